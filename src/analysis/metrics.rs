@@ -1,0 +1,107 @@
+//! The complete set of figures, as `uplift metrics` prints them (see docs/metrics.md).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{jobs, problems, programme, segments, simulation, touchpoints, winloss};
+use crate::model::{Project, Source};
+
+/// Bumped whenever a field is renamed or removed; adding fields keeps the version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Metrics {
+    pub schema_version: u32,
+    pub project: ProjectSummary,
+    pub segments: Vec<segments::SegmentMetrics>,
+    pub programme: programme::Programme,
+    pub problem_areas: problems::ProblemAreas,
+    pub simulation: simulation::Simulation,
+    pub tornado: Vec<simulation::TornadoBar>,
+    /// Absent without journey.yaml.
+    pub touchpoints: Option<touchpoints::TouchpointAnalysis>,
+    /// Absent without winloss.yaml.
+    pub winloss: Option<Vec<winloss::WinLossMetrics>>,
+    /// Absent without jobs.yaml.
+    pub jobs: Option<Vec<jobs::JobMetrics>>,
+    pub workshops: Vec<WorkshopSummary>,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProjectSummary {
+    pub title: String,
+    pub client: String,
+    pub date: NaiveDate,
+    pub currency: String,
+    pub horizon_years: u32,
+    pub discount_rate: f64,
+    pub hourly_rate: f64,
+    pub target_uplift_min: f64,
+    pub target_uplift_max: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct WorkshopSummary {
+    pub file: String,
+    pub title: String,
+    pub date: NaiveDate,
+    pub market: String,
+    pub participants: usize,
+    pub phases: Vec<String>,
+}
+
+/// Computes every figure for `project`. Same project, same figures, bit for bit.
+pub fn analyse(project: &Project) -> Metrics {
+    let s = &project.settings;
+    let investment = programme::investment_summary(project);
+    let by_segment = programme::investment_by_segment(project);
+    let segment_metrics: Vec<_> = project
+        .segments
+        .iter()
+        .zip(&by_segment)
+        .map(|(seg, pv)| segments::segment_metrics(seg, *pv, s))
+        .collect();
+    let pv = investment.pv;
+    Metrics {
+        schema_version: SCHEMA_VERSION,
+        project: ProjectSummary {
+            title: project.meta.title.clone(),
+            client: project.meta.client.clone(),
+            date: project.meta.date,
+            currency: project.meta.currency.clone(),
+            horizon_years: s.horizon_years,
+            discount_rate: s.discount_rate,
+            hourly_rate: s.hourly_rate,
+            target_uplift_min: s.target_min,
+            target_uplift_max: s.target_max,
+        },
+        programme: programme::programme(project, &segment_metrics, investment),
+        problem_areas: problems::problem_areas(&project.segments, s),
+        simulation: simulation::simulate(project, &segment_metrics, pv),
+        tornado: simulation::tornado(project, &segment_metrics, pv),
+        touchpoints: project
+            .journey
+            .as_ref()
+            .map(|j| touchpoints::analyse(j, s.hourly_rate)),
+        winloss: project
+            .winloss
+            .as_ref()
+            .map(|w| winloss::analyse(&w.segments)),
+        jobs: project.jobs.as_deref().map(jobs::analyse),
+        workshops: project
+            .workshops
+            .iter()
+            .map(|w| WorkshopSummary {
+                file: w.file.to_string_lossy().replace('\\', "/"),
+                title: w.title.clone(),
+                date: w.date,
+                market: w.market.clone(),
+                participants: w.participants.len(),
+                phases: w.phases.clone(),
+            })
+            .collect(),
+        sources: project.sources.clone(),
+        segments: segment_metrics,
+    }
+}

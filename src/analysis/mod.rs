@@ -1,0 +1,26 @@
+//! Pure computations on a validated project: no I/O, no re-checking of inputs.
+//!
+//! [`analyse`] computes every figure of the report and of `uplift metrics`.
+//! Each formula lives in a small function next to tests worked by hand; the
+//! plain-words explanations are in `docs/metrics.md`.
+
+mod jobs;
+mod metrics;
+mod problems;
+mod programme;
+mod scenario;
+mod segments;
+mod simulation;
+mod touchpoints;
+pub mod value;
+mod winloss;
+
+pub use jobs::{JobLabel, JobMetrics};
+pub use metrics::{Metrics, ProjectSummary, SCHEMA_VERSION, WorkshopSummary, analyse};
+pub use problems::{NotScored, ProblemArea, ProblemAreas};
+pub use programme::{InvestmentSummary, Programme, ProgrammeScenario, YearPoint};
+pub use scenario::PerScenario;
+pub use segments::{Acquisition, Projection, SegmentMetrics, ValuePoint};
+pub use simulation::{Histogram, Percentiles, Simulation, TornadoBar};
+pub use touchpoints::{Action, Quadrant, TouchpointAnalysis, TouchpointGap};
+pub use winloss::{Reason, WinLossMetrics};

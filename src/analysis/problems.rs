@@ -1,0 +1,86 @@
+//! Problem areas: how much value each weak driver leaves on the table.
+//!
+//! For each segment and driver with a benchmark, the value at stake is
+//! `N·(CLV with that driver at the benchmark − CLV)`, zero when the segment
+//! already meets the benchmark. A driver without a benchmark is not scored:
+//! segments differ too much for "the best segment" to be a fair yardstick.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use super::value::clv;
+use crate::model::{BenchmarkSource, Driver, Segment, Settings};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProblemArea {
+    pub segment: String,
+    pub driver: Driver,
+    /// The method's name for the problem, e.g. "short customer relationships".
+    pub problem: &'static str,
+    pub current: f64,
+    pub benchmark: f64,
+    pub benchmark_source: BenchmarkSource,
+    /// `N·(CLV at benchmark − CLV)`, ≥ 0.
+    pub value_at_stake: f64,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NotScored {
+    pub segment: String,
+    pub driver: Driver,
+    pub reason: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProblemAreas {
+    /// Largest value at stake first; ties by segment id, then driver.
+    pub ranked: Vec<ProblemArea>,
+    pub not_scored: Vec<NotScored>,
+}
+
+pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas {
+    let mut ranked = Vec::new();
+    let mut not_scored = Vec::new();
+    for seg in segments {
+        let today = clv(&seg.drivers, settings.horizon_years, settings.discount_rate);
+        for driver in Driver::ALL {
+            let Some(benchmark) = seg.benchmarks.get(driver) else {
+                not_scored.push(NotScored {
+                    segment: seg.id.clone(),
+                    driver,
+                    reason: "no benchmark for this segment or the project",
+                });
+                continue;
+            };
+            let mut at_benchmark = seg.drivers;
+            *at_benchmark.get_mut(driver) = benchmark.value;
+            let gain = clv(
+                &at_benchmark,
+                settings.horizon_years,
+                settings.discount_rate,
+            ) - today;
+            ranked.push(ProblemArea {
+                segment: seg.id.clone(),
+                driver,
+                problem: driver.problem(),
+                current: *seg.drivers.get(driver),
+                benchmark: benchmark.value,
+                benchmark_source: benchmark.source,
+                value_at_stake: (seg.customers * gain).max(0.0),
+            });
+        }
+    }
+    ranked.sort_by(|a, b| {
+        b.value_at_stake
+            .total_cmp(&a.value_at_stake)
+            .then_with(|| a.segment.cmp(&b.segment))
+            .then_with(|| a.driver.cmp(&b.driver))
+    });
+    ProblemAreas { ranked, not_scored }
+}
+
+/// Orders by a descending score, then by ascending id: every ranking's tie rule.
+pub fn by_score_then_id(score_a: f64, id_a: &str, score_b: f64, id_b: &str) -> Ordering {
+    score_b.total_cmp(&score_a).then_with(|| id_a.cmp(id_b))
+}

@@ -1,0 +1,237 @@
+//! Touchpoint gap analysis: importance against performance, and effort against value.
+//!
+//! Importance–performance analysis (Martilla & James 1977): the cross-hairs sit
+//! at the mean importance and the mean performance of all touchpoints, and a
+//! touchpoint on a cross-hair counts as high. The ranking puts the largest
+//! weighted shortfall first, then the most over-invested.
+
+use serde::Serialize;
+
+use super::problems::by_score_then_id;
+use crate::model::Journey;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quadrant {
+    /// Important, delivered below par.
+    ConcentrateHere,
+    /// Important, delivered well.
+    KeepUpTheGoodWork,
+    /// Less important, delivered below par.
+    LowPriority,
+    /// Less important, delivered well: effort that may be better spent elsewhere.
+    PossibleOverkill,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Invest,
+    Keep,
+    Reduce,
+    /// An important touchpoint where we are not present today.
+    Add,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TouchpointGap {
+    pub id: String,
+    pub name: String,
+    pub phase: String,
+    pub channel: String,
+    pub present: bool,
+    pub importance: f64,
+    pub performance: f64,
+    /// `importance − performance`.
+    pub gap: f64,
+    /// `importance · max(gap, 0)`.
+    pub priority: f64,
+    /// `budget + hours · hourly_rate`.
+    pub cost: f64,
+    /// This touchpoint's share of all touchpoint cost.
+    pub resource_share: f64,
+    /// This touchpoint's share of all importance.
+    pub importance_share: f64,
+    /// `resource_share − importance_share`: above 0 is over-invested, below 0 under-invested.
+    pub investment_balance: f64,
+    pub quadrant: Quadrant,
+    pub action: Action,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TouchpointAnalysis {
+    pub mean_importance: f64,
+    pub mean_performance: f64,
+    pub total_cost: f64,
+    /// Highest priority first, then most over-invested, then id.
+    pub ranked: Vec<TouchpointGap>,
+}
+
+pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
+    let tps = &journey.touchpoints;
+    #[allow(clippy::cast_precision_loss)]
+    let n = tps.len().max(1) as f64;
+    let mean_importance = tps.iter().map(|t| t.importance).sum::<f64>() / n;
+    let mean_performance = tps.iter().map(|t| t.performance).sum::<f64>() / n;
+    let cost = |t: &crate::model::Touchpoint| t.budget_per_year + t.hours_per_year * hourly_rate;
+    let total_cost: f64 = tps.iter().map(cost).sum();
+    let total_importance: f64 = tps.iter().map(|t| t.importance).sum();
+    let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
+    let mut ranked: Vec<TouchpointGap> = tps
+        .iter()
+        .map(|t| {
+            let gap = t.importance - t.performance;
+            let resource_share = share(cost(t), total_cost);
+            let importance_share = share(t.importance, total_importance);
+            let quadrant = quadrant(
+                t.importance >= mean_importance,
+                t.performance >= mean_performance,
+            );
+            let investment_balance = resource_share - importance_share;
+            TouchpointGap {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                phase: t.phase.clone(),
+                channel: t.channel.clone(),
+                present: t.present,
+                importance: t.importance,
+                performance: t.performance,
+                gap,
+                priority: t.importance * gap.max(0.0),
+                cost: cost(t),
+                resource_share,
+                importance_share,
+                investment_balance,
+                quadrant,
+                action: action(t.present, quadrant, investment_balance),
+            }
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.priority.total_cmp(&a.priority).then_with(|| {
+            by_score_then_id(a.investment_balance, &a.id, b.investment_balance, &b.id)
+        })
+    });
+    TouchpointAnalysis {
+        mean_importance,
+        mean_performance,
+        total_cost,
+        ranked,
+    }
+}
+
+fn quadrant(high_importance: bool, high_performance: bool) -> Quadrant {
+    match (high_importance, high_performance) {
+        (true, false) => Quadrant::ConcentrateHere,
+        (true, true) => Quadrant::KeepUpTheGoodWork,
+        (false, false) => Quadrant::LowPriority,
+        (false, true) => Quadrant::PossibleOverkill,
+    }
+}
+
+/// Add what matters and is missing; invest where important and weak; reduce effort on
+/// what matters less but is over-served or over-funded; otherwise keep.
+fn action(present: bool, quadrant: Quadrant, investment_balance: f64) -> Action {
+    let important = matches!(
+        quadrant,
+        Quadrant::ConcentrateHere | Quadrant::KeepUpTheGoodWork
+    );
+    match (present, quadrant) {
+        (false, _) if important => Action::Add,
+        (false, _) => Action::Keep,
+        (true, Quadrant::ConcentrateHere) => Action::Invest,
+        (true, Quadrant::PossibleOverkill) => Action::Reduce,
+        (true, Quadrant::LowPriority) if investment_balance > 0.0 => Action::Reduce,
+        _ => Action::Keep,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Phase, Touchpoint};
+
+    fn tp(
+        id: &str,
+        importance: f64,
+        performance: f64,
+        present: bool,
+        budget: f64,
+        hours: f64,
+    ) -> Touchpoint {
+        Touchpoint {
+            id: id.into(),
+            phase: "p".into(),
+            channel: "web".into(),
+            name: id.into(),
+            importance,
+            performance,
+            present,
+            hours_per_year: hours,
+            budget_per_year: budget,
+        }
+    }
+
+    /// Three touchpoints, hourly rate 100:
+    /// a: imp 5, perf 2, cost 1,000;  b: imp 2, perf 4, cost 8,000 + 20·100 = 10,000;
+    /// c: imp 5, perf 1, absent, cost 0.  Means: importance 4, performance 7/3.
+    /// a: gap 3, priority 15, concentrate here, invest.
+    /// c: gap 4, priority 20, concentrate here, add.
+    /// b: gap −2, priority 0, possible overkill, reduce; resource share 10/11,
+    ///    importance share 2/12, balance 10/11 − 1/6.
+    #[test]
+    fn ranks_and_classifies_by_hand() {
+        let journey = Journey {
+            phases: vec![Phase {
+                id: "p".into(),
+                name: "P".into(),
+                goal: String::new(),
+                customer_needs: String::new(),
+            }],
+            touchpoints: vec![
+                tp("a", 5.0, 2.0, true, 1000.0, 0.0),
+                tp("b", 2.0, 4.0, true, 8000.0, 20.0),
+                tp("c", 5.0, 1.0, false, 0.0, 0.0),
+            ],
+        };
+        let result = analyse(&journey, 100.0);
+        let ids: Vec<_> = result.ranked.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["c", "a", "b"]);
+        let [c, a, b] = &result.ranked[..] else {
+            panic!("three touchpoints")
+        };
+        assert_eq!(
+            (c.priority, c.quadrant, c.action),
+            (20.0, Quadrant::ConcentrateHere, Action::Add)
+        );
+        assert_eq!(
+            (a.priority, a.quadrant, a.action),
+            (15.0, Quadrant::ConcentrateHere, Action::Invest)
+        );
+        assert_eq!(
+            (b.priority, b.quadrant, b.action),
+            (0.0, Quadrant::PossibleOverkill, Action::Reduce)
+        );
+        assert!((b.cost - 10_000.0).abs() < 1e-9);
+        assert!((b.investment_balance - (10.0 / 11.0 - 2.0 / 12.0)).abs() < 1e-12);
+        assert!((result.mean_performance - 7.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_point_on_the_cross_hair_counts_as_high() {
+        assert_eq!(quadrant(true, true), Quadrant::KeepUpTheGoodWork);
+        let journey = Journey {
+            phases: vec![],
+            touchpoints: vec![
+                tp("x", 3.0, 3.0, true, 0.0, 0.0),
+                tp("y", 3.0, 3.0, true, 0.0, 0.0),
+            ],
+        };
+        assert!(
+            analyse(&journey, 0.0)
+                .ranked
+                .iter()
+                .all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork)
+        );
+    }
+}

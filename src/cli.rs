@@ -1,0 +1,44 @@
+//! The command line as the user writes it. The doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Check a customer-loyalty project, compute its value uplift and gap rankings,
+/// and report them to leadership.
+///
+/// A project is a folder of YAML files (project.yaml, segments.yaml, and optionally
+/// journey.yaml, winloss.yaml, jobs.yaml) plus workshop notes in workshops/*.md.
+/// Run `uplift new my-client` to start one from a complete example.
+///
+/// Exit codes: 0 success, 1 invalid project or failed output, 2 usage error.
+#[derive(Debug, Parser)]
+#[command(name = "uplift", version, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a project folder and list every problem found, with file, line and column.
+    Check {
+        /// The project folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print every computed figure as JSON (shape documented in docs/metrics.md).
+    Metrics {
+        /// The project folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write the JSON to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Create a new project folder from the built-in example, ready to edit.
+    New {
+        /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+    },
+}

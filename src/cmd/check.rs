@@ -1,0 +1,23 @@
+//! `uplift check`: validate and summarise.
+
+use std::path::Path;
+
+use super::load;
+use crate::error::{Error, plural};
+
+pub fn run(dir: &Path) -> Result<(), Error> {
+    let project = load(dir)?;
+    let focus = project.segments.iter().filter(|s| s.focus).count();
+    let touchpoints = project.journey.as_ref().map_or(0, |j| j.touchpoints.len());
+    let n = project.segments.len();
+    println!(
+        "ok: {} — {n} {} ({focus} in focus), {touchpoints} {}, {} workshop {}, {} input files",
+        project.meta.title,
+        plural(n, "segment", "segments"),
+        plural(touchpoints, "touchpoint", "touchpoints"),
+        project.workshops.len(),
+        plural(project.workshops.len(), "note", "notes"),
+        project.sources.len(),
+    );
+    Ok(())
+}

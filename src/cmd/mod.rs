@@ -1,0 +1,35 @@
+//! One file per command; each turns its arguments into a result or an [`Error`].
+
+mod check;
+mod metrics;
+mod new;
+
+use std::path::Path;
+
+use crate::cli::{Cli, Command};
+use crate::error::Error;
+use crate::model::Project;
+
+pub fn run(cli: Cli) -> Result<(), Error> {
+    match cli.command {
+        Command::Check { dir } => check::run(&dir),
+        Command::Metrics { dir, output } => metrics::run(&dir, output.as_deref()),
+        Command::New { dir } => new::run(&dir),
+    }
+}
+
+/// Loads the project in `dir`, or explains why it cannot.
+pub fn load(dir: &Path) -> Result<Project, Error> {
+    if !dir.is_dir() {
+        let why = if dir.exists() {
+            "is not a folder"
+        } else {
+            "does not exist"
+        };
+        return Err(Error::Usage(format!(
+            "the project folder {} {why}",
+            dir.display()
+        )));
+    }
+    crate::project::load(dir).map_err(Error::Invalid)
+}

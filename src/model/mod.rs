@@ -1,0 +1,16 @@
+//! The validated project: domain types whose invariants hold by construction.
+//!
+//! Only `project::validate` builds these. Everything downstream (analysis,
+//! rendering) may rely on what the doc comments promise — a rate is in 0..=1,
+//! a referenced id exists, `low ≤ likely ≤ high` — and never re-checks.
+
+mod driver;
+mod journey;
+mod project;
+
+pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
+pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
+pub use project::{
+    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Meta, Project, Risk,
+    Segment, Settings, Source,
+};

@@ -1,0 +1,150 @@
+//! The project as a whole: its description, settings, business case and segments.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::driver::{Drivers, Estimate, PerDriver};
+use super::journey::{Job, Journey, WinLoss, Workshop};
+
+/// A validated project folder.
+#[derive(Clone, Debug)]
+pub struct Project {
+    pub meta: Meta,
+    pub settings: Settings,
+    pub business_case: BusinessCase,
+    pub investments: Vec<Investment>,
+    pub risks: Vec<Risk>,
+    pub timeline: Vec<Activity>,
+    pub brand: Brand,
+    /// At least one segment, at least one of them in focus; ids unique.
+    pub segments: Vec<Segment>,
+    pub journey: Option<Journey>,
+    pub winloss: Option<WinLoss>,
+    pub jobs: Option<Vec<Job>>,
+    /// Sorted by file name.
+    pub workshops: Vec<Workshop>,
+    /// Every input file read, sorted by path.
+    pub sources: Vec<Source>,
+}
+
+/// What the report is about and who wrote it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub client: String,
+    pub prepared_by: String,
+    pub date: NaiveDate,
+    /// Three upper-case letters (ISO 4217).
+    pub currency: String,
+    pub language: String,
+    pub purpose: String,
+}
+
+/// The assumptions every computation uses.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Settings {
+    /// Target uplift of an average customer relationship, `min ≤ max`.
+    pub target_min: f64,
+    pub target_max: f64,
+    /// 1..=30 years.
+    pub horizon_years: u32,
+    /// Annual discount rate, 0..=1.
+    pub discount_rate: f64,
+    /// Money per hour, ≥ 0.
+    pub hourly_rate: f64,
+    /// Monte Carlo draws, 1..=1,000,000.
+    pub draws: u32,
+    pub seed: u64,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct BusinessCase {
+    /// Markdown.
+    pub challenge: String,
+    pub approach: String,
+    pub expected_value: String,
+}
+
+/// One investment line; money ≥ 0.
+#[derive(Clone, Debug, Serialize)]
+pub struct Investment {
+    pub item: String,
+    pub one_off: f64,
+    pub annual: f64,
+    /// An existing segment id; `None` = programme-wide.
+    pub segment: Option<String>,
+}
+
+/// A risk scored 1..=5 on both axes.
+#[derive(Clone, Debug, Serialize)]
+pub struct Risk {
+    pub risk: String,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub mitigation: String,
+}
+
+/// A timeline activity with `start ≤ end`.
+#[derive(Clone, Debug, Serialize)]
+pub struct Activity {
+    pub activity: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub owner: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Brand {
+    /// `#rrggbb`.
+    pub primary_color: Option<String>,
+    /// A logo file inside the project folder that exists.
+    pub logo: Option<PathBuf>,
+}
+
+/// A customer segment and the programme's expected effect on it.
+#[derive(Clone, Debug)]
+pub struct Segment {
+    pub id: String,
+    pub name: String,
+    /// Customers today, ≥ 0.
+    pub customers: f64,
+    pub drivers: Drivers,
+    pub focus: bool,
+    /// Customers won per year, ≥ 0.
+    pub new_customers_per_year: f64,
+    /// Acquisition spend per year, ≥ 0.
+    pub acquisition_spend_per_year: f64,
+    pub products_per_customer: Option<f64>,
+    /// The benchmark each driver is measured against, if any.
+    pub benchmarks: PerDriver<Option<Benchmark>>,
+    /// Every projected point keeps retention in 0..1, margin in 0..=1 and volumes positive.
+    pub levers: PerDriver<Estimate>,
+}
+
+/// A benchmark value and where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Benchmark {
+    pub value: f64,
+    pub source: BenchmarkSource,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenchmarkSource {
+    /// The segment's own `benchmarks`.
+    Segment,
+    /// The project's `benchmarks`.
+    Project,
+}
+
+/// An input file and its fingerprint, so a printed report can be traced to its inputs.
+#[derive(Clone, Debug, Serialize)]
+pub struct Source {
+    /// Relative to the project folder, with `/` separators.
+    pub path: String,
+    pub bytes: u64,
+    /// Lower-case hex SHA-256 of the file's bytes.
+    pub sha256: String,
+}

@@ -1,0 +1,274 @@
+//! The only code that knows project files exist: find, read, parse, validate.
+//!
+//! [`load`] reads every input file of a project folder, parses each into its
+//! raw struct, validates everything into a [`Project`] and returns either the
+//! project or every problem found, with the texts needed to show them.
+
+mod front_matter;
+pub mod raw;
+pub mod source;
+mod validate;
+mod yaml;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+use crate::model::{Project, Source};
+use raw::{RawJobs, RawJourney, RawProject, RawSegmentsFile, RawWinLoss, RawWorkshopMeta};
+use source::SourceText;
+use validate::Checker;
+
+/// The required files, and where the optional ones live.
+pub const PROJECT_FILE: &str = "project.yaml";
+pub const SEGMENTS_FILE: &str = "segments.yaml";
+pub const JOURNEY_FILE: &str = "journey.yaml";
+pub const WINLOSS_FILE: &str = "winloss.yaml";
+pub const JOBS_FILE: &str = "jobs.yaml";
+pub const WORKSHOPS_DIR: &str = "workshops";
+
+/// A project that failed to load: every problem, and the texts to quote them from.
+#[derive(Debug)]
+pub struct Invalid {
+    pub diagnostics: Vec<Diagnostic>,
+    pub texts: BTreeMap<PathBuf, String>,
+}
+
+impl Invalid {
+    /// All problems rendered with source snippets, in file order.
+    pub fn render(&self) -> String {
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(self.texts.get(&d.file).map(String::as_str)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Reads and validates the project in `dir`.
+pub fn load(dir: &Path) -> Result<Project, Invalid> {
+    let mut loader = Loader {
+        dir,
+        diagnostics: Diagnostics::default(),
+        sources: Vec::new(),
+    };
+    let project = loader.project();
+    let texts = loader
+        .sources
+        .iter()
+        .map(|s| (s.rel.clone(), s.text.clone()))
+        .collect();
+    match project {
+        Some(p) if loader.diagnostics.is_empty() => Ok(p),
+        _ => Err(Invalid {
+            diagnostics: loader.diagnostics.into_sorted(),
+            texts,
+        }),
+    }
+}
+
+struct Loader<'a> {
+    dir: &'a Path,
+    diagnostics: Diagnostics,
+    sources: Vec<SourceText>,
+}
+
+impl Loader<'_> {
+    fn project(&mut self) -> Option<Project> {
+        let raw_project: Option<RawProject> = self.parse_file(PROJECT_FILE, true);
+        let raw_segments: Option<RawSegmentsFile> = self.parse_file(SEGMENTS_FILE, true);
+        let raw_journey: Option<RawJourney> = self.parse_file(JOURNEY_FILE, false);
+        let raw_winloss: Option<RawWinLoss> = self.parse_file(WINLOSS_FILE, false);
+        let raw_jobs: Option<RawJobs> = self.parse_file(JOBS_FILE, false);
+        let workshop_files = self.workshop_files();
+
+        let segment_ids = raw_segments
+            .as_ref()
+            .map(validate::declared_segments)
+            .unwrap_or_default();
+        let phase_ids = raw_journey.as_ref().map(validate::declared_phases);
+
+        let part = raw_project.and_then(|raw| {
+            let mut c = Checker::new(Path::new(PROJECT_FILE), 0, &mut self.diagnostics);
+            validate::project(&raw, &mut c, &segment_ids, self.dir)
+        });
+        let segments = raw_segments.and_then(|raw| {
+            let benchmarks = part.as_ref().map(|p| p.benchmarks).unwrap_or_default();
+            let mut c = Checker::new(Path::new(SEGMENTS_FILE), 0, &mut self.diagnostics);
+            validate::segments(&raw, &mut c, &benchmarks)
+        });
+        let journey = raw_journey.map(|raw| {
+            validate::journey(
+                &raw,
+                &mut Checker::new(Path::new(JOURNEY_FILE), 0, &mut self.diagnostics),
+            )
+        });
+        let winloss = raw_winloss.map(|raw| {
+            validate::winloss(
+                &raw,
+                &mut Checker::new(Path::new(WINLOSS_FILE), 0, &mut self.diagnostics),
+                &segment_ids,
+            )
+        });
+        let jobs = raw_jobs.map(|raw| {
+            validate::jobs(
+                &raw,
+                &mut Checker::new(Path::new(JOBS_FILE), 0, &mut self.diagnostics),
+                &segment_ids,
+            )
+        });
+        let workshops: Vec<_> = workshop_files
+            .into_iter()
+            .map(|rel| self.workshop(&rel, phase_ids.as_ref()))
+            .collect();
+
+        let part = part?;
+        let mut sources: Vec<Source> = self
+            .sources
+            .iter()
+            .map(|s| Source {
+                path: slash_path(&s.rel),
+                bytes: s.bytes,
+                sha256: s.sha256.clone(),
+            })
+            .collect();
+        sources.sort_by(|a, b| a.path.cmp(&b.path));
+        Some(Project {
+            meta: part.meta,
+            settings: part.settings,
+            business_case: part.business_case,
+            investments: part.investments,
+            risks: part.risks,
+            timeline: part.timeline,
+            brand: part.brand,
+            segments: segments?,
+            journey: optional(journey)?,
+            winloss: optional(winloss)?,
+            jobs: optional(jobs)?,
+            workshops: workshops.into_iter().collect::<Option<_>>()?,
+            sources,
+        })
+    }
+
+    /// Reads and parses one YAML file; a missing required file is a problem.
+    fn parse_file<T: DeserializeOwned>(&mut self, name: &str, required: bool) -> Option<T> {
+        let rel = Path::new(name);
+        let source = match source::read(self.dir, rel) {
+            Ok(Some(s)) => s,
+            Ok(None) => {
+                if required {
+                    self.diagnostics
+                        .push(Diagnostic::new(rel, "required file is missing").hint(
+                        format!(
+                            "create {name} (run `uplift new <folder>` to see a complete example)"
+                        ),
+                    ));
+                }
+                return None;
+            }
+            Err(d) => {
+                self.diagnostics.push(d);
+                return None;
+            }
+        };
+        let parsed = yaml::parse(&source, &source.text, 0)
+            .map_err(|d| self.diagnostics.push(d))
+            .ok();
+        self.sources.push(source);
+        parsed
+    }
+
+    /// `workshops/*.md`, sorted by name.
+    fn workshop_files(&mut self) -> Vec<PathBuf> {
+        let dir = self.dir.join(WORKSHOPS_DIR);
+        if !dir.is_dir() {
+            return Vec::new();
+        }
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(&dir)
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name()
+        {
+            match entry {
+                Ok(e)
+                    if e.file_type().is_file()
+                        && e.path().extension().is_some_and(|x| x == "md") =>
+                {
+                    files.push(Path::new(WORKSHOPS_DIR).join(e.file_name()));
+                }
+                Ok(_) => {}
+                Err(e) => self.diagnostics.push(Diagnostic::new(
+                    WORKSHOPS_DIR,
+                    format!("cannot list the folder: {e}"),
+                )),
+            }
+        }
+        files
+    }
+
+    fn workshop(
+        &mut self,
+        rel: &Path,
+        phase_ids: Option<&BTreeSet<String>>,
+    ) -> Option<crate::model::Workshop> {
+        let source = match source::read(self.dir, rel) {
+            Ok(s) => s?,
+            Err(d) => {
+                self.diagnostics.push(d);
+                return None;
+            }
+        };
+        let result = self.workshop_from(&source, phase_ids);
+        self.sources.push(source);
+        result
+    }
+
+    fn workshop_from(
+        &mut self,
+        source: &SourceText,
+        phase_ids: Option<&BTreeSet<String>>,
+    ) -> Option<crate::model::Workshop> {
+        let first_line = Some(Position { line: 1, column: 1 });
+        let split = match front_matter::split(&source.text) {
+            Ok(s) => s,
+            Err(e) => {
+                let (message, hint) = match e {
+                    front_matter::FrontMatterError::Missing => (
+                        "the note has no front matter",
+                        "start the file with a `---` line, then title, date, market, participants and phases, then another `---` line",
+                    ),
+                    front_matter::FrontMatterError::Unclosed => (
+                        "the front matter is never closed",
+                        "end the front matter with a line holding only `---`",
+                    ),
+                };
+                self.diagnostics.push(
+                    Diagnostic::new(&source.rel, message)
+                        .at(first_line)
+                        .hint(hint),
+                );
+                return None;
+            }
+        };
+        let meta: RawWorkshopMeta = yaml::parse(source, split.yaml, split.yaml_line_offset)
+            .map_err(|d| self.diagnostics.push(d))
+            .ok()?;
+        let mut c = Checker::new(&source.rel, split.yaml_line_offset, &mut self.diagnostics);
+        validate::workshop(&meta, &mut c, &source.rel, split.body, phase_ids)
+    }
+}
+
+/// `Some(Some(x))` when an optional file was valid, `Some(None)` when absent, `None` when invalid.
+fn optional<T>(validated: Option<Option<T>>) -> Option<Option<T>> {
+    validated.map_or(Some(None), |v| v.map(Some))
+}
+
+fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,273 @@
+//! One raw struct per YAML file and per nested block.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::scalar::{Num, RawEstimate, Sp};
+
+type Field<T> = Option<Sp<T>>;
+
+/// `project.yaml`: what the project is, its business case and its assumptions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProject {
+    /// The report title.
+    pub title: Field<String>,
+    /// The client company.
+    pub client: Field<String>,
+    /// The consultant or team preparing the report.
+    pub prepared_by: Field<String>,
+    /// The report date, `YYYY-MM-DD`.
+    pub date: Field<String>,
+    /// ISO 4217 currency code of every money figure, e.g. `DKK`.
+    pub currency: Field<String>,
+    /// Report language (`en`).
+    pub language: Field<String>,
+    /// The working title of the project, the question it answers.
+    pub purpose: Field<String>,
+    /// The uplift of an average customer relationship the programme aims for.
+    pub target_uplift: Field<RawRange>,
+    /// Years of customer value counted, 1–30.
+    pub horizon_years: Field<Num>,
+    /// Annual discount rate for present values, e.g. `0.09` or `9%`.
+    pub discount_rate: Field<Num>,
+    /// Money per hour, used to price the hours spent on touchpoints.
+    pub hourly_rate: Field<Num>,
+    pub business_case: Field<RawBusinessCase>,
+    /// What the programme costs.
+    #[serde(default)]
+    pub investment: Vec<Sp<RawInvestment>>,
+    #[serde(default)]
+    pub risks: Vec<Sp<RawRisk>>,
+    #[serde(default)]
+    pub timeline: Vec<Sp<RawActivity>>,
+    /// Project-wide benchmarks for the problem-area analysis.
+    pub benchmarks: Field<RawBenchmarks>,
+    pub simulation: Field<RawSimulation>,
+    /// Report branding.
+    pub brand: Field<RawBrand>,
+}
+
+/// `{min, max}` of the target uplift.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRange {
+    pub min: Field<Num>,
+    pub max: Field<Num>,
+}
+
+/// The three Markdown texts of the business case.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBusinessCase {
+    pub challenge: Field<String>,
+    pub approach: Field<String>,
+    pub expected_value: Field<String>,
+}
+
+/// One investment line: what it is, what it costs once and every year.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInvestment {
+    pub item: Field<String>,
+    pub one_off: Field<Num>,
+    pub annual: Field<Num>,
+    /// The segment id this investment serves; absent = programme-wide.
+    pub segment: Field<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRisk {
+    pub risk: Field<String>,
+    /// 1 (rare) to 5 (almost certain).
+    pub likelihood: Field<Num>,
+    /// 1 (minor) to 5 (severe).
+    pub impact: Field<Num>,
+    pub mitigation: Field<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActivity {
+    pub activity: Field<String>,
+    pub start: Field<String>,
+    pub end: Field<String>,
+    pub owner: Field<String>,
+}
+
+/// Benchmarks a segment is measured against; every key optional.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBenchmarks {
+    pub retention_rate: Field<Num>,
+    pub purchases_per_year: Field<Num>,
+    pub average_order_value: Field<Num>,
+    pub gross_margin: Field<Num>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSimulation {
+    /// Monte Carlo runs (default 10,000).
+    pub draws: Field<Num>,
+    /// Random seed: the same seed gives the same figures on every machine.
+    pub seed: Field<Num>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBrand {
+    /// Accent colour of the report, `#rrggbb`.
+    pub primary_color: Field<String>,
+    /// Logo file inside the project, default `assets/logo.svg` or `assets/logo.png`.
+    pub logo: Field<String>,
+}
+
+/// `segments.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSegmentsFile {
+    pub segments: Field<Vec<Sp<RawSegment>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSegment {
+    pub id: Field<String>,
+    pub name: Field<String>,
+    /// Active customers today.
+    pub customers: Field<Num>,
+    pub purchases_per_year: Field<Num>,
+    pub average_order_value: Field<Num>,
+    /// Gross margin as a rate of revenue.
+    pub gross_margin: Field<Num>,
+    /// Share of customers who stay from one year to the next.
+    pub retention_rate: Field<Num>,
+    /// One of the programme's selected segments.
+    pub focus: Field<bool>,
+    pub acquisition: Field<RawAcquisition>,
+    pub products_per_customer: Field<Num>,
+    /// Overrides the project's benchmarks for this segment.
+    pub benchmarks: Field<RawBenchmarks>,
+    pub levers: Field<RawLevers>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAcquisition {
+    pub new_customers_per_year: Field<Num>,
+    pub spend_per_year: Field<Num>,
+}
+
+/// The programme's expected effect on each value driver.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLevers {
+    /// Absolute change in retention (`0.03` = +3 points).
+    pub retention_rate: Field<RawEstimate>,
+    /// Absolute change in gross margin (`0.01` = +1 point).
+    pub gross_margin: Field<RawEstimate>,
+    /// Relative change in purchases per year (`0.05` = +5 %).
+    pub purchases_per_year: Field<RawEstimate>,
+    /// Relative change in average order value (`0.05` = +5 %).
+    pub average_order_value: Field<RawEstimate>,
+}
+
+/// `journey.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJourney {
+    pub phases: Field<Vec<Sp<RawPhase>>>,
+    pub touchpoints: Field<Vec<Sp<RawTouchpoint>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPhase {
+    pub id: Field<String>,
+    pub name: Field<String>,
+    /// What we want to achieve in this phase.
+    pub goal: Field<String>,
+    /// What the customer needs and thinks here.
+    pub customer_needs: Field<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTouchpoint {
+    pub id: Field<String>,
+    /// The id of the journey phase this touchpoint belongs to.
+    pub phase: Field<String>,
+    pub channel: Field<String>,
+    pub name: Field<String>,
+    /// Value to the customer, 1–5.
+    pub importance: Field<Num>,
+    /// How well we deliver it today, 1–5.
+    pub performance: Field<Num>,
+    /// Whether we are present at this touchpoint today (default true).
+    pub present: Field<bool>,
+    pub hours_per_year: Field<Num>,
+    pub budget_per_year: Field<Num>,
+}
+
+/// `winloss.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWinLoss {
+    pub segments: Field<Vec<Sp<RawWinLossSegment>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWinLossSegment {
+    pub segment: Field<String>,
+    pub won: Field<Num>,
+    pub lost: Field<Num>,
+    #[serde(default)]
+    pub reasons_won: BTreeMap<String, Sp<Num>>,
+    #[serde(default)]
+    pub reasons_lost: BTreeMap<String, Sp<Num>>,
+    pub upsell: Field<RawUpsell>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUpsell {
+    pub customers: Field<Num>,
+    pub upsold: Field<Num>,
+}
+
+/// `jobs.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJobs {
+    pub jobs: Field<Vec<Sp<RawJob>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawJob {
+    pub id: Field<String>,
+    pub statement: Field<String>,
+    pub segment: Field<String>,
+    /// 0–10.
+    pub importance: Field<Num>,
+    /// 0–10.
+    pub satisfaction: Field<Num>,
+}
+
+/// The YAML front matter of a workshop note.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWorkshopMeta {
+    pub title: Field<String>,
+    pub date: Field<String>,
+    pub market: Field<String>,
+    #[serde(default)]
+    pub participants: Vec<Sp<String>>,
+    /// Journey phase ids the note is about.
+    #[serde(default)]
+    pub phases: Vec<Sp<String>>,
+}

@@ -1,0 +1,127 @@
+//! Scalars as the consultant wrote them, before any range check.
+//!
+//! Every number in the project files is read as [`Num`], which keeps whatever
+//! was written (a number, or text such as `"78%"` or `"12k"`), so a bad value
+//! becomes a located diagnostic during validation instead of aborting the
+//! whole file at the first type error. Three-point estimates are read as
+//! [`RawEstimate`], accepting one number or a `{low, likely, high}` mapping.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+/// A value with the place it was written.
+pub type Sp<T> = Spanned<T>;
+
+/// A number as written: a YAML number, or text to be interpreted by validation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Num {
+    Number(f64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for Num {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NumVisitor)
+    }
+}
+
+struct NumVisitor;
+
+impl Visitor<'_> for NumVisitor {
+    type Value = Num;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number")
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Num, E> {
+        Ok(Num::Number(v))
+    }
+
+    #[allow(clippy::cast_precision_loss)] // counts and money far below 2^53
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Num, E> {
+        Ok(Num::Number(v as f64))
+    }
+
+    #[allow(clippy::cast_precision_loss)]
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Num, E> {
+        Ok(Num::Number(v as f64))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Num, E> {
+        Ok(Num::Text(v.to_owned()))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Num, E> {
+        Ok(Num::Text(v.to_string()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Num, E> {
+        Ok(Num::Text(String::new()))
+    }
+}
+
+/// A lever's effect: one certain number, or a three-point estimate.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawEstimate {
+    One(Num),
+    Three {
+        low: Option<Sp<Num>>,
+        likely: Option<Sp<Num>>,
+        high: Option<Sp<Num>>,
+    },
+}
+
+impl<'de> Deserialize<'de> for RawEstimate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EstimateVisitor)
+    }
+}
+
+struct EstimateVisitor;
+
+const ESTIMATE_KEYS: &[&str] = &["low", "likely", "high"];
+
+impl<'de> Visitor<'de> for EstimateVisitor {
+    type Value = RawEstimate;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number or a mapping {low, likely, high}")
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawEstimate, E> {
+        NumVisitor.visit_f64(v).map(RawEstimate::One)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawEstimate, E> {
+        NumVisitor.visit_i64(v).map(RawEstimate::One)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawEstimate, E> {
+        NumVisitor.visit_u64(v).map(RawEstimate::One)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawEstimate, E> {
+        NumVisitor.visit_str(v).map(RawEstimate::One)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEstimate, A::Error> {
+        let (mut low, mut likely, mut high) = (None, None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            let slot = match key.as_str() {
+                "low" => &mut low,
+                "likely" => &mut likely,
+                "high" => &mut high,
+                other => return Err(de::Error::unknown_field(other, ESTIMATE_KEYS)),
+            };
+            if slot.is_some() {
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            *slot = Some(map.next_value()?);
+        }
+        Ok(RawEstimate::Three { low, likely, high })
+    }
+}

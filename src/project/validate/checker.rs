@@ -1,0 +1,207 @@
+//! Reads raw fields of one file into plain values, recording every problem.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::number::{Kind, interpret};
+use crate::diagnostic::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::project::raw::{Num, Sp};
+
+/// Validation context for one input file.
+///
+/// Each reader returns `None` after recording a diagnostic, so callers gather
+/// every field first and combine them with `?` at the end: all problems are
+/// reported, and a value is only built when all its parts are sound.
+pub struct Checker<'a> {
+    file: &'a Path,
+    /// Lines before the YAML starts (front matter in a Markdown note).
+    line_offset: u32,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(file: &'a Path, line_offset: u32, diagnostics: &'a mut Diagnostics) -> Self {
+        Self {
+            file,
+            line_offset,
+            diagnostics,
+        }
+    }
+
+    /// Where a value was written, in file coordinates.
+    pub fn pos<T>(&self, value: &Sp<T>) -> Option<Position> {
+        Position::from_yaml(value.referenced).map(|p| Position {
+            line: p.line + self.line_offset,
+            ..p
+        })
+    }
+
+    /// Records a problem at `at` in `field`.
+    pub fn error(
+        &mut self,
+        at: Option<Position>,
+        field: &str,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let mut d = Diagnostic::new(self.file, message).at(at).field(field);
+        d.hint = hint;
+        self.diagnostics.push(d);
+    }
+
+    /// The field's value, or a "missing field" problem at the enclosing block.
+    pub fn required<'v, T>(
+        &mut self,
+        value: &'v Option<Sp<T>>,
+        field: &str,
+        parent: Option<Position>,
+    ) -> Option<&'v Sp<T>> {
+        if value.is_none() {
+            let name = field.rsplit('.').next().unwrap_or(field);
+            self.error(
+                parent,
+                field,
+                format!("missing required field `{name}`"),
+                Some(format!("add `{name}:` here")),
+            );
+        }
+        value.as_ref()
+    }
+
+    /// A required text that is not blank.
+    pub fn text(
+        &mut self,
+        value: &Option<Sp<String>>,
+        field: &str,
+        parent: Option<Position>,
+    ) -> Option<String> {
+        let v = self.required(value, field, parent)?;
+        let text = v.value.trim();
+        if text.is_empty() {
+            self.error(self.pos(v), field, "must not be empty", None);
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    /// An optional text; absent or blank is empty.
+    pub fn optional_text(value: &Option<Sp<String>>) -> String {
+        value
+            .as_ref()
+            .map(|v| v.value.trim().to_owned())
+            .unwrap_or_default()
+    }
+
+    /// A required number of `kind`.
+    pub fn number(
+        &mut self,
+        value: &Option<Sp<Num>>,
+        field: &str,
+        parent: Option<Position>,
+        kind: Kind,
+    ) -> Option<f64> {
+        let v = self.required(value, field, parent)?;
+        self.value(v, field, kind)
+    }
+
+    /// An optional number of `kind`: `Ok(None)` when absent, `Err` when present but wrong.
+    pub fn optional_number(
+        &mut self,
+        value: &Option<Sp<Num>>,
+        field: &str,
+        kind: Kind,
+    ) -> Result<Option<f64>, ()> {
+        match value {
+            None => Ok(None),
+            Some(v) => self.value(v, field, kind).map(Some).ok_or(()),
+        }
+    }
+
+    /// A present number of `kind`.
+    pub fn value(&mut self, value: &Sp<Num>, field: &str, kind: Kind) -> Option<f64> {
+        match interpret(&value.value, kind) {
+            Ok(x) => Some(x),
+            Err((message, hint)) => {
+                self.error(self.pos(value), field, message, hint);
+                None
+            }
+        }
+    }
+
+    /// A required `YYYY-MM-DD` date.
+    pub fn date(
+        &mut self,
+        value: &Option<Sp<String>>,
+        field: &str,
+        parent: Option<Position>,
+    ) -> Option<NaiveDate> {
+        let v = self.required(value, field, parent)?;
+        let parsed = NaiveDate::parse_from_str(v.value.trim(), "%Y-%m-%d");
+        if parsed.is_err() {
+            self.error(
+                self.pos(v),
+                field,
+                format!("`{}` is not a valid date", v.value),
+                Some("write the date as YYYY-MM-DD, e.g. 2027-01-31".into()),
+            );
+        }
+        parsed.ok()
+    }
+
+    /// Records a problem for each id seen before; returns the set of ids.
+    pub fn unique_ids<'v>(
+        &mut self,
+        ids: impl IntoIterator<Item = (String, &'v Sp<String>)>,
+    ) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        for (field, id) in ids {
+            if !seen.insert(id.value.trim().to_owned()) {
+                self.error(
+                    self.pos(id),
+                    &field,
+                    format!("duplicate id `{}`", id.value),
+                    Some("give every entry its own id".into()),
+                );
+            }
+        }
+        seen
+    }
+
+    /// Checks that `id` names one of `known` (the `what` of another file).
+    pub fn reference(
+        &mut self,
+        id: &Sp<String>,
+        field: &str,
+        known: &BTreeSet<String>,
+        what: &str,
+    ) -> Option<String> {
+        let name = id.value.trim();
+        if known.contains(name) {
+            return Some(name.to_owned());
+        }
+        let hint = match did_you_mean(name, known.iter().map(String::as_str)) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("known {what}: {}", list(known)),
+        };
+        self.error(
+            self.pos(id),
+            field,
+            format!("unknown {what} `{name}`"),
+            Some(hint),
+        );
+        None
+    }
+}
+
+/// `a`, `b`, `c` — at most ten, for hints.
+fn list(ids: &BTreeSet<String>) -> String {
+    let shown: Vec<String> = ids.iter().take(10).map(|id| format!("`{id}`")).collect();
+    let more = ids.len().saturating_sub(10);
+    match (shown.is_empty(), more) {
+        (true, _) => "none".into(),
+        (false, 0) => shown.join(", "),
+        (false, n) => format!("{}, and {n} more", shown.join(", ")),
+    }
+}

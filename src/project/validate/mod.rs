@@ -1,0 +1,26 @@
+//! Raw file contents → the validated [`crate::model::Project`].
+//!
+//! One module per input file. Each reads its raw struct with a [`Checker`],
+//! which records a diagnostic for every problem and yields `None` for any
+//! value it could not build, so all files and all fields are checked in one
+//! run. Cross-file references (a touchpoint's phase, an investment's segment)
+//! are checked against the ids the other file declares, even when that file
+//! has problems of its own.
+
+mod checker;
+mod jobs_file;
+mod journey_file;
+mod number;
+mod project_file;
+mod segments_file;
+mod winloss_file;
+mod workshop_file;
+
+pub use checker::Checker;
+pub use journey_file::declared_phases;
+pub use project_file::validate as project;
+pub use segments_file::{declared_ids as declared_segments, validate as segments};
+pub use {
+    jobs_file::validate as jobs, journey_file::validate as journey,
+    winloss_file::validate as winloss, workshop_file::validate as workshop,
+};

@@ -1,0 +1,350 @@
+//! `project.yaml` → meta, settings, business case, investment, risks, timeline.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use super::checker::Checker;
+use super::number::Kind;
+use crate::diagnostic::Position;
+use crate::model::{Activity, Brand, BusinessCase, Investment, Meta, PerDriver, Risk, Settings};
+use crate::project::raw::{RawBenchmarks, RawProject, Sp};
+
+/// Languages the report can be written in.
+pub const LANGUAGES: &[&str] = &["en"];
+
+/// Default Monte Carlo draws: enough for stable P10/P90 at two decimals of a per cent.
+const DEFAULT_DRAWS: f64 = 10_000.0;
+
+/// Everything `project.yaml` contributes to the model.
+pub struct ProjectPart {
+    pub meta: Meta,
+    pub settings: Settings,
+    pub business_case: BusinessCase,
+    pub investments: Vec<Investment>,
+    pub risks: Vec<Risk>,
+    pub timeline: Vec<Activity>,
+    pub benchmarks: PerDriver<Option<f64>>,
+    pub brand: Brand,
+}
+
+pub fn validate(
+    raw: &RawProject,
+    c: &mut Checker,
+    segment_ids: &BTreeSet<String>,
+    dir: &Path,
+) -> Option<ProjectPart> {
+    let top = Some(Position { line: 1, column: 1 });
+    let meta = meta(raw, c, top);
+    let settings = settings(raw, c, top);
+    let business_case = raw
+        .business_case
+        .as_ref()
+        .map_or_else(BusinessCase::default, |b| BusinessCase {
+            challenge: Checker::optional_text(&b.value.challenge),
+            approach: Checker::optional_text(&b.value.approach),
+            expected_value: Checker::optional_text(&b.value.expected_value),
+        });
+    let investments = list(&raw.investment, |i, sp| investment(sp, c, i, segment_ids));
+    let risks = list(&raw.risks, |i, sp| risk(sp, c, i));
+    let timeline = list(&raw.timeline, |i, sp| activity(sp, c, i));
+    let benchmarks = match &raw.benchmarks {
+        Some(b) => benchmarks(&b.value, c, "benchmarks"),
+        None => Some(PerDriver::default()),
+    };
+    let brand = brand(raw, c, dir);
+    Some(ProjectPart {
+        meta: meta?,
+        settings: settings?,
+        business_case,
+        investments: investments?,
+        risks: risks?,
+        timeline: timeline?,
+        benchmarks: benchmarks?,
+        brand: brand?,
+    })
+}
+
+/// Validates every entry of a list; `None` if any entry failed (all are checked).
+pub fn list<R, T>(items: &[R], mut each: impl FnMut(usize, &R) -> Option<T>) -> Option<Vec<T>> {
+    let results: Vec<Option<T>> = items.iter().enumerate().map(|(i, r)| each(i, r)).collect();
+    results.into_iter().collect()
+}
+
+fn meta(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<Meta> {
+    let title = c.text(&raw.title, "title", top);
+    let client = c.text(&raw.client, "client", top);
+    let prepared_by = c.text(&raw.prepared_by, "prepared_by", top);
+    let date = c.date(&raw.date, "date", top);
+    let currency = currency(raw, c, top);
+    let language = language(raw, c, top);
+    let purpose = c.text(&raw.purpose, "purpose", top);
+    Some(Meta {
+        title: title?,
+        client: client?,
+        prepared_by: prepared_by?,
+        date: date?,
+        currency: currency?,
+        language: language?,
+        purpose: purpose?,
+    })
+}
+
+fn currency(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<String> {
+    let code = c.text(&raw.currency, "currency", top)?;
+    if code.len() == 3 && code.chars().all(|ch| ch.is_ascii_uppercase()) {
+        return Some(code);
+    }
+    let at = raw.currency.as_ref().and_then(|v| c.pos(v));
+    c.error(
+        at,
+        "currency",
+        format!("`{code}` is not an ISO 4217 currency code"),
+        Some("write three capital letters, e.g. DKK, NOK, SEK or EUR".into()),
+    );
+    None
+}
+
+fn language(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<String> {
+    let Some(v) = &raw.language else {
+        return Some("en".into());
+    };
+    let code = v.value.trim();
+    if LANGUAGES.contains(&code) {
+        return Some(code.to_owned());
+    }
+    c.error(
+        c.pos(v),
+        "language",
+        format!("unsupported language `{code}`"),
+        Some(format!("use one of: {}", LANGUAGES.join(", "))),
+    );
+    let _ = top;
+    None
+}
+
+fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<Settings> {
+    let target = c.required(&raw.target_uplift, "target_uplift", top);
+    let (target_min, target_max) = match target {
+        Some(t) => {
+            let at = c.pos(t);
+            let min = c.number(&t.value.min, "target_uplift.min", at, Kind::Rate);
+            let max = c.number(&t.value.max, "target_uplift.max", at, Kind::Rate);
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    c.error(
+                        at,
+                        "target_uplift",
+                        format!("min {lo} is above max {hi}"),
+                        Some("swap min and max".into()),
+                    );
+                }
+            }
+            (min, max)
+        }
+        None => (None, None),
+    };
+    let horizon = c.number(&raw.horizon_years, "horizon_years", top, Kind::Whole(1, 30));
+    let discount_rate = c.number(&raw.discount_rate, "discount_rate", top, Kind::Rate);
+    let hourly_rate = c.number(&raw.hourly_rate, "hourly_rate", top, Kind::Amount);
+    let (draws, seed) = match &raw.simulation {
+        Some(s) => (
+            c.optional_number(
+                &s.value.draws,
+                "simulation.draws",
+                Kind::Whole(1, 1_000_000),
+            )
+            .ok()
+            .map(|d| d.unwrap_or(DEFAULT_DRAWS)),
+            c.optional_number(&s.value.seed, "simulation.seed", Kind::Whole(0, 1 << 53))
+                .ok()
+                .map(|s| s.unwrap_or(0.0)),
+        ),
+        None => (Some(DEFAULT_DRAWS), Some(0.0)),
+    };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    // whole numbers checked above
+    Some(Settings {
+        target_min: target_min?,
+        target_max: target_max?,
+        horizon_years: horizon? as u32,
+        discount_rate: discount_rate?,
+        hourly_rate: hourly_rate?,
+        draws: draws? as u32,
+        seed: seed? as u64,
+    })
+}
+
+fn investment(
+    sp: &Sp<crate::project::raw::RawInvestment>,
+    c: &mut Checker,
+    i: usize,
+    segment_ids: &BTreeSet<String>,
+) -> Option<Investment> {
+    let at = c.pos(sp);
+    let raw = &sp.value;
+    let path = |f: &str| format!("investment[{i}].{f}");
+    let item = c.text(&raw.item, &path("item"), at);
+    let one_off = c.number(&raw.one_off, &path("one_off"), at, Kind::Amount);
+    let annual = c.number(&raw.annual, &path("annual"), at, Kind::Amount);
+    let segment = match &raw.segment {
+        Some(id) => c
+            .reference(id, &path("segment"), segment_ids, "segment")
+            .map(Some),
+        None => Some(None),
+    };
+    Some(Investment {
+        item: item?,
+        one_off: one_off?,
+        annual: annual?,
+        segment: segment?,
+    })
+}
+
+fn risk(sp: &Sp<crate::project::raw::RawRisk>, c: &mut Checker, i: usize) -> Option<Risk> {
+    let at = c.pos(sp);
+    let raw = &sp.value;
+    let path = |f: &str| format!("risks[{i}].{f}");
+    let name = c.text(&raw.risk, &path("risk"), at);
+    let likelihood = c.number(&raw.likelihood, &path("likelihood"), at, Kind::Whole(1, 5));
+    let impact = c.number(&raw.impact, &path("impact"), at, Kind::Whole(1, 5));
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole numbers 1..=5
+    Some(Risk {
+        risk: name?,
+        likelihood: likelihood? as u8,
+        impact: impact? as u8,
+        mitigation: Checker::optional_text(&raw.mitigation),
+    })
+}
+
+fn activity(
+    sp: &Sp<crate::project::raw::RawActivity>,
+    c: &mut Checker,
+    i: usize,
+) -> Option<Activity> {
+    let at = c.pos(sp);
+    let raw = &sp.value;
+    let path = |f: &str| format!("timeline[{i}].{f}");
+    let name = c.text(&raw.activity, &path("activity"), at);
+    let start = c.date(&raw.start, &path("start"), at);
+    let end = c.date(&raw.end, &path("end"), at);
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            let end_at = raw.end.as_ref().and_then(|v| c.pos(v));
+            c.error(
+                end_at,
+                &path("end"),
+                format!("ends ({e}) before it starts ({s})"),
+                Some("swap start and end".into()),
+            );
+            return None;
+        }
+    }
+    Some(Activity {
+        activity: name?,
+        start: start?,
+        end: end?,
+        owner: Checker::optional_text(&raw.owner),
+    })
+}
+
+/// Benchmarks, every key optional; retention below 1.
+pub fn benchmarks(
+    raw: &RawBenchmarks,
+    c: &mut Checker,
+    path: &str,
+) -> Option<PerDriver<Option<f64>>> {
+    let f = |name: &str| format!("{path}.{name}");
+    let retention = c.optional_number(&raw.retention_rate, &f("retention_rate"), Kind::Rate);
+    let retention = match (retention, &raw.retention_rate) {
+        (Ok(Some(r)), Some(v)) if r >= 1.0 => {
+            c.error(
+                c.pos(v),
+                &f("retention_rate"),
+                "a retention benchmark must be below 100 %",
+                None,
+            );
+            Err(())
+        }
+        (other, _) => other,
+    };
+    let purchases = c.optional_number(
+        &raw.purchases_per_year,
+        &f("purchases_per_year"),
+        Kind::Positive,
+    );
+    let order_value = c.optional_number(
+        &raw.average_order_value,
+        &f("average_order_value"),
+        Kind::Positive,
+    );
+    let margin = c.optional_number(&raw.gross_margin, &f("gross_margin"), Kind::Rate);
+    Some(PerDriver {
+        retention_rate: retention.ok()?,
+        purchases_per_year: purchases.ok()?,
+        average_order_value: order_value.ok()?,
+        gross_margin: margin.ok()?,
+    })
+}
+
+fn brand(raw: &RawProject, c: &mut Checker, dir: &Path) -> Option<Brand> {
+    let Some(b) = &raw.brand else {
+        return Some(Brand {
+            primary_color: None,
+            logo: default_logo(dir),
+        });
+    };
+    let mut ok = true;
+    let color = b
+        .value
+        .primary_color
+        .as_ref()
+        .map(|v| v.value.trim().to_owned());
+    if let (Some(col), Some(v)) = (&color, &b.value.primary_color) {
+        let valid = col.len() == 7
+            && col.starts_with('#')
+            && col[1..].chars().all(|ch| ch.is_ascii_hexdigit());
+        if !valid {
+            c.error(
+                c.pos(v),
+                "brand.primary_color",
+                format!("`{col}` is not a colour"),
+                Some("write a hex colour such as \"#1f4e79\" (quoted)".into()),
+            );
+            ok = false;
+        }
+    }
+    let logo = match &b.value.logo {
+        Some(v) => {
+            let rel = Path::new(v.value.trim());
+            let inside = rel
+                .components()
+                .all(|part| matches!(part, std::path::Component::Normal(_)));
+            if !inside || !dir.join(rel).is_file() {
+                c.error(
+                    c.pos(v),
+                    "brand.logo",
+                    format!(
+                        "logo file `{}` not found in the project folder",
+                        rel.display()
+                    ),
+                    Some("give a path inside the project, e.g. assets/logo.svg".into()),
+                );
+                ok = false;
+            }
+            Some(rel.to_path_buf())
+        }
+        None => default_logo(dir),
+    };
+    ok.then_some(Brand {
+        primary_color: color,
+        logo,
+    })
+}
+
+/// `assets/logo.svg` or `assets/logo.png`, when present.
+fn default_logo(dir: &Path) -> Option<std::path::PathBuf> {
+    ["assets/logo.svg", "assets/logo.png"]
+        .into_iter()
+        .map(std::path::PathBuf::from)
+        .find(|p| dir.join(p).is_file())
+}

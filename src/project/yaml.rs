@@ -1,0 +1,95 @@
+//! Parsing YAML text into raw structs, with serde-saphyr's budgets on.
+//!
+//! serde-saphyr refuses alias bombs and runaway nesting by itself; we raise
+//! its node budget so the largest real projects (tens of thousands of
+//! touchpoints) fit, and turn its errors into [`Diagnostic`]s with a position
+//! and, for a misspelt field, a "did you mean" hint.
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::project::source::SourceText;
+
+/// Parses `text` (which starts `line_offset` lines into `source`) as `T`.
+pub fn parse<T: DeserializeOwned>(
+    source: &SourceText,
+    text: &str,
+    line_offset: u32,
+) -> Result<T, Diagnostic> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(&source.rel, "the file is empty")
+            .hint("see `uplift new` for a complete example"));
+    }
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_events: 4_000_000,
+            max_nodes: 2_000_000,
+            max_depth: 32,
+        },
+        with_snippet: false,
+    };
+    serde_saphyr::from_str_with_options(text, options)
+        .map_err(|e| to_diagnostic(&source.rel, &e, line_offset))
+}
+
+fn to_diagnostic(
+    rel: &std::path::Path,
+    error: &serde_saphyr::Error,
+    line_offset: u32,
+) -> Diagnostic {
+    let position = error
+        .location()
+        .and_then(Position::from_yaml)
+        .map(|p| Position {
+            line: p.line + line_offset,
+            ..p
+        });
+    let message = clean_message(&error.without_snippet().to_string());
+    let mut d = Diagnostic::new(rel, message.clone()).at(position);
+    if let Some((field, expected)) = unknown_field(&message) {
+        d.hint = Some(
+            match did_you_mean(&field, expected.iter().map(String::as_str)) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("expected one of: {}", expected.join(", ")),
+            },
+        );
+    }
+    d
+}
+
+/// serde-saphyr appends " at line L column C"; the position is shown separately.
+fn clean_message(message: &str) -> String {
+    let trimmed = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    trimmed.trim().to_owned()
+}
+
+/// From serde's "unknown field `x`, expected one of `a`, `b`": the field and the expected names.
+fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect();
+    Some((field.to_owned(), expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_unknown_field_and_the_expected_ones() {
+        let (field, expected) =
+            unknown_field("unknown field `retension`, expected one of `id`, `retention_rate`")
+                .unwrap();
+        assert_eq!(field, "retension");
+        assert_eq!(expected, ["id", "retention_rate"]);
+        assert_eq!(unknown_field("invalid type: string"), None);
+    }
+}
