@@ -41,13 +41,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Self {
-            file: file.into(),
-            position: None,
-            field: None,
-            message: message.into(),
-            hint: None,
-        }
+        Self { file: file.into(), position: None, field: None, message: message.into(), hint: None }
     }
 
     #[must_use]
@@ -105,15 +99,23 @@ fn snippet(text: &str, p: Position) -> String {
     let Some(line) = text.lines().nth(p.line.saturating_sub(1) as usize) else {
         return String::new();
     };
-    // Long lines (a minified file) would flood the terminal: show at most 120 characters.
-    let shown: String = line.chars().take(120).collect();
+    // Long lines would flood the terminal: show a window of at most 100 characters
+    // around the column, marking what was cut with `…`.
+    const WIDTH: usize = 100;
+    let column = p.column.saturating_sub(1) as usize;
+    let start = column.saturating_sub(WIDTH / 2);
+    let cut_left = start > 0;
+    let mut shown: String = line.chars().skip(start).take(WIDTH).collect();
+    if line.chars().count() > start + WIDTH {
+        shown.push('…');
+    }
+    if cut_left {
+        shown.insert(0, '…');
+    }
     let number = p.line.to_string();
     let pad = " ".repeat(number.len());
-    let caret_col = (p.column.saturating_sub(1) as usize).min(shown.chars().count());
-    format!(
-        "{pad} |\n{number} | {shown}\n{pad} | {}^\n",
-        " ".repeat(caret_col)
-    )
+    let caret_col = (column - start + usize::from(cut_left)).min(shown.chars().count());
+    format!("{pad} |\n{number} | {shown}\n{pad} | {}^\n", " ".repeat(caret_col))
 }
 
 /// Every problem found in one run, in file order once sorted.
@@ -152,10 +154,7 @@ impl Diagnostics {
 /// Uses the Levenshtein distance, accepting at most a third of the word's length
 /// (and at least one edit), which catches `retension_rate` → `retention_rate`
 /// without suggesting unrelated names.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
@@ -173,9 +172,7 @@ fn levenshtein(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != *cb));
             diagonal = above;
         }
     }
@@ -189,10 +186,7 @@ mod tests {
     #[test]
     fn suggests_the_closest_field_for_a_typo() {
         let fields = ["retention_rate", "gross_margin", "customers"];
-        assert_eq!(
-            did_you_mean("retension_rate", fields),
-            Some("retention_rate")
-        );
+        assert_eq!(did_you_mean("retension_rate", fields), Some("retention_rate"));
         assert_eq!(did_you_mean("customer", fields), Some("customers"));
         assert_eq!(did_you_mean("colour", fields), None);
     }
@@ -207,10 +201,7 @@ mod tests {
     #[test]
     fn renders_location_snippet_and_hint() {
         let d = Diagnostic::new("segments.yaml", "rate 78 is out of range")
-            .at(Some(Position {
-                line: 2,
-                column: 21,
-            }))
+            .at(Some(Position { line: 2, column: 21 }))
             .field("segments[0].retention_rate")
             .hint("write 0.78 or 78%");
         let text = "segments:\n  - retention_rate: 78\n";

@@ -13,11 +13,7 @@ pub enum Error {
     /// The project has problems (exit 1).
     Invalid(Invalid),
     /// Reading or writing a file failed (exit 1).
-    Io {
-        action: &'static str,
-        path: PathBuf,
-        source: io::Error,
-    },
+    Io { action: &'static str, path: PathBuf, source: io::Error },
 }
 
 impl Error {
@@ -30,11 +26,7 @@ impl Error {
 
     pub fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(io::Error) -> Error {
         let path = path.into();
-        move |source| Error::Io {
-            action,
-            path,
-            source,
-        }
+        move |source| Error::Io { action, path, source }
     }
 }
 
@@ -51,11 +43,9 @@ impl fmt::Display for Error {
                     plural(n, "problem", "problems")
                 )
             }
-            Error::Io {
-                action,
-                path,
-                source,
-            } => write!(f, "error: cannot {action} {}: {source}", path.display()),
+            Error::Io { action, path, source } => {
+                write!(f, "error: cannot {action} {}: {source}", path.display())
+            }
         }
     }
 }

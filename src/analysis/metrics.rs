@@ -80,14 +80,8 @@ pub fn analyse(project: &Project) -> Metrics {
         problem_areas: problems::problem_areas(&project.segments, s),
         simulation: simulation::simulate(project, &segment_metrics, pv),
         tornado: simulation::tornado(project, &segment_metrics, pv),
-        touchpoints: project
-            .journey
-            .as_ref()
-            .map(|j| touchpoints::analyse(j, s.hourly_rate)),
-        winloss: project
-            .winloss
-            .as_ref()
-            .map(|w| winloss::analyse(&w.segments)),
+        touchpoints: project.journey.as_ref().map(|j| touchpoints::analyse(j, s.hourly_rate)),
+        winloss: project.winloss.as_ref().map(|w| winloss::analyse(&w.segments)),
         jobs: project.jobs.as_deref().map(jobs::analyse),
         workshops: project
             .workshops

@@ -55,11 +55,7 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
             };
             let mut at_benchmark = seg.drivers;
             *at_benchmark.get_mut(driver) = benchmark.value;
-            let gain = clv(
-                &at_benchmark,
-                settings.horizon_years,
-                settings.discount_rate,
-            ) - today;
+            let gain = clv(&at_benchmark, settings.horizon_years, settings.discount_rate) - today;
             ranked.push(ProblemArea {
                 segment: seg.id.clone(),
                 driver,

@@ -57,12 +57,7 @@ pub fn investment_summary(project: &Project) -> InvestmentSummary {
     let one_off = project.investments.iter().map(|i| i.one_off).sum();
     let annual = project.investments.iter().map(|i| i.annual).sum();
     let annuity_factor = annuity_factor(s.horizon_years, s.discount_rate);
-    InvestmentSummary {
-        one_off,
-        annual,
-        annuity_factor,
-        pv: one_off + annual * annuity_factor,
-    }
+    InvestmentSummary { one_off, annual, annuity_factor, pv: one_off + annual * annuity_factor }
 }
 
 /// Each segment's share of the investment's present value: its own items plus a share of
@@ -74,11 +69,7 @@ pub fn investment_by_segment(project: &Project) -> Vec<f64> {
     #[allow(clippy::cast_precision_loss)]
     let count = project.segments.len() as f64;
     let share = |seg: &Segment| {
-        if total_customers > 0.0 {
-            seg.customers / total_customers
-        } else {
-            1.0 / count
-        }
+        if total_customers > 0.0 { seg.customers / total_customers } else { 1.0 / count }
     };
     project
         .segments
@@ -104,17 +95,11 @@ pub fn investment_by_segment(project: &Project) -> Vec<f64> {
 pub fn focus_uplift<'a>(pairs: impl Iterator<Item = (&'a Segment, f64, f64)>) -> f64 {
     let (today, projected) = pairs
         .filter(|(seg, _, _)| seg.focus)
-        .fold((0.0, 0.0), |(t, p), (seg, clv, clv2)| {
-            (t + seg.customers * clv, p + seg.customers * clv2)
-        });
+        .fold((0.0, 0.0), |(t, p), (seg, clv, clv2)| (t + seg.customers * clv, p + seg.customers * clv2));
     ratio(projected, today).map_or(0.0, |x| x - 1.0)
 }
 
-pub fn programme(
-    project: &Project,
-    segments: &[SegmentMetrics],
-    investment: InvestmentSummary,
-) -> Programme {
+pub fn programme(project: &Project, segments: &[SegmentMetrics], investment: InvestmentSummary) -> Programme {
     let settings = &project.settings;
     let scenarios = PerScenario::from_fn(|scenario| {
         let uplift = focus_uplift(
@@ -124,10 +109,7 @@ pub fn programme(
                 .zip(segments)
                 .map(|(seg, m)| (seg, m.baseline.clv, m.scenarios.get(scenario).value.clv)),
         );
-        let value_uplift: f64 = segments
-            .iter()
-            .map(|m| m.scenarios.get(scenario).value_uplift)
-            .sum();
+        let value_uplift: f64 = segments.iter().map(|m| m.scenarios.get(scenario).value_uplift).sum();
         let npv = value_uplift - investment.pv;
         let cumulative = cumulative(project, scenario, &investment, settings);
         ProgrammeScenario {
@@ -141,12 +123,7 @@ pub fn programme(
         }
     });
     Programme {
-        focus_segments: project
-            .segments
-            .iter()
-            .filter(|s| s.focus)
-            .map(|s| s.id.clone())
-            .collect(),
+        focus_segments: project.segments.iter().filter(|s| s.focus).map(|s| s.id.clone()).collect(),
         investment,
         scenarios,
     }
@@ -163,27 +140,18 @@ fn cumulative(
     let d = settings.discount_rate;
     let mut value = 0.0;
     let mut spent = investment.one_off;
-    let mut points = vec![YearPoint {
-        year: 0,
-        cumulative_value_uplift: 0.0,
-        cumulative_investment: spent,
-    }];
+    let mut points = vec![YearPoint { year: 0, cumulative_value_uplift: 0.0, cumulative_investment: spent }];
     for year in 1..=settings.horizon_years {
         value += project
             .segments
             .iter()
             .map(|seg| {
                 let projected = seg.drivers.with_levers(&seg.levers.at(scenario));
-                seg.customers
-                    * (clv_in_year(&projected, year, d) - clv_in_year(&seg.drivers, year, d))
+                seg.customers * (clv_in_year(&projected, year, d) - clv_in_year(&seg.drivers, year, d))
             })
             .sum::<f64>();
         spent += investment.annual * discount(year, d);
-        points.push(YearPoint {
-            year,
-            cumulative_value_uplift: value,
-            cumulative_investment: spent,
-        });
+        points.push(YearPoint { year, cumulative_value_uplift: value, cumulative_investment: spent });
     }
     points
 }
@@ -209,22 +177,14 @@ mod tests {
     use super::*;
 
     fn point(year: u32, value: f64, investment: f64) -> YearPoint {
-        YearPoint {
-            year,
-            cumulative_value_uplift: value,
-            cumulative_investment: investment,
-        }
+        YearPoint { year, cumulative_value_uplift: value, cumulative_investment: investment }
     }
 
     /// Gap −100 at the end of year 1, +50 at the end of year 2: the gap closes 2/3 into
     /// year 2, so payback is 12·(1 + 2/3) = 20 months.
     #[test]
     fn payback_interpolates_within_the_year() {
-        let points = [
-            point(0, 0.0, 100.0),
-            point(1, 50.0, 150.0),
-            point(2, 250.0, 200.0),
-        ];
+        let points = [point(0, 0.0, 100.0), point(1, 50.0, 150.0), point(2, 250.0, 200.0)];
         assert!((payback_months(&points).unwrap() - 20.0).abs() < 1e-9);
     }
 

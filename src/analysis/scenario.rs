@@ -14,11 +14,7 @@ pub struct PerScenario<T> {
 
 impl<T> PerScenario<T> {
     pub fn from_fn(mut f: impl FnMut(Scenario) -> T) -> Self {
-        Self {
-            low: f(Scenario::Low),
-            likely: f(Scenario::Likely),
-            high: f(Scenario::High),
-        }
+        Self { low: f(Scenario::Low), likely: f(Scenario::Likely), high: f(Scenario::High) }
     }
 
     pub fn get(&self, scenario: Scenario) -> &T {

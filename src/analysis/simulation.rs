@@ -80,11 +80,8 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
     let settings = &project.settings;
     let draws = settings.draws as usize;
     let levers = uncertain_levers(project);
-    let likely: Vec<PerDriver<f64>> = project
-        .segments
-        .iter()
-        .map(|s| s.levers.at(Scenario::Likely))
-        .collect();
+    let likely: Vec<PerDriver<f64>> =
+        project.segments.iter().map(|s| s.levers.at(Scenario::Likely)).collect();
     let baseline: Vec<f64> = segments.iter().map(|m| m.baseline.clv).collect();
 
     let blocks: Vec<usize> = (0..draws.div_ceil(BLOCK)).collect();
@@ -102,11 +99,8 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
                 *point[*i].get_mut(*driver) = pert.sample(&mut rng);
             }
             for (i, seg) in project.segments.iter().enumerate() {
-                clvs[i] = clv(
-                    &seg.drivers.with_levers(&point[i]),
-                    settings.horizon_years,
-                    settings.discount_rate,
-                );
+                clvs[i] =
+                    clv(&seg.drivers.with_levers(&point[i]), settings.horizon_years, settings.discount_rate);
             }
             let value: f64 = project
                 .segments
@@ -116,12 +110,7 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
                 .map(|((s, c), b)| s.customers * (c - b))
                 .sum();
             let uplift = focus_uplift(
-                project
-                    .segments
-                    .iter()
-                    .zip(&baseline)
-                    .zip(&clvs)
-                    .map(|((s, b), c)| (s, *b, *c)),
+                project.segments.iter().zip(&baseline).zip(&clvs).map(|((s, b), c)| (s, *b, *c)),
             );
             out.push((value - investment_pv, uplift));
         }
@@ -130,8 +119,7 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
     let results = in_parallel(&blocks, run_block);
     let (mut npv, mut uplift): (Vec<f64>, Vec<f64>) = results.into_iter().flatten().unzip();
     #[allow(clippy::cast_precision_loss)]
-    let reaching =
-        uplift.iter().filter(|&&u| u >= settings.target_min).count() as f64 / draws as f64;
+    let reaching = uplift.iter().filter(|&&u| u >= settings.target_min).count() as f64 / draws as f64;
     npv.sort_by(f64::total_cmp);
     uplift.sort_by(f64::total_cmp);
     Simulation {
@@ -146,20 +134,14 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
 
 /// Runs `f` over `items` on up to two threads, keeping the items' order.
 fn in_parallel<T: Send>(items: &[usize], f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len())
-        .max(1);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(items.len()).max(1);
     let chunk = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let handles: Vec<_> = items
             .chunks(chunk.max(1))
             .map(|part| scope.spawn(|| part.iter().map(|&k| f(k)).collect::<Vec<T>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     })
 }
 
@@ -167,20 +149,11 @@ fn in_parallel<T: Send>(items: &[usize], f: impl Fn(usize) -> T + Sync) -> Vec<T
 pub fn percentiles(sorted: &[f64]) -> Percentiles {
     #[allow(clippy::cast_precision_loss)]
     let mean = sorted.iter().sum::<f64>() / sorted.len().max(1) as f64;
-    Percentiles {
-        p10: quantile(sorted, 0.1),
-        p50: quantile(sorted, 0.5),
-        p90: quantile(sorted, 0.9),
-        mean,
-    }
+    Percentiles { p10: quantile(sorted, 0.1), p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), mean }
 }
 
 /// The `p` quantile of sorted values: position `p·(n−1)`, interpolated (NumPy's default).
-#[allow(
-    clippy::cast_precision_loss,
-    clippy::cast_possible_truncation,
-    clippy::cast_sign_loss
-)]
+#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 pub fn quantile(sorted: &[f64], p: f64) -> f64 {
     let Some(last) = sorted.len().checked_sub(1) else {
         return 0.0;
@@ -191,21 +164,10 @@ pub fn quantile(sorted: &[f64], p: f64) -> f64 {
     sorted[below] + (h - below as f64) * (sorted[above] - sorted[below])
 }
 
-#[allow(
-    clippy::cast_precision_loss,
-    clippy::cast_possible_truncation,
-    clippy::cast_sign_loss
-)]
+#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 fn histogram(sorted: &[f64]) -> Histogram {
-    let (lo, hi) = (
-        sorted.first().copied().unwrap_or(0.0),
-        sorted.last().copied().unwrap_or(0.0),
-    );
-    let width = if hi > lo {
-        (hi - lo) / BINS as f64
-    } else {
-        1.0
-    };
+    let (lo, hi) = (sorted.first().copied().unwrap_or(0.0), sorted.last().copied().unwrap_or(0.0));
+    let width = if hi > lo { (hi - lo) / BINS as f64 } else { 1.0 };
     let edges = (0..=BINS).map(|i| lo + width * i as f64).collect();
     let mut counts = vec![0u32; BINS];
     for &x in sorted {
@@ -216,17 +178,10 @@ fn histogram(sorted: &[f64]) -> Histogram {
 }
 
 /// Each uncertain lever's NPV at its low and high point, others at likely; widest swing first.
-pub fn tornado(
-    project: &Project,
-    segments: &[SegmentMetrics],
-    investment_pv: f64,
-) -> Vec<TornadoBar> {
+pub fn tornado(project: &Project, segments: &[SegmentMetrics], investment_pv: f64) -> Vec<TornadoBar> {
     let s = &project.settings;
-    let likely_npv: f64 = segments
-        .iter()
-        .map(|m| m.scenarios.likely.value_uplift)
-        .sum::<f64>()
-        - investment_pv;
+    let likely_npv: f64 =
+        segments.iter().map(|m| m.scenarios.likely.value_uplift).sum::<f64>() - investment_pv;
     let mut bars = Vec::new();
     for (seg, m) in project.segments.iter().zip(segments) {
         let likely = seg.levers.at(Scenario::Likely);
@@ -238,11 +193,7 @@ pub fn tornado(
             let npv_at = |x: f64| {
                 let mut levers = likely;
                 *levers.get_mut(driver) = x;
-                let projected = clv(
-                    &seg.drivers.with_levers(&levers),
-                    s.horizon_years,
-                    s.discount_rate,
-                );
+                let projected = clv(&seg.drivers.with_levers(&levers), s.horizon_years, s.discount_rate);
                 let this_segment = seg.customers * (projected - m.baseline.clv);
                 likely_npv - m.scenarios.likely.value_uplift + this_segment
             };

@@ -83,10 +83,7 @@ pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
             let gap = t.importance - t.performance;
             let resource_share = share(cost(t), total_cost);
             let importance_share = share(t.importance, total_importance);
-            let quadrant = quadrant(
-                t.importance >= mean_importance,
-                t.performance >= mean_performance,
-            );
+            let quadrant = quadrant(t.importance >= mean_importance, t.performance >= mean_performance);
             let investment_balance = resource_share - importance_share;
             TouchpointGap {
                 id: t.id.clone(),
@@ -108,16 +105,11 @@ pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
         })
         .collect();
     ranked.sort_by(|a, b| {
-        b.priority.total_cmp(&a.priority).then_with(|| {
-            by_score_then_id(a.investment_balance, &a.id, b.investment_balance, &b.id)
-        })
+        b.priority
+            .total_cmp(&a.priority)
+            .then_with(|| by_score_then_id(a.investment_balance, &a.id, b.investment_balance, &b.id))
     });
-    TouchpointAnalysis {
-        mean_importance,
-        mean_performance,
-        total_cost,
-        ranked,
-    }
+    TouchpointAnalysis { mean_importance, mean_performance, total_cost, ranked }
 }
 
 fn quadrant(high_importance: bool, high_performance: bool) -> Quadrant {
@@ -132,10 +124,7 @@ fn quadrant(high_importance: bool, high_performance: bool) -> Quadrant {
 /// Add what matters and is missing; invest where important and weak; reduce effort on
 /// what matters less but is over-served or over-funded; otherwise keep.
 fn action(present: bool, quadrant: Quadrant, investment_balance: f64) -> Action {
-    let important = matches!(
-        quadrant,
-        Quadrant::ConcentrateHere | Quadrant::KeepUpTheGoodWork
-    );
+    let important = matches!(quadrant, Quadrant::ConcentrateHere | Quadrant::KeepUpTheGoodWork);
     match (present, quadrant) {
         (false, _) if important => Action::Add,
         (false, _) => Action::Keep,
@@ -151,14 +140,7 @@ mod tests {
     use super::*;
     use crate::model::{Phase, Touchpoint};
 
-    fn tp(
-        id: &str,
-        importance: f64,
-        performance: f64,
-        present: bool,
-        budget: f64,
-        hours: f64,
-    ) -> Touchpoint {
+    fn tp(id: &str, importance: f64, performance: f64, present: bool, budget: f64, hours: f64) -> Touchpoint {
         Touchpoint {
             id: id.into(),
             phase: "p".into(),
@@ -197,21 +179,10 @@ mod tests {
         let result = analyse(&journey, 100.0);
         let ids: Vec<_> = result.ranked.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["c", "a", "b"]);
-        let [c, a, b] = &result.ranked[..] else {
-            panic!("three touchpoints")
-        };
-        assert_eq!(
-            (c.priority, c.quadrant, c.action),
-            (20.0, Quadrant::ConcentrateHere, Action::Add)
-        );
-        assert_eq!(
-            (a.priority, a.quadrant, a.action),
-            (15.0, Quadrant::ConcentrateHere, Action::Invest)
-        );
-        assert_eq!(
-            (b.priority, b.quadrant, b.action),
-            (0.0, Quadrant::PossibleOverkill, Action::Reduce)
-        );
+        let [c, a, b] = &result.ranked[..] else { panic!("three touchpoints") };
+        assert_eq!((c.priority, c.quadrant, c.action), (20.0, Quadrant::ConcentrateHere, Action::Add));
+        assert_eq!((a.priority, a.quadrant, a.action), (15.0, Quadrant::ConcentrateHere, Action::Invest));
+        assert_eq!((b.priority, b.quadrant, b.action), (0.0, Quadrant::PossibleOverkill, Action::Reduce));
         assert!((b.cost - 10_000.0).abs() < 1e-9);
         assert!((b.investment_balance - (10.0 / 11.0 - 2.0 / 12.0)).abs() < 1e-12);
         assert!((result.mean_performance - 7.0 / 3.0).abs() < 1e-12);
@@ -222,16 +193,8 @@ mod tests {
         assert_eq!(quadrant(true, true), Quadrant::KeepUpTheGoodWork);
         let journey = Journey {
             phases: vec![],
-            touchpoints: vec![
-                tp("x", 3.0, 3.0, true, 0.0, 0.0),
-                tp("y", 3.0, 3.0, true, 0.0, 0.0),
-            ],
+            touchpoints: vec![tp("x", 3.0, 3.0, true, 0.0, 0.0), tp("y", 3.0, 3.0, true, 0.0, 0.0)],
         };
-        assert!(
-            analyse(&journey, 0.0)
-                .ranked
-                .iter()
-                .all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork)
-        );
+        assert!(analyse(&journey, 0.0).ranked.iter().all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork));
     }
 }

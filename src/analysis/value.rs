@@ -58,12 +58,7 @@ mod tests {
     use super::*;
 
     fn drivers(f: f64, v: f64, m: f64, r: f64) -> Drivers {
-        Drivers {
-            retention_rate: r,
-            purchases_per_year: f,
-            average_order_value: v,
-            gross_margin: m,
-        }
+        Drivers { retention_rate: r, purchases_per_year: f, average_order_value: v, gross_margin: m }
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -43,9 +43,7 @@ pub fn analyse(segments: &[WinLossSegment]) -> Vec<WinLossMetrics> {
             win_loss_ratio: ratio(s.won as f64, s.lost as f64),
             reasons_won: ranked(&s.reasons_won),
             reasons_lost: ranked(&s.reasons_lost),
-            upsell_ratio: s
-                .upsell
-                .and_then(|(customers, upsold)| ratio(upsold as f64, customers as f64)),
+            upsell_ratio: s.upsell.and_then(|(customers, upsold)| ratio(upsold as f64, customers as f64)),
         })
         .collect()
 }
@@ -83,18 +81,11 @@ mod tests {
             won: 30,
             lost: 10,
             reasons_won: vec![],
-            reasons_lost: vec![
-                ("Price".into(), 6),
-                ("Quality".into(), 1),
-                ("Slow".into(), 3),
-            ],
+            reasons_lost: vec![("Price".into(), 6), ("Quality".into(), 1), ("Slow".into(), 3)],
             upsell: Some((80, 12)),
         };
         let m = &analyse(&[s])[0];
-        assert_eq!(
-            (m.win_rate, m.win_loss_ratio, m.upsell_ratio),
-            (Some(0.75), Some(3.0), Some(0.15))
-        );
+        assert_eq!((m.win_rate, m.win_loss_ratio, m.upsell_ratio), (Some(0.75), Some(3.0), Some(0.15)));
         let names: Vec<_> = m.reasons_lost.iter().map(|r| r.reason.as_str()).collect();
         assert_eq!(names, ["Price", "Slow", "Quality"]);
         assert!((m.reasons_lost[1].cumulative_share - 0.9).abs() < 1e-12);
@@ -112,9 +103,6 @@ mod tests {
             upsell: None,
         };
         let m = &analyse(&[s])[0];
-        assert_eq!(
-            (m.win_rate, m.win_loss_ratio, m.upsell_ratio),
-            (Some(1.0), None, None)
-        );
+        assert_eq!((m.win_rate, m.win_loss_ratio, m.upsell_ratio), (Some(1.0), None, None));
     }
 }

@@ -16,9 +16,6 @@ pub fn run(dir: &Path, output: Option<&Path>) -> Result<(), Error> {
     json.push(b'\n');
     match output {
         Some(path) => write_atomically(path, &json),
-        None => std::io::stdout()
-            .lock()
-            .write_all(&json)
-            .map_err(Error::io("write", "standard output")),
+        None => std::io::stdout().lock().write_all(&json).map_err(Error::io("write", "standard output")),
     }
 }

@@ -21,15 +21,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 /// Loads the project in `dir`, or explains why it cannot.
 pub fn load(dir: &Path) -> Result<Project, Error> {
     if !dir.is_dir() {
-        let why = if dir.exists() {
-            "is not a folder"
-        } else {
-            "does not exist"
-        };
-        return Err(Error::Usage(format!(
-            "the project folder {} {why}",
-            dir.display()
-        )));
+        let why = if dir.exists() { "is not a folder" } else { "does not exist" };
+        return Err(Error::Usage(format!("the project folder {} {why}", dir.display())));
     }
     crate::project::load(dir).map_err(Error::Invalid)
 }

@@ -7,44 +7,22 @@ use crate::error::Error;
 
 /// The example project, embedded so `uplift new` works from any folder.
 const FILES: &[(&str, &str)] = &[
-    (
-        "project.yaml",
-        include_str!("../../example-project/project.yaml"),
-    ),
-    (
-        "segments.yaml",
-        include_str!("../../example-project/segments.yaml"),
-    ),
-    (
-        "journey.yaml",
-        include_str!("../../example-project/journey.yaml"),
-    ),
-    (
-        "winloss.yaml",
-        include_str!("../../example-project/winloss.yaml"),
-    ),
+    ("project.yaml", include_str!("../../example-project/project.yaml")),
+    ("segments.yaml", include_str!("../../example-project/segments.yaml")),
+    ("journey.yaml", include_str!("../../example-project/journey.yaml")),
+    ("winloss.yaml", include_str!("../../example-project/winloss.yaml")),
     ("jobs.yaml", include_str!("../../example-project/jobs.yaml")),
     (
         "workshops/2027-01-copenhagen.md",
         include_str!("../../example-project/workshops/2027-01-copenhagen.md"),
     ),
-    (
-        "workshops/2027-02-oslo.md",
-        include_str!("../../example-project/workshops/2027-02-oslo.md"),
-    ),
-    (
-        "assets/logo.svg",
-        include_str!("../../example-project/assets/logo.svg"),
-    ),
+    ("workshops/2027-02-oslo.md", include_str!("../../example-project/workshops/2027-02-oslo.md")),
+    ("assets/logo.svg", include_str!("../../example-project/assets/logo.svg")),
 ];
 
 pub fn run(dir: &Path) -> Result<(), Error> {
     if dir.exists() {
-        let empty = dir.is_dir()
-            && fs::read_dir(dir)
-                .map_err(Error::io("read", dir))?
-                .next()
-                .is_none();
+        let empty = dir.is_dir() && fs::read_dir(dir).map_err(Error::io("read", dir))?.next().is_none();
         if !empty {
             return Err(Error::Usage(format!(
                 "{} already exists and is not an empty folder; choose a new name",

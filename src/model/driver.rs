@@ -14,12 +14,8 @@ pub enum Driver {
 
 impl Driver {
     /// All drivers, in the order reports list them.
-    pub const ALL: [Driver; 4] = [
-        Driver::RetentionRate,
-        Driver::PurchasesPerYear,
-        Driver::AverageOrderValue,
-        Driver::GrossMargin,
-    ];
+    pub const ALL: [Driver; 4] =
+        [Driver::RetentionRate, Driver::PurchasesPerYear, Driver::AverageOrderValue, Driver::GrossMargin];
 
     /// The field name in the YAML files and the JSON output.
     pub fn key(self) -> &'static str {
@@ -112,9 +108,7 @@ impl Drivers {
     /// These drivers with every lever applied at one point of its estimate.
     #[must_use]
     pub fn with_levers(self, levers: &PerDriver<f64>) -> Self {
-        Driver::ALL
-            .into_iter()
-            .fold(self, |d, driver| d.with_lever(driver, *levers.get(driver)))
+        Driver::ALL.into_iter().fold(self, |d, driver| d.with_lever(driver, *levers.get(driver)))
     }
 }
 
@@ -141,11 +135,7 @@ pub struct Estimate {
 
 impl Estimate {
     pub fn certain(value: f64) -> Self {
-        Self {
-            low: value,
-            likely: value,
-            high: value,
-        }
+        Self { low: value, likely: value, high: value }
     }
 
     pub fn at(&self, scenario: Scenario) -> f64 {

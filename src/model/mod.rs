@@ -11,6 +11,6 @@ mod project;
 pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
 pub use project::{
-    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Meta, Project, Risk,
-    Segment, Settings, Source,
+    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Meta, Project, Risk, Segment,
+    Settings, Source,
 };

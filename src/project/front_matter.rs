@@ -26,11 +26,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
             let yaml = &rest[..offset];
-            return Ok(Split {
-                yaml,
-                yaml_line_offset: 1,
-                body: &rest[offset + line.len()..],
-            });
+            return Ok(Split { yaml, yaml_line_offset: 1, body: &rest[offset + line.len()..] });
         }
         offset += line.len();
     }
@@ -51,9 +47,6 @@ mod tests {
     #[test]
     fn reports_missing_and_unclosed_front_matter() {
         assert_eq!(split("# Notes\n"), Err(FrontMatterError::Missing));
-        assert_eq!(
-            split("---\ntitle: A\n# Notes\n"),
-            Err(FrontMatterError::Unclosed)
-        );
+        assert_eq!(split("---\ntitle: A\n# Notes\n"), Err(FrontMatterError::Unclosed));
     }
 }

@@ -10,7 +10,7 @@ pub mod source;
 mod validate;
 mod yaml;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -19,7 +19,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::model::{Project, Source};
 use raw::{RawJobs, RawJourney, RawProject, RawSegmentsFile, RawWinLoss, RawWorkshopMeta};
 use source::SourceText;
-use validate::Checker;
+use validate::{Checker, KnownIds};
 
 /// The required files, and where the optional ones live.
 pub const PROJECT_FILE: &str = "project.yaml";
@@ -49,23 +49,12 @@ impl Invalid {
 
 /// Reads and validates the project in `dir`.
 pub fn load(dir: &Path) -> Result<Project, Invalid> {
-    let mut loader = Loader {
-        dir,
-        diagnostics: Diagnostics::default(),
-        sources: Vec::new(),
-    };
+    let mut loader = Loader { dir, diagnostics: Diagnostics::default(), sources: Vec::new() };
     let project = loader.project();
-    let texts = loader
-        .sources
-        .iter()
-        .map(|s| (s.rel.clone(), s.text.clone()))
-        .collect();
+    let texts = loader.sources.iter().map(|s| (s.rel.clone(), s.text.clone())).collect();
     match project {
         Some(p) if loader.diagnostics.is_empty() => Ok(p),
-        _ => Err(Invalid {
-            diagnostics: loader.diagnostics.into_sorted(),
-            texts,
-        }),
+        _ => Err(Invalid { diagnostics: loader.diagnostics.into_sorted(), texts }),
     }
 }
 
@@ -86,9 +75,12 @@ impl Loader<'_> {
 
         let segment_ids = raw_segments
             .as_ref()
-            .map(validate::declared_segments)
-            .unwrap_or_default();
-        let phase_ids = raw_journey.as_ref().map(validate::declared_phases);
+            .map_or(KnownIds::Unreadable, |raw| KnownIds::Declared(validate::declared_segments(raw)));
+        let phase_ids = match &raw_journey {
+            Some(raw) => KnownIds::Declared(validate::declared_phases(raw)),
+            None if self.dir.join(JOURNEY_FILE).exists() => KnownIds::Unreadable,
+            None => KnownIds::Absent(JOURNEY_FILE),
+        };
 
         let part = raw_project.and_then(|raw| {
             let mut c = Checker::new(Path::new(PROJECT_FILE), 0, &mut self.diagnostics);
@@ -100,10 +92,7 @@ impl Loader<'_> {
             validate::segments(&raw, &mut c, &benchmarks)
         });
         let journey = raw_journey.map(|raw| {
-            validate::journey(
-                &raw,
-                &mut Checker::new(Path::new(JOURNEY_FILE), 0, &mut self.diagnostics),
-            )
+            validate::journey(&raw, &mut Checker::new(Path::new(JOURNEY_FILE), 0, &mut self.diagnostics))
         });
         let winloss = raw_winloss.map(|raw| {
             validate::winloss(
@@ -119,20 +108,14 @@ impl Loader<'_> {
                 &segment_ids,
             )
         });
-        let workshops: Vec<_> = workshop_files
-            .into_iter()
-            .map(|rel| self.workshop(&rel, phase_ids.as_ref()))
-            .collect();
+        let workshops: Vec<_> =
+            workshop_files.into_iter().map(|rel| self.workshop(&rel, &phase_ids)).collect();
 
         let part = part?;
         let mut sources: Vec<Source> = self
             .sources
             .iter()
-            .map(|s| Source {
-                path: slash_path(&s.rel),
-                bytes: s.bytes,
-                sha256: s.sha256.clone(),
-            })
+            .map(|s| Source { path: slash_path(&s.rel), bytes: s.bytes, sha256: s.sha256.clone() })
             .collect();
         sources.sort_by(|a, b| a.path.cmp(&b.path));
         Some(Project {
@@ -159,12 +142,9 @@ impl Loader<'_> {
             Ok(Some(s)) => s,
             Ok(None) => {
                 if required {
-                    self.diagnostics
-                        .push(Diagnostic::new(rel, "required file is missing").hint(
-                        format!(
-                            "create {name} (run `uplift new <folder>` to see a complete example)"
-                        ),
-                    ));
+                    self.diagnostics.push(Diagnostic::new(rel, "required file is missing").hint(format!(
+                        "create {name} (run `uplift new <folder>` to see a complete example)"
+                    )));
                 }
                 return None;
             }
@@ -173,9 +153,7 @@ impl Loader<'_> {
                 return None;
             }
         };
-        let parsed = yaml::parse(&source, &source.text, 0)
-            .map_err(|d| self.diagnostics.push(d))
-            .ok();
+        let parsed = yaml::parse(&source, &source.text, 0).map_err(|d| self.diagnostics.push(d)).ok();
         self.sources.push(source);
         parsed
     }
@@ -187,33 +165,21 @@ impl Loader<'_> {
             return Vec::new();
         }
         let mut files = Vec::new();
-        for entry in walkdir::WalkDir::new(&dir)
-            .min_depth(1)
-            .max_depth(1)
-            .sort_by_file_name()
-        {
+        for entry in walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
             match entry {
-                Ok(e)
-                    if e.file_type().is_file()
-                        && e.path().extension().is_some_and(|x| x == "md") =>
-                {
+                Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
                     files.push(Path::new(WORKSHOPS_DIR).join(e.file_name()));
                 }
                 Ok(_) => {}
-                Err(e) => self.diagnostics.push(Diagnostic::new(
-                    WORKSHOPS_DIR,
-                    format!("cannot list the folder: {e}"),
-                )),
+                Err(e) => self
+                    .diagnostics
+                    .push(Diagnostic::new(WORKSHOPS_DIR, format!("cannot list the folder: {e}"))),
             }
         }
         files
     }
 
-    fn workshop(
-        &mut self,
-        rel: &Path,
-        phase_ids: Option<&BTreeSet<String>>,
-    ) -> Option<crate::model::Workshop> {
+    fn workshop(&mut self, rel: &Path, phase_ids: &KnownIds) -> Option<crate::model::Workshop> {
         let source = match source::read(self.dir, rel) {
             Ok(s) => s?,
             Err(d) => {
@@ -226,11 +192,7 @@ impl Loader<'_> {
         result
     }
 
-    fn workshop_from(
-        &mut self,
-        source: &SourceText,
-        phase_ids: Option<&BTreeSet<String>>,
-    ) -> Option<crate::model::Workshop> {
+    fn workshop_from(&mut self, source: &SourceText, phase_ids: &KnownIds) -> Option<crate::model::Workshop> {
         let first_line = Some(Position { line: 1, column: 1 });
         let split = match front_matter::split(&source.text) {
             Ok(s) => s,
@@ -245,11 +207,7 @@ impl Loader<'_> {
                         "end the front matter with a line holding only `---`",
                     ),
                 };
-                self.diagnostics.push(
-                    Diagnostic::new(&source.rel, message)
-                        .at(first_line)
-                        .hint(hint),
-                );
+                self.diagnostics.push(Diagnostic::new(&source.rel, message).at(first_line).hint(hint));
                 return None;
             }
         };
@@ -267,8 +225,5 @@ fn optional<T>(validated: Option<Option<T>>) -> Option<Option<T>> {
 }
 
 fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -32,8 +32,7 @@ pub fn read(dir: &Path, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
         Err(e) => return Err(io_error(e)),
     };
     if !meta.is_file() {
-        return Err(Diagnostic::new(rel, "is not a regular file")
-            .hint("project inputs must be plain files"));
+        return Err(Diagnostic::new(rel, "is not a regular file").hint("project inputs must be plain files"));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(rel, meta.len()));
@@ -48,17 +47,12 @@ pub fn read(dir: &Path, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
         return Err(too_large(rel, len));
     }
     let sha256 = hex(&Sha256::digest(&bytes));
-    let mut text = String::from_utf8(bytes)
-        .map_err(|e| not_utf8(rel, e.as_bytes(), e.utf8_error().valid_up_to()))?;
+    let mut text =
+        String::from_utf8(bytes).map_err(|e| not_utf8(rel, e.as_bytes(), e.utf8_error().valid_up_to()))?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
-    Ok(Some(SourceText {
-        rel: rel.to_path_buf(),
-        text,
-        bytes: len,
-        sha256,
-    }))
+    Ok(Some(SourceText { rel: rel.to_path_buf(), text, bytes: len, sha256 }))
 }
 
 fn too_large(rel: &Path, bytes: u64) -> Diagnostic {
@@ -77,14 +71,8 @@ fn too_large(rel: &Path, bytes: u64) -> Diagnostic {
 fn not_utf8(rel: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let before = &bytes[..valid_up_to];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
     let position = Position {
         line: u32::try_from(line).unwrap_or(u32::MAX),
         column: u32::try_from(column).unwrap_or(u32::MAX),
@@ -97,10 +85,8 @@ fn not_utf8(rel: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
 /// Lower-case hexadecimal.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
 }

@@ -17,8 +17,9 @@ pub fn parse<T: DeserializeOwned>(
     line_offset: u32,
 ) -> Result<T, Diagnostic> {
     if text.trim().is_empty() {
-        return Err(Diagnostic::new(&source.rel, "the file is empty")
-            .hint("see `uplift new` for a complete example"));
+        return Err(
+            Diagnostic::new(&source.rel, "the file is empty").hint("see `uplift new` for a complete example")
+        );
     }
     let options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
@@ -32,27 +33,17 @@ pub fn parse<T: DeserializeOwned>(
         .map_err(|e| to_diagnostic(&source.rel, &e, line_offset))
 }
 
-fn to_diagnostic(
-    rel: &std::path::Path,
-    error: &serde_saphyr::Error,
-    line_offset: u32,
-) -> Diagnostic {
-    let position = error
-        .location()
-        .and_then(Position::from_yaml)
-        .map(|p| Position {
-            line: p.line + line_offset,
-            ..p
-        });
+fn to_diagnostic(rel: &std::path::Path, error: &serde_saphyr::Error, line_offset: u32) -> Diagnostic {
+    let position =
+        error.location().and_then(Position::from_yaml).map(|p| Position { line: p.line + line_offset, ..p });
     let message = clean_message(&error.without_snippet().to_string());
     let mut d = Diagnostic::new(rel, message.clone()).at(position);
     if let Some((field, expected)) = unknown_field(&message) {
-        d.hint = Some(
-            match did_you_mean(&field, expected.iter().map(String::as_str)) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("expected one of: {}", expected.join(", ")),
-            },
-        );
+        d.message = format!("unknown field `{field}`");
+        d.hint = Some(match did_you_mean(&field, expected.iter().map(String::as_str)) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!("expected one of: {}", expected.join(", ")),
+        });
     }
     d
 }
@@ -71,11 +62,15 @@ fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
     let rest = message.split("unknown field `").nth(1)?;
     let (field, rest) = rest.split_once('`')?;
     let expected = rest
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect();
+        .split_once("expected one of ")
+        .or_else(|| rest.split_once("expected "))
+        .map(|(_, list)| {
+            list.split(',')
+                .map(|name| name.trim().trim_matches('`').to_owned())
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
     Some((field.to_owned(), expected))
 }
 
@@ -86,10 +81,12 @@ mod tests {
     #[test]
     fn reads_the_unknown_field_and_the_expected_ones() {
         let (field, expected) =
-            unknown_field("unknown field `retension`, expected one of `id`, `retention_rate`")
-                .unwrap();
+            unknown_field("unknown field `retension`, expected one of `id`, `retention_rate`").unwrap();
         assert_eq!(field, "retension");
         assert_eq!(expected, ["id", "retention_rate"]);
+        let (_, plain) =
+            unknown_field("unknown field `gross_margn`, expected one of id, gross_margin").unwrap();
+        assert_eq!(plain, ["id", "gross_margin"]);
         assert_eq!(unknown_field("invalid type: string"), None);
     }
 }

@@ -68,11 +68,7 @@ impl Visitor<'_> for NumVisitor {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawEstimate {
     One(Num),
-    Three {
-        low: Option<Sp<Num>>,
-        likely: Option<Sp<Num>>,
-        high: Option<Sp<Num>>,
-    },
+    Three { low: Option<Sp<Num>>, likely: Option<Sp<Num>>, high: Option<Sp<Num>> },
 }
 
 impl<'de> Deserialize<'de> for RawEstimate {

@@ -9,6 +9,17 @@ use super::number::{Kind, interpret};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::project::raw::{Num, Sp};
 
+/// The ids another file declares, as far as they could be read.
+#[derive(Debug)]
+pub enum KnownIds {
+    Declared(BTreeSet<String>),
+    /// The declaring file has problems of its own: references to it are not checked,
+    /// so one broken file does not bury the report in follow-on errors.
+    Unreadable,
+    /// The declaring file (named) does not exist.
+    Absent(&'static str),
+}
+
 /// Validation context for one input file.
 ///
 /// Each reader returns `None` after recording a diagnostic, so callers gather
@@ -23,19 +34,12 @@ pub struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     pub fn new(file: &'a Path, line_offset: u32, diagnostics: &'a mut Diagnostics) -> Self {
-        Self {
-            file,
-            line_offset,
-            diagnostics,
-        }
+        Self { file, line_offset, diagnostics }
     }
 
     /// Where a value was written, in file coordinates.
     pub fn pos<T>(&self, value: &Sp<T>) -> Option<Position> {
-        Position::from_yaml(value.referenced).map(|p| Position {
-            line: p.line + self.line_offset,
-            ..p
-        })
+        Position::from_yaml(value.referenced).map(|p| Position { line: p.line + self.line_offset, ..p })
     }
 
     /// Records a problem at `at` in `field`.
@@ -88,10 +92,7 @@ impl<'a> Checker<'a> {
 
     /// An optional text; absent or blank is empty.
     pub fn optional_text(value: &Option<Sp<String>>) -> String {
-        value
-            .as_ref()
-            .map(|v| v.value.trim().to_owned())
-            .unwrap_or_default()
+        value.as_ref().map(|v| v.value.trim().to_owned()).unwrap_or_default()
     }
 
     /// A required number of `kind`.
@@ -169,28 +170,34 @@ impl<'a> Checker<'a> {
         seen
     }
 
-    /// Checks that `id` names one of `known` (the `what` of another file).
+    /// Checks that `id` names one of the `what`s another file declares.
     pub fn reference(
         &mut self,
         id: &Sp<String>,
         field: &str,
-        known: &BTreeSet<String>,
+        known: &KnownIds,
         what: &str,
     ) -> Option<String> {
         let name = id.value.trim();
-        if known.contains(name) {
-            return Some(name.to_owned());
-        }
+        let known = match known {
+            KnownIds::Declared(ids) if !ids.contains(name) => ids,
+            KnownIds::Absent(file) => {
+                let hint = format!("add {file}, or remove this reference");
+                self.error(
+                    self.pos(id),
+                    field,
+                    format!("refers to a {what}, but the project has no {file}"),
+                    Some(hint),
+                );
+                return None;
+            }
+            _ => return Some(name.to_owned()),
+        };
         let hint = match did_you_mean(name, known.iter().map(String::as_str)) {
             Some(close) => format!("did you mean `{close}`?"),
-            None => format!("known {what}: {}", list(known)),
+            None => format!("known {what}s: {}", list(known)),
         };
-        self.error(
-            self.pos(id),
-            field,
-            format!("unknown {what} `{name}`"),
-            Some(hint),
-        );
+        self.error(self.pos(id), field, format!("unknown {what} `{name}`"), Some(hint));
         None
     }
 }

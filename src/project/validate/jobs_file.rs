@@ -1,8 +1,6 @@
 //! `jobs.yaml` → jobs to be done with importance and satisfaction.
 
-use std::collections::BTreeSet;
-
-use super::checker::Checker;
+use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use super::project_file::list;
 use crate::diagnostic::Position;
@@ -11,11 +9,7 @@ use crate::project::raw::{RawJob, RawJobs, Sp};
 
 const SCORE: Kind = Kind::Score(0.0, 10.0);
 
-pub fn validate(
-    raw: &RawJobs,
-    c: &mut Checker,
-    segment_ids: &BTreeSet<String>,
-) -> Option<Vec<Job>> {
+pub fn validate(raw: &RawJobs, c: &mut Checker, segment_ids: &KnownIds) -> Option<Vec<Job>> {
     let top = Some(Position { line: 1, column: 1 });
     let all = c.required(&raw.jobs, "jobs", top)?;
     c.unique_ids(
@@ -27,16 +21,14 @@ pub fn validate(
     list(&all.value, |i, sp| job(sp, c, i, segment_ids))
 }
 
-fn job(sp: &Sp<RawJob>, c: &mut Checker, i: usize, segment_ids: &BTreeSet<String>) -> Option<Job> {
+fn job(sp: &Sp<RawJob>, c: &mut Checker, i: usize, segment_ids: &KnownIds) -> Option<Job> {
     let at = c.pos(sp);
     let raw = &sp.value;
     let path = |f: &str| format!("jobs[{i}].{f}");
     let id = c.text(&raw.id, &path("id"), at);
     let statement = c.text(&raw.statement, &path("statement"), at);
     let segment = match &raw.segment {
-        Some(s) => c
-            .reference(s, &path("segment"), segment_ids, "segment")
-            .map(Some),
+        Some(s) => c.reference(s, &path("segment"), segment_ids, "segment").map(Some),
         None => Some(None),
     };
     let importance = c.number(&raw.importance, &path("importance"), at, SCORE);

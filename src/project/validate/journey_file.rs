@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use super::checker::Checker;
+use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use super::project_file::list;
 use crate::diagnostic::Position;
@@ -13,16 +13,8 @@ const SCORE: Kind = Kind::Score(1.0, 5.0);
 
 /// The phase ids the file declares, for workshop notes to refer to.
 pub fn declared_phases(raw: &RawJourney) -> BTreeSet<String> {
-    let phases = raw
-        .phases
-        .as_ref()
-        .map(|p| p.value.as_slice())
-        .unwrap_or_default();
-    phases
-        .iter()
-        .filter_map(|p| p.value.id.as_ref())
-        .map(|id| id.value.trim().to_owned())
-        .collect()
+    let phases = raw.phases.as_ref().map(|p| p.value.as_slice()).unwrap_or_default();
+    phases.iter().filter_map(|p| p.value.id.as_ref()).map(|id| id.value.trim().to_owned()).collect()
 }
 
 pub fn validate(raw: &RawJourney, c: &mut Checker) -> Option<Journey> {
@@ -45,13 +37,9 @@ pub fn validate(raw: &RawJourney, c: &mut Checker) -> Option<Journey> {
             .filter_map(|(i, t)| Some((format!("touchpoints[{i}].id"), t.value.id.as_ref()?))),
     );
     let phases = list(&phases_sp.value, |i, sp| phase(sp, c, i));
-    let touchpoints = list(&touchpoints_sp.value, |i, sp| {
-        touchpoint(sp, c, i, &phase_ids)
-    });
-    Some(Journey {
-        phases: phases?,
-        touchpoints: touchpoints?,
-    })
+    let phase_ids = KnownIds::Declared(phase_ids);
+    let touchpoints = list(&touchpoints_sp.value, |i, sp| touchpoint(sp, c, i, &phase_ids));
+    Some(Journey { phases: phases?, touchpoints: touchpoints? })
 }
 
 fn phase(sp: &Sp<RawPhase>, c: &mut Checker, i: usize) -> Option<Phase> {
@@ -67,12 +55,7 @@ fn phase(sp: &Sp<RawPhase>, c: &mut Checker, i: usize) -> Option<Phase> {
     })
 }
 
-fn touchpoint(
-    sp: &Sp<RawTouchpoint>,
-    c: &mut Checker,
-    i: usize,
-    phases: &BTreeSet<String>,
-) -> Option<Touchpoint> {
+fn touchpoint(sp: &Sp<RawTouchpoint>, c: &mut Checker, i: usize, phases: &KnownIds) -> Option<Touchpoint> {
     let at = c.pos(sp);
     let raw = &sp.value;
     let path = |f: &str| format!("touchpoints[{i}].{f}");

@@ -16,11 +16,11 @@ mod segments_file;
 mod winloss_file;
 mod workshop_file;
 
-pub use checker::Checker;
+pub use checker::{Checker, KnownIds};
 pub use journey_file::declared_phases;
 pub use project_file::validate as project;
 pub use segments_file::{declared_ids as declared_segments, validate as segments};
 pub use {
-    jobs_file::validate as jobs, journey_file::validate as journey,
-    winloss_file::validate as winloss, workshop_file::validate as workshop,
+    jobs_file::validate as jobs, journey_file::validate as journey, winloss_file::validate as winloss,
+    workshop_file::validate as workshop,
 };

@@ -67,10 +67,9 @@ fn check_range(x: f64, kind: Kind) -> Result<f64, (String, Option<String>)> {
             format!("rate {x} is above 1 (100 %)"),
             Some(format!("write {} or {x}%", fmt_fraction(x / 100.0))),
         ),
-        Kind::Rate if !(0.0..=1.0).contains(&x) => fail(
-            format!("rate {x} is outside 0–1"),
-            Some("write a fraction such as 0.78, or 78%".into()),
-        ),
+        Kind::Rate if !(0.0..=1.0).contains(&x) => {
+            fail(format!("rate {x} is outside 0–1"), Some("write a fraction such as 0.78, or 78%".into()))
+        }
         Kind::Delta if x.abs() > 1.0 => fail(
             format!("change {x} is outside −1…1"),
             Some(format!(
@@ -83,13 +82,13 @@ fn check_range(x: f64, kind: Kind) -> Result<f64, (String, Option<String>)> {
         }
         Kind::Positive if x <= 0.0 => fail(format!("{x} must be above 0"), None),
         Kind::Count if x.fract() != 0.0 => fail(format!("{x} is not a whole number"), None),
-        Kind::Score(lo, hi) if !(lo..=hi).contains(&x) => fail(
-            format!("score {x} is outside {lo}–{hi}"),
-            Some(format!("score on the scale {lo} to {hi}")),
-        ),
-        Kind::Whole(lo, hi) if x.fract() != 0.0 || x < lo as f64 || x > hi as f64 => {
-            fail(format!("{x} is not a whole number in {lo}–{hi}"), None)
+        Kind::Score(lo, hi) if !(lo..=hi).contains(&x) => {
+            fail(format!("score {x} is outside {lo}–{hi}"), Some(format!("score on the scale {lo} to {hi}")))
         }
+        Kind::Whole(lo, hi) if x.fract() != 0.0 || x < lo as f64 || x > hi as f64 => fail(
+            format!("{x} is not a whole number from {lo} to {hi}"),
+            Some(format!("write a whole number from {lo} to {hi}")),
+        ),
         _ => Ok(x),
     }
 }
@@ -128,25 +127,10 @@ mod tests {
 
     #[test]
     fn money_refuses_text_and_negatives() {
-        assert!(
-            read(Num::Text("1.2m".into()), Kind::Amount)
-                .unwrap_err()
-                .contains("not a number")
-        );
-        assert!(
-            read(Num::Number(-5.0), Kind::Amount)
-                .unwrap_err()
-                .contains("negative")
-        );
-        assert!(
-            read(Num::Text("5%".into()), Kind::Amount)
-                .unwrap_err()
-                .contains("not a rate")
-        );
-        assert_eq!(
-            read(Num::Text("1250000".into()), Kind::Amount),
-            Ok(1_250_000.0)
-        );
+        assert!(read(Num::Text("1.2m".into()), Kind::Amount).unwrap_err().contains("not a number"));
+        assert!(read(Num::Number(-5.0), Kind::Amount).unwrap_err().contains("negative"));
+        assert!(read(Num::Text("5%".into()), Kind::Amount).unwrap_err().contains("not a rate"));
+        assert_eq!(read(Num::Text("1250000".into()), Kind::Amount), Ok(1_250_000.0));
     }
 
     #[test]

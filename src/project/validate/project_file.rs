@@ -1,9 +1,8 @@
 //! `project.yaml` → meta, settings, business case, investment, risks, timeline.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::checker::Checker;
+use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use crate::diagnostic::Position;
 use crate::model::{Activity, Brand, BusinessCase, Investment, Meta, PerDriver, Risk, Settings};
@@ -30,20 +29,17 @@ pub struct ProjectPart {
 pub fn validate(
     raw: &RawProject,
     c: &mut Checker,
-    segment_ids: &BTreeSet<String>,
+    segment_ids: &KnownIds,
     dir: &Path,
 ) -> Option<ProjectPart> {
     let top = Some(Position { line: 1, column: 1 });
     let meta = meta(raw, c, top);
     let settings = settings(raw, c, top);
-    let business_case = raw
-        .business_case
-        .as_ref()
-        .map_or_else(BusinessCase::default, |b| BusinessCase {
-            challenge: Checker::optional_text(&b.value.challenge),
-            approach: Checker::optional_text(&b.value.approach),
-            expected_value: Checker::optional_text(&b.value.expected_value),
-        });
+    let business_case = raw.business_case.as_ref().map_or_else(BusinessCase::default, |b| BusinessCase {
+        challenge: Checker::optional_text(&b.value.challenge),
+        approach: Checker::optional_text(&b.value.approach),
+        expected_value: Checker::optional_text(&b.value.expected_value),
+    });
     let investments = list(&raw.investment, |i, sp| investment(sp, c, i, segment_ids));
     let risks = list(&raw.risks, |i, sp| risk(sp, c, i));
     let timeline = list(&raw.timeline, |i, sp| activity(sp, c, i));
@@ -148,13 +144,9 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
     let hourly_rate = c.number(&raw.hourly_rate, "hourly_rate", top, Kind::Amount);
     let (draws, seed) = match &raw.simulation {
         Some(s) => (
-            c.optional_number(
-                &s.value.draws,
-                "simulation.draws",
-                Kind::Whole(1, 1_000_000),
-            )
-            .ok()
-            .map(|d| d.unwrap_or(DEFAULT_DRAWS)),
+            c.optional_number(&s.value.draws, "simulation.draws", Kind::Whole(1, 1_000_000))
+                .ok()
+                .map(|d| d.unwrap_or(DEFAULT_DRAWS)),
             c.optional_number(&s.value.seed, "simulation.seed", Kind::Whole(0, 1 << 53))
                 .ok()
                 .map(|s| s.unwrap_or(0.0)),
@@ -178,7 +170,7 @@ fn investment(
     sp: &Sp<crate::project::raw::RawInvestment>,
     c: &mut Checker,
     i: usize,
-    segment_ids: &BTreeSet<String>,
+    segment_ids: &KnownIds,
 ) -> Option<Investment> {
     let at = c.pos(sp);
     let raw = &sp.value;
@@ -187,17 +179,10 @@ fn investment(
     let one_off = c.number(&raw.one_off, &path("one_off"), at, Kind::Amount);
     let annual = c.number(&raw.annual, &path("annual"), at, Kind::Amount);
     let segment = match &raw.segment {
-        Some(id) => c
-            .reference(id, &path("segment"), segment_ids, "segment")
-            .map(Some),
+        Some(id) => c.reference(id, &path("segment"), segment_ids, "segment").map(Some),
         None => Some(None),
     };
-    Some(Investment {
-        item: item?,
-        one_off: one_off?,
-        annual: annual?,
-        segment: segment?,
-    })
+    Some(Investment { item: item?, one_off: one_off?, annual: annual?, segment: segment? })
 }
 
 fn risk(sp: &Sp<crate::project::raw::RawRisk>, c: &mut Checker, i: usize) -> Option<Risk> {
@@ -216,11 +201,7 @@ fn risk(sp: &Sp<crate::project::raw::RawRisk>, c: &mut Checker, i: usize) -> Opt
     })
 }
 
-fn activity(
-    sp: &Sp<crate::project::raw::RawActivity>,
-    c: &mut Checker,
-    i: usize,
-) -> Option<Activity> {
+fn activity(sp: &Sp<crate::project::raw::RawActivity>, c: &mut Checker, i: usize) -> Option<Activity> {
     let at = c.pos(sp);
     let raw = &sp.value;
     let path = |f: &str| format!("timeline[{i}].{f}");
@@ -239,44 +220,22 @@ fn activity(
             return None;
         }
     }
-    Some(Activity {
-        activity: name?,
-        start: start?,
-        end: end?,
-        owner: Checker::optional_text(&raw.owner),
-    })
+    Some(Activity { activity: name?, start: start?, end: end?, owner: Checker::optional_text(&raw.owner) })
 }
 
 /// Benchmarks, every key optional; retention below 1.
-pub fn benchmarks(
-    raw: &RawBenchmarks,
-    c: &mut Checker,
-    path: &str,
-) -> Option<PerDriver<Option<f64>>> {
+pub fn benchmarks(raw: &RawBenchmarks, c: &mut Checker, path: &str) -> Option<PerDriver<Option<f64>>> {
     let f = |name: &str| format!("{path}.{name}");
     let retention = c.optional_number(&raw.retention_rate, &f("retention_rate"), Kind::Rate);
     let retention = match (retention, &raw.retention_rate) {
         (Ok(Some(r)), Some(v)) if r >= 1.0 => {
-            c.error(
-                c.pos(v),
-                &f("retention_rate"),
-                "a retention benchmark must be below 100 %",
-                None,
-            );
+            c.error(c.pos(v), &f("retention_rate"), "a retention benchmark must be below 100 %", None);
             Err(())
         }
         (other, _) => other,
     };
-    let purchases = c.optional_number(
-        &raw.purchases_per_year,
-        &f("purchases_per_year"),
-        Kind::Positive,
-    );
-    let order_value = c.optional_number(
-        &raw.average_order_value,
-        &f("average_order_value"),
-        Kind::Positive,
-    );
+    let purchases = c.optional_number(&raw.purchases_per_year, &f("purchases_per_year"), Kind::Positive);
+    let order_value = c.optional_number(&raw.average_order_value, &f("average_order_value"), Kind::Positive);
     let margin = c.optional_number(&raw.gross_margin, &f("gross_margin"), Kind::Rate);
     Some(PerDriver {
         retention_rate: retention.ok()?,
@@ -288,21 +247,13 @@ pub fn benchmarks(
 
 fn brand(raw: &RawProject, c: &mut Checker, dir: &Path) -> Option<Brand> {
     let Some(b) = &raw.brand else {
-        return Some(Brand {
-            primary_color: None,
-            logo: default_logo(dir),
-        });
+        return Some(Brand { primary_color: None, logo: default_logo(dir) });
     };
     let mut ok = true;
-    let color = b
-        .value
-        .primary_color
-        .as_ref()
-        .map(|v| v.value.trim().to_owned());
+    let color = b.value.primary_color.as_ref().map(|v| v.value.trim().to_owned());
     if let (Some(col), Some(v)) = (&color, &b.value.primary_color) {
-        let valid = col.len() == 7
-            && col.starts_with('#')
-            && col[1..].chars().all(|ch| ch.is_ascii_hexdigit());
+        let valid =
+            col.len() == 7 && col.starts_with('#') && col[1..].chars().all(|ch| ch.is_ascii_hexdigit());
         if !valid {
             c.error(
                 c.pos(v),
@@ -316,17 +267,12 @@ fn brand(raw: &RawProject, c: &mut Checker, dir: &Path) -> Option<Brand> {
     let logo = match &b.value.logo {
         Some(v) => {
             let rel = Path::new(v.value.trim());
-            let inside = rel
-                .components()
-                .all(|part| matches!(part, std::path::Component::Normal(_)));
+            let inside = rel.components().all(|part| matches!(part, std::path::Component::Normal(_)));
             if !inside || !dir.join(rel).is_file() {
                 c.error(
                     c.pos(v),
                     "brand.logo",
-                    format!(
-                        "logo file `{}` not found in the project folder",
-                        rel.display()
-                    ),
+                    format!("logo file `{}` not found in the project folder", rel.display()),
                     Some("give a path inside the project, e.g. assets/logo.svg".into()),
                 );
                 ok = false;
@@ -335,10 +281,7 @@ fn brand(raw: &RawProject, c: &mut Checker, dir: &Path) -> Option<Brand> {
         }
         None => default_logo(dir),
     };
-    ok.then_some(Brand {
-        primary_color: color,
-        logo,
-    })
+    ok.then_some(Brand { primary_color: color, logo })
 }
 
 /// `assets/logo.svg` or `assets/logo.png`, when present.

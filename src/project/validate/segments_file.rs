@@ -11,16 +11,8 @@ use crate::project::raw::{RawEstimate, RawLevers, RawSegment, RawSegmentsFile, S
 
 /// The ids the file declares, read before validation so other files can refer to them.
 pub fn declared_ids(raw: &RawSegmentsFile) -> BTreeSet<String> {
-    let segments = raw
-        .segments
-        .as_ref()
-        .map(|s| s.value.as_slice())
-        .unwrap_or_default();
-    segments
-        .iter()
-        .filter_map(|s| s.value.id.as_ref())
-        .map(|id| id.value.trim().to_owned())
-        .collect()
+    let segments = raw.segments.as_ref().map(|s| s.value.as_slice()).unwrap_or_default();
+    segments.iter().filter_map(|s| s.value.id.as_ref()).map(|id| id.value.trim().to_owned()).collect()
 }
 
 pub fn validate(
@@ -31,12 +23,7 @@ pub fn validate(
     let top = Some(Position { line: 1, column: 1 });
     let all = c.required(&raw.segments, "segments", top)?;
     if all.value.is_empty() {
-        c.error(
-            c.pos(all),
-            "segments",
-            "no segments defined",
-            Some("add at least one segment".into()),
-        );
+        c.error(c.pos(all), "segments", "no segments defined", Some("add at least one segment".into()));
         return None;
     }
     c.unique_ids(
@@ -81,21 +68,13 @@ fn segment(
                     a_at,
                     Kind::Amount,
                 ),
-                c.number(
-                    &a.value.spend_per_year,
-                    &path("acquisition.spend_per_year"),
-                    a_at,
-                    Kind::Amount,
-                ),
+                c.number(&a.value.spend_per_year, &path("acquisition.spend_per_year"), a_at, Kind::Amount),
             )
         }
         None => (Some(0.0), Some(0.0)),
     };
-    let products = c.optional_number(
-        &raw.products_per_customer,
-        &path("products_per_customer"),
-        Kind::Positive,
-    );
+    let products =
+        c.optional_number(&raw.products_per_customer, &path("products_per_customer"), Kind::Positive);
     let own = match &raw.benchmarks {
         Some(b) => benchmarks(&b.value, c, &path("benchmarks")),
         None => Some(PerDriver::default()),
@@ -115,39 +94,21 @@ fn segment(
         new_customers_per_year: new_customers?,
         acquisition_spend_per_year: spend?,
         products_per_customer: products.ok()?,
-        benchmarks: PerDriver::from_fn(|d| {
-            merge_benchmark(*own.get(d), *project_benchmarks.get(d))
-        }),
+        benchmarks: PerDriver::from_fn(|d| merge_benchmark(*own.get(d), *project_benchmarks.get(d))),
         levers: levers?,
     })
 }
 
 /// The segment's own benchmark wins over the project's.
 fn merge_benchmark(own: Option<f64>, project: Option<f64>) -> Option<Benchmark> {
-    own.map(|value| Benchmark {
-        value,
-        source: BenchmarkSource::Segment,
-    })
-    .or(project.map(|value| Benchmark {
-        value,
-        source: BenchmarkSource::Project,
-    }))
+    own.map(|value| Benchmark { value, source: BenchmarkSource::Segment })
+        .or(project.map(|value| Benchmark { value, source: BenchmarkSource::Project }))
 }
 
 fn drivers(raw: &RawSegment, c: &mut Checker, i: usize, at: Option<Position>) -> Option<Drivers> {
     let path = |f: &str| format!("segments[{i}].{f}");
-    let f = c.number(
-        &raw.purchases_per_year,
-        &path("purchases_per_year"),
-        at,
-        Kind::Positive,
-    );
-    let v = c.number(
-        &raw.average_order_value,
-        &path("average_order_value"),
-        at,
-        Kind::Positive,
-    );
+    let f = c.number(&raw.purchases_per_year, &path("purchases_per_year"), at, Kind::Positive);
+    let v = c.number(&raw.average_order_value, &path("average_order_value"), at, Kind::Positive);
     let m = c.number(&raw.gross_margin, &path("gross_margin"), at, Kind::Rate);
     let mut r = c.number(&raw.retention_rate, &path("retention_rate"), at, Kind::Rate);
     if let (Some(rate), Some(sp)) = (r, &raw.retention_rate) {
@@ -161,20 +122,10 @@ fn drivers(raw: &RawSegment, c: &mut Checker, i: usize, at: Option<Position>) ->
             r = None;
         }
     }
-    Some(Drivers {
-        retention_rate: r?,
-        purchases_per_year: f?,
-        average_order_value: v?,
-        gross_margin: m?,
-    })
+    Some(Drivers { retention_rate: r?, purchases_per_year: f?, average_order_value: v?, gross_margin: m? })
 }
 
-fn levers(
-    raw: &RawLevers,
-    c: &mut Checker,
-    path: &str,
-    base: &Drivers,
-) -> Option<PerDriver<Estimate>> {
+fn levers(raw: &RawLevers, c: &mut Checker, path: &str, base: &Drivers) -> Option<PerDriver<Estimate>> {
     let fields = PerDriver {
         retention_rate: &raw.retention_rate,
         purchases_per_year: &raw.purchases_per_year,
@@ -203,11 +154,7 @@ fn lever(
     let at = c.pos(sp);
     let estimate = match &sp.value {
         RawEstimate::One(num) => {
-            let located = Sp {
-                value: num.clone(),
-                referenced: sp.referenced,
-                defined: sp.defined,
-            };
+            let located = Sp { value: num.clone(), referenced: sp.referenced, defined: sp.defined };
             let x = c.value(&located, field, Kind::Delta)?;
             Estimate::certain(x)
         }
@@ -215,19 +162,12 @@ fn lever(
             let lo = c.number(low, &format!("{field}.low"), at, Kind::Delta);
             let mid = c.number(likely, &format!("{field}.likely"), at, Kind::Delta);
             let hi = c.number(high, &format!("{field}.high"), at, Kind::Delta);
-            let e = Estimate {
-                low: lo?,
-                likely: mid?,
-                high: hi?,
-            };
+            let e = Estimate { low: lo?, likely: mid?, high: hi? };
             if !(e.low <= e.likely && e.likely <= e.high) {
                 c.error(
                     at,
                     field,
-                    format!(
-                        "needs low ≤ likely ≤ high, got {} / {} / {}",
-                        e.low, e.likely, e.high
-                    ),
+                    format!("needs low ≤ likely ≤ high, got {} / {} / {}", e.low, e.likely, e.high),
                     Some("order the three points from pessimistic to optimistic".into()),
                 );
                 return None;
@@ -245,26 +185,15 @@ fn lever(
 }
 
 /// Whether a driver stays meaningful with a lever applied.
-fn projected_is_sound(
-    driver: Driver,
-    base: &Drivers,
-    delta: f64,
-) -> Result<(), (String, &'static str)> {
+fn projected_is_sound(driver: Driver, base: &Drivers, delta: f64) -> Result<(), (String, &'static str)> {
     let projected = *base.with_lever(driver, delta).get(driver);
     match driver {
         Driver::RetentionRate if projected >= 1.0 => Err((
-            format!(
-                "projected retention {} reaches 100 % or more",
-                percent(projected)
-            ),
+            format!("projected retention {} reaches 100 % or more", percent(projected)),
             "lower the lever so retention + change stays below 1",
         )),
         Driver::RetentionRate | Driver::GrossMargin if projected < 0.0 => Err((
-            format!(
-                "projected {} {} is below 0 %",
-                driver.key(),
-                percent(projected)
-            ),
+            format!("projected {} {} is below 0 %", driver.key(), percent(projected)),
             "raise the lever",
         )),
         Driver::GrossMargin if projected > 1.0 => Err((

@@ -1,25 +1,22 @@
 //! `winloss.yaml` → win/loss counts, reasons and upsell per segment.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use super::checker::Checker;
+use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use super::project_file::list;
 use crate::diagnostic::Position;
 use crate::model::{WinLoss, WinLossSegment};
 use crate::project::raw::{Num, RawWinLoss, RawWinLossSegment, Sp};
 
-pub fn validate(
-    raw: &RawWinLoss,
-    c: &mut Checker,
-    segment_ids: &BTreeSet<String>,
-) -> Option<WinLoss> {
+pub fn validate(raw: &RawWinLoss, c: &mut Checker, segment_ids: &KnownIds) -> Option<WinLoss> {
     let top = Some(Position { line: 1, column: 1 });
     let all = c.required(&raw.segments, "segments", top)?;
     c.unique_ids(
-        all.value.iter().enumerate().filter_map(|(i, s)| {
-            Some((format!("segments[{i}].segment"), s.value.segment.as_ref()?))
-        }),
+        all.value
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Some((format!("segments[{i}].segment"), s.value.segment.as_ref()?))),
     );
     let segments = list(&all.value, |i, sp| segment(sp, c, i, segment_ids))?;
     Some(WinLoss { segments })
@@ -30,7 +27,7 @@ fn segment(
     sp: &Sp<RawWinLossSegment>,
     c: &mut Checker,
     i: usize,
-    segment_ids: &BTreeSet<String>,
+    segment_ids: &KnownIds,
 ) -> Option<WinLossSegment> {
     let at = c.pos(sp);
     let raw = &sp.value;
@@ -46,12 +43,7 @@ fn segment(
         None => Some(None),
         Some(u) => {
             let u_at = c.pos(u);
-            let customers = c.number(
-                &u.value.customers,
-                &path("upsell.customers"),
-                u_at,
-                Kind::Count,
-            );
+            let customers = c.number(&u.value.customers, &path("upsell.customers"), u_at, Kind::Count);
             let upsold = c.number(&u.value.upsold, &path("upsell.upsold"), u_at, Kind::Count);
             match (customers, upsold) {
                 (Some(n), Some(k)) if k > n => {
@@ -79,18 +71,11 @@ fn segment(
 }
 
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn reasons(
-    raw: &BTreeMap<String, Sp<Num>>,
-    c: &mut Checker,
-    path: &str,
-) -> Option<Vec<(String, u64)>> {
+fn reasons(raw: &BTreeMap<String, Sp<Num>>, c: &mut Checker, path: &str) -> Option<Vec<(String, u64)>> {
     let counted: Vec<Option<(String, u64)>> = raw
         .iter()
         .map(|(reason, n)| {
-            Some((
-                reason.trim().to_owned(),
-                c.value(n, &format!("{path}[{reason}]"), Kind::Count)? as u64,
-            ))
+            Some((reason.trim().to_owned(), c.value(n, &format!("{path}[{reason}]"), Kind::Count)? as u64))
         })
         .collect();
     counted.into_iter().collect()

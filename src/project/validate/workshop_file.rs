@@ -1,9 +1,8 @@
 //! A workshop note's front matter → a [`Workshop`].
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::checker::Checker;
+use super::checker::{Checker, KnownIds};
 use crate::diagnostic::Position;
 use crate::model::Workshop;
 use crate::project::raw::RawWorkshopMeta;
@@ -13,7 +12,7 @@ pub fn validate(
     c: &mut Checker,
     file: &Path,
     body: &str,
-    phase_ids: Option<&BTreeSet<String>>,
+    phase_ids: &KnownIds,
 ) -> Option<Workshop> {
     let top = Some(Position { line: 1, column: 1 });
     let title = c.text(&meta.title, "title", top);
@@ -23,29 +22,14 @@ pub fn validate(
         .phases
         .iter()
         .enumerate()
-        .map(|(i, p)| match phase_ids {
-            Some(known) => c.reference(p, &format!("phases[{i}]"), known, "journey phase"),
-            None => {
-                c.error(
-                    c.pos(p),
-                    &format!("phases[{i}]"),
-                    "refers to a journey phase, but the project has no journey.yaml",
-                    Some("add journey.yaml or remove `phases`".into()),
-                );
-                None
-            }
-        })
+        .map(|(i, p)| c.reference(p, &format!("phases[{i}]"), phase_ids, "journey phase"))
         .collect();
     Some(Workshop {
         file: file.to_path_buf(),
         title: title?,
         date: date?,
         market: market?,
-        participants: meta
-            .participants
-            .iter()
-            .map(|p| p.value.trim().to_owned())
-            .collect(),
+        participants: meta.participants.iter().map(|p| p.value.trim().to_owned()).collect(),
         phases: phases.into_iter().collect::<Option<_>>()?,
         body: body.to_owned(),
     })
