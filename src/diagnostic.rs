@@ -94,6 +94,9 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// Widest part of a source line shown in a snippet.
+const WIDTH: usize = 100;
+
 /// The source line at `p` with a caret under the column; empty when out of range.
 fn snippet(text: &str, p: Position) -> String {
     let Some(line) = text.lines().nth(p.line.saturating_sub(1) as usize) else {
@@ -101,7 +104,6 @@ fn snippet(text: &str, p: Position) -> String {
     };
     // Long lines would flood the terminal: show a window of at most 100 characters
     // around the column, marking what was cut with `…`.
-    const WIDTH: usize = 100;
     let column = p.column.saturating_sub(1) as usize;
     let start = column.saturating_sub(WIDTH / 2);
     let cut_left = start > 0;

@@ -81,7 +81,7 @@ mod tests {
             (5.0, 5.0, 5.0, JobLabel::Served),
         ];
         for (imp, sat, opp, lab) in cases {
-            assert_eq!(opportunity(imp, sat), opp);
+            assert!((opportunity(imp, sat) - opp).abs() < 1e-12);
             assert_eq!(label(opp, imp, sat), lab);
         }
     }

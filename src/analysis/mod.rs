@@ -8,6 +8,8 @@ mod jobs;
 mod metrics;
 mod problems;
 mod programme;
+#[cfg(test)]
+mod properties;
 mod scenario;
 mod segments;
 mod simulation;

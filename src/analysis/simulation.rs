@@ -152,7 +152,7 @@ pub fn percentiles(sorted: &[f64]) -> Percentiles {
     Percentiles { p10: quantile(sorted, 0.1), p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), mean }
 }
 
-/// The `p` quantile of sorted values: position `p·(n−1)`, interpolated (NumPy's default).
+/// The `p` quantile of sorted values: position `p·(n−1)`, interpolated (the default of `NumPy`).
 #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
 pub fn quantile(sorted: &[f64], p: f64) -> f64 {
     let Some(last) = sorted.len().checked_sub(1) else {

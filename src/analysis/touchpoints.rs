@@ -127,7 +127,6 @@ fn action(present: bool, quadrant: Quadrant, investment_balance: f64) -> Action 
     let important = matches!(quadrant, Quadrant::ConcentrateHere | Quadrant::KeepUpTheGoodWork);
     match (present, quadrant) {
         (false, _) if important => Action::Add,
-        (false, _) => Action::Keep,
         (true, Quadrant::ConcentrateHere) => Action::Invest,
         (true, Quadrant::PossibleOverkill) => Action::Reduce,
         (true, Quadrant::LowPriority) if investment_balance > 0.0 => Action::Reduce,

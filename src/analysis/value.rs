@@ -88,7 +88,7 @@ mod tests {
     #[test]
     fn no_horizon_value_is_the_limit() {
         let d = drivers(10.0, 100.0, 1.0, 0.8);
-        assert!(close(clv_no_horizon(&d, 0.1), 2666.666_667));
+        assert!(close(clv_no_horizon(&d, 0.1), 2_666.666_667));
         let long = clv(&d, 30, 0.1);
         assert!(long < clv_no_horizon(&d, 0.1) && long > 2666.0);
     }

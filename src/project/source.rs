@@ -70,7 +70,7 @@ fn too_large(rel: &Path, bytes: u64) -> Diagnostic {
 
 fn not_utf8(rel: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
     let before = &bytes[..valid_up_to];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line = bytecount_newlines(before) + 1;
     let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
     let position = Position {
@@ -89,4 +89,8 @@ pub fn hex(bytes: &[u8]) -> String {
         let _ = write!(s, "{b:02x}");
         s
     })
+}
+
+fn bytecount_newlines(bytes: &[u8]) -> usize {
+    bytes.split(|&b| b == b'\n').count() - 1
 }

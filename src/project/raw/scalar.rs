@@ -65,6 +65,7 @@ impl Visitor<'_> for NumVisitor {
 }
 
 /// A lever's effect: one certain number, or a three-point estimate.
+#[allow(clippy::large_enum_variant)] // lives only while one file is validated
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawEstimate {
     One(Num),

@@ -21,7 +21,7 @@ pub enum Kind {
     /// A score on a scale `min..=max`.
     Score(f64, f64),
     /// A whole number in `min..=max`.
-    Whole(u64, u64),
+    Whole(u32, u32),
 }
 
 /// Reads a number of `kind`, or says what is wrong and how to fix it.
@@ -85,7 +85,7 @@ fn check_range(x: f64, kind: Kind) -> Result<f64, (String, Option<String>)> {
         Kind::Score(lo, hi) if !(lo..=hi).contains(&x) => {
             fail(format!("score {x} is outside {lo}–{hi}"), Some(format!("score on the scale {lo} to {hi}")))
         }
-        Kind::Whole(lo, hi) if x.fract() != 0.0 || x < lo as f64 || x > hi as f64 => fail(
+        Kind::Whole(lo, hi) if x.fract() != 0.0 || x < f64::from(lo) || x > f64::from(hi) => fail(
             format!("{x} is not a whole number from {lo} to {hi}"),
             Some(format!("write a whole number from {lo} to {hi}")),
         ),
@@ -103,43 +103,43 @@ fn fmt_fraction(x: f64) -> String {
 mod tests {
     use super::*;
 
-    fn read(num: Num, kind: Kind) -> Result<f64, String> {
-        interpret(&num, kind).map_err(|(m, h)| format!("{m} | {}", h.unwrap_or_default()))
+    fn read(num: &Num, kind: Kind) -> Result<f64, String> {
+        interpret(num, kind).map_err(|(m, h)| format!("{m} | {}", h.unwrap_or_default()))
     }
 
     #[test]
     fn rates_accept_fractions_and_percent_text() {
-        assert_eq!(read(Num::Number(0.78), Kind::Rate), Ok(0.78));
-        assert_eq!(read(Num::Text("78%".into()), Kind::Rate), Ok(0.78));
-        assert_eq!(read(Num::Text(" 7.5 % ".into()), Kind::Rate), Ok(0.075));
-        assert_eq!(read(Num::Text("-2%".into()), Kind::Delta), Ok(-0.02));
+        assert_eq!(read(&Num::Number(0.78), Kind::Rate), Ok(0.78));
+        assert_eq!(read(&Num::Text("78%".into()), Kind::Rate), Ok(0.78));
+        assert_eq!(read(&Num::Text(" 7.5 % ".into()), Kind::Rate), Ok(0.075));
+        assert_eq!(read(&Num::Text("-2%".into()), Kind::Delta), Ok(-0.02));
     }
 
     #[test]
     fn a_bare_percentage_where_a_rate_belongs_gets_the_hint() {
         assert_eq!(
-            read(Num::Number(78.0), Kind::Rate),
+            read(&Num::Number(78.0), Kind::Rate),
             Err("rate 78 is above 1 (100 %) | write 0.78 or 78%".into())
         );
-        let err = read(Num::Number(3.0), Kind::Delta).unwrap_err();
+        let err = read(&Num::Number(3.0), Kind::Delta).unwrap_err();
         assert!(err.contains("write 0.03 or 3%"), "{err}");
     }
 
     #[test]
     fn money_refuses_text_and_negatives() {
-        assert!(read(Num::Text("1.2m".into()), Kind::Amount).unwrap_err().contains("not a number"));
-        assert!(read(Num::Number(-5.0), Kind::Amount).unwrap_err().contains("negative"));
-        assert!(read(Num::Text("5%".into()), Kind::Amount).unwrap_err().contains("not a rate"));
-        assert_eq!(read(Num::Text("1250000".into()), Kind::Amount), Ok(1_250_000.0));
+        assert!(read(&Num::Text("1.2m".into()), Kind::Amount).unwrap_err().contains("not a number"));
+        assert!(read(&Num::Number(-5.0), Kind::Amount).unwrap_err().contains("negative"));
+        assert!(read(&Num::Text("5%".into()), Kind::Amount).unwrap_err().contains("not a rate"));
+        assert_eq!(read(&Num::Text("1250000".into()), Kind::Amount), Ok(1_250_000.0));
     }
 
     #[test]
     fn scores_counts_and_whole_numbers_are_bounded() {
-        assert!(read(Num::Number(6.0), Kind::Score(1.0, 5.0)).is_err());
-        assert_eq!(read(Num::Number(3.5), Kind::Score(1.0, 5.0)), Ok(3.5));
-        assert!(read(Num::Number(2.5), Kind::Count).is_err());
-        assert!(read(Num::Number(0.0), Kind::Whole(1, 30)).is_err());
-        assert!(read(Num::Number(f64::NAN), Kind::Amount).is_err());
-        assert!(read(Num::Number(0.0), Kind::Positive).is_err());
+        assert!(read(&Num::Number(6.0), Kind::Score(1.0, 5.0)).is_err());
+        assert_eq!(read(&Num::Number(3.5), Kind::Score(1.0, 5.0)), Ok(3.5));
+        assert!(read(&Num::Number(2.5), Kind::Count).is_err());
+        assert!(read(&Num::Number(0.0), Kind::Whole(1, 30)).is_err());
+        assert!(read(&Num::Number(f64::NAN), Kind::Amount).is_err());
+        assert!(read(&Num::Number(0.0), Kind::Positive).is_err());
     }
 }

@@ -147,9 +147,7 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
             c.optional_number(&s.value.draws, "simulation.draws", Kind::Whole(1, 1_000_000))
                 .ok()
                 .map(|d| d.unwrap_or(DEFAULT_DRAWS)),
-            c.optional_number(&s.value.seed, "simulation.seed", Kind::Whole(0, 1 << 53))
-                .ok()
-                .map(|s| s.unwrap_or(0.0)),
+            c.optional_number(&s.value.seed, "simulation.seed", Kind::Count).ok().map(|s| s.unwrap_or(0.0)),
         ),
         None => (Some(DEFAULT_DRAWS), Some(0.0)),
     };

@@ -1,0 +1,52 @@
+//! Properties every input must satisfy, checked on random inputs (proptest).
+
+use proptest::prelude::*;
+
+use super::value::{clv, clv_no_horizon};
+use crate::model::{Driver, Drivers};
+
+fn drivers() -> impl Strategy<Value = Drivers> {
+    (0.0..0.99f64, 0.1..100.0f64, 1.0..100_000.0f64, 0.0..1.0f64).prop_map(|(r, f, v, m)| Drivers {
+        retention_rate: r,
+        purchases_per_year: f,
+        average_order_value: v,
+        gross_margin: m,
+    })
+}
+
+proptest! {
+    /// More retention never lowers the value of a customer.
+    #[test]
+    fn more_retention_never_lowers_clv(d in drivers(), extra in 0.0..0.5f64, h in 1u32..=30, rate in 0.0..0.3f64) {
+        let more = Drivers { retention_rate: (d.retention_rate + extra).min(0.999), ..d };
+        prop_assert!(clv(&more, h, rate) >= clv(&d, h, rate));
+    }
+
+    /// Every positive lever raises the projected CLV (so NPV rises with every lever), and
+    /// a negative one lowers it.
+    #[test]
+    fn every_lever_moves_clv_in_its_direction(d in drivers(), delta in 0.0001..0.01f64, h in 1u32..=30, rate in 0.0..0.3f64) {
+        prop_assume!(d.gross_margin > 0.0 && d.retention_rate > 0.0);
+        prop_assume!(d.gross_margin + delta <= 1.0 && d.retention_rate + delta < 1.0);
+        let today = clv(&d, h, rate);
+        for driver in Driver::ALL {
+            prop_assert!(clv(&d.with_lever(driver, delta), h, rate) > today, "{driver:?} up");
+            prop_assert!(clv(&d.with_lever(driver, -delta), h, rate) < today, "{driver:?} down");
+        }
+    }
+
+    /// A longer horizon adds value, up to the no-horizon limit.
+    #[test]
+    fn horizon_value_grows_towards_the_limit(d in drivers(), h in 1u32..30, rate in 0.0..0.3f64) {
+        let shorter = clv(&d, h, rate);
+        let longer = clv(&d, h + 1, rate);
+        prop_assert!(longer >= shorter);
+        prop_assert!(longer <= clv_no_horizon(&d, rate) * (1.0 + 1e-12) + 1e-9);
+    }
+
+    /// A higher discount rate never raises today's value.
+    #[test]
+    fn discounting_more_never_raises_clv(d in drivers(), h in 1u32..=30, rate in 0.0..0.3f64, more in 0.0..0.2f64) {
+        prop_assert!(clv(&d, h, rate + more) <= clv(&d, h, rate) * (1.0 + 1e-12));
+    }
+}

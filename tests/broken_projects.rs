@@ -1,0 +1,65 @@
+//! The corpus of broken projects: each folder under tests/broken/ overlays one or more
+//! files on a copy of the example project (and may list files to `remove`); `uplift check`
+//! must exit 1 without panicking and print every line of the case's `expected` file.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{copy_tree, example_copy, text, uplift};
+
+const CONTROL_FILES: [&str; 2] = ["expected", "remove"];
+
+#[test]
+fn every_broken_project_gets_clear_located_errors() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+    let mut cases: Vec<_> =
+        fs::read_dir(&corpus).expect("tests/broken exists").map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    assert!(cases.len() >= 20, "the corpus has only {} cases", cases.len());
+    let failures: Vec<String> = cases.iter().filter_map(|case| run_case(case).err()).collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n\n")
+    );
+}
+
+fn run_case(case: &Path) -> Result<(), String> {
+    let name = case.file_name().unwrap().to_string_lossy().into_owned();
+    let dir = example_copy(&name);
+    copy_tree(case, dir.path());
+    for control in CONTROL_FILES {
+        let _ = fs::remove_file(dir.path().join(control));
+    }
+    if let Ok(list) = fs::read_to_string(case.join("remove")) {
+        for rel in list.lines().filter(|l| !l.trim().is_empty()) {
+            fs::remove_file(dir.path().join(rel.trim()))
+                .map_err(|e| format!("{name}: cannot remove {rel}: {e}"))?;
+        }
+    }
+    let expected =
+        fs::read_to_string(case.join("expected")).map_err(|e| format!("{name}: no `expected` file: {e}"))?;
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    let mut problems = Vec::new();
+    if out.status.code() != Some(1) {
+        problems.push(format!("exit code {:?}, expected 1", out.status.code()));
+    }
+    if stderr.contains("panicked") {
+        problems.push("the binary panicked".to_owned());
+    }
+    for line in expected.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !stderr.contains(line) {
+            problems.push(format!("missing: {line}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{name}: {}\n--- stderr ---\n{stderr}", problems.join("; ")))
+    }
+}

@@ -1,0 +1,127 @@
+//! The commands end to end, on the example project and on scaffolded ones.
+
+mod common;
+
+use std::fs;
+
+use common::{TempDir, example, example_copy, text, uplift};
+
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn check_accepts_the_example_with_a_one_line_summary() {
+    let out = uplift(&["check", path(&example())]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.starts_with("ok: "), "{stdout}");
+    assert!(stdout.contains("5 segments (3 in focus), 28 touchpoints, 2 workshop notes"), "{stdout}");
+}
+
+#[test]
+fn metrics_are_byte_identical_across_runs() {
+    let first = uplift(&["metrics", path(&example())]);
+    let second = uplift(&["metrics", path(&example())]);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert_eq!(first.stdout, second.stdout);
+}
+
+/// The installers segment recomputed by hand from segments.yaml and project.yaml:
+/// M = 9.2 · 4,800 · 0.31 = 13,689.6; q = 0.79 / 1.09; CLV = M · (q + q² + … + q⁵).
+#[test]
+fn metrics_match_the_example_worked_by_hand() {
+    let out = uplift(&["metrics", path(&example())]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let seg = &json["segments"][0];
+    assert_eq!(seg["id"], "installers");
+    let m = 9.2 * 4800.0 * 0.31;
+    let q: f64 = 0.79 / 1.09;
+    let clv = m * (1..=5).map(|t| q.powi(t)).sum::<f64>();
+    let reported = seg["baseline"]["clv"].as_f64().unwrap();
+    assert!((reported - clv).abs() < 1e-6, "{reported} vs {clv}");
+    assert!((seg["baseline"]["annual_margin"].as_f64().unwrap() - m).abs() < 1e-9);
+    // The likely programme uplift of the three focus segments lands inside the 10–20 % target.
+    let likely = &json["programme"]["scenarios"]["likely"];
+    let uplift = likely["uplift"].as_f64().unwrap();
+    assert!((0.10..=0.20).contains(&uplift), "{uplift}");
+    assert_eq!(likely["within_target"], true);
+    assert_eq!(json["schema_version"], 1);
+}
+
+#[test]
+fn metrics_writes_the_output_file_and_nothing_on_failure() {
+    let dir = TempDir::new("metrics-out");
+    let file = dir.path().join("metrics.json");
+    let out = uplift(&["metrics", path(&example()), "-o", path(&file)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.stdout.is_empty());
+    let written = fs::read(&file).expect("metrics written");
+    assert_eq!(written, uplift(&["metrics", path(&example())]).stdout);
+
+    // A broken project leaves the previous file untouched.
+    let broken = example_copy("metrics-broken");
+    fs::write(broken.path().join("segments.yaml"), "segments: [").unwrap();
+    let out = uplift(&["metrics", path(broken.path()), "-o", path(&file)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(fs::read(&file).unwrap(), written);
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temp files left behind");
+}
+
+#[test]
+fn new_scaffolds_a_project_that_checks_and_refuses_to_overwrite() {
+    let dir = TempDir::new("new");
+    let target = dir.path().join("client");
+    let out = uplift(&["new", path(&target)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let check = uplift(&["check", path(&target)]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    let metrics = uplift(&["metrics", path(&target)]);
+    assert_eq!(metrics.stdout, uplift(&["metrics", path(&example())]).stdout);
+
+    let again = uplift(&["new", path(&target)]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("already exists"), "{}", text(&again.stderr));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(uplift(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(uplift(&["check", "/definitely/not/here"]).status.code(), Some(2));
+    assert_eq!(uplift(&["metrics", "--bogus"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    let dir = example_copy("huge");
+    let big = "# padding\n".repeat(2_000_000); // 20 MB
+    fs::write(dir.path().join("project.yaml"), big).unwrap();
+    let started = std::time::Instant::now();
+    let out = uplift(&["check", path(dir.path())]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("project.yaml: the file is 19.1 MiB; project files are limited to 16 MiB"),
+        "{stderr}"
+    );
+    // Not a timing assertion on speed, only a guard against a hang.
+    assert!(started.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn every_problem_is_reported_in_one_run() {
+    let dir = example_copy("many");
+    let project = fs::read_to_string(dir.path().join("project.yaml")).unwrap();
+    fs::write(dir.path().join("project.yaml"), project.replace("currency: DKK", "currency: dkk")).unwrap();
+    let journey = fs::read_to_string(dir.path().join("journey.yaml")).unwrap();
+    fs::write(dir.path().join("journey.yaml"), journey.replacen("importance: 2,", "importance: 7,", 1))
+        .unwrap();
+    let out = uplift(&["check", path(dir.path())]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("currency: `dkk` is not an ISO 4217 currency code"), "{stderr}");
+    assert!(stderr.contains("touchpoints[0].importance: score 7 is outside 1–5"), "{stderr}");
+    assert!(stderr.contains("2 problems found; nothing was written."), "{stderr}");
+}
