@@ -21,6 +21,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Render the report: one self-contained HTML file to e-mail, open offline and print.
+    Build {
+        /// The project folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Where to write the report [default: DIR/build/report.html].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Also print the report to a PDF beside it, with a locally installed Chromium.
+        #[arg(long)]
+        pdf: bool,
+    },
     /// Check a project folder and list every problem found, with file, line and column.
     Check {
         /// The project folder.

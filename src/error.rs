@@ -12,6 +12,10 @@ pub enum Error {
     Usage(String),
     /// The project has problems (exit 1).
     Invalid(Invalid),
+    /// A report template is broken (exit 1); the message names the template and line.
+    Template(String),
+    /// An external program the command needs is missing or failed (exit 1).
+    Tool(String),
     /// Reading or writing a file failed (exit 1).
     Io { action: &'static str, path: PathBuf, source: io::Error },
 }
@@ -20,7 +24,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::Invalid(_) | Error::Io { .. } => 1,
+            Error::Invalid(_) | Error::Io { .. } | Error::Template(_) | Error::Tool(_) => 1,
         }
     }
 
@@ -33,7 +37,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Usage(message) => write!(f, "error: {message}"),
+            Error::Usage(message) | Error::Tool(message) => write!(f, "error: {message}"),
             Error::Invalid(invalid) => {
                 let n = invalid.diagnostics.len();
                 write!(
@@ -43,6 +47,7 @@ impl fmt::Display for Error {
                     plural(n, "problem", "problems")
                 )
             }
+            Error::Template(message) => write!(f, "error: template: {message}"),
             Error::Io { action, path, source } => {
                 write!(f, "error: cannot {action} {}: {source}", path.display())
             }

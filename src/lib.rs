@@ -13,3 +13,4 @@ pub mod error;
 pub mod model;
 pub mod output;
 pub mod project;
+pub mod render;

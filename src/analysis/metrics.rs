@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{jobs, problems, programme, segments, simulation, touchpoints, winloss};
+use super::{bridge, jobs, problems, programme, segments, simulation, touchpoints, winloss};
 use crate::model::{Project, Source};
 
 /// Bumped whenever a field is renamed or removed; adding fields keeps the version.
@@ -15,6 +15,8 @@ pub struct Metrics {
     pub project: ProjectSummary,
     pub segments: Vec<segments::SegmentMetrics>,
     pub programme: programme::Programme,
+    /// Likely scenario, focus segments.
+    pub value_bridge: bridge::ValueBridge,
     pub problem_areas: problems::ProblemAreas,
     pub simulation: simulation::Simulation,
     pub tornado: Vec<simulation::TornadoBar>,
@@ -77,6 +79,7 @@ pub fn analyse(project: &Project) -> Metrics {
             target_uplift_max: s.target_max,
         },
         programme: programme::programme(project, &segment_metrics, investment),
+        value_bridge: bridge::value_bridge(project),
         problem_areas: problems::problem_areas(&project.segments, s),
         simulation: simulation::simulate(project, &segment_metrics, pv),
         tornado: simulation::tornado(project, &segment_metrics, pv),

@@ -4,6 +4,7 @@
 //! Each formula lives in a small function next to tests worked by hand; the
 //! plain-words explanations are in `docs/metrics.md`.
 
+mod bridge;
 mod jobs;
 mod metrics;
 mod problems;
@@ -17,6 +18,7 @@ mod touchpoints;
 pub mod value;
 mod winloss;
 
+pub use bridge::{BridgeStep, ValueBridge};
 pub use jobs::{JobLabel, JobMetrics};
 pub use metrics::{Metrics, ProjectSummary, SCHEMA_VERSION, WorkshopSummary, analyse};
 pub use problems::{NotScored, ProblemArea, ProblemAreas};

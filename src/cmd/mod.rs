@@ -1,5 +1,6 @@
 //! One file per command; each turns its arguments into a result or an [`Error`].
 
+pub mod build;
 mod check;
 mod metrics;
 mod new;
@@ -12,6 +13,7 @@ use crate::model::Project;
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
+        Command::Build { dir, output, pdf } => build::run(&dir, output.as_deref(), pdf),
         Command::Check { dir } => check::run(&dir),
         Command::Metrics { dir, output } => metrics::run(&dir, output.as_deref()),
         Command::New { dir } => new::run(&dir),

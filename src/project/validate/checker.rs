@@ -151,14 +151,24 @@ impl<'a> Checker<'a> {
         parsed.ok()
     }
 
-    /// Records a problem for each id seen before; returns the set of ids.
-    pub fn unique_ids<'v>(
-        &mut self,
-        ids: impl IntoIterator<Item = (String, &'v Sp<String>)>,
-    ) -> BTreeSet<String> {
+    /// Records a problem for each id seen before or not usable as an id; returns the set of ids.
+    ///
+    /// Ids link the files together and become anchors in the report, so they are limited to
+    /// letters, digits, `-`, `_` and `.`.
+    pub fn unique_ids<'v>(&mut self, ids: impl IntoIterator<Item = (String, &'v Sp<String>)>) -> BTreeSet<String> {
         let mut seen = BTreeSet::new();
         for (field, id) in ids {
-            if !seen.insert(id.value.trim().to_owned()) {
+            let name = id.value.trim();
+            if !name.is_empty() && !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+                let slug: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+                self.error(
+                    self.pos(id),
+                    &field,
+                    format!("id `{name}` may hold only letters, digits, `-`, `_` and `.`"),
+                    Some(format!("write it as `{slug}`")),
+                );
+            }
+            if !seen.insert(name.to_owned()) {
                 self.error(
                     self.pos(id),
                     &field,

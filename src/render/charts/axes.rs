@@ -1,0 +1,66 @@
+//! Shared axis set-up: every cartesian chart uses the same fonts, grid and labels.
+
+use plotters::coord::types::RangedCoordf64;
+use plotters::prelude::*;
+
+use super::{Area, LIGHT, centred, font};
+
+pub type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// Axis descriptions and label formatters of a chart.
+pub struct Axes<'f> {
+    pub x_desc: &'f str,
+    pub y_desc: &'f str,
+    pub x_fmt: &'f dyn Fn(&f64) -> String,
+    pub y_fmt: &'f dyn Fn(&f64) -> String,
+    /// Hide the x tick labels (categories are labelled by hand).
+    pub x_labels: bool,
+    pub y_label_width: u32,
+}
+
+/// A cartesian chart with a caption, a light grid and labelled axes.
+pub fn cartesian<'a, 'b>(
+    area: &'a Area<'b>,
+    caption: &str,
+    x: (f64, f64),
+    y: (f64, f64),
+    axes: &Axes,
+) -> Result<Plot<'a, 'b>, Box<dyn std::error::Error>> {
+    let mut chart = ChartBuilder::on(area)
+        .caption(caption, font(20))
+        .margin(14)
+        .x_label_area_size(if axes.x_labels { 48 } else { 60 })
+        .y_label_area_size(axes.y_label_width)
+        .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
+    let mut mesh = chart.configure_mesh();
+    mesh.x_desc(axes.x_desc)
+        .y_desc(axes.y_desc)
+        .x_label_formatter(axes.x_fmt)
+        .y_label_formatter(axes.y_fmt)
+        .label_style(font(13))
+        .axis_desc_style(font(14))
+        .light_line_style(WHITE)
+        .bold_line_style(LIGHT)
+        .x_labels(if axes.x_labels { 8 } else { 0 })
+        .y_labels(8);
+    if !axes.x_labels {
+        mesh.disable_x_mesh();
+    }
+    mesh.draw()?;
+    Ok(chart)
+}
+
+/// Writes `labels[i]` under category `i` (centred at `x = i + 0.5`), below the x axis.
+pub fn category_labels(
+    area: &Area,
+    chart: &Plot,
+    labels: &[String],
+    y_axis: f64,
+) -> Result<(), Box<dyn std::error::Error>> {
+    for (i, label) in labels.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let (px, py) = chart.backend_coord(&(i as f64 + 0.5, y_axis));
+        area.draw(&Text::new(label.clone(), (px, py + 14), centred(12)))?;
+    }
+    Ok(())
+}

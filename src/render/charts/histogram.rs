@@ -1,0 +1,69 @@
+//! The Monte Carlo distribution of programme NPV, with P10, P50 and P90 marked.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::axes::{Axes, cartesian};
+use super::{Area, BLUE, Chart, INK, VERMILLION, font, padded, render};
+use crate::analysis::Simulation;
+use crate::render::format::{money_short, number, percent, probability};
+
+#[allow(clippy::cast_precision_loss)]
+pub fn npv_histogram(sim: &Simulation, target_min: f64, currency: &str) -> Chart {
+    let title = "Programme NPV across simulated outcomes";
+    let desc = format!(
+        "{} draws. P10 {}, P50 {}, P90 {}. {} of draws reach the {} uplift target.",
+        number(f64::from(sim.draws), 0),
+        money_short(sim.npv.p10, currency),
+        money_short(sim.npv.p50, currency),
+        money_short(sim.npv.p90, currency),
+        probability(sim.probability_reaching_target),
+        percent(target_min, 0)
+    );
+    render("chart-npv-distribution", title, &desc, (900, 400), |area: &Area| {
+        let h = &sim.npv_histogram;
+        let (lo, hi) = padded(*h.edges.first().unwrap_or(&0.0), *h.edges.last().unwrap_or(&1.0));
+        let top = f64::from(h.counts.iter().copied().max().unwrap_or(1)) / f64::from(sim.draws.max(1));
+        let x_fmt = |v: &f64| money_short(*v, currency);
+        let y_fmt = |v: &f64| percent(*v, 0);
+        let axes = Axes {
+            x_desc: &format!("Programme NPV ({currency})"),
+            y_desc: "Share of draws",
+            x_fmt: &x_fmt,
+            y_fmt: &y_fmt,
+            x_labels: true,
+            y_label_width: 70,
+        };
+        let mut chart = cartesian(area, title, (lo, hi), (0.0, top * 1.32), &axes)?;
+        chart.draw_series(h.counts.iter().enumerate().map(|(i, c)| {
+            Rectangle::new(
+                [(h.edges[i], 0.0), (h.edges[i + 1], f64::from(*c) / f64::from(sim.draws.max(1)))],
+                BLUE.mix(0.8).filled(),
+            )
+        }))?;
+        // P10 labelled left of its line, P90 right of it, P50 above both: they never collide.
+        for (label, x, colour, height, anchor) in [
+            ("P10", sim.npv.p10, INK, 1.08, HPos::Right),
+            ("P50", sim.npv.p50, VERMILLION, 1.2, HPos::Center),
+            ("P90", sim.npv.p90, INK, 1.08, HPos::Left),
+        ] {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(x, 0.0), (x, top * height)],
+                colour.stroke_width(2),
+            )))?;
+            let (px, py) = chart.backend_coord(&(x, top * height));
+            let shift = match anchor {
+                HPos::Right => -4,
+                HPos::Left => 4,
+                HPos::Center => 0,
+            };
+            let style = font(13).pos(Pos::new(anchor, VPos::Bottom));
+            area.draw(&Text::new(
+                format!("{label} {}", money_short(x, currency)),
+                (px + shift, py - 2),
+                style,
+            ))?;
+        }
+        Ok(())
+    })
+}

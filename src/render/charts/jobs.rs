@@ -1,0 +1,54 @@
+//! Opportunity landscape: importance against satisfaction, with the under-served region shaded.
+
+use std::collections::BTreeMap;
+
+use plotters::prelude::*;
+
+use super::axes::{Axes, cartesian};
+use super::{Area, BLUE, Chart, ORANGE, VERMILLION, font, render};
+use crate::analysis::JobMetrics;
+
+#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+pub fn opportunity_landscape(jobs: &[JobMetrics]) -> Chart {
+    let title = "Opportunity landscape: jobs to be done";
+    let desc = format!(
+        "{} jobs; numbers refer to the ranked list. Shaded: under-served (opportunity ≥ 10), darker: extremely under-served (≥ 15).",
+        jobs.len()
+    );
+    render("chart-jobs", title, &desc, (900, 640), |area: &Area| {
+        let fmt = |v: &f64| format!("{v:.0}");
+        let axes = Axes {
+            x_desc: "Satisfaction with today's solutions (0–10)",
+            y_desc: "Importance of the job (0–10)",
+            x_fmt: &fmt,
+            y_fmt: &fmt,
+            x_labels: true,
+            y_label_width: 60,
+        };
+        let mut chart = cartesian(area, title, (0.0, 10.0), (0.0, 10.0), &axes)?;
+        // importance + (importance − satisfaction) ≥ k  ⇔  satisfaction ≤ 2·importance − k
+        chart.draw_series([
+            Polygon::new(vec![(0.0, 5.0), (0.0, 10.0), (10.0, 10.0)], ORANGE.mix(0.18).filled()),
+            Polygon::new(vec![(0.0, 7.5), (0.0, 10.0), (5.0, 10.0)], VERMILLION.mix(0.22).filled()),
+        ])?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (10.0, 10.0)], BLUE.mix(0.4))))?;
+        let mut groups: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
+        for (i, j) in jobs.iter().enumerate() {
+            groups
+                .entry(((j.satisfaction * 10.0).round() as i64, (j.importance * 10.0).round() as i64))
+                .or_default()
+                .push(i + 1);
+        }
+        for ((sx, iy), numbers) in &groups {
+            let (x, y) = (*sx as f64 / 10.0, *iy as f64 / 10.0);
+            chart.draw_series(std::iter::once(Circle::new((x, y), 6, BLUE.filled())))?;
+            let (cx, cy) = chart.backend_coord(&(x, y));
+            let text = numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            area.draw(&Text::new(text, (cx + 9, cy - 7), font(12)))?;
+        }
+        let (lx, ly) = chart.backend_coord(&(0.2, 9.7));
+        area.draw(&Text::new("under-served".to_owned(), (lx, ly), font(13).color(&VERMILLION)))?;
+        Ok(())
+    })
+}

@@ -1,0 +1,134 @@
+//! Charts as inline SVG, drawn with plotters' SVG backend.
+//!
+//! plotters is built without font loading (a fresh machine has no fonts): it
+//! estimates text extents itself and leaves the rendering of text to the
+//! browser. Every chart gets a `<title>` and `<desc>` for screen readers and
+//! scales to its container. One colour-blind-safe palette (Okabe & Ito) serves
+//! the whole report.
+
+mod acquisition;
+mod axes;
+mod bridge;
+mod gantt;
+mod histogram;
+mod jobs;
+mod pareto;
+mod payback;
+mod quadrant;
+mod resources;
+mod scenarios;
+mod tornado;
+
+pub use acquisition::acquisition;
+pub use bridge::bridge;
+pub use gantt::gantt;
+pub use histogram::npv_histogram;
+pub use jobs::opportunity_landscape;
+pub use pareto::loss_pareto;
+pub use payback::payback;
+pub use quadrant::importance_performance;
+pub use resources::resource_share;
+pub use scenarios::clv_scenarios;
+pub use tornado::tornado;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Okabe–Ito: distinguishable with every common colour-vision deficiency.
+pub const BLUE: RGBColor = RGBColor(0, 114, 178);
+pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+pub const GREEN: RGBColor = RGBColor(0, 158, 115);
+pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+pub const SKY: RGBColor = RGBColor(86, 180, 233);
+pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
+pub const GREY: RGBColor = RGBColor(120, 120, 120);
+pub const INK: RGBColor = RGBColor(34, 34, 34);
+pub const LIGHT: RGBColor = RGBColor(232, 232, 232);
+
+/// The type plotters drawing functions work on.
+pub type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+pub type DrawResult = Result<(), Box<dyn std::error::Error + 'static>>;
+
+/// A drawn chart and what it shows, in words.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Chart {
+    pub id: String,
+    pub title: String,
+    pub desc: String,
+    /// Inline SVG markup.
+    pub svg: String,
+}
+
+/// Text in the report's font at `size` pixels.
+pub fn font(size: u32) -> TextStyle<'static> {
+    ("sans-serif", size).into_font().color(&INK)
+}
+
+/// Text anchored at its centre.
+pub fn centred(size: u32) -> TextStyle<'static> {
+    font(size).pos(Pos::new(HPos::Center, VPos::Center))
+}
+
+/// Draws a chart of `width × height` user units and wraps it for the report.
+pub fn render(
+    id: &str,
+    title: &str,
+    desc: &str,
+    size: (u32, u32),
+    draw: impl FnOnce(&Area) -> DrawResult,
+) -> Chart {
+    let mut svg = String::new();
+    let drawn = {
+        let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        area.fill(&WHITE)
+            .map_err(Into::into)
+            .and_then(|()| draw(&area))
+            .and_then(|()| area.present().map_err(Into::into))
+    };
+    if let Err(e) = drawn {
+        // Drawing only fails on an internal inconsistency; show it rather than abort the report.
+        svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 40\"><text x=\"4\" y=\"24\">chart unavailable: {}</text></svg>",
+            escape(&e.to_string())
+        );
+    }
+    Chart {
+        id: id.to_owned(),
+        title: title.to_owned(),
+        desc: desc.to_owned(),
+        svg: accessible(&svg, id, title, desc, size),
+    }
+}
+
+/// Adds `role`, `<title>` and `<desc>`, and lets the chart scale to its container.
+fn accessible(svg: &str, id: &str, title: &str, desc: &str, (w, h): (u32, u32)) -> String {
+    let Some(open_end) = svg.find('>') else { return svg.to_owned() };
+    let body = &svg[open_end + 1..];
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{body}",
+        escape(title),
+        escape(desc)
+    )
+}
+
+/// Escapes text for SVG/HTML.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Shortens a label to `max` characters with an ellipsis, so labels never run into each other.
+pub fn clip(label: &str, max: usize) -> String {
+    if label.chars().count() <= max {
+        label.to_owned()
+    } else {
+        let mut s: String = label.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
+    }
+}
+
+/// `(lo, hi)` widened by 5 % each side (and never empty), for an axis.
+pub fn padded(lo: f64, hi: f64) -> (f64, f64) {
+    let span = (hi - lo).abs().max(hi.abs() * 0.1).max(1e-9);
+    (lo - span * 0.05, hi + span * 0.05)
+}

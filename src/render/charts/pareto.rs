@@ -1,0 +1,72 @@
+//! Pareto of loss reasons over all segments: bars by count, line for the running share.
+
+use std::collections::BTreeMap;
+
+use plotters::prelude::*;
+
+use super::axes::{Axes, cartesian, category_labels};
+use super::{Area, Chart, INK, VERMILLION, clip, render};
+use crate::analysis::WinLossMetrics;
+use crate::render::format::{number, percent};
+
+/// The loss reasons of all segments, summed and ranked (count, then name).
+pub fn loss_reasons(winloss: &[WinLossMetrics]) -> Vec<(String, u64)> {
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    for s in winloss {
+        for r in &s.reasons_lost {
+            *totals.entry(&r.reason).or_default() += r.count;
+        }
+    }
+    let mut ranked: Vec<(String, u64)> = totals.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked
+}
+
+#[allow(clippy::cast_precision_loss)]
+pub fn loss_pareto(winloss: &[WinLossMetrics]) -> Chart {
+    let reasons = loss_reasons(winloss);
+    let total: u64 = reasons.iter().map(|r| r.1).sum();
+    let title = "Why we lose customers: reasons over all segments";
+    let desc = reasons.iter().map(|(r, c)| format!("{r}: {c}")).collect::<Vec<_>>().join("; ");
+    render("chart-loss-pareto", title, &desc, (900, 420), |area: &Area| {
+        let top = reasons.first().map_or(1.0, |r| r.1 as f64);
+        let y_fmt = |v: &f64| number(*v, 0);
+        let axes = Axes {
+            x_desc: "",
+            y_desc: "Lost deals naming the reason",
+            x_fmt: &|_| String::new(),
+            y_fmt: &y_fmt,
+            x_labels: false,
+            y_label_width: 60,
+        };
+        let n = reasons.len().max(1) as f64;
+        let mut chart = cartesian(area, title, (0.0, n), (0.0, top * 1.15), &axes)?;
+        chart.draw_series(reasons.iter().enumerate().map(|(i, (_, c))| {
+            Rectangle::new([(i as f64 + 0.15, 0.0), (i as f64 + 0.85, *c as f64)], VERMILLION.filled())
+        }))?;
+        let mut running = 0;
+        let points: Vec<(f64, f64)> = reasons
+            .iter()
+            .enumerate()
+            .map(|(i, (_, c))| {
+                running += c;
+                (i as f64 + 0.5, top * 1.1 * running as f64 / total.max(1) as f64)
+            })
+            .collect();
+        chart.draw_series(LineSeries::new(points.clone(), INK.stroke_width(2)))?;
+        let mut running = 0;
+        for ((i, (_, c)), p) in reasons.iter().enumerate().zip(&points) {
+            running += c;
+            let (px, py) = chart.backend_coord(p);
+            let _ = i;
+            area.draw(&Text::new(
+                percent(running as f64 / total.max(1) as f64, 0),
+                (px - 12, py - 20),
+                super::font(12),
+            ))?;
+        }
+        let labels: Vec<String> =
+            reasons.iter().map(|(r, _)| clip(r, (110 / reasons.len().max(1)).clamp(8, 24))).collect();
+        category_labels(area, &chart, &labels, 0.0)
+    })
+}

@@ -1,0 +1,75 @@
+//! Importance–performance quadrant: every touchpoint, numbered as in the gap list.
+//!
+//! Scores are small whole numbers, so many touchpoints share a point: they are
+//! drawn once, sized by how many share it, and labelled with all their numbers.
+
+use std::collections::BTreeMap;
+
+use plotters::prelude::*;
+
+use super::axes::{Axes, cartesian};
+use super::{Area, BLUE, Chart, GREY, VERMILLION, font, render};
+use crate::analysis::TouchpointAnalysis;
+use crate::render::format::number;
+use crate::render::labels::quadrant_name;
+
+#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+pub fn importance_performance(t: &TouchpointAnalysis) -> Chart {
+    let title = "Importance against performance, by touchpoint";
+    let desc = format!(
+        "{} touchpoints. Cross-hairs at mean importance {} and mean performance {}. Numbers refer to the ranked gap list.",
+        t.ranked.len(),
+        number(t.mean_importance, 2),
+        number(t.mean_performance, 2)
+    );
+    render("chart-ipa", title, &desc, (900, 640), |area: &Area| {
+        let fmt = |v: &f64| if (v.fract()).abs() < 1e-9 { format!("{v:.0}") } else { String::new() };
+        let axes = Axes {
+            x_desc: "Performance: how well we deliver today (1–5)",
+            y_desc: "Importance to the customer (1–5)",
+            x_fmt: &fmt,
+            y_fmt: &fmt,
+            x_labels: true,
+            y_label_width: 60,
+        };
+        let mut chart = cartesian(area, title, (0.5, 5.5), (0.5, 5.5), &axes)?;
+        let (mx, my) = (t.mean_performance, t.mean_importance);
+        chart.draw_series([
+            PathElement::new(vec![(mx, 0.5), (mx, 5.5)], GREY.stroke_width(2)),
+            PathElement::new(vec![(0.5, my), (5.5, my)], GREY.stroke_width(2)),
+        ])?;
+        for (text, x, y) in [
+            (quadrant_name(crate::analysis::Quadrant::ConcentrateHere), 0.6, 5.4),
+            (quadrant_name(crate::analysis::Quadrant::KeepUpTheGoodWork), mx + 0.1, 5.4),
+            (quadrant_name(crate::analysis::Quadrant::LowPriority), 0.6, 0.75),
+            (quadrant_name(crate::analysis::Quadrant::PossibleOverkill), mx + 0.1, 0.75),
+        ] {
+            let (px, py) = chart.backend_coord(&(x, y));
+            area.draw(&Text::new(text.to_owned(), (px, py), font(14).color(&GREY)))?;
+        }
+        let mut groups: BTreeMap<(i64, i64), Vec<(usize, bool)>> = BTreeMap::new();
+        for (i, tp) in t.ranked.iter().enumerate() {
+            let key = ((tp.performance * 100.0).round() as i64, (tp.importance * 100.0).round() as i64);
+            groups.entry(key).or_default().push((i + 1, tp.present));
+        }
+        for ((px100, py100), members) in &groups {
+            let (x, y) = (*px100 as f64 / 100.0, *py100 as f64 / 100.0);
+            let absent = members.iter().all(|(_, present)| !present);
+            let colour = if absent { VERMILLION } else { BLUE };
+            let radius = 5 + 2 * i32::try_from(members.len().min(6)).unwrap_or(6);
+            chart.draw_series(std::iter::once(Circle::new((x, y), radius, colour.mix(0.75).filled())))?;
+            let numbers: Vec<String> = members.iter().map(|(n, _)| n.to_string()).collect();
+            let shown = if numbers.len() > 6 {
+                format!("{} +{}", numbers[..5].join(", "), numbers.len() - 5)
+            } else {
+                numbers.join(", ")
+            };
+            let (cx, cy) = chart.backend_coord(&(x, y));
+            area.draw(&Text::new(shown, (cx + radius + 4, cy - 7), font(12)))?;
+        }
+        let (lx, ly) = chart.backend_coord(&(0.6, 0.55));
+        area.draw(&Circle::new((lx + 4, ly - 4), 5, VERMILLION.mix(0.75).filled()))?;
+        area.draw(&Text::new("not present today".to_owned(), (lx + 14, ly - 11), font(12)))?;
+        Ok(())
+    })
+}

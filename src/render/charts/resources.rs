@@ -1,0 +1,74 @@
+//! Resource share against importance share: where effort and customer value part ways.
+
+use plotters::prelude::*;
+
+use super::axes::{Axes, cartesian};
+use super::{Area, BLUE, Chart, ORANGE, clip, font, render};
+use crate::analysis::TouchpointAnalysis;
+use crate::render::format::percent;
+
+/// Touchpoints shown: the largest imbalances either way.
+const SHOWN: usize = 14;
+
+#[allow(clippy::cast_precision_loss)]
+pub fn resource_share(t: &TouchpointAnalysis) -> Chart {
+    let mut rows: Vec<_> = t.ranked.iter().collect();
+    rows.sort_by(|a, b| {
+        b.investment_balance.abs().total_cmp(&a.investment_balance.abs()).then_with(|| a.id.cmp(&b.id))
+    });
+    rows.truncate(SHOWN);
+    rows.sort_by(|a, b| b.investment_balance.total_cmp(&a.investment_balance).then_with(|| a.id.cmp(&b.id)));
+    let title = "Share of resources against share of importance";
+    let desc = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} of resources, {} of importance",
+                r.name,
+                percent(r.resource_share, 1),
+                percent(r.importance_share, 1)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let height = u32::try_from(120 + 36 * rows.len().max(1)).unwrap_or(u32::MAX);
+    render("chart-resources", title, &desc, (900, height), |area: &Area| {
+        let top = rows.iter().map(|r| r.resource_share.max(r.importance_share)).fold(0.01, f64::max) * 1.1;
+        let x_fmt = |v: &f64| percent(*v, 0);
+        let axes = Axes {
+            x_desc: "Share of all touchpoints",
+            y_desc: "",
+            x_fmt: &x_fmt,
+            y_fmt: &|_| String::new(),
+            x_labels: true,
+            y_label_width: 300,
+        };
+        let n = rows.len().max(1) as f64;
+        let mut chart = cartesian(area, title, (0.0, top), (n, 0.0), &axes)?;
+        for (i, r) in rows.iter().enumerate() {
+            let y = i as f64;
+            chart.draw_series([
+                Rectangle::new([(0.0, y + 0.12), (r.resource_share, y + 0.48)], ORANGE.filled()),
+                Rectangle::new([(0.0, y + 0.52), (r.importance_share, y + 0.88)], BLUE.filled()),
+            ])?;
+            let (px, py) = chart.backend_coord(&(0.0, y + 0.5));
+            area.draw(&Text::new(clip(&r.name, 38), (px - 292, py - 7), font(13)))?;
+        }
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
+            .label("Share of resources (budget + hours)")
+            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], ORANGE.filled()));
+        chart
+            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
+            .label("Share of importance to customers")
+            .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], BLUE.filled()));
+        chart
+            .configure_series_labels()
+            .label_font(font(13))
+            .background_style(WHITE.mix(0.9))
+            .border_style(super::LIGHT)
+            .position(SeriesLabelPosition::LowerRight)
+            .draw()?;
+        Ok(())
+    })
+}

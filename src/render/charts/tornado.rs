@@ -1,0 +1,70 @@
+//! Tornado: how far programme NPV swings as each lever runs from low to high.
+
+use plotters::prelude::*;
+
+use super::axes::{Axes, cartesian};
+use super::{Area, BLUE, Chart, INK, ORANGE, clip, font, padded, render};
+use crate::analysis::TornadoBar;
+use crate::render::format::money_short;
+use crate::render::labels::lever_name;
+
+/// Bars shown: the widest swings.
+const SHOWN: usize = 10;
+
+#[allow(clippy::cast_precision_loss)]
+pub fn tornado(
+    bars: &[TornadoBar],
+    likely_npv: f64,
+    segment_name: &dyn Fn(&str) -> String,
+    currency: &str,
+) -> Chart {
+    let shown = &bars[..bars.len().min(SHOWN)];
+    let label = |b: &TornadoBar| clip(&format!("{}: {}", segment_name(&b.segment), lever_name(b.lever)), 44);
+    let desc = shown
+        .iter()
+        .map(|b| {
+            format!(
+                "{} from {} to {}",
+                label(b),
+                money_short(b.npv_low, currency),
+                money_short(b.npv_high, currency)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let title = "What moves NPV most: each lever from low to high, others at likely";
+    let height = u32::try_from(110 + 34 * shown.len().max(1)).unwrap_or(u32::MAX);
+    render("chart-tornado", title, &desc, (900, height), |area: &Area| {
+        let lo = shown.iter().map(|b| b.npv_low.min(b.npv_high)).fold(likely_npv, f64::min);
+        let hi = shown.iter().map(|b| b.npv_low.max(b.npv_high)).fold(likely_npv, f64::max);
+        let (lo, hi) = padded(lo, hi);
+        let x_fmt = |v: &f64| money_short(*v, currency);
+        let axes = Axes {
+            x_desc: &format!("Programme NPV ({currency})"),
+            y_desc: "",
+            x_fmt: &x_fmt,
+            y_fmt: &|_| String::new(),
+            x_labels: true,
+            y_label_width: 330,
+        };
+        let rows = shown.len().max(1) as f64;
+        let mut chart = cartesian(area, title, (lo, hi), (rows, 0.0), &axes)?;
+        for (i, b) in shown.iter().enumerate() {
+            let y = i as f64;
+            chart.draw_series([
+                Rectangle::new(
+                    [(b.npv_low.min(likely_npv), y + 0.2), (likely_npv, y + 0.8)],
+                    ORANGE.filled(),
+                ),
+                Rectangle::new([(likely_npv, y + 0.2), (b.npv_high.max(likely_npv), y + 0.8)], BLUE.filled()),
+            ])?;
+            let (px, py) = chart.backend_coord(&(lo, y + 0.5));
+            area.draw(&Text::new(label(b), (px - 322, py - 7), font(13)))?;
+        }
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(likely_npv, 0.0), (likely_npv, rows)],
+            INK.stroke_width(2),
+        )))?;
+        Ok(())
+    })
+}

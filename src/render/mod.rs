@@ -1,0 +1,42 @@
+//! The report: view structs, safe Markdown, SVG charts and Tera templates → one HTML file.
+//!
+//! The output is self-contained (styles inline, logo as a `data:` URI, charts as
+//! inline SVG), runs no script (a Content-Security-Policy forbids every script
+//! and every external load) and is byte-for-byte the same for the same input.
+
+pub mod charts;
+pub mod format;
+pub mod labels;
+pub mod markdown;
+pub mod templates;
+pub mod view;
+
+use std::fs;
+use std::path::Path;
+
+use base64::Engine as _;
+
+use crate::analysis::Metrics;
+use crate::error::Error;
+use crate::model::Project;
+
+/// Renders the report of the project in `dir` to HTML.
+pub fn report(dir: &Path, project: &Project, metrics: &Metrics) -> Result<String, Error> {
+    let logo = project.brand.logo.as_ref().map(|rel| data_uri(&dir.join(rel))).transpose()?;
+    let view = view::build(project, metrics, logo);
+    let tera = templates::load(dir)?;
+    let context = tera::Context::from_serialize(&view).map_err(|e| Error::Template(templates::chain(&e)))?;
+    tera.render("report.html", &context).map_err(|e| Error::Template(templates::chain(&e)))
+}
+
+/// A file as a `data:` URI, typed by its extension.
+fn data_uri(path: &Path) -> Result<String, Error> {
+    let bytes = fs::read(path).map_err(Error::io("read", path))?;
+    let mime = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        _ => "application/octet-stream",
+    };
+    Ok(format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes)))
+}

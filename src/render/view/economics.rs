@@ -1,0 +1,233 @@
+//! Business case and segment economics tables.
+
+use serde::Serialize;
+
+use crate::analysis::Metrics;
+use crate::model::{BenchmarkSource, Driver, Project};
+use crate::render::format::{money, money_short, number, percent, times};
+use crate::render::labels::{lever_name, problem_name};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct InvestmentRow {
+    pub item: String,
+    pub segment: String,
+    pub one_off: String,
+    pub annual: String,
+    pub pv: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RiskRow {
+    pub number: usize,
+    pub risk: String,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub score: u8,
+    /// `high` (score ≥ 15), `medium` (≥ 8) or `low`: the matrix colour.
+    pub level: &'static str,
+    pub mitigation: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SegmentRow {
+    pub id: String,
+    pub name: String,
+    pub focus: bool,
+    pub customers: String,
+    pub purchases: String,
+    pub order_value: String,
+    pub margin: String,
+    pub retention: String,
+    pub annual_margin: String,
+    pub clv: String,
+    pub cac: String,
+    pub value_per_acquisition_krone: String,
+    pub value_per_loyalty_krone: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ScenarioRow {
+    pub name: String,
+    pub focus: bool,
+    pub today: String,
+    pub low: String,
+    pub likely: String,
+    pub high: String,
+    pub uplift_low: String,
+    pub uplift_likely: String,
+    pub uplift_high: String,
+    pub value_uplift: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProblemRow {
+    pub rank: usize,
+    pub segment: String,
+    pub problem: String,
+    pub driver: String,
+    pub current: String,
+    pub benchmark: String,
+    pub source: String,
+    pub value_at_stake: String,
+}
+
+/// A driver's value as the report shows it: rates in per cent, money in the currency.
+pub fn driver_value(d: Driver, x: f64, cur: &str) -> String {
+    match d {
+        Driver::RetentionRate | Driver::GrossMargin => percent(x, 1),
+        Driver::PurchasesPerYear => number(x, 1),
+        Driver::AverageOrderValue => money(x, cur),
+    }
+}
+
+fn optional(x: Option<f64>, f: impl Fn(f64) -> String) -> String {
+    x.map_or_else(|| "–".to_owned(), f)
+}
+
+pub fn investments(
+    project: &Project,
+    m: &Metrics,
+    segment_name: &dyn Fn(&str) -> String,
+) -> Vec<InvestmentRow> {
+    let cur = &project.meta.currency;
+    let af = m.programme.investment.annuity_factor;
+    project
+        .investments
+        .iter()
+        .map(|i| InvestmentRow {
+            item: i.item.clone(),
+            segment: i.segment.as_deref().map_or_else(|| "Programme-wide".to_owned(), segment_name),
+            one_off: money(i.one_off, cur),
+            annual: money(i.annual, cur),
+            pv: money(i.one_off + i.annual * af, cur),
+        })
+        .collect()
+}
+
+pub fn investment_total(m: &Metrics, cur: &str) -> InvestmentRow {
+    let inv = &m.programme.investment;
+    InvestmentRow {
+        item: "Total".to_owned(),
+        segment: String::new(),
+        one_off: money(inv.one_off, cur),
+        annual: money(inv.annual, cur),
+        pv: money(inv.pv, cur),
+    }
+}
+
+pub fn risks(project: &Project) -> Vec<RiskRow> {
+    project
+        .risks
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let score = r.likelihood * r.impact;
+            RiskRow {
+                number: i + 1,
+                risk: r.risk.clone(),
+                likelihood: r.likelihood,
+                impact: r.impact,
+                score,
+                level: if score >= 15 {
+                    "high"
+                } else if score >= 8 {
+                    "medium"
+                } else {
+                    "low"
+                },
+                mitigation: r.mitigation.clone(),
+            }
+        })
+        .collect()
+}
+
+pub fn risk_matrix(project: &Project) -> Vec<Vec<Vec<usize>>> {
+    (1..=5u8)
+        .rev()
+        .map(|impact| {
+            (1..=5u8)
+                .map(|likelihood| {
+                    project
+                        .risks
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, r)| r.impact == impact && r.likelihood == likelihood)
+                        .map(|(i, _)| i + 1)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+pub fn segments(m: &Metrics, cur: &str) -> Vec<SegmentRow> {
+    m.segments
+        .iter()
+        .map(|s| {
+            let d = &s.baseline.drivers;
+            SegmentRow {
+                id: s.id.clone(),
+                name: s.name.clone(),
+                focus: s.focus,
+                customers: number(s.customers, 0),
+                purchases: number(d.purchases_per_year, 1),
+                order_value: money(d.average_order_value, cur),
+                margin: percent(d.gross_margin, 1),
+                retention: percent(d.retention_rate, 1),
+                annual_margin: money(s.baseline.annual_margin, cur),
+                clv: money(s.baseline.clv, cur),
+                cac: optional(s.acquisition.cac, |x| money(x, cur)),
+                value_per_acquisition_krone: optional(s.acquisition.value_per_acquisition_krone, times),
+                value_per_loyalty_krone: optional(s.value_per_loyalty_krone, times),
+            }
+        })
+        .collect()
+}
+
+pub fn scenarios(m: &Metrics, cur: &str) -> Vec<ScenarioRow> {
+    let up = |x: Option<f64>| optional(x, |u| percent(u, 1));
+    m.segments
+        .iter()
+        .map(|s| ScenarioRow {
+            name: s.name.clone(),
+            focus: s.focus,
+            today: money(s.baseline.clv, cur),
+            low: money(s.scenarios.low.value.clv, cur),
+            likely: money(s.scenarios.likely.value.clv, cur),
+            high: money(s.scenarios.high.value.clv, cur),
+            uplift_low: up(s.scenarios.low.uplift),
+            uplift_likely: up(s.scenarios.likely.uplift),
+            uplift_high: up(s.scenarios.high.uplift),
+            value_uplift: money_short(s.scenarios.likely.value_uplift, cur),
+        })
+        .collect()
+}
+
+pub fn problems(m: &Metrics, segment_name: &dyn Fn(&str) -> String, cur: &str) -> Vec<ProblemRow> {
+    m.problem_areas
+        .ranked
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ProblemRow {
+            rank: i + 1,
+            segment: segment_name(&p.segment),
+            problem: problem_name(p.driver).to_owned(),
+            driver: lever_name(p.driver).to_owned(),
+            current: driver_value(p.driver, p.current, cur),
+            benchmark: driver_value(p.driver, p.benchmark, cur),
+            source: match p.benchmark_source {
+                BenchmarkSource::Segment => "segment".to_owned(),
+                BenchmarkSource::Project => "project".to_owned(),
+            },
+            value_at_stake: money_short(p.value_at_stake, cur),
+        })
+        .collect()
+}
+
+pub fn not_scored(m: &Metrics, segment_name: &dyn Fn(&str) -> String) -> Vec<String> {
+    m.problem_areas
+        .not_scored
+        .iter()
+        .map(|n| format!("{}: {}", segment_name(&n.segment), problem_name(n.driver)))
+        .collect()
+}

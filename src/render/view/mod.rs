@@ -1,0 +1,194 @@
+//! What the templates see: view structs of pre-formatted, ready-to-print values.
+//!
+//! Templates bind to these, never to the model or the metrics, so either side can
+//! change alone. All formatting happens here (through `render::format`), and all
+//! consultant-written Markdown is rendered safely here; templates only lay out.
+
+mod appendix;
+mod economics;
+mod journey;
+mod summary;
+
+use serde::Serialize;
+
+use super::charts::Chart;
+use crate::analysis::Metrics;
+use crate::model::Project;
+
+pub use appendix::{Assumption, Derivation, Method};
+pub use economics::{InvestmentRow, ProblemRow, RiskRow, ScenarioRow, SegmentRow};
+pub use journey::{GapRow, JobRow, PhaseView, WinLossRow, WorkshopView};
+pub use summary::Card;
+
+/// The whole report, as the `report.html` template receives it.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub lang: &'static str,
+    pub meta: MetaView,
+    pub headline: String,
+    pub cards: Vec<Card>,
+    pub top_problems: Vec<ProblemRow>,
+    pub top_gaps: Vec<GapRow>,
+    pub next_steps: Vec<String>,
+    pub business_case: BusinessCaseView,
+    pub investments: Vec<InvestmentRow>,
+    pub investment_total: InvestmentRow,
+    pub risks: Vec<RiskRow>,
+    /// Impact 5 (top row) to 1; likelihood 1 to 5 left to right; risk numbers per cell.
+    pub risk_matrix: Vec<Vec<Vec<usize>>>,
+    pub segments: Vec<SegmentRow>,
+    pub problems: Vec<ProblemRow>,
+    pub not_scored: Vec<String>,
+    pub scenarios: Vec<ScenarioRow>,
+    pub simulation: SimulationView,
+    pub phases: Vec<PhaseView>,
+    pub gaps: Vec<GapRow>,
+    pub winloss: Option<Vec<WinLossRow>>,
+    pub jobs: Option<Vec<JobRow>>,
+    pub workshops: Vec<WorkshopView>,
+    pub methodology: Vec<Method>,
+    pub derivations: Vec<Derivation>,
+    pub assumptions: Vec<Assumption>,
+    pub sources: Vec<crate::model::Source>,
+    pub charts: Charts,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MetaView {
+    pub title: String,
+    pub client: String,
+    pub purpose: String,
+    pub date: String,
+    pub prepared_by: String,
+    pub currency: String,
+    pub horizon_years: u32,
+    pub primary_color: String,
+    /// The logo as a `data:` URI.
+    pub logo: Option<String>,
+    /// The print footer, escaped for a CSS string.
+    pub footer_css: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BusinessCaseView {
+    pub challenge: String,
+    pub approach: String,
+    pub expected_value: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SimulationView {
+    pub draws: String,
+    pub seed: u64,
+    pub p10: String,
+    pub p50: String,
+    pub p90: String,
+    pub probability: String,
+    pub target: String,
+    pub uplift_p10: String,
+    pub uplift_p90: String,
+}
+
+/// Every chart of the report; optional ones exist only when their data does.
+#[derive(Debug, Serialize)]
+pub struct Charts {
+    pub timeline: Option<Chart>,
+    pub clv_scenarios: Chart,
+    pub bridge: Chart,
+    pub payback: Chart,
+    pub npv: Chart,
+    pub tornado: Chart,
+    pub acquisition: Chart,
+    pub ipa: Option<Chart>,
+    pub resources: Option<Chart>,
+    pub pareto: Option<Chart>,
+    pub jobs: Option<Chart>,
+}
+
+/// Builds the view of `project` with its computed `metrics`; `logo` is a ready `data:` URI.
+pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>) -> Report {
+    let cur = project.meta.currency.as_str();
+    let segment_name = |id: &str| {
+        project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
+    };
+    let gaps = journey::gaps(metrics, cur);
+    let problems = economics::problems(metrics, &segment_name, cur);
+    Report {
+        lang: "en",
+        meta: MetaView {
+            title: project.meta.title.clone(),
+            client: project.meta.client.clone(),
+            purpose: project.meta.purpose.clone(),
+            date: super::format::date(project.meta.date),
+            prepared_by: project.meta.prepared_by.clone(),
+            currency: cur.to_owned(),
+            horizon_years: project.settings.horizon_years,
+            primary_color: project.brand.primary_color.clone().unwrap_or_else(|| "#1f4e79".to_owned()),
+            logo,
+            footer_css: css_string(&format!("{} · {}", project.meta.client, project.meta.title)),
+        },
+        headline: summary::headline(project, metrics),
+        cards: summary::cards(metrics, cur),
+        top_problems: problems.iter().take(3).cloned().collect(),
+        top_gaps: gaps.iter().filter(|g| g.priority_value > 0.0).take(5).cloned().collect(),
+        next_steps: summary::next_steps(metrics, &segment_name, cur),
+        business_case: BusinessCaseView {
+            challenge: super::markdown::to_html(&project.business_case.challenge, "challenge"),
+            approach: super::markdown::to_html(&project.business_case.approach, "approach"),
+            expected_value: super::markdown::to_html(&project.business_case.expected_value, "expected-value"),
+        },
+        investments: economics::investments(project, metrics, &segment_name),
+        investment_total: economics::investment_total(metrics, cur),
+        risks: economics::risks(project),
+        risk_matrix: economics::risk_matrix(project),
+        segments: economics::segments(metrics, cur),
+        not_scored: economics::not_scored(metrics, &segment_name),
+        problems,
+        scenarios: economics::scenarios(metrics, cur),
+        simulation: summary::simulation(metrics, cur),
+        phases: journey::phases(project, metrics),
+        gaps,
+        winloss: journey::winloss(metrics, &segment_name),
+        jobs: journey::jobs(metrics, &segment_name),
+        workshops: journey::workshops(project),
+        methodology: appendix::methodology(),
+        derivations: appendix::derivations(project, metrics),
+        assumptions: appendix::assumptions(project),
+        sources: project.sources.clone(),
+        charts: charts(project, metrics, &segment_name),
+    }
+}
+
+/// `text` escaped for the inside of a double-quoted CSS string in a `<style>` element:
+/// every character outside plain letters, digits and spaces becomes a CSS escape, so
+/// nothing the consultant wrote can end the string or the element.
+fn css_string(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() && c.is_ascii() || c == ' ' {
+                c.to_string()
+            } else {
+                format!("\\{:x} ", u32::from(c))
+            }
+        })
+        .collect()
+}
+
+fn charts(project: &Project, metrics: &Metrics, segment_name: &dyn Fn(&str) -> String) -> Charts {
+    use super::charts as c;
+    let cur = project.meta.currency.as_str();
+    let likely = &metrics.programme.scenarios.likely;
+    Charts {
+        timeline: (!project.timeline.is_empty()).then(|| c::gantt(&project.timeline)),
+        clv_scenarios: c::clv_scenarios(&metrics.segments, cur),
+        bridge: c::bridge(&metrics.value_bridge, cur),
+        payback: c::payback(likely, cur),
+        npv: c::npv_histogram(&metrics.simulation, project.settings.target_min, cur),
+        tornado: c::tornado(&metrics.tornado, likely.npv, segment_name, cur),
+        acquisition: c::acquisition(&metrics.segments, cur),
+        ipa: metrics.touchpoints.as_ref().map(c::importance_performance),
+        resources: metrics.touchpoints.as_ref().map(c::resource_share),
+        pareto: metrics.winloss.as_deref().map(c::loss_pareto),
+        jobs: metrics.jobs.as_deref().map(c::opportunity_landscape),
+    }
+}
