@@ -97,27 +97,41 @@ impl fmt::Display for Diagnostic {
 /// Widest part of a source line shown in a snippet.
 const WIDTH: usize = 100;
 
-/// The source line at `p` with a caret under the column; empty when out of range.
+/// The source line at `p` with a caret under the column, after the line before it
+/// (parsers often notice a mistake only on the next line); empty when out of range.
 fn snippet(text: &str, p: Position) -> String {
-    let Some(line) = text.lines().nth(p.line.saturating_sub(1) as usize) else {
+    let index = p.line.saturating_sub(1) as usize;
+    let Some(line) = text.lines().nth(index) else {
         return String::new();
     };
-    // Long lines would flood the terminal: show a window of at most 100 characters
+    // Long lines would flood the terminal: show a window of at most WIDTH characters
     // around the column, marking what was cut with `…`.
     let column = p.column.saturating_sub(1) as usize;
     let start = column.saturating_sub(WIDTH / 2);
-    let cut_left = start > 0;
+    let width = p.line.to_string().len();
+    let pad = " ".repeat(width);
+    let mut out = format!("{pad} |\n");
+    if let Some(previous) =
+        index.checked_sub(1).and_then(|i| text.lines().nth(i)).filter(|l| !l.trim().is_empty())
+    {
+        let _ = writeln!(out, "{:>width$} | {}", p.line - 1, window(previous, start));
+    }
+    let shown = window(line, start);
+    let caret_col = (column - start + usize::from(start > 0)).min(shown.chars().count());
+    let _ = write!(out, "{} | {shown}\n{pad} | {}^\n", p.line, " ".repeat(caret_col));
+    out
+}
+
+/// The part of `line` from character `start`, at most `WIDTH` long, with `…` where cut.
+fn window(line: &str, start: usize) -> String {
     let mut shown: String = line.chars().skip(start).take(WIDTH).collect();
     if line.chars().count() > start + WIDTH {
         shown.push('…');
     }
-    if cut_left {
+    if start > 0 {
         shown.insert(0, '…');
     }
-    let number = p.line.to_string();
-    let pad = " ".repeat(number.len());
-    let caret_col = (column - start + usize::from(cut_left)).min(shown.chars().count());
-    format!("{pad} |\n{number} | {shown}\n{pad} | {}^\n", " ".repeat(caret_col))
+    shown
 }
 
 /// Every problem found in one run, in file order once sorted.
@@ -210,7 +224,7 @@ mod tests {
         let shown = d.render(Some(text));
         assert_eq!(
             shown,
-            "error: segments.yaml:2:21: segments[0].retention_rate: rate 78 is out of range\n  |\n2 |   - retention_rate: 78\n  |                     ^\n  = hint: write 0.78 or 78%\n"
+            "error: segments.yaml:2:21: segments[0].retention_rate: rate 78 is out of range\n  |\n1 | segments:\n2 |   - retention_rate: 78\n  |                     ^\n  = hint: write 0.78 or 78%\n"
         );
     }
 

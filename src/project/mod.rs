@@ -73,9 +73,12 @@ impl Loader<'_> {
         let raw_jobs: Option<RawJobs> = self.parse_file(JOBS_FILE, false);
         let workshop_files = self.workshop_files();
 
+        // An empty or unreadable segments list is reported once, not again at every reference to it.
         let segment_ids = raw_segments
             .as_ref()
-            .map_or(KnownIds::Unreadable, |raw| KnownIds::Declared(validate::declared_segments(raw)));
+            .map(validate::declared_segments)
+            .filter(|ids| !ids.is_empty())
+            .map_or(KnownIds::Unreadable, KnownIds::Declared);
         let phase_ids = match &raw_journey {
             Some(raw) => KnownIds::Declared(validate::declared_phases(raw)),
             None if self.dir.join(JOURNEY_FILE).exists() => KnownIds::Unreadable,

@@ -27,6 +27,9 @@ pub fn parse<T: DeserializeOwned>(
             max_nodes: 2_000_000,
             max_depth: 32,
         },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 100_000,
+        },
         with_snippet: false,
     };
     serde_saphyr::from_str_with_options(text, options)
@@ -37,7 +40,10 @@ fn to_diagnostic(rel: &std::path::Path, error: &serde_saphyr::Error, line_offset
     let position =
         error.location().and_then(Position::from_yaml).map(|p| Position { line: p.line + line_offset, ..p });
     let message = clean_message(&error.without_snippet().to_string());
+    let (message, hint) =
+        if message.contains("unknown field `") { (message, None) } else { explain(&message) };
     let mut d = Diagnostic::new(rel, message.clone()).at(position);
+    d.hint = hint;
     if let Some((field, expected)) = unknown_field(&message) {
         d.message = format!("unknown field `{field}`");
         d.hint = Some(match did_you_mean(&field, expected.iter().map(String::as_str)) {
@@ -46,6 +52,66 @@ fn to_diagnostic(rel: &std::path::Path, error: &serde_saphyr::Error, line_offset
         });
     }
     d
+}
+
+/// The parser's wording, turned into words a consultant acts on.
+fn explain(message: &str) -> (String, Option<String>) {
+    let say = |m: &str, h: &str| (m.to_owned(), Some(h.to_owned()));
+    if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
+        let key = key.split(',').next().unwrap_or(key).trim();
+        return say(&format!("`{key}` appears twice in this block"), "keep one of the two lines");
+    }
+    if message.contains("alias replay limit") || message.contains("alias") && message.contains("limit") {
+        return say(
+            "the file expands YAML aliases (`*name`) beyond the safe limit",
+            "write the values out instead of repeating anchors and aliases",
+        );
+    }
+    if message.contains("budget") {
+        return say(
+            "the file is too large or too deeply nested to read safely",
+            "split it up, or remove repeated anchors and aliases",
+        );
+    }
+    if message.contains("expected sequence start") {
+        return say("expected a list here", "write one entry per line, each starting with `- `");
+    }
+    if message.contains("expected mapping start") {
+        return say("expected a block of fields here", "write `field: value` lines, indented under this key");
+    }
+    if message.contains("expected string scalar") {
+        return say(
+            "expected text here",
+            "write the text after the colon, in quotes if it contains `:` or `#`",
+        );
+    }
+    if message.contains("invalid type: sequence") {
+        return say(message, "write a single value, not a list");
+    }
+    if message.contains("invalid boolean") {
+        return say("expected true or false", "write `true` or `false`");
+    }
+    let syntax = [
+        "mapping values are not allowed",
+        "only valid inside a block",
+        "multiline quoted scalar",
+        "did not find expected",
+        "while scanning",
+        "simple key",
+        "unexpected end",
+        "found character that cannot start",
+        "tab",
+    ];
+    if syntax.iter().any(|s| message.contains(s)) {
+        return (
+            format!("YAML syntax: {message}"),
+            Some(
+                "check the indentation, colons, brackets and quotes on this line and the line before it"
+                    .into(),
+            ),
+        );
+    }
+    (message.to_owned(), None)
 }
 
 /// serde-saphyr appends " at line L column C"; the position is shown separately.

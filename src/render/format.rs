@@ -5,9 +5,11 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// `1,234,567` with `decimals` decimals.
+/// `1,234,567` with `decimals` decimals, rounding halves away from zero (as a
+/// spreadsheet does: 1,234.5 → 1,235), not to even.
 pub fn number(x: f64, decimals: usize) -> String {
-    let rounded = format!("{:.*}", decimals, x.abs());
+    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+    let rounded = format!("{:.*}", decimals, (x.abs() * scale).round() / scale);
     let (whole, fraction) = rounded.split_once('.').map_or((rounded.as_str(), None), |(w, f)| (w, Some(f)));
     let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
     for (i, digit) in whole.chars().enumerate() {

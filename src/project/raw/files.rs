@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::scalar::{Num, RawEstimate, Sp};
+use super::scalar::{Num, RawEstimate, Sp, present};
 
 type Field<T> = Option<Sp<T>>;
 
@@ -29,10 +29,13 @@ pub struct RawProject {
     /// The uplift of an average customer relationship the programme aims for.
     pub target_uplift: Field<RawRange>,
     /// Years of customer value counted, 1–30.
+    #[serde(default, deserialize_with = "present")]
     pub horizon_years: Field<Num>,
     /// Annual discount rate for present values, e.g. `0.09` or `9%`.
+    #[serde(default, deserialize_with = "present")]
     pub discount_rate: Field<Num>,
     /// Money per hour, used to price the hours spent on touchpoints.
+    #[serde(default, deserialize_with = "present")]
     pub hourly_rate: Field<Num>,
     pub business_case: Field<RawBusinessCase>,
     /// What the programme costs.
@@ -53,7 +56,9 @@ pub struct RawProject {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRange {
+    #[serde(default, deserialize_with = "present")]
     pub min: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub max: Field<Num>,
 }
 
@@ -71,7 +76,9 @@ pub struct RawBusinessCase {
 #[serde(deny_unknown_fields)]
 pub struct RawInvestment {
     pub item: Field<String>,
+    #[serde(default, deserialize_with = "present")]
     pub one_off: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub annual: Field<Num>,
     /// The segment id this investment serves; absent = programme-wide.
     pub segment: Field<String>,
@@ -82,8 +89,10 @@ pub struct RawInvestment {
 pub struct RawRisk {
     pub risk: Field<String>,
     /// 1 (rare) to 5 (almost certain).
+    #[serde(default, deserialize_with = "present")]
     pub likelihood: Field<Num>,
     /// 1 (minor) to 5 (severe).
+    #[serde(default, deserialize_with = "present")]
     pub impact: Field<Num>,
     pub mitigation: Field<String>,
 }
@@ -101,9 +110,13 @@ pub struct RawActivity {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawBenchmarks {
+    #[serde(default, deserialize_with = "present")]
     pub retention_rate: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub purchases_per_year: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub average_order_value: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub gross_margin: Field<Num>,
 }
 
@@ -111,8 +124,10 @@ pub struct RawBenchmarks {
 #[serde(deny_unknown_fields)]
 pub struct RawSimulation {
     /// Monte Carlo runs (default 10,000).
+    #[serde(default, deserialize_with = "present")]
     pub draws: Field<Num>,
     /// Random seed: the same seed gives the same figures on every machine.
+    #[serde(default, deserialize_with = "present")]
     pub seed: Field<Num>,
 }
 
@@ -138,16 +153,22 @@ pub struct RawSegment {
     pub id: Field<String>,
     pub name: Field<String>,
     /// Active customers today.
+    #[serde(default, deserialize_with = "present")]
     pub customers: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub purchases_per_year: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub average_order_value: Field<Num>,
     /// Gross margin as a rate of revenue.
+    #[serde(default, deserialize_with = "present")]
     pub gross_margin: Field<Num>,
     /// Share of customers who stay from one year to the next.
+    #[serde(default, deserialize_with = "present")]
     pub retention_rate: Field<Num>,
     /// One of the programme's selected segments.
     pub focus: Field<bool>,
     pub acquisition: Field<RawAcquisition>,
+    #[serde(default, deserialize_with = "present")]
     pub products_per_customer: Field<Num>,
     /// Overrides the project's benchmarks for this segment.
     pub benchmarks: Field<RawBenchmarks>,
@@ -157,7 +178,9 @@ pub struct RawSegment {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawAcquisition {
+    #[serde(default, deserialize_with = "present")]
     pub new_customers_per_year: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub spend_per_year: Field<Num>,
 }
 
@@ -203,12 +226,16 @@ pub struct RawTouchpoint {
     pub channel: Field<String>,
     pub name: Field<String>,
     /// Value to the customer, 1–5.
+    #[serde(default, deserialize_with = "present")]
     pub importance: Field<Num>,
     /// How well we deliver it today, 1–5.
+    #[serde(default, deserialize_with = "present")]
     pub performance: Field<Num>,
     /// Whether we are present at this touchpoint today (default true).
     pub present: Field<bool>,
+    #[serde(default, deserialize_with = "present")]
     pub hours_per_year: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub budget_per_year: Field<Num>,
 }
 
@@ -223,7 +250,9 @@ pub struct RawWinLoss {
 #[serde(deny_unknown_fields)]
 pub struct RawWinLossSegment {
     pub segment: Field<String>,
+    #[serde(default, deserialize_with = "present")]
     pub won: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub lost: Field<Num>,
     #[serde(default)]
     pub reasons_won: BTreeMap<String, Sp<Num>>,
@@ -235,7 +264,9 @@ pub struct RawWinLossSegment {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawUpsell {
+    #[serde(default, deserialize_with = "present")]
     pub customers: Field<Num>,
+    #[serde(default, deserialize_with = "present")]
     pub upsold: Field<Num>,
 }
 
@@ -253,8 +284,10 @@ pub struct RawJob {
     pub statement: Field<String>,
     pub segment: Field<String>,
     /// 0–10.
+    #[serde(default, deserialize_with = "present")]
     pub importance: Field<Num>,
     /// 0–10.
+    #[serde(default, deserialize_with = "present")]
     pub satisfaction: Field<Num>,
 }
 

@@ -64,6 +64,13 @@ impl Visitor<'_> for NumVisitor {
     }
 }
 
+/// Reads a present key as `Some`, even when its value is empty (`customers:`): the empty
+/// value then becomes `Num::Text("")` with its own position, so validation can say
+/// "has no value" at the right line instead of "missing" at the enclosing block.
+pub fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Sp<Num>>, D::Error> {
+    Sp::<Num>::deserialize(deserializer).map(Some)
+}
+
 /// A lever's effect: one certain number, or a three-point estimate.
 #[allow(clippy::large_enum_variant)] // lives only while one file is validated
 #[derive(Clone, Debug, PartialEq)]

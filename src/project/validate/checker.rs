@@ -155,12 +155,19 @@ impl<'a> Checker<'a> {
     ///
     /// Ids link the files together and become anchors in the report, so they are limited to
     /// letters, digits, `-`, `_` and `.`.
-    pub fn unique_ids<'v>(&mut self, ids: impl IntoIterator<Item = (String, &'v Sp<String>)>) -> BTreeSet<String> {
+    pub fn unique_ids<'v>(
+        &mut self,
+        ids: impl IntoIterator<Item = (String, &'v Sp<String>)>,
+    ) -> BTreeSet<String> {
         let mut seen = BTreeSet::new();
         for (field, id) in ids {
             let name = id.value.trim();
-            if !name.is_empty() && !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-                let slug: String = name.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+            if !name.is_empty() && !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            {
+                let slug: String = name
+                    .chars()
+                    .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+                    .collect();
                 self.error(
                     self.pos(id),
                     &field,

@@ -38,6 +38,12 @@ pub fn interpret(num: &Num, kind: Kind) -> Result<f64, (String, Option<String>)>
 
 fn parse_text(text: &str, kind: Kind) -> Result<f64, (String, Option<String>)> {
     let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err((
+            "has no value".into(),
+            Some("write a number after the colon, or remove the line".into()),
+        ));
+    }
     let percent_allowed = matches!(kind, Kind::Rate | Kind::Delta);
     if let Some(number) = trimmed.strip_suffix('%') {
         if let (true, Ok(x)) = (percent_allowed, number.trim().parse::<f64>()) {
@@ -131,6 +137,14 @@ mod tests {
         assert!(read(&Num::Number(-5.0), Kind::Amount).unwrap_err().contains("negative"));
         assert!(read(&Num::Text("5%".into()), Kind::Amount).unwrap_err().contains("not a rate"));
         assert_eq!(read(&Num::Text("1250000".into()), Kind::Amount), Ok(1_250_000.0));
+    }
+
+    #[test]
+    fn an_empty_value_is_named_as_such() {
+        assert_eq!(
+            read(&Num::Text(String::new()), Kind::Amount),
+            Err("has no value | write a number after the colon, or remove the line".into())
+        );
     }
 
     #[test]
