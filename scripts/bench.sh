@@ -1,36 +1,43 @@
 #!/usr/bin/env bash
 # Measures uplift on the example project and on a large generated project:
-# wall time (median of several runs) and peak memory (max RSS), release build.
-# Usage: scripts/bench.sh            (prints a Markdown table for the README)
+# wall time (median of several runs) and peak memory (largest max RSS), release build.
+# Usage: scripts/bench.sh      (prints the Markdown table in the README)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 bin=target/release/uplift
-large=$(mktemp -d)
-trap 'rm -rf "$large"' EXIT
-python3 scripts/generate_project.py "$large" --segments 2000 --touchpoints 20000 --jobs 1000 --workshops 500
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 scripts/generate_project.py "$work/large" --segments 2000 --touchpoints 20000 --jobs 1000 --workshops 500
 
-# median wall seconds and max RSS (MiB) of RUNS runs of a command
+# "median ms | peak MiB" over RUNS runs of a command (wall clock from `date`, memory
+# from GNU time's maximum resident set size).
 measure() {
   local runs=$1; shift
   local times=() peak=0
   for _ in $(seq "$runs"); do
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-    times+=("${out% *}")
-    local rss=${out#* }
-    (( rss > peak )) && peak=$rss
+    local start end kib
+    start=$(date +%s%N)
+    /usr/bin/time -o "$work/time" -f "%M" "$@" >/dev/null 2>&1
+    end=$(date +%s%N)
+    read -r kib < "$work/time"
+    times+=("$(( (end - start) / 1000000 ))")
+    (( kib > peak )) && peak=$kib
   done
   local median
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  printf '%s s | %.0f MiB' "$median" "$(echo "$peak / 1024" | bc -l)"
+  echo "$median ms | $(( (peak + 1023) / 1024 )) MiB"
 }
 
 echo "| command | project | median wall | peak memory |"
 echo "|---|---|---|---|"
-for cmd in check metrics; do
-  echo "| \`uplift $cmd\` | example-project | $(measure 21 $bin $cmd example-project) |"
+for cmd in check metrics build; do
+  args=(example-project); [ "$cmd" = build ] && args+=(-o "$work/example.html")
+  echo "| \`uplift $cmd\` | example-project | $(measure 21 "$bin" "$cmd" "${args[@]}") |"
 done
-for cmd in check metrics; do
-  echo "| \`uplift $cmd\` | 2,000 segments, 20,000 touchpoints, 1,000 jobs, 500 notes | $(measure 5 $bin $cmd "$large") |"
+for cmd in check metrics build; do
+  args=("$work/large"); [ "$cmd" = build ] && args+=(-o "$work/large.html")
+  echo "| \`uplift $cmd\` | 2,000 segments, 20,000 touchpoints, 1,000 jobs, 500 notes | $(measure 5 "$bin" "$cmd" "${args[@]}") |"
 done
+echo
+echo "Example report: $(( ($(wc -c < "$work/example.html") + 1023) / 1024 )) KiB; large report: $(( ($(wc -c < "$work/large.html") + 1023) / 1024 )) KiB."

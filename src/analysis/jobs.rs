@@ -50,14 +50,18 @@ pub fn analyse(jobs: &[Job]) -> Vec<JobMetrics> {
     ranked
 }
 
+/// Scores are typed with a decimal or two; in binary floating point 8.2 + (8.2 − 1.4)
+/// lands a hair below 15. Thresholds allow for that, and nothing more.
+const TOLERANCE: f64 = 1e-9;
+
 pub fn opportunity(importance: f64, satisfaction: f64) -> f64 {
     importance + (importance - satisfaction).max(0.0)
 }
 
 fn label(opportunity: f64, importance: f64, satisfaction: f64) -> JobLabel {
-    if opportunity >= 15.0 {
+    if opportunity >= 15.0 - TOLERANCE {
         JobLabel::ExtremelyUnderServed
-    } else if opportunity >= 10.0 {
+    } else if opportunity >= 10.0 - TOLERANCE {
         JobLabel::UnderServed
     } else if satisfaction > importance {
         JobLabel::OverServed
@@ -84,6 +88,12 @@ mod tests {
             assert!((opportunity(imp, sat) - opp).abs() < 1e-12);
             assert_eq!(label(opp, imp, sat), lab);
         }
+    }
+
+    #[test]
+    fn a_threshold_reached_in_decimals_counts() {
+        let o = opportunity(8.2, 1.4);
+        assert_eq!(label(o, 8.2, 1.4), JobLabel::ExtremelyUnderServed, "{o}");
     }
 
     #[test]

@@ -20,11 +20,11 @@ pub struct Metrics {
     pub problem_areas: problems::ProblemAreas,
     pub simulation: simulation::Simulation,
     pub tornado: Vec<simulation::TornadoBar>,
-    /// Absent without journey.yaml.
+    /// `null` without journey.yaml.
     pub touchpoints: Option<touchpoints::TouchpointAnalysis>,
-    /// Absent without winloss.yaml.
+    /// `null` without winloss.yaml.
     pub winloss: Option<Vec<winloss::WinLossMetrics>>,
-    /// Absent without jobs.yaml.
+    /// `null` without jobs.yaml.
     pub jobs: Option<Vec<jobs::JobMetrics>>,
     pub workshops: Vec<WorkshopSummary>,
     pub sources: Vec<Source>,

@@ -156,16 +156,18 @@ fn cumulative(
     points
 }
 
-/// The first point where cumulative value reaches cumulative investment, in months,
-/// interpolating linearly within the year; `None` if it does not happen within the horizon.
+/// The first point where cumulative value catches up with cumulative investment, in
+/// months, interpolating linearly within the year; `None` if it does not happen within the
+/// horizon. Without a one-off investment both start at zero: the programme pays back at
+/// once only if value stays ahead through the first year, otherwise at the later crossing.
 pub fn payback_months(points: &[YearPoint]) -> Option<f64> {
     let gap = |p: &YearPoint| p.cumulative_value_uplift - p.cumulative_investment;
-    if gap(points.first()?) >= 0.0 {
+    if gap(points.first()?) >= 0.0 && points.get(1).is_none_or(|p| gap(p) >= 0.0) {
         return Some(0.0);
     }
     points.windows(2).find_map(|w| {
         let (before, after) = (gap(&w[0]), gap(&w[1]));
-        (after >= 0.0).then(|| {
+        (before < 0.0 && after >= 0.0).then(|| {
             let fraction = before / (before - after);
             12.0 * (f64::from(w[0].year) + fraction)
         })
@@ -186,6 +188,17 @@ mod tests {
     fn payback_interpolates_within_the_year() {
         let points = [point(0, 0.0, 100.0), point(1, 50.0, 150.0), point(2, 250.0, 200.0)];
         assert!((payback_months(&points).unwrap() - 20.0).abs() < 1e-9);
+    }
+
+    /// No one-off, 100 a year of cost against 50 a year of value: never pays back, even
+    /// though both lines start at zero.
+    #[test]
+    fn annual_costs_alone_do_not_count_as_paid_back() {
+        let points = [point(0, 0.0, 0.0), point(1, 50.0, 100.0), point(2, 100.0, 200.0)];
+        assert_eq!(payback_months(&points), None);
+        // The same, but value overtakes in year 2: gap −50 → +50, so 12·(1 + 0.5) = 18 months.
+        let later = [point(0, 0.0, 0.0), point(1, 50.0, 100.0), point(2, 250.0, 200.0)];
+        assert!((payback_months(&later).unwrap() - 18.0).abs() < 1e-9);
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
     }
 }
 
-/// Runs `f` over `items` on up to two threads, keeping the items' order.
+/// Runs `f` over `items` on every available core, keeping the items' order.
 fn in_parallel<T: Send>(items: &[usize], f: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from).min(items.len()).max(1);
     let chunk = items.len().div_ceil(threads);

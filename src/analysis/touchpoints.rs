@@ -67,6 +67,10 @@ pub struct TouchpointAnalysis {
     pub ranked: Vec<TouchpointGap>,
 }
 
+/// A score equal to the mean must count as on the cross-hair even when the mean of
+/// decimals such as 1.6 comes out as 1.6000000000000003.
+const TOLERANCE: f64 = 1e-9;
+
 pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
     let tps = &journey.touchpoints;
     #[allow(clippy::cast_precision_loss)]
@@ -83,7 +87,10 @@ pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
             let gap = t.importance - t.performance;
             let resource_share = share(cost(t), total_cost);
             let importance_share = share(t.importance, total_importance);
-            let quadrant = quadrant(t.importance >= mean_importance, t.performance >= mean_performance);
+            let quadrant = quadrant(
+                t.importance >= mean_importance - TOLERANCE,
+                t.performance >= mean_performance - TOLERANCE,
+            );
             let investment_balance = resource_share - importance_share;
             TouchpointGap {
                 id: t.id.clone(),
@@ -195,5 +202,10 @@ mod tests {
             touchpoints: vec![tp("x", 3.0, 3.0, true, 0.0, 0.0), tp("y", 3.0, 3.0, true, 0.0, 0.0)],
         };
         assert!(analyse(&journey, 0.0).ranked.iter().all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork));
+        let decimals = Journey {
+            phases: vec![],
+            touchpoints: vec![tp("a", 1.6, 1.6, true, 0.0, 0.0), tp("b", 1.6, 1.6, true, 0.0, 0.0), tp("c", 1.6, 1.6, true, 0.0, 0.0)],
+        };
+        assert!(analyse(&decimals, 0.0).ranked.iter().all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork));
     }
 }
