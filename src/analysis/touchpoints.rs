@@ -204,7 +204,11 @@ mod tests {
         assert!(analyse(&journey, 0.0).ranked.iter().all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork));
         let decimals = Journey {
             phases: vec![],
-            touchpoints: vec![tp("a", 1.6, 1.6, true, 0.0, 0.0), tp("b", 1.6, 1.6, true, 0.0, 0.0), tp("c", 1.6, 1.6, true, 0.0, 0.0)],
+            touchpoints: vec![
+                tp("a", 1.6, 1.6, true, 0.0, 0.0),
+                tp("b", 1.6, 1.6, true, 0.0, 0.0),
+                tp("c", 1.6, 1.6, true, 0.0, 0.0),
+            ],
         };
         assert!(analyse(&decimals, 0.0).ranked.iter().all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork));
     }

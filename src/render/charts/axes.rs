@@ -64,3 +64,57 @@ pub fn category_labels(
     }
     Ok(())
 }
+
+/// The legend, in the same place and style on every chart.
+pub fn legend<'a, 'b: 'a>(
+    chart: &mut Plot<'a, 'b>,
+    position: SeriesLabelPosition,
+) -> Result<(), Box<dyn std::error::Error>> {
+    chart
+        .configure_series_labels()
+        .label_font(font(13))
+        .background_style(WHITE.mix(0.9))
+        .border_style(LIGHT)
+        .position(position)
+        .draw()?;
+    Ok(())
+}
+
+/// One series of a grouped bar chart: a value (or none) per category.
+pub struct Series<'s> {
+    pub name: &'s str,
+    pub colour: RGBColor,
+    pub values: Vec<Option<f64>>,
+}
+
+/// Bars grouped by category — one bar per series in each group — with a legend and the
+/// category names below the axis.
+pub fn grouped_bars(
+    area: &Area,
+    title: &str,
+    y_desc: &str,
+    y_fmt: &dyn Fn(&f64) -> String,
+    categories: &[String],
+    series: &[Series],
+) -> Result<(), Box<dyn std::error::Error>> {
+    let top = series.iter().flat_map(|s| s.values.iter().flatten()).fold(0.0, |a: f64, b| a.max(*b));
+    let axes =
+        Axes { x_desc: "", y_desc, x_fmt: &|_| String::new(), y_fmt, x_labels: false, y_label_width: 96 };
+    #[allow(clippy::cast_precision_loss)]
+    let (n, width) = (categories.len() as f64, 0.8 / series.len().max(1) as f64);
+    let mut chart = cartesian(area, title, (0.0, n), (0.0, top.max(1e-9) * 1.15), &axes)?;
+    for (k, s) in series.iter().enumerate() {
+        let colour = s.colour;
+        #[allow(clippy::cast_precision_loss)]
+        let bars = s.values.iter().enumerate().filter_map(|(i, v)| {
+            let x0 = i as f64 + 0.1 + width * k as f64;
+            v.map(|v| Rectangle::new([(x0, 0.0), (x0 + width * 0.92, v.max(0.0))], colour.filled()))
+        });
+        chart
+            .draw_series(bars)?
+            .label(s.name)
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
+    }
+    legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+    category_labels(area, &chart, categories, 0.0)
+}

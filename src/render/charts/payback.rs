@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, cartesian};
+use super::axes::{Axes, cartesian, legend};
 use super::{Area, BLUE, Chart, INK, VERMILLION, font, render};
 use crate::analysis::ProgrammeScenario;
 use crate::render::format::{money_short, number};
@@ -61,13 +61,7 @@ pub fn payback(likely: &ProgrammeScenario, currency: &str) -> Chart {
                 font(13),
             ))?;
         }
-        chart
-            .configure_series_labels()
-            .label_font(font(13))
-            .background_style(WHITE.mix(0.9))
-            .border_style(super::LIGHT)
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
+        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     })
 }

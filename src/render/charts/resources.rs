@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, cartesian};
+use super::axes::{Axes, cartesian, legend};
 use super::{Area, BLUE, Chart, ORANGE, clip, font, render};
 use crate::analysis::TouchpointAnalysis;
 use crate::render::format::percent;
@@ -62,13 +62,7 @@ pub fn resource_share(t: &TouchpointAnalysis) -> Chart {
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
             .label("Share of importance to customers")
             .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], BLUE.filled()));
-        chart
-            .configure_series_labels()
-            .label_font(font(13))
-            .background_style(WHITE.mix(0.9))
-            .border_style(super::LIGHT)
-            .position(SeriesLabelPosition::LowerRight)
-            .draw()?;
+        legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())
     })
 }
