@@ -189,3 +189,23 @@ fn build_writes_to_the_project_build_folder_by_default() {
     assert!(result.status.success(), "{}", text(&result.stderr));
     assert!(dir.path().join("build/report.html").is_file());
 }
+
+#[test]
+fn pdf_without_a_browser_is_a_clear_error_and_the_html_is_kept() {
+    let dir = TempDir::new("no-browser");
+    let out = dir.path().join("report.html");
+    let result = std::process::Command::new(env!("CARGO_BIN_EXE_uplift"))
+        .args(["build", example().to_str().unwrap(), "-o", out.to_str().unwrap(), "--pdf"])
+        .env("PATH", dir.path())
+        .env_remove("UPLIFT_CHROMIUM")
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = text(&result.stderr);
+    assert!(
+        stderr.contains("--pdf needs a Chromium browser") && stderr.contains("apt-get install chromium"),
+        "{stderr}"
+    );
+    assert!(out.is_file(), "the HTML report is still written");
+    assert!(!dir.path().join("report.pdf").exists());
+}

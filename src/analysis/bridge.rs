@@ -55,3 +55,31 @@ pub fn value_bridge(project: &Project) -> ValueBridge {
         .collect();
     ValueBridge { start, steps, end: previous }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Estimate;
+    use crate::model::fixture::{drivers, project, segment};
+
+    /// The steps add up to the projected value, and the end matches the programme uplift.
+    #[test]
+    fn steps_add_up_and_match_the_programme_uplift() {
+        let levers = PerDriver {
+            retention_rate: Estimate { low: 0.0, likely: 0.05, high: 0.08 },
+            purchases_per_year: Estimate::certain(0.1),
+            average_order_value: Estimate::certain(0.02),
+            gross_margin: Estimate::certain(0.01),
+        };
+        let a = segment("a", 100.0, drivers(4.0, 500.0, 0.3, 0.7), levers, true);
+        let b = segment("b", 50.0, drivers(2.0, 900.0, 0.4, 0.8), levers, true);
+        let p = project(vec![a, b], vec![], 5, 0.08);
+        let bridge = value_bridge(&p);
+        let sum: f64 = bridge.start + bridge.steps.iter().map(|s| s.change).sum::<f64>();
+        assert!((sum - bridge.end).abs() < 1e-9);
+        let metrics = crate::analysis::analyse(&p);
+        let uplift = bridge.end / bridge.start - 1.0;
+        assert!((uplift - metrics.programme.scenarios.likely.uplift).abs() < 1e-12);
+        assert!(bridge.steps.iter().all(|s| s.change > 0.0));
+    }
+}

@@ -80,3 +80,29 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
 pub fn by_score_then_id(score_a: f64, id_a: &str, score_b: f64, id_b: &str) -> Ordering {
     score_b.total_cmp(&score_a).then_with(|| id_a.cmp(id_b))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixture::{drivers, project, segment};
+    use crate::model::{Benchmark, PerDriver};
+
+    /// 10 customers, M = 2·50·0.5 = 50, r = 0.5, H = 1, d = 0: CLV = 25.
+    /// Retention benchmark 0.7 → CLV 35, at stake 10·10 = 100.
+    /// Purchases benchmark 1 (below today's 2) → 0 at stake.
+    /// Order value and margin have no benchmark → not scored.
+    #[test]
+    fn value_at_stake_by_hand() {
+        let mut s = segment("s", 10.0, drivers(2.0, 50.0, 0.5, 0.5), PerDriver::default(), true);
+        s.benchmarks.retention_rate = Some(Benchmark { value: 0.7, source: BenchmarkSource::Segment });
+        s.benchmarks.purchases_per_year = Some(Benchmark { value: 1.0, source: BenchmarkSource::Project });
+        let p = project(vec![s], vec![], 1, 0.0);
+        let areas = problem_areas(&p.segments, &p.settings);
+        assert_eq!(areas.ranked.len(), 2);
+        assert_eq!(areas.ranked[0].driver, Driver::RetentionRate);
+        assert!((areas.ranked[0].value_at_stake - 100.0).abs() < 1e-9);
+        assert!(areas.ranked[1].value_at_stake.abs() < 1e-12);
+        let not_scored: Vec<_> = areas.not_scored.iter().map(|n| n.driver).collect();
+        assert_eq!(not_scored, [Driver::AverageOrderValue, Driver::GrossMargin]);
+    }
+}

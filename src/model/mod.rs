@@ -5,6 +5,8 @@
 //! a referenced id exists, `low ≤ likely ≤ high` — and never re-checks.
 
 mod driver;
+#[cfg(test)]
+pub mod fixture;
 mod journey;
 mod project;
 

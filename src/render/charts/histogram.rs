@@ -64,6 +64,14 @@ pub fn npv_histogram(sim: &Simulation, target_min: f64, currency: &str) -> Chart
                 style,
             ))?;
         }
+        // The programme target is an uplift, not an NPV: state how many outcomes reach it.
+        let (tx, ty) = chart.backend_coord(&(lo, top * 1.3));
+        let note = format!(
+            "{} of outcomes reach the {} uplift target",
+            probability(sim.probability_reaching_target),
+            percent(target_min, 0)
+        );
+        area.draw(&Text::new(note, (tx + 8, ty + 6), font(13).color(&VERMILLION)))?;
         Ok(())
     })
 }

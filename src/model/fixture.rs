@@ -1,0 +1,73 @@
+//! Small hand-made projects for unit tests of the analysis.
+
+use chrono::NaiveDate;
+
+use super::{
+    Brand, BusinessCase, Drivers, Estimate, Investment, Meta, PerDriver, Project, Segment, Settings,
+};
+
+/// A segment with the given customers, drivers and levers, and no benchmarks.
+pub fn segment(
+    id: &str,
+    customers: f64,
+    drivers: Drivers,
+    levers: PerDriver<Estimate>,
+    focus: bool,
+) -> Segment {
+    Segment {
+        id: id.into(),
+        name: id.into(),
+        customers,
+        drivers,
+        focus,
+        new_customers_per_year: 0.0,
+        acquisition_spend_per_year: 0.0,
+        products_per_customer: None,
+        benchmarks: PerDriver::default(),
+        levers,
+    }
+}
+
+/// `f`, `v`, `m`, `r` as drivers.
+pub fn drivers(f: f64, v: f64, m: f64, r: f64) -> Drivers {
+    Drivers { retention_rate: r, purchases_per_year: f, average_order_value: v, gross_margin: m }
+}
+
+pub fn investment(one_off: f64, annual: f64, segment: Option<&str>) -> Investment {
+    Investment { item: "item".into(), one_off, annual, segment: segment.map(Into::into) }
+}
+
+/// A project over `horizon` years at discount rate `d`, target 10–20 %, 1,000 draws.
+pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u32, d: f64) -> Project {
+    Project {
+        meta: Meta {
+            title: "t".into(),
+            client: "c".into(),
+            prepared_by: "p".into(),
+            date: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default(),
+            currency: "DKK".into(),
+            language: "en".into(),
+            purpose: "p".into(),
+        },
+        settings: Settings {
+            target_min: 0.10,
+            target_max: 0.20,
+            horizon_years: horizon,
+            discount_rate: d,
+            hourly_rate: 0.0,
+            draws: 1000,
+            seed: 1,
+        },
+        business_case: BusinessCase::default(),
+        investments,
+        risks: vec![],
+        timeline: vec![],
+        brand: Brand::default(),
+        segments,
+        journey: None,
+        winloss: None,
+        jobs: None,
+        workshops: vec![],
+        sources: vec![],
+    }
+}
