@@ -32,6 +32,10 @@ pub enum Command {
         /// Also print the report to a PDF beside it, with a locally installed Chromium.
         #[arg(long)]
         pdf: bool,
+        /// Write the report in this language for this run, instead of project.yaml's
+        /// `language` (en, da, nb or sv).
+        #[arg(long, value_name = "LANG")]
+        language: Option<crate::render::Language>,
     },
     /// Check a project folder and list every problem found, with file, line and column.
     Check {

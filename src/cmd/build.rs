@@ -7,6 +7,7 @@ use super::load;
 use crate::analysis::analyse;
 use crate::error::Error;
 use crate::output::write_atomically;
+use crate::render::Language;
 
 /// Where the report goes when `-o` is not given, relative to the project folder.
 pub const DEFAULT_OUTPUT: &str = "build/report.html";
@@ -14,10 +15,11 @@ pub const DEFAULT_OUTPUT: &str = "build/report.html";
 /// Browsers that can print the report to PDF, in the order they are tried.
 const BROWSERS: &[&str] = &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
-pub fn run(dir: &Path, output: Option<&Path>, pdf: bool) -> Result<(), Error> {
+pub fn run(dir: &Path, output: Option<&Path>, pdf: bool, language: Option<Language>) -> Result<(), Error> {
     let project = load(dir)?;
     let metrics = analyse(&project);
-    let html = crate::render::report(dir, &project, &metrics)?;
+    let language = language.unwrap_or(project.meta.language);
+    let html = crate::render::report(dir, &project, &metrics, language)?;
     let target = output.map_or_else(|| dir.join(DEFAULT_OUTPUT), Path::to_path_buf);
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;

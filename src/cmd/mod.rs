@@ -13,7 +13,7 @@ use crate::model::Project;
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { dir, output, pdf } => build::run(&dir, output.as_deref(), pdf),
+        Command::Build { dir, output, pdf, language } => build::run(&dir, output.as_deref(), pdf, language),
         Command::Check { dir } => check::run(&dir),
         Command::Metrics { dir, output } => metrics::run(&dir, output.as_deref()),
         Command::New { dir } => new::run(&dir),

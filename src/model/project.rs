@@ -38,7 +38,8 @@ pub struct Meta {
     pub date: NaiveDate,
     /// Three upper-case letters (ISO 4217).
     pub currency: String,
-    pub language: String,
+    /// The report's language.
+    pub language: crate::render::Language,
     pub purpose: String,
 }
 

@@ -1,58 +1,48 @@
-//! The report's names for the model's enums: one place for every fixed label.
+//! The report's names for the model's enums, from the language's catalogue.
 
+use super::locale::Localizer;
 use crate::analysis::{Action, JobLabel, Quadrant};
-use crate::model::{Driver, Scenario};
+use crate::model::Driver;
 
-pub fn lever_name(d: Driver) -> &'static str {
-    match d {
-        Driver::RetentionRate => "Retention",
-        Driver::PurchasesPerYear => "Purchase frequency",
-        Driver::AverageOrderValue => "Order value",
-        Driver::GrossMargin => "Gross margin",
-    }
+pub fn lever_name(l: &Localizer, d: Driver) -> String {
+    l.t(&format!("lever-{}", d.key()))
 }
 
-/// The problem area a weak driver stands for, capitalised for tables.
-pub fn problem_name(d: Driver) -> &'static str {
-    match d {
-        Driver::RetentionRate => "Short customer relationships",
-        Driver::PurchasesPerYear => "Few purchases",
-        Driver::AverageOrderValue => "Small purchases",
-        Driver::GrossMargin => "Poor margins",
-    }
+/// The problem area a weak driver stands for.
+pub fn problem_name(l: &Localizer, d: Driver) -> String {
+    l.t(&format!("problem-{}", d.key()))
 }
 
-pub fn scenario_name(s: Scenario) -> &'static str {
-    match s {
-        Scenario::Low => "Low",
-        Scenario::Likely => "Likely",
-        Scenario::High => "High",
-    }
+pub fn quadrant_name(l: &Localizer, q: Quadrant) -> String {
+    let key = match q {
+        Quadrant::ConcentrateHere => "concentrate_here",
+        Quadrant::KeepUpTheGoodWork => "keep_up_the_good_work",
+        Quadrant::LowPriority => "low_priority",
+        Quadrant::PossibleOverkill => "possible_overkill",
+    };
+    l.t(&format!("quadrant-{key}"))
 }
 
-pub fn quadrant_name(q: Quadrant) -> &'static str {
-    match q {
-        Quadrant::ConcentrateHere => "Concentrate here",
-        Quadrant::KeepUpTheGoodWork => "Keep up the good work",
-        Quadrant::LowPriority => "Low priority",
-        Quadrant::PossibleOverkill => "Possible overkill",
-    }
-}
-
-pub fn action_name(a: Action) -> &'static str {
+/// The action's catalogue key, also its CSS class.
+pub fn action_key(a: Action) -> &'static str {
     match a {
-        Action::Invest => "Invest",
-        Action::Keep => "Keep",
-        Action::Reduce => "Reduce",
-        Action::Add => "Add",
+        Action::Invest => "invest",
+        Action::Keep => "keep",
+        Action::Reduce => "reduce",
+        Action::Add => "add",
     }
 }
 
-pub fn job_label(l: JobLabel) -> &'static str {
-    match l {
-        JobLabel::ExtremelyUnderServed => "Extremely under-served",
-        JobLabel::UnderServed => "Under-served",
-        JobLabel::OverServed => "Over-served",
-        JobLabel::Served => "Served",
-    }
+pub fn action_name(l: &Localizer, a: Action) -> String {
+    l.t(&format!("action-{}", action_key(a)))
+}
+
+pub fn job_label(l: &Localizer, label: JobLabel) -> String {
+    let key = match label {
+        JobLabel::ExtremelyUnderServed => "extremely_under_served",
+        JobLabel::UnderServed => "under_served",
+        JobLabel::OverServed => "over_served",
+        JobLabel::Served => "served",
+    };
+    l.t(&format!("job-{key}"))
 }

@@ -5,8 +5,8 @@
 //! and every external load) and is byte-for-byte the same for the same input.
 
 pub mod charts;
-pub mod format;
 pub mod labels;
+pub mod locale;
 pub mod markdown;
 pub mod templates;
 pub mod view;
@@ -16,15 +16,19 @@ use std::path::Path;
 
 use base64::Engine as _;
 
+pub use locale::{Language, Localizer};
+
 use crate::analysis::Metrics;
 use crate::error::Error;
 use crate::model::Project;
 
-/// Renders the report of the project in `dir` to HTML.
-pub fn report(dir: &Path, project: &Project, metrics: &Metrics) -> Result<String, Error> {
+/// Renders the report of the project in `dir` to HTML, in `language`.
+pub fn report(dir: &Path, project: &Project, metrics: &Metrics, language: Language) -> Result<String, Error> {
     let logo = project.brand.logo.as_ref().map(|rel| data_uri(&dir.join(rel))).transpose()?;
-    let view = view::build(project, metrics, logo);
-    let tera = templates::load(dir)?;
+    let localizer = Localizer::new(language, &project.meta.currency);
+    let view = view::build(project, metrics, logo, &localizer);
+    let mut tera = templates::load(dir)?;
+    tera.register_function("t", templates::translate(localizer.catalogue.clone()));
     let context = tera::Context::from_serialize(&view).map_err(|e| Error::Template(templates::chain(&e)))?;
     tera.render("report.html", &context).map_err(|e| Error::Template(templates::chain(&e)))
 }

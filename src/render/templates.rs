@@ -8,7 +8,11 @@
 use std::fs;
 use std::path::Path;
 
-use tera::Tera;
+use std::collections::HashMap;
+
+use tera::{Tera, Value};
+
+use super::locale::{Arg, Catalogue};
 
 use crate::error::Error;
 
@@ -47,4 +51,33 @@ pub fn chain(error: &dyn std::error::Error) -> String {
         source = cause.source();
     }
     message
+}
+
+/// The template function `t(key="…", name=value, …)`: the message `key` in the report's
+/// language, with any other arguments passed to it (strings as text, numbers for plurals).
+pub fn translate(catalogue: Catalogue) -> impl tera::Function {
+    move |args: &HashMap<String, Value>| -> tera::Result<Value> {
+        let key = args
+            .get("key")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("t() needs key=\"message-id\""))?;
+        let mut rest: Vec<(&String, &Value)> =
+            args.iter().filter(|(name, _)| name.as_str() != "key").collect();
+        rest.sort_by(|a, b| a.0.cmp(b.0));
+        if rest.is_empty() {
+            return Ok(Value::String(catalogue.t(key)));
+        }
+        let message_args = rest
+            .into_iter()
+            .map(|(name, value)| {
+                let arg = match value {
+                    Value::Number(n) => Arg::Number(n.as_f64().unwrap_or_default()),
+                    Value::String(s) => Arg::Text(s.clone()),
+                    other => Arg::Text(other.to_string()),
+                };
+                (name.as_str(), arg)
+            })
+            .collect();
+        Ok(Value::String(catalogue.t_with(key, message_args)))
+    }
 }

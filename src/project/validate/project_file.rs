@@ -7,9 +7,7 @@ use super::number::Kind;
 use crate::diagnostic::Position;
 use crate::model::{Activity, Brand, BusinessCase, Investment, Meta, PerDriver, Risk, Settings};
 use crate::project::raw::{RawBenchmarks, RawProject, Sp};
-
-/// Languages the report can be written in.
-pub const LANGUAGES: &[&str] = &["en"];
+use crate::render::Language;
 
 /// Default Monte Carlo draws: enough for stable P10/P90 at two decimals of a per cent.
 const DEFAULT_DRAWS: f64 = 10_000.0;
@@ -72,7 +70,7 @@ fn meta(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<Meta
     let prepared_by = c.text(&raw.prepared_by, "prepared_by", top);
     let date = c.date(&raw.date, "date", top);
     let currency = currency(raw, c, top);
-    let language = language(raw, c, top);
+    let language = language(raw, c);
     let purpose = c.text(&raw.purpose, "purpose", top);
     Some(Meta {
         title: title?,
@@ -100,22 +98,21 @@ fn currency(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
     None
 }
 
-fn language(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<String> {
+fn language(raw: &RawProject, c: &mut Checker) -> Option<Language> {
     let Some(v) = &raw.language else {
-        return Some("en".into());
+        return Some(Language::En);
     };
     let code = v.value.trim();
-    if LANGUAGES.contains(&code) {
-        return Some(code.to_owned());
+    let language = code.parse::<Language>().ok();
+    if language.is_none() {
+        c.error(
+            c.pos(v),
+            "language",
+            format!("unsupported language `{code}`"),
+            Some("write en, da, nb or sv".into()),
+        );
     }
-    c.error(
-        c.pos(v),
-        "language",
-        format!("unsupported language `{code}`"),
-        Some(format!("use one of: {}", LANGUAGES.join(", "))),
-    );
-    let _ = top;
-    None
+    language
 }
 
 fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<Settings> {

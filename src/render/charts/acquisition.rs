@@ -3,42 +3,40 @@
 use super::axes::{Series, grouped_bars};
 use super::{Area, BLUE, Chart, ORANGE, clip, render};
 use crate::analysis::SegmentMetrics;
-use crate::render::format::number;
+use crate::render::locale::Localizer;
 
-pub fn acquisition(segments: &[SegmentMetrics], currency: &str) -> Chart {
-    let title = "Value per krone: acquisition against loyalty";
-    let show = |x: Option<f64>| x.map_or("n/a".to_owned(), |v| number(v, 1));
+pub fn acquisition(segments: &[SegmentMetrics], l: &Localizer) -> Chart {
+    let title = l.t("chart-acquisition");
+    let show = |x: Option<f64>| x.map_or_else(|| l.t("not-available"), |v| l.number(v, 1));
     let desc = segments
         .iter()
         .map(|s| {
-            let (acquisition, loyalty) =
-                (s.acquisition.value_per_acquisition_krone, s.value_per_loyalty_krone);
-            format!("{}: acquisition {}, loyalty {}", s.name, show(acquisition), show(loyalty))
+            let args = vec![
+                ("segment", s.name.clone().into()),
+                ("acquisition", show(s.acquisition.value_per_acquisition_krone).into()),
+                ("loyalty", show(s.value_per_loyalty_krone).into()),
+            ];
+            l.t_with("desc-acquisition-item", args)
         })
         .collect::<Vec<_>>()
         .join("; ");
-    render("chart-acquisition", title, &desc, (900, 400), |area: &Area| {
+    render("chart-acquisition", &title, &desc, (900, 400), |area: &Area| {
+        let names = [l.t("chart-acquisition-series"), l.t("chart-loyalty-series")];
         let series = [
             Series {
-                name: "Acquisition: CLV ÷ CAC",
+                name: &names[0],
                 colour: ORANGE,
                 values: segments.iter().map(|s| s.acquisition.value_per_acquisition_krone).collect(),
             },
             Series {
-                name: "Loyalty: value uplift ÷ investment",
+                name: &names[1],
                 colour: BLUE,
                 values: segments.iter().map(|s| s.value_per_loyalty_krone).collect(),
             },
         ];
         let categories: Vec<String> = segments.iter().map(|s| clip(&s.name, 22)).collect();
-        let y_fmt = |v: &f64| number(*v, 1);
-        grouped_bars(
-            area,
-            title,
-            &format!("Customer value per {currency} spent"),
-            &y_fmt,
-            &categories,
-            &series,
-        )
+        let y_fmt = |v: &f64| l.number(*v, 1);
+        let y_desc = l.t_with("chart-acquisition-axis", vec![("currency", l.currency().into())]);
+        grouped_bars(area, &title, &y_desc, &y_fmt, &categories, &series)
     })
 }

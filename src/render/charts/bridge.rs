@@ -1,49 +1,49 @@
 //! The value bridge: today's average focus-segment CLV to the projected one, lever by lever.
 
-use std::fmt::Write as _;
-
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian, category_labels};
 use super::{Area, BLUE, Chart, GREY, VERMILLION, centred, render};
 use crate::analysis::ValueBridge;
-use crate::render::format::{money, money_short};
 use crate::render::labels::lever_name;
+use crate::render::locale::Localizer;
 
 #[allow(clippy::cast_precision_loss)]
-pub fn bridge(b: &ValueBridge, currency: &str) -> Chart {
-    let title = "Value bridge: average focus-segment customer value, today to likely";
-    let mut desc = format!("Today {}", money(b.start, currency));
-    for s in &b.steps {
-        let _ = write!(desc, ", {} {}", lever_name(s.lever), money(s.change, currency));
-    }
-    let _ = write!(desc, ", projected {}.", money(b.end, currency));
-    render("chart-bridge", title, &desc, (900, 420), |area: &Area| {
+pub fn bridge(b: &ValueBridge, l: &Localizer) -> Chart {
+    let title = l.t("chart-bridge");
+    let steps = b
+        .steps
+        .iter()
+        .map(|s| format!("{} {}", lever_name(l, s.lever), l.money(s.change)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let desc = l.t_with(
+        "desc-bridge",
+        vec![("start", l.money(b.start).into()), ("steps", steps.into()), ("end", l.money(b.end).into())],
+    );
+    render("chart-bridge", &title, &desc, (900, 420), |area: &Area| {
         // Bars: today, each step floating from the running total, projected.
-        let mut bars = vec![("Today".to_owned(), 0.0, b.start, GREY)];
+        let mut bars = vec![(l.t("chart-today"), 0.0, b.start, GREY)];
         let mut running = b.start;
         for s in &b.steps {
             let colour = if s.change >= 0.0 { BLUE } else { VERMILLION };
-            bars.push((lever_name(s.lever).to_owned(), running, running + s.change, colour));
+            bars.push((lever_name(l, s.lever), running, running + s.change, colour));
             running += s.change;
         }
-        bars.push(("Projected".to_owned(), 0.0, b.end, GREY));
+        bars.push((l.t("chart-projected"), 0.0, b.end, GREY));
         let top = bars.iter().map(|(_, a, z, _)| a.max(*z)).fold(0.0, f64::max);
         // The steps are small against the totals: start the axis just below the smallest
         // level (said in the axis title), so each lever's bar can be read.
         let lowest = bars
             .iter()
-            .skip(1)
-            .take(bars.len() - 2)
-            .map(|(_, a, z, _)| a.min(*z))
-            .fold(b.start.min(b.end), f64::min);
+            .map(|(_, a, z, _)| if *a == 0.0 { *z } else { a.min(*z) })
+            .fold(f64::INFINITY, f64::min);
         let floor = if lowest > 0.0 { nice_floor(lowest * 0.9) } else { lowest * 1.1 };
-        let y_fmt = |v: &f64| money_short(*v, currency);
-        let y_desc = if floor > 0.0 {
-            format!("CLV per customer ({currency}); axis starts at {}", money_short(floor, currency))
-        } else {
-            format!("CLV per customer ({currency})")
-        };
+        let y_desc = l.t_with(
+            "chart-bridge-axis",
+            vec![("currency", l.currency().into()), ("floor", l.money_short(floor).into())],
+        );
+        let y_fmt = |v: &f64| l.money_short(*v);
         let axes = Axes {
             x_desc: "",
             y_desc: &y_desc,
@@ -53,18 +53,19 @@ pub fn bridge(b: &ValueBridge, currency: &str) -> Chart {
             y_label_width: 96,
         };
         let mut chart =
-            cartesian(area, title, (0.0, bars.len() as f64), (floor, top + (top - floor) * 0.12), &axes)?;
+            cartesian(area, &title, (0.0, bars.len() as f64), (floor, top + (top - floor) * 0.12), &axes)?;
         let base = |v: f64| if v == 0.0 { floor } else { v };
         chart.draw_series(bars.iter().enumerate().map(|(i, (_, a, z, c))| {
             Rectangle::new([(i as f64 + 0.15, base(a.min(*z))), (i as f64 + 0.85, a.max(*z))], c.filled())
         }))?;
+        let last = bars.len() - 1;
         for (i, (_, a, z, _)) in bars.iter().enumerate() {
-            let value = if i == 0 || i + 1 == bars.len() { *z } else { z - a };
             let (px, py) = chart.backend_coord(&(i as f64 + 0.5, a.max(*z)));
-            let label = if i == 0 || i + 1 == bars.len() {
-                money_short(value, currency)
+            let label = if i == 0 || i == last {
+                l.money_short(*z)
             } else {
-                format!("+{}", money_short(value, currency)).replace("+−", "−")
+                let change = z - a;
+                format!("{}{}", if change >= 0.0 { "+" } else { "" }, l.money_short(change))
             };
             area.draw(&Text::new(label, (px, py - 12), centred(13)))?;
         }

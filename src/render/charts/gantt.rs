@@ -5,21 +5,25 @@ use plotters::prelude::*;
 
 use super::{Area, BLUE, Chart, LIGHT, clip, font, render};
 use crate::model::Activity;
-use crate::render::format::date;
+use crate::render::locale::Localizer;
 
-const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
-pub fn gantt(activities: &[Activity]) -> Chart {
+#[allow(clippy::cast_precision_loss)]
+pub fn gantt(activities: &[Activity], l: &Localizer) -> Chart {
     let desc = activities
         .iter()
-        .map(|a| format!("{}: {} to {}", a.activity, date(a.start), date(a.end)))
+        .map(|a| {
+            let args = vec![
+                ("activity", a.activity.clone().into()),
+                ("start", l.date(a.start).into()),
+                ("end", l.date(a.end).into()),
+            ];
+            l.t_with("desc-timeline-item", args)
+        })
         .collect::<Vec<_>>()
         .join("; ");
-    let title = "Programme timeline";
+    let title = l.t("chart-timeline");
     let height = u32::try_from(90 + 34 * activities.len().max(1)).unwrap_or(u32::MAX);
-    render("chart-timeline", title, &desc, (900, height), |area: &Area| {
+    render("chart-timeline", &title, &desc, (900, height), |area: &Area| {
         let (Some(first), Some(last)) =
             (activities.iter().map(|a| a.start).min(), activities.iter().map(|a| a.end).max())
         else {
@@ -30,7 +34,7 @@ pub fn gantt(activities: &[Activity]) -> Chart {
         let end = day(last) + 1.0;
         let rows = activities.len() as f64;
         let mut chart = ChartBuilder::on(area)
-            .caption(title, font(20))
+            .caption(&title, font(20))
             .margin(14)
             .x_label_area_size(30)
             .y_label_area_size(250)
@@ -49,15 +53,13 @@ pub fn gantt(activities: &[Activity]) -> Chart {
             let x = day(month);
             chart.draw_series(std::iter::once(PathElement::new(vec![(x, 0.0), (x, rows)], LIGHT)))?;
             let (px, py) = chart.backend_coord(&(x, rows));
-            let label = if month.month() == 1 || month == start {
-                format!("{} {}", MONTHS[month.month0() as usize], month.year())
-            } else {
-                MONTHS[month.month0() as usize].to_owned()
-            };
+            let name = l.month_short(month.month());
+            let label =
+                if month.month() == 1 || month == start { format!("{name} {}", month.year()) } else { name };
             area.draw(&Text::new(label, (px + 2, py + 8), font(12)))?;
-            month = month.checked_add_months(chrono::Months::new(1)).unwrap_or(last);
-            if month <= start {
-                break;
+            match month.checked_add_months(chrono::Months::new(1)) {
+                Some(next) => month = next,
+                None => break,
             }
         }
         for (i, a) in activities.iter().enumerate() {

@@ -6,72 +6,69 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::axes::{Axes, cartesian};
 use super::{Area, BLUE, Chart, INK, VERMILLION, font, padded, render};
 use crate::analysis::Simulation;
-use crate::render::format::{money_short, number, percent, probability};
+use crate::render::locale::Localizer;
 
 #[allow(clippy::cast_precision_loss)]
-pub fn npv_histogram(sim: &Simulation, target_min: f64, currency: &str) -> Chart {
-    let title = "Programme NPV across simulated outcomes";
-    let desc = format!(
-        "{} draws. P10 {}, P50 {}, P90 {}. {} of draws reach the {} uplift target.",
-        number(f64::from(sim.draws), 0),
-        money_short(sim.npv.p10, currency),
-        money_short(sim.npv.p50, currency),
-        money_short(sim.npv.p90, currency),
-        probability(sim.probability_reaching_target),
-        percent(target_min, 0)
+pub fn npv_histogram(sim: &Simulation, target_min: f64, l: &Localizer) -> Chart {
+    let title = l.t("chart-npv");
+    let chance = l.t_with(
+        "chart-npv-target",
+        vec![
+            ("chance", l.probability(sim.probability_reaching_target).into()),
+            ("target", l.percent(target_min, 0).into()),
+        ],
     );
-    render("chart-npv-distribution", title, &desc, (900, 400), |area: &Area| {
+    let summary = l.t_with(
+        "desc-npv",
+        vec![
+            ("draws", l.number(f64::from(sim.draws), 0).into()),
+            ("p10", l.money_short(sim.npv.p10).into()),
+            ("p50", l.money_short(sim.npv.p50).into()),
+            ("p90", l.money_short(sim.npv.p90).into()),
+        ],
+    );
+    let desc = format!("{summary} {chance}.");
+    render("chart-npv-distribution", &title, &desc, (900, 400), |area: &Area| {
         let h = &sim.npv_histogram;
         let (lo, hi) = padded(*h.edges.first().unwrap_or(&0.0), *h.edges.last().unwrap_or(&1.0));
-        let top = f64::from(h.counts.iter().copied().max().unwrap_or(1)) / f64::from(sim.draws.max(1));
-        let x_fmt = |v: &f64| money_short(*v, currency);
-        let y_fmt = |v: &f64| percent(*v, 0);
+        let draws = f64::from(sim.draws.max(1));
+        let top = f64::from(h.counts.iter().copied().max().unwrap_or(1)) / draws;
+        let x_fmt = |v: &f64| l.money_short(*v);
+        let y_fmt = |v: &f64| l.percent(*v, 0);
+        let x_desc = l.t_with("chart-npv-x", vec![("currency", l.currency().into())]);
+        let y_desc = l.t("chart-npv-y");
         let axes = Axes {
-            x_desc: &format!("Programme NPV ({currency})"),
-            y_desc: "Share of draws",
+            x_desc: &x_desc,
+            y_desc: &y_desc,
             x_fmt: &x_fmt,
             y_fmt: &y_fmt,
             x_labels: true,
             y_label_width: 70,
         };
-        let mut chart = cartesian(area, title, (lo, hi), (0.0, top * 1.32), &axes)?;
+        let mut chart = cartesian(area, &title, (lo, hi), (0.0, top * 1.32), &axes)?;
         chart.draw_series(h.counts.iter().enumerate().map(|(i, c)| {
             Rectangle::new(
-                [(h.edges[i], 0.0), (h.edges[i + 1], f64::from(*c) / f64::from(sim.draws.max(1)))],
+                [(h.edges[i], 0.0), (h.edges[i + 1], f64::from(*c) / draws)],
                 BLUE.mix(0.8).filled(),
             )
         }))?;
         // P10 labelled left of its line, P90 right of it, P50 above both: they never collide.
-        for (label, x, colour, height, anchor) in [
-            ("P10", sim.npv.p10, INK, 1.08, HPos::Right),
-            ("P50", sim.npv.p50, VERMILLION, 1.2, HPos::Center),
-            ("P90", sim.npv.p90, INK, 1.08, HPos::Left),
+        for (label, x, colour, height, anchor, shift) in [
+            ("P10", sim.npv.p10, INK, 1.08, HPos::Right, -4),
+            ("P50", sim.npv.p50, VERMILLION, 1.2, HPos::Center, 0),
+            ("P90", sim.npv.p90, INK, 1.08, HPos::Left, 4),
         ] {
             chart.draw_series(std::iter::once(PathElement::new(
                 vec![(x, 0.0), (x, top * height)],
                 colour.stroke_width(2),
             )))?;
             let (px, py) = chart.backend_coord(&(x, top * height));
-            let shift = match anchor {
-                HPos::Right => -4,
-                HPos::Left => 4,
-                HPos::Center => 0,
-            };
             let style = font(13).pos(Pos::new(anchor, VPos::Bottom));
-            area.draw(&Text::new(
-                format!("{label} {}", money_short(x, currency)),
-                (px + shift, py - 2),
-                style,
-            ))?;
+            area.draw(&Text::new(format!("{label} {}", l.money_short(x)), (px + shift, py - 2), style))?;
         }
         // The programme target is an uplift, not an NPV: state how many outcomes reach it.
         let (tx, ty) = chart.backend_coord(&(lo, top * 1.3));
-        let note = format!(
-            "{} of outcomes reach the {} uplift target",
-            probability(sim.probability_reaching_target),
-            percent(target_min, 0)
-        );
-        area.draw(&Text::new(note, (tx + 8, ty + 6), font(13).color(&VERMILLION)))?;
+        area.draw(&Text::new(chance.clone(), (tx + 8, ty + 6), font(13).color(&VERMILLION)))?;
         Ok(())
     })
 }

@@ -7,25 +7,24 @@ use plotters::prelude::*;
 use super::axes::{Axes, cartesian};
 use super::{Area, BLUE, Chart, ORANGE, VERMILLION, font, render};
 use crate::analysis::JobMetrics;
+use crate::render::locale::Localizer;
 
 #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-pub fn opportunity_landscape(jobs: &[JobMetrics]) -> Chart {
-    let title = "Opportunity landscape: jobs to be done";
-    let desc = format!(
-        "{} jobs; numbers refer to the ranked list. Shaded: under-served (opportunity ≥ 10), darker: extremely under-served (≥ 15).",
-        jobs.len()
-    );
-    render("chart-jobs", title, &desc, (900, 640), |area: &Area| {
+pub fn opportunity_landscape(jobs: &[JobMetrics], l: &Localizer) -> Chart {
+    let title = l.t("chart-jobs");
+    let desc = l.t_with("desc-jobs", vec![("count", jobs.len().into())]);
+    render("chart-jobs", &title, &desc, (900, 640), |area: &Area| {
         let fmt = |v: &f64| format!("{v:.0}");
+        let (x_desc, y_desc) = (l.t("chart-jobs-x"), l.t("chart-jobs-y"));
         let axes = Axes {
-            x_desc: "Satisfaction with today's solutions (0–10)",
-            y_desc: "Importance of the job (0–10)",
+            x_desc: &x_desc,
+            y_desc: &y_desc,
             x_fmt: &fmt,
             y_fmt: &fmt,
             x_labels: true,
             y_label_width: 60,
         };
-        let mut chart = cartesian(area, title, (0.0, 10.0), (0.0, 10.0), &axes)?;
+        let mut chart = cartesian(area, &title, (0.0, 10.0), (0.0, 10.0), &axes)?;
         // importance + (importance − satisfaction) ≥ k  ⇔  satisfaction ≤ 2·importance − k
         chart.draw_series([
             Polygon::new(vec![(0.0, 5.0), (0.0, 10.0), (10.0, 10.0)], ORANGE.mix(0.18).filled()),
@@ -48,7 +47,7 @@ pub fn opportunity_landscape(jobs: &[JobMetrics]) -> Chart {
             area.draw(&Text::new(text, (cx + 9, cy - 7), font(12)))?;
         }
         let (lx, ly) = chart.backend_coord(&(0.2, 9.7));
-        area.draw(&Text::new("under-served".to_owned(), (lx, ly), font(13).color(&VERMILLION)))?;
+        area.draw(&Text::new(l.t("chart-under-served"), (lx, ly), font(13).color(&VERMILLION)))?;
         Ok(())
     })
 }

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use super::axes::{Axes, cartesian, category_labels};
 use super::{Area, Chart, INK, VERMILLION, clip, render};
 use crate::analysis::WinLossMetrics;
-use crate::render::format::{number, percent};
+use crate::render::locale::Localizer;
 
 /// The loss reasons of all segments, summed and ranked (count, then name).
 pub fn loss_reasons(winloss: &[WinLossMetrics]) -> Vec<(String, u64)> {
@@ -23,24 +23,25 @@ pub fn loss_reasons(winloss: &[WinLossMetrics]) -> Vec<(String, u64)> {
 }
 
 #[allow(clippy::cast_precision_loss)]
-pub fn loss_pareto(winloss: &[WinLossMetrics]) -> Chart {
+pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
     let reasons = loss_reasons(winloss);
     let total: u64 = reasons.iter().map(|r| r.1).sum();
-    let title = "Why we lose customers: reasons over all segments";
+    let title = l.t("chart-pareto");
     let desc = reasons.iter().map(|(r, c)| format!("{r}: {c}")).collect::<Vec<_>>().join("; ");
-    render("chart-loss-pareto", title, &desc, (900, 420), |area: &Area| {
+    render("chart-loss-pareto", &title, &desc, (900, 420), |area: &Area| {
         let top = reasons.first().map_or(1.0, |r| r.1 as f64);
-        let y_fmt = |v: &f64| number(*v, 0);
+        let y_fmt = |v: &f64| l.number(*v, 0);
+        let y_desc = l.t("chart-pareto-y");
         let axes = Axes {
             x_desc: "",
-            y_desc: "Lost deals naming the reason",
+            y_desc: &y_desc,
             x_fmt: &|_| String::new(),
             y_fmt: &y_fmt,
             x_labels: false,
             y_label_width: 60,
         };
         let n = reasons.len().max(1) as f64;
-        let mut chart = cartesian(area, title, (0.0, n), (0.0, top * 1.15), &axes)?;
+        let mut chart = cartesian(area, &title, (0.0, n), (0.0, top * 1.15), &axes)?;
         chart.draw_series(reasons.iter().enumerate().map(|(i, (_, c))| {
             Rectangle::new([(i as f64 + 0.15, 0.0), (i as f64 + 0.85, *c as f64)], VERMILLION.filled())
         }))?;
@@ -60,7 +61,7 @@ pub fn loss_pareto(winloss: &[WinLossMetrics]) -> Chart {
             let (px, py) = chart.backend_coord(p);
             let _ = i;
             area.draw(&Text::new(
-                percent(running as f64 / total.max(1) as f64, 0),
+                l.percent(running as f64 / total.max(1) as f64, 0),
                 (px - 12, py - 20),
                 super::font(12),
             ))?;

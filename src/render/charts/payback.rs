@@ -4,23 +4,27 @@ use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian, legend};
 use super::{Area, BLUE, Chart, INK, VERMILLION, font, render};
-use crate::analysis::ProgrammeScenario;
-use crate::render::format::{money_short, number};
+use crate::analysis::{ProgrammeScenario, YearPoint};
+use crate::render::locale::Localizer;
 
-pub fn payback(likely: &ProgrammeScenario, currency: &str) -> Chart {
-    let title = "Cumulative discounted value against investment (likely scenario)";
+pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
+    let title = l.t("chart-payback");
     let end = likely.cumulative.last();
-    let desc = format!(
-        "After {} years: value uplift {}, investment {}. {}",
-        end.map_or(0, |p| p.year),
-        money_short(end.map_or(0.0, |p| p.cumulative_value_uplift), currency),
-        money_short(end.map_or(0.0, |p| p.cumulative_investment), currency),
-        likely.payback_months.map_or(
-            "The programme does not pay back within the horizon.".to_owned(),
-            |m| format!("Payback after {} months.", number(m, 0))
-        )
+    let months = |m: f64| l.number(m.ceil(), 0);
+    let mut desc = l.t_with(
+        "desc-payback",
+        vec![
+            ("years", end.map_or(0, |p| p.year).to_string().into()),
+            ("value", l.money_short(end.map_or(0.0, |p| p.cumulative_value_uplift)).into()),
+            ("investment", l.money_short(end.map_or(0.0, |p| p.cumulative_investment)).into()),
+        ],
     );
-    render("chart-payback", title, &desc, (900, 400), |area: &Area| {
+    desc.push(' ');
+    desc.push_str(&likely.payback_months.map_or_else(
+        || l.t("desc-payback-never"),
+        |m| l.t_with("chart-payback-point", vec![("months", months(m).into())]),
+    ));
+    render("chart-payback", &title, &desc, (900, 400), |area: &Area| {
         let years = f64::from(end.map_or(1, |p| p.year.max(1)));
         let top = likely
             .cumulative
@@ -28,41 +32,39 @@ pub fn payback(likely: &ProgrammeScenario, currency: &str) -> Chart {
             .map(|p| p.cumulative_value_uplift.max(p.cumulative_investment))
             .fold(0.0, f64::max);
         let bottom = likely.cumulative.iter().map(|p| p.cumulative_value_uplift).fold(0.0, f64::min);
-        let y_fmt = |v: &f64| money_short(*v, currency);
-        let x_fmt = |v: &f64| format!("{v:.0}");
+        let y_fmt = |v: &f64| l.money_short(*v);
+        let x_fmt = |v: &f64| l.number(*v, 0);
+        let (x_desc, y_desc) =
+            (l.t("chart-payback-x"), l.t_with("chart-payback-y", vec![("currency", l.currency().into())]));
         let axes = Axes {
-            x_desc: "Years from programme start",
-            y_desc: &format!("Cumulative, discounted ({currency})"),
+            x_desc: &x_desc,
+            y_desc: &y_desc,
             x_fmt: &x_fmt,
             y_fmt: &y_fmt,
             x_labels: true,
             y_label_width: 96,
         };
-        let mut chart = cartesian(area, title, (0.0, years), (bottom, top * 1.1), &axes)?;
-        let line = |f: fn(&crate::analysis::YearPoint) -> f64| {
+        let mut chart = cartesian(area, &title, (0.0, years), (bottom, top * 1.1), &axes)?;
+        let line = |f: fn(&YearPoint) -> f64| {
             likely.cumulative.iter().map(move |p| (f64::from(p.year), f(p))).collect::<Vec<_>>()
         };
         chart
             .draw_series(LineSeries::new(line(|p| p.cumulative_value_uplift), BLUE.stroke_width(3)))?
-            .label("Value uplift")
+            .label(l.t("chart-value-uplift"))
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], BLUE.stroke_width(3)));
         chart
             .draw_series(LineSeries::new(line(|p| p.cumulative_investment), VERMILLION.stroke_width(3)))?
-            .label("Investment")
+            .label(l.t("chart-investment"))
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], VERMILLION.stroke_width(3)));
-        if let Some(months) = likely.payback_months {
-            let x = months / 12.0;
+        if let Some(m) = likely.payback_months {
+            let x = m / 12.0;
             let y = interpolate(likely, x);
             chart.draw_series(std::iter::once(Circle::new((x, y), 6, INK.filled())))?;
             let (px, py) = chart.backend_coord(&(x, y));
-            area.draw(&Text::new(
-                format!("Payback: {} months", number(months, 0)),
-                (px + 10, py + 6),
-                font(13),
-            ))?;
+            let text = l.t_with("chart-payback-point", vec![("months", months(m).into())]);
+            area.draw(&Text::new(text, (px + 10, py + 6), font(13)))?;
         }
-        legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
-        Ok(())
+        legend(&mut chart, SeriesLabelPosition::UpperLeft)
     })
 }
 

@@ -10,42 +10,45 @@ use plotters::prelude::*;
 use super::axes::{Axes, cartesian};
 use super::{Area, BLUE, Chart, GREY, VERMILLION, font, render};
 use crate::analysis::TouchpointAnalysis;
-use crate::render::format::number;
 use crate::render::labels::quadrant_name;
+use crate::render::locale::Localizer;
 
 #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-pub fn importance_performance(t: &TouchpointAnalysis) -> Chart {
-    let title = "Importance against performance, by touchpoint";
-    let desc = format!(
-        "{} touchpoints. Cross-hairs at mean importance {} and mean performance {}. Numbers refer to the ranked gap list.",
-        t.ranked.len(),
-        number(t.mean_importance, 2),
-        number(t.mean_performance, 2)
+pub fn importance_performance(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
+    let title = l.t("chart-ipa");
+    let desc = l.t_with(
+        "desc-ipa",
+        vec![
+            ("count", t.ranked.len().into()),
+            ("importance", l.number(t.mean_importance, 2).into()),
+            ("performance", l.number(t.mean_performance, 2).into()),
+        ],
     );
-    render("chart-ipa", title, &desc, (900, 640), |area: &Area| {
+    render("chart-ipa", &title, &desc, (900, 640), |area: &Area| {
         let fmt = |v: &f64| if (v.fract()).abs() < 1e-9 { format!("{v:.0}") } else { String::new() };
+        let (x_desc, y_desc) = (l.t("chart-ipa-x"), l.t("chart-ipa-y"));
         let axes = Axes {
-            x_desc: "Performance: how well we deliver today (1–5)",
-            y_desc: "Importance to the customer (1–5)",
+            x_desc: &x_desc,
+            y_desc: &y_desc,
             x_fmt: &fmt,
             y_fmt: &fmt,
             x_labels: true,
             y_label_width: 60,
         };
-        let mut chart = cartesian(area, title, (0.5, 5.5), (0.5, 5.5), &axes)?;
+        let mut chart = cartesian(area, &title, (0.5, 5.5), (0.5, 5.5), &axes)?;
         let (mx, my) = (t.mean_performance, t.mean_importance);
         chart.draw_series([
             PathElement::new(vec![(mx, 0.5), (mx, 5.5)], GREY.stroke_width(2)),
             PathElement::new(vec![(0.5, my), (5.5, my)], GREY.stroke_width(2)),
         ])?;
         for (text, x, y) in [
-            (quadrant_name(crate::analysis::Quadrant::ConcentrateHere), 0.6, 5.4),
-            (quadrant_name(crate::analysis::Quadrant::KeepUpTheGoodWork), mx + 0.1, 5.4),
-            (quadrant_name(crate::analysis::Quadrant::LowPriority), 0.6, 0.75),
-            (quadrant_name(crate::analysis::Quadrant::PossibleOverkill), mx + 0.1, 0.75),
+            (quadrant_name(l, crate::analysis::Quadrant::ConcentrateHere), 0.6, 5.4),
+            (quadrant_name(l, crate::analysis::Quadrant::KeepUpTheGoodWork), mx + 0.1, 5.4),
+            (quadrant_name(l, crate::analysis::Quadrant::LowPriority), 0.6, 0.75),
+            (quadrant_name(l, crate::analysis::Quadrant::PossibleOverkill), mx + 0.1, 0.75),
         ] {
             let (px, py) = chart.backend_coord(&(x, y));
-            area.draw(&Text::new(text.to_owned(), (px, py), font(14).color(&GREY)))?;
+            area.draw(&Text::new(text, (px, py), font(14).color(&GREY)))?;
         }
         let mut groups: BTreeMap<(i64, i64), Vec<(usize, bool)>> = BTreeMap::new();
         for (i, tp) in t.ranked.iter().enumerate() {
@@ -69,7 +72,7 @@ pub fn importance_performance(t: &TouchpointAnalysis) -> Chart {
         }
         let (lx, ly) = chart.backend_coord(&(0.6, 0.55));
         area.draw(&Circle::new((lx + 4, ly - 4), 5, VERMILLION.mix(0.75).filled()))?;
-        area.draw(&Text::new("not present today".to_owned(), (lx + 14, ly - 11), font(12)))?;
+        area.draw(&Text::new(l.t("chart-not-present"), (lx + 14, ly - 11), font(12)))?;
         Ok(())
     })
 }

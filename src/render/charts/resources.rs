@@ -5,38 +5,39 @@ use plotters::prelude::*;
 use super::axes::{Axes, cartesian, legend};
 use super::{Area, BLUE, Chart, ORANGE, clip, font, render};
 use crate::analysis::TouchpointAnalysis;
-use crate::render::format::percent;
+use crate::render::locale::Localizer;
 
 /// Touchpoints shown: the largest imbalances either way.
 const SHOWN: usize = 14;
 
 #[allow(clippy::cast_precision_loss)]
-pub fn resource_share(t: &TouchpointAnalysis) -> Chart {
+pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
     let mut rows: Vec<_> = t.ranked.iter().collect();
     rows.sort_by(|a, b| {
         b.investment_balance.abs().total_cmp(&a.investment_balance.abs()).then_with(|| a.id.cmp(&b.id))
     });
     rows.truncate(SHOWN);
     rows.sort_by(|a, b| b.investment_balance.total_cmp(&a.investment_balance).then_with(|| a.id.cmp(&b.id)));
-    let title = "Share of resources against share of importance";
+    let title = l.t("chart-resources");
     let desc = rows
         .iter()
         .map(|r| {
-            format!(
-                "{}: {} of resources, {} of importance",
-                r.name,
-                percent(r.resource_share, 1),
-                percent(r.importance_share, 1)
-            )
+            let args = vec![
+                ("touchpoint", r.name.clone().into()),
+                ("resources", l.percent(r.resource_share, 1).into()),
+                ("importance", l.percent(r.importance_share, 1).into()),
+            ];
+            l.t_with("desc-resources-item", args)
         })
         .collect::<Vec<_>>()
         .join("; ");
     let height = u32::try_from(120 + 36 * rows.len().max(1)).unwrap_or(u32::MAX);
-    render("chart-resources", title, &desc, (900, height), |area: &Area| {
+    render("chart-resources", &title, &desc, (900, height), |area: &Area| {
         let top = rows.iter().map(|r| r.resource_share.max(r.importance_share)).fold(0.01, f64::max) * 1.1;
-        let x_fmt = |v: &f64| percent(*v, 0);
+        let x_fmt = |v: &f64| l.percent(*v, 0);
+        let x_desc = l.t("chart-resources-x");
         let axes = Axes {
-            x_desc: "Share of all touchpoints",
+            x_desc: &x_desc,
             y_desc: "",
             x_fmt: &x_fmt,
             y_fmt: &|_| String::new(),
@@ -44,7 +45,7 @@ pub fn resource_share(t: &TouchpointAnalysis) -> Chart {
             y_label_width: 300,
         };
         let n = rows.len().max(1) as f64;
-        let mut chart = cartesian(area, title, (0.0, top), (n, 0.0), &axes)?;
+        let mut chart = cartesian(area, &title, (0.0, top), (n, 0.0), &axes)?;
         for (i, r) in rows.iter().enumerate() {
             let y = i as f64;
             chart.draw_series([
@@ -56,11 +57,11 @@ pub fn resource_share(t: &TouchpointAnalysis) -> Chart {
         }
         chart
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
-            .label("Share of resources (budget + hours)")
+            .label(l.t("chart-resources-series"))
             .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], ORANGE.filled()));
         chart
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
-            .label("Share of importance to customers")
+            .label(l.t("chart-importance-series"))
             .legend(|(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], BLUE.filled()));
         legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())

@@ -3,33 +3,34 @@
 use super::axes::{Series, grouped_bars};
 use super::{Area, BLUE, Chart, GREEN, GREY, SKY, clip, render};
 use crate::analysis::SegmentMetrics;
-use crate::render::format::money_short;
+use crate::render::locale::Localizer;
 
-pub fn clv_scenarios(segments: &[SegmentMetrics], currency: &str) -> Chart {
+pub fn clv_scenarios(segments: &[SegmentMetrics], l: &Localizer) -> Chart {
     let desc = segments
         .iter()
         .map(|s| {
-            let (today, likely) = (s.baseline.clv, s.scenarios.likely.value.clv);
-            format!(
-                "{}: today {}, likely {}",
-                s.name,
-                money_short(today, currency),
-                money_short(likely, currency)
+            let (today, likely) =
+                (l.money_short(s.baseline.clv), l.money_short(s.scenarios.likely.value.clv));
+            l.t_with(
+                "desc-clv-item",
+                vec![("segment", s.name.clone().into()), ("today", today.into()), ("likely", likely.into())],
             )
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let title = "Customer lifetime value per segment, today and by scenario";
-    render("chart-clv-scenarios", title, &desc, (900, 420), |area: &Area| {
+    let title = l.t("chart-clv");
+    render("chart-clv-scenarios", &title, &desc, (900, 420), |area: &Area| {
         let values = |f: fn(&SegmentMetrics) -> f64| segments.iter().map(|s| Some(f(s))).collect();
+        let names = [l.t("chart-today"), l.t("th-low"), l.t("th-likely"), l.t("th-high")];
         let series = [
-            Series { name: "Today", colour: GREY, values: values(|s| s.baseline.clv) },
-            Series { name: "Low", colour: SKY, values: values(|s| s.scenarios.low.value.clv) },
-            Series { name: "Likely", colour: BLUE, values: values(|s| s.scenarios.likely.value.clv) },
-            Series { name: "High", colour: GREEN, values: values(|s| s.scenarios.high.value.clv) },
+            Series { name: &names[0], colour: GREY, values: values(|s| s.baseline.clv) },
+            Series { name: &names[1], colour: SKY, values: values(|s| s.scenarios.low.value.clv) },
+            Series { name: &names[2], colour: BLUE, values: values(|s| s.scenarios.likely.value.clv) },
+            Series { name: &names[3], colour: GREEN, values: values(|s| s.scenarios.high.value.clv) },
         ];
         let categories: Vec<String> = segments.iter().map(|s| clip(&s.name, 22)).collect();
-        let y_fmt = |v: &f64| money_short(*v, currency);
-        grouped_bars(area, title, &format!("CLV per customer ({currency})"), &y_fmt, &categories, &series)
+        let y_fmt = |v: &f64| l.money_short(*v);
+        let y_desc = l.t_with("chart-clv-axis", vec![("currency", l.currency().into())]);
+        grouped_bars(area, &title, &y_desc, &y_fmt, &categories, &series)
     })
 }

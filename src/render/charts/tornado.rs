@@ -5,8 +5,8 @@ use plotters::prelude::*;
 use super::axes::{Axes, cartesian};
 use super::{Area, BLUE, Chart, INK, ORANGE, clip, font, padded, render};
 use crate::analysis::TornadoBar;
-use crate::render::format::money_short;
 use crate::render::labels::lever_name;
+use crate::render::locale::Localizer;
 
 /// Bars shown: the widest swings.
 const SHOWN: usize = 10;
@@ -16,31 +16,33 @@ pub fn tornado(
     bars: &[TornadoBar],
     likely_npv: f64,
     segment_name: &dyn Fn(&str) -> String,
-    currency: &str,
+    l: &Localizer,
 ) -> Chart {
     let shown = &bars[..bars.len().min(SHOWN)];
-    let label = |b: &TornadoBar| clip(&format!("{}: {}", segment_name(&b.segment), lever_name(b.lever)), 44);
+    let label =
+        |b: &TornadoBar| clip(&format!("{}: {}", segment_name(&b.segment), lever_name(l, b.lever)), 44);
     let desc = shown
         .iter()
         .map(|b| {
-            format!(
-                "{} from {} to {}",
-                label(b),
-                money_short(b.npv_low, currency),
-                money_short(b.npv_high, currency)
-            )
+            let args = vec![
+                ("lever", label(b).into()),
+                ("low", l.money_short(b.npv_low).into()),
+                ("high", l.money_short(b.npv_high).into()),
+            ];
+            l.t_with("desc-tornado-item", args)
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let title = "What moves NPV most: each lever from low to high, others at likely";
+    let title = l.t("chart-tornado");
     let height = u32::try_from(110 + 34 * shown.len().max(1)).unwrap_or(u32::MAX);
-    render("chart-tornado", title, &desc, (900, height), |area: &Area| {
+    render("chart-tornado", &title, &desc, (900, height), |area: &Area| {
         let lo = shown.iter().map(|b| b.npv_low.min(b.npv_high)).fold(likely_npv, f64::min);
         let hi = shown.iter().map(|b| b.npv_low.max(b.npv_high)).fold(likely_npv, f64::max);
         let (lo, hi) = padded(lo, hi);
-        let x_fmt = |v: &f64| money_short(*v, currency);
+        let x_fmt = |v: &f64| l.money_short(*v);
+        let x_desc = l.t_with("chart-npv-x", vec![("currency", l.currency().into())]);
         let axes = Axes {
-            x_desc: &format!("Programme NPV ({currency})"),
+            x_desc: &x_desc,
             y_desc: "",
             x_fmt: &x_fmt,
             y_fmt: &|_| String::new(),
@@ -48,7 +50,7 @@ pub fn tornado(
             y_label_width: 330,
         };
         let rows = shown.len().max(1) as f64;
-        let mut chart = cartesian(area, title, (lo, hi), (rows, 0.0), &axes)?;
+        let mut chart = cartesian(area, &title, (lo, hi), (rows, 0.0), &axes)?;
         for (i, b) in shown.iter().enumerate() {
             let y = i as f64;
             chart.draw_series([

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::analysis::Metrics;
 use crate::model::{BenchmarkSource, Driver, Project};
-use crate::render::format::{money, money_short, number, percent, times};
 use crate::render::labels::{lever_name, problem_name};
+use crate::render::locale::Localizer;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct InvestmentRow {
@@ -72,11 +72,11 @@ pub struct ProblemRow {
 }
 
 /// A driver's value as the report shows it: rates in per cent, money in the currency.
-pub fn driver_value(d: Driver, x: f64, cur: &str) -> String {
+pub fn driver_value(d: Driver, x: f64, l: &Localizer) -> String {
     match d {
-        Driver::RetentionRate | Driver::GrossMargin => percent(x, 1),
-        Driver::PurchasesPerYear => number(x, 1),
-        Driver::AverageOrderValue => money(x, cur),
+        Driver::RetentionRate | Driver::GrossMargin => l.percent(x, 1),
+        Driver::PurchasesPerYear => l.number(x, 1),
+        Driver::AverageOrderValue => l.money(x),
     }
 }
 
@@ -88,30 +88,30 @@ pub fn investments(
     project: &Project,
     m: &Metrics,
     segment_name: &dyn Fn(&str) -> String,
+    l: &Localizer,
 ) -> Vec<InvestmentRow> {
-    let cur = &project.meta.currency;
     let af = m.programme.investment.annuity_factor;
     project
         .investments
         .iter()
         .map(|i| InvestmentRow {
             item: i.item.clone(),
-            segment: i.segment.as_deref().map_or_else(|| "Programme-wide".to_owned(), segment_name),
-            one_off: money(i.one_off, cur),
-            annual: money(i.annual, cur),
-            pv: money(i.one_off + i.annual * af, cur),
+            segment: i.segment.as_deref().map_or_else(|| l.t("investment-programme-wide"), segment_name),
+            one_off: l.money(i.one_off),
+            annual: l.money(i.annual),
+            pv: l.money(i.one_off + i.annual * af),
         })
         .collect()
 }
 
-pub fn investment_total(m: &Metrics, cur: &str) -> InvestmentRow {
+pub fn investment_total(m: &Metrics, l: &Localizer) -> InvestmentRow {
     let inv = &m.programme.investment;
     InvestmentRow {
-        item: "Total".to_owned(),
+        item: l.t("investment-total"),
         segment: String::new(),
-        one_off: money(inv.one_off, cur),
-        annual: money(inv.annual, cur),
-        pv: money(inv.pv, cur),
+        one_off: l.money(inv.one_off),
+        annual: l.money(inv.annual),
+        pv: l.money(inv.pv),
     }
 }
 
@@ -160,7 +160,7 @@ pub fn risk_matrix(project: &Project) -> Vec<Vec<Vec<usize>>> {
         .collect()
 }
 
-pub fn segments(m: &Metrics, cur: &str) -> Vec<SegmentRow> {
+pub fn segments(m: &Metrics, l: &Localizer) -> Vec<SegmentRow> {
     m.segments
         .iter()
         .map(|s| {
@@ -169,41 +169,43 @@ pub fn segments(m: &Metrics, cur: &str) -> Vec<SegmentRow> {
                 id: s.id.clone(),
                 name: s.name.clone(),
                 focus: s.focus,
-                customers: number(s.customers, 0),
-                purchases: number(d.purchases_per_year, 1),
-                order_value: money(d.average_order_value, cur),
-                margin: percent(d.gross_margin, 1),
-                retention: percent(d.retention_rate, 1),
-                annual_margin: money(s.baseline.annual_margin, cur),
-                clv: money(s.baseline.clv, cur),
-                cac: optional(s.acquisition.cac, |x| money(x, cur)),
-                value_per_acquisition_krone: optional(s.acquisition.value_per_acquisition_krone, times),
-                value_per_loyalty_krone: optional(s.value_per_loyalty_krone, times),
+                customers: l.number(s.customers, 0),
+                purchases: l.number(d.purchases_per_year, 1),
+                order_value: l.money(d.average_order_value),
+                margin: l.percent(d.gross_margin, 1),
+                retention: l.percent(d.retention_rate, 1),
+                annual_margin: l.money(s.baseline.annual_margin),
+                clv: l.money(s.baseline.clv),
+                cac: optional(s.acquisition.cac, |x| l.money(x)),
+                value_per_acquisition_krone: optional(s.acquisition.value_per_acquisition_krone, |x| {
+                    l.times(x)
+                }),
+                value_per_loyalty_krone: optional(s.value_per_loyalty_krone, |x| l.times(x)),
             }
         })
         .collect()
 }
 
-pub fn scenarios(m: &Metrics, cur: &str) -> Vec<ScenarioRow> {
-    let up = |x: Option<f64>| optional(x, |u| percent(u, 1));
+pub fn scenarios(m: &Metrics, l: &Localizer) -> Vec<ScenarioRow> {
+    let up = |x: Option<f64>| optional(x, |u| l.percent(u, 1));
     m.segments
         .iter()
         .map(|s| ScenarioRow {
             name: s.name.clone(),
             focus: s.focus,
-            today: money(s.baseline.clv, cur),
-            low: money(s.scenarios.low.value.clv, cur),
-            likely: money(s.scenarios.likely.value.clv, cur),
-            high: money(s.scenarios.high.value.clv, cur),
+            today: l.money(s.baseline.clv),
+            low: l.money(s.scenarios.low.value.clv),
+            likely: l.money(s.scenarios.likely.value.clv),
+            high: l.money(s.scenarios.high.value.clv),
             uplift_low: up(s.scenarios.low.uplift),
             uplift_likely: up(s.scenarios.likely.uplift),
             uplift_high: up(s.scenarios.high.uplift),
-            value_uplift: money_short(s.scenarios.likely.value_uplift, cur),
+            value_uplift: l.money_short(s.scenarios.likely.value_uplift),
         })
         .collect()
 }
 
-pub fn problems(m: &Metrics, segment_name: &dyn Fn(&str) -> String, cur: &str) -> Vec<ProblemRow> {
+pub fn problems(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Vec<ProblemRow> {
     m.problem_areas
         .ranked
         .iter()
@@ -211,23 +213,23 @@ pub fn problems(m: &Metrics, segment_name: &dyn Fn(&str) -> String, cur: &str) -
         .map(|(i, p)| ProblemRow {
             rank: i + 1,
             segment: segment_name(&p.segment),
-            problem: problem_name(p.driver).to_owned(),
-            driver: lever_name(p.driver).to_owned(),
-            current: driver_value(p.driver, p.current, cur),
-            benchmark: driver_value(p.driver, p.benchmark, cur),
+            problem: problem_name(l, p.driver),
+            driver: lever_name(l, p.driver),
+            current: driver_value(p.driver, p.current, l),
+            benchmark: driver_value(p.driver, p.benchmark, l),
             source: match p.benchmark_source {
-                BenchmarkSource::Segment => "segment".to_owned(),
-                BenchmarkSource::Project => "project".to_owned(),
+                BenchmarkSource::Segment => l.t("benchmark-source-segment"),
+                BenchmarkSource::Project => l.t("benchmark-source-project"),
             },
-            value_at_stake: money_short(p.value_at_stake, cur),
+            value_at_stake: l.money_short(p.value_at_stake),
         })
         .collect()
 }
 
-pub fn not_scored(m: &Metrics, segment_name: &dyn Fn(&str) -> String) -> Vec<String> {
+pub fn not_scored(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Vec<String> {
     m.problem_areas
         .not_scored
         .iter()
-        .map(|n| format!("{}: {}", segment_name(&n.segment), problem_name(n.driver)))
+        .map(|n| format!("{}: {}", segment_name(&n.segment), problem_name(l, n.driver)))
         .collect()
 }

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::analysis::Metrics;
 use crate::model::Project;
-use crate::render::format::{date, money, number, percent};
-use crate::render::labels::{action_name, job_label, quadrant_name};
+use crate::render::labels::{action_key, action_name, job_label, quadrant_name};
+use crate::render::locale::Localizer;
 use crate::render::markdown;
 
 #[derive(Clone, Debug, Serialize)]
@@ -79,7 +79,7 @@ pub struct WorkshopView {
     pub html: String,
 }
 
-pub fn gaps(m: &Metrics, cur: &str) -> Vec<GapRow> {
+pub fn gaps(m: &Metrics, l: &Localizer) -> Vec<GapRow> {
     let Some(t) = &m.touchpoints else { return Vec::new() };
     t.ranked
         .iter()
@@ -91,24 +91,24 @@ pub fn gaps(m: &Metrics, cur: &str) -> Vec<GapRow> {
             phase: g.phase.clone(),
             channel: g.channel.clone(),
             present: g.present,
-            importance: number(g.importance, 1),
-            performance: number(g.performance, 1),
-            gap: number(g.gap, 1),
-            priority: number(g.priority, 1),
+            importance: l.number(g.importance, 1),
+            performance: l.number(g.performance, 1),
+            gap: l.number(g.gap, 1),
+            priority: l.number(g.priority, 1),
             priority_value: g.priority,
-            cost: money(g.cost, cur),
-            resource_share: percent(g.resource_share, 1),
-            importance_share: percent(g.importance_share, 1),
-            quadrant: quadrant_name(g.quadrant).to_owned(),
-            action: action_name(g.action).to_owned(),
-            action_class: action_name(g.action).to_lowercase(),
+            cost: l.money(g.cost),
+            resource_share: l.percent(g.resource_share, 1),
+            importance_share: l.percent(g.importance_share, 1),
+            quadrant: quadrant_name(l, g.quadrant),
+            action: action_name(l, g.action),
+            action_class: action_key(g.action).to_owned(),
         })
         .collect()
 }
 
-pub fn phases(project: &Project, m: &Metrics) -> Vec<PhaseView> {
+pub fn phases(project: &Project, m: &Metrics, l: &Localizer) -> Vec<PhaseView> {
     let Some(journey) = &project.journey else { return Vec::new() };
-    let rows = gaps(m, &project.meta.currency);
+    let rows = gaps(m, l);
     journey
         .phases
         .iter()
@@ -139,8 +139,8 @@ pub fn phases(project: &Project, m: &Metrics) -> Vec<PhaseView> {
         .collect()
 }
 
-pub fn winloss(m: &Metrics, segment_name: &dyn Fn(&str) -> String) -> Option<Vec<WinLossRow>> {
-    let rate = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), |v| percent(v, 0));
+pub fn winloss(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<Vec<WinLossRow>> {
+    let rate = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), |v| l.percent(v, 0));
     m.winloss.as_ref().map(|rows| {
         rows.iter()
             .map(|w| WinLossRow {
@@ -148,39 +148,39 @@ pub fn winloss(m: &Metrics, segment_name: &dyn Fn(&str) -> String) -> Option<Vec
                 won: w.won,
                 lost: w.lost,
                 win_rate: rate(w.win_rate),
-                win_loss_ratio: w.win_loss_ratio.map_or_else(|| "–".to_owned(), |r| number(r, 2)),
+                win_loss_ratio: w.win_loss_ratio.map_or_else(|| "–".to_owned(), |r| l.number(r, 2)),
                 upsell_ratio: rate(w.upsell_ratio),
                 top_loss_reason: w
                     .reasons_lost
                     .first()
-                    .map_or_else(String::new, |r| format!("{} ({})", r.reason, percent(r.share, 0))),
+                    .map_or_else(String::new, |r| format!("{} ({})", r.reason, l.percent(r.share, 0))),
                 top_win_reason: w
                     .reasons_won
                     .first()
-                    .map_or_else(String::new, |r| format!("{} ({})", r.reason, percent(r.share, 0))),
+                    .map_or_else(String::new, |r| format!("{} ({})", r.reason, l.percent(r.share, 0))),
             })
             .collect()
     })
 }
 
-pub fn jobs(m: &Metrics, segment_name: &dyn Fn(&str) -> String) -> Option<Vec<JobRow>> {
+pub fn jobs(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<Vec<JobRow>> {
     m.jobs.as_ref().map(|jobs| {
         jobs.iter()
             .enumerate()
             .map(|(i, j)| JobRow {
                 number: i + 1,
                 statement: j.statement.clone(),
-                segment: j.segment.as_deref().map_or_else(|| "All".to_owned(), segment_name),
-                importance: number(j.importance, 1),
-                satisfaction: number(j.satisfaction, 1),
-                opportunity: number(j.opportunity, 1),
-                label: job_label(j.label).to_owned(),
+                segment: j.segment.as_deref().map_or_else(|| l.t("jobs-all-segments"), segment_name),
+                importance: l.number(j.importance, 1),
+                satisfaction: l.number(j.satisfaction, 1),
+                opportunity: l.number(j.opportunity, 1),
+                label: job_label(l, j.label),
             })
             .collect()
     })
 }
 
-pub fn workshops(project: &Project) -> Vec<WorkshopView> {
+pub fn workshops(project: &Project, l: &Localizer) -> Vec<WorkshopView> {
     let phase_name = |id: &String| {
         project
             .journey
@@ -196,7 +196,7 @@ pub fn workshops(project: &Project) -> Vec<WorkshopView> {
             html: markdown::to_html(&w.body, &anchor(i, &w.file)),
             anchor: anchor(i, &w.file),
             title: w.title.clone(),
-            date: date(w.date),
+            date: l.date(w.date),
             market: w.market.clone(),
             participants: w.participants.join(", "),
             phases: w.phases.iter().map(phase_name).collect::<Vec<_>>().join(", "),

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::charts::Chart;
 use crate::analysis::Metrics;
 use crate::model::Project;
+use crate::render::locale::Localizer;
 
 pub use appendix::{Assumption, Derivation, Method};
 pub use economics::{InvestmentRow, ProblemRow, RiskRow, ScenarioRow, SegmentRow};
@@ -79,7 +80,7 @@ pub struct BusinessCaseView {
 #[derive(Debug, Serialize)]
 pub struct SimulationView {
     pub draws: String,
-    pub seed: u64,
+    pub seed: String,
     pub p10: String,
     pub p50: String,
     pub p90: String,
@@ -105,57 +106,63 @@ pub struct Charts {
     pub jobs: Option<Chart>,
 }
 
-/// Builds the view of `project` with its computed `metrics`; `logo` is a ready `data:` URI.
-pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>) -> Report {
-    let cur = project.meta.currency.as_str();
+/// Builds the view of `project` with its computed `metrics` in `l`'s language; `logo` is a
+/// ready `data:` URI.
+pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>, l: &Localizer) -> Report {
     let segment_name = |id: &str| {
         project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
     };
-    let gaps = journey::gaps(metrics, cur);
-    let problems = economics::problems(metrics, &segment_name, cur);
+    let gaps = journey::gaps(metrics, l);
+    let problems = economics::problems(metrics, &segment_name, l);
     Report {
-        lang: "en",
+        lang: l.language.code(),
         meta: MetaView {
             title: project.meta.title.clone(),
             client: project.meta.client.clone(),
             purpose: project.meta.purpose.clone(),
-            date: super::format::date(project.meta.date),
+            date: l.date(project.meta.date),
             prepared_by: project.meta.prepared_by.clone(),
-            currency: cur.to_owned(),
+            currency: project.meta.currency.clone(),
             horizon_years: project.settings.horizon_years,
             primary_color: project.brand.primary_color.clone().unwrap_or_else(|| "#1f4e79".to_owned()),
             logo,
-            footer_css: css_string(&format!("{} · {}", project.meta.client, project.meta.title)),
+            footer_css: css_string(&l.t_with(
+                "page-footer",
+                vec![
+                    ("client", project.meta.client.clone().into()),
+                    ("title", project.meta.title.clone().into()),
+                ],
+            )),
         },
-        headline: summary::headline(project, metrics),
-        cards: summary::cards(metrics, cur),
+        headline: summary::headline(project, metrics, l),
+        cards: summary::cards(metrics, l),
         top_problems: problems.iter().take(3).cloned().collect(),
         top_gaps: gaps.iter().filter(|g| g.priority_value > 0.0).take(5).cloned().collect(),
-        next_steps: summary::next_steps(metrics, &segment_name, cur),
+        next_steps: summary::next_steps(metrics, &segment_name, l),
         business_case: BusinessCaseView {
             challenge: super::markdown::to_html(&project.business_case.challenge, "challenge"),
             approach: super::markdown::to_html(&project.business_case.approach, "approach"),
             expected_value: super::markdown::to_html(&project.business_case.expected_value, "expected-value"),
         },
-        investments: economics::investments(project, metrics, &segment_name),
-        investment_total: economics::investment_total(metrics, cur),
+        investments: economics::investments(project, metrics, &segment_name, l),
+        investment_total: economics::investment_total(metrics, l),
         risks: economics::risks(project),
         risk_matrix: economics::risk_matrix(project),
-        segments: economics::segments(metrics, cur),
-        not_scored: economics::not_scored(metrics, &segment_name),
+        segments: economics::segments(metrics, l),
+        not_scored: economics::not_scored(metrics, &segment_name, l),
         problems,
-        scenarios: economics::scenarios(metrics, cur),
-        simulation: summary::simulation(metrics, cur),
-        phases: journey::phases(project, metrics),
+        scenarios: economics::scenarios(metrics, l),
+        simulation: summary::simulation(metrics, l),
+        phases: journey::phases(project, metrics, l),
         gaps,
-        winloss: journey::winloss(metrics, &segment_name),
-        jobs: journey::jobs(metrics, &segment_name),
-        workshops: journey::workshops(project),
-        methodology: appendix::methodology(),
-        derivations: appendix::derivations(project, metrics),
-        assumptions: appendix::assumptions(project),
+        winloss: journey::winloss(metrics, &segment_name, l),
+        jobs: journey::jobs(metrics, &segment_name, l),
+        workshops: journey::workshops(project, l),
+        methodology: appendix::methodology(l),
+        derivations: appendix::derivations(project, metrics, l),
+        assumptions: appendix::assumptions(project, l),
         sources: project.sources.clone(),
-        charts: charts(project, metrics, &segment_name),
+        charts: charts(project, metrics, &segment_name, l),
     }
 }
 
@@ -165,7 +172,7 @@ pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>) -> Repo
 fn css_string(text: &str) -> String {
     text.chars()
         .map(|c| {
-            if c.is_alphanumeric() && c.is_ascii() || c == ' ' {
+            if c.is_ascii_alphanumeric() || c == ' ' {
                 c.to_string()
             } else {
                 format!("\\{:x} ", u32::from(c))
@@ -174,21 +181,25 @@ fn css_string(text: &str) -> String {
         .collect()
 }
 
-fn charts(project: &Project, metrics: &Metrics, segment_name: &dyn Fn(&str) -> String) -> Charts {
+fn charts(
+    project: &Project,
+    metrics: &Metrics,
+    segment_name: &dyn Fn(&str) -> String,
+    l: &Localizer,
+) -> Charts {
     use super::charts as c;
-    let cur = project.meta.currency.as_str();
     let likely = &metrics.programme.scenarios.likely;
     Charts {
-        timeline: (!project.timeline.is_empty()).then(|| c::gantt(&project.timeline)),
-        clv_scenarios: c::clv_scenarios(&metrics.segments, cur),
-        bridge: c::bridge(&metrics.value_bridge, cur),
-        payback: c::payback(likely, cur),
-        npv: c::npv_histogram(&metrics.simulation, project.settings.target_min, cur),
-        tornado: c::tornado(&metrics.tornado, likely.npv, segment_name, cur),
-        acquisition: c::acquisition(&metrics.segments, cur),
-        ipa: metrics.touchpoints.as_ref().map(c::importance_performance),
-        resources: metrics.touchpoints.as_ref().map(c::resource_share),
-        pareto: metrics.winloss.as_deref().map(c::loss_pareto),
-        jobs: metrics.jobs.as_deref().map(c::opportunity_landscape),
+        timeline: (!project.timeline.is_empty()).then(|| c::gantt(&project.timeline, l)),
+        clv_scenarios: c::clv_scenarios(&metrics.segments, l),
+        bridge: c::bridge(&metrics.value_bridge, l),
+        payback: c::payback(likely, l),
+        npv: c::npv_histogram(&metrics.simulation, project.settings.target_min, l),
+        tornado: c::tornado(&metrics.tornado, likely.npv, segment_name, l),
+        acquisition: c::acquisition(&metrics.segments, l),
+        ipa: metrics.touchpoints.as_ref().map(|t| c::importance_performance(t, l)),
+        resources: metrics.touchpoints.as_ref().map(|t| c::resource_share(t, l)),
+        pareto: metrics.winloss.as_deref().map(|w| c::loss_pareto(w, l)),
+        jobs: metrics.jobs.as_deref().map(|j| c::opportunity_landscape(j, l)),
     }
 }

@@ -4,8 +4,8 @@ use serde::Serialize;
 
 use crate::analysis::{Action, Metrics};
 use crate::model::Project;
-use crate::render::format::{money_short, number, percent, probability, times};
 use crate::render::labels::problem_name;
+use crate::render::locale::Localizer;
 
 /// A key figure, linked to its derivation in the appendix.
 #[derive(Clone, Debug, Serialize)]
@@ -18,87 +18,84 @@ pub struct Card {
 }
 
 /// "Raising the value of an average customer relationship by 14.6% in the 3 focus segments
-/// is worth DKK 12.9m over 5 years; …"
-pub fn headline(project: &Project, m: &Metrics) -> String {
-    let cur = &project.meta.currency;
+/// is worth DKK 12.9m over 5 years; ROI 2.6×; payback in 5 months; >99% chance …"
+pub fn headline(project: &Project, m: &Metrics, l: &Localizer) -> String {
     let likely = &m.programme.scenarios.likely;
-    let focus = m.programme.focus_segments.len();
-    let segments =
-        if focus == 1 { "the focus segment".to_owned() } else { format!("the {focus} focus segments") };
-    let mut parts = vec![format!(
-        "Raising the value of an average customer relationship by {} in {segments} is worth {} over {} years",
-        percent(likely.uplift, 1),
-        money_short(likely.npv, cur),
-        project.settings.horizon_years
+    let mut parts = vec![l.t_with(
+        "headline-main",
+        vec![
+            ("uplift", l.percent(likely.uplift, 1).into()),
+            ("segments", m.programme.focus_segments.len().into()),
+            ("npv", l.money_short(likely.npv).into()),
+            ("years", project.settings.horizon_years.to_string().into()),
+        ],
     )];
     if let Some(roi) = likely.roi {
-        parts.push(format!("ROI {}", times(roi)));
+        parts.push(l.t_with("headline-roi", vec![("roi", l.times(roi).into())]));
     }
     parts.push(likely.payback_months.map_or_else(
-        || "no payback within the horizon".to_owned(),
-        |mo| format!("payback in {} months", number(mo.ceil(), 0)),
+        || l.t("headline-no-payback"),
+        |mo| l.t_with("headline-payback", vec![("months", mo.ceil().into())]),
     ));
-    parts.push(format!(
-        "{} chance of reaching the {} target",
-        probability(m.simulation.probability_reaching_target),
-        percent(project.settings.target_min, 0)
+    parts.push(l.t_with(
+        "headline-chance",
+        vec![
+            ("chance", l.probability(m.simulation.probability_reaching_target).into()),
+            ("target", l.percent(project.settings.target_min, 0).into()),
+        ],
     ));
     format!("{}.", parts.join("; "))
 }
 
-pub fn cards(m: &Metrics, cur: &str) -> Vec<Card> {
+pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
     let likely = &m.programme.scenarios.likely;
     let card = |label: &str, value: String, note: String, derivation: &str| Card {
-        label: label.to_owned(),
+        label: l.t(label),
         value,
         note,
         derivation: derivation.to_owned(),
     };
+    let low_high = vec![
+        ("low", l.percent(m.programme.scenarios.low.uplift, 1).into()),
+        ("high", l.percent(m.programme.scenarios.high.uplift, 1).into()),
+    ];
     let mut cards = vec![
         card(
-            "Uplift per customer relationship",
-            percent(likely.uplift, 1),
-            format!(
-                "focus segments, likely; low {} – high {}",
-                percent(m.programme.scenarios.low.uplift, 1),
-                percent(m.programme.scenarios.high.uplift, 1)
-            ),
+            "card-uplift",
+            l.percent(likely.uplift, 1),
+            l.t_with("card-uplift-note", low_high),
             "derivation-uplift",
         ),
         card(
-            "Net present value",
-            money_short(likely.npv, cur),
-            format!("after investment of {} (PV)", money_short(m.programme.investment.pv, cur)),
+            "card-npv",
+            l.money_short(likely.npv),
+            l.t_with("card-npv-note", vec![("pv", l.money_short(m.programme.investment.pv).into())]),
             "derivation-npv",
         ),
     ];
     if let Some(roi) = likely.roi {
-        cards.push(card(
-            "Return on investment",
-            times(roi),
-            "NPV ÷ present value of investment".to_owned(),
-            "derivation-roi",
-        ));
+        cards.push(card("card-roi", l.times(roi), l.t("card-roi-note"), "derivation-roi"));
     }
     cards.push(card(
-        "Payback",
-        likely
-            .payback_months
-            .map_or_else(|| "not reached".to_owned(), |mo| format!("{} months", number(mo.ceil(), 0))),
-        "cumulative, discounted".to_owned(),
+        "card-payback",
+        likely.payback_months.map_or_else(
+            || l.t("card-payback-never"),
+            |mo| l.t_with("card-payback-value", vec![("months", mo.ceil().into())]),
+        ),
+        l.t("card-payback-note"),
         "derivation-payback",
     ));
     cards.push(card(
-        "Chance of reaching target",
-        probability(m.simulation.probability_reaching_target),
-        format!("{} simulated outcomes", number(f64::from(m.simulation.draws), 0)),
+        "card-chance",
+        l.probability(m.simulation.probability_reaching_target),
+        l.t_with("card-chance-note", vec![("draws", l.number(f64::from(m.simulation.draws), 0).into())]),
         "derivation-probability",
     ));
     cards
 }
 
 /// Concrete next steps, from the largest problem areas and the touchpoint actions.
-pub fn next_steps(m: &Metrics, segment_name: &dyn Fn(&str) -> String, cur: &str) -> Vec<String> {
+pub fn next_steps(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Vec<String> {
     let mut steps: Vec<String> = m
         .problem_areas
         .ranked
@@ -106,30 +103,23 @@ pub fn next_steps(m: &Metrics, segment_name: &dyn Fn(&str) -> String, cur: &str)
         .filter(|p| p.value_at_stake > 0.0)
         .take(2)
         .map(|p| {
-            format!(
-                "Validate the root causes of {} in {} before spending: {} of customer value is at stake.",
-                problem_name(p.driver).to_lowercase(),
-                segment_name(&p.segment),
-                money_short(p.value_at_stake, cur)
-            )
+            let args = vec![
+                ("problem", problem_name(l, p.driver).to_lowercase().into()),
+                ("segment", segment_name(&p.segment).into()),
+                ("value", l.money_short(p.value_at_stake).into()),
+            ];
+            l.t_with("next-validate", args)
         })
         .collect();
     if let Some(t) = &m.touchpoints {
         let named = |action: Action| {
-            t.ranked
-                .iter()
-                .filter(move |g| g.action == action)
-                .map(|g| g.name.clone())
-                .take(3)
-                .collect::<Vec<_>>()
+            t.ranked.iter().filter(|g| g.action == action).map(|g| g.name.clone()).take(3).collect::<Vec<_>>()
         };
-        let add = named(Action::Add);
-        if !add.is_empty() {
-            steps.push(format!("Add what customers value and we do not offer today: {}.", add.join("; ")));
-        }
-        let invest = named(Action::Invest);
-        if !invest.is_empty() {
-            steps.push(format!("Invest where importance is high and delivery weak: {}.", invest.join("; ")));
+        for (action, id) in [(Action::Add, "next-add"), (Action::Invest, "next-invest")] {
+            let names = named(action);
+            if !names.is_empty() {
+                steps.push(l.t_with(id, vec![("names", names.join("; ").into())]));
+            }
         }
         let mut reduce: Vec<_> = t.ranked.iter().filter(|g| g.action == Action::Reduce).collect();
         reduce.sort_by(|a, b| {
@@ -137,26 +127,23 @@ pub fn next_steps(m: &Metrics, segment_name: &dyn Fn(&str) -> String, cur: &str)
         });
         if !reduce.is_empty() {
             let names: Vec<String> = reduce.iter().take(3).map(|g| g.name.clone()).collect();
-            steps.push(format!(
-                "Free resources from touchpoints that take more effort than they give customers: {}.",
-                names.join("; ")
-            ));
+            steps.push(l.t_with("next-reduce", vec![("names", names.join("; ").into())]));
         }
     }
     steps
 }
 
-pub fn simulation(m: &Metrics, cur: &str) -> super::SimulationView {
+pub fn simulation(m: &Metrics, l: &Localizer) -> super::SimulationView {
     let s = &m.simulation;
     super::SimulationView {
-        draws: number(f64::from(s.draws), 0),
-        seed: s.seed,
-        p10: money_short(s.npv.p10, cur),
-        p50: money_short(s.npv.p50, cur),
-        p90: money_short(s.npv.p90, cur),
-        probability: percent(s.probability_reaching_target, 1),
-        target: percent(m.project.target_uplift_min, 0),
-        uplift_p10: percent(s.uplift.p10, 1),
-        uplift_p90: percent(s.uplift.p90, 1),
+        draws: l.number(f64::from(s.draws), 0),
+        seed: s.seed.to_string(),
+        p10: l.money_short(s.npv.p10),
+        p50: l.money_short(s.npv.p50),
+        p90: l.money_short(s.npv.p90),
+        probability: l.percent(s.probability_reaching_target, 1),
+        target: l.percent(m.project.target_uplift_min, 0),
+        uplift_p10: l.percent(s.uplift.p10, 1),
+        uplift_p90: l.percent(s.uplift.p90, 1),
     }
 }

@@ -1,0 +1,335 @@
+# Dansk katalog for uplift-rapporten. Alle kataloger har præcis de samme id'er som det engelske.
+
+## Formater (CLDR-konventioner omkring tal formateret af ICU4X)
+fmt-money = { $amount } { $symbol }
+currency-DKK = kr.
+fmt-money-millions = { $amount } mio. { $symbol }
+fmt-money-thousands = { $full }
+fmt-percent = { $value } %
+fmt-points = { $value } %-point
+fmt-above = >{ $value }
+fmt-below = <{ $value }
+fmt-date = { $day }. { $month } { $year }
+month-1 = januar
+month-2 = februar
+month-3 = marts
+month-4 = april
+month-5 = maj
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+month-short-1 = jan.
+month-short-2 = feb.
+month-short-3 = mar.
+month-short-4 = apr.
+month-short-5 = maj
+month-short-6 = jun.
+month-short-7 = jul.
+month-short-8 = aug.
+month-short-9 = sep.
+month-short-10 = okt.
+month-short-11 = nov.
+month-short-12 = dec.
+not-available = –
+
+## Forside og indhold
+cover-date = Dato
+cover-prepared-by = Udarbejdet af
+cover-currency = Valuta
+cover-currency-value = { $currency }, nutidsværdier over { $years } år
+cover-logo = Logo for { $client }
+contents = Indhold
+page-footer = { $client } · { $title }
+
+## Afsnitstitler
+section-summary = Ledelsesresumé
+section-business-case = Business case
+section-economics = Segmentøkonomi
+section-uplift = Værdiløft
+section-journey = Kunderejse og gabanalyse
+section-winloss-jobs = Vundne/tabte kunder og jobs-to-be-done-analyse
+section-appendix = Bilag
+
+## Ledelsesresumé
+headline-main = Øges værdien af et gennemsnitligt kundeforhold med { $uplift } i { $segments ->
+    [one] fokussegmentet
+   *[other] de { $segments } fokussegmenter
+  }, giver det en nettonutidsværdi på { $npv } over { $years } år
+headline-roi = ROI på { $roi }
+headline-payback = tilbagebetalingstid på { $months ->
+    [one] { $months } måned
+   *[other] { $months } måneder
+  }
+headline-no-payback = investeringen tjenes ikke hjem inden for tidshorisonten
+headline-chance = { $chance } sandsynlighed for at nå målet på { $target }
+card-uplift = Værdiløft pr. kundeforhold
+card-uplift-note = fokussegmenter, forventet; lav { $low } – høj { $high }
+card-npv = Nettonutidsværdi (NPV)
+card-npv-note = efter en investering på { $pv } (nutidsværdi)
+card-roi = Investeringsafkast (ROI)
+card-roi-note = nettonutidsværdi ÷ investeringens nutidsværdi
+card-payback = Tilbagebetalingstid
+card-payback-value = { $months ->
+    [one] { $months } måned
+   *[other] { $months } måneder
+  }
+card-payback-never = nås ikke
+card-payback-note = akkumuleret, tilbagediskonteret
+card-chance = Sandsynlighed for at nå målet
+card-chance-note = { $draws } simulerede udfald
+summary-problems = De største problemområder
+summary-problem-item = { $value } står på spil ({ $driver } { $current } mod { $benchmark })
+summary-gaps = De største gab i berøringspunkterne
+summary-gap-item = vigtighed { $importance }, præstation { $performance }
+summary-next = Næste skridt
+next-validate = Valider de bagvedliggende årsager til { $problem } i { $segment }, før der investeres: { $value } i kundeværdi står på spil.
+next-add = Tilføj det, kunderne værdsætter, men som vi ikke tilbyder i dag: { $names }.
+next-invest = Invester, hvor vigtigheden er høj og leverancen svag: { $names }.
+next-reduce = Frigør ressourcer fra berøringspunkter, der kræver mere indsats, end de giver kunderne: { $names }.
+
+## Business case
+bc-challenge = Udfordring og mulighed
+bc-approach = Tilgang
+bc-expected-value = Forventet værdi
+bc-investment = Investering
+th-item = Post
+th-serves = Rettet mod
+th-one-off = Engangsomkostning
+th-annual = Årlig
+th-present-value = Nutidsværdi
+investment-programme-wide = Hele programmet
+investment-total = I alt
+bc-risks = Risici
+risk-matrix-caption = Sandsynlighed × konsekvens; numrene henviser til risikolisten
+risk-matrix-corner = Konsekvens ↓ / sandsynlighed →
+th-risk = Risiko
+th-mitigation = Tiltag
+
+## Segmentøkonomi
+th-segment = Segment
+th-customers = Kunder
+th-purchases = Køb pr. år
+th-order-value = Ordreværdi
+th-margin = Margin
+th-retention = Fastholdelse
+th-clv = CLV
+th-cac = CAC
+tag-focus = fokus
+economics-problems = Problemområder, rangeret efter den værdi, der står på spil
+th-problem = Problemområde
+th-today = I dag
+th-benchmark = Referenceværdi
+th-value-at-stake = Værdi på spil
+benchmark-source-segment = segment
+benchmark-source-project = projekt
+not-scored = Ikke vurderet, da der mangler en referenceværdi: { $list }.
+economics-krone = Hvad giver en krone?
+th-annual-margin = Årligt dækningsbidrag pr. kunde
+th-value-per-acquisition = CLV pr. rekrutteringskrone
+th-value-per-loyalty = Værdiløft pr. loyalitetskrone
+
+## Værdiløft
+th-clv-today = CLV i dag
+th-low = Lav
+th-likely = Forventet
+th-high = Høj
+th-uplift-scenarios = Løft (lav / forventet / høj)
+th-value-uplift-likely = Værdiløft, forventet
+bridge-note = Løftestængerne påvirker hinanden, så værdibroen lægger dem til i en fast rækkefølge (fastholdelse, købsfrekvens, ordreværdi, margin); trinene summerer præcist til totalen.
+simulation-note = { $draws } simulerede udfald (startværdi { $seed }): nettonutidsværdi P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets løft P10 { $uplift_p10 } til P90 { $uplift_p90 }; { $probability } af udfaldene når målet på { $target }.
+
+## Kunderejse
+journey-goal = Vores mål
+journey-needs = Kundens behov
+journey-notes = Noter fra workshops
+journey-gaps = Gab i berøringspunkter, rangeret
+th-touchpoint = Berøringspunkt
+th-phase = Fase
+th-importance = Vigtighed
+th-performance = Præstation
+th-priority = Prioritet
+th-cost = Omkostning pr. år
+th-resources-importance = Ressourcer / vigtighed
+th-quadrant = Kvadrant
+th-action = Handling
+touchpoint-scores = V { $importance } · P { $performance }
+
+## Vundne/tabte kunder og kundens opgaver
+winloss-title = Vundne og tabte aftaler pr. segment
+th-won = Vundne
+th-lost = Tabte
+th-win-rate = Andel vundne
+th-win-loss-ratio = Forhold vundne/tabte
+th-upsell-ratio = Mersalgsandel
+th-top-won = Hyppigste årsag til vundne aftaler
+th-top-lost = Hyppigste årsag til tabte aftaler
+jobs-title = Kundens opgaver (jobs to be done)
+th-job = Opgave
+th-satisfaction = Tilfredshed
+th-opportunity = Mulighedsscore
+th-assessment = Vurdering
+jobs-all-segments = Alle
+
+## Bilag
+appendix-workshops = Workshops
+th-workshop = Workshop
+th-date = Dato
+th-market = Marked
+th-participants = Deltagere
+th-journey-phases = Faser i kunderejsen
+appendix-derivations = Sådan er hvert nøgletal beregnet
+th-input = Inddata
+th-value = Værdi
+th-source = Kilde
+derived-below = beregnet nedenfor
+appendix-methodology = Metode
+th-figure = Nøgletal
+th-formula = Formel
+th-in-words = Forklaring
+appendix-assumptions = Alle forudsætninger
+th-file = Fil
+th-field = Felt
+appendix-sources = Kilder
+th-bytes = Byte
+
+## Værdidrivere, problemområder, kvadranter, handlinger, vurdering af opgaver
+lever-retention_rate = Fastholdelse
+lever-purchases_per_year = Købsfrekvens
+lever-average_order_value = Ordreværdi
+lever-gross_margin = Bruttomargin
+problem-retention_rate = Korte kundeforhold
+problem-purchases_per_year = Få køb
+problem-average_order_value = Små køb
+problem-gross_margin = Dårlige marginer
+quadrant-concentrate_here = Fokuser her
+quadrant-keep_up_the_good_work = Fortsæt det gode arbejde
+quadrant-low_priority = Lav prioritet
+quadrant-possible_overkill = Mulig overinvestering
+action-invest = Invester
+action-keep = Oprethold
+action-reduce = Reducer
+action-add = Tilføj
+job-extremely_under_served = Stærkt underdækket
+job-under_served = Underdækket
+job-over_served = Overdækket
+job-served = Dækket
+
+## Diagrammer
+chart-timeline = Programmets tidsplan
+chart-clv = Kundelivstidsværdi pr. segment, i dag og pr. scenarie
+chart-clv-axis = CLV pr. kunde ({ $currency })
+chart-today = I dag
+chart-bridge = Værdibro: gennemsnitlig kundeværdi i fokussegmenterne, fra i dag til forventet
+chart-bridge-axis = CLV pr. kunde ({ $currency }); aksen starter ved { $floor }
+chart-projected = Fremskrevet
+chart-payback = Akkumuleret tilbagediskonteret værdi over for investering (forventet scenarie)
+chart-payback-x = År fra programstart
+chart-payback-y = Akkumuleret, tilbagediskonteret ({ $currency })
+chart-value-uplift = Værdiløft
+chart-investment = Investering
+chart-payback-point = Tilbagebetalingstid: { $months } måneder
+chart-npv = Programmets nettonutidsværdi på tværs af simulerede udfald
+chart-npv-x = Programmets nettonutidsværdi ({ $currency })
+chart-npv-y = Andel af simuleringer
+chart-npv-target = { $chance } af udfaldene når målet om et løft på { $target }
+chart-tornado = Hvad påvirker nettonutidsværdien mest: hver løftestang fra lav til høj, de øvrige på forventet niveau
+chart-acquisition = Værdi pr. krone: rekruttering over for loyalitet
+chart-acquisition-axis = Kundeværdi pr. investeret { $currency }
+chart-acquisition-series = Rekruttering: CLV ÷ CAC
+chart-loyalty-series = Loyalitet: værdiløft ÷ investering
+chart-ipa = Vigtighed over for præstation pr. berøringspunkt
+chart-ipa-x = Præstation: hvor godt vi leverer i dag (1–5)
+chart-ipa-y = Vigtighed for kunden (1–5)
+chart-not-present = ikke til stede i dag
+chart-resources = Andel af ressourcer over for andel af vigtighed
+chart-resources-x = Andel af alle berøringspunkter
+chart-resources-series = Andel af ressourcer (budget + timer)
+chart-importance-series = Andel af vigtighed for kunderne
+chart-pareto = Hvorfor vi mister kunder: årsager på tværs af alle segmenter
+chart-pareto-y = Tabte aftaler, der nævner årsagen
+chart-jobs = Mulighedslandskab: kundens opgaver
+chart-jobs-x = Tilfredshed med nuværende løsninger (0–10)
+chart-jobs-y = Opgavens vigtighed (0–10)
+chart-under-served = underdækket
+
+## Diagrambeskrivelser (til skærmlæsere og billedtekster)
+desc-timeline-item = { $activity }: { $start } til { $end }
+desc-clv-item = { $segment }: i dag { $today }, forventet { $likely }
+desc-bridge = I dag { $start }, { $steps }, fremskrevet { $end } pr. kunde.
+desc-payback = Akkumuleret værdiløft { $value } og investering { $investment } efter { $years } år.
+desc-payback-never = Programmet tjener sig ikke hjem inden for tidshorisonten.
+desc-npv = P10 { $p10 }, P50 { $p50 } og P90 { $p90 } ud fra { $draws } simuleringer.
+desc-tornado-item = { $lever } fra { $low } til { $high }
+desc-acquisition-item = { $segment }: rekruttering { $acquisition }, loyalitet { $loyalty }
+desc-ipa = { $count } berøringspunkter. Akserne krydser ved gennemsnitlig vigtighed { $importance } og gennemsnitlig præstation { $performance }. Numrene henviser til den rangerede liste over gab.
+desc-resources-item = { $touchpoint }: { $resources } af ressourcerne, { $importance } af vigtigheden
+desc-jobs = { $count } opgaver; numrene henviser til den rangerede liste. Skraveret: underdækket (mulighedsscore ≥ 10), mørkere: stærkt underdækket (≥ 15).
+
+## Beregninger
+der-uplift = Løft af et gennemsnitligt kundeforhold (forventet)
+der-uplift-formula = Σ fokus N · CLV′ / Σ fokus N · CLV − 1
+der-clv-pair = CLV → CLV′, { $segment }
+der-pv = Investeringens nutidsværdi
+der-pv-formula = PV = Σ engangsbeløb + Σ årligt beløb · Σ (1+d)^−t, t = 1..H
+der-pv-item = { $once } én gang, { $annual } om året
+der-npv = Nettonutidsværdi (forventet)
+der-npv-formula = NPV = Σ segmenter N · (CLV′ − CLV) − PV
+der-value-uplift = Værdiløft, { $segment }
+der-pv-input = Investeringens nutidsværdi (PV)
+der-roi = Investeringsafkast, ROI (forventet)
+der-payback = Tilbagebetalingstid (forventet)
+der-payback-formula = første tidspunkt, hvor akkumuleret tilbagediskonteret værdiløft ≥ akkumuleret tilbagediskonteret investering, lineært inden for året
+der-payback-year = år { $year }: værdi { $value } / investering { $investment }
+der-payback-months = { $months } måneder
+der-payback-never = ikke inden for tidshorisonten
+der-chance = Sandsynlighed for at nå målet
+der-chance-formula = andel af simulerede udfald med programløft ≥ minimumsmål
+der-chance-substituted = { $reached } / { $draws } (startværdi { $seed })
+der-target-min = minimumsmål
+der-draws = simuleringer
+der-seed = startværdi
+der-clv = Kundelivstidsværdi, { $segment }
+der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
+der-today = i dag
+der-likely = forventet
+der-lever = Δ { $lever } (forventet)
+der-currency = valuta
+
+## Metode
+method-margin = Årligt dækningsbidrag pr. kunde
+method-margin-words = Antal køb om året gange gennemsnitlig ordreværdi gange bruttomargin: det, én kunde bidrager med på et år.
+method-clv = Kundelivstidsværdi
+method-clv-words = En kunde, der stadig er hos os efter t år (sandsynlighed r^t), bidrager med M det år; en krone på det tidspunkt er (1+d)^−t værd i dag. Dækningsbidraget medregnes ved udgangen af hvert år (Gupta & Lehmann).
+method-projected = Fremskrevet værdi
+method-projected-words = Programmets løftestænger lægger procentpoint til fastholdelse og margin og procent til købsfrekvens og ordreværdi; CLV′ er CLV beregnet med de justerede værdidrivere.
+method-uplift = Programmets løft
+method-uplift-words = Hvor meget mere et gennemsnitligt kundeforhold i fokussegmenterne er værd, vægtet med antallet af kunder.
+method-pv = Investeringens nutidsværdi
+method-pv-words = Engangsomkostninger afholdes ved start, årlige omkostninger ved udgangen af hvert år og tilbagediskonteres som dækningsbidragene.
+method-npv = Nettonutidsværdi og ROI
+method-npv-words = Den værdi, der skabes i alle segmenter, fratrukket programmets omkostninger – begge opgjort i nutidsværdi.
+method-payback = Tilbagebetalingstid
+method-payback-notation = første t med Σ værdiløft ≥ Σ investering (begge tilbagediskonteret)
+method-payback-words = Tidspunktet, hvor den akkumulerede værdi første gang dækker den akkumulerede investering, lineært interpoleret inden for året.
+method-problems = Problemområder
+method-problems-notation = N · (CLV med værdidriveren på referenceværdien − CLV)
+method-problems-words = Den værdi, et segment går glip af på én værdidriver sammenlignet med referenceværdien; nul, hvis segmentet allerede lever op til den. Værdidrivere uden referenceværdi vurderes ikke.
+method-uncertainty = Usikkerhed
+method-uncertainty-notation = PERT(lav, forventet, høj), uafhængige udtræk
+method-uncertainty-words = Hver usikker løftestang trækkes fra en PERT-fordeling; P10, P50 og P90 aflæses af de simulerede udfald, og sandsynligheden for at nå målet er andelen af udfald, der når det.
+method-gap = Gab i berøringspunkter
+method-gap-words = Analyse af vigtighed og præstation (Martilla & James): akserne krydser ved gennemsnitsscorerne; ressourcer er budget plus timer til timesatsen, sammenholdt med vigtigheden som andele.
+method-winloss = Vundne og tabte aftaler
+method-winloss-notation = andel vundne = vundne / (vundne + tabte); mersalgsandel = kunder med mersalg / kunder
+method-winloss-words = Hvorfor aftaler vindes og tabes, pr. segment, med årsagerne rangeret efter hyppighed.
+method-jobs = Kundens opgaver (jobs to be done)
+method-jobs-words = Ulwicks mulighedsscore: 15 eller mere er stærkt underdækket, 10 eller mere underdækket; er tilfredsheden højere end vigtigheden, er opgaven overdækket.
+
+## Forudsætninger
+assumption-simulation = { $draws } simuleringer, startværdi { $seed }
+assumption-acquisition = { $customers } nye kunder for { $spend } om året
+assumption-benchmark-used = anvendt for { $segment }

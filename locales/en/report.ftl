@@ -1,0 +1,334 @@
+# English catalogue of the uplift report. Every other catalogue has exactly these ids.
+
+## Formats (CLDR conventions around numbers formatted by ICU4X)
+fmt-money = { $symbol } { $amount }
+fmt-money-millions = { $symbol } { $amount }m
+fmt-money-thousands = { $symbol } { $amount }k
+fmt-percent = { $value }%
+fmt-points = { $value } pts
+fmt-above = >{ $value }
+fmt-below = <{ $value }
+fmt-date = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+not-available = n/a
+
+## Cover and contents
+cover-date = Date
+cover-prepared-by = Prepared by
+cover-currency = Currency
+cover-currency-value = { $currency }, present values over { $years } years
+cover-logo = { $client } logo
+contents = Contents
+page-footer = { $client } · { $title }
+
+## Section titles
+section-summary = Executive summary
+section-business-case = Business case
+section-economics = Segment economics
+section-uplift = Value uplift
+section-journey = Customer journey and gap analysis
+section-winloss-jobs = Win/loss and jobs to be done
+section-appendix = Appendix
+
+## Executive summary
+headline-main = Raising the value of an average customer relationship by { $uplift } in { $segments ->
+    [one] the focus segment
+   *[other] the { $segments } focus segments
+  } is worth { $npv } over { $years } years
+headline-roi = ROI { $roi }
+headline-payback = payback in { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+  }
+headline-no-payback = no payback within the horizon
+headline-chance = { $chance } chance of reaching the { $target } target
+card-uplift = Uplift per customer relationship
+card-uplift-note = focus segments, likely; low { $low } – high { $high }
+card-npv = Net present value
+card-npv-note = after investment of { $pv } (present value)
+card-roi = Return on investment
+card-roi-note = NPV ÷ present value of investment
+card-payback = Payback
+card-payback-value = { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+  }
+card-payback-never = not reached
+card-payback-note = cumulative, discounted
+card-chance = Chance of reaching target
+card-chance-note = { $draws } simulated outcomes
+summary-problems = The biggest problem areas
+summary-problem-item = { $value } at stake ({ $driver } { $current } against { $benchmark })
+summary-gaps = The largest touchpoint gaps
+summary-gap-item = importance { $importance }, performance { $performance }
+summary-next = What to do next
+next-validate = Validate the root causes of { $problem } in { $segment } before spending: { $value } of customer value is at stake.
+next-add = Add what customers value and we do not offer today: { $names }.
+next-invest = Invest where importance is high and delivery weak: { $names }.
+next-reduce = Free resources from touchpoints that take more effort than they give customers: { $names }.
+
+## Business case
+bc-challenge = Challenge and opportunity
+bc-approach = Approach
+bc-expected-value = Expected value
+bc-investment = Investment
+th-item = Item
+th-serves = Serves
+th-one-off = One-off
+th-annual = Annual
+th-present-value = Present value
+investment-programme-wide = Programme-wide
+investment-total = Total
+bc-risks = Risks
+risk-matrix-caption = Likelihood × impact; numbers refer to the risk list
+risk-matrix-corner = Impact ↓ / likelihood →
+th-risk = Risk
+th-mitigation = Mitigation
+
+## Segment economics
+th-segment = Segment
+th-customers = Customers
+th-purchases = Purchases / year
+th-order-value = Order value
+th-margin = Margin
+th-retention = Retention
+th-clv = CLV
+th-cac = CAC
+tag-focus = focus
+economics-problems = Problem areas, ranked by value at stake
+th-problem = Problem area
+th-today = Today
+th-benchmark = Benchmark
+th-value-at-stake = Value at stake
+benchmark-source-segment = segment
+benchmark-source-project = project
+not-scored = Not scored, for want of a benchmark: { $list }.
+economics-krone = What does a krone do?
+th-annual-margin = Annual margin per customer
+th-value-per-acquisition = CLV per acquisition krone
+th-value-per-loyalty = Value uplift per loyalty krone
+
+## Value uplift
+th-clv-today = CLV today
+th-low = Low
+th-likely = Likely
+th-high = High
+th-uplift-scenarios = Uplift (low / likely / high)
+th-value-uplift-likely = Value uplift, likely
+bridge-note = Levers interact, so the bridge applies them in a fixed order (retention, purchase frequency, order value, margin); the steps add up exactly to the total.
+simulation-note = { $draws } simulated outcomes (seed { $seed }): NPV P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programme uplift P10 { $uplift_p10 } to P90 { $uplift_p90 }; { $probability } of outcomes reach the { $target } target.
+
+## Journey
+journey-goal = Our goal
+journey-needs = Customer needs
+journey-notes = Workshop notes
+journey-gaps = Touchpoint gaps, ranked
+th-touchpoint = Touchpoint
+th-phase = Phase
+th-importance = Importance
+th-performance = Performance
+th-priority = Priority
+th-cost = Cost / year
+th-resources-importance = Resources / importance
+th-quadrant = Quadrant
+th-action = Action
+touchpoint-scores = I { $importance } · P { $performance }
+
+## Win/loss and jobs
+winloss-title = Win/loss by segment
+th-won = Won
+th-lost = Lost
+th-win-rate = Win rate
+th-win-loss-ratio = Win/loss ratio
+th-upsell-ratio = Upsell ratio
+th-top-won = Top reason won
+th-top-lost = Top reason lost
+jobs-title = Jobs to be done
+th-job = Job
+th-satisfaction = Satisfaction
+th-opportunity = Opportunity
+th-assessment = Assessment
+jobs-all-segments = All
+
+## Appendix
+appendix-workshops = Workshops
+th-workshop = Workshop
+th-date = Date
+th-market = Market
+th-participants = Participants
+th-journey-phases = Journey phases
+appendix-derivations = How each headline figure was reached
+th-input = Input
+th-value = Value
+th-source = Source
+derived-below = derived below
+appendix-methodology = Methodology
+th-figure = Figure
+th-formula = Formula
+th-in-words = In words
+appendix-assumptions = Every input assumption
+th-file = File
+th-field = Field
+appendix-sources = Sources
+th-bytes = Bytes
+
+## Drivers, problem areas, quadrants, actions, job labels
+lever-retention_rate = Retention
+lever-purchases_per_year = Purchase frequency
+lever-average_order_value = Order value
+lever-gross_margin = Gross margin
+problem-retention_rate = Short customer relationships
+problem-purchases_per_year = Few purchases
+problem-average_order_value = Small purchases
+problem-gross_margin = Poor margins
+quadrant-concentrate_here = Concentrate here
+quadrant-keep_up_the_good_work = Keep up the good work
+quadrant-low_priority = Low priority
+quadrant-possible_overkill = Possible overkill
+action-invest = Invest
+action-keep = Keep
+action-reduce = Reduce
+action-add = Add
+job-extremely_under_served = Extremely under-served
+job-under_served = Under-served
+job-over_served = Over-served
+job-served = Served
+
+## Charts
+chart-timeline = Programme timeline
+chart-clv = Customer lifetime value per segment, today and by scenario
+chart-clv-axis = CLV per customer ({ $currency })
+chart-today = Today
+chart-bridge = Value bridge: average focus-segment customer value, today to likely
+chart-bridge-axis = CLV per customer ({ $currency }); axis starts at { $floor }
+chart-projected = Projected
+chart-payback = Cumulative discounted value against investment (likely scenario)
+chart-payback-x = Years from programme start
+chart-payback-y = Cumulative, discounted ({ $currency })
+chart-value-uplift = Value uplift
+chart-investment = Investment
+chart-payback-point = Payback: { $months } months
+chart-npv = Programme NPV across simulated outcomes
+chart-npv-x = Programme NPV ({ $currency })
+chart-npv-y = Share of draws
+chart-npv-target = { $chance } of outcomes reach the { $target } uplift target
+chart-tornado = What moves NPV most: each lever from low to high, others at likely
+chart-acquisition = Value per krone: acquisition against loyalty
+chart-acquisition-axis = Customer value per { $currency } spent
+chart-acquisition-series = Acquisition: CLV ÷ CAC
+chart-loyalty-series = Loyalty: value uplift ÷ investment
+chart-ipa = Importance against performance, by touchpoint
+chart-ipa-x = Performance: how well we deliver today (1–5)
+chart-ipa-y = Importance to the customer (1–5)
+chart-not-present = not present today
+chart-resources = Share of resources against share of importance
+chart-resources-x = Share of all touchpoints
+chart-resources-series = Share of resources (budget + hours)
+chart-importance-series = Share of importance to customers
+chart-pareto = Why we lose customers: reasons over all segments
+chart-pareto-y = Lost deals naming the reason
+chart-jobs = Opportunity landscape: jobs to be done
+chart-jobs-x = Satisfaction with today's solutions (0–10)
+chart-jobs-y = Importance of the job (0–10)
+chart-under-served = under-served
+
+## Chart descriptions (for screen readers and captions)
+desc-timeline-item = { $activity }: { $start } to { $end }
+desc-clv-item = { $segment }: today { $today }, likely { $likely }
+desc-bridge = Today { $start }, { $steps }, projected { $end }.
+desc-payback = After { $years } years: value uplift { $value }, investment { $investment }.
+desc-payback-never = The programme does not pay back within the horizon.
+desc-npv = { $draws } draws. P10 { $p10 }, P50 { $p50 }, P90 { $p90 }.
+desc-tornado-item = { $lever } from { $low } to { $high }
+desc-acquisition-item = { $segment }: acquisition { $acquisition }, loyalty { $loyalty }
+desc-ipa = { $count } touchpoints. Cross-hairs at mean importance { $importance } and mean performance { $performance }. Numbers refer to the ranked gap list.
+desc-resources-item = { $touchpoint }: { $resources } of resources, { $importance } of importance
+desc-jobs = { $count } jobs; numbers refer to the ranked list. Shaded: under-served (opportunity ≥ 10), darker: extremely under-served (≥ 15).
+
+## Derivations
+der-uplift = Uplift of an average customer relationship (likely)
+der-uplift-formula = Σ focus N · CLV′ / Σ focus N · CLV − 1
+der-clv-pair = CLV → CLV′, { $segment }
+der-pv = Present value of the investment
+der-pv-formula = PV = Σ one-off + Σ annual · Σ (1+d)^−t, t = 1..H
+der-pv-item = { $once } once, { $annual } a year
+der-npv = Net present value (likely)
+der-npv-formula = NPV = Σ segments N · (CLV′ − CLV) − PV
+der-value-uplift = Value uplift, { $segment }
+der-pv-input = PV of investment
+der-roi = Return on investment (likely)
+der-payback = Payback (likely)
+der-payback-formula = first point where cumulative discounted value uplift ≥ cumulative discounted investment, linear within the year
+der-payback-year = year { $year }: value { $value } / investment { $investment }
+der-payback-months = { $months } months
+der-payback-never = not within the horizon
+der-chance = Chance of reaching the target
+der-chance-formula = share of simulated outcomes with programme uplift ≥ target minimum
+der-chance-substituted = { $reached } / { $draws } (seed { $seed })
+der-target-min = target minimum
+der-draws = draws
+der-seed = seed
+der-clv = Customer lifetime value, { $segment }
+der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
+der-today = today
+der-likely = likely
+der-lever = Δ { $lever } (likely)
+der-currency = currency
+
+## Methodology
+method-margin = Annual margin per customer
+method-margin-words = Purchases per year times average order value times gross margin: what one customer earns us in a year.
+method-clv = Customer lifetime value
+method-clv-words = A customer still with us after t years (probability r^t) earns M that year; a krone then is worth (1+d)^−t today. Margin is counted at each year's end (Gupta & Lehmann).
+method-projected = Projected value
+method-projected-words = The programme's levers add points to retention and margin and per cent to purchase frequency and order value; CLV′ is the CLV with these drivers.
+method-uplift = Programme uplift
+method-uplift-words = How much more an average customer relationship in the focus segments is worth, weighted by the number of customers.
+method-pv = Investment, present value
+method-pv-words = One-off costs fall at the start, annual costs at each year's end, discounted like the margins.
+method-npv = Net present value and ROI
+method-npv-words = The value added in every segment less what the programme costs, both in today's money.
+method-payback = Payback
+method-payback-notation = first t with Σ value uplift ≥ Σ investment (both discounted)
+method-payback-words = When cumulative value first covers cumulative investment, interpolated linearly within the year.
+method-problems = Problem areas
+method-problems-notation = N · (CLV with the driver at benchmark − CLV)
+method-problems-words = The value a segment leaves on the table on one driver, compared with its benchmark; zero when it already meets it. Drivers without a benchmark are not scored.
+method-uncertainty = Uncertainty
+method-uncertainty-notation = PERT(low, likely, high), independent draws
+method-uncertainty-words = Each uncertain lever is drawn from a PERT distribution; P10, P50 and P90 are read from the simulated outcomes, and the chance of reaching the target is the share of outcomes that do.
+method-gap = Touchpoint gap
+method-gap-words = Importance–performance analysis (Martilla & James): cross-hairs at the mean scores; resources are budget plus hours at the hourly rate, compared as shares with importance.
+method-winloss = Win/loss
+method-winloss-notation = win rate = won / (won + lost); upsell ratio = upsold / customers
+method-winloss-words = Why deals are won and lost, per segment, with reasons ranked by frequency.
+method-jobs = Jobs to be done
+method-jobs-words = Ulwick's opportunity score: 15 or more is extremely under-served, 10 or more under-served; satisfaction above importance is over-served.
+
+## Assumptions
+assumption-simulation = { $draws } draws, seed { $seed }
+assumption-acquisition = { $customers } new customers for { $spend } a year
+assumption-benchmark-used = used for { $segment }

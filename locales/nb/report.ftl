@@ -1,0 +1,335 @@
+# Norsk (bokmål) katalog for uplift-rapporten. Alle kataloger har nøyaktig de samme id-ene som den engelske.
+
+## Formater (CLDR-konvensjoner rundt tall formatert av ICU4X)
+fmt-money = { $amount } { $symbol }
+currency-NOK = kr
+fmt-money-millions = { $amount } mill. { $symbol }
+fmt-money-thousands = { $full }
+fmt-percent = { $value } %
+fmt-points = { $value } prosentpoeng
+fmt-above = >{ $value }
+fmt-below = <{ $value }
+fmt-date = { $day }. { $month } { $year }
+month-1 = januar
+month-2 = februar
+month-3 = mars
+month-4 = april
+month-5 = mai
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = desember
+month-short-1 = jan.
+month-short-2 = feb.
+month-short-3 = mar.
+month-short-4 = apr.
+month-short-5 = mai
+month-short-6 = jun.
+month-short-7 = jul.
+month-short-8 = aug.
+month-short-9 = sep.
+month-short-10 = okt.
+month-short-11 = nov.
+month-short-12 = des.
+not-available = –
+
+## Forside og innhold
+cover-date = Dato
+cover-prepared-by = Utarbeidet av
+cover-currency = Valuta
+cover-currency-value = { $currency }, nåverdier over { $years } år
+cover-logo = Logo for { $client }
+contents = Innhold
+page-footer = { $client } · { $title }
+
+## Kapitteltitler
+section-summary = Sammendrag for ledelsen
+section-business-case = Business case
+section-economics = Segmentøkonomi
+section-uplift = Verdiløft
+section-journey = Kundereise og avviksanalyse
+section-winloss-jobs = Vunne/tapte kunder og jobs-to-be-done-analyse
+section-appendix = Vedlegg
+
+## Sammendrag for ledelsen
+headline-main = Økes verdien av et gjennomsnittlig kundeforhold med { $uplift } i { $segments ->
+    [one] fokussegmentet
+   *[other] de { $segments } fokussegmentene
+  }, gir det en netto nåverdi på { $npv } over { $years } år
+headline-roi = ROI på { $roi }
+headline-payback = tilbakebetalingstid på { $months ->
+    [one] { $months } måned
+   *[other] { $months } måneder
+  }
+headline-no-payback = investeringen tjenes ikke inn innenfor tidshorisonten
+headline-chance = { $chance } sannsynlighet for å nå målet på { $target }
+card-uplift = Verdiløft per kundeforhold
+card-uplift-note = fokussegmenter, forventet; lav { $low } – høy { $high }
+card-npv = Netto nåverdi (NPV)
+card-npv-note = etter en investering på { $pv } (nåverdi)
+card-roi = Avkastning på investeringen (ROI)
+card-roi-note = netto nåverdi ÷ investeringens nåverdi
+card-payback = Tilbakebetalingstid
+card-payback-value = { $months ->
+    [one] { $months } måned
+   *[other] { $months } måneder
+  }
+card-payback-never = nås ikke
+card-payback-note = akkumulert, diskontert
+card-chance = Sannsynlighet for å nå målet
+card-chance-note = { $draws } simulerte utfall
+summary-problems = De største problemområdene
+summary-problem-item = { $value } står på spill ({ $driver } { $current } mot { $benchmark })
+summary-gaps = De største gapene i kontaktpunktene
+summary-gap-item = viktighet { $importance }, prestasjon { $performance }
+summary-next = Neste steg
+next-validate = Valider de underliggende årsakene til { $problem } i { $segment } før det investeres: { $value } i kundeverdi står på spill.
+next-add = Legg til det kundene verdsetter, men som vi ikke tilbyr i dag: { $names }.
+next-invest = Invester der viktigheten er høy og leveransen svak: { $names }.
+next-reduce = Frigjør ressurser fra kontaktpunkter som krever mer innsats enn de gir kundene: { $names }.
+
+## Business case
+bc-challenge = Utfordring og mulighet
+bc-approach = Tilnærming
+bc-expected-value = Forventet verdi
+bc-investment = Investering
+th-item = Post
+th-serves = Rettet mot
+th-one-off = Engangskostnad
+th-annual = Årlig
+th-present-value = Nåverdi
+investment-programme-wide = Hele programmet
+investment-total = Totalt
+bc-risks = Risikoer
+risk-matrix-caption = Sannsynlighet × konsekvens; tallene viser til risikolisten
+risk-matrix-corner = Konsekvens ↓ / sannsynlighet →
+th-risk = Risiko
+th-mitigation = Tiltak
+
+## Segmentøkonomi
+th-segment = Segment
+th-customers = Kunder
+th-purchases = Kjøp per år
+th-order-value = Ordreverdi
+th-margin = Margin
+th-retention = Kundebevaring
+th-clv = CLV
+th-cac = CAC
+tag-focus = fokus
+economics-problems = Problemområder, rangert etter verdien som står på spill
+th-problem = Problemområde
+th-today = I dag
+th-benchmark = Referanseverdi
+th-value-at-stake = Verdi på spill
+benchmark-source-segment = segment
+benchmark-source-project = prosjekt
+not-scored = Ikke vurdert fordi referanseverdi mangler: { $list }.
+economics-krone = Hva gir en krone?
+th-annual-margin = Årlig dekningsbidrag per kunde
+th-value-per-acquisition = CLV per anskaffelseskrone
+th-value-per-loyalty = Verdiløft per lojalitetskrone
+
+## Verdiløft
+th-clv-today = CLV i dag
+th-low = Lav
+th-likely = Forventet
+th-high = Høy
+th-uplift-scenarios = Løft (lav / forventet / høy)
+th-value-uplift-likely = Verdiløft, forventet
+bridge-note = Virkemidlene påvirker hverandre, så verdibroen legger dem til i fast rekkefølge (kundebevaring, kjøpsfrekvens, ordreverdi, margin); stegene summerer seg nøyaktig til totalen.
+simulation-note = { $draws } simulerte utfall (startverdi { $seed }): netto nåverdi P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets løft P10 { $uplift_p10 } til P90 { $uplift_p90 }; { $probability } av utfallene når målet på { $target }.
+
+## Kundereise
+journey-goal = Vårt mål
+journey-needs = Kundens behov
+journey-notes = Notater fra workshopene
+journey-gaps = Gap i kontaktpunkter, rangert
+th-touchpoint = Kontaktpunkt
+th-phase = Fase
+th-importance = Viktighet
+th-performance = Prestasjon
+th-priority = Prioritet
+th-cost = Kostnad per år
+th-resources-importance = Ressurser / viktighet
+th-quadrant = Kvadrant
+th-action = Handling
+touchpoint-scores = V { $importance } · P { $performance }
+
+## Vunne/tapte kunder og kundens oppgaver
+winloss-title = Vunne og tapte salg per segment
+th-won = Vunnet
+th-lost = Tapt
+th-win-rate = Andel vunnet
+th-win-loss-ratio = Forhold vunnet/tapt
+th-upsell-ratio = Mersalgsandel
+th-top-won = Vanligste grunn til vunnet salg
+th-top-lost = Vanligste grunn til tapt salg
+jobs-title = Kundens oppgaver (jobs to be done)
+th-job = Oppgave
+th-satisfaction = Tilfredshet
+th-opportunity = Mulighetsscore
+th-assessment = Vurdering
+jobs-all-segments = Alle
+
+## Vedlegg
+appendix-workshops = Workshoper
+th-workshop = Workshop
+th-date = Dato
+th-market = Marked
+th-participants = Deltakere
+th-journey-phases = Faser i kundereisen
+appendix-derivations = Slik er hvert nøkkeltall beregnet
+th-input = Inndata
+th-value = Verdi
+th-source = Kilde
+derived-below = beregnet nedenfor
+appendix-methodology = Metode
+th-figure = Nøkkeltall
+th-formula = Formel
+th-in-words = Forklaring
+appendix-assumptions = Alle forutsetninger
+th-file = Fil
+th-field = Felt
+appendix-sources = Kilder
+th-bytes = Byte
+
+## Verdidrivere, problemområder, kvadranter, tiltak, vurdering av oppgaver
+lever-retention_rate = Kundebevaring
+lever-purchases_per_year = Kjøpsfrekvens
+lever-average_order_value = Ordreverdi
+lever-gross_margin = Bruttomargin
+problem-retention_rate = Korte kundeforhold
+problem-purchases_per_year = Få kjøp
+problem-average_order_value = Små kjøp
+problem-gross_margin = Svake marginer
+quadrant-concentrate_here = Konsentrer innsatsen her
+quadrant-keep_up_the_good_work = Fortsett det gode arbeidet
+quadrant-low_priority = Lav prioritet
+quadrant-possible_overkill = Mulig overinvestering
+action-invest = Invester
+action-keep = Oppretthold
+action-reduce = Reduser
+action-add = Legg til
+job-extremely_under_served = Sterkt underdekket
+job-under_served = Underdekket
+job-over_served = Overdekket
+job-served = Dekket
+
+## Diagrammer
+chart-timeline = Programmets tidsplan
+chart-clv = Kundens livstidsverdi per segment, i dag og per scenario
+chart-clv-axis = CLV per kunde ({ $currency })
+chart-today = I dag
+chart-bridge = Verdibro: gjennomsnittlig kundeverdi i fokussegmentene, fra i dag til forventet
+chart-bridge-axis = CLV per kunde ({ $currency }); aksen starter på { $floor }
+chart-projected = Fremskrevet
+chart-payback = Akkumulert diskontert verdi mot investering (forventet scenario)
+chart-payback-x = År fra programstart
+chart-payback-y = Akkumulert, diskontert ({ $currency })
+chart-value-uplift = Verdiløft
+chart-investment = Investering
+chart-payback-point = Tilbakebetalingstid: { $months } måneder
+chart-npv = Programmets netto nåverdi på tvers av simulerte utfall
+chart-npv-x = Programmets netto nåverdi ({ $currency })
+chart-npv-y = Andel av simuleringene
+chart-npv-target = { $chance } av utfallene når målet om et løft på { $target }
+chart-tornado = Hva påvirker netto nåverdi mest: hvert virkemiddel fra lav til høy, de øvrige på forventet nivå
+chart-acquisition = Verdi per krone: kundeanskaffelse mot lojalitet
+chart-acquisition-axis = Kundeverdi per investert { $currency }
+chart-acquisition-series = Kundeanskaffelse: CLV ÷ CAC
+chart-loyalty-series = Lojalitet: verdiløft ÷ investering
+chart-ipa = Viktighet mot prestasjon per kontaktpunkt
+chart-ipa-x = Prestasjon: hvor godt vi leverer i dag (1–5)
+chart-ipa-y = Viktighet for kunden (1–5)
+chart-not-present = ikke til stede i dag
+chart-resources = Andel av ressursene mot andel av viktigheten
+chart-resources-x = Andel av alle kontaktpunkter
+chart-resources-series = Andel av ressursene (budsjett + timer)
+chart-importance-series = Andel av viktigheten for kundene
+chart-pareto = Hvorfor vi mister kunder: årsaker på tvers av alle segmenter
+chart-pareto-y = Tapte salg der årsaken nevnes
+chart-jobs = Mulighetslandskap: kundens oppgaver
+chart-jobs-x = Tilfredshet med dagens løsninger (0–10)
+chart-jobs-y = Oppgavens viktighet (0–10)
+chart-under-served = underdekket
+
+## Diagrambeskrivelser (for skjermlesere og bildetekster)
+desc-timeline-item = { $activity }: { $start } til { $end }
+desc-clv-item = { $segment }: i dag { $today }, forventet { $likely }
+desc-bridge = I dag { $start }, { $steps }, fremskrevet { $end }.
+desc-payback = Etter { $years } år: verdiløft { $value }, investering { $investment }.
+desc-payback-never = Programmet betaler seg ikke tilbake innenfor tidshorisonten.
+desc-npv = { $draws } simuleringer. P10 { $p10 }, P50 { $p50 }, P90 { $p90 }.
+desc-tornado-item = { $lever } fra { $low } til { $high }
+desc-acquisition-item = { $segment }: kundeanskaffelse { $acquisition }, lojalitet { $loyalty }
+desc-ipa = { $count } kontaktpunkter. Aksene krysser ved gjennomsnittlig viktighet { $importance } og gjennomsnittlig prestasjon { $performance }. Tallene viser til den rangerte gaplisten.
+desc-resources-item = { $touchpoint }: { $resources } av ressursene, { $importance } av viktigheten
+desc-jobs = { $count } oppgaver; tallene viser til den rangerte listen. Skyggelagt: underdekket (mulighetsscore ≥ 10), mørkere: sterkt underdekket (≥ 15).
+
+## Utledninger
+der-uplift = Løft i et gjennomsnittlig kundeforhold (forventet)
+der-uplift-formula = Σ fokus N · CLV′ / Σ fokus N · CLV − 1
+der-clv-pair = CLV → CLV′, { $segment }
+der-pv = Investeringens nåverdi
+der-pv-formula = PV = Σ engangsbeløp + Σ årlig beløp · Σ (1+d)^−t, t = 1..H
+der-pv-item = { $once } én gang, { $annual } per år
+der-npv = Netto nåverdi (forventet)
+der-npv-formula = NPV = Σ segmenter N · (CLV′ − CLV) − PV
+der-value-uplift = Verdiløft, { $segment }
+der-pv-input = Investeringens nåverdi (PV)
+der-roi = Avkastning på investeringen, ROI (forventet)
+der-payback = Tilbakebetalingstid (forventet)
+der-payback-formula = første tidspunkt der akkumulert diskontert verdiløft ≥ akkumulert diskontert investering, lineært innenfor året
+der-payback-year = år { $year }: verdi { $value } / investering { $investment }
+der-payback-months = { $months } måneder
+der-payback-never = ikke innenfor tidshorisonten
+der-chance = Sannsynlighet for å nå målet
+der-chance-formula = andel simulerte utfall med programløft ≥ minimumsmål
+der-chance-substituted = { $reached } / { $draws } (startverdi { $seed })
+der-target-min = minimumsmål
+der-draws = simuleringer
+der-seed = startverdi
+der-clv = Kundens livstidsverdi, { $segment }
+der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
+der-today = i dag
+der-likely = forventet
+der-lever = Δ { $lever } (forventet)
+der-currency = valuta
+
+## Metode
+method-margin = Årlig dekningsbidrag per kunde
+method-margin-words = Antall kjøp per år ganger gjennomsnittlig ordreverdi ganger bruttomargin: det én kunde bidrar med i løpet av et år.
+method-clv = Kundens livstidsverdi
+method-clv-words = En kunde som fortsatt er hos oss etter t år (sannsynlighet r^t), bidrar med M det året; en krone på det tidspunktet er verdt (1+d)^−t i dag. Dekningsbidraget regnes ved slutten av hvert år (Gupta & Lehmann).
+method-projected = Fremskrevet verdi
+method-projected-words = Programmets virkemidler legger prosentpoeng til kundebevaring og margin og prosent til kjøpsfrekvens og ordreverdi; CLV′ er CLV beregnet med de justerte verdidriverne.
+method-uplift = Programmets løft
+method-uplift-words = Hvor mye mer et gjennomsnittlig kundeforhold i fokussegmentene er verdt, vektet etter antall kunder.
+method-pv = Investeringens nåverdi
+method-pv-words = Engangskostnader påløper ved start og årlige kostnader ved slutten av hvert år, og de diskonteres på samme måte som dekningsbidragene.
+method-npv = Netto nåverdi og ROI
+method-npv-words = Verdien som skapes i alle segmenter, fratrukket det programmet koster – begge målt i nåverdi.
+method-payback = Tilbakebetalingstid
+method-payback-notation = første t der Σ verdiløft ≥ Σ investering (begge diskontert)
+method-payback-words = Tidspunktet da akkumulert verdi for første gang dekker akkumulert investering, lineært interpolert innenfor året.
+method-problems = Problemområder
+method-problems-notation = N · (CLV med verdidriveren på referanseverdien − CLV)
+method-problems-words = Verdien et segment går glipp av på én verdidriver sammenlignet med referanseverdien; null når segmentet allerede når den. Verdidrivere uten referanseverdi vurderes ikke.
+method-uncertainty = Usikkerhet
+method-uncertainty-notation = PERT(lav, forventet, høy), uavhengige trekninger
+method-uncertainty-words = Hvert usikre virkemiddel trekkes fra en PERT-fordeling; P10, P50 og P90 leses av de simulerte utfallene, og sannsynligheten for å nå målet er andelen utfall som når det.
+method-gap = Gap i kontaktpunkter
+method-gap-words = Analyse av viktighet og prestasjon (Martilla & James): aksene krysser ved gjennomsnittsscorene; ressurser er budsjett pluss timer til timepris, sammenlignet med viktigheten som andeler.
+method-winloss = Vunne og tapte salg
+method-winloss-notation = andel vunnet = vunnet / (vunnet + tapt); mersalgsandel = kunder med mersalg / kunder
+method-winloss-words = Hvorfor salg vinnes og tapes, per segment, med årsakene rangert etter hyppighet.
+method-jobs = Kundens oppgaver (jobs to be done)
+method-jobs-words = Ulwicks mulighetsscore: 15 eller mer er sterkt underdekket, 10 eller mer underdekket; er tilfredsheten høyere enn viktigheten, er oppgaven overdekket.
+
+## Forutsetninger
+assumption-simulation = { $draws } simuleringer, startverdi { $seed }
+assumption-acquisition = { $customers } nye kunder for { $spend } per år
+assumption-benchmark-used = brukt for { $segment }

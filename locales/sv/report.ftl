@@ -1,0 +1,338 @@
+# Svensk katalog för uplift-rapporten. Alla kataloger har exakt samma id:n som den engelska.
+
+## Format (CLDR-konventioner kring tal formaterade av ICU4X)
+fmt-money = { $amount } { $symbol }
+currency-SEK = kr
+fmt-money-millions = { $symbol ->
+    [kr] { $amount } mnkr
+   *[other] { $amount } mn { $symbol }
+  }
+fmt-money-thousands = { $full }
+fmt-percent = { $value } %
+fmt-points = { $value } procentenheter
+fmt-above = >{ $value }
+fmt-below = <{ $value }
+fmt-date = { $day } { $month } { $year }
+month-1 = januari
+month-2 = februari
+month-3 = mars
+month-4 = april
+month-5 = maj
+month-6 = juni
+month-7 = juli
+month-8 = augusti
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+month-short-1 = jan.
+month-short-2 = feb.
+month-short-3 = mars
+month-short-4 = apr.
+month-short-5 = maj
+month-short-6 = juni
+month-short-7 = juli
+month-short-8 = aug.
+month-short-9 = sep.
+month-short-10 = okt.
+month-short-11 = nov.
+month-short-12 = dec.
+not-available = –
+
+## Försättsblad och innehåll
+cover-date = Datum
+cover-prepared-by = Utarbetad av
+cover-currency = Valuta
+cover-currency-value = { $currency }, nuvärden över { $years } år
+cover-logo = Logotyp för { $client }
+contents = Innehåll
+page-footer = { $client } · { $title }
+
+## Avsnittsrubriker
+section-summary = Sammanfattning för ledningen
+section-business-case = Affärscase
+section-economics = Ekonomi per segment
+section-uplift = Värdeökning
+section-journey = Kundresa och gapanalys
+section-winloss-jobs = Vunna/förlorade affärer och jobs-to-be-done-analys
+section-appendix = Bilaga
+
+## Sammanfattning för ledningen
+headline-main = Att höja värdet av en genomsnittlig kundrelation med { $uplift } i { $segments ->
+    [one] fokussegmentet
+   *[other] de { $segments } fokussegmenten
+  } ger ett nettonuvärde på { $npv } över { $years } år
+headline-roi = ROI på { $roi }
+headline-payback = återbetalningstid på { $months ->
+    [one] { $months } månad
+   *[other] { $months } månader
+  }
+headline-no-payback = investeringen återbetalas inte inom tidshorisonten
+headline-chance = { $chance } sannolikhet att nå målet på { $target }
+card-uplift = Värdeökning per kundrelation
+card-uplift-note = fokussegment, förväntat; lågt { $low } – högt { $high }
+card-npv = Nettonuvärde (NPV)
+card-npv-note = efter en investering på { $pv } (nuvärde)
+card-roi = Avkastning på investeringen (ROI)
+card-roi-note = nettonuvärde ÷ investeringens nuvärde
+card-payback = Återbetalningstid
+card-payback-value = { $months ->
+    [one] { $months } månad
+   *[other] { $months } månader
+  }
+card-payback-never = nås inte
+card-payback-note = ackumulerat, diskonterat
+card-chance = Sannolikhet att nå målet
+card-chance-note = { $draws } simulerade utfall
+summary-problems = De största problemområdena
+summary-problem-item = { $value } står på spel ({ $driver } { $current } mot { $benchmark })
+summary-gaps = De största gapen i kontaktpunkterna
+summary-gap-item = betydelse { $importance }, prestation { $performance }
+summary-next = Nästa steg
+next-validate = Validera de bakomliggande orsakerna till { $problem } i { $segment } innan några investeringar görs: { $value } i kundvärde står på spel.
+next-add = Lägg till det som kunderna värdesätter men som vi inte erbjuder i dag: { $names }.
+next-invest = Investera där betydelsen är hög och leveransen svag: { $names }.
+next-reduce = Frigör resurser från kontaktpunkter som kräver mer insats än de ger kunderna: { $names }.
+
+## Affärscase
+bc-challenge = Utmaning och möjlighet
+bc-approach = Tillvägagångssätt
+bc-expected-value = Förväntat värde
+bc-investment = Investering
+th-item = Post
+th-serves = Avser
+th-one-off = Engångskostnad
+th-annual = Årlig
+th-present-value = Nuvärde
+investment-programme-wide = Hela programmet
+investment-total = Totalt
+bc-risks = Risker
+risk-matrix-caption = Sannolikhet × konsekvens; siffrorna hänvisar till risklistan
+risk-matrix-corner = Konsekvens ↓ / sannolikhet →
+th-risk = Risk
+th-mitigation = Motåtgärd
+
+## Ekonomi per segment
+th-segment = Segment
+th-customers = Kunder
+th-purchases = Köp per år
+th-order-value = Ordervärde
+th-margin = Marginal
+th-retention = Kundbehållning
+th-clv = CLV
+th-cac = CAC
+tag-focus = fokus
+economics-problems = Problemområden, rangordnade efter värdet som står på spel
+th-problem = Problemområde
+th-today = I dag
+th-benchmark = Jämförelsevärde
+th-value-at-stake = Värde på spel
+benchmark-source-segment = segment
+benchmark-source-project = projekt
+not-scored = Ej bedömda i brist på jämförelsevärde: { $list }.
+economics-krone = Vad ger en krona?
+th-annual-margin = Årligt täckningsbidrag per kund
+th-value-per-acquisition = CLV per krona i kundförvärv
+th-value-per-loyalty = Värdeökning per krona i lojalitet
+
+## Värdeökning
+th-clv-today = CLV i dag
+th-low = Låg
+th-likely = Förväntad
+th-high = Hög
+th-uplift-scenarios = Ökning (låg / förväntad / hög)
+th-value-uplift-likely = Värdeökning, förväntad
+bridge-note = Hävstängerna påverkar varandra, så värdebryggan lägger till dem i en fast ordning (kundbehållning, köpfrekvens, ordervärde, marginal); stegen summerar exakt till totalen.
+simulation-note = { $draws } simulerade utfall (startvärde { $seed }): nettonuvärde P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets värdeökning P10 { $uplift_p10 } till P90 { $uplift_p90 }; { $probability } av utfallen når målet på { $target }.
+
+## Kundresa
+journey-goal = Vårt mål
+journey-needs = Kundens behov
+journey-notes = Anteckningar från workshopparna
+journey-gaps = Gap i kontaktpunkter, rangordnade
+th-touchpoint = Kontaktpunkt
+th-phase = Fas
+th-importance = Betydelse
+th-performance = Prestation
+th-priority = Prioritet
+th-cost = Kostnad per år
+th-resources-importance = Resurser / betydelse
+th-quadrant = Kvadrant
+th-action = Åtgärd
+touchpoint-scores = B { $importance } · P { $performance }
+
+## Vunna/förlorade affärer och kundens uppgifter
+winloss-title = Vunna och förlorade affärer per segment
+th-won = Vunna
+th-lost = Förlorade
+th-win-rate = Andel vunna
+th-win-loss-ratio = Kvot vunna/förlorade
+th-upsell-ratio = Merförsäljningsandel
+th-top-won = Vanligaste skälet till vunnen affär
+th-top-lost = Vanligaste skälet till förlorad affär
+jobs-title = Kundens uppgifter (jobs to be done)
+th-job = Uppgift
+th-satisfaction = Nöjdhet
+th-opportunity = Möjlighetsvärde
+th-assessment = Bedömning
+jobs-all-segments = Alla
+
+## Bilaga
+appendix-workshops = Workshoppar
+th-workshop = Workshop
+th-date = Datum
+th-market = Marknad
+th-participants = Deltagare
+th-journey-phases = Faser i kundresan
+appendix-derivations = Så har varje nyckeltal beräknats
+th-input = Indata
+th-value = Värde
+th-source = Källa
+derived-below = beräknas nedan
+appendix-methodology = Metod
+th-figure = Nyckeltal
+th-formula = Formel
+th-in-words = Förklaring
+appendix-assumptions = Samtliga antaganden
+th-file = Fil
+th-field = Fält
+appendix-sources = Källor
+th-bytes = Byte
+
+## Värdedrivare, problemområden, kvadranter, åtgärder, bedömning av uppgifter
+lever-retention_rate = Kundbehållning
+lever-purchases_per_year = Köpfrekvens
+lever-average_order_value = Ordervärde
+lever-gross_margin = Bruttomarginal
+problem-retention_rate = Korta kundrelationer
+problem-purchases_per_year = Få köp
+problem-average_order_value = Små köp
+problem-gross_margin = Svaga marginaler
+quadrant-concentrate_here = Koncentrera insatserna här
+quadrant-keep_up_the_good_work = Fortsätt det goda arbetet
+quadrant-low_priority = Låg prioritet
+quadrant-possible_overkill = Möjlig överinvestering
+action-invest = Investera
+action-keep = Behåll
+action-reduce = Minska
+action-add = Lägg till
+job-extremely_under_served = Kraftigt underförsörjd
+job-under_served = Underförsörjd
+job-over_served = Överförsörjd
+job-served = Tillgodosedd
+
+## Diagram
+chart-timeline = Programmets tidsplan
+chart-clv = Kundlivstidsvärde per segment, i dag och per scenario
+chart-clv-axis = CLV per kund ({ $currency })
+chart-today = I dag
+chart-bridge = Värdebrygga: genomsnittligt kundvärde i fokussegmenten, från i dag till förväntat
+chart-bridge-axis = CLV per kund ({ $currency }); axeln börjar vid { $floor }
+chart-projected = Framskrivet
+chart-payback = Ackumulerat diskonterat värde mot investering (förväntat scenario)
+chart-payback-x = År från programstart
+chart-payback-y = Ackumulerat, diskonterat ({ $currency })
+chart-value-uplift = Värdeökning
+chart-investment = Investering
+chart-payback-point = Återbetalningstid: { $months } månader
+chart-npv = Programmets nettonuvärde över simulerade utfall
+chart-npv-x = Programmets nettonuvärde ({ $currency })
+chart-npv-y = Andel av simuleringarna
+chart-npv-target = { $chance } av utfallen når målet om en värdeökning på { $target }
+chart-tornado = Vad påverkar nettonuvärdet mest: varje hävstång från låg till hög, övriga på förväntad nivå
+chart-acquisition = Värde per krona: kundförvärv mot lojalitet
+chart-acquisition-axis = Kundvärde per investerad { $currency }
+chart-acquisition-series = Kundförvärv: CLV ÷ CAC
+chart-loyalty-series = Lojalitet: värdeökning ÷ investering
+chart-ipa = Betydelse mot prestation per kontaktpunkt
+chart-ipa-x = Prestation: hur väl vi levererar i dag (1–5)
+chart-ipa-y = Betydelse för kunden (1–5)
+chart-not-present = finns inte i dag
+chart-resources = Andel av resurserna mot andel av betydelsen
+chart-resources-x = Andel av alla kontaktpunkter
+chart-resources-series = Andel av resurserna (budget + timmar)
+chart-importance-series = Andel av betydelsen för kunderna
+chart-pareto = Varför vi förlorar kunder: skäl över alla segment
+chart-pareto-y = Förlorade affärer där skälet nämns
+chart-jobs = Möjlighetslandskap: kundens uppgifter
+chart-jobs-x = Nöjdhet med dagens lösningar (0–10)
+chart-jobs-y = Uppgiftens betydelse (0–10)
+chart-under-served = underförsörjd
+
+## Diagrambeskrivningar (för skärmläsare och bildtexter)
+desc-timeline-item = { $activity }: { $start } till { $end }
+desc-clv-item = { $segment }: i dag { $today }, förväntat { $likely }
+desc-bridge = I dag { $start }, { $steps }, framskrivet { $end }.
+desc-payback = Efter { $years } år: värdeökning { $value }, investering { $investment }.
+desc-payback-never = Programmet återbetalar sig inte inom tidshorisonten.
+desc-npv = { $draws } simuleringar. P10 { $p10 }, P50 { $p50 }, P90 { $p90 }.
+desc-tornado-item = { $lever } från { $low } till { $high }
+desc-acquisition-item = { $segment }: kundförvärv { $acquisition }, lojalitet { $loyalty }
+desc-ipa = { $count } kontaktpunkter. Axlarna korsas vid genomsnittlig betydelse { $importance } och genomsnittlig prestation { $performance }. Siffrorna hänvisar till den rangordnade listan över gap.
+desc-resources-item = { $touchpoint }: { $resources } av resurserna, { $importance } av betydelsen
+desc-jobs = { $count } uppgifter; siffrorna hänvisar till den rangordnade listan. Skuggat: underförsörjd (möjlighetsvärde ≥ 10), mörkare: kraftigt underförsörjd (≥ 15).
+
+## Härledningar
+der-uplift = Värdeökning för en genomsnittlig kundrelation (förväntad)
+der-uplift-formula = Σ fokus N · CLV′ / Σ fokus N · CLV − 1
+der-clv-pair = CLV → CLV′, { $segment }
+der-pv = Investeringens nuvärde
+der-pv-formula = PV = Σ engångsbelopp + Σ årligt belopp · Σ (1+d)^−t, t = 1..H
+der-pv-item = { $once } en gång, { $annual } per år
+der-npv = Nettonuvärde (förväntat)
+der-npv-formula = NPV = Σ segment N · (CLV′ − CLV) − PV
+der-value-uplift = Värdeökning, { $segment }
+der-pv-input = Investeringens nuvärde (PV)
+der-roi = Avkastning på investeringen, ROI (förväntad)
+der-payback = Återbetalningstid (förväntad)
+der-payback-formula = första tidpunkt då ackumulerad diskonterad värdeökning ≥ ackumulerad diskonterad investering, linjärt inom året
+der-payback-year = år { $year }: värde { $value } / investering { $investment }
+der-payback-months = { $months } månader
+der-payback-never = inte inom tidshorisonten
+der-chance = Sannolikhet att nå målet
+der-chance-formula = andel simulerade utfall där programmets värdeökning ≥ lägsta målnivå
+der-chance-substituted = { $reached } / { $draws } (startvärde { $seed })
+der-target-min = lägsta målnivå
+der-draws = simuleringar
+der-seed = startvärde
+der-clv = Kundlivstidsvärde, { $segment }
+der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
+der-today = i dag
+der-likely = förväntat
+der-lever = Δ { $lever } (förväntat)
+der-currency = valuta
+
+## Metod
+method-margin = Årligt täckningsbidrag per kund
+method-margin-words = Antal köp per år gånger genomsnittligt ordervärde gånger bruttomarginal: det en kund bidrar med under ett år.
+method-clv = Kundlivstidsvärde
+method-clv-words = En kund som fortfarande finns kvar efter t år (sannolikhet r^t) bidrar med M det året; en krona vid den tidpunkten är värd (1+d)^−t i dag. Täckningsbidraget räknas vid slutet av varje år (Gupta & Lehmann).
+method-projected = Framskrivet värde
+method-projected-words = Programmets hävstänger lägger till procentenheter på kundbehållning och marginal och procent på köpfrekvens och ordervärde; CLV′ är CLV beräknat med de justerade värdedrivarna.
+method-uplift = Programmets värdeökning
+method-uplift-words = Hur mycket mer en genomsnittlig kundrelation i fokussegmenten är värd, viktat efter antalet kunder.
+method-pv = Investeringens nuvärde
+method-pv-words = Engångskostnader uppstår vid start och årliga kostnader vid slutet av varje år; de diskonteras på samma sätt som täckningsbidragen.
+method-npv = Nettonuvärde och ROI
+method-npv-words = Det värde som skapas i alla segment minus vad programmet kostar, båda uttryckta i nuvärde.
+method-payback = Återbetalningstid
+method-payback-notation = första t där Σ värdeökning ≥ Σ investering (båda diskonterade)
+method-payback-words = Tidpunkten då det ackumulerade värdet för första gången täcker den ackumulerade investeringen, linjärt interpolerat inom året.
+method-problems = Problemområden
+method-problems-notation = N · (CLV med värdedrivaren på jämförelsevärdet − CLV)
+method-problems-words = Det värde ett segment går miste om på en värdedrivare jämfört med jämförelsevärdet; noll när segmentet redan når det. Värdedrivare utan jämförelsevärde bedöms inte.
+method-uncertainty = Osäkerhet
+method-uncertainty-notation = PERT(låg, förväntad, hög), oberoende dragningar
+method-uncertainty-words = Varje osäker hävstång dras ur en PERT-fördelning; P10, P50 och P90 avläses ur de simulerade utfallen, och sannolikheten att nå målet är andelen utfall som gör det.
+method-gap = Gap i kontaktpunkter
+method-gap-words = Analys av betydelse och prestation (Martilla & James): axlarna korsas vid medelvärdena; resurser är budget plus timmar till timpris, jämförda som andelar med betydelsen.
+method-winloss = Vunna och förlorade affärer
+method-winloss-notation = andel vunna = vunna / (vunna + förlorade); merförsäljningsandel = kunder med merförsäljning / kunder
+method-winloss-words = Varför affärer vinns och förloras, per segment, med skälen rangordnade efter frekvens.
+method-jobs = Kundens uppgifter (jobs to be done)
+method-jobs-words = Ulwicks möjlighetsvärde: 15 eller mer är kraftigt underförsörjd, 10 eller mer underförsörjd; är nöjdheten högre än betydelsen är uppgiften överförsörjd.
+
+## Antaganden
+assumption-simulation = { $draws } simuleringar, startvärde { $seed }
+assumption-acquisition = { $customers } nya kunder för { $spend } per år
+assumption-benchmark-used = används för { $segment }

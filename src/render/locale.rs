@@ -1,0 +1,394 @@
+//! The report's language: translated text from Fluent catalogues, and numbers, money,
+//! percentages and dates in the locale's conventions.
+//!
+//! Every fixed text of the report is a message in `locales/<lang>/report.ftl`, one
+//! catalogue per language with the same message ids (a test checks). Digits, grouping
+//! and decimal signs come from CLDR through ICU4X (`icu_decimal`); the patterns around
+//! them (where the `%` or the currency goes, how millions are shortened, month names)
+//! are messages in the catalogues too, so each language keeps its own conventions in
+//! one place. A message missing from a catalogue shows as `⟦id⟧`, never silently in
+//! another language.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use fluent_templates::LanguageIdentifier;
+use fluent_templates::fluent_bundle::FluentValue;
+use icu_decimal::input::Decimal;
+use icu_decimal::options::DecimalFormatterOptions;
+use icu_decimal::{DecimalFormatter, DecimalFormatterPreferences};
+
+fluent_templates::static_loader! {
+    static CATALOGUES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Fluent wraps arguments in Unicode isolation marks by default; in HTML they are noise.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// The languages a report can be written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Language {
+    En,
+    Da,
+    Nb,
+    Sv,
+}
+
+impl Language {
+    pub const ALL: [Language; 4] = [Language::En, Language::Da, Language::Nb, Language::Sv];
+
+    /// The BCP 47 code, as written in project.yaml and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::Da => "da",
+            Language::Nb => "nb",
+            Language::Sv => "sv",
+        }
+    }
+}
+
+impl FromStr for Language {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Language::ALL
+            .into_iter()
+            .find(|l| l.code() == s)
+            .ok_or_else(|| format!("unsupported language `{s}`; use one of: en, da, nb, sv"))
+    }
+}
+
+impl serde::Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// An argument of a message: text as shown, or a number (for plural selection).
+pub enum Arg {
+    Text(String),
+    Number(f64),
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_owned())
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(x: f64) -> Self {
+        Arg::Number(x)
+    }
+}
+
+impl From<usize> for Arg {
+    #[allow(clippy::cast_precision_loss)]
+    fn from(x: usize) -> Self {
+        Arg::Number(x as f64)
+    }
+}
+
+/// The messages of one language. Cheap to clone and shareable across threads, so the
+/// templates' `t()` function can hold one.
+#[derive(Clone, Debug)]
+pub struct Catalogue {
+    id: LanguageIdentifier,
+}
+
+impl Catalogue {
+    pub fn new(language: Language) -> Self {
+        Self { id: language.code().parse().unwrap_or_default() }
+    }
+
+    /// The message `id`, or `⟦id⟧` when the catalogue lacks it.
+    pub fn t(&self, id: &str) -> String {
+        self.lookup(id, None)
+    }
+
+    /// The message `id` with arguments.
+    pub fn t_with(&self, id: &str, args: Vec<(&str, Arg)>) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .into_iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    Arg::Text(s) => FluentValue::from(s),
+                    Arg::Number(x) => FluentValue::from(x),
+                };
+                (Cow::Owned(k.to_owned()), value)
+            })
+            .collect();
+        self.lookup(id, Some(&map))
+    }
+
+    fn lookup(&self, id: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+        CATALOGUES.lookup_single_language(&self.id, id, args).unwrap_or_else(|_| format!("⟦{id}⟧"))
+    }
+
+    /// A message if the catalogue has it.
+    fn get(&self, id: &str) -> Option<String> {
+        CATALOGUES.lookup_single_language::<&str>(&self.id, id, None).ok()
+    }
+}
+
+/// Text and number formatting in one language, for one currency.
+pub struct Localizer {
+    pub language: Language,
+    pub catalogue: Catalogue,
+    decimal: DecimalFormatter,
+    currency: String,
+}
+
+impl Localizer {
+    pub fn new(language: Language, currency: &str) -> Self {
+        let locale =
+            icu_locale_core::Locale::from_str(language.code()).unwrap_or(icu_locale_core::locale!("und"));
+        let decimal = DecimalFormatter::try_new((&locale).into(), DecimalFormatterOptions::default())
+            .or_else(|_| {
+                DecimalFormatter::try_new(
+                    DecimalFormatterPreferences::default(),
+                    DecimalFormatterOptions::default(),
+                )
+            })
+            .unwrap_or_else(|_| unreachable!("compiled CLDR data covers the root locale"));
+        Self { language, catalogue: Catalogue::new(language), decimal, currency: currency.to_owned() }
+    }
+
+    /// The project currency's ISO code.
+    pub fn currency(&self) -> &str {
+        &self.currency
+    }
+
+    /// The message `id`, or `⟦id⟧` when the catalogue lacks it.
+    pub fn t(&self, id: &str) -> String {
+        self.catalogue.t(id)
+    }
+
+    /// The message `id` with arguments.
+    pub fn t_with(&self, id: &str, args: Vec<(&str, Arg)>) -> String {
+        self.catalogue.t_with(id, args)
+    }
+
+    /// `1,234,567.5` (en), `1.234.567,5` (da), `1 234 567,5` (nb, sv), rounding halves
+    /// away from zero to `decimals` places.
+    pub fn number(&self, x: f64, decimals: usize) -> String {
+        let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+        let rounded = (x.abs() * scale).round() / scale;
+        let sign = if x < 0.0 && rounded != 0.0 { "-" } else { "" };
+        let text = format!("{sign}{rounded:.decimals$}");
+        match Decimal::try_from_str(&text) {
+            Ok(d) => self.decimal.format(&d).to_string(),
+            Err(_) => text,
+        }
+    }
+
+    /// The currency's symbol in this language (`kr.` for DKK in Danish), else its ISO code.
+    fn symbol(&self) -> String {
+        self.catalogue.get(&format!("currency-{}", self.currency)).unwrap_or_else(|| self.currency.clone())
+    }
+
+    /// A whole amount of money: `DKK 1,234,567` (en), `1.234.567 kr.` (da). A negative
+    /// amount takes the locale's minus sign in front of the whole pattern (`-DKK 5`,
+    /// `−5 kr`), as CLDR's currency patterns do.
+    pub fn money(&self, x: f64) -> String {
+        self.signed(x, 0, |a| {
+            self.t_with(
+                "fmt-money",
+                vec![("amount", self.number(a, 0).into()), ("symbol", self.symbol().into())],
+            )
+        })
+    }
+
+    /// `body(|x|)`, with the locale's minus sign in front when `x` rounds to a negative value.
+    fn signed(&self, x: f64, decimals: usize, body: impl Fn(f64) -> String) -> String {
+        let negative = x < 0.0 && self.number(x, decimals).chars().any(|c| c.is_ascii_digit() && c != '0');
+        if negative {
+            let minus: String = self.number(-1.0, 0).chars().filter(|c| *c != '1').collect();
+            format!("{minus}{}", body(-x))
+        } else {
+            body(x.abs())
+        }
+    }
+
+    /// Money shortened for sentences and cards: millions as `DKK 12.4m` / `12,4 mio. kr.`;
+    /// thousands as `DKK 850k` where the language shortens them.
+    pub fn money_short(&self, x: f64) -> String {
+        let a = x.abs();
+        if a >= 999_500.0 {
+            let m = a / 1e6;
+            let amount = self.number(m, usize::from(m < 100.0));
+            let body = |_| {
+                self.t_with(
+                    "fmt-money-millions",
+                    vec![("amount", amount.clone().into()), ("symbol", self.symbol().into())],
+                )
+            };
+            return self.signed(x, 0, body);
+        }
+        if a >= 10_000.0 {
+            let k = a / 1e3;
+            let amount = self.number(k, usize::from(k < 100.0));
+            let body = |v: f64| {
+                let args = vec![
+                    ("amount", amount.clone().into()),
+                    ("symbol", self.symbol().into()),
+                    ("full", self.money(v).into()),
+                ];
+                self.t_with("fmt-money-thousands", args)
+            };
+            return self.signed(x, 0, body);
+        }
+        self.money(x)
+    }
+
+    /// `14.6%` (en), `14,6 %` (da, nb, sv).
+    pub fn percent(&self, x: f64, decimals: usize) -> String {
+        self.t_with("fmt-percent", vec![("value", self.number(x * 100.0, decimals).into())])
+    }
+
+    /// A probability that never reads "100 %" or "0 %" for what merely came close.
+    pub fn probability(&self, p: f64) -> String {
+        if p > 0.99 && p < 1.0 {
+            self.t_with("fmt-above", vec![("value", self.percent(0.99, 0).into())])
+        } else if p > 0.0 && p < 0.01 {
+            self.t_with("fmt-below", vec![("value", self.percent(0.01, 0).into())])
+        } else {
+            self.percent(p, 0)
+        }
+    }
+
+    /// A lever's change: `+2.5 pts` for rates, `+4.0%` for volumes.
+    pub fn change(&self, x: f64, absolute: bool) -> String {
+        let sign = if x > 0.0 { "+" } else { "" };
+        if absolute {
+            self.t_with("fmt-points", vec![("value", format!("{sign}{}", self.number(x * 100.0, 1)).into())])
+        } else {
+            format!("{sign}{}", self.percent(x, 1))
+        }
+    }
+
+    /// `3.1×`.
+    pub fn times(&self, x: f64) -> String {
+        format!("{}×", self.number(x, 1))
+    }
+
+    /// `2 November 2026` (en), `2. november 2026` (da, nb), `2 november 2026` (sv).
+    pub fn date(&self, d: NaiveDate) -> String {
+        let month = self.t(&format!("month-{}", d.month()));
+        self.t_with(
+            "fmt-date",
+            vec![
+                ("day", d.day().to_string().into()),
+                ("month", month.into()),
+                ("year", d.year().to_string().into()),
+            ],
+        )
+    }
+
+    /// A short month name for chart axes (`Jan`, `jan.`).
+    pub fn month_short(&self, month: u32) -> String {
+        self.t(&format!("month-short-{month}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NBSP: &str = "\u{a0}";
+
+    fn all(x: f64, decimals: usize) -> [String; 4] {
+        Language::ALL.map(|l| Localizer::new(l, "DKK").number(x, decimals))
+    }
+
+    /// Expected values from CLDR's number symbols: en `,` and `.`; da `.` and `,`;
+    /// nb and sv a no-break space and `,`, with the true minus sign (U+2212).
+    #[test]
+    fn numbers_follow_cldr_in_every_language() {
+        let nb_sv = |s: &str| s.replace(' ', NBSP);
+        assert_eq!(
+            all(1_234_567.891, 2),
+            ["1,234,567.89".into(), "1.234.567,89".into(), nb_sv("1 234 567,89"), nb_sv("1 234 567,89")]
+        );
+        assert_eq!(all(-1234.5, 0), ["-1,235".into(), "-1.235".into(), nb_sv("−1 235"), nb_sv("−1 235")]);
+        assert_eq!(all(0.0, 1), ["0.0", "0,0", "0,0", "0,0"].map(String::from));
+        assert_eq!(all(-0.004, 2), ["0.00", "0,00", "0,00", "0,00"].map(String::from));
+        assert_eq!(all(999.0, 0), ["999", "999", "999", "999"].map(String::from));
+    }
+
+    fn in_own_currency(language: Language) -> Localizer {
+        let currency = match language {
+            Language::En | Language::Da => "DKK",
+            Language::Nb => "NOK",
+            Language::Sv => "SEK",
+        };
+        Localizer::new(language, currency)
+    }
+
+    /// CLDR currency patterns (`¤#,##0` in English, `#,##0 ¤` in the Nordic languages),
+    /// the Nordic symbols `kr.` / `kr`, and each language's short form for millions.
+    #[test]
+    fn money_follows_each_language() {
+        let expect = |l: Language, full: &str, negative: &str, millions: &str, thousands: &str| {
+            let x = in_own_currency(l);
+            let nbsp = |s: &str| s.replace('~', NBSP);
+            assert_eq!(x.money(1_234_567.891), nbsp(full), "{l}");
+            assert_eq!(x.money(-1234.5), nbsp(negative), "{l}");
+            assert_eq!(x.money_short(12_410_000.0), nbsp(millions), "{l}");
+            assert_eq!(x.money_short(850_000.0), nbsp(thousands), "{l}");
+            assert_eq!(
+                x.money(0.2),
+                nbsp(&full.replace("1,234,568", "0").replace("1.234.568", "0").replace("1~234~568", "0")),
+                "{l}"
+            );
+        };
+        expect(Language::En, "DKK 1,234,568", "-DKK 1,235", "DKK 12.4m", "DKK 850k");
+        expect(Language::Da, "1.234.568~kr.", "-1.235~kr.", "12,4~mio.~kr.", "850.000~kr.");
+        expect(Language::Nb, "1~234~568~kr", "−1~235~kr", "12,4~mill.~kr", "850~000~kr");
+        expect(Language::Sv, "1~234~568~kr", "−1~235~kr", "12,4~mnkr", "850~000~kr");
+        // Another currency falls back to its ISO code.
+        assert_eq!(Localizer::new(Language::Sv, "EUR").money(1000.0), format!("1{NBSP}000{NBSP}EUR"));
+    }
+
+    #[test]
+    fn percentages_points_and_dates_follow_each_language() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+        let cases = [
+            (Language::En, "14.6%", "0.4%", "+2.5 pts", "2 November 2026"),
+            (Language::Da, "14,6~%", "0,4~%", "+2,5~%-point", "2. november 2026"),
+            (Language::Nb, "14,6~%", "0,4~%", "+2,5~prosentpoeng", "2. november 2026"),
+            (Language::Sv, "14,6~%", "0,4~%", "+2,5~procentenheter", "2 november 2026"),
+        ];
+        for (language, percent, small, points, long_date) in cases {
+            let x = Localizer::new(language, "DKK");
+            let nbsp = |s: &str| s.replace('~', NBSP);
+            assert_eq!(x.percent(0.1457, 1), nbsp(percent), "{language}");
+            assert_eq!(x.percent(0.004, 1), nbsp(small), "{language}");
+            assert_eq!(x.change(0.025, true), nbsp(points), "{language}");
+            assert_eq!(x.date(date), long_date, "{language}");
+        }
+    }
+
+    #[test]
+    fn a_missing_message_is_marked_not_hidden() {
+        assert_eq!(Localizer::new(Language::Da, "DKK").t("no-such-message"), "⟦no-such-message⟧");
+    }
+}
