@@ -35,6 +35,9 @@ for cmd in check metrics build; do
   args=(example-project); [ "$cmd" = build ] && args+=(-o "$work/example.html")
   echo "| \`uplift $cmd\` | example-project | $(measure 21 "$bin" "$cmd" "${args[@]}") |"
 done
+for lang in da nb sv; do
+  echo "| \`uplift build --language $lang\` | example-project | $(measure 21 "$bin" build example-project --language "$lang" -o "$work/$lang.html") |"
+done
 for cmd in check metrics build; do
   args=("$work/large"); [ "$cmd" = build ] && args+=(-o "$work/large.html")
   echo "| \`uplift $cmd\` | 2,000 segments, 20,000 touchpoints, 1,000 jobs, 500 notes | $(measure 5 "$bin" "$cmd" "${args[@]}") |"
