@@ -28,6 +28,8 @@ pub struct Metrics {
     pub jobs: Option<Vec<jobs::JobMetrics>>,
     pub workshops: Vec<WorkshopSummary>,
     pub sources: Vec<Source>,
+    /// The git commit the inputs come from; `null` outside a git work tree.
+    pub version: Option<crate::project::version::Version>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -99,6 +101,7 @@ pub fn analyse(project: &Project) -> Metrics {
             })
             .collect(),
         sources: project.sources.clone(),
+        version: project.version.clone(),
         segments: segment_metrics,
     }
 }

@@ -18,6 +18,8 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("workshops/2027-02-oslo.md", include_str!("../../example-project/workshops/2027-02-oslo.md")),
     ("assets/logo.svg", include_str!("../../example-project/assets/logo.svg")),
+    // Build output is derived from the inputs: keep it out of the project's history.
+    (".gitignore", "build/\n"),
 ];
 
 pub fn run(dir: &Path) -> Result<(), Error> {

@@ -69,5 +69,6 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
         jobs: None,
         workshops: vec![],
         sources: vec![],
+        version: None,
     }
 }

@@ -27,6 +27,8 @@ pub struct Project {
     pub workshops: Vec<Workshop>,
     /// Every input file read, sorted by path.
     pub sources: Vec<Source>,
+    /// The git commit of the project folder, when it is in a work tree.
+    pub version: Option<crate::project::version::Version>,
 }
 
 /// What the report is about and who wrote it.

@@ -8,6 +8,7 @@ mod front_matter;
 pub mod raw;
 pub mod source;
 mod validate;
+pub mod version;
 mod yaml;
 
 use std::collections::BTreeMap;
@@ -135,6 +136,7 @@ impl Loader<'_> {
             jobs: optional(jobs)?,
             workshops: workshops.into_iter().collect::<Option<_>>()?,
             sources,
+            version: version::version(self.dir),
         })
     }
 

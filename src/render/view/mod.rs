@@ -68,6 +68,8 @@ pub struct MetaView {
     pub logo: Option<String>,
     /// The print footer, escaped for a CSS string.
     pub footer_css: String,
+    /// "abc1234 of 20 November 2026, with uncommitted changes", when the project is in git.
+    pub version: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -126,6 +128,12 @@ pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>, l: &Loc
             horizon_years: project.settings.horizon_years,
             primary_color: project.brand.primary_color.clone().unwrap_or_else(|| "#1f4e79".to_owned()),
             logo,
+            version: project.version.as_ref().map(|v| {
+                let date = chrono::NaiveDate::parse_from_str(&v.date, "%Y-%m-%d")
+                    .map_or_else(|_| v.date.clone(), |d| l.date(d));
+                let id = if v.uncommitted_changes { "version-dirty" } else { "version-clean" };
+                l.t_with(id, vec![("commit", v.commit.clone().into()), ("date", date.into())])
+            }),
             footer_css: css_string(&l.t_with(
                 "page-footer",
                 vec![
