@@ -209,3 +209,42 @@ fn pdf_without_a_browser_is_a_clear_error_and_the_html_is_kept() {
     assert!(out.is_file(), "the HTML report is still written");
     assert!(!dir.path().join("report.pdf").exists());
 }
+
+/// Every derivation in the appendix must reproduce its result from the numbers it shows,
+/// to the precision it shows them: a CFO recomputes these by hand.
+#[test]
+fn derivations_reproduce_their_results() {
+    let html = built_example();
+    let unescape = |s: &str| s.replace("&#x2F;", "/").replace("&amp;", "&");
+    let number =
+        |s: &str| s.trim().replace(',', "").parse::<f64>().unwrap_or_else(|_| panic!("not a number: {s:?}"));
+    let section = |id: &str| {
+        let start = html.find(&format!("id=\"{id}\"")).unwrap();
+        let block = &html[start..];
+        let sub = block.split("<p class=\"substituted\">= ").nth(1).unwrap().split("</p>").next().unwrap();
+        let result =
+            block.split("<p class=\"result\">= <strong>").nth(1).unwrap().split("</strong>").next().unwrap();
+        (unescape(sub), unescape(result))
+    };
+    // PV = one-off + annual × annuity factor.
+    let (sub, result) = section("derivation-pv");
+    let parts: Vec<f64> = sub.split(['+', '×']).map(number).collect();
+    assert!((parts[0] + parts[1] * parts[2] - number(&result)).abs() < 0.01, "{sub} = {result}");
+    // NPV = value uplift − PV.
+    let (sub, result) = section("derivation-npv");
+    let (a, b) = sub.split_once('−').unwrap();
+    assert!((number(a) - number(b) - number(&result)).abs() < 0.006, "{sub} = {result}");
+    // Each CLV: f × v × m × Σ (r / (1+d))^t for t = 1..H.
+    let (sub, _) = section("derivation-clv-installers");
+    for side in sub.split(";  ") {
+        let formula = side.split_once(": ").unwrap().1;
+        let (product, rest) = formula.split_once(" × Σ (").unwrap();
+        let factors: f64 = product.split(" × ").map(number).product();
+        let (ratio, rest) = rest.split_once(")^t, t = 1..").unwrap();
+        let (r, d) = ratio.split_once(" / ").unwrap();
+        let (horizon, shown) = rest.split_once(" = ").unwrap();
+        let q = number(r) / number(d);
+        let clv = factors * (1..=horizon.trim().parse::<i32>().unwrap()).map(|t| q.powi(t)).sum::<f64>();
+        assert!((clv - number(shown)).abs() < 0.006, "{side}: recomputed {clv}");
+    }
+}

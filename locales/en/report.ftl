@@ -60,7 +60,10 @@ section-appendix = Appendix
 headline-main = Raising the value of an average customer relationship by { $uplift } in { $segments ->
     [one] the focus segment
    *[other] the { $segments } focus segments
-  } is worth { $npv } over { $years } years
+  } is worth { $npv } over { $years ->
+    [one] { $years } year
+   *[other] { $years } years
+  }
 headline-roi = ROI { $roi }
 headline-payback = payback in { $months ->
     [one] { $months } month

@@ -118,7 +118,8 @@ pub fn programme(project: &Project, segments: &[SegmentMetrics], investment: Inv
             value_uplift,
             npv,
             roi: ratio(npv, investment.pv),
-            payback_months: payback_months(&cumulative),
+            // Nothing invested, nothing to pay back: no payback figure rather than "0 months".
+            payback_months: if investment.pv > 0.0 { payback_months(&cumulative) } else { None },
             cumulative,
         }
     });

@@ -12,7 +12,7 @@ pub fn run(dir: &Path, output: Option<&Path>) -> Result<(), Error> {
     let project = load(dir)?;
     let metrics = analyse(&project);
     let mut json = serde_json::to_vec_pretty(&metrics)
-        .map_err(|e| Error::Usage(format!("cannot serialise the figures: {e}")))?;
+        .map_err(|e| Error::Tool(format!("cannot serialise the figures: {e}")))?;
     json.push(b'\n');
     match output {
         Some(path) => write_atomically(path, &json),

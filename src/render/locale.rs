@@ -200,6 +200,19 @@ impl Localizer {
         }
     }
 
+    /// `x` with up to `max_decimals` decimals and no trailing zeros (`0.815`, `1.09`, `4,896`):
+    /// for formulas, where every shown input must reproduce the shown result.
+    pub fn exact(&self, x: f64, max_decimals: usize) -> String {
+        let rounded = format!("{:.max_decimals$}", x.abs());
+        let trimmed = if rounded.contains('.') {
+            rounded.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &rounded
+        };
+        let decimals = trimmed.split_once('.').map_or(0, |(_, f)| f.len());
+        self.number(x, decimals)
+    }
+
     /// The currency's symbol in this language (`kr.` for DKK in Danish), else its ISO code.
     fn symbol(&self) -> String {
         self.catalogue.get(&format!("currency-{}", self.currency)).unwrap_or_else(|| self.currency.clone())
@@ -262,6 +275,11 @@ impl Localizer {
     /// `14.6%` (en), `14,6 %` (da, nb, sv).
     pub fn percent(&self, x: f64, decimals: usize) -> String {
         self.t_with("fmt-percent", vec![("value", self.number(x * 100.0, decimals).into())])
+    }
+
+    /// A per cent with as many decimals as it needs (a 12.5 % target stays 12.5 %).
+    pub fn percent_exact(&self, x: f64) -> String {
+        self.t_with("fmt-percent", vec![("value", self.exact(x * 100.0, 4).into())])
     }
 
     /// A probability that never reads "100 %" or "0 %" for what merely came close.
@@ -385,6 +403,15 @@ mod tests {
             assert_eq!(x.change(0.025, true), nbsp(points), "{language}");
             assert_eq!(x.date(date), long_date, "{language}");
         }
+    }
+
+    #[test]
+    fn exact_values_drop_trailing_zeros_only() {
+        let en = Localizer::new(Language::En, "DKK");
+        assert_eq!(en.exact(0.815_000_000_000_000_1, 6), "0.815");
+        assert_eq!(en.exact(4896.0, 6), "4,896");
+        assert_eq!(en.exact(3.889_651_263, 6), "3.889651");
+        assert_eq!(Localizer::new(Language::Da, "DKK").exact(1.085, 6), "1,085");
     }
 
     #[test]

@@ -24,6 +24,10 @@ pub enum Kind {
     Whole(u32, u32),
 }
 
+/// The largest money amount, count or volume accepted: far above any real project, far
+/// below where sums over thousands of segments lose precision or overflow.
+const MAX: f64 = 1e12;
+
 /// Reads a number of `kind`, or says what is wrong and how to fix it.
 pub fn interpret(num: &Num, kind: Kind) -> Result<f64, (String, Option<String>)> {
     let value = match num {
@@ -83,6 +87,10 @@ fn check_range(x: f64, kind: Kind) -> Result<f64, (String, Option<String>)> {
                 fmt_fraction(x / 100.0)
             )),
         ),
+        Kind::Amount | Kind::Count | Kind::Positive if x > MAX => fail(
+            format!("{x:e} is implausibly large"),
+            Some("project figures stay below a million million (10^12); check the units".into()),
+        ),
         Kind::Amount | Kind::Count if x < 0.0 => {
             fail(format!("{x} is negative"), Some("write 0 or more".into()))
         }
@@ -137,6 +145,13 @@ mod tests {
         assert!(read(&Num::Number(-5.0), Kind::Amount).unwrap_err().contains("negative"));
         assert!(read(&Num::Text("5%".into()), Kind::Amount).unwrap_err().contains("not a rate"));
         assert_eq!(read(&Num::Text("1250000".into()), Kind::Amount), Ok(1_250_000.0));
+    }
+
+    #[test]
+    fn implausibly_large_figures_are_refused() {
+        assert!(read(&Num::Number(1e20), Kind::Count).unwrap_err().contains("implausibly large"));
+        assert!(read(&Num::Number(1e308), Kind::Positive).is_err());
+        assert_eq!(read(&Num::Number(1e12), Kind::Amount), Ok(1e12));
     }
 
     #[test]

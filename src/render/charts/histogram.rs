@@ -15,7 +15,7 @@ pub fn npv_histogram(sim: &Simulation, target_min: f64, l: &Localizer) -> Chart 
         "chart-npv-target",
         vec![
             ("chance", l.probability(sim.probability_reaching_target).into()),
-            ("target", l.percent(target_min, 0).into()),
+            ("target", l.percent_exact(target_min).into()),
         ],
     );
     let summary = l.t_with(

@@ -10,7 +10,7 @@ use crate::render::locale::Localizer;
 pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
     let title = l.t("chart-payback");
     let end = likely.cumulative.last();
-    let months = |m: f64| l.number(m.ceil(), 0);
+    let months = |m: f64| l.number(m.round(), 0);
     let mut desc = l.t_with(
         "desc-payback",
         vec![

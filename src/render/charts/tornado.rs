@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, cartesian};
+use super::axes::{Axes, cartesian, legend};
 use super::{Area, BLUE, Chart, INK, ORANGE, clip, font, padded, render};
 use crate::analysis::TornadoBar;
 use crate::render::labels::lever_name;
@@ -67,6 +67,12 @@ pub fn tornado(
             vec![(likely_npv, 0.0), (likely_npv, rows)],
             INK.stroke_width(2),
         )))?;
-        Ok(())
+        for (name, colour) in [(l.t("th-low"), ORANGE), (l.t("th-high"), BLUE)] {
+            chart
+                .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?
+                .label(name)
+                .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
+        }
+        legend(&mut chart, SeriesLabelPosition::LowerRight)
     })
 }

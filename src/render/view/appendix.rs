@@ -115,8 +115,8 @@ fn uplift(m: &Metrics, l: &Localizer) -> Derivation {
         formula: l.t("der-uplift-formula"),
         substituted: format!(
             "({}) / ({}) − 1",
-            sum(&|x| format!("{} × {}", l.number(x.customers, 0), l.number(x.scenarios.likely.value.clv, 0))),
-            sum(&|x| format!("{} × {}", l.number(x.customers, 0), l.number(x.baseline.clv, 0)))
+            sum(&|x| format!("{} × {}", l.exact(x.customers, 6), l.number(x.scenarios.likely.value.clv, 2))),
+            sum(&|x| format!("{} × {}", l.exact(x.customers, 6), l.number(x.baseline.clv, 2)))
         ),
         result: l.percent(m.programme.scenarios.likely.uplift, 2),
         inputs: focus
@@ -146,11 +146,11 @@ fn present_value(project: &Project, m: &Metrics, l: &Localizer) -> Derivation {
         formula: l.t("der-pv-formula"),
         substituted: format!(
             "{} + {} × {}",
-            l.number(inv.one_off, 0),
-            l.number(inv.annual, 0),
-            l.number(inv.annuity_factor, 4)
+            l.exact(inv.one_off, 2),
+            l.exact(inv.annual, 2),
+            l.exact(inv.annuity_factor, 10)
         ),
-        result: l.money(inv.pv),
+        result: l.number(inv.pv, 2),
         inputs: items.chain(settings_inputs(project, l)).collect(),
     }
 }
@@ -162,10 +162,10 @@ fn npv(m: &Metrics, l: &Localizer) -> Derivation {
         let p = &x.scenarios.likely;
         let value = format!(
             "{} × ({} − {}) = {}",
-            l.number(x.customers, 0),
-            l.number(p.value.clv, 0),
-            l.number(x.baseline.clv, 0),
-            l.money(p.value_uplift)
+            l.exact(x.customers, 6),
+            l.number(p.value.clv, 2),
+            l.number(x.baseline.clv, 2),
+            l.number(p.value_uplift, 2)
         );
         let name = l.t_with("der-value-uplift", vec![("segment", x.name.clone().into())]);
         derived(name, value, format!("derivation-clv-{}", x.id), l)
@@ -174,8 +174,8 @@ fn npv(m: &Metrics, l: &Localizer) -> Derivation {
         id: "derivation-npv".into(),
         title: l.t("der-npv"),
         formula: l.t("der-npv-formula"),
-        substituted: format!("{} − {}", l.number(likely.value_uplift, 0), l.number(pv, 0)),
-        result: l.money(likely.npv),
+        substituted: format!("{} − {}", l.number(likely.value_uplift, 2), l.number(pv, 2)),
+        result: l.number(likely.npv, 2),
         inputs: segments
             .chain(std::iter::once(derived(l.t("der-pv-input"), l.money(pv), "derivation-pv".into(), l)))
             .collect(),
@@ -189,8 +189,8 @@ fn roi(m: &Metrics, l: &Localizer) -> Option<Derivation> {
         id: "derivation-roi".into(),
         title: l.t("der-roi"),
         formula: "ROI = NPV / PV".into(),
-        substituted: format!("{} / {}", l.number(likely.npv, 0), l.number(pv, 0)),
-        result: l.times(roi),
+        substituted: format!("{} / {}", l.number(likely.npv, 2), l.number(pv, 2)),
+        result: l.percent(roi, 1),
         inputs: vec![
             derived("NPV".into(), l.money(likely.npv), "derivation-npv".into(), l),
             derived("PV".into(), l.money(pv), "derivation-pv".into(), l),
@@ -222,7 +222,7 @@ fn payback(m: &Metrics, l: &Localizer) -> Derivation {
             || l.t("der-payback-never"),
             |mo| l.t_with("der-payback-months", vec![("months", l.number(mo, 1).into())]),
         ),
-        inputs: vec![derived("NPV".into(), l.money(likely.npv), "derivation-npv".into(), l)],
+        inputs: vec![derived("PV".into(), l.money(m.programme.investment.pv), "derivation-pv".into(), l)],
     }
 }
 
@@ -270,13 +270,13 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
     let one = |p: &Drivers, clv: f64| {
         format!(
             "{} × {} × {} × Σ ({} / {})^t, t = 1..{} = {}",
-            l.number(p.purchases_per_year, 2),
-            l.number(p.average_order_value, 0),
-            l.number(p.gross_margin, 3),
-            l.number(p.retention_rate, 3),
-            l.number(1.0 + s.discount_rate, 2),
+            l.exact(p.purchases_per_year, 6),
+            l.exact(p.average_order_value, 6),
+            l.exact(p.gross_margin, 6),
+            l.exact(p.retention_rate, 6),
+            l.exact(1.0 + s.discount_rate, 6),
             s.horizon_years,
-            l.number(clv, 0)
+            l.number(clv, 2)
         )
     };
     let likely = &x.scenarios.likely.value;
@@ -291,7 +291,7 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
             l.t("der-likely"),
             one(&likely.drivers, likely.clv)
         ),
-        result: format!("{} → {}", l.money(x.baseline.clv), l.money(likely.clv)),
+        result: format!("{} → {}", l.number(x.baseline.clv, 2), l.number(likely.clv, 2)),
         inputs,
     }
 }

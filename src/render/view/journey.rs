@@ -79,8 +79,15 @@ pub struct WorkshopView {
     pub html: String,
 }
 
-pub fn gaps(m: &Metrics, l: &Localizer) -> Vec<GapRow> {
+pub fn gaps(project: &Project, m: &Metrics, l: &Localizer) -> Vec<GapRow> {
     let Some(t) = &m.touchpoints else { return Vec::new() };
+    let phase_name = |id: &str| {
+        project
+            .journey
+            .as_ref()
+            .and_then(|j| j.phases.iter().find(|p| p.id == id))
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    };
     t.ranked
         .iter()
         .enumerate()
@@ -88,7 +95,7 @@ pub fn gaps(m: &Metrics, l: &Localizer) -> Vec<GapRow> {
             number: i + 1,
             id: g.id.clone(),
             name: g.name.clone(),
-            phase: g.phase.clone(),
+            phase: phase_name(&g.phase),
             channel: g.channel.clone(),
             present: g.present,
             importance: l.number(g.importance, 1),
@@ -108,7 +115,8 @@ pub fn gaps(m: &Metrics, l: &Localizer) -> Vec<GapRow> {
 
 pub fn phases(project: &Project, m: &Metrics, l: &Localizer) -> Vec<PhaseView> {
     let Some(journey) = &project.journey else { return Vec::new() };
-    let rows = gaps(m, l);
+    let rows = gaps(project, m, l);
+    let by_id: std::collections::HashMap<&str, &GapRow> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
     journey
         .phases
         .iter()
@@ -118,7 +126,7 @@ pub fn phases(project: &Project, m: &Metrics, l: &Localizer) -> Vec<PhaseView> {
                 .touchpoints
                 .iter()
                 .filter(|t| t.phase == p.id)
-                .filter_map(|t| rows.iter().find(|r| r.id == t.id).cloned())
+                .filter_map(|t| by_id.get(t.id.as_str()).map(|r| (*r).clone()))
                 .collect();
             let workshops = project
                 .workshops

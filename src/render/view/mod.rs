@@ -114,7 +114,7 @@ pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>, l: &Loc
     let segment_name = |id: &str| {
         project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
     };
-    let gaps = journey::gaps(metrics, l);
+    let gaps = journey::gaps(project, metrics, l);
     let problems = economics::problems(metrics, &segment_name, l);
     Report {
         lang: l.language.code(),
@@ -145,7 +145,13 @@ pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>, l: &Loc
         headline: summary::headline(project, metrics, l),
         cards: summary::cards(metrics, l),
         top_problems: problems.iter().take(3).cloned().collect(),
-        top_gaps: gaps.iter().filter(|g| g.priority_value > 0.0).take(5).cloned().collect(),
+        // The gaps to act on: what to add or invest in, largest shortfall first.
+        top_gaps: gaps
+            .iter()
+            .filter(|g| g.priority_value > 0.0 && matches!(g.action_class.as_str(), "add" | "invest"))
+            .take(5)
+            .cloned()
+            .collect(),
         next_steps: summary::next_steps(metrics, &segment_name, l),
         business_case: BusinessCaseView {
             challenge: super::markdown::to_html(&project.business_case.challenge, "challenge"),

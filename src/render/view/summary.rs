@@ -27,21 +27,21 @@ pub fn headline(project: &Project, m: &Metrics, l: &Localizer) -> String {
             ("uplift", l.percent(likely.uplift, 1).into()),
             ("segments", m.programme.focus_segments.len().into()),
             ("npv", l.money_short(likely.npv).into()),
-            ("years", project.settings.horizon_years.to_string().into()),
+            ("years", f64::from(project.settings.horizon_years).into()),
         ],
     )];
     if let Some(roi) = likely.roi {
-        parts.push(l.t_with("headline-roi", vec![("roi", l.times(roi).into())]));
+        parts.push(l.t_with("headline-roi", vec![("roi", l.percent(roi, 0).into())]));
     }
     parts.push(likely.payback_months.map_or_else(
         || l.t("headline-no-payback"),
-        |mo| l.t_with("headline-payback", vec![("months", mo.ceil().into())]),
+        |mo| l.t_with("headline-payback", vec![("months", mo.round().into())]),
     ));
     parts.push(l.t_with(
         "headline-chance",
         vec![
             ("chance", l.probability(m.simulation.probability_reaching_target).into()),
-            ("target", l.percent(project.settings.target_min, 0).into()),
+            ("target", l.percent_exact(project.settings.target_min).into()),
         ],
     ));
     format!("{}.", parts.join("; "))
@@ -74,13 +74,13 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
         ),
     ];
     if let Some(roi) = likely.roi {
-        cards.push(card("card-roi", l.times(roi), l.t("card-roi-note"), "derivation-roi"));
+        cards.push(card("card-roi", l.percent(roi, 0), l.t("card-roi-note"), "derivation-roi"));
     }
     cards.push(card(
         "card-payback",
         likely.payback_months.map_or_else(
             || l.t("card-payback-never"),
-            |mo| l.t_with("card-payback-value", vec![("months", mo.ceil().into())]),
+            |mo| l.t_with("card-payback-value", vec![("months", mo.round().into())]),
         ),
         l.t("card-payback-note"),
         "derivation-payback",
@@ -142,7 +142,7 @@ pub fn simulation(m: &Metrics, l: &Localizer) -> super::SimulationView {
         p50: l.money_short(s.npv.p50),
         p90: l.money_short(s.npv.p90),
         probability: l.percent(s.probability_reaching_target, 1),
-        target: l.percent(m.project.target_uplift_min, 0),
+        target: l.percent_exact(m.project.target_uplift_min),
         uplift_p10: l.percent(s.uplift.p10, 1),
         uplift_p90: l.percent(s.uplift.p90, 1),
     }
