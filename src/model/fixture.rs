@@ -46,7 +46,7 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
             prepared_by: "p".into(),
             date: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap_or_default(),
             currency: "DKK".into(),
-            language: crate::render::Language::En,
+            language: crate::model::Language::En,
             purpose: "p".into(),
         },
         settings: Settings {

@@ -8,10 +8,12 @@ mod driver;
 #[cfg(test)]
 pub mod fixture;
 mod journey;
+mod language;
 mod project;
 
 pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
+pub use language::Language;
 pub use project::{
     Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Meta, Project, Risk, Segment,
     Settings, Source,

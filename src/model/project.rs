@@ -41,7 +41,7 @@ pub struct Meta {
     /// Three upper-case letters (ISO 4217).
     pub currency: String,
     /// The report's language.
-    pub language: crate::render::Language,
+    pub language: crate::model::Language,
     pub purpose: String,
 }
 

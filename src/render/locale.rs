@@ -11,10 +11,11 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+
+pub use crate::model::Language;
 use fluent_templates::LanguageIdentifier;
 use fluent_templates::fluent_bundle::FluentValue;
 use icu_decimal::input::Decimal;
@@ -28,52 +29,6 @@ fluent_templates::static_loader! {
         // Fluent wraps arguments in Unicode isolation marks by default; in HTML they are noise.
         customise: |bundle| bundle.set_use_isolating(false),
     };
-}
-
-/// The languages a report can be written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Language {
-    En,
-    Da,
-    Nb,
-    Sv,
-}
-
-impl Language {
-    pub const ALL: [Language; 4] = [Language::En, Language::Da, Language::Nb, Language::Sv];
-
-    /// The BCP 47 code, as written in project.yaml and in `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::En => "en",
-            Language::Da => "da",
-            Language::Nb => "nb",
-            Language::Sv => "sv",
-        }
-    }
-}
-
-impl FromStr for Language {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, String> {
-        Language::ALL
-            .into_iter()
-            .find(|l| l.code() == s)
-            .ok_or_else(|| format!("unsupported language `{s}`; use one of: en, da, nb, sv"))
-    }
-}
-
-impl serde::Serialize for Language {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.code())
-    }
-}
-
-impl fmt::Display for Language {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
 }
 
 /// An argument of a message: text as shown, or a number (for plural selection).

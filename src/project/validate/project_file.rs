@@ -5,9 +5,9 @@ use std::path::Path;
 use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use crate::diagnostic::Position;
+use crate::model::Language;
 use crate::model::{Activity, Brand, BusinessCase, Investment, Meta, PerDriver, Risk, Settings};
 use crate::project::raw::{RawBenchmarks, RawProject, Sp};
-use crate::render::Language;
 
 /// Default Monte Carlo draws: enough for stable P10/P90 at two decimals of a per cent.
 const DEFAULT_DRAWS: f64 = 10_000.0;
