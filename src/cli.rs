@@ -52,6 +52,22 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Show what changed between two versions of a project in git: inputs, figures and
+    /// rankings. Reads both versions from history without touching the work tree.
+    ///
+    /// Examples: `uplift diff` (last commit against the working tree), `uplift diff HEAD~1`,
+    /// `uplift diff v1 v2 clients/acme`.
+    Diff {
+        /// The older revision [default: HEAD].
+        from: Option<String>,
+        /// The newer revision [default: the working tree].
+        to: Option<String>,
+        /// The project folder [default: .]; may also stand in place of a revision.
+        dir: Option<PathBuf>,
+        /// Output as a readable table or as JSON.
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::cmd::diff::Format,
+    },
     /// Create a new project folder from the built-in example, ready to edit.
     New {
         /// The folder to create; it must not exist or be empty.

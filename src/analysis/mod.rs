@@ -5,6 +5,7 @@
 //! plain-words explanations are in `docs/metrics.md`.
 
 mod bridge;
+pub mod diff;
 mod jobs;
 mod metrics;
 mod problems;

@@ -2,6 +2,7 @@
 
 pub mod build;
 mod check;
+pub mod diff;
 mod metrics;
 mod new;
 
@@ -15,6 +16,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Build { dir, output, pdf, language } => build::run(&dir, output.as_deref(), pdf, language),
         Command::Check { dir } => check::run(&dir),
+        Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output } => metrics::run(&dir, output.as_deref()),
         Command::New { dir } => new::run(&dir),
     }

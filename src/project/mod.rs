@@ -5,6 +5,7 @@
 //! project or every problem found, with the texts needed to show them.
 
 mod front_matter;
+pub mod history;
 pub mod raw;
 pub mod source;
 mod validate;

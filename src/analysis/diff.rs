@@ -1,0 +1,322 @@
+//! What changed between two versions of a project: inputs, figures and rankings.
+//!
+//! Pure: it compares two loaded projects and their metrics. Entries are matched by
+//! id (segments, touchpoints, jobs), so a renamed or reordered entry is not a change,
+//! and every list comes out in a fixed order.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::Metrics;
+use crate::model::{Driver, Project, Scenario};
+
+/// How a value should be read and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Rate,
+    Money,
+    Number,
+    Months,
+}
+
+/// An input that differs: `file: field old → new`.
+#[derive(Clone, Debug, Serialize)]
+pub struct InputChange {
+    pub file: &'static str,
+    pub field: String,
+    pub kind: Kind,
+    pub old: f64,
+    pub new: f64,
+}
+
+/// An entry present in only one version.
+#[derive(Clone, Debug, Serialize)]
+pub struct Entry {
+    pub file: &'static str,
+    pub id: String,
+}
+
+/// A computed figure that moved.
+#[derive(Clone, Debug, Serialize)]
+pub struct FigureChange {
+    pub figure: String,
+    pub kind: Kind,
+    pub old: Option<f64>,
+    pub new: Option<f64>,
+    /// `new − old`.
+    pub change: Option<f64>,
+    /// `new / old − 1`; `None` when `old` is zero.
+    pub relative: Option<f64>,
+}
+
+/// An entry of a ranking that moved, appeared or left.
+#[derive(Clone, Debug, Serialize)]
+pub struct RankChange {
+    pub ranking: &'static str,
+    pub entry: String,
+    /// 1-based; `None` when not ranked in that version.
+    pub old_rank: Option<usize>,
+    pub new_rank: Option<usize>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Diff {
+    pub inputs: Vec<InputChange>,
+    pub added: Vec<Entry>,
+    pub removed: Vec<Entry>,
+    pub figures: Vec<FigureChange>,
+    pub rankings: Vec<RankChange>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.inputs.is_empty()
+            && self.added.is_empty()
+            && self.removed.is_empty()
+            && self.figures.is_empty()
+            && self.rankings.is_empty()
+    }
+}
+
+/// Compares version `a` (old) with version `b` (new).
+pub fn diff(a: &Project, ma: &Metrics, b: &Project, mb: &Metrics) -> Diff {
+    let mut inputs = Vec::new();
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    settings(a, b, &mut inputs);
+    segments(a, b, &mut inputs, &mut added, &mut removed);
+    touchpoints(a, b, &mut inputs, &mut added, &mut removed);
+    jobs(a, b, &mut inputs, &mut added, &mut removed);
+    Diff { inputs, added, removed, figures: figures(ma, mb), rankings: rankings(ma, mb) }
+}
+
+fn push(out: &mut Vec<InputChange>, file: &'static str, field: String, kind: Kind, old: f64, new: f64) {
+    if old.to_bits() != new.to_bits() {
+        out.push(InputChange { file, field, kind, old, new });
+    }
+}
+
+fn settings(a: &Project, b: &Project, out: &mut Vec<InputChange>) {
+    let (x, y) = (&a.settings, &b.settings);
+    let p = "project.yaml";
+    push(out, p, "target_uplift.min".into(), Kind::Rate, x.target_min, y.target_min);
+    push(out, p, "target_uplift.max".into(), Kind::Rate, x.target_max, y.target_max);
+    push(
+        out,
+        p,
+        "horizon_years".into(),
+        Kind::Number,
+        f64::from(x.horizon_years),
+        f64::from(y.horizon_years),
+    );
+    push(out, p, "discount_rate".into(), Kind::Rate, x.discount_rate, y.discount_rate);
+    push(out, p, "hourly_rate".into(), Kind::Money, x.hourly_rate, y.hourly_rate);
+    let total = |p: &Project| {
+        (
+            p.investments.iter().map(|i| i.one_off).sum::<f64>(),
+            p.investments.iter().map(|i| i.annual).sum::<f64>(),
+        )
+    };
+    let ((oa, aa), (ob, ab)) = (total(a), total(b));
+    push(out, p, "investment (total one-off)".into(), Kind::Money, oa, ob);
+    push(out, p, "investment (total annual)".into(), Kind::Money, aa, ab);
+}
+
+/// Entries of two versions matched by id: (id, old, new).
+fn matched<'a, T>(
+    a: &'a [T],
+    b: &'a [T],
+    id: impl Fn(&T) -> &str,
+) -> Vec<(String, Option<&'a T>, Option<&'a T>)> {
+    let mut all: BTreeMap<String, (Option<&T>, Option<&T>)> = BTreeMap::new();
+    for x in a {
+        all.entry(id(x).to_owned()).or_default().0 = Some(x);
+    }
+    for y in b {
+        all.entry(id(y).to_owned()).or_default().1 = Some(y);
+    }
+    all.into_iter().map(|(k, (x, y))| (k, x, y)).collect()
+}
+
+/// Records an entry as added or removed; `Some((old, new))` when it is in both.
+fn pair<'a, T>(
+    file: &'static str,
+    id: &str,
+    x: Option<&'a T>,
+    y: Option<&'a T>,
+    added: &mut Vec<Entry>,
+    removed: &mut Vec<Entry>,
+) -> Option<(&'a T, &'a T)> {
+    match (x, y) {
+        (Some(x), Some(y)) => Some((x, y)),
+        (None, Some(_)) => {
+            added.push(Entry { file, id: id.to_owned() });
+            None
+        }
+        (Some(_), None) => {
+            removed.push(Entry { file, id: id.to_owned() });
+            None
+        }
+        (None, None) => None,
+    }
+}
+
+fn segments(
+    a: &Project,
+    b: &Project,
+    out: &mut Vec<InputChange>,
+    added: &mut Vec<Entry>,
+    removed: &mut Vec<Entry>,
+) {
+    let file = "segments.yaml";
+    for (id, x, y) in matched(&a.segments, &b.segments, |s| &s.id) {
+        let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
+        let f = |name: &str| format!("segments[{id}].{name}");
+        push(out, file, f("customers"), Kind::Number, x.customers, y.customers);
+        for d in Driver::ALL {
+            let kind = if d == Driver::AverageOrderValue {
+                Kind::Money
+            } else if d.lever_is_absolute() {
+                Kind::Rate
+            } else {
+                Kind::Number
+            };
+            push(out, file, f(d.key()), kind, *x.drivers.get(d), *y.drivers.get(d));
+            for s in Scenario::ALL {
+                let point = match s {
+                    Scenario::Low => "low",
+                    Scenario::Likely => "likely",
+                    Scenario::High => "high",
+                };
+                push(
+                    out,
+                    file,
+                    f(&format!("levers.{}.{point}", d.key())),
+                    Kind::Rate,
+                    x.levers.get(d).at(s),
+                    y.levers.get(d).at(s),
+                );
+            }
+        }
+        push(out, file, f("focus"), Kind::Number, f64::from(u8::from(x.focus)), f64::from(u8::from(y.focus)));
+    }
+}
+
+fn touchpoints(
+    a: &Project,
+    b: &Project,
+    out: &mut Vec<InputChange>,
+    added: &mut Vec<Entry>,
+    removed: &mut Vec<Entry>,
+) {
+    let file = "journey.yaml";
+    let list = |p: &Project| p.journey.as_ref().map(|j| j.touchpoints.clone()).unwrap_or_default();
+    let (ta, tb) = (list(a), list(b));
+    for (id, x, y) in matched(&ta, &tb, |t| &t.id) {
+        let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
+        let f = |name: &str| format!("touchpoints[{id}].{name}");
+        push(out, file, f("importance"), Kind::Number, x.importance, y.importance);
+        push(out, file, f("performance"), Kind::Number, x.performance, y.performance);
+        push(out, file, f("hours_per_year"), Kind::Number, x.hours_per_year, y.hours_per_year);
+        push(out, file, f("budget_per_year"), Kind::Money, x.budget_per_year, y.budget_per_year);
+        push(
+            out,
+            file,
+            f("present"),
+            Kind::Number,
+            f64::from(u8::from(x.present)),
+            f64::from(u8::from(y.present)),
+        );
+    }
+}
+
+fn jobs(
+    a: &Project,
+    b: &Project,
+    out: &mut Vec<InputChange>,
+    added: &mut Vec<Entry>,
+    removed: &mut Vec<Entry>,
+) {
+    let file = "jobs.yaml";
+    let (ja, jb) = (a.jobs.clone().unwrap_or_default(), b.jobs.clone().unwrap_or_default());
+    for (id, x, y) in matched(&ja, &jb, |j| &j.id) {
+        let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
+        push(out, file, format!("jobs[{id}].importance"), Kind::Number, x.importance, y.importance);
+        push(out, file, format!("jobs[{id}].satisfaction"), Kind::Number, x.satisfaction, y.satisfaction);
+    }
+}
+
+fn figure(name: String, kind: Kind, old: Option<f64>, new: Option<f64>) -> Option<FigureChange> {
+    if old.map(f64::to_bits) == new.map(f64::to_bits) {
+        return None;
+    }
+    let change = old.zip(new).map(|(o, n)| n - o);
+    let relative = old.zip(new).and_then(|(o, n)| (o != 0.0).then(|| n / o - 1.0));
+    Some(FigureChange { figure: name, kind, old, new, change, relative })
+}
+
+fn figures(a: &Metrics, b: &Metrics) -> Vec<FigureChange> {
+    let (la, lb) = (&a.programme.scenarios.likely, &b.programme.scenarios.likely);
+    let mut out = vec![
+        figure("programme uplift (likely)".into(), Kind::Rate, Some(la.uplift), Some(lb.uplift)),
+        figure("NPV (likely)".into(), Kind::Money, Some(la.npv), Some(lb.npv)),
+        figure("ROI (likely)".into(), Kind::Rate, la.roi, lb.roi),
+        figure("payback (likely)".into(), Kind::Months, la.payback_months, lb.payback_months),
+        figure(
+            "chance of reaching the target".into(),
+            Kind::Rate,
+            Some(a.simulation.probability_reaching_target),
+            Some(b.simulation.probability_reaching_target),
+        ),
+    ];
+    for (id, x, y) in matched(&a.segments, &b.segments, |s| &s.id) {
+        let clv = |m: Option<&super::SegmentMetrics>| m.map(|s| s.baseline.clv);
+        let up = |m: Option<&super::SegmentMetrics>| m.and_then(|s| s.scenarios.likely.uplift);
+        out.push(figure(format!("CLV {id}"), Kind::Money, clv(x), clv(y)));
+        out.push(figure(format!("uplift {id} (likely)"), Kind::Rate, up(x), up(y)));
+    }
+    out.into_iter().flatten().collect()
+}
+
+fn ranks(keys: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
+    keys.enumerate().map(|(i, k)| (k, i + 1)).collect()
+}
+
+fn rankings(a: &Metrics, b: &Metrics) -> Vec<RankChange> {
+    let problems = |m: &Metrics| {
+        ranks(
+            m.problem_areas
+                .ranked
+                .iter()
+                .filter(|p| p.value_at_stake > 0.0)
+                .map(|p| format!("{} / {}", p.segment, p.driver.key())),
+        )
+    };
+    let gaps = |m: &Metrics| ranks(m.touchpoints.iter().flat_map(|t| t.ranked.iter()).map(|g| g.id.clone()));
+    let jobs = |m: &Metrics| ranks(m.jobs.iter().flatten().map(|j| j.id.clone()));
+    let mut out = Vec::new();
+    for (name, old, new) in [
+        ("problem areas", problems(a), problems(b)),
+        ("touchpoint gaps", gaps(a), gaps(b)),
+        ("jobs", jobs(a), jobs(b)),
+    ] {
+        let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            let (o, n) = (old.get(key).copied(), new.get(key).copied());
+            if o != n {
+                out.push(RankChange { ranking: name, entry: key.clone(), old_rank: o, new_rank: n });
+            }
+        }
+    }
+    out.sort_by(|x, y| {
+        x.ranking
+            .cmp(y.ranking)
+            .then_with(|| x.new_rank.unwrap_or(usize::MAX).cmp(&y.new_rank.unwrap_or(usize::MAX)))
+            .then_with(|| x.entry.cmp(&y.entry))
+    });
+    out
+}

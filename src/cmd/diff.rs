@@ -1,0 +1,195 @@
+//! `uplift diff`: what changed between two versions of a project, and by how much.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::load;
+use crate::analysis::diff::{Diff, Kind, diff};
+use crate::analysis::{Metrics, analyse};
+use crate::error::Error;
+use crate::model::{Language, Project};
+use crate::project::history::{self, HistoryError};
+use crate::render::Localizer;
+
+/// Output formats of `uplift diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table to read in the terminal.
+    Text,
+    /// The same as JSON, for scripts and the report.
+    Json,
+}
+
+/// What the user asked to compare.
+pub struct Request {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub dir: Option<PathBuf>,
+    pub format: Format,
+}
+
+#[derive(Serialize)]
+struct Labelled<'a> {
+    from: &'a str,
+    to: &'a str,
+    #[serde(flatten)]
+    diff: &'a Diff,
+}
+
+pub fn run(request: Request) -> Result<(), Error> {
+    let (from, to, dir) = resolve(request.from, request.to, request.dir);
+    let (old, old_metrics) = at_revision(&dir, &from)?;
+    let (new, new_metrics, to_label) = if let Some(rev) = &to {
+        let (p, m) = at_revision(&dir, rev)?;
+        (p, m, history::short(&dir, rev))
+    } else {
+        let p = load(&dir)?;
+        let m = analyse(&p);
+        (p, m, "the working tree".to_owned())
+    };
+    let changes = diff(&old, &old_metrics, &new, &new_metrics);
+    let from_label = history::short(&dir, &from);
+    let text = match request.format {
+        Format::Json => {
+            let labelled = Labelled { from: &from_label, to: &to_label, diff: &changes };
+            let mut json = serde_json::to_string_pretty(&labelled).map_err(|e| Error::Tool(e.to_string()))?;
+            json.push('\n');
+            json
+        }
+        Format::Text => table(&changes, &from_label, &to_label, &new.meta.currency),
+    };
+    print!("{text}");
+    Ok(())
+}
+
+/// `[REV_A] [REV_B] [DIR]` with the folder allowed in any free position: an argument
+/// that names an existing folder (and no revision is needed there) is the folder.
+fn resolve(a: Option<String>, b: Option<String>, dir: Option<PathBuf>) -> (String, Option<String>, PathBuf) {
+    let is_dir = |s: &Option<String>| s.as_deref().is_some_and(|s| Path::new(s).is_dir());
+    match (a, b, dir) {
+        (a, b, Some(dir)) => (a.unwrap_or_else(|| "HEAD".into()), b, dir),
+        (Some(a), None, None) if is_dir(&Some(a.clone())) => ("HEAD".into(), None, PathBuf::from(a)),
+        (a, Some(b), None) if is_dir(&Some(b.clone())) => {
+            (a.unwrap_or_else(|| "HEAD".into()), None, PathBuf::from(b))
+        }
+        (a, b, None) => (a.unwrap_or_else(|| "HEAD".into()), b, PathBuf::from(".")),
+    }
+}
+
+/// The project and its figures as they were at `rev`, read from git history.
+fn at_revision(dir: &Path, rev: &str) -> Result<(Project, Metrics), Error> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!("the project folder {} does not exist", dir.display())));
+    }
+    let scratch = std::env::temp_dir().join(format!(
+        "uplift-diff-{}-{}",
+        std::process::id(),
+        rev.replace(['/', '~', '^', ':'], "_")
+    ));
+    let _ = std::fs::remove_dir_all(&scratch);
+    std::fs::create_dir_all(&scratch).map_err(Error::io("create", &scratch))?;
+    let exported = history::export(dir, rev, &scratch);
+    let loaded = exported.map(|()| crate::project::load(&scratch));
+    let _ = std::fs::remove_dir_all(&scratch);
+    match loaded {
+        Ok(Ok(project)) => {
+            let metrics = analyse(&project);
+            Ok((project, metrics))
+        }
+        // The revision is given correctly but its project is invalid input (exit 1).
+        Ok(Err(invalid)) => Err(Error::Tool(format!(
+            "the project at `{rev}` is invalid ({} {}); run `git stash` or check it out to fix it:\n{}",
+            invalid.diagnostics.len(),
+            crate::error::plural(invalid.diagnostics.len(), "problem", "problems"),
+            invalid.render().trim_end()
+        ))),
+        Err(e @ (HistoryError::UnknownRevision(_) | HistoryError::NoProject(_))) => {
+            Err(Error::Usage(e.to_string()))
+        }
+        Err(e) => Err(Error::Tool(e.to_string())),
+    }
+}
+
+/// The readable table: inputs, added and removed entries, figures, rankings.
+fn table(d: &Diff, from: &str, to: &str, currency: &str) -> String {
+    let l = Localizer::new(Language::En, currency);
+    let show = |kind: Kind, x: f64| match kind {
+        Kind::Rate => l.percent(x, 1),
+        Kind::Money => l.money_short(x),
+        Kind::Number => l.exact(x, 4),
+        Kind::Months => format!("{} months", l.number(x, 1)),
+    };
+    let change = |kind: Kind, x: f64| {
+        let sign = if x > 0.0 { "+" } else { "" };
+        match kind {
+            Kind::Rate => format!("{sign}{} pts", l.number(x * 100.0, 1)),
+            _ => format!("{sign}{}", show(kind, x)),
+        }
+    };
+    let mut out = format!("What changed from {from} to {to}\n");
+    if d.is_empty() {
+        out.push_str("\nNothing: the inputs and every figure are the same.\n");
+        return out;
+    }
+    if !d.inputs.is_empty() || !d.added.is_empty() || !d.removed.is_empty() {
+        let rows: Vec<[String; 3]> = d
+            .inputs
+            .iter()
+            .map(|c| [format!("{}: {}", c.file, c.field), show(c.kind, c.old), show(c.kind, c.new)])
+            .chain(d.added.iter().map(|e| [format!("{}: {}", e.file, e.id), "–".into(), "added".into()]))
+            .chain(d.removed.iter().map(|e| [format!("{}: {}", e.file, e.id), "removed".into(), "–".into()]))
+            .collect();
+        out.push_str("\nInputs\n");
+        columns(&mut out, &["input", "before", "after"], &rows);
+    }
+    if !d.figures.is_empty() {
+        let rows: Vec<[String; 4]> = d
+            .figures
+            .iter()
+            .map(|f| {
+                let or_dash = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), |v| show(f.kind, v));
+                let moved = match (f.change, f.relative) {
+                    (Some(c), Some(r)) if f.kind != Kind::Rate => {
+                        format!("{} ({})", change(f.kind, c), l.percent(r, 1))
+                    }
+                    (Some(c), _) => change(f.kind, c),
+                    _ => "–".to_owned(),
+                };
+                [f.figure.clone(), or_dash(f.old), or_dash(f.new), moved]
+            })
+            .collect();
+        out.push_str("\nFigures\n");
+        columns(&mut out, &["figure", "before", "after", "change"], &rows);
+    }
+    if !d.rankings.is_empty() {
+        let rank = |r: Option<usize>| r.map_or_else(|| "–".to_owned(), |n| format!("#{n}"));
+        let rows: Vec<[String; 4]> = d
+            .rankings
+            .iter()
+            .map(|r| [r.ranking.to_owned(), r.entry.clone(), rank(r.old_rank), rank(r.new_rank)])
+            .collect();
+        out.push_str("\nRankings\n");
+        columns(&mut out, &["ranking", "entry", "before", "after"], &rows);
+    }
+    out
+}
+
+/// Left-aligned columns, two spaces apart, with a header.
+fn columns<const N: usize>(out: &mut String, header: &[&str; N], rows: &[[String; N]]) {
+    let mut widths = header.map(|h| h.chars().count());
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let padded: Vec<String> =
+            cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect();
+        format!("  {}\n", padded.join("  ").trim_end())
+    };
+    out.push_str(&line(header.to_vec()));
+    for row in rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+}
