@@ -36,6 +36,10 @@ pub enum Command {
         /// `language` (en, da, nb or sv).
         #[arg(long, value_name = "LANG")]
         language: Option<crate::render::Language>,
+        /// Add a "What changed since REV" section after the executive summary, comparing
+        /// the project with its version at git revision REV (e.g. HEAD~1 or a tag).
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
     },
     /// Check a project folder and list every problem found, with file, line and column.
     Check {

@@ -78,7 +78,7 @@ fn diff_names_changed_inputs_moved_figures_and_new_entries() {
         .find(|c| c["field"] == "segments[installers].retention_rate")
         .unwrap();
     assert_eq!((change["old"].as_f64(), change["new"].as_f64()), (Some(0.81), Some(0.79)));
-    let npv = json["figures"].as_array().unwrap().iter().find(|f| f["figure"] == "NPV (likely)").unwrap();
+    let npv = json["figures"].as_array().unwrap().iter().find(|f| f["figure"] == "npv").unwrap();
     assert!(npv["change"].as_f64().unwrap() < 0.0, "lower retention lowers NPV");
 }
 
@@ -120,4 +120,39 @@ fn a_revision_without_the_project_or_with_an_invalid_one_is_named() {
         stderr.contains("the project at `HEAD` is invalid") && stderr.contains("rate 81 is above 1"),
         "{stderr}"
     );
+}
+
+#[test]
+fn build_since_adds_the_changes_after_the_summary() {
+    let repo = repository();
+    let project = repo.path().join("acme");
+    for lang in ["en", "da"] {
+        let out = project.join(format!("report-{lang}.html"));
+        let result = uplift(&[
+            "build",
+            project.to_str().unwrap(),
+            "--since",
+            "HEAD~1",
+            "--language",
+            lang,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(result.status.success(), "{}", text(&result.stderr));
+        let html = fs::read_to_string(&out).unwrap();
+        let (summary, changes, business_case) = (
+            html.find("id=\"summary\"").unwrap(),
+            html.find("<section id=\"changes\">").unwrap(),
+            html.find("<section id=\"business-case\">").unwrap(),
+        );
+        assert!(
+            summary < changes && changes < business_case,
+            "{lang}: the changes follow the executive summary"
+        );
+        assert!(html.contains("segments.yaml: segments[installers].retention_rate"), "{lang}");
+        assert!(!html.contains('⟦'), "{lang}: every message translated");
+    }
+    let plain = project.join("plain.html");
+    assert!(uplift(&["build", project.to_str().unwrap(), "-o", plain.to_str().unwrap()]).status.success());
+    assert!(!fs::read_to_string(plain).unwrap().contains("id=\"changes\""), "no section without --since");
 }

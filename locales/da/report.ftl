@@ -336,3 +336,27 @@ method-jobs-words = Ulwicks mulighedsscore: 15 eller mere er stærkt underdække
 assumption-simulation = { $draws } simuleringer, startværdi { $seed }
 assumption-acquisition = { $customers } nye kunder for { $spend } om året
 assumption-benchmark-used = anvendt for { $segment }
+
+## Ændringer siden en version
+section-changes = Ændringer siden { $revision }
+changes-none = Intet er ændret: forudsætningerne og alle tal er de samme.
+changes-inputs = Forudsætninger
+changes-figures = Nøgletal
+changes-rankings = Placeringer
+th-before = Før
+th-after = Efter
+th-change = Ændring
+th-ranking = Rangliste
+th-entry = Post
+changes-added = tilføjet
+changes-removed = fjernet
+change-fig-programme_uplift = Programmets værdiløft (forventet)
+change-fig-npv = Nutidsværdi (forventet)
+change-fig-roi = Afkast af investeringen (forventet)
+change-fig-payback_months = Tilbagebetalingstid i måneder (forventet)
+change-fig-probability_reaching_target = Sandsynlighed for at nå målet
+change-fig-segment_clv = Kundelivstidsværdi, { $segment }
+change-fig-segment_uplift = Værdiløft, { $segment } (forventet)
+change-ranking-problem_areas = Problemområder
+change-ranking-touchpoint_gaps = Gab i berøringspunkter
+change-ranking-jobs = Kundens opgaver (jobs to be done)

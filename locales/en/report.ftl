@@ -338,3 +338,27 @@ method-jobs-words = Ulwick's opportunity score: 15 or more is extremely under-se
 assumption-simulation = { $draws } draws, seed { $seed }
 assumption-acquisition = { $customers } new customers for { $spend } a year
 assumption-benchmark-used = used for { $segment }
+
+## What changed since a revision
+section-changes = What changed since { $revision }
+changes-none = Nothing changed: the inputs and every figure are the same.
+changes-inputs = Inputs
+changes-figures = Figures
+changes-rankings = Rankings
+th-before = Before
+th-after = After
+th-change = Change
+th-ranking = Ranking
+th-entry = Entry
+changes-added = added
+changes-removed = removed
+change-fig-programme_uplift = Programme uplift (likely)
+change-fig-npv = Net present value (likely)
+change-fig-roi = Return on investment (likely)
+change-fig-payback_months = Payback in months (likely)
+change-fig-probability_reaching_target = Chance of reaching the target
+change-fig-segment_clv = Customer lifetime value, { $segment }
+change-fig-segment_uplift = Uplift, { $segment } (likely)
+change-ranking-problem_areas = Problem areas
+change-ranking-touchpoint_gaps = Touchpoint gaps
+change-ranking-jobs = Jobs to be done

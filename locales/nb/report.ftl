@@ -336,3 +336,27 @@ method-jobs-words = Ulwicks mulighetsscore: 15 eller mer er sterkt underdekket, 
 assumption-simulation = { $draws } simuleringer, startverdi { $seed }
 assumption-acquisition = { $customers } nye kunder for { $spend } per år
 assumption-benchmark-used = brukt for { $segment }
+
+## Endringer siden en versjon
+section-changes = Endringer siden { $revision }
+changes-none = Ingenting er endret: forutsetningene og alle tall er de samme.
+changes-inputs = Forutsetninger
+changes-figures = Nøkkeltall
+changes-rankings = Rangeringer
+th-before = Før
+th-after = Etter
+th-change = Endring
+th-ranking = Rangering
+th-entry = Post
+changes-added = lagt til
+changes-removed = fjernet
+change-fig-programme_uplift = Programmets verdiløft (forventet)
+change-fig-npv = Netto nåverdi (forventet)
+change-fig-roi = Avkastning på investeringen (forventet)
+change-fig-payback_months = Tilbakebetalingstid i måneder (forventet)
+change-fig-probability_reaching_target = Sannsynlighet for å nå målet
+change-fig-segment_clv = Kundens livstidsverdi, { $segment }
+change-fig-segment_uplift = Verdiløft, { $segment } (forventet)
+change-ranking-problem_areas = Problemområder
+change-ranking-touchpoint_gaps = Avvik i kontaktpunkter
+change-ranking-jobs = Kundens oppgaver (jobs to be done)

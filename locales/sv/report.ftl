@@ -339,3 +339,27 @@ method-jobs-words = Ulwicks möjlighetsvärde: 15 eller mer är kraftigt underf�
 assumption-simulation = { $draws } simuleringar, startvärde { $seed }
 assumption-acquisition = { $customers } nya kunder för { $spend } per år
 assumption-benchmark-used = används för { $segment }
+
+## Ändringar sedan en version
+section-changes = Ändringar sedan { $revision }
+changes-none = Inget har ändrats: antagandena och alla nyckeltal är desamma.
+changes-inputs = Antaganden
+changes-figures = Nyckeltal
+changes-rankings = Rangordningar
+th-before = Före
+th-after = Efter
+th-change = Förändring
+th-ranking = Rangordning
+th-entry = Post
+changes-added = tillagd
+changes-removed = borttagen
+change-fig-programme_uplift = Programmets värdelyft (förväntat)
+change-fig-npv = Nettonuvärde (förväntat)
+change-fig-roi = Avkastning på investeringen (förväntat)
+change-fig-payback_months = Återbetalningstid i månader (förväntat)
+change-fig-probability_reaching_target = Sannolikhet att nå målet
+change-fig-segment_clv = Kundlivstidsvärde, { $segment }
+change-fig-segment_uplift = Värdelyft, { $segment } (förväntat)
+change-ranking-problem_areas = Problemområden
+change-ranking-touchpoint_gaps = Gap i kontaktpunkter
+change-ranking-jobs = Kundens uppgifter (jobs to be done)

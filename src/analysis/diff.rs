@@ -41,7 +41,11 @@ pub struct Entry {
 /// A computed figure that moved.
 #[derive(Clone, Debug, Serialize)]
 pub struct FigureChange {
-    pub figure: String,
+    /// `programme_uplift`, `npv`, `roi`, `payback_months`, `probability_reaching_target`,
+    /// `segment_clv` or `segment_uplift`.
+    pub figure: &'static str,
+    /// The segment id, for the per-segment figures.
+    pub segment: Option<String>,
     pub kind: Kind,
     pub old: Option<f64>,
     pub new: Option<f64>,
@@ -54,6 +58,7 @@ pub struct FigureChange {
 /// An entry of a ranking that moved, appeared or left.
 #[derive(Clone, Debug, Serialize)]
 pub struct RankChange {
+    /// `problem_areas`, `touchpoint_gaps` or `jobs`.
     pub ranking: &'static str,
     pub entry: String,
     /// 1-based; `None` when not ranked in that version.
@@ -248,24 +253,31 @@ fn jobs(
     }
 }
 
-fn figure(name: String, kind: Kind, old: Option<f64>, new: Option<f64>) -> Option<FigureChange> {
+fn figure(
+    name: &'static str,
+    segment: Option<&str>,
+    kind: Kind,
+    old: Option<f64>,
+    new: Option<f64>,
+) -> Option<FigureChange> {
     if old.map(f64::to_bits) == new.map(f64::to_bits) {
         return None;
     }
     let change = old.zip(new).map(|(o, n)| n - o);
     let relative = old.zip(new).and_then(|(o, n)| (o != 0.0).then(|| n / o - 1.0));
-    Some(FigureChange { figure: name, kind, old, new, change, relative })
+    Some(FigureChange { figure: name, segment: segment.map(str::to_owned), kind, old, new, change, relative })
 }
 
 fn figures(a: &Metrics, b: &Metrics) -> Vec<FigureChange> {
     let (la, lb) = (&a.programme.scenarios.likely, &b.programme.scenarios.likely);
     let mut out = vec![
-        figure("programme uplift (likely)".into(), Kind::Rate, Some(la.uplift), Some(lb.uplift)),
-        figure("NPV (likely)".into(), Kind::Money, Some(la.npv), Some(lb.npv)),
-        figure("ROI (likely)".into(), Kind::Rate, la.roi, lb.roi),
-        figure("payback (likely)".into(), Kind::Months, la.payback_months, lb.payback_months),
+        figure("programme_uplift", None, Kind::Rate, Some(la.uplift), Some(lb.uplift)),
+        figure("npv", None, Kind::Money, Some(la.npv), Some(lb.npv)),
+        figure("roi", None, Kind::Rate, la.roi, lb.roi),
+        figure("payback_months", None, Kind::Months, la.payback_months, lb.payback_months),
         figure(
-            "chance of reaching the target".into(),
+            "probability_reaching_target",
+            None,
             Kind::Rate,
             Some(a.simulation.probability_reaching_target),
             Some(b.simulation.probability_reaching_target),
@@ -274,8 +286,8 @@ fn figures(a: &Metrics, b: &Metrics) -> Vec<FigureChange> {
     for (id, x, y) in matched(&a.segments, &b.segments, |s| &s.id) {
         let clv = |m: Option<&super::SegmentMetrics>| m.map(|s| s.baseline.clv);
         let up = |m: Option<&super::SegmentMetrics>| m.and_then(|s| s.scenarios.likely.uplift);
-        out.push(figure(format!("CLV {id}"), Kind::Money, clv(x), clv(y)));
-        out.push(figure(format!("uplift {id} (likely)"), Kind::Rate, up(x), up(y)));
+        out.push(figure("segment_clv", Some(&id), Kind::Money, clv(x), clv(y)));
+        out.push(figure("segment_uplift", Some(&id), Kind::Rate, up(x), up(y)));
     }
     out.into_iter().flatten().collect()
 }
@@ -298,8 +310,8 @@ fn rankings(a: &Metrics, b: &Metrics) -> Vec<RankChange> {
     let jobs = |m: &Metrics| ranks(m.jobs.iter().flatten().map(|j| j.id.clone()));
     let mut out = Vec::new();
     for (name, old, new) in [
-        ("problem areas", problems(a), problems(b)),
-        ("touchpoint gaps", gaps(a), gaps(b)),
+        ("problem_areas", problems(a), problems(b)),
+        ("touchpoint_gaps", gaps(a), gaps(b)),
         ("jobs", jobs(a), jobs(b)),
     ] {
         let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();

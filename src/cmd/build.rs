@@ -15,11 +15,24 @@ pub const DEFAULT_OUTPUT: &str = "build/report.html";
 /// Browsers that can print the report to PDF, in the order they are tried.
 const BROWSERS: &[&str] = &["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
 
-pub fn run(dir: &Path, output: Option<&Path>, pdf: bool, language: Option<Language>) -> Result<(), Error> {
+pub fn run(
+    dir: &Path,
+    output: Option<&Path>,
+    pdf: bool,
+    language: Option<Language>,
+    since: Option<&str>,
+) -> Result<(), Error> {
     let project = load(dir)?;
     let metrics = analyse(&project);
     let language = language.unwrap_or(project.meta.language);
-    let html = crate::render::report(dir, &project, &metrics, language)?;
+    let changes = since.map(|rev| super::diff::since(dir, rev, &project, &metrics)).transpose()?;
+    let html = crate::render::report(
+        dir,
+        &project,
+        &metrics,
+        language,
+        changes.as_ref().map(|(d, label)| (d, label.as_str())),
+    )?;
     let target = output.map_or_else(|| dir.join(DEFAULT_OUTPUT), Path::to_path_buf);
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;

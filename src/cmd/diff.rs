@@ -63,6 +63,12 @@ pub fn run(request: Request) -> Result<(), Error> {
     Ok(())
 }
 
+/// The changes from `rev` to the loaded `project` (the working tree), with `rev`'s short label.
+pub fn since(dir: &Path, rev: &str, project: &Project, metrics: &Metrics) -> Result<(Diff, String), Error> {
+    let (old, old_metrics) = at_revision(dir, rev)?;
+    Ok((diff(&old, &old_metrics, project, metrics), history::short(dir, rev)))
+}
+
 /// `[REV_A] [REV_B] [DIR]` with the folder allowed in any free position: an argument
 /// that names an existing folder (and no revision is needed there) is the folder.
 fn resolve(a: Option<String>, b: Option<String>, dir: Option<PathBuf>) -> (String, Option<String>, PathBuf) {
@@ -156,7 +162,7 @@ fn table(d: &Diff, from: &str, to: &str, currency: &str) -> String {
                     (Some(c), _) => change(f.kind, c),
                     _ => "–".to_owned(),
                 };
-                [f.figure.clone(), or_dash(f.old), or_dash(f.new), moved]
+                [figure_name(f.figure, f.segment.as_deref()), or_dash(f.old), or_dash(f.new), moved]
             })
             .collect();
         out.push_str("\nFigures\n");
@@ -173,6 +179,21 @@ fn table(d: &Diff, from: &str, to: &str, currency: &str) -> String {
         columns(&mut out, &["ranking", "entry", "before", "after"], &rows);
     }
     out
+}
+
+/// The English name of a figure in the terminal table.
+fn figure_name(key: &str, segment: Option<&str>) -> String {
+    let segment = segment.unwrap_or_default();
+    match key {
+        "programme_uplift" => "programme uplift (likely)".to_owned(),
+        "npv" => "NPV (likely)".to_owned(),
+        "roi" => "ROI (likely)".to_owned(),
+        "payback_months" => "payback (likely)".to_owned(),
+        "probability_reaching_target" => "chance of reaching the target".to_owned(),
+        "segment_clv" => format!("CLV {segment}"),
+        "segment_uplift" => format!("uplift {segment} (likely)"),
+        other => other.to_owned(),
+    }
 }
 
 /// Left-aligned columns, two spaces apart, with a header.

@@ -14,7 +14,9 @@ use crate::model::Project;
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { dir, output, pdf, language } => build::run(&dir, output.as_deref(), pdf, language),
+        Command::Build { dir, output, pdf, language, since } => {
+            build::run(&dir, output.as_deref(), pdf, language, since.as_deref())
+        }
         Command::Check { dir } => check::run(&dir),
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output } => metrics::run(&dir, output.as_deref()),

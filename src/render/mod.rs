@@ -22,11 +22,18 @@ use crate::analysis::Metrics;
 use crate::error::Error;
 use crate::model::Project;
 
-/// Renders the report of the project in `dir` to HTML, in `language`.
-pub fn report(dir: &Path, project: &Project, metrics: &Metrics, language: Language) -> Result<String, Error> {
+/// Renders the report of the project in `dir` to HTML, in `language`; with `since`, the
+/// changes against an earlier revision (and its label) follow the executive summary.
+pub fn report(
+    dir: &Path,
+    project: &Project,
+    metrics: &Metrics,
+    language: Language,
+    since: Option<(&crate::analysis::diff::Diff, &str)>,
+) -> Result<String, Error> {
     let logo = project.brand.logo.as_ref().map(|rel| data_uri(&dir.join(rel))).transpose()?;
     let localizer = Localizer::new(language, &project.meta.currency);
-    let view = view::build(project, metrics, logo, &localizer);
+    let view = view::build(project, metrics, logo, since, &localizer);
     let mut tera = templates::load(dir)?;
     tera.register_function("t", templates::translate(localizer.catalogue.clone()));
     let context = tera::Context::from_serialize(&view).map_err(|e| Error::Template(templates::chain(&e)))?;

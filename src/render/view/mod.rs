@@ -5,6 +5,7 @@
 //! consultant-written Markdown is rendered safely here; templates only lay out.
 
 mod appendix;
+mod changes;
 mod economics;
 mod journey;
 mod summary;
@@ -17,6 +18,7 @@ use crate::model::Project;
 use crate::render::locale::Localizer;
 
 pub use appendix::{Assumption, Derivation, Method};
+pub use changes::{ChangeRow, ChangesView};
 pub use economics::{InvestmentRow, ProblemRow, RiskRow, ScenarioRow, SegmentRow};
 pub use journey::{GapRow, JobRow, PhaseView, WinLossRow, WorkshopView};
 pub use summary::Card;
@@ -27,6 +29,8 @@ pub struct Report {
     pub lang: &'static str,
     pub meta: MetaView,
     pub headline: String,
+    /// "What changed since REV", when the build asked for it.
+    pub changes: Option<ChangesView>,
     pub cards: Vec<Card>,
     pub top_problems: Vec<ProblemRow>,
     pub top_gaps: Vec<GapRow>,
@@ -110,7 +114,13 @@ pub struct Charts {
 
 /// Builds the view of `project` with its computed `metrics` in `l`'s language; `logo` is a
 /// ready `data:` URI.
-pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>, l: &Localizer) -> Report {
+pub fn build(
+    project: &Project,
+    metrics: &Metrics,
+    logo: Option<String>,
+    since: Option<(&crate::analysis::diff::Diff, &str)>,
+    l: &Localizer,
+) -> Report {
     let segment_name = |id: &str| {
         project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
     };
@@ -143,6 +153,7 @@ pub fn build(project: &Project, metrics: &Metrics, logo: Option<String>, l: &Loc
             )),
         },
         headline: summary::headline(project, metrics, l),
+        changes: since.map(|(diff, revision)| changes::build(diff, revision, project, l)),
         cards: summary::cards(metrics, l),
         top_problems: problems.iter().take(3).cloned().collect(),
         // The gaps to act on: what to add or invest in, largest shortfall first.
