@@ -6,18 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{TempDir, copy_tree, example, text, uplift};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
-}
+use common::{TempDir, copy_tree, example, git, text, uplift};
 
 fn edit(path: &Path, from: &str, to: &str) {
     let before = fs::read_to_string(path).unwrap();

@@ -4,20 +4,8 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
-use common::{TempDir, copy_tree, example, text, uplift};
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
-}
+use common::{TempDir, copy_tree, example, git, text, uplift};
 
 fn version_of(dir: &Path) -> serde_json::Value {
     let out = uplift(&["metrics", dir.to_str().unwrap()]);
