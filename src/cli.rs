@@ -72,6 +72,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: crate::cmd::diff::Format,
     },
+    /// Write JSON Schemas of the project files, so editors (VS Code with the YAML extension,
+    /// and others using the YAML language server) complete field names and flag mistakes.
+    Schema {
+        /// The folder to write the schemas to.
+        #[arg(short, long, value_name = "DIR", default_value = "schemas")]
+        output: PathBuf,
+    },
     /// Create a new project folder from the built-in example, ready to edit.
     New {
         /// The folder to create; it must not exist or be empty.

@@ -5,6 +5,7 @@ mod check;
 pub mod diff;
 mod metrics;
 mod new;
+pub mod schema;
 
 use std::path::Path;
 
@@ -21,6 +22,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output } => metrics::run(&dir, output.as_deref()),
         Command::New { dir } => new::run(&dir),
+        Command::Schema { output } => schema::run(&output),
     }
 }
 

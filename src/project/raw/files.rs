@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::scalar::{Num, RawEstimate, Sp, present};
@@ -9,7 +10,7 @@ use super::scalar::{Num, RawEstimate, Sp, present};
 type Field<T> = Option<Sp<T>>;
 
 /// `project.yaml`: what the project is, its business case and its assumptions.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawProject {
     /// The report title.
@@ -22,7 +23,8 @@ pub struct RawProject {
     pub date: Field<String>,
     /// ISO 4217 currency code of every money figure, e.g. `DKK`.
     pub currency: Field<String>,
-    /// Report language (`en`).
+    /// Report language: `en`, `da`, `nb` or `sv`.
+    #[schemars(extend("enum" = ["en", "da", "nb", "sv"]))]
     pub language: Field<String>,
     /// The working title of the project, the question it answers.
     pub purpose: Field<String>,
@@ -30,12 +32,15 @@ pub struct RawProject {
     pub target_uplift: Field<RawRange>,
     /// Years of customer value counted, 1–30.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 1, max = 30))]
     pub horizon_years: Field<Num>,
     /// Annual discount rate for present values, e.g. `0.09` or `9%`.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub discount_rate: Field<Num>,
     /// Money per hour, used to price the hours spent on touchpoints.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub hourly_rate: Field<Num>,
     pub business_case: Field<RawBusinessCase>,
     /// What the programme costs.
@@ -53,17 +58,19 @@ pub struct RawProject {
 }
 
 /// `{min, max}` of the target uplift.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRange {
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub min: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub max: Field<Num>,
 }
 
 /// The three Markdown texts of the business case.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBusinessCase {
     pub challenge: Field<String>,
@@ -72,32 +79,36 @@ pub struct RawBusinessCase {
 }
 
 /// One investment line: what it is, what it costs once and every year.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawInvestment {
     pub item: Field<String>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub one_off: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub annual: Field<Num>,
     /// The segment id this investment serves; absent = programme-wide.
     pub segment: Field<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRisk {
     pub risk: Field<String>,
     /// 1 (rare) to 5 (almost certain).
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 1, max = 5))]
     pub likelihood: Field<Num>,
     /// 1 (minor) to 5 (severe).
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 1, max = 5))]
     pub impact: Field<Num>,
     pub mitigation: Field<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawActivity {
     pub activity: Field<String>,
@@ -107,31 +118,37 @@ pub struct RawActivity {
 }
 
 /// Benchmarks a segment is measured against; every key optional.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBenchmarks {
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub retention_rate: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub purchases_per_year: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub average_order_value: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub gross_margin: Field<Num>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSimulation {
     /// Monte Carlo runs (default 10,000).
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub draws: Field<Num>,
     /// Random seed: the same seed gives the same figures on every machine.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub seed: Field<Num>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBrand {
     /// Accent colour of the report, `#rrggbb`.
@@ -141,51 +158,59 @@ pub struct RawBrand {
 }
 
 /// `segments.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSegmentsFile {
     pub segments: Field<Vec<Sp<RawSegment>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSegment {
     pub id: Field<String>,
     pub name: Field<String>,
     /// Active customers today.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub customers: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub purchases_per_year: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub average_order_value: Field<Num>,
     /// Gross margin as a rate of revenue.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub gross_margin: Field<Num>,
     /// Share of customers who stay from one year to the next.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub retention_rate: Field<Num>,
     /// One of the programme's selected segments.
     pub focus: Field<bool>,
     pub acquisition: Field<RawAcquisition>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub products_per_customer: Field<Num>,
     /// Overrides the project's benchmarks for this segment.
     pub benchmarks: Field<RawBenchmarks>,
     pub levers: Field<RawLevers>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAcquisition {
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub new_customers_per_year: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub spend_per_year: Field<Num>,
 }
 
 /// The programme's expected effect on each value driver.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawLevers {
     /// Absolute change in retention (`0.03` = +3 points).
@@ -199,14 +224,14 @@ pub struct RawLevers {
 }
 
 /// `journey.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawJourney {
     pub phases: Field<Vec<Sp<RawPhase>>>,
     pub touchpoints: Field<Vec<Sp<RawTouchpoint>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPhase {
     pub id: Field<String>,
@@ -217,7 +242,7 @@ pub struct RawPhase {
     pub customer_needs: Field<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTouchpoint {
     pub id: Field<String>,
@@ -227,32 +252,38 @@ pub struct RawTouchpoint {
     pub name: Field<String>,
     /// Value to the customer, 1–5.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 10))]
     pub importance: Field<Num>,
     /// How well we deliver it today, 1–5.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 1, max = 5))]
     pub performance: Field<Num>,
     /// Whether we are present at this touchpoint today (default true).
     pub present: Field<bool>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub hours_per_year: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub budget_per_year: Field<Num>,
 }
 
 /// `winloss.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawWinLoss {
     pub segments: Field<Vec<Sp<RawWinLossSegment>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawWinLossSegment {
     pub segment: Field<String>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub won: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub lost: Field<Num>,
     #[serde(default)]
     pub reasons_won: BTreeMap<String, Sp<Num>>,
@@ -261,23 +292,25 @@ pub struct RawWinLossSegment {
     pub upsell: Field<RawUpsell>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawUpsell {
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub customers: Field<Num>,
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
     pub upsold: Field<Num>,
 }
 
 /// `jobs.yaml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawJobs {
     pub jobs: Field<Vec<Sp<RawJob>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawJob {
     pub id: Field<String>,
@@ -285,14 +318,16 @@ pub struct RawJob {
     pub segment: Field<String>,
     /// 0–10.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 10))]
     pub importance: Field<Num>,
     /// 0–10.
     #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 10))]
     pub satisfaction: Field<Num>,
 }
 
 /// The YAML front matter of a workshop note.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawWorkshopMeta {
     pub title: Field<String>,

@@ -6,14 +6,87 @@
 //! whole file at the first type error. Three-point estimates are read as
 //! [`RawEstimate`], accepting one number or a `{low, likely, high}` mapping.
 
+use std::borrow::Cow;
 use std::fmt;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
 /// A value with the place it was written.
-pub type Sp<T> = Spanned<T>;
+///
+/// serde-saphyr's `Spanned`, wrapped so that the JSON Schemas for editors can be derived
+/// from the same raw types (a schema sees only the value).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub referenced: Location,
+    pub defined: Location,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Sp<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = Spanned::<T>::deserialize(deserializer)?;
+        Ok(Sp { value: spanned.value, referenced: spanned.referenced, defined: spanned.defined })
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Sp<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+impl JsonSchema for Num {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Number".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        // A number; a rate may also be written as a percentage such as "78%". The field's
+        // own doc comment is its description.
+        json_schema!({ "type": ["number", "string"] })
+    }
+}
+
+impl JsonSchema for RawEstimate {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Estimate".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let point = json_schema!({ "type": ["number", "string"] });
+        json_schema!({
+            "description": "One certain number, or a three-point estimate {low, likely, high} with low ≤ likely ≤ high.",
+            "anyOf": [
+                { "type": ["number", "string"] },
+                {
+                    "type": "object",
+                    "properties": { "low": point, "likely": point, "high": point },
+                    "required": ["low", "likely", "high"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
 
 /// A number as written: a YAML number, or text to be interpreted by validation.
 #[derive(Clone, Debug, PartialEq)]
