@@ -72,6 +72,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: crate::cmd::diff::Format,
     },
+    /// Rebuild the report whenever a project file changes, until Ctrl-C. An invalid edit
+    /// prints its problems and keeps the last good report.
+    Watch {
+        /// The project folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Where to write the report [default: DIR/build/report.html].
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Write the report in this language instead of project.yaml's (en, da, nb or sv).
+        #[arg(long, value_name = "LANG")]
+        language: Option<crate::render::Language>,
+    },
     /// Write JSON Schemas of the project files, so editors (VS Code with the YAML extension,
     /// and others using the YAML language server) complete field names and flag mistakes.
     Schema {

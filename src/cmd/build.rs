@@ -22,6 +22,29 @@ pub fn run(
     language: Option<Language>,
     since: Option<&str>,
 ) -> Result<(), Error> {
+    let (target, bytes) = build(dir, output, language, since)?;
+    println!("wrote {} ({} KB)", target.display(), bytes.div_ceil(1024));
+    if pdf {
+        let pdf_path = target.with_extension("pdf");
+        print_pdf(&target, &pdf_path)?;
+        println!("wrote {}", pdf_path.display());
+    }
+    Ok(())
+}
+
+/// Where the report of `dir` goes.
+pub fn target(dir: &Path, output: Option<&Path>) -> PathBuf {
+    output.map_or_else(|| dir.join(DEFAULT_OUTPUT), Path::to_path_buf)
+}
+
+/// Loads, checks, analyses and renders the project, writing the report atomically;
+/// the report's path and size.
+pub fn build(
+    dir: &Path,
+    output: Option<&Path>,
+    language: Option<Language>,
+    since: Option<&str>,
+) -> Result<(PathBuf, usize), Error> {
     let project = load(dir)?;
     let metrics = analyse(&project);
     let language = language.unwrap_or(project.meta.language);
@@ -33,18 +56,12 @@ pub fn run(
         language,
         changes.as_ref().map(|(d, label)| (d, label.as_str())),
     )?;
-    let target = output.map_or_else(|| dir.join(DEFAULT_OUTPUT), Path::to_path_buf);
+    let target = target(dir, output);
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
     }
     write_atomically(&target, html.as_bytes())?;
-    println!("wrote {} ({} KB)", target.display(), html.len().div_ceil(1024));
-    if pdf {
-        let pdf_path = target.with_extension("pdf");
-        print_pdf(&target, &pdf_path)?;
-        println!("wrote {}", pdf_path.display());
-    }
-    Ok(())
+    Ok((target, html.len()))
 }
 
 /// The first browser found on `PATH` (or named by `UPLIFT_CHROMIUM`).

@@ -6,6 +6,7 @@ pub mod diff;
 mod metrics;
 mod new;
 pub mod schema;
+mod watch;
 
 use std::path::Path;
 
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Metrics { dir, output } => metrics::run(&dir, output.as_deref()),
         Command::New { dir } => new::run(&dir),
         Command::Schema { output } => schema::run(&output),
+        Command::Watch { dir, output, language } => watch::run(&dir, output.as_deref(), language),
     }
 }
 

@@ -1,0 +1,87 @@
+//! `uplift watch`: rebuild the report whenever a project file changes.
+//!
+//! A burst of saves (an editor writing several files, or a file twice) gives one
+//! rebuild: after the first change we wait until the folder has been quiet for a
+//! moment. An invalid project prints its problems and leaves the last good report in
+//! place (reports are written atomically, and only when the build succeeds). Ctrl-C
+//! stops cleanly between rebuilds.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
+
+use notify::{Event, EventKind, RecursiveMode, Watcher};
+
+use super::build::{build, target};
+use crate::error::Error;
+use crate::model::Language;
+
+/// How long the folder must be quiet before a rebuild.
+const QUIET: Duration = Duration::from_millis(300);
+/// How often the loop looks at the Ctrl-C flag.
+const TICK: Duration = Duration::from_millis(100);
+
+pub fn run(dir: &Path, output: Option<&Path>, language: Option<Language>) -> Result<(), Error> {
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!("the project folder {} does not exist", dir.display())));
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
+        .map_err(|e| Error::Tool(format!("cannot handle Ctrl-C: {e}")))?;
+    let (sender, events) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = sender.send(event);
+    })
+    .map_err(|e| Error::Tool(format!("cannot watch {}: {e}", dir.display())))?;
+    watcher
+        .watch(dir, RecursiveMode::Recursive)
+        .map_err(|e| Error::Tool(format!("cannot watch {}: {e}", dir.display())))?;
+    let report = std::path::absolute(target(dir, output)).unwrap_or_else(|_| target(dir, output));
+    println!("watching {} (Ctrl-C to stop)", dir.display());
+    rebuild(dir, output, language, 1);
+    let mut builds = 1;
+    while !stop.load(Ordering::SeqCst) {
+        match events.recv_timeout(TICK) {
+            Ok(Ok(event)) if matters(&event, &report) => {
+                // Let the burst settle: one rebuild for many saves.
+                while events.recv_timeout(QUIET).is_ok() {}
+                builds += 1;
+                rebuild(dir, output, language, builds);
+            }
+            Ok(_) | Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Error::Tool("the file watcher stopped".into()));
+            }
+        }
+    }
+    println!("stopped watching {}", dir.display());
+    Ok(())
+}
+
+/// Whether an event is a change to a project file: not the report, not a hidden or
+/// temporary file, not the build folder.
+fn matters(event: &Event, report: &Path) -> bool {
+    let changes = matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_));
+    changes
+        && event.paths.iter().any(|path| {
+            let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let in_build = path.components().any(|c| c.as_os_str() == "build");
+            let is_report = std::path::absolute(path).is_ok_and(|p| p == report);
+            !hidden && !in_build && !is_report
+        })
+}
+
+fn rebuild(dir: &Path, output: Option<&Path>, language: Option<Language>, number: usize) {
+    match build(dir, output, language, None) {
+        Ok((path, bytes)) => {
+            println!("build {number}: wrote {} ({} KB)", path.display(), bytes.div_ceil(1024));
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            println!("build {number}: failed; the last good report stays in place");
+        }
+    }
+}
