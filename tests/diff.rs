@@ -145,3 +145,25 @@ fn build_since_adds_the_changes_after_the_summary() {
     assert!(uplift(&["build", project.to_str().unwrap(), "-o", plain.to_str().unwrap()]).status.success());
     assert!(!fs::read_to_string(plain).unwrap().contains("id=\"changes\""), "no section without --since");
 }
+
+#[test]
+fn a_renamed_touchpoint_id_reads_as_removed_and_added_and_a_renamed_segment_name_is_no_change() {
+    let repo = repository();
+    let project = repo.path().join("acme");
+    edit(&project.join("journey.yaml"), "id: chat-bot", "id: chatbot");
+    edit(&project.join("segments.yaml"), "name: \"Danish installers\"", "name: \"Installers, Denmark\"");
+    git(repo.path(), &["commit", "-q", "-am", "rename"]);
+    let out = uplift(&["diff", "HEAD~1", "HEAD", project.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids = |key: &str| {
+        json[key].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids("added"), ["chatbot"]);
+    assert_eq!(ids("removed"), ["chat-bot"]);
+    assert!(
+        json["inputs"].as_array().unwrap().is_empty(),
+        "a new display name is not an input change: {}",
+        json["inputs"]
+    );
+}
