@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::problems::by_score_then_id;
+use super::order::{by_score_then_id, reaches};
 use crate::model::Job;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -50,18 +50,14 @@ pub fn analyse(jobs: &[Job]) -> Vec<JobMetrics> {
     ranked
 }
 
-/// Scores are typed with a decimal or two; in binary floating point 8.2 + (8.2 − 1.4)
-/// lands a hair below 15. Thresholds allow for that, and nothing more.
-const TOLERANCE: f64 = 1e-9;
-
 pub fn opportunity(importance: f64, satisfaction: f64) -> f64 {
     importance + (importance - satisfaction).max(0.0)
 }
 
 fn label(opportunity: f64, importance: f64, satisfaction: f64) -> JobLabel {
-    if opportunity >= 15.0 - TOLERANCE {
+    if reaches(opportunity, 15.0) {
         JobLabel::ExtremelyUnderServed
-    } else if opportunity >= 10.0 - TOLERANCE {
+    } else if reaches(opportunity, 10.0) {
         JobLabel::UnderServed
     } else if satisfaction > importance {
         JobLabel::OverServed

@@ -8,6 +8,7 @@ mod bridge;
 pub mod diff;
 mod jobs;
 mod metrics;
+mod order;
 mod problems;
 mod programme;
 #[cfg(test)]

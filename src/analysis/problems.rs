@@ -5,8 +5,6 @@
 //! already meets the benchmark. A driver without a benchmark is not scored:
 //! segments differ too much for "the best segment" to be a fair yardstick.
 
-use std::cmp::Ordering;
-
 use serde::Serialize;
 
 use super::value::clv;
@@ -74,11 +72,6 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
             .then_with(|| a.driver.cmp(&b.driver))
     });
     ProblemAreas { ranked, not_scored }
-}
-
-/// Orders by a descending score, then by ascending id: every ranking's tie rule.
-pub fn by_score_then_id(score_a: f64, id_a: &str, score_b: f64, id_b: &str) -> Ordering {
-    score_b.total_cmp(&score_a).then_with(|| id_a.cmp(id_b))
 }
 
 #[cfg(test)]

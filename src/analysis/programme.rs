@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
+use super::order::{ratio, reaches};
 use super::scenario::PerScenario;
-use super::segments::{SegmentMetrics, ratio};
+use super::segments::SegmentMetrics;
 use super::value::{annuity_factor, clv_in_year, discount};
 use crate::model::{Project, Scenario, Segment, Settings};
 
@@ -114,7 +115,7 @@ pub fn programme(project: &Project, segments: &[SegmentMetrics], investment: Inv
         let cumulative = cumulative(project, scenario, &investment, settings);
         ProgrammeScenario {
             uplift,
-            within_target: (settings.target_min..=settings.target_max).contains(&uplift),
+            within_target: reaches(uplift, settings.target_min) && reaches(settings.target_max, uplift),
             value_uplift,
             npv,
             roi: ratio(npv, investment.pv),

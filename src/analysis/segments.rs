@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::order::ratio;
 use super::scenario::PerScenario;
 use super::value::{clv, clv_no_horizon};
 use crate::model::{Drivers, PerDriver, Scenario, Segment, Settings};
@@ -103,9 +104,4 @@ pub fn segment_metrics(segment: &Segment, investment_pv: f64, settings: &Setting
         baseline,
         scenarios,
     }
-}
-
-/// `a / b`, or `None` when `b` is zero.
-pub fn ratio(a: f64, b: f64) -> Option<f64> {
-    (b != 0.0).then(|| a / b)
 }

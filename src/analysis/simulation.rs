@@ -14,6 +14,7 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::SeedableRng;
 use serde::Serialize;
 
+use super::order::reaches;
 use super::programme::focus_uplift;
 use super::segments::SegmentMetrics;
 use super::value::clv;
@@ -149,7 +150,7 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
     let results = in_parallel(&blocks, run_block);
     let (mut npv, mut uplift): (Vec<f64>, Vec<f64>) = results.into_iter().flatten().unzip();
     #[allow(clippy::cast_precision_loss)]
-    let reaching = uplift.iter().filter(|&&u| u >= settings.target_min).count() as f64 / draws as f64;
+    let reaching = uplift.iter().filter(|&&u| reaches(u, settings.target_min)).count() as f64 / draws as f64;
     npv.sort_by(f64::total_cmp);
     uplift.sort_by(f64::total_cmp);
     Simulation {

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::problems::by_score_then_id;
+use super::order::{by_score_then_id, reaches};
 use crate::model::Journey;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -67,10 +67,6 @@ pub struct TouchpointAnalysis {
     pub ranked: Vec<TouchpointGap>,
 }
 
-/// A score equal to the mean must count as on the cross-hair even when the mean of
-/// decimals such as 1.6 comes out as 1.6000000000000003.
-const TOLERANCE: f64 = 1e-9;
-
 pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
     let tps = &journey.touchpoints;
     #[allow(clippy::cast_precision_loss)]
@@ -87,10 +83,8 @@ pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
             let gap = t.importance - t.performance;
             let resource_share = share(cost(t), total_cost);
             let importance_share = share(t.importance, total_importance);
-            let quadrant = quadrant(
-                t.importance >= mean_importance - TOLERANCE,
-                t.performance >= mean_performance - TOLERANCE,
-            );
+            let quadrant =
+                quadrant(reaches(t.importance, mean_importance), reaches(t.performance, mean_performance));
             let investment_balance = resource_share - importance_share;
             TouchpointGap {
                 id: t.id.clone(),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::segments::ratio;
+use super::order::ratio;
 use crate::model::WinLossSegment;
 
 #[derive(Clone, Debug, Serialize)]
