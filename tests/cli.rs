@@ -132,3 +132,13 @@ fn every_problem_is_reported_in_one_run() {
     assert!(stderr.contains("touchpoints[0].importance: score 7 is outside 1–5"), "{stderr}");
     assert!(stderr.contains("2 problems found; nothing was written."), "{stderr}");
 }
+
+#[test]
+fn an_oversized_logo_is_refused_at_check_time() {
+    let dir = example_copy("big-logo");
+    fs::write(dir.path().join("assets/logo.svg"), vec![b' '; 1536 * 1024]).unwrap();
+    let out = uplift(&["check", path(dir.path())]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("assets/logo.svg: the file is 1.5 MiB; logos are limited to 1 MiB"), "{stderr}");
+}

@@ -15,6 +15,6 @@ pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
 pub use language::Language;
 pub use project::{
-    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Meta, Project, Risk, Segment,
-    Settings, Source,
+    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Logo, Meta, Project, Risk,
+    Segment, Settings, Source,
 };

@@ -102,8 +102,16 @@ pub struct Activity {
 pub struct Brand {
     /// `#rrggbb`.
     pub primary_color: Option<String>,
-    /// A logo file inside the project folder that exists.
-    pub logo: Option<PathBuf>,
+    /// The logo, read and size-checked by the loader.
+    pub logo: Option<Logo>,
+}
+
+/// A logo image from the project folder.
+#[derive(Clone, Debug)]
+pub struct Logo {
+    /// Relative to the project folder; its extension tells the image type.
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
 }
 
 /// A customer segment and the programme's expected effect on it.

@@ -30,6 +30,8 @@ pub const JOURNEY_FILE: &str = "journey.yaml";
 pub const WINLOSS_FILE: &str = "winloss.yaml";
 pub const JOBS_FILE: &str = "jobs.yaml";
 pub const WORKSHOPS_DIR: &str = "workshops";
+/// The logo is embedded in every report, which must stay small enough to e-mail.
+pub const LOGO_MAX_BYTES: u64 = 1024 * 1024;
 
 /// A project that failed to load: every problem, and the texts to quote them from.
 #[derive(Debug)]
@@ -51,7 +53,8 @@ impl Invalid {
 
 /// Reads and validates the project in `dir`.
 pub fn load(dir: &Path) -> Result<Project, Invalid> {
-    let mut loader = Loader { dir, diagnostics: Diagnostics::default(), sources: Vec::new() };
+    let mut loader =
+        Loader { dir, diagnostics: Diagnostics::default(), sources: Vec::new(), binary_sources: Vec::new() };
     let project = loader.project();
     let texts = loader.sources.iter().map(|s| (s.rel.clone(), s.text.clone())).collect();
     match project {
@@ -64,6 +67,8 @@ struct Loader<'a> {
     dir: &'a Path,
     diagnostics: Diagnostics,
     sources: Vec<SourceText>,
+    /// Non-text inputs (the logo), listed with the sources.
+    binary_sources: Vec<Source>,
 }
 
 impl Loader<'_> {
@@ -116,12 +121,14 @@ impl Loader<'_> {
         let workshops: Vec<_> =
             workshop_files.into_iter().map(|rel| self.workshop(&rel, &phase_ids)).collect();
 
-        let part = part?;
+        let mut part = part?;
+        part.brand.logo = part.logo_path.as_ref().and_then(|rel| self.logo(rel));
         let mut sources: Vec<Source> = self
             .sources
             .iter()
             .map(|s| Source { path: slash_path(&s.rel), bytes: s.bytes, sha256: s.sha256.clone() })
             .collect();
+        sources.extend(self.binary_sources.iter().cloned());
         sources.sort_by(|a, b| a.path.cmp(&b.path));
         Some(Project {
             meta: part.meta,
@@ -162,6 +169,21 @@ impl Loader<'_> {
         let parsed = yaml::parse(&source, &source.text, 0).map_err(|d| self.diagnostics.push(d)).ok();
         self.sources.push(source);
         parsed
+    }
+
+    /// Reads the logo (at most 1 MiB: it is embedded in every report) and lists it as a source.
+    fn logo(&mut self, rel: &Path) -> Option<crate::model::Logo> {
+        match source::read_bytes(self.dir, rel, LOGO_MAX_BYTES, "logos") {
+            Ok(Some((bytes, sha256))) => {
+                self.binary_sources.push(Source { path: slash_path(rel), bytes: bytes.len() as u64, sha256 });
+                Some(crate::model::Logo { path: rel.to_path_buf(), bytes })
+            }
+            Ok(None) => None,
+            Err(d) => {
+                self.diagnostics.push(d);
+                None
+            }
+        }
     }
 
     /// `workshops/*.md`, sorted by name.

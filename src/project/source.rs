@@ -22,8 +22,28 @@ pub struct SourceText {
     pub sha256: String,
 }
 
-/// Reads `dir/rel`; `Ok(None)` when the file does not exist.
+/// Reads `dir/rel` as UTF-8 text; `Ok(None)` when the file does not exist.
 pub fn read(dir: &Path, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
+    let Some((bytes, sha256)) = read_bytes(dir, rel, MAX_FILE_BYTES, "project files")? else {
+        return Ok(None);
+    };
+    let len = bytes.len() as u64;
+    let mut text =
+        String::from_utf8(bytes).map_err(|e| not_utf8(rel, e.as_bytes(), e.utf8_error().valid_up_to()))?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..3);
+    }
+    Ok(Some(SourceText { rel: rel.to_path_buf(), text, bytes: len, sha256 }))
+}
+
+/// Reads `dir/rel` whole, refusing more than `limit` bytes before reading them; the bytes
+/// and their SHA-256, or `Ok(None)` when the file does not exist.
+pub fn read_bytes(
+    dir: &Path,
+    rel: &Path,
+    limit: u64,
+    what: &str,
+) -> Result<Option<(Vec<u8>, String)>, Diagnostic> {
     let path = dir.join(rel);
     let io_error = |e: io::Error| Diagnostic::new(rel, format!("cannot read the file: {e}"));
     let meta = match fs::metadata(&path) {
@@ -34,38 +54,24 @@ pub fn read(dir: &Path, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
     if !meta.is_file() {
         return Err(Diagnostic::new(rel, "is not a regular file").hint("project inputs must be plain files"));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(rel, meta.len()));
+    if meta.len() > limit {
+        return Err(too_large(rel, meta.len(), limit, what));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // `take` guards against a file that grows between the size check and the read.
-    fs::File::open(&path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(io_error)?;
-    let len = bytes.len() as u64;
-    if len > MAX_FILE_BYTES {
-        return Err(too_large(rel, len));
+    fs::File::open(&path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(io_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(rel, bytes.len() as u64, limit, what));
     }
     let sha256 = hex(&Sha256::digest(&bytes));
-    let mut text =
-        String::from_utf8(bytes).map_err(|e| not_utf8(rel, e.as_bytes(), e.utf8_error().valid_up_to()))?;
-    if text.starts_with('\u{feff}') {
-        text.drain(..3);
-    }
-    Ok(Some(SourceText { rel: rel.to_path_buf(), text, bytes: len, sha256 }))
+    Ok(Some((bytes, sha256)))
 }
 
-fn too_large(rel: &Path, bytes: u64) -> Diagnostic {
+fn too_large(rel: &Path, bytes: u64, limit: u64, what: &str) -> Diagnostic {
     #[allow(clippy::cast_precision_loss)]
-    let mib = bytes as f64 / 1024.0 / 1024.0;
-    Diagnostic::new(
-        rel,
-        format!(
-            "the file is {mib:.1} MiB; project files are limited to {} MiB",
-            MAX_FILE_BYTES / 1024 / 1024
-        ),
-    )
-    .hint("is this the right file? Keep large exports out of the project's YAML files")
+    let (mib, limit_mib) = (bytes as f64 / 1024.0 / 1024.0, limit as f64 / 1024.0 / 1024.0);
+    Diagnostic::new(rel, format!("the file is {mib:.1} MiB; {what} are limited to {limit_mib} MiB"))
+        .hint("is this the right file? Keep large exports out of the project's YAML files, and images small")
 }
 
 fn not_utf8(rel: &Path, bytes: &[u8], valid_up_to: usize) -> Diagnostic {

@@ -11,7 +11,6 @@ pub mod markdown;
 pub mod templates;
 pub mod view;
 
-use std::fs;
 use std::path::Path;
 
 use base64::Engine as _;
@@ -31,7 +30,7 @@ pub fn report(
     language: Language,
     since: Option<(&crate::analysis::diff::Diff, &str)>,
 ) -> Result<String, Error> {
-    let logo = project.brand.logo.as_ref().map(|rel| data_uri(&dir.join(rel))).transpose()?;
+    let logo = project.brand.logo.as_ref().map(data_uri);
     let localizer = Localizer::new(language, &project.meta.currency);
     let view = view::build(project, metrics, logo, since, &localizer);
     let mut tera = templates::load(dir)?;
@@ -40,14 +39,14 @@ pub fn report(
     tera.render("report.html", &context).map_err(|e| Error::Template(templates::chain(&e)))
 }
 
-/// A file as a `data:` URI, typed by its extension.
-fn data_uri(path: &Path) -> Result<String, Error> {
-    let bytes = fs::read(path).map_err(Error::io("read", path))?;
+/// The logo as a `data:` URI, typed by its extension.
+fn data_uri(logo: &crate::model::Logo) -> String {
+    let (bytes, path) = (&logo.bytes, &logo.path);
     let mime = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("jpg" | "jpeg") => "image/jpeg",
         _ => "application/octet-stream",
     };
-    Ok(format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes)))
+    format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
 }

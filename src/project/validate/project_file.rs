@@ -1,6 +1,6 @@
 //! `project.yaml` → meta, settings, business case, investment, risks, timeline.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::checker::{Checker, KnownIds};
 use super::number::Kind;
@@ -22,6 +22,8 @@ pub struct ProjectPart {
     pub timeline: Vec<Activity>,
     pub benchmarks: PerDriver<Option<f64>>,
     pub brand: Brand,
+    /// The logo file, relative to the project folder.
+    pub logo_path: Option<PathBuf>,
 }
 
 pub fn validate(
@@ -46,6 +48,10 @@ pub fn validate(
         None => Some(PerDriver::default()),
     };
     let brand = brand(raw, c, dir);
+    let (brand, logo_path) = match brand {
+        Some((b, p)) => (Some(b), p),
+        None => (None, None),
+    };
     Some(ProjectPart {
         meta: meta?,
         settings: settings?,
@@ -55,6 +61,7 @@ pub fn validate(
         timeline: timeline?,
         benchmarks: benchmarks?,
         brand: brand?,
+        logo_path,
     })
 }
 
@@ -240,9 +247,10 @@ pub fn benchmarks(raw: &RawBenchmarks, c: &mut Checker, path: &str) -> Option<Pe
     })
 }
 
-fn brand(raw: &RawProject, c: &mut Checker, dir: &Path) -> Option<Brand> {
+/// The brand and the logo's path (read by the loader, which reads every file).
+fn brand(raw: &RawProject, c: &mut Checker, dir: &Path) -> Option<(Brand, Option<PathBuf>)> {
     let Some(b) = &raw.brand else {
-        return Some(Brand { primary_color: None, logo: default_logo(dir) });
+        return Some((Brand::default(), default_logo(dir)));
     };
     let mut ok = true;
     let color = b.value.primary_color.as_ref().map(|v| v.value.trim().to_owned());
@@ -276,7 +284,7 @@ fn brand(raw: &RawProject, c: &mut Checker, dir: &Path) -> Option<Brand> {
         }
         None => default_logo(dir),
     };
-    ok.then_some(Brand { primary_color: color, logo })
+    ok.then_some((Brand { primary_color: color, logo: None }, logo))
 }
 
 /// `assets/logo.svg` or `assets/logo.png`, when present.
