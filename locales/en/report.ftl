@@ -60,7 +60,7 @@ section-appendix = Appendix
 headline-main = Raising the value of an average customer relationship by { $uplift } in { $segments ->
     [one] the focus segment
    *[other] the { $segments } focus segments
-  } is worth { $npv } over { $years ->
+  } gives the programme a net present value of { $npv } over { $years ->
     [one] { $years } year
    *[other] { $years } years
   }
