@@ -18,6 +18,35 @@ pub struct Axes<'f> {
     pub y_label_width: u32,
 }
 
+/// No tick labels on an axis whose categories or rows are labelled by hand.
+#[allow(clippy::trivially_copy_pass_by_ref)] // the shape plotters asks label formatters to have
+fn blank(_: &f64) -> String {
+    String::new()
+}
+
+impl<'f> Axes<'f> {
+    /// Both axes numbered (scatter plots, distributions, lines over time).
+    pub fn numbered(
+        x_desc: &'f str,
+        y_desc: &'f str,
+        x_fmt: &'f dyn Fn(&f64) -> String,
+        y_fmt: &'f dyn Fn(&f64) -> String,
+        y_label_width: u32,
+    ) -> Self {
+        Self { x_desc, y_desc, x_fmt, y_fmt, x_labels: true, y_label_width }
+    }
+
+    /// Categories along x, labelled by hand under the axis; values up the y axis.
+    pub fn categories(y_desc: &'f str, y_fmt: &'f dyn Fn(&f64) -> String, y_label_width: u32) -> Self {
+        Self { x_desc: "", y_desc, x_fmt: &blank, y_fmt, x_labels: false, y_label_width }
+    }
+
+    /// Rows down the y axis, labelled by hand in a margin of `label_width`; values along x.
+    pub fn rows(x_desc: &'f str, x_fmt: &'f dyn Fn(&f64) -> String, label_width: u32) -> Self {
+        Self { x_desc, y_desc: "", x_fmt, y_fmt: &blank, x_labels: true, y_label_width: label_width }
+    }
+}
+
 /// A cartesian chart with a caption, a light grid and labelled axes.
 pub fn cartesian<'a, 'b>(
     area: &'a Area<'b>,
@@ -98,8 +127,7 @@ pub fn grouped_bars(
     series: &[Series],
 ) -> Result<(), Box<dyn std::error::Error>> {
     let top = series.iter().flat_map(|s| s.values.iter().flatten()).fold(0.0, |a: f64, b| a.max(*b));
-    let axes =
-        Axes { x_desc: "", y_desc, x_fmt: &|_| String::new(), y_fmt, x_labels: false, y_label_width: 96 };
+    let axes = Axes::categories(y_desc, y_fmt, 96);
     #[allow(clippy::cast_precision_loss)]
     let (n, width) = (categories.len() as f64, 0.8 / series.len().max(1) as f64);
     let mut chart = cartesian(area, title, (0.0, n), (0.0, top.max(1e-9) * 1.15), &axes)?;

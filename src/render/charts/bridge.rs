@@ -44,14 +44,7 @@ pub fn bridge(b: &ValueBridge, l: &Localizer) -> Chart {
             vec![("currency", l.currency().into()), ("floor", l.money_short(floor).into())],
         );
         let y_fmt = |v: &f64| l.money_short(*v);
-        let axes = Axes {
-            x_desc: "",
-            y_desc: &y_desc,
-            x_fmt: &|_| String::new(),
-            y_fmt: &y_fmt,
-            x_labels: false,
-            y_label_width: 96,
-        };
+        let axes = Axes::categories(&y_desc, &y_fmt, 96);
         let mut chart =
             cartesian(area, &title, (0.0, bars.len() as f64), (floor, top + (top - floor) * 0.12), &axes)?;
         let base = |v: f64| if v == 0.0 { floor } else { v };

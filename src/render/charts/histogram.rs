@@ -37,14 +37,7 @@ pub fn npv_histogram(sim: &Simulation, target_min: f64, l: &Localizer) -> Chart 
         let y_fmt = |v: &f64| l.percent(*v, 0);
         let x_desc = l.t_with("chart-npv-x", vec![("currency", l.currency().into())]);
         let y_desc = l.t("chart-npv-y");
-        let axes = Axes {
-            x_desc: &x_desc,
-            y_desc: &y_desc,
-            x_fmt: &x_fmt,
-            y_fmt: &y_fmt,
-            x_labels: true,
-            y_label_width: 70,
-        };
+        let axes = Axes::numbered(&x_desc, &y_desc, &x_fmt, &y_fmt, 70);
         let mut chart = cartesian(area, &title, (lo, hi), (0.0, top * 1.32), &axes)?;
         chart.draw_series(h.counts.iter().enumerate().map(|(i, c)| {
             Rectangle::new(

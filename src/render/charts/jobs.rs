@@ -16,14 +16,7 @@ pub fn opportunity_landscape(jobs: &[JobMetrics], l: &Localizer) -> Chart {
     render("chart-jobs", &title, &desc, (900, 640), |area: &Area| {
         let fmt = |v: &f64| format!("{v:.0}");
         let (x_desc, y_desc) = (l.t("chart-jobs-x"), l.t("chart-jobs-y"));
-        let axes = Axes {
-            x_desc: &x_desc,
-            y_desc: &y_desc,
-            x_fmt: &fmt,
-            y_fmt: &fmt,
-            x_labels: true,
-            y_label_width: 60,
-        };
+        let axes = Axes::numbered(&x_desc, &y_desc, &fmt, &fmt, 60);
         let mut chart = cartesian(area, &title, (0.0, 10.0), (0.0, 10.0), &axes)?;
         // importance + (importance − satisfaction) ≥ k  ⇔  satisfaction ≤ 2·importance − k
         chart.draw_series([

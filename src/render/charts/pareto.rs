@@ -32,14 +32,7 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
         let top = reasons.first().map_or(1.0, |r| r.1 as f64);
         let y_fmt = |v: &f64| l.number(*v, 0);
         let y_desc = l.t("chart-pareto-y");
-        let axes = Axes {
-            x_desc: "",
-            y_desc: &y_desc,
-            x_fmt: &|_| String::new(),
-            y_fmt: &y_fmt,
-            x_labels: false,
-            y_label_width: 60,
-        };
+        let axes = Axes::categories(&y_desc, &y_fmt, 60);
         let n = reasons.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (0.0, n), (0.0, top * 1.15), &axes)?;
         chart.draw_series(reasons.iter().enumerate().map(|(i, (_, c))| {

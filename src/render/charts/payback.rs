@@ -36,14 +36,7 @@ pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
         let x_fmt = |v: &f64| l.number(*v, 0);
         let (x_desc, y_desc) =
             (l.t("chart-payback-x"), l.t_with("chart-payback-y", vec![("currency", l.currency().into())]));
-        let axes = Axes {
-            x_desc: &x_desc,
-            y_desc: &y_desc,
-            x_fmt: &x_fmt,
-            y_fmt: &y_fmt,
-            x_labels: true,
-            y_label_width: 96,
-        };
+        let axes = Axes::numbered(&x_desc, &y_desc, &x_fmt, &y_fmt, 96);
         let mut chart = cartesian(area, &title, (0.0, years), (bottom, top * 1.1), &axes)?;
         let line = |f: fn(&YearPoint) -> f64| {
             likely.cumulative.iter().map(move |p| (f64::from(p.year), f(p))).collect::<Vec<_>>()

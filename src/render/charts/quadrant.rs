@@ -27,14 +27,7 @@ pub fn importance_performance(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
     render("chart-ipa", &title, &desc, (900, 640), |area: &Area| {
         let fmt = |v: &f64| if (v.fract()).abs() < 1e-9 { format!("{v:.0}") } else { String::new() };
         let (x_desc, y_desc) = (l.t("chart-ipa-x"), l.t("chart-ipa-y"));
-        let axes = Axes {
-            x_desc: &x_desc,
-            y_desc: &y_desc,
-            x_fmt: &fmt,
-            y_fmt: &fmt,
-            x_labels: true,
-            y_label_width: 60,
-        };
+        let axes = Axes::numbered(&x_desc, &y_desc, &fmt, &fmt, 60);
         let mut chart = cartesian(area, &title, (0.5, 5.5), (0.5, 5.5), &axes)?;
         let (mx, my) = (t.mean_performance, t.mean_importance);
         chart.draw_series([

@@ -36,14 +36,7 @@ pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
         let top = rows.iter().map(|r| r.resource_share.max(r.importance_share)).fold(0.01, f64::max) * 1.1;
         let x_fmt = |v: &f64| l.percent(*v, 0);
         let x_desc = l.t("chart-resources-x");
-        let axes = Axes {
-            x_desc: &x_desc,
-            y_desc: "",
-            x_fmt: &x_fmt,
-            y_fmt: &|_| String::new(),
-            x_labels: true,
-            y_label_width: 300,
-        };
+        let axes = Axes::rows(&x_desc, &x_fmt, 300);
         let n = rows.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (0.0, top), (n, 0.0), &axes)?;
         for (i, r) in rows.iter().enumerate() {

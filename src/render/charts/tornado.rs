@@ -41,14 +41,7 @@ pub fn tornado(
         let (lo, hi) = padded(lo, hi);
         let x_fmt = |v: &f64| l.money_short(*v);
         let x_desc = l.t_with("chart-npv-x", vec![("currency", l.currency().into())]);
-        let axes = Axes {
-            x_desc: &x_desc,
-            y_desc: "",
-            x_fmt: &x_fmt,
-            y_fmt: &|_| String::new(),
-            x_labels: true,
-            y_label_width: 330,
-        };
+        let axes = Axes::rows(&x_desc, &x_fmt, 330);
         let rows = shown.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (lo, hi), (rows, 0.0), &axes)?;
         for (i, b) in shown.iter().enumerate() {
