@@ -38,26 +38,21 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
         chart.draw_series(reasons.iter().enumerate().map(|(i, (_, c))| {
             Rectangle::new([(i as f64 + 0.15, 0.0), (i as f64 + 0.85, *c as f64)], VERMILLION.filled())
         }))?;
+        // The running share of all lost deals, drawn as a line over the bars and labelled.
         let mut running = 0;
-        let points: Vec<(f64, f64)> = reasons
+        let shares: Vec<f64> = reasons
             .iter()
-            .enumerate()
-            .map(|(i, (_, c))| {
+            .map(|(_, c)| {
                 running += c;
-                (i as f64 + 0.5, top * 1.1 * running as f64 / total.max(1) as f64)
+                running as f64 / total.max(1) as f64
             })
             .collect();
+        let points: Vec<(f64, f64)> =
+            shares.iter().enumerate().map(|(i, s)| (i as f64 + 0.5, top * 1.1 * s)).collect();
         chart.draw_series(LineSeries::new(points.clone(), INK.stroke_width(2)))?;
-        let mut running = 0;
-        for ((i, (_, c)), p) in reasons.iter().enumerate().zip(&points) {
-            running += c;
-            let (px, py) = chart.backend_coord(p);
-            let _ = i;
-            area.draw(&Text::new(
-                l.percent(running as f64 / total.max(1) as f64, 0),
-                (px - 12, py - 20),
-                super::font(12),
-            ))?;
+        for (share, point) in shares.iter().zip(&points) {
+            let (px, py) = chart.backend_coord(point);
+            area.draw(&Text::new(l.percent(*share, 0), (px - 12, py - 20), super::font(12)))?;
         }
         let labels: Vec<String> =
             reasons.iter().map(|(r, _)| clip(r, (110 / reasons.len().max(1)).clamp(8, 24))).collect();
