@@ -59,7 +59,7 @@ pub struct WorkshopSummary {
 pub fn analyse(project: &Project) -> Metrics {
     let s = &project.settings;
     let investment = programme::investment_summary(project);
-    let by_segment = programme::investment_by_segment(project);
+    let by_segment = programme::investment_by_segment(project, &investment);
     let segment_metrics: Vec<_> = project
         .segments
         .iter()

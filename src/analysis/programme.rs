@@ -53,19 +53,30 @@ pub struct Programme {
     pub scenarios: PerScenario<ProgrammeScenario>,
 }
 
+impl InvestmentSummary {
+    /// One investment line's present value: `one_off + annual · annuity_factor`.
+    pub fn present_value(&self, one_off: f64, annual: f64) -> f64 {
+        one_off + annual * self.annuity_factor
+    }
+}
+
 pub fn investment_summary(project: &Project) -> InvestmentSummary {
     let s = &project.settings;
     let one_off = project.investments.iter().map(|i| i.one_off).sum();
     let annual = project.investments.iter().map(|i| i.annual).sum();
-    let annuity_factor = annuity_factor(s.horizon_years, s.discount_rate);
-    InvestmentSummary { one_off, annual, annuity_factor, pv: one_off + annual * annuity_factor }
+    let mut summary = InvestmentSummary {
+        one_off,
+        annual,
+        annuity_factor: annuity_factor(s.horizon_years, s.discount_rate),
+        pv: 0.0,
+    };
+    summary.pv = summary.present_value(one_off, annual);
+    summary
 }
 
 /// Each segment's share of the investment's present value: its own items plus a share of
 /// the programme-wide ones in proportion to customers (equal shares when no segment has any).
-pub fn investment_by_segment(project: &Project) -> Vec<f64> {
-    let s = &project.settings;
-    let af = annuity_factor(s.horizon_years, s.discount_rate);
+pub fn investment_by_segment(project: &Project, investment: &InvestmentSummary) -> Vec<f64> {
     let total_customers: f64 = project.segments.iter().map(|seg| seg.customers).sum();
     #[allow(clippy::cast_precision_loss)]
     let count = project.segments.len() as f64;
@@ -80,7 +91,7 @@ pub fn investment_by_segment(project: &Project) -> Vec<f64> {
                 .investments
                 .iter()
                 .map(|i| {
-                    let pv = i.one_off + i.annual * af;
+                    let pv = investment.present_value(i.one_off, i.annual);
                     match &i.segment {
                         Some(id) if *id == seg.id => pv,
                         Some(_) => 0.0,
@@ -239,7 +250,7 @@ mod by_hand {
         // PV = 1,000 + 100·2 = 1,200; A gets 1,000·100/400 + 200 = 450, B 750.
         let inv = investment_summary(&p);
         assert!((inv.pv - 1200.0).abs() < 1e-9);
-        let by_segment = investment_by_segment(&p);
+        let by_segment = investment_by_segment(&p, &inv);
         assert!((by_segment[0] - 450.0).abs() < 1e-9 && (by_segment[1] - 750.0).abs() < 1e-9);
 
         let metrics: Vec<_> =

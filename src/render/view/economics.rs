@@ -90,7 +90,6 @@ pub fn investments(
     segment_name: &dyn Fn(&str) -> String,
     l: &Localizer,
 ) -> Vec<InvestmentRow> {
-    let af = m.programme.investment.annuity_factor;
     project
         .investments
         .iter()
@@ -99,7 +98,7 @@ pub fn investments(
             segment: i.segment.as_deref().map_or_else(|| l.t("investment-programme-wide"), segment_name),
             one_off: l.money(i.one_off),
             annual: l.money(i.annual),
-            pv: l.money(i.one_off + i.annual * af),
+            pv: l.money(m.programme.investment.present_value(i.one_off, i.annual)),
         })
         .collect()
 }
