@@ -127,32 +127,46 @@ pub fn risks(project: &Project) -> Vec<RiskRow> {
                 likelihood: r.likelihood,
                 impact: r.impact,
                 score,
-                level: if score >= 15 {
-                    "high"
-                } else if score >= 8 {
-                    "medium"
-                } else {
-                    "low"
-                },
+                level: risk_level(score),
                 mitigation: r.mitigation.clone(),
             }
         })
         .collect()
 }
 
-pub fn risk_matrix(project: &Project) -> Vec<Vec<Vec<usize>>> {
+/// `high` (likelihood × impact ≥ 15), `medium` (≥ 8) or `low`: the colour of a risk.
+fn risk_level(score: u8) -> &'static str {
+    if score >= 15 {
+        "high"
+    } else if score >= 8 {
+        "medium"
+    } else {
+        "low"
+    }
+}
+
+/// One cell of the likelihood × impact matrix: the numbers of the risks in it, and its colour.
+#[derive(Clone, Debug, Serialize)]
+pub struct MatrixCell {
+    pub risks: Vec<usize>,
+    pub level: &'static str,
+}
+
+/// Impact 5 (top row) to 1, likelihood 1 to 5 left to right.
+pub fn risk_matrix(project: &Project) -> Vec<Vec<MatrixCell>> {
     (1..=5u8)
         .rev()
         .map(|impact| {
             (1..=5u8)
-                .map(|likelihood| {
-                    project
+                .map(|likelihood| MatrixCell {
+                    risks: project
                         .risks
                         .iter()
                         .enumerate()
                         .filter(|(_, r)| r.impact == impact && r.likelihood == likelihood)
                         .map(|(i, _)| i + 1)
-                        .collect()
+                        .collect(),
+                    level: risk_level(impact * likelihood),
                 })
                 .collect()
         })

@@ -40,7 +40,7 @@ pub struct Report {
     pub investment_total: InvestmentRow,
     pub risks: Vec<RiskRow>,
     /// Impact 5 (top row) to 1; likelihood 1 to 5 left to right; risk numbers per cell.
-    pub risk_matrix: Vec<Vec<Vec<usize>>>,
+    pub risk_matrix: Vec<Vec<economics::MatrixCell>>,
     pub segments: Vec<SegmentRow>,
     pub problems: Vec<ProblemRow>,
     pub not_scored: Vec<String>,
