@@ -20,7 +20,7 @@ pub fn tornado(
 ) -> Chart {
     let shown = &bars[..bars.len().min(SHOWN)];
     let label =
-        |b: &TornadoBar| clip(&format!("{}: {}", segment_name(&b.segment), lever_name(l, b.lever)), 44);
+        |b: &TornadoBar| format!("{}: {}", clip(&segment_name(&b.segment), 24), lever_name(l, b.lever));
     let desc = shown
         .iter()
         .map(|b| {
