@@ -19,6 +19,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// The help of `--skip-bad-rows`, shared by every command that reads the data.
+const SKIP_BAD_ROWS: &str = "Leave out data rows that cannot be read (the report and `check` say how many, and why), as `on_bad_rows: skip` under `data:` does";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Render the report: one self-contained HTML file to e-mail, open offline and print.
@@ -40,12 +43,43 @@ pub enum Command {
         /// the project with its version at git revision REV (e.g. HEAD~1 or a tag).
         #[arg(long, value_name = "REV")]
         since: Option<String>,
+        #[arg(long, help = SKIP_BAD_ROWS)]
+        skip_bad_rows: bool,
     },
     /// Check a project folder and list every problem found, with file, line and column.
     Check {
         /// The project folder.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        #[arg(long, help = SKIP_BAD_ROWS)]
+        skip_bad_rows: bool,
+    },
+    /// Fit the customer-base models (BG/NBD and Gamma-Gamma) to a per-customer summary,
+    /// per segment, and print the parameters as JSON. Time is in days.
+    Fit {
+        /// A summary CSV as `uplift summarise` writes it (docs/warehouse.md).
+        summary: PathBuf,
+        /// Horizon of the expected purchases in the predictions, in days.
+        #[arg(long, value_name = "DAYS", default_value_t = 365)]
+        horizon_days: u32,
+        /// Also write each customer's P(alive), expected purchases and expected spend to FILE.
+        #[arg(long, value_name = "FILE")]
+        predictions: Option<PathBuf>,
+        /// Print how long reading and each fit took to stderr.
+        #[arg(long)]
+        timings: bool,
+    },
+    /// Write the per-customer summary of the project's transaction data as CSV: the same
+    /// table docs/warehouse.md computes in a warehouse.
+    Summarise {
+        /// The project folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, help = SKIP_BAD_ROWS)]
+        skip_bad_rows: bool,
     },
     /// Print every computed figure as JSON (shape documented in docs/metrics.md).
     Metrics {
@@ -55,6 +89,8 @@ pub enum Command {
         /// Write the JSON to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[arg(long, help = SKIP_BAD_ROWS)]
+        skip_bad_rows: bool,
     },
     /// Show what changed between two versions of a project in git: inputs, figures and
     /// rankings. Reads both versions from history without touching the work tree.
@@ -84,6 +120,8 @@ pub enum Command {
         /// Write the report in this language instead of project.yaml's (en, da, nb or sv).
         #[arg(long, value_name = "LANG")]
         language: Option<crate::render::Language>,
+        #[arg(long, help = SKIP_BAD_ROWS)]
+        skip_bad_rows: bool,
     },
     /// Write JSON Schemas of the project files, so editors (VS Code with the YAML extension,
     /// and others using the YAML language server) complete field names and flag mistakes.

@@ -145,6 +145,10 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(diagnostics);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

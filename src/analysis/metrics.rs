@@ -27,6 +27,9 @@ pub struct Metrics {
     /// `null` without jobs.yaml.
     pub jobs: Option<Vec<jobs::JobMetrics>>,
     pub workshops: Vec<WorkshopSummary>,
+    /// What the client's data says; `null` without `data:` in project.yaml and without
+    /// typed retention curves.
+    pub data: Option<super::DataMetrics>,
     pub sources: Vec<Source>,
     /// The git commit the inputs come from; `null` outside a git work tree.
     pub version: Option<crate::project::version::Version>,
@@ -100,6 +103,7 @@ pub fn analyse(project: &Project) -> Metrics {
                 phases: w.phases.clone(),
             })
             .collect(),
+        data: super::customer_data::analyse(project),
         sources: project.sources.clone(),
         version: project.version.clone(),
         segments: segment_metrics,

@@ -5,9 +5,12 @@
 //! plain-words explanations are in `docs/metrics.md`.
 
 mod bridge;
+pub mod customer_base;
+mod customer_data;
 pub mod diff;
 mod jobs;
 mod metrics;
+pub mod models;
 mod order;
 mod problems;
 mod programme;
@@ -21,6 +24,7 @@ pub mod value;
 mod winloss;
 
 pub use bridge::{BridgeStep, ValueBridge};
+pub use customer_data::{DataMetrics, Figure, SegmentDataMetrics};
 pub use jobs::{JobLabel, JobMetrics};
 pub use metrics::{Metrics, ProjectSummary, SCHEMA_VERSION, WorkshopSummary, analyse};
 pub use problems::{NotScored, ProblemArea, ProblemAreas};

@@ -21,8 +21,9 @@ pub fn run(
     pdf: bool,
     language: Option<Language>,
     since: Option<&str>,
+    options: crate::project::Options,
 ) -> Result<(), Error> {
-    let (target, bytes) = build(dir, output, language, since)?;
+    let (target, bytes) = build(dir, output, language, since, options)?;
     println!("wrote {} ({} KB)", target.display(), bytes.div_ceil(1024));
     if pdf {
         let pdf_path = target.with_extension("pdf");
@@ -44,8 +45,9 @@ pub fn build(
     output: Option<&Path>,
     language: Option<Language>,
     since: Option<&str>,
+    options: crate::project::Options,
 ) -> Result<(PathBuf, usize), Error> {
-    let project = load(dir)?;
+    let project = load(dir, options)?;
     let metrics = analyse(&project);
     let language = language.unwrap_or(project.meta.language);
     let changes = since.map(|rev| super::diff::since(dir, rev, &project, &metrics)).transpose()?;

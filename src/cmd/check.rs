@@ -5,8 +5,8 @@ use std::path::Path;
 use super::load;
 use crate::error::{Error, plural};
 
-pub fn run(dir: &Path) -> Result<(), Error> {
-    let project = load(dir)?;
+pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
+    let project = load(dir, options)?;
     let focus = project.segments.iter().filter(|s| s.focus).count();
     let touchpoints = project.journey.as_ref().map_or(0, |j| j.touchpoints.len());
     let n = project.segments.len();
@@ -19,5 +19,23 @@ pub fn run(dir: &Path) -> Result<(), Error> {
         plural(project.workshops.len(), "note", "notes"),
         project.sources.len(),
     );
+    if let Some(data) = &project.data {
+        let c = &data.coverage;
+        println!(
+            "data: {} rows, {} customers, {} to {} ({})",
+            c.rows,
+            c.customers,
+            c.first_date,
+            c.observation_end,
+            c.files.join(", ")
+        );
+        for skipped in &c.skipped {
+            println!("skipped: {} {} ({})", skipped.rows, plural_rows(skipped.rows), skipped.reason);
+        }
+    }
     Ok(())
+}
+
+fn plural_rows(n: u64) -> &'static str {
+    if n == 1 { "row" } else { "rows" }
 }

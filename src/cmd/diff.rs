@@ -44,7 +44,7 @@ pub fn run(request: Request) -> Result<(), Error> {
         let (p, m) = at_revision(&dir, rev)?;
         (p, m, history::short(&dir, rev))
     } else {
-        let p = load(&dir)?;
+        let p = load(&dir, crate::project::Options::default())?;
         let m = analyse(&p);
         (p, m, "the working tree".to_owned())
     };

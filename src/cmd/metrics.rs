@@ -8,8 +8,8 @@ use crate::analysis::analyse;
 use crate::error::Error;
 use crate::output::write_atomically;
 
-pub fn run(dir: &Path, output: Option<&Path>) -> Result<(), Error> {
-    let project = load(dir)?;
+pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) -> Result<(), Error> {
+    let project = load(dir, options)?;
     let metrics = analyse(&project);
     let mut json = serde_json::to_vec_pretty(&metrics)
         .map_err(|e| Error::Tool(format!("cannot serialise the figures: {e}")))?;

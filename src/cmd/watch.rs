@@ -23,7 +23,12 @@ const QUIET: Duration = Duration::from_millis(300);
 /// How often the loop looks at the Ctrl-C flag.
 const TICK: Duration = Duration::from_millis(100);
 
-pub fn run(dir: &Path, output: Option<&Path>, language: Option<Language>) -> Result<(), Error> {
+pub fn run(
+    dir: &Path,
+    output: Option<&Path>,
+    language: Option<Language>,
+    options: crate::project::Options,
+) -> Result<(), Error> {
     if !dir.is_dir() {
         return Err(Error::Usage(format!("the project folder {} does not exist", dir.display())));
     }
@@ -41,7 +46,7 @@ pub fn run(dir: &Path, output: Option<&Path>, language: Option<Language>) -> Res
         .map_err(|e| Error::Tool(format!("cannot watch {}: {e}", dir.display())))?;
     let report = std::path::absolute(target(dir, output)).unwrap_or_else(|_| target(dir, output));
     println!("watching {} (Ctrl-C to stop)", dir.display());
-    rebuild(dir, output, language, 1);
+    rebuild(dir, output, language, options, 1);
     let mut builds = 1;
     while !stop.load(Ordering::SeqCst) {
         match events.recv_timeout(TICK) {
@@ -49,7 +54,7 @@ pub fn run(dir: &Path, output: Option<&Path>, language: Option<Language>) -> Res
                 // Let the burst settle: one rebuild for many saves.
                 while events.recv_timeout(QUIET).is_ok() {}
                 builds += 1;
-                rebuild(dir, output, language, builds);
+                rebuild(dir, output, language, options, builds);
             }
             Ok(_) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
@@ -74,8 +79,14 @@ fn matters(event: &Event, report: &Path) -> bool {
         })
 }
 
-fn rebuild(dir: &Path, output: Option<&Path>, language: Option<Language>, number: usize) {
-    match build(dir, output, language, None) {
+fn rebuild(
+    dir: &Path,
+    output: Option<&Path>,
+    language: Option<Language>,
+    options: crate::project::Options,
+    number: usize,
+) {
+    match build(dir, output, language, None, options) {
         Ok((path, bytes)) => {
             println!("build {number}: wrote {} ({} KB)", path.display(), bytes.div_ceil(1024));
         }

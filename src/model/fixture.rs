@@ -25,6 +25,8 @@ pub fn segment(
         products_per_customer: None,
         benchmarks: PerDriver::default(),
         levers,
+        from_data: Vec::new(),
+        retention_curve: None,
     }
 }
 
@@ -70,5 +72,6 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
         workshops: vec![],
         sources: vec![],
         version: None,
+        data: None,
     }
 }

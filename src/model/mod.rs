@@ -4,6 +4,7 @@
 //! rendering) may rely on what the doc comments promise — a rate is in 0..=1,
 //! a referenced id exists, `low ≤ likely ≤ high` — and never re-checks.
 
+mod data;
 mod driver;
 #[cfg(test)]
 pub mod fixture;
@@ -11,10 +12,14 @@ mod journey;
 mod language;
 mod project;
 
+pub use data::{
+    Cohort, Columns, Coverage, CsvFormat, CustomerSummary, DataConfig, DataInput, DataSet, Margin, SegmentData,
+    SkippedRows, Survival,
+};
 pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
 pub use language::Language;
 pub use project::{
     Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Logo, Meta, Project, Risk,
-    Segment, Settings, Source,
+    RetentionCurve, Segment, Settings, Source,
 };

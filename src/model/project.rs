@@ -29,6 +29,8 @@ pub struct Project {
     pub sources: Vec<Source>,
     /// The git commit of the project folder, when it is in a work tree.
     pub version: Option<crate::project::version::Version>,
+    /// The client's data, read and summarised, when project.yaml has a `data:` section.
+    pub data: Option<super::DataSet>,
 }
 
 /// What the report is about and who wrote it.
@@ -132,6 +134,19 @@ pub struct Segment {
     pub benchmarks: PerDriver<Option<Benchmark>>,
     /// Every projected point keeps retention in 0..1, margin in 0..=1 and volumes positive.
     pub levers: PerDriver<Estimate>,
+    /// The fields written `from_data` (`customers`, `purchases_per_year`, …), whose values
+    /// above came from the client's data.
+    pub from_data: Vec<&'static str>,
+    pub retention_curve: Option<RetentionCurve>,
+}
+
+/// Where a segment's retention-by-tenure counts come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RetentionCurve {
+    /// Customers still active after 0, 1, 2, … years: at least two, not rising, first above 0.
+    Typed(Vec<u64>),
+    /// The segment's survival counts in the data (the project has data with this segment).
+    FromData,
 }
 
 /// A benchmark value and where it came from.

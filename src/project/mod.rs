@@ -51,10 +51,27 @@ impl Invalid {
     }
 }
 
+/// Choices made on the command line that change how a project is read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Skip bad data rows (and say so) even when project.yaml says to fail on them.
+    pub skip_bad_rows: bool,
+}
+
 /// Reads and validates the project in `dir`.
 pub fn load(dir: &Path) -> Result<Project, Invalid> {
-    let mut loader =
-        Loader { dir, diagnostics: Diagnostics::default(), sources: Vec::new(), binary_sources: Vec::new() };
+    load_with(dir, Options::default())
+}
+
+/// Reads and validates the project in `dir` with command-line `options`.
+pub fn load_with(dir: &Path, options: Options) -> Result<Project, Invalid> {
+    let mut loader = Loader {
+        dir,
+        options,
+        diagnostics: Diagnostics::default(),
+        sources: Vec::new(),
+        binary_sources: Vec::new(),
+    };
     let project = loader.project();
     let texts = loader.sources.iter().map(|s| (s.rel.clone(), s.text.clone())).collect();
     match project {
@@ -65,6 +82,7 @@ pub fn load(dir: &Path) -> Result<Project, Invalid> {
 
 struct Loader<'a> {
     dir: &'a Path,
+    options: Options,
     diagnostics: Diagnostics,
     sources: Vec<SourceText>,
     /// Non-text inputs (the logo), listed with the sources.
@@ -96,10 +114,22 @@ impl Loader<'_> {
             let mut c = Checker::new(Path::new(PROJECT_FILE), 0, &mut self.diagnostics);
             validate::project(&raw, &mut c, &segment_ids, self.dir)
         });
+        let data = match (&part, &raw_segments) {
+            (Some(p), Some(raw)) => match &p.data {
+                Some(config) => self.data(config, &validate::ids_in_order(raw)).map_or(Err(()), |set| Ok(Some(set))),
+                None => Ok(None),
+            },
+            _ => Err(()),
+        };
+        let data_state = match &data {
+            Ok(Some(set)) => validate::DataState::Read(set),
+            Ok(None) => validate::DataState::Absent,
+            Err(()) => validate::DataState::Unreadable,
+        };
         let segments = raw_segments.and_then(|raw| {
             let benchmarks = part.as_ref().map(|p| p.benchmarks).unwrap_or_default();
             let mut c = Checker::new(Path::new(SEGMENTS_FILE), 0, &mut self.diagnostics);
-            validate::segments(&raw, &mut c, &benchmarks)
+            validate::segments(&raw, &mut c, &benchmarks, &data_state)
         });
         let journey = raw_journey.map(|raw| {
             validate::journey(&raw, &mut Checker::new(Path::new(JOURNEY_FILE), 0, &mut self.diagnostics))
@@ -145,7 +175,25 @@ impl Loader<'_> {
             workshops: workshops.into_iter().collect::<Option<_>>()?,
             sources,
             version: version::version(self.dir),
+            data: data.ok()?,
         })
+    }
+
+    /// Reads the client's data and derives what it says per segment (in segments.yaml's order).
+    fn data(&mut self, config: &crate::model::DataConfig, segment_ids: &[String]) -> Option<crate::model::DataSet> {
+        let mut config = config.clone();
+        config.skip_bad_rows |= self.options.skip_bad_rows;
+        match crate::data::read(self.dir, &config, segment_ids) {
+            Ok(input) => {
+                self.binary_sources.extend(input.sources());
+                let has_margin = config.columns.margin.is_some();
+                Some(crate::analysis::customer_base::derive(input, segment_ids.len(), has_margin))
+            }
+            Err(problems) => {
+                self.diagnostics.extend(problems);
+                None
+            }
+        }
     }
 
     /// Reads and parses one YAML file; a missing required file is a problem.

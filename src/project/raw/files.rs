@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::scalar::{Num, RawEstimate, Sp, present};
+use super::scalar::{Num, RawCurve, RawEstimate, Sp, present};
 
 type Field<T> = Option<Sp<T>>;
 
@@ -55,6 +55,56 @@ pub struct RawProject {
     pub simulation: Field<RawSimulation>,
     /// Report branding.
     pub brand: Field<RawBrand>,
+    /// The client's transaction data (a CRM or ERP export), or a per-customer summary.
+    pub data: Field<RawData>,
+}
+
+/// `data:`: where the client's export is and how it is laid out.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawData {
+    /// The transaction log, e.g. `data/transactions.csv`: one row per purchase.
+    pub transactions: Field<String>,
+    /// Optional customer → segment file, when the log has no segment column.
+    pub customers: Field<String>,
+    /// A per-customer summary computed in a warehouse (docs/warehouse.md), instead of `transactions`.
+    pub summary: Field<String>,
+    /// The client's column names.
+    pub columns: Field<RawColumns>,
+    /// Field delimiter: `","`, `";"` or `"tab"` (default `","`).
+    #[schemars(extend("enum" = [",", ";", "tab"]))]
+    pub delimiter: Field<String>,
+    /// Decimal sign: `"."` or `","` (default `"."`). With `","`, `.` may group thousands: `1.234,50`.
+    #[schemars(extend("enum" = [".", ","]))]
+    pub decimal: Field<String>,
+    /// Date format in strftime notation, e.g. `"%d.%m.%Y"` (default ISO, `"%Y-%m-%d"`).
+    pub date_format: Field<String>,
+    /// `utf-8` (default) or `windows-1252`.
+    #[schemars(extend("enum" = ["utf-8", "windows-1252"]))]
+    pub encoding: Field<String>,
+    /// The last day observed, `YYYY-MM-DD` (default: the last date in the data).
+    pub observation_end: Field<String>,
+    /// `fail` (default) stops at bad rows and lists them; `skip` leaves them out and reports how many.
+    #[schemars(extend("enum" = ["fail", "skip"]))]
+    pub on_bad_rows: Field<String>,
+}
+
+/// Column names in the client's export, mapped to what uplift reads.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawColumns {
+    /// Customer id column (default `customer`).
+    pub customer: Field<String>,
+    /// Purchase date column (default `date`).
+    pub date: Field<String>,
+    /// Net amount column (default `amount`); negative amounts are returns.
+    pub amount: Field<String>,
+    /// Optional gross margin per row, as money.
+    pub margin: Field<String>,
+    /// Optional gross margin per row, as a rate of the amount (e.g. `0.31` or `31%`).
+    pub margin_rate: Field<String>,
+    /// Optional segment column; its values are segment ids from segments.yaml.
+    pub segment: Field<String>,
 }
 
 /// `{min, max}` of the target uplift.
@@ -196,6 +246,9 @@ pub struct RawSegment {
     /// Overrides the project's benchmarks for this segment.
     pub benchmarks: Field<RawBenchmarks>,
     pub levers: Field<RawLevers>,
+    /// Customers still active after 0, 1, 2, … years (e.g. `[1000, 631, 468]`), or
+    /// `from_data`: fits the shifted-beta-geometric model of retention by tenure.
+    pub retention_curve: Field<RawCurve>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -10,4 +10,4 @@ mod files;
 mod scalar;
 
 pub use files::*;
-pub use scalar::{Num, RawEstimate, Sp};
+pub use scalar::{Num, RawCurve, RawEstimate, Sp};

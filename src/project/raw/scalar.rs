@@ -202,3 +202,57 @@ impl<'de> Visitor<'de> for EstimateVisitor {
         Ok(RawEstimate::Three { low, likely, high })
     }
 }
+
+/// A retention curve as written: a list of counts, or text such as `from_data`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawCurve {
+    Counts(Vec<Sp<Num>>),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for RawCurve {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(CurveVisitor)
+    }
+}
+
+struct CurveVisitor;
+
+impl<'de> Visitor<'de> for CurveVisitor {
+    type Value = RawCurve;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of customer counts, or `from_data`")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawCurve, E> {
+        Ok(RawCurve::Text(v.to_owned()))
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawCurve, A::Error> {
+        let mut counts = Vec::new();
+        while let Some(n) = seq.next_element()? {
+            counts.push(n);
+        }
+        Ok(RawCurve::Counts(counts))
+    }
+}
+
+impl JsonSchema for RawCurve {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "RetentionCurve".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "anyOf": [
+                { "type": "array", "items": { "type": ["number", "string"] }, "minItems": 2 },
+                { "const": "from_data" }
+            ]
+        })
+    }
+}

@@ -8,6 +8,7 @@
 //! has problems of its own.
 
 mod checker;
+mod data_section;
 mod jobs_file;
 mod journey_file;
 mod number;
@@ -19,7 +20,7 @@ mod workshop_file;
 pub use checker::{Checker, KnownIds};
 pub use journey_file::declared_phases;
 pub use project_file::validate as project;
-pub use segments_file::{declared_ids as declared_segments, validate as segments};
+pub use segments_file::{DataState, declared_ids as declared_segments, ids_in_order, validate as segments};
 pub use {
     jobs_file::validate as jobs, journey_file::validate as journey, winloss_file::validate as winloss,
     workshop_file::validate as workshop,

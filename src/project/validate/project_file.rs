@@ -24,6 +24,7 @@ pub struct ProjectPart {
     pub brand: Brand,
     /// The logo file, relative to the project folder.
     pub logo_path: Option<PathBuf>,
+    pub data: Option<crate::model::DataConfig>,
 }
 
 pub fn validate(
@@ -47,6 +48,7 @@ pub fn validate(
         Some(b) => benchmarks(&b.value, c, "benchmarks"),
         None => Some(PerDriver::default()),
     };
+    let data = raw.data.as_ref().map(|d| super::data_section::validate(d, c, dir));
     let brand = brand(raw, c, dir);
     let (brand, logo_path) = match brand {
         Some((b, p)) => (Some(b), p),
@@ -62,6 +64,10 @@ pub fn validate(
         benchmarks: benchmarks?,
         brand: brand?,
         logo_path,
+        data: match data {
+            Some(d) => Some(d?),
+            None => None,
+        },
     })
 }
 

@@ -6,8 +6,27 @@ use super::checker::Checker;
 use super::number::Kind;
 use super::project_file::{benchmarks, list};
 use crate::diagnostic::Position;
-use crate::model::{Benchmark, BenchmarkSource, Driver, Drivers, Estimate, PerDriver, Segment};
-use crate::project::raw::{RawEstimate, RawLevers, RawSegment, RawSegmentsFile, Sp};
+use crate::model::{
+    Benchmark, BenchmarkSource, DataSet, Driver, Drivers, Estimate, PerDriver, RetentionCurve, Segment,
+    SegmentData,
+};
+use crate::project::raw::{Num, RawCurve, RawEstimate, RawLevers, RawSegment, RawSegmentsFile, Sp};
+
+/// What `from_data` can draw on.
+pub enum DataState<'a> {
+    /// project.yaml has no `data:` section.
+    Absent,
+    /// The data has problems of its own, already reported.
+    Unreadable,
+    Read(&'a DataSet),
+}
+
+/// The segment ids in file order, blank where an entry has none, so that position `i`
+/// is the `i`-th segment (the data refers to segments by position).
+pub fn ids_in_order(raw: &RawSegmentsFile) -> Vec<String> {
+    let segments = raw.segments.as_ref().map(|s| s.value.as_slice()).unwrap_or_default();
+    segments.iter().map(|s| s.value.id.as_ref().map(|id| id.value.trim().to_owned()).unwrap_or_default()).collect()
+}
 
 /// The ids the file declares, read before validation so other files can refer to them.
 pub fn declared_ids(raw: &RawSegmentsFile) -> BTreeSet<String> {
@@ -19,6 +38,7 @@ pub fn validate(
     raw: &RawSegmentsFile,
     c: &mut Checker,
     project_benchmarks: &PerDriver<Option<f64>>,
+    data: &DataState,
 ) -> Option<Vec<Segment>> {
     let top = Some(Position { line: 1, column: 1 });
     let all = c.required(&raw.segments, "segments", top)?;
@@ -32,7 +52,7 @@ pub fn validate(
             .enumerate()
             .filter_map(|(i, s)| Some((format!("segments[{i}].id"), s.value.id.as_ref()?))),
     );
-    let segments = list(&all.value, |i, sp| segment(sp, c, i, project_benchmarks))?;
+    let segments = list(&all.value, |i, sp| segment(sp, c, i, project_benchmarks, data))?;
     if !segments.iter().any(|s| s.focus) {
         c.error(
             c.pos(all),
@@ -50,14 +70,18 @@ fn segment(
     c: &mut Checker,
     i: usize,
     project_benchmarks: &PerDriver<Option<f64>>,
+    data: &DataState,
 ) -> Option<Segment> {
     let at = c.pos(sp);
     let raw = &sp.value;
     let path = |f: &str| format!("segments[{i}].{f}");
     let id = c.text(&raw.id, &path("id"), at);
     let name = c.text(&raw.name, &path("name"), at);
-    let customers = c.number(&raw.customers, &path("customers"), at, Kind::Count);
-    let drivers = drivers(raw, c, i, at);
+    let mut from_data = Vec::new();
+    let mut source = Sourced { data, segment: i, used: &mut from_data };
+    let customers = source.number(c, &raw.customers, &path("customers"), at, Kind::Count);
+    let drivers = drivers(raw, c, i, at, &mut source);
+    let curve = retention_curve(raw, c, &path("retention_curve"), data, i);
     let (new_customers, spend) = match &raw.acquisition {
         Some(a) => {
             let a_at = c.pos(a);
@@ -96,7 +120,142 @@ fn segment(
         products_per_customer: products.ok()?,
         benchmarks: PerDriver::from_fn(|d| merge_benchmark(*own.get(d), *project_benchmarks.get(d))),
         levers: levers?,
+        from_data,
+        retention_curve: curve.ok()?,
     })
+}
+
+/// Reads segment figures that may be typed or written `from_data`.
+struct Sourced<'a, 'd> {
+    data: &'a DataState<'d>,
+    segment: usize,
+    /// The fields taken from the data, in the order read.
+    used: &'a mut Vec<&'static str>,
+}
+
+/// The keyword that takes a figure from the data.
+const FROM_DATA: &str = "from_data";
+
+fn is_from_data(v: &Sp<Num>) -> bool {
+    matches!(&v.value, Num::Text(t) if t.trim() == FROM_DATA)
+}
+
+impl Sourced<'_, '_> {
+    /// A required number: typed, or derived from the data when written `from_data`.
+    fn number(
+        &mut self,
+        c: &mut Checker,
+        raw: &Option<Sp<Num>>,
+        field: &str,
+        at: Option<Position>,
+        kind: Kind,
+    ) -> Option<f64> {
+        let Some(v) = raw.as_ref().filter(|v| is_from_data(v)) else {
+            return c.number(raw, field, at, kind);
+        };
+        let key = field_key(field);
+        let segment = segment_data(c, v, field, self.data, self.segment)?;
+        let Some(derived) = derived(segment, key) else {
+            let DataState::Read(set) = self.data else { return None };
+            c.error(c.pos(v), field, format!("the data gives no {}", key.replace('_', " ")), Some(why_missing(key, set)));
+            return None;
+        };
+        self.used.push(key);
+        // The derived figure must pass the same checks as a typed one.
+        c.value(&Sp { value: Num::Number(derived), referenced: v.referenced, defined: v.defined }, field, kind)
+    }
+}
+
+/// The segment's data, or a problem saying why there is none.
+fn segment_data<'d, T>(c: &mut Checker, v: &Sp<T>, field: &str, data: &DataState<'d>, i: usize) -> Option<&'d SegmentData> {
+    match data {
+        DataState::Absent => {
+            c.error(
+                c.pos(v),
+                field,
+                "`from_data`, but project.yaml has no `data:` section",
+                Some("add a `data:` section naming the client's transaction export (see the README), or type the figure".into()),
+            );
+            None
+        }
+        DataState::Unreadable => None,
+        DataState::Read(set) => match set.segments.get(i).filter(|s| s.customers > 0) {
+            Some(s) => Some(s),
+            None => {
+                c.error(
+                    c.pos(v),
+                    field,
+                    format!("no customer of this segment in {}", set.coverage.files.join(", ")),
+                    Some("the data must give each customer's segment by its id (a `segment` column, or a customers file)".into()),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// `segments[2].gross_margin` → `gross_margin`, as a static key.
+fn field_key(field: &str) -> &'static str {
+    const KEYS: [&str; 5] = ["customers", "purchases_per_year", "average_order_value", "gross_margin", "retention_rate"];
+    let last = field.rsplit('.').next().unwrap_or(field);
+    KEYS.into_iter().find(|k| *k == last).unwrap_or("customers")
+}
+
+#[allow(clippy::cast_precision_loss)] // customer counts far below 2^53
+fn derived(s: &SegmentData, key: &str) -> Option<f64> {
+    match key {
+        "customers" => Some(s.active_customers as f64),
+        "purchases_per_year" => s.purchases_per_year,
+        "average_order_value" => s.average_order_value,
+        "gross_margin" => s.gross_margin,
+        _ => s.retention_rate,
+    }
+}
+
+fn why_missing(key: &str, set: &DataSet) -> String {
+    if set.coverage.from_summary {
+        return format!("a warehouse summary holds no transactions to derive {key} from: type it, or give the transaction log");
+    }
+    match key {
+        "gross_margin" => "the log has no margin: map `margin` or `margin_rate` under `data.columns`, or type the margin".into(),
+        "retention_rate" => "retention needs two full years of data before the observation end; type it until the data covers them".into(),
+        _ => "no customer of this segment bought in the last 365 days of the data".into(),
+    }
+}
+
+/// `retention_curve:`: typed counts (non-increasing, starting above 0) or `from_data`.
+fn retention_curve(raw: &RawSegment, c: &mut Checker, field: &str, data: &DataState, i: usize) -> Result<Option<RetentionCurve>, ()> {
+    let Some(sp) = &raw.retention_curve else { return Ok(None) };
+    match &sp.value {
+        RawCurve::Text(t) if t.trim() == FROM_DATA => {
+            segment_data(c, sp, field, data, i).ok_or(())?;
+            Ok(Some(RetentionCurve::FromData))
+        }
+        RawCurve::Text(t) => {
+            c.error(c.pos(sp), field, format!("`{t}` is neither a list of counts nor `from_data`"), Some("e.g. `retention_curve: [1000, 631, 468, 382]`".into()));
+            Err(())
+        }
+        RawCurve::Counts(items) => {
+            let counts: Vec<Option<f64>> = items.iter().enumerate().map(|(k, n)| c.value(n, &format!("{field}[{k}]"), Kind::Count)).collect();
+            let counts: Vec<f64> = counts.into_iter().collect::<Option<_>>().ok_or(())?;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole counts ≥ 0
+            let counts: Vec<u64> = counts.into_iter().map(|n| n as u64).collect();
+            let problem = if counts.len() < 2 {
+                Some("needs at least two counts: customers at the start and after one year")
+            } else if counts[0] == 0 {
+                Some("the first count (customers at the start) must be above 0")
+            } else if counts.windows(2).any(|w| w[1] > w[0]) {
+                Some("counts must not rise: they are customers still active after each year")
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                c.error(c.pos(sp), field, message, Some("e.g. `retention_curve: [1000, 631, 468, 382]`".into()));
+                return Err(());
+            }
+            Ok(Some(RetentionCurve::Typed(counts)))
+        }
+    }
 }
 
 /// The segment's own benchmark wins over the project's.
@@ -105,12 +264,18 @@ fn merge_benchmark(own: Option<f64>, project: Option<f64>) -> Option<Benchmark> 
         .or(project.map(|value| Benchmark { value, source: BenchmarkSource::Project }))
 }
 
-fn drivers(raw: &RawSegment, c: &mut Checker, i: usize, at: Option<Position>) -> Option<Drivers> {
+fn drivers(
+    raw: &RawSegment,
+    c: &mut Checker,
+    i: usize,
+    at: Option<Position>,
+    source: &mut Sourced,
+) -> Option<Drivers> {
     let path = |f: &str| format!("segments[{i}].{f}");
-    let f = c.number(&raw.purchases_per_year, &path("purchases_per_year"), at, Kind::Positive);
-    let v = c.number(&raw.average_order_value, &path("average_order_value"), at, Kind::Positive);
-    let m = c.number(&raw.gross_margin, &path("gross_margin"), at, Kind::Rate);
-    let mut r = c.number(&raw.retention_rate, &path("retention_rate"), at, Kind::Rate);
+    let f = source.number(c, &raw.purchases_per_year, &path("purchases_per_year"), at, Kind::Positive);
+    let v = source.number(c, &raw.average_order_value, &path("average_order_value"), at, Kind::Positive);
+    let m = source.number(c, &raw.gross_margin, &path("gross_margin"), at, Kind::Rate);
+    let mut r = source.number(c, &raw.retention_rate, &path("retention_rate"), at, Kind::Rate);
     if let (Some(rate), Some(sp)) = (r, &raw.retention_rate) {
         if rate >= 1.0 {
             c.error(

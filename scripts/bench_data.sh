@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Release benchmark of uplift's transaction-data path, against pandas + lifetimes.
+#
+#   bash scripts/bench_data.sh        (from the repo root; prints a Markdown table for the README)
+#
+# 1. Once, cached under target/bench-data/ (regenerated when the generator or its
+#    arguments change): a 10,000,000-row log of the five example segments
+#    (scripts/generate_transactions.py --preset bench), a minimal project folder that
+#    points at it (example-project/ with a `data:` section), and the reference summary of
+#    a 1,000,000-customer log.
+# 2. Times `uplift summarise` on the 10M-row project and `uplift fit --timings` on the
+#    1M-customer summary: wall clock median of 3 runs, peak RSS (GNU time) the largest.
+# 3. Times the same two steps once with pandas read_csv + lifetimes
+#    summary_data_from_transaction_data, and BetaGeoFitter + GammaGammaFitter per segment
+#    (slow: minutes).
+# 4. Prints `cat log > /dev/null` for scale.
+#
+# Environment: UPLIFT_BIN (default: target/release/uplift, built with cargo first),
+# BENCH_VENV (default: target/bench-data/venv, created from scripts/requirements-bench.txt
+# when missing), BENCH_ROWS (default 10000000), BENCH_CUSTOMERS (default 1000000),
+# BENCH_RUNS (default 3), BENCH_SKIP_LIFETIMES=1 to leave out step 3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+data=target/bench-data
+rows=${BENCH_ROWS:-10000000}
+customers=${BENCH_CUSTOMERS:-1000000}
+runs=${BENCH_RUNS:-3}
+venv=${BENCH_VENV:-$data/venv}
+seed=20261031
+mkdir -p "$data"
+
+if [ -z "${UPLIFT_BIN:-}" ]; then
+  cargo build --release --quiet
+  bin=target/release/uplift
+else
+  bin=$UPLIFT_BIN
+fi
+[ -x "$bin" ] || { echo "bench_data: no uplift binary at $bin" >&2; exit 1; }
+
+if [ ! -x "$venv/bin/python" ]; then
+  echo "bench_data: creating $venv" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet -r scripts/requirements-bench.txt
+fi
+py=$venv/bin/python
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# ---------------------------------------------------------------- data (cached)
+project=$data/project
+log=$project/data/transactions.csv
+summary_1m=$data/summary-${customers}.csv
+gen_args=(--preset bench --seed "$seed" --start 2023-11-01 --end 2026-10-31)
+stamp="$(sha256sum scripts/generate_transactions.py | cut -d' ' -f1) ${gen_args[*]} rows=$rows customers=$customers"
+if [ ! -f "$data/stamp" ] || [ "$(cat "$data/stamp")" != "$stamp" ] || [ ! -f "$log" ] || [ ! -f "$summary_1m" ]; then
+  echo "bench_data: generating the data (once; cached in $data)" >&2
+  rm -rf "$project" "$data/stamp"
+  mkdir -p "$project"
+  # The example project without its build output and data, and with our data section.
+  for f in example-project/*; do
+    case "$(basename "$f")" in build|data) ;; *) cp -r "$f" "$project/" ;; esac
+  done
+  mkdir -p "$project/data"
+  # Drop a `data:` block the example may already have (up to the next top-level key).
+  awk '/^data:/ {skip=1; next} skip && /^[^[:space:]#]/ {skip=0} !skip' \
+    example-project/project.yaml > "$project/project.yaml"
+  cat >> "$project/project.yaml" <<'YAML'
+
+data:
+  transactions: data/transactions.csv
+  columns: {customer: customer_id, date: date, amount: amount, segment: segment}
+  delimiter: ","
+  decimal: "."
+  date_format: "%Y-%m-%d"
+  encoding: utf-8
+  observation_end: 2026-10-31
+  on_bad_rows: fail
+YAML
+  "$py" scripts/generate_transactions.py "${gen_args[@]}" --rows "$rows" --out "$log" \
+    --summary "$data/reference-summary.csv"
+  "$py" scripts/generate_transactions.py "${gen_args[@]}" --customers "$customers" --seed $((seed + 1)) \
+    --out /dev/null --summary "$summary_1m"
+  echo "$stamp" > "$data/stamp"
+fi
+log_rows=$(( $(wc -l < "$log") - 1 ))
+log_mb=$(( $(stat -c %s "$log") / 1000000 ))
+fit_customers=$(( $(wc -l < "$summary_1m") - 1 ))
+
+# ---------------------------------------------------------------- timing helpers
+# measure RUNS CMD...: sets m_wall (median seconds) and m_mib (largest max RSS, MiB);
+# the last run's stderr is kept in $work/stderr.
+measure() {
+  local n=$1; shift
+  local times=() peak=0 start end kib
+  for _ in $(seq "$n"); do
+    start=$(date +%s%N)
+    /usr/bin/time -o "$work/time" -f "%M" "$@" > /dev/null 2> "$work/stderr" || {
+      echo "bench_data: failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
+    end=$(date +%s%N)
+    kib=$(tail -n 1 "$work/time")
+    times+=("$(( (end - start) / 1000000 ))")
+    (( kib > peak )) && peak=$kib
+  done
+  m_wall=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1000}')
+  m_mib=$(( (peak + 1023) / 1024 ))
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }'; }
+
+# ---------------------------------------------------------------- uplift
+measure "$runs" cat "$log"
+cat_wall=$m_wall
+
+measure "$runs" "$bin" summarise "$project" --output "$work/summary.csv"
+sum_wall=$m_wall; sum_mib=$m_mib
+if cmp -s "$work/summary.csv" "$data/reference-summary.csv"; then
+  sum_check="byte-identical to the generator's reference summary"
+else
+  sum_check="not byte-identical to the reference summary (last-digit rounding?); $("$py" scripts/check_warehouse.py "$log" "$work/summary.csv" --end 2026-10-31 2>&1 | head -n 3 | tr '\n' ' ')"
+fi
+
+measure "$runs" "$bin" fit "$summary_1m" --timings
+fit_wall=$m_wall; fit_mib=$m_mib
+cp "$work/stderr" "$work/fit-timings.txt"
+
+# ---------------------------------------------------------------- pandas + lifetimes (once)
+if [ "${BENCH_SKIP_LIFETIMES:-0}" != 1 ]; then
+  cat > "$work/lt_summary.py" <<'PY'
+import sys, warnings
+import pandas as pd
+from lifetimes.utils import summary_data_from_transaction_data
+warnings.simplefilter("ignore")
+log = pd.read_csv(sys.argv[1], dtype={"customer_id": str, "segment": "category"})
+s = summary_data_from_transaction_data(log, "customer_id", "date", monetary_value_col="amount",
+                                       observation_period_end="2026-10-31", freq="D")
+print(len(s))
+PY
+  cat > "$work/lt_fit.py" <<'PY'
+import sys, warnings
+import pandas as pd
+from lifetimes import BetaGeoFitter, GammaGammaFitter
+warnings.simplefilter("ignore")
+s = pd.read_csv(sys.argv[1], dtype={"customer": str})
+for seg, d in s.groupby("segment"):
+    BetaGeoFitter().fit(d["frequency"], d["recency"], d["T"])
+    r = d[d["frequency"] > 0]
+    GammaGammaFitter().fit(r["frequency"], r["monetary_value"])
+PY
+  echo "bench_data: pandas + lifetimes summary of $log_rows rows (slow) ..." >&2
+  measure 1 "$py" "$work/lt_summary.py" "$log"
+  lts_wall=$m_wall; lts_mib=$m_mib
+  echo "bench_data: lifetimes fits on $fit_customers customers ..." >&2
+  measure 1 "$py" "$work/lt_fit.py" "$summary_1m"
+  ltf_wall=$m_wall; ltf_mib=$m_mib
+fi
+
+# ---------------------------------------------------------------- table
+echo
+echo "| step | input | uplift (median of $runs) | pandas + lifetimes (1 run) | lifetimes / uplift |"
+echo "|---|---|---|---|---|"
+if [ "${BENCH_SKIP_LIFETIMES:-0}" != 1 ]; then
+  echo "| per-customer summary (\`uplift summarise\`) | $log_rows rows, $log_mb MB CSV | $sum_wall s, $sum_mib MiB | $lts_wall s, $lts_mib MiB | $(ratio "$lts_wall" "$sum_wall") |"
+  echo "| BG/NBD + Gamma-Gamma fits, 5 segments (\`uplift fit\`) | $fit_customers customers | $fit_wall s, $fit_mib MiB | $ltf_wall s, $ltf_mib MiB | $(ratio "$ltf_wall" "$fit_wall") |"
+else
+  echo "| per-customer summary (\`uplift summarise\`) | $log_rows rows, $log_mb MB CSV | $sum_wall s, $sum_mib MiB | – | – |"
+  echo "| BG/NBD + Gamma-Gamma fits, 5 segments (\`uplift fit\`) | $fit_customers customers | $fit_wall s, $fit_mib MiB | – | – |"
+fi
+echo "| \`cat log > /dev/null\` (for scale) | $log_mb MB | $cat_wall s | | |"
+echo
+echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; summary check: $sum_check."
+echo "uplift fit --timings (last run):"
+sed 's/^/    /' "$work/fit-timings.txt"

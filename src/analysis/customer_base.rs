@@ -1,0 +1,298 @@
+//! What the client's data says: per-customer summaries, and per segment the figures a
+//! consultant would otherwise type by hand (docs/metrics.md, "What the data says").
+//!
+//! Conventions, each in plain words in docs/metrics.md:
+//! - A customer's rows are summed per day; returns (negative amounts) net on their day.
+//!   A *purchase day* is a day with a positive net amount.
+//! - The *last year* is the 365 days ending on the observation end; earlier years are
+//!   the 365-day windows before it.
+//! - A customer is *active* in a window with at least one purchase day in it.
+
+use crate::data::{self, History, Input, UNITS_PER_CURRENCY};
+use crate::model::{Cohort, Coverage, CustomerSummary, DataSet, SegmentData, Survival};
+
+/// Days in a year of the windows.
+pub const YEAR: i32 = 365;
+
+/// Retention pools at most this many pairs of consecutive years.
+const RETENTION_PAIRS: i32 = 3;
+
+/// The top share of customers whose share of revenue is reported.
+const TOP_SHARE: f64 = 0.2;
+
+/// Derives the data set from what was read, for a project with `segments` segments.
+/// `has_margin` says whether the log carries a margin column.
+pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
+    match input {
+        Input::Transactions { log, end, files } => {
+            let first_day = log.days.map_or(end, |(first, _)| first);
+            let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
+            let mut customers = Vec::with_capacity(log.customers.len());
+            for history in &log.customers {
+                let Some(summary) = summarise(history, end) else { continue };
+                if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
+                    acc.add(history, &summary, end, first_day);
+                }
+                customers.push(summary);
+            }
+            let coverage = Coverage {
+                files: files.iter().map(|f| f.path.clone()).collect(),
+                rows: log.rows,
+                customers: customers.len() as u64,
+                first_date: data::date_of(first_day),
+                observation_end: data::date_of(end),
+                skipped: log.bad.skipped(),
+                from_summary: false,
+            };
+            let segments = per_segment.into_iter().map(|a| a.finish(end, has_margin)).collect();
+            DataSet { coverage, customers, segments }
+        }
+        Input::Summary { summary, file } => {
+            let end = data::day_of(summary.observation_end);
+            let mut per_segment: Vec<SegmentData> = (0..segments).map(|_| SegmentData::default()).collect();
+            for c in &summary.customers {
+                if let Some(s) = c.segment.and_then(|s| per_segment.get_mut(s)) {
+                    s.customers += 1;
+                    let last = data::day_of(c.last_purchase);
+                    s.active_customers += u64::from(end - last < YEAR);
+                    survive(&mut s.survival, data::day_of(c.first_purchase), last, end);
+                }
+            }
+            let first = summary.customers.iter().map(|c| c.first_purchase).min().unwrap_or(summary.observation_end);
+            let coverage = Coverage {
+                files: vec![file.path],
+                rows: summary.customers.len() as u64,
+                customers: summary.customers.len() as u64,
+                first_date: first,
+                observation_end: summary.observation_end,
+                skipped: Vec::new(),
+                from_summary: true,
+            };
+            DataSet { coverage, customers: summary.customers, segments: per_segment }
+        }
+    }
+}
+
+/// The customer's summary as of day `end`; `None` without any purchase day.
+pub fn summarise(history: &History, end: i32) -> Option<CustomerSummary> {
+    let mut purchases = history.days.iter().filter(|d| d.amount > 0);
+    let first = purchases.next()?.day;
+    let (count, last) = purchases.fold((0u32, first), |(n, _), d| (n + 1, d.day));
+    let repeat_amount: i64 = history.days.iter().filter(|d| d.day > first).map(|d| d.amount).sum();
+    #[allow(clippy::cast_precision_loss)] // sums far below 2^53 ten-thousandths
+    let monetary = if count > 0 { repeat_amount as f64 / UNITS_PER_CURRENCY as f64 / f64::from(count) } else { 0.0 };
+    Some(CustomerSummary {
+        id: history.id.clone(),
+        segment: history.segment,
+        frequency: count,
+        recency: u32::try_from(last - first).unwrap_or(0),
+        age: u32::try_from(end - first).unwrap_or(0),
+        monetary,
+        first_purchase: data::date_of(first),
+        last_purchase: data::date_of(last),
+    })
+}
+
+/// Which 365-day window before `end` a day falls in (0 = the last year).
+fn window(day: i32, end: i32) -> i32 {
+    (end - day) / YEAR
+}
+
+/// Adds one customer's tenure to the survival counts: seen alive for `years` years (the
+/// year of the last purchase counted from the first); lost if a whole year without a
+/// purchase followed before `end`, still alive otherwise.
+fn survive(survival: &mut Survival, first: i32, last: i32, end: i32) {
+    let years = usize::try_from((last - first) / YEAR).unwrap_or(0) + 1;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+    let lost = first + YEAR * (years as i32 + 1) - 1 <= end;
+    let counts = if lost { &mut survival.lost } else { &mut survival.alive };
+    if counts.len() < years {
+        counts.resize(years, 0);
+    }
+    counts[years - 1] += 1;
+}
+
+/// Running totals for one segment.
+#[derive(Default)]
+struct Accumulator {
+    data: SegmentData,
+    /// Purchase days, net revenue and margin in the last year (ten-thousandths).
+    last_year_purchases: u64,
+    last_year_revenue: i64,
+    last_year_margin: i64,
+    /// Net revenue per customer, for the top-20 % share.
+    revenues: Vec<i64>,
+    /// Per first-purchase year: customers, and customers active in each later year.
+    cohorts: std::collections::BTreeMap<i32, Vec<u64>>,
+}
+
+impl Accumulator {
+    fn add(&mut self, history: &History, summary: &CustomerSummary, end: i32, first_day: i32) {
+        let d = &mut self.data;
+        d.customers += 1;
+        let mut active_windows: u64 = 0;
+        let mut years: u64 = 0;
+        let first_year = year_of(data::day_of(summary.first_purchase));
+        for day in &history.days {
+            if window(day.day, end) == 0 {
+                self.last_year_revenue += day.amount;
+                self.last_year_margin += day.margin;
+                self.last_year_purchases += u64::from(day.amount > 0);
+            }
+            if day.amount > 0 {
+                let w = window(day.day, end);
+                if w < 64 {
+                    active_windows |= 1 << w;
+                }
+                let k = year_of(day.day) - first_year;
+                if (0..64).contains(&k) {
+                    years |= 1 << k;
+                }
+            }
+        }
+        self.revenues.push(history.days.iter().map(|d| d.amount).sum());
+        d.active_customers += active_windows & 1;
+        for w in 0..RETENTION_PAIRS {
+            // Pair (w + 1 → w) counts only when year w + 1 lies wholly inside the data.
+            if end - YEAR * (w + 2) + 1 < first_day {
+                break;
+            }
+            if active_windows & (1 << (w + 1)) != 0 {
+                d.retention_base += 1;
+                d.retained += u64::from(active_windows & (1 << w) != 0);
+            }
+        }
+        let cohort = self.cohorts.entry(first_year).or_default();
+        let span = usize::try_from(year_of(end) - first_year).unwrap_or(0) + 1;
+        if cohort.len() < span {
+            cohort.resize(span, 0);
+        }
+        for (k, count) in cohort.iter_mut().enumerate() {
+            *count += (years >> k) & 1;
+        }
+        survive(&mut d.survival, data::day_of(summary.first_purchase), data::day_of(summary.last_purchase), end);
+    }
+
+    #[allow(clippy::cast_precision_loss)] // counts and ten-thousandths far below 2^53
+    fn finish(mut self, end: i32, has_margin: bool) -> SegmentData {
+        let units = UNITS_PER_CURRENCY as f64;
+        let d = &mut self.data;
+        let ratio = |a: f64, b: f64| (b > 0.0).then(|| a / b);
+        d.purchases_per_year = ratio(self.last_year_purchases as f64, d.active_customers as f64);
+        d.average_order_value = ratio(self.last_year_revenue as f64 / units, self.last_year_purchases as f64);
+        d.gross_margin = if has_margin {
+            ratio(self.last_year_margin as f64, self.last_year_revenue as f64)
+        } else {
+            None
+        };
+        d.retention_rate = ratio(d.retained as f64, d.retention_base as f64);
+        d.top_share = top_share(&mut self.revenues);
+        let partial = data::date_of(end) != chrono::NaiveDate::from_ymd_opt(year_of(end), 12, 31).unwrap_or_default();
+        d.cohorts = self
+            .cohorts
+            .into_iter()
+            .map(|(year, active)| Cohort { year, customers: active[0], active, last_year_partial: partial })
+            .collect();
+        self.data
+    }
+}
+
+/// Share of the total of the largest 20 % of `revenues` (rounded up to whole customers);
+/// `None` when the total is not positive.
+#[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+fn top_share(revenues: &mut [i64]) -> Option<f64> {
+    let total: i64 = revenues.iter().sum();
+    if total <= 0 {
+        return None;
+    }
+    revenues.sort_unstable_by(|a, b| b.cmp(a));
+    let top = ((revenues.len() as f64 * TOP_SHARE).ceil() as usize).min(revenues.len());
+    Some(revenues[..top].iter().sum::<i64>() as f64 / total as f64)
+}
+
+fn year_of(day: i32) -> i32 {
+    use chrono::Datelike;
+    data::date_of(day).year()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{DayTotal, Log, day_of};
+    use chrono::NaiveDate;
+
+    fn day(s: &str) -> i32 {
+        day_of(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+    }
+
+    fn history(days: &[(&str, i64)]) -> History {
+        History {
+            id: "c".into(),
+            segment: Some(0),
+            days: days
+                .iter()
+                .map(|(d, a)| DayTotal { day: day(d), amount: a * UNITS_PER_CURRENCY, margin: a * 3000 })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn summary_follows_the_lifetimes_conventions() {
+        // Purchases on 1 Jan, 11 Jan and 31 Jan; a return on 20 Jan nets into the repeat spend.
+        let h = history(&[("2024-01-01", 100), ("2024-01-11", 50), ("2024-01-20", -20), ("2024-01-31", 70)]);
+        let s = summarise(&h, day("2024-03-01")).unwrap();
+        assert_eq!((s.frequency, s.recency, s.age), (2, 30, 60));
+        // (50 − 20 + 70) / 2 repeat purchases
+        assert!((s.monetary - 50.0).abs() < 1e-12);
+        assert_eq!(s.last_purchase, NaiveDate::from_ymd_opt(2024, 1, 31).unwrap());
+    }
+
+    #[test]
+    fn a_customer_with_only_returns_has_no_summary() {
+        assert_eq!(summarise(&history(&[("2024-01-01", -10)]), day("2024-02-01")), None);
+    }
+
+    #[test]
+    fn segment_figures_worked_by_hand() {
+        // End 2024-12-31; the data start 2022-01-01, so years w0 = 2024-01-02..2024-12-31
+        // (2024 is a leap year), w1, w2 lie inside the data and two pairs count.
+        let end = day("2024-12-31");
+        let customers = [
+            history(&[("2022-03-01", 100), ("2023-06-01", 100), ("2024-06-01", 200), ("2024-07-01", 200)]),
+            history(&[("2023-02-01", 300)]),
+            history(&[("2024-05-01", 400), ("2024-05-01", 0)]),
+        ];
+        let log = Log {
+            customers: customers.to_vec(),
+            rows: 6,
+            days: Some((day("2022-01-01"), end)),
+            bad: data::BadRows::default(),
+            bytes: 0,
+            sha256: String::new(),
+        };
+        let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
+        let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, true);
+        let s = &set.segments[0];
+        assert_eq!((s.customers, s.active_customers), (3, 2));
+        // Last year: 3 purchase days (two by the first customer, one by the third) by 2 customers.
+        assert_eq!(s.purchases_per_year, Some(1.5));
+        // Revenue 200 + 200 + 400 over 3 purchase days; margin 30 %.
+        assert!((s.average_order_value.unwrap() - 800.0 / 3.0).abs() < 1e-9);
+        assert!((s.gross_margin.unwrap() - 0.3).abs() < 1e-12);
+        // w1 → w0: customers 1 and 2 active in w1, customer 1 again in w0;
+        // w2 → w1: customer 1 active in w2 (2022-01-02..2023-01-01) and in w1.
+        assert_eq!(window(day("2022-03-01"), end), 2);
+        assert_eq!((s.retention_base, s.retained), (3, 2));
+        assert_eq!(s.retention_rate, Some(2.0 / 3.0));
+        // Cohorts by first-purchase year: 2022 (customer 1: active 2022, 2023, 2024),
+        // 2023 (customer 2), 2024 (customer 3).
+        assert_eq!(s.cohorts[0], Cohort { year: 2022, customers: 1, active: vec![1, 1, 1], last_year_partial: false });
+        assert_eq!(s.cohorts[1].active, vec![1, 0]);
+        // Top 20 % of 3 customers = 1 customer: the first, 600 of 1300.
+        assert!((s.top_share.unwrap() - 600.0 / 1300.0).abs() < 1e-12);
+        // Survival: customer 1 was seen in tenure year 2 (853 days after the first purchase):
+        // alive for 3 years, still alive. Customers 2 and 3 were seen in tenure year 0 only,
+        // and their tenure year 1 has not ended by 2024-12-31: both still alive after 0 years.
+        assert_eq!(s.survival, Survival { lost: vec![], alive: vec![2, 0, 1] });
+    }
+}

@@ -1,0 +1,109 @@
+//! "What the data says": the client's data beside the figures typed by hand, and the
+//! customer-base models, per segment.
+
+use serde::Serialize;
+
+use super::models::{self, RetentionByTenure, SegmentModels};
+use super::value;
+use crate::model::{Coverage, CustomerSummary, Project, RetentionCurve, SegmentData};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DataMetrics {
+    /// `null` when no data was read (only typed retention curves).
+    pub coverage: Option<Coverage>,
+    /// Segments with customers in the data or a retention curve, in segments.yaml's order.
+    pub segments: Vec<SegmentDataMetrics>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SegmentDataMetrics {
+    pub id: String,
+    pub name: String,
+    /// What the data gives; `null` without data for this segment.
+    pub data: Option<SegmentData>,
+    /// Each figure the data can give, beside the figure the analysis uses.
+    pub figures: Vec<Figure>,
+    pub models: Option<SegmentModels>,
+    /// The retention-based CLV the rest of the report uses: `Σ M·(r/(1+d))ᵗ`.
+    pub simple_clv: f64,
+    pub retention_by_tenure: Option<RetentionByTenure>,
+}
+
+/// One figure from the data beside the one in use.
+#[derive(Clone, Debug, Serialize)]
+pub struct Figure {
+    /// `customers`, `purchases_per_year`, `average_order_value`, `gross_margin`, `retention_rate`.
+    pub field: &'static str,
+    pub derived: Option<f64>,
+    pub used: f64,
+    /// Whether `used` is the derived figure (`from_data`) or typed by hand.
+    pub from_data: bool,
+}
+
+/// The data section's figures; `None` without data and without retention curves.
+pub fn analyse(project: &Project) -> Option<DataMetrics> {
+    let set = project.data.as_ref();
+    if set.is_none() && project.segments.iter().all(|s| s.retention_curve.is_none()) {
+        return None;
+    }
+    let mut by_segment: Vec<Vec<&CustomerSummary>> = vec![Vec::new(); project.segments.len()];
+    for c in set.map(|s| s.customers.as_slice()).unwrap_or_default() {
+        if let Some(list) = c.segment.and_then(|i| by_segment.get_mut(i)) {
+            list.push(c);
+        }
+    }
+    let s = &project.settings;
+    let segments = project
+        .segments
+        .iter()
+        .enumerate()
+        .filter_map(|(i, segment)| {
+            let data = set.and_then(|d| d.segments.get(i)).filter(|d| d.customers > 0);
+            if data.is_none() && segment.retention_curve.is_none() {
+                return None;
+            }
+            let d = &segment.drivers;
+            #[allow(clippy::cast_precision_loss)]
+            let figures = data.map_or_else(Vec::new, |data| {
+                [
+                    ("customers", Some(data.active_customers as f64), segment.customers),
+                    ("purchases_per_year", data.purchases_per_year, d.purchases_per_year),
+                    ("average_order_value", data.average_order_value, d.average_order_value),
+                    ("gross_margin", data.gross_margin, d.gross_margin),
+                    ("retention_rate", data.retention_rate, d.retention_rate),
+                ]
+                .into_iter()
+                .map(|(field, derived, used)| Figure {
+                    field,
+                    derived,
+                    used,
+                    from_data: segment.from_data.contains(&field),
+                })
+                .collect()
+            });
+            let tenure = match &segment.retention_curve {
+                Some(RetentionCurve::Typed(counts)) => models::retention_by_tenure(
+                    &models::sbg::from_curve(counts),
+                    "typed",
+                    d,
+                    s.horizon_years,
+                    s.discount_rate,
+                ),
+                Some(RetentionCurve::FromData) => data.and_then(|data| {
+                    models::retention_by_tenure(&data.survival, "data", d, s.horizon_years, s.discount_rate)
+                }),
+                None => None,
+            };
+            Some(SegmentDataMetrics {
+                id: segment.id.clone(),
+                name: segment.name.clone(),
+                figures,
+                models: data.map(|_| models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate)),
+                simple_clv: value::clv(d, s.horizon_years, s.discount_rate),
+                retention_by_tenure: tenure,
+                data: data.cloned(),
+            })
+        })
+        .collect();
+    Some(DataMetrics { coverage: set.map(|d| d.coverage.clone()), segments })
+}

@@ -1,0 +1,114 @@
+//! `uplift fit`: the customer-base models fitted to a per-customer summary, outside any
+//! project. For checking the fits against other tools and for benchmarks.
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::analysis::models::{bg_nbd, gamma_gamma, rfm_of};
+use crate::error::Error;
+use crate::model::CustomerSummary;
+use crate::output::write_atomically;
+
+#[derive(Serialize)]
+struct Output {
+    segments: Vec<SegmentFit>,
+}
+
+#[derive(Serialize)]
+struct SegmentFit {
+    segment: String,
+    customers: usize,
+    bg_nbd: Option<BgNbdOut>,
+    gamma_gamma: Option<GammaGammaOut>,
+}
+
+#[derive(Serialize)]
+struct BgNbdOut {
+    r: f64,
+    alpha: f64,
+    a: f64,
+    b: f64,
+    log_likelihood: f64,
+}
+
+#[derive(Serialize)]
+struct GammaGammaOut {
+    p: f64,
+    q: f64,
+    v: f64,
+    customers: usize,
+    log_likelihood: f64,
+}
+
+pub fn run(summary: &Path, horizon_days: u32, predictions: Option<&Path>, timings: bool) -> Result<(), Error> {
+    let clock = Instant::now();
+    let text = crate::data::read_whole(summary, summary, u64::MAX).map_err(invalid)?;
+    let read = crate::data::read_summary(&text, summary, None).map_err(invalid)?;
+    drop(text);
+    let elapsed = |what: &str, since: Instant| {
+        if timings {
+            eprintln!("{what}: {:.3} s", since.elapsed().as_secs_f64());
+        }
+    };
+    elapsed("read", clock);
+    let names: Vec<String> = if read.segments.is_empty() { vec![String::new()] } else { read.segments.clone() };
+    let mut groups: Vec<Vec<&CustomerSummary>> = vec![Vec::new(); names.len()];
+    for c in &read.customers {
+        groups[c.segment.unwrap_or(0)].push(c);
+    }
+    let mut segments = Vec::new();
+    let mut rows = String::from("customer,segment,p_alive,expected_purchases,expected_average_spend\n");
+    for (name, customers) in names.iter().zip(&groups) {
+        let rfm: Vec<bg_nbd::Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
+        let spend: Vec<gamma_gamma::Spend> =
+            customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
+        let clock = Instant::now();
+        let bg = bg_nbd::fit(&rfm);
+        elapsed(&format!("BG/NBD fit, {} customers, segment `{name}`", rfm.len()), clock);
+        let clock = Instant::now();
+        let gg = gamma_gamma::fit(&spend);
+        elapsed(&format!("Gamma-Gamma fit, segment `{name}`"), clock);
+        if predictions.is_some() {
+            for (c, r) in customers.iter().zip(&rfm) {
+                let alive = bg.map(|f| f.params.p_alive(*r));
+                let expected = bg.and_then(|f| f.params.expected_purchases(*r, f64::from(horizon_days)));
+                let spend = gg.and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
+                let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
+                let _ = writeln!(rows, "{},{name},{},{},{}", c.id, cell(alive), cell(expected), cell(spend));
+            }
+        }
+        segments.push(SegmentFit {
+            segment: name.clone(),
+            customers: customers.len(),
+            bg_nbd: bg.map(|f| BgNbdOut {
+                r: f.params.r,
+                alpha: f.params.alpha,
+                a: f.params.a,
+                b: f.params.b,
+                log_likelihood: f.log_likelihood,
+            }),
+            gamma_gamma: gg.map(|f| GammaGammaOut {
+                p: f.params.p,
+                q: f.params.q,
+                v: f.params.v,
+                customers: f.customers,
+                log_likelihood: f.log_likelihood,
+            }),
+        });
+    }
+    if let Some(path) = predictions {
+        write_atomically(path, rows.as_bytes())?;
+    }
+    let mut json = serde_json::to_vec_pretty(&Output { segments })
+        .map_err(|e| Error::Tool(format!("cannot serialise the fits: {e}")))?;
+    json.push(b'\n');
+    std::io::stdout().lock().write_all(&json).map_err(Error::io("write", "standard output"))
+}
+
+fn invalid(diagnostics: Vec<crate::diagnostic::Diagnostic>) -> Error {
+    Error::Invalid(crate::project::Invalid { diagnostics, texts: std::collections::BTreeMap::new() })
+}

@@ -1,0 +1,89 @@
+//! The customers file: customer id → segment, when the log itself has no segment column.
+
+use std::path::Path;
+
+use rustc_hash::FxHashMap;
+
+use super::csv::{Records, Splitter};
+use super::fields;
+use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::model::CsvFormat;
+
+/// The largest customers file read: it is read whole.
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// Reads the customers file's `text`: its `customer` and `segment` columns map every customer to one of `ids`.
+pub fn read(
+    text: &[u8],
+    rel: &Path,
+    customer_column: &str,
+    segment_column: &str,
+    format: &CsvFormat,
+    ids: &[String],
+) -> Result<FxHashMap<Box<[u8]>, usize>, Vec<Diagnostic>> {
+    let columns = crate::model::Columns {
+        customer: customer_column.to_owned(),
+        date: customer_column.to_owned(),
+        amount: customer_column.to_owned(),
+        margin: None,
+        segment: Some(segment_column.to_owned()),
+    };
+    let header = super::header::read_header(text, rel, &columns, format)?;
+    let (customer, segment) = (header.columns.customer, header.columns.segment.unwrap_or_default());
+    let mut map = FxHashMap::default();
+    let mut problems = Vec::new();
+    let mut splitter = Splitter::new(format.delimiter);
+    let mut line = 1;
+    for (record, lines) in Records::new(&text[header.length..]) {
+        line += lines;
+        if fields::trim(record).is_empty() {
+            continue;
+        }
+        let row = line - lines + 1;
+        let f = splitter.split(record);
+        let at = |column: usize| Some(Position { line: row, column: f.column(column) });
+        if f.len() != header.names.len() {
+            problems.push(Diagnostic::new(rel, format!("the row has {} fields, the header {}", f.len(), header.names.len())).at(at(0)));
+            continue;
+        }
+        let id = fields::trim(f.get(customer));
+        let value = format.encoding.decode(fields::trim(f.get(segment))).unwrap_or_default();
+        if id.is_empty() {
+            problems.push(Diagnostic::new(rel, "the customer id is empty").at(at(customer)).field(customer_column));
+            continue;
+        }
+        let Some(index) = ids.iter().position(|s| *s == value) else {
+            let close = did_you_mean(&value, ids.iter().map(String::as_str));
+            let d = Diagnostic::new(rel, format!("`{value}` is not a segment id in segments.yaml"))
+                .at(at(segment))
+                .field(segment_column);
+            problems.push(match close {
+                Some(c) => d.hint(format!("did you mean `{c}`?")),
+                None => d.hint(format!("use one of: {}", ids.join(", "))),
+            });
+            continue;
+        };
+        if let Some(&before) = map.get(id) {
+            if before != index {
+                problems.push(
+                    Diagnostic::new(
+                        rel,
+                        format!(
+                            "customer `{}` is listed again, now in segment `{value}` (before: `{}`)",
+                            String::from_utf8_lossy(id),
+                            ids[before]
+                        ),
+                    )
+                    .at(at(customer))
+                    .hint("list each customer once"),
+                );
+            }
+            continue;
+        }
+        map.insert(Box::from(id), index);
+    }
+    if problems.is_empty() && map.is_empty() {
+        problems.push(Diagnostic::new(rel, "the file has a header but no rows").hint("export the customers again"));
+    }
+    if problems.is_empty() { Ok(map) } else { Err(problems) }
+}

@@ -1,0 +1,324 @@
+//! One field of a CSV row → a value: money, a date, a rate, or text in the file's encoding.
+//!
+//! These run once per row of logs with tens of millions of rows, so they work on bytes,
+//! allocate nothing and parse only the formats a client's export actually uses.
+
+use chrono::{Datelike, NaiveDate};
+
+/// Money is kept as whole ten-thousandths of the currency unit, so sums are exact and do not
+/// depend on the order rows are added in (which, read in parallel, differs between runs).
+pub const UNITS_PER_CURRENCY: i64 = 10_000;
+
+/// Decimals kept; a fifth decimal is rounded half away from zero.
+const DECIMALS: u32 = 4;
+
+/// Why a field could not be read; the caller adds the row and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldError {
+    Empty,
+    /// Not a number in the file's format.
+    NotANumber,
+    /// More digits than fit in the exact representation.
+    TooLarge,
+    NotADate,
+}
+
+/// Trims ASCII spaces and tabs at both ends.
+pub fn trim(mut s: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = s {
+        s = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = s {
+        s = rest;
+    }
+    s
+}
+
+/// Parses an amount such as `1234.5`, `-12,50` or `1.234,50` into ten-thousandths.
+///
+/// `decimal` is the decimal sign (`.` or `,`); the other of the two is accepted as a
+/// thousands separator before the decimal sign, as spreadsheets write it. A leading `-`
+/// marks a return.
+pub fn amount(field: &[u8], decimal: u8) -> Result<i64, FieldError> {
+    let s = trim(field);
+    let (negative, digits) = match s {
+        [] => return Err(FieldError::Empty),
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        _ => (false, s),
+    };
+    let thousands = if decimal == b',' { b'.' } else { b',' };
+    let mut units: i64 = 0;
+    let mut seen_digit = false;
+    let mut decimals: Option<u32> = None;
+    let mut round_up = false;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                seen_digit = true;
+                let d = i64::from(b - b'0');
+                match decimals {
+                    Some(n) if n >= DECIMALS => {
+                        // Only the first dropped digit decides the rounding.
+                        if n == DECIMALS {
+                            round_up = d >= 5;
+                        }
+                        decimals = Some(n + 1);
+                        continue;
+                    }
+                    Some(n) => decimals = Some(n + 1),
+                    None => {}
+                }
+                units = units.checked_mul(10).and_then(|u| u.checked_add(d)).ok_or(FieldError::TooLarge)?;
+            }
+            _ if b == decimal && decimals.is_none() => decimals = Some(0),
+            _ if b == thousands && decimals.is_none() && seen_digit => {}
+            _ => return Err(FieldError::NotANumber),
+        }
+    }
+    if !seen_digit {
+        return Err(FieldError::NotANumber);
+    }
+    let kept = decimals.unwrap_or(0).min(DECIMALS);
+    units = units.checked_mul(10_i64.pow(DECIMALS - kept)).ok_or(FieldError::TooLarge)?;
+    if round_up {
+        units = units.checked_add(1).ok_or(FieldError::TooLarge)?;
+    }
+    // Money beyond a trillion in one row is a mistake, and keeps every sum far from overflow.
+    if units > 1_000_000_000_000 * UNITS_PER_CURRENCY {
+        return Err(FieldError::TooLarge);
+    }
+    Ok(if negative { -units } else { units })
+}
+
+/// Parses a margin rate such as `0.31`, `0,31` or `31%` into a fraction.
+pub fn rate(field: &[u8], decimal: u8) -> Result<f64, FieldError> {
+    let s = trim(field);
+    let (number, scale) = match s {
+        [rest @ .., b'%'] => (trim(rest), 100.0),
+        _ => (s, 1.0),
+    };
+    #[allow(clippy::cast_precision_loss)] // ten-thousandths of a rate, far below 2^53
+    amount(number, decimal).map(|units| units as f64 / UNITS_PER_CURRENCY as f64 / scale)
+}
+
+/// A date format, compiled once from its `strftime` pattern.
+///
+/// Understands `%Y` (four-digit year), `%m`, `%d` (one or two digits), `%y` (two-digit
+/// year, 2000–2099), `%H`, `%M`, `%S` (read and ignored) and `%%`; every other character
+/// must appear as written. Text after a complete date that starts with a space or `T`
+/// (a time of day) is ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateFormat {
+    pattern: String,
+    parts: Vec<Part>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Year,
+    ShortYear,
+    Month,
+    Day,
+    /// An hour, minute or second: read, not used.
+    Clock,
+    Literal(u8),
+}
+
+impl DateFormat {
+    /// Compiles `pattern`; the error names the directive that is not understood.
+    pub fn new(pattern: &str) -> Result<Self, String> {
+        let mut parts = Vec::new();
+        let mut bytes = pattern.bytes();
+        while let Some(b) = bytes.next() {
+            if b != b'%' {
+                parts.push(Part::Literal(b));
+                continue;
+            }
+            parts.push(match bytes.next() {
+                Some(b'Y') => Part::Year,
+                Some(b'y') => Part::ShortYear,
+                Some(b'm') => Part::Month,
+                Some(b'd' | b'e') => Part::Day,
+                Some(b'H' | b'M' | b'S') => Part::Clock,
+                Some(b'%') => Part::Literal(b'%'),
+                Some(other) => return Err(format!("`%{}` is not supported", char::from(other))),
+                None => return Err("the pattern ends with a lone `%`".into()),
+            });
+        }
+        let has = |p: Part| parts.contains(&p);
+        if !(has(Part::Year) || has(Part::ShortYear)) || !has(Part::Month) || !has(Part::Day) {
+            return Err("a date format needs a year (%Y or %y), a month (%m) and a day (%d)".into());
+        }
+        Ok(Self { pattern: pattern.to_owned(), parts })
+    }
+
+    /// The ISO format, `%Y-%m-%d`.
+    pub fn iso() -> Self {
+        Self::new("%Y-%m-%d").expect("the ISO pattern is valid")
+    }
+
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    /// Days since 1970-01-01 of the date in `field`.
+    pub fn parse(&self, field: &[u8]) -> Result<i32, FieldError> {
+        let mut s = trim(field);
+        if s.is_empty() {
+            return Err(FieldError::Empty);
+        }
+        let (mut year, mut month, mut day) = (None, None, None);
+        for part in &self.parts {
+            match *part {
+                Part::Literal(b) => match s {
+                    [first, rest @ ..] if *first == b => s = rest,
+                    _ => return Err(FieldError::NotADate),
+                },
+                Part::Year => year = Some(digits(&mut s, 4, 4)?),
+                Part::ShortYear => year = Some(2000 + digits(&mut s, 2, 2)?),
+                Part::Month => month = Some(digits(&mut s, 1, 2)?),
+                Part::Day => day = Some(digits(&mut s, 1, 2)?),
+                Part::Clock => {
+                    digits(&mut s, 1, 2)?;
+                }
+            }
+        }
+        if !matches!(s, [] | [b' ' | b'T', ..]) {
+            return Err(FieldError::NotADate);
+        }
+        let (Some(y), Some(m), Some(d)) = (year, month, day) else {
+            return Err(FieldError::NotADate);
+        };
+        days_from_civil(y, m, d).ok_or(FieldError::NotADate)
+    }
+}
+
+/// Reads `min..=max` ASCII digits from the front of `s`.
+fn digits(s: &mut &[u8], min: usize, max: usize) -> Result<u32, FieldError> {
+    let n = s.iter().take(max).take_while(|b| b.is_ascii_digit()).count();
+    if n < min {
+        return Err(FieldError::NotADate);
+    }
+    let value = s[..n].iter().fold(0, |acc, b| acc * 10 + u32::from(b - b'0'));
+    *s = &s[n..];
+    Ok(value)
+}
+
+/// Days since 1970-01-01, or `None` for a date that does not exist (31 April).
+pub fn days_from_civil(year: u32, month: u32, day: u32) -> Option<i32> {
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(date.num_days_from_ce() - EPOCH_DAYS_FROM_CE)
+}
+
+/// `NaiveDate::num_days_from_ce` of 1970-01-01.
+const EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+/// The calendar date of a day number.
+pub fn date_of(day: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(day + EPOCH_DAYS_FROM_CE).unwrap_or(NaiveDate::MIN)
+}
+
+/// The day number of a calendar date.
+pub fn day_of(date: NaiveDate) -> i32 {
+    date.num_days_from_ce() - EPOCH_DAYS_FROM_CE
+}
+
+/// The text encodings client exports come in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    /// Older Nordic exports: `æ`, `ø`, `å` as single bytes.
+    Windows1252,
+}
+
+impl Encoding {
+    /// The text of `bytes`, or `None` when they are not valid in this encoding.
+    pub fn decode(self, bytes: &[u8]) -> Option<String> {
+        match self {
+            Self::Utf8 => std::str::from_utf8(bytes).ok().map(str::to_owned),
+            Self::Windows1252 => Some(bytes.iter().map(|&b| windows_1252(b)).collect()),
+        }
+    }
+
+    /// Whether `bytes` are valid text in this encoding (every byte is, in Windows-1252).
+    pub fn is_valid(self, bytes: &[u8]) -> bool {
+        self == Self::Windows1252 || std::str::from_utf8(bytes).is_ok()
+    }
+}
+
+/// Windows-1252 differs from Latin-1 only in 0x80–0x9F; its five unassigned bytes map to
+/// the C1 control characters of the same value, as browsers decode them.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_in_both_decimal_conventions() {
+        assert_eq!(amount(b"1234.5", b'.'), Ok(12_345_000));
+        assert_eq!(amount(b" 1,234.50 ", b'.'), Ok(12_345_000));
+        assert_eq!(amount(b"1.234,50", b','), Ok(12_345_000));
+        assert_eq!(amount(b"-12,5", b','), Ok(-125_000));
+        assert_eq!(amount(b"0.00005", b'.'), Ok(1), "a fifth decimal rounds half away from zero");
+        assert_eq!(amount(b"0.00004", b'.'), Ok(0));
+        assert_eq!(amount(b"-0.00005", b'.'), Ok(-1));
+        assert_eq!(amount(b"7", b'.'), Ok(70_000));
+    }
+
+    #[test]
+    fn amounts_that_are_not_numbers() {
+        assert_eq!(amount(b"", b'.'), Err(FieldError::Empty));
+        assert_eq!(amount(b"abc", b'.'), Err(FieldError::NotANumber));
+        assert_eq!(amount(b"1.2.3", b'.'), Err(FieldError::NotANumber));
+        assert_eq!(amount(b"1e5", b'.'), Err(FieldError::NotANumber));
+        assert_eq!(amount(b"-", b'.'), Err(FieldError::NotANumber));
+        assert_eq!(amount(b",5", b'.'), Err(FieldError::NotANumber), "a separator needs digits before it");
+        assert_eq!(amount(b"99999999999999999999", b'.'), Err(FieldError::TooLarge));
+    }
+
+    #[test]
+    fn rates_as_fractions_or_percentages() {
+        assert_eq!(rate(b"0.31", b'.'), Ok(0.31));
+        assert_eq!(rate(b"31%", b'.'), Ok(0.31));
+        assert_eq!(rate(b"0,25", b','), Ok(0.25));
+    }
+
+    #[test]
+    fn dates_in_iso_and_nordic_formats() {
+        let iso = DateFormat::iso();
+        assert_eq!(iso.parse(b"1970-01-01"), Ok(0));
+        assert_eq!(iso.parse(b"2024-02-29"), Ok(19_782));
+        assert_eq!(iso.parse(b"2024-02-29 13:45:00"), Ok(19_782), "a time of day is ignored");
+        assert_eq!(iso.parse(b"2023-02-29"), Err(FieldError::NotADate));
+        assert_eq!(iso.parse(b"2024-02-29x"), Err(FieldError::NotADate));
+        let nordic = DateFormat::new("%d.%m.%Y").unwrap();
+        assert_eq!(nordic.parse(b"29.02.2024"), Ok(19_782));
+        assert_eq!(nordic.parse(b"1.3.2024"), Ok(19_783));
+        assert_eq!(nordic.parse(b"2024-03-01"), Err(FieldError::NotADate));
+        assert_eq!(date_of(19_782), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+    }
+
+    #[test]
+    fn date_formats_need_year_month_and_day() {
+        assert!(DateFormat::new("%Y-%m").is_err());
+        assert!(DateFormat::new("%Y-%q-%d").is_err());
+        assert!(DateFormat::new("%d/%m/%y").is_ok());
+    }
+
+    #[test]
+    fn windows_1252_decodes_nordic_letters() {
+        assert_eq!(Encoding::Windows1252.decode(b"K\xf8benhavn \x80").unwrap(), "København €");
+        assert_eq!(Encoding::Utf8.decode(b"K\xf8benhavn"), None);
+    }
+}

@@ -1,0 +1,118 @@
+//! The first line of a CSV export: is this CSV at all, and where are the mapped columns?
+
+use std::path::Path;
+
+use super::csv::{Records, Splitter};
+use super::fields;
+use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::model::{Columns, CsvFormat, Margin};
+
+/// Positions of the mapped columns.
+#[derive(Clone, Debug)]
+pub struct ColumnIndex {
+    pub customer: usize,
+    pub date: usize,
+    pub amount: usize,
+    pub margin: Option<usize>,
+    pub segment: Option<usize>,
+}
+
+/// The header line, read.
+#[derive(Clone, Debug)]
+pub struct Header {
+    /// Bytes up to and including the header's line ending (and a byte-order mark).
+    pub length: usize,
+    /// Every column name, in order.
+    pub names: Vec<String>,
+    pub columns: ColumnIndex,
+}
+
+/// Reads the header from the start of a file, mapping `columns` to positions.
+///
+/// Catches the usual wrong files before any row is read: an empty file, a spreadsheet
+/// saved as `.xlsx` or `.xls` instead of CSV, another binary file, a delimiter other than
+/// the one configured, and mapped column names not in the header.
+pub fn read_header(
+    start: &[u8],
+    file: &Path,
+    columns: &Columns,
+    format: &CsvFormat,
+) -> Result<Header, Vec<Diagnostic>> {
+    let whole = |message: &str, hint: &str| vec![Diagnostic::new(file, message).hint(hint)];
+    if start.is_empty() {
+        return Err(whole("the file is empty", "export the data again; the file has no header and no rows"));
+    }
+    if start.starts_with(b"PK\x03\x04") || start.starts_with(b"\xd0\xcf\x11\xe0") {
+        return Err(whole(
+            "this is an Excel workbook, not a CSV file",
+            "open it in Excel and save it as \"CSV UTF-8\" (or export CSV from the source system)",
+        ));
+    }
+    if start.iter().take(64 * 1024).any(|&b| b == 0) {
+        return Err(whole("this is not a text file (it holds NUL bytes)", "export the data as CSV text"));
+    }
+    let bom = if start.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+    let Some((line, _)) = Records::new(&start[bom..]).next() else {
+        return Err(whole("the file is empty", "export the data again"));
+    };
+    let length = bom + line.len() + usize::from(start.get(bom + line.len()) == Some(&b'\r')) + 1;
+    let mut splitter = Splitter::new(format.delimiter);
+    let split = splitter.split(line);
+    let names: Vec<String> = (0..split.len())
+        .map(|i| {
+            let name = fields::trim(split.get(i));
+            format.encoding.decode(name).unwrap_or_else(|| String::from_utf8_lossy(name).into_owned())
+        })
+        .collect();
+    let at = Some(Position { line: 1, column: 1 });
+    let mut problems = Vec::new();
+    let mut find = |key: &str, name: &str| {
+        let found = names.iter().position(|n| n == name);
+        if found.is_none() {
+            problems.push(missing_column(file, at, key, name, &names, line, format.delimiter));
+        }
+        found
+    };
+    let customer = find("customer", &columns.customer);
+    let date = find("date", &columns.date);
+    let amount = find("amount", &columns.amount);
+    let margin = columns.margin.as_ref().map(|m| match m {
+        Margin::Money(name) => find("margin", name),
+        Margin::Rate(name) => find("margin_rate", name),
+    });
+    let segment = columns.segment.as_ref().map(|name| find("segment", name));
+    match (customer, date, amount, margin.unwrap_or(Some(0)), segment.unwrap_or(Some(0))) {
+        (Some(customer), Some(date), Some(amount), Some(_), Some(_)) if problems.is_empty() => Ok(Header {
+            length: length.min(start.len()),
+            names,
+            columns: ColumnIndex { customer, date, amount, margin: margin.flatten(), segment: segment.flatten() },
+        }),
+        _ => Err(problems),
+    }
+}
+
+fn missing_column(
+    file: &Path,
+    at: Option<Position>,
+    key: &str,
+    name: &str,
+    names: &[String],
+    line: &[u8],
+    delimiter: u8,
+) -> Diagnostic {
+    let d = Diagnostic::new(file, format!("no column `{name}` (mapped as `columns.{key}` in project.yaml)")).at(at);
+    let other = [b',', b';', b'\t'].into_iter().find(|&d| d != delimiter && line.contains(&d));
+    if names.len() == 1 {
+        if let Some(other) = other {
+            let shown = if other == b'\t' { "tab".to_owned() } else { char::from(other).to_string() };
+            return d.hint(format!(
+                "the header has one column only: the file seems to separate fields with `{shown}`; set `delimiter: \"{shown}\"` under `data:`"
+            ));
+        }
+    }
+    let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    match did_you_mean(name, names.iter().map(String::as_str)) {
+        Some(close) => d.hint(format!("did you mean `{close}`? The header has {listed}")),
+        None => d.hint(format!("the header has {listed}")),
+    }
+}

@@ -1,0 +1,147 @@
+//! The client's own data: a CRM or ERP export of transactions, or a per-customer summary
+//! computed in a warehouse.
+//!
+//! This is loading only: files → per-customer histories or summaries. What they say about
+//! each segment is computed in `analysis::customer_base`.
+
+mod bad_rows;
+mod csv;
+mod customers_file;
+mod fields;
+mod header;
+mod log;
+mod progress;
+mod summary_file;
+
+use std::path::Path;
+
+pub use bad_rows::{BadRows, Problem};
+pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of};
+pub use log::{DayTotal, History, Log};
+pub use summary_file::{COLUMNS as SUMMARY_COLUMNS, Summary, read as read_summary, write as write_summary};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{DataConfig, DataInput, Source};
+
+/// The data as read, before analysis.
+#[derive(Debug)]
+pub enum Input {
+    Transactions {
+        log: Log,
+        /// The observation end, as a day number.
+        end: i32,
+        /// The files read, with their fingerprints.
+        files: Vec<Source>,
+    },
+    Summary {
+        summary: Summary,
+        file: Source,
+    },
+}
+
+impl Input {
+    /// The files read, with their fingerprints.
+    pub fn sources(&self) -> Vec<Source> {
+        match self {
+            Self::Transactions { files, .. } => files.clone(),
+            Self::Summary { file, .. } => vec![file.clone()],
+        }
+    }
+}
+
+/// Reads the data `config` names, inside project folder `dir`. Segment values must be
+/// among `segment_ids`. Bad rows fail the read unless the config skips them.
+pub fn read(dir: &Path, config: &DataConfig, segment_ids: &[String]) -> Result<Input, Vec<Diagnostic>> {
+    match &config.input {
+        DataInput::Summary(rel) => {
+            let text = read_whole(&dir.join(rel), rel, summary_file::MAX_BYTES)?;
+            let summary = summary_file::read(&text, rel, Some(segment_ids))?;
+            Ok(Input::Summary { summary, file: fingerprint(rel, &text) })
+        }
+        DataInput::Transactions { log: rel, customers } => {
+            let mut files = Vec::new();
+            let customer_map = match customers {
+                Some(c) => {
+                    let segment_column = config.columns.segment.as_deref().unwrap_or("segment");
+                    let text = read_whole(&dir.join(c), c, customers_file::MAX_BYTES)?;
+                    files.push(fingerprint(c, &text));
+                    let map = customers_file::read(
+                        &text,
+                        c,
+                        &config.columns.customer,
+                        segment_column,
+                        &config.format,
+                        segment_ids,
+                    )
+                    .map_err(capped)?;
+                    Some(map)
+                }
+                None => None,
+            };
+            let segments = match (&customer_map, &config.columns.segment) {
+                (Some(map), _) => log::Segments::Customers(map),
+                (None, Some(_)) => log::Segments::Column(segment_ids),
+                (None, None) => log::Segments::None,
+            };
+            // With a customers file, the segment column is the customers file's, not the log's.
+            let columns = crate::model::Columns {
+                segment: if customers.is_some() { None } else { config.columns.segment.clone() },
+                ..config.columns.clone()
+            };
+            let spec = log::LogSpec {
+                path: &dir.join(rel),
+                rel,
+                columns: &columns,
+                format: &config.format,
+                end: config.observation_end.map(day_of),
+                segments,
+            };
+            let log = log::read(&spec)?;
+            let bad = log.bad.total();
+            if bad > 0 && !config.skip_bad_rows {
+                return Err(log.bad.diagnostics(rel));
+            }
+            let Some((_, last)) = log.days else {
+                let message = if bad > 0 {
+                    format!("none of the {bad} rows could be used")
+                } else {
+                    "the file has a header but no rows".to_owned()
+                };
+                return Err(vec![Diagnostic::new(rel, message).hint("export the transactions again")]);
+            };
+            let end = config.observation_end.map_or(last, day_of);
+            files.insert(0, Source { path: slash(rel), bytes: log.bytes, sha256: log.sha256.clone() });
+            Ok(Input::Transactions { log, end, files })
+        }
+    }
+}
+
+/// At most [`bad_rows::SHOWN`] problems of one file, then a count of the rest.
+fn capped(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if problems.len() > bad_rows::SHOWN {
+        let total = problems.len();
+        let file = problems[0].file.clone();
+        problems.truncate(bad_rows::SHOWN);
+        problems.push(Diagnostic::new(file, format!("{total} problems in all; the first {} are listed", bad_rows::SHOWN)));
+    }
+    problems
+}
+
+/// Reads a whole file of at most `max` bytes.
+pub fn read_whole(path: &Path, rel: &Path, max: u64) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let fail = |message: String| vec![Diagnostic::new(rel, message)];
+    let size = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?.len();
+    if size > max {
+        return Err(fail(format!("the file is {} MiB; at most {} MiB are read", size >> 20, max >> 20)));
+    }
+    std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))
+}
+
+fn fingerprint(rel: &Path, bytes: &[u8]) -> Source {
+    use sha2::{Digest, Sha256};
+    Source { path: slash(rel), bytes: bytes.len() as u64, sha256: format!("{:x}", Sha256::digest(bytes)) }
+}
+
+fn slash(p: &Path) -> String {
+    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}

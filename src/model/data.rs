@@ -1,0 +1,159 @@
+//! Transaction data: how the client's export is laid out, and what was read from it.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::data::{DateFormat, Encoding};
+
+/// `data:` in project.yaml, validated: where the export is and how to read it.
+#[derive(Clone, Debug)]
+pub struct DataConfig {
+    pub input: DataInput,
+    pub columns: Columns,
+    pub format: CsvFormat,
+    /// The last day observed; `None` = the last date in the data.
+    pub observation_end: Option<NaiveDate>,
+    pub skip_bad_rows: bool,
+}
+
+/// What the consultant gave: a transaction log, or a summary computed in a warehouse.
+#[derive(Clone, Debug)]
+pub enum DataInput {
+    Transactions {
+        log: PathBuf,
+        /// Customer → segment, when the log has no segment column.
+        customers: Option<PathBuf>,
+    },
+    /// One row per customer, as `docs/warehouse.md` computes it.
+    Summary(PathBuf),
+}
+
+/// The client's column names for each value read.
+#[derive(Clone, Debug)]
+pub struct Columns {
+    pub customer: String,
+    pub date: String,
+    pub amount: String,
+    pub margin: Option<Margin>,
+    pub segment: Option<String>,
+}
+
+/// A margin column: money per row, or a rate of the row's amount.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Margin {
+    Money(String),
+    Rate(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct CsvFormat {
+    /// `,`, `;` or tab.
+    pub delimiter: u8,
+    /// `.` or `,`.
+    pub decimal: u8,
+    pub date_format: DateFormat,
+    pub encoding: Encoding,
+}
+
+/// A bad row's reason, counted per kind when rows are skipped.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SkippedRows {
+    /// What was wrong, e.g. "unreadable date".
+    pub reason: String,
+    pub rows: u64,
+}
+
+/// Where the data came from and how much of it was used.
+#[derive(Clone, Debug, Serialize)]
+pub struct Coverage {
+    /// Relative to the project folder, with `/` separators.
+    pub files: Vec<String>,
+    /// Rows read (transactions, or customers for a summary), skipped rows not counted.
+    pub rows: u64,
+    /// Customers with at least one purchase.
+    pub customers: u64,
+    pub first_date: NaiveDate,
+    /// The observation end: set in project.yaml, or the last date in the data.
+    pub observation_end: NaiveDate,
+    /// Empty unless `on_bad_rows: skip`.
+    pub skipped: Vec<SkippedRows>,
+    /// Whether the input was a per-customer summary rather than transactions.
+    pub from_summary: bool,
+}
+
+/// One customer's purchase history, reduced to what the customer-base models use
+/// (the summary of `docs/warehouse.md`). Days are whole days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomerSummary {
+    pub id: String,
+    /// Index into the project's segments; `None` when the data names no segment.
+    pub segment: Option<usize>,
+    /// Purchase days after the first (repeat purchases).
+    pub frequency: u32,
+    /// Days from the first to the last purchase.
+    pub recency: u32,
+    /// Days from the first purchase to the observation end.
+    pub age: u32,
+    /// Average net amount per repeat purchase day; 0 without repeat purchases.
+    pub monetary: f64,
+    pub first_purchase: NaiveDate,
+    pub last_purchase: NaiveDate,
+}
+
+/// What the transactions say about one segment.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SegmentData {
+    /// Customers with a purchase in the data.
+    pub customers: u64,
+    /// Customers with a purchase in the last 365 days.
+    pub active_customers: u64,
+    /// The figures that need the transactions themselves; `None` from a summary, or when
+    /// there is nothing to divide by (no active customer, no revenue).
+    pub purchases_per_year: Option<f64>,
+    pub average_order_value: Option<f64>,
+    pub gross_margin: Option<f64>,
+    pub retention_rate: Option<f64>,
+    /// Customers active in a year, and of those, active again in the next, over the pairs of
+    /// years the retention rate pools.
+    pub retention_base: u64,
+    pub retained: u64,
+    /// By first-purchase calendar year; empty from a summary.
+    pub cohorts: Vec<Cohort>,
+    /// Share of net revenue from the top 20 % of customers by net revenue.
+    pub top_share: Option<f64>,
+    /// Customers lost and still alive at each tenure, for the shifted-beta-geometric model.
+    pub survival: Survival,
+}
+
+/// Customers first buying in one calendar year, and how many bought in each later year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cohort {
+    pub year: i32,
+    pub customers: u64,
+    /// `active[k]` = customers of the cohort buying in year `year + k`; the first is all.
+    pub active: Vec<u64>,
+    /// Whether the last year is cut short by the observation end.
+    pub last_year_partial: bool,
+}
+
+/// Tenure counts for the shifted-beta-geometric model, in whole years since the first
+/// purchase: `lost[t]` customers were lost at renewal `t + 1` (seen alive for `t + 1`
+/// years, then a full year with no purchase), `alive[t]` were still alive after `t + 1`
+/// years when observation ended (censored).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Survival {
+    pub lost: Vec<u64>,
+    pub alive: Vec<u64>,
+}
+
+/// Everything read from the data, ready for the analysis.
+#[derive(Clone, Debug)]
+pub struct DataSet {
+    pub coverage: Coverage,
+    /// Sorted by id.
+    pub customers: Vec<CustomerSummary>,
+    /// Per project segment, in the order of segments.yaml.
+    pub segments: Vec<SegmentData>,
+}
