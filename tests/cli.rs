@@ -15,8 +15,10 @@ fn check_accepts_the_example_with_a_one_line_summary() {
     let out = uplift(&["check", path(&example())]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    // One line for the project, one for the data it read.
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
     assert!(stdout.starts_with("ok: "), "{stdout}");
+    assert!(stdout.lines().nth(1).unwrap().starts_with("data: 79847 rows, 3566 customers"), "{stdout}");
     assert!(stdout.contains("5 segments (3 in focus), 28 touchpoints, 2 workshop notes"), "{stdout}");
 }
 

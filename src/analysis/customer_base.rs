@@ -58,7 +58,8 @@ pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
                     survive(&mut s.survival, data::day_of(c.first_purchase), last, end);
                 }
             }
-            let first = summary.customers.iter().map(|c| c.first_purchase).min().unwrap_or(summary.observation_end);
+            let first =
+                summary.customers.iter().map(|c| c.first_purchase).min().unwrap_or(summary.observation_end);
             let coverage = Coverage {
                 files: vec![file.path],
                 rows: summary.customers.len() as u64,
@@ -80,7 +81,8 @@ pub fn summarise(history: &History, end: i32) -> Option<CustomerSummary> {
     let (count, last) = purchases.fold((0u32, first), |(n, _), d| (n + 1, d.day));
     let repeat_amount: i64 = history.days.iter().filter(|d| d.day > first).map(|d| d.amount).sum();
     #[allow(clippy::cast_precision_loss)] // sums far below 2^53 ten-thousandths
-    let monetary = if count > 0 { repeat_amount as f64 / UNITS_PER_CURRENCY as f64 / f64::from(count) } else { 0.0 };
+    let monetary =
+        if count > 0 { repeat_amount as f64 / UNITS_PER_CURRENCY as f64 / f64::from(count) } else { 0.0 };
     Some(CustomerSummary {
         id: history.id.clone(),
         segment: history.segment,
@@ -170,7 +172,12 @@ impl Accumulator {
         for (k, count) in cohort.iter_mut().enumerate() {
             *count += (years >> k) & 1;
         }
-        survive(&mut d.survival, data::day_of(summary.first_purchase), data::day_of(summary.last_purchase), end);
+        survive(
+            &mut d.survival,
+            data::day_of(summary.first_purchase),
+            data::day_of(summary.last_purchase),
+            end,
+        );
     }
 
     #[allow(clippy::cast_precision_loss)] // counts and ten-thousandths far below 2^53
@@ -187,7 +194,8 @@ impl Accumulator {
         };
         d.retention_rate = ratio(d.retained as f64, d.retention_base as f64);
         d.top_share = top_share(&mut self.revenues);
-        let partial = data::date_of(end) != chrono::NaiveDate::from_ymd_opt(year_of(end), 12, 31).unwrap_or_default();
+        let partial =
+            data::date_of(end) != chrono::NaiveDate::from_ymd_opt(year_of(end), 12, 31).unwrap_or_default();
         d.cohorts = self
             .cohorts
             .into_iter()
@@ -286,7 +294,10 @@ mod tests {
         assert_eq!(s.retention_rate, Some(2.0 / 3.0));
         // Cohorts by first-purchase year: 2022 (customer 1: active 2022, 2023, 2024),
         // 2023 (customer 2), 2024 (customer 3).
-        assert_eq!(s.cohorts[0], Cohort { year: 2022, customers: 1, active: vec![1, 1, 1], last_year_partial: false });
+        assert_eq!(
+            s.cohorts[0],
+            Cohort { year: 2022, customers: 1, active: vec![1, 1, 1], last_year_partial: false }
+        );
         assert_eq!(s.cohorts[1].active, vec![1, 0]);
         // Top 20 % of 3 customers = 1 customer: the first, 600 of 1300.
         assert!((s.top_share.unwrap() - 600.0 / 1300.0).abs() < 1e-12);

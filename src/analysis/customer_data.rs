@@ -98,7 +98,8 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 id: segment.id.clone(),
                 name: segment.name.clone(),
                 figures,
-                models: data.map(|_| models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate)),
+                models: data
+                    .map(|_| models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate)),
                 simple_clv: value::clv(d, s.horizon_years, s.discount_rate),
                 retention_by_tenure: tenure,
                 data: data.cloned(),

@@ -44,7 +44,12 @@ struct GammaGammaOut {
     log_likelihood: f64,
 }
 
-pub fn run(summary: &Path, horizon_days: u32, predictions: Option<&Path>, timings: bool) -> Result<(), Error> {
+pub fn run(
+    summary: &Path,
+    horizon_days: u32,
+    predictions: Option<&Path>,
+    timings: bool,
+) -> Result<(), Error> {
     let clock = Instant::now();
     let text = crate::data::read_whole(summary, summary, u64::MAX).map_err(invalid)?;
     let read = crate::data::read_summary(&text, summary, None).map_err(invalid)?;
@@ -55,7 +60,8 @@ pub fn run(summary: &Path, horizon_days: u32, predictions: Option<&Path>, timing
         }
     };
     elapsed("read", clock);
-    let names: Vec<String> = if read.segments.is_empty() { vec![String::new()] } else { read.segments.clone() };
+    let names: Vec<String> =
+        if read.segments.is_empty() { vec![String::new()] } else { read.segments.clone() };
     let mut groups: Vec<Vec<&CustomerSummary>> = vec![Vec::new(); names.len()];
     for c in &read.customers {
         groups[c.segment.unwrap_or(0)].push(c);

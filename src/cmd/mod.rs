@@ -2,8 +2,8 @@
 
 pub mod build;
 mod check;
-mod fit;
 pub mod diff;
+mod fit;
 mod metrics;
 mod new;
 pub mod schema;

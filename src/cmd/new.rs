@@ -18,6 +18,7 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("workshops/2027-02-oslo.md", include_str!("../../example-project/workshops/2027-02-oslo.md")),
     ("assets/logo.svg", include_str!("../../example-project/assets/logo.svg")),
+    ("data/transactions.csv", include_str!("../../example-project/data/transactions.csv")),
     // Build output is derived from the inputs: keep it out of the project's history.
     (".gitignore", "build/\n"),
 ];

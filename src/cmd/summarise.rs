@@ -19,6 +19,8 @@ pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) 
     let csv = crate::data::write_summary(&data.customers, &ids);
     match output {
         Some(path) => write_atomically(path, csv.as_bytes()),
-        None => std::io::stdout().lock().write_all(csv.as_bytes()).map_err(Error::io("write", "standard output")),
+        None => {
+            std::io::stdout().lock().write_all(csv.as_bytes()).map_err(Error::io("write", "standard output"))
+        }
     }
 }

@@ -95,7 +95,8 @@ impl BadRows {
             .collect();
         let total = self.total();
         let kinds: Vec<String> = self.counts.iter().map(|(p, n)| format!("{n} × {}", p.label())).collect();
-        let shown = if total > SHOWN as u64 { format!("; the first {SHOWN} are listed") } else { String::new() };
+        let shown =
+            if total > SHOWN as u64 { format!("; the first {SHOWN} are listed") } else { String::new() };
         out.push(
             Diagnostic::new(file, format!("{total} bad rows in all ({}){shown}", kinds.join(", "))).hint(
                 "correct them in the export, or leave them out with `on_bad_rows: skip` under `data:` \

@@ -171,7 +171,10 @@ mod tests {
     #[test]
     fn plain_and_quoted_fields() {
         assert_eq!(fields("a;b;;c", b';'), ["a", "b", "", "c"]);
-        assert_eq!(fields(r#"1,"Hansen, Jens","say ""hi""",4"#, b','), ["1", "Hansen, Jens", r#"say "hi""#, "4"]);
+        assert_eq!(
+            fields(r#"1,"Hansen, Jens","say ""hi""",4"#, b','),
+            ["1", "Hansen, Jens", r#"say "hi""#, "4"]
+        );
         assert_eq!(fields("", b','), [""]);
         assert_eq!(fields("a,", b','), ["a", ""]);
     }

@@ -43,13 +43,21 @@ pub fn read(
         let f = splitter.split(record);
         let at = |column: usize| Some(Position { line: row, column: f.column(column) });
         if f.len() != header.names.len() {
-            problems.push(Diagnostic::new(rel, format!("the row has {} fields, the header {}", f.len(), header.names.len())).at(at(0)));
+            problems.push(
+                Diagnostic::new(
+                    rel,
+                    format!("the row has {} fields, the header {}", f.len(), header.names.len()),
+                )
+                .at(at(0)),
+            );
             continue;
         }
         let id = fields::trim(f.get(customer));
         let value = format.encoding.decode(fields::trim(f.get(segment))).unwrap_or_default();
         if id.is_empty() {
-            problems.push(Diagnostic::new(rel, "the customer id is empty").at(at(customer)).field(customer_column));
+            problems.push(
+                Diagnostic::new(rel, "the customer id is empty").at(at(customer)).field(customer_column),
+            );
             continue;
         }
         let Some(index) = ids.iter().position(|s| *s == value) else {
@@ -83,7 +91,9 @@ pub fn read(
         map.insert(Box::from(id), index);
     }
     if problems.is_empty() && map.is_empty() {
-        problems.push(Diagnostic::new(rel, "the file has a header but no rows").hint("export the customers again"));
+        problems.push(
+            Diagnostic::new(rel, "the file has a header but no rows").hint("export the customers again"),
+        );
     }
     if problems.is_empty() { Ok(map) } else { Err(problems) }
 }

@@ -85,7 +85,13 @@ pub fn read_header(
         (Some(customer), Some(date), Some(amount), Some(_), Some(_)) if problems.is_empty() => Ok(Header {
             length: length.min(start.len()),
             names,
-            columns: ColumnIndex { customer, date, amount, margin: margin.flatten(), segment: segment.flatten() },
+            columns: ColumnIndex {
+                customer,
+                date,
+                amount,
+                margin: margin.flatten(),
+                segment: segment.flatten(),
+            },
         }),
         _ => Err(problems),
     }
@@ -100,7 +106,8 @@ fn missing_column(
     line: &[u8],
     delimiter: u8,
 ) -> Diagnostic {
-    let d = Diagnostic::new(file, format!("no column `{name}` (mapped as `columns.{key}` in project.yaml)")).at(at);
+    let d = Diagnostic::new(file, format!("no column `{name}` (mapped as `columns.{key}` in project.yaml)"))
+        .at(at);
     let other = [b',', b';', b'\t'].into_iter().find(|&d| d != delimiter && line.contains(&d));
     if names.len() == 1 {
         if let Some(other) = other {

@@ -99,9 +99,8 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let receiver = Mutex::new(receiver);
     let mut progress = Progress::new(spec.rel, size);
     let (parts, read_result) = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| scope.spawn(|| Worker::new(spec, &header).run(&receiver)))
-            .collect();
+        let handles: Vec<_> =
+            (0..workers).map(|_| scope.spawn(|| Worker::new(spec, &header).run(&receiver))).collect();
         let result = stream(&mut file, body, |index, block| {
             progress.advance(block.len() as u64);
             hasher.update(&block);
@@ -241,7 +240,8 @@ impl State<'_> {
             let name = column.map(|i| header.names[i].clone());
             (problem, name, column.map_or(1, |i| fields.column(i)), message)
         };
-        let row = match parse_row(fields, &header.columns, header.names.len(), self.spec, &mut self.last_date) {
+        let row = match parse_row(fields, &header.columns, header.names.len(), self.spec, &mut self.last_date)
+        {
             Ok(row) => row,
             Err((problem, column, message)) => return self.bad(at, located(problem, column, message)),
         };
@@ -276,7 +276,10 @@ impl State<'_> {
                         let hint = crate::diagnostic::did_you_mean(&text, ids.iter().map(String::as_str))
                             .map(|s| format!(" (did you mean `{s}`?)"))
                             .unwrap_or_default();
-                        Err((Problem::UnknownSegment, format!("`{text}` is not a segment id in segments.yaml{hint}")))
+                        Err((
+                            Problem::UnknownSegment,
+                            format!("`{text}` is not a segment id in segments.yaml{hint}"),
+                        ))
                     }
                 }
             }
@@ -399,7 +402,8 @@ fn parse_row<'r>(
 
 fn money(fields: &Fields, i: usize, decimal: u8, problem: Problem) -> Result<i64, RowError> {
     let what = if problem == Problem::Margin { "margin" } else { "amount" };
-    fields::amount(fields.get(i), decimal).map_err(|e| (problem, Some(i), field_message(&e, fields.get(i), what)))
+    fields::amount(fields.get(i), decimal)
+        .map_err(|e| (problem, Some(i), field_message(&e, fields.get(i), what)))
 }
 
 fn field_message(e: &FieldError, raw: &[u8], what: &str) -> String {
@@ -513,7 +517,10 @@ impl Entry {
     }
 }
 
-fn conflict_diagnostics(mut conflicts: Vec<(String, Vec<(Option<usize>, u64)>)>, spec: &LogSpec) -> Vec<Diagnostic> {
+fn conflict_diagnostics(
+    mut conflicts: Vec<(String, Vec<(Option<usize>, u64)>)>,
+    spec: &LogSpec,
+) -> Vec<Diagnostic> {
     conflicts.sort_by(|a, b| a.1[0].1.cmp(&b.1[0].1).then_with(|| a.0.cmp(&b.0)));
     let ids: &[String] = match spec.segments {
         Segments::Column(ids) => ids,
@@ -533,7 +540,10 @@ fn conflict_diagnostics(mut conflicts: Vec<(String, Vec<(Option<usize>, u64)>)>,
         })
         .collect();
     if total > SHOWN {
-        out.push(Diagnostic::new(spec.rel, format!("{total} customers are in more than one segment; the first {SHOWN} are listed")));
+        out.push(Diagnostic::new(
+            spec.rel,
+            format!("{total} customers are in more than one segment; the first {SHOWN} are listed"),
+        ));
     }
     out
 }

@@ -122,7 +122,10 @@ fn capped(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
         let total = problems.len();
         let file = problems[0].file.clone();
         problems.truncate(bad_rows::SHOWN);
-        problems.push(Diagnostic::new(file, format!("{total} problems in all; the first {} are listed", bad_rows::SHOWN)));
+        problems.push(Diagnostic::new(
+            file,
+            format!("{total} problems in all; the first {} are listed", bad_rows::SHOWN),
+        ));
     }
     problems
 }

@@ -41,7 +41,8 @@ impl Progress {
             let filled = usize::try_from(s.done.min(s.total) * width / s.total.max(1)).unwrap_or(0);
             let bar = format!("{}{}", "█".repeat(filled), "░".repeat(30_usize.saturating_sub(filled)));
             let mb = |b: u64| b / (1 << 20);
-            let _ = write!(std::io::stderr(), "\rreading {} {bar} {} / {} MiB", s.name, mb(s.done), mb(s.total));
+            let _ =
+                write!(std::io::stderr(), "\rreading {} {bar} {} / {} MiB", s.name, mb(s.done), mb(s.total));
         }
     }
 

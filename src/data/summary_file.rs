@@ -114,7 +114,8 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
         }
     }
     let Some((observation_end, _)) = end else {
-        problems.push(Diagnostic::new(rel, "the file has a header but no rows").hint("export the summary again"));
+        problems
+            .push(Diagnostic::new(rel, "the file has a header but no rows").hint("export the summary again"));
         return Err(problems);
     };
     if !problems.is_empty() {
@@ -128,12 +129,17 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
 }
 
 /// One row; the error holds the field index and the problem.
-fn row(f: &super::csv::Fields, segments: &mut Vec<String>, open: bool) -> Result<CustomerSummary, (usize, String)> {
+fn row(
+    f: &super::csv::Fields,
+    segments: &mut Vec<String>,
+    open: bool,
+) -> Result<CustomerSummary, (usize, String)> {
     if f.len() != COLUMNS.len() {
         return Err((0, format!("the row has {} fields, the header {}", f.len(), COLUMNS.len())));
     }
     let text = |i: usize| -> Result<&str, (usize, String)> {
-        std::str::from_utf8(fields::trim(f.get(i))).map_err(|_| (i, format!("`{}` is not UTF-8 text", COLUMNS[i])))
+        std::str::from_utf8(fields::trim(f.get(i)))
+            .map_err(|_| (i, format!("`{}` is not UTF-8 text", COLUMNS[i])))
     };
     let count = |i: usize| -> Result<u32, (usize, String)> {
         let t = text(i)?;
@@ -141,7 +147,8 @@ fn row(f: &super::csv::Fields, segments: &mut Vec<String>, open: bool) -> Result
     };
     let date = |i: usize| -> Result<NaiveDate, (usize, String)> {
         let t = text(i)?;
-        NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| (i, format!("{} must be a date YYYY-MM-DD, got `{t}`", COLUMNS[i])))
+        NaiveDate::parse_from_str(t, "%Y-%m-%d")
+            .map_err(|_| (i, format!("{} must be a date YYYY-MM-DD, got `{t}`", COLUMNS[i])))
     };
     let id = text(0)?;
     if id.is_empty() {
@@ -156,7 +163,13 @@ fn row(f: &super::csv::Fields, segments: &mut Vec<String>, open: bool) -> Result
             Some(segments.len() - 1)
         }
         None => {
-            return Err((1, format!("`{segment_text}` is not a segment id in segments.yaml (use one of: {})", segments.join(", "))));
+            return Err((
+                1,
+                format!(
+                    "`{segment_text}` is not a segment id in segments.yaml (use one of: {})",
+                    segments.join(", ")
+                ),
+            ));
         }
     };
     let (frequency, recency, age) = (count(2)?, count(3)?, count(4)?);
@@ -176,5 +189,14 @@ fn row(f: &super::csv::Fields, segments: &mut Vec<String>, open: bool) -> Result
     if frequency == 0 && recency != 0 {
         return Err((3, "a customer without repeat purchases has recency 0".into()));
     }
-    Ok(CustomerSummary { id: id.to_owned(), segment, frequency, recency, age, monetary, first_purchase, last_purchase })
+    Ok(CustomerSummary {
+        id: id.to_owned(),
+        segment,
+        frequency,
+        recency,
+        age,
+        monetary,
+        first_purchase,
+        last_purchase,
+    })
 }

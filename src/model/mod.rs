@@ -13,13 +13,13 @@ mod language;
 mod project;
 
 pub use data::{
-    Cohort, Columns, Coverage, CsvFormat, CustomerSummary, DataConfig, DataInput, DataSet, Margin, SegmentData,
-    SkippedRows, Survival,
+    Cohort, Columns, Coverage, CsvFormat, CustomerSummary, DataConfig, DataInput, DataSet, Margin,
+    SegmentData, SkippedRows, Survival,
 };
 pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
 pub use language::Language;
 pub use project::{
-    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Logo, Meta, Project, Risk,
-    RetentionCurve, Segment, Settings, Source,
+    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Logo, Meta, Project,
+    RetentionCurve, Risk, Segment, Settings, Source,
 };

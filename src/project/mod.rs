@@ -114,11 +114,15 @@ impl Loader<'_> {
             let mut c = Checker::new(Path::new(PROJECT_FILE), 0, &mut self.diagnostics);
             validate::project(&raw, &mut c, &segment_ids, self.dir)
         });
-        let data = match (&part, &raw_segments) {
-            (Some(p), Some(raw)) => match &p.data {
-                Some(config) => self.data(config, &validate::ids_in_order(raw)).map_or(Err(()), |set| Ok(Some(set))),
+        // The data names segments by id: without a readable segments list it is not read,
+        // rather than reporting every row as naming an unknown segment.
+        let ids = raw_segments.as_ref().map(validate::ids_in_order).filter(|ids| !ids.is_empty());
+        let data = match (&part, ids) {
+            (Some(p), Some(ids)) => match &p.data {
+                Some(config) => self.data(config, &ids).map_or(Err(()), |set| Ok(Some(set))),
                 None => Ok(None),
             },
+            (Some(p), None) if p.data.is_none() => Ok(None),
             _ => Err(()),
         };
         let data_state = match &data {
@@ -180,7 +184,11 @@ impl Loader<'_> {
     }
 
     /// Reads the client's data and derives what it says per segment (in segments.yaml's order).
-    fn data(&mut self, config: &crate::model::DataConfig, segment_ids: &[String]) -> Option<crate::model::DataSet> {
+    fn data(
+        &mut self,
+        config: &crate::model::DataConfig,
+        segment_ids: &[String],
+    ) -> Option<crate::model::DataSet> {
         let mut config = config.clone();
         config.skip_bad_rows |= self.options.skip_bad_rows;
         match crate::data::read(self.dir, &config, segment_ids) {

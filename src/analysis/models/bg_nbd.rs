@@ -120,7 +120,8 @@ fn from_logs(theta: &[f64]) -> BgNbd {
 /// exponential and one `ln(1+·)`. Large inputs are split over the available cores.
 pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f64 {
     let BgNbd { r, alpha, a, b } = *p;
-    let (lg_r, lb_ab, psi_r, psi_b, psi_ab) = (ln_gamma(r), ln_beta(a, b), digamma(r), digamma(b), digamma(a + b));
+    let (lg_r, lb_ab, psi_r, psi_b, psi_ab) =
+        (ln_gamma(r), ln_beta(a, b), digamma(r), digamma(b), digamma(a + b));
     let mut ll = 0.0;
     let mut g = [0.0; 4];
     for (x, &n) in data.per_x.iter().enumerate() {
@@ -196,7 +197,8 @@ impl BgNbd {
             return 0.0;
         }
         let x = f64::from(c.x);
-        let log = (self.a / (self.b + x - 1.0)).ln() + (self.r + x) * ((self.alpha + c.t) / (self.alpha + c.t_x)).ln();
+        let log = (self.a / (self.b + x - 1.0)).ln()
+            + (self.r + x) * ((self.alpha + c.t) / (self.alpha + c.t_x)).ln();
         log.exp()
     }
 
@@ -253,7 +255,8 @@ pub mod simulate {
                     }
                     x += 1;
                     last = now;
-                    if rand_distr::Distribution::<f64>::sample(&rand_distr::StandardUniform, &mut rng) < leave {
+                    if rand_distr::Distribution::<f64>::sample(&rand_distr::StandardUniform, &mut rng) < leave
+                    {
                         break;
                     }
                 }
@@ -298,7 +301,12 @@ mod tests {
             (at(BgNbd { b: p.b + h, ..p }) - at(BgNbd { b: p.b - h, ..p })) / (2.0 * h),
         ];
         for i in 0..4 {
-            assert!((g[i] - numeric[i]).abs() < 1e-4 * numeric[i].abs().max(1.0), "{i}: {} vs {}", g[i], numeric[i]);
+            assert!(
+                (g[i] - numeric[i]).abs() < 1e-4 * numeric[i].abs().max(1.0),
+                "{i}: {} vs {}",
+                g[i],
+                numeric[i]
+            );
         }
     }
 
@@ -324,11 +332,17 @@ mod tests {
             let fit = fit(&customers).expect("the fit converges");
             let p = fit.params;
             let theta = [p.r.ln(), p.alpha.ln(), p.a.ln(), p.b.ln()];
-            let se = standard_errors(mean_gradient(&data), &theta, data.customers).expect("information is invertible");
+            let se = standard_errors(mean_gradient(&data), &theta, data.customers)
+                .expect("information is invertible");
             let truth = [TRUE.r, TRUE.alpha, TRUE.a, TRUE.b];
             for i in 0..4 {
                 let z = (theta[i] - truth[i].ln()) / se[i];
-                assert!(z.abs() < 4.0, "n = {n}, parameter {i}: fitted {} true {} (z = {z:.2})", theta[i].exp(), truth[i]);
+                assert!(
+                    z.abs() < 4.0,
+                    "n = {n}, parameter {i}: fitted {} true {} (z = {z:.2})",
+                    theta[i].exp(),
+                    truth[i]
+                );
             }
         }
     }

@@ -135,7 +135,8 @@ mod tests {
             .map(|i| {
                 let x = u32::try_from(i % 10).unwrap() + 1;
                 let rate: f64 = nu.sample(&mut rng);
-                let m = Gamma::new(TRUE.p * f64::from(x), 1.0 / (f64::from(x) * rate)).unwrap().sample(&mut rng);
+                let m =
+                    Gamma::new(TRUE.p * f64::from(x), 1.0 / (f64::from(x) * rate)).unwrap().sample(&mut rng);
                 Spend { x, m }
             })
             .collect()
@@ -176,7 +177,11 @@ mod tests {
             let se = standard_errors(gradient, &theta, count).unwrap();
             for (i, truth) in [TRUE.p, TRUE.q, TRUE.v].into_iter().enumerate() {
                 let z = (theta[i] - truth.ln()) / se[i];
-                assert!(z.abs() < 4.0, "n = {n}, parameter {i}: fitted {} true {truth} (z = {z:.2})", theta[i].exp());
+                assert!(
+                    z.abs() < 4.0,
+                    "n = {n}, parameter {i}: fitted {} true {truth} (z = {z:.2})",
+                    theta[i].exp()
+                );
             }
         }
     }

@@ -67,7 +67,8 @@ pub fn segment_models(
             if f64::from(c.age - c.recency) < YEAR_DAYS {
                 active += 1;
                 let spend = gg.as_ref().and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
-                let clv = spend.and_then(|s| model_clv(&model, *r, s * drivers.gross_margin, horizon, discount_rate));
+                let clv = spend
+                    .and_then(|s| model_clv(&model, *r, s * drivers.gross_margin, horizon, discount_rate));
                 value_sum = value_sum.zip(clv).map(|(a, b)| a + b);
             }
         }
@@ -90,7 +91,13 @@ pub fn rfm_of(c: &CustomerSummary) -> Rfm {
 }
 
 /// `Σ_{k=1..H} (E[Y(365k)] − E[Y(365(k−1))]) · margin per purchase · (1+d)⁻ᵏ`.
-fn model_clv(model: &bg_nbd::BgNbd, c: Rfm, margin_per_purchase: f64, horizon: u32, discount_rate: f64) -> Option<f64> {
+fn model_clv(
+    model: &bg_nbd::BgNbd,
+    c: Rfm,
+    margin_per_purchase: f64,
+    horizon: u32,
+    discount_rate: f64,
+) -> Option<f64> {
     let mut before = 0.0;
     let mut total = 0.0;
     for year in 1..=horizon {

@@ -62,7 +62,8 @@ pub fn log_likelihood(p: &Sbg, counts: &Survival) -> f64 {
     #[allow(clippy::cast_precision_loss)]
     let lost: f64 = counts.lost.iter().zip(&churn).map(|(&k, q)| k as f64 * q.ln()).sum();
     #[allow(clippy::cast_precision_loss)]
-    let alive: f64 = counts.alive.iter().zip(&survival).map(|(&k, s)| if k == 0 { 0.0 } else { k as f64 * s.ln() }).sum();
+    let alive: f64 =
+        counts.alive.iter().zip(&survival).map(|(&k, s)| if k == 0 { 0.0 } else { k as f64 * s.ln() }).sum();
     lost + alive
 }
 
@@ -75,7 +76,8 @@ pub fn fit(counts: &Survival) -> Option<Fit> {
     }
     #[allow(clippy::cast_precision_loss)]
     let scale = -1.0 / total as f64;
-    let objective = |theta: &[f64]| scale * log_likelihood(&Sbg { a: theta[0].exp(), b: theta[1].exp() }, counts);
+    let objective =
+        |theta: &[f64]| scale * log_likelihood(&Sbg { a: theta[0].exp(), b: theta[1].exp() }, counts);
     let with_gradient = |theta: &[f64], gradient: &mut [f64]| {
         numeric_gradient(&objective, theta, gradient);
         objective(theta)

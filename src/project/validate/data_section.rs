@@ -33,26 +33,55 @@ pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataCo
         (Ok(Some(log)), Ok(customers), Ok(None)) => Some(DataInput::Transactions { log, customers }),
         (Ok(None), Ok(None), Ok(Some(summary))) => Some(DataInput::Summary(summary)),
         (Ok(Some(_)), _, Ok(Some(_))) => {
-            c.error(at, "data", "both `transactions` and `summary` are given", Some("give the transaction log or the warehouse summary, not both".into()));
+            c.error(
+                at,
+                "data",
+                "both `transactions` and `summary` are given",
+                Some("give the transaction log or the warehouse summary, not both".into()),
+            );
             None
         }
         (Ok(None), Ok(Some(_)), Ok(Some(_))) => {
-            c.error(at, "data.customers", "a customers file goes with `transactions`; the summary already has a segment column", None);
+            c.error(
+                at,
+                "data.customers",
+                "a customers file goes with `transactions`; the summary already has a segment column",
+                None,
+            );
             None
         }
         (Ok(None), _, Ok(None)) => {
-            c.error(at, "data", "names no data file", Some("add `transactions: data/transactions.csv` (or `summary:` for a warehouse summary)".into()));
+            c.error(
+                at,
+                "data",
+                "names no data file",
+                Some(
+                    "add `transactions: data/transactions.csv` (or `summary:` for a warehouse summary)"
+                        .into(),
+                ),
+            );
             None
         }
         _ => None,
     };
-    let delimiter = choice(c, &d.delimiter, "data.delimiter", &[(",", b','), (";", b';'), ("tab", b'\t'), ("\t", b'\t')], b',');
+    let delimiter = choice(
+        c,
+        &d.delimiter,
+        "data.delimiter",
+        &[(",", b','), (";", b';'), ("tab", b'\t'), ("\t", b'\t')],
+        b',',
+    );
     let decimal = choice(c, &d.decimal, "data.decimal", &[(".", b'.'), (",", b',')], b'.');
     let encoding = choice(
         c,
         &d.encoding,
         "data.encoding",
-        &[("utf-8", Encoding::Utf8), ("utf8", Encoding::Utf8), ("windows-1252", Encoding::Windows1252), ("cp1252", Encoding::Windows1252)],
+        &[
+            ("utf-8", Encoding::Utf8),
+            ("utf8", Encoding::Utf8),
+            ("windows-1252", Encoding::Windows1252),
+            ("cp1252", Encoding::Windows1252),
+        ],
         Encoding::Utf8,
     );
     let date_format = match &d.date_format {
@@ -60,7 +89,12 @@ pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataCo
         Some(v) => match DateFormat::new(v.value.trim()) {
             Ok(f) => Some(f),
             Err(e) => {
-                c.error(c.pos(v), "data.date_format", format!("`{}`: {e}", v.value), Some("e.g. \"%d.%m.%Y\" for 31.12.2026, \"%Y-%m-%d\" for 2026-12-31".into()));
+                c.error(
+                    c.pos(v),
+                    "data.date_format",
+                    format!("`{}`: {e}", v.value),
+                    Some("e.g. \"%d.%m.%Y\" for 31.12.2026, \"%Y-%m-%d\" for 2026-12-31".into()),
+                );
                 None
             }
         },
@@ -82,22 +116,40 @@ pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataCo
     Some(DataConfig {
         input: input?,
         columns: columns?,
-        format: CsvFormat { delimiter: delimiter?, decimal: decimal?, date_format: date_format?, encoding: encoding? },
+        format: CsvFormat {
+            delimiter: delimiter?,
+            decimal: decimal?,
+            date_format: date_format?,
+            encoding: encoding?,
+        },
         observation_end: observation_end.ok()?,
         skip_bad_rows: skip?,
     })
 }
 
 fn columns(raw: Option<&Sp<RawColumns>>, c: &mut Checker) -> Option<Columns> {
-    let name = |v: &Option<Sp<String>>, default: &str| v.as_ref().map_or(default.to_owned(), |s| s.value.trim().to_owned());
+    let name = |v: &Option<Sp<String>>, default: &str| {
+        v.as_ref().map_or(default.to_owned(), |s| s.value.trim().to_owned())
+    };
     let optional = |v: &Option<Sp<String>>| v.as_ref().map(|s| s.value.trim().to_owned());
     let Some(raw) = raw else {
-        return Some(Columns { customer: "customer".into(), date: "date".into(), amount: "amount".into(), margin: None, segment: None });
+        return Some(Columns {
+            customer: "customer".into(),
+            date: "date".into(),
+            amount: "amount".into(),
+            margin: None,
+            segment: None,
+        });
     };
     let r = &raw.value;
     let margin = match (optional(&r.margin), optional(&r.margin_rate)) {
         (Some(_), Some(_)) => {
-            c.error(c.pos(raw), "data.columns", "both `margin` and `margin_rate` are mapped", Some("map the margin as money or as a rate, not both".into()));
+            c.error(
+                c.pos(raw),
+                "data.columns",
+                "both `margin` and `margin_rate` are mapped",
+                Some("map the margin as money or as a rate, not both".into()),
+            );
             return None;
         }
         (Some(m), None) => Some(Margin::Money(m)),
@@ -114,7 +166,13 @@ fn columns(raw: Option<&Sp<RawColumns>>, c: &mut Checker) -> Option<Columns> {
 }
 
 /// One of a few spellings, or its default when absent.
-fn choice<T: Copy>(c: &mut Checker, v: &Option<Sp<String>>, field: &str, options: &[(&str, T)], default: T) -> Option<T> {
+fn choice<T: Copy>(
+    c: &mut Checker,
+    v: &Option<Sp<String>>,
+    field: &str,
+    options: &[(&str, T)],
+    default: T,
+) -> Option<T> {
     let Some(v) = v else { return Some(default) };
     let written = v.value.trim().to_lowercase();
     let written = if v.value == "\t" { "\t".to_owned() } else { written };

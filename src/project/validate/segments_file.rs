@@ -25,7 +25,10 @@ pub enum DataState<'a> {
 /// is the `i`-th segment (the data refers to segments by position).
 pub fn ids_in_order(raw: &RawSegmentsFile) -> Vec<String> {
     let segments = raw.segments.as_ref().map(|s| s.value.as_slice()).unwrap_or_default();
-    segments.iter().map(|s| s.value.id.as_ref().map(|id| id.value.trim().to_owned()).unwrap_or_default()).collect()
+    segments
+        .iter()
+        .map(|s| s.value.id.as_ref().map(|id| id.value.trim().to_owned()).unwrap_or_default())
+        .collect()
 }
 
 /// The ids the file declares, read before validation so other files can refer to them.
@@ -157,17 +160,32 @@ impl Sourced<'_, '_> {
         let segment = segment_data(c, v, field, self.data, self.segment)?;
         let Some(derived) = derived(segment, key) else {
             let DataState::Read(set) = self.data else { return None };
-            c.error(c.pos(v), field, format!("the data gives no {}", key.replace('_', " ")), Some(why_missing(key, set)));
+            c.error(
+                c.pos(v),
+                field,
+                format!("the data gives no {}", key.replace('_', " ")),
+                Some(why_missing(key, set)),
+            );
             return None;
         };
         self.used.push(key);
         // The derived figure must pass the same checks as a typed one.
-        c.value(&Sp { value: Num::Number(derived), referenced: v.referenced, defined: v.defined }, field, kind)
+        c.value(
+            &Sp { value: Num::Number(derived), referenced: v.referenced, defined: v.defined },
+            field,
+            kind,
+        )
     }
 }
 
 /// The segment's data, or a problem saying why there is none.
-fn segment_data<'d, T>(c: &mut Checker, v: &Sp<T>, field: &str, data: &DataState<'d>, i: usize) -> Option<&'d SegmentData> {
+fn segment_data<'d, T>(
+    c: &mut Checker,
+    v: &Sp<T>,
+    field: &str,
+    data: &DataState<'d>,
+    i: usize,
+) -> Option<&'d SegmentData> {
     match data {
         DataState::Absent => {
             c.error(
@@ -196,7 +214,8 @@ fn segment_data<'d, T>(c: &mut Checker, v: &Sp<T>, field: &str, data: &DataState
 
 /// `segments[2].gross_margin` → `gross_margin`, as a static key.
 fn field_key(field: &str) -> &'static str {
-    const KEYS: [&str; 5] = ["customers", "purchases_per_year", "average_order_value", "gross_margin", "retention_rate"];
+    const KEYS: [&str; 5] =
+        ["customers", "purchases_per_year", "average_order_value", "gross_margin", "retention_rate"];
     let last = field.rsplit('.').next().unwrap_or(field);
     KEYS.into_iter().find(|k| *k == last).unwrap_or("customers")
 }
@@ -214,7 +233,9 @@ fn derived(s: &SegmentData, key: &str) -> Option<f64> {
 
 fn why_missing(key: &str, set: &DataSet) -> String {
     if set.coverage.from_summary {
-        return format!("a warehouse summary holds no transactions to derive {key} from: type it, or give the transaction log");
+        return format!(
+            "a warehouse summary holds no transactions to derive {key} from: type it, or give the transaction log"
+        );
     }
     match key {
         "gross_margin" => "the log has no margin: map `margin` or `margin_rate` under `data.columns`, or type the margin".into(),
@@ -224,7 +245,13 @@ fn why_missing(key: &str, set: &DataSet) -> String {
 }
 
 /// `retention_curve:`: typed counts (non-increasing, starting above 0) or `from_data`.
-fn retention_curve(raw: &RawSegment, c: &mut Checker, field: &str, data: &DataState, i: usize) -> Result<Option<RetentionCurve>, ()> {
+fn retention_curve(
+    raw: &RawSegment,
+    c: &mut Checker,
+    field: &str,
+    data: &DataState,
+    i: usize,
+) -> Result<Option<RetentionCurve>, ()> {
     let Some(sp) = &raw.retention_curve else { return Ok(None) };
     match &sp.value {
         RawCurve::Text(t) if t.trim() == FROM_DATA => {
@@ -232,11 +259,20 @@ fn retention_curve(raw: &RawSegment, c: &mut Checker, field: &str, data: &DataSt
             Ok(Some(RetentionCurve::FromData))
         }
         RawCurve::Text(t) => {
-            c.error(c.pos(sp), field, format!("`{t}` is neither a list of counts nor `from_data`"), Some("e.g. `retention_curve: [1000, 631, 468, 382]`".into()));
+            c.error(
+                c.pos(sp),
+                field,
+                format!("`{t}` is neither a list of counts nor `from_data`"),
+                Some("e.g. `retention_curve: [1000, 631, 468, 382]`".into()),
+            );
             Err(())
         }
         RawCurve::Counts(items) => {
-            let counts: Vec<Option<f64>> = items.iter().enumerate().map(|(k, n)| c.value(n, &format!("{field}[{k}]"), Kind::Count)).collect();
+            let counts: Vec<Option<f64>> = items
+                .iter()
+                .enumerate()
+                .map(|(k, n)| c.value(n, &format!("{field}[{k}]"), Kind::Count))
+                .collect();
             let counts: Vec<f64> = counts.into_iter().collect::<Option<_>>().ok_or(())?;
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole counts ≥ 0
             let counts: Vec<u64> = counts.into_iter().map(|n| n as u64).collect();
@@ -250,7 +286,12 @@ fn retention_curve(raw: &RawSegment, c: &mut Checker, field: &str, data: &DataSt
                 None
             };
             if let Some(message) = problem {
-                c.error(c.pos(sp), field, message, Some("e.g. `retention_curve: [1000, 631, 468, 382]`".into()));
+                c.error(
+                    c.pos(sp),
+                    field,
+                    message,
+                    Some("e.g. `retention_curve: [1000, 631, 468, 382]`".into()),
+                );
                 return Err(());
             }
             Ok(Some(RetentionCurve::Typed(counts)))

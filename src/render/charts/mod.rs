@@ -9,6 +9,7 @@
 mod acquisition;
 mod axes;
 mod bridge;
+mod customer_data;
 mod gantt;
 mod histogram;
 mod jobs;
@@ -21,6 +22,7 @@ mod tornado;
 
 pub use acquisition::acquisition;
 pub use bridge::bridge;
+pub use customer_data::{cohorts, p_alive, tenure};
 pub use gantt::gantt;
 pub use histogram::npv_histogram;
 pub use jobs::opportunity_landscape;

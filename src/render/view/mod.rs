@@ -6,6 +6,7 @@
 
 mod appendix;
 mod changes;
+mod customer_data;
 mod economics;
 mod journey;
 mod summary;
@@ -50,6 +51,8 @@ pub struct Report {
     pub gaps: Vec<GapRow>,
     pub winloss: Option<Vec<WinLossRow>>,
     pub jobs: Option<Vec<JobRow>>,
+    /// "What the data says", when the project has data or retention curves.
+    pub data: Option<customer_data::DataView>,
     pub workshops: Vec<WorkshopView>,
     pub methodology: Vec<Method>,
     pub derivations: Vec<Derivation>,
@@ -182,6 +185,7 @@ pub fn build(
         gaps,
         winloss: journey::winloss(metrics, &segment_name, l),
         jobs: journey::jobs(metrics, &segment_name, l),
+        data: customer_data::build(metrics, l),
         workshops: journey::workshops(project, l),
         methodology: appendix::methodology(l),
         derivations: appendix::derivations(project, metrics, l),
