@@ -105,7 +105,7 @@ fn from_data_without_a_data_section_is_located() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         err.contains("segments.yaml:")
-            && err.contains("segments[0].customers: `from_data`, but project.yaml has no `data:` section"),
+            && err.contains("segments[1].customers: `from_data`, but project.yaml has no `data:` section"),
         "{err}"
     );
 }

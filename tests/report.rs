@@ -32,6 +32,7 @@ fn every_section_and_chart_is_there() {
         "summary",
         "business-case",
         "economics",
+        "data",
         "uplift",
         "journey",
         "winloss-jobs",
@@ -55,13 +56,17 @@ fn every_section_and_chart_is_there() {
         "resources",
         "loss-pareto",
         "jobs",
+        "cohorts-installers",
+        "cohorts-facility-management",
+        "p-alive",
+        "tenure",
     ] {
         assert!(
             html.contains(&format!("<figure class=\"chart-figure\" id=\"chart-{chart}\">")),
             "chart {chart} missing"
         );
     }
-    assert_eq!(html.matches("<svg ").count(), 11, "one inline SVG per chart");
+    assert_eq!(html.matches("<svg ").count(), 15, "one inline SVG per chart");
     assert!(html.contains("<title id=\"chart-tornado-title\">"), "charts carry an accessible title");
     assert!(html.len() <= 1_500_000, "the report is {} bytes", html.len());
 }
