@@ -17,7 +17,7 @@ fn with_lines(label: &str, replacements: &[(usize, &str)]) -> TempDir {
     let original = fs::read_to_string(&path).unwrap();
     let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
     for (line, text) in replacements {
-        lines[line - 1] = (*text).to_owned();
+        (*text).clone_into(&mut lines[line - 1]);
     }
     fs::write(&path, lines.join("\n") + "\n").unwrap();
     dir
@@ -110,7 +110,7 @@ fn from_data_without_a_data_section_is_located() {
     );
 }
 
-/// `uplift summarise` and the warehouse SQL (docs/warehouse.md) on DuckDB give the same
+/// `uplift summarise` and the warehouse SQL (docs/warehouse.md) on `DuckDB` give the same
 /// summary, row for row, on the example's export.
 #[test]
 fn warehouse_sql_matches_uplift_summarise() {

@@ -85,7 +85,7 @@ pub struct Log {
 pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
     let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let size = file.metadata().map_or(0, |m| m.len());
     let mut first = vec![0; BLOCK];
     let filled = fill(&mut file, &mut first).map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
     first.truncate(filled);
@@ -270,18 +270,13 @@ impl State<'_> {
                     return Err((Problem::MissingSegment, "the segment is empty".into()));
                 }
                 let text = format.encoding.decode(value).unwrap_or_default();
-                match ids.iter().position(|id| *id == text) {
-                    Some(i) => Ok(Some(i)),
-                    None => {
-                        let hint = crate::diagnostic::did_you_mean(&text, ids.iter().map(String::as_str))
-                            .map(|s| format!(" (did you mean `{s}`?)"))
-                            .unwrap_or_default();
-                        Err((
-                            Problem::UnknownSegment,
-                            format!("`{text}` is not a segment id in segments.yaml{hint}"),
-                        ))
-                    }
+                if let Some(i) = ids.iter().position(|id| *id == text) {
+                    return Ok(Some(i));
                 }
+                let hint = crate::diagnostic::did_you_mean(&text, ids.iter().map(String::as_str))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                Err((Problem::UnknownSegment, format!("`{text}` is not a segment id in segments.yaml{hint}")))
             }
         }
     }
@@ -517,10 +512,10 @@ impl Entry {
     }
 }
 
-fn conflict_diagnostics(
-    mut conflicts: Vec<(String, Vec<(Option<usize>, u64)>)>,
-    spec: &LogSpec,
-) -> Vec<Diagnostic> {
+/// A customer in more than one segment: their id, and each segment with its first line.
+type Conflict = (String, Vec<(Option<usize>, u64)>);
+
+fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec<Diagnostic> {
     conflicts.sort_by(|a, b| a.1[0].1.cmp(&b.1[0].1).then_with(|| a.0.cmp(&b.0)));
     let ids: &[String] = match spec.segments {
         Segments::Column(ids) => ids,

@@ -52,7 +52,12 @@ impl Prepared {
         let mut groups: Vec<Group> = Vec::new();
         for c in sorted {
             match groups.last_mut() {
-                Some(g) if g.x == c.x && g.t_x == c.t_x && g.t == c.t => g.n += 1.0,
+                // Exactly equal histories only: the bits, not a tolerance.
+                Some(g)
+                    if g.x == c.x && g.t_x.to_bits() == c.t_x.to_bits() && g.t.to_bits() == c.t.to_bits() =>
+                {
+                    g.n += 1.0;
+                }
                 _ => groups.push(Group { x: c.x, t_x: c.t_x, t: c.t, n: 1.0 }),
             }
         }
@@ -351,7 +356,7 @@ mod tests {
     fn predictions_at_the_edges() {
         let p = BgNbd { r: 0.5, alpha: 20.0, a: 2.0, b: 4.0 };
         // Without repeat purchases a customer cannot have left.
-        assert_eq!(p.p_alive(Rfm { x: 0, t_x: 0.0, t: 100.0 }), 1.0);
+        assert!((p.p_alive(Rfm { x: 0, t_x: 0.0, t: 100.0 }) - 1.0).abs() < f64::EPSILON);
         // A customer who bought often and long ago is probably gone; one who just bought is not.
         let stale = p.p_alive(Rfm { x: 10, t_x: 20.0, t: 400.0 });
         let fresh = p.p_alive(Rfm { x: 10, t_x: 400.0, t: 400.0 });

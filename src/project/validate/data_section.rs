@@ -7,6 +7,7 @@ use crate::data::{DateFormat, Encoding};
 use crate::model::{Columns, CsvFormat, DataConfig, DataInput, Margin};
 use crate::project::raw::{RawColumns, RawData, Sp};
 
+#[allow(clippy::too_many_lines)] // one check per key of `data:`, read top to bottom
 pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataConfig> {
     let at = c.pos(raw);
     let d = &raw.value;

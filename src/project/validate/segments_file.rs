@@ -197,18 +197,18 @@ fn segment_data<'d, T>(
             None
         }
         DataState::Unreadable => None,
-        DataState::Read(set) => match set.segments.get(i).filter(|s| s.customers > 0) {
-            Some(s) => Some(s),
-            None => {
+        DataState::Read(set) => {
+            let found = set.segments.get(i).filter(|s| s.customers > 0);
+            if found.is_none() {
                 c.error(
                     c.pos(v),
                     field,
                     format!("no customer of this segment in {}", set.coverage.files.join(", ")),
                     Some("the data must give each customer's segment by its id (a `segment` column, or a customers file)".into()),
                 );
-                None
             }
-        },
+            found
+        }
     }
 }
 
