@@ -21,20 +21,14 @@ pub fn read(
     format: &CsvFormat,
     ids: &[String],
 ) -> Result<FxHashMap<Box<[u8]>, usize>, Vec<Diagnostic>> {
-    let columns = crate::model::Columns {
-        customer: customer_column.to_owned(),
-        date: customer_column.to_owned(),
-        amount: customer_column.to_owned(),
-        margin: None,
-        segment: Some(segment_column.to_owned()),
-    };
-    let header = super::header::read_header(text, rel, &columns, format)?;
-    let (customer, segment) = (header.columns.customer, header.columns.segment.unwrap_or_default());
+    let wanted = [("customer", customer_column), ("segment", segment_column)];
+    let (length, names, found) = super::header::locate(text, rel, format, &wanted)?;
+    let (customer, segment) = (found[0], found[1]);
     let mut map = FxHashMap::default();
     let mut problems = Vec::new();
     let mut splitter = Splitter::new(format.delimiter);
     let mut line = 1;
-    for (record, lines) in Records::new(&text[header.length..]) {
+    for (record, lines) in Records::new(&text[length..]) {
         line += lines;
         if fields::trim(record).is_empty() {
             continue;
@@ -42,13 +36,10 @@ pub fn read(
         let row = line - lines + 1;
         let f = splitter.split(record);
         let at = |column: usize| Some(Position { line: row, column: f.column(column) });
-        if f.len() != header.names.len() {
+        if f.len() != names.len() {
             problems.push(
-                Diagnostic::new(
-                    rel,
-                    format!("the row has {} fields, the header {}", f.len(), header.names.len()),
-                )
-                .at(at(0)),
+                Diagnostic::new(rel, format!("the row has {} fields, the header {}", f.len(), names.len()))
+                    .at(at(0)),
             );
             continue;
         }

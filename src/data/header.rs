@@ -28,16 +28,46 @@ pub struct Header {
 }
 
 /// Reads the header from the start of a file, mapping `columns` to positions.
-///
-/// Catches the usual wrong files before any row is read: an empty file, a spreadsheet
-/// saved as `.xlsx` or `.xls` instead of CSV, another binary file, a delimiter other than
-/// the one configured, and mapped column names not in the header.
 pub fn read_header(
     start: &[u8],
     file: &Path,
     columns: &Columns,
     format: &CsvFormat,
 ) -> Result<Header, Vec<Diagnostic>> {
+    let mut wanted =
+        vec![("customer", columns.customer.as_str()), ("date", &columns.date), ("amount", &columns.amount)];
+    match &columns.margin {
+        Some(Margin::Money(name)) => wanted.push(("margin", name)),
+        Some(Margin::Rate(name)) => wanted.push(("margin_rate", name)),
+        None => {}
+    }
+    if let Some(name) = &columns.segment {
+        wanted.push(("segment", name));
+    }
+    let (length, names, found) = locate(start, file, format, &wanted)?;
+    let optional = |key: &str| wanted.iter().position(|(k, _)| k.starts_with(key)).map(|i| found[i]);
+    let columns = ColumnIndex {
+        customer: found[0],
+        date: found[1],
+        amount: found[2],
+        margin: optional("margin"),
+        segment: optional("segment"),
+    };
+    Ok(Header { length, names, columns })
+}
+
+/// Reads the header line of a CSV file and finds each `(key, column name)` of `wanted`;
+/// the header's length in bytes, every column name, and the position of each wanted one.
+///
+/// Catches the usual wrong files before any row is read: an empty file, a spreadsheet
+/// saved as `.xlsx` or `.xls` instead of CSV, another binary file, a delimiter other than
+/// the one configured, and mapped column names not in the header.
+pub fn locate(
+    start: &[u8],
+    file: &Path,
+    format: &CsvFormat,
+    wanted: &[(&str, &str)],
+) -> Result<(usize, Vec<String>, Vec<usize>), Vec<Diagnostic>> {
     let whole = |message: &str, hint: &str| vec![Diagnostic::new(file, message).hint(hint)];
     if start.is_empty() {
         return Err(whole("the file is empty", "export the data again; the file has no header and no rows"));
@@ -66,35 +96,14 @@ pub fn read_header(
         .collect();
     let at = Some(Position { line: 1, column: 1 });
     let mut problems = Vec::new();
-    let mut find = |key: &str, name: &str| {
-        let found = names.iter().position(|n| n == name);
-        if found.is_none() {
-            problems.push(missing_column(file, at, key, name, &names, line, format.delimiter));
+    let mut found = Vec::with_capacity(wanted.len());
+    for (key, name) in wanted {
+        match names.iter().position(|n| n == name) {
+            Some(i) => found.push(i),
+            None => problems.push(missing_column(file, at, key, name, &names, line, format.delimiter)),
         }
-        found
-    };
-    let customer = find("customer", &columns.customer);
-    let date = find("date", &columns.date);
-    let amount = find("amount", &columns.amount);
-    let margin = columns.margin.as_ref().map(|m| match m {
-        Margin::Money(name) => find("margin", name),
-        Margin::Rate(name) => find("margin_rate", name),
-    });
-    let segment = columns.segment.as_ref().map(|name| find("segment", name));
-    match (customer, date, amount, margin.unwrap_or(Some(0)), segment.unwrap_or(Some(0))) {
-        (Some(customer), Some(date), Some(amount), Some(_), Some(_)) if problems.is_empty() => Ok(Header {
-            length: length.min(start.len()),
-            names,
-            columns: ColumnIndex {
-                customer,
-                date,
-                amount,
-                margin: margin.flatten(),
-                segment: segment.flatten(),
-            },
-        }),
-        _ => Err(problems),
     }
+    if problems.is_empty() { Ok((length.min(start.len()), names, found)) } else { Err(problems) }
 }
 
 fn missing_column(

@@ -193,6 +193,9 @@ struct State<'a> {
     header: &'a Header,
     /// The last date text read and its day: exports are sorted by date, so most rows repeat it.
     last_date: (Vec<u8>, i32),
+    /// The last segment text read and its index: rows of one customer come together, so
+    /// most rows repeat it, and decoding it for every row would allocate in the hot loop.
+    last_segment: (Vec<u8>, usize),
     part: Part,
 }
 
@@ -211,7 +214,7 @@ impl<'a> Worker<'a> {
         };
         Self {
             splitter: Splitter::new(spec.format.delimiter),
-            state: State { spec, header, last_date: (Vec::new(), 0), part },
+            state: State { spec, header, last_date: (Vec::new(), 0), last_segment: (Vec::new(), 0), part },
         }
     }
 
@@ -255,7 +258,7 @@ impl State<'_> {
     }
 
     /// The customer's segment from the segment column or the customers file.
-    fn segment(&self, fields: &Fields, customer: &[u8]) -> Result<Option<usize>, (Problem, String)> {
+    fn segment(&mut self, fields: &Fields, customer: &[u8]) -> Result<Option<usize>, (Problem, String)> {
         let format = self.spec.format;
         match self.spec.segments {
             Segments::None => Ok(None),
@@ -269,8 +272,14 @@ impl State<'_> {
                 if value.is_empty() {
                     return Err((Problem::MissingSegment, "the segment is empty".into()));
                 }
+                if value == self.last_segment.0.as_slice() {
+                    return Ok(Some(self.last_segment.1));
+                }
                 let text = format.encoding.decode(value).unwrap_or_default();
                 if let Some(i) = ids.iter().position(|id| *id == text) {
+                    self.last_segment.0.clear();
+                    self.last_segment.0.extend_from_slice(value);
+                    self.last_segment.1 = i;
                     return Ok(Some(i));
                 }
                 let hint = crate::diagnostic::did_you_mean(&text, ids.iter().map(String::as_str))

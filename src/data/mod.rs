@@ -18,10 +18,14 @@ use std::path::Path;
 pub use bad_rows::{BadRows, Problem};
 pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of};
 pub use log::{DayTotal, History, Log};
-pub use summary_file::{COLUMNS as SUMMARY_COLUMNS, Summary, read as read_summary, write as write_summary};
+pub use summary_file::{
+    COLUMNS as SUMMARY_COLUMNS, MAX_BYTES as SUMMARY_MAX_BYTES, Summary, read as read_summary,
+    write as write_summary,
+};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{DataConfig, DataInput, Source};
+use crate::project::slash_path;
 
 /// The data as read, before analysis.
 #[derive(Debug)]
@@ -54,17 +58,17 @@ impl Input {
 pub fn read(dir: &Path, config: &DataConfig, segment_ids: &[String]) -> Result<Input, Vec<Diagnostic>> {
     match &config.input {
         DataInput::Summary(rel) => {
-            let text = read_whole(&dir.join(rel), rel, summary_file::MAX_BYTES)?;
+            let (text, file) = read_file(dir, rel, summary_file::MAX_BYTES, "summaries")?;
             let summary = summary_file::read(&text, rel, Some(segment_ids))?;
-            Ok(Input::Summary { summary, file: fingerprint(rel, &text) })
+            Ok(Input::Summary { summary, file })
         }
         DataInput::Transactions { log: rel, customers } => {
             let mut files = Vec::new();
             let customer_map = match customers {
                 Some(c) => {
                     let segment_column = config.columns.segment.as_deref().unwrap_or("segment");
-                    let text = read_whole(&dir.join(c), c, customers_file::MAX_BYTES)?;
-                    files.push(fingerprint(c, &text));
+                    let (text, source) = read_file(dir, c, customers_file::MAX_BYTES, "customers files")?;
+                    files.push(source);
                     let map = customers_file::read(
                         &text,
                         c,
@@ -110,7 +114,7 @@ pub fn read(dir: &Path, config: &DataConfig, segment_ids: &[String]) -> Result<I
                 return Err(vec![Diagnostic::new(rel, message).hint("export the transactions again")]);
             };
             let end = config.observation_end.map_or(last, day_of);
-            files.insert(0, Source { path: slash(rel), bytes: log.bytes, sha256: log.sha256.clone() });
+            files.insert(0, Source { path: slash_path(rel), bytes: log.bytes, sha256: log.sha256.clone() });
             Ok(Input::Transactions { log, end, files })
         }
     }
@@ -130,21 +134,20 @@ fn capped(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
     problems
 }
 
-/// Reads a whole file of at most `max` bytes.
-pub fn read_whole(path: &Path, rel: &Path, max: u64) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let fail = |message: String| vec![Diagnostic::new(rel, message)];
-    let size = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?.len();
-    if size > max {
-        return Err(fail(format!("the file is {} MiB; at most {} MiB are read", size >> 20, max >> 20)));
+/// Reads a whole data file of at most `limit` bytes (the project's own reader, with its
+/// size check), with its fingerprint for the report's list of sources.
+pub fn read_file(
+    dir: &Path,
+    rel: &Path,
+    limit: u64,
+    what: &str,
+) -> Result<(Vec<u8>, Source), Vec<Diagnostic>> {
+    match crate::project::source::read_bytes(dir, rel, limit, what) {
+        Ok(Some((bytes, sha256))) => {
+            let source = Source { path: slash_path(rel), bytes: bytes.len() as u64, sha256 };
+            Ok((bytes, source))
+        }
+        Ok(None) => Err(vec![Diagnostic::new(rel, "the file does not exist")]),
+        Err(d) => Err(vec![d]),
     }
-    std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))
-}
-
-fn fingerprint(rel: &Path, bytes: &[u8]) -> Source {
-    use sha2::{Digest, Sha256};
-    Source { path: slash(rel), bytes: bytes.len() as u64, sha256: format!("{:x}", Sha256::digest(bytes)) }
-}
-
-fn slash(p: &Path) -> String {
-    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -308,6 +308,7 @@ fn optional<T>(validated: Option<Option<T>>) -> Option<Option<T>> {
     validated.map_or(Some(None), |v| v.map(Some))
 }
 
-fn slash_path(p: &Path) -> String {
+/// `p` with `/` separators, as the report and the metrics name files on every system.
+pub fn slash_path(p: &Path) -> String {
     p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -59,7 +59,9 @@ pub fn read_bytes(
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // `take` guards against a file that grows between the size check and the read.
-    fs::File::open(&path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes)).map_err(io_error)?;
+    fs::File::open(&path)
+        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(io_error)?;
     if bytes.len() as u64 > limit {
         return Err(too_large(rel, bytes.len() as u64, limit, what));
     }
