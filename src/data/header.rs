@@ -95,37 +95,50 @@ pub fn locate(
         })
         .collect();
     let at = Some(Position { line: 1, column: 1 });
+    if wanted.len() > 1 {
+        if let Some(d) = wrong_delimiter(file, at, &names, line, format.delimiter) {
+            return Err(vec![d]);
+        }
+    }
     let mut problems = Vec::new();
     let mut found = Vec::with_capacity(wanted.len());
     for (key, name) in wanted {
         match names.iter().position(|n| n == name) {
             Some(i) => found.push(i),
-            None => problems.push(missing_column(file, at, key, name, &names, line, format.delimiter)),
+            None => problems.push(missing_column(file, at, key, name, &names)),
         }
     }
     if problems.is_empty() { Ok((length.min(start.len()), names, found)) } else { Err(problems) }
 }
 
-fn missing_column(
+/// A header read as one column although it holds another delimiter: the configured
+/// delimiter is wrong, which is one problem, not one per mapped column.
+fn wrong_delimiter(
     file: &Path,
     at: Option<Position>,
-    key: &str,
-    name: &str,
     names: &[String],
     line: &[u8],
     delimiter: u8,
-) -> Diagnostic {
+) -> Option<Diagnostic> {
+    if names.len() != 1 {
+        return None;
+    }
+    let other = [b',', b';', b'\t'].into_iter().find(|&d| d != delimiter && line.contains(&d))?;
+    let shown = if other == b'\t' { "tab".to_owned() } else { char::from(other).to_string() };
+    let configured = if delimiter == b'\t' { "tab".to_owned() } else { char::from(delimiter).to_string() };
+    Some(
+        Diagnostic::new(file, format!("the header is one column when split at `{configured}`"))
+            .at(at)
+            .field("delimiter")
+            .hint(format!(
+                "the header has one column only: the file seems to separate fields with `{shown}`; set `delimiter: \"{shown}\"` under `data:`"
+            )),
+    )
+}
+
+fn missing_column(file: &Path, at: Option<Position>, key: &str, name: &str, names: &[String]) -> Diagnostic {
     let d = Diagnostic::new(file, format!("no column `{name}` (mapped as `columns.{key}` in project.yaml)"))
         .at(at);
-    let other = [b',', b';', b'\t'].into_iter().find(|&d| d != delimiter && line.contains(&d));
-    if names.len() == 1 {
-        if let Some(other) = other {
-            let shown = if other == b'\t' { "tab".to_owned() } else { char::from(other).to_string() };
-            return d.hint(format!(
-                "the header has one column only: the file seems to separate fields with `{shown}`; set `delimiter: \"{shown}\"` under `data:`"
-            ));
-        }
-    }
     let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
     match did_you_mean(name, names.iter().map(String::as_str)) {
         Some(close) => d.hint(format!("did you mean `{close}`? The header has {listed}")),

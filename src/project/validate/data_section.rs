@@ -106,8 +106,10 @@ pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataCo
     };
     let skip = choice(c, &d.on_bad_rows, "data.on_bad_rows", &[("fail", false), ("skip", true)], false);
     if delimiter.is_some() && delimiter == decimal {
+        // Point at whichever of the two was written (the delimiter first: it is the one to change).
+        let written = d.delimiter.as_ref().or(d.decimal.as_ref()).and_then(|v| c.pos(v));
         c.error(
-            at,
+            written.or(at),
             "data.decimal",
             "the decimal sign is the same as the delimiter",
             Some("exports with a decimal comma separate fields with `;`: set `delimiter: \";\"`".into()),
