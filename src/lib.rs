@@ -13,5 +13,6 @@ pub mod diagnostic;
 pub mod error;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod project;
 pub mod render;

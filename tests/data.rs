@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::fs;
 use std::process::Command;
 
@@ -153,4 +154,94 @@ fn fit_prints_parameters_per_segment() {
             "{s}"
         );
     }
+}
+
+/// A small deterministic generator (64-bit LCG), so the test needs no crate and no seed file.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// A log of several blocks (the reader hands out 4 MiB at a time), rows in no order, ids
+/// short and long, returns and several rows on one day: `uplift summarise` must equal a
+/// summary computed here the plain way, customer by customer.
+#[test]
+fn a_log_read_in_parallel_equals_a_plain_summary() {
+    use std::collections::BTreeMap;
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 11, 1).unwrap();
+    let days = 1096;
+    let mut rng = Lcg(20_261_123);
+    let id = |i: u64| {
+        if i % 3 == 0 { format!("customer-{i:05}-of-the-northern-region") } else { format!("{}", 10_000 + i) }
+    };
+    let segment = |i: u64| if i % 2 == 0 { "installers" } else { "facility-management" };
+    let mut csv = String::from("Kundenr;Dato;Beløb;Dækningsbidrag;Segment\n");
+    // Per customer and day, the net amount in hundredths.
+    let mut expected: BTreeMap<String, (u64, BTreeMap<i64, i64>)> = BTreeMap::new();
+    while csv.len() < 13 << 20 {
+        let customer = rng.below(100_000);
+        let day = i64::try_from(rng.below(days)).unwrap();
+        let cents = i64::try_from(rng.below(600_000)).unwrap() - 50_000;
+        let date = start + chrono::Days::new(day.unsigned_abs());
+        let sign = if cents < 0 { "-" } else { "" };
+        let amount = format!("{sign}{},{:02}", cents.abs() / 100, cents.abs() % 100);
+        writeln!(csv, "{};{};{amount};0,00;{}", id(customer), date.format("%d.%m.%Y"), segment(customer))
+            .unwrap();
+        *expected.entry(id(customer)).or_insert((customer, BTreeMap::new())).1.entry(day).or_default() +=
+            cents;
+    }
+    let dir = example_copy("parallel");
+    fs::write(dir.path().join(LOG), &csv).unwrap();
+    let summary = dir.path().join("summary.csv");
+    let out = uplift(&["summarise", dir.path().to_str().unwrap(), "-o", summary.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let end = chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+    let mut plain =
+        String::from("customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n");
+    for (id, (customer, per_day)) in &expected {
+        let purchases: Vec<i64> = per_day.iter().filter(|(_, net)| **net > 0).map(|(day, _)| *day).collect();
+        let Some(&first) = purchases.first() else { continue };
+        let last = *purchases.last().unwrap();
+        let repeat: i64 = per_day.range(first + 1..).map(|(_, net)| net).sum();
+        let frequency = purchases.len() - 1;
+        #[allow(clippy::cast_precision_loss)]
+        let monetary = if frequency > 0 { repeat as f64 * 100.0 / 10_000.0 / frequency as f64 } else { 0.0 };
+        let date = |day: i64| start + chrono::Days::new(day.unsigned_abs());
+        writeln!(
+            plain,
+            "{id},{},{frequency},{},{},{monetary:.6},{},{}",
+            segment(*customer),
+            last - first,
+            (end - date(first)).num_days(),
+            date(first),
+            date(last)
+        )
+        .unwrap();
+    }
+    let written = fs::read_to_string(&summary).unwrap();
+    assert!(written.lines().count() > 50_000, "too few customers: the test would prove little");
+    for (line, (a, b)) in written.lines().zip(plain.lines()).enumerate() {
+        assert_eq!(a, b, "line {}", line + 1);
+    }
+    assert_eq!(written.lines().count(), plain.lines().count());
+
+    // The same customer in another segment far down the file is found, with both lines.
+    let first_line = csv.lines().nth(1).unwrap().to_owned();
+    let moved = if first_line.ends_with("installers") {
+        first_line.replace(";installers", ";facility-management")
+    } else {
+        first_line.replace(";facility-management", ";installers")
+    };
+    let lines = csv.lines().count();
+    fs::write(dir.path().join(LOG), format!("{csv}{moved}\n")).unwrap();
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("is in more than one segment"), "{err}");
+    assert!(err.contains(&format!("on line {}", lines + 1)), "{err}");
 }

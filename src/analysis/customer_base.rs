@@ -8,7 +8,7 @@
 //!   the 365-day windows before it.
 //! - A customer is *active* in a window with at least one purchase day in it.
 
-use crate::data::{self, History, Input, UNITS_PER_CURRENCY};
+use crate::data::{self, History, Input, UNITS_PER_CURRENCY, year_of};
 use crate::model::{Cohort, Coverage, CustomerSummary, DataSet, SegmentData, Survival};
 
 /// Days in a year of the windows.
@@ -25,15 +25,28 @@ const TOP_SHARE: f64 = 0.2;
 pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
     match input {
         Input::Transactions { log, end, files } => {
-            let first_day = log.days.map_or(end, |(first, _)| first);
-            let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
-            let mut customers = Vec::with_capacity(log.customers.len());
-            for history in &log.customers {
-                let Some(summary) = summarise(history, end) else { continue };
-                if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
-                    acc.add(history, &summary, end, first_day);
+            let first_day = log.period.map_or(end, |(first, _)| first);
+            let runs = crate::parallel::map_runs(&log.customers, |run| {
+                let mut per_segment: Vec<Accumulator> =
+                    (0..segments).map(|_| Accumulator::default()).collect();
+                let mut customers = Vec::with_capacity(run.len());
+                for customer in run {
+                    let history = log.history(customer);
+                    let Some(summary) = summarise(&history, end) else { continue };
+                    if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
+                        acc.add(&history, &summary, end, first_day);
+                    }
+                    customers.push(summary);
                 }
-                customers.push(summary);
+                (customers, per_segment)
+            });
+            let mut customers = Vec::with_capacity(log.customers.len());
+            let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
+            for (run_customers, run_segments) in runs {
+                customers.extend(run_customers);
+                for (acc, run) in per_segment.iter_mut().zip(run_segments) {
+                    acc.absorb(run);
+                }
             }
             let coverage = Coverage {
                 files: files.iter().map(|f| f.path.clone()).collect(),
@@ -84,7 +97,7 @@ pub fn summarise(history: &History, end: i32) -> Option<CustomerSummary> {
     let monetary =
         if count > 0 { repeat_amount as f64 / UNITS_PER_CURRENCY as f64 / f64::from(count) } else { 0.0 };
     Some(CustomerSummary {
-        id: history.id.clone(),
+        id: history.id.to_owned(),
         segment: history.segment,
         frequency: count,
         recency: u32::try_from(last - first).unwrap_or(0),
@@ -135,7 +148,7 @@ impl Accumulator {
         let mut active_windows: u64 = 0;
         let mut years: u64 = 0;
         let first_year = year_of(data::day_of(summary.first_purchase));
-        for day in &history.days {
+        for day in history.days {
             if window(day.day, end) == 0 {
                 self.last_year_revenue += day.amount;
                 self.last_year_margin += day.margin;
@@ -180,6 +193,24 @@ impl Accumulator {
         );
     }
 
+    /// Adds the totals of another run of customers.
+    fn absorb(&mut self, other: Accumulator) {
+        let (d, o) = (&mut self.data, other.data);
+        d.customers += o.customers;
+        d.active_customers += o.active_customers;
+        d.retention_base += o.retention_base;
+        d.retained += o.retained;
+        add_counts(&mut d.survival.lost, &o.survival.lost);
+        add_counts(&mut d.survival.alive, &o.survival.alive);
+        self.last_year_purchases += other.last_year_purchases;
+        self.last_year_revenue += other.last_year_revenue;
+        self.last_year_margin += other.last_year_margin;
+        self.revenues.extend(other.revenues);
+        for (year, active) in other.cohorts {
+            add_counts(self.cohorts.entry(year).or_default(), &active);
+        }
+    }
+
     #[allow(clippy::cast_precision_loss)] // counts and ten-thousandths far below 2^53
     fn finish(mut self, end: i32, has_margin: bool) -> SegmentData {
         let units = UNITS_PER_CURRENCY as f64;
@@ -218,9 +249,14 @@ fn top_share(revenues: &mut [i64]) -> Option<f64> {
     Some(revenues[..top].iter().sum::<i64>() as f64 / total as f64)
 }
 
-fn year_of(day: i32) -> i32 {
-    use chrono::Datelike;
-    data::date_of(day).year()
+/// Adds `from` to `into` element by element, lengthening `into` as needed.
+fn add_counts(into: &mut Vec<u64>, from: &[u64]) {
+    if into.len() < from.len() {
+        into.resize(from.len(), 0);
+    }
+    for (a, b) in into.iter_mut().zip(from) {
+        *a += b;
+    }
 }
 
 #[cfg(test)]
@@ -233,22 +269,21 @@ mod tests {
         day_of(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
     }
 
-    fn history(days: &[(&str, i64)]) -> History {
-        History {
-            id: "c".into(),
-            segment: Some(0),
-            days: days
-                .iter()
-                .map(|(d, a)| DayTotal { day: day(d), amount: a * UNITS_PER_CURRENCY, margin: a * 3000 })
-                .collect(),
-        }
+    fn days(days: &[(&str, i64)]) -> Vec<DayTotal> {
+        days.iter()
+            .map(|(d, a)| DayTotal { day: day(d), amount: a * UNITS_PER_CURRENCY, margin: a * 3000 })
+            .collect()
+    }
+
+    fn history(days: &[DayTotal]) -> History<'_> {
+        History { id: "c", segment: Some(0), days }
     }
 
     #[test]
     fn summary_follows_the_lifetimes_conventions() {
         // Purchases on 1 Jan, 11 Jan and 31 Jan; a return on 20 Jan nets into the repeat spend.
-        let h = history(&[("2024-01-01", 100), ("2024-01-11", 50), ("2024-01-20", -20), ("2024-01-31", 70)]);
-        let s = summarise(&h, day("2024-03-01")).unwrap();
+        let d = days(&[("2024-01-01", 100), ("2024-01-11", 50), ("2024-01-20", -20), ("2024-01-31", 70)]);
+        let s = summarise(&history(&d), day("2024-03-01")).unwrap();
         assert_eq!((s.frequency, s.recency, s.age), (2, 30, 60));
         // (50 − 20 + 70) / 2 repeat purchases
         assert!((s.monetary - 50.0).abs() < 1e-12);
@@ -257,7 +292,7 @@ mod tests {
 
     #[test]
     fn a_customer_with_only_returns_has_no_summary() {
-        assert_eq!(summarise(&history(&[("2024-01-01", -10)]), day("2024-02-01")), None);
+        assert_eq!(summarise(&history(&days(&[("2024-01-01", -10)])), day("2024-02-01")), None);
     }
 
     #[test]
@@ -266,18 +301,13 @@ mod tests {
         // (2024 is a leap year), w1, w2 lie inside the data and two pairs count.
         let end = day("2024-12-31");
         let customers = [
-            history(&[("2022-03-01", 100), ("2023-06-01", 100), ("2024-06-01", 200), ("2024-07-01", 200)]),
-            history(&[("2023-02-01", 300)]),
-            history(&[("2024-05-01", 400), ("2024-05-01", 0)]),
+            days(&[("2022-03-01", 100), ("2023-06-01", 100), ("2024-06-01", 200), ("2024-07-01", 200)]),
+            days(&[("2023-02-01", 300)]),
+            days(&[("2024-05-01", 400), ("2024-05-01", 0)]),
         ];
-        let log = Log {
-            customers: customers.to_vec(),
-            rows: 6,
-            days: Some((day("2022-01-01"), end)),
-            bad: data::BadRows::default(),
-            bytes: 0,
-            sha256: String::new(),
-        };
+        let histories =
+            customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
+        let log = Log::of(histories, Some((day("2022-01-01"), end)));
         let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
         let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, true);
         let s = &set.segments[0];

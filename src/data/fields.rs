@@ -219,6 +219,21 @@ pub fn date_of(day: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(day + EPOCH_DAYS_FROM_CE).unwrap_or(NaiveDate::MIN)
 }
 
+/// The calendar year of a day number, in integer arithmetic (H. Hinnant's `civil_from_days`):
+/// the per-day loops of the analysis ask for it millions of times.
+pub fn year_of(day: i32) -> i32 {
+    // Days counted from 0000-03-01, so leap days end each 4-, 100- and 400-year cycle.
+    let z = i64::from(day) + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    // Months from March: January and February (10 and 11) belong to the next calendar year.
+    let march_based_month = (5 * day_of_year + 2) / 153;
+    let year = year_of_era + era * 400 + i64::from(march_based_month >= 10);
+    i32::try_from(year).unwrap_or(i32::MAX)
+}
+
 /// The day number of a calendar date.
 pub fn day_of(date: NaiveDate) -> i32 {
     date.num_days_from_ce() - EPOCH_DAYS_FROM_CE
@@ -243,7 +258,7 @@ impl Encoding {
 
     /// Whether `bytes` are valid text in this encoding (every byte is, in Windows-1252).
     pub fn is_valid(self, bytes: &[u8]) -> bool {
-        self == Self::Windows1252 || std::str::from_utf8(bytes).is_ok()
+        self == Self::Windows1252 || bytes.is_ascii() || std::str::from_utf8(bytes).is_ok()
     }
 }
 
@@ -314,6 +329,16 @@ mod tests {
         assert!(DateFormat::new("%Y-%m").is_err());
         assert!(DateFormat::new("%Y-%q-%d").is_err());
         assert!(DateFormat::new("%d/%m/%y").is_ok());
+    }
+
+    #[test]
+    fn year_of_agrees_with_the_calendar() {
+        use chrono::Datelike;
+        let first = day_of(NaiveDate::from_ymd_opt(1600, 1, 1).unwrap());
+        let last = day_of(NaiveDate::from_ymd_opt(2400, 12, 31).unwrap());
+        for day in first..=last {
+            assert_eq!(year_of(day), date_of(day).year(), "{}", date_of(day));
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod summary_file;
 use std::path::Path;
 
 pub use bad_rows::{BadRows, Problem};
-pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of};
+pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of, year_of};
 pub use log::{DayTotal, History, Log};
 pub use summary_file::{
     COLUMNS as SUMMARY_COLUMNS, MAX_BYTES as SUMMARY_MAX_BYTES, Summary, read as read_summary,
@@ -105,7 +105,7 @@ pub fn read(dir: &Path, config: &DataConfig, segment_ids: &[String]) -> Result<I
             if bad > 0 && !config.skip_bad_rows {
                 return Err(log.bad.diagnostics(rel));
             }
-            let Some((_, last)) = log.days else {
+            let Some((_, last)) = log.period else {
                 let message = if bad > 0 {
                     format!("none of the {bad} rows could be used")
                 } else {

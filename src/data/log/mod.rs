@@ -1,0 +1,214 @@
+//! The transaction log → one purchase history per customer, read in parallel.
+//!
+//! The file is streamed in blocks cut at record boundaries; each worker thread parses the
+//! blocks it takes into a flat list of rows and numbers the customers it meets (`worker`).
+//! The workers' numberings are then joined in id order, and the rows grouped by customer
+//! and summed per day (`merge`). Only per-customer, per-day totals outlive the read, never
+//! the text, so memory follows the number of rows, not the file size. Money is summed in
+//! whole ten-thousandths, so the result is the same whichever thread read which block.
+
+mod ids;
+mod merge;
+mod worker;
+
+use std::fs::File;
+use std::io::Read;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::mpsc::sync_channel;
+
+use rustc_hash::FxHashMap;
+use sha2::{Digest, Sha256};
+
+use super::bad_rows::BadRows;
+use super::csv::last_record_end;
+use super::header::read_header;
+use super::progress::Progress;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Columns, CsvFormat};
+
+/// Bytes handed to a worker at a time.
+const BLOCK: usize = 4 << 20;
+
+/// How each customer's segment is known.
+pub enum Segments<'a> {
+    /// The data does not say.
+    None,
+    /// A column of the log holds segment ids; these are the project's, in order.
+    Column(&'a [String]),
+    /// The customers file maps each customer to a segment index.
+    Customers(&'a FxHashMap<Box<[u8]>, usize>),
+}
+
+/// What to read and how.
+pub struct LogSpec<'a> {
+    /// The file, and its name relative to the project for messages.
+    pub path: &'a Path,
+    pub rel: &'a Path,
+    pub columns: &'a Columns,
+    pub format: &'a CsvFormat,
+    /// Rows after this day are bad rows.
+    pub end: Option<i32>,
+    pub segments: Segments<'a>,
+}
+
+/// A customer as the log has them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Customer {
+    pub id: String,
+    pub segment: Option<usize>,
+    /// Where their days are in [`Log::days`].
+    pub days: Range<usize>,
+}
+
+/// One customer's net purchases, per day: a view into a [`Log`].
+#[derive(Clone, Copy, Debug)]
+pub struct History<'a> {
+    pub id: &'a str,
+    pub segment: Option<usize>,
+    /// Sorted by day, one entry per day with any row.
+    pub days: &'a [DayTotal],
+}
+
+/// A customer's rows on one day, summed. Money in ten-thousandths.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DayTotal {
+    pub day: i32,
+    pub amount: i64,
+    pub margin: i64,
+}
+
+/// The log, read.
+#[derive(Debug)]
+pub struct Log {
+    /// Sorted by id.
+    pub customers: Vec<Customer>,
+    /// Every customer's days, each customer's in one run (`Customer::days`).
+    pub days: Vec<DayTotal>,
+    /// Rows used.
+    pub rows: u64,
+    /// First and last day of the rows used; `None` when no row was usable.
+    pub period: Option<(i32, i32)>,
+    pub bad: BadRows,
+    /// The file's size and SHA-256, hashed while it streamed past.
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl Log {
+    /// Each customer with their days, in id order.
+    pub fn histories(&self) -> impl ExactSizeIterator<Item = History<'_>> {
+        self.customers.iter().map(|c| self.history(c))
+    }
+
+    /// One customer (of this log) with their days.
+    pub fn history<'a>(&'a self, customer: &'a Customer) -> History<'a> {
+        History { id: &customer.id, segment: customer.segment, days: &self.days[customer.days.clone()] }
+    }
+
+    /// A log of the given customers and days (each sorted by day), for tests.
+    #[cfg(test)]
+    pub fn of(histories: Vec<(String, Option<usize>, Vec<DayTotal>)>, period: Option<(i32, i32)>) -> Self {
+        let mut log = Log {
+            customers: Vec::new(),
+            days: Vec::new(),
+            rows: 0,
+            period,
+            bad: BadRows::default(),
+            bytes: 0,
+            sha256: String::new(),
+        };
+        for (id, segment, days) in histories {
+            let start = log.days.len();
+            log.rows += days.len() as u64;
+            log.days.extend(days);
+            log.customers.push(Customer { id, segment, days: start..log.days.len() });
+        }
+        log
+    }
+}
+
+/// A row's place: its block and its line within the block, ordered as in the file.
+type Loc = (u32, u32);
+
+/// A worker's segment index for "no segment".
+const NO_SEGMENT: u32 = u32::MAX;
+
+/// Reads the whole log; `Err` for problems with the file itself (missing, not CSV, columns
+/// not found) and for customers placed in two segments. Bad rows are returned, not judged.
+pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
+    let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
+    let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut first = vec![0; BLOCK];
+    let filled = fill(&mut file, &mut first).map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
+    first.truncate(filled);
+    let header = read_header(&first, spec.rel, spec.columns, spec.format)?;
+    let mut hasher = Sha256::new();
+    hasher.update(&first[..header.length]);
+    let body = first.split_off(header.length);
+
+    let workers = crate::parallel::threads();
+    let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
+    let receiver = Mutex::new(receiver);
+    let mut progress = Progress::new(spec.rel, size);
+    let (parts, read_result) = std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            (0..workers).map(|_| scope.spawn(|| worker::Worker::new(spec, &header).run(&receiver))).collect();
+        let result = stream(&mut file, body, |index, block| {
+            progress.advance(block.len() as u64);
+            hasher.update(&block);
+            sender.send((index, block)).is_ok()
+        });
+        drop(sender);
+        let parts: Vec<worker::Part> =
+            handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect();
+        (parts, result)
+    });
+    progress.finish();
+    read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
+    let mut log = merge::merge(parts, spec, workers)?;
+    log.bytes = size;
+    log.sha256 = format!("{:x}", hasher.finalize());
+    Ok(log)
+}
+
+/// Reads as much as fits into `buffer`, returning how much was read.
+fn fill(file: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match file.read(&mut buffer[filled..])? {
+            0 => break,
+            n => filled += n,
+        }
+    }
+    Ok(filled)
+}
+
+/// Cuts the rest of the file into blocks of whole records and hands each to `send`.
+fn stream(
+    file: &mut File,
+    mut carry: Vec<u8>,
+    mut send: impl FnMut(u32, Vec<u8>) -> bool,
+) -> std::io::Result<()> {
+    let mut index = 0;
+    loop {
+        let start = carry.len();
+        carry.resize(start.max(BLOCK) + BLOCK, 0);
+        let n = fill(file, &mut carry[start..])?;
+        carry.truncate(start + n);
+        let at_end = n == 0;
+        let cut = if at_end { carry.len() } else { last_record_end(&carry).unwrap_or(0) };
+        if cut > 0 {
+            let rest = carry.split_off(cut);
+            if !send(index, std::mem::replace(&mut carry, rest)) {
+                return Ok(());
+            }
+            index += 1;
+        }
+        if at_end {
+            return Ok(());
+        }
+    }
+}

@@ -1,0 +1,353 @@
+//! One reader thread: parses the blocks it is handed into rows of customer numbers, days and
+//! amounts, numbering customers as it meets them.
+//!
+//! Rows are appended to one flat list, never to a per-customer list: appending is a write to
+//! memory just written, while a per-customer list would be a cache miss per row. The only
+//! random access per row is the customer's table lookup (see `ids`).
+
+use std::sync::Mutex;
+use std::sync::mpsc::Receiver;
+
+use rustc_hash::FxHashMap;
+
+use super::ids::{Found, Interner, Key, Pending, pack};
+use super::{Loc, LogSpec, NO_SEGMENT, Segments};
+use crate::data::bad_rows::{BadRow, Problem, SHOWN};
+use crate::data::csv::{Fields, Records, Splitter};
+use crate::data::fields::{self, Encoding, FieldError};
+use crate::data::header::{ColumnIndex, Header};
+use crate::model::Margin;
+
+/// One usable row: the customer's number in its worker, the day, and money in
+/// ten-thousandths.
+#[derive(Clone, Copy)]
+pub struct Row {
+    pub customer: u32,
+    pub day: i32,
+    pub amount: i64,
+    pub margin: i64,
+}
+
+/// What one worker read.
+pub struct Part {
+    /// The customer ids it met, sorted, each with its number.
+    pub ids: Vec<(Key, u32)>,
+    /// Per customer number: the segment of their first row here, and where that row is.
+    pub firsts: Vec<(u32, Loc)>,
+    /// Other segments a customer's rows named here: number, segment, the first row naming it.
+    pub others: Vec<(u32, u32, Loc)>,
+    pub rows: Vec<Row>,
+    /// Lines per block it read.
+    pub lines: Vec<(u32, u32)>,
+    pub bad: Vec<(Loc, BadRow)>,
+    pub counts: FxHashMap<Problem, u64>,
+    /// First and last day of its usable rows.
+    pub period: Option<(i32, i32)>,
+}
+
+pub struct Worker<'a> {
+    spec: &'a LogSpec<'a>,
+    header: &'a Header,
+    ids: Interner,
+    /// Customer number and segment → first row, for rows naming another segment than the
+    /// customer's first row did (rare: the run then fails).
+    others: FxHashMap<(u32, u32), Loc>,
+    /// The last date text read and its day: exports are sorted by date, so most rows repeat it.
+    last_date: (Vec<u8>, i32),
+    /// The last segment text read and its index: rows of one customer come together, so
+    /// most rows repeat it, and decoding it for every row would allocate in the hot loop.
+    last_segment: (Vec<u8>, u32),
+    /// An id decoded from Windows-1252, so ids are keyed by their text in every encoding.
+    decoded: String,
+    /// Rows read but not yet looked up, with their packed ids (see `Interner::intern_batch`).
+    batch: Vec<Pending>,
+    batch_rows: Vec<(Loc, Row)>,
+    found: Vec<Found>,
+    part: Part,
+}
+
+/// A bad row before its line is known: problem, column index, message.
+type RowError = (Problem, Option<usize>, String);
+
+impl<'a> Worker<'a> {
+    pub fn new(spec: &'a LogSpec<'a>, header: &'a Header) -> Self {
+        let part = Part {
+            ids: Vec::new(),
+            firsts: Vec::new(),
+            others: Vec::new(),
+            rows: Vec::new(),
+            lines: Vec::new(),
+            bad: Vec::new(),
+            counts: FxHashMap::default(),
+            period: None,
+        };
+        Self {
+            spec,
+            header,
+            ids: Interner::default(),
+            others: FxHashMap::default(),
+            last_date: (Vec::new(), 0),
+            last_segment: (Vec::new(), 0),
+            decoded: String::new(),
+            batch: Vec::with_capacity(BATCH),
+            batch_rows: Vec::with_capacity(BATCH),
+            found: Vec::with_capacity(BATCH),
+            part,
+        }
+    }
+
+    /// Reads blocks until the channel closes; the ids come back sorted.
+    pub fn run(mut self, receiver: &Mutex<Receiver<(u32, Vec<u8>)>>) -> Part {
+        let mut splitter = Splitter::new(self.spec.format.delimiter);
+        loop {
+            let next = receiver.lock().map(|r| r.recv());
+            let Ok(Ok((index, block))) = next else { break };
+            let mut line = 0;
+            for (record, lines) in Records::new(&block) {
+                line += lines;
+                if !fields::trim(record).is_empty() {
+                    self.row(&splitter.split(record), (index, line - lines + 1));
+                }
+            }
+            self.part.lines.push((index, line));
+        }
+        self.flush();
+        self.part.others = self.others.into_iter().map(|((c, s), at)| (c, s, at)).collect();
+        self.part.ids = self.ids.into_sorted();
+        self.part
+    }
+
+    fn row(&mut self, fields: &Fields, at: Loc) {
+        let header = self.header;
+        let located = |(problem, column, message): RowError| {
+            let field = column.map(|i| header.names[i].clone());
+            let column = column.map_or(1, |i| fields.column(i));
+            (at, BadRow { line: 0, column, field, problem, message })
+        };
+        let parsed = match parse_row(
+            fields,
+            &self.header.columns,
+            self.header.names.len(),
+            self.spec,
+            &mut self.last_date,
+        ) {
+            Ok(parsed) => parsed,
+            Err(e) => return self.bad(located(e)),
+        };
+        let segment = match self.segment(fields, parsed.customer) {
+            Ok(segment) => segment,
+            Err((problem, message)) => {
+                let column = self.header.columns.segment.unwrap_or(self.header.columns.customer);
+                return self.bad(located((problem, Some(column), message)));
+            }
+        };
+        let row = Row { customer: 0, day: parsed.day, amount: parsed.amount, margin: parsed.margin };
+        let id = key_text(parsed.customer, self.spec.format.encoding, &mut self.decoded);
+        if let Some(key) = pack(id) {
+            self.batch.push((key, segment));
+            self.batch_rows.push((at, row));
+            if self.batch.len() == BATCH {
+                self.flush();
+            }
+        } else {
+            let found = self.ids.intern_long(id, segment);
+            record(&mut self.part, &mut self.others, found, segment, at, row);
+        }
+    }
+
+    /// Looks up the batch's customers and records its rows.
+    fn flush(&mut self) {
+        self.found.clear();
+        self.ids.intern_batch(&self.batch, &mut self.found);
+        let rows = std::mem::take(&mut self.batch_rows);
+        for ((&(_, segment), &found), &(at, row)) in self.batch.iter().zip(&self.found).zip(&rows) {
+            record(&mut self.part, &mut self.others, found, segment, at, row);
+        }
+        self.batch_rows = rows;
+        self.batch_rows.clear();
+        self.batch.clear();
+    }
+
+    /// The customer's segment from the segment column or the customers file.
+    fn segment(&mut self, fields: &Fields, customer: &[u8]) -> Result<u32, (Problem, String)> {
+        let format = self.spec.format;
+        match self.spec.segments {
+            Segments::None => Ok(NO_SEGMENT),
+            Segments::Customers(map) => map.get(customer).map(|&s| index(s)).ok_or_else(|| {
+                let id = format.encoding.decode(customer).unwrap_or_default();
+                (Problem::UnknownCustomer, format!("customer `{id}` is not in the customers file"))
+            }),
+            Segments::Column(ids) => {
+                let column = self.header.columns.segment.expect("a segment column is mapped");
+                let value = fields::trim(fields.get(column));
+                if value.is_empty() {
+                    return Err((Problem::MissingSegment, "the segment is empty".into()));
+                }
+                if value == self.last_segment.0.as_slice() {
+                    return Ok(self.last_segment.1);
+                }
+                let text = format.encoding.decode(value).unwrap_or_default();
+                if let Some(i) = ids.iter().position(|id| *id == text) {
+                    self.last_segment.0.clear();
+                    self.last_segment.0.extend_from_slice(value);
+                    self.last_segment.1 = index(i);
+                    return Ok(index(i));
+                }
+                let hint = crate::diagnostic::did_you_mean(&text, ids.iter().map(String::as_str))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                Err((Problem::UnknownSegment, format!("`{text}` is not a segment id in segments.yaml{hint}")))
+            }
+        }
+    }
+
+    fn bad(&mut self, (at, row): (Loc, BadRow)) {
+        *self.part.counts.entry(row.problem).or_default() += 1;
+        // Blocks arrive in file order, so a worker's first rows are its earliest.
+        if self.part.bad.len() < SHOWN {
+            self.part.bad.push((at, row));
+        }
+    }
+}
+
+/// Rows looked up together: enough to keep the CPU's outstanding cache misses busy.
+const BATCH: usize = 16;
+
+/// Adds a looked-up row to the part: a customer's first row gives their segment, a later
+/// row naming another segment is noted for the error.
+fn record(
+    part: &mut Part,
+    others: &mut FxHashMap<(u32, u32), Loc>,
+    found: Found,
+    segment: u32,
+    at: Loc,
+    row: Row,
+) {
+    if found.new {
+        part.firsts.push((segment, at));
+    } else if found.first_segment != segment {
+        others.entry((found.number, segment)).or_insert(at);
+    }
+    let day = row.day;
+    part.period = Some(part.period.map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))));
+    part.rows.push(Row { customer: found.number, ..row });
+}
+
+/// A segment index as the worker stores it.
+fn index(segment: usize) -> u32 {
+    u32::try_from(segment).unwrap_or(NO_SEGMENT)
+}
+
+/// The id's text as bytes: UTF-8 ids as they are, Windows-1252 ids decoded when they hold a
+/// non-ASCII byte, so the same customer is one key and ids sort by their text.
+fn key_text<'b>(id: &'b [u8], encoding: Encoding, decoded: &'b mut String) -> &'b [u8] {
+    if encoding == Encoding::Utf8 || id.is_ascii() {
+        return id;
+    }
+    *decoded = encoding.decode(id).unwrap_or_default();
+    decoded.as_bytes()
+}
+
+/// A row's values, read.
+struct Parsed<'r> {
+    customer: &'r [u8],
+    day: i32,
+    amount: i64,
+    margin: i64,
+}
+
+fn parse_row<'r>(
+    fields: &Fields<'r>,
+    columns: &ColumnIndex,
+    expected: usize,
+    spec: &LogSpec,
+    last_date: &mut (Vec<u8>, i32),
+) -> Result<Parsed<'r>, RowError> {
+    let format = spec.format;
+    if fields.len() != expected {
+        return Err((
+            Problem::FieldCount,
+            None,
+            format!(
+                "the row has {} fields, the header {expected} (check the delimiter and quotes)",
+                fields.len()
+            ),
+        ));
+    }
+    let customer = fields::trim(fields.get(columns.customer));
+    if customer.is_empty() {
+        return Err((Problem::MissingCustomer, Some(columns.customer), "the customer id is empty".into()));
+    }
+    if !format.encoding.is_valid(customer) {
+        return Err((
+            Problem::NotText,
+            Some(columns.customer),
+            "the customer id is not UTF-8 text (older Nordic exports are Windows-1252: set `encoding: windows-1252`)".into(),
+        ));
+    }
+    let date = fields.get(columns.date);
+    let day = if date == last_date.0.as_slice() {
+        last_date.1
+    } else {
+        let day = format.date_format.parse(date).map_err(|_| {
+            (
+                Problem::Date,
+                Some(columns.date),
+                format!(
+                    "cannot read `{}` as a date in the format `{}`",
+                    lossy(date),
+                    format.date_format.pattern()
+                ),
+            )
+        })?;
+        last_date.0.clear();
+        last_date.0.extend_from_slice(date);
+        last_date.1 = day;
+        day
+    };
+    if let Some(end) = spec.end {
+        if day > end {
+            return Err((
+                Problem::AfterEnd,
+                Some(columns.date),
+                format!("{} is after the observation end {}", fields::date_of(day), fields::date_of(end)),
+            ));
+        }
+    }
+    let amount = money(fields, columns.amount, format.decimal, Problem::Amount)?;
+    let margin = match (&spec.columns.margin, columns.margin) {
+        (Some(Margin::Money(_)), Some(i)) => money(fields, i, format.decimal, Problem::Margin)?,
+        (Some(Margin::Rate(_)), Some(i)) => {
+            let rate = fields::rate(fields.get(i), format.decimal)
+                .map_err(|e| (Problem::Margin, Some(i), field_message(&e, fields.get(i), "margin rate")))?;
+            #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+            let margin = (amount as f64 * rate).round() as i64;
+            margin
+        }
+        _ => 0,
+    };
+    Ok(Parsed { customer, day, amount, margin })
+}
+
+fn money(fields: &Fields, i: usize, decimal: u8, problem: Problem) -> Result<i64, RowError> {
+    let what = if problem == Problem::Margin { "margin" } else { "amount" };
+    fields::amount(fields.get(i), decimal)
+        .map_err(|e| (problem, Some(i), field_message(&e, fields.get(i), what)))
+}
+
+fn field_message(e: &FieldError, raw: &[u8], what: &str) -> String {
+    match e {
+        FieldError::Empty => format!("the {what} is empty"),
+        FieldError::TooLarge => format!("the {what} `{}` is too large", lossy(raw)),
+        FieldError::NotANumber | FieldError::NotADate => format!(
+            "cannot read `{}` as an {what} (check `decimal:` in project.yaml: `1.234,50` needs `decimal: \",\"`)",
+            lossy(raw)
+        )
+        .replace("an margin", "a margin"),
+    }
+}
+
+/// Shows bytes of unknown encoding as text, for messages.
+fn lossy(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).chars().take(40).collect()
+}
