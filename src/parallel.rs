@@ -21,6 +21,26 @@ pub fn map_runs<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> 
     })
 }
 
+/// Items per chunk of [`sum_chunks`]: fixed, so the chunks, and with them every
+/// floating-point sum, are the same on any number of cores.
+const CHUNK: usize = 4096;
+
+/// Sums the `K` values `f` gives for fixed-size chunks of `items`, the chunks spread over
+/// the cores and their sums added in order: the result is the same, bit for bit, on any
+/// machine.
+pub fn sum_chunks<T: Sync, const K: usize>(items: &[T], f: impl Fn(&[T]) -> [f64; K] + Sync) -> [f64; K] {
+    let chunks: Vec<&[T]> = items.chunks(CHUNK).collect();
+    let sums: Vec<[f64; K]> =
+        map_runs(&chunks, |run| run.iter().map(|chunk| f(chunk)).collect::<Vec<_>>()).concat();
+    let mut total = [0.0; K];
+    for sum in sums {
+        for (t, s) in total.iter_mut().zip(sum) {
+            *t += s;
+        }
+    }
+    total
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -29,5 +49,14 @@ mod tests {
         let runs = super::map_runs(&items, <[u32]>::to_vec);
         assert_eq!(runs.concat(), items);
         assert_eq!(super::map_runs(&[] as &[u32], <[u32]>::len), [0]);
+    }
+
+    #[test]
+    fn chunk_sums_add_up_in_order() {
+        let items: Vec<f64> = (0..10_000).map(|i| 1.0 / (f64::from(i) + 1.0)).collect();
+        let [sum, count] =
+            super::sum_chunks(&items, |c| [c.iter().sum(), f64::from(u32::try_from(c.len()).unwrap())]);
+        let by_hand = items.chunks(super::CHUNK).map(|c| c.iter().sum::<f64>()).fold(0.0, |a, b| a + b);
+        assert_eq!((sum.to_bits(), count), (by_hand.to_bits(), 10_000.0));
     }
 }

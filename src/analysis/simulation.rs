@@ -147,7 +147,8 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
         }
         out
     };
-    let results = in_parallel(&blocks, run_block);
+    let results =
+        crate::parallel::map_runs(&blocks, |run| run.iter().flat_map(|&k| run_block(k)).collect::<Vec<_>>());
     let (mut npv, mut uplift): (Vec<f64>, Vec<f64>) = results.into_iter().flatten().unzip();
     #[allow(clippy::cast_precision_loss)]
     let reaching = uplift.iter().filter(|&&u| reaches(u, settings.target_min)).count() as f64 / draws as f64;
@@ -161,19 +162,6 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
         uplift: percentiles(&uplift),
         probability_reaching_target: reaching,
     }
-}
-
-/// Runs `f` over `items` on every available core, keeping the items' order.
-fn in_parallel<T: Send>(items: &[usize], f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(items.len()).max(1);
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk.max(1))
-            .map(|part| scope.spawn(|| part.iter().map(|&k| f(k)).collect::<Vec<T>>()))
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-    })
 }
 
 /// P10, P50, P90 of sorted values, interpolating linearly between order statistics.

@@ -76,10 +76,22 @@ pub fn run(
             customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
         let clock = Instant::now();
         let bg = bg_nbd::fit(&rfm);
-        elapsed(&format!("BG/NBD fit, {} customers, segment `{name}`", rfm.len()), clock);
+        let iterations =
+            |n: Option<u32>| n.map_or_else(|| "no fit".to_owned(), |n| format!("{n} iterations"));
+        elapsed(
+            &format!(
+                "BG/NBD fit, {} customers, segment `{name}` ({})",
+                rfm.len(),
+                iterations(bg.map(|f| f.iterations))
+            ),
+            clock,
+        );
         let clock = Instant::now();
         let gg = gamma_gamma::fit(&spend);
-        elapsed(&format!("Gamma-Gamma fit, segment `{name}`"), clock);
+        elapsed(
+            &format!("Gamma-Gamma fit, segment `{name}` ({})", iterations(gg.map(|f| f.iterations))),
+            clock,
+        );
         if predictions.is_some() {
             for (c, r) in customers.iter().zip(&rfm) {
                 let alive = bg.map(|f| f.params.p_alive(*r));

@@ -158,8 +158,7 @@ fn row(
     };
     let date = |i: usize| -> Result<NaiveDate, (usize, String)> {
         let t = text(i)?;
-        NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .map_err(|_| (i, format!("{} must be a date YYYY-MM-DD, got `{t}`", COLUMNS[i])))
+        iso_date(t).ok_or_else(|| (i, format!("{} must be a date YYYY-MM-DD, got `{t}`", COLUMNS[i])))
     };
     let id = text(0)?;
     if id.is_empty() {
@@ -210,4 +209,22 @@ fn row(
         first_purchase,
         last_purchase,
     })
+}
+
+/// A `YYYY-MM-DD` date. The common exact form is read directly (chrono's general parser
+/// takes a tenth of a second per million dates); any other text goes to chrono.
+fn iso_date(t: &str) -> Option<NaiveDate> {
+    if let [y @ .., b'-', m1, m2, b'-', d1, d2] = t.as_bytes() {
+        let number = |digits: &[u8]| {
+            digits.iter().try_fold(0u32, |n, &b| b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0')))
+        };
+        if y.len() == 4 {
+            if let (Some(year), Some(month), Some(day)) =
+                (number(y), number(&[*m1, *m2]), number(&[*d1, *d2]))
+            {
+                return NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day);
+            }
+        }
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()
 }

@@ -26,39 +26,44 @@ pub struct Rfm {
     pub t: f64,
 }
 
-/// Customers with the same history, counted once.
+/// Customers with the same history, counted once; times as indices into `Prepared::times`.
 #[derive(Clone, Copy, Debug)]
 struct Group {
     x: u32,
-    t_x: f64,
-    t: f64,
+    t_x: u32,
+    t: u32,
     n: f64,
 }
 
-/// The customers prepared for fitting: grouped, with counts per `x`.
+/// The customers prepared for fitting: grouped, with counts per `x`, and the distinct
+/// times they were observed at (whole days in practice: a thousand values for a million
+/// customers), so the logarithms of `α + t` are computed once per time, not per customer.
 pub struct Prepared {
     groups: Vec<Group>,
     /// Customers per number of repeat purchases.
     per_x: Vec<f64>,
+    times: Vec<f64>,
     customers: f64,
 }
 
 impl Prepared {
     pub fn new(customers: &[Rfm]) -> Self {
-        let mut sorted: Vec<Rfm> = customers.to_vec();
-        sorted.sort_unstable_by(|p, q| {
-            (p.x, p.t_x, p.t).partial_cmp(&(q.x, q.t_x, q.t)).unwrap_or(std::cmp::Ordering::Equal)
-        });
+        let mut times: Vec<f64> = customers.iter().flat_map(|c| [c.t_x, c.t]).collect();
+        times.sort_unstable_by(f64::total_cmp);
+        times.dedup_by(|a, b| a.to_bits() == b.to_bits());
+        let index = |t: f64| {
+            let i = times.partition_point(|s| s.total_cmp(&t).is_lt());
+            u32::try_from(i).unwrap_or(u32::MAX)
+        };
+        let mut sorted: Vec<(u32, u32, u32)> =
+            customers.iter().map(|c| (c.x, index(c.t_x), index(c.t))).collect();
+        sorted.sort_unstable();
         let mut groups: Vec<Group> = Vec::new();
-        for c in sorted {
+        for (x, t_x, t) in sorted {
             match groups.last_mut() {
-                // Exactly equal histories only: the bits, not a tolerance.
-                Some(g)
-                    if g.x == c.x && g.t_x.to_bits() == c.t_x.to_bits() && g.t.to_bits() == c.t.to_bits() =>
-                {
-                    g.n += 1.0;
-                }
-                _ => groups.push(Group { x: c.x, t_x: c.t_x, t: c.t, n: 1.0 }),
+                // Exactly equal histories only: the same times, not times within a tolerance.
+                Some(g) if (g.x, g.t_x, g.t) == (x, t_x, t) => g.n += 1.0,
+                _ => groups.push(Group { x, t_x, t, n: 1.0 }),
             }
         }
         let max_x = groups.iter().map(|g| g.x as usize).max().unwrap_or(0);
@@ -68,7 +73,7 @@ impl Prepared {
         }
         #[allow(clippy::cast_precision_loss)]
         let n = customers.len() as f64;
-        Self { groups, per_x, customers: n }
+        Self { groups, per_x, times, customers: n }
     }
 }
 
@@ -121,14 +126,17 @@ fn from_logs(theta: &[f64]) -> BgNbd {
 /// `ℓ = C(x) − (r+x)A + [x>0]·ln(1 + eᵘ)`, where
 /// `C(x) = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b)` and
 /// `u = ln(a/(b+x−1)) + (r+x)(A−B)`. Everything that depends on `x` alone is computed
-/// once per `x`; per customer remain two logarithms and, after a repeat purchase, one
-/// exponential and one `ln(1+·)`. Large inputs are split over the available cores.
+/// once per `x`, and `A`, `B` and `1/(α+t)` once per distinct time; per group of equal
+/// histories remain, after a repeat purchase, one exponential and one `ln(1+·)`. Groups
+/// are summed in fixed chunks over the available cores.
 pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f64 {
     let BgNbd { r, alpha, a, b } = *p;
     let (lg_r, lb_ab, psi_r, psi_b, psi_ab) =
         (ln_gamma(r), ln_beta(a, b), digamma(r), digamma(b), digamma(a + b));
     let mut ll = 0.0;
     let mut g = [0.0; 4];
+    // Per x: ln(a/(b+x−1)) and 1/(b+x−1), for the customers with repeat purchases.
+    let mut odds = vec![(0.0, 0.0); data.per_x.len()];
     for (x, &n) in data.per_x.iter().enumerate() {
         if n == 0.0 {
             continue;
@@ -142,56 +150,46 @@ pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f6
         g[2] += n * (psi_ab - psi_abx);
         g[3] += n * (digamma(b + x) - psi_abx - psi_b + psi_ab);
     }
-    let per_group = |groups: &[Group]| {
-        let mut ll = 0.0;
-        let mut g = [0.0; 4];
+    for (x, odds) in odds.iter_mut().enumerate().skip(1) {
+        #[allow(clippy::cast_precision_loss)]
+        let b_x = b + x as f64 - 1.0;
+        *odds = ((a / b_x).ln(), 1.0 / b_x);
+    }
+    let ln_at: Vec<f64> = data.times.iter().map(|t| (alpha + t).ln()).collect();
+    let inv_at: Vec<f64> = data.times.iter().map(|t| 1.0 / (alpha + t)).collect();
+    let [part_ll, g_r, g_alpha, w_sum, w_b] = crate::parallel::sum_chunks(&data.groups, |groups| {
+        // ℓ, ∂/∂r, ∂/∂α, Σ n·w (∂/∂a = that / a), Σ n·w/(b+x−1) (∂/∂b = −that).
+        let mut sums = [0.0; 5];
         for c in groups {
             let x = f64::from(c.x);
-            let big_a = (alpha + c.t).ln();
+            let (big_a, inv_a) = (ln_at[c.t as usize], inv_at[c.t as usize]);
             let mut term = -(r + x) * big_a;
-            g[0] -= c.n * big_a;
-            g[1] -= c.n * (r + x) / (alpha + c.t);
+            sums[1] -= c.n * big_a;
+            sums[2] -= c.n * (r + x) * inv_a;
             if c.x > 0 {
-                let big_b = (alpha + c.t_x).ln();
-                let u = (a / (b + x - 1.0)).ln() + (r + x) * (big_a - big_b);
+                let (ln_odds, inv_b_x) = odds[c.x as usize];
+                let big_b = ln_at[c.t_x as usize];
+                let u = ln_odds + (r + x) * (big_a - big_b);
+                // ln(1 + eᵘ) = max(u, 0) + ln(1 + e^−|u|), which cannot overflow; `ln` of
+                // the rounded 1 + e is off by at most 1e-16, far below what the sum resolves.
                 let e = (-u.abs()).exp();
-                term += u.max(0.0) + e.ln_1p();
-                let w = if u >= 0.0 { 1.0 / (1.0 + e) } else { e / (1.0 + e) };
-                g[0] += c.n * w * (big_a - big_b);
-                g[1] += c.n * w * (r + x) * (1.0 / (alpha + c.t) - 1.0 / (alpha + c.t_x));
-                g[2] += c.n * w / a;
-                g[3] -= c.n * w / (b + x - 1.0);
+                let one_e = 1.0 + e;
+                term += u.max(0.0) + one_e.ln();
+                let w = c.n * if u >= 0.0 { 1.0 } else { e } / one_e;
+                sums[1] += w * (big_a - big_b);
+                sums[2] += w * (r + x) * (inv_a - inv_at[c.t_x as usize]);
+                sums[3] += w;
+                sums[4] += w * inv_b_x;
             }
-            ll += c.n * term;
+            sums[0] += c.n * term;
         }
-        (ll, g)
-    };
-    let (part_ll, part_g) = parallel(&data.groups, per_group);
-    ll += part_ll;
-    for i in 0..4 {
-        gradient[i] = g[i] + part_g[i];
-    }
-    ll
-}
-
-/// Sums `f` over chunks of `items`, one per core when there are enough items to pay for threads.
-pub fn parallel<T: Sync>(items: &[T], f: impl Fn(&[T]) -> (f64, [f64; 4]) + Sync) -> (f64, [f64; 4]) {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from).min(8);
-    if threads == 1 || items.len() < 20_000 {
-        return f(items);
-    }
-    let chunk = items.len().div_ceil(threads);
-    let parts: Vec<(f64, [f64; 4])> = std::thread::scope(|scope| {
-        let handles: Vec<_> = items.chunks(chunk).map(|c| scope.spawn(|| f(c))).collect();
-        handles.into_iter().map(|h| h.join().expect("a model thread panicked")).collect()
+        sums
     });
-    // Added in chunk order, so the result does not depend on which thread finished first.
-    parts.into_iter().fold((0.0, [0.0; 4]), |(ll, mut g), (l, pg)| {
-        for i in 0..4 {
-            g[i] += pg[i];
-        }
-        (ll + l, g)
-    })
+    gradient[0] = g[0] + g_r;
+    gradient[1] = g[1] + g_alpha;
+    gradient[2] = g[2] + w_sum / a;
+    gradient[3] = g[3] - w_b;
+    ll + part_ll
 }
 
 impl BgNbd {

@@ -6,7 +6,6 @@
 //! customers (`γ` is `v` here, as in lifetimes). Spend is assumed independent of how often
 //! a customer buys. Fitted on customers with repeat purchases and a positive average.
 
-use super::bg_nbd::parallel;
 use super::optimize::{Minimum, minimize};
 use super::special::{digamma, ln_gamma};
 
@@ -36,31 +35,47 @@ pub struct Fit {
 /// Customers with repeat purchases needed before a fit is attempted.
 pub const MIN_CUSTOMERS: usize = 30;
 
-/// A customer prepared for fitting: `ln m` and `ln x` computed once.
-#[derive(Clone, Copy)]
+/// The customers prepared for fitting. What depends on `x` alone (the gamma functions, the
+/// sum of `ln m`) is computed once per `x`; per customer remains one logarithm.
 struct Prepared {
+    per_x: Vec<PerX>,
+    /// Each customer's `(x, m)`.
+    customers: Vec<(f64, f64)>,
+}
+
+/// The customers with one number of repeat purchases.
+struct PerX {
     x: f64,
-    m: f64,
-    ln_m: f64,
     ln_x: f64,
+    n: f64,
+    sum_ln_m: f64,
+}
+
+impl Prepared {
+    /// Customers with `x > 0` and `m > 0`, the ones the model describes.
+    fn new(customers: &[Spend]) -> Self {
+        let mut per_x: std::collections::BTreeMap<u32, PerX> = std::collections::BTreeMap::new();
+        let mut kept = Vec::with_capacity(customers.len());
+        for c in customers.iter().filter(|c| c.x > 0 && c.m > 0.0) {
+            let x = f64::from(c.x);
+            let group = per_x.entry(c.x).or_insert(PerX { x, ln_x: x.ln(), n: 0.0, sum_ln_m: 0.0 });
+            group.n += 1.0;
+            group.sum_ln_m += c.m.ln();
+            kept.push((x, c.m));
+        }
+        Self { per_x: per_x.into_values().collect(), customers: kept }
+    }
 }
 
 /// Fits by maximum likelihood over customers with `x > 0` and `m > 0`; `None` with too few.
 pub fn fit(customers: &[Spend]) -> Option<Fit> {
-    let data: Vec<Prepared> = customers
-        .iter()
-        .filter(|c| c.x > 0 && c.m > 0.0)
-        .map(|c| {
-            let x = f64::from(c.x);
-            Prepared { x, m: c.m, ln_m: c.m.ln(), ln_x: x.ln() }
-        })
-        .collect();
-    if data.len() < MIN_CUSTOMERS {
+    let data = Prepared::new(customers);
+    if data.customers.len() < MIN_CUSTOMERS {
         return None;
     }
     #[allow(clippy::cast_precision_loss)]
-    let n = data.len() as f64;
-    let mean_m = data.iter().map(|c| c.m).sum::<f64>() / n;
+    let n = data.customers.len() as f64;
+    let mean_m = data.customers.iter().map(|c| c.1).sum::<f64>() / n;
     // Start with moderate shapes and the scale the average spend suggests: E[z] = p·v/(q−1).
     let start = [1f64.ln(), 3f64.ln(), (2.0 * mean_m).ln()];
     let objective = |theta: &[f64], gradient: &mut [f64]| {
@@ -76,32 +91,43 @@ pub fn fit(customers: &[Spend]) -> Option<Fit> {
     converged.then(|| Fit {
         params: GammaGamma { p: x[0].exp(), q: x[1].exp(), v: x[2].exp() },
         log_likelihood: -value * n,
-        customers: data.len(),
+        customers: data.customers.len(),
         iterations,
     })
 }
 
 /// `ℓ = ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln v + (px−1) ln m + px ln x − (px+q) ln(v+mx)`
-/// per customer, summed, with the gradient in `(p, q, v)`.
-fn log_likelihood(params: &GammaGamma, data: &[Prepared], gradient: &mut [f64; 3]) -> f64 {
+/// per customer, summed, with the gradient in `(p, q, v)`. The last term, the only one
+/// that needs the customer's own `m` and the parameters together, is summed as
+/// `p·Σ x ln(v+mx) + q·Σ ln(v+mx)`.
+fn log_likelihood(params: &GammaGamma, data: &Prepared, gradient: &mut [f64; 3]) -> f64 {
     let GammaGamma { p, q, v } = *params;
     let (lg_q, psi_q, ln_v) = (ln_gamma(q), digamma(q), v.ln());
-    let (ll, g) = parallel(data, |chunk| {
-        let mut ll = 0.0;
-        let mut g = [0.0; 4];
-        for c in chunk {
-            let px = p * c.x;
-            let ln_vmx = (v + c.m * c.x).ln();
-            let psi_pxq = digamma(px + q);
-            ll += ln_gamma(px + q) - ln_gamma(px) - lg_q + q * ln_v + (px - 1.0) * c.ln_m + px * c.ln_x
-                - (px + q) * ln_vmx;
-            g[0] += c.x * (psi_pxq - digamma(px) + c.ln_m + c.ln_x - ln_vmx);
-            g[1] += psi_pxq - psi_q + ln_v - ln_vmx;
-            g[2] += q / v - (px + q) / (v + c.m * c.x);
+    let mut ll = 0.0;
+    let mut g = [0.0; 3];
+    for c in &data.per_x {
+        let px = p * c.x;
+        let psi_pxq = digamma(px + q);
+        ll +=
+            c.n * (ln_gamma(px + q) - ln_gamma(px) - lg_q + q * ln_v + px * c.ln_x) + (px - 1.0) * c.sum_ln_m;
+        g[0] += c.x * (c.n * (psi_pxq - digamma(px) + c.ln_x) + c.sum_ln_m);
+        g[1] += c.n * (psi_pxq - psi_q + ln_v);
+        g[2] += c.n * q / v;
+    }
+    let [x_ln, ln, ratio] = crate::parallel::sum_chunks(&data.customers, |chunk| {
+        let mut sums = [0.0; 3];
+        for &(x, m) in chunk {
+            let ln_vmx = (v + m * x).ln();
+            sums[0] += x * ln_vmx;
+            sums[1] += ln_vmx;
+            sums[2] += (p * x + q) / (v + m * x);
         }
-        (ll, g)
+        sums
     });
-    gradient.copy_from_slice(&g[..3]);
+    ll -= p * x_ln + q * ln;
+    gradient[0] = g[0] - x_ln;
+    gradient[1] = g[1] - ln;
+    gradient[2] = g[2] - ratio;
     ll
 }
 
@@ -143,12 +169,31 @@ mod tests {
     }
 
     #[test]
+    fn gradient_matches_the_likelihood() {
+        let data = Prepared::new(&simulate(500, 5));
+        let at = GammaGamma { p: 4.0, q: 3.0, v: 20.0 };
+        let mut g = [0.0; 3];
+        log_likelihood(&at, &data, &mut g);
+        let ll = |p: GammaGamma| log_likelihood(&p, &data, &mut [0.0; 3]);
+        let moved = |i: usize, h: f64| match i {
+            0 => GammaGamma { p: at.p + h, ..at },
+            1 => GammaGamma { q: at.q + h, ..at },
+            _ => GammaGamma { v: at.v + h, ..at },
+        };
+        for (i, value) in [at.p, at.q, at.v].into_iter().enumerate() {
+            let h = 1e-5 * value;
+            let numeric = (ll(moved(i, h)) - ll(moved(i, -h))) / (2.0 * h);
+            assert!((g[i] - numeric).abs() < 1e-6 * numeric.abs().max(1.0), "{i}: {} vs {numeric}", g[i]);
+        }
+    }
+
+    #[test]
     fn one_customer_likelihood_worked_by_hand() {
         // p = 1, q = 2, v = 3, x = 2, m = 4: the average of two Exponential(ν) purchases is
         // Gamma(2, 2ν); integrating ν ~ Gamma(2, 3) gives
         // f(m) = Γ(4)/(Γ(2)Γ(2)) · 3² · 2² · m / (3 + 2m)⁴ = 6 · 9 · 4 · 4 / 11⁴.
         let by_hand: f64 = 6.0 * 9.0 * 4.0 * 4.0 / 11f64.powi(4);
-        let data = [Prepared { x: 2.0, m: 4.0, ln_m: 4f64.ln(), ln_x: 2f64.ln() }];
+        let data = Prepared::new(&[Spend { x: 2, m: 4.0 }]);
         let ll = log_likelihood(&GammaGamma { p: 1.0, q: 2.0, v: 3.0 }, &data, &mut [0.0; 3]);
         assert!((ll - by_hand.ln()).abs() < 1e-12, "{ll} vs {}", by_hand.ln());
     }
@@ -158,12 +203,9 @@ mod tests {
         for (n, seed) in [(3_000, 21), (30_000, 22)] {
             let customers = simulate(n, seed);
             let fit = fit(&customers).expect("the fit converges");
-            let data: Vec<Prepared> = customers
-                .iter()
-                .map(|c| Prepared { x: f64::from(c.x), m: c.m, ln_m: c.m.ln(), ln_x: f64::from(c.x).ln() })
-                .collect();
+            let data = Prepared::new(&customers);
             #[allow(clippy::cast_precision_loss)]
-            let count = data.len() as f64;
+            let count = data.customers.len() as f64;
             let gradient = |theta: &[f64], out: &mut [f64]| {
                 let p = GammaGamma { p: theta[0].exp(), q: theta[1].exp(), v: theta[2].exp() };
                 let mut g = [0.0; 3];
