@@ -56,17 +56,25 @@ gen_args=(--preset bench --seed "$seed" --start 2023-11-01 --end 2026-10-31)
 stamp="$(sha256sum scripts/generate_transactions.py | cut -d' ' -f1) ${gen_args[*]} rows=$rows customers=$customers"
 if [ ! -f "$data/stamp" ] || [ "$(cat "$data/stamp")" != "$stamp" ] || [ ! -f "$log" ] || [ ! -f "$summary_1m" ]; then
   echo "bench_data: generating the data (once; cached in $data)" >&2
-  rm -rf "$project" "$data/stamp"
-  mkdir -p "$project"
-  # The example project without its build output and data, and with our data section.
-  for f in example-project/*; do
-    case "$(basename "$f")" in build|data) ;; *) cp -r "$f" "$project/" ;; esac
-  done
+  rm -rf "$project/data" "$data/stamp"
   mkdir -p "$project/data"
-  # Drop a `data:` block the example may already have (up to the next top-level key).
-  awk '/^data:/ {skip=1; next} skip && /^[^[:space:]#]/ {skip=0} !skip' \
-    example-project/project.yaml > "$project/project.yaml"
-  cat >> "$project/project.yaml" <<'YAML'
+  "$py" scripts/generate_transactions.py "${gen_args[@]}" --rows "$rows" --out "$log" \
+    --summary "$data/reference-summary.csv"
+  "$py" scripts/generate_transactions.py "${gen_args[@]}" --customers "$customers" --seed $((seed + 1)) \
+    --out /dev/null --summary "$summary_1m"
+  echo "$stamp" > "$data/stamp"
+fi
+
+# The project around the log, refreshed from example-project/ on every run (cheap): the
+# example without its build output and data, with our data section instead of its own, and
+# a typed gross margin, as the generated log has no margin column.
+for f in example-project/*; do
+  case "$(basename "$f")" in build|data) ;; *) rm -rf "$project/$(basename "$f")"; cp -r "$f" "$project/" ;; esac
+done
+# Drop the example's `data:` block (up to the next top-level key).
+awk '/^data:/ {skip=1; next} skip && /^[^[:space:]#]/ {skip=0} !skip' \
+  example-project/project.yaml > "$project/project.yaml"
+cat >> "$project/project.yaml" <<'YAML'
 
 data:
   transactions: data/transactions.csv
@@ -78,12 +86,7 @@ data:
   observation_end: 2026-10-31
   on_bad_rows: fail
 YAML
-  "$py" scripts/generate_transactions.py "${gen_args[@]}" --rows "$rows" --out "$log" \
-    --summary "$data/reference-summary.csv"
-  "$py" scripts/generate_transactions.py "${gen_args[@]}" --customers "$customers" --seed $((seed + 1)) \
-    --out /dev/null --summary "$summary_1m"
-  echo "$stamp" > "$data/stamp"
-fi
+sed -i 's/gross_margin: from_data/gross_margin: 0.30/' "$project/segments.yaml"
 log_rows=$(( $(wc -l < "$log") - 1 ))
 log_mb=$(( $(stat -c %s "$log") / 1000000 ))
 fit_customers=$(( $(wc -l < "$summary_1m") - 1 ))
