@@ -5,9 +5,9 @@
 #
 # 1. Once, cached under target/bench-data/ (regenerated when the generator or its
 #    arguments change): a 10,000,000-row log of the five example segments
-#    (scripts/generate_transactions.py --preset bench), a minimal project folder that
-#    points at it (example-project/ with a `data:` section), and the reference summary of
-#    a 1,000,000-customer log.
+#    (scripts/generate_transactions.py --preset bench) and the reference summary of a
+#    1,000,000-customer log. The project folder around the log (example-project/ with a
+#    `data:` section) is refreshed on every run.
 # 2. Times `uplift summarise` on the 10M-row project and `uplift fit --timings` on the
 #    1M-customer summary: wall clock median of 3 runs, peak RSS (GNU time) the largest.
 # 3. Times the same two steps once with pandas read_csv + lifetimes

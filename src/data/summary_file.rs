@@ -196,6 +196,14 @@ fn row(
     if first_purchase + chrono::Days::new(u64::from(recency)) != last_purchase {
         return Err((7, format!("last_purchase must be first_purchase + recency days ({recency})")));
     }
+    if frequency > recency {
+        return Err((
+            2,
+            format!(
+                "frequency {frequency} is more than recency {recency}: repeat purchases are counted in days, at most one a day after the first"
+            ),
+        ));
+    }
     if frequency == 0 && recency != 0 {
         return Err((3, "a customer without repeat purchases has recency 0".into()));
     }

@@ -137,23 +137,22 @@ pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f6
     let mut g = [0.0; 4];
     // Per x: ln(a/(b+x−1)) and 1/(b+x−1), for the customers with repeat purchases.
     let mut odds = vec![(0.0, 0.0); data.per_x.len()];
-    for (x, &n) in data.per_x.iter().enumerate() {
+    for (i, &n) in data.per_x.iter().enumerate() {
         if n == 0.0 {
             continue;
         }
         #[allow(clippy::cast_precision_loss)]
-        let x = x as f64;
+        let x = i as f64;
         ll += n * (ln_gamma(r + x) - lg_r + r * alpha.ln() + ln_beta(a, b + x) - lb_ab);
         g[0] += n * (digamma(r + x) - psi_r + alpha.ln());
         g[1] += n * r / alpha;
         let psi_abx = digamma(a + b + x);
         g[2] += n * (psi_ab - psi_abx);
         g[3] += n * (digamma(b + x) - psi_abx - psi_b + psi_ab);
-    }
-    for (x, odds) in odds.iter_mut().enumerate().skip(1) {
-        #[allow(clippy::cast_precision_loss)]
-        let b_x = b + x as f64 - 1.0;
-        *odds = ((a / b_x).ln(), 1.0 / b_x);
+        if i > 0 {
+            let b_x = b + x - 1.0;
+            odds[i] = ((a / b_x).ln(), 1.0 / b_x);
+        }
     }
     let ln_at: Vec<f64> = data.times.iter().map(|t| (alpha + t).ln()).collect();
     let inv_at: Vec<f64> = data.times.iter().map(|t| 1.0 / (alpha + t)).collect();
@@ -175,7 +174,9 @@ pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f6
                 let e = (-u.abs()).exp();
                 let one_e = 1.0 + e;
                 term += u.max(0.0) + one_e.ln();
-                let w = c.n * if u >= 0.0 { 1.0 } else { e } / one_e;
+                // The share eᵘ/(1+eᵘ), from the same e.
+                let share = if u >= 0.0 { 1.0 } else { e } / one_e;
+                let w = c.n * share;
                 sums[1] += w * (big_a - big_b);
                 sums[2] += w * (r + x) * (inv_a - inv_at[c.t_x as usize]);
                 sums[3] += w;

@@ -21,7 +21,8 @@ pub type Packed = [u64; 2];
 
 /// `id` packed, or `None` when it is too long to pack.
 pub fn pack(id: &[u8]) -> Option<Packed> {
-    if id.len() > PACKED_MAX {
+    // The empty id would pack to the free-slot marker; ids are never empty, but no id may be lost.
+    if id.is_empty() || id.len() > PACKED_MAX {
         return None;
     }
     let mut bytes = [0u8; 16];
@@ -94,7 +95,9 @@ pub struct Found {
 /// A packed id waiting in a batch, with the segment its row names.
 pub type Pending = (Packed, u32);
 
-/// Numbers the customers one worker meets, 0, 1, 2, … in order of first appearance.
+/// Numbers the customers one worker meets, 0, 1, 2, … in the order they are first looked up
+/// (long ids are looked up at once, packed ones a batch later; one customer's rows always
+/// take the same path, so each customer's rows stay in file order).
 ///
 /// Packed ids live in an open-addressing table of our own (linear probing, at most half
 /// full; the all-zero key marks a free slot, and no packed id is all zero, as its length

@@ -228,6 +228,9 @@ fn group_run(
 ) -> Vec<Range<usize>> {
     let base = starts[customers.start];
     let mut next: Vec<usize> = starts[customers.clone()].iter().map(|s| s - base).collect();
+    if customers.is_empty() {
+        return Vec::new();
+    }
     for part in parts {
         for row in &part.rows {
             let customer = row.customer as usize;

@@ -28,7 +28,7 @@ use super::progress::Progress;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Columns, CsvFormat};
 
-/// Bytes handed to a worker at a time.
+/// Bytes read for each block handed to a worker (plus the part record carried over).
 const BLOCK: usize = 4 << 20;
 
 /// How each customer's segment is known.
@@ -84,8 +84,10 @@ pub struct DayTotal {
 pub struct Log {
     /// Sorted by id.
     pub customers: Vec<Customer>,
-    /// Every customer's days, each customer's in one run (`Customer::days`).
-    pub days: Vec<DayTotal>,
+    /// Every customer's days, each customer's in one run (`Customer::days`). Entries between
+    /// the runs are left over from summing rows of one day and mean nothing, so the list is
+    /// read only through [`Log::history`].
+    days: Vec<DayTotal>,
     /// Rows used.
     pub rows: u64,
     /// First and last day of the rows used; `None` when no row was usable.
@@ -195,7 +197,7 @@ fn stream(
     let mut index = 0;
     loop {
         let start = carry.len();
-        carry.resize(start.max(BLOCK) + BLOCK, 0);
+        carry.resize(start + BLOCK, 0);
         let n = fill(file, &mut carry[start..])?;
         carry.truncate(start + n);
         let at_end = n == 0;

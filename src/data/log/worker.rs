@@ -286,7 +286,8 @@ fn parse_row<'r>(
         ));
     }
     let date = fields.get(columns.date);
-    let day = if date == last_date.0.as_slice() {
+    // The cache starts empty: an empty date must not match it.
+    let day = if !date.is_empty() && date == last_date.0.as_slice() {
         last_date.1
     } else {
         let day = format.date_format.parse(date).map_err(|_| {
