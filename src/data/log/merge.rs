@@ -305,6 +305,52 @@ mod tests {
         DayTotal { day, amount, margin: amount / 2 }
     }
 
+    /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
+    /// `others` (number, segment, place) and blocks of ten lines.
+    fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part {
+        let key = |id: &str| {
+            super::super::ids::pack(id.as_bytes())
+                .map_or_else(|| Key::Long(id.as_bytes().into()), Key::Packed)
+        };
+        let mut keys: Vec<(Key, u32)> =
+            ids.iter().zip(0..).map(|((id, _, _), number)| (key(id), number)).collect();
+        keys.sort_by(|a, b| a.0.cmp(&b.0));
+        Part {
+            ids: keys,
+            firsts: ids.iter().map(|(_, segment, at)| (*segment, *at)).collect(),
+            others: others.to_vec(),
+            rows: Vec::new(),
+            lines: vec![(block, 10)],
+            bad: Vec::new(),
+            counts: FxHashMap::default(),
+            period: None,
+        }
+    }
+
+    #[test]
+    fn customers_in_two_segments_are_found_across_and_within_workers() {
+        let long = "a-customer-id-of-more-than-fifteen-bytes";
+        let mut parts = vec![
+            // Block 0 is file lines 2–11, block 1 lines 12–21, block 2 lines 22–31.
+            part(0, &[("A", 0, (0, 1)), (long, 1, (0, 2))], &[(1, 0, (0, 7))]),
+            part(1, &[("C", 1, (1, 1)), ("A", 0, (1, 3))], &[]),
+            part(2, &[("A", 1, (2, 5)), ("C", 1, (2, 6))], &[]),
+        ];
+        let numbering = Numbering::new(&mut parts);
+        // Byte order: `C` (0x43) before `a` (0x61).
+        assert_eq!(numbering.ids, ["A", "C", long]);
+        assert_eq!(numbering.remap, [vec![0, 2], vec![1, 0], vec![0, 1]]);
+        let mut conflicts = numbering.conflicts(&parts, &FileLines::new(&parts));
+        conflicts.sort();
+        assert_eq!(
+            conflicts,
+            [
+                ("A".to_owned(), vec![(Some(0), 2), (Some(1), 26)]),
+                (long.to_owned(), vec![(Some(1), 3), (Some(0), 8)]),
+            ]
+        );
+    }
+
     #[test]
     fn rows_of_one_day_are_summed_and_days_sorted() {
         let mut days = [day(5, 10), day(3, 4), day(5, -2), day(3, 6), day(9, 1)];
