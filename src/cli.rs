@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 /// Check a customer-loyalty project, compute its value uplift and gap rankings,
 /// and report them to leadership.
@@ -19,8 +19,20 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// The help of `--skip-bad-rows`, shared by every command that reads the data.
-const SKIP_BAD_ROWS: &str = "Leave out data rows that cannot be read (the report and `check` say how many, and why), as `on_bad_rows: skip` under `data:` does";
+/// How a project is loaded: the options of every command that reads a project folder.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Load {
+    /// Leave out data rows that cannot be read (the report and `check` say how many, and
+    /// why), as `on_bad_rows: skip` under `data:` does.
+    #[arg(long)]
+    pub skip_bad_rows: bool,
+}
+
+impl From<Load> for crate::project::Options {
+    fn from(load: Load) -> Self {
+        Self { skip_bad_rows: load.skip_bad_rows }
+    }
+}
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -43,16 +55,16 @@ pub enum Command {
         /// the project with its version at git revision REV (e.g. HEAD~1 or a tag).
         #[arg(long, value_name = "REV")]
         since: Option<String>,
-        #[arg(long, help = SKIP_BAD_ROWS)]
-        skip_bad_rows: bool,
+        #[command(flatten)]
+        load: Load,
     },
     /// Check a project folder and list every problem found, with file, line and column.
     Check {
         /// The project folder.
         #[arg(default_value = ".")]
         dir: PathBuf,
-        #[arg(long, help = SKIP_BAD_ROWS)]
-        skip_bad_rows: bool,
+        #[command(flatten)]
+        load: Load,
     },
     /// Fit the customer-base models (BG/NBD and Gamma-Gamma) to a per-customer summary,
     /// per segment, and print the parameters as JSON. Time is in days.
@@ -78,8 +90,8 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        #[arg(long, help = SKIP_BAD_ROWS)]
-        skip_bad_rows: bool,
+        #[command(flatten)]
+        load: Load,
     },
     /// Print every computed figure as JSON (shape documented in docs/metrics.md).
     Metrics {
@@ -89,8 +101,8 @@ pub enum Command {
         /// Write the JSON to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        #[arg(long, help = SKIP_BAD_ROWS)]
-        skip_bad_rows: bool,
+        #[command(flatten)]
+        load: Load,
     },
     /// Show what changed between two versions of a project in git: inputs, figures and
     /// rankings. Reads both versions from history without touching the work tree.
@@ -120,8 +132,8 @@ pub enum Command {
         /// Write the report in this language instead of project.yaml's (en, da, nb or sv).
         #[arg(long, value_name = "LANG")]
         language: Option<crate::render::Language>,
-        #[arg(long, help = SKIP_BAD_ROWS)]
-        skip_bad_rows: bool,
+        #[command(flatten)]
+        load: Load,
     },
     /// Write JSON Schemas of the project files, so editors (VS Code with the YAML extension,
     /// and others using the YAML language server) complete field names and flag mistakes.

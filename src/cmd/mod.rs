@@ -19,30 +19,22 @@ use crate::project::Options;
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { dir, output, pdf, language, since, skip_bad_rows } => {
-            build::run(&dir, output.as_deref(), pdf, language, since.as_deref(), options(skip_bad_rows))
+        Command::Build { dir, output, pdf, language, since, load } => {
+            build::run(&dir, output.as_deref(), pdf, language, since.as_deref(), load.into())
         }
-        Command::Check { dir, skip_bad_rows } => check::run(&dir, options(skip_bad_rows)),
+        Command::Check { dir, load } => check::run(&dir, load.into()),
         Command::Fit { summary, horizon_days, predictions, timings } => {
             fit::run(&summary, horizon_days, predictions.as_deref(), timings)
         }
-        Command::Summarise { dir, output, skip_bad_rows } => {
-            summarise::run(&dir, output.as_deref(), options(skip_bad_rows))
-        }
+        Command::Summarise { dir, output, load } => summarise::run(&dir, output.as_deref(), load.into()),
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
-        Command::Metrics { dir, output, skip_bad_rows } => {
-            metrics::run(&dir, output.as_deref(), options(skip_bad_rows))
-        }
+        Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), load.into()),
         Command::New { dir } => new::run(&dir),
         Command::Schema { output } => schema::run(&output),
-        Command::Watch { dir, output, language, skip_bad_rows } => {
-            watch::run(&dir, output.as_deref(), language, options(skip_bad_rows))
+        Command::Watch { dir, output, language, load } => {
+            watch::run(&dir, output.as_deref(), language, load.into())
         }
     }
-}
-
-fn options(skip_bad_rows: bool) -> Options {
-    Options { skip_bad_rows }
 }
 
 /// Loads the project in `dir`, or explains why it cannot.
