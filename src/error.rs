@@ -58,6 +58,6 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// `one` or `many` by count, for grammatical messages.
-pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
+pub fn plural<'a, N: Copy + PartialEq + From<u8>>(n: N, one: &'a str, many: &'a str) -> &'a str {
+    if n == N::from(1) { one } else { many }
 }

@@ -242,10 +242,12 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
         first_line.replace(";facility-management", ";installers")
     };
     let lines = csv.lines().count();
-    fs::write(dir.path().join(LOG), format!("{csv}{moved}\n")).unwrap();
+    // A bad row as well: both problems are reported in one run.
+    fs::write(dir.path().join(LOG), format!("{csv}{moved}\n10001;01.03.2024\n")).unwrap();
     let out = uplift(&["check", dir.path().to_str().unwrap()]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("is in more than one segment"), "{err}");
+    assert!(err.contains("1 bad row in all") && err.contains("the row has 2 fields, the header 5"), "{err}");
     assert!(err.contains(&format!("on line {}", lines + 1)), "{err}");
 }

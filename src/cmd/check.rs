@@ -30,12 +30,13 @@ pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
             c.files.join(", ")
         );
         for skipped in &c.skipped {
-            println!("skipped: {} {} ({})", skipped.rows, plural_rows(skipped.rows), skipped.reason);
+            println!(
+                "skipped: {} {} ({})",
+                skipped.rows,
+                plural(skipped.rows, "row", "rows"),
+                skipped.reason
+            );
         }
     }
     Ok(())
-}
-
-fn plural_rows(n: u64) -> &'static str {
-    if n == 1 { "row" } else { "rows" }
 }

@@ -98,7 +98,15 @@ impl BadRows {
         let shown =
             if total > SHOWN as u64 { format!("; the first {SHOWN} are listed") } else { String::new() };
         out.push(
-            Diagnostic::new(file, format!("{total} bad rows in all ({}){shown}", kinds.join(", "))).hint(
+            Diagnostic::new(
+                file,
+                format!(
+                    "{total} bad {} in all ({}){shown}",
+                    crate::error::plural(total, "row", "rows"),
+                    kinds.join(", ")
+                ),
+            )
+            .hint(
                 "correct them in the export, or leave them out with `on_bad_rows: skip` under `data:` \
                  in project.yaml (or `--skip-bad-rows`); the report then says how many were skipped and why",
             ),

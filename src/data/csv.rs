@@ -106,6 +106,14 @@ impl Splitter {
     }
 }
 
+/// The problem of a record with the wrong number of fields, worded the same for every file.
+pub fn field_count_problem(found: usize, expected: usize) -> String {
+    format!(
+        "the row has {found} {}, the header {expected} (check the delimiter and quotes)",
+        crate::error::plural(found, "field", "fields")
+    )
+}
+
 fn offset(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }

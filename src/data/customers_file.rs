@@ -37,10 +37,8 @@ pub fn read(
         let f = splitter.split(record);
         let at = |column: usize| Some(Position { line: row, column: f.column(column) });
         if f.len() != names.len() {
-            problems.push(
-                Diagnostic::new(rel, format!("the row has {} fields, the header {}", f.len(), names.len()))
-                    .at(at(0)),
-            );
+            problems
+                .push(Diagnostic::new(rel, super::csv::field_count_problem(f.len(), names.len())).at(at(0)));
             continue;
         }
         let id = fields::trim(f.get(customer));

@@ -100,10 +100,14 @@ pub fn read(dir: &Path, config: &DataConfig, segment_ids: &[String]) -> Result<I
                 end: config.observation_end.map(day_of),
                 segments,
             };
-            let log = log::read(&spec)?;
+            let mut log = log::read(&spec)?;
             let bad = log.bad.total();
-            if bad > 0 && !config.skip_bad_rows {
-                return Err(log.bad.diagnostics(rel));
+            // Bad rows and customers in two segments are reported together.
+            let mut problems =
+                if bad > 0 && !config.skip_bad_rows { log.bad.diagnostics(rel) } else { Vec::new() };
+            problems.append(&mut log.conflicts);
+            if !problems.is_empty() {
+                return Err(problems);
             }
             let Some((_, last)) = log.period else {
                 let message = if bad > 0 {

@@ -146,7 +146,7 @@ fn row(
     open: bool,
 ) -> Result<CustomerSummary, (usize, String)> {
     if f.len() != COLUMNS.len() {
-        return Err((0, format!("the row has {} fields, the header {}", f.len(), COLUMNS.len())));
+        return Err((0, super::csv::field_count_problem(f.len(), COLUMNS.len())));
     }
     let text = |i: usize| -> Result<&str, (usize, String)> {
         std::str::from_utf8(fields::trim(f.get(i)))

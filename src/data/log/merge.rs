@@ -13,7 +13,7 @@ use crate::data::bad_rows::{BadRow, BadRows, SHOWN};
 use crate::diagnostic::{Diagnostic, Position};
 
 /// Joins the parts; `threads` threads may share the work.
-pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log, Vec<Diagnostic>> {
+pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {
     let lines = FileLines::new(&parts);
     let mut bad = BadRows::default();
     let mut period: Option<(i32, i32)> = None;
@@ -28,9 +28,11 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log
         }
     }
     let numbering = Numbering::new(&mut parts);
-    if !numbering.conflicted.is_empty() {
-        return Err(conflict_diagnostics(numbering.conflicts(&parts, &lines), spec));
-    }
+    let conflicts = if numbering.conflicted.is_empty() {
+        Vec::new()
+    } else {
+        conflict_diagnostics(numbering.conflicts(&parts, &lines), spec)
+    };
     let rows = parts.iter().map(|p| p.rows.len() as u64).sum();
     let (days, ranges) = group(parts, &numbering.remap, numbering.ids.len(), threads);
     let customers = numbering
@@ -40,7 +42,7 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log
         .zip(ranges)
         .map(|((id, segment), days)| Customer { id, segment: segment_of(segment), days })
         .collect();
-    Ok(Log { customers, days, rows, period, bad, bytes: 0, sha256: String::new() })
+    Log { customers, days, rows, period, bad, conflicts, bytes: 0, sha256: String::new() }
 }
 
 fn segment_of(segment: u32) -> Option<usize> {

@@ -93,6 +93,9 @@ pub struct Log {
     /// First and last day of the rows used; `None` when no row was usable.
     pub period: Option<(i32, i32)>,
     pub bad: BadRows,
+    /// Customers whose rows name more than one segment, one problem each: the caller
+    /// reports them together with the bad rows.
+    pub conflicts: Vec<Diagnostic>,
     /// The file's size and SHA-256, hashed while it streamed past.
     pub bytes: u64,
     pub sha256: String,
@@ -118,6 +121,7 @@ impl Log {
             rows: 0,
             period,
             bad: BadRows::default(),
+            conflicts: Vec::new(),
             bytes: 0,
             sha256: String::new(),
         };
@@ -138,7 +142,7 @@ type Loc = (u32, u32);
 const NO_SEGMENT: u32 = u32::MAX;
 
 /// Reads the whole log; `Err` for problems with the file itself (missing, not CSV, columns
-/// not found) and for customers placed in two segments. Bad rows are returned, not judged.
+/// not found). Bad rows and customers placed in two segments are returned, not judged.
 pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
     let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
@@ -170,7 +174,7 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     });
     progress.finish();
     read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
-    let mut log = merge::merge(parts, spec, workers)?;
+    let mut log = merge::merge(parts, spec, workers);
     log.bytes = size;
     log.sha256 = format!("{:x}", hasher.finalize());
     Ok(log)

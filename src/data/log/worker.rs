@@ -268,10 +268,7 @@ fn parse_row<'r>(
         return Err((
             Problem::FieldCount,
             None,
-            format!(
-                "the row has {} fields, the header {expected} (check the delimiter and quotes)",
-                fields.len()
-            ),
+            crate::data::csv::field_count_problem(fields.len(), expected),
         ));
     }
     let customer = fields::trim(fields.get(columns.customer));
