@@ -26,11 +26,16 @@ pub struct Load {
     /// why), as `on_bad_rows: skip` under `data:` does.
     #[arg(long)]
     pub skip_bad_rows: bool,
+    /// Follow symbolic links that stay inside the project folder. By default every input
+    /// must be a real file: a link could put files from outside the project into the
+    /// report (docs/security.md).
+    #[arg(long)]
+    pub allow_symlinks: bool,
 }
 
 impl From<Load> for crate::project::Options {
     fn from(load: Load) -> Self {
-        Self { skip_bad_rows: load.skip_bad_rows }
+        Self { skip_bad_rows: load.skip_bad_rows, allow_symlinks: load.allow_symlinks }
     }
 }
 
@@ -147,4 +152,8 @@ pub enum Command {
         /// The folder to create; it must not exist or be empty.
         dir: PathBuf,
     },
+    /// Internal: renders a project's own templates in a confined process (see
+    /// `render::confined`); reads its job on standard input.
+    #[command(name = "render-confined", hide = true)]
+    RenderConfined,
 }

@@ -8,11 +8,14 @@
 pub mod analysis;
 pub mod cli;
 pub mod cmd;
+pub mod css;
 pub mod data;
 pub mod diagnostic;
 pub mod error;
+pub mod interrupt;
 pub mod model;
 pub mod output;
 pub mod parallel;
 pub mod project;
 pub mod render;
+pub mod terminal;

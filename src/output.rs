@@ -1,28 +1,163 @@
-//! Writing output files atomically: a failed run never leaves a half-written file
-//! and never destroys the previous one.
+//! Writing outputs: atomically, never over an input, never through a link or into a device.
+//!
+//! A failed or interrupted run never leaves a half-written file and never destroys the
+//! previous one: bytes go to a temporary file with a random name beside the target
+//! (removed on every error and on Ctrl-C, see [`crate::interrupt`]), which is then renamed
+//! into place with the permissions of the file it replaces. Before that, the target is
+//! checked: an output may not replace one of the project's inputs or anything in its
+//! `data/` folder (`build -o project.yaml`, `summarise -o data/transactions.csv`), and it
+//! must be a regular file or nothing yet — not a folder, a device such as `/dev/full`, a
+//! FIFO or a symbolic link, each of which the rename would silently replace.
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::Error;
+use crate::model::Source;
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, then renames it.
+/// Where a text output goes: `-o -` is standard output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Destination {
+    Stdout,
+    File(PathBuf),
+}
+
+impl Destination {
+    /// `-o FILE` as given, with `-` for standard output; `None` when `-o` was not given.
+    pub fn from_arg(arg: Option<&Path>) -> Option<Self> {
+        arg.map(|p| if p == Path::new("-") { Self::Stdout } else { Self::File(p.to_path_buf()) })
+    }
+
+    /// Writes `bytes` to standard output, or atomically to the file.
+    pub fn write(&self, bytes: &[u8]) -> Result<(), Error> {
+        match self {
+            Self::Stdout => {
+                std::io::stdout().lock().write_all(bytes).map_err(Error::io("write", "standard output"))
+            }
+            Self::File(path) => write_atomically(path, bytes),
+        }
+    }
+}
+
+/// A project's folder and inputs, which no output may replace.
+#[derive(Clone, Copy, Debug)]
+pub struct Protected<'a> {
+    pub dir: &'a Path,
+    pub inputs: &'a [Source],
+}
+
+/// The folder of the client's data, which no output may be written into.
+const DATA_DIR: &str = "data";
+
+/// Refuses `target` when it is an input of `project`, lies in its `data/` folder, or is
+/// something other than a regular file.
+pub fn check_target(target: &Path, project: Option<Protected>) -> Result<(), Error> {
+    if let Ok(meta) = fs::symlink_metadata(target) {
+        let kind = if meta.file_type().is_symlink() {
+            Some("a symbolic link")
+        } else if meta.is_dir() {
+            Some("a folder")
+        } else if !meta.is_file() {
+            Some("a device, FIFO or socket")
+        } else {
+            None
+        };
+        if let Some(kind) = kind {
+            return Err(Error::Usage(format!(
+                "{} is {kind}; give the path of a regular file to write",
+                target.display()
+            )));
+        }
+    }
+    let Some(project) = project else { return Ok(()) };
+    let Some(resolved) = resolve(target) else { return Ok(()) };
+    let canonical = |rel: &Path| fs::canonicalize(project.dir.join(rel)).ok();
+    if let Some(input) =
+        project.inputs.iter().find(|s| canonical(Path::new(&s.path)).is_some_and(|p| p == resolved))
+    {
+        return Err(Error::Usage(format!(
+            "{} is the project's input {}; write the output somewhere else",
+            target.display(),
+            input.path
+        )));
+    }
+    if canonical(Path::new(DATA_DIR)).is_some_and(|data| resolved.starts_with(data)) {
+        return Err(Error::Usage(format!(
+            "{} is inside the project's data folder, which holds the client's exports; write the output somewhere else",
+            target.display()
+        )));
+    }
+    Ok(())
+}
+
+/// `path` with its folder resolved (the file itself may not exist yet).
+fn resolve(path: &Path) -> Option<PathBuf> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(fs::canonicalize(parent).ok()?.join(path.file_name()?))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, then renames it,
+/// keeping the permissions of the file it replaces.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    check_target(path, None)?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = fs::File::create(&temp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    set_permissions(&mut builder, path);
+    let mut temp = builder.tempfile_in(dir).map_err(Error::io("write", path))?;
+    let _pending = crate::interrupt::register(temp.path());
+    temp.write_all(bytes).and_then(|()| temp.as_file().sync_all()).map_err(Error::io("write", path))?;
+    temp.persist(path).map_err(|e| Error::io("write", path)(e.error))?;
+    Ok(())
+}
+
+/// The mode of the file being replaced, or the usual one (less the umask) for a new file.
+#[cfg(unix)]
+fn set_permissions(builder: &mut tempfile::Builder, path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+    builder.permissions(fs::Permissions::from_mode(mode));
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_: &mut tempfile::Builder, _: &Path) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rewrite_keeps_the_permissions_of_the_file_it_replaces() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.html");
+        write_atomically(&path, b"one").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&path, b"two").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        // Nothing else is left in the folder.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
-    result.map_err(Error::io("write", path))
+
+    #[test]
+    fn links_folders_and_devices_are_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link.html");
+        std::os::unix::fs::symlink("/tmp/elsewhere", &link).unwrap();
+        for target in [link.as_path(), dir.path(), Path::new("/dev/null")] {
+            let error = write_atomically(target, b"x").unwrap_err().to_string();
+            assert!(error.contains("give the path of a regular file"), "{error}");
+        }
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    }
 }

@@ -8,10 +8,9 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::{TempDir, example, text, uplift};
-use uplift::cmd::build::{find_browser, headless_args};
+use uplift::cmd::build::{find_browser, headless};
 
 fn browser() -> Option<PathBuf> {
     let found = find_browser();
@@ -35,13 +34,18 @@ fn build_example(dir: &Path) -> PathBuf {
 }
 
 fn chromium(browser: &Path, dir: &Path, extra: &[String], report: &Path) -> std::process::Output {
-    Command::new(browser)
-        .args(headless_args(&dir.join("profile")))
+    let profile =
+        dir.join(format!("profile-{}", PROFILES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)));
+    headless(browser, &profile)
+        .expect("a fresh profile")
         .args(extra)
         .arg(format!("file://{}", report.display()))
         .output()
         .expect("run chromium")
 }
+
+/// Each browser run gets a profile of its own.
+static PROFILES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Where screenshots and PDFs are kept for a person to look at.
 fn artefacts() -> PathBuf {
@@ -114,7 +118,9 @@ fn the_report_prints_to_a_pdf_and_a_screenshot() {
 
 /// Addresses in a net log other than Chromium's own services.
 fn external_urls(net_log: &str) -> Vec<String> {
-    const BROWSER_SERVICES: [&str; 3] = ["google.com", "googleapis.com", "gstatic.com"];
+    // `~notfound` is the host every name resolves to under `--host-resolver-rules`: the
+    // rule itself, echoed in the log, not a request.
+    const BROWSER_SERVICES: [&str; 4] = ["google.com", "googleapis.com", "gstatic.com", "~notfound"];
     let mut urls: Vec<String> = net_log
         .split('"')
         .filter(|s| ["http://", "https://", "ws://", "wss://"].iter().any(|scheme| s.starts_with(scheme)))
@@ -133,4 +139,117 @@ fn external_urls(net_log: &str) -> Vec<String> {
 fn count_pages(pdf: &[u8]) -> usize {
     let text = String::from_utf8_lossy(pdf);
     text.matches("/Type /Page").count() - text.matches("/Type /Pages").count()
+}
+
+/// A copy of the example with the attack folder `tests/hostile/<name>` laid over it.
+fn hostile_project(name: &str) -> TempDir {
+    let dir = common::example_copy(name);
+    common::copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile").join(name), dir.path());
+    dir
+}
+
+#[test]
+fn reports_from_hostile_projects_make_no_request_and_no_navigation() {
+    let Some(browser) = browser() else { return };
+    for name in ["template-drops-csp", "markdown-note-with-html"] {
+        let tmp = hostile_project(name);
+        let report = tmp.path().join("out.html");
+        let built = uplift(&["build", tmp.path().to_str().unwrap(), "-o", report.to_str().unwrap()]);
+        assert!(built.status.success(), "{name}: {}", text(&built.stderr));
+        let netlog = tmp.path().join("netlog.json");
+        let extra = ["--dump-dom".to_owned(), format!("--log-net-log={}", netlog.display())];
+        let out = chromium(&browser, tmp.path(), &extra, &fs::canonicalize(&report).unwrap());
+        assert!(out.status.success(), "{name}: {}", text(&out.stderr));
+        let dom = text(&out.stdout);
+        // Still the report: nothing navigated the reader away.
+        assert!(dom.contains("id=\"cover\""), "{name}: the report was replaced by another page");
+        let requests = external_urls(&fs::read_to_string(&netlog).unwrap_or_default());
+        assert!(requests.is_empty(), "{name}: network requests: {requests:?}");
+    }
+}
+
+/// Counts the connections made to a listener on loopback until dropped.
+struct Listener {
+    port: u16,
+    hits: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Listener {
+    fn start() -> Self {
+        use std::sync::atomic::Ordering;
+        let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        socket.set_nonblocking(true).unwrap();
+        let port = socket.local_addr().unwrap().port();
+        let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (h, s) = (hits.clone(), stop.clone());
+        std::thread::spawn(move || {
+            while !s.load(Ordering::SeqCst) {
+                if socket.accept().is_ok() {
+                    h.fetch_add(1, Ordering::SeqCst);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        });
+        Self { port, hits, stop }
+    }
+
+    fn hits(&self) -> usize {
+        self.hits.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn printing_runs_no_script_and_reaches_no_network() {
+    // Were a report ever to slip script or a load past the policy, the PDF printer's own
+    // isolation still holds: this page is everything the policy refuses, printed with the
+    // flags `build --pdf` uses.
+    let Some(browser) = browser() else { return };
+    let listener = Listener::start();
+    let tmp = TempDir::new("browser-isolation");
+    let base = format!("http://127.0.0.1:{}", listener.port);
+    let page = tmp.path().join("hostile.html");
+    fs::write(
+        &page,
+        format!(
+            "<!DOCTYPE html><html><head><link rel=stylesheet href=\"{base}/css\"></head><body>\
+             <p id=\"marker\">report</p><img src=\"{base}/img\"><img src=\"http://localhost:{port}/name\">\
+             <iframe src=\"{base}/frame\"></iframe>\
+             <script>document.getElementById('marker').textContent = 'script ran'; fetch('{base}/fetch');</script>\
+             </body></html>",
+            port = listener.port
+        ),
+    )
+    .unwrap();
+    let pdf = tmp.path().join("hostile.pdf");
+    let out = chromium(
+        &browser,
+        tmp.path(),
+        &["--no-pdf-header-footer".into(), format!("--print-to-pdf={}", pdf.display())],
+        &page,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(pdf.is_file(), "{}", text(&out.stderr));
+    let out = chromium(&browser, tmp.path(), &["--dump-dom".into()], &page);
+    let dom = text(&out.stdout);
+    assert!(dom.contains("<p id=\"marker\">report</p>"), "script ran: {dom}");
+
+    // A redirect goes nowhere either.
+    let redirect = tmp.path().join("redirect.html");
+    fs::write(
+        &redirect,
+        format!("<!DOCTYPE html><html><head><meta http-equiv=\"refresh\" content=\"0;url={base}/navigate\"></head><body>r</body></html>"),
+    )
+    .unwrap();
+    let out = chromium(&browser, tmp.path(), &["--dump-dom".into()], &redirect);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert_eq!(listener.hits(), 0, "the printer reached the network");
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 use super::load;
 use crate::analysis::analyse;
 use crate::error::Error;
-use crate::output::write_atomically;
+use crate::output::{Destination, Protected, check_target};
 use crate::render::Language;
 
 /// Where the report goes when `-o` is not given, relative to the project folder.
@@ -23,47 +23,75 @@ pub fn run(
     since: Option<&str>,
     options: crate::project::Options,
 ) -> Result<(), Error> {
+    if pdf && output == Some(Path::new("-")) {
+        return Err(Error::Usage("--pdf prints the report file beside it; give -o FILE, not -o -".into()));
+    }
     let (target, bytes) = build(dir, output, language, since, options)?;
-    println!("wrote {} ({} KB)", target.display(), bytes.div_ceil(1024));
+    let Destination::File(target) = target else {
+        return Ok(());
+    };
+    crate::say!("wrote {} ({} KB)", target.display(), bytes.div_ceil(1024));
     if pdf {
         let pdf_path = target.with_extension("pdf");
+        check_target(&pdf_path, None)?;
         print_pdf(&target, &pdf_path)?;
-        println!("wrote {}", pdf_path.display());
+        crate::say!("wrote {}", pdf_path.display());
     }
     Ok(())
 }
 
-/// Where the report of `dir` goes.
-pub fn target(dir: &Path, output: Option<&Path>) -> PathBuf {
-    output.map_or_else(|| dir.join(DEFAULT_OUTPUT), Path::to_path_buf)
+/// Where the report of `dir` goes: `-o`, or the project's build folder.
+pub fn target(dir: &Path, output: Option<&Path>) -> Destination {
+    Destination::from_arg(output).unwrap_or_else(|| Destination::File(dir.join(DEFAULT_OUTPUT)))
 }
 
 /// Loads, checks, analyses and renders the project, writing the report atomically;
-/// the report's path and size.
+/// where it went and its size.
 pub fn build(
     dir: &Path,
     output: Option<&Path>,
     language: Option<Language>,
     since: Option<&str>,
     options: crate::project::Options,
-) -> Result<(PathBuf, usize), Error> {
+) -> Result<(Destination, usize), Error> {
     let project = load(dir, options)?;
+    let target = target(dir, output);
+    if let Destination::File(path) = &target {
+        if output.is_none() {
+            refuse_linked_build_folder(dir)?;
+        }
+        check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
+    }
     let metrics = analyse(&project);
     let language = language.unwrap_or(project.meta.language);
     let changes = since.map(|rev| super::diff::since(dir, rev, &project, &metrics)).transpose()?;
     let html = crate::render::report(
-        dir,
         &project,
         &metrics,
         language,
         changes.as_ref().map(|(d, label)| (d, label.as_str())),
     )?;
-    let target = target(dir, output);
-    if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+    if let Destination::File(path) = &target
+        && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
     }
-    write_atomically(&target, html.as_bytes())?;
+    target.write(html.as_bytes())?;
     Ok((target, html.len()))
+}
+
+/// The default output goes into the project's own `build/` folder: a link there would
+/// send it anywhere on the machine.
+fn refuse_linked_build_folder(dir: &Path) -> Result<(), Error> {
+    let build = dir.join(DEFAULT_OUTPUT).parent().map(Path::to_path_buf).unwrap_or_default();
+    match std::fs::symlink_metadata(&build) {
+        Ok(meta) if meta.file_type().is_symlink() => Err(Error::Usage(format!(
+            "{} is a symbolic link; the report is written into the project's own build folder. \
+             Remove the link, or give -o FILE",
+            build.display()
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// The first browser found on `PATH` (or named by `UPLIFT_CHROMIUM`).
@@ -78,8 +106,8 @@ pub fn find_browser() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Prints `html` to `pdf` with headless Chromium, through a temporary file so a failed
-/// print never leaves a half-written PDF.
+/// Prints `html` to `pdf` with headless Chromium, isolated (see [`headless_args`]), through
+/// a temporary file so a failed print never leaves a half-written PDF.
 fn print_pdf(html: &Path, pdf: &Path) -> Result<(), Error> {
     let browser = find_browser().ok_or_else(|| {
         Error::Tool(format!(
@@ -88,41 +116,82 @@ fn print_pdf(html: &Path, pdf: &Path) -> Result<(), Error> {
         ))
     })?;
     let html = std::fs::canonicalize(html).map_err(Error::io("read", html))?;
-    let profile = std::env::temp_dir().join(format!("uplift-chromium-{}", std::process::id()));
-    let temp_pdf = pdf.with_extension("pdf.tmp");
-    let status = Command::new(&browser)
-        .args(headless_args(&profile))
+    // A private scratch folder (mode 0700, random name) for the profile and the PDF.
+    let scratch = tempfile::Builder::new()
+        .prefix("uplift-pdf-")
+        .tempdir()
+        .map_err(Error::io("create", "a scratch folder"))?;
+    let _pending = crate::interrupt::register(scratch.path());
+    let temp_pdf = scratch.path().join("report.pdf");
+    let output = headless(&browser, &scratch.path().join("profile"))?
         .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", temp_pdf.display()))
         .arg(format!("file://{}", html.display()))
-        .output();
-    let _ = std::fs::remove_dir_all(&profile);
-    let output = status.map_err(|e| Error::Tool(format!("cannot run {}: {e}", browser.display())))?;
+        .output()
+        .map_err(|e| Error::Tool(format!("cannot run {}: {e}", browser.display())))?;
     if !output.status.success() || !temp_pdf.is_file() {
-        let _ = std::fs::remove_file(&temp_pdf);
         return Err(Error::Tool(format!(
             "{} could not print the report to PDF:\n{}",
             browser.display(),
             String::from_utf8_lossy(&output.stderr).trim()
         )));
     }
-    std::fs::rename(&temp_pdf, pdf).map_err(Error::io("write", pdf))
+    let bytes = std::fs::read(&temp_pdf).map_err(Error::io("read", &temp_pdf))?;
+    crate::output::write_atomically(pdf, &bytes)
 }
 
-/// Flags for a quiet, offline, throw-away headless Chromium.
-pub fn headless_args(profile: &Path) -> Vec<String> {
-    [
+/// JavaScript blocked for every site, as a profile preference: headless Chromium ignores
+/// `--disable-javascript`, and `--blink-settings=scriptEnabled=false` stops it printing.
+const PROFILE_PREFERENCES: &str = r#"{"profile":{"default_content_setting_values":{"javascript":2}}}"#;
+
+/// A headless Chromium that can neither run the page's script nor reach a network, with a
+/// fresh profile in `profile` (a folder that does not exist yet, inside a private scratch
+/// folder): JavaScript blocked, every host name resolved to nothing, a proxy that does not
+/// exist for every address including loopback, no background traffic. Chromium's own
+/// sandbox stays on unless this process runs as root, where Chromium refuses to start
+/// with it (docs/security.md says what remains then).
+pub fn headless(browser: &Path, profile: &Path) -> Result<Command, Error> {
+    let preferences = profile.join("Default");
+    std::fs::create_dir_all(&preferences).map_err(Error::io("create", &preferences))?;
+    let preferences = preferences.join("Preferences");
+    std::fs::write(&preferences, PROFILE_PREFERENCES).map_err(Error::io("write", &preferences))?;
+    let mut command = Command::new(browser);
+    command.args(headless_args(profile)).stdin(std::process::Stdio::null());
+    Ok(command)
+}
+
+/// The flags of [`headless`].
+fn headless_args(profile: &Path) -> Vec<String> {
+    let mut args: Vec<String> = [
         "--headless",
-        "--no-sandbox",
         "--disable-gpu",
         "--no-first-run",
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
         "--disable-quic",
+        "--disable-extensions",
+        "--disable-javascript",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=socks5://127.0.0.1:9",
+        "--proxy-bypass-list=<-loopback>",
+        "--no-proxy-server-fallback",
+        "--disable-features=Translate,MediaRouter,OptimizationHints",
     ]
     .iter()
     .map(|s| (*s).to_owned())
-    .chain(std::iter::once(format!("--user-data-dir={}", profile.display())))
-    .collect()
+    .collect();
+    if running_as_root() {
+        args.push("--no-sandbox".to_owned());
+    }
+    args.push(format!("--user-data-dir={}", profile.display()));
+    args
+}
+
+/// Whether this process runs as root, read from the kernel's view of it.
+fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status").is_ok_and(|status| {
+        status.lines().find_map(|l| l.strip_prefix("Uid:")).and_then(|ids| ids.split_whitespace().nth(1))
+            == Some("0")
+    })
 }

@@ -10,7 +10,7 @@ pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
     let focus = project.segments.iter().filter(|s| s.focus).count();
     let touchpoints = project.journey.as_ref().map_or(0, |j| j.touchpoints.len());
     let n = project.segments.len();
-    println!(
+    crate::say!(
         "ok: {} — {n} {} ({focus} in focus), {touchpoints} {}, {} workshop {}, {} input files",
         project.meta.title,
         plural(n, "segment", "segments"),
@@ -21,7 +21,7 @@ pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
     );
     if let Some(data) = &project.data {
         let c = &data.coverage;
-        println!(
+        crate::say!(
             "data: {} rows, {} customers, {} to {} ({})",
             c.rows,
             c.customers,
@@ -30,7 +30,7 @@ pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
             c.files.join(", ")
         );
         for skipped in &c.skipped {
-            println!(
+            crate::say!(
                 "skipped: {} {} ({})",
                 skipped.rows,
                 plural(skipped.rows, "row", "rows"),

@@ -59,7 +59,7 @@ pub fn run(request: Request) -> Result<(), Error> {
         }
         Format::Text => table(&changes, &from_label, &to_label, &new.meta.currency),
     };
-    print!("{text}");
+    print!("{}", crate::terminal::escape(&text));
     Ok(())
 }
 
@@ -88,16 +88,15 @@ fn at_revision(dir: &Path, rev: &str) -> Result<(Project, Metrics), Error> {
     if !dir.is_dir() {
         return Err(Error::Usage(format!("the project folder {} does not exist", dir.display())));
     }
-    let scratch = std::env::temp_dir().join(format!(
-        "uplift-diff-{}-{}",
-        std::process::id(),
-        rev.replace(['/', '~', '^', ':'], "_")
-    ));
-    let _ = std::fs::remove_dir_all(&scratch);
-    std::fs::create_dir_all(&scratch).map_err(Error::io("create", &scratch))?;
-    let exported = history::export(dir, rev, &scratch);
-    let loaded = exported.map(|()| crate::project::load(&scratch));
-    let _ = std::fs::remove_dir_all(&scratch);
+    // A private scratch folder (mode 0700, random name), removed on every way out.
+    let scratch = tempfile::Builder::new()
+        .prefix("uplift-diff-")
+        .tempdir()
+        .map_err(Error::io("create", "a scratch folder"))?;
+    let _pending = crate::interrupt::register(scratch.path());
+    let exported = history::export(dir, rev, scratch.path());
+    let loaded = exported.map(|()| crate::project::load(scratch.path()));
+    drop(scratch);
     match loaded {
         Ok(Ok(project)) => {
             let metrics = analyse(&project);

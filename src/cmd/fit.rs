@@ -9,9 +9,10 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::analysis::models::{bg_nbd, gamma_gamma, rfm_of};
+use crate::data::csv_out::push_for_spreadsheet;
 use crate::error::Error;
 use crate::model::CustomerSummary;
-use crate::output::write_atomically;
+use crate::output::Destination;
 
 #[derive(Serialize)]
 struct Output {
@@ -50,15 +51,25 @@ pub fn run(
     predictions: Option<&Path>,
     timings: bool,
 ) -> Result<(), Error> {
+    if predictions == Some(Path::new("-")) {
+        return Err(Error::Usage(
+            "the fitted parameters go to standard output; give --predictions FILE, not -".into(),
+        ));
+    }
     let clock = Instant::now();
-    let (text, _) =
-        crate::data::read_file(Path::new(""), summary, crate::data::SUMMARY_MAX_BYTES, "summaries")
-            .map_err(invalid)?;
+    // The summary is a file the user names, not part of a project: any link is theirs.
+    let (folder, name) = match (summary.parent(), summary.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => (parent, Path::new(name)),
+        _ => (Path::new("."), summary),
+    };
+    let folder = crate::project::source::Folder { root: folder, links: crate::project::source::Links::Any };
+    let (text, _) = crate::data::read_file(&folder, name, crate::data::SUMMARY_MAX_BYTES, "summaries")
+        .map_err(invalid)?;
     let read = crate::data::read_summary(&text, summary, None).map_err(invalid)?;
     drop(text);
     let elapsed = |what: &str, since: Instant| {
         if timings {
-            eprintln!("{what}: {:.3} s", since.elapsed().as_secs_f64());
+            crate::warn!("{what}: {:.3} s", since.elapsed().as_secs_f64());
         }
     };
     elapsed("read", clock);
@@ -98,7 +109,10 @@ pub fn run(
                 let expected = bg.and_then(|f| f.params.expected_purchases(*r, f64::from(horizon_days)));
                 let spend = gg.and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
                 let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
-                let _ = writeln!(rows, "{},{name},{},{},{}", c.id, cell(alive), cell(expected), cell(spend));
+                push_for_spreadsheet(&mut rows, &c.id);
+                rows.push(',');
+                push_for_spreadsheet(&mut rows, name);
+                let _ = writeln!(rows, ",{},{},{}", cell(alive), cell(expected), cell(spend));
             }
         }
         segments.push(SegmentFit {
@@ -120,8 +134,8 @@ pub fn run(
             }),
         });
     }
-    if let Some(path) = predictions {
-        write_atomically(path, rows.as_bytes())?;
+    if let Some(destination) = Destination::from_arg(predictions) {
+        destination.write(rows.as_bytes())?;
     }
     let mut json = serde_json::to_vec_pretty(&Output { segments })
         .map_err(|e| Error::Tool(format!("cannot serialise the fits: {e}")))?;

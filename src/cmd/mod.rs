@@ -34,6 +34,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Watch { dir, output, language, load } => {
             watch::run(&dir, output.as_deref(), language, load.into())
         }
+        // Handled in `main`, before anything else runs.
+        Command::RenderConfined => Ok(()),
     }
 }
 
@@ -43,5 +45,7 @@ pub fn load(dir: &Path, options: Options) -> Result<Project, Error> {
         let why = if dir.exists() { "is not a folder" } else { "does not exist" };
         return Err(Error::Usage(format!("the project folder {} {why}", dir.display())));
     }
-    crate::project::load_with(dir, options).map_err(Error::Invalid)
+    let project = crate::project::load_with(dir, options).map_err(Error::Invalid)?;
+    crate::render::check_templates(&project)?;
+    Ok(project)
 }

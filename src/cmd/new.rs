@@ -40,7 +40,7 @@ pub fn run(dir: &Path) -> Result<(), Error> {
         }
         fs::write(&path, text).map_err(Error::io("write", &path))?;
     }
-    println!(
+    crate::say!(
         "created {} from the example project; edit its YAML files, then run `uplift check {}`",
         dir.display(),
         dir.display()

@@ -42,7 +42,7 @@ pub fn write(dir: &Path) -> Result<(), Error> {
 
 pub fn run(dir: &Path) -> Result<(), Error> {
     write(dir)?;
-    println!(
+    crate::say!(
         "wrote {} schemas to {}; point your editor at them with a first line such as\n# yaml-language-server: $schema=schemas/segments.schema.json",
         schemas().len(),
         dir.display()

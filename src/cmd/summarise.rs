@@ -1,11 +1,10 @@
 //! `uplift summarise`: the per-customer summary of the project's transaction data.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::load;
 use crate::error::Error;
-use crate::output::write_atomically;
+use crate::output::{Destination, Protected, check_target};
 
 pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) -> Result<(), Error> {
     let project = load(dir, options)?;
@@ -16,11 +15,10 @@ pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) 
         )));
     };
     let ids: Vec<String> = project.segments.iter().map(|s| s.id.clone()).collect();
-    let csv = crate::data::write_summary(&data.customers, &ids);
-    match output {
-        Some(path) => write_atomically(path, csv.as_bytes()),
-        None => {
-            std::io::stdout().lock().write_all(csv.as_bytes()).map_err(Error::io("write", "standard output"))
-        }
+    let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
+    if let Destination::File(path) = &destination {
+        check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
     }
+    let csv = crate::data::write_summary(&data.customers, &ids);
+    destination.write(csv.as_bytes())
 }

@@ -7,8 +7,6 @@
 //! stops cleanly between rebuilds.
 
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::time::Duration;
 
@@ -17,6 +15,7 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 use super::build::{build, target};
 use crate::error::Error;
 use crate::model::Language;
+use crate::output::Destination;
 
 /// How long the folder must be quiet before a rebuild.
 const QUIET: Duration = Duration::from_millis(300);
@@ -32,10 +31,10 @@ pub fn run(
     if !dir.is_dir() {
         return Err(Error::Usage(format!("the project folder {} does not exist", dir.display())));
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = Arc::clone(&stop);
-    ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
-        .map_err(|e| Error::Tool(format!("cannot handle Ctrl-C: {e}")))?;
+    let Destination::File(report) = target(dir, output) else {
+        return Err(Error::Usage("watch writes the report to a file; give -o FILE, not -o -".into()));
+    };
+    crate::interrupt::graceful();
     let (sender, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = sender.send(event);
@@ -44,11 +43,11 @@ pub fn run(
     watcher
         .watch(dir, RecursiveMode::Recursive)
         .map_err(|e| Error::Tool(format!("cannot watch {}: {e}", dir.display())))?;
-    let report = std::path::absolute(target(dir, output)).unwrap_or_else(|_| target(dir, output));
-    println!("watching {} (Ctrl-C to stop)", dir.display());
+    let report = std::path::absolute(&report).unwrap_or(report);
+    crate::say!("watching {} (Ctrl-C to stop)", dir.display());
     rebuild(dir, output, language, options, 1);
     let mut builds = 1;
-    while !stop.load(Ordering::SeqCst) {
+    while !crate::interrupt::requested() {
         match events.recv_timeout(TICK) {
             Ok(Ok(event)) if matters(&event, &report) => {
                 // Let the burst settle: one rebuild for many saves.
@@ -62,7 +61,7 @@ pub fn run(
             }
         }
     }
-    println!("stopped watching {}", dir.display());
+    crate::say!("stopped watching {}", dir.display());
     Ok(())
 }
 
@@ -87,12 +86,15 @@ fn rebuild(
     number: usize,
 ) {
     match build(dir, output, language, None, options) {
-        Ok((path, bytes)) => {
-            println!("build {number}: wrote {} ({} KB)", path.display(), bytes.div_ceil(1024));
+        Ok((Destination::File(path), bytes)) => {
+            crate::say!("build {number}: wrote {} ({} KB)", path.display(), bytes.div_ceil(1024));
+        }
+        Ok((Destination::Stdout, _)) => {
+            crate::say!("build {number}: written to standard output");
         }
         Err(e) => {
-            eprintln!("{e}");
-            println!("build {number}: failed; the last good report stays in place");
+            crate::warn!("{e}");
+            crate::say!("build {number}: failed; the last good report stays in place");
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod bad_rows;
 mod csv;
+pub mod csv_out;
 mod customers_file;
 mod fields;
 mod header;
@@ -26,6 +27,7 @@ pub use summary_file::{
 use crate::diagnostic::Diagnostic;
 use crate::model::{DataConfig, DataInput, Source};
 use crate::project::slash_path;
+use crate::project::source::{Folder, Kind};
 
 /// The data as read, before analysis.
 #[derive(Debug)]
@@ -55,7 +57,7 @@ impl Input {
 
 /// Reads the data `config` names, inside project folder `dir`. Segment values must be
 /// among `segment_ids`. Bad rows fail the read unless the config skips them.
-pub fn read(dir: &Path, config: &DataConfig, segment_ids: &[String]) -> Result<Input, Vec<Diagnostic>> {
+pub fn read(dir: &Folder, config: &DataConfig, segment_ids: &[String]) -> Result<Input, Vec<Diagnostic>> {
     match &config.input {
         DataInput::Summary(rel) => {
             let (text, file) = read_file(dir, rel, summary_file::MAX_BYTES, "summaries")?;
@@ -92,8 +94,12 @@ pub fn read(dir: &Path, config: &DataConfig, segment_ids: &[String]) -> Result<I
                 segment: if customers.is_some() { None } else { config.columns.segment.clone() },
                 ..config.columns.clone()
             };
+            let path = dir
+                .locate(rel, Kind::File)
+                .map_err(|d| vec![d])?
+                .ok_or_else(|| vec![Diagnostic::new(rel, "the file does not exist")])?;
             let spec = log::LogSpec {
-                path: &dir.join(rel),
+                path: &path,
                 rel,
                 columns: &columns,
                 format: &config.format,
@@ -141,12 +147,12 @@ fn capped(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// Reads a whole data file of at most `limit` bytes (the project's own reader, with its
 /// size check), with its fingerprint for the report's list of sources.
 pub fn read_file(
-    dir: &Path,
+    dir: &Folder,
     rel: &Path,
     limit: u64,
     what: &str,
 ) -> Result<(Vec<u8>, Source), Vec<Diagnostic>> {
-    match crate::project::source::read_bytes(dir, rel, limit, what) {
+    match dir.read_bytes(rel, limit, what) {
         Ok(Some((bytes, sha256))) => {
             let source = Source { path: slash_path(rel), bytes: bytes.len() as u64, sha256 };
             Ok((bytes, source))

@@ -25,9 +25,9 @@ pub fn write(customers: &[CustomerSummary], segment_ids: &[String]) -> String {
         let mut text = String::with_capacity(run.len() * 72);
         for c in run {
             let segment = c.segment.and_then(|i| segment_ids.get(i)).map_or("", String::as_str);
-            push_field(&mut text, &c.id);
+            super::csv_out::push_exact(&mut text, &c.id);
             text.push(',');
-            push_field(&mut text, segment);
+            super::csv_out::push_exact(&mut text, segment);
             let _ = writeln!(
                 text,
                 ",{},{},{},{:.6},{},{}",
@@ -43,17 +43,6 @@ pub fn write(customers: &[CustomerSummary], segment_ids: &[String]) -> String {
         out.push_str(&run);
     }
     out
-}
-
-/// Appends a field, quoted when it holds a comma, quote or line break.
-fn push_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&s.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(s);
-    }
 }
 
 /// A summary file read: the customers and the observation end they imply.

@@ -73,5 +73,6 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
         sources: vec![],
         version: None,
         data: None,
+        templates: vec![],
     }
 }

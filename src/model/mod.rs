@@ -20,6 +20,6 @@ pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
 pub use language::Language;
 pub use project::{
-    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, Investment, Logo, Meta, Project,
-    RetentionCurve, Risk, Segment, Settings, Source,
+    Activity, Benchmark, BenchmarkSource, Brand, BusinessCase, ImageKind, Investment, Logo, Meta, Project,
+    RetentionCurve, Risk, Segment, Settings, Source, TEMPLATE_NAMES, TemplateOverride,
 };

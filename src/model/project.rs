@@ -31,6 +31,8 @@ pub struct Project {
     pub version: Option<crate::project::version::Version>,
     /// The client's data, read and summarised, when project.yaml has a `data:` section.
     pub data: Option<super::DataSet>,
+    /// The project's own report templates, in name order (also listed in `sources`).
+    pub templates: Vec<TemplateOverride>,
 }
 
 /// What the report is about and who wrote it.
@@ -111,9 +113,42 @@ pub struct Brand {
 /// A logo image from the project folder.
 #[derive(Clone, Debug)]
 pub struct Logo {
-    /// Relative to the project folder; its extension tells the image type.
+    /// Relative to the project folder.
     pub path: PathBuf,
+    /// What the bytes were checked to be.
+    pub kind: ImageKind,
     pub bytes: Vec<u8>,
+}
+
+/// The image formats a report embeds: each checked by content, not by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageKind {
+    Png,
+    Jpeg,
+    /// Parsed, and free of script, event handlers and external references.
+    Svg,
+}
+
+impl ImageKind {
+    /// The media type of a `data:` URI.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Self::Png => "image/png",
+            Self::Jpeg => "image/jpeg",
+            Self::Svg => "image/svg+xml",
+        }
+    }
+}
+
+/// The report templates a project may replace, by file name.
+pub const TEMPLATE_NAMES: &[&str] = &["report.html", "style.css", "macros.html"];
+
+/// A report template the project supplies in place of the built-in one of that name.
+#[derive(Clone, Debug)]
+pub struct TemplateOverride {
+    /// One of the built-in templates' names, e.g. `style.css`.
+    pub name: String,
+    pub text: String,
 }
 
 /// A customer segment and the programme's expected effect on it.

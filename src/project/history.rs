@@ -1,12 +1,22 @@
 //! A project folder as it was at a git revision, read straight from history.
 //!
-//! Files are read with `git show REV:./path` into a scratch folder, so nothing is
-//! checked out and the work tree is never touched; the normal loader then reads the
-//! scratch folder, with all its checks.
+//! Only the project's inputs are copied into a scratch folder — the files read by name,
+//! and the data and logo the revision's project.yaml names — each checked against its
+//! size limit in the tree listing before a byte of it is read, and streamed to disk.
+//! Nothing is checked out, the work tree is never touched, and git runs nothing of the
+//! repository's (see [`super::git`]). The normal loader then reads the scratch folder,
+//! with all its checks.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
+
+use serde::Deserialize;
+
+use super::git;
+
+/// The largest data file (transaction log, customers file, summary) read from history.
+pub const DATA_MAX_BYTES: u64 = 1 << 30;
 
 /// Why a revision could not be read.
 #[derive(Debug)]
@@ -17,6 +27,8 @@ pub enum HistoryError {
     UnknownRevision(String),
     /// The commit exists but holds no project.yaml in this folder.
     NoProject(String),
+    /// An input file at the revision is larger than its limit.
+    TooLarge { path: String, bytes: u64, limit: u64 },
     /// Writing the scratch copy failed.
     Io(String),
 }
@@ -31,53 +43,99 @@ impl std::fmt::Display for HistoryError {
             HistoryError::NoProject(rev) => {
                 write!(f, "the project did not exist at `{rev}`: it has no project.yaml there")
             }
+            HistoryError::TooLarge { path, bytes, limit } => write!(
+                f,
+                "{path} is {bytes} bytes at that revision; files read from history are limited to {limit} bytes"
+            ),
             HistoryError::Io(why) => write!(f, "cannot copy the revision's files: {why}"),
         }
     }
 }
 
-/// Writes the files of the project in `dir` as they were at `rev` into `into`.
+/// The files project.yaml names, read leniently: everything else in it is ignored here and
+/// checked by the loader afterwards.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct Named {
+    data: Option<NamedData>,
+    brand: Option<NamedBrand>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct NamedData {
+    transactions: Option<String>,
+    customers: Option<String>,
+    summary: Option<String>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct NamedBrand {
+    logo: Option<String>,
+}
+
+/// Writes the input files of the project in `dir` as they were at `rev` into `into`.
 pub fn export(dir: &Path, rev: &str, into: &Path) -> Result<(), HistoryError> {
-    let commit = format!("{rev}^{{commit}}");
-    git(dir, &["rev-parse", "--verify", "--quiet", &commit])
-        .map_err(|_| HistoryError::UnknownRevision(rev.to_owned()))?;
-    let listing =
-        git(dir, &["ls-tree", "-r", "--name-only", rev, "--", "."]).map_err(HistoryError::NoRepository)?;
-    let files: Vec<&str> = listing.lines().filter(|f| !f.is_empty()).collect();
-    if !files.contains(&"project.yaml") {
-        return Err(HistoryError::NoProject(rev.to_owned()));
+    // A revision is never an option: `--output=…` must not reach git as one.
+    if rev.starts_with('-') {
+        return Err(HistoryError::UnknownRevision(rev.to_owned()));
     }
-    for file in files {
-        let bytes =
-            git_bytes(dir, &["show", &format!("{rev}:./{file}")]).map_err(HistoryError::NoRepository)?;
-        let target = into.join(file);
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|e| HistoryError::Io(e.to_string()))?;
-        }
-        fs::write(&target, bytes).map_err(|e| HistoryError::Io(e.to_string()))?;
+    let commit = format!("{rev}^{{commit}}");
+    git::run(dir, &["rev-parse", "--verify", "--quiet", "--end-of-options", &commit])
+        .map_err(|_| HistoryError::UnknownRevision(rev.to_owned()))?;
+    let tree = git::tree(dir, rev).map_err(HistoryError::NoRepository)?;
+    let Some(project) = tree.iter().find(|e| e.path == super::PROJECT_FILE && e.is_regular_file()) else {
+        return Err(HistoryError::NoProject(rev.to_owned()));
+    };
+    copy(dir, project, super::source::MAX_FILE_BYTES, into)?;
+    let named = fs::read_to_string(into.join(super::PROJECT_FILE))
+        .ok()
+        .and_then(|text| serde_saphyr::from_str::<Named>(&text).ok())
+        .unwrap_or_default();
+    let data: BTreeSet<String> = named
+        .data
+        .into_iter()
+        .flat_map(|d| [d.transactions, d.customers, d.summary])
+        .flatten()
+        .map(|p| p.trim().to_owned())
+        .collect();
+    let logo = named.brand.and_then(|b| b.logo).map(|p| p.trim().to_owned());
+    for entry in tree.iter().filter(|e| e.is_regular_file() && e.path != super::PROJECT_FILE) {
+        let limit = if data.contains(&entry.path) {
+            DATA_MAX_BYTES
+        } else if logo.as_deref() == Some(entry.path.as_str()) || super::is_default_logo(&entry.path) {
+            super::LOGO_MAX_BYTES
+        } else if super::is_fixed_input(&entry.path) {
+            super::source::MAX_FILE_BYTES
+        } else {
+            continue;
+        };
+        copy(dir, entry, limit, into)?;
     }
     Ok(())
 }
 
+/// Streams one blob into `into`, refusing it unread when the listing says it is too large.
+fn copy(dir: &Path, entry: &git::TreeEntry, limit: u64, into: &Path) -> Result<(), HistoryError> {
+    let bytes = entry.size.unwrap_or(u64::MAX);
+    if bytes > limit {
+        return Err(HistoryError::TooLarge { path: entry.path.clone(), bytes, limit });
+    }
+    // A path from the listing never climbs out of the scratch folder.
+    let rel = Path::new(&entry.path);
+    if !rel.components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+        return Ok(());
+    }
+    let target = into.join(rel);
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent).map_err(|e| HistoryError::Io(e.to_string()))?;
+    }
+    git::write_blob(dir, &entry.oid, &target).map_err(HistoryError::Io)
+}
+
 /// The short hash of `rev`, for labels.
 pub fn short(dir: &Path, rev: &str) -> String {
-    git(dir, &["rev-parse", "--short", rev]).map_or_else(|_| rev.to_owned(), |s| s.trim().to_owned())
-}
-
-fn git(dir: &Path, args: &[&str]) -> Result<String, String> {
-    git_bytes(dir, args).map(|b| String::from_utf8_lossy(&b).into_owned())
-}
-
-fn git_bytes(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if out.status.success() {
-        Ok(out.stdout)
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).trim().to_owned())
-    }
+    git::run(dir, &["rev-parse", "--short", "--end-of-options", rev])
+        .map_or_else(|_| rev.to_owned(), |s| String::from_utf8_lossy(&s).trim().to_owned())
 }

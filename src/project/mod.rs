@@ -5,9 +5,13 @@
 //! project or every problem found, with the texts needed to show them.
 
 mod front_matter;
+pub mod git;
 pub mod history;
+mod image;
+pub mod limits;
 pub mod raw;
 pub mod source;
+pub mod templates;
 mod validate;
 pub mod version;
 mod yaml;
@@ -20,7 +24,7 @@ use serde::de::DeserializeOwned;
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::model::{Project, Source};
 use raw::{RawJobs, RawJourney, RawProject, RawSegmentsFile, RawWinLoss, RawWorkshopMeta};
-use source::SourceText;
+use source::{Folder, Kind, Links, SourceText};
 use validate::{Checker, KnownIds};
 
 /// The required files, and where the optional ones live.
@@ -56,7 +60,30 @@ impl Invalid {
 pub struct Options {
     /// Skip bad data rows (and say so) even when project.yaml says to fail on them.
     pub skip_bad_rows: bool,
+    /// Follow symbolic links whose target stays inside the project (refused by default).
+    pub allow_symlinks: bool,
 }
+
+/// Whether `rel` (`/` separated, relative to the project) is a file the project is read
+/// from by its name: the YAML files, workshop notes and template overrides. The data
+/// files and the logo are inputs too, where project.yaml names them.
+pub fn is_fixed_input(rel: &str) -> bool {
+    let in_folder = |folder: &str| {
+        rel.strip_prefix(folder).and_then(|r| r.strip_prefix('/')).filter(|name| !name.contains('/'))
+    };
+    [PROJECT_FILE, SEGMENTS_FILE, JOURNEY_FILE, WINLOSS_FILE, JOBS_FILE].contains(&rel)
+        || in_folder(WORKSHOPS_DIR).is_some_and(|name| Path::new(name).extension().is_some_and(|x| x == "md"))
+        || in_folder(templates::TEMPLATES_DIR)
+            .is_some_and(|name| crate::model::TEMPLATE_NAMES.contains(&name))
+}
+
+/// Whether `rel` is where the logo is looked for when project.yaml names none.
+pub fn is_default_logo(rel: &str) -> bool {
+    DEFAULT_LOGOS.contains(&rel)
+}
+
+/// The logo's places when `brand.logo` is not given, in the order they are tried.
+pub const DEFAULT_LOGOS: [&str; 2] = ["assets/logo.svg", "assets/logo.png"];
 
 /// Reads and validates the project in `dir`.
 pub fn load(dir: &Path) -> Result<Project, Invalid> {
@@ -65,14 +92,21 @@ pub fn load(dir: &Path) -> Result<Project, Invalid> {
 
 /// Reads and validates the project in `dir` with command-line `options`.
 pub fn load_with(dir: &Path, options: Options) -> Result<Project, Invalid> {
+    let links = if options.allow_symlinks { Links::Inside } else { Links::Refuse };
     let mut loader = Loader {
         dir,
+        folder: Folder { root: dir, links },
         options,
         diagnostics: Diagnostics::default(),
         sources: Vec::new(),
         binary_sources: Vec::new(),
     };
     let project = loader.project();
+    if let Some(p) = &project
+        && loader.diagnostics.is_empty()
+    {
+        loader.diagnostics.extend(limits::check(p, loader.text_bytes()));
+    }
     let texts = loader.sources.iter().map(|s| (s.rel.clone(), s.text.clone())).collect();
     match project {
         Some(p) if loader.diagnostics.is_empty() => Ok(p),
@@ -82,6 +116,8 @@ pub fn load_with(dir: &Path, options: Options) -> Result<Project, Invalid> {
 
 struct Loader<'a> {
     dir: &'a Path,
+    /// `dir`, with the rule on links every read goes through.
+    folder: Folder<'a>,
     options: Options,
     diagnostics: Diagnostics,
     sources: Vec<SourceText>,
@@ -154,6 +190,7 @@ impl Loader<'_> {
         });
         let workshops: Vec<_> =
             workshop_files.into_iter().map(|rel| self.workshop(&rel, &phase_ids)).collect();
+        let templates = self.templates();
 
         let mut part = part?;
         part.brand.logo = part.logo_path.as_ref().and_then(|rel| self.logo(rel));
@@ -164,6 +201,8 @@ impl Loader<'_> {
             .collect();
         sources.extend(self.binary_sources.iter().cloned());
         sources.sort_by(|a, b| a.path.cmp(&b.path));
+        let inputs: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
+        let version = version::version(self.dir, &inputs);
         Some(Project {
             meta: part.meta,
             settings: part.settings,
@@ -178,8 +217,9 @@ impl Loader<'_> {
             jobs: optional(jobs)?,
             workshops: workshops.into_iter().collect::<Option<_>>()?,
             sources,
-            version: version::version(self.dir),
+            version,
             data: data.ok()?,
+            templates,
         })
     }
 
@@ -191,7 +231,7 @@ impl Loader<'_> {
     ) -> Option<crate::model::DataSet> {
         let mut config = config.clone();
         config.skip_bad_rows |= self.options.skip_bad_rows;
-        match crate::data::read(self.dir, &config, segment_ids) {
+        match crate::data::read(&self.folder, &config, segment_ids) {
             Ok(input) => {
                 self.binary_sources.extend(input.sources());
                 let has_margin = config.columns.margin.is_some();
@@ -207,7 +247,7 @@ impl Loader<'_> {
     /// Reads and parses one YAML file; a missing required file is a problem.
     fn parse_file<T: DeserializeOwned>(&mut self, name: &str, required: bool) -> Option<T> {
         let rel = Path::new(name);
-        let source = match source::read(self.dir, rel) {
+        let source = match self.folder.read(rel) {
             Ok(Some(s)) => s,
             Ok(None) => {
                 if required {
@@ -227,12 +267,17 @@ impl Loader<'_> {
         parsed
     }
 
-    /// Reads the logo (at most 1 MiB: it is embedded in every report) and lists it as a source.
+    /// Reads the logo (at most 1 MiB: it is embedded in every report), checks that it is an
+    /// image, and lists it as a source.
     fn logo(&mut self, rel: &Path) -> Option<crate::model::Logo> {
-        match source::read_bytes(self.dir, rel, LOGO_MAX_BYTES, "logos") {
-            Ok(Some((bytes, sha256))) => {
+        let checked = self.folder.read_bytes(rel, LOGO_MAX_BYTES, "logos").and_then(|read| {
+            read.map(|(bytes, sha256)| image::check(rel, &bytes).map(|kind| (bytes, sha256, kind)))
+                .transpose()
+        });
+        match checked {
+            Ok(Some((bytes, sha256, kind))) => {
                 self.binary_sources.push(Source { path: slash_path(rel), bytes: bytes.len() as u64, sha256 });
-                Some(crate::model::Logo { path: rel.to_path_buf(), bytes })
+                Some(crate::model::Logo { path: rel.to_path_buf(), kind, bytes })
             }
             Ok(None) => None,
             Err(d) => {
@@ -242,16 +287,24 @@ impl Loader<'_> {
         }
     }
 
-    /// `workshops/*.md`, sorted by name.
+    /// `workshops/*.md`, sorted by name. A note that is a link is listed too, so that
+    /// reading it reports the link instead of leaving the note out unsaid.
     fn workshop_files(&mut self) -> Vec<PathBuf> {
-        let dir = self.dir.join(WORKSHOPS_DIR);
-        if !dir.is_dir() {
-            return Vec::new();
-        }
+        let dir = match self.folder.locate(Path::new(WORKSHOPS_DIR), Kind::Folder) {
+            Ok(Some(dir)) => dir,
+            Ok(None) => return Vec::new(),
+            Err(d) => {
+                self.diagnostics.push(d);
+                return Vec::new();
+            }
+        };
         let mut files = Vec::new();
         for entry in walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
+            if files.len() > limits::MAX_WORKSHOPS {
+                break;
+            }
             match entry {
-                Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md") => {
+                Ok(e) if !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "md") => {
                     files.push(Path::new(WORKSHOPS_DIR).join(e.file_name()));
                 }
                 Ok(_) => {}
@@ -260,11 +313,60 @@ impl Loader<'_> {
                     .push(Diagnostic::new(WORKSHOPS_DIR, format!("cannot list the folder: {e}"))),
             }
         }
+        if files.len() > limits::MAX_WORKSHOPS {
+            self.diagnostics.push(
+                Diagnostic::new(
+                    WORKSHOPS_DIR,
+                    format!(
+                        "more than {} notes; a project may have at most {}",
+                        limits::MAX_WORKSHOPS,
+                        limits::MAX_WORKSHOPS
+                    ),
+                )
+                .hint("this limit keeps every command within 10 s and 1 GB (docs/security.md)"),
+            );
+            files.clear();
+        }
         files
     }
 
+    /// `templates/*`, read and checked; each is listed with the sources.
+    fn templates(&mut self) -> Vec<crate::model::TemplateOverride> {
+        let mut problems = Vec::new();
+        let files = templates::files(&self.folder, &mut problems);
+        let mut overrides = Vec::new();
+        for rel in files {
+            match templates::read(&self.folder, &rel) {
+                Ok(Some((source, template))) => {
+                    self.sources.push(source);
+                    overrides.push(template);
+                }
+                Ok(None) => {}
+                Err(d) => problems.push(d),
+            }
+        }
+        self.diagnostics.extend(problems);
+        overrides
+    }
+
+    /// Bytes of text read so far.
+    fn text_bytes(&self) -> u64 {
+        self.sources.iter().map(|s| s.bytes).sum()
+    }
+
     fn workshop(&mut self, rel: &Path, phase_ids: &KnownIds) -> Option<crate::model::Workshop> {
-        let source = match source::read(self.dir, rel) {
+        // Notes are the inputs a folder can hold many of: past the budget, none more is read.
+        if self.text_bytes() > limits::MAX_TEXT_BYTES {
+            self.diagnostics.push(
+                Diagnostic::new(rel, format!(
+                    "not read: the notes before it already fill the {} MiB all text inputs may hold together",
+                    limits::MAX_TEXT_BYTES >> 20
+                ))
+                .hint("keep notes to what the report should show; this limit keeps every command within 10 s and 1 GB"),
+            );
+            return None;
+        }
+        let source = match self.folder.read(rel) {
             Ok(s) => s?,
             Err(d) => {
                 self.diagnostics.push(d);

@@ -1,8 +1,15 @@
-//! Reading input files: size limit, UTF-8 check, fingerprint.
+//! Reading input files: where they may be, size limit, UTF-8 check, fingerprint.
+//!
+//! Every input is read through a [`Folder`], which holds the rule on symbolic links: a
+//! project folder may come from someone else, and a link in it (`assets/logo.svg →
+//! /etc/passwd`, `workshops → another client's notes`) would put files from outside the
+//! project into the report. By default every input, and every folder on its way, must be
+//! a real file or folder inside the project; `--allow-symlinks` relaxes that for links
+//! whose target stays inside the project.
 
 use std::fs;
 use std::io::{self, Read};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
@@ -22,38 +29,142 @@ pub struct SourceText {
     pub sha256: String,
 }
 
+/// A project folder, and which links inside it may be followed.
+#[derive(Clone, Copy, Debug)]
+pub struct Folder<'a> {
+    pub root: &'a Path,
+    pub links: Links,
+}
+
+/// Which symbolic links are followed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Links {
+    /// None: the default for a project folder.
+    Refuse,
+    /// Those whose target lies inside the folder (`--allow-symlinks`).
+    Inside,
+    /// All: for a file the user names on the command line, which is theirs to choose.
+    Any,
+}
+
+/// What a located path is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Folder,
+}
+
+impl<'a> Folder<'a> {
+    /// A project folder whose links are refused.
+    pub fn strict(root: &'a Path) -> Self {
+        Self { root, links: Links::Refuse }
+    }
+
+    /// The full path of input `rel`, after checking that neither it nor any folder on its
+    /// way is a link (or, with [`Links::Inside`], a link that leaves the project), and that
+    /// it is a `kind`; `Ok(None)` when nothing is there.
+    pub fn locate(&self, rel: &Path, kind: Kind) -> Result<Option<PathBuf>, Diagnostic> {
+        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+            return Err(Diagnostic::new(rel, "the path leaves the project folder")
+                .hint("give a path inside the project, without `..` or a leading `/`"));
+        }
+        let mut path = self.root.to_path_buf();
+        let mut walked = PathBuf::new();
+        for part in rel.components() {
+            path.push(part);
+            walked.push(part);
+            let meta = match fs::symlink_metadata(&path) {
+                Ok(m) => m,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+                Err(e) => return Err(Diagnostic::new(&walked, format!("cannot read the file: {e}"))),
+            };
+            if meta.file_type().is_symlink() && self.links != Links::Any {
+                self.check_link(&path, &walked)?;
+            }
+        }
+        let meta = match fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Diagnostic::new(rel, format!("cannot read the file: {e}"))),
+        };
+        match kind {
+            Kind::File if !meta.is_file() => {
+                Err(Diagnostic::new(rel, "is not a regular file").hint("project inputs must be plain files"))
+            }
+            Kind::Folder if !meta.is_dir() => Err(Diagnostic::new(rel, "is not a folder")),
+            _ => Ok(Some(path)),
+        }
+    }
+
+    /// A link is refused, or with [`Links::Inside`] followed when it stays inside.
+    fn check_link(&self, path: &Path, walked: &Path) -> Result<(), Diagnostic> {
+        let target = fs::read_link(path).map_or_else(|_| "?".to_owned(), |t| t.display().to_string());
+        if self.links == Links::Refuse {
+            return Err(Diagnostic::new(walked, format!("is a symbolic link (to `{target}`)")).hint(
+                "project inputs must be real files inside the project: copy the file in, or pass \
+                 --allow-symlinks if the link stays inside the project",
+            ));
+        }
+        let inside = match (fs::canonicalize(path), fs::canonicalize(self.root)) {
+            (Ok(resolved), Ok(root)) => resolved.starts_with(root),
+            _ => false,
+        };
+        if inside {
+            Ok(())
+        } else {
+            Err(Diagnostic::new(walked, format!("is a symbolic link to `{target}`, outside the project"))
+                .hint("--allow-symlinks follows only links that stay inside the project; copy the file in"))
+        }
+    }
+
+    /// Reads input `rel` as UTF-8 text; `Ok(None)` when the file does not exist.
+    pub fn read(&self, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
+        read(self, rel)
+    }
+
+    /// Reads input `rel` whole, refusing more than `limit` bytes; see [`read_bytes`].
+    pub fn read_bytes(
+        &self,
+        rel: &Path,
+        limit: u64,
+        what: &str,
+    ) -> Result<Option<(Vec<u8>, String)>, Diagnostic> {
+        read_bytes(self, rel, limit, what)
+    }
+}
+
 /// Reads `dir/rel` as UTF-8 text; `Ok(None)` when the file does not exist.
-pub fn read(dir: &Path, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
+pub fn read(dir: &Folder, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
     let Some((bytes, sha256)) = read_bytes(dir, rel, MAX_FILE_BYTES, "project files")? else {
         return Ok(None);
     };
+    text(rel, bytes, sha256).map(Some)
+}
+
+/// The bytes of `rel` as UTF-8 text, without a byte-order mark.
+pub fn text(rel: &Path, bytes: Vec<u8>, sha256: String) -> Result<SourceText, Diagnostic> {
     let len = bytes.len() as u64;
     let mut text =
         String::from_utf8(bytes).map_err(|e| not_utf8(rel, e.as_bytes(), e.utf8_error().valid_up_to()))?;
     if text.starts_with('\u{feff}') {
         text.drain(..3);
     }
-    Ok(Some(SourceText { rel: rel.to_path_buf(), text, bytes: len, sha256 }))
+    Ok(SourceText { rel: rel.to_path_buf(), text, bytes: len, sha256 })
 }
 
 /// Reads `dir/rel` whole, refusing more than `limit` bytes before reading them; the bytes
 /// and their SHA-256, or `Ok(None)` when the file does not exist.
 pub fn read_bytes(
-    dir: &Path,
+    dir: &Folder,
     rel: &Path,
     limit: u64,
     what: &str,
 ) -> Result<Option<(Vec<u8>, String)>, Diagnostic> {
-    let path = dir.join(rel);
-    let io_error = |e: io::Error| Diagnostic::new(rel, format!("cannot read the file: {e}"));
-    let meta = match fs::metadata(&path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(io_error(e)),
+    let Some(path) = dir.locate(rel, Kind::File)? else {
+        return Ok(None);
     };
-    if !meta.is_file() {
-        return Err(Diagnostic::new(rel, "is not a regular file").hint("project inputs must be plain files"));
-    }
+    let io_error = |e: io::Error| Diagnostic::new(rel, format!("cannot read the file: {e}"));
+    let meta = fs::metadata(&path).map_err(io_error)?;
     if meta.len() > limit {
         return Err(too_large(rel, meta.len(), limit, what));
     }

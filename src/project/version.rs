@@ -1,14 +1,20 @@
 //! Which commit a project's inputs come from, so every printed report can be traced.
 //!
-//! Reads the repository with the `git` program rather than a library: every machine
-//! that versions projects has it, it answers exactly as the consultant's own `git`
-//! does, and it keeps a large dependency out of the build. Outside a work tree, or
-//! without `git`, nothing is stamped and nothing fails.
+//! Reads the repository with the `git` program, through [`super::git`], which runs
+//! nothing the repository configures. `git status` is not used: it can run the
+//! repository's fsmonitor program, hooks and clean filters. Instead the blob of every
+//! input the project was loaded from is hashed with `hash-object --no-filters` and
+//! compared with the commit's tree, which also makes "uncommitted changes" mean what the
+//! reader cares about: an input of this report differs from the commit. Outside a work
+//! tree, without `git`, or in a repository owned by someone else, nothing is stamped and
+//! nothing fails.
 
+use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use serde::Serialize;
+
+use super::git;
 
 /// The commit a project folder is at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -17,24 +23,33 @@ pub struct Version {
     pub commit: String,
     /// Commit date, `YYYY-MM-DD`.
     pub date: String,
-    /// Whether files in the project folder differ from that commit.
+    /// Whether an input file of the project differs from that commit, or one of its
+    /// committed inputs is gone.
     pub uncommitted_changes: bool,
 }
 
-/// The version of the project in `dir`, when it is inside a git work tree with a commit.
-pub fn version(dir: &Path) -> Option<Version> {
-    let head = git(dir, &["log", "-1", "--format=%h %cs"])?;
+/// The version of the project in `dir`, whose inputs are `inputs` (relative, `/`
+/// separated), when it is inside a git work tree with a commit.
+pub fn version(dir: &Path, inputs: &[&str]) -> Option<Version> {
+    let head = git::run(dir, &["log", "-1", "--no-show-signature", "--format=%h %cs", "HEAD", "--"]).ok()?;
+    let head = String::from_utf8_lossy(&head);
     let (commit, date) = head.trim().split_once(' ')?;
-    let status = git(dir, &["status", "--porcelain", "--untracked-files=normal", "--", "."])?;
+    let committed: BTreeMap<String, String> = git::tree(dir, "HEAD")
+        .ok()?
+        .into_iter()
+        .filter(git::TreeEntry::is_regular_file)
+        .map(|e| (e.path, e.oid))
+        .collect();
+    let mut arguments = vec!["hash-object", "--no-filters", "--"];
+    arguments.extend_from_slice(inputs);
+    let hashes = git::run(dir, &arguments).ok()?;
+    let hashes = String::from_utf8_lossy(&hashes);
+    let changed_input =
+        inputs.iter().zip(hashes.lines()).any(|(path, oid)| committed.get(*path).is_none_or(|c| c != oid));
+    let gone = committed.keys().any(|path| super::is_fixed_input(path) && !dir.join(path).is_file());
     Some(Version {
         commit: commit.to_owned(),
         date: date.to_owned(),
-        uncommitted_changes: !status.trim().is_empty(),
+        uncommitted_changes: changed_input || gone || hashes.lines().count() != inputs.len(),
     })
-}
-
-/// `git -C dir args…`'s standard output, or `None` when git is missing or fails.
-fn git(dir: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git").arg("-C").arg(dir).args(args).output().ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }

@@ -1,17 +1,18 @@
 //! The report: view structs, safe Markdown, SVG charts and Tera templates → one HTML file.
 //!
 //! The output is self-contained (styles inline, logo as a `data:` URI, charts as
-//! inline SVG), runs no script (a Content-Security-Policy forbids every script
-//! and every external load) and is byte-for-byte the same for the same input.
+//! inline SVG), runs no script and loads nothing ([`policy`] checks the rendered HTML,
+//! whatever template produced it, and puts a Content-Security-Policy first in its head)
+//! and is byte-for-byte the same for the same input.
 
 pub mod charts;
+pub mod confined;
 pub mod labels;
 pub mod locale;
 pub mod markdown;
+pub mod policy;
 pub mod templates;
 pub mod view;
-
-use std::path::Path;
 
 use base64::Engine as _;
 
@@ -21,10 +22,9 @@ use crate::analysis::Metrics;
 use crate::error::Error;
 use crate::model::Project;
 
-/// Renders the report of the project in `dir` to HTML, in `language`; with `since`, the
-/// changes against an earlier revision (and its label) follow the executive summary.
+/// Renders the report of `project` to HTML, in `language`; with `since`, the changes
+/// against an earlier revision (and its label) follow the executive summary.
 pub fn report(
-    dir: &Path,
     project: &Project,
     metrics: &Metrics,
     language: Language,
@@ -33,20 +33,35 @@ pub fn report(
     let logo = project.brand.logo.as_ref().map(data_uri);
     let localizer = Localizer::new(language, &project.meta.currency);
     let view = view::build(project, metrics, logo, since, &localizer);
-    let mut tera = templates::load(dir)?;
-    tera.register_function("t", templates::translate(localizer.catalogue.clone()));
     let context = tera::Context::from_serialize(&view).map_err(|e| Error::Template(templates::chain(&e)))?;
-    tera.render("report.html", &context).map_err(|e| Error::Template(templates::chain(&e)))
+    let html = if project.templates.is_empty() {
+        let tera = templates::compile(&[], localizer.catalogue.clone())?;
+        templates::render(&tera, &context)?
+    } else {
+        confined::render(&project.templates, language, context)?
+    };
+    policy::enforce(&html).map_err(|v| {
+        Error::Template(format!(
+            "the report would hold {v}; a report may not run script, load or link anything outside itself, \
+             or redirect the reader, so nothing was written"
+        ))
+    })
 }
 
-/// The logo as a `data:` URI, typed by its extension.
+/// Checks that the project's template overrides compile: the syntax of each, and that
+/// every template they include or import exists.
+pub fn check_templates(project: &Project) -> Result<(), Error> {
+    if project.templates.is_empty() {
+        return Ok(());
+    }
+    templates::compile(&project.templates, locale::Catalogue::new(project.meta.language)).map(|_| ())
+}
+
+/// The logo as a `data:` URI, typed by what its bytes were checked to be.
 fn data_uri(logo: &crate::model::Logo) -> String {
-    let (bytes, path) = (&logo.bytes, &logo.path);
-    let mime = match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("jpg" | "jpeg") => "image/jpeg",
-        _ => "application/octet-stream",
-    };
-    format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))
+    format!(
+        "data:{};base64,{}",
+        logo.kind.mime(),
+        base64::engine::general_purpose::STANDARD.encode(&logo.bytes)
+    )
 }

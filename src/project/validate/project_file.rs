@@ -295,8 +295,5 @@ fn brand(raw: &RawProject, c: &mut Checker, dir: &Path) -> Option<(Brand, Option
 
 /// `assets/logo.svg` or `assets/logo.png`, when present.
 fn default_logo(dir: &Path) -> Option<std::path::PathBuf> {
-    ["assets/logo.svg", "assets/logo.png"]
-        .into_iter()
-        .map(std::path::PathBuf::from)
-        .find(|p| dir.join(p).is_file())
+    crate::project::DEFAULT_LOGOS.into_iter().map(std::path::PathBuf::from).find(|p| dir.join(p).is_file())
 }

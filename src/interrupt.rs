@@ -1,0 +1,78 @@
+//! Ctrl-C: leave nothing behind.
+//!
+//! Outputs are written through temporary files, and `diff` and `build --pdf` use scratch
+//! folders. Without a handler, Ctrl-C ends the process where it stands and leaves them
+//! (a hidden 161 MB temporary summary once). [`install`] sets one handler for the whole
+//! process: it removes every temporary path still [`register`]ed and exits with 130, the
+//! shell's code for an interrupt — unless a command asked to stop gracefully
+//! ([`graceful`], used by `watch`), which then sees [`requested`] and ends its loop.
+//!
+//! The registry is the one piece of global state in `uplift`: a signal arrives on its
+//! own thread and can reach nothing else.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+static REQUESTED: AtomicBool = AtomicBool::new(false);
+static GRACEFUL: AtomicBool = AtomicBool::new(false);
+
+/// Exit code after an interrupt (128 + SIGINT).
+pub const EXIT_CODE: i32 = 130;
+
+/// Installs the process's Ctrl-C handler; call once, first thing.
+pub fn install() {
+    let _ = ctrlc::set_handler(|| {
+        REQUESTED.store(true, Ordering::SeqCst);
+        if GRACEFUL.load(Ordering::SeqCst) {
+            return;
+        }
+        remove_pending();
+        std::process::exit(EXIT_CODE);
+    });
+}
+
+/// From now on Ctrl-C only sets [`requested`]; the caller stops by itself.
+pub fn graceful() {
+    GRACEFUL.store(true, Ordering::SeqCst);
+}
+
+/// Whether Ctrl-C was pressed.
+pub fn requested() -> bool {
+    REQUESTED.load(Ordering::SeqCst)
+}
+
+/// A temporary file or folder to remove if the process is interrupted; it is forgotten
+/// when the guard is dropped (by then it was renamed into place or removed).
+#[must_use = "the path is forgotten when the guard is dropped"]
+pub struct Pending(PathBuf);
+
+/// Registers `path` for removal on Ctrl-C.
+pub fn register(path: &Path) -> Pending {
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.push(path.to_path_buf());
+    }
+    Pending(path.to_path_buf())
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut pending) = PENDING.lock()
+            && let Some(i) = pending.iter().position(|p| *p == self.0)
+        {
+            pending.swap_remove(i);
+        }
+    }
+}
+
+fn remove_pending() {
+    let Ok(pending) = PENDING.lock() else { return };
+    for path in pending.iter() {
+        if path.is_dir() {
+            let _ = std::fs::remove_dir_all(path);
+        } else {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}

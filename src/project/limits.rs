@@ -1,0 +1,93 @@
+//! The budgets a project folder must stay within, checked once it is read.
+//!
+//! A project folder may come from someone else, and `uplift` promises that every command
+//! on a valid project finishes within 10 seconds and 1 GB on a 2-core machine
+//! (docs/security.md). Each figure below is the largest size measured to keep that
+//! promise with room to spare (`scripts/generate_project.py` at these sizes builds in
+//! about 2 s and 0.3 GB; docs/security.md has the measurement). A project beyond one is
+//! refused up front with the limit named, before any analysis or rendering starts.
+
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::plural;
+use crate::model::{Driver, Project};
+
+/// Segments in segments.yaml.
+pub const MAX_SEGMENTS: usize = 2_000;
+/// Touchpoints in journey.yaml.
+pub const MAX_TOUCHPOINTS: usize = 20_000;
+/// Journey phases in journey.yaml.
+pub const MAX_PHASES: usize = 200;
+/// Jobs in jobs.yaml.
+pub const MAX_JOBS: usize = 1_000;
+/// Workshop notes in workshops/.
+pub const MAX_WORKSHOPS: usize = 500;
+/// Investment lines, risks and timeline activities in project.yaml, each.
+pub const MAX_LIST_ITEMS: usize = 1_000;
+/// Monte Carlo work: draws × uncertain levers (the benchmark project has 10,000 × 8,000).
+pub const MAX_SIMULATED_LEVERS: u64 = 100_000_000;
+/// All text inputs together (YAML files, notes, templates); data files have their own limits.
+pub const MAX_TEXT_BYTES: u64 = 64 << 20;
+
+/// Every budget `project` exceeds, as problems naming the limit; `text_bytes` is the size
+/// of its text inputs.
+pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut count = |file: &str, field: &str, n: usize, max: usize, what: (&str, &str)| {
+        if n > max {
+            problems.push(
+                Diagnostic::new(file, format!("{n} {}; a project may have at most {max}", plural(n, what.0, what.1)))
+                    .field(field)
+                    .hint("this limit keeps every command within 10 s and 1 GB (docs/security.md); split the project"),
+            );
+        }
+    };
+    count("segments.yaml", "segments", project.segments.len(), MAX_SEGMENTS, ("segment", "segments"));
+    if let Some(journey) = &project.journey {
+        count(
+            "journey.yaml",
+            "touchpoints",
+            journey.touchpoints.len(),
+            MAX_TOUCHPOINTS,
+            ("touchpoint", "touchpoints"),
+        );
+        count("journey.yaml", "phases", journey.phases.len(), MAX_PHASES, ("phase", "phases"));
+    }
+    let jobs = project.jobs.as_ref().map_or(0, Vec::len);
+    count("jobs.yaml", "jobs", jobs, MAX_JOBS, ("job", "jobs"));
+    count("workshops", "notes", project.workshops.len(), MAX_WORKSHOPS, ("note", "notes"));
+    count("project.yaml", "investment", project.investments.len(), MAX_LIST_ITEMS, ("line", "lines"));
+    count("project.yaml", "risks", project.risks.len(), MAX_LIST_ITEMS, ("risk", "risks"));
+    count("project.yaml", "timeline", project.timeline.len(), MAX_LIST_ITEMS, ("activity", "activities"));
+    let uncertain: u64 = project
+        .segments
+        .iter()
+        .map(|s| Driver::ALL.iter().filter(|&&d| s.levers.get(d).is_uncertain()).count() as u64)
+        .sum();
+    let work = u64::from(project.settings.draws) * uncertain;
+    if work > MAX_SIMULATED_LEVERS {
+        problems.push(
+            Diagnostic::new("project.yaml", format!(
+                "{} draws × {uncertain} uncertain levers is {work} lever draws; a simulation may have at most {MAX_SIMULATED_LEVERS}",
+                project.settings.draws
+            ))
+            .field("simulation.draws")
+            .hint(format!(
+                "lower `draws` to {} or fewer: 10,000 draws already give P10 and P90 to a tenth of a per cent",
+                MAX_SIMULATED_LEVERS / uncertain.max(1)
+            )),
+        );
+    }
+    if text_bytes > MAX_TEXT_BYTES {
+        problems.push(
+            Diagnostic::new(Path::new("."), format!(
+                "the project's YAML files, notes and templates hold {} MiB; together they may hold at most {} MiB",
+                text_bytes >> 20,
+                MAX_TEXT_BYTES >> 20
+            ))
+            .hint("keep exports under data/ (they have their own limits) and notes to what the report should show"),
+        );
+    }
+    problems
+}
