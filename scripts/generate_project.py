@@ -2,7 +2,8 @@
 """Writes a large, valid synthetic uplift project for benchmarks.
 
 Usage: generate_project.py DIR [--segments 2000] [--touchpoints 20000] [--jobs 1000]
-                               [--workshops 500] [--seed 1]
+                               [--workshops 500] [--draws 10000] [--list-items 1]
+                               [--note-paragraphs 40] [--seed 1]
 
 The output is deterministic for a given seed. Standard library only.
 """
@@ -18,6 +19,9 @@ def main():
     ap.add_argument("--touchpoints", type=int, default=20000)
     ap.add_argument("--jobs", type=int, default=1000)
     ap.add_argument("--workshops", type=int, default=500)
+    ap.add_argument("--draws", type=int, default=10000, help="Monte Carlo draws")
+    ap.add_argument("--list-items", type=int, default=1, help="risks, timeline activities and extra investment lines")
+    ap.add_argument("--note-paragraphs", type=int, default=40, help="paragraphs per workshop note")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     rng = random.Random(a.seed)
@@ -28,6 +32,14 @@ def main():
         with open(os.path.join(a.dir, name), "w", encoding="utf-8") as f:
             f.write(text)
 
+    n = a.list_items
+    investments = "\n".join(f"  - {{item: Line {i}, one_off: {1000 * (i + 1)}, annual: 100}}" for i in range(max(n - 2, 0)))
+    risks = "\n".join(
+        f"  - {{risk: Risk {i}, likelihood: {i % 5 + 1}, impact: {(i // 5) % 5 + 1}, mitigation: Plan {i}}}" for i in range(n)
+    )
+    timeline = "\n".join(
+        f"  - {{activity: Step {i}, start: 2027-01-04, end: 2027-{(i % 12) + 1:02d}-28, owner: PMO}}" for i in range(n)
+    )
     w("project.yaml", f"""title: Synthetic benchmark project
 client: Benchmark Client A/S
 prepared_by: uplift benchmark
@@ -46,12 +58,13 @@ business_case:
 investment:
   - {{item: Programme office, one_off: 5000000, annual: 2000000}}
   - {{item: CRM work, one_off: 3000000, annual: 500000, segment: seg-0}}
+{investments}
 risks:
-  - {{risk: Adoption, likelihood: 3, impact: 4, mitigation: Training}}
+{risks}
 timeline:
-  - {{activity: Build, start: 2027-01-04, end: 2027-06-30, owner: PMO}}
+{timeline}
 benchmarks: {{retention_rate: 0.88, purchases_per_year: 8, average_order_value: 3000}}
-simulation: {{draws: 10000, seed: 7}}
+simulation: {{draws: {a.draws}, seed: 7}}
 """)
 
     seg_lines = ["segments:"]
@@ -103,7 +116,7 @@ simulation: {{draws: 10000, seed: 7}}
         )
     w("winloss.yaml", "\n".join(wl) + "\n")
 
-    body = "\n".join(f"Observation {k}: customers asked for *faster* answers and **clearer** prices." for k in range(40))
+    body = "\n".join(f"Observation {k}: customers asked for *faster* answers and **clearer** prices." for k in range(a.note_paragraphs))
     for i in range(a.workshops):
         w(f"workshops/{i:04d}.md", f"""---
 title: Workshop {i}

@@ -17,6 +17,7 @@ mod summary_file;
 use std::path::Path;
 
 pub use bad_rows::{BadRows, Problem};
+pub use customers_file::MAX_BYTES as CUSTOMERS_MAX_BYTES;
 pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of, year_of};
 pub use log::{DayTotal, History, Log};
 pub use summary_file::{
@@ -28,6 +29,9 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{DataConfig, DataInput, Source};
 use crate::project::slash_path;
 use crate::project::source::{Folder, Kind};
+
+/// The largest transaction log read; a larger one is summarised in the warehouse.
+pub const LOG_MAX_BYTES: u64 = 1 << 30;
 
 /// The data as read, before analysis.
 #[derive(Debug)]
@@ -98,6 +102,15 @@ pub fn read(dir: &Folder, config: &DataConfig, segment_ids: &[String]) -> Result
                 .locate(rel, Kind::File)
                 .map_err(|d| vec![d])?
                 .ok_or_else(|| vec![Diagnostic::new(rel, "the file does not exist")])?;
+            let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+            if bytes > LOG_MAX_BYTES {
+                return Err(vec![Diagnostic::new(rel, format!(
+                    "the file is {} MiB; a transaction log is limited to {} MiB",
+                    bytes >> 20,
+                    LOG_MAX_BYTES >> 20
+                ))
+                .hint("summarise a larger log in the warehouse (docs/warehouse.md) and name the summary as `data: summary:`")]);
+            }
             let spec = log::LogSpec {
                 path: &path,
                 rel,

@@ -7,16 +7,13 @@
 //! repository's (see [`super::git`]). The normal loader then reads the scratch folder,
 //! with all its checks.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
 use serde::Deserialize;
 
 use super::git;
-
-/// The largest data file (transaction log, customers file, summary) read from history.
-pub const DATA_MAX_BYTES: u64 = 1 << 30;
 
 /// Why a revision could not be read.
 #[derive(Debug)]
@@ -93,17 +90,23 @@ pub fn export(dir: &Path, rev: &str, into: &Path) -> Result<(), HistoryError> {
         .ok()
         .and_then(|text| serde_saphyr::from_str::<Named>(&text).ok())
         .unwrap_or_default();
-    let data: BTreeSet<String> = named
+    // Each data file within the limit the loader itself applies to its kind.
+    let data: BTreeMap<String, u64> = named
         .data
         .into_iter()
-        .flat_map(|d| [d.transactions, d.customers, d.summary])
-        .flatten()
-        .map(|p| p.trim().to_owned())
+        .flat_map(|d| {
+            [
+                (d.transactions, crate::data::LOG_MAX_BYTES),
+                (d.customers, crate::data::CUSTOMERS_MAX_BYTES),
+                (d.summary, crate::data::SUMMARY_MAX_BYTES),
+            ]
+        })
+        .filter_map(|(path, limit)| Some((path?.trim().to_owned(), limit)))
         .collect();
     let logo = named.brand.and_then(|b| b.logo).map(|p| p.trim().to_owned());
     for entry in tree.iter().filter(|e| e.is_regular_file() && e.path != super::PROJECT_FILE) {
-        let limit = if data.contains(&entry.path) {
-            DATA_MAX_BYTES
+        let limit = if let Some(&limit) = data.get(&entry.path) {
+            limit
         } else if logo.as_deref() == Some(entry.path.as_str()) || super::is_default_logo(&entry.path) {
             super::LOGO_MAX_BYTES
         } else if super::is_fixed_input(&entry.path) {

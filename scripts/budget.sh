@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Measures uplift at its budgets (docs/security.md): the largest project the limits allow,
+# a project whose notes fill the text budget, and hostile template overrides that run into
+# the renderer's time and memory budgets. Every command must finish within 10 s and 1 GB.
+# Usage: scripts/budget.sh      (prints the Markdown table in docs/security.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --quiet
+bin=$PWD/target/release/uplift
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# At every limit: 2,000 segments (8,000 uncertain levers) × 12,500 draws = 10^8 lever
+# draws, 20,000 touchpoints, 1,000 jobs, 500 notes, 1,000 risks, activities and lines.
+python3 scripts/generate_project.py "$work/limits" --segments 2000 --touchpoints 20000 --jobs 1000 \
+  --workshops 500 --draws 12500 --list-items 1000 >/dev/null
+# The same, with notes that fill the 64 MiB text budget: the report outgrows its limit.
+python3 scripts/generate_project.py "$work/text" --segments 2000 --touchpoints 20000 --jobs 1000 \
+  --workshops 500 --draws 12500 --list-items 1000 --note-paragraphs 1450 >/dev/null
+# Hostile overrides on the example.
+for attack in template-endless-loop template-memory-bomb template-recursive-macro template-huge-output; do
+  cp -r example-project "$work/$attack"
+  cp -r "tests/hostile/$attack/." "$work/$attack/"
+done
+
+# "wall s | peak MiB | exit" of one run (GNU time: elapsed, largest resident set of the
+# process and the children it waited for).
+measure() {
+  local code=0
+  /usr/bin/time -o "$work/time" -f "%e %M" "$@" >/dev/null 2>"$work/stderr" || code=$?
+  local seconds kib
+  read -r seconds kib < <(tail -n 1 "$work/time")
+  echo "$seconds s | $(( (kib + 1023) / 1024 )) MiB | $code"
+}
+
+echo "| command | project | wall | peak memory | exit |"
+echo "|---|---|---|---|---|"
+for cmd in check metrics build; do
+  args=("$work/limits"); [ "$cmd" = build ] && args+=(-o "$work/limits.html")
+  echo "| \`uplift $cmd\` | every limit reached | $(measure "$bin" "$cmd" "${args[@]}") |"
+done
+for cmd in check build; do
+  args=("$work/text"); [ "$cmd" = build ] && args+=(-o "$work/text.html")
+  echo "| \`uplift $cmd\` | every limit, notes filling 64 MiB | $(measure "$bin" "$cmd" "${args[@]}") |"
+done
+for attack in template-endless-loop template-memory-bomb template-recursive-macro template-huge-output; do
+  echo "| \`uplift build\` | example + tests/hostile/$attack | $(measure "$bin" build "$work/$attack" -o "$work/$attack.html") |"
+done
