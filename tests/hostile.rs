@@ -52,6 +52,18 @@ fn assert_refused(name: &str, what: &str) {
     assert!(!stderr.contains("panicked"), "{name}: {stderr}");
 }
 
+/// `check` fails (exit 1) naming each of `what`, and quotes nothing of the planted secret.
+fn check_fails_with(project: &Path, what: &[&str]) -> String {
+    let result = run(&["check", arg(project)]);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    for w in what {
+        assert!(stderr.contains(w), "expected `{w}` in:\n{stderr}");
+    }
+    assert!(!stderr.contains("SECRET-CONTENTS"), "{stderr}");
+    stderr
+}
+
 /// The report starts its head with the policy, and holds nothing else that runs or
 /// loads: the policy's own check, run again here on the rest.
 fn assert_inert(html: &str) {
@@ -154,11 +166,10 @@ fn output_past_the_size_limit_is_refused() {
 #[test]
 fn a_style_sheet_cannot_close_its_style_element() {
     let dir = hostile("style-closes-style-element");
-    let result = run(&["check", arg(dir.path())]);
-    let stderr = text(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("templates/style.css:"), "{stderr}");
-    assert!(stderr.contains("a style sheet may not hold `</style` or `<!--`"), "{stderr}");
+    check_fails_with(
+        dir.path(),
+        &["templates/style.css:2:", "a style sheet may not hold `</style` or `<!--`"],
+    );
     assert_refused("style-closes-style-element", "a style sheet may not hold `</style` or `<!--`");
 }
 
@@ -170,11 +181,10 @@ fn a_style_sheet_cannot_load_anything() {
 #[test]
 fn check_names_a_misnamed_template() {
     let dir = hostile("template-unknown-name");
-    let result = run(&["check", arg(dir.path())]);
-    let stderr = text(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("templates/reprot.html: is not a report template"), "{stderr}");
-    assert!(stderr.contains("did you mean `report.html`?"), "{stderr}");
+    check_fails_with(
+        dir.path(),
+        &["templates/reprot.html: is not a report template", "did you mean `report.html`?"],
+    );
 }
 
 #[test]
@@ -186,10 +196,7 @@ fn check_finds_a_broken_template() {
         "{% macro chart(c) %}\n{{ c.svg | safe }\n{% endmacro chart %}\n",
     )
     .unwrap();
-    let result = run(&["check", arg(dir.path())]);
-    let stderr = text(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("macros.html") && stderr.contains("2:"), "{stderr}");
+    check_fails_with(dir.path(), &["macros.html", "2:"]);
 }
 
 #[test]
@@ -226,10 +233,7 @@ fn hostile_markdown_is_shown_as_text_and_links_nowhere() {
 #[test]
 fn a_logo_that_is_not_an_image_is_refused() {
     let dir = hostile("logo-not-an-image");
-    let result = run(&["check", arg(dir.path())]);
-    let stderr = text(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("assets/logo.svg: is not a PNG, JPEG or SVG image"), "{stderr}");
+    check_fails_with(dir.path(), &["assets/logo.svg: is not a PNG, JPEG or SVG image"]);
 }
 
 #[test]
@@ -242,10 +246,7 @@ fn an_svg_logo_with_script_or_external_references_is_refused() {
         ),
     ] {
         let dir = hostile(name);
-        let result = run(&["check", arg(dir.path())]);
-        let stderr = text(&result.stderr);
-        assert_eq!(result.status.code(), Some(1), "{name}: {stderr}");
-        assert!(stderr.contains(what), "{name}: {stderr}");
+        check_fails_with(dir.path(), &[what]);
     }
 }
 
@@ -256,17 +257,6 @@ fn secret(dir: &TempDir) -> PathBuf {
     let path = dir.path().join("secret.txt");
     fs::write(&path, "SECRET-CONTENTS-7f3a").unwrap();
     path
-}
-
-fn check_fails_with(project: &Path, what: &[&str]) -> String {
-    let result = run(&["check", arg(project)]);
-    let stderr = text(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "{stderr}");
-    for w in what {
-        assert!(stderr.contains(w), "expected `{w}` in:\n{stderr}");
-    }
-    assert!(!stderr.contains("SECRET-CONTENTS"), "{stderr}");
-    stderr
 }
 
 #[test]
@@ -591,25 +581,31 @@ fn diff_leaves_no_scratch_folder_behind() {
 
 // ---- Budgets ----
 
+/// A project from `scripts/generate_project.py` with `segments` segments and `draws` draws.
+fn generated(label: &str, segments: usize, draws: usize) -> TempDir {
+    let dir = TempDir::new(label);
+    let (segments, draws) = (segments.to_string(), draws.to_string());
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/generate_project.py");
+    let options = [
+        "--segments",
+        &segments,
+        "--draws",
+        &draws,
+        "--touchpoints",
+        "10",
+        "--jobs",
+        "1",
+        "--workshops",
+        "1",
+    ];
+    let result = Command::new("python3").arg(script).arg(dir.path()).args(options).output().unwrap();
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    dir
+}
+
 #[test]
 fn a_project_past_a_budget_is_refused_up_front_naming_the_limit() {
-    let dir = TempDir::new("budget");
-    let generated = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/generate_project.py"))
-        .args([
-            arg(dir.path()),
-            "--segments",
-            "2001",
-            "--touchpoints",
-            "10",
-            "--jobs",
-            "1",
-            "--workshops",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    assert!(generated.status.success(), "{}", text(&generated.stderr));
+    let dir = generated("budget", 2001, 10_000);
     let clock = Instant::now();
     let result = run(&["build", arg(dir.path())]);
     let stderr = text(&result.stderr);
@@ -625,36 +621,15 @@ fn a_project_past_a_budget_is_refused_up_front_naming_the_limit() {
 #[test]
 fn too_many_draws_are_refused_up_front() {
     // 100 segments of 4 uncertain levers each: a million draws is 400 million lever draws.
-    let dir = TempDir::new("budget-draws");
-    let generated = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/generate_project.py"))
-        .args([
-            arg(dir.path()),
-            "--segments",
-            "100",
-            "--touchpoints",
-            "10",
-            "--jobs",
-            "1",
-            "--workshops",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    assert!(generated.status.success(), "{}", text(&generated.stderr));
-    let project = dir.path().join("project.yaml");
-    let yaml = fs::read_to_string(&project).unwrap();
-    assert!(yaml.contains("draws: 10000,"), "the generator sets its draws");
-    fs::write(&project, yaml.replace("draws: 10000,", "draws: 1000000,")).unwrap();
-    let result = run(&["check", arg(dir.path())]);
-    let stderr = text(&result.stderr);
-    assert_eq!(result.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("simulation.draws: 1000000 draws × 400 uncertain levers is 400000000 lever draws"),
-        "{stderr}"
+    let dir = generated("budget-draws", 100, 1_000_000);
+    check_fails_with(
+        dir.path(),
+        &[
+            "simulation.draws: 1000000 draws × 400 uncertain levers is 400000000 lever draws",
+            "a simulation may have at most 100000000",
+            "lower `draws` to 250000 or fewer",
+        ],
     );
-    assert!(stderr.contains("a simulation may have at most 100000000"), "{stderr}");
-    assert!(stderr.contains("lower `draws` to 250000 or fewer"), "{stderr}");
 }
 
 // ---- CSV for spreadsheets ----
