@@ -51,6 +51,7 @@ pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
             let coverage = Coverage {
                 files: files.iter().map(|f| f.path.clone()).collect(),
                 rows: log.rows,
+                lines: Some(log.lines),
                 customers: customers.len() as u64,
                 first_date: data::date_of(first_day),
                 observation_end: data::date_of(end),
@@ -76,6 +77,7 @@ pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
             let coverage = Coverage {
                 files: vec![file.path],
                 rows: summary.customers.len() as u64,
+                lines: None,
                 customers: summary.customers.len() as u64,
                 first_date: first,
                 observation_end: summary.observation_end,

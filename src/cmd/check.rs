@@ -29,6 +29,21 @@ pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
             c.observation_end,
             c.files.join(", ")
         );
+        if let Some(lines) = &c.lines {
+            let bad: u64 = c.skipped.iter().map(|s| s.rows).sum();
+            let continued = if lines.continuation > 0 {
+                format!(" + {} continuation lines of quoted fields", lines.continuation)
+            } else {
+                String::new()
+            };
+            crate::say!(
+                "lines: {} = {} header + {} rows used + {bad} bad + {} blank{continued}",
+                lines.header + lines.body,
+                lines.header,
+                c.rows,
+                lines.blank
+            );
+        }
         for skipped in &c.skipped {
             crate::say!(
                 "skipped: {} {} ({})",

@@ -11,6 +11,7 @@ pub const SHOWN: usize = 20;
 /// What is wrong with a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Problem {
+    Quote,
     FieldCount,
     MissingCustomer,
     NotText,
@@ -18,6 +19,7 @@ pub enum Problem {
     AfterEnd,
     Amount,
     Margin,
+    DecimalSign,
     MissingSegment,
     UnknownSegment,
     UnknownCustomer,
@@ -27,6 +29,7 @@ impl Problem {
     /// The reason as the report and `check` name it.
     pub fn label(self) -> &'static str {
         match self {
+            Self::Quote => "a quote that does not close",
             Self::FieldCount => "wrong number of fields",
             Self::MissingCustomer => "no customer id",
             Self::NotText => "text not in the file's encoding",
@@ -34,6 +37,7 @@ impl Problem {
             Self::AfterEnd => "date after the observation end",
             Self::Amount => "unreadable amount",
             Self::Margin => "unreadable margin",
+            Self::DecimalSign => "a number with the other decimal sign",
             Self::MissingSegment => "no segment",
             Self::UnknownSegment => "unknown segment",
             Self::UnknownCustomer => "customer not in the customers file",

@@ -2,7 +2,8 @@
 //!
 //! Fields may be quoted (`"Nielsen; Hansen"`), with `""` for a quote inside, and a quoted
 //! field may span lines. Line endings are `\n` or `\r\n`. This is the common dialect of
-//! RFC 4180 with a configurable delimiter; nothing more is guessed.
+//! RFC 4180 with a configurable delimiter; nothing more is guessed. A quote that does not
+//! close costs its own line only, never the lines after it (see [`Records`]).
 
 use memchr::{memchr, memchr_iter, memrchr};
 
@@ -106,6 +107,14 @@ impl Splitter {
     }
 }
 
+/// The problem of a line whose quote does not close, worded the same for every file.
+pub const UNBALANCED_QUOTE: &str = "the line opens a quote (`\"`) that does not close into a whole row; \
+     the rest of the file is read from the next line";
+
+/// The hint for [`UNBALANCED_QUOTE`].
+pub const UNBALANCED_QUOTE_HINT: &str =
+    "remove the stray `\"`, or write a quote inside a quoted field as `\"\"`";
+
 /// The problem of a record with the wrong number of fields, worded the same for every file.
 pub fn field_count_problem(found: usize, expected: usize) -> String {
     format!(
@@ -118,59 +127,171 @@ fn offset(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// Iterates the records of a block that starts and ends on record boundaries, yielding each
-/// record (without its line ending) and the number of lines it spans.
+/// The most lines one record may span. A quoted field with line breaks (an address, a
+/// comment) is rare and short; a quote that never closes must not swallow the rest of the
+/// file, and looking this far ahead for its partner keeps reading linear in the file's size.
+pub const MAX_RECORD_LINES: u32 = 64;
+
+/// One record of a block: its bytes (without the final line ending) and the lines it spans.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Record<'a> {
+    pub bytes: &'a [u8],
+    pub lines: u32,
+    /// The line opens a quote that does not close into a record of the expected shape
+    /// within [`MAX_RECORD_LINES`] lines: a bad row, and reading goes on at the next line.
+    pub unbalanced: bool,
+}
+
+/// The records of a block that starts on a record boundary.
+///
+/// A line whose quotes balance is a record. A line that opens a quote is joined with the
+/// lines after it until the quotes balance — a field with line breaks, as RFC 4180 allows —
+/// but only if that happens within [`MAX_RECORD_LINES`] lines and the joined record has the
+/// expected number of fields; otherwise the line alone is an [`Record::unbalanced`] record.
+/// The same bytes always give the same records, which is what lets a file be cut into
+/// blocks (see [`complete_records_end`]) and read in parallel.
 pub struct Records<'a> {
     rest: &'a [u8],
     /// Whether the block holds a quote at all: if not, every line is a record.
     has_quotes: bool,
+    delimiter: u8,
+    /// Fields a record must have (the header's); `None` for the header itself.
+    fields: Option<usize>,
+    /// Whether the block ends the text: if not, a record that runs into its end is left
+    /// for the next block rather than judged.
+    complete: bool,
 }
 
 impl<'a> Records<'a> {
-    pub fn new(block: &'a [u8]) -> Self {
-        Self { rest: block, has_quotes: memchr(b'"', block).is_some() }
+    /// The records of `block`, which ends the text (or ends on a record boundary).
+    pub fn new(block: &'a [u8], delimiter: u8, fields: Option<usize>) -> Self {
+        Self::with_end(block, delimiter, fields, true)
+    }
+
+    fn with_end(block: &'a [u8], delimiter: u8, fields: Option<usize>, complete: bool) -> Self {
+        Self { rest: block, has_quotes: memchr(b'"', block).is_some(), delimiter, fields, complete }
+    }
+
+    /// The bytes not yet read.
+    fn remaining(&self) -> usize {
+        self.rest.len()
+    }
+
+    /// Where the line that starts at `from` ends (its `\n`), or `None` at the block's end.
+    fn line_end(&self, from: usize) -> Option<usize> {
+        memchr(b'\n', &self.rest[from..]).map(|n| from + n)
+    }
+
+    /// The record starting the block and the bytes it takes (with its line ending), or
+    /// `None` when the block ends inside it and more text follows.
+    fn next_record(&self) -> Option<(Record<'a>, usize)> {
+        let first_end = match self.line_end(0) {
+            Some(end) => end,
+            None if self.complete => self.rest.len(),
+            None => return None,
+        };
+        let single = |unbalanced| {
+            (Record { bytes: strip_cr(&self.rest[..first_end]), lines: 1, unbalanced }, first_end + 1)
+        };
+        if !self.has_quotes || memchr_iter(b'"', &self.rest[..first_end]).count() % 2 == 0 {
+            return Some(single(false));
+        }
+        // An open quote: look for the line that closes it.
+        let (mut end, mut lines) = (first_end, 1);
+        let mut quotes = memchr_iter(b'"', &self.rest[..first_end]).count();
+        while lines < MAX_RECORD_LINES && end < self.rest.len() {
+            let next_end = match self.line_end(end + 1) {
+                Some(e) => e,
+                None if self.complete => self.rest.len(),
+                None => return None,
+            };
+            quotes += memchr_iter(b'"', &self.rest[end..next_end]).count();
+            end = next_end;
+            lines += 1;
+            if quotes % 2 == 0 {
+                let bytes = strip_cr(&self.rest[..end]);
+                let shaped = well_formed_fields(bytes, self.delimiter)
+                    .is_some_and(|count| self.fields.is_none_or(|n| count == n));
+                return Some(if shaped {
+                    (Record { bytes, lines, unbalanced: false }, end + 1)
+                } else {
+                    single(true)
+                });
+            }
+        }
+        if end >= self.rest.len() && !self.complete {
+            return None;
+        }
+        Some(single(true))
     }
 }
 
 impl<'a> Iterator for Records<'a> {
-    type Item = (&'a [u8], u32);
+    type Item = Record<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.rest.is_empty() {
             return None;
         }
-        let mut end = memchr(b'\n', self.rest).unwrap_or(self.rest.len());
-        let mut lines = 1;
-        if self.has_quotes {
-            // A newline inside quotes belongs to the field: extend until the quotes balance.
-            while memchr_iter(b'"', &self.rest[..end]).count() % 2 == 1 && end < self.rest.len() {
-                end = memchr(b'\n', &self.rest[end + 1..]).map_or(self.rest.len(), |n| end + 1 + n);
-                lines += 1;
-            }
-        }
-        let mut record = &self.rest[..end];
-        self.rest = self.rest.get(end + 1..).unwrap_or_default();
-        if let [rest @ .., b'\r'] = record {
-            record = rest;
-        }
-        Some((record, lines))
+        let (record, taken) = self.next_record()?;
+        self.rest = self.rest.get(taken..).unwrap_or_default();
+        Some(record)
     }
 }
 
-/// Where a block may be cut so both parts hold whole records: just after the last line
-/// ending that is not inside quotes, counting quotes from the block's start (a record
-/// boundary). `None` when no such line ending exists yet.
-pub fn last_record_end(block: &[u8]) -> Option<usize> {
-    let mut quotes_before = memchr_iter(b'"', block).count();
-    let mut search = block.len();
-    while let Some(newline) = memrchr(b'\n', &block[..search]) {
-        quotes_before -= memchr_iter(b'"', &block[newline..search]).count();
-        if quotes_before % 2 == 0 {
-            return Some(newline + 1);
-        }
-        search = newline;
+/// Where a block that starts on a record boundary may be cut so that both parts hold whole
+/// records: just after the last record that ends inside it, as [`Records`] reads it.
+pub fn complete_records_end(block: &[u8], delimiter: u8, fields: usize) -> usize {
+    if memchr(b'"', block).is_none() {
+        return memrchr(b'\n', block).map_or(0, |n| n + 1);
     }
-    None
+    let mut records = Records::with_end(block, delimiter, Some(fields), false);
+    while records.next().is_some() {}
+    block.len() - records.remaining()
+}
+
+/// `line` without a final carriage return.
+fn strip_cr(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// The number of fields of `record` when it is well formed as RFC 4180 has it: a quote
+/// opens a field only at its start, closes it only before a delimiter or the record's end,
+/// and appears inside it only doubled. A record joined across lines must be, or a stray
+/// quote could join lines that were never one row.
+fn well_formed_fields(record: &[u8], delimiter: u8) -> Option<usize> {
+    let mut count = 1;
+    let mut i = 0;
+    loop {
+        if record.get(i) == Some(&b'"') {
+            i += 1;
+            loop {
+                let quote = i + memchr(b'"', &record[i..])?;
+                if record.get(quote + 1) == Some(&b'"') {
+                    i = quote + 2;
+                    continue;
+                }
+                i = quote + 1;
+                break;
+            }
+            match record.get(i) {
+                None => return Some(count),
+                Some(&b) if b == delimiter => {}
+                Some(_) => return None,
+            }
+        } else {
+            let end = memchr(delimiter, &record[i..]).map_or(record.len(), |n| i + n);
+            if memchr(b'"', &record[i..end]).is_some() {
+                return None;
+            }
+            if end == record.len() {
+                return Some(count);
+            }
+            i = end;
+        }
+        i += 1;
+        count += 1;
+    }
 }
 
 #[cfg(test)]
@@ -201,17 +322,76 @@ mod tests {
         assert_eq!((f.column(0), f.column(1)), (1, 7));
     }
 
-    #[test]
-    fn records_span_quoted_newlines_and_drop_carriage_returns() {
-        let block = b"a,b\r\n\"multi\nline\",c\nlast";
-        let records: Vec<(&[u8], u32)> = Records::new(block).collect();
-        assert_eq!(records, [(&b"a,b"[..], 1), (&b"\"multi\nline\",c"[..], 2), (&b"last"[..], 1)]);
+    fn records(block: &[u8]) -> Vec<(&[u8], u32, bool)> {
+        Records::new(block, b',', Some(2)).map(|r| (r.bytes, r.lines, r.unbalanced)).collect()
     }
 
     #[test]
-    fn blocks_are_cut_outside_quotes() {
-        assert_eq!(last_record_end(b"a\nb\nc"), Some(4));
-        assert_eq!(last_record_end(b"a\n\"b\nc"), Some(2));
-        assert_eq!(last_record_end(b"abc"), None);
+    fn records_span_quoted_newlines_and_drop_carriage_returns() {
+        let block = b"a,b\r\n\"multi\nline\",c\nlast,x";
+        assert_eq!(
+            records(block),
+            [(&b"a,b"[..], 1, false), (&b"\"multi\nline\",c"[..], 2, false), (&b"last,x"[..], 1, false)]
+        );
+    }
+
+    #[test]
+    fn a_stray_quote_is_one_bad_line_and_reading_goes_on() {
+        // The quote never closes: its line is bad, every other line is read.
+        let block = b"a,b\nc,5\" screws\nd,e\nf,g\n";
+        assert_eq!(
+            records(block),
+            [
+                (&b"a,b"[..], 1, false),
+                (&b"c,5\" screws"[..], 1, true),
+                (&b"d,e"[..], 1, false),
+                (&b"f,g"[..], 1, false)
+            ]
+        );
+        // Two stray quotes lines apart balance, but not into a well-formed record.
+        let block = b"a,\"b\nc,d\ne\"f\ng,h";
+        let got = records(block);
+        assert_eq!(got.iter().map(|r| r.2).collect::<Vec<_>>(), [true, false, true, false]);
+        assert_eq!(got.iter().map(|r| r.1).sum::<u32>(), 4, "every line is counted once");
+    }
+
+    #[test]
+    fn joined_lines_must_form_a_well_formed_record() {
+        assert_eq!(well_formed_fields(b"a,\"b\nc\",d", b','), Some(3));
+        assert_eq!(well_formed_fields(b"\"say \"\"hi\"\"\",", b','), Some(2));
+        // The closing quote is not followed by a delimiter.
+        assert_eq!(well_formed_fields(b"a,\"b\nc,\"d,e", b','), None);
+        // A quote inside an unquoted field.
+        assert_eq!(well_formed_fields(b"a\"b,c", b','), None);
+        // Never closed.
+        assert_eq!(well_formed_fields(b"a,\"b", b','), None);
+    }
+
+    #[test]
+    fn a_quote_left_open_is_judged_within_a_bounded_number_of_lines() {
+        let mut block = b"x,\"open\n".to_vec();
+        for _ in 0..MAX_RECORD_LINES + 10 {
+            block.extend_from_slice(b"p,q\n");
+        }
+        let got = records(&block);
+        assert!(got[0].2, "the open quote is a bad row");
+        assert_eq!(got.len(), MAX_RECORD_LINES as usize + 11);
+    }
+
+    #[test]
+    fn blocks_are_cut_after_the_last_whole_record() {
+        assert_eq!(complete_records_end(b"a\nb\nc", b',', 1), 4);
+        // The last record may still close in the next block: it waits for it.
+        assert_eq!(complete_records_end(b"a,b\n\"c\nd", b',', 2), 4);
+        assert_eq!(complete_records_end(b"abc", b',', 1), 0);
+        // A cut never falls where reading the whole text would not end a record.
+        let text = b"h,i\nx,\"y\nz\",w\nstray\",q\nok,1\nlast,2\n";
+        for cut in 0..text.len() {
+            let end = complete_records_end(&text[..cut], b',', 2);
+            let whole: Vec<_> = Records::new(text, b',', Some(2)).collect();
+            let first: Vec<_> = Records::new(&text[..end], b',', Some(2)).collect();
+            let rest: Vec<_> = Records::new(&text[end..], b',', Some(2)).collect();
+            assert_eq!([first, rest].concat(), whole, "cut at {cut}");
+        }
     }
 }

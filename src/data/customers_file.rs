@@ -28,13 +28,21 @@ pub fn read(
     let mut problems = Vec::new();
     let mut splitter = Splitter::new(format.delimiter);
     let mut line = 1;
-    for (record, lines) in Records::new(&text[length..]) {
-        line += lines;
-        if fields::trim(record).is_empty() {
+    for record in Records::new(&text[length..], format.delimiter, Some(names.len())) {
+        line += record.lines;
+        let row = line - record.lines + 1;
+        if record.unbalanced {
+            problems.push(
+                Diagnostic::new(rel, super::csv::UNBALANCED_QUOTE)
+                    .at(Some(Position { line: row, column: 1 }))
+                    .hint(super::csv::UNBALANCED_QUOTE_HINT),
+            );
             continue;
         }
-        let row = line - lines + 1;
-        let f = splitter.split(record);
+        if fields::trim(record.bytes).is_empty() {
+            continue;
+        }
+        let f = splitter.split(record.bytes);
         let at = |column: usize| Some(Position { line: row, column: f.column(column) });
         if f.len() != names.len() {
             problems

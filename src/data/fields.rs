@@ -18,6 +18,9 @@ pub enum FieldError {
     Empty,
     /// Not a number in the file's format.
     NotANumber,
+    /// A thousands separator where groups of three digits do not allow one: most often a
+    /// number written with the other decimal sign.
+    Grouping,
     /// More digits than fit in the exact representation.
     TooLarge,
     NotADate,
@@ -37,8 +40,10 @@ pub fn trim(mut s: &[u8]) -> &[u8] {
 /// Parses an amount such as `1234.5`, `-12,50` or `1.234,50` into ten-thousandths.
 ///
 /// `decimal` is the decimal sign (`.` or `,`); the other of the two is accepted as a
-/// thousands separator before the decimal sign, as spreadsheets write it. A leading `-`
-/// marks a return.
+/// thousands separator before the decimal sign, but only between groups of three digits
+/// after a first group of one to three (`1.234.567,89`), so that a number written with the
+/// other decimal sign (`6078.76` where `,` is declared) is an error, never an amount a
+/// hundred times too large. A leading `-` marks a return.
 pub fn amount(field: &[u8], decimal: u8) -> Result<i64, FieldError> {
     let s = trim(field);
     let (negative, digits) = match s {
@@ -52,6 +57,8 @@ pub fn amount(field: &[u8], decimal: u8) -> Result<i64, FieldError> {
     let mut seen_digit = false;
     let mut decimals: Option<u32> = None;
     let mut round_up = false;
+    // Digits before the first thousands separator, and in the group since the last one.
+    let (mut leading, mut group): (u32, Option<u32>) = (0, None);
     for &b in digits {
         match b {
             b'0'..=b'9' => {
@@ -67,17 +74,33 @@ pub fn amount(field: &[u8], decimal: u8) -> Result<i64, FieldError> {
                         continue;
                     }
                     Some(n) => decimals = Some(n + 1),
-                    None => {}
+                    None => match group.as_mut() {
+                        Some(g) => *g += 1,
+                        None => leading += 1,
+                    },
                 }
                 units = units.checked_mul(10).and_then(|u| u.checked_add(d)).ok_or(FieldError::TooLarge)?;
             }
-            _ if b == decimal && decimals.is_none() => decimals = Some(0),
-            _ if b == thousands && decimals.is_none() && seen_digit => {}
+            _ if b == decimal && decimals.is_none() => {
+                if group.is_some_and(|g| g != 3) {
+                    return Err(FieldError::Grouping);
+                }
+                decimals = Some(0);
+            }
+            _ if b == thousands && decimals.is_none() && seen_digit => {
+                if group.map_or(leading > 3, |g| g != 3) {
+                    return Err(FieldError::Grouping);
+                }
+                group = Some(0);
+            }
             _ => return Err(FieldError::NotANumber),
         }
     }
     if !seen_digit {
         return Err(FieldError::NotANumber);
+    }
+    if decimals.is_none() && group.is_some_and(|g| g != 3) {
+        return Err(FieldError::Grouping);
     }
     let kept = decimals.unwrap_or(0).min(DECIMALS);
     units = units.checked_mul(10_i64.pow(DECIMALS - kept)).ok_or(FieldError::TooLarge)?;
@@ -89,6 +112,11 @@ pub fn amount(field: &[u8], decimal: u8) -> Result<i64, FieldError> {
         return Err(FieldError::TooLarge);
     }
     Ok(if negative { -units } else { units })
+}
+
+/// The other decimal sign than `decimal`.
+pub fn other_decimal(decimal: u8) -> u8 {
+    if decimal == b',' { b'.' } else { b',' }
 }
 
 /// Parses a margin rate such as `0.31`, `0,31` or `31%` into a fraction.
@@ -289,6 +317,44 @@ mod tests {
         assert_eq!(amount(b"0.00004", b'.'), Ok(0));
         assert_eq!(amount(b"-0.00005", b'.'), Ok(-1));
         assert_eq!(amount(b"7", b'.'), Ok(70_000));
+    }
+
+    #[test]
+    fn thousands_separators_only_between_groups_of_three() {
+        let cases: [(&[u8], u8, Result<i64, FieldError>); 22] = [
+            (b"1.234.567,89", b',', Ok(12_345_678_900)),
+            (b"1234567,89", b',', Ok(12_345_678_900)),
+            (b"1,234,567.89", b'.', Ok(12_345_678_900)),
+            (b"1234567.89", b'.', Ok(12_345_678_900)),
+            (b"123.456", b',', Ok(1_234_560_000)),
+            (b"1,234", b'.', Ok(12_340_000)),
+            (b"-1.234,5", b',', Ok(-12_345_000)),
+            // The other decimal sign: errors, never a hundred times the amount.
+            (b"6078.76", b',', Err(FieldError::Grouping)),
+            (b"6.078.76", b',', Err(FieldError::Grouping)),
+            (b"6078,76", b'.', Err(FieldError::Grouping)),
+            (b"12,34", b'.', Err(FieldError::Grouping)),
+            (b"0,31", b'.', Err(FieldError::Grouping)),
+            (b"1.2345", b',', Err(FieldError::Grouping)),
+            (b"1234.567", b',', Err(FieldError::Grouping)),
+            (b"1.23.456", b',', Err(FieldError::Grouping)),
+            (b"1.234.56,7", b',', Err(FieldError::Grouping)),
+            (b"12.34,5", b',', Err(FieldError::Grouping)),
+            (b"1,2", b'.', Err(FieldError::Grouping)),
+            (b"1,234,56", b'.', Err(FieldError::Grouping)),
+            (b"1.234,5,6", b',', Err(FieldError::NotANumber)),
+            (b"1..234", b',', Err(FieldError::Grouping)),
+            (b".234", b',', Err(FieldError::NotANumber)),
+        ];
+        for (field, decimal, expected) in cases {
+            assert_eq!(
+                amount(field, decimal),
+                expected,
+                "{} with `{}`",
+                String::from_utf8_lossy(field),
+                decimal as char
+            );
+        }
     }
 
     #[test]

@@ -82,7 +82,7 @@ pub fn locate(
         return Err(whole("this is not a text file (it holds NUL bytes)", "export the data as CSV text"));
     }
     let bom = if start.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
-    let Some((line, _)) = Records::new(&start[bom..]).next() else {
+    let Some(line) = Records::new(&start[bom..], format.delimiter, None).next().map(|r| r.bytes) else {
         return Err(whole("the file is empty", "export the data again"));
     };
     let length = bom + line.len() + usize::from(start.get(bom + line.len()) == Some(&b'\r')) + 1;

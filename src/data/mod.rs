@@ -121,6 +121,9 @@ pub fn read(dir: &Folder, config: &DataConfig, segment_ids: &[String]) -> Result
             };
             let mut log = log::read(&spec)?;
             let bad = log.bad.total();
+            if let Some(d) = wrong_decimal_sign(&log, rel, config.format.decimal) {
+                return Err(vec![d]);
+            }
             // Bad rows and customers in two segments are reported together.
             let mut problems =
                 if bad > 0 && !config.skip_bad_rows { log.bad.diagnostics(rel) } else { Vec::new() };
@@ -141,6 +144,28 @@ pub fn read(dir: &Folder, config: &DataConfig, segment_ids: &[String]) -> Result
             Ok(Input::Transactions { log, end, files })
         }
     }
+}
+
+/// One problem, at the top, when most rows only read with the other decimal sign: the
+/// setting is wrong, not the rows, and skipping them would leave little of the file.
+fn wrong_decimal_sign(log: &Log, rel: &Path, decimal: u8) -> Option<Diagnostic> {
+    let wrong = log.bad.counts.get(&Problem::DecimalSign).copied().unwrap_or(0);
+    if wrong == 0 || wrong * 2 <= log.rows + log.bad.total() {
+        return None;
+    }
+    let other = fields::other_decimal(decimal) as char;
+    Some(
+        Diagnostic::new(
+            rel,
+            format!(
+                "{wrong} of {} rows hold numbers written with `{other}` as the decimal sign; project.yaml says `decimal: \"{}\"`",
+                log.rows + log.bad.total(),
+                decimal as char
+            ),
+        )
+        .at(Some(crate::diagnostic::Position { line: 1, column: 1 }))
+        .hint(format!("set `decimal: \"{other}\"` under `data:` in project.yaml")),
+    )
 }
 
 /// At most [`bad_rows::SHOWN`] problems of one file, then a count of the rest.

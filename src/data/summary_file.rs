@@ -65,7 +65,7 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     if text.is_empty() {
         return Err(vec![Diagnostic::new(rel, "the file is empty").hint("export the summary again")]);
     }
-    let header = Records::new(text).next().map(|(h, _)| h).unwrap_or_default();
+    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
     let bom = if header.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
     let expected = COLUMNS.join(",");
     if fields::trim(&header[bom..]) != expected.as_bytes() {
@@ -81,12 +81,20 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     let mut end: Option<(NaiveDate, u32)> = None;
     let mut line = 1;
     let body = &text[(header.len() + 1).min(text.len())..];
-    for (record, lines) in Records::new(body) {
-        line += lines;
-        if fields::trim(record).is_empty() {
+    for record in Records::new(body, b',', Some(COLUMNS.len())) {
+        line += record.lines;
+        if record.unbalanced {
+            problems.push(
+                Diagnostic::new(rel, super::csv::UNBALANCED_QUOTE)
+                    .at(Some(Position { line, column: 1 }))
+                    .hint(super::csv::UNBALANCED_QUOTE_HINT),
+            );
             continue;
         }
-        match row(&splitter.split(record), &mut segments, open) {
+        if fields::trim(record.bytes).is_empty() {
+            continue;
+        }
+        match row(&splitter.split(record.bytes), &mut segments, open) {
             Ok(c) => {
                 let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
                 match end {

@@ -72,6 +72,8 @@ pub struct Coverage {
     pub files: Vec<String>,
     /// Rows read (transactions, or customers for a summary), skipped rows not counted.
     pub rows: u64,
+    /// The transaction log's lines, which reconcile with the rows; `None` for a summary.
+    pub lines: Option<LineCounts>,
     /// Customers with at least one purchase.
     pub customers: u64,
     pub first_date: NaiveDate,
@@ -81,6 +83,20 @@ pub struct Coverage {
     pub skipped: Vec<SkippedRows>,
     /// Whether the input was a per-customer summary rather than transactions.
     pub from_summary: bool,
+}
+
+/// How the lines of a transaction log were used. They reconcile:
+/// `header + body` is every line, and `body = rows used + bad rows + blank + continuation`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LineCounts {
+    /// The header's lines (one).
+    pub header: u64,
+    /// Every line after the header.
+    pub body: u64,
+    /// Lines holding nothing but spaces.
+    pub blank: u64,
+    /// Lines that continue a row begun on an earlier line (a quoted field with line breaks).
+    pub continuation: u64,
 }
 
 /// One customer's purchase history, reduced to what the customer-base models use

@@ -13,8 +13,8 @@ mod language;
 mod project;
 
 pub use data::{
-    Cohort, Columns, Coverage, CsvFormat, CustomerSummary, DataConfig, DataInput, DataSet, Margin,
-    SegmentData, SkippedRows, Survival,
+    Cohort, Columns, Coverage, CsvFormat, CustomerSummary, DataConfig, DataInput, DataSet, LineCounts,
+    Margin, SegmentData, SkippedRows, Survival,
 };
 pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};

@@ -11,6 +11,7 @@ use super::worker::Part;
 use super::{Customer, DayTotal, Loc, Log, LogSpec, NO_SEGMENT, Segments};
 use crate::data::bad_rows::{BadRow, BadRows, SHOWN};
 use crate::diagnostic::{Diagnostic, Position};
+use crate::model::LineCounts;
 
 /// Joins the parts; `threads` threads may share the work.
 pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {
@@ -34,6 +35,9 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {
         conflict_diagnostics(numbering.conflicts(&parts, &lines), spec)
     };
     let rows = parts.iter().map(|p| p.rows.len() as u64).sum();
+    let blank_lines = parts.iter().map(|p| p.blank_lines).sum();
+    let continuation_lines = parts.iter().map(|p| p.continuation_lines).sum();
+    let body_lines = parts.iter().flat_map(|p| &p.lines).map(|&(_, n)| u64::from(n)).sum();
     let (days, ranges) = group(parts, &numbering.remap, numbering.ids.len(), threads);
     let customers = numbering
         .ids
@@ -42,7 +46,22 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {
         .zip(ranges)
         .map(|((id, segment), days)| Customer { id, segment: segment_of(segment), days })
         .collect();
-    Log { customers, days, rows, period, bad, conflicts, bytes: 0, sha256: String::new() }
+    Log {
+        customers,
+        days,
+        rows,
+        lines: LineCounts {
+            header: 1,
+            body: body_lines,
+            blank: blank_lines,
+            continuation: continuation_lines,
+        },
+        period,
+        bad,
+        conflicts,
+        bytes: 0,
+        sha256: String::new(),
+    }
 }
 
 fn segment_of(segment: u32) -> Option<usize> {
@@ -325,6 +344,8 @@ mod tests {
             lines: vec![(block, 10)],
             bad: Vec::new(),
             counts: FxHashMap::default(),
+            blank_lines: 0,
+            continuation_lines: 0,
             period: None,
         }
     }

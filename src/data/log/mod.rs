@@ -22,11 +22,11 @@ use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use super::bad_rows::BadRows;
-use super::csv::last_record_end;
+use super::csv::complete_records_end;
 use super::header::read_header;
 use super::progress::Progress;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Columns, CsvFormat};
+use crate::model::{Columns, CsvFormat, LineCounts};
 
 /// Bytes read for each block handed to a worker (plus the part record carried over).
 const BLOCK: usize = 4 << 20;
@@ -90,6 +90,9 @@ pub struct Log {
     days: Vec<DayTotal>,
     /// Rows used.
     pub rows: u64,
+    /// The file's lines, which reconcile: `header + body`, and the body is the rows used,
+    /// the bad rows' lines and the blank lines.
+    pub lines: LineCounts,
     /// First and last day of the rows used; `None` when no row was usable.
     pub period: Option<(i32, i32)>,
     pub bad: BadRows,
@@ -119,6 +122,7 @@ impl Log {
             customers: Vec::new(),
             days: Vec::new(),
             rows: 0,
+            lines: LineCounts::default(),
             period,
             bad: BadRows::default(),
             conflicts: Vec::new(),
@@ -162,7 +166,8 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let (parts, read_result) = std::thread::scope(|scope| {
         let handles: Vec<_> =
             (0..workers).map(|_| scope.spawn(|| worker::Worker::new(spec, &header).run(&receiver))).collect();
-        let result = stream(&mut file, body, |index, block| {
+        let shape = (spec.format.delimiter, header.names.len());
+        let result = stream(&mut file, body, shape, |index, block| {
             progress.advance(block.len() as u64);
             hasher.update(&block);
             sender.send((index, block)).is_ok()
@@ -196,6 +201,7 @@ fn fill(file: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
 fn stream(
     file: &mut File,
     mut carry: Vec<u8>,
+    (delimiter, fields): (u8, usize),
     mut send: impl FnMut(u32, Vec<u8>) -> bool,
 ) -> std::io::Result<()> {
     let mut index = 0;
@@ -205,7 +211,7 @@ fn stream(
         let n = fill(file, &mut carry[start..])?;
         carry.truncate(start + n);
         let at_end = n == 0;
-        let cut = if at_end { carry.len() } else { last_record_end(&carry).unwrap_or(0) };
+        let cut = if at_end { carry.len() } else { complete_records_end(&carry, delimiter, fields) };
         if cut > 0 {
             let rest = carry.split_off(cut);
             if !send(index, std::mem::replace(&mut carry, rest)) {

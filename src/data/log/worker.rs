@@ -41,6 +41,10 @@ pub struct Part {
     pub lines: Vec<(u32, u32)>,
     pub bad: Vec<(Loc, BadRow)>,
     pub counts: FxHashMap<Problem, u64>,
+    /// Lines that hold nothing but spaces.
+    pub blank_lines: u64,
+    /// Lines that continue a row begun on an earlier line (a quoted field with line breaks).
+    pub continuation_lines: u64,
     /// First and last day of its usable rows.
     pub period: Option<(i32, i32)>,
 }
@@ -79,6 +83,8 @@ impl<'a> Worker<'a> {
             lines: Vec::new(),
             bad: Vec::new(),
             counts: FxHashMap::default(),
+            blank_lines: 0,
+            continuation_lines: 0,
             period: None,
         };
         Self {
@@ -103,10 +109,21 @@ impl<'a> Worker<'a> {
             let next = receiver.lock().map(|r| r.recv());
             let Ok(Ok((index, block))) = next else { break };
             let mut line = 0;
-            for (record, lines) in Records::new(&block) {
-                line += lines;
-                if !fields::trim(record).is_empty() {
-                    self.row(&splitter.split(record), (index, line - lines + 1));
+            let delimiter = self.spec.format.delimiter;
+            for record in Records::new(&block, delimiter, Some(self.header.names.len())) {
+                line += record.lines;
+                let at = (index, line - record.lines + 1);
+                self.part.continuation_lines += u64::from(record.lines - 1);
+                if record.unbalanced {
+                    let message = crate::data::csv::UNBALANCED_QUOTE.to_owned();
+                    self.bad((
+                        at,
+                        BadRow { line: 0, column: 1, field: None, problem: Problem::Quote, message },
+                    ));
+                } else if fields::trim(record.bytes).is_empty() {
+                    self.part.blank_lines += u64::from(record.lines);
+                } else {
+                    self.row(&splitter.split(record.bytes), at);
                 }
             }
             self.part.lines.push((index, line));
@@ -316,8 +333,9 @@ fn parse_row<'r>(
     let margin = match (&spec.columns.margin, columns.margin) {
         (Some(Margin::Money(_)), Some(i)) => money(fields, i, format.decimal, Problem::Margin)?,
         (Some(Margin::Rate(_)), Some(i)) => {
-            let rate = fields::rate(fields.get(i), format.decimal)
-                .map_err(|e| (Problem::Margin, Some(i), field_message(&e, fields.get(i), "margin rate")))?;
+            let raw = fields.get(i);
+            let rate = fields::rate(raw, format.decimal)
+                .map_err(|e| number_error(&e, raw, format.decimal, Problem::Margin, i, "margin rate"))?;
             #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
             let margin = (amount as f64 * rate).round() as i64;
             margin
@@ -329,19 +347,39 @@ fn parse_row<'r>(
 
 fn money(fields: &Fields, i: usize, decimal: u8, problem: Problem) -> Result<i64, RowError> {
     let what = if problem == Problem::Margin { "margin" } else { "amount" };
-    fields::amount(fields.get(i), decimal)
-        .map_err(|e| (problem, Some(i), field_message(&e, fields.get(i), what)))
+    let raw = fields.get(i);
+    fields::amount(raw, decimal).map_err(|e| number_error(&e, raw, decimal, problem, i, what))
+}
+
+/// A number that cannot be read: when it reads with the other decimal sign, that is the
+/// problem to name (and count, so a file written with the other sign is told once).
+fn number_error(e: &FieldError, raw: &[u8], decimal: u8, problem: Problem, i: usize, what: &str) -> RowError {
+    let other = fields::other_decimal(decimal);
+    if matches!(e, FieldError::Grouping | FieldError::NotANumber) && fields::amount(raw, other).is_ok() {
+        let message = format!(
+            "`{}` is not a number with `decimal: \"{}\"`; it would be one with `decimal: \"{}\"`",
+            lossy(raw),
+            decimal as char,
+            other as char
+        );
+        return (Problem::DecimalSign, Some(i), message);
+    }
+    (problem, Some(i), field_message(e, raw, what))
 }
 
 fn field_message(e: &FieldError, raw: &[u8], what: &str) -> String {
+    let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     match e {
         FieldError::Empty => format!("the {what} is empty"),
         FieldError::TooLarge => format!("the {what} `{}` is too large", lossy(raw)),
-        FieldError::NotANumber | FieldError::NotADate => format!(
-            "cannot read `{}` as an {what} (check `decimal:` in project.yaml: `1.234,50` needs `decimal: \",\"`)",
+        FieldError::Grouping => format!(
+            "cannot read `{}` as {article} {what}: a thousands separator belongs between groups of three digits",
             lossy(raw)
-        )
-        .replace("an margin", "a margin"),
+        ),
+        FieldError::NotANumber | FieldError::NotADate => format!(
+            "cannot read `{}` as {article} {what} (check `decimal:` in project.yaml: `1.234,50` needs `decimal: \",\"`)",
+            lossy(raw)
+        ),
     }
 }
 
