@@ -17,6 +17,13 @@ python3 scripts/generate_project.py "$work/limits" --segments 2000 --touchpoints
 # The same, with notes that fill the 64 MiB text budget: the report outgrows its limit.
 python3 scripts/generate_project.py "$work/text" --segments 2000 --touchpoints 20000 --jobs 1000 \
   --workshops 500 --draws 12500 --list-items 1000 --note-paragraphs 1450 >/dev/null
+# The limits with the project's own templates: a theme, and a loop that never ends.
+cp -r "$work/limits" "$work/limits-theme" && mkdir -p "$work/limits-theme/templates"
+cp tests/hostile/style-harmless-theme/templates/style.css "$work/limits-theme/templates/"
+cp -r "$work/limits" "$work/limits-loop" && cp -r tests/hostile/template-endless-loop/templates "$work/limits-loop/"
+# A note of contrived Markdown at its 1 MiB limit (emphasis delimiters cost the most).
+cp -r example-project "$work/markdown"
+{ head -7 example-project/workshops/2027-02-oslo.md; python3 -c "print('*a ' * 349000)"; } > "$work/markdown/workshops/2027-09-contrived.md"
 # Hostile overrides on the example.
 for attack in template-endless-loop template-memory-bomb template-recursive-macro template-huge-output; do
   cp -r example-project "$work/$attack"
@@ -43,6 +50,9 @@ for cmd in check build; do
   args=("$work/text"); [ "$cmd" = build ] && args+=(-o "$work/text.html")
   echo "| \`uplift $cmd\` | every limit, notes filling 64 MiB | $(measure "$bin" "$cmd" "${args[@]}") |"
 done
+echo "| \`uplift build\` | every limit, with a theme override | $(measure "$bin" build "$work/limits-theme" -o "$work/limits-theme.html") |"
+echo "| \`uplift build\` | every limit, with tests/hostile/template-endless-loop | $(measure "$bin" build "$work/limits-loop" -o "$work/limits-loop.html") |"
+echo "| \`uplift build\` | example + a 1 MiB note of contrived emphasis | $(measure "$bin" build "$work/markdown" -o "$work/markdown.html") |"
 for attack in template-endless-loop template-memory-bomb template-recursive-macro template-huge-output; do
   echo "| \`uplift build\` | example + tests/hostile/$attack | $(measure "$bin" build "$work/$attack" -o "$work/$attack.html") |"
 done

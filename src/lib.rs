@@ -16,6 +16,7 @@ pub mod interrupt;
 pub mod model;
 pub mod output;
 pub mod parallel;
+pub mod process;
 pub mod project;
 pub mod render;
 pub mod terminal;

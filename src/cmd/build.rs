@@ -26,14 +26,14 @@ pub fn run(
     if pdf && output == Some(Path::new("-")) {
         return Err(Error::Usage("--pdf prints the report file beside it; give -o FILE, not -o -".into()));
     }
-    let (target, bytes) = build(dir, output, language, since, options)?;
-    let Destination::File(target) = target else {
+    let built = build(dir, output, language, since, options)?;
+    let Destination::File(target) = built.target else {
         return Ok(());
     };
-    crate::say!("wrote {} ({} KB)", target.display(), bytes.div_ceil(1024));
+    crate::say!("wrote {} ({} KB)", target.display(), built.bytes.div_ceil(1024));
     if pdf {
         let pdf_path = target.with_extension("pdf");
-        check_target(&pdf_path, None)?;
+        check_target(&pdf_path, Some(Protected { dir, inputs: &built.inputs }))?;
         print_pdf(&target, &pdf_path)?;
         crate::say!("wrote {}", pdf_path.display());
     }
@@ -45,15 +45,22 @@ pub fn target(dir: &Path, output: Option<&Path>) -> Destination {
     Destination::from_arg(output).unwrap_or_else(|| Destination::File(dir.join(DEFAULT_OUTPUT)))
 }
 
-/// Loads, checks, analyses and renders the project, writing the report atomically;
-/// where it went and its size.
+/// A report written.
+pub struct Built {
+    pub target: Destination,
+    pub bytes: usize,
+    /// The project's inputs, which no further output may replace.
+    pub inputs: Vec<crate::model::Source>,
+}
+
+/// Loads, checks, analyses and renders the project, writing the report atomically.
 pub fn build(
     dir: &Path,
     output: Option<&Path>,
     language: Option<Language>,
     since: Option<&str>,
     options: crate::project::Options,
-) -> Result<(Destination, usize), Error> {
+) -> Result<Built, Error> {
     let project = load(dir, options)?;
     let target = target(dir, output);
     if let Destination::File(path) = &target {
@@ -77,7 +84,7 @@ pub fn build(
         std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
     }
     target.write(html.as_bytes())?;
-    Ok((target, html.len()))
+    Ok(Built { target, bytes: html.len(), inputs: project.sources })
 }
 
 /// The default output goes into the project's own `build/` folder: a link there would
@@ -171,7 +178,6 @@ fn headless_args(profile: &Path) -> Vec<String> {
         "--disable-sync",
         "--disable-quic",
         "--disable-extensions",
-        "--disable-javascript",
         "--host-resolver-rules=MAP * ~NOTFOUND",
         "--proxy-server=socks5://127.0.0.1:9",
         "--proxy-bypass-list=<-loopback>",

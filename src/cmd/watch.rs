@@ -86,10 +86,10 @@ fn rebuild(
     number: usize,
 ) {
     match build(dir, output, language, None, options) {
-        Ok((Destination::File(path), bytes)) => {
+        Ok(super::build::Built { target: Destination::File(path), bytes, .. }) => {
             crate::say!("build {number}: wrote {} ({} KB)", path.display(), bytes.div_ceil(1024));
         }
-        Ok((Destination::Stdout, _)) => {
+        Ok(super::build::Built { target: Destination::Stdout, .. }) => {
             crate::say!("build {number}: written to standard output");
         }
         Err(e) => {

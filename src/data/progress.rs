@@ -24,7 +24,7 @@ impl Progress {
     pub fn new(file: &Path, total: u64) -> Self {
         let show = total >= WORTH_SHOWING && std::io::stderr().is_terminal();
         let shown = show.then(|| Shown {
-            name: file.display().to_string(),
+            name: crate::terminal::escape(&file.display().to_string()).into_owned(),
             total,
             done: 0,
             last: Instant::now().checked_sub(Duration::from_secs(1)).unwrap_or_else(Instant::now),

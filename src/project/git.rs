@@ -15,18 +15,33 @@
 //!   `GIT_EXTERNAL_DIFF` of the user's shell leaks in, and the system and global
 //!   configuration are not read (so a repository owned by another user is refused by
 //!   git's own ownership check rather than allowed by a `safe.directory` rule);
-//! - standard input is closed, so nothing can prompt.
+//! - lazy fetching of missing objects (a "promisor" remote, which could name any program as
+//!   its transport) is off, and no transport protocol is allowed;
+//! - the repository must be the project's own: its git folder is the `.git` folder of a
+//!   work tree that holds the project, not one a `.git` file points to elsewhere (another
+//!   client's repository on the same machine);
+//! - each call runs under a memory and CPU limit and a wall-clock deadline (a FIFO or
+//!   `/dev/zero` planted in `.git` would otherwise hang git or let it eat memory), with
+//!   nothing on its standard input, so nothing can prompt.
 
 use std::ffi::OsStr;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
+use std::time::Duration;
 
-/// Settings that would otherwise let the repository run a program, each turned off.
-const DEFANG: &[&str] = &[
+use crate::process;
+
+/// Settings that would otherwise let the repository run a program, each turned off, and
+/// pack windows small enough for the memory limit below.
+const SAFE_SETTINGS: &[&str] = &[
+    "core.packedGitWindowSize=32m",
+    "core.packedGitLimit=256m",
     "core.fsmonitor=false",
     "core.hooksPath=/dev/null",
     "core.pager=cat",
     "core.sshCommand=false",
+    "core.gitProxy=",
+    "core.alternateRefsCommand=",
     "core.editor=false",
     "core.askPass=",
     "core.untrackedCache=false",
@@ -38,9 +53,17 @@ const DEFANG: &[&str] = &[
     "submodule.recurse=false",
 ];
 
+/// How long one git call may take: each reads a few small objects.
+const DEADLINE: Duration = Duration::from_secs(5);
+/// Memory (address space, KiB) and CPU seconds of one git call, set by `ulimit` in the
+/// shell that then becomes git.
+const LIMITS: &str = "ulimit -v 1048576 && ulimit -t 5 && exec git \"$@\"";
+/// The most a listing may print.
+const MAX_OUTPUT: u64 = 64 << 20;
+
 /// A `git -C dir …` command that reads the repository and runs nothing of it.
-pub fn command(dir: &Path) -> Command {
-    let mut command = Command::new("git");
+fn command(dir: &Path) -> Command {
+    let mut command = Command::new("sh");
     command.env_clear();
     if let Some(path) = std::env::var_os("PATH") {
         command.env("PATH", path);
@@ -50,23 +73,63 @@ pub fn command(dir: &Path) -> Command {
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_TERMINAL_PROMPT", "0")
         .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_ALLOW_PROTOCOL", "none")
         .env("LC_ALL", "C")
-        .stdin(Stdio::null());
-    for setting in DEFANG {
+        .args(["-c", LIMITS, "git"]);
+    for setting in SAFE_SETTINGS {
         command.arg("-c").arg(setting);
     }
     command.arg("-C").arg(dir);
     command
 }
 
+/// Runs `git -C dir args…` with its output going as `output` says.
+fn call<S: AsRef<OsStr>>(dir: &Path, args: &[S], output: process::Output) -> Result<Vec<u8>, String> {
+    let mut git = command(dir);
+    git.args(args);
+    match process::run(git, Vec::new(), DEADLINE, output) {
+        Ok(done) if done.status.success() => Ok(done.stdout),
+        Ok(done) => Err(done.stderr.trim().to_owned()),
+        Err(process::Failure::Start(e)) => Err(format!("cannot run git: {e}")),
+        Err(process::Failure::Timeout) => Err(format!("git took longer than {} s", DEADLINE.as_secs())),
+        Err(process::Failure::TooMuchOutput) => Err("git printed more than a project's history holds".into()),
+    }
+}
+
 /// Standard output of `git -C dir args…`, or git's complaint.
 pub fn run<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Result<Vec<u8>, String> {
-    let output = command(dir).args(args).output().map_err(|e| format!("cannot run git: {e}"))?;
-    if output.status.success() {
-        Ok(output.stdout)
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).trim().to_owned())
-    }
+    call(dir, args, process::Output::Capture(MAX_OUTPUT))
+}
+
+/// Why a folder's repository is not read.
+#[derive(Debug)]
+pub enum NotRead {
+    /// No work tree, no git, or git refused (another user's repository): git's words.
+    NoRepository(String),
+    /// The repository is elsewhere: a `.git` file points to it.
+    NotOwn { git_dir: String },
+}
+
+/// Whether `dir` lies in a work tree whose own `.git` folder is the repository: the only
+/// kind of repository `uplift` reads, so that a `.git` file in a received folder cannot
+/// make it read another client's repository on the same machine.
+pub fn own_repository(dir: &Path) -> Result<(), NotRead> {
+    let answer =
+        run(dir, &["rev-parse", "--absolute-git-dir", "--show-toplevel"]).map_err(NotRead::NoRepository)?;
+    let answer = String::from_utf8_lossy(&answer);
+    let mut lines = answer.lines();
+    let (Some(git_dir), Some(top)) = (lines.next(), lines.next()) else {
+        return Err(NotRead::NoRepository("not in a git work tree".into()));
+    };
+    let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+    let own_dir = Path::new(top).join(".git");
+    let own = own_dir.is_dir() && canonical(Path::new(git_dir)) == canonical(&own_dir);
+    let inside = match (canonical(dir), canonical(Path::new(top))) {
+        (Some(dir), Some(top)) => dir.starts_with(top),
+        _ => false,
+    };
+    if own && inside { Ok(()) } else { Err(NotRead::NotOwn { git_dir: git_dir.to_owned() }) }
 }
 
 /// One entry of `git ls-tree -r -l -z`.
@@ -112,14 +175,5 @@ fn parse_tree_entry(entry: &[u8]) -> Option<TreeEntry> {
 /// file, so a large blob never sits in memory. The caller has checked its size.
 pub fn write_blob(dir: &Path, oid: &str, to: &Path) -> Result<(), String> {
     let file = std::fs::File::create_new(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
-    let output = command(dir)
-        .args(["cat-file", "blob", oid])
-        .stdout(Stdio::from(file))
-        .output()
-        .map_err(|e| format!("cannot run git: {e}"))?;
-    if output.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&output.stderr).trim().to_owned())
-    }
+    call(dir, &["cat-file", "blob", oid], process::Output::File(file)).map(|_| ())
 }

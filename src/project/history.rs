@@ -15,6 +15,10 @@ use serde::Deserialize;
 
 use super::git;
 
+/// The most one revision's inputs may hold together, so that comparing two revisions of
+/// a small, well-compressed repository cannot fill the disk.
+pub const REVISION_MAX_BYTES: u64 = 2 << 30;
+
 /// Why a revision could not be read.
 #[derive(Debug)]
 pub enum HistoryError {
@@ -22,6 +26,8 @@ pub enum HistoryError {
     NoRepository(String),
     /// The revision does not name a commit.
     UnknownRevision(String),
+    /// The repository is not the project's own: a `.git` file points to this git folder.
+    NotOwn(String),
     /// The commit exists but holds no project.yaml in this folder.
     NoProject(String),
     /// An input file at the revision is larger than its limit.
@@ -36,6 +42,11 @@ impl std::fmt::Display for HistoryError {
             HistoryError::NoRepository(why) => {
                 write!(f, "the project folder is not in a git repository ({why})")
             }
+            HistoryError::NotOwn(git_dir) => write!(
+                f,
+                "the project's repository is `{git_dir}`, not the `.git` folder of its own work tree; \
+                 uplift reads history only from that (a `.git` file pointing elsewhere, as in a worktree, is not followed)"
+            ),
             HistoryError::UnknownRevision(rev) => write!(f, "`{rev}` is not a commit in this repository"),
             HistoryError::NoProject(rev) => {
                 write!(f, "the project did not exist at `{rev}`: it has no project.yaml there")
@@ -78,6 +89,10 @@ pub fn export(dir: &Path, rev: &str, into: &Path) -> Result<(), HistoryError> {
     if rev.starts_with('-') {
         return Err(HistoryError::UnknownRevision(rev.to_owned()));
     }
+    git::own_repository(dir).map_err(|e| match e {
+        git::NotRead::NoRepository(why) => HistoryError::NoRepository(why),
+        git::NotRead::NotOwn { git_dir } => HistoryError::NotOwn(git_dir),
+    })?;
     let commit = format!("{rev}^{{commit}}");
     git::run(dir, &["rev-parse", "--verify", "--quiet", "--end-of-options", &commit])
         .map_err(|_| HistoryError::UnknownRevision(rev.to_owned()))?;
@@ -104,6 +119,7 @@ pub fn export(dir: &Path, rev: &str, into: &Path) -> Result<(), HistoryError> {
         .filter_map(|(path, limit)| Some((path?.trim().to_owned(), limit)))
         .collect();
     let logo = named.brand.and_then(|b| b.logo).map(|p| p.trim().to_owned());
+    let mut total = project.size.unwrap_or(0);
     for entry in tree.iter().filter(|e| e.is_regular_file() && e.path != super::PROJECT_FILE) {
         let limit = if let Some(&limit) = data.get(&entry.path) {
             limit
@@ -114,6 +130,14 @@ pub fn export(dir: &Path, rev: &str, into: &Path) -> Result<(), HistoryError> {
         } else {
             continue;
         };
+        total += entry.size.unwrap_or(u64::MAX).min(limit);
+        if total > REVISION_MAX_BYTES {
+            return Err(HistoryError::TooLarge {
+                path: "the revision's inputs".into(),
+                bytes: total,
+                limit: REVISION_MAX_BYTES,
+            });
+        }
         copy(dir, entry, limit, into)?;
     }
     Ok(())

@@ -62,8 +62,8 @@ fn unsafe_part(node: &roxmltree::Node) -> Option<String> {
     if name.eq_ignore_ascii_case("style") {
         let css: String =
             node.descendants().filter(roxmltree::Node::is_text).filter_map(|n| n.text()).collect();
-        if let Some(reference) = crate::css::external_reference(&css) {
-            return Some(format!("a style that loads `{reference}` (line {})", line_of(node)));
+        if let Some(what) = crate::css::forbidden(&css) {
+            return Some(format!("a style that {what} (line {})", line_of(node)));
         }
     }
     node.attributes().find_map(|attribute| {
@@ -116,7 +116,7 @@ mod tests {
             ("<svg><foreignObject><p/></foreignObject></svg>", "a `<foreignObject>` element (line 1)"),
             (
                 "<svg><style>@import 'https://evil.test/x.css';</style></svg>",
-                "a style that loads `@import 'https://evil.test/x.css';` (line 1)",
+                "a style that holds `@import` (line 1)",
             ),
             (
                 "<svg><rect style=\"fill:url(https://e.test/a)\"/></svg>",

@@ -34,6 +34,9 @@ pub const JOURNEY_FILE: &str = "journey.yaml";
 pub const WINLOSS_FILE: &str = "winloss.yaml";
 pub const JOBS_FILE: &str = "jobs.yaml";
 pub const WORKSHOPS_DIR: &str = "workshops";
+/// A workshop note's largest size: a long note is some 30 KiB, and Markdown's cost in memory
+/// grows with the most contrived input far faster than with its size.
+pub const NOTE_MAX_BYTES: u64 = 1024 * 1024;
 /// The logo is embedded in every report, which must stay small enough to e-mail.
 pub const LOGO_MAX_BYTES: u64 = 1024 * 1024;
 
@@ -366,13 +369,15 @@ impl Loader<'_> {
             );
             return None;
         }
-        let source = match self.folder.read(rel) {
-            Ok(s) => s?,
-            Err(d) => {
-                self.diagnostics.push(d);
-                return None;
-            }
-        };
+        let read = self.folder.read_bytes(rel, NOTE_MAX_BYTES, "workshop notes");
+        let source =
+            match read.and_then(|r| r.map(|(bytes, sha256)| source::text(rel, bytes, sha256)).transpose()) {
+                Ok(s) => s?,
+                Err(d) => {
+                    self.diagnostics.push(d);
+                    return None;
+                }
+            };
         let result = self.workshop_from(&source, phase_ids);
         self.sources.push(source);
         result

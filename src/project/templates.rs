@@ -76,9 +76,10 @@ fn check_style(rel: &Path, css: &str) -> Result<(), Diagnostic> {
             .at(Some(crate::diagnostic::Position { line, column }))
             .hint("these would end the report's <style> element; a style sheet holds CSS only"));
     }
-    if let Some(reference) = crate::css::external_reference(css) {
-        return Err(Diagnostic::new(rel, format!("the style sheet loads `{reference}`")).hint(
-            "the report is one self-contained file: put images into the project and fonts into the reader's system",
+    if let Some(what) = crate::css::forbidden(css) {
+        return Err(Diagnostic::new(rel, format!("the style sheet {what}")).hint(
+            "the report is one self-contained file that loads nothing: put images into the project \
+             as data, leave fonts to the reader's system, and write CSS without escapes",
         ));
     }
     Ok(())

@@ -31,6 +31,7 @@ pub struct Version {
 /// The version of the project in `dir`, whose inputs are `inputs` (relative, `/`
 /// separated), when it is inside a git work tree with a commit.
 pub fn version(dir: &Path, inputs: &[&str]) -> Option<Version> {
+    git::own_repository(dir).ok()?;
     let head = git::run(dir, &["log", "-1", "--no-show-signature", "--format=%h %cs", "HEAD", "--"]).ok()?;
     let head = String::from_utf8_lossy(&head);
     let (commit, date) = head.trim().split_once(' ')?;

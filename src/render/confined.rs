@@ -10,19 +10,20 @@
 //! one clear error and writes nothing.
 
 use std::io::{Read, Write};
-use std::process::{Command, ExitCode, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, ExitCode};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
 use super::templates::{self, REPORT_MAX_BYTES};
 use crate::error::Error;
 use crate::model::{Language, TemplateOverride};
+use crate::process;
 
 /// The hidden command the child is started with.
 pub const COMMAND: &str = "render-confined";
 /// Wall-clock time a confined rendering may take.
-pub const TIME_BUDGET: Duration = Duration::from_secs(8);
+pub const TIME_BUDGET: Duration = Duration::from_secs(5);
 /// Address space of the child, which bounds its memory.
 pub const MEMORY_BUDGET_BYTES: u64 = 1 << 30;
 
@@ -49,64 +50,37 @@ pub fn render(
         serde_json::to_vec(&job).map_err(|e| Error::Template(format!("cannot pass the view on: {e}")))?;
     let exe =
         std::env::current_exe().map_err(|e| Error::Tool(format!("cannot find the uplift program: {e}")))?;
-    let mut child = Command::new(exe)
-        .arg(COMMAND)
-        .env_clear()
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| Error::Tool(format!("cannot start the template renderer: {e}")))?;
-    let (stdin, stdout, stderr) = (child.stdin.take(), child.stdout.take(), child.stderr.take());
-    let writer = std::thread::spawn(move || stdin.map(|mut s| s.write_all(&input)));
-    let reader = std::thread::spawn(move || {
-        let mut html = Vec::new();
-        stdout.map(|s| s.take(REPORT_MAX_BYTES as u64 + 1).read_to_end(&mut html));
-        html
-    });
-    let complaint = std::thread::spawn(move || {
-        let mut text = String::new();
-        stderr.map(|s| s.take(64 * 1024).read_to_string(&mut text));
-        text
-    });
-    let deadline = Instant::now() + TIME_BUDGET;
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
-            _ => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
+    let mut command = Command::new(exe);
+    command.arg(COMMAND).env_clear();
+    let finished =
+        match process::run(command, input, TIME_BUDGET, process::Output::Capture(REPORT_MAX_BYTES as u64)) {
+            Ok(finished) => finished,
+            Err(process::Failure::Start(e)) => {
+                return Err(Error::Tool(format!("cannot start the template renderer: {e}")));
             }
-        }
-    };
-    let _ = writer.join();
-    let html = reader.join().unwrap_or_default();
-    let complaint = complaint.join().unwrap_or_default();
-    let Some(status) = status else {
-        return Err(Error::Template(format!(
-            "rendering the project's templates took longer than {} s, the budget for a report; \
-             look for a loop or macro that never ends",
-            TIME_BUDGET.as_secs()
-        )));
-    };
-    if html.len() > REPORT_MAX_BYTES {
-        return Err(templates::too_large());
-    }
-    if !status.success() {
-        let complaint = complaint.trim();
-        return Err(Error::Template(if status.code() == Some(1) && !complaint.is_empty() {
+            Err(process::Failure::TooMuchOutput) => return Err(templates::too_large()),
+            Err(process::Failure::Timeout) => {
+                return Err(Error::Template(format!(
+                    "rendering the project's templates took longer than {} s, the budget for a report; \
+                 look for a loop or macro that never ends",
+                    TIME_BUDGET.as_secs()
+                )));
+            }
+        };
+    if !finished.status.success() {
+        let complaint = finished.stderr.trim();
+        return Err(Error::Template(if finished.status.code() == Some(1) && !complaint.is_empty() {
             complaint.trim_start_matches("error: template: ").to_owned()
         } else {
             format!(
-                "rendering the project's templates stopped ({status}): a macro that calls itself without end, \
+                "rendering the project's templates stopped ({}): a macro that calls itself without end, \
                  or more than {} MiB of memory",
+                finished.status,
                 MEMORY_BUDGET_BYTES >> 20
             )
         }));
     }
-    String::from_utf8(html).map_err(|_| Error::Template("the rendered report is not UTF-8".into()))
+    String::from_utf8(finished.stdout).map_err(|_| Error::Template("the rendered report is not UTF-8".into()))
 }
 
 /// The child's side: limits itself, reads the job, renders to standard output.

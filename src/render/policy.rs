@@ -6,7 +6,14 @@
 //! anything that runs, loads or navigates — `<script>`, an event-handler attribute, a
 //! `javascript:` or external URL, `<meta http-equiv>`, `<base>`, `<iframe>`, `<object>`,
 //! `<embed>`, a form, a linked resource, CSS that loads something. Only then does the
-//! renderer put its own Content-Security-Policy first in `<head>`, as a second wall.
+//! renderer put the character set and its own Content-Security-Policy first in `<head>`, as
+//! a second wall.
+//!
+//! A tokenizer without a tree builder can disagree with a browser about where raw text
+//! (`<style>`, `<title>`, …) begins and ends — inside `<svg>`, after a misspelt element,
+//! around a comment. So the report is tokenised twice: once switching to raw text where an
+//! HTML parser would, once never, so that markup is checked whichever way a browser reads
+//! it; and it may hold no comment and no parse error, where readings diverge most.
 
 use html5gum::{Token, Tokenizer};
 
@@ -57,26 +64,40 @@ impl std::fmt::Display for Violation {
     }
 }
 
-/// Checks `html`, then inserts the Content-Security-Policy right after `<head>`.
+/// The head's first lines, written by the renderer whatever the template says: the first
+/// character set declared is the one a browser uses, and the policy applies from here on.
+fn head_start() -> String {
+    format!("\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">")
+}
+
+/// Checks `html`, then inserts the character set and the Content-Security-Policy right
+/// after `<head>`.
 pub fn enforce(html: &str) -> Result<String, Violation> {
     check(html)?;
     let head = head_end(html).ok_or(Violation {
-        what: "the report must begin with `<!DOCTYPE html>`, `<html>` and `<head>`".into(),
+        what: "the report must begin with `<!DOCTYPE html>`, `<html …>` and `<head>`".into(),
         line: 1,
     })?;
-    let meta = format!("\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
-    let mut out = String::with_capacity(html.len() + meta.len());
+    let start = head_start();
+    let mut out = String::with_capacity(html.len() + start.len());
     out.push_str(&html[..head]);
-    out.push_str(&meta);
+    out.push_str(&start);
     out.push_str(&html[head..]);
     Ok(out)
 }
 
-/// The first thing in `html` that could run, load or navigate.
+/// The first thing in `html` that could run, load or navigate, or that a browser could
+/// read differently from this check.
 pub fn check(html: &str) -> Result<(), Violation> {
-    // Switch to raw text inside <style>, <textarea>, <title>… as a browser's tree builder would.
+    scan(html, true)?;
+    scan(html, false)
+}
+
+/// One pass over the tokens of `html`; with `raw_text`, switching to raw text inside
+/// `<style>`, `<title>`, `<textarea>`… as an HTML parser does outside SVG and `MathML`.
+fn scan(html: &str, raw_text: bool) -> Result<(), Violation> {
     let mut emitter = html5gum::DefaultEmitter::default();
-    emitter.naively_switch_states(true);
+    emitter.naively_switch_states(raw_text);
     let tokenizer = Tokenizer::new_with_emitter(html, emitter);
     let mut in_style = false;
     let mut line = 1usize;
@@ -101,13 +122,15 @@ pub fn check(html: &str) -> Result<(), Violation> {
             }
             Token::EndTag(_) => in_style = false,
             Token::String(text) => {
-                if in_style && let Some(what) = forbidden_css(&String::from_utf8_lossy(&text)) {
+                let text = String::from_utf8_lossy(&text);
+                if in_style && let Some(what) = crate::css::forbidden(&text) {
                     return Err(at(format!("a style that {what}")));
                 }
-                line += memchr::memchr_iter(b'\n', &text).count();
+                line += text.matches('\n').count();
             }
-            Token::Comment(text) => line += memchr::memchr_iter(b'\n', &text).count(),
-            _ => {}
+            Token::Comment(_) => return Err(at("an HTML comment (a template comment is `{# … #}`)".into())),
+            Token::Error(error) => return Err(at(format!("malformed HTML ({error})"))),
+            Token::Doctype(_) => {}
         }
     }
     Ok(())
@@ -123,6 +146,10 @@ fn forbidden_element(
     let has = |key: &str| attributes.keys().any(|k| k.eq_ignore_ascii_case(key.as_bytes()));
     if name == "meta" && has("http-equiv") {
         return Some("a `<meta http-equiv>` element".into());
+    }
+    let utf8 = |v: &html5gum::HtmlString| String::from_utf8_lossy(v).trim().eq_ignore_ascii_case("utf-8");
+    if name == "meta" && attributes.iter().any(|(k, v)| k.eq_ignore_ascii_case(b"charset") && !utf8(v)) {
+        return Some("a `<meta charset>` other than utf-8".into());
     }
     // SVG animation can set an `href` to a script URL after every check has run.
     let animates_link = attributes.iter().any(|(k, v)| {
@@ -154,26 +181,18 @@ fn forbidden_attribute(element: &str, key: &str, value: &str) -> Option<String> 
         }
     }
     if key == "style" {
-        return forbidden_css(value).map(|what| format!("a `style` attribute on `<{element}>` that {what}"));
+        return crate::css::forbidden(value)
+            .map(|what| format!("a `style` attribute on `<{element}>` that {what}"));
     }
-    None
+    // SVG presentation attributes (`fill`, `mask`, `cursor`, …) take `url(…)` too.
+    crate::css::external_reference(value)
+        .map(|reference| format!("a load `{reference}` in `{key}` on `<{element}>`"))
 }
 
-/// What in a piece of CSS loads something or runs script.
-fn forbidden_css(css: &str) -> Option<String> {
-    let lower = css.to_ascii_lowercase();
-    if let Some(reference) = crate::css::external_reference(css) {
-        return Some(format!("loads `{reference}`"));
-    }
-    ["expression(", "javascript:", "-moz-binding", "behavior:"]
-        .iter()
-        .find(|p| lower.contains(*p))
-        .map(|p| format!("holds `{p}`"))
-}
-
-/// The byte offset just after the `<head …>` start tag, which must come first: after
-/// nothing but a doctype and an `<html …>` tag, so that no comment or other markup can
-/// hide it and the policy surely lands in the document's head.
+/// The byte offset just after the `<head>` tag, which must come first — after nothing
+/// but a doctype and an `<html …>` tag whose attributes hold no `<`, `>` or quote trickery —
+/// and be written exactly `<head>`, so that no comment or attribute value can carry the
+/// renderer's additions out of the head.
 fn head_end(html: &str) -> Option<usize> {
     let lower = html.to_ascii_lowercase();
     let mut rest = lower.trim_start_matches('\u{feff}').trim_start();
@@ -181,18 +200,15 @@ fn head_end(html: &str) -> Option<usize> {
         rest = after.trim_start();
     }
     if let Some(after) = rest.strip_prefix("<html").filter(|a| a.starts_with(['>', ' ', '\n', '\t'])) {
-        let end = after.find(['<', '>'])?;
-        if after.as_bytes()[end] != b'>' {
+        let close = after.find('>')?;
+        let attributes = &after[..close];
+        if attributes.contains(['<', '\'']) || attributes.matches('"').count() % 2 == 1 {
             return None;
         }
-        rest = after[end + 1..].trim_start();
+        rest = after[close + 1..].trim_start();
     }
-    let after = rest.strip_prefix("<head")?;
-    let end = after.find(['<', '>'])?;
-    if after.as_bytes()[end] != b'>' || !(end == 0 || after.starts_with([' ', '\n', '\t'])) {
-        return None;
-    }
-    Some(html.len() - after.len() + end + 1)
+    let after = rest.strip_prefix("<head>")?;
+    Some(html.len() - after.len())
 }
 
 #[cfg(test)]
@@ -252,7 +268,7 @@ mod tests {
             ("<head><link rel=stylesheet href=\"https://e.test/x.css\"></head>", "a `<link>` element"),
             (
                 "<head><style>@import url(https://e.test/x.css);</style></head>",
-                "a style that loads `@import url(https://e.test/x.css);`",
+                "a style that holds `@import`",
             ),
             (
                 "<head><style>body{background:url( 'https://e.test/p')}</style></head>",
@@ -281,6 +297,36 @@ mod tests {
     }
 
     #[test]
+    fn where_a_browser_could_read_the_report_differently_it_is_refused() {
+        let refresh = "a `<meta http-equiv>` element";
+        let handler = "an event handler `onerror` on `<img>`";
+        let cases = [
+            // A misspelt raw-text element: raw text to a naive tokenizer, markup to a browser.
+            ("<head></head><noframe><meta http-equiv=\"refresh\" content=\"0\"></noframe>", refresh),
+            // `<title>` and `<style>` inside SVG are markup to a browser.
+            ("<head></head><svg><title><img src=x onerror=alert(1)></title></svg>", handler),
+            ("<head></head><svg><style><img src=x onerror=alert(1)></style></svg>", handler),
+            // A comment start inside a style is text to a browser, which then ends the style.
+            ("<head><style>a{}<!--</style><img src=x onerror=alert(1)>--></style></head>", handler),
+            ("<head></head><!-- x -->", "an HTML comment (a template comment is `{# … #}`)"),
+            ("<head></head><plaintext><img src=x onerror=alert(1)>", handler),
+            ("<head><meta charset=\"iso-2022-jp\"></head>", "a `<meta charset>` other than utf-8"),
+            (
+                "<head></head><svg><rect fill=\"url(https://e.test/p)\"/></svg>",
+                "a load `https://e.test/p` in `fill` on `<rect>`",
+            ),
+            (
+                "<head></head><p style=\"background:u\\72l(https://e.test/p)\">",
+                "a `style` attribute on `<p>` that loads `https://e.test/p`",
+            ),
+        ];
+        for (html, what) in cases {
+            assert_eq!(refused(html), what, "{html}");
+        }
+        assert!(refused("<head></head><p a=1 a=2>x</p>").starts_with("malformed HTML"));
+    }
+
+    #[test]
     fn a_script_hidden_after_a_closed_style_is_found() {
         // What `</style>` in a style override would produce.
         let html = "<head><style>a{}</style><meta http-equiv=\"refresh\" content=\"0\"></style></head>";
@@ -289,16 +335,17 @@ mod tests {
 
     #[test]
     fn the_policy_goes_first_in_head() {
-        let html = enforce("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body></body></html>")
-            .unwrap();
+        let html = enforce("<!DOCTYPE html><html><head><title>t</title></head><body></body></html>").unwrap();
         assert!(html.starts_with(&format!(
-            "<!DOCTYPE html><html><head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\"><meta charset"
+            "<!DOCTYPE html><html><head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\"><title>"
         )));
-        let no_head = "the report must begin with `<!DOCTYPE html>`, `<html>` and `<head>`";
+        let no_head = "the report must begin with `<!DOCTYPE html>`, `<html …>` and `<head>`";
         assert_eq!(enforce("<html><body></body></html>").unwrap_err().what, no_head);
-        // `<header>` is not `<head>`, and a `<head>` in a comment is not the head.
+        // `<header>` is not `<head>`.
         assert_eq!(enforce("<html><header></header>").unwrap_err().what, no_head);
-        assert_eq!(enforce("<!-- <head> --><html><head></head>").unwrap_err().what, no_head);
-        assert!(enforce("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<title>").is_ok());
+        // An attribute value cannot carry the additions out of the head.
+        assert_eq!(enforce("<html><head title=\"a>b\"></head>").unwrap_err().what, no_head);
+        assert_eq!(enforce("<html title=\"<head>\"><head></head>").unwrap_err().what, no_head);
+        assert!(enforce("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<title>t</title></head>").is_ok());
     }
 }

@@ -20,6 +20,9 @@ pub enum KnownIds {
     Absent(&'static str),
 }
 
+/// The longest text one YAML field may hold.
+pub const TEXT_MAX_BYTES: usize = 64 * 1024;
+
 /// Validation context for one input file.
 ///
 /// Each reader returns `None` after recording a diagnostic, so callers gather
@@ -87,12 +90,34 @@ impl<'a> Checker<'a> {
             self.error(self.pos(v), field, "must not be empty", None);
             return None;
         }
-        Some(text.to_owned())
+        self.within_text_limit(v, field).then(|| text.to_owned())
     }
 
-    /// An optional text; absent or blank is empty.
-    pub fn optional_text(value: &Option<Sp<String>>) -> String {
-        value.as_ref().map(|v| v.value.trim().to_owned()).unwrap_or_default()
+    /// An optional text; absent or blank is empty, too long is a problem (and empty).
+    pub fn optional_text(&mut self, value: &Option<Sp<String>>, field: &str) -> String {
+        match value {
+            Some(v) if self.within_text_limit(v, field) => v.value.trim().to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// Texts are Markdown, and Markdown's cost grows with contrived input far faster than
+    /// with its length: one field holds at most [`TEXT_MAX_BYTES`].
+    fn within_text_limit(&mut self, v: &Sp<String>, field: &str) -> bool {
+        if v.value.len() <= TEXT_MAX_BYTES {
+            return true;
+        }
+        self.error(
+            self.pos(v),
+            field,
+            format!(
+                "is {} KiB; a text field holds at most {} KiB",
+                v.value.len() >> 10,
+                TEXT_MAX_BYTES >> 10
+            ),
+            Some("put long material into a workshop note".into()),
+        );
+        false
     }
 
     /// A required number of `kind`.

@@ -50,8 +50,8 @@ fn phase(sp: &Sp<RawPhase>, c: &mut Checker, i: usize) -> Option<Phase> {
     Some(Phase {
         id: id?,
         name: name?,
-        goal: Checker::optional_text(&raw.goal),
-        customer_needs: Checker::optional_text(&raw.customer_needs),
+        goal: c.optional_text(&raw.goal, &format!("phases[{i}].goal")),
+        customer_needs: c.optional_text(&raw.customer_needs, &format!("phases[{i}].customer_needs")),
     })
 }
 
@@ -76,7 +76,7 @@ fn touchpoint(sp: &Sp<RawTouchpoint>, c: &mut Checker, i: usize, phases: &KnownI
     Some(Touchpoint {
         id: id?,
         phase: phase?,
-        channel: Checker::optional_text(&raw.channel),
+        channel: c.optional_text(&raw.channel, &format!("touchpoints[{i}].channel")),
         name: name?,
         importance: importance?,
         performance: performance?,

@@ -37,9 +37,9 @@ pub fn validate(
     let meta = meta(raw, c, top);
     let settings = settings(raw, c, top);
     let business_case = raw.business_case.as_ref().map_or_else(BusinessCase::default, |b| BusinessCase {
-        challenge: Checker::optional_text(&b.value.challenge),
-        approach: Checker::optional_text(&b.value.approach),
-        expected_value: Checker::optional_text(&b.value.expected_value),
+        challenge: c.optional_text(&b.value.challenge, "business_case.challenge"),
+        approach: c.optional_text(&b.value.approach, "business_case.approach"),
+        expected_value: c.optional_text(&b.value.expected_value, "business_case.expected_value"),
     });
     let investments = list(&raw.investment, |i, sp| investment(sp, c, i, segment_ids));
     let risks = list(&raw.risks, |i, sp| risk(sp, c, i));
@@ -205,7 +205,7 @@ fn risk(sp: &Sp<crate::project::raw::RawRisk>, c: &mut Checker, i: usize) -> Opt
         risk: name?,
         likelihood: likelihood? as u8,
         impact: impact? as u8,
-        mitigation: Checker::optional_text(&raw.mitigation),
+        mitigation: c.optional_text(&raw.mitigation, &path("mitigation")),
     })
 }
 
@@ -228,7 +228,12 @@ fn activity(sp: &Sp<crate::project::raw::RawActivity>, c: &mut Checker, i: usize
             return None;
         }
     }
-    Some(Activity { activity: name?, start: start?, end: end?, owner: Checker::optional_text(&raw.owner) })
+    Some(Activity {
+        activity: name?,
+        start: start?,
+        end: end?,
+        owner: c.optional_text(&raw.owner, &path("owner")),
+    })
 }
 
 /// Benchmarks, every key optional; retention below 1.
