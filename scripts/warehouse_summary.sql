@@ -9,7 +9,8 @@
 --
 -- Definitions (time unit: days; E = observation end):
 --   day_total      = sum of a customer's amounts on one day (returns net on the day they happen)
---   purchase day   = a day with day_total > 0; customers without one are left out
+--   purchase day   = a day with day_total >= 0 (a zero-value order is an order);
+--                    customers without one (returns only) are left out
 --   frequency      = purchase days - 1
 --   recency        = last purchase day - first purchase day
 --   T              = E - first purchase day
@@ -44,7 +45,7 @@ purchase_days AS (                               -- customers with at least one 
            MAX(day) AS last_purchase,
            COUNT(*) AS n_days
     FROM day_totals
-    WHERE day_total > 0
+    WHERE day_total >= 0
     GROUP BY customer_id
 ),
 later_totals AS (                                -- net spend after the first purchase day

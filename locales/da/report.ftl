@@ -366,6 +366,7 @@ section-data = Hvad data siger
 data-coverage = { $rows } transaktionslinjer fra { $files }: { $customers } kunder, der har købt mellem { $from } og { $to }.
 data-skipped-title = Udeladte linjer:
 data-skipped = { $rows } linjer med { $reason }
+data-returns-only = { $customers } kunder med kun returneringer (ingen dag med køb) er udeladt af kundetal og modeller.
 data-figures-title = Data ved siden af de tal, der bruges
 data-figures-note = Aktive kunder har købt inden for de seneste 365 dage; køb, ordreværdi og dækningsgrad dækker de 365 dage; fastholdelse er andelen af et års kunder, der køber igen året efter, samlet over de seneste hele år. Hvor et tal er indtastet, viser sidste kolonne afstanden til data.
 th-from-data = Fra data

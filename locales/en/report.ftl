@@ -368,6 +368,7 @@ section-data = What the data says
 data-coverage = { $rows } transaction rows from { $files }: { $customers } customers buying between { $from } and { $to }.
 data-skipped-title = Rows left out:
 data-skipped = { $rows } rows with { $reason }
+data-returns-only = { $customers } customers with returns only (no day of purchases) are left out of the customer counts and the models.
 data-figures-title = The data beside the figures in use
 data-figures-note = Active customers bought in the last 365 days; purchases, order value and margin cover those 365 days; retention is the share of one year's customers who buy again the next year, pooled over the last full years. Where a figure is typed, the last column shows how far it is from the data.
 th-from-data = From the data

@@ -366,6 +366,7 @@ section-data = Hva dataene sier
 data-coverage = { $rows } transaksjonslinjer fra { $files }: { $customers } kunder som har kjøpt mellom { $from } og { $to }.
 data-skipped-title = Utelatte linjer:
 data-skipped = { $rows } linjer med { $reason }
+data-returns-only = { $customers } kunder med bare returer (ingen dag med kjøp) er utelatt fra kundetall og modeller.
 data-figures-title = Dataene ved siden av tallene som brukes
 data-figures-note = Aktive kunder har kjøpt de siste 365 dagene; kjøp, ordreverdi og dekningsgrad gjelder de 365 dagene; lojalitet er andelen av ett års kunder som kjøper igjen året etter, samlet over de siste hele årene. Der et tall er tastet inn, viser siste kolonne avstanden til dataene.
 th-from-data = Fra dataene

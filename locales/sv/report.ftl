@@ -369,6 +369,7 @@ section-data = Vad datan säger
 data-coverage = { $rows } transaktionsrader från { $files }: { $customers } kunder som har köpt mellan { $from } och { $to }.
 data-skipped-title = Utelämnade rader:
 data-skipped = { $rows } rader med { $reason }
+data-returns-only = { $customers } kunder med enbart returer (ingen dag med köp) är utelämnade ur kundantal och modeller.
 data-figures-title = Datan bredvid siffrorna som används
 data-figures-note = Aktiva kunder har köpt under de senaste 365 dagarna; köp, ordervärde och täckningsgrad gäller de 365 dagarna; lojalitet är andelen av ett års kunder som köper igen året därpå, sammanvägt över de senaste hela åren. Där en siffra är inskriven visar sista kolumnen avståndet till datan.
 th-from-data = Från datan

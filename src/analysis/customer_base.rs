@@ -3,7 +3,9 @@
 //!
 //! Conventions, each in plain words in docs/metrics.md:
 //! - A customer's rows are summed per day; returns (negative amounts) net on their day.
-//!   A *purchase day* is a day with a positive net amount.
+//!   A *purchase day* is a day whose net amount is zero or more: a zero-value order is an
+//!   order, as in the literature (CDNOW's $0.00 orders); a day of returns only is not.
+//! - A customer without a purchase day (returns only) has no summary, and is counted.
 //! - The *last year* is the 365 days ending on the observation end; earlier years are
 //!   the 365-day windows before it.
 //! - A customer is *active* in a window with at least one purchase day in it.
@@ -30,20 +32,26 @@ pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
                 let mut per_segment: Vec<Accumulator> =
                     (0..segments).map(|_| Accumulator::default()).collect();
                 let mut customers = Vec::with_capacity(run.len());
+                let mut returns_only = 0u64;
                 for customer in run {
                     let history = log.history(customer);
-                    let Some(summary) = summarise(&history, end) else { continue };
+                    let Some(summary) = summarise(&history, end) else {
+                        returns_only += 1;
+                        continue;
+                    };
                     if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
                         acc.add(&history, &summary, end, first_day);
                     }
                     customers.push(summary);
                 }
-                (customers, per_segment)
+                (customers, per_segment, returns_only)
             });
             let mut customers = Vec::with_capacity(log.customers.len());
             let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
-            for (run_customers, run_segments) in runs {
+            let mut returns_only = 0;
+            for (run_customers, run_segments, run_returns_only) in runs {
                 customers.extend(run_customers);
+                returns_only += run_returns_only;
                 for (acc, run) in per_segment.iter_mut().zip(run_segments) {
                     acc.absorb(run);
                 }
@@ -53,6 +61,7 @@ pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
                 rows: log.rows,
                 lines: Some(log.lines),
                 customers: customers.len() as u64,
+                customers_returns_only: returns_only,
                 first_date: data::date_of(first_day),
                 observation_end: data::date_of(end),
                 skipped: log.bad.skipped(),
@@ -79,6 +88,7 @@ pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
                 rows: summary.customers.len() as u64,
                 lines: None,
                 customers: summary.customers.len() as u64,
+                customers_returns_only: 0,
                 first_date: first,
                 observation_end: summary.observation_end,
                 skipped: Vec::new(),
@@ -89,9 +99,15 @@ pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
     }
 }
 
+/// Whether a day with this net amount is a purchase day: zero or more. A zero-value order
+/// is an order; a day of returns only is not.
+fn is_purchase(amount: i64) -> bool {
+    amount >= 0
+}
+
 /// The customer's summary as of day `end`; `None` without any purchase day.
 pub fn summarise(history: &History, end: i32) -> Option<CustomerSummary> {
-    let mut purchases = history.days.iter().filter(|d| d.amount > 0);
+    let mut purchases = history.days.iter().filter(|d| is_purchase(d.amount));
     let first = purchases.next()?.day;
     let (count, last) = purchases.fold((0u32, first), |(n, _), d| (n + 1, d.day));
     let repeat_amount: i64 = history.days.iter().filter(|d| d.day > first).map(|d| d.amount).sum();
@@ -154,9 +170,9 @@ impl Accumulator {
             if window(day.day, end) == 0 {
                 self.last_year_revenue += day.amount;
                 self.last_year_margin += day.margin;
-                self.last_year_purchases += u64::from(day.amount > 0);
+                self.last_year_purchases += u64::from(is_purchase(day.amount));
             }
-            if day.amount > 0 {
+            if is_purchase(day.amount) {
                 let w = window(day.day, end);
                 if w < 64 {
                     active_windows |= 1 << w;
@@ -298,6 +314,18 @@ mod tests {
     }
 
     #[test]
+    fn a_zero_value_order_is_an_order() {
+        // CDNOW's customers whose one order was $0.00: one purchase day, no repeat.
+        let s = summarise(&history(&days(&[("2024-01-01", 0)])), day("2024-02-01")).unwrap();
+        assert_eq!((s.frequency, s.recency, s.age), (0, 0, 31));
+        // A later zero-value order is a repeat purchase of value 0.
+        let s =
+            summarise(&history(&days(&[("2024-01-01", 100), ("2024-01-11", 0)])), day("2024-02-01")).unwrap();
+        assert_eq!((s.frequency, s.recency), (1, 10));
+        assert!(s.monetary.abs() < 1e-12);
+    }
+
+    #[test]
     fn segment_figures_worked_by_hand() {
         // End 2024-12-31; the data start 2022-01-01, so years w0 = 2024-01-02..2024-12-31
         // (2024 is a leap year), w1, w2 lie inside the data and two pairs count.
@@ -305,7 +333,8 @@ mod tests {
         let customers = [
             days(&[("2022-03-01", 100), ("2023-06-01", 100), ("2024-06-01", 200), ("2024-07-01", 200)]),
             days(&[("2023-02-01", 300)]),
-            days(&[("2024-05-01", 400), ("2024-05-01", 0)]),
+            // A zero-value order on a day of its own: a purchase day all the same.
+            days(&[("2024-05-01", 400), ("2024-05-10", 0)]),
         ];
         let histories =
             customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
@@ -314,10 +343,10 @@ mod tests {
         let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, true);
         let s = &set.segments[0];
         assert_eq!((s.customers, s.active_customers), (3, 2));
-        // Last year: 3 purchase days (two by the first customer, one by the third) by 2 customers.
-        assert_eq!(s.purchases_per_year, Some(1.5));
-        // Revenue 200 + 200 + 400 over 3 purchase days; margin 30 %.
-        assert!((s.average_order_value.unwrap() - 800.0 / 3.0).abs() < 1e-9);
+        // Last year: 4 purchase days (two by the first customer, two by the third) by 2 customers.
+        assert_eq!(s.purchases_per_year, Some(2.0));
+        // Revenue 200 + 200 + 400 + 0 over 4 purchase days; margin 30 %.
+        assert!((s.average_order_value.unwrap() - 800.0 / 4.0).abs() < 1e-9);
         assert!((s.gross_margin.unwrap() - 0.3).abs() < 1e-12);
         // w1 → w0: customers 1 and 2 active in w1, customer 1 again in w0;
         // w2 → w1: customer 1 active in w2 (2022-01-02..2023-01-01) and in w1.

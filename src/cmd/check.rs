@@ -44,6 +44,13 @@ pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
                 lines.blank
             );
         }
+        if c.customers_returns_only > 0 {
+            crate::say!(
+                "left out: {} {} with returns only (no day of purchases)",
+                c.customers_returns_only,
+                plural(c.customers_returns_only, "customer", "customers")
+            );
+        }
         for skipped in &c.skipped {
             crate::say!(
                 "skipped: {} {} ({})",

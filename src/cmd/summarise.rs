@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::load;
-use crate::error::Error;
+use crate::error::{Error, plural};
 use crate::output::{Destination, Protected, check_target};
 
 pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) -> Result<(), Error> {
@@ -20,5 +20,28 @@ pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) 
         check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
     }
     let csv = crate::data::write_summary(&data.customers, &ids);
-    destination.write(csv.as_bytes())
+    destination.write(csv.as_bytes())?;
+    let c = &data.coverage;
+    crate::warn!(
+        "summarised {} {} from {} rows",
+        c.customers,
+        plural(c.customers, "customer", "customers"),
+        c.rows
+    );
+    if c.customers_returns_only > 0 {
+        crate::warn!(
+            "left out: {} {} with returns only (no day of purchases)",
+            c.customers_returns_only,
+            plural(c.customers_returns_only, "customer", "customers")
+        );
+    }
+    for skipped in &c.skipped {
+        crate::warn!(
+            "skipped: {} {} ({})",
+            skipped.rows,
+            plural(skipped.rows, "row", "rows"),
+            skipped.reason
+        );
+    }
+    Ok(())
 }

@@ -74,8 +74,10 @@ pub struct Coverage {
     pub rows: u64,
     /// The transaction log's lines, which reconcile with the rows; `None` for a summary.
     pub lines: Option<LineCounts>,
-    /// Customers with at least one purchase.
+    /// Customers with at least one purchase day.
     pub customers: u64,
+    /// Customers left out because every day of theirs nets to a return.
+    pub customers_returns_only: u64,
     pub first_date: NaiveDate,
     /// The observation end: set in project.yaml, or the last date in the data.
     pub observation_end: NaiveDate,

@@ -11,6 +11,8 @@ use crate::render::locale::Localizer;
 pub struct DataView {
     /// One sentence: rows, customers, period and files; `None` without data.
     pub coverage: Option<String>,
+    /// Customers left out for having returns only, when there are any.
+    pub returns_only: Option<String>,
     /// "12 rows: unreadable date", one per reason.
     pub skipped: Vec<String>,
     pub figures: Vec<FigureRow>,
@@ -105,6 +107,12 @@ pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
                 )
             })
             .collect()
+    });
+    let returns_only = data.coverage.as_ref().filter(|c| c.customers_returns_only > 0).map(|c| {
+        l.t_with(
+            "data-returns-only",
+            vec![("customers", l.number(count(c.customers_returns_only), 0).into())],
+        )
     });
     let figures = data
         .segments
@@ -221,7 +229,7 @@ pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
         p_alive: (!with_models.is_empty()).then(|| charts::p_alive(&with_models, l)),
         tenure: (!with_tenure.is_empty()).then(|| charts::tenure(&with_tenure, l)),
     };
-    Some(DataView { coverage, skipped, figures, cohorts, models, tenure, charts })
+    Some(DataView { coverage, skipped, returns_only, figures, cohorts, models, tenure, charts })
 }
 
 fn figure_row(segment: &str, f: &Figure, l: &Localizer) -> FigureRow {
