@@ -229,7 +229,7 @@ pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
         p_alive: (!with_models.is_empty()).then(|| charts::p_alive(&with_models, l)),
         tenure: (!with_tenure.is_empty()).then(|| charts::tenure(&with_tenure, l)),
     };
-    Some(DataView { coverage, skipped, returns_only, figures, cohorts, models, tenure, charts })
+    Some(DataView { coverage, returns_only, skipped, figures, cohorts, models, tenure, charts })
 }
 
 fn figure_row(segment: &str, f: &Figure, l: &Localizer) -> FigureRow {
