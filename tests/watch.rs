@@ -70,3 +70,32 @@ fn watch_rebuilds_once_per_burst_keeps_the_last_good_report_and_stops_on_ctrl_c(
     wait_for(&lines, "stopped watching");
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn watch_in_a_git_repository_builds_once_without_an_edit() {
+    let dir = example_copy("watch-git");
+    common::git(dir.path(), &["init", "-q"]);
+    common::git(dir.path(), &["add", "."]);
+    common::git(dir.path(), &["commit", "-q", "-m", "first"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_uplift"))
+        .args(["watch", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (sender, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    wait_for(&lines, "build 1: wrote");
+    // Git touching its own files (as `git status` does) is no edit of the project.
+    let _ = Command::new("git").arg("-C").arg(dir.path()).arg("status").output();
+    std::thread::sleep(Duration::from_secs(2));
+    let _ = child.kill();
+    let _ = child.wait();
+    let more: Vec<String> = lines.try_iter().collect();
+    assert!(more.iter().all(|l| !l.contains("build 2")), "rebuilt without an edit: {more:?}");
+}

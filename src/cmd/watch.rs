@@ -49,7 +49,7 @@ pub fn run(
     let mut builds = 1;
     while !crate::interrupt::requested() {
         match events.recv_timeout(TICK) {
-            Ok(Ok(event)) if matters(&event, &report) => {
+            Ok(Ok(event)) if matters(&event, &report, dir) => {
                 // Let the burst settle: one rebuild for many saves.
                 while events.recv_timeout(QUIET).is_ok() {}
                 builds += 1;
@@ -66,16 +66,19 @@ pub fn run(
 }
 
 /// Whether an event is a change to a project file: not the report, not a hidden or
-/// temporary file, not the build folder.
-fn matters(event: &Event, report: &Path) -> bool {
+/// temporary file or anything in a hidden folder of the project (`.git/`, whose lock and
+/// index files git touches on its own), not the build folder.
+fn matters(event: &Event, report: &Path, dir: &Path) -> bool {
     let changes = matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_));
-    changes
-        && event.paths.iter().any(|path| {
-            let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            let in_build = path.components().any(|c| c.as_os_str() == "build");
-            let is_report = std::path::absolute(path).is_ok_and(|p| p == report);
-            !hidden && !in_build && !is_report
-        })
+    changes && event.paths.iter().any(|path| {
+        let inside = path.strip_prefix(dir).unwrap_or(path);
+        let hidden = inside.components().any(
+            |c| matches!(c, std::path::Component::Normal(name) if name.to_string_lossy().starts_with('.')),
+        );
+        let in_build = path.components().any(|c| c.as_os_str() == "build");
+        let is_report = std::path::absolute(path).is_ok_and(|p| p == report);
+        !hidden && !in_build && !is_report
+    })
 }
 
 fn rebuild(
