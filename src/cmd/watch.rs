@@ -70,15 +70,16 @@ pub fn run(
 /// index files git touches on its own), not the build folder.
 fn matters(event: &Event, report: &Path, dir: &Path) -> bool {
     let changes = matches!(event.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_));
-    changes && event.paths.iter().any(|path| {
-        let inside = path.strip_prefix(dir).unwrap_or(path);
-        let hidden = inside.components().any(
+    changes
+        && event.paths.iter().any(|path| {
+            let inside = path.strip_prefix(dir).unwrap_or(path);
+            let hidden = inside.components().any(
             |c| matches!(c, std::path::Component::Normal(name) if name.to_string_lossy().starts_with('.')),
         );
-        let in_build = path.components().any(|c| c.as_os_str() == "build");
-        let is_report = std::path::absolute(path).is_ok_and(|p| p == report);
-        !hidden && !in_build && !is_report
-    })
+            let in_build = path.components().any(|c| c.as_os_str() == "build");
+            let is_report = std::path::absolute(path).is_ok_and(|p| p == report);
+            !hidden && !in_build && !is_report
+        })
 }
 
 fn rebuild(
