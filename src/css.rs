@@ -25,6 +25,12 @@ pub fn forbidden(css: &str) -> Option<String> {
     external_reference(&css).map(|reference| format!("loads `{reference}`"))
 }
 
+/// The first `url(…)` in `text`, escapes decoded, to anything but `#id` or a `data:` image;
+/// for attributes that are not CSS as a whole but may hold a `url(…)` (SVG's `fill`).
+pub fn external_reference_in(text: &str) -> Option<String> {
+    external_reference(&decode_escapes(text))
+}
+
 /// `css` with its escapes decoded as CSS Syntax §4.3.7 has it: `\` and one to six hex
 /// digits (and one optional white space) is that code point, `\` and any other character
 /// is that character, and a `\` that ends a line continues it.

@@ -590,6 +590,56 @@ fn a_git_file_pointing_to_another_repository_is_not_followed() {
     assert!(stderr.contains("not the `.git` folder of its own work tree"), "{stderr}");
 }
 
+/// Plants something in a project folder.
+type Plant<'a> = dyn Fn(&Path) + 'a;
+
+#[test]
+fn a_git_folder_borrowing_another_repository_is_not_read() {
+    let other = TempDir::new("git-other-client-2");
+    copy_tree(&example(), other.path());
+    git(other.path(), &["init", "-q"]);
+    git(other.path(), &["add", "."]);
+    git(other.path(), &["commit", "-q", "-m", "other client"]);
+    let other_git = other.path().join(".git");
+    let variants: [(&str, &Plant); 4] = [
+        ("a link", &|dir: &Path| symlink(&other_git, dir.join(".git")).unwrap()),
+        ("commondir", &|dir: &Path| {
+            fs::create_dir_all(dir.join(".git")).unwrap();
+            fs::write(dir.join(".git/HEAD"), "ref: refs/heads/master\n").unwrap();
+            fs::write(dir.join(".git/config"), "[core]\n\tbare = false\n").unwrap();
+            fs::write(dir.join(".git/commondir"), format!("{}\n", other_git.display())).unwrap();
+        }),
+        ("a linked objects folder", &|dir: &Path| {
+            // The other repository's commit, reached through its objects.
+            git(dir, &["init", "-q"]);
+            fs::remove_dir_all(dir.join(".git/objects")).unwrap();
+            symlink(other_git.join("objects"), dir.join(".git/objects")).unwrap();
+            let head =
+                Command::new("git").arg("-C").arg(&other_git).args(["rev-parse", "HEAD"]).output().unwrap();
+            fs::write(dir.join(".git/HEAD"), text(&head.stdout)).unwrap();
+        }),
+        ("a config that includes another", &|dir: &Path| {
+            // A repository of its own, with a commit, whose config includes another file.
+            git(dir, &["init", "-q"]);
+            git(dir, &["add", "."]);
+            git(dir, &["commit", "-q", "-m", "own"]);
+            let config = fs::read_to_string(dir.join(".git/config")).unwrap();
+            let include = format!("[include]\n\tpath = {}\n", other_git.join("config").display());
+            fs::write(dir.join(".git/config"), config + &include).unwrap();
+        }),
+    ];
+    for (what, plant) in variants {
+        let dir = example_copy("git-borrow");
+        plant(dir.path());
+        let metrics: serde_json::Value =
+            serde_json::from_slice(&run(&["metrics", arg(dir.path())]).stdout).unwrap();
+        assert!(metrics["version"].is_null(), "{what}: {}", metrics["version"]);
+        let result = run(&["diff", "HEAD", arg(dir.path())]);
+        assert_ne!(result.status.code(), Some(0), "{what}: the other client's history was read");
+        assert!(!text(&result.stdout).contains("What changed"), "{what}");
+    }
+}
+
 #[test]
 fn a_repository_that_would_hang_git_costs_a_few_seconds_at_most() {
     let repo = TempDir::new("git-fifo");

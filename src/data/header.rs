@@ -78,6 +78,12 @@ pub fn locate(
             "open it in Excel and save it as \"CSV UTF-8\" (or export CSV from the source system)",
         ));
     }
+    if is_utf16(start) {
+        return Err(whole(
+            "the file is UTF-16 text",
+            "save it as UTF-8 (in Excel: \"CSV UTF-8\"), or convert it: `iconv -f UTF-16 -t UTF-8 in.csv > out.csv`",
+        ));
+    }
     if start.iter().take(64 * 1024).any(|&b| b == 0) {
         return Err(whole("this is not a text file (it holds NUL bytes)", "export the data as CSV text"));
     }
@@ -113,6 +119,16 @@ pub fn locate(
 
 /// A header read as one column although it holds another delimiter: the configured
 /// delimiter is wrong, which is one problem, not one per mapped column.
+/// UTF-16 by its byte-order mark, or by every other byte of the first line being NUL.
+fn is_utf16(start: &[u8]) -> bool {
+    if start.starts_with(b"\xff\xfe") || start.starts_with(b"\xfe\xff") {
+        return true;
+    }
+    let sample = &start[..start.len().min(64)];
+    sample.len() >= 8
+        && (sample.iter().skip(1).step_by(2).all(|&b| b == 0) || sample.iter().step_by(2).all(|&b| b == 0))
+}
+
 fn wrong_delimiter(
     file: &Path,
     at: Option<Position>,

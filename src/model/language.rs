@@ -30,10 +30,12 @@ impl FromStr for Language {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
+        // `no` is Norwegian as ISO 639-1 has it; reports are written in Bokmål.
+        let code = if s == "no" { "nb" } else { s };
         Language::ALL
             .into_iter()
-            .find(|l| l.code() == s)
-            .ok_or_else(|| format!("unsupported language `{s}`; use one of: en, da, nb, sv"))
+            .find(|l| l.code() == code)
+            .ok_or_else(|| format!("unsupported language `{s}`; use one of: en, da, nb (or no), sv"))
     }
 }
 
@@ -46,5 +48,17 @@ impl serde::Serialize for Language {
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Language;
+
+    #[test]
+    fn norwegian_is_read_as_bokmal() {
+        assert_eq!("no".parse::<Language>(), Ok(Language::Nb));
+        assert_eq!("nb".parse::<Language>(), Ok(Language::Nb));
+        assert!("nn".parse::<Language>().is_err());
     }
 }

@@ -111,25 +111,64 @@ pub enum NotRead {
     NotOwn { git_dir: String },
 }
 
+/// The largest `.git/config` read: a project's is a few hundred bytes, and git reads it
+/// on every call (300 MB of comments made each call take seconds).
+const CONFIG_MAX_BYTES: u64 = 64 * 1024;
+/// The largest `.git/packed-refs` read.
+const PACKED_REFS_MAX_BYTES: u64 = 16 << 20;
+
 /// Whether `dir` lies in a work tree whose own `.git` folder is the repository: the only
-/// kind of repository `uplift` reads, so that a `.git` file in a received folder cannot
-/// make it read another client's repository on the same machine.
+/// kind of repository `uplift` reads, so that a received folder cannot make it read another
+/// client's repository on the same machine (a `.git` file or link, a `commondir` or
+/// `alternates` file, a linked `objects` or `refs` folder) or make git slow (a huge or
+/// including config).
 pub fn own_repository(dir: &Path) -> Result<(), NotRead> {
-    let answer =
-        run(dir, &["rev-parse", "--absolute-git-dir", "--show-toplevel"]).map_err(NotRead::NoRepository)?;
+    let git_dir = find_git_dir(dir).ok_or_else(|| NotRead::NoRepository("not in a git work tree".into()))?;
+    let shown = git_dir.display().to_string();
+    let not_own = || NotRead::NotOwn { git_dir: shown.clone() };
+    let meta = std::fs::symlink_metadata(&git_dir).map_err(|e| NotRead::NoRepository(e.to_string()))?;
+    if !meta.is_dir() {
+        return Err(not_own());
+    }
+    for borrowed in ["commondir", "objects/info/alternates"] {
+        if std::fs::symlink_metadata(git_dir.join(borrowed)).is_ok() {
+            return Err(not_own());
+        }
+    }
+    for part in ["objects", "refs", "packed-refs", "HEAD", "config", "index", "info"] {
+        if std::fs::symlink_metadata(git_dir.join(part)).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(not_own());
+        }
+    }
+    let config = std::fs::read(git_dir.join("config")).unwrap_or_default();
+    let size = |name: &str| std::fs::metadata(git_dir.join(name)).map_or(0, |m| m.len());
+    if config.len() as u64 > CONFIG_MAX_BYTES
+        || size("packed-refs") > PACKED_REFS_MAX_BYTES
+        || String::from_utf8_lossy(&config).to_ascii_lowercase().contains("[include")
+    {
+        return Err(NotRead::NoRepository(format!(
+            "{shown} has a configuration or reference list larger than a project's, or includes other files"
+        )));
+    }
+    let answer = run(dir, &["rev-parse", "--path-format=absolute", "--absolute-git-dir", "--git-common-dir"])
+        .map_err(NotRead::NoRepository)?;
     let answer = String::from_utf8_lossy(&answer);
-    let mut lines = answer.lines();
-    let (Some(git_dir), Some(top)) = (lines.next(), lines.next()) else {
-        return Err(NotRead::NoRepository("not in a git work tree".into()));
-    };
     let canonical = |p: &Path| std::fs::canonicalize(p).ok();
-    let own_dir = Path::new(top).join(".git");
-    let own = own_dir.is_dir() && canonical(Path::new(git_dir)) == canonical(&own_dir);
-    let inside = match (canonical(dir), canonical(Path::new(top))) {
-        (Some(dir), Some(top)) => dir.starts_with(top),
-        _ => false,
-    };
-    if own && inside { Ok(()) } else { Err(NotRead::NotOwn { git_dir: git_dir.to_owned() }) }
+    let expected = canonical(&git_dir);
+    if expected.is_some()
+        && answer.lines().count() == 2
+        && answer.lines().all(|line| canonical(Path::new(line)) == expected)
+    {
+        Ok(())
+    } else {
+        Err(not_own())
+    }
+}
+
+/// The `.git` of the nearest folder at or above `dir` that has one, as git finds it.
+fn find_git_dir(dir: &Path) -> Option<std::path::PathBuf> {
+    let start = std::fs::canonicalize(dir).ok()?;
+    start.ancestors().map(|folder| folder.join(".git")).find(|git| std::fs::symlink_metadata(git).is_ok())
 }
 
 /// One entry of `git ls-tree -r -l -z`.

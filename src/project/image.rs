@@ -75,7 +75,7 @@ fn unsafe_part(node: &roxmltree::Node) -> Option<String> {
             (!value.trim_start().starts_with('#'))
                 .then(|| format!("a reference to `{value}` on `<{name}>` (line {line})"))
         } else {
-            crate::css::external_reference(value)
+            crate::css::external_reference_in(value)
                 .map(|reference| format!("a reference to `{reference}` in `{key}` (line {line})"))
         }
     })

@@ -25,7 +25,7 @@ pub const CSP: &str =
 /// Elements that run code, embed other documents, submit, redirect or link resources.
 const FORBIDDEN_ELEMENTS: &[&str] = &[
     "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "link", "portal",
-    "noembed", "handler", "listener",
+    "noembed", "noscript", "noframes", "handler", "listener",
 ];
 
 /// Attributes whose value is a URL a browser may load or follow.
@@ -48,6 +48,7 @@ const URL_ATTRIBUTES: &[&str] = &[
     "lowsrc",
     "dynsrc",
     "usemap",
+    "attributionsrc",
 ];
 
 /// Why a rendered report was refused: what was found, and roughly where.
@@ -108,6 +109,11 @@ fn scan(html: &str, raw_text: bool) -> Result<(), Violation> {
         match token {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                // A style is CSS to its end: markup inside it is read differently by every
+                // parser, and would hide the CSS after it from this check.
+                if in_style {
+                    return Err(at(format!("a `<{name}>` element inside a `<style>` element")));
+                }
                 if let Some(what) = forbidden_element(&name, &tag.attributes) {
                     return Err(at(what));
                 }
@@ -120,7 +126,7 @@ fn scan(html: &str, raw_text: bool) -> Result<(), Violation> {
                 }
                 in_style = name == "style";
             }
-            Token::EndTag(_) => in_style = false,
+            Token::EndTag(tag) => in_style &= !tag.name.eq_ignore_ascii_case(b"style"),
             Token::String(text) => {
                 let text = String::from_utf8_lossy(&text);
                 if in_style && let Some(what) = crate::css::forbidden(&text) {
@@ -171,10 +177,11 @@ fn forbidden_attribute(element: &str, key: &str, value: &str) -> Option<String> 
         // Browsers ignore ASCII whitespace and control characters around and inside a scheme.
         let url: String = value.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
         let lower = url.to_ascii_lowercase();
+        // A link goes within the report; only an image source may be a `data:` image (a
+        // link to one could be saved and opened as a page, with its script).
         let allowed = lower.is_empty()
             || lower.starts_with('#')
-            || (matches!(key, "src" | "href" | "xlink:href")
-                && crate::css::DATA_IMAGES.iter().any(|d| lower.starts_with(d)));
+            || (key == "src" && crate::css::DATA_IMAGES.iter().any(|d| lower.starts_with(d)));
         if !allowed {
             let shown: String = value.chars().take(80).collect();
             return Some(format!("a link or load `{shown}` in `{key}` on `<{element}>`"));
@@ -185,7 +192,7 @@ fn forbidden_attribute(element: &str, key: &str, value: &str) -> Option<String> 
             .map(|what| format!("a `style` attribute on `<{element}>` that {what}"));
     }
     // SVG presentation attributes (`fill`, `mask`, `cursor`, …) take `url(…)` too.
-    crate::css::external_reference(value)
+    crate::css::external_reference_in(value)
         .map(|reference| format!("a load `{reference}` in `{key}` on `<{element}>`"))
 }
 
@@ -195,9 +202,12 @@ fn forbidden_attribute(element: &str, key: &str, value: &str) -> Option<String> 
 /// renderer's additions out of the head.
 fn head_end(html: &str) -> Option<usize> {
     let lower = html.to_ascii_lowercase();
-    let mut rest = lower.trim_start_matches('\u{feff}').trim_start();
+    // Only ASCII white space: other space (a no-break space) is text to a browser, which
+    // then opens the head and the body by itself, before the template's `<head>`.
+    let skip = |s: &str| s.trim_start_matches(|c: char| c.is_ascii_whitespace()).to_owned();
+    let mut rest = skip(lower.strip_prefix('\u{feff}').unwrap_or(&lower));
     if let Some(after) = rest.strip_prefix("<!doctype html>") {
-        rest = after.trim_start();
+        rest = skip(after);
     }
     if let Some(after) = rest.strip_prefix("<html").filter(|a| a.starts_with(['>', ' ', '\n', '\t'])) {
         let close = after.find('>')?;
@@ -205,7 +215,7 @@ fn head_end(html: &str) -> Option<usize> {
         if attributes.contains(['<', '\'']) || attributes.matches('"').count() % 2 == 1 {
             return None;
         }
-        rest = after[close + 1..].trim_start();
+        rest = skip(&after[close + 1..]);
     }
     let after = rest.strip_prefix("<head>")?;
     Some(html.len() - after.len())
@@ -305,7 +315,10 @@ mod tests {
             ("<head></head><noframe><meta http-equiv=\"refresh\" content=\"0\"></noframe>", refresh),
             // `<title>` and `<style>` inside SVG are markup to a browser.
             ("<head></head><svg><title><img src=x onerror=alert(1)></title></svg>", handler),
-            ("<head></head><svg><style><img src=x onerror=alert(1)></style></svg>", handler),
+            (
+                "<head></head><svg><style><img src=x onerror=alert(1)></style></svg>",
+                "a `<img>` element inside a `<style>` element",
+            ),
             // A comment start inside a style is text to a browser, which then ends the style.
             ("<head><style>a{}<!--</style><img src=x onerror=alert(1)>--></style></head>", handler),
             ("<head></head><!-- x -->", "an HTML comment (a template comment is `{# … #}`)"),
@@ -318,6 +331,24 @@ mod tests {
             (
                 "<head></head><p style=\"background:u\\72l(https://e.test/p)\">",
                 "a `style` attribute on `<p>` that loads `https://e.test/p`",
+            ),
+            (
+                "<head></head><svg><rect mask=\"u\\72l(https://e.test/p)\"/></svg>",
+                "a load `https://e.test/p` in `mask` on `<rect>`",
+            ),
+            // CSS after markup inside a style, and a reference decoded only outside raw text.
+            (
+                "<head></head><svg><style><g></g>svg{background:&#117;rl(https://e.test/p)}</style></svg>",
+                "a `<g>` element inside a `<style>` element",
+            ),
+            (
+                "<head></head><svg><style>svg{background:&#117;rl(https://e.test/p)}</style></svg>",
+                "a style that loads `https://e.test/p`",
+            ),
+            ("<head></head><noscript><p>x</p></noscript>", "a `<noscript>` element"),
+            (
+                "<head></head><a href=\"data:image/svg+xml;base64,AA\">x</a>",
+                "a link or load `data:image/svg+xml;base64,AA` in `href` on `<a>`",
             ),
         ];
         for (html, what) in cases {
@@ -346,6 +377,9 @@ mod tests {
         // An attribute value cannot carry the additions out of the head.
         assert_eq!(enforce("<html><head title=\"a>b\"></head>").unwrap_err().what, no_head);
         assert_eq!(enforce("<html title=\"<head>\"><head></head>").unwrap_err().what, no_head);
+        // Only ASCII white space before the head: a no-break space opens the body.
+        assert_eq!(enforce("<!DOCTYPE html>\n\u{a0}<html><head></head>").unwrap_err().what, no_head);
+        assert_eq!(enforce("\u{feff}\u{feff}<html><head></head>").unwrap_err().what, no_head);
         assert!(enforce("<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<title>t</title></head>").is_ok());
     }
 }
