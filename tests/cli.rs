@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use std::fs;
 
 use common::{TempDir, example, example_copy, text, uplift};
@@ -144,4 +146,32 @@ fn an_oversized_logo_is_refused_at_check_time() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("assets/logo.svg: the file is 1.5 MiB; logos are limited to 1 MiB"), "{stderr}");
+}
+
+#[test]
+fn fit_names_each_segment_it_cannot_fit_and_exits_1_after_printing_the_others() {
+    let dir = common::TempDir::new("unfit");
+    let summary = dir.path().join("summary.csv");
+    let mut csv =
+        String::from("customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n");
+    // Segment `b` has no repeat purchase: nothing to fit.
+    csv.push_str("b1,b,0,0,100,0,2025-01-01,2025-01-01\nb2,b,0,0,100,0,2025-01-01,2025-01-01\n");
+    for i in 0..60 {
+        let (frequency, recency) = (i % 5, (i % 5) * 15);
+        let last = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(recency);
+        let _ = writeln!(csv, "a{i},a,{frequency},{recency},100,{}.0,2025-01-01,{last}", 20 + i % 7);
+    }
+    std::fs::write(&summary, csv).unwrap();
+    let out = uplift(&["fit", path(&summary)]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the fits are printed");
+    let segment =
+        |name: &str| json["segments"].as_array().unwrap().iter().find(|s| s["segment"] == name).cloned();
+    assert!(segment("a").unwrap()["bg_nbd"]["r"].is_number(), "segment a is fitted: {json}");
+    assert!(segment("b").unwrap()["bg_nbd"].is_null());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("BG/NBD could not be fitted to segment `b` (2 customers, 0 with repeat purchases)"),
+        "{stderr}"
+    );
 }

@@ -23,6 +23,9 @@ struct Output {
 struct SegmentFit {
     segment: String,
     customers: usize,
+    /// Customers with at least one repeat purchase: what both models learn from.
+    #[serde(skip)]
+    repeat_customers: usize,
     bg_nbd: Option<BgNbdOut>,
     gamma_gamma: Option<GammaGammaOut>,
 }
@@ -118,6 +121,7 @@ pub fn run(
         segments.push(SegmentFit {
             segment: name.clone(),
             customers: customers.len(),
+            repeat_customers: customers.iter().filter(|c| c.frequency > 0).count(),
             bg_nbd: bg.map(|f| BgNbdOut {
                 r: f.params.r,
                 alpha: f.params.alpha,
@@ -137,10 +141,40 @@ pub fn run(
     if let Some(destination) = Destination::from_arg(predictions) {
         destination.write(rows.as_bytes())?;
     }
+    let unfitted = unfitted(&segments);
     let mut json = serde_json::to_vec_pretty(&Output { segments })
         .map_err(|e| Error::Tool(format!("cannot serialise the fits: {e}")))?;
     json.push(b'\n');
-    std::io::stdout().lock().write_all(&json).map_err(Error::io("write", "standard output"))
+    std::io::stdout().lock().write_all(&json).map_err(Error::io("write", "standard output"))?;
+    if unfitted.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Tool(format!("{}; the other fits are printed above", unfitted.join("; "))))
+    }
+}
+
+/// One sentence per model that could not be fitted to a segment, with what it had to go on.
+fn unfitted(segments: &[SegmentFit]) -> Vec<String> {
+    segments
+        .iter()
+        .flat_map(|s| {
+            let name = if s.segment.is_empty() { "the customers" } else { s.segment.as_str() };
+            let bg = s.bg_nbd.is_none().then(|| {
+                format!(
+                    "BG/NBD could not be fitted to segment `{name}` ({} customers, {} with repeat purchases)",
+                    s.customers, s.repeat_customers
+                )
+            });
+            let gg = s.gamma_gamma.is_none().then(|| {
+                format!(
+                    "Gamma-Gamma could not be fitted to segment `{name}` ({} customers with repeat purchases and spend)",
+                    s.repeat_customers
+                )
+            });
+            [bg, gg]
+        })
+        .flatten()
+        .collect()
 }
 
 fn invalid(diagnostics: Vec<crate::diagnostic::Diagnostic>) -> Error {

@@ -276,12 +276,23 @@ fn retention_curve(
             let counts: Vec<f64> = counts.into_iter().collect::<Option<_>>().ok_or(())?;
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole counts ≥ 0
             let counts: Vec<u64> = counts.into_iter().map(|n| n as u64).collect();
-            let problem = if counts.len() < 2 {
-                Some("needs at least two counts: customers at the start and after one year")
+            // The shifted-beta-geometric model needs a curve it can identify: two counts fix
+            // one year's retention but not how it changes; a curve that never falls, or
+            // falls to nobody, puts its estimate at the edge of what it can be.
+            let problem = if counts.len() < 3 {
+                Some(
+                    "needs at least three counts: customers at the start and after each of two or more years",
+                )
             } else if counts[0] == 0 {
                 Some("the first count (customers at the start) must be above 0")
             } else if counts.windows(2).any(|w| w[1] > w[0]) {
                 Some("counts must not rise: they are customers still active after each year")
+            } else if counts.last() == Some(&0) {
+                Some("the last count is 0: with every customer lost, the retention model has nothing to fit")
+            } else if counts.first() == counts.last() {
+                Some(
+                    "the counts never fall: with no customer lost, the retention model cannot estimate churn",
+                )
             } else {
                 None
             };
