@@ -140,3 +140,17 @@ fn blank_lines_are_counted() {
     let (lines, _, used, bad, blank, _) = reconciled(dir.path());
     assert_eq!((lines, used, bad, blank), (example_rows() + 3, example_rows(), 0, 2));
 }
+
+#[test]
+fn a_date_before_1990_is_a_bad_row() {
+    // `01.11.2023` typed as `01.11.1923`.
+    let dir = damaged("old-date", |line, text| (line == 5).then(|| text.replacen(".20", ".19", 1)));
+    let original = fs::read_to_string(example().join(LOG)).unwrap();
+    let fifth = original.lines().nth(4).unwrap();
+    assert!(fifth.contains(".2023;") || fifth.contains(".2024;"), "{fifth}");
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("data/transactions.csv:5:"), "{stderr}");
+    assert!(stderr.contains("is before 1990"), "{stderr}");
+}

@@ -70,6 +70,12 @@ pub struct Worker<'a> {
     part: Part,
 }
 
+/// The first day a transaction may carry: earlier dates are typing mistakes or placeholders
+/// (`01.01.1900`), not purchases.
+static FIRST_PLAUSIBLE_DAY: std::sync::LazyLock<i32> = std::sync::LazyLock::new(|| {
+    fields::day_of(chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default())
+});
+
 /// A bad row before its line is known: problem, column index, message.
 type RowError = (Problem, Option<usize>, String);
 
@@ -315,6 +321,16 @@ fn parse_row<'r>(
                 ),
             )
         })?;
+        if day < *FIRST_PLAUSIBLE_DAY {
+            return Err((
+                Problem::BeforeData,
+                Some(columns.date),
+                format!(
+                    "{} is before 1990: no client's transactions go back that far (a date typed wrongly, or a placeholder)",
+                    fields::date_of(day)
+                ),
+            ));
+        }
         last_date.0.clear();
         last_date.0.extend_from_slice(date);
         last_date.1 = day;
