@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 ///
 /// A project is a folder of YAML files (project.yaml, segments.yaml, and optionally
 /// journey.yaml, winloss.yaml, jobs.yaml) plus workshop notes in workshops/*.md.
-/// Run `uplift new my-client` to start one from a complete example.
+/// Run `uplift new my-client` to start one (`--example` for a complete example).
 ///
 /// Exit codes: 0 success, 1 invalid project or failed output, 2 usage error.
 #[derive(Debug, Parser)]
@@ -147,10 +147,15 @@ pub enum Command {
         #[arg(short, long, value_name = "DIR", default_value = "schemas")]
         output: PathBuf,
     },
-    /// Create a new project folder from the built-in example, ready to edit.
+    /// Create a new project folder: a starting project with placeholders and comments, the
+    /// editor schemas and a .gitignore; with --example, the complete example instead.
     New {
         /// The folder to create; it must not exist or be empty.
         dir: PathBuf,
+        /// Copy the complete example project (a fictional client, with its transaction
+        /// export) instead of the clean starting project.
+        #[arg(long)]
+        example: bool,
     },
     /// Internal: renders a project's own templates in a confined process (see
     /// `render::confined`); reads its job on standard input.

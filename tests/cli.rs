@@ -76,22 +76,37 @@ fn metrics_writes_the_output_file_and_nothing_on_failure() {
 }
 
 #[test]
-fn new_scaffolds_a_project_that_checks_and_refuses_to_overwrite() {
+fn new_scaffolds_a_clean_project_that_checks_and_refuses_to_overwrite() {
     let dir = TempDir::new("new");
     let target = dir.path().join("client");
     let out = uplift(&["new", path(&target)]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let check = uplift(&["check", path(&target)]);
     assert!(check.status.success(), "{}", text(&check.stderr));
-    // The same figures as the example (which, inside this repository, also carries a git stamp).
+    // Nothing of the fictional client: no data, no names from the example.
+    assert!(!target.join("data").exists());
+    let project = fs::read_to_string(target.join("project.yaml")).unwrap();
+    assert!(!project.contains("\ndata:") && !project.contains("Nordkyst"), "{project}");
+    // The editor schemas each file names on its first line are there.
+    for file in ["project", "segments", "journey", "winloss", "jobs"] {
+        let yaml = fs::read_to_string(target.join(format!("{file}.yaml"))).unwrap();
+        let schema = format!("schemas/{file}.schema.json");
+        assert!(yaml.starts_with(&format!("# yaml-language-server: $schema={schema}")), "{file}");
+        assert!(target.join(&schema).is_file(), "{schema}");
+    }
+    assert!(fs::read_to_string(target.join(".gitignore")).unwrap().contains("build/"));
+
+    // --example copies the full example: the same figures.
+    let copy = dir.path().join("example-copy");
+    assert!(uplift(&["new", path(&copy), "--example"]).status.success());
     let figures = |dir: &std::path::Path| {
         let mut json: serde_json::Value =
             serde_json::from_slice(&uplift(&["metrics", path(dir)]).stdout).unwrap();
         json.as_object_mut().unwrap().remove("version");
         json
     };
-    assert_eq!(figures(&target), figures(&example()));
-    assert!(fs::read_to_string(target.join(".gitignore")).unwrap().contains("build/"));
+    assert_eq!(figures(&copy), figures(&example()));
+    assert!(copy.join("schemas/segments.schema.json").is_file());
 
     let again = uplift(&["new", path(&target)]);
     assert_eq!(again.status.code(), Some(2));

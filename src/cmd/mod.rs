@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Summarise { dir, output, load } => summarise::run(&dir, output.as_deref(), load.into()),
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), load.into()),
-        Command::New { dir } => new::run(&dir),
+        Command::New { dir, example } => new::run(&dir, example),
         Command::Schema { output } => schema::run(&output),
         Command::Watch { dir, output, language, load } => {
             watch::run(&dir, output.as_deref(), language, load.into())
