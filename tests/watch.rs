@@ -25,12 +25,10 @@ fn wait_for(lines: &Receiver<String>, needle: &str) -> Vec<String> {
     panic!("no line with {needle:?}; saw {seen:?}");
 }
 
-#[test]
-fn watch_rebuilds_once_per_burst_keeps_the_last_good_report_and_stops_on_ctrl_c() {
-    let dir = example_copy("watch");
-    let report = dir.path().join("build/report.html");
+/// `uplift watch DIR`, and its output line by line.
+fn watch(dir: &std::path::Path) -> (std::process::Child, Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_uplift"))
-        .args(["watch", dir.path().to_str().unwrap()])
+        .args(["watch", dir.to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -42,6 +40,14 @@ fn watch_rebuilds_once_per_burst_keeps_the_last_good_report_and_stops_on_ctrl_c(
             let _ = sender.send(line);
         }
     });
+    (child, lines)
+}
+
+#[test]
+fn watch_rebuilds_once_per_burst_keeps_the_last_good_report_and_stops_on_ctrl_c() {
+    let dir = example_copy("watch");
+    let report = dir.path().join("build/report.html");
+    let (mut child, lines) = watch(dir.path());
     wait_for(&lines, "build 1: wrote");
     let first = fs::read_to_string(&report).unwrap();
 
@@ -77,19 +83,7 @@ fn watch_in_a_git_repository_builds_once_without_an_edit() {
     common::git(dir.path(), &["init", "-q"]);
     common::git(dir.path(), &["add", "."]);
     common::git(dir.path(), &["commit", "-q", "-m", "first"]);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_uplift"))
-        .args(["watch", dir.path().to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (sender, lines) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = sender.send(line);
-        }
-    });
+    let (mut child, lines) = watch(dir.path());
     wait_for(&lines, "build 1: wrote");
     // Git touching its own files (as `git status` does) is no edit of the project.
     let _ = Command::new("git").arg("-C").arg(dir.path()).arg("status").output();

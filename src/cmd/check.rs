@@ -44,21 +44,26 @@ pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
                 lines.blank
             );
         }
-        if c.customers_returns_only > 0 {
-            crate::say!(
-                "left out: {} {} with returns only (no day of purchases)",
-                c.customers_returns_only,
-                plural(c.customers_returns_only, "customer", "customers")
-            );
-        }
-        for skipped in &c.skipped {
-            crate::say!(
-                "skipped: {} {} ({})",
-                skipped.rows,
-                plural(skipped.rows, "row", "rows"),
-                skipped.reason
-            );
+        for note in left_out(c) {
+            crate::say!("{note}");
         }
     }
     Ok(())
+}
+
+/// One line per reason something in the data was left out: customers with returns only,
+/// and each kind of skipped row, with counts.
+pub fn left_out(c: &crate::model::Coverage) -> Vec<String> {
+    let customers = (c.customers_returns_only > 0).then(|| {
+        format!(
+            "left out: {} {} with returns only (no day of purchases)",
+            c.customers_returns_only,
+            plural(c.customers_returns_only, "customer", "customers")
+        )
+    });
+    let rows = c
+        .skipped
+        .iter()
+        .map(|s| format!("skipped: {} {} ({})", s.rows, plural(s.rows, "row", "rows"), s.reason));
+    customers.into_iter().chain(rows).collect()
 }

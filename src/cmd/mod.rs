@@ -1,7 +1,7 @@
 //! One file per command; each turns its arguments into a result or an [`Error`].
 
 pub mod build;
-mod check;
+pub mod check;
 pub mod diff;
 mod fit;
 mod metrics;

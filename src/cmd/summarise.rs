@@ -28,20 +28,8 @@ pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) 
         plural(c.customers, "customer", "customers"),
         c.rows
     );
-    if c.customers_returns_only > 0 {
-        crate::warn!(
-            "left out: {} {} with returns only (no day of purchases)",
-            c.customers_returns_only,
-            plural(c.customers_returns_only, "customer", "customers")
-        );
-    }
-    for skipped in &c.skipped {
-        crate::warn!(
-            "skipped: {} {} ({})",
-            skipped.rows,
-            plural(skipped.rows, "row", "rows"),
-            skipped.reason
-        );
+    for note in super::check::left_out(c) {
+        crate::warn!("{note}");
     }
     Ok(())
 }
