@@ -130,21 +130,70 @@ fn print_pdf(html: &Path, pdf: &Path) -> Result<(), Error> {
         .map_err(Error::io("create", "a scratch folder"))?;
     let _pending = crate::interrupt::register(scratch.path());
     let temp_pdf = scratch.path().join("report.pdf");
-    let output = headless(&browser, &scratch.path().join("profile"))?
-        .arg("--no-pdf-header-footer")
-        .arg(format!("--print-to-pdf={}", temp_pdf.display()))
-        .arg(format!("file://{}", html.display()))
-        .output()
-        .map_err(|e| Error::Tool(format!("cannot run {}: {e}", browser.display())))?;
-    if !output.status.success() || !temp_pdf.is_file() {
+    let mut chromium = headless(&browser, &scratch.path().join("profile"))?;
+    chromium.arg("--no-pdf-header-footer").arg(format!("--print-to-pdf={}", temp_pdf.display()));
+    chromium.arg(url::file(&html));
+    let finished = match crate::process::run(
+        chromium,
+        Vec::new(),
+        PDF_DEADLINE,
+        crate::process::Output::Capture(1 << 20),
+    ) {
+        Ok(finished) => finished,
+        Err(crate::process::Failure::Timeout) => {
+            return Err(Error::Tool(format!(
+                "printing the report to PDF took longer than {} s; the HTML report is written",
+                PDF_DEADLINE.as_secs()
+            )));
+        }
+        Err(e) => return Err(Error::Tool(format!("cannot run {}: {e:?}", browser.display()))),
+    };
+    if !finished.status.success() || !temp_pdf.is_file() {
         return Err(Error::Tool(format!(
             "{} could not print the report to PDF:\n{}",
             browser.display(),
-            String::from_utf8_lossy(&output.stderr).trim()
+            finished.stderr.trim()
         )));
     }
     let bytes = std::fs::read(&temp_pdf).map_err(Error::io("read", &temp_pdf))?;
     crate::output::write_atomically(pdf, &bytes)
+}
+
+/// How long printing to PDF may take: Chromium lays out every page, and a style can ask for
+/// very many; the example's 26 pages take about 3 s.
+const PDF_DEADLINE: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// `file://` URLs of local paths.
+mod url {
+    use std::fmt::Write as _;
+    use std::path::Path;
+
+    /// `path` (absolute) as a `file://` URL, every byte outside the unreserved set and `/`
+    /// percent-encoded, so that a folder named `a#b` or `%2e%2e` prints that folder.
+    pub fn file(path: &Path) -> String {
+        let mut url = String::from("file://");
+        for &b in path.as_os_str().as_encoded_bytes() {
+            if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+                url.push(char::from(b));
+            } else {
+                let _ = write!(url, "%{b:02X}");
+            }
+        }
+        url
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use std::path::Path;
+
+        #[test]
+        fn reserved_characters_are_encoded() {
+            assert_eq!(
+                super::file(Path::new("/tmp/a#b/%2e%2e/r é.html")),
+                "file:///tmp/a%23b/%252e%252e/r%20%C3%A9.html"
+            );
+        }
+    }
 }
 
 /// JavaScript blocked for every site, as a profile preference: headless Chromium ignores

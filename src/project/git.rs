@@ -135,10 +135,8 @@ pub fn own_repository(dir: &Path) -> Result<(), NotRead> {
             return Err(not_own());
         }
     }
-    for part in ["objects", "refs", "packed-refs", "HEAD", "config", "index", "info"] {
-        if std::fs::symlink_metadata(git_dir.join(part)).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(not_own());
-        }
+    if !only_plain_entries(&git_dir) {
+        return Err(not_own());
     }
     let config = std::fs::read(git_dir.join("config")).unwrap_or_default();
     let size = |name: &str| std::fs::metadata(git_dir.join(name)).map_or(0, |m| m.len());
@@ -163,6 +161,25 @@ pub fn own_repository(dir: &Path) -> Result<(), NotRead> {
     } else {
         Err(not_own())
     }
+}
+
+/// The most entries a project's `.git` folder is walked through; a larger one is not read.
+const GIT_DIR_MAX_ENTRIES: usize = 200_000;
+
+/// Whether everything in `git_dir` is a plain file or folder: a link anywhere in it (an
+/// `objects/ab` folder linked to another client's repository) could lend git another
+/// repository's history, and a FIFO or device could hang it.
+fn only_plain_entries(git_dir: &Path) -> bool {
+    let mut entries = 0;
+    for entry in walkdir::WalkDir::new(git_dir).follow_links(false) {
+        let Ok(entry) = entry else { return false };
+        let kind = entry.file_type();
+        entries += 1;
+        if !(kind.is_file() || kind.is_dir()) || entries > GIT_DIR_MAX_ENTRIES {
+            return false;
+        }
+    }
+    true
 }
 
 /// The `.git` of the nearest folder at or above `dir` that has one, as git finds it.
