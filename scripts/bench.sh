@@ -8,7 +8,7 @@ cargo build --release --quiet
 bin=target/release/uplift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-python3 scripts/generate_project.py "$work/large" --segments 2000 --touchpoints 20000 --jobs 1000 --workshops 500
+python3 scripts/generate_project.py "$work/large" --segments 1000 --touchpoints 10000 --jobs 1000 --workshops 500
 
 # "median ms | peak MiB" over RUNS runs of a command (wall clock from `date`, memory
 # from GNU time's maximum resident set size).
@@ -40,7 +40,7 @@ for lang in da nb sv; do
 done
 for cmd in check metrics build; do
   args=("$work/large"); [ "$cmd" = build ] && args+=(-o "$work/large.html")
-  echo "| \`uplift $cmd\` | 2,000 segments, 20,000 touchpoints, 1,000 jobs, 500 notes | $(measure 5 "$bin" "$cmd" "${args[@]}") |"
+  echo "| \`uplift $cmd\` | 1,000 segments, 10,000 touchpoints, 1,000 jobs, 500 notes | $(measure 5 "$bin" "$cmd" "${args[@]}") |"
 done
 echo
 echo "Example report: $(( ($(wc -c < "$work/example.html") + 1023) / 1024 )) KiB; large report: $(( ($(wc -c < "$work/large.html") + 1023) / 1024 )) KiB."

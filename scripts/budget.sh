@@ -10,13 +10,13 @@ bin=$PWD/target/release/uplift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# At every limit: 2,000 segments (8,000 uncertain levers) × 12,500 draws = 10^8 lever
-# draws, 20,000 touchpoints, 1,000 jobs, 500 notes, 1,000 risks, activities and lines.
-python3 scripts/generate_project.py "$work/limits" --segments 2000 --touchpoints 20000 --jobs 1000 \
-  --workshops 500 --draws 12500 --list-items 1000 >/dev/null
+# At every limit: 1,000 segments (4,000 uncertain levers) × 10,000 draws = 4·10^7 lever
+# draws, 10,000 touchpoints, 1,000 jobs, 500 notes, 1,000 risks, activities and lines.
+python3 scripts/generate_project.py "$work/limits" --segments 1000 --touchpoints 10000 --jobs 1000 \
+  --workshops 500 --draws 10000 --list-items 1000 >/dev/null
 # The same, with notes that fill the 64 MiB text budget: the report outgrows its limit.
-python3 scripts/generate_project.py "$work/text" --segments 2000 --touchpoints 20000 --jobs 1000 \
-  --workshops 500 --draws 12500 --list-items 1000 --note-paragraphs 1450 >/dev/null
+python3 scripts/generate_project.py "$work/text" --segments 1000 --touchpoints 10000 --jobs 1000 \
+  --workshops 500 --draws 10000 --list-items 1000 --note-paragraphs 1450 >/dev/null
 # The limits with the project's own templates: a theme, and a loop that never ends.
 cp -r "$work/limits" "$work/limits-theme" && mkdir -p "$work/limits-theme/templates"
 cp tests/hostile/style-harmless-theme/templates/style.css "$work/limits-theme/templates/"
@@ -24,6 +24,10 @@ cp -r "$work/limits" "$work/limits-loop" && cp -r tests/hostile/template-endless
 # A note of contrived Markdown at its 1 MiB limit (emphasis delimiters cost the most).
 cp -r example-project "$work/markdown"
 { head -7 example-project/workshops/2027-02-oslo.md; python3 -c "print('*a ' * 349000)"; } > "$work/markdown/workshops/2027-09-contrived.md"
+# The commands that read a project twice, at every limit: its history in git.
+cp -r "$work/limits" "$work/limits-git"
+git -C "$work/limits-git" init -q && git -C "$work/limits-git" add -A
+git -C "$work/limits-git" -c user.name=bench -c user.email=bench@example.invalid commit -qm limits
 # Hostile overrides on the example.
 for attack in template-endless-loop template-memory-bomb template-recursive-macro template-huge-output; do
   cp -r example-project "$work/$attack"
@@ -50,6 +54,8 @@ for cmd in check build; do
   args=("$work/text"); [ "$cmd" = build ] && args+=(-o "$work/text.html")
   echo "| \`uplift $cmd\` | every limit, notes filling 64 MiB | $(measure "$bin" "$cmd" "${args[@]}") |"
 done
+echo "| \`uplift build --since HEAD\` | every limit reached | $(measure "$bin" build "$work/limits-git" --since HEAD -o "$work/since.html") |"
+echo "| \`uplift diff HEAD\` | every limit reached | $(measure "$bin" diff HEAD "$work/limits-git") |"
 echo "| \`uplift build\` | every limit, with a theme override | $(measure "$bin" build "$work/limits-theme" -o "$work/limits-theme.html") |"
 echo "| \`uplift build\` | every limit, with tests/hostile/template-endless-loop | $(measure "$bin" build "$work/limits-loop" -o "$work/limits-loop.html") |"
 echo "| \`uplift build\` | example + a 1 MiB note of contrived emphasis | $(measure "$bin" build "$work/markdown" -o "$work/markdown.html") |"

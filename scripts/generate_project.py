@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a large, valid synthetic uplift project for benchmarks.
 
-Usage: generate_project.py DIR [--segments 2000] [--touchpoints 20000] [--jobs 1000]
+Usage: generate_project.py DIR [--segments 1000] [--touchpoints 10000] [--jobs 1000]
                                [--workshops 500] [--draws 10000] [--list-items 1]
                                [--note-paragraphs 40] [--seed 1]
 
@@ -15,8 +15,8 @@ import random
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("dir")
-    ap.add_argument("--segments", type=int, default=2000)
-    ap.add_argument("--touchpoints", type=int, default=20000)
+    ap.add_argument("--segments", type=int, default=1000)
+    ap.add_argument("--touchpoints", type=int, default=10000)
     ap.add_argument("--jobs", type=int, default=1000)
     ap.add_argument("--workshops", type=int, default=500)
     ap.add_argument("--draws", type=int, default=10000, help="Monte Carlo draws")

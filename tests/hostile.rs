@@ -777,13 +777,13 @@ fn generated(label: &str, segments: usize, draws: usize) -> TempDir {
 
 #[test]
 fn a_project_past_a_budget_is_refused_up_front_naming_the_limit() {
-    let dir = generated("budget", 2001, 10_000);
+    let dir = generated("budget", 1001, 10_000);
     let clock = Instant::now();
     let result = run(&["build", arg(dir.path())]);
     let stderr = text(&result.stderr);
     assert_eq!(result.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("segments.yaml: segments: 2001 segments; a project may have at most 2000"),
+        stderr.contains("segments.yaml: segments: 1001 segments; a project may have at most 1000"),
         "{stderr}"
     );
     assert!(clock.elapsed() < Duration::from_secs(10));
@@ -798,8 +798,8 @@ fn too_many_draws_are_refused_up_front() {
         dir.path(),
         &[
             "simulation.draws: 1000000 draws × 400 uncertain levers is 400000000 lever draws",
-            "a simulation may have at most 100000000",
-            "lower `draws` to 250000 or fewer",
+            "a simulation may have at most 40000000",
+            "lower `draws` to 100000 or fewer",
         ],
     );
 }

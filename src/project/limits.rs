@@ -3,8 +3,8 @@
 //! A project folder may come from someone else, and `uplift` promises that every command
 //! on a valid project finishes within 10 seconds and 1 GB on a 2-core machine
 //! (docs/security.md). Each figure below is the largest size measured to keep that
-//! promise with room to spare (`scripts/generate_project.py` at these sizes builds in
-//! about 2 s and 0.3 GB; docs/security.md has the measurement). A project beyond one is
+//! promise with room to spare (`scripts/budget.sh` measures a project at every limit,
+//! and the commands that read it twice; docs/security.md has the figures). A project beyond one is
 //! refused up front with the limit named, before any analysis or rendering starts.
 
 use std::path::Path;
@@ -14,9 +14,9 @@ use crate::error::plural;
 use crate::model::{Driver, Project};
 
 /// Segments in segments.yaml.
-pub const MAX_SEGMENTS: usize = 2_000;
+pub const MAX_SEGMENTS: usize = 1_000;
 /// Touchpoints in journey.yaml.
-pub const MAX_TOUCHPOINTS: usize = 20_000;
+pub const MAX_TOUCHPOINTS: usize = 10_000;
 /// Journey phases in journey.yaml.
 pub const MAX_PHASES: usize = 200;
 /// Jobs in jobs.yaml.
@@ -25,8 +25,8 @@ pub const MAX_JOBS: usize = 1_000;
 pub const MAX_WORKSHOPS: usize = 500;
 /// Investment lines, risks and timeline activities in project.yaml, each.
 pub const MAX_LIST_ITEMS: usize = 1_000;
-/// Monte Carlo work: draws × uncertain levers (the benchmark project has 10,000 × 8,000).
-pub const MAX_SIMULATED_LEVERS: u64 = 100_000_000;
+/// Monte Carlo work: draws × uncertain levers (10,000 draws of 4 levers in 1,000 segments).
+pub const MAX_SIMULATED_LEVERS: u64 = 40_000_000;
 /// All text inputs together (YAML files, notes, templates); data files have their own limits.
 pub const MAX_TEXT_BYTES: u64 = 64 << 20;
 
