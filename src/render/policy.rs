@@ -82,7 +82,7 @@ pub fn enforce(html: &str) -> Result<String, Violation> {
     // One tree at a time: a report at the size limit makes a tree of several hundred MB.
     let written = {
         let dom = parse(html);
-        check_node(&dom.document, false)?;
+        check_node(&dom.document, false, 0)?;
         prepend_to_head(&dom.document)?;
         write(&dom.document)
     };
@@ -95,8 +95,12 @@ pub fn enforce(html: &str) -> Result<String, Violation> {
 
 /// The first thing in `html` that could run, load or navigate, as a browser would build it.
 pub fn check(html: &str) -> Result<(), Violation> {
-    check_node(&parse(html).document, false)
+    check_node(&parse(html).document, false, 0)
 }
+
+/// The deepest nesting of elements checked; a report needs a few dozen levels, and the
+/// check walks the tree recursively.
+const MAX_DEPTH: usize = 512;
 
 fn parse(html: &str) -> RcDom {
     html5ever::parse_document(RcDom::default(), html5ever::ParseOpts::default()).one(html)
@@ -110,8 +114,12 @@ fn write(document: &Handle) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Checks `node` and everything below it; `in_style` when inside a `<style>`.
-fn check_node(node: &Handle, in_style: bool) -> Result<(), Violation> {
+/// Checks `node` and everything below it; `in_style` when inside a `<style>`, `depth` levels
+/// below the document.
+fn check_node(node: &Handle, in_style: bool, depth: usize) -> Result<(), Violation> {
+    if depth > MAX_DEPTH {
+        return Err(violation(format!("elements nested more than {MAX_DEPTH} deep")));
+    }
     match &node.data {
         NodeData::Element { name, attrs, .. } => {
             let element = name.local.to_string().to_ascii_lowercase();
@@ -135,14 +143,14 @@ fn check_node(node: &Handle, in_style: bool) -> Result<(), Violation> {
                 }
             }
             for child in node.children.borrow().iter() {
-                check_node(child, element == "style")?;
+                check_node(child, element == "style", depth + 1)?;
             }
             Ok(())
         }
         NodeData::Comment { .. } => Err(violation("an HTML comment (a template comment is `{# … #}`)")),
         NodeData::ProcessingInstruction { .. } => Err(violation("a processing instruction")),
         NodeData::Document | NodeData::Doctype { .. } | NodeData::Text { .. } => {
-            node.children.borrow().iter().try_for_each(|child| check_node(child, in_style))
+            node.children.borrow().iter().try_for_each(|child| check_node(child, in_style, depth + 1))
         }
     }
 }
@@ -155,13 +163,13 @@ fn attribute_name(name: &QualName) -> String {
     }
 }
 
-/// All text below `node`, in order.
+/// The text directly in `node`, in order (the CSS of a `<style>`, whose element children are
+/// refused on their own).
 fn text_of(node: &Handle) -> String {
     let mut text = String::new();
     for child in node.children.borrow().iter() {
-        match &child.data {
-            NodeData::Text { contents } => text.push_str(&contents.borrow()),
-            _ => text.push_str(&text_of(child)),
+        if let NodeData::Text { contents } = &child.data {
+            text.push_str(&contents.borrow());
         }
     }
     text
