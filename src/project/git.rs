@@ -17,9 +17,11 @@
 //!   git's own ownership check rather than allowed by a `safe.directory` rule);
 //! - lazy fetching of missing objects (a "promisor" remote, which could name any program as
 //!   its transport) is off, and no transport protocol is allowed;
-//! - the repository must be the project's own: its git folder is the `.git` folder of a
-//!   work tree that holds the project, not one a `.git` file points to elsewhere (another
-//!   client's repository on the same machine);
+//! - the repository must be the project's own (see [`own_repository`]): a real `.git`
+//!   folder of a work tree that holds the project, with nothing in it but plain files and
+//!   folders and nothing borrowed from another repository — a `.git` file, a link, a
+//!   `commondir` or `alternates` file could otherwise make git read another client's
+//!   repository on the same machine;
 //! - each call runs under a memory and CPU limit and a wall-clock deadline (a FIFO or
 //!   `/dev/zero` planted in `.git` would otherwise hang git or let it eat memory), with
 //!   nothing on its standard input, so nothing can prompt.
