@@ -12,8 +12,17 @@ pub const DATA_IMAGES: &[&str] =
     &["data:image/png;", "data:image/jpeg;", "data:image/svg+xml;", "data:image/gif;"];
 
 /// Constructs refused wherever CSS appears, lower case.
-const FORBIDDEN: &[&str] =
-    &["@import", "@font-face", "image-set(", "expression(", "javascript:", "-moz-binding", "behavior:"];
+const FORBIDDEN: &[&str] = &[
+    "@import",
+    "@font-face",
+    "image-set(",
+    "src(",
+    "attr(",
+    "expression(",
+    "javascript:",
+    "-moz-binding",
+    "behavior:",
+];
 
 /// What in `css` loads something or runs script, described; `None` when it is inert.
 pub fn forbidden(css: &str) -> Option<String> {
@@ -112,6 +121,8 @@ mod tests {
             ("a { background: image-set(\"https://e.test/p\" 1x) }", "holds `image-set(`"),
             ("a { background: -webkit-image-set(\"https://e.test/p\" 1x) }", "holds `image-set(`"),
             ("@font-face { font-family: x; src: local(x) }", "holds `@font-face`"),
+            ("a { background-image: src(\"https://e.test/p\") }", "holds `src(`"),
+            ("a { background-image: attr(data-u url) }", "holds `attr(`"),
             ("a { width: expression(alert(1)) }", "holds `expression(`"),
             ("a { background: url(https://e.test/p) }", "loads `https://e.test/p`"),
         ] {

@@ -241,14 +241,18 @@ fn forbidden_attribute(element: &str, key: &str, value: &str) -> Option<String> 
         return Some(format!("a `srcdoc` document on `<{element}>`"));
     }
     if URL_ATTRIBUTES.contains(&key) {
-        // Browsers ignore ASCII whitespace and control characters around and inside a scheme.
-        let url: String = value.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+        // As the URL standard reads it: C0 controls and spaces trimmed at both ends, tabs and
+        // line breaks removed inside; any other control character left (DEL, C1) is refused
+        // rather than guessed at.
+        let trimmed = value.trim_matches(|c: char| c <= ' ');
+        let url: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
         let lower = url.to_ascii_lowercase();
         // A link goes within the report; only an image source may be a `data:` image (a
         // link to one could be saved and opened as a page, with its script).
-        let allowed = lower.is_empty()
-            || lower.starts_with('#')
-            || (key == "src" && crate::css::DATA_IMAGES.iter().any(|d| lower.starts_with(d)));
+        let allowed = !url.chars().any(char::is_control)
+            && (lower.is_empty()
+                || lower.starts_with('#')
+                || (key == "src" && crate::css::DATA_IMAGES.iter().any(|d| lower.starts_with(d))));
         if !allowed {
             let shown: String = value.chars().take(80).collect();
             return Some(format!("a link or load `{shown}` in `{key}` on `<{element}>`"));
@@ -342,6 +346,7 @@ mod tests {
                 "a load `https://e.test/p` in `mask` on `<rect>`",
             ),
             ("<noscript><p>x</p></noscript>", "a `<noscript>` element"),
+            ("<a href=\"&#x7f;#x\">x</a>", "a link or load `\u{7f}#x` in `href` on `<a>`"),
             ("<template shadowrootmode=open><img onerror=alert(1)></template>", "a `<template>` element"),
             ("<!-- x -->", "an HTML comment (a template comment is `{# … #}`)"),
             ("<meta charset=\"iso-2022-jp\">", "a `<meta charset>` other than utf-8"),
