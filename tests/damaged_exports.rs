@@ -154,3 +154,36 @@ fn a_date_before_1990_is_a_bad_row() {
     assert!(stderr.contains("data/transactions.csv:5:"), "{stderr}");
     assert!(stderr.contains("is before 1990"), "{stderr}");
 }
+
+#[test]
+fn a_windows_1252_export_read_as_utf8_says_which_encoding_to_set() {
+    let dir = example_copy("windows-1252");
+    let path = dir.path().join(LOG);
+    let utf8 = fs::read_to_string(&path).unwrap();
+    // The export as older Nordic systems write it: æ, ø, å as single Windows-1252 bytes.
+    let bytes: Vec<u8> = utf8
+        .chars()
+        .map(|c| match c {
+            'æ' => 0xe6,
+            'ø' => 0xf8,
+            'å' => 0xe5,
+            c => u8::try_from(c).unwrap(),
+        })
+        .collect();
+    fs::write(&path, bytes).unwrap();
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("set `encoding: windows-1252` under `data:`"), "{stderr}");
+}
+
+#[test]
+fn a_huge_garbage_header_is_quoted_short() {
+    let dir = example_copy("garbage-header");
+    let garbage = "x;".repeat(200_000);
+    fs::write(dir.path().join(LOG), format!("{garbage}\n1;2;3\n")).unwrap();
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.len() < 20_000, "{} bytes of messages", stderr.len());
+}

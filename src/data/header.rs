@@ -152,12 +152,24 @@ fn wrong_delimiter(
     )
 }
 
+/// How much of a header is quoted in a message: a garbage "header" can be megabytes long.
+const HEADER_SHOWN: usize = 200;
+
 fn missing_column(file: &Path, at: Option<Position>, key: &str, name: &str, names: &[String]) -> Diagnostic {
     let d = Diagnostic::new(file, format!("no column `{name}` (mapped as `columns.{key}` in project.yaml)"))
         .at(at);
-    let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    let mut listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    if listed.chars().count() > HEADER_SHOWN {
+        listed = listed.chars().take(HEADER_SHOWN).collect::<String>() + " …";
+    }
+    // Text that is not UTF-8 shows as U+FFFD: the likely cause is the file's encoding.
+    let encoding = if names.iter().any(|n| n.contains('\u{fffd}')) {
+        " The header is not UTF-8: an older Nordic export is Windows-1252, set `encoding: windows-1252` under `data:`."
+    } else {
+        ""
+    };
     match did_you_mean(name, names.iter().map(String::as_str)) {
-        Some(close) => d.hint(format!("did you mean `{close}`? The header has {listed}")),
-        None => d.hint(format!("the header has {listed}")),
+        Some(close) => d.hint(format!("did you mean `{close}`? The header has {listed}.{encoding}")),
+        None => d.hint(format!("the header has {listed}.{encoding}")),
     }
 }
