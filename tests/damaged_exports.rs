@@ -187,3 +187,22 @@ fn a_huge_garbage_header_is_quoted_short() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr.len() < 20_000, "{} bytes of messages", stderr.len());
 }
+
+#[test]
+fn carriage_returns_alone_are_named() {
+    // Every line ending a carriage return alone: the file reads as one line.
+    let dir = example_copy("cr-only");
+    let path = dir.path().join(LOG);
+    fs::write(&path, fs::read_to_string(&path).unwrap().replace('\n', "\r")).unwrap();
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("the file's lines end with a carriage return alone"), "{stderr}");
+    // One stray carriage return inside a row.
+    let dir = damaged("stray-cr", |line, text| {
+        (line == 7).then(|| text.replacen(';', ";\r", 3).replacen(";\r", ";", 2))
+    });
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("data/transactions.csv:7:"), "{stderr}");
+    assert!(stderr.contains("holds a carriage return: the file mixes line endings"), "{stderr}");
+}

@@ -91,6 +91,12 @@ pub fn locate(
     let Some(line) = Records::new(&start[bom..], format.delimiter, None).next().map(|r| r.bytes) else {
         return Err(whole("the file is empty", "export the data again"));
     };
+    if line.contains(&b'\r') {
+        return Err(whole(
+            "the file's lines end with a carriage return alone (the old Mac format), so it reads as one line",
+            "save it with Windows (CRLF) or Unix (LF) line endings, e.g. `tr '\\r' '\\n' < in.csv > out.csv`",
+        ));
+    }
     let length = bom + line.len() + usize::from(start.get(bom + line.len()) == Some(&b'\r')) + 1;
     let mut splitter = Splitter::new(format.delimiter);
     let split = splitter.split(line);

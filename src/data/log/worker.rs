@@ -385,6 +385,13 @@ fn number_error(e: &FieldError, raw: &[u8], decimal: u8, problem: Problem, i: us
 
 fn field_message(e: &FieldError, raw: &[u8], what: &str) -> String {
     let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    if raw.contains(&b'\r') {
+        return format!(
+            "the {what} `{}` holds a carriage return: the file mixes line endings; save it with \
+             Windows (CRLF) or Unix (LF) line endings",
+            lossy(raw).replace('\r', "\\r")
+        );
+    }
     match e {
         FieldError::Empty => format!("the {what} is empty"),
         FieldError::TooLarge => format!("the {what} `{}` is too large", lossy(raw)),
