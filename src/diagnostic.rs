@@ -68,7 +68,16 @@ impl Diagnostic {
 
     /// Renders the diagnostic; with the file's text, also the source line and a caret.
     pub fn render(&self, source: Option<&str>) -> String {
-        let mut out = format!("error: {}", self.file.display());
+        self.render_as("error", source)
+    }
+
+    /// Renders the diagnostic as a warning: the run goes on.
+    pub fn render_warning(&self, source: Option<&str>) -> String {
+        self.render_as("warning", source)
+    }
+
+    fn render_as(&self, label: &str, source: Option<&str>) -> String {
+        let mut out = format!("{label}: {}", self.file.display());
         if let Some(p) = self.position {
             let _ = write!(out, ":{}:{}", p.line, p.column);
         }

@@ -190,3 +190,22 @@ fn fit_names_each_segment_it_cannot_fit_and_exits_1_after_printing_the_others() 
         "{stderr}"
     );
 }
+
+#[test]
+fn money_written_with_a_thousands_dot_is_a_warning_naming_the_other_reading() {
+    let dir = common::TempDir::new("three-decimals");
+    common::copy_tree(&example(), dir.path());
+    let segments = dir.path().join("segments.yaml");
+    let yaml = fs::read_to_string(&segments).unwrap();
+    assert!(yaml.contains("average_order_value: 4800\n"));
+    fs::write(&segments, yaml.replacen("average_order_value: 4800\n", "average_order_value: 4.800\n", 1))
+        .unwrap();
+    let out = uplift(&["check", path(dir.path())]);
+    assert!(out.status.success(), "a warning, not an error: {}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning: segments.yaml:22:26: average_order_value: `4.800` reads as 4.8"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("if you meant 4800, write it without the dot"), "{stderr}");
+}

@@ -47,5 +47,8 @@ pub fn load(dir: &Path, options: Options) -> Result<Project, Error> {
     }
     let project = crate::project::load_with(dir, options).map_err(Error::Invalid)?;
     crate::render::check_templates(&project)?;
+    for warning in &project.warnings {
+        crate::warn!("{}", warning.trim_end());
+    }
     Ok(project)
 }

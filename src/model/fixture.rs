@@ -74,5 +74,6 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
         version: None,
         data: None,
         templates: vec![],
+        warnings: vec![],
     }
 }

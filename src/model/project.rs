@@ -33,6 +33,9 @@ pub struct Project {
     pub data: Option<super::DataSet>,
     /// The project's own report templates, in name order (also listed in `sources`).
     pub templates: Vec<TemplateOverride>,
+    /// Values that were read but probably not as meant (`4.800` for 4,800), rendered with
+    /// their source lines.
+    pub warnings: Vec<String>,
 }
 
 /// What the report is about and who wrote it.

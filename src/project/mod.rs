@@ -9,6 +9,7 @@ pub mod git;
 pub mod history;
 mod image;
 pub mod limits;
+mod plausibility;
 pub mod raw;
 pub mod source;
 pub mod templates;
@@ -223,6 +224,7 @@ impl Loader<'_> {
             version,
             data: data.ok()?,
             templates,
+            warnings: self.warnings(),
         })
     }
 
@@ -350,6 +352,19 @@ impl Loader<'_> {
         }
         self.diagnostics.extend(problems);
         overrides
+    }
+
+    /// Money and counts written like `4.800` in the YAML files, with their source lines.
+    fn warnings(&self) -> Vec<String> {
+        self.sources
+            .iter()
+            .filter(|s| s.rel.extension().is_some_and(|x| x == "yaml"))
+            .flat_map(|s| {
+                plausibility::three_decimals(&s.rel, &s.text)
+                    .into_iter()
+                    .map(|d| d.render_warning(Some(&s.text)))
+            })
+            .collect()
     }
 
     /// Bytes of text read so far.
