@@ -91,13 +91,13 @@ pub fn check_target(target: &Path, project: Option<Protected>) -> Result<(), Err
     Ok(())
 }
 
-/// `path` with its folder resolved (the file itself may not exist yet).
+/// `path` resolved through its nearest existing folder: the file, and folders the build
+/// will create, may not exist yet (`-o data/new/x.html` is still inside `data/`).
 fn resolve(path: &Path) -> Option<PathBuf> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    Some(fs::canonicalize(parent).ok()?.join(path.file_name()?))
+    let absolute = std::path::absolute(path).ok()?;
+    let existing = absolute.ancestors().skip(1).find(|a| a.exists())?;
+    let rest = absolute.strip_prefix(existing).ok()?;
+    Some(fs::canonicalize(existing).ok()?.join(rest))
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it,

@@ -390,8 +390,16 @@ fn an_output_cannot_replace_an_input_or_the_clients_data() {
         assert_eq!(result.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains("write the output somewhere else"), "{stderr}");
     }
-    let result = run(&["summarise", arg(dir.path()), "-o", arg(&dir.path().join("data/summary.csv"))]);
-    assert!(text(&result.stderr).contains("inside the project's data folder"), "{}", text(&result.stderr));
+    // `build` creates the folders of its output: a new folder inside data/ is still data/.
+    for (command, inside) in [("summarise", "data/summary.csv"), ("build", "data/new/folder/report.html")] {
+        let result = run(&[command, arg(dir.path()), "-o", arg(&dir.path().join(inside))]);
+        assert!(
+            text(&result.stderr).contains("inside the project's data folder"),
+            "{inside}: {}",
+            text(&result.stderr)
+        );
+    }
+    assert!(!dir.path().join("data/new").exists());
     assert_eq!((fs::read(&project).unwrap(), fs::read(&data).unwrap()), before);
 }
 
