@@ -384,15 +384,13 @@ impl Loader<'_> {
             );
             return None;
         }
-        let read = self.folder.read_bytes(rel, NOTE_MAX_BYTES, "workshop notes");
-        let source =
-            match read.and_then(|r| r.map(|(bytes, sha256)| source::text(rel, bytes, sha256)).transpose()) {
-                Ok(s) => s?,
-                Err(d) => {
-                    self.diagnostics.push(d);
-                    return None;
-                }
-            };
+        let source = match self.folder.read_text(rel, NOTE_MAX_BYTES, "workshop notes") {
+            Ok(s) => s?,
+            Err(d) => {
+                self.diagnostics.push(d);
+                return None;
+            }
+        };
         let result = self.workshop_from(&source, phase_ids);
         self.sources.push(source);
         result

@@ -54,12 +54,7 @@ pub enum Kind {
     Folder,
 }
 
-impl<'a> Folder<'a> {
-    /// A project folder whose links are refused.
-    pub fn strict(root: &'a Path) -> Self {
-        Self { root, links: Links::Refuse }
-    }
-
+impl Folder<'_> {
     /// The full path of input `rel`, after checking that neither it nor any folder on its
     /// way is a link (or, with [`Links::Inside`], a link that leaves the project), and that
     /// it is a `kind`; `Ok(None)` when nothing is there.
@@ -117,32 +112,52 @@ impl<'a> Folder<'a> {
         }
     }
 
-    /// Reads input `rel` as UTF-8 text; `Ok(None)` when the file does not exist.
+    /// Reads input `rel` as UTF-8 text of at most [`MAX_FILE_BYTES`]; `Ok(None)` when the
+    /// file does not exist.
     pub fn read(&self, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
-        read(self, rel)
+        self.read_text(rel, MAX_FILE_BYTES, "project files")
     }
 
-    /// Reads input `rel` whole, refusing more than `limit` bytes; see [`read_bytes`].
+    /// Reads input `rel` as UTF-8 text of at most `limit` bytes (`what` names the kind of
+    /// file in the message); `Ok(None)` when the file does not exist.
+    pub fn read_text(&self, rel: &Path, limit: u64, what: &str) -> Result<Option<SourceText>, Diagnostic> {
+        let Some((bytes, sha256)) = self.read_bytes(rel, limit, what)? else {
+            return Ok(None);
+        };
+        text(rel, bytes, sha256).map(Some)
+    }
+
+    /// Reads input `rel` whole, refusing more than `limit` bytes before reading them; the
+    /// bytes and their SHA-256, or `Ok(None)` when the file does not exist.
     pub fn read_bytes(
         &self,
         rel: &Path,
         limit: u64,
         what: &str,
     ) -> Result<Option<(Vec<u8>, String)>, Diagnostic> {
-        read_bytes(self, rel, limit, what)
+        let Some(path) = self.locate(rel, Kind::File)? else {
+            return Ok(None);
+        };
+        let io_error = |e: io::Error| Diagnostic::new(rel, format!("cannot read the file: {e}"));
+        let meta = fs::metadata(&path).map_err(io_error)?;
+        if meta.len() > limit {
+            return Err(too_large(rel, meta.len(), limit, what));
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+        // `take` guards against a file that grows between the size check and the read.
+        fs::File::open(&path)
+            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+            .map_err(io_error)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(rel, bytes.len() as u64, limit, what));
+        }
+        let sha256 = hex(&Sha256::digest(&bytes));
+        Ok(Some((bytes, sha256)))
     }
 }
 
-/// Reads `dir/rel` as UTF-8 text; `Ok(None)` when the file does not exist.
-pub fn read(dir: &Folder, rel: &Path) -> Result<Option<SourceText>, Diagnostic> {
-    let Some((bytes, sha256)) = read_bytes(dir, rel, MAX_FILE_BYTES, "project files")? else {
-        return Ok(None);
-    };
-    text(rel, bytes, sha256).map(Some)
-}
-
 /// The bytes of `rel` as UTF-8 text, without a byte-order mark.
-pub fn text(rel: &Path, bytes: Vec<u8>, sha256: String) -> Result<SourceText, Diagnostic> {
+fn text(rel: &Path, bytes: Vec<u8>, sha256: String) -> Result<SourceText, Diagnostic> {
     let len = bytes.len() as u64;
     let mut text =
         String::from_utf8(bytes).map_err(|e| not_utf8(rel, e.as_bytes(), e.utf8_error().valid_up_to()))?;
@@ -150,34 +165,6 @@ pub fn text(rel: &Path, bytes: Vec<u8>, sha256: String) -> Result<SourceText, Di
         text.drain(..3);
     }
     Ok(SourceText { rel: rel.to_path_buf(), text, bytes: len, sha256 })
-}
-
-/// Reads `dir/rel` whole, refusing more than `limit` bytes before reading them; the bytes
-/// and their SHA-256, or `Ok(None)` when the file does not exist.
-pub fn read_bytes(
-    dir: &Folder,
-    rel: &Path,
-    limit: u64,
-    what: &str,
-) -> Result<Option<(Vec<u8>, String)>, Diagnostic> {
-    let Some(path) = dir.locate(rel, Kind::File)? else {
-        return Ok(None);
-    };
-    let io_error = |e: io::Error| Diagnostic::new(rel, format!("cannot read the file: {e}"));
-    let meta = fs::metadata(&path).map_err(io_error)?;
-    if meta.len() > limit {
-        return Err(too_large(rel, meta.len(), limit, what));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    // `take` guards against a file that grows between the size check and the read.
-    fs::File::open(&path)
-        .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
-        .map_err(io_error)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(rel, bytes.len() as u64, limit, what));
-    }
-    let sha256 = hex(&Sha256::digest(&bytes));
-    Ok(Some((bytes, sha256)))
 }
 
 fn too_large(rel: &Path, bytes: u64, limit: u64, what: &str) -> Diagnostic {

@@ -53,10 +53,9 @@ pub fn read(folder: &Folder, rel: &Path) -> Result<Option<(SourceText, TemplateO
         };
         return Err(Diagnostic::new(rel, "is not a report template").hint(hint));
     }
-    let Some((bytes, sha256)) = folder.read_bytes(rel, TEMPLATE_MAX_BYTES, "templates")? else {
+    let Some(source) = folder.read_text(rel, TEMPLATE_MAX_BYTES, "templates")? else {
         return Ok(None);
     };
-    let source = super::source::text(rel, bytes, sha256)?;
     if Path::new(&name).extension().is_some_and(|e| e.eq_ignore_ascii_case("css")) {
         check_style(rel, &source.text)?;
     }
