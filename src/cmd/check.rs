@@ -1,4 +1,8 @@
 //! `uplift check`: validate and summarise.
+//!
+//! A project with its own templates is also rendered, so that what the report policy would
+//! refuse at `build` (a `<script>`, a link out) is a problem here already; the built-in
+//! templates need no such run.
 
 use std::path::Path;
 
@@ -7,6 +11,10 @@ use crate::error::{Error, plural};
 
 pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
     let project = load(dir, options)?;
+    if !project.templates.is_empty() {
+        let metrics = crate::analysis::analyse(&project);
+        crate::render::report(&project, &metrics, project.meta.language, None)?;
+    }
     let focus = project.segments.iter().filter(|s| s.focus).count();
     let touchpoints = project.journey.as_ref().map_or(0, |j| j.touchpoints.len());
     let n = project.segments.len();
