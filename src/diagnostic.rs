@@ -158,6 +158,11 @@ impl Diagnostics {
         self.items.extend(diagnostics);
     }
 
+    /// Keeps only the problems `keep` accepts.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }

@@ -1,6 +1,7 @@
 //! The corpus of broken projects: each folder under tests/broken/ overlays one or more
 //! files on a copy of the example project (and may list files to `remove`); `uplift check`
-//! must exit 1 without panicking and print every line of the case's `expected` file.
+//! must exit 1 without panicking, print every line of the case's `expected` file and none
+//! of its `absent` file (a problem that would only repeat another).
 
 mod common;
 
@@ -9,7 +10,7 @@ use std::path::Path;
 
 use common::{copy_tree, example_copy, text, uplift};
 
-const CONTROL_FILES: [&str; 2] = ["expected", "remove"];
+const CONTROL_FILES: [&str; 3] = ["expected", "absent", "remove"];
 
 #[test]
 fn every_broken_project_gets_clear_located_errors() {
@@ -55,6 +56,12 @@ fn run_case(case: &Path) -> Result<(), String> {
     for line in expected.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if !stderr.contains(line) {
             problems.push(format!("missing: {line}"));
+        }
+    }
+    let absent = fs::read_to_string(case.join("absent")).unwrap_or_default();
+    for line in absent.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if stderr.contains(line) {
+            problems.push(format!("present, but should not be: {line}"));
         }
     }
     if problems.is_empty() {

@@ -806,6 +806,30 @@ fn a_project_past_a_budget_is_refused_up_front_naming_the_limit() {
 }
 
 #[test]
+fn a_file_wrong_on_every_line_gives_a_readable_screen_with_the_full_count() {
+    let dir = example_copy("wrong-everywhere");
+    let mut yaml = String::from("segments:\n");
+    for i in 0..5_000 {
+        yaml.push_str(&format!("  - {{id: s{i}, nme: x, customerz: 1}}\n"));
+    }
+    fs::write(dir.path().join("segments.yaml"), yaml).unwrap();
+    let result = run(&["check", arg(dir.path())]);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(1));
+    // Per segment: two unknown keys and a missing field they were not meant to be.
+    let shown = stderr.matches("error: segments.yaml:").count();
+    assert_eq!(shown, 100, "{}", &stderr[..stderr.len().min(2000)]);
+    let more = stderr.lines().find(|l| l.starts_with("… and ")).expect("a line counting the rest");
+    assert!(more.contains("more problems in segments.yaml"), "{more}");
+    let total: usize = stderr.lines().last().unwrap().split(' ').next().unwrap().parse().unwrap();
+    let rest: usize = more.split(' ').nth(2).unwrap().parse().unwrap();
+    assert!(total >= 3 * 5_000, "{total}");
+    let errors_shown = stderr.lines().filter(|l| l.starts_with("error: ")).count();
+    assert_eq!(errors_shown + rest, total, "every problem is shown or counted");
+    assert!(stderr.len() < 256 * 1024, "{} bytes of problems", stderr.len());
+}
+
+#[test]
 fn too_many_draws_are_refused_up_front() {
     // 100 segments of 4 uncertain levers each: a million draws is 400 million lever draws.
     let dir = generated("budget-draws", 100, 1_000_000);

@@ -13,11 +13,12 @@ mod plausibility;
 pub mod raw;
 pub mod source;
 pub mod templates;
+mod unknown_keys;
 mod validate;
 pub mod version;
 mod yaml;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -48,14 +49,27 @@ pub struct Invalid {
     pub texts: BTreeMap<PathBuf, String>,
 }
 
+/// How many problems of one file are shown in full.
+pub const PROBLEMS_SHOWN_PER_FILE: usize = 100;
+
 impl Invalid {
-    /// All problems rendered with source snippets, in file order.
+    /// The problems rendered with source snippets, in file order: the first
+    /// [`PROBLEMS_SHOWN_PER_FILE`] of each file, then how many more that file has, so a
+    /// file that is wrong on every line gives a readable screen, not megabytes.
     pub fn render(&self) -> String {
-        self.diagnostics
-            .iter()
-            .map(|d| d.render(self.texts.get(&d.file).map(String::as_str)))
-            .collect::<Vec<_>>()
-            .join("\n")
+        let mut out = Vec::new();
+        for file in self.diagnostics.chunk_by(|a, b| a.file == b.file) {
+            let text = self.texts.get(&file[0].file).map(String::as_str);
+            out.extend(file.iter().take(PROBLEMS_SHOWN_PER_FILE).map(|d| d.render(text)));
+            if let Some(more) = file.len().checked_sub(PROBLEMS_SHOWN_PER_FILE).filter(|&n| n > 0) {
+                out.push(format!(
+                    "… and {more} more {} in {} (fix these first: they are often one mistake repeated)\n",
+                    crate::error::plural(more, "problem", "problems"),
+                    slash_path(&file[0].file)
+                ));
+            }
+        }
+        out.join("\n")
     }
 }
 
@@ -104,6 +118,7 @@ pub fn load_with(dir: &Path, options: Options) -> Result<Project, Invalid> {
         diagnostics: Diagnostics::default(),
         sources: Vec::new(),
         binary_sources: Vec::new(),
+        misspelt: HashSet::new(),
     };
     let project = loader.project();
     if let Some(p) = &project
@@ -111,6 +126,11 @@ pub fn load_with(dir: &Path, options: Options) -> Result<Project, Invalid> {
     {
         loader.diagnostics.extend(limits::check(p, loader.text_bytes()));
     }
+    let misspelt = std::mem::take(&mut loader.misspelt);
+    loader.diagnostics.retain(|d| {
+        let echo = |field: &String| misspelt.contains(&(d.file.clone(), field.clone()));
+        !(d.message.starts_with("missing required field") && d.field.as_ref().is_some_and(echo))
+    });
     let texts = loader.sources.iter().map(|s| (s.rel.clone(), s.text.clone())).collect();
     match project {
         Some(p) if loader.diagnostics.is_empty() => Ok(p),
@@ -127,6 +147,8 @@ struct Loader<'a> {
     sources: Vec<SourceText>,
     /// Non-text inputs (the logo), listed with the sources.
     binary_sources: Vec<Source>,
+    /// (file, field) of the known fields that unknown keys were probably meant to be.
+    misspelt: HashSet<(PathBuf, String)>,
 }
 
 impl Loader<'_> {
@@ -249,8 +271,23 @@ impl Loader<'_> {
         }
     }
 
+    /// Records the problems of a file's unknown keys, and what each was probably meant to be:
+    /// the misspelt field is then not reported as missing as well.
+    fn unknown_keys(&mut self, unknown: Vec<unknown_keys::Unknown>) {
+        for u in unknown {
+            if let Some(meant) = u.meant {
+                self.misspelt.insert((u.problem.file.clone(), meant));
+            }
+            self.diagnostics.push(u.problem);
+        }
+    }
+
     /// Reads and parses one YAML file; a missing required file is a problem.
-    fn parse_file<T: DeserializeOwned>(&mut self, name: &str, required: bool) -> Option<T> {
+    fn parse_file<T: DeserializeOwned + schemars::JsonSchema>(
+        &mut self,
+        name: &str,
+        required: bool,
+    ) -> Option<T> {
         let rel = Path::new(name);
         let source = match self.folder.read(rel) {
             Ok(Some(s)) => s,
@@ -267,7 +304,16 @@ impl Loader<'_> {
                 return None;
             }
         };
-        let parsed = yaml::parse(&source, &source.text, 0).map_err(|d| self.diagnostics.push(d)).ok();
+        let parsed = match yaml::parse(&source, &source.text, 0) {
+            Ok(parsed) => {
+                self.unknown_keys(parsed.unknown);
+                Some(parsed.value)
+            }
+            Err(d) => {
+                self.diagnostics.push(d);
+                None
+            }
+        };
         self.sources.push(source);
         parsed
     }
@@ -415,9 +461,11 @@ impl Loader<'_> {
                 return None;
             }
         };
-        let meta: RawWorkshopMeta = yaml::parse(source, split.yaml, split.yaml_line_offset)
+        let parsed = yaml::parse::<RawWorkshopMeta>(source, split.yaml, split.yaml_line_offset)
             .map_err(|d| self.diagnostics.push(d))
             .ok()?;
+        self.unknown_keys(parsed.unknown);
+        let meta = parsed.value;
         let mut c = Checker::new(&source.rel, split.yaml_line_offset, &mut self.diagnostics);
         validate::workshop(&meta, &mut c, &source.rel, split.body, phase_ids)
     }

@@ -2,20 +2,32 @@
 //!
 //! serde-saphyr refuses alias bombs and runaway nesting by itself; we raise
 //! its node budget so the largest real projects (tens of thousands of
-//! touchpoints) fit, and turn its errors into [`Diagnostic`]s with a position
-//! and, for a misspelt field, a "did you mean" hint.
+//! touchpoints) fit, and turn its errors into [`Diagnostic`]s with a position.
+//! Keys no field reads are collected on the way (`serde_ignored`) and reported
+//! together by [`super::unknown_keys`].
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, Position, did_you_mean};
+use crate::diagnostic::{Diagnostic, Position};
 use crate::project::source::SourceText;
+use crate::project::unknown_keys;
+
+/// A file read as `T`, and a problem for each key in it that no field reads.
+///
+/// The unknown keys do not stop the file: its other fields are still validated,
+/// so one run lists every mistake in it.
+pub struct Parsed<T> {
+    pub value: T,
+    pub unknown: Vec<unknown_keys::Unknown>,
+}
 
 /// Parses `text` (which starts `line_offset` lines into `source`) as `T`.
-pub fn parse<T: DeserializeOwned>(
+pub fn parse<T: DeserializeOwned + JsonSchema>(
     source: &SourceText,
     text: &str,
     line_offset: u32,
-) -> Result<T, Diagnostic> {
+) -> Result<Parsed<T>, Diagnostic> {
     if text.trim().is_empty() {
         return Err(
             Diagnostic::new(&source.rel, "the file is empty").hint("see `uplift new` for a complete example")
@@ -32,25 +44,25 @@ pub fn parse<T: DeserializeOwned>(
         },
         with_snippet: false,
     };
-    serde_saphyr::from_str_with_options(text, options)
-        .map_err(|e| to_diagnostic(&source.rel, &e, line_offset))
+    let mut ignored = Vec::new();
+    let value = serde_saphyr::with_deserializer_from_str_with_options(text, options, |yaml| {
+        serde_ignored::deserialize(yaml, |path| ignored.extend(unknown_keys::path_of(&path)))
+    })
+    .map_err(|e| to_diagnostic(&source.rel, &e, line_offset))?;
+    let unknown = if ignored.is_empty() {
+        Vec::new()
+    } else {
+        unknown_keys::problems::<T>(source, text, line_offset, &ignored)
+    };
+    Ok(Parsed { value, unknown })
 }
 
 fn to_diagnostic(rel: &std::path::Path, error: &serde_saphyr::Error, line_offset: u32) -> Diagnostic {
     let position =
         error.location().and_then(Position::from_yaml).map(|p| Position { line: p.line + line_offset, ..p });
-    let message = clean_message(&error.without_snippet().to_string());
-    let (message, hint) =
-        if message.contains("unknown field `") { (message, None) } else { explain(&message) };
-    let mut d = Diagnostic::new(rel, message.clone()).at(position);
+    let (message, hint) = explain(&clean_message(&error.without_snippet().to_string()));
+    let mut d = Diagnostic::new(rel, message).at(position);
     d.hint = hint;
-    if let Some((field, expected)) = unknown_field(&message) {
-        d.message = format!("unknown field `{field}`");
-        d.hint = Some(match did_you_mean(&field, expected.iter().map(String::as_str)) {
-            Some(close) => format!("did you mean `{close}`?"),
-            None => format!("expected one of: {}", expected.join(", ")),
-        });
-    }
     d
 }
 
@@ -121,38 +133,4 @@ fn clean_message(message: &str) -> String {
         None => message,
     };
     trimmed.trim().to_owned()
-}
-
-/// From serde's "unknown field `x`, expected one of `a`, `b`": the field and the expected names.
-fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let (field, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split_once("expected one of ")
-        .or_else(|| rest.split_once("expected "))
-        .map(|(_, list)| {
-            list.split(',')
-                .map(|name| name.trim().trim_matches('`').to_owned())
-                .filter(|n| !n.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
-    Some((field.to_owned(), expected))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn reads_the_unknown_field_and_the_expected_ones() {
-        let (field, expected) =
-            unknown_field("unknown field `retension`, expected one of `id`, `retention_rate`").unwrap();
-        assert_eq!(field, "retension");
-        assert_eq!(expected, ["id", "retention_rate"]);
-        let (_, plain) =
-            unknown_field("unknown field `gross_margn`, expected one of id, gross_margin").unwrap();
-        assert_eq!(plain, ["id", "gross_margin"]);
-        assert_eq!(unknown_field("invalid type: string"), None);
-    }
 }

@@ -11,7 +11,7 @@ type Field<T> = Option<Sp<T>>;
 
 /// `project.yaml`: what the project is, its business case and its assumptions.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawProject {
     /// The report title.
     pub title: Field<String>,
@@ -61,7 +61,7 @@ pub struct RawProject {
 
 /// `data:`: where the client's export is and how it is laid out.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawData {
     /// The transaction log, e.g. `data/transactions.csv`: one row per purchase.
     pub transactions: Field<String>,
@@ -91,7 +91,7 @@ pub struct RawData {
 
 /// Column names in the client's export, mapped to what uplift reads.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawColumns {
     /// Customer id column (default `customer`).
     pub customer: Field<String>,
@@ -109,7 +109,7 @@ pub struct RawColumns {
 
 /// `{min, max}` of the target uplift.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawRange {
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
@@ -121,7 +121,7 @@ pub struct RawRange {
 
 /// The three Markdown texts of the business case.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawBusinessCase {
     pub challenge: Field<String>,
     pub approach: Field<String>,
@@ -130,7 +130,7 @@ pub struct RawBusinessCase {
 
 /// One investment line: what it is, what it costs once and every year.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawInvestment {
     pub item: Field<String>,
     #[serde(default, deserialize_with = "present")]
@@ -144,7 +144,7 @@ pub struct RawInvestment {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawRisk {
     pub risk: Field<String>,
     /// 1 (rare) to 5 (almost certain).
@@ -159,7 +159,7 @@ pub struct RawRisk {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawActivity {
     pub activity: Field<String>,
     pub start: Field<String>,
@@ -169,7 +169,7 @@ pub struct RawActivity {
 
 /// Benchmarks a segment is measured against; every key optional.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawBenchmarks {
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
@@ -186,7 +186,7 @@ pub struct RawBenchmarks {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawSimulation {
     /// Monte Carlo runs (default 10,000).
     #[serde(default, deserialize_with = "present")]
@@ -199,7 +199,7 @@ pub struct RawSimulation {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawBrand {
     /// Accent colour of the report, `#rrggbb`.
     pub primary_color: Field<String>,
@@ -209,13 +209,13 @@ pub struct RawBrand {
 
 /// `segments.yaml`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawSegmentsFile {
     pub segments: Field<Vec<Sp<RawSegment>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawSegment {
     pub id: Field<String>,
     pub name: Field<String>,
@@ -252,7 +252,7 @@ pub struct RawSegment {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawAcquisition {
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
@@ -264,7 +264,7 @@ pub struct RawAcquisition {
 
 /// The programme's expected effect on each value driver.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawLevers {
     /// Absolute change in retention (`0.03` = +3 points).
     pub retention_rate: Field<RawEstimate>,
@@ -278,14 +278,14 @@ pub struct RawLevers {
 
 /// `journey.yaml`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawJourney {
     pub phases: Field<Vec<Sp<RawPhase>>>,
     pub touchpoints: Field<Vec<Sp<RawTouchpoint>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawPhase {
     pub id: Field<String>,
     pub name: Field<String>,
@@ -296,7 +296,7 @@ pub struct RawPhase {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawTouchpoint {
     pub id: Field<String>,
     /// The id of the journey phase this touchpoint belongs to.
@@ -323,13 +323,13 @@ pub struct RawTouchpoint {
 
 /// `winloss.yaml`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawWinLoss {
     pub segments: Field<Vec<Sp<RawWinLossSegment>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawWinLossSegment {
     pub segment: Field<String>,
     #[serde(default, deserialize_with = "present")]
@@ -346,7 +346,7 @@ pub struct RawWinLossSegment {
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawUpsell {
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
@@ -358,13 +358,13 @@ pub struct RawUpsell {
 
 /// `jobs.yaml`.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawJobs {
     pub jobs: Field<Vec<Sp<RawJob>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawJob {
     pub id: Field<String>,
     pub statement: Field<String>,
@@ -381,7 +381,7 @@ pub struct RawJob {
 
 /// The YAML front matter of a workshop note.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
 pub struct RawWorkshopMeta {
     pub title: Field<String>,
     pub date: Field<String>,

@@ -160,8 +160,6 @@ impl<'de> Deserialize<'de> for RawEstimate {
 
 struct EstimateVisitor;
 
-const ESTIMATE_KEYS: &[&str] = &["low", "likely", "high"];
-
 impl<'de> Visitor<'de> for EstimateVisitor {
     type Value = RawEstimate;
 
@@ -192,7 +190,11 @@ impl<'de> Visitor<'de> for EstimateVisitor {
                 "low" => &mut low,
                 "likely" => &mut likely,
                 "high" => &mut high,
-                other => return Err(de::Error::unknown_field(other, ESTIMATE_KEYS)),
+                // Left unread, so that it is reported with the file's other unknown keys.
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                    continue;
+                }
             };
             if slot.is_some() {
                 return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
