@@ -808,10 +808,8 @@ fn a_project_past_a_budget_is_refused_up_front_naming_the_limit() {
 #[test]
 fn a_file_wrong_on_every_line_gives_a_readable_screen_with_the_full_count() {
     let dir = example_copy("wrong-everywhere");
-    let mut yaml = String::from("segments:\n");
-    for i in 0..5_000 {
-        yaml.push_str(&format!("  - {{id: s{i}, nme: x, customerz: 1}}\n"));
-    }
+    let rows: Vec<String> = (0..5_000).map(|i| format!("  - {{id: s{i}, nme: x, customerz: 1}}")).collect();
+    let yaml = format!("segments:\n{}\n", rows.join("\n"));
     fs::write(dir.path().join("segments.yaml"), yaml).unwrap();
     let result = run(&["check", arg(dir.path())]);
     let stderr = text(&result.stderr);
