@@ -183,10 +183,19 @@ fn fit_names_each_segment_it_cannot_fit_and_exits_1_after_printing_the_others() 
     let segment =
         |name: &str| json["segments"].as_array().unwrap().iter().find(|s| s["segment"] == name).cloned();
     assert!(segment("a").unwrap()["bg_nbd"]["r"].is_number(), "segment a is fitted: {json}");
-    assert!(segment("b").unwrap()["bg_nbd"].is_null());
+    assert!(segment("a").unwrap()["bg_nbd"]["gradient"].as_f64().unwrap() < 1e-6, "convergence is reported");
+    assert!(segment("a").unwrap()["bg_nbd"]["iterations"].as_u64().unwrap() > 0);
+    assert!(segment("a").unwrap().get("not_fitted").is_none());
+    let b = segment("b").unwrap();
+    assert!(b["bg_nbd"].is_null());
+    assert_eq!(b["not_fitted"][0]["model"], "bg_nbd");
+    assert_eq!(b["not_fitted"][0]["reason"], "too_few_customers");
+    assert_eq!(b["not_fitted"][0]["needed"], 30);
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("BG/NBD could not be fitted to segment `b` (2 customers, 0 with repeat purchases)"),
+        stderr.contains(
+            "BG/NBD could not be fitted to segment `b`: 2 customers, and the model needs at least 30"
+        ),
         "{stderr}"
     );
 }

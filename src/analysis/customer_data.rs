@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::models::{self, RetentionByTenure, SegmentModels};
+use super::models::{self, Model, NoFit, NotFitted, RetentionByTenure, SegmentModels};
 use super::value;
 use crate::model::{Coverage, CustomerSummary, Project, RetentionCurve, SegmentData};
 
@@ -27,6 +27,9 @@ pub struct SegmentDataMetrics {
     /// The retention-based CLV the rest of the report uses: `Σ M·(r/(1+d))ᵗ`.
     pub simple_clv: f64,
     pub retention_by_tenure: Option<RetentionByTenure>,
+    /// The models that could not be fitted to this segment, and why: the report and the
+    /// terminal say so rather than leaving a figure out unexplained.
+    pub not_fitted: Vec<NotFitted>,
 }
 
 /// One figure from the data beside the one in use.
@@ -89,19 +92,37 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                     s.horizon_years,
                     s.discount_rate,
                 ),
-                Some(RetentionCurve::FromData) => data.and_then(|data| {
-                    models::retention_by_tenure(&data.survival, "data", d, s.horizon_years, s.discount_rate)
-                }),
-                None => None,
+                Some(RetentionCurve::FromData) => match data {
+                    Some(data) => models::retention_by_tenure(
+                        &data.survival,
+                        "data",
+                        d,
+                        s.horizon_years,
+                        s.discount_rate,
+                    ),
+                    None => Err(NoFit::TooFewCustomers { customers: 0, needed: 2 }),
+                },
+                None => Err(NoFit::NobodyLost),
             };
+            let asked_for_tenure = segment.retention_curve.is_some();
+            let (models, mut not_fitted) = match data {
+                Some(_) => {
+                    let (m, n) = models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate);
+                    (Some(m), n)
+                }
+                None => (None, Vec::new()),
+            };
+            if let (Err(why), true) = (&tenure, asked_for_tenure) {
+                not_fitted.push(NotFitted { model: Model::Sbg, why: *why });
+            }
             Some(SegmentDataMetrics {
                 id: segment.id.clone(),
                 name: segment.name.clone(),
                 figures,
-                models: data
-                    .map(|_| models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate)),
+                models,
                 simple_clv: value::clv(d, s.horizon_years, s.discount_rate),
-                retention_by_tenure: tenure,
+                retention_by_tenure: tenure.ok(),
+                not_fitted,
                 data: data.cloned(),
             })
         })

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use super::analyse;
 use super::load;
-use crate::analysis::analyse;
 use crate::error::Error;
 use crate::output::{Destination, Protected, check_target};
 use crate::render::Language;

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::analysis::models::{bg_nbd, gamma_gamma, rfm_of};
+use crate::analysis::models::{self, Convergence, NotFitted, bg_nbd, gamma_gamma, rfm_of};
 use crate::data::csv_out::push_for_spreadsheet;
 use crate::error::Error;
 use crate::model::CustomerSummary;
@@ -23,11 +23,11 @@ struct Output {
 struct SegmentFit {
     segment: String,
     customers: usize,
-    /// Customers with at least one repeat purchase: what both models learn from.
-    #[serde(skip)]
-    repeat_customers: usize,
     bg_nbd: Option<BgNbdOut>,
     gamma_gamma: Option<GammaGammaOut>,
+    /// The models that could not be fitted, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_fitted: Vec<NotFitted>,
 }
 
 #[derive(Serialize)]
@@ -37,6 +37,8 @@ struct BgNbdOut {
     a: f64,
     b: f64,
     log_likelihood: f64,
+    #[serde(flatten)]
+    convergence: Convergence,
 }
 
 #[derive(Serialize)]
@@ -46,6 +48,8 @@ struct GammaGammaOut {
     v: f64,
     customers: usize,
     log_likelihood: f64,
+    #[serde(flatten)]
+    convergence: Convergence,
 }
 
 pub fn run(
@@ -90,44 +94,42 @@ pub fn run(
             customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
         let clock = Instant::now();
         let bg = bg_nbd::fit(&rfm);
-        let iterations =
-            |n: Option<u32>| n.map_or_else(|| "no fit".to_owned(), |n| format!("{n} iterations"));
+        let iterations = |c: Result<Convergence, _>| {
+            c.map_or_else(|_| "no fit".to_owned(), |c| format!("{} iterations", c.iterations))
+        };
         elapsed(
             &format!(
                 "BG/NBD fit, {} customers, segment `{name}` ({})",
                 rfm.len(),
-                iterations(bg.map(|f| f.iterations))
+                iterations(bg.as_ref().map(|f| f.convergence))
             ),
             clock,
         );
         let clock = Instant::now();
         let gg = gamma_gamma::fit(&spend);
         elapsed(
-            &format!("Gamma-Gamma fit, segment `{name}` ({})", iterations(gg.map(|f| f.iterations))),
+            &format!(
+                "Gamma-Gamma fit, segment `{name}` ({})",
+                iterations(gg.as_ref().map(|f| f.convergence))
+            ),
             clock,
         );
+        let not_fitted = models::not_fitted(&bg, &gg);
+        let (bg, gg) = (bg.ok(), gg.ok());
         if predictions.is_some() {
-            for (c, r) in customers.iter().zip(&rfm) {
-                let alive = bg.map(|f| f.params.p_alive(*r));
-                let expected = bg.and_then(|f| f.params.expected_purchases(*r, f64::from(horizon_days)));
-                let spend = gg.and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
-                let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
-                push_for_spreadsheet(&mut rows, &c.id);
-                rows.push(',');
-                push_for_spreadsheet(&mut rows, name);
-                let _ = writeln!(rows, ",{},{},{}", cell(alive), cell(expected), cell(spend));
-            }
+            predict(&mut rows, name, customers, &rfm, (bg.as_ref(), gg.as_ref()), horizon_days);
         }
         segments.push(SegmentFit {
             segment: name.clone(),
             customers: customers.len(),
-            repeat_customers: customers.iter().filter(|c| c.frequency > 0).count(),
+            not_fitted,
             bg_nbd: bg.map(|f| BgNbdOut {
                 r: f.params.r,
                 alpha: f.params.alpha,
                 a: f.params.a,
                 b: f.params.b,
                 log_likelihood: f.log_likelihood,
+                convergence: f.convergence,
             }),
             gamma_gamma: gg.map(|f| GammaGammaOut {
                 p: f.params.p,
@@ -135,6 +137,7 @@ pub fn run(
                 v: f.params.v,
                 customers: f.customers,
                 log_likelihood: f.log_likelihood,
+                convergence: f.convergence,
             }),
         });
     }
@@ -153,27 +156,38 @@ pub fn run(
     }
 }
 
-/// One sentence per model that could not be fitted to a segment, with what it had to go on.
+/// Appends each customer's predictions: P(alive), expected purchases in `horizon_days`
+/// and expected spend; empty cells where a model has no fit.
+fn predict(
+    rows: &mut String,
+    segment: &str,
+    customers: &[&CustomerSummary],
+    rfm: &[bg_nbd::Rfm],
+    (bg, gg): (Option<&bg_nbd::Fit>, Option<&gamma_gamma::Fit>),
+    horizon_days: u32,
+) {
+    for (c, r) in customers.iter().zip(rfm) {
+        let alive = bg.map(|f| f.params.p_alive(*r));
+        let expected = bg.and_then(|f| f.params.expected_purchases(*r, f64::from(horizon_days)));
+        let spend = gg.and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
+        let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
+        push_for_spreadsheet(rows, &c.id);
+        rows.push(',');
+        push_for_spreadsheet(rows, segment);
+        let _ = writeln!(rows, ",{},{},{}", cell(alive), cell(expected), cell(spend));
+    }
+}
+
+/// One sentence per model that could not be fitted to a segment, with why.
 fn unfitted(segments: &[SegmentFit]) -> Vec<String> {
     segments
         .iter()
         .flat_map(|s| {
             let name = if s.segment.is_empty() { "the customers" } else { s.segment.as_str() };
-            let bg = s.bg_nbd.is_none().then(|| {
-                format!(
-                    "BG/NBD could not be fitted to segment `{name}` ({} customers, {} with repeat purchases)",
-                    s.customers, s.repeat_customers
-                )
-            });
-            let gg = s.gamma_gamma.is_none().then(|| {
-                format!(
-                    "Gamma-Gamma could not be fitted to segment `{name}` ({} customers with repeat purchases and spend)",
-                    s.repeat_customers
-                )
-            });
-            [bg, gg]
+            s.not_fitted.iter().map(move |n| {
+                format!("{} could not be fitted to segment `{name}`: {}", n.model.name(), n.why.describe())
+            })
         })
-        .flatten()
         .collect()
 }
 

@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use super::analyse;
 use super::load;
-use crate::analysis::analyse;
 use crate::error::Error;
 use crate::output::{Destination, Protected, check_target};
 

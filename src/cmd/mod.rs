@@ -39,6 +39,23 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
 }
 
+/// Every figure of `project`, saying on standard error which customer-base models could
+/// not be fitted and why: the report leaves their figures out, and says so too.
+pub fn analyse(project: &Project) -> crate::analysis::Metrics {
+    let metrics = crate::analysis::analyse(project);
+    for s in metrics.data.iter().flat_map(|d| &d.segments) {
+        for n in &s.not_fitted {
+            crate::warn!(
+                "warning: {} could not be fitted to segment `{}`: {}; its figures are left out of the report",
+                n.model.name(),
+                s.id,
+                n.why.describe()
+            );
+        }
+    }
+    metrics
+}
+
 /// Loads the project in `dir`, or explains why it cannot.
 pub fn load(dir: &Path, options: Options) -> Result<Project, Error> {
     if !dir.is_dir() {

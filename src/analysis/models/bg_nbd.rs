@@ -6,8 +6,9 @@
 //! enters only as `x` repeat purchases, the day `tₓ` of the last one and their age `T`,
 //! all counted from the first purchase.
 
-use super::optimize::{Minimum, minimize};
+use super::optimize::minimize;
 use super::special::{digamma, hyp2f1, ln_beta, ln_gamma};
+use super::{Convergence, NoFit};
 
 /// Fitted parameters; `alpha` is in days.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
@@ -82,17 +83,20 @@ impl Prepared {
 pub struct Fit {
     pub params: BgNbd,
     pub log_likelihood: f64,
-    pub iterations: u32,
+    pub convergence: Convergence,
 }
 
 /// Customers needed before a fit is attempted.
 pub const MIN_CUSTOMERS: usize = 30;
 
-/// Fits by maximum likelihood; `None` with too few customers, no repeat purchases at all,
-/// or no convergence.
-pub fn fit(customers: &[Rfm]) -> Option<Fit> {
-    if customers.len() < MIN_CUSTOMERS || customers.iter().all(|c| c.x == 0) {
-        return None;
+/// Fits by maximum likelihood; why not with too few customers, no repeat purchases at
+/// all, or no convergence.
+pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
+    if customers.len() < MIN_CUSTOMERS {
+        return Err(NoFit::TooFewCustomers { customers: customers.len(), needed: MIN_CUSTOMERS });
+    }
+    if customers.iter().all(|c| c.x == 0) {
+        return Err(NoFit::NoRepeatPurchases);
     }
     let data = Prepared::new(customers);
     #[allow(clippy::cast_precision_loss)]
@@ -112,8 +116,9 @@ pub fn fit(customers: &[Rfm]) -> Option<Fit> {
         }
         scale * ll
     };
-    let Minimum { x, value, iterations, converged } = minimize(objective, &start, 1e-9);
-    converged.then(|| Fit { params: from_logs(&x), log_likelihood: -value * data.customers, iterations })
+    let found = minimize(objective, &start, 1e-9);
+    let convergence = Convergence::of(&found)?;
+    Ok(Fit { params: from_logs(&found.x), log_likelihood: -found.value * data.customers, convergence })
 }
 
 fn from_logs(theta: &[f64]) -> BgNbd {

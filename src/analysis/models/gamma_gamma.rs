@@ -6,8 +6,9 @@
 //! customers (`γ` is `v` here, as in lifetimes). Spend is assumed independent of how often
 //! a customer buys. Fitted on customers with repeat purchases and a positive average.
 
-use super::optimize::{Minimum, minimize};
+use super::optimize::minimize;
 use super::special::{digamma, ln_gamma};
+use super::{Convergence, NoFit};
 
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct GammaGamma {
@@ -29,7 +30,7 @@ pub struct Fit {
     pub log_likelihood: f64,
     /// Customers the fit used (repeat purchases, positive average spend).
     pub customers: usize,
-    pub iterations: u32,
+    pub convergence: Convergence,
 }
 
 /// Customers with repeat purchases needed before a fit is attempted.
@@ -67,11 +68,12 @@ impl Prepared {
     }
 }
 
-/// Fits by maximum likelihood over customers with `x > 0` and `m > 0`; `None` with too few.
-pub fn fit(customers: &[Spend]) -> Option<Fit> {
+/// Fits by maximum likelihood over customers with `x > 0` and `m > 0`; why not with too
+/// few of them or no convergence.
+pub fn fit(customers: &[Spend]) -> Result<Fit, NoFit> {
     let data = Prepared::new(customers);
     if data.customers.len() < MIN_CUSTOMERS {
-        return None;
+        return Err(NoFit::TooFewCustomers { customers: data.customers.len(), needed: MIN_CUSTOMERS });
     }
     #[allow(clippy::cast_precision_loss)]
     let n = data.customers.len() as f64;
@@ -87,12 +89,14 @@ pub fn fit(customers: &[Spend]) -> Option<Fit> {
         }
         -ll / n
     };
-    let Minimum { x, value, iterations, converged } = minimize(objective, &start, 1e-9);
-    converged.then(|| Fit {
+    let found = minimize(objective, &start, 1e-9);
+    let convergence = Convergence::of(&found)?;
+    let x = &found.x;
+    Ok(Fit {
         params: GammaGamma { p: x[0].exp(), q: x[1].exp(), v: x[2].exp() },
-        log_likelihood: -value * n,
+        log_likelihood: -found.value * n,
         customers: data.customers.len(),
-        iterations,
+        convergence,
     })
 }
 

@@ -21,6 +21,94 @@ pub const YEAR_DAYS: f64 = 365.0;
 /// Bins of the P(alive) histogram, each a tenth wide.
 pub const P_ALIVE_BINS: usize = 10;
 
+/// How a fit's search ended: reported with every fit, so a reader can see it converged.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Convergence {
+    /// Steps of the minimiser.
+    pub iterations: u32,
+    /// The largest component of the gradient of the mean log-likelihood (in the logarithms
+    /// of the parameters) where the search stopped: close to zero at a maximum.
+    pub gradient: f64,
+}
+
+impl Convergence {
+    /// The convergence of a search that reached a maximum, or why it did not.
+    fn of(found: &optimize::Minimum) -> Result<Self, NoFit> {
+        let (iterations, gradient) = (found.iterations, found.gradient);
+        if found.converged {
+            Ok(Self { iterations, gradient })
+        } else {
+            Err(NoFit::NotConverged { iterations, gradient })
+        }
+    }
+}
+
+/// Why a model was not fitted to a segment.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum NoFit {
+    /// Fewer customers than the model needs to be estimated at all.
+    TooFewCustomers { customers: usize, needed: usize },
+    /// Nobody bought twice: there is no purchase rate to learn.
+    NoRepeatPurchases,
+    /// Nobody was lost: there is no churn to learn.
+    NobodyLost,
+    /// The search stopped without reaching a maximum.
+    NotConverged { iterations: u32, gradient: f64 },
+}
+
+impl NoFit {
+    /// The reason in a sentence, for the terminal.
+    pub fn describe(&self) -> String {
+        match self {
+            NoFit::TooFewCustomers { customers, needed } => {
+                format!("{customers} customers, and the model needs at least {needed}")
+            }
+            NoFit::NoRepeatPurchases => "no customer bought twice".to_owned(),
+            NoFit::NobodyLost => "no customer was lost, so there is no churn to learn from".to_owned(),
+            NoFit::NotConverged { iterations, gradient } => {
+                format!("the fit did not converge ({iterations} iterations, gradient {gradient:.1e})")
+            }
+        }
+    }
+}
+
+/// A customer-base model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Model {
+    BgNbd,
+    GammaGamma,
+    /// The shifted-beta-geometric model of retention by tenure.
+    Sbg,
+}
+
+impl Model {
+    pub fn name(self) -> &'static str {
+        match self {
+            Model::BgNbd => "BG/NBD",
+            Model::GammaGamma => "Gamma-Gamma",
+            Model::Sbg => "sBG",
+        }
+    }
+}
+
+/// A model that could not be fitted to a segment, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct NotFitted {
+    pub model: Model,
+    #[serde(flatten)]
+    pub why: NoFit,
+}
+
+/// The models of a segment without a fit, and why.
+pub fn not_fitted(bg: &Result<bg_nbd::Fit, NoFit>, gg: &Result<gamma_gamma::Fit, NoFit>) -> Vec<NotFitted> {
+    [(Model::BgNbd, bg.as_ref().err()), (Model::GammaGamma, gg.as_ref().err())]
+        .into_iter()
+        .filter_map(|(model, why)| Some(NotFitted { model, why: *why? }))
+        .collect()
+}
+
 /// What the models say about one segment's customers.
 #[derive(Clone, Debug, Serialize)]
 pub struct SegmentModels {
@@ -40,18 +128,20 @@ pub struct SegmentModels {
 }
 
 /// Fits BG/NBD and Gamma-Gamma to `customers` (one segment's), and values them with
-/// `drivers`' gross margin over `horizon` years at `discount_rate`.
+/// `drivers`' gross margin over `horizon` years at `discount_rate`; the models that could
+/// not be fitted, with why, beside.
 pub fn segment_models(
     customers: &[&CustomerSummary],
     drivers: &Drivers,
     horizon: u32,
     discount_rate: f64,
-) -> SegmentModels {
+) -> (SegmentModels, Vec<NotFitted>) {
     let rfm: Vec<Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
     let spend: Vec<gamma_gamma::Spend> =
         customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
-    let bg = bg_nbd::fit(&rfm);
-    let gg = gamma_gamma::fit(&spend);
+    let (bg, gg) = (bg_nbd::fit(&rfm), gamma_gamma::fit(&spend));
+    let not_fitted = not_fitted(&bg, &gg);
+    let (bg, gg) = (bg.ok(), gg.ok());
     let mut p_alive = vec![0; P_ALIVE_BINS];
     let (mut expected, mut alive_sum) = (Some(0.0), 0.0);
     let (mut value_sum, mut active) = (Some(0.0), 0u32);
@@ -75,14 +165,15 @@ pub fn segment_models(
     }
     #[allow(clippy::cast_precision_loss)]
     let n = customers.len() as f64;
-    SegmentModels {
+    let models = SegmentModels {
         mean_p_alive: bg.as_ref().map(|_| alive_sum / n),
         expected_purchases: bg.as_ref().and(expected),
         model_clv: bg.as_ref().and(value_sum).filter(|_| active > 0).map(|v| v / f64::from(active)),
         p_alive: if bg.is_some() { p_alive } else { Vec::new() },
         bg_nbd: bg,
         gamma_gamma: gg,
-    }
+    };
+    (models, not_fitted)
 }
 
 /// The customer as BG/NBD sees them.
@@ -123,14 +214,14 @@ pub struct RetentionByTenure {
 }
 
 /// Fits the shifted-beta-geometric model to `counts` and values a new customer with
-/// `drivers`' annual margin; `None` when the counts cannot be fitted.
+/// `drivers`' annual margin; why not when the counts cannot be fitted.
 pub fn retention_by_tenure(
     counts: &Survival,
     source: &'static str,
     drivers: &Drivers,
     horizon: u32,
     discount_rate: f64,
-) -> Option<RetentionByTenure> {
+) -> Result<RetentionByTenure, NoFit> {
     let fit = sbg::fit(counts)?;
     let years = counts.lost.len().max(counts.alive.len());
     let survival = fit.params.survival(horizon as usize);
@@ -138,7 +229,7 @@ pub fn retention_by_tenure(
         .map(|t| drivers.annual_margin() * survival[t as usize] * value::discount(t, discount_rate))
         .sum();
     let renewals = u32::try_from(years.max(horizon as usize)).unwrap_or(u32::MAX);
-    Some(RetentionByTenure {
+    Ok(RetentionByTenure {
         fit,
         source,
         observed: observed_retention(counts),
@@ -173,5 +264,34 @@ mod tests {
         // 100 → 60 → 45: renewal 1 kept 60 of 100, renewal 2 kept 45 of 60.
         let counts = sbg::from_curve(&[100, 60, 45]);
         assert_eq!(observed_retention(&counts), [Some(0.6), Some(0.75), None]);
+    }
+
+    #[test]
+    fn a_search_that_stops_short_is_no_fit_naming_where_it_stopped() {
+        let stopped = optimize::Minimum {
+            x: vec![0.0],
+            value: 1.0,
+            iterations: 2_000,
+            gradient: 0.3,
+            converged: false,
+        };
+        assert_eq!(Convergence::of(&stopped), Err(NoFit::NotConverged { iterations: 2_000, gradient: 0.3 }));
+        let reached = optimize::Minimum { converged: true, gradient: 1e-10, ..stopped };
+        assert_eq!(Convergence::of(&reached), Ok(Convergence { iterations: 2_000, gradient: 1e-10 }));
+    }
+
+    #[test]
+    fn a_model_without_enough_customers_says_how_many_it_had_and_needs() {
+        let few = vec![Rfm { x: 1, t_x: 10.0, t: 100.0 }; 12];
+        let why = bg_nbd::fit(&few).err().unwrap();
+        assert_eq!(why, NoFit::TooFewCustomers { customers: 12, needed: 30 });
+        assert_eq!(why.describe(), "12 customers, and the model needs at least 30");
+        let once = vec![Rfm { x: 0, t_x: 0.0, t: 100.0 }; 40];
+        assert_eq!(bg_nbd::fit(&once).err(), Some(NoFit::NoRepeatPurchases));
+        let json = serde_json::to_value(NotFitted { model: Model::BgNbd, why }).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"model": "bg_nbd", "reason": "too_few_customers", "customers": 12, "needed": 30})
+        );
     }
 }

@@ -7,8 +7,15 @@ pub struct Minimum {
     pub x: Vec<f64>,
     pub value: f64,
     pub iterations: u32,
+    /// The largest gradient component where the search stopped.
+    pub gradient: f64,
     /// Whether the gradient fell below the tolerance (rather than the search stalling).
     pub converged: bool,
+}
+
+/// The largest absolute component of `g`.
+fn largest(g: &[f64]) -> f64 {
+    g.iter().fold(0.0, |m: f64, gi| m.max(gi.abs()))
 }
 
 const MAX_ITERATIONS: u32 = 2_000;
@@ -31,10 +38,10 @@ pub fn minimize(f: impl Fn(&[f64], &mut [f64]) -> f64, x0: &[f64], tolerance: f6
     let small = |g: &[f64], tol: f64| g.iter().all(|gi| gi.abs() < tol);
     for iteration in 0..MAX_ITERATIONS {
         if !value.is_finite() {
-            return Minimum { x, value, iterations: iteration, converged: false };
+            return Minimum { x, value, iterations: iteration, gradient: largest(&g), converged: false };
         }
         if small(&g, tolerance) {
-            return Minimum { x, value, iterations: iteration, converged: true };
+            return Minimum { x, value, iterations: iteration, gradient: largest(&g), converged: true };
         }
         let mut p: Vec<f64> = (0..n).map(|i| -dot(&h[i], &g)).collect();
         let mut slope = dot(&g, &p);
@@ -62,7 +69,8 @@ pub fn minimize(f: impl Fn(&[f64], &mut [f64]) -> f64, x0: &[f64], tolerance: f6
         let Some(v) = found else {
             if fresh {
                 // Even steepest descent cannot lower the value: as far as floating point goes.
-                return Minimum { x, value, iterations: iteration, converged: small(&g, STALLED_TOLERANCE) };
+                let converged = small(&g, STALLED_TOLERANCE);
+                return Minimum { x, value, iterations: iteration, gradient: largest(&g), converged };
             }
             h = identity(n);
             fresh = true;
@@ -84,7 +92,7 @@ pub fn minimize(f: impl Fn(&[f64], &mut [f64]) -> f64, x0: &[f64], tolerance: f6
         g.clone_from(&g_new);
         value = v;
     }
-    Minimum { x, value, iterations: MAX_ITERATIONS, converged: false }
+    Minimum { x, value, iterations: MAX_ITERATIONS, gradient: largest(&g), converged: false }
 }
 
 /// The BFGS update of the inverse Hessian: `H ← (I − ρsyᵀ) H (I − ρysᵀ) + ρssᵀ`, `ρ = 1/yᵀs`.

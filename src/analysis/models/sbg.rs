@@ -6,7 +6,8 @@
 //! customer base, retention rises with tenure because those likely to leave leave first:
 //! `r(t) = (b + t − 1)/(a + b + t − 1)`.
 
-use super::optimize::{Minimum, minimize, numeric_gradient};
+use super::optimize::{minimize, numeric_gradient};
+use super::{Convergence, NoFit};
 use crate::model::Survival;
 
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
@@ -19,6 +20,7 @@ pub struct Sbg {
 pub struct Fit {
     pub params: Sbg,
     pub log_likelihood: f64,
+    pub convergence: Convergence,
 }
 
 impl Sbg {
@@ -67,12 +69,16 @@ pub fn log_likelihood(p: &Sbg, counts: &Survival) -> f64 {
     lost + alive
 }
 
-/// Fits by maximum likelihood; `None` when nobody was lost (nothing to learn churn from)
-/// or the search does not converge.
-pub fn fit(counts: &Survival) -> Option<Fit> {
+/// Fits by maximum likelihood; why not when nobody was lost (nothing to learn churn
+/// from), there are fewer than two customers, or the search does not converge.
+pub fn fit(counts: &Survival) -> Result<Fit, NoFit> {
     let total: u64 = counts.lost.iter().chain(&counts.alive).sum();
-    if counts.lost.iter().all(|&k| k == 0) || total < 2 {
-        return None;
+    if total < 2 {
+        let customers = usize::try_from(total).unwrap_or(usize::MAX);
+        return Err(NoFit::TooFewCustomers { customers, needed: 2 });
+    }
+    if counts.lost.iter().all(|&k| k == 0) {
+        return Err(NoFit::NobodyLost);
     }
     #[allow(clippy::cast_precision_loss)]
     let scale = -1.0 / total as f64;
@@ -82,8 +88,10 @@ pub fn fit(counts: &Survival) -> Option<Fit> {
         numeric_gradient(&objective, theta, gradient);
         objective(theta)
     };
-    let Minimum { x, value, converged, .. } = minimize(with_gradient, &[0.0, 0.0], 1e-8);
-    converged.then(|| Fit { params: Sbg { a: x[0].exp(), b: x[1].exp() }, log_likelihood: value / scale })
+    let found = minimize(with_gradient, &[0.0, 0.0], 1e-8);
+    let convergence = Convergence::of(&found)?;
+    let params = Sbg { a: found.x[0].exp(), b: found.x[1].exp() };
+    Ok(Fit { params, log_likelihood: found.value / scale, convergence })
 }
 
 /// Counts from a typed retention curve: `active[t]` customers still active after `t` years.
@@ -124,6 +132,13 @@ mod tests {
     #[test]
     fn counts_from_a_curve() {
         assert_eq!(from_curve(&[100, 60, 45]), Survival { lost: vec![40, 15], alive: vec![0, 0, 45] });
-        assert!(fit(&from_curve(&[100, 100])).is_none(), "nobody lost: nothing to fit");
+        assert_eq!(fit(&from_curve(&[100, 100])).err(), Some(NoFit::NobodyLost), "nothing to fit");
+        assert_eq!(fit(&from_curve(&[1])).err(), Some(NoFit::TooFewCustomers { customers: 1, needed: 2 }));
+        let found = fit(&from_curve(&[1000, 631, 468, 382, 326])).expect("Fader & Hardie's regular cohort");
+        assert!(
+            found.convergence.gradient < 1e-6 && found.convergence.iterations > 0,
+            "{:?}",
+            found.convergence
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::models::{Model, NoFit};
 use crate::analysis::{DataMetrics, Figure, Metrics};
 use crate::render::charts::{self, Chart};
 use crate::render::locale::Localizer;
@@ -19,6 +20,8 @@ pub struct DataView {
     pub cohorts: Vec<CohortTable>,
     pub models: Vec<ModelRow>,
     pub tenure: Vec<TenureRow>,
+    /// "Segment — BG/NBD: why", one per model that could not be fitted.
+    pub not_fitted: Vec<String>,
     pub charts: DataCharts,
 }
 
@@ -171,7 +174,10 @@ pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
                 simple_clv: l.money(s.simple_clv),
                 difference: m.model_clv.map_or_else(String::new, |v| l.change(v / s.simple_clv - 1.0, false)),
                 parameters: bg.map_or_else(
-                    || l.t("data-no-fit"),
+                    || {
+                        let why = s.not_fitted.iter().find(|n| n.model == Model::BgNbd);
+                        why.map_or_else(|| l.t("data-no-fit"), |n| reason(&n.why, l))
+                    },
                     |f| {
                         let p = f.params;
                         let gg = m.gamma_gamma.as_ref().map_or_else(String::new, |g| {
@@ -229,7 +235,16 @@ pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
         p_alive: (!with_models.is_empty()).then(|| charts::p_alive(&with_models, l)),
         tenure: (!with_tenure.is_empty()).then(|| charts::tenure(&with_tenure, l)),
     };
-    Some(DataView { coverage, returns_only, skipped, figures, cohorts, models, tenure, charts })
+    let not_fitted = data
+        .segments
+        .iter()
+        .flat_map(|s| {
+            s.not_fitted
+                .iter()
+                .map(move |n| format!("{} — {}: {}", s.name, n.model.name(), reason(&n.why, l)))
+        })
+        .collect();
+    Some(DataView { coverage, returns_only, skipped, figures, cohorts, models, tenure, not_fitted, charts })
 }
 
 fn figure_row(segment: &str, f: &Figure, l: &Localizer) -> FigureRow {
@@ -256,4 +271,19 @@ fn figure_row(segment: &str, f: &Figure, l: &Localizer) -> FigureRow {
 #[allow(clippy::cast_precision_loss)] // counts far below 2^53
 fn count(n: u64) -> f64 {
     n as f64
+}
+
+/// Why a model has no fit, in the report's language.
+fn reason(why: &NoFit, l: &Localizer) -> String {
+    match *why {
+        NoFit::TooFewCustomers { customers, needed } => l.t_with(
+            "data-no-fit-too-few",
+            vec![("customers", l.number(count(customers as u64), 0).into()), ("needed", needed.into())],
+        ),
+        NoFit::NoRepeatPurchases => l.t("data-no-fit-no-repeat"),
+        NoFit::NobodyLost => l.t("data-no-fit-nobody-lost"),
+        NoFit::NotConverged { iterations, .. } => {
+            l.t_with("data-no-fit-not-converged", vec![("iterations", f64::from(iterations).into())])
+        }
+    }
 }
