@@ -83,7 +83,7 @@ card-payback-value = { $months ->
 card-payback-never = nås ikke
 card-payback-note = akkumuleret, tilbagediskonteret
 card-chance = Sandsynlighed for at nå målet
-card-chance-note = { $draws } simulerede udfald
+card-chance-note = { $draws } simulerede udfald, løftestænger der følges ad med ρ = { $rho } (uafhængige: { $independent }; i takt: { $lockstep })
 summary-problems = De største problemområder
 summary-problem-item = { $value } står på spil ({ $driver } { $current } mod { $benchmark })
 summary-gaps = De største gab i berøringspunkterne
@@ -144,6 +144,7 @@ th-uplift-scenarios = Løft (lav / forventet / høj)
 th-value-uplift-likely = Værdiløft, forventet
 bridge-note = Løftestængerne påvirker hinanden, så værdibroen lægger dem til i en fast rækkefølge (fastholdelse, købsfrekvens, ordreværdi, margin); trinene summerer præcist til totalen.
 simulation-note = { $draws } simulerede udfald (startværdi { $seed }): nettonutidsværdi P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets løft P10 { $uplift_p10 } til P90 { $uplift_p90 }; { $probability } af udfaldene når målet på { $target }.
+simulation-correlation = Løftestængerne trækkes, så de følges ad med ρ = { $rho }: et program, der er forsinket, er forsinket for alle løftestænger. De samme udfald med uafhængige løftestænger (ρ = 0): nettonutidsværdi P10 { $p10_independent } til P90 { $p90_independent }, { $probability_independent } når målet; med løftestænger i takt (ρ = 1): P10 { $p10_lockstep } til P90 { $p90_lockstep }, { $probability_lockstep }.
 
 ## Kunderejse
 journey-goal = Vores mål
@@ -295,6 +296,7 @@ der-chance-substituted = { $reached } / { $draws } (startværdi { $seed })
 der-target-min = minimumsmål
 der-draws = simuleringer
 der-seed = startværdi
+der-lever-correlation = løftestængernes korrelation ρ
 der-clv = Kundelivstidsværdi, { $segment }
 der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
 der-today = i dag

@@ -85,7 +85,7 @@ card-payback-value = { $months ->
 card-payback-never = not reached
 card-payback-note = cumulative, discounted
 card-chance = Chance of reaching target
-card-chance-note = { $draws } simulated outcomes
+card-chance-note = { $draws } simulated outcomes, levers moving together at ρ = { $rho } (independent levers: { $independent }; in lockstep: { $lockstep })
 summary-problems = The biggest problem areas
 summary-problem-item = { $value } at stake ({ $driver } { $current } against { $benchmark })
 summary-gaps = The largest touchpoint gaps
@@ -146,6 +146,7 @@ th-uplift-scenarios = Uplift (low / likely / high)
 th-value-uplift-likely = Value uplift, likely
 bridge-note = Levers interact, so the bridge applies them in a fixed order (retention, purchase frequency, order value, margin); the steps add up exactly to the total.
 simulation-note = { $draws } simulated outcomes (seed { $seed }): NPV P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programme uplift P10 { $uplift_p10 } to P90 { $uplift_p90 }; { $probability } of outcomes reach the { $target } target.
+simulation-correlation = The levers are drawn moving together at ρ = { $rho }: a programme that is late is late for every lever. The same outcomes with independent levers (ρ = 0): NPV P10 { $p10_independent } to P90 { $p90_independent }, { $probability_independent } reach the target; with levers in lockstep (ρ = 1): NPV P10 { $p10_lockstep } to P90 { $p90_lockstep }, { $probability_lockstep }.
 
 ## Journey
 journey-goal = Our goal
@@ -297,6 +298,7 @@ der-chance-substituted = { $reached } / { $draws } (seed { $seed })
 der-target-min = target minimum
 der-draws = draws
 der-seed = seed
+der-lever-correlation = lever correlation ρ
 der-clv = Customer lifetime value, { $segment }
 der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
 der-today = today

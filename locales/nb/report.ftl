@@ -83,7 +83,7 @@ card-payback-value = { $months ->
 card-payback-never = nås ikke
 card-payback-note = akkumulert, diskontert
 card-chance = Sannsynlighet for å nå målet
-card-chance-note = { $draws } simulerte utfall
+card-chance-note = { $draws } simulerte utfall, virkemidler som følger hverandre med ρ = { $rho } (uavhengige: { $independent }; i takt: { $lockstep })
 summary-problems = De største problemområdene
 summary-problem-item = { $value } står på spill ({ $driver } { $current } mot { $benchmark })
 summary-gaps = De største gapene i kontaktpunktene
@@ -144,6 +144,7 @@ th-uplift-scenarios = Løft (lav / forventet / høy)
 th-value-uplift-likely = Verdiløft, forventet
 bridge-note = Virkemidlene påvirker hverandre, så verdibroen legger dem til i fast rekkefølge (kundebevaring, kjøpsfrekvens, ordreverdi, margin); stegene summerer seg nøyaktig til totalen.
 simulation-note = { $draws } simulerte utfall (startverdi { $seed }): netto nåverdi P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets løft P10 { $uplift_p10 } til P90 { $uplift_p90 }; { $probability } av utfallene når målet på { $target }.
+simulation-correlation = Virkemidlene trekkes slik at de følger hverandre med ρ = { $rho }: et program som er forsinket, er forsinket for alle virkemidler. De samme utfallene med uavhengige virkemidler (ρ = 0): netto nåverdi P10 { $p10_independent } til P90 { $p90_independent }, { $probability_independent } når målet; med virkemidler i takt (ρ = 1): P10 { $p10_lockstep } til P90 { $p90_lockstep }, { $probability_lockstep }.
 
 ## Kundereise
 journey-goal = Vårt mål
@@ -295,6 +296,7 @@ der-chance-substituted = { $reached } / { $draws } (startverdi { $seed })
 der-target-min = minimumsmål
 der-draws = simuleringer
 der-seed = startverdi
+der-lever-correlation = virkemidlenes korrelasjon ρ
 der-clv = Kundens livstidsverdi, { $segment }
 der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
 der-today = i dag

@@ -86,7 +86,7 @@ card-payback-value = { $months ->
 card-payback-never = nås inte
 card-payback-note = ackumulerat, diskonterat
 card-chance = Sannolikhet att nå målet
-card-chance-note = { $draws } simulerade utfall
+card-chance-note = { $draws } simulerade utfall, hävstänger som följs åt med ρ = { $rho } (oberoende: { $independent }; i takt: { $lockstep })
 summary-problems = De största problemområdena
 summary-problem-item = { $value } står på spel ({ $driver } { $current } mot { $benchmark })
 summary-gaps = De största gapen i kontaktpunkterna
@@ -147,6 +147,7 @@ th-uplift-scenarios = Ökning (låg / förväntad / hög)
 th-value-uplift-likely = Värdeökning, förväntad
 bridge-note = Hävstängerna påverkar varandra, så värdebryggan lägger till dem i en fast ordning (kundbehållning, köpfrekvens, ordervärde, marginal); stegen summerar exakt till totalen.
 simulation-note = { $draws } simulerade utfall (startvärde { $seed }): nettonuvärde P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets värdeökning P10 { $uplift_p10 } till P90 { $uplift_p90 }; { $probability } av utfallen når målet på { $target }.
+simulation-correlation = Hävstängerna dras så att de följs åt med ρ = { $rho }: ett program som är försenat är försenat för alla hävstänger. Samma utfall med oberoende hävstänger (ρ = 0): nettonuvärde P10 { $p10_independent } till P90 { $p90_independent }, { $probability_independent } når målet; med hävstänger i takt (ρ = 1): P10 { $p10_lockstep } till P90 { $p90_lockstep }, { $probability_lockstep }.
 
 ## Kundresa
 journey-goal = Vårt mål
@@ -298,6 +299,7 @@ der-chance-substituted = { $reached } / { $draws } (startvärde { $seed })
 der-target-min = lägsta målnivå
 der-draws = simuleringar
 der-seed = startvärde
+der-lever-correlation = hävstängernas korrelation ρ
 der-clv = Kundlivstidsvärde, { $segment }
 der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
 der-today = i dag

@@ -12,6 +12,7 @@ mod jobs;
 mod metrics;
 pub mod models;
 mod order;
+mod pert;
 mod problems;
 mod programme;
 #[cfg(test)]
@@ -31,6 +32,6 @@ pub use problems::{NotScored, ProblemArea, ProblemAreas};
 pub use programme::{InvestmentSummary, Programme, ProgrammeScenario, YearPoint};
 pub use scenario::PerScenario;
 pub use segments::{Acquisition, Projection, SegmentMetrics, ValuePoint};
-pub use simulation::{Histogram, Percentiles, Simulation, TornadoBar};
+pub use simulation::{Histogram, Percentiles, Sensitivity, Simulation, TornadoBar};
 pub use touchpoints::{Action, Quadrant, TouchpointAnalysis, TouchpointGap};
 pub use winloss::{Reason, WinLossMetrics};

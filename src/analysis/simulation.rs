@@ -1,20 +1,26 @@
 //! Monte Carlo over the three-point levers, and the tornado of single levers.
 //!
-//! Each uncertain lever is drawn from a PERT distribution (a Beta distribution
-//! scaled to low…high with its mode at likely, weight 4), independently. The Beta
-//! variate is drawn as `X/(X+Y)` from two Gamma variates (exact, and three times
-//! faster than a general Beta sampler, which matters at 80 million draws). The
-//! generator is xoshiro256++ seeded from the project's `seed`; draws are cut
-//! into fixed blocks, block `k` using the generator advanced by `k` jumps, so
-//! the figures are the same whatever the number of threads and on every
-//! machine with IEEE-754 doubles.
+//! Each uncertain lever follows its PERT distribution (a Beta distribution scaled to
+//! low…high with its mode at likely, weight 4). Levers of one programme move together: a
+//! late welcome process holds back retention, frequency and order value alike. So the
+//! draws come from a Gaussian copula with one common programme factor: per draw
+//! `Z ~ N(0,1)`, per lever `ε ~ N(0,1)`, and the lever takes its PERT quantile at
+//! `Φ(√ρ·Z + √(1−ρ)·ε)` ([`super::pert`]), ρ being `simulation.lever_correlation`. ρ = 0 is
+//! independent levers, ρ = 1 moves every lever to the same quantile.
+//!
+//! The same `Z` and `ε` are also valued at ρ = 0 and ρ = 1, so that the sensitivity to
+//! the assumption is read from common random numbers, not from three different samples.
+//! The generator is xoshiro256++ seeded from the project's `seed`; draws are cut into
+//! fixed blocks, block `k` using the generator advanced by `k` jumps, so the figures are
+//! the same whatever the number of threads and on every machine with IEEE-754 doubles.
 
-use rand_distr::{Distribution, Gamma};
+use rand_distr::{Distribution, StandardNormal};
 use rand_xoshiro::Xoshiro256PlusPlus;
 use rand_xoshiro::rand_core::SeedableRng;
 use serde::Serialize;
 
 use super::order::reaches;
+use super::pert::Pert;
 use super::programme::focus_uplift;
 use super::segments::SegmentMetrics;
 use super::value::clv;
@@ -44,11 +50,37 @@ pub struct Histogram {
 pub struct Simulation {
     pub draws: u32,
     pub seed: u64,
+    /// ρ: how strongly the levers move together (0 independent, 1 in lockstep).
+    pub lever_correlation: f64,
     pub npv: Percentiles,
     pub uplift: Percentiles,
     /// Share of draws whose programme uplift reaches `target_uplift.min`.
     pub probability_reaching_target: f64,
     pub npv_histogram: Histogram,
+    /// The same draws with independent levers (ρ = 0), the project's ρ, and levers in
+    /// lockstep (ρ = 1), lowest ρ first.
+    pub sensitivity: Vec<Sensitivity>,
+}
+
+impl Simulation {
+    /// The figures with independent levers (ρ = 0), always in `sensitivity`, first.
+    pub fn independent(&self) -> &Sensitivity {
+        &self.sensitivity[0]
+    }
+
+    /// The figures with levers in lockstep (ρ = 1), always in `sensitivity`, last.
+    pub fn lockstep(&self) -> &Sensitivity {
+        &self.sensitivity[self.sensitivity.len() - 1]
+    }
+}
+
+/// The headline figures of the simulation at one lever correlation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sensitivity {
+    pub lever_correlation: f64,
+    pub probability_reaching_target: f64,
+    pub npv: Percentiles,
+    pub uplift: Percentiles,
 }
 
 /// A lever's NPV swing from low to high with every other lever at likely.
@@ -62,49 +94,29 @@ pub struct TornadoBar {
     pub swing: f64,
 }
 
-/// PERT(low, likely, high): `low + (high − low)·B` with `B ~ Beta(α, β)`,
-/// `α = 1 + 4·(likely − low)/(high − low)`, `β = 1 + 4·(high − likely)/(high − low)`.
-#[derive(Clone, Copy, Debug)]
-struct PertSampler {
-    low: f64,
-    range: f64,
-    alpha: Gamma<f64>,
-    beta: Gamma<f64>,
-}
-
-impl PertSampler {
-    /// `None` unless `low ≤ likely ≤ high` and `low < high`.
-    fn new(low: f64, likely: f64, high: f64) -> Option<Self> {
-        let range = high - low;
-        if !(range > 0.0 && (low..=high).contains(&likely)) {
-            return None;
-        }
-        let shape = |x: f64| Gamma::new(1.0 + 4.0 * x / range, 1.0).ok();
-        Some(Self { low, range, alpha: shape(likely - low)?, beta: shape(high - likely)? })
-    }
-
-    fn sample(&self, rng: &mut Xoshiro256PlusPlus) -> f64 {
-        let x = self.alpha.sample(rng);
-        let y = self.beta.sample(rng);
-        self.low + self.range * x / (x + y)
-    }
-}
-
 /// The uncertain levers, as (segment index, driver, distribution).
-fn uncertain_levers(project: &Project) -> Vec<(usize, Driver, PertSampler)> {
+fn uncertain_levers(project: &Project) -> Vec<(usize, Driver, Pert)> {
     let mut levers = Vec::new();
     for (i, seg) in project.segments.iter().enumerate() {
         for driver in Driver::ALL {
             let e = seg.levers.get(driver);
             if e.is_uncertain() {
                 // Validation guarantees low ≤ likely ≤ high and low < high, which is all Pert needs.
-                if let Some(pert) = PertSampler::new(e.low, e.likely, e.high) {
+                if let Some(pert) = Pert::new(e.low, e.likely, e.high) {
                     levers.push((i, driver, pert));
                 }
             }
         }
     }
     levers
+}
+
+/// The correlations the draws are valued at: the project's first, then 0 and 1.
+#[allow(clippy::float_cmp)] // 0 and 1 are exact values a project writes, not results
+fn correlations(rho: f64) -> Vec<f64> {
+    let mut all = vec![rho];
+    all.extend([0.0, 1.0].into_iter().filter(|&c| c != rho));
+    all
 }
 
 pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f64) -> Simulation {
@@ -114,7 +126,20 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
     let likely: Vec<PerDriver<f64>> =
         project.segments.iter().map(|s| s.levers.at(Scenario::Likely)).collect();
     let baseline: Vec<f64> = segments.iter().map(|m| m.baseline.clv).collect();
+    let rhos = correlations(settings.lever_correlation);
 
+    // (NPV, programme uplift) at a point of every segment's levers.
+    let outcome = |point: &[PerDriver<f64>], clvs: &mut [f64]| {
+        for (i, seg) in project.segments.iter().enumerate() {
+            clvs[i] =
+                clv(&seg.drivers.with_levers(&point[i]), settings.horizon_years, settings.discount_rate);
+        }
+        let value: f64 =
+            project.segments.iter().zip(&*clvs).zip(&baseline).map(|((s, c), b)| s.customers * (c - b)).sum();
+        let uplift =
+            focus_uplift(project.segments.iter().zip(&baseline).zip(&*clvs).map(|((s, b), c)| (s, *b, *c)));
+        (value - investment_pv, uplift)
+    };
     let blocks: Vec<usize> = (0..draws.div_ceil(BLOCK)).collect();
     let run_block = |k: usize| {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(settings.seed);
@@ -122,45 +147,67 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
             rng.jump();
         }
         let n = BLOCK.min(draws - k * BLOCK);
-        let mut out = Vec::with_capacity(n);
+        let mut out: Vec<Vec<(f64, f64)>> = rhos.iter().map(|_| Vec::with_capacity(n)).collect();
         let mut point = likely.clone();
         let mut clvs = vec![0.0; project.segments.len()];
+        let mut own = vec![0.0; levers.len()];
         for _ in 0..n {
-            for (i, driver, pert) in &levers {
-                *point[*i].get_mut(*driver) = pert.sample(&mut rng);
+            let common: f64 = StandardNormal.sample(&mut rng);
+            for e in &mut own {
+                *e = StandardNormal.sample(&mut rng);
             }
-            for (i, seg) in project.segments.iter().enumerate() {
-                clvs[i] =
-                    clv(&seg.drivers.with_levers(&point[i]), settings.horizon_years, settings.discount_rate);
+            for (rho, out) in rhos.iter().zip(&mut out) {
+                let (shared, alone) = (rho.sqrt(), (1.0 - rho).sqrt());
+                for ((i, driver, pert), e) in levers.iter().zip(&own) {
+                    *point[*i].get_mut(*driver) = pert.at(shared * common + alone * e);
+                }
+                out.push(outcome(&point, &mut clvs));
             }
-            let value: f64 = project
-                .segments
-                .iter()
-                .zip(&clvs)
-                .zip(&baseline)
-                .map(|((s, c), b)| s.customers * (c - b))
-                .sum();
-            let uplift = focus_uplift(
-                project.segments.iter().zip(&baseline).zip(&clvs).map(|((s, b), c)| (s, *b, *c)),
-            );
-            out.push((value - investment_pv, uplift));
         }
         out
     };
     let results =
-        crate::parallel::map_runs(&blocks, |run| run.iter().flat_map(|&k| run_block(k)).collect::<Vec<_>>());
-    let (mut npv, mut uplift): (Vec<f64>, Vec<f64>) = results.into_iter().flatten().unzip();
-    #[allow(clippy::cast_precision_loss)]
-    let reaching = uplift.iter().filter(|&&u| reaches(u, settings.target_min)).count() as f64 / draws as f64;
-    npv.sort_by(f64::total_cmp);
-    uplift.sort_by(f64::total_cmp);
+        crate::parallel::map_runs(&blocks, |run| run.iter().map(|&k| run_block(k)).collect::<Vec<_>>());
+    let mut by_rho: Vec<Vec<(f64, f64)>> = rhos.iter().map(|_| Vec::with_capacity(draws)).collect();
+    for block in results.into_iter().flatten() {
+        for (all, part) in by_rho.iter_mut().zip(block) {
+            all.extend(part);
+        }
+    }
+    let mut npv_at_rho = Vec::new();
+    let mut sensitivity: Vec<Sensitivity> = rhos
+        .iter()
+        .zip(by_rho)
+        .map(|(&rho, outcomes)| {
+            let (mut npv, mut uplift): (Vec<f64>, Vec<f64>) = outcomes.into_iter().unzip();
+            #[allow(clippy::cast_precision_loss)]
+            let reaching =
+                uplift.iter().filter(|&&u| reaches(u, settings.target_min)).count() as f64 / draws as f64;
+            npv.sort_by(f64::total_cmp);
+            uplift.sort_by(f64::total_cmp);
+            let figures = Sensitivity {
+                lever_correlation: rho,
+                probability_reaching_target: reaching,
+                npv: percentiles(&npv),
+                uplift: percentiles(&uplift),
+            };
+            if npv_at_rho.is_empty() {
+                npv_at_rho = npv;
+            }
+            figures
+        })
+        .collect();
+    let main = sensitivity[0].clone();
+    sensitivity.sort_by(|a, b| a.lever_correlation.total_cmp(&b.lever_correlation));
     Simulation {
         draws: settings.draws,
         seed: settings.seed,
-        npv_histogram: histogram(&npv),
-        npv: percentiles(&npv),
-        uplift: percentiles(&uplift),
-        probability_reaching_target: reaching,
+        lever_correlation: settings.lever_correlation,
+        npv_histogram: histogram(&npv_at_rho),
+        npv: main.npv,
+        uplift: main.uplift,
+        probability_reaching_target: main.probability_reaching_target,
+        sensitivity,
     }
 }
 
@@ -249,20 +296,134 @@ mod tests {
         assert!((quantile(&v, 0.1) - 1.4).abs() < 1e-12);
     }
 
-    /// PERT(0, 0.02, 0.08): mean (0 + 4·0.02 + 0.08)/6 = 0.026667, and the standard
-    /// deviation of Beta(2, 4) scaled by 0.08: 0.08·√(2·4/(6²·7)) = 0.014254.
+    use crate::analysis::pert::tests::beta_quantile_whole;
+    use crate::analysis::segments::segment_metrics;
+    use crate::model::fixture::{drivers, project, segment};
+    use crate::model::{Estimate, PerDriver};
+
+    /// Two focus segments with three uncertain levers of whole PERT shapes each:
+    /// (0, 0.02, 0.08) is 0.08·Beta(2, 4), (0, 0.05, 0.1) is 0.1·Beta(3, 3).
+    fn two_segments(rho: f64, draws: u32) -> (Project, Vec<SegmentMetrics>) {
+        let levers = PerDriver {
+            retention_rate: Estimate { low: 0.0, likely: 0.02, high: 0.08 },
+            purchases_per_year: Estimate { low: 0.0, likely: 0.05, high: 0.1 },
+            average_order_value: Estimate { low: 0.0, likely: 0.02, high: 0.08 },
+            gross_margin: Estimate::certain(0.0),
+        };
+        let a = segment("a", 1000.0, drivers(4.0, 500.0, 0.3, 0.7), levers, true);
+        let b = segment("b", 3000.0, drivers(2.0, 900.0, 0.25, 0.8), levers, true);
+        let mut p = project(vec![a, b], vec![], 5, 0.08);
+        p.settings.draws = draws;
+        p.settings.lever_correlation = rho;
+        let metrics = p.segments.iter().map(|s| segment_metrics(s, 0.0, &p.settings)).collect();
+        (p, metrics)
+    }
+
+    /// The programme uplift with every lever at its PERT quantile `q`, computed from the
+    /// exact Beta quantiles.
+    fn uplift_at_quantile(p: &Project, metrics: &[SegmentMetrics], q: f64) -> f64 {
+        let point = |e: Estimate, a: u32, b: u32| e.low + (e.high - e.low) * beta_quantile_whole(q, a, b);
+        let clvs: Vec<(&crate::model::Segment, f64, f64)> = p
+            .segments
+            .iter()
+            .zip(metrics)
+            .map(|(s, m)| {
+                let l = &s.levers;
+                let at = PerDriver {
+                    retention_rate: point(l.retention_rate, 2, 4),
+                    purchases_per_year: point(l.purchases_per_year, 3, 3),
+                    average_order_value: point(l.average_order_value, 2, 4),
+                    gross_margin: 0.0,
+                };
+                let projected =
+                    clv(&s.drivers.with_levers(&at), p.settings.horizon_years, p.settings.discount_rate);
+                (s, m.baseline.clv, projected)
+            })
+            .collect();
+        focus_uplift(clvs.into_iter())
+    }
+
+    /// With levers in lockstep the uplift is a rising function of one quantile, so its P10
+    /// and P90 are the uplift with every lever at its 10th and 90th percentile.
     #[test]
-    fn pert_sampler_has_the_pert_mean_and_spread() {
-        let pert = PertSampler::new(0.0, 0.02, 0.08).unwrap();
-        let mut rng = Xoshiro256PlusPlus::seed_from_u64(1);
-        let n = 200_000;
-        let draws: Vec<f64> = (0..n).map(|_| pert.sample(&mut rng)).collect();
-        let mean = draws.iter().sum::<f64>() / f64::from(n);
-        let sd = (draws.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / f64::from(n)).sqrt();
-        assert!((mean - 0.026_667).abs() < 1e-4, "{mean}");
-        assert!((sd - 0.014_254).abs() < 1e-4, "{sd}");
-        assert!(draws.iter().all(|x| (0.0..=0.08).contains(x)));
-        assert!(PertSampler::new(0.1, 0.0, 0.2).is_none());
+    fn levers_in_lockstep_put_the_p10_at_every_levers_10th_percentile() {
+        let (p, metrics) = two_segments(1.0, 20_000);
+        let sim = simulate(&p, &metrics, 0.0);
+        for (got, q) in [(sim.uplift.p10, 0.1), (sim.uplift.p50, 0.5), (sim.uplift.p90, 0.9)] {
+            let exact = uplift_at_quantile(&p, &metrics, q);
+            // Sampling error of a quantile at 20,000 draws: well under 1 % of the value here.
+            assert!((got - exact).abs() < 0.01 * exact, "q {q}: simulated {got}, exact {exact}");
+        }
+    }
+
+    /// Independent levers average out: the spread is narrower than in lockstep, and the
+    /// same draws give all three correlations.
+    #[test]
+    fn the_spread_widens_as_levers_move_together_on_the_same_draws() {
+        let (p, metrics) = two_segments(0.5, 5_000);
+        let sim = simulate(&p, &metrics, 0.0);
+        let rhos: Vec<f64> = sim.sensitivity.iter().map(|s| s.lever_correlation).collect();
+        assert_eq!(rhos, [0.0, 0.5, 1.0]);
+        let spread: Vec<f64> = sim.sensitivity.iter().map(|s| s.uplift.p90 - s.uplift.p10).collect();
+        assert!(spread[0] < spread[1] && spread[1] < spread[2], "{spread:?}");
+        assert_eq!(sim.uplift.p10.to_bits(), sim.sensitivity[1].uplift.p10.to_bits());
+        let reaching = |s: &Sensitivity| s.probability_reaching_target.to_bits();
+        assert_eq!(sim.probability_reaching_target.to_bits(), reaching(&sim.sensitivity[1]));
+        assert_eq!((sim.independent().lever_correlation, sim.lockstep().lever_correlation), (0.0, 1.0));
+        // The project's own run is the same whether 0.5 is asked for alone or with 0 and 1.
+        let again = simulate(&p, &metrics, 0.0);
+        assert_eq!(again.npv.p10.to_bits(), sim.npv.p10.to_bits());
+        // At ρ = 0, the independent levers: the P10 lies well above the all-at-P10 uplift.
+        let all_low = uplift_at_quantile(&p, &metrics, 0.1);
+        assert!(
+            sim.sensitivity[0].uplift.p10 > all_low * 1.05,
+            "{} vs {all_low}",
+            sim.sensitivity[0].uplift.p10
+        );
+        let (independent, _) = two_segments(0.0, 5_000);
+        let alone = simulate(&independent, &metrics, 0.0);
+        assert_eq!(alone.sensitivity.len(), 2);
+        assert_eq!(alone.uplift.p10.to_bits(), sim.sensitivity[0].uplift.p10.to_bits());
+    }
+
+    /// At the project's ρ the lever draws have the Gaussian copula's rank correlation,
+    /// `(6/π)·asin(ρ/2)`, and each keeps its PERT mean.
+    #[test]
+    fn lever_draws_have_the_copulas_rank_correlation_and_their_own_mean() {
+        let pert = Pert::new(0.0, 0.02, 0.08).unwrap();
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(7);
+        let rho: f64 = 0.5;
+        let n = 50_000;
+        let (mut xs, mut ys) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for _ in 0..n {
+            let z: f64 = StandardNormal.sample(&mut rng);
+            let e1: f64 = StandardNormal.sample(&mut rng);
+            let e2: f64 = StandardNormal.sample(&mut rng);
+            xs.push(pert.at(rho.sqrt() * z + (1.0 - rho).sqrt() * e1));
+            ys.push(pert.at(rho.sqrt() * z + (1.0 - rho).sqrt() * e2));
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let mean = xs.iter().sum::<f64>() / n as f64;
+        assert!((mean - 0.08 / 3.0).abs() < 2e-4, "PERT mean (0 + 4·0.02 + 0.08)/6: {mean}");
+        let rank = |v: &[f64]| {
+            let mut order: Vec<usize> = (0..v.len()).collect();
+            order.sort_by(|&i, &j| v[i].total_cmp(&v[j]));
+            let mut r = vec![0.0; v.len()];
+            for (k, i) in order.into_iter().enumerate() {
+                #[allow(clippy::cast_precision_loss)]
+                let k = k as f64;
+                r[i] = k;
+            }
+            r
+        };
+        let (rx, ry) = (rank(&xs), rank(&ys));
+        #[allow(clippy::cast_precision_loss)]
+        let m = (n as f64 - 1.0) / 2.0;
+        let cov: f64 = rx.iter().zip(&ry).map(|(a, b)| (a - m) * (b - m)).sum();
+        let var: f64 = rx.iter().map(|a| (a - m).powi(2)).sum();
+        let spearman = cov / var;
+        let expected = 6.0 / std::f64::consts::PI * (rho / 2.0).asin();
+        assert!((spearman - expected).abs() < 0.01, "{spearman} vs {expected}");
     }
 
     #[test]

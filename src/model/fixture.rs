@@ -59,6 +59,7 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
             hourly_rate: 0.0,
             draws: 1000,
             seed: 1,
+            lever_correlation: 0.5,
         },
         business_case: BusinessCase::default(),
         investments,

@@ -67,6 +67,8 @@ pub struct Settings {
     /// Monte Carlo draws, 1..=1,000,000.
     pub draws: u32,
     pub seed: u64,
+    /// How strongly the levers move together in the simulation, 0..=1.
+    pub lever_correlation: f64,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]

@@ -196,6 +196,11 @@ pub struct RawSimulation {
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub seed: Field<Num>,
+    /// How strongly the levers move together, from 0 (independently) to 1 (all at the same
+    /// percentile in every draw); default 0.5. See docs/metrics.md, `simulation`.
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
+    pub lever_correlation: Field<Num>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

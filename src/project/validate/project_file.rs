@@ -12,6 +12,10 @@ use crate::project::raw::{RawBenchmarks, RawProject, Sp};
 /// Default Monte Carlo draws: enough for stable P10/P90 at two decimals of a per cent.
 const DEFAULT_DRAWS: f64 = 10_000.0;
 
+/// Default lever correlation: half of each lever's uncertainty is the programme's shared
+/// fate (docs/metrics.md, `simulation`, says why this is the prudent middle).
+const DEFAULT_LEVER_CORRELATION: f64 = 0.5;
+
 /// Everything `project.yaml` contributes to the model.
 pub struct ProjectPart {
     pub meta: Meta,
@@ -152,14 +156,21 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
     let horizon = c.number(&raw.horizon_years, "horizon_years", top, Kind::Whole(1, 30));
     let discount_rate = c.number(&raw.discount_rate, "discount_rate", top, Kind::Rate);
     let hourly_rate = c.number(&raw.hourly_rate, "hourly_rate", top, Kind::Amount);
-    let (draws, seed) = match &raw.simulation {
+    let (draws, seed, lever_correlation) = match &raw.simulation {
         Some(s) => (
             c.optional_number(&s.value.draws, "simulation.draws", Kind::Whole(1, 1_000_000))
                 .ok()
                 .map(|d| d.unwrap_or(DEFAULT_DRAWS)),
             c.optional_number(&s.value.seed, "simulation.seed", Kind::Count).ok().map(|s| s.unwrap_or(0.0)),
+            c.optional_number(
+                &s.value.lever_correlation,
+                "simulation.lever_correlation",
+                Kind::Score(0.0, 1.0),
+            )
+            .ok()
+            .map(|r| r.unwrap_or(DEFAULT_LEVER_CORRELATION)),
         ),
-        None => (Some(DEFAULT_DRAWS), Some(0.0)),
+        None => (Some(DEFAULT_DRAWS), Some(0.0), Some(DEFAULT_LEVER_CORRELATION)),
     };
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     // whole numbers checked above
@@ -171,6 +182,7 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
         hourly_rate: hourly_rate?,
         draws: draws? as u32,
         seed: seed? as u64,
+        lever_correlation: lever_correlation?,
     })
 }
 

@@ -247,6 +247,12 @@ fn probability(project: &Project, m: &Metrics, l: &Localizer) -> Derivation {
             input(l.t("der-target-min"), l.percent(s.target_min, 1), "project.yaml", "target_uplift.min"),
             input(l.t("der-draws"), draws, "project.yaml", "simulation.draws"),
             input(l.t("der-seed"), s.seed.to_string(), "project.yaml", "simulation.seed"),
+            input(
+                l.t("der-lever-correlation"),
+                l.exact(s.lever_correlation, 2),
+                "project.yaml",
+                "simulation.lever_correlation",
+            ),
         ],
     }
 }

@@ -97,6 +97,8 @@ pub struct SimulationView {
     pub target: String,
     pub uplift_p10: String,
     pub uplift_p90: String,
+    /// The lever correlation and the same figures at ρ = 0 and ρ = 1.
+    pub correlation: String,
 }
 
 /// Every chart of the report; optional ones exist only when their data does.

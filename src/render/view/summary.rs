@@ -88,7 +88,15 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
     cards.push(card(
         "card-chance",
         l.probability(m.simulation.probability_reaching_target),
-        l.t_with("card-chance-note", vec![("draws", l.number(f64::from(m.simulation.draws), 0).into())]),
+        l.t_with(
+            "card-chance-note",
+            vec![
+                ("draws", l.number(f64::from(m.simulation.draws), 0).into()),
+                ("rho", l.exact(m.simulation.lever_correlation, 2).into()),
+                ("independent", l.probability(m.simulation.independent().probability_reaching_target).into()),
+                ("lockstep", l.probability(m.simulation.lockstep().probability_reaching_target).into()),
+            ],
+        ),
         "derivation-probability",
     ));
     cards
@@ -145,5 +153,20 @@ pub fn simulation(m: &Metrics, l: &Localizer) -> super::SimulationView {
         target: l.percent_exact(m.project.target_uplift_min),
         uplift_p10: l.percent(s.uplift.p10, 1),
         uplift_p90: l.percent(s.uplift.p90, 1),
+        correlation: {
+            let (independent, lockstep) = (s.independent(), s.lockstep());
+            l.t_with(
+                "simulation-correlation",
+                vec![
+                    ("rho", l.exact(s.lever_correlation, 2).into()),
+                    ("p10_independent", l.money_short(independent.npv.p10).into()),
+                    ("p90_independent", l.money_short(independent.npv.p90).into()),
+                    ("probability_independent", l.percent(independent.probability_reaching_target, 1).into()),
+                    ("p10_lockstep", l.money_short(lockstep.npv.p10).into()),
+                    ("p90_lockstep", l.money_short(lockstep.npv.p90).into()),
+                    ("probability_lockstep", l.percent(lockstep.probability_reaching_target, 1).into()),
+                ],
+            )
+        },
     }
 }
