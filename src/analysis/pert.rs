@@ -2,30 +2,48 @@
 //!
 //! A Gaussian copula gives each lever in a draw a standard normal score; the lever takes
 //! the value whose PERT probability equals the score's normal probability:
-//! `x = Q_PERT(Φ(score))`. Scores that move together give levers that move together,
-//! while each lever keeps exactly its own PERT distribution.
+//! `x = low + (high − low)·Q_Beta(α, β)(Φ(score))`. Scores that move together give levers
+//! that move together, while each lever keeps exactly its own PERT distribution.
 //!
-//! `Q_PERT ∘ Φ` has no closed form, and evaluating the incomplete beta function for every
-//! one of up to 4·10⁷ lever draws would take minutes. So it is tabulated once per lever:
-//! the PERT distribution function at 2,048 equal steps of the lever's range (Simpson's rule
-//! on the Beta density, normalised to end at exactly 1), each turned into a normal score
-//! with [`normal_quantile`]. A draw finds its score's step by bisection and interpolates
-//! linearly inside it, so a drawn value is never further than one step (1/2,048 of
-//! `high − low`) from the exact quantile, and far closer in the body of the distribution.
+//! `Q_Beta ∘ Φ` has no closed form, and evaluating the incomplete beta function for every
+//! one of up to 4·10⁷ lever draws would take minutes. It is tabulated instead, and one
+//! table serves every lever: PERT's weight of 4 makes `α + β = 6`, so the standardised
+//! distribution has the single shape `α ∈ [1, 5]`. A row of the table holds, for one `α`
+//! on a grid of step 1/32, the quantile at 513 equally spaced normal scores from −8 to 8;
+//! a lever reads between the two rows around its own `α` and the two columns around its
+//! score (bilinear interpolation). The whole table is 129 × 513 values (530 KB, so it stays
+//! in the processor's cache while millions of levers are drawn), and each row is built
+//! only when a lever needs it.
+//!
+//! A row is built from the Beta distribution function at 4,096 equal steps of 0…1
+//! (Simpson's rule on the density, normalised to end at exactly 1, the upper half summed
+//! from the top so tail probabilities keep their digits), each turned into a normal score
+//! with [`normal_quantile`], and read at the row's scores by linear interpolation.
 
-/// Steps of a lever's range in its table.
-const STEPS: usize = 2048;
+use std::sync::OnceLock;
+
+/// Steps of `α` per unit, over `α ∈ [1, 5]`.
+const ALPHA_STEPS_PER_UNIT: f64 = 32.0;
+/// Rows of the table: `α = 1, 1 + 1/32, …, 5`.
+const ROWS: usize = 129;
+/// Columns of a row: normal scores `−SCORE_END, …, SCORE_END`.
+const COLUMNS: usize = 513;
+/// The largest score tabulated; `Φ(−8) ≈ 6·10⁻¹⁶`, beyond any draw.
+const SCORE_END: f64 = 8.0;
+/// Steps of 0…1 in the distribution function a row is read from.
+const CDF_STEPS: usize = 4096;
 
 /// PERT(low, likely, high): `low + (high − low)·B` with `B ~ Beta(α, β)`,
 /// `α = 1 + 4·(likely − low)/(high − low)`, `β = 1 + 4·(high − likely)/(high − low)`,
-/// tabulated by normal score.
-#[derive(Clone, Debug)]
+/// drawn by normal score.
+#[derive(Clone, Copy, Debug)]
 pub struct Pert {
     low: f64,
     range: f64,
-    /// The normal score of the distribution function at `low + range·k/STEPS`, rising;
-    /// the two ends, at probability 0 and 1, are set one unit beyond their neighbours.
-    scores: Vec<f64>,
+    /// The table rows at and above the lever's `α`, and where `α` lies between them.
+    below: &'static [f64],
+    above: &'static [f64],
+    weight: f64,
 }
 
 impl Pert {
@@ -35,46 +53,73 @@ impl Pert {
         if !(range > 0.0 && (low..=high).contains(&likely)) {
             return None;
         }
-        let (alpha, beta) = (1.0 + 4.0 * (likely - low) / range, 1.0 + 4.0 * (high - likely) / range);
-        let density = |x: f64| x.powf(alpha - 1.0) * (1.0 - x).powf(beta - 1.0);
+        #[allow(clippy::cast_precision_loss)] // 128
+        let position = (4.0 * (likely - low) / range * ALPHA_STEPS_PER_UNIT).clamp(0.0, (ROWS - 1) as f64);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // within 0..ROWS
+        let row = (position as usize).min(ROWS - 2);
         #[allow(clippy::cast_precision_loss)]
-        let h = 1.0 / STEPS as f64;
-        #[allow(clippy::cast_precision_loss)]
-        let cells: Vec<f64> = (0..STEPS)
-            .map(|k| {
-                let a = k as f64 * h;
-                h / 6.0 * (density(a) + 4.0 * density(a + h / 2.0) + density(a + h))
-            })
-            .collect();
-        // The mass below and above each step, each summed from its own end, so that a tail
-        // probability keeps its digits instead of being 1 minus something close to 1.
-        let mut below = vec![0.0; STEPS + 1];
-        let mut above = vec![0.0; STEPS + 1];
-        for k in 0..STEPS {
-            below[k + 1] = below[k] + cells[k];
-            above[STEPS - 1 - k] = above[STEPS - k] + cells[STEPS - 1 - k];
-        }
-        let total = below[STEPS];
-        let mut scores: Vec<f64> = below
-            .iter()
-            .zip(&above)
-            .map(|(&b, &a)| if b <= a { normal_quantile(b / total) } else { -normal_quantile(a / total) })
-            .collect();
-        scores[0] = scores[1] - 1.0;
-        scores[STEPS] = scores[STEPS - 1] + 1.0;
-        Some(Self { low, range, scores })
+        let weight = position - row as f64;
+        Some(Self { low, range, below: table_row(row), above: table_row(row + 1), weight })
     }
 
-    /// The lever at normal score `z`: `low + range · Q_Beta(Φ(z))`, interpolated in its step.
+    /// The lever at normal score `z`: `low + range · Q_Beta(Φ(z))`.
     pub fn at(&self, z: f64) -> f64 {
-        let last = self.scores.len() - 1;
-        let k = self.scores.partition_point(|&s| s <= z).clamp(1, last);
-        let (s0, s1) = (self.scores[k - 1], self.scores[k]);
-        let within = ((z - s0) / (s1 - s0)).clamp(0.0, 1.0);
         #[allow(clippy::cast_precision_loss)]
-        let fraction = ((k - 1) as f64 + within) / last as f64;
-        self.low + self.range * fraction
+        let last = (COLUMNS - 1) as f64;
+        let position = ((z + SCORE_END) / (2.0 * SCORE_END) * last).clamp(0.0, last);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // within 0..COLUMNS
+        let column = (position as usize).min(COLUMNS - 2);
+        #[allow(clippy::cast_precision_loss)]
+        let within = position - column as f64;
+        let read = |row: &[f64]| row[column] + within * (row[column + 1] - row[column]);
+        let (b, a) = (read(self.below), read(self.above));
+        self.low + self.range * (b + self.weight * (a - b))
     }
+}
+
+/// Row `k` of the table (`α = 1 + k/32`), built on first use.
+fn table_row(k: usize) -> &'static [f64] {
+    static TABLE: [OnceLock<Vec<f64>>; ROWS] = [const { OnceLock::new() }; ROWS];
+    #[allow(clippy::cast_precision_loss)]
+    TABLE[k].get_or_init(|| quantiles_by_score(1.0 + k as f64 / ALPHA_STEPS_PER_UNIT))
+}
+
+/// `Q_Beta(α, 6 − α)(Φ(z))` at the table's scores `z`.
+#[allow(clippy::cast_precision_loss)]
+fn quantiles_by_score(alpha: f64) -> Vec<f64> {
+    let beta = 6.0 - alpha;
+    let density = |x: f64| x.powf(alpha - 1.0) * (1.0 - x).powf(beta - 1.0);
+    let h = 1.0 / CDF_STEPS as f64;
+    let cells: Vec<f64> = (0..CDF_STEPS)
+        .map(|k| {
+            let a = k as f64 * h;
+            h / 6.0 * (density(a) + 4.0 * density(a + h / 2.0) + density(a + h))
+        })
+        .collect();
+    let mut below = vec![0.0; CDF_STEPS + 1];
+    let mut above = vec![0.0; CDF_STEPS + 1];
+    for k in 0..CDF_STEPS {
+        below[k + 1] = below[k] + cells[k];
+        above[CDF_STEPS - 1 - k] = above[CDF_STEPS - k] + cells[CDF_STEPS - 1 - k];
+    }
+    let total = below[CDF_STEPS];
+    // The normal score of the distribution function at each step of 0…1, rising.
+    let scores: Vec<f64> = below
+        .iter()
+        .zip(&above)
+        .map(|(&b, &a)| if b <= a { normal_quantile(b / total) } else { -normal_quantile(a / total) })
+        .collect();
+    (0..COLUMNS)
+        .map(|j| {
+            let z = -SCORE_END + 2.0 * SCORE_END * j as f64 / (COLUMNS - 1) as f64;
+            // The step whose scores bracket z, and where z lies in it.
+            let k = scores.partition_point(|&s| s <= z).clamp(1, CDF_STEPS);
+            let (s0, s1) = (scores[k - 1], scores[k]);
+            let within =
+                if s1.is_finite() && s0.is_finite() { ((z - s0) / (s1 - s0)).clamp(0.0, 1.0) } else { 0.5 };
+            ((k - 1) as f64 + within) * h
+        })
+        .collect()
 }
 
 /// `Φ⁻¹(p)`, the standard normal quantile: Wichura's algorithm AS 241 (PPND16, Applied
@@ -204,28 +249,70 @@ pub mod tests {
         assert_eq!(normal_quantile(1.0), f64::INFINITY);
     }
 
-    /// PERT(0, 0.02, 0.08) is 0.08·Beta(2, 4), and PERT(10, 10, 20) is 10 + 10·Beta(1, 5):
-    /// at every score the table agrees with the exact quantile to a step of the range.
+    /// The `p` quantile of Beta(a, b) for any shapes ≥ 1, by bisection on the distribution
+    /// function integrated with Simpson's rule at 100,000 steps: slow, but no table.
+    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    fn beta_quantile_integrated(p: f64, a: f64, b: f64) -> f64 {
+        let n: usize = 100_000;
+        let h = 1.0 / n as f64;
+        let density = |x: f64| x.powf(a - 1.0) * (1.0 - x).powf(b - 1.0);
+        let mut cdf = vec![0.0; n + 1];
+        for k in 0..n {
+            let x = k as f64 * h;
+            cdf[k + 1] = cdf[k] + h / 6.0 * (density(x) + 4.0 * density(x + h / 2.0) + density(x + h));
+        }
+        let total = cdf[n];
+        let at = |x: f64| {
+            let k = ((x / h) as usize).min(n - 1);
+            let within = x / h - k as f64;
+            (cdf[k] + within * (cdf[k + 1] - cdf[k])) / total
+        };
+        let (mut lo, mut hi) = (0.0, 1.0);
+        for _ in 0..60 {
+            let mid = f64::midpoint(lo, hi);
+            if at(mid) < p { lo = mid } else { hi = mid }
+        }
+        lo
+    }
+
+    /// Against exact quantiles: whole shapes from their polynomial distribution function,
+    /// others (between the table's rows) by fine integration. Within 5·10⁻⁵ of the range
+    /// from the 1st to the 99th percentile, within 2.5·10⁻⁴ of it in the far tails (the
+    /// largest errors seen are 2.8·10⁻⁵ and 1.2·10⁻⁴, both next to α = 1).
     #[test]
-    fn the_table_gives_the_exact_pert_quantile_within_a_step() {
-        for (low, likely, high, a, b) in
-            [(0.0, 0.02, 0.08, 2, 4), (10.0, 10.0, 20.0, 1, 5), (-1.0, 0.0, 1.0, 3, 3)]
-        {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    fn the_table_gives_the_exact_pert_quantile() {
+        let cases = [
+            (0.0, 0.02, 0.08, Some((2, 4))),
+            (10.0, 10.0, 20.0, Some((1, 5))),
+            (-1.0, 0.0, 1.0, Some((3, 3))),
+            (0.0, 1.0, 1.0, Some((5, 1))),
+            (0.01, 0.025, 0.045, None),
+            (0.0, 0.003, 0.1, None),
+        ];
+        let mut worst = (0.0_f64, 0.0_f64);
+        for (low, likely, high, whole) in cases {
             let pert = Pert::new(low, likely, high).unwrap();
             let range = high - low;
+            let alpha = 1.0 + 4.0 * (likely - low) / range;
             let body = (1..=99).map(|k| f64::from(k) / 100.0);
             for p in [1e-6, 0.001, 0.999, 1.0 - 1e-6].into_iter().chain(body) {
-                let exact = low + range * beta_quantile_whole(p, a, b);
-                let tabled = pert.at(normal_quantile(p));
-                let tolerance = if (0.01..=0.99).contains(&p) { 1e-5 } else { 1.0 / 2048.0 };
-                assert!(
-                    (tabled - exact).abs() <= tolerance * range,
-                    "{low},{likely},{high} at {p}: {tabled} vs {exact}"
-                );
+                let fraction = match whole {
+                    Some((a, b)) => beta_quantile_whole(p, a, b),
+                    None => beta_quantile_integrated(p, alpha, 6.0 - alpha),
+                };
+                let exact = low + range * fraction;
+                let error = (pert.at(normal_quantile(p)) - exact).abs() / range;
+                let in_body = (0.01..=0.99).contains(&p);
+                let slot = if in_body { &mut worst.0 } else { &mut worst.1 };
+                *slot = slot.max(error);
+                let tolerance = if in_body { 5e-5 } else { 2.5e-4 };
+                assert!(error <= tolerance, "{low},{likely},{high} at {p}: off by {error} of the range");
             }
-            assert_eq!(pert.at(-50.0), low);
-            assert_eq!(pert.at(50.0), high);
+            assert!(pert.at(-50.0) >= low && pert.at(-50.0) - low < 1e-3 * range);
+            assert!(pert.at(50.0) <= high && high - pert.at(50.0) < 1e-3 * range);
         }
+        eprintln!("largest error in the body {:e}, in the tails {:e}", worst.0, worst.1);
         assert!(Pert::new(0.1, 0.0, 0.2).is_none());
         assert!(Pert::new(0.1, 0.1, 0.1).is_none());
     }
