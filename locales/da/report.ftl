@@ -63,10 +63,7 @@ headline-main = Øges værdien af et gennemsnitligt kundeforhold med { $uplift }
    *[other] de { $segments } fokussegmenter
   }, giver det en nettonutidsværdi på { $npv } over { $years } år
 headline-roi = ROI på { $roi }
-headline-payback = tilbagebetalingstid på { $months ->
-    [one] { $months } måned
-   *[other] { $months } måneder
-  }
+headline-payback = tjent hjem i år { $year }
 headline-no-payback = investeringen tjenes ikke hjem inden for tidshorisonten
 headline-chance = { $chance } sandsynlighed for at nå målet på { $target }
 card-uplift = Værdiløft pr. kundeforhold
@@ -76,12 +73,9 @@ card-npv-note = efter en investering på { $pv } (nutidsværdi)
 card-roi = Investeringsafkast (ROI)
 card-roi-note = nettonutidsværdi ÷ investeringens nutidsværdi
 card-payback = Tilbagebetalingstid
-card-payback-value = { $months ->
-    [one] { $months } måned
-   *[other] { $months } måneder
-  }
+card-payback-value = år { $year }
 card-payback-never = nås ikke
-card-payback-note = akkumuleret, tilbagediskonteret
+card-payback-note = første år, hvor det akkumulerede tilbagediskonterede netto er ≥ 0; beløb regnet ved årets udgang
 card-chance = Sandsynlighed for at nå målet
 card-chance-note = { $draws } simulerede udfald, løftestænger der følges ad med ρ = { $rho } (uafhængige: { $independent }; i takt: { $lockstep })
 summary-problems = De største problemområder
@@ -235,7 +229,14 @@ chart-payback-x = År fra programstart
 chart-payback-y = Akkumuleret, tilbagediskonteret ({ $currency })
 chart-value-uplift = Værdiløft
 chart-investment = Investering
-chart-payback-point = Tilbagebetalingstid: { $months } måneder
+chart-payback-point = Tjent hjem: udgangen af år { $year }
+th-year = År
+th-cf-investment = Investering
+th-cf-value = Værdiløft
+th-cf-net = Netto
+th-cf-discounted = Tilbagediskonteret netto
+th-cf-cumulative = Akkumuleret, tilbagediskonteret
+cash-flows-note = Forventet scenarie. År 0 er engangsinvesteringen; dækningsbidrag og løbende omkostninger falder ved hvert års udgang, som i CLV. De tilbagediskonterede nettobeløb summerer til nettonutidsværdien; det fremhævede år er det første, hvor det akkumulerede tilbagediskonterede netto er mindst nul: tilbagebetalingen.
 chart-npv = Programmets nettonutidsværdi på tværs af simulerede udfald
 chart-npv-x = Programmets nettonutidsværdi ({ $currency })
 chart-npv-y = Andel af simuleringer
@@ -286,9 +287,9 @@ der-value-uplift = Værdiløft, { $segment }
 der-pv-input = Investeringens nutidsværdi (PV)
 der-roi = Investeringsafkast, ROI (forventet)
 der-payback = Tilbagebetalingstid (forventet)
-der-payback-formula = første tidspunkt, hvor akkumuleret tilbagediskonteret værdiløft ≥ akkumuleret tilbagediskonteret investering, lineært inden for året
+der-payback-formula = første år, hvor den akkumulerede tilbagediskonterede nettopengestrøm (værdiløft − investering) er ≥ 0; pengestrømmene falder ved årets udgang, så der interpoleres ikke inden for et år
 der-payback-year = år { $year }: værdi { $value } / investering { $investment }
-der-payback-months = { $months } måneder
+der-payback-result = udgangen af år { $year }
 der-payback-never = ikke inden for tidshorisonten
 der-chance = Sandsynlighed for at nå målet
 der-chance-formula = andel af simulerede udfald med programløft ≥ minimumsmål
@@ -318,8 +319,8 @@ method-pv-words = Engangsomkostninger afholdes ved start, årlige omkostninger v
 method-npv = Nettonutidsværdi og ROI
 method-npv-words = Den værdi, der skabes i alle segmenter, fratrukket programmets omkostninger – begge opgjort i nutidsværdi.
 method-payback = Tilbagebetalingstid
-method-payback-notation = første t med Σ værdiløft ≥ Σ investering (begge tilbagediskonteret)
-method-payback-words = Tidspunktet, hvor den akkumulerede værdi første gang dækker den akkumulerede investering, lineært interpoleret inden for året.
+method-payback-notation = første t med Σ (værdiløft − investering)ₖ · (1+d)⁻ᵏ ≥ 0, summeret over k = 0…t
+method-payback-words = Dækningsbidrag og løbende omkostninger falder ved hvert års udgang, som i CLV, så tilbagebetalingen aflæses af de årlige pengestrømme: udgangen af det første år, hvor den løbende sum dækker investeringen.
 method-problems = Problemområder
 method-problems-notation = N · (CLV med værdidriveren på referenceværdien − CLV)
 method-problems-words = Den værdi, et segment går glip af på én værdidriver sammenlignet med referenceværdien; nul, hvis segmentet allerede lever op til den. Værdidrivere uden referenceværdi vurderes ikke.

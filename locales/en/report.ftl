@@ -65,10 +65,7 @@ headline-main = Raising the value of an average customer relationship by { $upli
    *[other] { $years } years
   }
 headline-roi = ROI { $roi }
-headline-payback = payback in { $months ->
-    [one] { $months } month
-   *[other] { $months } months
-  }
+headline-payback = paid back in year { $year }
 headline-no-payback = no payback within the horizon
 headline-chance = { $chance } chance of reaching the { $target } target
 card-uplift = Uplift per customer relationship
@@ -78,12 +75,9 @@ card-npv-note = after investment of { $pv } (present value)
 card-roi = Return on investment
 card-roi-note = NPV ÷ present value of investment
 card-payback = Payback
-card-payback-value = { $months ->
-    [one] { $months } month
-   *[other] { $months } months
-  }
+card-payback-value = year { $year }
 card-payback-never = not reached
-card-payback-note = cumulative, discounted
+card-payback-note = first year whose cumulative discounted net is ≥ 0; money counted at each year’s end
 card-chance = Chance of reaching target
 card-chance-note = { $draws } simulated outcomes, levers moving together at ρ = { $rho } (independent levers: { $independent }; in lockstep: { $lockstep })
 summary-problems = The biggest problem areas
@@ -237,7 +231,14 @@ chart-payback-x = Years from programme start
 chart-payback-y = Cumulative, discounted ({ $currency })
 chart-value-uplift = Value uplift
 chart-investment = Investment
-chart-payback-point = Payback: { $months } months
+chart-payback-point = Paid back: end of year { $year }
+th-year = Year
+th-cf-investment = Investment
+th-cf-value = Value uplift
+th-cf-net = Net
+th-cf-discounted = Discounted net
+th-cf-cumulative = Cumulative, discounted
+cash-flows-note = Likely scenario. Year 0 is the one-off investment; margins and running costs fall at the end of each year, as in the CLV. The discounted nets add up to the NPV; the highlighted year is the first whose cumulative discounted net is at least zero, the payback.
 chart-npv = Programme NPV across simulated outcomes
 chart-npv-x = Programme NPV ({ $currency })
 chart-npv-y = Share of draws
@@ -288,9 +289,9 @@ der-value-uplift = Value uplift, { $segment }
 der-pv-input = PV of investment
 der-roi = Return on investment (likely)
 der-payback = Payback (likely)
-der-payback-formula = first point where cumulative discounted value uplift ≥ cumulative discounted investment, linear within the year
+der-payback-formula = first year whose cumulative discounted net cash flow (value uplift − investment) is ≥ 0; cash flows fall at each year’s end, so there is no interpolation inside a year
 der-payback-year = year { $year }: value { $value } / investment { $investment }
-der-payback-months = { $months } months
+der-payback-result = end of year { $year }
 der-payback-never = not within the horizon
 der-chance = Chance of reaching the target
 der-chance-formula = share of simulated outcomes with programme uplift ≥ target minimum
@@ -320,8 +321,8 @@ method-pv-words = One-off costs fall at the start, annual costs at each year's e
 method-npv = Net present value and ROI
 method-npv-words = The value added in every segment less what the programme costs, both in today's money.
 method-payback = Payback
-method-payback-notation = first t with Σ value uplift ≥ Σ investment (both discounted)
-method-payback-words = When cumulative value first covers cumulative investment, interpolated linearly within the year.
+method-payback-notation = first t with Σ (value uplift − investment)ₖ · (1+d)⁻ᵏ ≥ 0, summed over k = 0…t
+method-payback-words = Margins and running costs fall at the end of each year, as in the CLV, so payback is read off the yearly cash flows: the end of the first year whose running total covers the investment.
 method-problems = Problem areas
 method-problems-notation = N · (CLV with the driver at benchmark − CLV)
 method-problems-words = The value a segment leaves on the table on one driver, compared with its benchmark; zero when it already meets it. Drivers without a benchmark are not scored.

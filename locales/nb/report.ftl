@@ -63,10 +63,7 @@ headline-main = Økes verdien av et gjennomsnittlig kundeforhold med { $uplift }
    *[other] de { $segments } fokussegmentene
   }, gir det en netto nåverdi på { $npv } over { $years } år
 headline-roi = ROI på { $roi }
-headline-payback = tilbakebetalingstid på { $months ->
-    [one] { $months } måned
-   *[other] { $months } måneder
-  }
+headline-payback = tjent inn i år { $year }
 headline-no-payback = investeringen tjenes ikke inn innenfor tidshorisonten
 headline-chance = { $chance } sannsynlighet for å nå målet på { $target }
 card-uplift = Verdiløft per kundeforhold
@@ -76,12 +73,9 @@ card-npv-note = etter en investering på { $pv } (nåverdi)
 card-roi = Avkastning på investeringen (ROI)
 card-roi-note = netto nåverdi ÷ investeringens nåverdi
 card-payback = Tilbakebetalingstid
-card-payback-value = { $months ->
-    [one] { $months } måned
-   *[other] { $months } måneder
-  }
+card-payback-value = år { $year }
 card-payback-never = nås ikke
-card-payback-note = akkumulert, diskontert
+card-payback-note = første år der akkumulert diskontert netto er ≥ 0; beløp regnet ved årets slutt
 card-chance = Sannsynlighet for å nå målet
 card-chance-note = { $draws } simulerte utfall, virkemidler som følger hverandre med ρ = { $rho } (uavhengige: { $independent }; i takt: { $lockstep })
 summary-problems = De største problemområdene
@@ -235,7 +229,14 @@ chart-payback-x = År fra programstart
 chart-payback-y = Akkumulert, diskontert ({ $currency })
 chart-value-uplift = Verdiløft
 chart-investment = Investering
-chart-payback-point = Tilbakebetalingstid: { $months } måneder
+chart-payback-point = Tjent inn: slutten av år { $year }
+th-year = År
+th-cf-investment = Investering
+th-cf-value = Verdiløft
+th-cf-net = Netto
+th-cf-discounted = Diskontert netto
+th-cf-cumulative = Akkumulert, diskontert
+cash-flows-note = Forventet scenario. År 0 er engangsinvesteringen; dekningsbidrag og løpende kostnader faller ved slutten av hvert år, som i CLV. De diskonterte nettobeløpene summerer til netto nåverdi; det uthevede året er det første der akkumulert diskontert netto er minst null: tilbakebetalingen.
 chart-npv = Programmets netto nåverdi på tvers av simulerte utfall
 chart-npv-x = Programmets netto nåverdi ({ $currency })
 chart-npv-y = Andel av simuleringene
@@ -286,9 +287,9 @@ der-value-uplift = Verdiløft, { $segment }
 der-pv-input = Investeringens nåverdi (PV)
 der-roi = Avkastning på investeringen, ROI (forventet)
 der-payback = Tilbakebetalingstid (forventet)
-der-payback-formula = første tidspunkt der akkumulert diskontert verdiløft ≥ akkumulert diskontert investering, lineært innenfor året
+der-payback-formula = første år der akkumulert diskontert netto kontantstrøm (verdiløft − investering) er ≥ 0; kontantstrømmene faller ved årets slutt, så det interpoleres ikke innenfor et år
 der-payback-year = år { $year }: verdi { $value } / investering { $investment }
-der-payback-months = { $months } måneder
+der-payback-result = slutten av år { $year }
 der-payback-never = ikke innenfor tidshorisonten
 der-chance = Sannsynlighet for å nå målet
 der-chance-formula = andel simulerte utfall med programløft ≥ minimumsmål
@@ -318,8 +319,8 @@ method-pv-words = Engangskostnader påløper ved start og årlige kostnader ved 
 method-npv = Netto nåverdi og ROI
 method-npv-words = Verdien som skapes i alle segmenter, fratrukket det programmet koster – begge målt i nåverdi.
 method-payback = Tilbakebetalingstid
-method-payback-notation = første t der Σ verdiløft ≥ Σ investering (begge diskontert)
-method-payback-words = Tidspunktet da akkumulert verdi for første gang dekker akkumulert investering, lineært interpolert innenfor året.
+method-payback-notation = første t der Σ (verdiløft − investering)ₖ · (1+d)⁻ᵏ ≥ 0, summert over k = 0…t
+method-payback-words = Dekningsbidrag og løpende kostnader faller ved slutten av hvert år, som i CLV, så tilbakebetalingen leses av de årlige kontantstrømmene: slutten av det første året der den løpende summen dekker investeringen.
 method-problems = Problemområder
 method-problems-notation = N · (CLV med verdidriveren på referanseverdien − CLV)
 method-problems-words = Verdien et segment går glipp av på én verdidriver sammenlignet med referanseverdien; null når segmentet allerede når den. Verdidrivere uten referanseverdi vurderes ikke.

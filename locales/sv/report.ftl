@@ -66,10 +66,7 @@ headline-main = Att höja värdet av en genomsnittlig kundrelation med { $uplift
    *[other] de { $segments } fokussegmenten
   } ger ett nettonuvärde på { $npv } över { $years } år
 headline-roi = ROI på { $roi }
-headline-payback = återbetalningstid på { $months ->
-    [one] { $months } månad
-   *[other] { $months } månader
-  }
+headline-payback = återbetald år { $year }
 headline-no-payback = investeringen återbetalas inte inom tidshorisonten
 headline-chance = { $chance } sannolikhet att nå målet på { $target }
 card-uplift = Värdeökning per kundrelation
@@ -79,12 +76,9 @@ card-npv-note = efter en investering på { $pv } (nuvärde)
 card-roi = Avkastning på investeringen (ROI)
 card-roi-note = nettonuvärde ÷ investeringens nuvärde
 card-payback = Återbetalningstid
-card-payback-value = { $months ->
-    [one] { $months } månad
-   *[other] { $months } månader
-  }
+card-payback-value = år { $year }
 card-payback-never = nås inte
-card-payback-note = ackumulerat, diskonterat
+card-payback-note = första året då ackumulerat diskonterat netto är ≥ 0; belopp räknade vid årets slut
 card-chance = Sannolikhet att nå målet
 card-chance-note = { $draws } simulerade utfall, hävstänger som följs åt med ρ = { $rho } (oberoende: { $independent }; i takt: { $lockstep })
 summary-problems = De största problemområdena
@@ -238,7 +232,14 @@ chart-payback-x = År från programstart
 chart-payback-y = Ackumulerat, diskonterat ({ $currency })
 chart-value-uplift = Värdeökning
 chart-investment = Investering
-chart-payback-point = Återbetalningstid: { $months } månader
+chart-payback-point = Återbetald: slutet av år { $year }
+th-year = År
+th-cf-investment = Investering
+th-cf-value = Värdeökning
+th-cf-net = Netto
+th-cf-discounted = Diskonterat netto
+th-cf-cumulative = Ackumulerat, diskonterat
+cash-flows-note = Förväntat scenario. År 0 är engångsinvesteringen; täckningsbidrag och löpande kostnader faller vid slutet av varje år, som i CLV. De diskonterade nettobeloppen summerar till nettonuvärdet; det markerade året är det första då ackumulerat diskonterat netto är minst noll: återbetalningen.
 chart-npv = Programmets nettonuvärde över simulerade utfall
 chart-npv-x = Programmets nettonuvärde ({ $currency })
 chart-npv-y = Andel av simuleringarna
@@ -289,9 +290,9 @@ der-value-uplift = Värdeökning, { $segment }
 der-pv-input = Investeringens nuvärde (PV)
 der-roi = Avkastning på investeringen, ROI (förväntad)
 der-payback = Återbetalningstid (förväntad)
-der-payback-formula = första tidpunkt då ackumulerad diskonterad värdeökning ≥ ackumulerad diskonterad investering, linjärt inom året
+der-payback-formula = första året då ackumulerat diskonterat nettokassaflöde (värdeökning − investering) är ≥ 0; kassaflödena faller vid årets slut, så det interpoleras inte inom ett år
 der-payback-year = år { $year }: värde { $value } / investering { $investment }
-der-payback-months = { $months } månader
+der-payback-result = slutet av år { $year }
 der-payback-never = inte inom tidshorisonten
 der-chance = Sannolikhet att nå målet
 der-chance-formula = andel simulerade utfall där programmets värdeökning ≥ lägsta målnivå
@@ -321,8 +322,8 @@ method-pv-words = Engångskostnader uppstår vid start och årliga kostnader vid
 method-npv = Nettonuvärde och ROI
 method-npv-words = Det värde som skapas i alla segment minus vad programmet kostar, båda uttryckta i nuvärde.
 method-payback = Återbetalningstid
-method-payback-notation = första t där Σ värdeökning ≥ Σ investering (båda diskonterade)
-method-payback-words = Tidpunkten då det ackumulerade värdet för första gången täcker den ackumulerade investeringen, linjärt interpolerat inom året.
+method-payback-notation = första t där Σ (värdeökning − investering)ₖ · (1+d)⁻ᵏ ≥ 0, summerat över k = 0…t
+method-payback-words = Täckningsbidrag och löpande kostnader faller vid slutet av varje år, som i CLV, så återbetalningen läses av de årliga kassaflödena: slutet av det första året då den löpande summan täcker investeringen.
 method-problems = Problemområden
 method-problems-notation = N · (CLV med värdedrivaren på jämförelsevärdet − CLV)
 method-problems-words = Det värde ett segment går miste om på en värdedrivare jämfört med jämförelsevärdet; noll när segmentet redan når det. Värdedrivare utan jämförelsevärde bedöms inte.

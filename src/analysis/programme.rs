@@ -19,6 +19,25 @@ pub struct InvestmentSummary {
     pub pv: f64,
 }
 
+/// One period (a year) of the programme's cash flows. Money falls at the period's end, as
+/// margins and running costs do in CLV; the one-off investment is period 0.
+#[derive(Clone, Debug, Serialize)]
+pub struct CashFlow {
+    pub period: u32,
+    /// Months from the start to the period's end: `12 · period`.
+    pub period_months: u32,
+    /// What is spent in the period, undiscounted.
+    pub investment: f64,
+    /// The value uplift earned in the period, undiscounted: `Σ N·(M′·r′ᵗ − M·rᵗ)`.
+    pub value_uplift: f64,
+    /// `value_uplift − investment`.
+    pub net: f64,
+    /// `net · (1+d)⁻ᵗ`.
+    pub discounted_net: f64,
+    /// The discounted net of this and every earlier period; its last value is the NPV.
+    pub cumulative_discounted_net: f64,
+}
+
 /// One year of the cumulative, discounted value against investment.
 #[derive(Clone, Debug, Serialize)]
 pub struct YearPoint {
@@ -40,7 +59,10 @@ pub struct ProgrammeScenario {
     pub npv: f64,
     /// `NPV / PV(investment)`; `None` when nothing is invested.
     pub roi: Option<f64>,
-    /// Months until cumulative discounted value reaches cumulative discounted investment.
+    /// The first year whose cumulative discounted net cash flow is at least zero; `None`
+    /// when nothing is invested or the horizon ends first.
+    pub payback_year: Option<u32>,
+    /// `12 · payback_year`: the end of that year, in months.
     pub payback_months: Option<f64>,
     /// Year 0 (the one-off investment) to year H.
     pub cumulative: Vec<YearPoint>,
@@ -51,6 +73,9 @@ pub struct Programme {
     pub focus_segments: Vec<String>,
     pub investment: InvestmentSummary,
     pub scenarios: PerScenario<ProgrammeScenario>,
+    /// The likely scenario's cash flows, period 0 to the horizon: NPV and payback are read
+    /// off this table.
+    pub cash_flows: Vec<CashFlow>,
 }
 
 impl InvestmentSummary {
@@ -123,103 +148,116 @@ pub fn programme(project: &Project, segments: &[SegmentMetrics], investment: Inv
         );
         let value_uplift: f64 = segments.iter().map(|m| m.scenarios.get(scenario).value_uplift).sum();
         let npv = value_uplift - investment.pv;
-        let cumulative = cumulative(project, scenario, &investment, settings);
+        let flows = cash_flows(project, scenario, &investment, settings);
+        let cumulative = cumulative(&flows, settings.discount_rate);
+        // Nothing invested, nothing to pay back: no payback figure rather than "year 0".
+        let payback_year = if investment.pv > 0.0 { payback_year(&flows) } else { None };
         ProgrammeScenario {
             uplift,
             within_target: reaches(uplift, settings.target_min) && reaches(settings.target_max, uplift),
             value_uplift,
             npv,
             roi: ratio(npv, investment.pv),
-            // Nothing invested, nothing to pay back: no payback figure rather than "0 months".
-            payback_months: if investment.pv > 0.0 { payback_months(&cumulative) } else { None },
+            payback_year,
+            payback_months: payback_year.map(|year| 12.0 * f64::from(year)),
             cumulative,
         }
     });
     Programme {
         focus_segments: project.segments.iter().filter(|s| s.focus).map(|s| s.id.clone()).collect(),
+        cash_flows: cash_flows(project, Scenario::Likely, &investment, settings),
         investment,
         scenarios,
     }
 }
 
-/// Cumulative discounted value uplift and investment for years 0..=H.
-/// The one-off investment falls at year 0; annual costs and margins at each year's end.
-fn cumulative(
+/// The scenario's cash flows for periods 0..=H: the one-off investment in period 0, running
+/// costs and the value uplift at the end of each year.
+fn cash_flows(
     project: &Project,
     scenario: Scenario,
     investment: &InvestmentSummary,
     settings: &Settings,
-) -> Vec<YearPoint> {
+) -> Vec<CashFlow> {
     let d = settings.discount_rate;
-    let mut value = 0.0;
-    let mut spent = investment.one_off;
-    let mut points = vec![YearPoint { year: 0, cumulative_value_uplift: 0.0, cumulative_investment: spent }];
-    for year in 1..=settings.horizon_years {
-        value += project
-            .segments
-            .iter()
-            .map(|seg| {
-                let projected = seg.drivers.with_levers(&seg.levers.at(scenario));
-                seg.customers * (clv_in_year(&projected, year, d) - clv_in_year(&seg.drivers, year, d))
-            })
-            .sum::<f64>();
-        spent += investment.annual * discount(year, d);
-        points.push(YearPoint { year, cumulative_value_uplift: value, cumulative_investment: spent });
-    }
-    points
+    let mut cumulative = 0.0;
+    (0..=settings.horizon_years)
+        .map(|period| {
+            let (spent, value) = if period == 0 {
+                (investment.one_off, 0.0)
+            } else {
+                let value = project
+                    .segments
+                    .iter()
+                    .map(|seg| {
+                        let projected = seg.drivers.with_levers(&seg.levers.at(scenario));
+                        seg.customers
+                            * (clv_in_year(&projected, period, 0.0) - clv_in_year(&seg.drivers, period, 0.0))
+                    })
+                    .sum();
+                (investment.annual, value)
+            };
+            let net = value - spent;
+            let discounted_net = net * discount(period, d);
+            cumulative += discounted_net;
+            CashFlow {
+                period,
+                period_months: 12 * period,
+                investment: spent,
+                value_uplift: value,
+                net,
+                discounted_net,
+                cumulative_discounted_net: cumulative,
+            }
+        })
+        .collect()
 }
 
-/// The first point where cumulative value catches up with cumulative investment, in
-/// months, interpolating linearly within the year; `None` if it does not happen within the
-/// horizon. Without a one-off investment both start at zero: the programme pays back at
-/// once only if value stays ahead through the first year, otherwise at the later crossing.
-pub fn payback_months(points: &[YearPoint]) -> Option<f64> {
-    let gap = |p: &YearPoint| p.cumulative_value_uplift - p.cumulative_investment;
-    if gap(points.first()?) >= 0.0 && points.get(1).is_none_or(|p| gap(p) >= 0.0) {
-        return Some(0.0);
-    }
-    points.windows(2).find_map(|w| {
-        let (before, after) = (gap(&w[0]), gap(&w[1]));
-        (before < 0.0 && after >= 0.0).then(|| {
-            let fraction = before / (before - after);
-            12.0 * (f64::from(w[0].year) + fraction)
+/// Cumulative discounted value uplift and investment for years 0..=H, from the cash flows.
+fn cumulative(flows: &[CashFlow], d: f64) -> Vec<YearPoint> {
+    let (mut value, mut spent) = (0.0, 0.0);
+    flows
+        .iter()
+        .map(|f| {
+            value += f.value_uplift * discount(f.period, d);
+            spent += f.investment * discount(f.period, d);
+            YearPoint { year: f.period, cumulative_value_uplift: value, cumulative_investment: spent }
         })
-    })
+        .collect()
+}
+
+/// The end of the first year (period ≥ 1) whose cumulative discounted net cash flow is at
+/// least zero; `None` if that does not happen within the horizon. Read off the table with
+/// no interpolation: money falls at the ends of periods, so nothing is known in between.
+pub fn payback_year(flows: &[CashFlow]) -> Option<u32> {
+    flows.iter().skip(1).find(|f| f.cumulative_discounted_net >= 0.0).map(|f| f.period)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn point(year: u32, value: f64, investment: f64) -> YearPoint {
-        YearPoint { year, cumulative_value_uplift: value, cumulative_investment: investment }
+    fn flow(period: u32, cumulative: f64) -> CashFlow {
+        CashFlow {
+            period,
+            period_months: 12 * period,
+            investment: 0.0,
+            value_uplift: 0.0,
+            net: 0.0,
+            discounted_net: 0.0,
+            cumulative_discounted_net: cumulative,
+        }
     }
 
-    /// Gap −100 at the end of year 1, +50 at the end of year 2: the gap closes 2/3 into
-    /// year 2, so payback is 12·(1 + 2/3) = 20 months.
+    /// Cumulative −100 after year 1 and +50 after year 2: paid back at the end of year 2,
+    /// not "20 months", which would claim knowledge of when inside year 2 the money came.
     #[test]
-    fn payback_interpolates_within_the_year() {
-        let points = [point(0, 0.0, 100.0), point(1, 50.0, 150.0), point(2, 250.0, 200.0)];
-        assert!((payback_months(&points).unwrap() - 20.0).abs() < 1e-9);
-    }
-
-    /// No one-off, 100 a year of cost against 50 a year of value: never pays back, even
-    /// though both lines start at zero.
-    #[test]
-    fn annual_costs_alone_do_not_count_as_paid_back() {
-        let points = [point(0, 0.0, 0.0), point(1, 50.0, 100.0), point(2, 100.0, 200.0)];
-        assert_eq!(payback_months(&points), None);
-        // The same, but value overtakes in year 2: gap −50 → +50, so 12·(1 + 0.5) = 18 months.
-        let later = [point(0, 0.0, 0.0), point(1, 50.0, 100.0), point(2, 250.0, 200.0)];
-        assert!((payback_months(&later).unwrap() - 18.0).abs() < 1e-9);
-    }
-
-    #[test]
-    fn payback_is_none_when_never_reached_and_zero_without_investment() {
-        let never = [point(0, 0.0, 100.0), point(1, 10.0, 120.0)];
-        assert_eq!(payback_months(&never), None);
-        let free = [point(0, 0.0, 0.0), point(1, 10.0, 0.0)];
-        assert_eq!(payback_months(&free), Some(0.0));
+    fn payback_is_the_end_of_the_first_year_that_covers_the_investment() {
+        let flows = [flow(0, -100.0), flow(1, -100.0), flow(2, 50.0)];
+        assert_eq!(payback_year(&flows), Some(2));
+        assert_eq!(payback_year(&[flow(0, -100.0), flow(1, -10.0)]), None);
+        // Without a one-off, period 0 is zero but does not count: year 1 must cover its costs.
+        assert_eq!(payback_year(&[flow(0, 0.0), flow(1, -50.0), flow(2, 0.0)]), Some(2));
     }
 }
 
@@ -273,5 +311,65 @@ mod by_hand {
         assert!((likely.cumulative[1].cumulative_value_uplift - 500.0).abs() < 1e-9);
         assert!((likely.cumulative[2].cumulative_investment - 1200.0).abs() < 1e-9);
         assert_eq!(likely.payback_months, None);
+        // The cash flows: −1,000; 500 − 100 = 400; 550 − 100 = 450. Cumulative −1,000, −600,
+        // −150 = the NPV.
+        let nets: Vec<f64> = prog.cash_flows.iter().map(|f| f.net).collect();
+        assert_eq!(nets, [-1000.0, 400.0, 450.0]);
+        assert!((prog.cash_flows[2].cumulative_discounted_net - likely.npv).abs() < 1e-9);
+    }
+
+    /// docs/metrics.md, worked examples 4.2–4.5: the running total after each year, and
+    /// payback at the end of year 3.
+    #[test]
+    fn the_worked_payback_example_of_the_docs() {
+        let lever = PerDriver {
+            retention_rate: Estimate::certain(0.03),
+            purchases_per_year: Estimate::certain(0.05),
+            ..PerDriver::default()
+        };
+        let a = segment("a", 1000.0, drivers(12.0, 450.0, 0.72, 0.71), lever, true);
+        let p = project(vec![a], vec![investment(400_000.0, 100_000.0, None)], 4, 0.09);
+        let inv = investment_summary(&p);
+        let by_segment = investment_by_segment(&p, &inv);
+        let metrics: Vec<_> =
+            p.segments.iter().zip(&by_segment).map(|(s, pv)| segment_metrics(s, *pv, &p.settings)).collect();
+        let prog = programme(&p, &metrics, inv);
+        let running: Vec<f64> = prog.cash_flows.iter().map(|f| f.cumulative_discounted_net).collect();
+        for (got, docs) in running.iter().zip([-400_000.0, -252_755.96, -104_972.58, 20_683.67, 117_146.97]) {
+            assert!((got - docs).abs() < 0.01, "{running:?}");
+        }
+        let likely = &prog.scenarios.likely;
+        assert_eq!((likely.payback_year, likely.payback_months), (Some(3), Some(36.0)));
+        let year3 = &likely.cumulative[3];
+        assert!((year3.cumulative_value_uplift - 673_813.14).abs() < 0.01);
+        assert!((year3.cumulative_investment - 653_129.47).abs() < 0.01);
+    }
+
+    /// At a positive discount rate the discounted nets add up to the NPV, and payback is
+    /// the first year whose running total is not negative.
+    #[test]
+    fn discounted_cash_flows_add_up_to_the_npv() {
+        let lever = PerDriver {
+            retention_rate: Estimate::certain(0.05),
+            purchases_per_year: Estimate::certain(0.1),
+            ..PerDriver::default()
+        };
+        let a = segment("a", 2000.0, drivers(6.0, 400.0, 0.3, 0.75), lever, true);
+        let p = project(vec![a], vec![investment(300_000.0, 50_000.0, None)], 5, 0.09);
+        let inv = investment_summary(&p);
+        let by_segment = investment_by_segment(&p, &inv);
+        let metrics: Vec<_> =
+            p.segments.iter().zip(&by_segment).map(|(s, pv)| segment_metrics(s, *pv, &p.settings)).collect();
+        let prog = programme(&p, &metrics, inv);
+        let likely = &prog.scenarios.likely;
+        let total: f64 = prog.cash_flows.iter().map(|f| f.discounted_net).sum();
+        assert!((total - likely.npv).abs() < 1e-6 * likely.npv.abs(), "{total} vs {}", likely.npv);
+        let first = prog.cash_flows.iter().skip(1).find(|f| f.cumulative_discounted_net >= 0.0).unwrap();
+        assert_eq!(likely.payback_year, Some(first.period));
+        assert!(prog.cash_flows[first.period as usize - 1].cumulative_discounted_net < 0.0);
+        // Year 1 by hand: M = 6·400·0.3 = 720, M′ = 6.6·400·0.3 = 792; 2,000·(792·0.8 − 720·0.75)
+        // = 2,000·(633.6 − 540) = 187,200, less 50,000 of running cost.
+        assert!((prog.cash_flows[1].value_uplift - 187_200.0).abs() < 1e-6);
+        assert!((prog.cash_flows[1].net - 137_200.0).abs() < 1e-6);
     }
 }

@@ -10,7 +10,6 @@ use crate::render::locale::Localizer;
 pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
     let title = l.t("chart-payback");
     let end = likely.cumulative.last();
-    let months = |m: f64| l.number(m.round(), 0);
     let mut desc = l.t_with(
         "desc-payback",
         vec![
@@ -20,10 +19,8 @@ pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
         ],
     );
     desc.push(' ');
-    desc.push_str(&likely.payback_months.map_or_else(
-        || l.t("desc-payback-never"),
-        |m| l.t_with("chart-payback-point", vec![("months", months(m).into())]),
-    ));
+    let paid_back = |year: u32| l.t_with("chart-payback-point", vec![("year", year.to_string().into())]);
+    desc.push_str(&likely.payback_year.map_or_else(|| l.t("desc-payback-never"), paid_back));
     render("chart-payback", &title, &desc, (900, 400), |area: &Area| {
         let years = f64::from(end.map_or(1, |p| p.year.max(1)));
         let top = likely
@@ -49,22 +46,14 @@ pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
             .draw_series(LineSeries::new(line(|p| p.cumulative_investment), VERMILLION.stroke_width(3)))?
             .label(l.t("chart-investment"))
             .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], VERMILLION.stroke_width(3)));
-        if let Some(m) = likely.payback_months {
-            let x = m / 12.0;
-            let y = interpolate(likely, x);
+        // Paid back at the end of a year: the marker sits on that year's value.
+        if let Some(point) = likely.payback_year.and_then(|y| likely.cumulative.iter().find(|p| p.year == y))
+        {
+            let (x, y) = (f64::from(point.year), point.cumulative_value_uplift);
             chart.draw_series(std::iter::once(Circle::new((x, y), 6, INK.filled())))?;
             let (px, py) = chart.backend_coord(&(x, y));
-            let text = l.t_with("chart-payback-point", vec![("months", months(m).into())]);
-            area.draw(&Text::new(text, (px + 10, py + 6), font(13)))?;
+            area.draw(&Text::new(paid_back(point.year), (px + 10, py + 6), font(13)))?;
         }
         legend(&mut chart, SeriesLabelPosition::UpperLeft)
     })
-}
-
-/// The investment line's height at `x` years.
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn interpolate(s: &ProgrammeScenario, x: f64) -> f64 {
-    let i = (x.floor() as usize).min(s.cumulative.len().saturating_sub(2));
-    let (a, b) = (&s.cumulative[i], &s.cumulative[(i + 1).min(s.cumulative.len() - 1)]);
-    a.cumulative_investment + (x - f64::from(a.year)) * (b.cumulative_investment - a.cumulative_investment)
 }

@@ -218,9 +218,9 @@ fn payback(m: &Metrics, l: &Localizer) -> Derivation {
         title: l.t("der-payback"),
         formula: l.t("der-payback-formula"),
         substituted: rows,
-        result: likely.payback_months.map_or_else(
+        result: likely.payback_year.map_or_else(
             || l.t("der-payback-never"),
-            |mo| l.t_with("der-payback-months", vec![("months", l.number(mo, 1).into())]),
+            |year| l.t_with("der-payback-result", vec![("year", year.to_string().into())]),
         ),
         inputs: vec![derived("PV".into(), l.money(m.programme.investment.pv), "derivation-pv".into(), l)],
     }

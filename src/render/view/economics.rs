@@ -59,6 +59,19 @@ pub struct ScenarioRow {
     pub value_uplift: String,
 }
 
+/// One year of the likely scenario's cash flows, as the payback is read off it.
+#[derive(Clone, Debug, Serialize)]
+pub struct CashFlowRow {
+    pub period: u32,
+    pub investment: String,
+    pub value_uplift: String,
+    pub net: String,
+    pub discounted_net: String,
+    pub cumulative: String,
+    /// The year the programme is paid back.
+    pub payback: bool,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct ProblemRow {
     pub rank: usize,
@@ -214,6 +227,23 @@ pub fn scenarios(m: &Metrics, l: &Localizer) -> Vec<ScenarioRow> {
             uplift_likely: up(s.scenarios.likely.uplift),
             uplift_high: up(s.scenarios.high.uplift),
             value_uplift: l.money_short(s.scenarios.likely.value_uplift),
+        })
+        .collect()
+}
+
+pub fn cash_flows(m: &Metrics, l: &Localizer) -> Vec<CashFlowRow> {
+    let payback = m.programme.scenarios.likely.payback_year;
+    m.programme
+        .cash_flows
+        .iter()
+        .map(|f| CashFlowRow {
+            period: f.period,
+            investment: l.money_short(f.investment),
+            value_uplift: l.money_short(f.value_uplift),
+            net: l.money_short(f.net),
+            discounted_net: l.money_short(f.discounted_net),
+            cumulative: l.money_short(f.cumulative_discounted_net),
+            payback: payback == Some(f.period),
         })
         .collect()
 }

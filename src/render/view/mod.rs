@@ -46,6 +46,8 @@ pub struct Report {
     pub problems: Vec<ProblemRow>,
     pub not_scored: Vec<String>,
     pub scenarios: Vec<ScenarioRow>,
+    /// The likely scenario's yearly cash flows, beside the payback chart.
+    pub cash_flows: Vec<economics::CashFlowRow>,
     pub simulation: SimulationView,
     pub phases: Vec<PhaseView>,
     pub gaps: Vec<GapRow>,
@@ -182,6 +184,7 @@ pub fn build(
         not_scored: economics::not_scored(metrics, &segment_name, l),
         problems,
         scenarios: economics::scenarios(metrics, l),
+        cash_flows: economics::cash_flows(metrics, l),
         simulation: summary::simulation(metrics, l),
         phases: journey::phases(project, metrics, l),
         gaps,

@@ -33,9 +33,9 @@ pub fn headline(project: &Project, m: &Metrics, l: &Localizer) -> String {
     if let Some(roi) = likely.roi {
         parts.push(l.t_with("headline-roi", vec![("roi", l.percent(roi, 0).into())]));
     }
-    parts.push(likely.payback_months.map_or_else(
+    parts.push(likely.payback_year.map_or_else(
         || l.t("headline-no-payback"),
-        |mo| l.t_with("headline-payback", vec![("months", mo.round().into())]),
+        |year| l.t_with("headline-payback", vec![("year", year.to_string().into())]),
     ));
     parts.push(l.t_with(
         "headline-chance",
@@ -78,9 +78,9 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
     }
     cards.push(card(
         "card-payback",
-        likely.payback_months.map_or_else(
+        likely.payback_year.map_or_else(
             || l.t("card-payback-never"),
-            |mo| l.t_with("card-payback-value", vec![("months", mo.round().into())]),
+            |year| l.t_with("card-payback-value", vec![("year", year.to_string().into())]),
         ),
         l.t("card-payback-note"),
         "derivation-payback",
