@@ -239,10 +239,27 @@ fn derivations_reproduce_their_results() {
     let (sub, result) = section("derivation-npv");
     let (a, b) = sub.split_once('−').unwrap();
     assert!((number(a) - number(b) - number(&result)).abs() < 0.006, "{sub} = {result}");
-    // Each CLV: f × v × m × Σ (r / (1+d))^t for t = 1..H.
+    // Each CLV: f × v × m × Σ (r / (1+d))^t for t = 1..H; along the example's ramp-up, the
+    // projected one year by year: Σ Mₜ × (r₁·…·rₜ) / (1+d)^t.
     let (sub, _) = section("derivation-clv-installers");
+    let mut ramped = 0;
     for side in sub.split(";  ") {
         let formula = side.split_once(": ").unwrap().1;
+        if !formula.contains(" × Σ (") {
+            let (terms, shown) = formula.rsplit_once(" = ").unwrap();
+            let clv: f64 = terms
+                .split(" + ")
+                .map(|term| {
+                    let (margin, rest) = term.split_once(" × ").unwrap();
+                    let (retained, rest) = rest.split_once(" / ").unwrap();
+                    let (base, year) = rest.split_once('^').unwrap();
+                    number(margin) * number(retained) / number(base).powi(year.trim().parse().unwrap())
+                })
+                .sum();
+            assert!((clv - number(shown)).abs() < 0.006, "{side}: recomputed {clv}");
+            ramped += 1;
+            continue;
+        }
         let (product, rest) = formula.split_once(" × Σ (").unwrap();
         let factors: f64 = product.split(" × ").map(number).product();
         let (ratio, rest) = rest.split_once(")^t, t = 1..").unwrap();
@@ -252,4 +269,5 @@ fn derivations_reproduce_their_results() {
         let clv = factors * (1..=horizon.trim().parse::<i32>().unwrap()).map(|t| q.powi(t)).sum::<f64>();
         assert!((clv - number(shown)).abs() < 0.006, "{side}: recomputed {clv}");
     }
+    assert_eq!(ramped, 1, "the example's ramp-up is written out year by year");
 }

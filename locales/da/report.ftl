@@ -299,7 +299,8 @@ der-draws = simuleringer
 der-seed = startværdi
 der-lever-correlation = løftestængernes korrelation ρ
 der-clv = Kundelivstidsværdi, { $segment }
-der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
+der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H; med indfasning er CLV′ = Σ Mₜ · (r₁ · … · rₜ) / (1+d)^t, hvert års drivere med løftestængerne ved årets andel
+der-ramp-up = indfasning
 der-today = i dag
 der-likely = forventet
 der-lever = Δ { $lever } (forventet)
@@ -336,7 +337,9 @@ method-jobs = Kundens opgaver (jobs to be done)
 method-jobs-words = Ulwicks mulighedsscore: 15 eller mere er stærkt underdækket, 10 eller mere underdækket; er tilfredsheden højere end vigtigheden, er opgaven overdækket.
 
 ## Forudsætninger
-assumption-simulation = { $draws } simuleringer, startværdi { $seed }
+assumption-simulation = { $draws } simuleringer, startværdi { $seed }, løftestængernes korrelation ρ = { $rho }
+ramp-up-none = ingen indfasning antaget: alle løftestænger har fuld effekt fra år 1
+ramp-up-shares = indfasning: { $shares } af den fulde effekt i år 1, 2, …
 assumption-acquisition = { $customers } nye kunder for { $spend } om året
 assumption-benchmark-used = anvendt for { $segment }
 

@@ -301,7 +301,8 @@ der-draws = draws
 der-seed = seed
 der-lever-correlation = lever correlation ρ
 der-clv = Customer lifetime value, { $segment }
-der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
+der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H; with a ramp-up, CLV′ = Σ Mₜ · (r₁ · … · rₜ) / (1+d)^t, each year's drivers with the levers at that year's share
+der-ramp-up = ramp-up
 der-today = today
 der-likely = likely
 der-lever = Δ { $lever } (likely)
@@ -338,7 +339,9 @@ method-jobs = Jobs to be done
 method-jobs-words = Ulwick's opportunity score: 15 or more is extremely under-served, 10 or more under-served; satisfaction above importance is over-served.
 
 ## Assumptions
-assumption-simulation = { $draws } draws, seed { $seed }
+assumption-simulation = { $draws } draws, seed { $seed }, lever correlation ρ = { $rho }
+ramp-up-none = no ramp-up assumed: every lever at full effect from year 1
+ramp-up-shares = ramp-up: { $shares } of the full effect in year 1, 2, …
 assumption-acquisition = { $customers } new customers for { $spend } a year
 assumption-benchmark-used = used for { $segment }
 

@@ -299,7 +299,8 @@ der-draws = simuleringer
 der-seed = startverdi
 der-lever-correlation = virkemidlenes korrelasjon ρ
 der-clv = Kundens livstidsverdi, { $segment }
-der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
+der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H; med innfasing er CLV′ = Σ Mₜ · (r₁ · … · rₜ) / (1+d)^t, hvert års drivere med virkemidlene ved årets andel
+der-ramp-up = innfasing
 der-today = i dag
 der-likely = forventet
 der-lever = Δ { $lever } (forventet)
@@ -336,7 +337,9 @@ method-jobs = Kundens oppgaver (jobs to be done)
 method-jobs-words = Ulwicks mulighetsscore: 15 eller mer er sterkt underdekket, 10 eller mer underdekket; er tilfredsheten høyere enn viktigheten, er oppgaven overdekket.
 
 ## Forutsetninger
-assumption-simulation = { $draws } simuleringer, startverdi { $seed }
+assumption-simulation = { $draws } simuleringer, startverdi { $seed }, virkemidlenes korrelasjon ρ = { $rho }
+ramp-up-none = ingen innfasing antatt: alle virkemidler har full effekt fra år 1
+ramp-up-shares = innfasing: { $shares } av full effekt i år 1, 2, …
 assumption-acquisition = { $customers } nye kunder for { $spend } per år
 assumption-benchmark-used = brukt for { $segment }
 

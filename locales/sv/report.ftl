@@ -302,7 +302,8 @@ der-draws = simuleringar
 der-seed = startvärde
 der-lever-correlation = hävstängernas korrelation ρ
 der-clv = Kundlivstidsvärde, { $segment }
-der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H
+der-clv-formula = CLV = f · v · m × Σ (r / (1+d))^t, t = 1..H; med infasning är CLV′ = Σ Mₜ · (r₁ · … · rₜ) / (1+d)^t, varje års drivare med hävstängerna vid årets andel
+der-ramp-up = infasning
 der-today = i dag
 der-likely = förväntat
 der-lever = Δ { $lever } (förväntat)
@@ -339,7 +340,9 @@ method-jobs = Kundens uppgifter (jobs to be done)
 method-jobs-words = Ulwicks möjlighetsvärde: 15 eller mer är kraftigt underförsörjd, 10 eller mer underförsörjd; är nöjdheten högre än betydelsen är uppgiften överförsörjd.
 
 ## Antaganden
-assumption-simulation = { $draws } simuleringar, startvärde { $seed }
+assumption-simulation = { $draws } simuleringar, startvärde { $seed }, hävstängernas korrelation ρ = { $rho }
+ramp-up-none = ingen infasning antagen: alla hävstänger har full effekt från år 1
+ramp-up-shares = infasning: { $shares } av full effekt år 1, 2, …
 assumption-acquisition = { $customers } nya kunder för { $spend } per år
 assumption-benchmark-used = används för { $segment }
 

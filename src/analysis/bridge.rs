@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::value::clv;
+use super::value::projected_clv;
 use crate::model::{Driver, PerDriver, Project, Scenario};
 
 #[derive(Clone, Debug, Serialize)]
@@ -38,7 +38,8 @@ pub fn value_bridge(project: &Project) -> ValueBridge {
             .map(|seg| {
                 let likely = seg.levers.at(Scenario::Likely);
                 let levers = PerDriver::from_fn(|d| if applied.contains(&d) { *likely.get(d) } else { 0.0 });
-                seg.customers * clv(&seg.drivers.with_levers(&levers), s.horizon_years, s.discount_rate)
+                seg.customers
+                    * projected_clv(&seg.drivers, &levers, &s.ramp_up, s.horizon_years, s.discount_rate)
             })
             .sum();
         if customers > 0.0 { total / customers } else { 0.0 }

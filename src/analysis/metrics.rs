@@ -46,6 +46,8 @@ pub struct ProjectSummary {
     pub hourly_rate: f64,
     pub target_uplift_min: f64,
     pub target_uplift_max: f64,
+    /// The share of the levers' full effect in year 1, 2, …; empty for full effect from year 1.
+    pub ramp_up: Vec<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -80,6 +82,7 @@ pub fn analyse(project: &Project) -> Metrics {
             horizon_years: s.horizon_years,
             discount_rate: s.discount_rate,
             hourly_rate: s.hourly_rate,
+            ramp_up: s.ramp_up.clone(),
             target_uplift_min: s.target_min,
             target_uplift_max: s.target_max,
         },

@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::order::{ratio, reaches};
 use super::scenario::PerScenario;
 use super::segments::SegmentMetrics;
-use super::value::{annuity_factor, clv_in_year, discount};
+use super::value::{annuity_factor, clv_in_year, discount, projected_margins};
 use crate::model::{Project, Scenario, Segment, Settings};
 
 /// The investment in total and as a present value.
@@ -180,20 +180,31 @@ fn cash_flows(
     settings: &Settings,
 ) -> Vec<CashFlow> {
     let d = settings.discount_rate;
+    // One customer's margin in each year with the programme, undiscounted, per segment.
+    let margins: Vec<Vec<f64>> = project
+        .segments
+        .iter()
+        .map(|seg| {
+            projected_margins(
+                &seg.drivers,
+                &seg.levers.at(scenario),
+                &settings.ramp_up,
+                settings.horizon_years,
+            )
+        })
+        .collect();
     let mut cumulative = 0.0;
     (0..=settings.horizon_years)
         .map(|period| {
             let (spent, value) = if period == 0 {
                 (investment.one_off, 0.0)
             } else {
+                let index = period as usize - 1;
                 let value = project
                     .segments
                     .iter()
-                    .map(|seg| {
-                        let projected = seg.drivers.with_levers(&seg.levers.at(scenario));
-                        seg.customers
-                            * (clv_in_year(&projected, period, 0.0) - clv_in_year(&seg.drivers, period, 0.0))
-                    })
+                    .zip(&margins)
+                    .map(|(seg, with)| seg.customers * (with[index] - clv_in_year(&seg.drivers, period, 0.0)))
                     .sum();
                 (investment.annual, value)
             };

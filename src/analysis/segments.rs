@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::order::ratio;
 use super::scenario::PerScenario;
-use super::value::{clv, clv_no_horizon};
+use super::value::{clv, clv_no_horizon, projected_clv, projected_clv_no_horizon};
 use crate::model::{Drivers, PerDriver, Scenario, Segment, Settings};
 
 /// A segment's economics at one set of drivers.
@@ -26,6 +26,19 @@ impl ValuePoint {
             annual_margin: drivers.annual_margin(),
             clv: clv(&drivers, settings.horizon_years, settings.discount_rate),
             clv_no_horizon: clv_no_horizon(&drivers, settings.discount_rate),
+        }
+    }
+
+    /// `today` with the programme's `levers`: the drivers and margin at full effect, the
+    /// values along the project's ramp-up (the same as [`ValuePoint::new`] without one).
+    pub fn projected(today: &Drivers, levers: &PerDriver<f64>, settings: &Settings) -> Self {
+        let drivers = today.with_levers(levers);
+        let (ramp, d) = (&settings.ramp_up, settings.discount_rate);
+        Self {
+            drivers,
+            annual_margin: drivers.annual_margin(),
+            clv: projected_clv(today, levers, ramp, settings.horizon_years, d),
+            clv_no_horizon: projected_clv_no_horizon(today, levers, ramp, d),
         }
     }
 }
@@ -76,7 +89,7 @@ pub fn project(
     baseline: &ValuePoint,
     settings: &Settings,
 ) -> Projection {
-    let value = ValuePoint::new(segment.drivers.with_levers(levers), settings);
+    let value = ValuePoint::projected(&segment.drivers, levers, settings);
     Projection {
         uplift: ratio(value.clv, baseline.clv).map(|x| x - 1.0),
         value_uplift: segment.customers * (value.clv - baseline.clv),

@@ -23,7 +23,7 @@ use super::order::reaches;
 use super::pert::Pert;
 use super::programme::focus_uplift;
 use super::segments::SegmentMetrics;
-use super::value::clv;
+use super::value::projected_clv;
 use crate::model::{Driver, PerDriver, Project, Scenario};
 
 /// Draws per block: each block has its own independent stream.
@@ -127,12 +127,13 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
         project.segments.iter().map(|s| s.levers.at(Scenario::Likely)).collect();
     let baseline: Vec<f64> = segments.iter().map(|m| m.baseline.clv).collect();
     let rhos = correlations(settings.lever_correlation);
+    let ramp = &settings.ramp_up;
 
     // (NPV, programme uplift) at a point of every segment's levers.
     let outcome = |point: &[PerDriver<f64>], clvs: &mut [f64]| {
         for (i, seg) in project.segments.iter().enumerate() {
             clvs[i] =
-                clv(&seg.drivers.with_levers(&point[i]), settings.horizon_years, settings.discount_rate);
+                projected_clv(&seg.drivers, &point[i], ramp, settings.horizon_years, settings.discount_rate);
         }
         let value: f64 =
             project.segments.iter().zip(&*clvs).zip(&baseline).map(|((s, c), b)| s.customers * (c - b)).sum();
@@ -259,7 +260,8 @@ pub fn tornado(project: &Project, segments: &[SegmentMetrics], investment_pv: f6
             let npv_at = |x: f64| {
                 let mut levers = likely;
                 *levers.get_mut(driver) = x;
-                let projected = clv(&seg.drivers.with_levers(&levers), s.horizon_years, s.discount_rate);
+                let projected =
+                    projected_clv(&seg.drivers, &levers, &s.ramp_up, s.horizon_years, s.discount_rate);
                 let this_segment = seg.customers * (projected - m.baseline.clv);
                 likely_npv - m.scenarios.likely.value_uplift + this_segment
             };
@@ -335,8 +337,13 @@ mod tests {
                     average_order_value: point(l.average_order_value, 2, 4),
                     gross_margin: 0.0,
                 };
-                let projected =
-                    clv(&s.drivers.with_levers(&at), p.settings.horizon_years, p.settings.discount_rate);
+                let projected = projected_clv(
+                    &s.drivers,
+                    &at,
+                    &p.settings.ramp_up,
+                    p.settings.horizon_years,
+                    p.settings.discount_rate,
+                );
                 (s, m.baseline.clv, projected)
             })
             .collect();

@@ -60,6 +60,7 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
             draws: 1000,
             seed: 1,
             lever_correlation: 0.5,
+            ramp_up: vec![],
         },
         business_case: BusinessCase::default(),
         investments,

@@ -53,7 +53,7 @@ pub struct Meta {
 }
 
 /// The assumptions every computation uses.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct Settings {
     /// Target uplift of an average customer relationship, `min ≤ max`.
     pub target_min: f64,
@@ -69,6 +69,9 @@ pub struct Settings {
     pub seed: u64,
     /// How strongly the levers move together in the simulation, 0..=1.
     pub lever_correlation: f64,
+    /// The share of the levers' full effect reached in year 1, 2, …: each in 0..=1, never
+    /// falling, at most 30; the last holds for later years. Empty: full effect from year 1.
+    pub ramp_up: Vec<f64>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]

@@ -53,6 +53,12 @@ pub struct RawProject {
     /// Project-wide benchmarks for the problem-area analysis.
     pub benchmarks: Field<RawBenchmarks>,
     pub simulation: Field<RawSimulation>,
+    /// The share of every lever's full effect reached in year 1, 2, … (0 to 1, never falling),
+    /// e.g. `[0.4, 0.8, 1.0]`; the last value holds for later years. Absent: full effect from
+    /// year 1. See docs/metrics.md, `ramp_up`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<Num>>")]
+    pub ramp_up: Field<Vec<Sp<Num>>>,
     /// Report branding.
     pub brand: Field<RawBrand>,
     /// The client's transaction data (a CRM or ERP export), or a per-customer summary.

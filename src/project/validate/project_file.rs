@@ -183,7 +183,35 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
         draws: draws? as u32,
         seed: seed? as u64,
         lever_correlation: lever_correlation?,
+        ramp_up: ramp_up(raw, c)?,
     })
+}
+
+/// `ramp_up:` as shares of the full effect, each 0..=1, never falling, at most 30 years.
+fn ramp_up(raw: &RawProject, c: &mut Checker) -> Option<Vec<f64>> {
+    let Some(list) = &raw.ramp_up else { return Some(Vec::new()) };
+    let shares: Vec<Option<f64>> = list
+        .value
+        .iter()
+        .enumerate()
+        .map(|(k, v)| c.value(v, &format!("ramp_up[{k}]"), Kind::Rate))
+        .collect();
+    let shares: Vec<f64> = shares.into_iter().collect::<Option<_>>()?;
+    let problem = if shares.is_empty() {
+        Some("is empty".to_owned())
+    } else if shares.len() > 30 {
+        Some(format!("has {} years; the horizon is at most 30", shares.len()))
+    } else {
+        shares.windows(2).position(|w| w[1] < w[0]).map(|k| {
+            format!("falls from {} in year {} to {} in year {}", shares[k], k + 1, shares[k + 1], k + 2)
+        })
+    };
+    if let Some(message) = problem {
+        let hint = "give the share of the full effect reached in each year, rising to 1, e.g. `ramp_up: [0.4, 0.8, 1.0]`";
+        c.error(c.pos(list), "ramp_up", message, Some(hint.into()));
+        return None;
+    }
+    Some(shares)
 }
 
 fn investment(

@@ -286,6 +286,27 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
         )
     };
     let likely = &x.scenarios.likely.value;
+    // Along a ramp-up the drivers change every year: the sum is written out year by year.
+    let projected = if s.ramp_up.is_empty() {
+        one(&likely.drivers, likely.clv)
+    } else {
+        inputs.push(input(l.t("der-ramp-up"), ramp_up(&s.ramp_up, l), "project.yaml", "ramp_up"));
+        let levers = seg.levers.at(crate::model::Scenario::Likely);
+        let mut retained = 1.0;
+        let years: Vec<String> = (1..=s.horizon_years)
+            .map(|t| {
+                let y = crate::analysis::value::drivers_in_year(d, &levers, &s.ramp_up, t);
+                retained *= y.retention_rate;
+                format!(
+                    "{} × {} / {}^{t}",
+                    l.exact(y.annual_margin(), 4),
+                    l.exact(retained, 10),
+                    l.exact(1.0 + s.discount_rate, 6)
+                )
+            })
+            .collect();
+        format!("{} = {}", years.join(" + "), l.number(likely.clv, 2))
+    };
     Derivation {
         id: format!("derivation-clv-{}", seg.id),
         title: l.t_with("der-clv", vec![("segment", seg.name.clone().into())]),
@@ -295,11 +316,20 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
             l.t("der-today"),
             one(d, x.baseline.clv),
             l.t("der-likely"),
-            one(&likely.drivers, likely.clv)
+            projected
         ),
         result: format!("{} → {}", l.number(x.baseline.clv, 2), l.number(likely.clv, 2)),
         inputs,
     }
+}
+
+/// The ramp-up as read in the report: "50 % · 90 % · 100 %", or that there is none.
+pub fn ramp_up(ramp: &[f64], l: &Localizer) -> String {
+    if ramp.is_empty() {
+        return l.t("ramp-up-none");
+    }
+    let shares: Vec<String> = ramp.iter().map(|a| l.percent(*a, 0)).collect();
+    l.t_with("ramp-up-shares", vec![("shares", shares.join(" · ").into())])
 }
 
 /// Every number the consultant typed, with its file and field.
@@ -327,9 +357,14 @@ pub fn assumptions(project: &Project, l: &Localizer) -> Vec<Assumption> {
             field: "simulation".into(),
             value: l.t_with(
                 "assumption-simulation",
-                vec![("draws", l.number(f64::from(s.draws), 0).into()), ("seed", s.seed.to_string().into())],
+                vec![
+                    ("draws", l.number(f64::from(s.draws), 0).into()),
+                    ("seed", s.seed.to_string().into()),
+                    ("rho", l.exact(s.lever_correlation, 2).into()),
+                ],
             ),
         },
+        Assumption { file: "project.yaml", field: "ramp_up".into(), value: ramp_up(&s.ramp_up, l) },
     ];
     for (i, seg) in project.segments.iter().enumerate() {
         rows.extend(segment_assumptions(i, seg, l));

@@ -82,7 +82,7 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
             || l.t("card-payback-never"),
             |year| l.t_with("card-payback-value", vec![("year", year.to_string().into())]),
         ),
-        l.t("card-payback-note"),
+        format!("{}; {}", l.t("card-payback-note"), super::appendix::ramp_up(&m.project.ramp_up, l)),
         "derivation-payback",
     ));
     cards.push(card(
