@@ -52,7 +52,7 @@ fn metrics_match_the_example_worked_by_hand() {
     let uplift = likely["uplift"].as_f64().unwrap();
     assert!((0.10..=0.20).contains(&uplift), "{uplift}");
     assert_eq!(likely["within_target"], true);
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
 }
 
 #[test]

@@ -63,8 +63,9 @@ headline-main = Øges værdien af et gennemsnitligt kundeforhold med { $uplift }
    *[other] de { $segments } fokussegmenter
   }, giver det en nettonutidsværdi på { $npv } over { $years } år
 headline-roi = ROI på { $roi }
-headline-payback = tjent hjem i år { $year }
+headline-payback = tjent hjem i løbet af år { $year }
 headline-no-payback = investeringen tjenes ikke hjem inden for tidshorisonten
+headline-nothing-invested = intet investeret, så intet at tjene hjem
 headline-chance = { $chance } sandsynlighed for at nå målet på { $target }
 card-uplift = Værdiløft pr. kundeforhold
 card-uplift-note = fokussegmenter, forventet; lav { $low } – høj { $high }
@@ -75,9 +76,11 @@ card-roi-note = nettonutidsværdi ÷ investeringens nutidsværdi
 card-payback = Tilbagebetalingstid
 card-payback-value = år { $year }
 card-payback-never = nås ikke
+card-payback-nothing = ingen investering
 card-payback-note = første år, hvor det akkumulerede tilbagediskonterede netto er ≥ 0; beløb regnet ved årets udgang
 card-chance = Sandsynlighed for at nå målet
-card-chance-note = { $draws } simulerede udfald, løftestænger der følges ad med ρ = { $rho } (uafhængige: { $independent }; i takt: { $lockstep })
+card-chance-note = { $draws } simulerede udfald, løftestængernes korrelation ρ = { $rho } (uafhængige: { $independent }; i takt: { $lockstep })
+card-chance-note-plain = { $draws } simulerede udfald
 summary-problems = De største problemområder
 summary-problem-item = { $value } står på spil ({ $driver } { $current } mod { $benchmark })
 summary-gaps = De største gab i berøringspunkterne
@@ -138,7 +141,12 @@ th-uplift-scenarios = Løft (lav / forventet / høj)
 th-value-uplift-likely = Værdiløft, forventet
 bridge-note = Løftestængerne påvirker hinanden, så værdibroen lægger dem til i en fast rækkefølge (fastholdelse, købsfrekvens, ordreværdi, margin); trinene summerer præcist til totalen.
 simulation-note = { $draws } simulerede udfald (startværdi { $seed }): nettonutidsværdi P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets løft P10 { $uplift_p10 } til P90 { $uplift_p90 }; { $probability } af udfaldene når målet på { $target }.
-simulation-correlation = Løftestængerne trækkes, så de følges ad med ρ = { $rho }: et program, der er forsinket, er forsinket for alle løftestænger. De samme udfald med uafhængige løftestænger (ρ = 0): nettonutidsværdi P10 { $p10_independent } til P90 { $p90_independent }, { $probability_independent } når målet; med løftestænger i takt (ρ = 1): P10 { $p10_lockstep } til P90 { $p90_lockstep }, { $probability_lockstep }.
+simulation-rho = { $rho_value ->
+    [0] Løftestængerne trækkes uafhængigt af hinanden (ρ = 0).
+    [1] Løftestængerne trækkes i takt (ρ = 1): alle løftestænger på samme percentil i hvert udfald.
+   *[other] Løftestængerne trækkes, så de følges ad med ρ = { $rho }: et program, der er forsinket, er forsinket for alle løftestænger.
+  }
+simulation-sensitivity = De samme udfald med uafhængige løftestænger (ρ = 0): nettonutidsværdi P10 { $p10_independent } til P90 { $p90_independent }, { $probability_independent } når målet; med løftestænger i takt (ρ = 1): P10 { $p10_lockstep } til P90 { $p90_lockstep }, { $probability_lockstep } når målet.
 
 ## Kunderejse
 journey-goal = Vores mål
@@ -236,7 +244,7 @@ th-cf-value = Værdiløft
 th-cf-net = Netto
 th-cf-discounted = Tilbagediskonteret netto
 th-cf-cumulative = Akkumuleret, tilbagediskonteret
-cash-flows-note = Forventet scenarie. År 0 er engangsinvesteringen; dækningsbidrag og løbende omkostninger falder ved hvert års udgang, som i CLV. De tilbagediskonterede nettobeløb summerer til nettonutidsværdien; det fremhævede år er det første, hvor det akkumulerede tilbagediskonterede netto er mindst nul: tilbagebetalingen.
+cash-flows-note = Forventet scenarie. År 0 er engangsinvesteringen; dækningsbidrag og løbende omkostninger bogføres ved hvert års udgang, som i CLV. De tilbagediskonterede nettobeløb summerer til nettonutidsværdien; det fremhævede år er det første, hvor det akkumulerede tilbagediskonterede netto er mindst nul: tilbagebetalingen.
 chart-npv = Programmets nettonutidsværdi på tværs af simulerede udfald
 chart-npv-x = Programmets nettonutidsværdi ({ $currency })
 chart-npv-y = Andel af simuleringer
@@ -326,7 +334,7 @@ method-problems = Problemområder
 method-problems-notation = N · (CLV med værdidriveren på referenceværdien − CLV)
 method-problems-words = Den værdi, et segment går glip af på én værdidriver sammenlignet med referenceværdien; nul, hvis segmentet allerede lever op til den. Værdidrivere uden referenceværdi vurderes ikke.
 method-uncertainty = Usikkerhed
-method-uncertainty-notation = PERT(lav, forventet, høj), uafhængige udtræk
+method-uncertainty-notation = PERT(lav, forventet, høj), trukket gennem en gaussisk copula med én fælles programfaktor (løftestængernes korrelation ρ)
 method-uncertainty-words = Hver usikker løftestang trækkes fra en PERT-fordeling; P10, P50 og P90 aflæses af de simulerede udfald, og sandsynligheden for at nå målet er andelen af udfald, der når det.
 method-gap = Gab i berøringspunkter
 method-gap-words = Analyse af vigtighed og præstation (Martilla & James): akserne krydser ved gennemsnitsscorerne; ressourcer er budget plus timer til timesatsen, sammenholdt med vigtigheden som andele.
@@ -398,6 +406,7 @@ th-difference = Forskel
 data-no-fit = ikke estimeret
 data-not-fitted = Ikke estimeret, så de tal, der bygger på dem, er udeladt:
 data-no-fit-too-few = { $customers } kunder, og modellen kræver mindst { $needed }
+data-no-fit-too-few-repeat = { $customers } kunder med genkøb, og modellen kræver mindst { $needed }
 data-no-fit-no-repeat = ingen kunde har købt to gange, så der er ingen købsrate at lære
 data-no-fit-nobody-lost = ingen kunde er faldet fra, så der er intet frafald at lære
 data-no-fit-not-converged = estimatet faldt ikke til ro inden for { $iterations } iterationer

@@ -67,6 +67,7 @@ headline-main = Raising the value of an average customer relationship by { $upli
 headline-roi = ROI { $roi }
 headline-payback = paid back in year { $year }
 headline-no-payback = no payback within the horizon
+headline-nothing-invested = nothing invested, so nothing to pay back
 headline-chance = { $chance } chance of reaching the { $target } target
 card-uplift = Uplift per customer relationship
 card-uplift-note = focus segments, likely; low { $low } – high { $high }
@@ -77,9 +78,11 @@ card-roi-note = NPV ÷ present value of investment
 card-payback = Payback
 card-payback-value = year { $year }
 card-payback-never = not reached
+card-payback-nothing = no investment
 card-payback-note = first year whose cumulative discounted net is ≥ 0; money counted at each year’s end
 card-chance = Chance of reaching target
-card-chance-note = { $draws } simulated outcomes, levers moving together at ρ = { $rho } (independent levers: { $independent }; in lockstep: { $lockstep })
+card-chance-note = { $draws } simulated outcomes, lever correlation ρ = { $rho } (independent levers: { $independent }; in lockstep: { $lockstep })
+card-chance-note-plain = { $draws } simulated outcomes
 summary-problems = The biggest problem areas
 summary-problem-item = { $value } at stake ({ $driver } { $current } against { $benchmark })
 summary-gaps = The largest touchpoint gaps
@@ -140,7 +143,12 @@ th-uplift-scenarios = Uplift (low / likely / high)
 th-value-uplift-likely = Value uplift, likely
 bridge-note = Levers interact, so the bridge applies them in a fixed order (retention, purchase frequency, order value, margin); the steps add up exactly to the total.
 simulation-note = { $draws } simulated outcomes (seed { $seed }): NPV P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programme uplift P10 { $uplift_p10 } to P90 { $uplift_p90 }; { $probability } of outcomes reach the { $target } target.
-simulation-correlation = The levers are drawn moving together at ρ = { $rho }: a programme that is late is late for every lever. The same outcomes with independent levers (ρ = 0): NPV P10 { $p10_independent } to P90 { $p90_independent }, { $probability_independent } reach the target; with levers in lockstep (ρ = 1): NPV P10 { $p10_lockstep } to P90 { $p90_lockstep }, { $probability_lockstep }.
+simulation-rho = { $rho_value ->
+    [0] The levers are drawn independently of each other (ρ = 0).
+    [1] The levers are drawn in lockstep (ρ = 1): every lever at the same percentile in each draw.
+   *[other] The levers are drawn moving together at ρ = { $rho }: a programme that is late is late for every lever.
+  }
+simulation-sensitivity = The same outcomes with independent levers (ρ = 0): NPV P10 { $p10_independent } to P90 { $p90_independent }, { $probability_independent } reach the target; with levers in lockstep (ρ = 1): NPV P10 { $p10_lockstep } to P90 { $p90_lockstep }, { $probability_lockstep } reach the target.
 
 ## Journey
 journey-goal = Our goal
@@ -238,7 +246,7 @@ th-cf-value = Value uplift
 th-cf-net = Net
 th-cf-discounted = Discounted net
 th-cf-cumulative = Cumulative, discounted
-cash-flows-note = Likely scenario. Year 0 is the one-off investment; margins and running costs fall at the end of each year, as in the CLV. The discounted nets add up to the NPV; the highlighted year is the first whose cumulative discounted net is at least zero, the payback.
+cash-flows-note = Likely scenario. Year 0 is the one-off investment; margins and running costs are booked at the end of each year, as in the CLV. The discounted nets add up to the NPV; the highlighted year is the first whose cumulative discounted net is at least zero, the payback.
 chart-npv = Programme NPV across simulated outcomes
 chart-npv-x = Programme NPV ({ $currency })
 chart-npv-y = Share of draws
@@ -328,7 +336,7 @@ method-problems = Problem areas
 method-problems-notation = N · (CLV with the driver at benchmark − CLV)
 method-problems-words = The value a segment leaves on the table on one driver, compared with its benchmark; zero when it already meets it. Drivers without a benchmark are not scored.
 method-uncertainty = Uncertainty
-method-uncertainty-notation = PERT(low, likely, high), independent draws
+method-uncertainty-notation = PERT(low, likely, high), drawn through a Gaussian copula with one programme factor (lever correlation ρ)
 method-uncertainty-words = Each uncertain lever is drawn from a PERT distribution; P10, P50 and P90 are read from the simulated outcomes, and the chance of reaching the target is the share of outcomes that do.
 method-gap = Touchpoint gap
 method-gap-words = Importance–performance analysis (Martilla & James): cross-hairs at the mean scores; resources are budget plus hours at the hourly rate, compared as shares with importance.
@@ -400,6 +408,7 @@ th-difference = Difference
 data-no-fit = not fitted
 data-not-fitted = Not fitted, so the figures that need them are left out:
 data-no-fit-too-few = { $customers } customers, and the model needs at least { $needed }
+data-no-fit-too-few-repeat = { $customers } customers with a repeat purchase, and the model needs at least { $needed }
 data-no-fit-no-repeat = no customer bought twice, so there is no purchase rate to learn
 data-no-fit-nobody-lost = no customer was lost, so there is no churn to learn
 data-no-fit-not-converged = the estimate did not settle within { $iterations } iterations

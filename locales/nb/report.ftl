@@ -65,6 +65,7 @@ headline-main = Økes verdien av et gjennomsnittlig kundeforhold med { $uplift }
 headline-roi = ROI på { $roi }
 headline-payback = tjent inn i år { $year }
 headline-no-payback = investeringen tjenes ikke inn innenfor tidshorisonten
+headline-nothing-invested = ingenting investert, så ingenting å tjene inn
 headline-chance = { $chance } sannsynlighet for å nå målet på { $target }
 card-uplift = Verdiløft per kundeforhold
 card-uplift-note = fokussegmenter, forventet; lav { $low } – høy { $high }
@@ -75,9 +76,11 @@ card-roi-note = netto nåverdi ÷ investeringens nåverdi
 card-payback = Tilbakebetalingstid
 card-payback-value = år { $year }
 card-payback-never = nås ikke
+card-payback-nothing = ingen investering
 card-payback-note = første år der akkumulert diskontert netto er ≥ 0; beløp regnet ved årets slutt
 card-chance = Sannsynlighet for å nå målet
-card-chance-note = { $draws } simulerte utfall, virkemidler som følger hverandre med ρ = { $rho } (uavhengige: { $independent }; i takt: { $lockstep })
+card-chance-note = { $draws } simulerte utfall, virkemidlenes korrelasjon ρ = { $rho } (uavhengige: { $independent }; i takt: { $lockstep })
+card-chance-note-plain = { $draws } simulerte utfall
 summary-problems = De største problemområdene
 summary-problem-item = { $value } står på spill ({ $driver } { $current } mot { $benchmark })
 summary-gaps = De største gapene i kontaktpunktene
@@ -138,7 +141,12 @@ th-uplift-scenarios = Løft (lav / forventet / høy)
 th-value-uplift-likely = Verdiløft, forventet
 bridge-note = Virkemidlene påvirker hverandre, så verdibroen legger dem til i fast rekkefølge (kundebevaring, kjøpsfrekvens, ordreverdi, margin); stegene summerer seg nøyaktig til totalen.
 simulation-note = { $draws } simulerte utfall (startverdi { $seed }): netto nåverdi P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets løft P10 { $uplift_p10 } til P90 { $uplift_p90 }; { $probability } av utfallene når målet på { $target }.
-simulation-correlation = Virkemidlene trekkes slik at de følger hverandre med ρ = { $rho }: et program som er forsinket, er forsinket for alle virkemidler. De samme utfallene med uavhengige virkemidler (ρ = 0): netto nåverdi P10 { $p10_independent } til P90 { $p90_independent }, { $probability_independent } når målet; med virkemidler i takt (ρ = 1): P10 { $p10_lockstep } til P90 { $p90_lockstep }, { $probability_lockstep }.
+simulation-rho = { $rho_value ->
+    [0] Virkemidlene trekkes uavhengig av hverandre (ρ = 0).
+    [1] Virkemidlene trekkes i takt (ρ = 1): alle virkemidler på samme persentil i hvert utfall.
+   *[other] Virkemidlene trekkes slik at de følger hverandre med ρ = { $rho }: et program som er forsinket, er forsinket for alle virkemidler.
+  }
+simulation-sensitivity = De samme utfallene med uavhengige virkemidler (ρ = 0): netto nåverdi P10 { $p10_independent } til P90 { $p90_independent }, { $probability_independent } når målet; med virkemidler i takt (ρ = 1): P10 { $p10_lockstep } til P90 { $p90_lockstep }, { $probability_lockstep } når målet.
 
 ## Kundereise
 journey-goal = Vårt mål
@@ -236,7 +244,7 @@ th-cf-value = Verdiløft
 th-cf-net = Netto
 th-cf-discounted = Diskontert netto
 th-cf-cumulative = Akkumulert, diskontert
-cash-flows-note = Forventet scenario. År 0 er engangsinvesteringen; dekningsbidrag og løpende kostnader faller ved slutten av hvert år, som i CLV. De diskonterte nettobeløpene summerer til netto nåverdi; det uthevede året er det første der akkumulert diskontert netto er minst null: tilbakebetalingen.
+cash-flows-note = Forventet scenario. År 0 er engangsinvesteringen; dekningsbidrag og løpende kostnader bokføres ved slutten av hvert år, som i CLV. De diskonterte nettobeløpene summerer til netto nåverdi; det uthevede året er det første der akkumulert diskontert netto er minst null: tilbakebetalingen.
 chart-npv = Programmets netto nåverdi på tvers av simulerte utfall
 chart-npv-x = Programmets netto nåverdi ({ $currency })
 chart-npv-y = Andel av simuleringene
@@ -326,7 +334,7 @@ method-problems = Problemområder
 method-problems-notation = N · (CLV med verdidriveren på referanseverdien − CLV)
 method-problems-words = Verdien et segment går glipp av på én verdidriver sammenlignet med referanseverdien; null når segmentet allerede når den. Verdidrivere uten referanseverdi vurderes ikke.
 method-uncertainty = Usikkerhet
-method-uncertainty-notation = PERT(lav, forventet, høy), uavhengige trekninger
+method-uncertainty-notation = PERT(lav, forventet, høy), trukket gjennom en gaussisk copula med én felles programfaktor (virkemidlenes korrelasjon ρ)
 method-uncertainty-words = Hvert usikre virkemiddel trekkes fra en PERT-fordeling; P10, P50 og P90 leses av de simulerte utfallene, og sannsynligheten for å nå målet er andelen utfall som når det.
 method-gap = Gap i kontaktpunkter
 method-gap-words = Analyse av viktighet og prestasjon (Martilla & James): aksene krysser ved gjennomsnittsscorene; ressurser er budsjett pluss timer til timepris, sammenlignet med viktigheten som andeler.
@@ -398,6 +406,7 @@ th-difference = Forskjell
 data-no-fit = ikke estimert
 data-not-fitted = Ikke estimert, så tallene som bygger på dem, er utelatt:
 data-no-fit-too-few = { $customers } kunder, og modellen trenger minst { $needed }
+data-no-fit-too-few-repeat = { $customers } kunder med gjenkjøp, og modellen trenger minst { $needed }
 data-no-fit-no-repeat = ingen kunde har kjøpt to ganger, så det er ingen kjøpsrate å lære
 data-no-fit-nobody-lost = ingen kunde har falt fra, så det er ikke noe frafall å lære
 data-no-fit-not-converged = estimatet stabiliserte seg ikke innen { $iterations } iterasjoner

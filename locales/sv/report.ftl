@@ -68,6 +68,7 @@ headline-main = Att höja värdet av en genomsnittlig kundrelation med { $uplift
 headline-roi = ROI på { $roi }
 headline-payback = återbetald år { $year }
 headline-no-payback = investeringen återbetalas inte inom tidshorisonten
+headline-nothing-invested = inget investerat, så inget att återbetala
 headline-chance = { $chance } sannolikhet att nå målet på { $target }
 card-uplift = Värdeökning per kundrelation
 card-uplift-note = fokussegment, förväntat; lågt { $low } – högt { $high }
@@ -78,9 +79,11 @@ card-roi-note = nettonuvärde ÷ investeringens nuvärde
 card-payback = Återbetalningstid
 card-payback-value = år { $year }
 card-payback-never = nås inte
+card-payback-nothing = ingen investering
 card-payback-note = första året då ackumulerat diskonterat netto är ≥ 0; belopp räknade vid årets slut
 card-chance = Sannolikhet att nå målet
-card-chance-note = { $draws } simulerade utfall, hävstänger som följs åt med ρ = { $rho } (oberoende: { $independent }; i takt: { $lockstep })
+card-chance-note = { $draws } simulerade utfall, hävstängernas korrelation ρ = { $rho } (oberoende: { $independent }; i takt: { $lockstep })
+card-chance-note-plain = { $draws } simulerade utfall
 summary-problems = De största problemområdena
 summary-problem-item = { $value } står på spel ({ $driver } { $current } mot { $benchmark })
 summary-gaps = De största gapen i kontaktpunkterna
@@ -141,7 +144,12 @@ th-uplift-scenarios = Ökning (låg / förväntad / hög)
 th-value-uplift-likely = Värdeökning, förväntad
 bridge-note = Hävstängerna påverkar varandra, så värdebryggan lägger till dem i en fast ordning (kundbehållning, köpfrekvens, ordervärde, marginal); stegen summerar exakt till totalen.
 simulation-note = { $draws } simulerade utfall (startvärde { $seed }): nettonuvärde P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets värdeökning P10 { $uplift_p10 } till P90 { $uplift_p90 }; { $probability } av utfallen når målet på { $target }.
-simulation-correlation = Hävstängerna dras så att de följs åt med ρ = { $rho }: ett program som är försenat är försenat för alla hävstänger. Samma utfall med oberoende hävstänger (ρ = 0): nettonuvärde P10 { $p10_independent } till P90 { $p90_independent }, { $probability_independent } når målet; med hävstänger i takt (ρ = 1): P10 { $p10_lockstep } till P90 { $p90_lockstep }, { $probability_lockstep }.
+simulation-rho = { $rho_value ->
+    [0] Hävstängerna dras oberoende av varandra (ρ = 0).
+    [1] Hävstängerna dras i takt (ρ = 1): alla hävstänger på samma percentil i varje utfall.
+   *[other] Hävstängerna dras så att de följs åt med ρ = { $rho }: ett program som är försenat är försenat för alla hävstänger.
+  }
+simulation-sensitivity = Samma utfall med oberoende hävstänger (ρ = 0): nettonuvärde P10 { $p10_independent } till P90 { $p90_independent }, { $probability_independent } når målet; med hävstänger i takt (ρ = 1): P10 { $p10_lockstep } till P90 { $p90_lockstep }, { $probability_lockstep } når målet.
 
 ## Kundresa
 journey-goal = Vårt mål
@@ -239,7 +247,7 @@ th-cf-value = Värdeökning
 th-cf-net = Netto
 th-cf-discounted = Diskonterat netto
 th-cf-cumulative = Ackumulerat, diskonterat
-cash-flows-note = Förväntat scenario. År 0 är engångsinvesteringen; täckningsbidrag och löpande kostnader faller vid slutet av varje år, som i CLV. De diskonterade nettobeloppen summerar till nettonuvärdet; det markerade året är det första då ackumulerat diskonterat netto är minst noll: återbetalningen.
+cash-flows-note = Förväntat scenario. År 0 är engångsinvesteringen; täckningsbidrag och löpande kostnader bokförs vid slutet av varje år, som i CLV. De diskonterade nettobeloppen summerar till nettonuvärdet; det markerade året är det första då ackumulerat diskonterat netto är minst noll: återbetalningen.
 chart-npv = Programmets nettonuvärde över simulerade utfall
 chart-npv-x = Programmets nettonuvärde ({ $currency })
 chart-npv-y = Andel av simuleringarna
@@ -329,7 +337,7 @@ method-problems = Problemområden
 method-problems-notation = N · (CLV med värdedrivaren på jämförelsevärdet − CLV)
 method-problems-words = Det värde ett segment går miste om på en värdedrivare jämfört med jämförelsevärdet; noll när segmentet redan når det. Värdedrivare utan jämförelsevärde bedöms inte.
 method-uncertainty = Osäkerhet
-method-uncertainty-notation = PERT(låg, förväntad, hög), oberoende dragningar
+method-uncertainty-notation = PERT(låg, förväntad, hög), dragna genom en gaussisk copula med en gemensam programfaktor (hävstängernas korrelation ρ)
 method-uncertainty-words = Varje osäker hävstång dras ur en PERT-fördelning; P10, P50 och P90 avläses ur de simulerade utfallen, och sannolikheten att nå målet är andelen utfall som gör det.
 method-gap = Gap i kontaktpunkter
 method-gap-words = Analys av betydelse och prestation (Martilla & James): axlarna korsas vid medelvärdena; resurser är budget plus timmar till timpris, jämförda som andelar med betydelsen.
@@ -401,8 +409,9 @@ th-difference = Skillnad
 data-no-fit = inte skattad
 data-not-fitted = Inte skattade, så de siffror som bygger på dem är utelämnade:
 data-no-fit-too-few = { $customers } kunder, och modellen behöver minst { $needed }
-data-no-fit-no-repeat = ingen kund har köpt två gånger, så det finns ingen köpfrekvens att lära
-data-no-fit-nobody-lost = ingen kund har lämnat, så det finns inget kundtapp att lära
+data-no-fit-too-few-repeat = { $customers } kunder med återköp, och modellen behöver minst { $needed }
+data-no-fit-no-repeat = ingen kund har köpt två gånger, så det finns ingen köpfrekvens att skatta
+data-no-fit-nobody-lost = ingen kund har lämnat, så det finns inget kundbortfall att skatta
 data-no-fit-not-converged = skattningen stabiliserades inte inom { $iterations } iterationer
 data-tenure-title = Lojalitet efter kundålder
 data-tenure-note = Den förskjutna beta-geometriska modellen: varje kund har sin egen risk att säga upp vid varje förnyelse, så lojaliteten stiger med kundåldern eftersom de mest benägna att lämna försvinner först. Punkterna är de observerade andelarna, linjerna modellen.

@@ -7,7 +7,7 @@ use super::{bridge, jobs, problems, programme, segments, simulation, touchpoints
 use crate::model::{Project, Source};
 
 /// Bumped whenever a field is renamed or removed; adding fields keeps the version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Metrics {

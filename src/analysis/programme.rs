@@ -133,11 +133,17 @@ pub fn focus_uplift<'a>(pairs: impl Iterator<Item = (&'a Segment, f64, f64)>) ->
     let (today, projected) = pairs
         .filter(|(seg, _, _)| seg.focus)
         .fold((0.0, 0.0), |(t, p), (seg, clv, clv2)| (t + seg.customers * clv, p + seg.customers * clv2));
+    uplift_of_totals(today, projected)
+}
+
+/// `Σ N·CLV′ / Σ N·CLV − 1` from the two sums over the focus segments; 0 when today's is 0.
+pub fn uplift_of_totals(today: f64, projected: f64) -> f64 {
     ratio(projected, today).map_or(0.0, |x| x - 1.0)
 }
 
 pub fn programme(project: &Project, segments: &[SegmentMetrics], investment: InvestmentSummary) -> Programme {
     let settings = &project.settings;
+    let flows = PerScenario::from_fn(|scenario| cash_flows(project, scenario, &investment, settings));
     let scenarios = PerScenario::from_fn(|scenario| {
         let uplift = focus_uplift(
             project
@@ -148,10 +154,10 @@ pub fn programme(project: &Project, segments: &[SegmentMetrics], investment: Inv
         );
         let value_uplift: f64 = segments.iter().map(|m| m.scenarios.get(scenario).value_uplift).sum();
         let npv = value_uplift - investment.pv;
-        let flows = cash_flows(project, scenario, &investment, settings);
-        let cumulative = cumulative(&flows, settings.discount_rate);
+        let flows = flows.get(scenario);
+        let cumulative = cumulative(flows, settings.discount_rate);
         // Nothing invested, nothing to pay back: no payback figure rather than "year 0".
-        let payback_year = if investment.pv > 0.0 { payback_year(&flows) } else { None };
+        let payback_year = if investment.pv > 0.0 { payback_year(flows) } else { None };
         ProgrammeScenario {
             uplift,
             within_target: reaches(uplift, settings.target_min) && reaches(settings.target_max, uplift),
@@ -165,7 +171,7 @@ pub fn programme(project: &Project, segments: &[SegmentMetrics], investment: Inv
     });
     Programme {
         focus_segments: project.segments.iter().filter(|s| s.focus).map(|s| s.id.clone()).collect(),
-        cash_flows: cash_flows(project, Scenario::Likely, &investment, settings),
+        cash_flows: flows.get(Scenario::Likely).clone(),
         investment,
         scenarios,
     }
@@ -208,6 +214,8 @@ fn cash_flows(
                     .sum();
                 (investment.annual, value)
             };
+            // `+ 0.0` turns a sum of nothing (−0.0 in IEEE arithmetic) into a plain 0.
+            let (spent, value) = (spent + 0.0, value + 0.0);
             let net = value - spent;
             let discounted_net = net * discount(period, d);
             cumulative += discounted_net;

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use super::order::reaches;
 use super::pert::Pert;
-use super::programme::focus_uplift;
+use super::programme::uplift_of_totals;
 use super::segments::SegmentMetrics;
 use super::value::projected_clv;
 use crate::model::{Driver, PerDriver, Project, Scenario};
@@ -52,6 +52,8 @@ pub struct Simulation {
     pub seed: u64,
     /// ρ: how strongly the levers move together (0 independent, 1 in lockstep).
     pub lever_correlation: f64,
+    /// Levers with low < high: with fewer than two, ρ changes nothing but sampling noise.
+    pub uncertain_levers: usize,
     pub npv: Percentiles,
     pub uplift: Percentiles,
     /// Share of draws whose programme uplift reaches `target_uplift.min`.
@@ -129,17 +131,35 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
     let rhos = correlations(settings.lever_correlation);
     let ramp = &settings.ramp_up;
 
-    // (NPV, programme uplift) at a point of every segment's levers.
-    let outcome = |point: &[PerDriver<f64>], clvs: &mut [f64]| {
-        for (i, seg) in project.segments.iter().enumerate() {
-            clvs[i] =
-                projected_clv(&seg.drivers, &point[i], ramp, settings.horizon_years, settings.discount_rate);
+    // Segments without an uncertain lever keep their likely CLV in every draw: their part of
+    // the value and of the focus sums is added up once, and a draw values only the others.
+    let mut moving: Vec<usize> = levers.iter().map(|(i, ..)| *i).collect();
+    moving.dedup();
+    let (mut fixed_value, mut fixed_today, mut fixed_projected) = (0.0, 0.0, 0.0);
+    for (i, (seg, m)) in project.segments.iter().zip(segments).enumerate() {
+        if moving.binary_search(&i).is_err() {
+            let (today, projected) = (m.baseline.clv, m.scenarios.likely.value.clv);
+            fixed_value += seg.customers * (projected - today);
+            if seg.focus {
+                fixed_today += seg.customers * today;
+                fixed_projected += seg.customers * projected;
+            }
         }
-        let value: f64 =
-            project.segments.iter().zip(&*clvs).zip(&baseline).map(|((s, c), b)| s.customers * (c - b)).sum();
-        let uplift =
-            focus_uplift(project.segments.iter().zip(&baseline).zip(&*clvs).map(|((s, b), c)| (s, *b, *c)));
-        (value - investment_pv, uplift)
+    }
+    // (NPV, programme uplift) at a point of every segment's levers.
+    let outcome = |point: &[PerDriver<f64>]| {
+        let (mut value, mut today, mut projected) = (fixed_value, fixed_today, fixed_projected);
+        for &i in &moving {
+            let seg = &project.segments[i];
+            let clv =
+                projected_clv(&seg.drivers, &point[i], ramp, settings.horizon_years, settings.discount_rate);
+            value += seg.customers * (clv - baseline[i]);
+            if seg.focus {
+                today += seg.customers * baseline[i];
+                projected += seg.customers * clv;
+            }
+        }
+        (value - investment_pv, uplift_of_totals(today, projected))
     };
     let blocks: Vec<usize> = (0..draws.div_ceil(BLOCK)).collect();
     let run_block = |k: usize| {
@@ -150,7 +170,6 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
         let n = BLOCK.min(draws - k * BLOCK);
         let mut out: Vec<Vec<(f64, f64)>> = rhos.iter().map(|_| Vec::with_capacity(n)).collect();
         let mut point = likely.clone();
-        let mut clvs = vec![0.0; project.segments.len()];
         let mut own = vec![0.0; levers.len()];
         for _ in 0..n {
             let common: f64 = StandardNormal.sample(&mut rng);
@@ -162,7 +181,7 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
                 for ((i, driver, pert), e) in levers.iter().zip(&own) {
                     *point[*i].get_mut(*driver) = pert.at(shared * common + alone * e);
                 }
-                out.push(outcome(&point, &mut clvs));
+                out.push(outcome(&point));
             }
         }
         out
@@ -180,18 +199,7 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
         .iter()
         .zip(by_rho)
         .map(|(&rho, outcomes)| {
-            let (mut npv, mut uplift): (Vec<f64>, Vec<f64>) = outcomes.into_iter().unzip();
-            #[allow(clippy::cast_precision_loss)]
-            let reaching =
-                uplift.iter().filter(|&&u| reaches(u, settings.target_min)).count() as f64 / draws as f64;
-            npv.sort_by(f64::total_cmp);
-            uplift.sort_by(f64::total_cmp);
-            let figures = Sensitivity {
-                lever_correlation: rho,
-                probability_reaching_target: reaching,
-                npv: percentiles(&npv),
-                uplift: percentiles(&uplift),
-            };
+            let (figures, npv) = figures_at(rho, outcomes, settings.target_min);
             if npv_at_rho.is_empty() {
                 npv_at_rho = npv;
             }
@@ -204,12 +212,31 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
         draws: settings.draws,
         seed: settings.seed,
         lever_correlation: settings.lever_correlation,
+        uncertain_levers: levers.len(),
         npv_histogram: histogram(&npv_at_rho),
         npv: main.npv,
         uplift: main.uplift,
         probability_reaching_target: main.probability_reaching_target,
         sensitivity,
     }
+}
+
+/// The headline figures of the (NPV, uplift) outcomes drawn at lever correlation `rho`, and
+/// the NPVs sorted (for the histogram).
+fn figures_at(rho: f64, outcomes: Vec<(f64, f64)>, target_min: f64) -> (Sensitivity, Vec<f64>) {
+    let (mut npv, mut uplift): (Vec<f64>, Vec<f64>) = outcomes.into_iter().unzip();
+    #[allow(clippy::cast_precision_loss)]
+    let reaching =
+        uplift.iter().filter(|&&u| reaches(u, target_min)).count() as f64 / uplift.len().max(1) as f64;
+    npv.sort_by(f64::total_cmp);
+    uplift.sort_by(f64::total_cmp);
+    let figures = Sensitivity {
+        lever_correlation: rho,
+        probability_reaching_target: reaching,
+        npv: percentiles(&npv),
+        uplift: percentiles(&uplift),
+    };
+    (figures, npv)
 }
 
 /// P10, P50, P90 of sorted values, interpolating linearly between order statistics.
@@ -299,6 +326,7 @@ mod tests {
     }
 
     use crate::analysis::pert::tests::beta_quantile_whole;
+    use crate::analysis::programme::focus_uplift;
     use crate::analysis::segments::segment_metrics;
     use crate::model::fixture::{drivers, project, segment};
     use crate::model::{Estimate, PerDriver};

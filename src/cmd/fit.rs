@@ -184,9 +184,7 @@ fn unfitted(segments: &[SegmentFit]) -> Vec<String> {
         .iter()
         .flat_map(|s| {
             let name = if s.segment.is_empty() { "the customers" } else { s.segment.as_str() };
-            s.not_fitted.iter().map(move |n| {
-                format!("{} could not be fitted to segment `{name}`: {}", n.model.name(), n.why.describe())
-            })
+            s.not_fitted.iter().map(move |n| n.sentence(name))
         })
         .collect()
 }

@@ -45,12 +45,7 @@ pub fn analyse(project: &Project) -> crate::analysis::Metrics {
     let metrics = crate::analysis::analyse(project);
     for s in metrics.data.iter().flat_map(|d| &d.segments) {
         for n in &s.not_fitted {
-            crate::warn!(
-                "warning: {} could not be fitted to segment `{}`: {}; its figures are left out of the report",
-                n.model.name(),
-                s.id,
-                n.why.describe()
-            );
+            crate::warn!("warning: {}; the figures that need it are left out", n.sentence(&s.id));
         }
     }
     metrics

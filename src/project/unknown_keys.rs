@@ -24,9 +24,32 @@ pub enum Step {
     Index(usize),
 }
 
+/// The most unknown keys of one file described one by one; the rest are counted in one
+/// more problem, so a file of a million stray keys costs neither minutes nor gigabytes.
+pub const DESCRIBED_PER_FILE: usize = 1_000;
+
+/// The unknown keys of one file, as serde reports them: the first paths, and how many.
+#[derive(Default)]
+pub struct Ignored {
+    pub paths: Vec<Vec<Step>>,
+    pub total: usize,
+}
+
+impl Ignored {
+    /// Records one value nothing read (unless it is serde-saphyr's own marker).
+    pub fn add(&mut self, ignored: &serde_ignored::Path) {
+        if let Some(path) = path_of(ignored) {
+            self.total += 1;
+            if self.paths.len() < DESCRIBED_PER_FILE {
+                self.paths.push(path);
+            }
+        }
+    }
+}
+
 /// The key path of an ignored value, or `None` for what serde-saphyr's span wrapper
 /// itself skips (its internal marker), which is not in the file.
-pub fn path_of(ignored: &serde_ignored::Path) -> Option<Vec<Step>> {
+fn path_of(ignored: &serde_ignored::Path) -> Option<Vec<Step>> {
     let mut steps = Vec::new();
     let mut at = ignored;
     loop {
@@ -70,16 +93,18 @@ pub fn problems<T: JsonSchema>(
     source: &SourceText,
     text: &str,
     line_offset: u32,
-    unknown: &[Vec<Step>],
+    unknown: &Ignored,
 ) -> Vec<Unknown> {
     let schema = serde_json::Value::from(schema_for!(T));
-    let positions = key_positions(text);
+    let positions = key_positions(text, &unknown.paths);
+    let mut allowed_at: HashMap<&[Step], Vec<String>> = HashMap::new();
     let mut found: Vec<Unknown> = unknown
+        .paths
         .iter()
         .filter_map(|path| {
             let (Step::Key(key), parent) = path.split_last()? else { return None };
             let position = positions.get(path).map(|p| Position { line: p.line + line_offset, ..*p });
-            let allowed = allowed_keys(&schema, parent);
+            let allowed = allowed_at.entry(parent).or_insert_with(|| allowed_keys(&schema, parent));
             let close = did_you_mean(key, allowed.iter().map(String::as_str));
             let hint = match close {
                 Some(close) => format!("did you mean `{close}`?"),
@@ -93,6 +118,12 @@ pub fn problems<T: JsonSchema>(
         })
         .collect();
     found.sort_by_key(|u| u.problem.position.map(|p| (p.line, p.column)));
+    let more = unknown.total - unknown.paths.len();
+    if more > 0 {
+        let problem = Diagnostic::new(&source.rel, format!("{more} more unknown fields"))
+            .hint("fix the ones above first: they are often one mistake repeated");
+        found.push(Unknown { problem, meant: None });
+    }
     found
 }
 
@@ -108,9 +139,9 @@ fn label(path: &[Step]) -> String {
         .collect()
 }
 
-/// Where each mapping key of `text` is written, by its path. Only called when a file has
-/// unknown keys, so the map is built at most once per mistaken file.
-fn key_positions(text: &str) -> HashMap<Vec<Step>, Position> {
+/// Where the mapping keys at `wanted` paths are written in `text`. Only called when a file
+/// has unknown keys; the walk keeps one path, and stores only what is wanted.
+fn key_positions(text: &str, wanted: &[Vec<Step>]) -> HashMap<Vec<Step>, Position> {
     enum Frame {
         Map { key: Option<String> },
         Seq { next: usize },
@@ -123,6 +154,7 @@ fn key_positions(text: &str) -> HashMap<Vec<Step>, Position> {
             None => {}
         }
     }
+    let wanted: std::collections::HashSet<&[Step]> = wanted.iter().map(Vec::as_slice).collect();
     let mut positions = HashMap::new();
     let mut path: Vec<Step> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
@@ -137,9 +169,11 @@ fn key_positions(text: &str) -> HashMap<Vec<Step>, Position> {
                         line: u32::try_from(span.start.line()).unwrap_or(u32::MAX),
                         column: u32::try_from(span.start.col() + 1).unwrap_or(u32::MAX),
                     };
-                    let mut at = path.clone();
-                    at.push(Step::Key(name.to_string()));
-                    positions.entry(at).or_insert(position);
+                    path.push(Step::Key(name.to_string()));
+                    if wanted.contains(path.as_slice()) {
+                        positions.entry(path.clone()).or_insert(position);
+                    }
+                    path.pop();
                     *key = Some(name.to_string());
                     continue;
                 }
@@ -232,7 +266,16 @@ mod tests {
     #[test]
     fn finds_keys_in_blocks_lists_and_flow_maps() {
         let text = "a: 1\nb:\n  c: 2\n  d:\n    - e: 3\n      f: 4\n    - {e: 5, g: 6}\nh: [1, {i: 2}]\n";
-        let at = key_positions(text);
+        let all = [
+            vec![key("a")],
+            vec![key("b"), key("c")],
+            vec![key("b"), key("d"), Step::Index(0), key("f")],
+            vec![key("b"), key("d"), Step::Index(1), key("g")],
+            vec![key("h"), Step::Index(1), key("i")],
+            vec![key("h")],
+        ];
+        let at = key_positions(text, &all);
+        assert_eq!(key_positions(text, &all[..1]).len(), 1, "only the wanted keys are kept");
         let pos = |path: Vec<Step>| at.get(&path).map(|p| (p.line, p.column));
         assert_eq!(pos(vec![key("a")]), Some((1, 1)));
         assert_eq!(pos(vec![key("b"), key("c")]), Some((3, 3)));

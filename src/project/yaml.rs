@@ -44,12 +44,12 @@ pub fn parse<T: DeserializeOwned + JsonSchema>(
         },
         with_snippet: false,
     };
-    let mut ignored = Vec::new();
+    let mut ignored = unknown_keys::Ignored::default();
     let value = serde_saphyr::with_deserializer_from_str_with_options(text, options, |yaml| {
-        serde_ignored::deserialize(yaml, |path| ignored.extend(unknown_keys::path_of(&path)))
+        serde_ignored::deserialize(yaml, |path| ignored.add(&path))
     })
     .map_err(|e| to_diagnostic(&source.rel, &e, line_offset))?;
-    let unknown = if ignored.is_empty() {
+    let unknown = if ignored.total == 0 {
         Vec::new()
     } else {
         unknown_keys::problems::<T>(source, text, line_offset, &ignored)

@@ -73,7 +73,7 @@ impl Prepared {
 pub fn fit(customers: &[Spend]) -> Result<Fit, NoFit> {
     let data = Prepared::new(customers);
     if data.customers.len() < MIN_CUSTOMERS {
-        return Err(NoFit::TooFewCustomers { customers: data.customers.len(), needed: MIN_CUSTOMERS });
+        return Err(NoFit::TooFewRepeatBuyers { customers: data.customers.len(), needed: MIN_CUSTOMERS });
     }
     #[allow(clippy::cast_precision_loss)]
     let n = data.customers.len() as f64;

@@ -49,6 +49,9 @@ impl Convergence {
 pub enum NoFit {
     /// Fewer customers than the model needs to be estimated at all.
     TooFewCustomers { customers: usize, needed: usize },
+    /// Fewer customers with a repeat purchase (and a positive average spend) than the spend
+    /// model needs: it learns only from them.
+    TooFewRepeatBuyers { customers: usize, needed: usize },
     /// Nobody bought twice: there is no purchase rate to learn.
     NoRepeatPurchases,
     /// Nobody was lost: there is no churn to learn.
@@ -63,6 +66,9 @@ impl NoFit {
         match self {
             NoFit::TooFewCustomers { customers, needed } => {
                 format!("{customers} customers, and the model needs at least {needed}")
+            }
+            NoFit::TooFewRepeatBuyers { customers, needed } => {
+                format!("{customers} customers with a repeat purchase, and the model needs at least {needed}")
             }
             NoFit::NoRepeatPurchases => "no customer bought twice".to_owned(),
             NoFit::NobodyLost => "no customer was lost, so there is no churn to learn from".to_owned(),
@@ -99,6 +105,13 @@ pub struct NotFitted {
     pub model: Model,
     #[serde(flatten)]
     pub why: NoFit,
+}
+
+impl NotFitted {
+    /// "BG/NBD could not be fitted to segment `x`: why", for the terminal.
+    pub fn sentence(&self, segment: &str) -> String {
+        format!("{} could not be fitted to segment `{segment}`: {}", self.model.name(), self.why.describe())
+    }
 }
 
 /// The models of a segment without a fit, and why.

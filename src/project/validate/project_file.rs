@@ -162,13 +162,9 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
                 .ok()
                 .map(|d| d.unwrap_or(DEFAULT_DRAWS)),
             c.optional_number(&s.value.seed, "simulation.seed", Kind::Count).ok().map(|s| s.unwrap_or(0.0)),
-            c.optional_number(
-                &s.value.lever_correlation,
-                "simulation.lever_correlation",
-                Kind::Score(0.0, 1.0),
-            )
-            .ok()
-            .map(|r| r.unwrap_or(DEFAULT_LEVER_CORRELATION)),
+            c.optional_number(&s.value.lever_correlation, "simulation.lever_correlation", Kind::Rate)
+                .ok()
+                .map(|r| r.unwrap_or(DEFAULT_LEVER_CORRELATION)),
         ),
         None => (Some(DEFAULT_DRAWS), Some(0.0), Some(DEFAULT_LEVER_CORRELATION)),
     };

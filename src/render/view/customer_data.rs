@@ -280,6 +280,10 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
             "data-no-fit-too-few",
             vec![("customers", l.number(count(customers as u64), 0).into()), ("needed", needed.into())],
         ),
+        NoFit::TooFewRepeatBuyers { customers, needed } => l.t_with(
+            "data-no-fit-too-few-repeat",
+            vec![("customers", l.number(count(customers as u64), 0).into()), ("needed", needed.into())],
+        ),
         NoFit::NoRepeatPurchases => l.t("data-no-fit-no-repeat"),
         NoFit::NobodyLost => l.t("data-no-fit-nobody-lost"),
         NoFit::NotConverged { iterations, .. } => {

@@ -34,7 +34,13 @@ pub fn headline(project: &Project, m: &Metrics, l: &Localizer) -> String {
         parts.push(l.t_with("headline-roi", vec![("roi", l.percent(roi, 0).into())]));
     }
     parts.push(likely.payback_year.map_or_else(
-        || l.t("headline-no-payback"),
+        || {
+            l.t(if m.programme.investment.pv > 0.0 {
+                "headline-no-payback"
+            } else {
+                "headline-nothing-invested"
+            })
+        },
         |year| l.t_with("headline-payback", vec![("year", year.to_string().into())]),
     ));
     parts.push(l.t_with(
@@ -79,7 +85,13 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
     cards.push(card(
         "card-payback",
         likely.payback_year.map_or_else(
-            || l.t("card-payback-never"),
+            || {
+                l.t(if m.programme.investment.pv > 0.0 {
+                    "card-payback-never"
+                } else {
+                    "card-payback-nothing"
+                })
+            },
             |year| l.t_with("card-payback-value", vec![("year", year.to_string().into())]),
         ),
         format!("{}; {}", l.t("card-payback-note"), super::appendix::ramp_up(&m.project.ramp_up, l)),
@@ -88,15 +100,25 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
     cards.push(card(
         "card-chance",
         l.probability(m.simulation.probability_reaching_target),
-        l.t_with(
-            "card-chance-note",
-            vec![
-                ("draws", l.number(f64::from(m.simulation.draws), 0).into()),
-                ("rho", l.exact(m.simulation.lever_correlation, 2).into()),
-                ("independent", l.probability(m.simulation.independent().probability_reaching_target).into()),
-                ("lockstep", l.probability(m.simulation.lockstep().probability_reaching_target).into()),
-            ],
-        ),
+        if m.simulation.uncertain_levers < 2 {
+            l.t_with(
+                "card-chance-note-plain",
+                vec![("draws", l.number(f64::from(m.simulation.draws), 0).into())],
+            )
+        } else {
+            l.t_with(
+                "card-chance-note",
+                vec![
+                    ("draws", l.number(f64::from(m.simulation.draws), 0).into()),
+                    ("rho", l.exact(m.simulation.lever_correlation, 2).into()),
+                    (
+                        "independent",
+                        l.probability(m.simulation.independent().probability_reaching_target).into(),
+                    ),
+                    ("lockstep", l.probability(m.simulation.lockstep().probability_reaching_target).into()),
+                ],
+            )
+        },
         "derivation-probability",
     ));
     cards
@@ -153,12 +175,17 @@ pub fn simulation(m: &Metrics, l: &Localizer) -> super::SimulationView {
         target: l.percent_exact(m.project.target_uplift_min),
         uplift_p10: l.percent(s.uplift.p10, 1),
         uplift_p90: l.percent(s.uplift.p90, 1),
-        correlation: {
+        correlation: if s.uncertain_levers < 2 {
+            String::new()
+        } else {
             let (independent, lockstep) = (s.independent(), s.lockstep());
-            l.t_with(
-                "simulation-correlation",
+            let rho = vec![
+                ("rho", l.exact(s.lever_correlation, 2).into()),
+                ("rho_value", s.lever_correlation.into()),
+            ];
+            let sensitivity = l.t_with(
+                "simulation-sensitivity",
                 vec![
-                    ("rho", l.exact(s.lever_correlation, 2).into()),
                     ("p10_independent", l.money_short(independent.npv.p10).into()),
                     ("p90_independent", l.money_short(independent.npv.p90).into()),
                     ("probability_independent", l.percent(independent.probability_reaching_target, 1).into()),
@@ -166,7 +193,8 @@ pub fn simulation(m: &Metrics, l: &Localizer) -> super::SimulationView {
                     ("p90_lockstep", l.money_short(lockstep.npv.p90).into()),
                     ("probability_lockstep", l.percent(lockstep.probability_reaching_target, 1).into()),
                 ],
-            )
+            );
+            format!("{} {sensitivity}", l.t_with("simulation-rho", rho))
         },
     }
 }
