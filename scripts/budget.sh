@@ -28,6 +28,10 @@ cp -r example-project "$work/markdown"
 cp -r "$work/limits" "$work/limits-git"
 git -C "$work/limits-git" init -q && git -C "$work/limits-git" add -A
 git -C "$work/limits-git" -c user.name=bench -c user.email=bench@example.invalid commit -qm limits
+# The limits over the longest horizon (30 years) with a ramp-up, which values every year apart.
+cp -r "$work/limits" "$work/limits-ramp"
+sed -i 's/^horizon_years: .*/horizon_years: 30/' "$work/limits-ramp/project.yaml"
+echo 'ramp_up: [0.2, 0.4, 0.6, 0.8, 1.0]' >> "$work/limits-ramp/project.yaml"
 # Hostile overrides on the example.
 for attack in template-endless-loop template-memory-bomb template-recursive-macro template-huge-output; do
   cp -r example-project "$work/$attack"
@@ -49,6 +53,10 @@ echo "|---|---|---|---|---|"
 for cmd in check metrics build; do
   args=("$work/limits"); [ "$cmd" = build ] && args+=(-o "$work/limits.html")
   echo "| \`uplift $cmd\` | every limit reached | $(measure "$bin" "$cmd" "${args[@]}") |"
+done
+for cmd in metrics build; do
+  args=("$work/limits-ramp"); [ "$cmd" = build ] && args+=(-o "$work/limits-ramp.html")
+  echo "| \`uplift $cmd\` | every limit, 30 years with a 5-year ramp-up | $(measure "$bin" "$cmd" "${args[@]}") |"
 done
 for cmd in check build; do
   args=("$work/text"); [ "$cmd" = build ] && args+=(-o "$work/text.html")
