@@ -337,22 +337,31 @@ mod by_hand {
         assert!((prog.cash_flows[2].cumulative_discounted_net - likely.npv).abs() < 1e-9);
     }
 
-    /// docs/metrics.md, worked examples 4.2–4.5: the running total after each year, and
-    /// payback at the end of year 3.
-    #[test]
-    fn the_worked_payback_example_of_the_docs() {
-        let lever = PerDriver {
-            retention_rate: Estimate::certain(0.03),
-            purchases_per_year: Estimate::certain(0.05),
+    /// Certain retention (points) and purchases (per cent) levers.
+    fn levers(retention: f64, purchases: f64) -> PerDriver<Estimate> {
+        PerDriver {
+            retention_rate: Estimate::certain(retention),
+            purchases_per_year: Estimate::certain(purchases),
             ..PerDriver::default()
-        };
-        let a = segment("a", 1000.0, drivers(12.0, 450.0, 0.72, 0.71), lever, true);
-        let p = project(vec![a], vec![investment(400_000.0, 100_000.0, None)], 4, 0.09);
+        }
+    }
+
+    /// The programme of one segment with a programme-wide (one-off, annual) investment.
+    fn programme_of(seg: Segment, (one_off, annual): (f64, f64), horizon: u32, d: f64) -> Programme {
+        let p = project(vec![seg], vec![investment(one_off, annual, None)], horizon, d);
         let inv = investment_summary(&p);
         let by_segment = investment_by_segment(&p, &inv);
         let metrics: Vec<_> =
             p.segments.iter().zip(&by_segment).map(|(s, pv)| segment_metrics(s, *pv, &p.settings)).collect();
-        let prog = programme(&p, &metrics, inv);
+        programme(&p, &metrics, inv)
+    }
+
+    /// docs/metrics.md, worked examples 4.2–4.5: the running total after each year, and
+    /// payback at the end of year 3.
+    #[test]
+    fn the_worked_payback_example_of_the_docs() {
+        let a = segment("a", 1000.0, drivers(12.0, 450.0, 0.72, 0.71), levers(0.03, 0.05), true);
+        let prog = programme_of(a, (400_000.0, 100_000.0), 4, 0.09);
         let running: Vec<f64> = prog.cash_flows.iter().map(|f| f.cumulative_discounted_net).collect();
         for (got, docs) in running.iter().zip([-400_000.0, -252_755.96, -104_972.58, 20_683.67, 117_146.97]) {
             assert!((got - docs).abs() < 0.01, "{running:?}");
@@ -368,18 +377,8 @@ mod by_hand {
     /// the first year whose running total is not negative.
     #[test]
     fn discounted_cash_flows_add_up_to_the_npv() {
-        let lever = PerDriver {
-            retention_rate: Estimate::certain(0.05),
-            purchases_per_year: Estimate::certain(0.1),
-            ..PerDriver::default()
-        };
-        let a = segment("a", 2000.0, drivers(6.0, 400.0, 0.3, 0.75), lever, true);
-        let p = project(vec![a], vec![investment(300_000.0, 50_000.0, None)], 5, 0.09);
-        let inv = investment_summary(&p);
-        let by_segment = investment_by_segment(&p, &inv);
-        let metrics: Vec<_> =
-            p.segments.iter().zip(&by_segment).map(|(s, pv)| segment_metrics(s, *pv, &p.settings)).collect();
-        let prog = programme(&p, &metrics, inv);
+        let a = segment("a", 2000.0, drivers(6.0, 400.0, 0.3, 0.75), levers(0.05, 0.1), true);
+        let prog = programme_of(a, (300_000.0, 50_000.0), 5, 0.09);
         let likely = &prog.scenarios.likely;
         let total: f64 = prog.cash_flows.iter().map(|f| f.discounted_net).sum();
         assert!((total - likely.npv).abs() < 1e-6 * likely.npv.abs(), "{total} vs {}", likely.npv);

@@ -33,16 +33,7 @@ pub fn headline(project: &Project, m: &Metrics, l: &Localizer) -> String {
     if let Some(roi) = likely.roi {
         parts.push(l.t_with("headline-roi", vec![("roi", l.percent(roi, 0).into())]));
     }
-    parts.push(likely.payback_year.map_or_else(
-        || {
-            l.t(if m.programme.investment.pv > 0.0 {
-                "headline-no-payback"
-            } else {
-                "headline-nothing-invested"
-            })
-        },
-        |year| l.t_with("headline-payback", vec![("year", year.to_string().into())]),
-    ));
+    parts.push(payback(m, ["headline-payback", "headline-no-payback", "headline-nothing-invested"], l));
     parts.push(l.t_with(
         "headline-chance",
         vec![
@@ -51,6 +42,16 @@ pub fn headline(project: &Project, m: &Metrics, l: &Localizer) -> String {
         ],
     ));
     format!("{}.", parts.join("; "))
+}
+
+/// The likely payback in words: `[paid back in year N, never within the horizon, nothing
+/// invested]`, message ids in that order.
+fn payback(m: &Metrics, [year, never, nothing]: [&str; 3], l: &Localizer) -> String {
+    match m.programme.scenarios.likely.payback_year {
+        Some(y) => l.t_with(year, vec![("year", y.to_string().into())]),
+        None if m.programme.investment.pv > 0.0 => l.t(never),
+        None => l.t(nothing),
+    }
 }
 
 pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
@@ -84,16 +85,7 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
     }
     cards.push(card(
         "card-payback",
-        likely.payback_year.map_or_else(
-            || {
-                l.t(if m.programme.investment.pv > 0.0 {
-                    "card-payback-never"
-                } else {
-                    "card-payback-nothing"
-                })
-            },
-            |year| l.t_with("card-payback-value", vec![("year", year.to_string().into())]),
-        ),
+        payback(m, ["card-payback-value", "card-payback-never", "card-payback-nothing"], l),
         format!("{}; {}", l.t("card-payback-note"), super::appendix::ramp_up(&m.project.ramp_up, l)),
         "derivation-payback",
     ));
