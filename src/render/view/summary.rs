@@ -58,7 +58,9 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
     let likely = &m.programme.scenarios.likely;
     let card = |label: &str, value: String, note: String, derivation: &str| Card {
         label: l.t(label),
-        value,
+        // A card is narrow in print: "8,0 mill. DKK" may wrap between its words, which the
+        // no-break spaces of running text would forbid, pushing it out of the card.
+        value: value.replace('\u{a0}', " "),
         note,
         derivation: derivation.to_owned(),
     };
