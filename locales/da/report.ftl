@@ -409,6 +409,7 @@ data-no-fit-too-few = { $customers } kunder, og modellen kræver mindst { $neede
 data-no-fit-too-few-repeat = { $customers } kunder med genkøb, og modellen kræver mindst { $needed }
 data-no-fit-no-repeat = ingen kunde har købt to gange, så der er ingen købsrate at lære
 data-no-fit-nobody-lost = ingen kunde er faldet fra, så der er intet frafald at lære
+data-no-fit-same-churn = kunderne adskiller sig ikke i deres frafald: fastholdelsen forbliver { $retention }, som den simple CLV antager
 data-no-fit-not-converged = estimatet faldt ikke til ro inden for { $iterations } iterationer
 data-tenure-title = Fastholdelse efter anciennitet
 data-tenure-note = Den forskudte beta-geometriske model: hver kunde har sin egen risiko for at opsige ved hver fornyelse, så fastholdelsen stiger med ancienniteten, fordi de mest opsigelsestilbøjelige forsvinder først. Punkterne er de observerede andele, linjerne modellen.

@@ -411,6 +411,7 @@ data-no-fit-too-few = { $customers } customers, and the model needs at least { $
 data-no-fit-too-few-repeat = { $customers } customers with a repeat purchase, and the model needs at least { $needed }
 data-no-fit-no-repeat = no customer bought twice, so there is no purchase rate to learn
 data-no-fit-nobody-lost = no customer was lost, so there is no churn to learn
+data-no-fit-same-churn = the customers do not differ in their churn: retention stays at { $retention }, as the simple CLV assumes
 data-no-fit-not-converged = the estimate did not settle within { $iterations } iterations
 data-tenure-title = Retention by tenure
 data-tenure-note = The shifted-beta-geometric model: each customer has their own chance of leaving at each renewal, so retention rises with tenure as those likely to leave go first. Points are the observed shares, lines the model.

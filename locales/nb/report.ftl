@@ -409,6 +409,7 @@ data-no-fit-too-few = { $customers } kunder, og modellen trenger minst { $needed
 data-no-fit-too-few-repeat = { $customers } kunder med gjenkjøp, og modellen trenger minst { $needed }
 data-no-fit-no-repeat = ingen kunde har kjøpt to ganger, så det er ingen kjøpsrate å lære
 data-no-fit-nobody-lost = ingen kunde har falt fra, så det er ikke noe frafall å lære
+data-no-fit-same-churn = kundene skiller seg ikke i frafall: lojaliteten forblir { $retention }, slik enkel CLV antar
 data-no-fit-not-converged = estimatet stabiliserte seg ikke innen { $iterations } iterasjoner
 data-tenure-title = Lojalitet etter ansiennitet
 data-tenure-note = Den forskjøvne beta-geometriske modellen: hver kunde har sin egen sjanse for å si opp ved hver fornyelse, så lojaliteten stiger med ansienniteten fordi de mest tilbøyelige til å slutte går først. Punktene er de observerte andelene, linjene modellen.

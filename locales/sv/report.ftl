@@ -412,6 +412,7 @@ data-no-fit-too-few = { $customers } kunder, och modellen behöver minst { $need
 data-no-fit-too-few-repeat = { $customers } kunder med återköp, och modellen behöver minst { $needed }
 data-no-fit-no-repeat = ingen kund har köpt två gånger, så det finns ingen köpfrekvens att skatta
 data-no-fit-nobody-lost = ingen kund har lämnat, så det finns inget kundbortfall att skatta
+data-no-fit-same-churn = kunderna skiljer sig inte i sitt kundbortfall: lojaliteten ligger kvar på { $retention }, som den enkla CLV:n antar
 data-no-fit-not-converged = skattningen stabiliserades inte inom { $iterations } iterationer
 data-tenure-title = Lojalitet efter kundålder
 data-tenure-note = Den förskjutna beta-geometriska modellen: varje kund har sin egen risk att säga upp vid varje förnyelse, så lojaliteten stiger med kundåldern eftersom de mest benägna att lämna försvinner först. Punkterna är de observerade andelarna, linjerna modellen.

@@ -100,7 +100,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                         s.horizon_years,
                         s.discount_rate,
                     ),
-                    None => Err(NoFit::TooFewCustomers { customers: 0, needed: 2 }),
+                    None => Err(NoFit::TooFewCustomers { customers: 0, needed: models::sbg::MIN_CUSTOMERS }),
                 },
                 None => Err(NoFit::NobodyLost),
             };

@@ -56,6 +56,9 @@ pub enum NoFit {
     NoRepeatPurchases,
     /// Nobody was lost: there is no churn to learn.
     NobodyLost,
+    /// sBG: the estimate gives every customer the same churn, so retention is constant at
+    /// `retention` and does not rise with tenure.
+    SameChurn { retention: f64 },
     /// The search stopped without reaching a maximum.
     NotConverged { iterations: u32, gradient: f64 },
 }
@@ -72,6 +75,10 @@ impl NoFit {
             }
             NoFit::NoRepeatPurchases => "no customer bought twice".to_owned(),
             NoFit::NobodyLost => "no customer was lost, so there is no churn to learn from".to_owned(),
+            NoFit::SameChurn { retention } => format!(
+                "the customers do not differ in their churn: retention stays at {:.1} %, as the simple CLV assumes",
+                retention * 100.0
+            ),
             NoFit::NotConverged { iterations, gradient } => {
                 format!("the fit did not converge ({iterations} iterations, gradient {gradient:.1e})")
             }

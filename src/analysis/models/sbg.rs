@@ -69,13 +69,22 @@ pub fn log_likelihood(p: &Sbg, counts: &Survival) -> f64 {
     lost + alive
 }
 
-/// Fits by maximum likelihood; why not when nobody was lost (nothing to learn churn
-/// from), there are fewer than two customers, or the search does not converge.
+/// Customers needed before a fit is attempted, as for the other models.
+pub const MIN_CUSTOMERS: usize = 30;
+
+/// `a + b` beyond which the customers' churn probabilities do not differ: their spread
+/// (standard deviation below 0.005) is no longer something the data can tell from none.
+const SAME_CHURN: f64 = 1e4;
+
+/// Fits by maximum likelihood; why not when there are fewer than [`MIN_CUSTOMERS`], nobody
+/// was lost (nothing to learn churn from), the search does not converge, or the estimate
+/// says every customer has the same churn (then retention does not rise with tenure, and
+/// the simple CLV's constant retention is the model).
 pub fn fit(counts: &Survival) -> Result<Fit, NoFit> {
     let total: u64 = counts.lost.iter().chain(&counts.alive).sum();
-    if total < 2 {
-        let customers = usize::try_from(total).unwrap_or(usize::MAX);
-        return Err(NoFit::TooFewCustomers { customers, needed: 2 });
+    let customers = usize::try_from(total).unwrap_or(usize::MAX);
+    if customers < MIN_CUSTOMERS {
+        return Err(NoFit::TooFewCustomers { customers, needed: MIN_CUSTOMERS });
     }
     if counts.lost.iter().all(|&k| k == 0) {
         return Err(NoFit::NobodyLost);
@@ -91,6 +100,9 @@ pub fn fit(counts: &Survival) -> Result<Fit, NoFit> {
     let found = minimize(with_gradient, &[0.0, 0.0], 1e-8);
     let convergence = Convergence::of(&found)?;
     let params = Sbg { a: found.x[0].exp(), b: found.x[1].exp() };
+    if params.a + params.b > SAME_CHURN {
+        return Err(NoFit::SameChurn { retention: params.retention(1) });
+    }
     Ok(Fit { params, log_likelihood: found.value / scale, convergence })
 }
 
@@ -133,7 +145,16 @@ mod tests {
     fn counts_from_a_curve() {
         assert_eq!(from_curve(&[100, 60, 45]), Survival { lost: vec![40, 15], alive: vec![0, 0, 45] });
         assert_eq!(fit(&from_curve(&[100, 100])).err(), Some(NoFit::NobodyLost), "nothing to fit");
-        assert_eq!(fit(&from_curve(&[1])).err(), Some(NoFit::TooFewCustomers { customers: 1, needed: 2 }));
+        assert_eq!(
+            fit(&from_curve(&[12, 8, 5])).err(),
+            Some(NoFit::TooFewCustomers { customers: 12, needed: 30 })
+        );
+        // Half lost at every renewal, exactly: one churn probability for everybody.
+        let same = fit(&from_curve(&[102_400, 51_200, 25_600, 12_800, 6_400, 3_200])).err();
+        assert!(
+            matches!(same, Some(NoFit::SameChurn { retention }) if (retention - 0.5).abs() < 1e-3),
+            "{same:?}"
+        );
         let found = fit(&from_curve(&[1000, 631, 468, 382, 326])).expect("Fader & Hardie's regular cohort");
         assert!(
             found.convergence.gradient < 1e-6 && found.convergence.iterations > 0,

@@ -286,6 +286,9 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
         ),
         NoFit::NoRepeatPurchases => l.t("data-no-fit-no-repeat"),
         NoFit::NobodyLost => l.t("data-no-fit-nobody-lost"),
+        NoFit::SameChurn { retention } => {
+            l.t_with("data-no-fit-same-churn", vec![("retention", l.percent(retention, 1).into())])
+        }
         NoFit::NotConverged { iterations, .. } => {
             l.t_with("data-no-fit-not-converged", vec![("iterations", f64::from(iterations).into())])
         }
