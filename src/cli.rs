@@ -70,6 +70,10 @@ pub enum Command {
         dir: PathBuf,
         #[command(flatten)]
         load: Load,
+        /// Fail (exit 1) when there is any warning: a figure a reviewer would question, or a
+        /// value that may be misread.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Fit the customer-base models (BG/NBD and Gamma-Gamma) to a per-customer summary,
     /// per segment, and print the parameters as JSON. Time is in days.

@@ -217,4 +217,28 @@ fn money_written_with_a_thousands_dot_is_a_warning_naming_the_other_reading() {
         "{stderr}"
     );
     assert!(stderr.contains("if you meant 4800, write it without the dot"), "{stderr}");
+    let denied = uplift(&["check", path(dir.path()), "--deny-warnings"]);
+    assert_eq!(denied.status.code(), Some(1), "{}", text(&denied.stderr));
+    assert!(text(&denied.stderr).contains("--deny-warnings makes any warning a failure"));
+}
+
+#[test]
+fn a_benchmark_unlike_the_segment_is_a_warning_naming_it_and_fails_only_when_denied() {
+    let dir = common::TempDir::new("far-benchmark");
+    common::copy_tree(&example(), dir.path());
+    let segments = dir.path().join("segments.yaml");
+    let yaml = fs::read_to_string(&segments).unwrap();
+    let mine = "average_order_value: 5000, gross_margin: 0.34}";
+    assert!(yaml.contains(mine));
+    fs::write(&segments, yaml.replacen(mine, "average_order_value: 15000, gross_margin: 0.34}", 1)).unwrap();
+    let out = uplift(&["check", path(dir.path())]);
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "a warning, not an error: {stderr}");
+    assert!(
+        stderr.contains("warning: segments.yaml: segments[0].benchmarks.average_order_value: the average_order_value benchmark of `installers` (15000) is more than 50 % away from its own figure (4800)"),
+        "{stderr}"
+    );
+    assert_eq!(uplift(&["check", path(dir.path()), "--deny-warnings"]).status.code(), Some(1));
+    let clean = uplift(&["check", path(&example()), "--deny-warnings"]);
+    assert!(clean.status.success(), "the example itself warns: {}", text(&clean.stderr));
 }

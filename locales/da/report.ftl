@@ -199,6 +199,14 @@ th-in-words = Forklaring
 appendix-assumptions = Alle forudsætninger
 th-file = Fil
 th-field = Felt
+appendix-doubts = Tal at efterprøve før præsentationen
+appendix-doubts-note = Gyldige input, men resultater en læser vil spørge til: giv begrundelsen, eller se inputtet efter.
+doubt-retention = fastholdelsen i { $segment } når { $retention } i det høje scenarie: næsten ingen kunde ville nogensinde falde fra
+doubt-uplift = det forventede løft i { $segment } er { $uplift }: kunderne ville blive mere end dobbelt så værdifulde
+doubt-stake = { $problem } i { $segment } sætter { $stake } på spil, mere end segmentets samlede kundeværdi i dag ({ $value }): er benchmarket sammenligneligt?
+doubt-benchmark = benchmarket for { $driver } i { $segment } ({ $benchmark }) ligger mere end 50 % fra segmentets eget tal ({ $current }): er det samme slags kunde?
+doubt-npv = den forventede nettonutidsværdi ({ $npv }) er { $times } gange investeringen ({ $investment }): er alle programmets omkostninger medregnet?
+doubt-probability = sandsynligheden for at nå målet er { $probability }: målet er enten givet på forhånd eller uden for rækkevidde
 appendix-sources = Kilder
 th-bytes = Byte
 

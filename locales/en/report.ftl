@@ -201,6 +201,14 @@ th-in-words = In words
 appendix-assumptions = Every input assumption
 th-file = File
 th-field = Field
+appendix-doubts = Figures to question before presenting
+appendix-doubts-note = Valid input, but results a reviewer will ask about: give the reason, or revisit the input.
+doubt-retention = retention in { $segment } reaches { $retention } in the high scenario: almost no customer would ever leave
+doubt-uplift = the likely uplift of { $segment } is { $uplift }: its customers would become more than twice as valuable
+doubt-stake = { $problem } in { $segment } puts { $stake } at stake, more than the segment's whole customer value today ({ $value }): is the benchmark comparable?
+doubt-benchmark = the { $driver } benchmark of { $segment } ({ $benchmark }) is more than 50 % away from its own figure ({ $current }): is it the same kind of customer?
+doubt-npv = the likely NPV ({ $npv }) is { $times } times the investment ({ $investment }): is every cost of the programme counted?
+doubt-probability = the chance of reaching the target is { $probability }: the target is either foregone or out of reach
 appendix-sources = Sources
 th-bytes = Bytes
 

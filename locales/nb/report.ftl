@@ -199,6 +199,14 @@ th-in-words = Forklaring
 appendix-assumptions = Alle forutsetninger
 th-file = Fil
 th-field = Felt
+appendix-doubts = Tall å etterprøve før presentasjonen
+appendix-doubts-note = Gyldige inndata, men resultater en leser vil spørre om: gi begrunnelsen, eller se på inndataene igjen.
+doubt-retention = lojaliteten i { $segment } når { $retention } i det høye scenarioet: nesten ingen kunde ville noen gang falle fra
+doubt-uplift = det forventede løftet i { $segment } er { $uplift }: kundene ville bli mer enn dobbelt så verdifulle
+doubt-stake = { $problem } i { $segment } setter { $stake } på spill, mer enn segmentets samlede kundeverdi i dag ({ $value }): er referansetallet sammenlignbart?
+doubt-benchmark = referansetallet for { $driver } i { $segment } ({ $benchmark }) ligger mer enn 50 % fra segmentets eget tall ({ $current }): er det samme slags kunde?
+doubt-npv = forventet netto nåverdi ({ $npv }) er { $times } ganger investeringen ({ $investment }): er alle programmets kostnader tatt med?
+doubt-probability = sannsynligheten for å nå målet er { $probability }: målet er enten gitt på forhånd eller utenfor rekkevidde
 appendix-sources = Kilder
 th-bytes = Byte
 

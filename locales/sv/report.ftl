@@ -202,6 +202,14 @@ th-in-words = Förklaring
 appendix-assumptions = Samtliga antaganden
 th-file = Fil
 th-field = Fält
+appendix-doubts = Siffror att pröva före presentationen
+appendix-doubts-note = Giltiga indata, men resultat som en läsare kommer att fråga om: ge skälet, eller se över indata.
+doubt-retention = lojaliteten i { $segment } når { $retention } i det höga scenariot: nästan ingen kund skulle någonsin lämna
+doubt-uplift = den förväntade värdeökningen i { $segment } är { $uplift }: kunderna skulle bli mer än dubbelt så värdefulla
+doubt-stake = { $problem } i { $segment } sätter { $stake } på spel, mer än segmentets hela kundvärde i dag ({ $value }): är jämförelsetalet jämförbart?
+doubt-benchmark = jämförelsetalet för { $driver } i { $segment } ({ $benchmark }) ligger mer än 50 % från segmentets egen siffra ({ $current }): är det samma slags kund?
+doubt-npv = det förväntade nettonuvärdet ({ $npv }) är { $times } gånger investeringen ({ $investment }): är alla programmets kostnader medräknade?
+doubt-probability = sannolikheten att nå målet är { $probability }: målet är antingen givet på förhand eller utom räckhåll
 appendix-sources = Källor
 th-bytes = Byte
 

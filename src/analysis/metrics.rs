@@ -31,6 +31,8 @@ pub struct Metrics {
     /// typed retention curves.
     pub data: Option<super::DataMetrics>,
     pub sources: Vec<Source>,
+    /// Figures a reviewer would question (docs/metrics.md, "Plausibility warnings").
+    pub plausibility: Vec<super::Doubt>,
     /// The git commit the inputs come from; `null` outside a git work tree.
     pub version: Option<crate::project::version::Version>,
 }
@@ -72,7 +74,7 @@ pub fn analyse(project: &Project) -> Metrics {
         .map(|(seg, pv)| segments::segment_metrics(seg, *pv, s))
         .collect();
     let pv = investment.pv;
-    Metrics {
+    let mut metrics = Metrics {
         schema_version: SCHEMA_VERSION,
         project: ProjectSummary {
             title: project.meta.title.clone(),
@@ -108,7 +110,10 @@ pub fn analyse(project: &Project) -> Metrics {
             .collect(),
         data: super::customer_data::analyse(project),
         sources: project.sources.clone(),
+        plausibility: Vec::new(),
         version: project.version.clone(),
         segments: segment_metrics,
-    }
+    };
+    metrics.plausibility = super::plausibility::doubts(project, &metrics);
+    metrics
 }

@@ -13,6 +13,7 @@ mod metrics;
 pub mod models;
 mod order;
 mod pert;
+mod plausibility;
 mod problems;
 mod programme;
 #[cfg(test)]
@@ -28,6 +29,7 @@ pub use bridge::{BridgeStep, ValueBridge};
 pub use customer_data::{DataMetrics, Figure, SegmentDataMetrics};
 pub use jobs::{JobLabel, JobMetrics};
 pub use metrics::{Metrics, ProjectSummary, SCHEMA_VERSION, WorkshopSummary, analyse};
+pub use plausibility::Doubt;
 pub use problems::{NotScored, ProblemArea, ProblemAreas};
 pub use programme::{InvestmentSummary, Programme, ProgrammeScenario, YearPoint};
 pub use scenario::PerScenario;

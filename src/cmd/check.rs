@@ -1,4 +1,5 @@
-//! `uplift check`: validate and summarise.
+//! `uplift check`: validate, summarise, and warn about figures a reviewer would question
+//! (the analysis runs for that; `--deny-warnings` makes any warning a failure).
 //!
 //! A project with its own templates is also rendered, so that what the report policy would
 //! refuse at `build` (a `<script>`, a link out) is a problem here already; the built-in
@@ -9,10 +10,11 @@ use std::path::Path;
 use super::load;
 use crate::error::{Error, plural};
 
-pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
+pub fn run(dir: &Path, options: crate::project::Options, deny_warnings: bool) -> Result<(), Error> {
     let project = load(dir, options)?;
+    // The figures are computed to warn about those a reviewer would question.
+    let metrics = super::analyse(&project);
     if !project.templates.is_empty() {
-        let metrics = crate::analysis::analyse(&project);
         crate::render::report(&project, &metrics, project.meta.language, None)?;
     }
     let focus = project.segments.iter().filter(|s| s.focus).count();
@@ -55,6 +57,13 @@ pub fn run(dir: &Path, options: crate::project::Options) -> Result<(), Error> {
         for note in left_out(c) {
             crate::say!("{note}");
         }
+    }
+    let warnings = project.warnings.len() + metrics.plausibility.len();
+    if deny_warnings && warnings > 0 {
+        return Err(Error::Tool(format!(
+            "{warnings} {} above, and --deny-warnings makes any warning a failure",
+            plural(warnings, "warning", "warnings")
+        )));
     }
     Ok(())
 }

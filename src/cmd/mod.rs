@@ -22,7 +22,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Build { dir, output, pdf, language, since, load } => {
             build::run(&dir, output.as_deref(), pdf, language, since.as_deref(), load.into())
         }
-        Command::Check { dir, load } => check::run(&dir, load.into()),
+        Command::Check { dir, load, deny_warnings } => check::run(&dir, load.into(), deny_warnings),
         Command::Fit { summary, horizon_days, predictions, timings } => {
             fit::run(&summary, horizon_days, predictions.as_deref(), timings)
         }
@@ -40,13 +40,18 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 }
 
 /// Every figure of `project`, saying on standard error which customer-base models could
-/// not be fitted and why: the report leaves their figures out, and says so too.
+/// not be fitted and why (the report leaves their figures out, and says so too), and which
+/// figures a reviewer would question.
 pub fn analyse(project: &Project) -> crate::analysis::Metrics {
     let metrics = crate::analysis::analyse(project);
     for s in metrics.data.iter().flat_map(|d| &d.segments) {
         for n in &s.not_fitted {
             crate::warn!("warning: {}; the figures that need it are left out", n.sentence(&s.id));
         }
+    }
+    for doubt in &metrics.plausibility {
+        let (file, field) = doubt.place();
+        crate::warn!("warning: {file}: {field}: {}", doubt.describe());
     }
     metrics
 }

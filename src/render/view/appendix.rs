@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::{Metrics, SegmentMetrics};
 use crate::model::{BenchmarkSource, Driver, Drivers, Estimate, Project, Segment};
-use crate::render::labels::lever_name;
+use crate::render::labels::{lever_name, problem_name};
 use crate::render::locale::Localizer;
 
 /// A formula in words and notation.
@@ -412,4 +412,52 @@ fn segment_assumptions(i: usize, seg: &Segment, l: &Localizer) -> Vec<Assumption
         value: l.t_with("assumption-acquisition", acquisition),
     });
     rows
+}
+
+/// A figure to question, in the report's language: "file · field: why".
+pub fn doubt(d: &crate::analysis::Doubt, project: &Project, l: &Localizer) -> String {
+    use crate::analysis::Doubt as D;
+    let name =
+        |id: &str| project.segments.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str()).to_owned();
+    let why = match d {
+        D::RetentionNearCertain { segment, retention, .. } => l.t_with(
+            "doubt-retention",
+            vec![("segment", name(segment).into()), ("retention", l.percent(*retention, 1).into())],
+        ),
+        D::SegmentUpliftAboveDouble { segment, uplift, .. } => l.t_with(
+            "doubt-uplift",
+            vec![("segment", name(segment).into()), ("uplift", l.percent(*uplift, 0).into())],
+        ),
+        D::StakeAboveSegmentValue { segment, driver, value_at_stake, segment_value, .. } => l.t_with(
+            "doubt-stake",
+            vec![
+                ("segment", name(segment).into()),
+                ("problem", problem_name(l, *driver).into()),
+                ("stake", l.money_short(*value_at_stake).into()),
+                ("value", l.money_short(*segment_value).into()),
+            ],
+        ),
+        D::BenchmarkFarAway { segment, driver, current, benchmark, .. } => l.t_with(
+            "doubt-benchmark",
+            vec![
+                ("segment", name(segment).into()),
+                ("driver", lever_name(l, *driver).into()),
+                ("benchmark", l.exact(*benchmark, 4).into()),
+                ("current", l.exact(*current, 4).into()),
+            ],
+        ),
+        D::NpvManyTimesInvestment { npv, investment } => l.t_with(
+            "doubt-npv",
+            vec![
+                ("npv", l.money_short(*npv).into()),
+                ("investment", l.money_short(*investment).into()),
+                ("times", l.number(npv / investment, 0).into()),
+            ],
+        ),
+        D::TargetProbabilityExtreme { probability } => {
+            l.t_with("doubt-probability", vec![("probability", l.percent(*probability, 1).into())])
+        }
+    };
+    let (file, field) = d.place();
+    format!("{file} · {field}: {why}")
 }

@@ -59,6 +59,8 @@ pub struct Report {
     pub methodology: Vec<Method>,
     pub derivations: Vec<Derivation>,
     pub assumptions: Vec<Assumption>,
+    /// Figures a reviewer would question: "file: field: why".
+    pub doubts: Vec<String>,
     pub sources: Vec<crate::model::Source>,
     pub charts: Charts,
 }
@@ -195,6 +197,7 @@ pub fn build(
         methodology: appendix::methodology(l),
         derivations: appendix::derivations(project, metrics, l),
         assumptions: appendix::assumptions(project, l),
+        doubts: metrics.plausibility.iter().map(|d| appendix::doubt(d, project, l)).collect(),
         sources: project.sources.clone(),
         charts: charts(project, metrics, &segment_name, l),
     }
