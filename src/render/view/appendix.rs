@@ -432,7 +432,7 @@ pub fn doubt(d: &crate::analysis::Doubt, project: &Project, l: &Localizer) -> St
             "doubt-stake",
             vec![
                 ("segment", name(segment).into()),
-                ("problem", problem_name(l, *driver).into()),
+                ("problem", problem_name(l, *driver).to_lowercase().into()),
                 ("stake", l.money_short(*value_at_stake).into()),
                 ("value", l.money_short(*segment_value).into()),
             ],
@@ -441,7 +441,7 @@ pub fn doubt(d: &crate::analysis::Doubt, project: &Project, l: &Localizer) -> St
             "doubt-benchmark",
             vec![
                 ("segment", name(segment).into()),
-                ("driver", lever_name(l, *driver).into()),
+                ("driver", lever_name(l, *driver).to_lowercase().into()),
                 ("benchmark", l.exact(*benchmark, 4).into()),
                 ("current", l.exact(*current, 4).into()),
             ],
