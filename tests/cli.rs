@@ -200,15 +200,20 @@ fn fit_names_each_segment_it_cannot_fit_and_exits_1_after_printing_the_others() 
     );
 }
 
-#[test]
-fn money_written_with_a_thousands_dot_is_a_warning_naming_the_other_reading() {
-    let dir = common::TempDir::new("three-decimals");
+/// A copy of the example whose segments.yaml has its first `from` written as `to`.
+fn example_with(label: &str, from: &str, to: &str) -> common::TempDir {
+    let dir = common::TempDir::new(label);
     common::copy_tree(&example(), dir.path());
     let segments = dir.path().join("segments.yaml");
     let yaml = fs::read_to_string(&segments).unwrap();
-    assert!(yaml.contains("average_order_value: 4800\n"));
-    fs::write(&segments, yaml.replacen("average_order_value: 4800\n", "average_order_value: 4.800\n", 1))
-        .unwrap();
+    assert!(yaml.contains(from), "the example has no `{from}`");
+    fs::write(&segments, yaml.replacen(from, to, 1)).unwrap();
+    dir
+}
+
+#[test]
+fn money_written_with_a_thousands_dot_is_a_warning_naming_the_other_reading() {
+    let dir = example_with("three-decimals", "average_order_value: 4800\n", "average_order_value: 4.800\n");
     let out = uplift(&["check", path(dir.path())]);
     assert!(out.status.success(), "a warning, not an error: {}", text(&out.stderr));
     let stderr = text(&out.stderr);
@@ -224,13 +229,8 @@ fn money_written_with_a_thousands_dot_is_a_warning_naming_the_other_reading() {
 
 #[test]
 fn a_benchmark_unlike_the_segment_is_a_warning_naming_it_and_fails_only_when_denied() {
-    let dir = common::TempDir::new("far-benchmark");
-    common::copy_tree(&example(), dir.path());
-    let segments = dir.path().join("segments.yaml");
-    let yaml = fs::read_to_string(&segments).unwrap();
     let mine = "average_order_value: 5000, gross_margin: 0.34}";
-    assert!(yaml.contains(mine));
-    fs::write(&segments, yaml.replacen(mine, "average_order_value: 15000, gross_margin: 0.34}", 1)).unwrap();
+    let dir = example_with("far-benchmark", mine, "average_order_value: 15000, gross_margin: 0.34}");
     let out = uplift(&["check", path(dir.path())]);
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "a warning, not an error: {stderr}");
