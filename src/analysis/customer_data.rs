@@ -84,15 +84,16 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 })
                 .collect()
             });
-            let tenure = match &segment.retention_curve {
-                Some(RetentionCurve::Typed(counts)) => models::retention_by_tenure(
+            // `None` when no retention curve was asked for; the reason when it could not be fitted.
+            let tenure = segment.retention_curve.as_ref().map(|curve| match curve {
+                RetentionCurve::Typed(counts) => models::retention_by_tenure(
                     &models::sbg::from_curve(counts),
                     "typed",
                     d,
                     s.horizon_years,
                     s.discount_rate,
                 ),
-                Some(RetentionCurve::FromData) => match data {
+                RetentionCurve::FromData => match data {
                     Some(data) => models::retention_by_tenure(
                         &data.survival,
                         "data",
@@ -102,9 +103,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                     ),
                     None => Err(NoFit::TooFewCustomers { customers: 0, needed: models::sbg::MIN_CUSTOMERS }),
                 },
-                None => Err(NoFit::NobodyLost),
-            };
-            let asked_for_tenure = segment.retention_curve.is_some();
+            });
             let (models, mut not_fitted) = match data {
                 Some(_) => {
                     let (m, n) = models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate);
@@ -112,7 +111,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 }
                 None => (None, Vec::new()),
             };
-            if let (Err(why), true) = (&tenure, asked_for_tenure) {
+            if let Some(Err(why)) = &tenure {
                 not_fitted.push(NotFitted { model: Model::Sbg, why: *why });
             }
             Some(SegmentDataMetrics {
@@ -121,7 +120,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 figures,
                 models,
                 simple_clv: value::clv(d, s.horizon_years, s.discount_rate),
-                retention_by_tenure: tenure.ok(),
+                retention_by_tenure: tenure.and_then(Result::ok),
                 not_fitted,
                 data: data.cloned(),
             })

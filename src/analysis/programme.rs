@@ -28,7 +28,8 @@ pub struct CashFlow {
     pub period_months: u32,
     /// What is spent in the period, undiscounted.
     pub investment: f64,
-    /// The value uplift earned in the period, undiscounted: `Σ N·(M′·r′ᵗ − M·rᵗ)`.
+    /// The value uplift earned in the period, undiscounted: `Σ N·(Mₜ′·Sₜ′ − M·rᵗ)`, the
+    /// programme's margin of the year (along any ramp-up) earned by those still retained.
     pub value_uplift: f64,
     /// `value_uplift − investment`.
     pub net: f64,

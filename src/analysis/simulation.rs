@@ -131,31 +131,32 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
     let rhos = correlations(settings.lever_correlation);
     let ramp = &settings.ramp_up;
 
-    // Segments without an uncertain lever keep their likely CLV in every draw: their part of
-    // the value and of the focus sums is added up once, and a draw values only the others.
+    // Today's value of the focus segments is the same in every draw. Segments without an
+    // uncertain lever keep their likely CLV in every draw: their part of the value uplift and
+    // of the focus segments' projected value is added up once, and a draw values the others.
+    let today: f64 =
+        project.segments.iter().zip(&baseline).filter(|(s, _)| s.focus).map(|(s, b)| s.customers * b).sum();
     let mut moving: Vec<usize> = levers.iter().map(|(i, ..)| *i).collect();
     moving.dedup();
-    let (mut fixed_value, mut fixed_today, mut fixed_projected) = (0.0, 0.0, 0.0);
+    let (mut fixed_value, mut fixed_projected) = (0.0, 0.0);
     for (i, (seg, m)) in project.segments.iter().zip(segments).enumerate() {
         if moving.binary_search(&i).is_err() {
-            let (today, projected) = (m.baseline.clv, m.scenarios.likely.value.clv);
-            fixed_value += seg.customers * (projected - today);
+            let projected = m.scenarios.likely.value.clv;
+            fixed_value += seg.customers * (projected - baseline[i]);
             if seg.focus {
-                fixed_today += seg.customers * today;
                 fixed_projected += seg.customers * projected;
             }
         }
     }
     // (NPV, programme uplift) at a point of every segment's levers.
     let outcome = |point: &[PerDriver<f64>]| {
-        let (mut value, mut today, mut projected) = (fixed_value, fixed_today, fixed_projected);
+        let (mut value, mut projected) = (fixed_value, fixed_projected);
         for &i in &moving {
             let seg = &project.segments[i];
             let clv =
                 projected_clv(&seg.drivers, &point[i], ramp, settings.horizon_years, settings.discount_rate);
             value += seg.customers * (clv - baseline[i]);
             if seg.focus {
-                today += seg.customers * baseline[i];
                 projected += seg.customers * clv;
             }
         }
@@ -194,18 +195,13 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
             all.extend(part);
         }
     }
-    let mut npv_at_rho = Vec::new();
-    let mut sensitivity: Vec<Sensitivity> = rhos
+    // The project's own ρ comes first: its sorted NPVs make the histogram.
+    let (mut sensitivity, mut sorted_npv): (Vec<Sensitivity>, Vec<Vec<f64>>) = rhos
         .iter()
         .zip(by_rho)
-        .map(|(&rho, outcomes)| {
-            let (figures, npv) = figures_at(rho, outcomes, settings.target_min);
-            if npv_at_rho.is_empty() {
-                npv_at_rho = npv;
-            }
-            figures
-        })
-        .collect();
+        .map(|(&rho, outcomes)| figures_at(rho, outcomes, settings.target_min))
+        .unzip();
+    let npv_at_rho = std::mem::take(&mut sorted_npv[0]);
     let main = sensitivity[0].clone();
     sensitivity.sort_by(|a, b| a.lever_correlation.total_cmp(&b.lever_correlation));
     Simulation {

@@ -38,22 +38,33 @@ pub fn drivers_in_year(today: &Drivers, levers: &PerDriver<f64>, ramp_up: &[f64]
     today.with_levers(&PerDriver::from_fn(|driver| share * levers.get(driver)))
 }
 
+/// Each year `t = 1..=H` with the programme: `(Mₜ, Sₜ)`, the margin of that year's drivers
+/// and the share of customers still retained, `Sₜ = Π_{k≤t} rₖ`.
+pub fn projected_years(
+    today: &Drivers,
+    levers: &PerDriver<f64>,
+    ramp_up: &[f64],
+    horizon: u32,
+) -> Vec<(f64, f64)> {
+    let mut retained = 1.0;
+    (1..=horizon)
+        .map(|year| {
+            let d = drivers_in_year(today, levers, ramp_up, year);
+            retained *= d.retention_rate;
+            (d.annual_margin(), retained)
+        })
+        .collect()
+}
+
 /// One customer's margin in each year `t = 1..=H` with the programme, undiscounted:
-/// `Mₜ · Π_{k≤t} rₖ`, the margin of that year's drivers earned by those still retained.
+/// `Mₜ · Sₜ`, the margin of that year's drivers earned by those still retained.
 pub fn projected_margins(
     today: &Drivers,
     levers: &PerDriver<f64>,
     ramp_up: &[f64],
     horizon: u32,
 ) -> Vec<f64> {
-    let mut retained = 1.0;
-    (1..=horizon)
-        .map(|year| {
-            let d = drivers_in_year(today, levers, ramp_up, year);
-            retained *= d.retention_rate;
-            d.annual_margin() * retained
-        })
-        .collect()
+    projected_years(today, levers, ramp_up, horizon).into_iter().map(|(m, s)| m * s).collect()
 }
 
 /// CLV′ with the levers at `levers` reached along `ramp_up`:

@@ -292,19 +292,19 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
     } else {
         inputs.push(input(l.t("der-ramp-up"), ramp_up(&s.ramp_up, l), "project.yaml", "ramp_up"));
         let levers = seg.levers.at(crate::model::Scenario::Likely);
-        let mut retained = 1.0;
-        let years: Vec<String> = (1..=s.horizon_years)
-            .map(|t| {
-                let y = crate::analysis::value::drivers_in_year(d, &levers, &s.ramp_up, t);
-                retained *= y.retention_rate;
-                format!(
-                    "{} × {} / {}^{t}",
-                    l.exact(y.annual_margin(), 4),
-                    l.exact(retained, 10),
-                    l.exact(1.0 + s.discount_rate, 6)
-                )
-            })
-            .collect();
+        let years: Vec<String> =
+            crate::analysis::value::projected_years(d, &levers, &s.ramp_up, s.horizon_years)
+                .into_iter()
+                .zip(1..)
+                .map(|((margin, retained), t)| {
+                    format!(
+                        "{} × {} / {}^{t}",
+                        l.exact(margin, 4),
+                        l.exact(retained, 10),
+                        l.exact(1.0 + s.discount_rate, 6)
+                    )
+                })
+                .collect();
         format!("{} = {}", years.join(" + "), l.number(likely.clv, 2))
     };
     Derivation {
