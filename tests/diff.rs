@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::{TempDir, copy_tree, example, git, text, uplift};
+use common::{TempDir, copy_tree, example, git, git_commit_all, text, uplift};
 
 fn edit(path: &Path, from: &str, to: &str) {
     let before = fs::read_to_string(path).unwrap();
@@ -19,9 +19,7 @@ fn edit(path: &Path, from: &str, to: &str) {
 fn repository() -> TempDir {
     let repo = TempDir::new("diff-repo");
     fs::write(repo.path().join("README.md"), "client work\n").unwrap();
-    git(repo.path(), &["init", "-q"]);
-    git(repo.path(), &["add", "."]);
-    git(repo.path(), &["commit", "-q", "-m", "start"]);
+    git_commit_all(repo.path(), "start");
     let project = repo.path().join("acme");
     copy_tree(&example(), &project);
     git(repo.path(), &["add", "."]);

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use sha2::Digest as _;
 
-use common::{TempDir, copy_tree, example, example_copy, git, text, uplift};
+use common::{TempDir, copy_tree, example, example_copy, git, git_commit_all, text, uplift};
 
 /// A copy of the example with the attack folder `tests/hostile/<name>` laid over it.
 fn hostile(name: &str) -> TempDir {
@@ -501,9 +501,7 @@ fn planted_repository(label: &str) -> (TempDir, PathBuf, PathBuf) {
     let repo = TempDir::new(label);
     let project = repo.path().join("client");
     copy_tree(&example(), &project);
-    git(repo.path(), &["init", "-q"]);
-    git(repo.path(), &["add", "."]);
-    git(repo.path(), &["commit", "-q", "-m", "first"]);
+    git_commit_all(repo.path(), "first");
     let marker = repo.path().join("PWNED");
     let program = repo.path().join(".git/evil.sh");
     fs::write(&program, format!("#!/bin/sh\necho \"$0 $*\" >> {}\ncat\n", marker.display())).unwrap();
@@ -595,14 +593,17 @@ fn a_missing_object_is_never_fetched_through_the_repositorys_transport() {
     assert!(marker.exists(), "the planted transport did not run: the test above proves nothing");
 }
 
+/// Another client's repository on the same machine: the example, committed.
+fn another_clients_repository(label: &str) -> TempDir {
+    let other = TempDir::new(label);
+    copy_tree(&example(), other.path());
+    git_commit_all(other.path(), "other client");
+    other
+}
+
 #[test]
 fn a_git_file_pointing_to_another_repository_is_not_followed() {
-    // Another client's repository on the same machine.
-    let other = TempDir::new("git-other-client");
-    copy_tree(&example(), other.path());
-    git(other.path(), &["init", "-q"]);
-    git(other.path(), &["add", "."]);
-    git(other.path(), &["commit", "-q", "-m", "other client"]);
+    let other = another_clients_repository("git-other-client");
     let dir = example_copy("git-pointer");
     fs::write(dir.path().join(".git"), format!("gitdir: {}\n", other.path().join(".git").display())).unwrap();
     let metrics: serde_json::Value =
@@ -619,11 +620,7 @@ type Plant<'a> = dyn Fn(&Path) + 'a;
 
 #[test]
 fn a_git_folder_borrowing_another_repository_is_not_read() {
-    let other = TempDir::new("git-other-client-2");
-    copy_tree(&example(), other.path());
-    git(other.path(), &["init", "-q"]);
-    git(other.path(), &["add", "."]);
-    git(other.path(), &["commit", "-q", "-m", "other client"]);
+    let other = another_clients_repository("git-other-client-2");
     let other_git = other.path().join(".git");
     let variants: [(&str, &Plant); 5] = [
         ("a link", &|dir: &Path| symlink(&other_git, dir.join(".git")).unwrap()),
@@ -655,9 +652,7 @@ fn a_git_folder_borrowing_another_repository_is_not_read() {
         }),
         ("a config that includes another", &|dir: &Path| {
             // A repository of its own, with a commit, whose config includes another file.
-            git(dir, &["init", "-q"]);
-            git(dir, &["add", "."]);
-            git(dir, &["commit", "-q", "-m", "own"]);
+            git_commit_all(dir, "own");
             let config = fs::read_to_string(dir.join(".git/config")).unwrap();
             let include = format!("[include]\n\tpath = {}\n", other_git.join("config").display());
             fs::write(dir.join(".git/config"), config + &include).unwrap();
@@ -680,9 +675,7 @@ fn a_repository_that_would_hang_git_costs_a_few_seconds_at_most() {
     let repo = TempDir::new("git-fifo");
     let project = repo.path().join("client");
     copy_tree(&example(), &project);
-    git(repo.path(), &["init", "-q"]);
-    git(repo.path(), &["add", "."]);
-    git(repo.path(), &["commit", "-q", "-m", "first"]);
+    git_commit_all(repo.path(), "first");
     fs::remove_file(repo.path().join(".git/HEAD")).unwrap();
     assert!(Command::new("mkfifo").arg(repo.path().join(".git/HEAD")).status().unwrap().success());
     let clock = Instant::now();
@@ -699,9 +692,7 @@ fn history_copies_only_the_inputs_each_within_its_limit() {
     // A large file that is no input: it must not be read at all.
     let big = fs::File::create(project.join("archive.bin")).unwrap();
     big.set_len(64 << 20).unwrap();
-    git(repo.path(), &["init", "-q"]);
-    git(repo.path(), &["add", "."]);
-    git(repo.path(), &["commit", "-q", "-m", "first"]);
+    git_commit_all(repo.path(), "first");
     let scratch = TempDir::new("git-history-scratch");
     uplift::project::history::export(&project, "HEAD", scratch.path()).unwrap();
     let mut copied: Vec<String> = walkdir::WalkDir::new(scratch.path())
@@ -742,9 +733,7 @@ fn diff_leaves_no_scratch_folder_behind() {
     let repo = TempDir::new("git-scratch");
     let project = repo.path().join("client");
     copy_tree(&example(), &project);
-    git(repo.path(), &["init", "-q"]);
-    git(repo.path(), &["add", "."]);
-    git(repo.path(), &["commit", "-q", "-m", "first"]);
+    git_commit_all(repo.path(), "first");
     let tmp = TempDir::new("git-scratch-tmp");
     let result = Command::new(env!("CARGO_BIN_EXE_uplift"))
         .args(["diff", "HEAD", arg(&project)])

@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TempDir, copy_tree, example, git, text, uplift};
+use common::{TempDir, copy_tree, example, git_commit_all, text, uplift};
 
 fn version_of(dir: &Path) -> serde_json::Value {
     let out = uplift(&["metrics", dir.to_str().unwrap()]);
@@ -22,9 +22,7 @@ fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
     // Outside git: no stamp.
     assert!(version_of(&project).is_null());
 
-    git(repo.path(), &["init", "-q"]);
-    git(repo.path(), &["add", "."]);
-    git(repo.path(), &["commit", "-q", "-m", "first"]);
+    git_commit_all(repo.path(), "first");
     let clean = version_of(&project);
     assert_eq!(clean["uncommitted_changes"], false);
     assert_eq!(clean["commit"].as_str().unwrap().len(), 7, "{clean}");

@@ -80,9 +80,7 @@ fn watch_rebuilds_once_per_burst_keeps_the_last_good_report_and_stops_on_ctrl_c(
 #[test]
 fn watch_in_a_git_repository_builds_once_without_an_edit() {
     let dir = example_copy("watch-git");
-    common::git(dir.path(), &["init", "-q"]);
-    common::git(dir.path(), &["add", "."]);
-    common::git(dir.path(), &["commit", "-q", "-m", "first"]);
+    common::git_commit_all(dir.path(), "first");
     let (mut child, lines) = watch(dir.path());
     wait_for(&lines, "build 1: wrote");
     // Git touching its own files (as `git status` does) is no edit of the project.

@@ -65,6 +65,13 @@ pub fn text(bytes: &[u8]) -> String {
 }
 
 /// Runs `git` in `dir` with a throw-away identity, failing the test on error.
+/// A new repository in `dir` with everything in it committed as `message`.
+pub fn git_commit_all(dir: &Path, message: &str) {
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", message]);
+}
+
 pub fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .arg("-C")
