@@ -495,13 +495,20 @@ fn escape_sequences_from_project_files_never_reach_the_terminal() {
 
 // ---- Git ----
 
-/// A repository holding a copy of the example, with a program planted that writes
-/// `marker` whenever git runs it as fsmonitor, as a hook or as a clean filter.
-fn planted_repository(label: &str) -> (TempDir, PathBuf, PathBuf) {
+/// A repository whose `client/` folder is a copy of the example, committed: the project
+/// and the repository it lives in.
+fn committed_client(label: &str) -> (TempDir, PathBuf) {
     let repo = TempDir::new(label);
     let project = repo.path().join("client");
     copy_tree(&example(), &project);
     git_commit_all(repo.path(), "first");
+    (repo, project)
+}
+
+/// A repository holding a copy of the example, with a program planted that writes
+/// `marker` whenever git runs it as fsmonitor, as a hook or as a clean filter.
+fn planted_repository(label: &str) -> (TempDir, PathBuf, PathBuf) {
+    let (repo, project) = committed_client(label);
     let marker = repo.path().join("PWNED");
     let program = repo.path().join(".git/evil.sh");
     fs::write(&program, format!("#!/bin/sh\necho \"$0 $*\" >> {}\ncat\n", marker.display())).unwrap();
@@ -672,10 +679,7 @@ fn a_git_folder_borrowing_another_repository_is_not_read() {
 
 #[test]
 fn a_repository_that_would_hang_git_costs_a_few_seconds_at_most() {
-    let repo = TempDir::new("git-fifo");
-    let project = repo.path().join("client");
-    copy_tree(&example(), &project);
-    git_commit_all(repo.path(), "first");
+    let (repo, project) = committed_client("git-fifo");
     fs::remove_file(repo.path().join(".git/HEAD")).unwrap();
     assert!(Command::new("mkfifo").arg(repo.path().join(".git/HEAD")).status().unwrap().success());
     let clock = Instant::now();
@@ -730,10 +734,8 @@ fn history_copies_only_the_inputs_each_within_its_limit() {
 
 #[test]
 fn diff_leaves_no_scratch_folder_behind() {
-    let repo = TempDir::new("git-scratch");
-    let project = repo.path().join("client");
-    copy_tree(&example(), &project);
-    git_commit_all(repo.path(), "first");
+    // `_repo` lives to the end of the test: dropping it deletes the repository.
+    let (_repo, project) = committed_client("git-scratch");
     let tmp = TempDir::new("git-scratch-tmp");
     let result = Command::new(env!("CARGO_BIN_EXE_uplift"))
         .args(["diff", "HEAD", arg(&project)])
