@@ -713,6 +713,8 @@ fn history_copies_only_the_inputs_each_within_its_limit() {
             "data/transactions.csv",
             "jobs.yaml",
             "journey.yaml",
+            "options/danish-segments-only.yaml",
+            "options/fast-roll-out.yaml",
             "project.yaml",
             "segments.yaml",
             "winloss.yaml",

@@ -17,15 +17,30 @@ fn the_committed_schemas_are_the_generated_ones() {
     let dir = TempDir::new("schemas");
     let out = uplift(&["schema", "-o", dir.path().to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut generated: Vec<_> =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    generated.sort();
+    assert_eq!(generated.len(), FILES.len() + 1, "{generated:?}");
     for project in ["example-project", "example-project-da"] {
-        for name in FILES {
-            let file = format!("{name}.schema.json");
-            let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join(project).join("schemas").join(&file);
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(project);
+        for file in &generated {
+            let committed = root.join("schemas").join(file);
             assert_eq!(
                 fs::read(&committed).unwrap_or_default(),
-                fs::read(dir.path().join(&file)).unwrap(),
+                fs::read(dir.path().join(file)).unwrap(),
                 "{project}/schemas/{file} is stale: run `uplift schema -o {project}/schemas`"
             );
+        }
+        for option in option_files(&root) {
+            let yaml = fs::read_to_string(&option).unwrap();
+            assert!(
+                yaml.starts_with("# yaml-language-server: $schema=../schemas/option.schema.json"),
+                "{} names its schema",
+                option.display()
+            );
+        }
+        for name in FILES {
+            let file = format!("{name}.schema.json");
             let yaml = fs::read_to_string(
                 Path::new(env!("CARGO_MANIFEST_DIR")).join(project).join(format!("{name}.yaml")),
             )
@@ -36,6 +51,15 @@ fn the_committed_schemas_are_the_generated_ones() {
             );
         }
     }
+}
+
+/// The example's programme options, `options/*.yaml`, sorted.
+fn option_files(project: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> =
+        fs::read_dir(project.join("options")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(!files.is_empty(), "{} has options", project.display());
+    files
 }
 
 /// Validates `yaml_file` against `schema_file` with Python's jsonschema; the error messages,
@@ -77,6 +101,10 @@ fn the_example_validates_and_a_typo_is_flagged() {
             return;
         };
         assert!(errors.trim().is_empty(), "{name}.yaml: {errors}");
+    }
+    for option in option_files(&example()) {
+        let errors = validate(&option, &dir.path().join("option.schema.json")).unwrap();
+        assert!(errors.trim().is_empty(), "{}: {errors}", option.display());
     }
     let typo = dir.path().join("segments.yaml");
     let yaml = fs::read_to_string(example().join("segments.yaml")).unwrap().replacen(

@@ -437,3 +437,18 @@ chart-tenure = Fastholdelse efter anciennitet
 desc-tenure = Fastholdelse ved hver fornyelse: observerede andele som grå punkter, den forskudte beta-geometriske model som linjer.
 chart-tenure-x = Fornyelse (år som kunde)
 chart-tenure-y = Fastholdelse
+
+## Programmuligheder (options/*.yaml)
+options-title = Programmuligheder
+options-base = Grundscenarie
+options-verdict = { $best } har den højeste forventede nettonutidsværdi ({ $npv }); { $safe } har den bedste nedside, en P10 på { $p10 }.
+options-verdict-same = { $option } har både den højeste forventede nettonutidsværdi ({ $npv }) og den bedste nedside, en P10 på { $p10 }.
+options-note = Hver mulighed er grundscenariet med de valg, dens fil nævner, ændret (fokussegmenter, løftestænger, indfasning, investering) og er regnet med de samme formler, trækninger og seed. NPV er det sandsynlige scenaries; forventet NPV, P10 og P90 er simuleringens; sandsynligheden gælder målet på { $target } over mulighedens egne fokussegmenter.
+options-base-mid = grundscenariet
+th-roi = ROI
+th-investment-pv = Investering, nutidsværdi
+th-option = Mulighed
+th-npv-likely = NPV, sandsynlig
+th-expected-npv = Forventet NPV
+th-npv-range = NPV P10 – P90
+th-chance = Sandsynlighed for mål

@@ -439,3 +439,18 @@ chart-tenure = Retention by tenure
 desc-tenure = Retention at each renewal: observed shares as grey points, the shifted-beta-geometric model as lines.
 chart-tenure-x = Renewal (years as a customer)
 chart-tenure-y = Retention
+
+## Programme options (options/*.yaml)
+options-title = Programme options
+options-base = Base case
+options-verdict = { $best } has the highest expected NPV ({ $npv }); { $safe } has the best downside, a P10 of { $p10 }.
+options-verdict-same = { $option } has both the highest expected NPV ({ $npv }) and the best downside, a P10 of { $p10 }.
+options-note = Each option is the base case with the choices its file names changed (focus segments, levers, ramp-up, investment), valued with the same formulas, draws and seed. NPV is the likely scenario’s; expected NPV, P10 and P90 are the simulation’s; the chance is of reaching the { $target } target over the option’s own focus segments.
+options-base-mid = the base case
+th-roi = ROI
+th-investment-pv = Investment, PV
+th-option = Option
+th-npv-likely = NPV, likely
+th-expected-npv = Expected NPV
+th-npv-range = NPV P10 – P90
+th-chance = Chance of target

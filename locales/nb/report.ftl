@@ -437,3 +437,18 @@ chart-tenure = Lojalitet etter ansiennitet
 desc-tenure = Lojalitet ved hver fornyelse: observerte andeler som grå punkter, den forskjøvne beta-geometriske modellen som linjer.
 chart-tenure-x = Fornyelse (år som kunde)
 chart-tenure-y = Lojalitet
+
+## Programalternativer (options/*.yaml)
+options-title = Programalternativer
+options-base = Grunnscenario
+options-verdict = { $best } har høyest forventet netto nåverdi ({ $npv }); { $safe } har best nedside, en P10 på { $p10 }.
+options-verdict-same = { $option } har både høyest forventet netto nåverdi ({ $npv }) og best nedside, en P10 på { $p10 }.
+options-note = Hvert alternativ er grunnscenariet med valgene filen nevner endret (fokussegmenter, spaker, innfasing, investering), beregnet med de samme formlene, trekningene og seed. NPV er det sannsynlige scenarioets; forventet NPV, P10 og P90 er simuleringens; sannsynligheten gjelder målet på { $target } over alternativets egne fokussegmenter.
+options-base-mid = grunnscenariet
+th-roi = ROI
+th-investment-pv = Investering, nåverdi
+th-option = Alternativ
+th-npv-likely = NPV, sannsynlig
+th-expected-npv = Forventet NPV
+th-npv-range = NPV P10 – P90
+th-chance = Sannsynlighet for mål

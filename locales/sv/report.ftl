@@ -440,3 +440,18 @@ chart-tenure = Lojalitet efter kundålder
 desc-tenure = Lojalitet vid varje förnyelse: observerade andelar som grå punkter, den förskjutna beta-geometriska modellen som linjer.
 chart-tenure-x = Förnyelse (år som kund)
 chart-tenure-y = Lojalitet
+
+## Programalternativ (options/*.yaml)
+options-title = Programalternativ
+options-base = Grundscenario
+options-verdict = { $best } har högst förväntat nettonuvärde ({ $npv }); { $safe } har bäst nedsida, en P10 på { $p10 }.
+options-verdict-same = { $option } har både högst förväntat nettonuvärde ({ $npv }) och bäst nedsida, en P10 på { $p10 }.
+options-note = Varje alternativ är grundscenariot med de val dess fil nämner ändrade (fokussegment, hävstänger, infasning, investering), beräknat med samma formler, dragningar och seed. NPV är det troliga scenariots; förväntat NPV, P10 och P90 är simuleringens; sannolikheten gäller målet på { $target } över alternativets egna fokussegment.
+options-base-mid = grundscenariot
+th-roi = ROI
+th-investment-pv = Investering, nuvärde
+th-option = Alternativ
+th-npv-likely = NPV, troligt
+th-expected-npv = Förväntat NPV
+th-npv-range = NPV P10 – P90
+th-chance = Sannolikhet för mål

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{bridge, jobs, problems, programme, segments, simulation, touchpoints, winloss};
+use super::{bridge, jobs, options, problems, programme, segments, simulation, touchpoints, winloss};
 use crate::model::{Project, Source};
 
 /// Bumped whenever a field is renamed or removed; adding fields keeps the version.
@@ -20,6 +20,9 @@ pub struct Metrics {
     pub problem_areas: problems::ProblemAreas,
     pub simulation: simulation::Simulation,
     pub tornado: Vec<simulation::TornadoBar>,
+    /// The base case and every programme option side by side; absent without `options/`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<options::OptionFigures>,
     /// `null` without journey.yaml.
     pub touchpoints: Option<touchpoints::TouchpointAnalysis>,
     /// `null` without winloss.yaml.
@@ -93,6 +96,7 @@ pub fn analyse(project: &Project) -> Metrics {
         problem_areas: problems::problem_areas(&project.segments, s),
         simulation: simulation::simulate(project, &segment_metrics, pv),
         tornado: simulation::tornado(project, &segment_metrics, pv),
+        options: Vec::new(),
         touchpoints: project.journey.as_ref().map(|j| touchpoints::analyse(j, s.hourly_rate)),
         winloss: project.winloss.as_ref().map(|w| winloss::analyse(&w.segments)),
         jobs: project.jobs.as_deref().map(jobs::analyse),
@@ -114,6 +118,7 @@ pub fn analyse(project: &Project) -> Metrics {
         version: project.version.clone(),
         segments: segment_metrics,
     };
+    metrics.options = options::compare(project, &metrics.programme, &metrics.simulation);
     metrics.plausibility = super::plausibility::doubts(project, &metrics);
     metrics
 }

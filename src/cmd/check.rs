@@ -21,12 +21,16 @@ pub fn run(dir: &Path, options: crate::project::Options, deny_warnings: bool) ->
     let touchpoints = project.journey.as_ref().map_or(0, |j| j.touchpoints.len());
     let n = project.segments.len();
     crate::say!(
-        "ok: {} — {n} {} ({focus} in focus), {touchpoints} {}, {} workshop {}, {} input files",
+        "ok: {} — {n} {} ({focus} in focus), {touchpoints} {}, {} workshop {}, {}{} input files",
         project.meta.title,
         plural(n, "segment", "segments"),
         plural(touchpoints, "touchpoint", "touchpoints"),
         project.workshops.len(),
         plural(project.workshops.len(), "note", "notes"),
+        match project.options.len() {
+            0 => String::new(),
+            k => format!("{k} programme {}, ", plural(k, "option", "options")),
+        },
         project.sources.len(),
     );
     if let Some(data) = &project.data {

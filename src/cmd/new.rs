@@ -39,6 +39,11 @@ const EXAMPLE: &[(&str, &str)] = &[
         include_str!("../../example-project/workshops/2027-01-copenhagen.md"),
     ),
     ("workshops/2027-02-oslo.md", include_str!("../../example-project/workshops/2027-02-oslo.md")),
+    (
+        "options/danish-segments-only.yaml",
+        include_str!("../../example-project/options/danish-segments-only.yaml"),
+    ),
+    ("options/fast-roll-out.yaml", include_str!("../../example-project/options/fast-roll-out.yaml")),
     ("assets/logo.svg", include_str!("../../example-project/assets/logo.svg")),
     ("data/transactions.csv", include_str!("../../example-project/data/transactions.csv")),
     (".gitignore", GITIGNORE),

@@ -10,7 +10,7 @@ use schemars::{JsonSchema, Schema, schema_for};
 
 use crate::error::Error;
 use crate::output::write_atomically;
-use crate::project::raw::{RawJobs, RawJourney, RawProject, RawSegmentsFile, RawWinLoss};
+use crate::project::raw::{RawJobs, RawJourney, RawOption, RawProject, RawSegmentsFile, RawWinLoss};
 
 /// Each YAML file, its schema's file name and title.
 pub fn schemas() -> Vec<(&'static str, Schema)> {
@@ -25,6 +25,7 @@ pub fn schemas() -> Vec<(&'static str, Schema)> {
         ("journey.schema.json", titled::<RawJourney>("journey.yaml")),
         ("winloss.schema.json", titled::<RawWinLoss>("winloss.yaml")),
         ("jobs.schema.json", titled::<RawJobs>("jobs.yaml")),
+        ("option.schema.json", titled::<RawOption>("options/*.yaml")),
     ]
 }
 

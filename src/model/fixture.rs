@@ -76,6 +76,7 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
         version: None,
         data: None,
         templates: vec![],
+        options: vec![],
         warnings: vec![],
     }
 }

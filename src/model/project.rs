@@ -33,9 +33,86 @@ pub struct Project {
     pub data: Option<super::DataSet>,
     /// The project's own report templates, in name order (also listed in `sources`).
     pub templates: Vec<TemplateOverride>,
+    /// The programme options of `options/*.yaml`, sorted by file name; empty without them.
+    pub options: Vec<ProgrammeOption>,
     /// Values that were read but probably not as meant (`4.800` for 4,800), rendered with
     /// their source lines.
     pub warnings: Vec<String>,
+}
+
+impl Project {
+    /// The programme this project describes with `option`'s choices in place of the base
+    /// case's: its focus segments, levers, ramp-up and investment. Only what the programme's
+    /// figures read is kept; the client's data, notes, journey and templates are left out, so
+    /// that comparing options never copies an export.
+    #[must_use]
+    pub fn with_option(&self, option: &ProgrammeOption) -> Project {
+        let mut settings = self.settings.clone();
+        if let Some(ramp_up) = &option.ramp_up {
+            settings.ramp_up.clone_from(ramp_up);
+        }
+        let segments = self
+            .segments
+            .iter()
+            .zip(&option.segments)
+            .map(|(seg, choice)| Segment {
+                focus: choice.focus,
+                levers: choice.levers,
+                retention_curve: None,
+                ..seg.clone()
+            })
+            .collect();
+        Project {
+            meta: self.meta.clone(),
+            settings,
+            business_case: BusinessCase::default(),
+            investments: option.investments.clone().unwrap_or_else(|| self.investments.clone()),
+            risks: Vec::new(),
+            timeline: Vec::new(),
+            brand: Brand::default(),
+            segments,
+            journey: None,
+            winloss: None,
+            jobs: None,
+            workshops: Vec::new(),
+            sources: Vec::new(),
+            version: None,
+            data: None,
+            templates: Vec::new(),
+            options: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// The base case's id when options are compared; no option file may take it.
+pub const BASE_CASE_ID: &str = "base";
+
+/// A programme option leadership can choose instead of the base case (`options/<id>.yaml`).
+#[derive(Clone, Debug)]
+pub struct ProgrammeOption {
+    /// The file name without `.yaml`; unique, as file names are.
+    pub id: String,
+    /// `options/<id>.yaml`.
+    pub file: String,
+    pub name: String,
+    /// Markdown.
+    pub description: String,
+    /// Replaces the base case's ramp-up when given (same rules as [`Settings::ramp_up`]).
+    pub ramp_up: Option<Vec<f64>>,
+    /// Replaces the base case's investment lines when given.
+    pub investments: Option<Vec<Investment>>,
+    /// One per segment, in segments.yaml's order: the base case's choice unless the option
+    /// changes it. At least one segment is in focus, and every projected point is as sound
+    /// as [`Segment::levers`] promises.
+    pub segments: Vec<SegmentChoice>,
+}
+
+/// What an option chooses for one segment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SegmentChoice {
+    pub focus: bool,
+    pub levers: PerDriver<Estimate>,
 }
 
 /// What the report is about and who wrote it.

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::plural;
-use crate::model::{Driver, Project};
+use crate::model::{Driver, Estimate, PerDriver, Project};
 
 /// Segments in segments.yaml.
 pub const MAX_SEGMENTS: usize = 1_000;
@@ -25,7 +25,10 @@ pub const MAX_JOBS: usize = 1_000;
 pub const MAX_WORKSHOPS: usize = 500;
 /// Investment lines, risks and timeline activities in project.yaml, each.
 pub const MAX_LIST_ITEMS: usize = 1_000;
-/// Monte Carlo work: draws × uncertain levers (10,000 draws of 4 levers in 1,000 segments).
+/// Programme options in options/: each is simulated like the base case.
+pub const MAX_OPTIONS: usize = 10;
+/// Monte Carlo work: draws × uncertain levers, summed over the base case and every option
+/// (10,000 draws of 4 levers in 1,000 segments).
 pub const MAX_SIMULATED_LEVERS: u64 = 40_000_000;
 /// All text inputs together (YAML files, notes, templates); data files have their own limits.
 pub const MAX_TEXT_BYTES: u64 = 64 << 20;
@@ -60,17 +63,22 @@ pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
     count("project.yaml", "investment", project.investments.len(), MAX_LIST_ITEMS, ("line", "lines"));
     count("project.yaml", "risks", project.risks.len(), MAX_LIST_ITEMS, ("risk", "risks"));
     count("project.yaml", "timeline", project.timeline.len(), MAX_LIST_ITEMS, ("activity", "activities"));
-    let uncertain: u64 = project
-        .segments
-        .iter()
-        .map(|s| Driver::ALL.iter().filter(|&&d| s.levers.get(d).is_uncertain()).count() as u64)
-        .sum();
+    let uncertain_in = |levers: &mut dyn Iterator<Item = &PerDriver<Estimate>>| -> u64 {
+        levers.map(|l| Driver::ALL.iter().filter(|&&d| l.get(d).is_uncertain()).count() as u64).sum()
+    };
+    let uncertain = uncertain_in(&mut project.segments.iter().map(|s| &s.levers))
+        + project
+            .options
+            .iter()
+            .map(|o| uncertain_in(&mut o.segments.iter().map(|s| &s.levers)))
+            .sum::<u64>();
     let work = u64::from(project.settings.draws) * uncertain;
     if work > MAX_SIMULATED_LEVERS {
         problems.push(
             Diagnostic::new("project.yaml", format!(
-                "{} draws × {uncertain} uncertain levers is {work} lever draws; a simulation may have at most {MAX_SIMULATED_LEVERS}",
-                project.settings.draws
+                "{} draws × {uncertain} uncertain levers{} is {work} lever draws; a simulation may have at most {MAX_SIMULATED_LEVERS}",
+                project.settings.draws,
+                if project.options.is_empty() { "" } else { " (the base case and its options together)" }
             ))
             .field("simulation.draws")
             .hint(format!(

@@ -25,7 +25,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Position};
 use crate::model::{Project, Source};
-use raw::{RawJobs, RawJourney, RawProject, RawSegmentsFile, RawWinLoss, RawWorkshopMeta};
+use raw::{RawJobs, RawJourney, RawOption, RawProject, RawSegmentsFile, RawWinLoss, RawWorkshopMeta};
 use source::{Folder, Kind, Links, SourceText};
 use validate::{Checker, KnownIds};
 
@@ -36,6 +36,7 @@ pub const JOURNEY_FILE: &str = "journey.yaml";
 pub const WINLOSS_FILE: &str = "winloss.yaml";
 pub const JOBS_FILE: &str = "jobs.yaml";
 pub const WORKSHOPS_DIR: &str = "workshops";
+pub const OPTIONS_DIR: &str = "options";
 /// A workshop note's largest size: a long note is some 30 KiB, and Markdown's cost in memory
 /// grows with the most contrived input far faster than with its size.
 pub const NOTE_MAX_BYTES: u64 = 1024 * 1024;
@@ -91,6 +92,7 @@ pub fn is_fixed_input(rel: &str) -> bool {
     };
     [PROJECT_FILE, SEGMENTS_FILE, JOURNEY_FILE, WINLOSS_FILE, JOBS_FILE].contains(&rel)
         || in_folder(WORKSHOPS_DIR).is_some_and(|name| Path::new(name).extension().is_some_and(|x| x == "md"))
+        || in_folder(OPTIONS_DIR).is_some_and(|name| Path::new(name).extension().is_some_and(|x| x == "yaml"))
         || in_folder(templates::TEMPLATES_DIR)
             .is_some_and(|name| crate::model::TEMPLATE_NAMES.contains(&name))
 }
@@ -197,6 +199,7 @@ impl Loader<'_> {
             let mut c = Checker::new(Path::new(SEGMENTS_FILE), 0, &mut self.diagnostics);
             validate::segments(&raw, &mut c, &benchmarks, &data_state)
         });
+        let options = self.options(segments.as_deref(), &segment_ids);
         let journey = raw_journey.map(|raw| {
             validate::journey(&raw, &mut Checker::new(Path::new(JOURNEY_FILE), 0, &mut self.diagnostics))
         });
@@ -246,6 +249,7 @@ impl Loader<'_> {
             version,
             data: data.ok()?,
             templates,
+            options: options.into_iter().collect::<Option<_>>()?,
             warnings: self.warnings(),
         })
     }
@@ -338,10 +342,50 @@ impl Loader<'_> {
         }
     }
 
-    /// `workshops/*.md`, sorted by name. A note that is a link is listed too, so that
-    /// reading it reports the link instead of leaving the note out unsaid.
+    /// `options/*.yaml`, each read and validated against the segments (`None` when
+    /// segments.yaml has problems), sorted by file name.
+    fn options(
+        &mut self,
+        segments: Option<&[crate::model::Segment]>,
+        segment_ids: &KnownIds,
+    ) -> Vec<Option<crate::model::ProgrammeOption>> {
+        let files = self.files_in(OPTIONS_DIR, "yaml", limits::MAX_OPTIONS, "options");
+        files
+            .into_iter()
+            .map(|rel| {
+                let file = slash_path(&rel);
+                let id = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let raw: Option<RawOption> = self.parse_file(&file, true);
+                if id == crate::model::BASE_CASE_ID {
+                    self.diagnostics.push(
+                        Diagnostic::new(&rel, "`base` is the base case's name in the comparison")
+                            .hint("rename the file, e.g. `options/lean-programme.yaml`: the base case is project.yaml and segments.yaml themselves"),
+                    );
+                    return None;
+                }
+                if !id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+                    self.diagnostics.push(
+                        Diagnostic::new(&rel, "an option's file name may hold only letters, digits, `-`, `_` and `.`")
+                            .hint("rename the file, e.g. `options/lean-programme.yaml`: its name is the option's id"),
+                    );
+                    return None;
+                }
+                let mut c = Checker::new(&rel, 0, &mut self.diagnostics);
+                validate::option(&raw?, &mut c, &id, &file, segments, segment_ids)
+            })
+            .collect()
+    }
+
+    /// `workshops/*.md`, sorted by name.
     fn workshop_files(&mut self) -> Vec<PathBuf> {
-        let dir = match self.folder.locate(Path::new(WORKSHOPS_DIR), Kind::Folder) {
+        self.files_in(WORKSHOPS_DIR, "md", limits::MAX_WORKSHOPS, "notes")
+    }
+
+    /// The files of `folder` whose extension is `ext`, sorted by name; at most `max` (more are a
+    /// problem, and none is read). A file that is a link is listed too, so that reading it
+    /// reports the link instead of leaving the file out unsaid.
+    fn files_in(&mut self, folder: &str, ext: &str, max: usize, what: &str) -> Vec<PathBuf> {
+        let dir = match self.folder.locate(Path::new(folder), Kind::Folder) {
             Ok(Some(dir)) => dir,
             Ok(None) => return Vec::new(),
             Err(d) => {
@@ -351,30 +395,23 @@ impl Loader<'_> {
         };
         let mut files = Vec::new();
         for entry in walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
-            if files.len() > limits::MAX_WORKSHOPS {
+            if files.len() > max {
                 break;
             }
             match entry {
-                Ok(e) if !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == "md") => {
-                    files.push(Path::new(WORKSHOPS_DIR).join(e.file_name()));
+                Ok(e) if !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == ext) => {
+                    files.push(Path::new(folder).join(e.file_name()));
                 }
                 Ok(_) => {}
-                Err(e) => self
-                    .diagnostics
-                    .push(Diagnostic::new(WORKSHOPS_DIR, format!("cannot list the folder: {e}"))),
+                Err(e) => {
+                    self.diagnostics.push(Diagnostic::new(folder, format!("cannot list the folder: {e}")));
+                }
             }
         }
-        if files.len() > limits::MAX_WORKSHOPS {
+        if files.len() > max {
             self.diagnostics.push(
-                Diagnostic::new(
-                    WORKSHOPS_DIR,
-                    format!(
-                        "more than {} notes; a project may have at most {}",
-                        limits::MAX_WORKSHOPS,
-                        limits::MAX_WORKSHOPS
-                    ),
-                )
-                .hint("this limit keeps every command within 10 s and 1 GB (docs/security.md)"),
+                Diagnostic::new(folder, format!("more than {max} {what}; a project may have at most {max}"))
+                    .hint("this limit keeps every command within 10 s and 1 GB (docs/security.md)"),
             );
             files.clear();
         }

@@ -287,6 +287,38 @@ pub struct RawLevers {
     pub average_order_value: Field<RawEstimate>,
 }
 
+/// `options/<id>.yaml`: a programme option, told as its differences from the base case in
+/// project.yaml and segments.yaml; everything it does not name is the base case.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawOption {
+    /// The option's name in the decision table, e.g. `Lean programme in two segments`.
+    pub name: Field<String>,
+    /// One or two sentences on what sets this option apart (Markdown).
+    pub description: Field<String>,
+    /// Replaces the base case's `ramp_up` (same rules: shares 0 to 1, never falling).
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<Num>>")]
+    pub ramp_up: Field<Vec<Sp<Num>>>,
+    /// Replaces the base case's investment lines as a whole (`[]` for none).
+    pub investment: Field<Vec<Sp<RawInvestment>>>,
+    /// Segments whose focus or levers differ from segments.yaml, by id.
+    #[serde(default)]
+    pub segments: Vec<Sp<RawOptionSegment>>,
+}
+
+/// A segment's differences from segments.yaml in one option.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawOptionSegment {
+    /// The id of a segment in segments.yaml.
+    pub id: Field<String>,
+    /// Whether the segment is one of this option's selected segments.
+    pub focus: Field<bool>,
+    /// Levers that replace the base case's, one by one; levers not named stay as they are.
+    pub levers: Field<RawLevers>,
+}
+
 /// `journey.yaml`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]

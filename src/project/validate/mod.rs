@@ -12,6 +12,7 @@ mod data_section;
 mod jobs_file;
 mod journey_file;
 mod number;
+mod option_file;
 mod project_file;
 mod segments_file;
 mod winloss_file;
@@ -19,6 +20,7 @@ mod workshop_file;
 
 pub use checker::{Checker, KnownIds};
 pub use journey_file::declared_phases;
+pub use option_file::validate as option;
 pub use project_file::validate as project;
 pub use segments_file::{DataState, declared_ids as declared_segments, ids_in_order, validate as segments};
 pub use {

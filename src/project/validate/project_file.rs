@@ -7,7 +7,7 @@ use super::number::Kind;
 use crate::diagnostic::Position;
 use crate::model::Language;
 use crate::model::{Activity, Brand, BusinessCase, Investment, Meta, PerDriver, Risk, Settings};
-use crate::project::raw::{RawBenchmarks, RawProject, Sp};
+use crate::project::raw::{Num, RawBenchmarks, RawProject, Sp};
 
 /// Default Monte Carlo draws: enough for stable P10/P90 at two decimals of a per cent.
 const DEFAULT_DRAWS: f64 = 10_000.0;
@@ -179,13 +179,14 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
         draws: draws? as u32,
         seed: seed? as u64,
         lever_correlation: lever_correlation?,
-        ramp_up: ramp_up(raw, c)?,
+        ramp_up: ramp_up(&raw.ramp_up, c)?.unwrap_or_default(),
     })
 }
 
-/// `ramp_up:` as shares of the full effect, each 0..=1, never falling, at most 30 years.
-fn ramp_up(raw: &RawProject, c: &mut Checker) -> Option<Vec<f64>> {
-    let Some(list) = &raw.ramp_up else { return Some(Vec::new()) };
+/// `ramp_up:` as shares of the full effect, each 0..=1, never falling, at most 30 years;
+/// `Some(None)` when it is not given.
+pub fn ramp_up(field: &Option<Sp<Vec<Sp<Num>>>>, c: &mut Checker) -> Option<Option<Vec<f64>>> {
+    let Some(list) = field else { return Some(None) };
     let shares: Vec<Option<f64>> = list
         .value
         .iter()
@@ -207,10 +208,10 @@ fn ramp_up(raw: &RawProject, c: &mut Checker) -> Option<Vec<f64>> {
         c.error(c.pos(list), "ramp_up", message, Some(hint.into()));
         return None;
     }
-    Some(shares)
+    Some(Some(shares))
 }
 
-fn investment(
+pub fn investment(
     sp: &Sp<crate::project::raw::RawInvestment>,
     c: &mut Checker,
     i: usize,

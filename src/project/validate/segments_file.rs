@@ -107,7 +107,7 @@ fn segment(
         None => Some(PerDriver::default()),
     };
     let levers = match (&raw.levers, drivers) {
-        (Some(l), Some(d)) => levers(&l.value, c, &path("levers"), &d),
+        (Some(l), Some(d)) => levers(&l.value, c, &path("levers"), &d, &PerDriver::default()),
         (None, _) => Some(PerDriver::default()),
         (Some(_), None) => None,
     };
@@ -342,7 +342,15 @@ fn drivers(
     Some(Drivers { retention_rate: r?, purchases_per_year: f?, average_order_value: v?, gross_margin: m? })
 }
 
-fn levers(raw: &RawLevers, c: &mut Checker, path: &str, base: &Drivers) -> Option<PerDriver<Estimate>> {
+/// The levers written in `raw`, each checked against the segment's drivers `base`; a lever
+/// not written takes its value from `unwritten`.
+pub fn levers(
+    raw: &RawLevers,
+    c: &mut Checker,
+    path: &str,
+    base: &Drivers,
+    unwritten: &PerDriver<Estimate>,
+) -> Option<PerDriver<Estimate>> {
     let fields = PerDriver {
         retention_rate: &raw.retention_rate,
         purchases_per_year: &raw.purchases_per_year,
@@ -351,7 +359,7 @@ fn levers(raw: &RawLevers, c: &mut Checker, path: &str, base: &Drivers) -> Optio
     };
     let results: PerDriver<Option<Estimate>> = PerDriver::from_fn(|d| match fields.get(d) {
         Some(sp) => lever(sp, c, &format!("{path}.{}", d.key()), d, base),
-        None => Some(Estimate::default()),
+        None => Some(*unwritten.get(d)),
     });
     Some(PerDriver {
         retention_rate: results.retention_rate?,

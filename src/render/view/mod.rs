@@ -9,6 +9,7 @@ mod changes;
 mod customer_data;
 mod economics;
 mod journey;
+mod options;
 mod summary;
 
 use serde::Serialize;
@@ -49,6 +50,8 @@ pub struct Report {
     /// The likely scenario's yearly cash flows, beside the payback chart.
     pub cash_flows: Vec<economics::CashFlowRow>,
     pub simulation: SimulationView,
+    /// The base case and the programme options side by side, when there are options.
+    pub options: Option<options::OptionsView>,
     pub phases: Vec<PhaseView>,
     pub gaps: Vec<GapRow>,
     pub winloss: Option<Vec<WinLossRow>>,
@@ -188,6 +191,14 @@ pub fn build(
         scenarios: economics::scenarios(metrics, l),
         cash_flows: economics::cash_flows(metrics, l),
         simulation: summary::simulation(metrics, l),
+        options: options::build(
+            metrics,
+            &|id| {
+                project.options.iter().find(|o| o.id == id).map(|o| o.description.clone()).unwrap_or_default()
+            },
+            &segment_name,
+            l,
+        ),
         phases: journey::phases(project, metrics, l),
         gaps,
         winloss: journey::winloss(metrics, &segment_name, l),
