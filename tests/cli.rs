@@ -242,3 +242,160 @@ fn a_benchmark_unlike_the_segment_is_a_warning_naming_it_and_fails_only_when_den
     let clean = uplift(&["check", path(&example()), "--deny-warnings"]);
     assert!(clean.status.success(), "the example itself warns: {}", text(&clean.stderr));
 }
+
+/// A subscription segment appended to a copy of the example: its metrics JSON.
+fn metrics_with_segment(label: &str, segment: &str) -> serde_json::Value {
+    let dir = common::TempDir::new(label);
+    common::copy_tree(&example(), dir.path());
+    let file = dir.path().join("segments.yaml");
+    let yaml = fs::read_to_string(&file).unwrap();
+    fs::write(&file, yaml + segment).unwrap();
+    let out = uplift(&["metrics", path(dir.path())]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for volatile in ["version", "sources"] {
+        json.as_object_mut().unwrap().remove(volatile);
+    }
+    json
+}
+
+#[test]
+fn a_subscription_segment_has_the_figures_of_its_converted_form() {
+    let subscription = "
+  - id: pump-monitoring
+    name: Pump monitoring subscribers
+    customers: 400
+    monthly_price: 349
+    monthly_churn: 2.5%
+    gross_margin: 0.6
+    focus: true
+    levers:
+      monthly_churn: {low: -0.002, likely: -0.005, high: -0.008}
+      monthly_price: 0.03
+";
+    let mut entered = metrics_with_segment("subscription", subscription);
+    // The same segment converted: f = 12, v = 349, r = (1 − 0.025)¹², and each change x in
+    // churn as (1 − 0.025 − x)¹² − (1 − 0.025)¹², written with Rust's shortest round-trip
+    // digits so the typed numbers are the converted ones to the last bit.
+    let r = uplift::model::Subscription::annual_retention;
+    let change = |x: f64| r(0.025 + x) - r(0.025);
+    let converted = format!(
+        "
+  - id: pump-monitoring
+    name: Pump monitoring subscribers
+    customers: 400
+    purchases_per_year: 12
+    average_order_value: 349
+    retention_rate: {:?}
+    gross_margin: 0.6
+    focus: true
+    levers:
+      retention_rate: {{low: {:?}, likely: {:?}, high: {:?}}}
+      average_order_value: 0.03
+",
+        r(0.025),
+        change(-0.002),
+        change(-0.005),
+        change(-0.008)
+    );
+    // Worked by hand (40-digit decimals): 0.975¹² = 0.73799834582665116…, and half a point
+    // less churn adds 0.98¹² − 0.975¹² = 0.04671837790814887… to retention.
+    assert!((r(0.025) - 0.737_998_345_826_651_2).abs() < 1e-15);
+    assert!((change(-0.005) - 0.046_718_377_908_148_87).abs() < 1e-15);
+    let typed = metrics_with_segment("subscription-converted", &converted);
+    let segment = entered["segments"][5].as_object_mut().unwrap();
+    let monthly = segment.remove("subscription").expect("the entered figures are kept");
+    assert_eq!(monthly["monthly_price"], 349.0);
+    assert_eq!(monthly["monthly_churn"], 0.025);
+    assert_eq!(monthly["churn_lever"]["likely"], -0.005);
+    let differences = differences(&entered, &typed, "");
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}
+
+/// Where two JSON values differ, by path.
+fn differences(a: &serde_json::Value, b: &serde_json::Value, path: &str) -> Vec<String> {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let keys: std::collections::BTreeSet<&String> = x.keys().chain(y.keys()).collect();
+            keys.into_iter()
+                .flat_map(|k| {
+                    let (va, vb) = (x.get(k).unwrap_or(&Value::Null), y.get(k).unwrap_or(&Value::Null));
+                    differences(va, vb, &format!("{path}.{k}"))
+                })
+                .collect()
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+            .iter()
+            .zip(y)
+            .enumerate()
+            .flat_map(|(i, (va, vb))| differences(va, vb, &format!("{path}[{i}]")))
+            .collect(),
+        _ if a == b => Vec::new(),
+        _ => vec![format!("{path}: {a} ≠ {b}")],
+    }
+}
+
+#[test]
+fn a_subscription_segment_takes_its_own_fields_and_levers_only() {
+    let mixed = "
+  - id: pump-monitoring
+    name: Pump monitoring subscribers
+    customers: 400
+    monthly_price: 349
+    monthly_churn: 0
+    retention_rate: 0.7
+    gross_margin: 0.6
+    levers:
+      retention_rate: 0.01
+      monthly_churn: {low: -0.01, likely: -0.005, high: -0.002}
+";
+    let dir = common::TempDir::new("subscription-mixed");
+    common::copy_tree(&example(), dir.path());
+    let file = dir.path().join("segments.yaml");
+    fs::write(&file, fs::read_to_string(&file).unwrap() + mixed).unwrap();
+    let out = uplift(&["check", path(dir.path())]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    for expected in [
+        "segments[5].retention_rate: a subscription segment (with `monthly_price` and `monthly_churn`) has no `retention_rate`",
+        "segments[5].monthly_churn: monthly churn must be above 0",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected}:\n{stderr}");
+    }
+    // With the figures fixed, the levers are checked against them.
+    let fixed = mixed
+        .replace("    monthly_churn: 0\n", "    monthly_churn: 0.02\n")
+        .replace("    retention_rate: 0.7\n", "");
+    fs::write(&file, fs::read_to_string(example().join("segments.yaml")).unwrap() + &fixed).unwrap();
+    let stderr = text(&uplift(&["check", path(dir.path())]).stderr);
+    for expected in [
+        "segments[5].levers.retention_rate: a lever this segment does not take",
+        "hint: a subscription segment's levers act on what it enters",
+        "segments[5].levers.monthly_churn: needs low ≥ likely ≥ high for a change in churn, got -0.01 / -0.005 / -0.002",
+    ] {
+        assert!(stderr.contains(expected), "missing {expected}:\n{stderr}");
+    }
+    // A churn lever that would take churn to 0 or below.
+    let to_zero = fixed
+        .replace("      retention_rate: 0.01\n", "")
+        .replace("{low: -0.01, likely: -0.005, high: -0.002}", "{low: -0.01, likely: -0.015, high: -0.025}");
+    fs::write(&file, fs::read_to_string(example().join("segments.yaml")).unwrap() + &to_zero).unwrap();
+    let stderr = text(&uplift(&["check", path(dir.path())]).stderr);
+    assert!(
+        stderr.contains("projected monthly churn -0.5 % is outside 0 % (exclusive) to 100 %"),
+        "{stderr}"
+    );
+    // An ordinary segment does not take the subscription levers.
+    let dir2 = example_with(
+        "churn-lever-on-ordinary",
+        "      gross_margin: 0.004 ",
+        "      monthly_churn: -0.01\n      gross_margin: 0.004 ",
+    );
+    let stderr = text(&uplift(&["check", path(dir2.path())]).stderr);
+    assert!(
+        stderr.contains("segments[0].levers.monthly_churn: a lever this segment does not take"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("only a subscription segment"), "{stderr}");
+}

@@ -452,3 +452,12 @@ th-npv-likely = NPV, sandsynlig
 th-expected-npv = Forventet NPV
 th-npv-range = NPV P10 – P90
 th-chance = Sandsynlighed for mål
+
+## Abonnementssegmenter (monthly_price, monthly_churn)
+subscription-payments = 12 (månedlig)
+subscription-price = { $price } om måneden
+subscription-churn = { $churn } opsigelser om måneden
+der-monthly-price = månedspris
+der-monthly-churn = c = opsigelser pr. måned
+lever-monthly_price = Månedspris
+lever-monthly_churn = Opsigelser pr. måned

@@ -454,3 +454,12 @@ th-npv-likely = NPV, likely
 th-expected-npv = Expected NPV
 th-npv-range = NPV P10 – P90
 th-chance = Chance of target
+
+## Subscription segments (monthly_price, monthly_churn)
+subscription-payments = 12 (monthly)
+subscription-price = { $price } a month
+subscription-churn = { $churn } churn a month
+der-monthly-price = monthly price
+der-monthly-churn = c = monthly churn
+lever-monthly_price = Monthly price
+lever-monthly_churn = Monthly churn

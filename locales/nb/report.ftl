@@ -452,3 +452,12 @@ th-npv-likely = NPV, sannsynlig
 th-expected-npv = Forventet NPV
 th-npv-range = NPV P10 – P90
 th-chance = Sannsynlighet for mål
+
+## Abonnementssegmenter (monthly_price, monthly_churn)
+subscription-payments = 12 (månedlig)
+subscription-price = { $price } i måneden
+subscription-churn = { $churn } oppsigelser i måneden
+der-monthly-price = månedspris
+der-monthly-churn = c = oppsigelser per måned
+lever-monthly_price = Månedspris
+lever-monthly_churn = Oppsigelser per måned

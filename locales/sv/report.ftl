@@ -455,3 +455,12 @@ th-npv-likely = NPV, troligt
 th-expected-npv = Förväntat NPV
 th-npv-range = NPV P10 – P90
 th-chance = Sannolikhet för mål
+
+## Prenumerationssegment (monthly_price, monthly_churn)
+subscription-payments = 12 (månadsvis)
+subscription-price = { $price } i månaden
+subscription-churn = { $churn } uppsägningar i månaden
+der-monthly-price = månadspris
+der-monthly-churn = c = uppsägningar per månad
+lever-monthly_price = Månadspris
+lever-monthly_churn = Uppsägningar per månad

@@ -80,6 +80,9 @@ pub struct SegmentMetrics {
     pub investment_pv: f64,
     /// Likely value uplift per krone of that investment; `None` when nothing is invested.
     pub value_per_loyalty_krone: Option<f64>,
+    /// The monthly figures a subscription segment was entered as; absent for others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription: Option<crate::model::Subscription>,
 }
 
 /// A segment's projection with the levers at `levers`.
@@ -114,6 +117,7 @@ pub fn segment_metrics(segment: &Segment, investment_pv: f64, settings: &Setting
         },
         investment_pv,
         value_per_loyalty_krone: ratio(scenarios.get(Scenario::Likely).value_uplift, investment_pv),
+        subscription: segment.subscription,
         baseline,
         scenarios,
     }

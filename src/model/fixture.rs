@@ -27,6 +27,7 @@ pub fn segment(
         levers,
         from_data: Vec::new(),
         retention_curve: None,
+        subscription: None,
     }
 }
 

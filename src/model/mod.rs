@@ -20,7 +20,7 @@ pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
 pub use language::Language;
 pub use project::{
-    Activity, BASE_CASE_ID, Benchmark, BenchmarkSource, Brand, BusinessCase, ImageKind, Investment, Logo,
-    Meta, ProgrammeOption, Project, RetentionCurve, Risk, Segment, SegmentChoice, Settings, Source,
-    TEMPLATE_NAMES, TemplateOverride,
+    Activity, BASE_CASE_ID, Benchmark, BenchmarkSource, Brand, BusinessCase, ChurnChange, ImageKind,
+    Investment, Logo, Meta, ProgrammeOption, Project, RetentionCurve, Risk, Segment, SegmentChoice, Settings,
+    Source, Subscription, TEMPLATE_NAMES, TemplateOverride,
 };

@@ -258,6 +258,53 @@ pub struct Segment {
     /// above came from the client's data.
     pub from_data: Vec<&'static str>,
     pub retention_curve: Option<RetentionCurve>,
+    /// The monthly figures a subscription segment was entered as; `drivers` and `levers`
+    /// hold them converted.
+    pub subscription: Option<Subscription>,
+}
+
+/// A subscription segment as entered: a monthly fee and a monthly churn. They convert exactly
+/// to the drivers every formula uses: `f = 12`, `v = monthly_price`, `r = (1 − monthly_churn)¹²`;
+/// a lever on the price is the order-value lever, and a change `x` in churn is the retention
+/// lever `(1 − c − x)¹² − (1 − c)¹²`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Subscription {
+    /// Above 0.
+    pub monthly_price: f64,
+    /// Above 0 and at most 1.
+    pub monthly_churn: f64,
+    /// The programme's change in monthly churn as written; every projected churn stays above
+    /// 0 and at most 1.
+    pub churn_lever: ChurnChange,
+}
+
+/// A change in monthly churn at each scenario, in points. `low` is the pessimistic point, the
+/// smallest reduction, so `low ≥ likely ≥ high`; zero when the segment has no churn lever.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct ChurnChange {
+    pub low: f64,
+    pub likely: f64,
+    pub high: f64,
+}
+
+impl Subscription {
+    /// Purchases a year of a monthly subscription.
+    pub const PAYMENTS_PER_YEAR: f64 = 12.0;
+
+    /// The share of subscribers still there a year later: `(1 − c)¹²`, multiplied out as
+    /// `s⁸·s⁴` so that it is the same to the last bit wherever it is computed (`powi` may be
+    /// folded differently at compile time than at run time).
+    pub fn annual_retention(monthly_churn: f64) -> f64 {
+        let s = 1.0 - monthly_churn;
+        let s2 = s * s;
+        let s4 = s2 * s2;
+        s4 * s4 * s4
+    }
+
+    /// The retention lever of a change `x` in monthly churn `c`: `(1 − c − x)¹² − (1 − c)¹²`.
+    pub fn retention_change(monthly_churn: f64, x: f64) -> f64 {
+        Self::annual_retention(monthly_churn + x) - Self::annual_retention(monthly_churn)
+    }
 }
 
 /// Where a segment's retention-by-tenure counts come from.

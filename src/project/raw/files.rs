@@ -248,6 +248,15 @@ pub struct RawSegment {
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub retention_rate: Field<Num>,
+    /// A subscription's monthly fee, in place of `purchases_per_year` and `average_order_value`
+    /// (docs/metrics.md, "Subscription segments").
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>")]
+    pub monthly_price: Field<Num>,
+    /// Share of subscribers who cancel each month, in place of `retention_rate`.
+    #[serde(default, deserialize_with = "present")]
+    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
+    pub monthly_churn: Field<Num>,
     /// One of the programme's selected segments.
     pub focus: Field<bool>,
     pub acquisition: Field<RawAcquisition>,
@@ -285,6 +294,11 @@ pub struct RawLevers {
     pub purchases_per_year: Field<RawEstimate>,
     /// Relative change in average order value (`0.05` = +5 %).
     pub average_order_value: Field<RawEstimate>,
+    /// Subscription segments: relative change in the monthly price (`0.05` = +5 %).
+    pub monthly_price: Field<RawEstimate>,
+    /// Subscription segments: change in monthly churn in points (`-0.005` = half a point fewer
+    /// cancel each month); `low` is the pessimistic point, the smallest reduction.
+    pub monthly_churn: Field<RawEstimate>,
 }
 
 /// `options/<id>.yaml`: a programme option, told as its differences from the base case in

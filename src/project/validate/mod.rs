@@ -15,6 +15,7 @@ mod number;
 mod option_file;
 mod project_file;
 mod segments_file;
+mod subscription;
 mod winloss_file;
 mod workshop_file;
 

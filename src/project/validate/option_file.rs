@@ -75,7 +75,10 @@ fn segment_choice(
     let index = segments?.iter().position(|s| s.id == id)?;
     let base = &segments?[index];
     let levers = match &sp.value.levers {
-        Some(l) => levers(&l.value, c, &path("levers"), &base.drivers, &base.levers)?,
+        Some(l) => {
+            let churn = base.subscription.map(|s| s.monthly_churn);
+            levers(&l.value, c, &path("levers"), &base.drivers, &base.levers, churn)?.0
+        }
         None => base.levers,
     };
     let focus = sp.value.focus.as_ref().map_or(base.focus, |f| f.value);

@@ -5,10 +5,11 @@ use std::collections::BTreeSet;
 use super::checker::Checker;
 use super::number::Kind;
 use super::project_file::{benchmarks, list};
+use super::subscription;
 use crate::diagnostic::Position;
 use crate::model::{
-    Benchmark, BenchmarkSource, DataSet, Driver, Drivers, Estimate, PerDriver, RetentionCurve, Segment,
-    SegmentData,
+    Benchmark, BenchmarkSource, ChurnChange, DataSet, Driver, Drivers, Estimate, PerDriver, RetentionCurve,
+    Segment, SegmentData, Subscription,
 };
 use crate::project::raw::{Num, RawCurve, RawEstimate, RawLevers, RawSegment, RawSegmentsFile, Sp};
 
@@ -83,7 +84,24 @@ fn segment(
     let mut from_data = Vec::new();
     let mut source = Sourced { data, segment: i, used: &mut from_data };
     let customers = source.number(c, &raw.customers, &path("customers"), at, Kind::Count);
-    let drivers = drivers(raw, c, i, at, &mut source);
+    let monthly = subscription::figures(raw, c, i, at);
+    let drivers = match monthly {
+        Ok(None) => drivers(raw, c, i, at, &mut source),
+        Ok(Some((price, churn))) => {
+            let m = source.number(c, &raw.gross_margin, &path("gross_margin"), at, Kind::Rate);
+            m.map(|m| Drivers {
+                retention_rate: Subscription::annual_retention(churn),
+                purchases_per_year: Subscription::PAYMENTS_PER_YEAR,
+                average_order_value: price,
+                gross_margin: m,
+            })
+        }
+        Err(()) => {
+            source.number(c, &raw.gross_margin, &path("gross_margin"), at, Kind::Rate);
+            None
+        }
+    };
+    let churn = monthly.ok().flatten().map(|(_, churn)| churn);
     let curve = retention_curve(raw, c, &path("retention_curve"), data, i);
     let (new_customers, spend) = match &raw.acquisition {
         Some(a) => {
@@ -107,10 +125,11 @@ fn segment(
         None => Some(PerDriver::default()),
     };
     let levers = match (&raw.levers, drivers) {
-        (Some(l), Some(d)) => levers(&l.value, c, &path("levers"), &d, &PerDriver::default()),
-        (None, _) => Some(PerDriver::default()),
+        (Some(l), Some(d)) => levers(&l.value, c, &path("levers"), &d, &PerDriver::default(), churn),
+        (None, _) => Some((PerDriver::default(), ChurnChange::default())),
         (Some(_), None) => None,
     };
+    let (levers, churn_lever) = levers?;
     let own = own?;
     Some(Segment {
         id: id?,
@@ -122,9 +141,14 @@ fn segment(
         acquisition_spend_per_year: spend?,
         products_per_customer: products.ok()?,
         benchmarks: PerDriver::from_fn(|d| merge_benchmark(*own.get(d), *project_benchmarks.get(d))),
-        levers: levers?,
+        levers,
         from_data,
         retention_curve: curve.ok()?,
+        subscription: monthly.ok().flatten().map(|(monthly_price, monthly_churn)| Subscription {
+            monthly_price,
+            monthly_churn,
+            churn_lever,
+        }),
     })
 }
 
@@ -343,30 +367,74 @@ fn drivers(
 }
 
 /// The levers written in `raw`, each checked against the segment's drivers `base`; a lever
-/// not written takes its value from `unwritten`.
+/// not written takes its value from `unwritten`. `churn` is a subscription segment's monthly
+/// churn: its levers are written on the monthly price and churn, and converted; the change in
+/// churn is returned as written (zero when not written).
 pub fn levers(
     raw: &RawLevers,
     c: &mut Checker,
     path: &str,
     base: &Drivers,
     unwritten: &PerDriver<Estimate>,
-) -> Option<PerDriver<Estimate>> {
+    churn: Option<f64>,
+) -> Option<(PerDriver<Estimate>, ChurnChange)> {
+    let subscription_levers = [("monthly_price", &raw.monthly_price), ("monthly_churn", &raw.monthly_churn)];
+    let (wrong, hint) = match churn {
+        None => (
+            subscription_levers.to_vec(),
+            "only a subscription segment (one with `monthly_price` and `monthly_churn`) takes this lever; write the change on `average_order_value` or `retention_rate`",
+        ),
+        Some(_) => (
+            vec![
+                ("retention_rate", &raw.retention_rate),
+                ("purchases_per_year", &raw.purchases_per_year),
+                ("average_order_value", &raw.average_order_value),
+            ],
+            "a subscription segment's levers act on what it enters: write `monthly_price` (relative change) or `monthly_churn` (change in points, negative = fewer cancel)",
+        ),
+    };
+    let mut sound = true;
+    for (name, sp) in wrong {
+        if let Some(sp) = sp {
+            c.error(
+                c.pos(sp),
+                &format!("{path}.{name}"),
+                "a lever this segment does not take",
+                Some(hint.into()),
+            );
+            sound = false;
+        }
+    }
     let fields = PerDriver {
-        retention_rate: &raw.retention_rate,
-        purchases_per_year: &raw.purchases_per_year,
-        average_order_value: &raw.average_order_value,
+        retention_rate: if churn.is_some() { &None } else { &raw.retention_rate },
+        purchases_per_year: if churn.is_some() { &None } else { &raw.purchases_per_year },
+        average_order_value: if churn.is_some() { &raw.monthly_price } else { &raw.average_order_value },
         gross_margin: &raw.gross_margin,
     };
-    let results: PerDriver<Option<Estimate>> = PerDriver::from_fn(|d| match fields.get(d) {
-        Some(sp) => lever(sp, c, &format!("{path}.{}", d.key()), d, base),
+    let name = |d: Driver| match (churn, d) {
+        (Some(_), Driver::AverageOrderValue) => "monthly_price",
+        _ => d.key(),
+    };
+    let mut results: PerDriver<Option<Estimate>> = PerDriver::from_fn(|d| match fields.get(d) {
+        Some(sp) => lever(sp, c, &format!("{path}.{}", name(d)), d, base),
         None => Some(*unwritten.get(d)),
     });
-    Some(PerDriver {
-        retention_rate: results.retention_rate?,
-        purchases_per_year: results.purchases_per_year?,
-        average_order_value: results.average_order_value?,
-        gross_margin: results.gross_margin?,
-    })
+    let mut change = Some(ChurnChange::default());
+    if let (Some(monthly), Some(sp)) = (churn, &raw.monthly_churn) {
+        let converted = subscription::churn_lever(sp, c, &format!("{path}.monthly_churn"), monthly);
+        change = converted.map(|(written, _)| written);
+        results.retention_rate = converted.map(|(_, retention)| retention);
+    }
+    sound.then_some(())?;
+    Some((
+        PerDriver {
+            retention_rate: results.retention_rate?,
+            purchases_per_year: results.purchases_per_year?,
+            average_order_value: results.average_order_value?,
+            gross_margin: results.gross_margin?,
+        },
+        change?,
+    ))
 }
 
 fn lever(
@@ -433,7 +501,7 @@ fn projected_is_sound(driver: Driver, base: &Drivers, delta: f64) -> Result<(), 
     }
 }
 
-fn percent(x: f64) -> String {
+pub fn percent(x: f64) -> String {
     let s = format!("{:.2}", x * 100.0);
     format!("{} %", s.trim_end_matches('0').trim_end_matches('.'))
 }

@@ -261,16 +261,33 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
     let s = &project.settings;
     let d = &seg.drivers;
     let field = |name: &str| format!("segments[{i}].{name}");
-    let mut inputs = vec![
-        input("f".into(), l.number(d.purchases_per_year, 2), "segments.yaml", &field("purchases_per_year")),
-        input("v".into(), l.money(d.average_order_value), "segments.yaml", &field("average_order_value")),
-        input("m".into(), l.percent(d.gross_margin, 1), "segments.yaml", &field("gross_margin")),
-        input("r".into(), l.percent(d.retention_rate, 1), "segments.yaml", &field("retention_rate")),
-    ];
+    let mut inputs = match &seg.subscription {
+        None => vec![
+            input(
+                "f".into(),
+                l.number(d.purchases_per_year, 2),
+                "segments.yaml",
+                &field("purchases_per_year"),
+            ),
+            input("v".into(), l.money(d.average_order_value), "segments.yaml", &field("average_order_value")),
+            input("m".into(), l.percent(d.gross_margin, 1), "segments.yaml", &field("gross_margin")),
+            input("r".into(), l.percent(d.retention_rate, 1), "segments.yaml", &field("retention_rate")),
+        ],
+        Some(sub) => subscription_inputs(sub, d, &field, l),
+    };
     for driver in Driver::ALL {
-        let change = l.change(seg.levers.get(driver).likely, driver.lever_is_absolute());
-        let name = l.t_with("der-lever", vec![("lever", lever_name(l, driver).into())]);
-        inputs.push(input(name, change, "segments.yaml", &field(&format!("levers.{}", driver.key()))));
+        let e = seg.levers.get(driver);
+        let (key, change) = match (&seg.subscription, driver) {
+            (Some(_), Driver::PurchasesPerYear) => continue,
+            (Some(_), Driver::AverageOrderValue) => ("monthly_price", l.change(e.likely, false)),
+            (Some(sub), Driver::RetentionRate) => (
+                "monthly_churn",
+                format!("{} → Δr {}", l.change(sub.churn_lever.likely, true), l.change(e.likely, true)),
+            ),
+            _ => (driver.key(), l.change(e.likely, driver.lever_is_absolute())),
+        };
+        let name = l.t_with("der-lever", vec![("lever", l.t(&format!("lever-{key}")).into())]);
+        inputs.push(input(name, change, "segments.yaml", &field(&format!("levers.{key}"))));
     }
     inputs.extend(settings_inputs(project, l));
     let one = |p: &Drivers, clv: f64| {
@@ -321,6 +338,33 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
         result: format!("{} → {}", l.number(x.baseline.clv, 2), l.number(likely.clv, 2)),
         inputs,
     }
+}
+
+/// A subscription segment's inputs as entered, and the drivers they convert to.
+fn subscription_inputs(
+    sub: &crate::model::Subscription,
+    d: &Drivers,
+    field: &dyn Fn(&str) -> String,
+    l: &Localizer,
+) -> Vec<Input> {
+    vec![
+        input(l.t("der-monthly-price"), l.money(sub.monthly_price), "segments.yaml", &field("monthly_price")),
+        input(
+            l.t("der-monthly-churn"),
+            l.percent(sub.monthly_churn, 2),
+            "segments.yaml",
+            &field("monthly_churn"),
+        ),
+        input("f".into(), l.t("subscription-payments"), "segments.yaml", &field("monthly_price")),
+        input("v".into(), l.money(d.average_order_value), "segments.yaml", &field("monthly_price")),
+        input("m".into(), l.percent(d.gross_margin, 1), "segments.yaml", &field("gross_margin")),
+        input(
+            "r = (1 − c)¹²".into(),
+            format!("(1 − {})¹² = {}", l.exact(sub.monthly_churn, 6), l.exact(d.retention_rate, 6)),
+            "segments.yaml",
+            &field("monthly_churn"),
+        ),
+    ]
 }
 
 /// The ramp-up as read in the report: "50 % · 90 % · 100 %", or that there is none.
@@ -376,16 +420,42 @@ fn segment_assumptions(i: usize, seg: &Segment, l: &Localizer) -> Vec<Assumption
     let f = |name: &str| format!("segments[{i}].{name} ({})", seg.id);
     let mut rows =
         vec![Assumption { file: "segments.yaml", field: f("customers"), value: l.number(seg.customers, 0) }];
+    if let Some(sub) = &seg.subscription {
+        rows.push(Assumption {
+            file: "segments.yaml",
+            field: f("monthly_price"),
+            value: l.money(sub.monthly_price),
+        });
+        rows.push(Assumption {
+            file: "segments.yaml",
+            field: f("monthly_churn"),
+            value: l.percent(sub.monthly_churn, 2),
+        });
+        let c = |x: f64| l.change(x, true);
+        let churn = sub.churn_lever;
+        if churn != crate::model::ChurnChange::default() {
+            let value = format!("{} / {} / {}", c(churn.low), c(churn.likely), c(churn.high));
+            rows.push(Assumption { file: "segments.yaml", field: f("levers.monthly_churn"), value });
+        }
+    }
     for d in Driver::ALL {
+        if seg.subscription.is_some() && d != Driver::GrossMargin {
+            continue;
+        }
         let value = super::economics::driver_value(d, *seg.drivers.get(d), l);
         rows.push(Assumption { file: "segments.yaml", field: f(d.key()), value });
     }
     for d in Driver::ALL {
         let e = seg.levers.get(d);
-        if *e != Estimate::default() {
+        let key = match (seg.subscription.is_some(), d) {
+            (true, Driver::RetentionRate) => None,
+            (true, Driver::AverageOrderValue) => Some("monthly_price"),
+            _ => Some(d.key()),
+        };
+        if let Some(key) = key.filter(|_| *e != Estimate::default()) {
             let c = |x: f64| l.change(x, d.lever_is_absolute());
             let value = format!("{} / {} / {}", c(e.low), c(e.likely), c(e.high));
-            rows.push(Assumption { file: "segments.yaml", field: f(&format!("levers.{}", d.key())), value });
+            rows.push(Assumption { file: "segments.yaml", field: f(&format!("levers.{key}")), value });
         }
         if let Some(b) = seg.benchmarks.get(d) {
             let (file, field) = match b.source {

@@ -191,15 +191,28 @@ pub fn segments(m: &Metrics, l: &Localizer) -> Vec<SegmentRow> {
         .iter()
         .map(|s| {
             let d = &s.baseline.drivers;
+            // A subscription segment shows what was entered, not its converted drivers.
+            let (purchases, order_value, retention) = match &s.subscription {
+                Some(sub) => (
+                    l.t("subscription-payments"),
+                    l.t_with("subscription-price", vec![("price", l.money(sub.monthly_price).into())]),
+                    l.t_with("subscription-churn", vec![("churn", l.percent(sub.monthly_churn, 1).into())]),
+                ),
+                None => (
+                    l.number(d.purchases_per_year, 1),
+                    l.money(d.average_order_value),
+                    l.percent(d.retention_rate, 1),
+                ),
+            };
             SegmentRow {
                 id: s.id.clone(),
                 name: s.name.clone(),
                 focus: s.focus,
                 customers: l.number(s.customers, 0),
-                purchases: l.number(d.purchases_per_year, 1),
-                order_value: l.money(d.average_order_value),
+                purchases,
+                order_value,
                 margin: l.percent(d.gross_margin, 1),
-                retention: l.percent(d.retention_rate, 1),
+                retention,
                 annual_margin: l.money(s.baseline.annual_margin),
                 clv: l.money(s.baseline.clv),
                 cac: optional(s.acquisition.cac, |x| l.money(x)),
