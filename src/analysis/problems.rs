@@ -2,13 +2,15 @@
 //!
 //! For each segment and driver with a benchmark, the value at stake is
 //! `N·(CLV with that driver at the benchmark − CLV)`, zero when the segment
-//! already meets the benchmark. A driver without a benchmark is not scored:
-//! segments differ too much for "the best segment" to be a fair yardstick.
+//! already meets the benchmark. With a ramp-up the gap closes along it, as a programme's
+//! lever would: the driver reaches the benchmark at the ramp-up's pace. A driver without a
+//! benchmark is not scored: segments differ too much for "the best segment" to be a fair
+//! yardstick.
 
 use serde::Serialize;
 
-use super::value::clv;
-use crate::model::{BenchmarkSource, Driver, Segment, Settings};
+use super::value::{clv, projected_clv};
+use crate::model::{BenchmarkSource, Driver, PerDriver, Segment, Settings};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ProblemArea {
@@ -51,9 +53,7 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
                 });
                 continue;
             };
-            let mut at_benchmark = seg.drivers;
-            *at_benchmark.get_mut(driver) = benchmark.value;
-            let gain = clv(&at_benchmark, settings.horizon_years, settings.discount_rate) - today;
+            let gain = clv_at_benchmark(seg, driver, benchmark.value, settings) - today;
             ranked.push(ProblemArea {
                 segment: seg.id.clone(),
                 driver,
@@ -72,6 +72,22 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
             .then_with(|| a.driver.cmp(&b.driver))
     });
     ProblemAreas { ranked, not_scored }
+}
+
+/// The segment's CLV with `driver` at `benchmark`, reached along the project's ramp-up.
+fn clv_at_benchmark(seg: &Segment, driver: Driver, benchmark: f64, settings: &Settings) -> f64 {
+    let (h, d) = (settings.horizon_years, settings.discount_rate);
+    if settings.ramp_up.is_empty() {
+        let mut at_benchmark = seg.drivers;
+        *at_benchmark.get_mut(driver) = benchmark;
+        return clv(&at_benchmark, h, d);
+    }
+    // The gap as a lever: points for a rate, per cent for a volume (volumes are above 0).
+    let current = *seg.drivers.get(driver);
+    let gap = if driver.lever_is_absolute() { benchmark - current } else { benchmark / current - 1.0 };
+    let mut levers = PerDriver::default();
+    *levers.get_mut(driver) = gap;
+    projected_clv(&seg.drivers, &levers, &settings.ramp_up, h, d)
 }
 
 #[cfg(test)]
@@ -97,5 +113,21 @@ mod tests {
         assert!(areas.ranked[1].value_at_stake.abs() < 1e-12);
         let not_scored: Vec<_> = areas.not_scored.iter().map(|n| n.driver).collect();
         assert_eq!(not_scored, [Driver::AverageOrderValue, Driver::GrossMargin]);
+    }
+
+    /// The same segment over 2 years, d = 0, with `ramp_up: [0.5]`: retention is 0.6 in every
+    /// year (half of the 0.2 gap), so CLV at the benchmark is 50·0.6 + 50·0.6·0.6 = 48 against
+    /// 25 + 12.5 = 37.5 today: 10·10.5 = 105 at stake, not the 10·(35 + 24.5 − 37.5) = 220
+    /// of a gap closed on day one.
+    #[test]
+    fn a_ramp_up_closes_the_gap_at_its_pace() {
+        let mut s = segment("s", 10.0, drivers(2.0, 50.0, 0.5, 0.5), PerDriver::default(), true);
+        s.benchmarks.retention_rate = Some(Benchmark { value: 0.7, source: BenchmarkSource::Segment });
+        let mut p = project(vec![s], vec![], 2, 0.0);
+        let at_once = problem_areas(&p.segments, &p.settings).ranked[0].value_at_stake;
+        assert!((at_once - 220.0).abs() < 1e-9, "{at_once}");
+        p.settings.ramp_up = vec![0.5];
+        let ramped = problem_areas(&p.segments, &p.settings).ranked[0].value_at_stake;
+        assert!((ramped - 105.0).abs() < 1e-9, "{ramped}");
     }
 }
