@@ -447,6 +447,7 @@ options-note = Hver mulighed er grundscenariet med de valg, dens fil nævner, æ
 options-base-mid = grundscenariet
 th-roi = ROI
 th-investment-pv = Investering, nutidsværdi
+th-payback = Tilbage­betalingstid
 th-option = Mulighed
 th-npv-likely = NPV, sandsynlig
 th-expected-npv = Forventet NPV

@@ -449,6 +449,7 @@ options-note = Each option is the base case with the choices its file names chan
 options-base-mid = the base case
 th-roi = ROI
 th-investment-pv = Investment, PV
+th-payback = Payback
 th-option = Option
 th-npv-likely = NPV, likely
 th-expected-npv = Expected NPV

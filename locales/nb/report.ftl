@@ -447,6 +447,7 @@ options-note = Hvert alternativ er grunnscenariet med valgene filen nevner endre
 options-base-mid = grunnscenariet
 th-roi = ROI
 th-investment-pv = Investering, nåverdi
+th-payback = Tilbake­betalingstid
 th-option = Alternativ
 th-npv-likely = NPV, sannsynlig
 th-expected-npv = Forventet NPV

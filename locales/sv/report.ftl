@@ -450,6 +450,7 @@ options-note = Varje alternativ är grundscenariot med de val dess fil nämner �
 options-base-mid = grundscenariot
 th-roi = ROI
 th-investment-pv = Investering, nuvärde
+th-payback = Åter­betalningstid
 th-option = Alternativ
 th-npv-likely = NPV, troligt
 th-expected-npv = Förväntat NPV
