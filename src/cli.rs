@@ -33,10 +33,13 @@ pub struct Load {
     pub allow_symlinks: bool,
 }
 
-impl From<Load> for crate::project::Options {
-    fn from(load: Load) -> Self {
-        Self { skip_bad_rows: load.skip_bad_rows, allow_symlinks: load.allow_symlinks }
-    }
+/// Output formats of `uplift diff`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A table to read in the terminal.
+    Text,
+    /// The same as JSON, for scripts and the report.
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,7 +58,7 @@ pub enum Command {
         /// Write the report in this language for this run, instead of project.yaml's
         /// `language` (en, da, nb or sv).
         #[arg(long, value_name = "LANG")]
-        language: Option<crate::render::Language>,
+        language: Option<crate::model::Language>,
         /// Add a "What changed since REV" section after the executive summary, comparing
         /// the project with its version at git revision REV (e.g. HEAD~1 or a tag).
         #[arg(long, value_name = "REV")]
@@ -127,7 +130,7 @@ pub enum Command {
         dir: Option<PathBuf>,
         /// Output as a readable table or as JSON.
         #[arg(long, value_enum, default_value = "text")]
-        format: crate::cmd::diff::Format,
+        format: Format,
     },
     /// Rebuild the report whenever a project file changes, until Ctrl-C. An invalid edit
     /// prints its problems and keeps the last good report.
@@ -140,7 +143,7 @@ pub enum Command {
         output: Option<PathBuf>,
         /// Write the report in this language instead of project.yaml's (en, da, nb or sv).
         #[arg(long, value_name = "LANG")]
-        language: Option<crate::render::Language>,
+        language: Option<crate::model::Language>,
         #[command(flatten)]
         load: Load,
     },

@@ -7,6 +7,7 @@
 //! tell, how to fix it. Rendering shows the offending source line with a caret,
 //! in the style of rustc and `just`.
 
+use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
 
@@ -256,4 +257,45 @@ mod tests {
         let order: Vec<_> = all.into_sorted().into_iter().map(|d| d.message).collect();
         assert_eq!(order, ["c", "a", "b"]);
     }
+}
+
+/// A project that failed to load: every problem, and the texts to quote them from.
+#[derive(Debug)]
+pub struct Invalid {
+    pub diagnostics: Vec<Diagnostic>,
+    pub texts: BTreeMap<PathBuf, String>,
+}
+
+/// How many problems of one file are shown in full.
+pub const PROBLEMS_SHOWN_PER_FILE: usize = 100;
+
+impl Invalid {
+    /// The problems rendered with source snippets, in file order: the first
+    /// [`PROBLEMS_SHOWN_PER_FILE`] of each file, then how many more that file has, so a
+    /// file that is wrong on every line gives a readable screen, not megabytes.
+    pub fn render(&self) -> String {
+        let mut out = Vec::new();
+        for file in self.diagnostics.chunk_by(|a, b| a.file == b.file) {
+            let text = self.texts.get(&file[0].file).map(String::as_str);
+            out.extend(file.iter().take(PROBLEMS_SHOWN_PER_FILE).map(|d| d.render(text)));
+            if let Some(more) = file.len().checked_sub(PROBLEMS_SHOWN_PER_FILE).filter(|&n| n > 0) {
+                out.push(format!(
+                    "… and {more} more {} in {} (fix these first: they are often one mistake repeated)\n",
+                    plural(more, "problem", "problems"),
+                    slash_path(&file[0].file)
+                ));
+            }
+        }
+        out.join("\n")
+    }
+}
+
+/// `p` with `/` separators, as the report and the metrics name files on every system.
+pub fn slash_path(p: &Path) -> String {
+    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// `one` or `many` by count, for grammatical messages.
+pub fn plural<'a, N: Copy + PartialEq + From<u8>>(n: N, one: &'a str, many: &'a str) -> &'a str {
+    if n == N::from(1) { one } else { many }
 }

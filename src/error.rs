@@ -4,7 +4,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-use crate::project::Invalid;
+use crate::diagnostic::{Invalid, plural};
 
 #[derive(Debug)]
 pub enum Error {
@@ -56,8 +56,3 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
-
-/// `one` or `many` by count, for grammatical messages.
-pub fn plural<'a, N: Copy + PartialEq + From<u8>>(n: N, one: &'a str, many: &'a str) -> &'a str {
-    if n == N::from(1) { one } else { many }
-}

@@ -9,10 +9,11 @@ pub mod analysis;
 pub mod cli;
 pub mod cmd;
 pub mod css;
-pub mod data;
 pub mod diagnostic;
 pub mod error;
 pub mod interrupt;
+#[cfg(test)]
+mod layers;
 pub mod model;
 pub mod output;
 pub mod parallel;

@@ -703,7 +703,7 @@ fn history_copies_only_the_inputs_each_within_its_limit() {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| uplift::project::slash_path(e.path().strip_prefix(scratch.path()).unwrap()))
+        .map(|e| uplift::diagnostic::slash_path(e.path().strip_prefix(scratch.path()).unwrap()))
         .collect();
     copied.sort();
     assert_eq!(

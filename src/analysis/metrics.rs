@@ -37,7 +37,7 @@ pub struct Metrics {
     /// Figures a reviewer would question (docs/metrics.md, "Plausibility warnings").
     pub plausibility: Vec<super::Doubt>,
     /// The git commit the inputs come from; `null` outside a git work tree.
-    pub version: Option<crate::project::version::Version>,
+    pub version: Option<crate::model::Version>,
 }
 
 #[derive(Clone, Debug, Serialize)]

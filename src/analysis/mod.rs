@@ -5,7 +5,6 @@
 //! plain-words explanations are in `docs/metrics.md`.
 
 mod bridge;
-pub mod customer_base;
 mod customer_data;
 pub mod diff;
 mod jobs;

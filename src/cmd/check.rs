@@ -8,7 +8,8 @@
 use std::path::Path;
 
 use super::load;
-use crate::error::{Error, plural};
+use crate::diagnostic::plural;
+use crate::error::Error;
 
 pub fn run(dir: &Path, options: crate::project::Options, deny_warnings: bool) -> Result<(), Error> {
     let project = load(dir, options)?;

@@ -7,19 +7,11 @@ use serde::Serialize;
 use super::load;
 use crate::analysis::diff::{Diff, Kind, diff};
 use crate::analysis::{Metrics, analyse};
+use crate::cli::Format;
 use crate::error::Error;
 use crate::model::{Language, Project};
 use crate::project::history::{self, HistoryError};
 use crate::render::Localizer;
-
-/// Output formats of `uplift diff`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// A table to read in the terminal.
-    Text,
-    /// The same as JSON, for scripts and the report.
-    Json,
-}
 
 /// What the user asked to compare.
 pub struct Request {
@@ -106,7 +98,7 @@ fn at_revision(dir: &Path, rev: &str) -> Result<(Project, Metrics), Error> {
         Ok(Err(invalid)) => Err(Error::Tool(format!(
             "the project at `{rev}` is invalid ({} {}); run `git stash` or check it out to fix it:\n{}",
             invalid.diagnostics.len(),
-            crate::error::plural(invalid.diagnostics.len(), "problem", "problems"),
+            crate::diagnostic::plural(invalid.diagnostics.len(), "problem", "problems"),
             invalid.render().trim_end()
         ))),
         Err(e @ (HistoryError::UnknownRevision(_) | HistoryError::NoProject(_))) => {

@@ -9,10 +9,10 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::analysis::models::{self, Convergence, NotFitted, bg_nbd, gamma_gamma, rfm_of};
-use crate::data::csv_out::push_for_spreadsheet;
 use crate::error::Error;
 use crate::model::CustomerSummary;
 use crate::output::Destination;
+use crate::project::data::csv_out::push_for_spreadsheet;
 
 #[derive(Serialize)]
 struct Output {
@@ -70,9 +70,10 @@ pub fn run(
         _ => (Path::new("."), summary),
     };
     let folder = crate::project::source::Folder { root: folder, links: crate::project::source::Links::Any };
-    let (text, _) = crate::data::read_file(&folder, name, crate::data::SUMMARY_MAX_BYTES, "summaries")
-        .map_err(invalid)?;
-    let read = crate::data::read_summary(&text, summary, None).map_err(invalid)?;
+    let (text, _) =
+        crate::project::data::read_file(&folder, name, crate::project::data::SUMMARY_MAX_BYTES, "summaries")
+            .map_err(invalid)?;
+    let read = crate::project::data::read_summary(&text, summary, None).map_err(invalid)?;
     drop(text);
     let elapsed = |what: &str, since: Instant| {
         if timings {
@@ -190,5 +191,5 @@ fn unfitted(segments: &[SegmentFit]) -> Vec<String> {
 }
 
 fn invalid(diagnostics: Vec<crate::diagnostic::Diagnostic>) -> Error {
-    Error::Invalid(crate::project::Invalid { diagnostics, texts: std::collections::BTreeMap::new() })
+    Error::Invalid(crate::diagnostic::Invalid { diagnostics, texts: std::collections::BTreeMap::new() })
 }

@@ -12,27 +12,32 @@ mod watch;
 
 use std::path::Path;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, Load};
 use crate::error::Error;
 use crate::model::Project;
 use crate::project::Options;
 
+/// How the command line asks a project to be read.
+fn options(load: Load) -> Options {
+    Options { skip_bad_rows: load.skip_bad_rows, allow_symlinks: load.allow_symlinks }
+}
+
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Build { dir, output, pdf, language, since, load } => {
-            build::run(&dir, output.as_deref(), pdf, language, since.as_deref(), load.into())
+            build::run(&dir, output.as_deref(), pdf, language, since.as_deref(), options(load))
         }
-        Command::Check { dir, load, deny_warnings } => check::run(&dir, load.into(), deny_warnings),
+        Command::Check { dir, load, deny_warnings } => check::run(&dir, options(load), deny_warnings),
         Command::Fit { summary, horizon_days, predictions, timings } => {
             fit::run(&summary, horizon_days, predictions.as_deref(), timings)
         }
-        Command::Summarise { dir, output, load } => summarise::run(&dir, output.as_deref(), load.into()),
+        Command::Summarise { dir, output, load } => summarise::run(&dir, output.as_deref(), options(load)),
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
-        Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), load.into()),
+        Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), options(load)),
         Command::New { dir, example } => new::run(&dir, example),
         Command::Schema { output } => schema::run(&output),
         Command::Watch { dir, output, language, load } => {
-            watch::run(&dir, output.as_deref(), language, load.into())
+            watch::run(&dir, output.as_deref(), language, options(load))
         }
         // Handled in `main`, before anything else runs.
         Command::RenderConfined => Ok(()),

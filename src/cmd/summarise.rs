@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::load;
-use crate::error::{Error, plural};
+use crate::diagnostic::plural;
+use crate::error::Error;
 use crate::output::{Destination, Protected, check_target};
 
 pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) -> Result<(), Error> {
@@ -19,7 +20,7 @@ pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) 
     if let Destination::File(path) = &destination {
         check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
     }
-    let csv = crate::data::write_summary(&data.customers, &ids);
+    let csv = crate::project::data::write_summary(&data.customers, &ids);
     destination.write(csv.as_bytes())?;
     let c = &data.coverage;
     crate::warn!(

@@ -11,11 +11,9 @@ pub mod fixture;
 mod journey;
 mod language;
 mod project;
+mod version;
 
-pub use data::{
-    Cohort, Columns, Coverage, CsvFormat, CustomerSummary, DataConfig, DataInput, DataSet, LineCounts,
-    Margin, SegmentData, SkippedRows, Survival,
-};
+pub use data::{Cohort, Coverage, CustomerSummary, DataSet, LineCounts, SegmentData, SkippedRows, Survival};
 pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
 pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
 pub use language::Language;
@@ -24,3 +22,4 @@ pub use project::{
     Investment, Logo, Meta, ProgrammeOption, Project, RetentionCurve, Risk, Segment, SegmentChoice, Settings,
     Source, Subscription, TEMPLATE_NAMES, TemplateOverride,
 };
+pub use version::Version;

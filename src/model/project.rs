@@ -28,7 +28,7 @@ pub struct Project {
     /// Every input file read, sorted by path.
     pub sources: Vec<Source>,
     /// The git commit of the project folder, when it is in a work tree.
-    pub version: Option<crate::project::version::Version>,
+    pub version: Option<crate::model::Version>,
     /// The client's data, read and summarised, when project.yaml has a `data:` section.
     pub data: Option<super::DataSet>,
     /// The project's own report templates, in name order (also listed in `sources`).

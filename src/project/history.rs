@@ -111,9 +111,9 @@ pub fn export(dir: &Path, rev: &str, into: &Path) -> Result<(), HistoryError> {
         .into_iter()
         .flat_map(|d| {
             [
-                (d.transactions, crate::data::LOG_MAX_BYTES),
-                (d.customers, crate::data::CUSTOMERS_MAX_BYTES),
-                (d.summary, crate::data::SUMMARY_MAX_BYTES),
+                (d.transactions, crate::project::data::LOG_MAX_BYTES),
+                (d.customers, crate::project::data::CUSTOMERS_MAX_BYTES),
+                (d.summary, crate::project::data::SUMMARY_MAX_BYTES),
             ]
         })
         .filter_map(|(path, limit)| Some((path?.trim().to_owned(), limit)))

@@ -10,7 +10,7 @@
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::error::plural;
+use crate::diagnostic::plural;
 use crate::model::{Driver, Estimate, PerDriver, Project};
 
 /// Segments in segments.yaml.

@@ -4,6 +4,7 @@
 //! raw struct, validates everything into a [`Project`] and returns either the
 //! project or every problem found, with the texts needed to show them.
 
+pub mod data;
 mod front_matter;
 pub mod git;
 pub mod history;
@@ -18,12 +19,12 @@ mod validate;
 pub mod version;
 mod yaml;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Position};
+use crate::diagnostic::{Diagnostic, Diagnostics, Invalid, Position, slash_path};
 use crate::model::{Project, Source};
 use raw::{RawJobs, RawJourney, RawOption, RawProject, RawSegmentsFile, RawWinLoss, RawWorkshopMeta};
 use source::{Folder, Kind, Links, SourceText};
@@ -42,37 +43,6 @@ pub const OPTIONS_DIR: &str = "options";
 pub const NOTE_MAX_BYTES: u64 = 1024 * 1024;
 /// The logo is embedded in every report, which must stay small enough to e-mail.
 pub const LOGO_MAX_BYTES: u64 = 1024 * 1024;
-
-/// A project that failed to load: every problem, and the texts to quote them from.
-#[derive(Debug)]
-pub struct Invalid {
-    pub diagnostics: Vec<Diagnostic>,
-    pub texts: BTreeMap<PathBuf, String>,
-}
-
-/// How many problems of one file are shown in full.
-pub const PROBLEMS_SHOWN_PER_FILE: usize = 100;
-
-impl Invalid {
-    /// The problems rendered with source snippets, in file order: the first
-    /// [`PROBLEMS_SHOWN_PER_FILE`] of each file, then how many more that file has, so a
-    /// file that is wrong on every line gives a readable screen, not megabytes.
-    pub fn render(&self) -> String {
-        let mut out = Vec::new();
-        for file in self.diagnostics.chunk_by(|a, b| a.file == b.file) {
-            let text = self.texts.get(&file[0].file).map(String::as_str);
-            out.extend(file.iter().take(PROBLEMS_SHOWN_PER_FILE).map(|d| d.render(text)));
-            if let Some(more) = file.len().checked_sub(PROBLEMS_SHOWN_PER_FILE).filter(|&n| n > 0) {
-                out.push(format!(
-                    "… and {more} more {} in {} (fix these first: they are often one mistake repeated)\n",
-                    crate::error::plural(more, "problem", "problems"),
-                    slash_path(&file[0].file)
-                ));
-            }
-        }
-        out.join("\n")
-    }
-}
 
 /// Choices made on the command line that change how a project is read.
 #[derive(Clone, Copy, Debug, Default)]
@@ -257,16 +227,16 @@ impl Loader<'_> {
     /// Reads the client's data and derives what it says per segment (in segments.yaml's order).
     fn data(
         &mut self,
-        config: &crate::model::DataConfig,
+        config: &crate::project::data::DataConfig,
         segment_ids: &[String],
     ) -> Option<crate::model::DataSet> {
         let mut config = config.clone();
         config.skip_bad_rows |= self.options.skip_bad_rows;
-        match crate::data::read(&self.folder, &config, segment_ids) {
+        match crate::project::data::read(&self.folder, &config, segment_ids) {
             Ok(input) => {
                 self.binary_sources.extend(input.sources());
                 let has_margin = config.columns.margin.is_some();
-                Some(crate::analysis::customer_base::derive(input, segment_ids.len(), has_margin))
+                Some(crate::project::data::customer_base::derive(input, segment_ids.len(), has_margin))
             }
             Err(problems) => {
                 self.diagnostics.extend(problems);
@@ -511,9 +481,4 @@ impl Loader<'_> {
 /// `Some(Some(x))` when an optional file was valid, `Some(None)` when absent, `None` when invalid.
 fn optional<T>(validated: Option<Option<T>>) -> Option<Option<T>> {
     validated.map_or(Some(None), |v| v.map(Some))
-}
-
-/// `p` with `/` separators, as the report and the metrics name files on every system.
-pub fn slash_path(p: &Path) -> String {
-    p.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

@@ -12,21 +12,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::git;
-
-/// The commit a project folder is at.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Version {
-    /// Abbreviated commit hash.
-    pub commit: String,
-    /// Commit date, `YYYY-MM-DD`.
-    pub date: String,
-    /// Whether an input file of the project differs from that commit, or one of its
-    /// committed inputs is gone.
-    pub uncommitted_changes: bool,
-}
+use crate::model::Version;
 
 /// The version of the project in `dir`, whose inputs are `inputs` (relative, `/`
 /// separated), when it is inside a git work tree with a commit.
@@ -35,6 +22,7 @@ pub fn version(dir: &Path, inputs: &[&str]) -> Option<Version> {
     let head = git::run(dir, &["log", "-1", "--no-show-signature", "--format=%h %cs", "HEAD", "--"]).ok()?;
     let head = String::from_utf8_lossy(&head);
     let (commit, date) = head.trim().split_once(' ')?;
+    let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
     let committed: BTreeMap<String, String> = git::tree(dir, "HEAD")
         .ok()?
         .into_iter()
@@ -50,7 +38,7 @@ pub fn version(dir: &Path, inputs: &[&str]) -> Option<Version> {
     let gone = committed.keys().any(|path| super::is_fixed_input(path) && !dir.join(path).is_file());
     Some(Version {
         commit: commit.to_owned(),
-        date: date.to_owned(),
+        date,
         uncommitted_changes: changed_input || gone || hashes.lines().count() != inputs.len(),
     })
 }

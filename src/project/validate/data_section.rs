@@ -3,8 +3,8 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::checker::Checker;
-use crate::data::{DateFormat, Encoding};
-use crate::model::{Columns, CsvFormat, DataConfig, DataInput, Margin};
+use crate::project::data::{Columns, CsvFormat, DataConfig, DataInput, Margin};
+use crate::project::data::{DateFormat, Encoding};
 use crate::project::raw::{RawColumns, RawData, Sp};
 
 #[allow(clippy::too_many_lines)] // one check per key of `data:`, read top to bottom

@@ -28,7 +28,7 @@ pub struct ProjectPart {
     pub brand: Brand,
     /// The logo file, relative to the project folder.
     pub logo_path: Option<PathBuf>,
-    pub data: Option<crate::model::DataConfig>,
+    pub data: Option<crate::project::data::DataConfig>,
 }
 
 pub fn validate(

@@ -151,8 +151,7 @@ pub fn build(
             primary_color: project.brand.primary_color.clone().unwrap_or_else(|| "#1f4e79".to_owned()),
             logo,
             version: project.version.as_ref().map(|v| {
-                let date = chrono::NaiveDate::parse_from_str(&v.date, "%Y-%m-%d")
-                    .map_or_else(|_| v.date.clone(), |d| l.date(d));
+                let date = l.date(v.date);
                 let id = if v.uncommitted_changes { "version-dirty" } else { "version-clean" };
                 l.t_with(id, vec![("commit", v.commit.clone().into()), ("date", date.into())])
             }),

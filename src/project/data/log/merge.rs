@@ -9,9 +9,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::ids::Key;
 use super::worker::Part;
 use super::{Customer, DayTotal, Loc, Log, LogSpec, NO_SEGMENT, Segments};
-use crate::data::bad_rows::{BadRow, BadRows, SHOWN};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::LineCounts;
+use crate::project::data::bad_rows::{BadRow, BadRows, SHOWN};
 
 /// Joins the parts; `threads` threads may share the work.
 pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {

@@ -12,11 +12,11 @@ use rustc_hash::FxHashMap;
 
 use super::ids::{Found, Interner, Key, Pending, pack};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
-use crate::data::bad_rows::{BadRow, Problem, SHOWN};
-use crate::data::csv::{Fields, Records, Splitter};
-use crate::data::fields::{self, Encoding, FieldError};
-use crate::data::header::{ColumnIndex, Header};
-use crate::model::Margin;
+use crate::project::data::Margin;
+use crate::project::data::bad_rows::{BadRow, Problem, SHOWN};
+use crate::project::data::csv::{Fields, Records, Splitter};
+use crate::project::data::fields::{self, Encoding, FieldError};
+use crate::project::data::header::{ColumnIndex, Header};
 
 /// One usable row: the customer's number in its worker, the day, and money in
 /// ten-thousandths.
@@ -121,7 +121,7 @@ impl<'a> Worker<'a> {
                 let at = (index, line - record.lines + 1);
                 self.part.continuation_lines += u64::from(record.lines - 1);
                 if record.unbalanced {
-                    let message = crate::data::csv::UNBALANCED_QUOTE.to_owned();
+                    let message = crate::project::data::csv::UNBALANCED_QUOTE.to_owned();
                     self.bad((
                         at,
                         BadRow { line: 0, column: 1, field: None, problem: Problem::Quote, message },
@@ -291,7 +291,7 @@ fn parse_row<'r>(
         return Err((
             Problem::FieldCount,
             None,
-            crate::data::csv::field_count_problem(fields.len(), expected),
+            crate::project::data::csv::field_count_problem(fields.len(), expected),
         ));
     }
     let customer = fields::trim(fields.get(columns.customer));

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::csv::{Records, Splitter};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
-use crate::model::{Columns, CsvFormat, Margin};
+use crate::project::data::{Columns, CsvFormat, Margin};
 
 /// Positions of the mapped columns.
 #[derive(Clone, Debug)]

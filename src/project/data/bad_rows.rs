@@ -108,7 +108,7 @@ impl BadRows {
                 file,
                 format!(
                     "{total} bad {} in all ({}){shown}",
-                    crate::error::plural(total, "row", "rows"),
+                    crate::diagnostic::plural(total, "row", "rows"),
                     kinds.join(", ")
                 ),
             )

@@ -2,11 +2,13 @@
 //! computed in a warehouse.
 //!
 //! This is loading only: files → per-customer histories or summaries. What they say about
-//! each segment is computed in `analysis::customer_base`.
+//! each segment is derived in `customer_base`, for the segments' `from_data` figures.
 
 mod bad_rows;
+mod config;
 mod csv;
 pub mod csv_out;
+pub mod customer_base;
 mod customers_file;
 mod fields;
 mod header;
@@ -17,6 +19,7 @@ mod summary_file;
 use std::path::Path;
 
 pub use bad_rows::{BadRows, Problem};
+pub use config::{Columns, CsvFormat, DataConfig, DataInput, Margin};
 pub use customers_file::MAX_BYTES as CUSTOMERS_MAX_BYTES;
 pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of, year_of};
 pub use log::{DayTotal, History, Log};
@@ -26,8 +29,8 @@ pub use summary_file::{
 };
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{DataConfig, DataInput, Source};
-use crate::project::slash_path;
+use crate::diagnostic::slash_path;
+use crate::model::Source;
 use crate::project::source::{Folder, Kind};
 
 /// The largest transaction log read; a larger one is summarised in the warehouse.
@@ -94,7 +97,7 @@ pub fn read(dir: &Folder, config: &DataConfig, segment_ids: &[String]) -> Result
                 (None, None) => log::Segments::None,
             };
             // With a customers file, the segment column is the customers file's, not the log's.
-            let columns = crate::model::Columns {
+            let columns = Columns {
                 segment: if customers.is_some() { None } else { config.columns.segment.clone() },
                 ..config.columns.clone()
             };

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use super::csv::{Records, Splitter};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position, did_you_mean};
-use crate::model::CsvFormat;
+use crate::project::data::CsvFormat;
 
 /// The largest customers file read: it is read whole.
 pub const MAX_BYTES: u64 = 1 << 30;

@@ -119,7 +119,7 @@ pub const UNBALANCED_QUOTE_HINT: &str =
 pub fn field_count_problem(found: usize, expected: usize) -> String {
     format!(
         "the row has {found} {}, the header {expected} (check the delimiter and quotes)",
-        crate::error::plural(found, "field", "fields")
+        crate::diagnostic::plural(found, "field", "fields")
     )
 }
 

@@ -10,8 +10,8 @@
 //!   the 365-day windows before it.
 //! - A customer is *active* in a window with at least one purchase day in it.
 
-use crate::data::{self, History, Input, UNITS_PER_CURRENCY, year_of};
 use crate::model::{Cohort, Coverage, CustomerSummary, DataSet, SegmentData, Survival};
+use crate::project::data::{self, History, Input, UNITS_PER_CURRENCY, year_of};
 
 /// Days in a year of the windows.
 pub const YEAR: i32 = 365;
@@ -280,7 +280,7 @@ fn add_counts(into: &mut Vec<u64>, from: &[u64]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{DayTotal, Log, day_of};
+    use crate::project::data::{DayTotal, Log, day_of};
     use chrono::NaiveDate;
 
     fn day(s: &str) -> i32 {

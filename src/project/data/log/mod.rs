@@ -26,7 +26,8 @@ use super::csv::complete_records_end;
 use super::header::read_header;
 use super::progress::Progress;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Columns, CsvFormat, LineCounts};
+use crate::model::LineCounts;
+use crate::project::data::{Columns, CsvFormat};
 
 /// Bytes read for each block handed to a worker (plus the part record carried over).
 const BLOCK: usize = 4 << 20;

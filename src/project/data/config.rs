@@ -1,0 +1,58 @@
+//! `data:` in project.yaml, validated: where the client's export is and how to read it.
+//! Loader-only settings: nothing after loading needs to know how a CSV was laid out.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{DateFormat, Encoding};
+
+/// `data:` in project.yaml, validated: where the export is and how to read it.
+#[derive(Clone, Debug)]
+pub struct DataConfig {
+    pub input: DataInput,
+    pub columns: Columns,
+    pub format: CsvFormat,
+    /// The last day observed; `None` = the last date in the data.
+    pub observation_end: Option<NaiveDate>,
+    pub skip_bad_rows: bool,
+}
+
+/// What the consultant gave: a transaction log, or a summary computed in a warehouse.
+#[derive(Clone, Debug)]
+pub enum DataInput {
+    Transactions {
+        log: PathBuf,
+        /// Customer → segment, when the log has no segment column.
+        customers: Option<PathBuf>,
+    },
+    /// One row per customer, as `docs/warehouse.md` computes it.
+    Summary(PathBuf),
+}
+
+/// The client's column names for each value read.
+#[derive(Clone, Debug)]
+pub struct Columns {
+    pub customer: String,
+    pub date: String,
+    pub amount: String,
+    pub margin: Option<Margin>,
+    pub segment: Option<String>,
+}
+
+/// A margin column: money per row, or a rate of the row's amount.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Margin {
+    Money(String),
+    Rate(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct CsvFormat {
+    /// `,`, `;` or tab.
+    pub delimiter: u8,
+    /// `.` or `,`.
+    pub decimal: u8,
+    pub date_format: DateFormat,
+    pub encoding: Encoding,
+}
