@@ -125,3 +125,50 @@ fn the_example_validates_and_a_typo_is_flagged() {
     let errors = validate(&out_of_range, &dir.path().join("segments.schema.json")).unwrap();
     assert!(errors.contains("79 is greater than the maximum of 1"), "the range is flagged: {errors}");
 }
+
+/// The property paths under `node` that have no description.
+fn undescribed(node: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    let Some(object) = node.as_object() else { return };
+    if let Some(properties) = object.get("properties").and_then(|p| p.as_object()) {
+        for (key, property) in properties {
+            if property.get("description").is_none() {
+                out.push(format!("{path}.{key}"));
+            }
+            undescribed(property, &format!("{path}.{key}"), out);
+        }
+    }
+    if let Some(definitions) = object.get("$defs").and_then(|d| d.as_object()) {
+        for (name, definition) in definitions {
+            undescribed(definition, &format!("{path}/{name}"), out);
+        }
+    }
+    for key in ["items", "additionalProperties"] {
+        if let Some(sub) = object.get(key) {
+            undescribed(sub, path, out);
+        }
+    }
+    for key in ["anyOf", "oneOf", "allOf"] {
+        for sub in object.get(key).and_then(|a| a.as_array()).into_iter().flatten() {
+            undescribed(sub, path, out);
+        }
+    }
+}
+
+#[test]
+fn every_field_of_every_file_has_a_description_for_the_editor() {
+    let dir = TempDir::new("schema-descriptions");
+    assert!(uplift(&["schema", "-o", dir.path().to_str().unwrap()]).status.success());
+    let mut missing = Vec::new();
+    for entry in fs::read_dir(dir.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let schema: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        undescribed(&schema, &name, &mut missing);
+    }
+    missing.sort();
+    assert!(
+        missing.is_empty(),
+        "fields without a doc comment in src/project/raw/files.rs:\n{}",
+        missing.join("\n")
+    );
+}

@@ -42,16 +42,20 @@ pub struct RawProject {
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub hourly_rate: Field<Num>,
+    /// The business case for leadership: the challenge, the approach and the expected value (Markdown).
     pub business_case: Field<RawBusinessCase>,
     /// What the programme costs.
     #[serde(default)]
     pub investment: Vec<Sp<RawInvestment>>,
+    /// What could go wrong, each scored for likelihood and impact and given a mitigation.
     #[serde(default)]
     pub risks: Vec<Sp<RawRisk>>,
+    /// The programme's activities, shown as a Gantt chart.
     #[serde(default)]
     pub timeline: Vec<Sp<RawActivity>>,
     /// Project-wide benchmarks for the problem-area analysis.
     pub benchmarks: Field<RawBenchmarks>,
+    /// Monte Carlo settings for the probability of reaching the target and the NPV range.
     pub simulation: Field<RawSimulation>,
     /// The share of every lever's full effect reached in year 1, 2, … (0 to 1, never falling),
     /// e.g. `[0.4, 0.8, 1.0]`; the last value holds for later years. Absent: full effect from
@@ -117,9 +121,11 @@ pub struct RawColumns {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawRange {
+    /// The lowest uplift that counts as reaching the target, e.g. `0.10`.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub min: Field<Num>,
+    /// The highest uplift leadership expects, e.g. `0.20`.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub max: Field<Num>,
@@ -129,8 +135,11 @@ pub struct RawRange {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawBusinessCase {
+    /// Why the project exists: what the customer base costs the company today (Markdown).
     pub challenge: Field<String>,
+    /// How the programme will raise customer value (Markdown).
     pub approach: Field<String>,
+    /// What the programme is expected to be worth, in words (Markdown).
     pub expected_value: Field<String>,
 }
 
@@ -138,10 +147,13 @@ pub struct RawBusinessCase {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawInvestment {
+    /// What the money is spent on.
     pub item: Field<String>,
+    /// Spent once, at the start (year 0), in the project currency.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub one_off: Field<Num>,
+    /// Spent every year of the horizon, in the project currency.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub annual: Field<Num>,
@@ -152,6 +164,7 @@ pub struct RawInvestment {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawRisk {
+    /// What could go wrong.
     pub risk: Field<String>,
     /// 1 (rare) to 5 (almost certain).
     #[serde(default, deserialize_with = "present")]
@@ -161,15 +174,20 @@ pub struct RawRisk {
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>", range(min = 1, max = 5))]
     pub impact: Field<Num>,
+    /// What the programme does about it.
     pub mitigation: Field<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawActivity {
+    /// What is done.
     pub activity: Field<String>,
+    /// First day, `YYYY-MM-DD`.
     pub start: Field<String>,
+    /// Last day, `YYYY-MM-DD`, not before `start`.
     pub end: Field<String>,
+    /// Who is responsible.
     pub owner: Field<String>,
 }
 
@@ -177,15 +195,19 @@ pub struct RawActivity {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawBenchmarks {
+    /// Share of customers kept from one year to the next that a segment is measured against.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub retention_rate: Field<Num>,
+    /// Purchases per customer and year a segment is measured against.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub purchases_per_year: Field<Num>,
+    /// Average order value a segment is measured against, in the project currency.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub average_order_value: Field<Num>,
+    /// Gross margin (a rate of revenue) a segment is measured against.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
     pub gross_margin: Field<Num>,
@@ -222,21 +244,26 @@ pub struct RawBrand {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawSegmentsFile {
+    /// The customer segments, each with its economics and the programme's expected effect on it.
     pub segments: Field<Vec<Sp<RawSegment>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawSegment {
+    /// A short id the other files refer to: letters, digits, `-`, `_` and `.`.
     pub id: Field<String>,
+    /// The segment's name in the report.
     pub name: Field<String>,
     /// Active customers today.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub customers: Field<Num>,
+    /// Purchases per active customer and year, or `from_data`.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub purchases_per_year: Field<Num>,
+    /// Average value of a purchase in the project currency, or `from_data`.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub average_order_value: Field<Num>,
@@ -259,12 +286,15 @@ pub struct RawSegment {
     pub monthly_churn: Field<Num>,
     /// One of the programme's selected segments.
     pub focus: Field<bool>,
+    /// What winning new customers costs today.
     pub acquisition: Field<RawAcquisition>,
+    /// Product groups an average customer buys (shown as context beside the economics).
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub products_per_customer: Field<Num>,
     /// Overrides the project's benchmarks for this segment.
     pub benchmarks: Field<RawBenchmarks>,
+    /// The programme's expected effect on each value driver: one number, or `{low, likely, high}`.
     pub levers: Field<RawLevers>,
     /// Customers still active after 0, 1, 2, … years (e.g. `[1000, 631, 468]`), or
     /// `from_data`: fits the shifted-beta-geometric model of retention by tenure.
@@ -274,9 +304,11 @@ pub struct RawSegment {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawAcquisition {
+    /// Customers won per year.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub new_customers_per_year: Field<Num>,
+    /// Marketing and sales spend per year on winning them, in the project currency.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub spend_per_year: Field<Num>,
@@ -337,14 +369,18 @@ pub struct RawOptionSegment {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawJourney {
+    /// The phases of the customer journey, in order.
     pub phases: Field<Vec<Sp<RawPhase>>>,
+    /// Where the customer meets the company, scored by the workshop.
     pub touchpoints: Field<Vec<Sp<RawTouchpoint>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawPhase {
+    /// A short id touchpoints and notes refer to.
     pub id: Field<String>,
+    /// The phase's name in the report.
     pub name: Field<String>,
     /// What we want to achieve in this phase.
     pub goal: Field<String>,
@@ -355,10 +391,13 @@ pub struct RawPhase {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawTouchpoint {
+    /// A short id, unique in the journey.
     pub id: Field<String>,
     /// The id of the journey phase this touchpoint belongs to.
     pub phase: Field<String>,
+    /// Where the touchpoint happens, e.g. `Webshop` or `Field sales`.
     pub channel: Field<String>,
+    /// What happens at the touchpoint.
     pub name: Field<String>,
     /// Value to the customer, 1–5.
     #[serde(default, deserialize_with = "present")]
@@ -370,9 +409,11 @@ pub struct RawTouchpoint {
     pub performance: Field<Num>,
     /// Whether we are present at this touchpoint today (default true).
     pub present: Field<bool>,
+    /// Staff hours spent on it per year, priced at `hourly_rate`.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub hours_per_year: Field<Num>,
+    /// Money spent on it per year besides the hours, in the project currency.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub budget_per_year: Field<Num>,
@@ -382,32 +423,41 @@ pub struct RawTouchpoint {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawWinLoss {
+    /// Won and lost customers per segment, with the reasons given.
     pub segments: Field<Vec<Sp<RawWinLossSegment>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawWinLossSegment {
+    /// The id of a segment in segments.yaml.
     pub segment: Field<String>,
+    /// Customers won in the period.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub won: Field<Num>,
+    /// Customers lost in the period.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub lost: Field<Num>,
+    /// Why customers chose us: reason → count.
     #[serde(default)]
     pub reasons_won: BTreeMap<String, Sp<Num>>,
+    /// Why customers left or chose another supplier: reason → count.
     #[serde(default)]
     pub reasons_lost: BTreeMap<String, Sp<Num>>,
+    /// How many customers were offered more, and how many bought it.
     pub upsell: Field<RawUpsell>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawUpsell {
+    /// Customers who could have been sold more.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub customers: Field<Num>,
+    /// Of those, customers who bought more.
     #[serde(default, deserialize_with = "present")]
     #[schemars(with = "Option<Num>")]
     pub upsold: Field<Num>,
@@ -417,14 +467,18 @@ pub struct RawUpsell {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawJobs {
+    /// The jobs customers hire the company to do, scored by importance and satisfaction.
     pub jobs: Field<Vec<Sp<RawJob>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawJob {
+    /// A short id, unique in the file.
     pub id: Field<String>,
+    /// The job in the customer's words, e.g. `Get a firm quote within one working day`.
     pub statement: Field<String>,
+    /// The segment whose customers have this job; absent for all segments.
     pub segment: Field<String>,
     /// 0–10.
     #[serde(default, deserialize_with = "present")]

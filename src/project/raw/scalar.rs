@@ -72,14 +72,19 @@ impl JsonSchema for RawEstimate {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let point = json_schema!({ "type": ["number", "string"] });
+        let point =
+            |description: &str| json_schema!({ "type": ["number", "string"], "description": description });
         json_schema!({
             "description": "One certain number, or a three-point estimate {low, likely, high} with low ≤ likely ≤ high.",
             "anyOf": [
                 { "type": ["number", "string"] },
                 {
                     "type": "object",
-                    "properties": { "low": point, "likely": point, "high": point },
+                    "properties": {
+                        "low": point("The pessimistic point (for a change in churn, the smallest reduction)."),
+                        "likely": point("The most likely value."),
+                        "high": point("The optimistic point (for a change in churn, the largest reduction).")
+                    },
                     "required": ["low", "likely", "high"],
                     "additionalProperties": false
                 }
