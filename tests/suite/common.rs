@@ -1,0 +1,134 @@
+//! Helpers shared by the integration tests: temp project folders and running the binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A folder under the system temp dir, removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(label: &str) -> Self {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("uplift-test-{}-{label}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create temp dir");
+        Self(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project")
+}
+
+/// Copies every file below `from` into `to`, keeping relative paths.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.expect("walk");
+        let rel = entry.path().strip_prefix(from).expect("relative");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A temp copy of the example project.
+pub fn example_copy(label: &str) -> TempDir {
+    let dir = TempDir::new(label);
+    copy_tree(&example(), dir.path());
+    dir
+}
+
+pub fn uplift(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_uplift")).args(args).output().expect("run uplift")
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// One run of `uplift`, checked step by step; every failed check shows the whole output:
+/// `Run::new(&["check", dir]).code(1).stderr_has("segments.yaml:21:5")`.
+pub struct Run {
+    args: Vec<String>,
+    pub out: Output,
+}
+
+impl Run {
+    pub fn new(args: &[&str]) -> Self {
+        Self { args: args.iter().map(|a| (*a).to_owned()).collect(), out: uplift(args) }
+    }
+
+    pub fn stdout(&self) -> String {
+        text(&self.out.stdout)
+    }
+
+    pub fn stderr(&self) -> String {
+        text(&self.out.stderr)
+    }
+
+    /// Asserts the exit code.
+    #[must_use]
+    pub fn code(self, expected: i32) -> Self {
+        assert_eq!(self.out.status.code(), Some(expected), "{}", self.context());
+        self
+    }
+
+    /// Asserts that standard error holds `part`.
+    #[must_use]
+    pub fn stderr_has(self, part: &str) -> Self {
+        assert!(self.stderr().contains(part), "stderr lacks {part:?}\n{}", self.context());
+        self
+    }
+
+    /// Asserts that standard output holds `part`.
+    #[must_use]
+    pub fn stdout_has(self, part: &str) -> Self {
+        assert!(self.stdout().contains(part), "stdout lacks {part:?}\n{}", self.context());
+        self
+    }
+
+    fn context(&self) -> String {
+        format!(
+            "uplift {}\n--- exit {:?} ---\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.args.join(" "),
+            self.out.status.code(),
+            self.stdout(),
+            self.stderr()
+        )
+    }
+}
+
+/// A new repository in `dir` with everything in it committed as `message`.
+pub fn git_commit_all(dir: &Path, message: &str) {
+    git(dir, &["init", "-q"]);
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", message]);
+}
+
+/// Runs `git` in `dir` with a throw-away identity, failing the test on error.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+}

@@ -1,0 +1,253 @@
+//! The transaction-data pipeline end to end: the example's export, bad rows, wrong files,
+//! and the warehouse SQL against `uplift summarise`.
+
+use crate::common;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::process::Command;
+
+use common::{TempDir, example, example_copy, text, uplift};
+
+const LOG: &str = "data/transactions.csv";
+
+/// The example project with its log's `line`s (1-based, header = 1) replaced.
+fn with_lines(label: &str, replacements: &[(usize, &str)]) -> TempDir {
+    let dir = example_copy(label);
+    let path = dir.path().join(LOG);
+    let original = fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<String> = original.lines().map(str::to_owned).collect();
+    for (line, text) in replacements {
+        (*text).clone_into(&mut lines[line - 1]);
+    }
+    fs::write(&path, lines.join("\n") + "\n").unwrap();
+    dir
+}
+
+#[test]
+fn bad_rows_fail_with_their_lines_and_can_be_skipped() {
+    let dir = with_lines(
+        "bad-rows",
+        &[
+            // An empty date on the first row: never taken for the (empty) last date read.
+            (2, "10004;;100,00;30,00;installers"),
+            (5, "10001;31.02.2024;100,00;30,00;installers"),
+            (9, "10002;01.03.2024;12x;30,00;installers"),
+            (12, "10003;01.03.2024;100,00"),
+            (20, ";01.03.2024;100,00;30,00;installers"),
+        ],
+    );
+    let d = dir.path().to_str().unwrap();
+    let out = uplift(&["check", d]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for expected in [
+        "data/transactions.csv:5:",
+        "cannot read `31.02.2024` as a date in the format `%d.%m.%Y`",
+        "data/transactions.csv:9:",
+        "cannot read `12x` as an amount",
+        "data/transactions.csv:12:1: the row has 3 fields, the header 5",
+        "data/transactions.csv:20:1: Kundenr: the customer id is empty",
+        "data/transactions.csv:2:",
+        "cannot read `` as a date",
+        "5 bad rows in all",
+        "on_bad_rows: skip",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    let skipped = uplift(&["check", d, "--skip-bad-rows"]);
+    let out = text(&skipped.stdout);
+    assert!(skipped.status.success(), "{}", text(&skipped.stderr));
+    assert!(
+        out.contains("skipped: 2 rows (unreadable date)")
+            && out.contains("skipped: 1 row (wrong number of fields)"),
+        "{out}"
+    );
+    // The report says it too.
+    let report = dir.path().join("r.html");
+    assert!(uplift(&["build", d, "--skip-bad-rows", "-o", report.to_str().unwrap()]).status.success());
+    assert!(fs::read_to_string(report).unwrap().contains("unreadable amount"));
+}
+
+#[test]
+fn files_that_are_not_a_transaction_log_get_one_clear_error_each() {
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("empty", b"", "the file is empty"),
+        ("header-only", "Kundenr;Dato;Beløb;Dækningsbidrag;Segment\n".as_bytes(), "has a header but no rows"),
+        (
+            "xlsx",
+            b"PK\x03\x04\x14\x00\x06\x00rest-of-a-workbook",
+            "this is an Excel workbook, not a CSV file",
+        ),
+        (
+            "renamed-column",
+            "Kunde;Dato;Beløb;Dækningsbidrag;Segment\n1;01.01.2025;1;1;installers\n".as_bytes(),
+            "no column `Kundenr`",
+        ),
+    ];
+    for (label, bytes, expected) in cases {
+        let dir = example_copy(label);
+        fs::write(dir.path().join(LOG), bytes).unwrap();
+        let out = uplift(&["check", dir.path().to_str().unwrap()]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{label}: {err}");
+        assert!(
+            err.contains(expected) && err.contains("data/transactions.csv"),
+            "{label}: missing `{expected}` in:\n{err}"
+        );
+    }
+}
+
+#[test]
+fn from_data_without_a_data_section_is_located() {
+    let dir = example_copy("no-data-section");
+    let project = fs::read_to_string(dir.path().join("project.yaml")).unwrap();
+    let start = project.find("data:").unwrap();
+    let end = project.find("simulation:").unwrap();
+    fs::write(dir.path().join("project.yaml"), format!("{}{}", &project[..start], &project[end..])).unwrap();
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        err.contains("segments.yaml:")
+            && err.contains("segments[1].customers: `from_data`, but project.yaml has no `data:` section"),
+        "{err}"
+    );
+}
+
+/// `uplift summarise` and the warehouse SQL (docs/warehouse.md) on `DuckDB` give the same
+/// summary, row for row, on the example's export.
+#[test]
+fn warehouse_sql_matches_uplift_summarise() {
+    let dir = TempDir::new("warehouse");
+    let summary = dir.path().join("summary.csv");
+    let out = uplift(&["summarise", example().to_str().unwrap(), "-o", summary.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let script = example().parent().unwrap().join("scripts/check_warehouse.py");
+    let check = Command::new("python3")
+        .arg(script)
+        .arg(example().join(LOG))
+        .arg(&summary)
+        .args(["--end", "2026-10-31", "--delimiter", ";", "--decimal", ",", "--date-format", "%d.%m.%Y"])
+        .args(["--columns", "Kundenr,Dato,Beløb,Segment"])
+        .output()
+        .expect("python3 runs");
+    if check.status.code() == Some(3) {
+        assert!(std::env::var_os("CI").is_none(), "CI needs Python's duckdb (pip install duckdb)");
+        eprintln!("\n!!! SKIPPED: the warehouse check needs Python's duckdb (pip install duckdb) !!!\n");
+        return;
+    }
+    assert!(check.status.success(), "{}{}", text(&check.stdout), text(&check.stderr));
+}
+
+#[test]
+fn fit_prints_parameters_per_segment() {
+    let dir = TempDir::new("fit");
+    let summary = dir.path().join("summary.csv");
+    assert!(
+        uplift(&["summarise", example().to_str().unwrap(), "-o", summary.to_str().unwrap()]).status.success()
+    );
+    let out = uplift(&["fit", summary.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let segments = json["segments"].as_array().unwrap();
+    assert_eq!(segments.len(), 2);
+    for s in segments {
+        assert!(
+            s["bg_nbd"]["r"].as_f64().unwrap() > 0.0 && s["gamma_gamma"]["q"].as_f64().unwrap() > 1.0,
+            "{s}"
+        );
+    }
+}
+
+/// A small deterministic generator (64-bit LCG), so the test needs no crate and no seed file.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+/// A log of several blocks (the reader hands out 4 MiB at a time), rows in no order, ids
+/// short and long, returns and several rows on one day: `uplift summarise` must equal a
+/// summary computed here the plain way, customer by customer.
+#[test]
+fn a_log_read_in_parallel_equals_a_plain_summary() {
+    use std::collections::BTreeMap;
+    let start = chrono::NaiveDate::from_ymd_opt(2023, 11, 1).unwrap();
+    let days = 1096;
+    let mut rng = Lcg(20_261_123);
+    let id = |i: u64| {
+        if i % 3 == 0 { format!("customer-{i:05}-of-the-northern-region") } else { format!("{}", 10_000 + i) }
+    };
+    let segment = |i: u64| if i % 2 == 0 { "installers" } else { "facility-management" };
+    let mut csv = String::from("Kundenr;Dato;Beløb;Dækningsbidrag;Segment\n");
+    // Per customer and day, the net amount in hundredths.
+    let mut expected: BTreeMap<String, (u64, BTreeMap<i64, i64>)> = BTreeMap::new();
+    while csv.len() < 13 << 20 {
+        let customer = rng.below(100_000);
+        let day = i64::try_from(rng.below(days)).unwrap();
+        let cents = i64::try_from(rng.below(600_000)).unwrap() - 50_000;
+        let date = start + chrono::Days::new(day.unsigned_abs());
+        let sign = if cents < 0 { "-" } else { "" };
+        let amount = format!("{sign}{},{:02}", cents.abs() / 100, cents.abs() % 100);
+        writeln!(csv, "{};{};{amount};0,00;{}", id(customer), date.format("%d.%m.%Y"), segment(customer))
+            .unwrap();
+        *expected.entry(id(customer)).or_insert((customer, BTreeMap::new())).1.entry(day).or_default() +=
+            cents;
+    }
+    let dir = example_copy("parallel");
+    fs::write(dir.path().join(LOG), &csv).unwrap();
+    let summary = dir.path().join("summary.csv");
+    let out = uplift(&["summarise", dir.path().to_str().unwrap(), "-o", summary.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let end = chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+    let mut plain =
+        String::from("customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n");
+    for (id, (customer, per_day)) in &expected {
+        let purchases: Vec<i64> = per_day.iter().filter(|(_, net)| **net >= 0).map(|(day, _)| *day).collect();
+        let Some(&first) = purchases.first() else { continue };
+        let last = *purchases.last().unwrap();
+        let repeat: i64 = per_day.range(first + 1..).map(|(_, net)| net).sum();
+        let frequency = purchases.len() - 1;
+        #[allow(clippy::cast_precision_loss)]
+        let monetary = if frequency > 0 { repeat as f64 * 100.0 / 10_000.0 / frequency as f64 } else { 0.0 };
+        let date = |day: i64| start + chrono::Days::new(day.unsigned_abs());
+        writeln!(
+            plain,
+            "{id},{},{frequency},{},{},{monetary:.6},{},{}",
+            segment(*customer),
+            last - first,
+            (end - date(first)).num_days(),
+            date(first),
+            date(last)
+        )
+        .unwrap();
+    }
+    let written = fs::read_to_string(&summary).unwrap();
+    assert!(written.lines().count() > 50_000, "too few customers: the test would prove little");
+    for (line, (a, b)) in written.lines().zip(plain.lines()).enumerate() {
+        assert_eq!(a, b, "line {}", line + 1);
+    }
+    assert_eq!(written.lines().count(), plain.lines().count());
+
+    // The same customer in another segment far down the file is found, with both lines.
+    let first_line = csv.lines().nth(1).unwrap().to_owned();
+    let moved = if first_line.ends_with("installers") {
+        first_line.replace(";installers", ";facility-management")
+    } else {
+        first_line.replace(";facility-management", ";installers")
+    };
+    let lines = csv.lines().count();
+    // A bad row as well: both problems are reported in one run.
+    fs::write(dir.path().join(LOG), format!("{csv}{moved}\n10001;01.03.2024\n")).unwrap();
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("is in more than one segment"), "{err}");
+    assert!(err.contains("1 bad row in all") && err.contains("the row has 2 fields, the header 5"), "{err}");
+    assert!(err.contains(&format!("on line {}", lines + 1)), "{err}");
+}

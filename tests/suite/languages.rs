@@ -1,0 +1,126 @@
+//! Reports in English, Danish, Norwegian and Swedish: the catalogues stay in step, every
+//! fixed text is translated, and a non-English report carries no English fixed text.
+
+use crate::common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use common::{TempDir, example, text, uplift};
+
+const LANGUAGES: [&str; 4] = ["en", "da", "nb", "sv"];
+
+fn catalogue(lang: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang).join("report.ftl"))
+        .unwrap()
+}
+
+/// `(id, value)` of every message; a multi-line value is given as its first line.
+fn messages(ftl: &str) -> Vec<(String, String)> {
+    ftl.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+        .filter_map(|l| l.split_once(" = ").or_else(|| l.split_once('=')))
+        .map(|(id, value)| (id.trim().to_owned(), value.trim().to_owned()))
+        .collect()
+}
+
+fn ids(lang: &str) -> BTreeSet<String> {
+    messages(&catalogue(lang))
+        .into_iter()
+        .map(|(id, _)| id)
+        .filter(|id| !id.starts_with("currency-"))
+        .collect()
+}
+
+#[test]
+fn every_catalogue_has_exactly_the_same_message_ids() {
+    let english = ids("en");
+    assert!(english.len() > 200, "{} ids", english.len());
+    for lang in &LANGUAGES[1..] {
+        let other = ids(lang);
+        let missing: Vec<_> = english.difference(&other).collect();
+        let stray: Vec<_> = other.difference(&english).collect();
+        assert!(missing.is_empty() && stray.is_empty(), "{lang}: missing {missing:?}, stray {stray:?}");
+    }
+}
+
+/// The Danish example when it exists (its consultant texts are Danish), else the English one.
+fn project_for(lang: &str) -> std::path::PathBuf {
+    let danish = Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project-da");
+    if lang != "en" && danish.is_dir() { danish } else { example() }
+}
+
+fn build(lang: &str) -> String {
+    let dir = TempDir::new(&format!("lang-{lang}"));
+    let out = dir.path().join("report.html");
+    let project = project_for(lang);
+    let result =
+        uplift(&["build", project.to_str().unwrap(), "-o", out.to_str().unwrap(), "--language", lang]);
+    assert!(result.status.success(), "{lang}: {}", text(&result.stderr));
+    fs::read_to_string(out).unwrap()
+}
+
+#[test]
+fn every_language_builds_a_complete_report() {
+    for lang in LANGUAGES {
+        let html = build(lang);
+        assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}: lang attribute");
+        assert!(
+            !html.contains('⟦'),
+            "{lang}: untranslated message {}",
+            &html[html.find('⟦').unwrap()..][..60]
+        );
+        assert_eq!(html.matches("<svg ").count(), 15, "{lang}: every chart");
+    }
+}
+
+/// Tera escapes `/` and `'` in text it prints; compare like with like.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+        .replace('/', "&#x2F;")
+}
+
+/// Messages that may read the same as in English: a formula, and "Business case", which
+/// Danish and Norwegian business language uses as it is.
+const SAME_AS_ENGLISH: [(&str, &str); 5] = [
+    ("da", "section-business-case"),
+    ("nb", "section-business-case"),
+    ("da", "der-clv-formula"),
+    ("nb", "der-clv-formula"),
+    ("sv", "der-clv-formula"),
+];
+
+#[test]
+fn non_english_reports_carry_no_english_fixed_text() {
+    let english: Vec<(String, String)> = messages(&catalogue("en"))
+        .into_iter()
+        .filter(|(_, v)| {
+            !v.contains('{')
+                && v.split_whitespace().count() >= 2
+                && v.chars().filter(|c| c.is_alphabetic()).count() >= 8
+        })
+        .collect();
+    assert!(english.len() > 80, "{} English phrases to look for", english.len());
+    for lang in &LANGUAGES[1..] {
+        let html = build(lang);
+        let leftovers: Vec<&str> = english
+            .iter()
+            .filter(|(id, _)| !SAME_AS_ENGLISH.contains(&(*lang, id.as_str())))
+            .filter(|(_, v)| html.contains(v.as_str()) || html.contains(&escaped(v)))
+            .map(|(_, v)| v.as_str())
+            .collect();
+        assert!(leftovers.is_empty(), "{lang}: English fixed text in the report: {leftovers:?}");
+    }
+}
+
+#[test]
+fn the_language_flag_overrides_project_yaml_and_bad_codes_are_usage_errors() {
+    let result = uplift(&["build", example().to_str().unwrap(), "--language", "fr", "-o", "/dev/null"]);
+    assert_eq!(result.status.code(), Some(2));
+    assert!(text(&result.stderr).contains("unsupported language `fr`"), "{}", text(&result.stderr));
+}

@@ -1,0 +1,19 @@
+//! The integration tests: one binary, one module per area, sharing `common`'s helpers
+//! (temp projects, running the binary). Each module's own doc comment says what it covers.
+
+mod broken_projects;
+mod browser;
+mod cdnow;
+mod cli;
+mod common;
+mod damaged_exports;
+mod data;
+mod diff;
+mod docs;
+mod fuzz_loader;
+mod hostile;
+mod languages;
+mod report;
+mod schema;
+mod version;
+mod watch;

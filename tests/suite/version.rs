@@ -1,0 +1,46 @@
+//! The version stamp: a project in git carries its commit; outside git, nothing.
+
+use crate::common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{TempDir, copy_tree, example, git_commit_all, text, uplift};
+
+fn version_of(dir: &Path) -> serde_json::Value {
+    let out = uplift(&["metrics", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["version"].clone()
+}
+
+#[test]
+fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
+    let repo = TempDir::new("git-version");
+    let project = repo.path().join("client");
+    copy_tree(&example(), &project);
+    // Outside git: no stamp.
+    assert!(version_of(&project).is_null());
+
+    git_commit_all(repo.path(), "first");
+    let clean = version_of(&project);
+    assert_eq!(clean["uncommitted_changes"], false);
+    assert_eq!(clean["commit"].as_str().unwrap().len(), 7, "{clean}");
+    assert_eq!(clean["date"].as_str().unwrap().len(), 10, "{clean}");
+
+    let segments = project.join("segments.yaml");
+    let changed = fs::read_to_string(&segments).unwrap().replacen("customers: 2100", "customers: 2200", 1);
+    fs::write(&segments, changed).unwrap();
+    assert_eq!(version_of(&project)["uncommitted_changes"], true);
+
+    // The report says so on its cover.
+    let out = project.join("report.html");
+    let built = uplift(&["build", project.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let html = fs::read_to_string(out).unwrap();
+    assert!(
+        html.contains(&format!("commit {}", clean["commit"].as_str().unwrap())),
+        "cover shows the commit"
+    );
+    assert!(html.contains("with uncommitted changes"));
+}
