@@ -225,8 +225,23 @@ impl ImageKind {
     }
 }
 
-/// The report templates a project may replace, by file name.
-pub const TEMPLATE_NAMES: &[&str] = &["report.html", "style.css", "macros.html"];
+/// The report templates a project may replace, by path below its `templates/` folder: the
+/// whole report, its style and macros, or one section alone.
+pub const TEMPLATE_NAMES: &[&str] = &[
+    "report.html",
+    "style.css",
+    "macros.html",
+    "sections/cover.html",
+    "sections/summary.html",
+    "sections/changes.html",
+    "sections/business_case.html",
+    "sections/economics.html",
+    "sections/data.html",
+    "sections/value.html",
+    "sections/journey.html",
+    "sections/winloss_jobs.html",
+    "sections/appendix.html",
+];
 
 /// A report template the project supplies in place of the built-in one of that name.
 #[derive(Clone, Debug)]

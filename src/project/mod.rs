@@ -63,7 +63,9 @@ pub fn is_fixed_input(rel: &str) -> bool {
     [PROJECT_FILE, SEGMENTS_FILE, JOURNEY_FILE, WINLOSS_FILE, JOBS_FILE].contains(&rel)
         || in_folder(WORKSHOPS_DIR).is_some_and(|name| Path::new(name).extension().is_some_and(|x| x == "md"))
         || in_folder(OPTIONS_DIR).is_some_and(|name| Path::new(name).extension().is_some_and(|x| x == "yaml"))
-        || in_folder(templates::TEMPLATES_DIR)
+        || rel
+            .strip_prefix(templates::TEMPLATES_DIR)
+            .and_then(|r| r.strip_prefix('/'))
             .is_some_and(|name| crate::model::TEMPLATE_NAMES.contains(&name))
 }
 

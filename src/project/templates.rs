@@ -15,37 +15,49 @@ use super::source::{Folder, Kind, SourceText};
 
 /// Where a project keeps its templates.
 pub const TEMPLATES_DIR: &str = "templates";
+/// Where a project keeps the report sections it replaces, inside `templates/`.
+pub const SECTIONS_DIR: &str = "sections";
 /// No report template needs more; the built-in report.html is about 20 KiB.
 pub const TEMPLATE_MAX_BYTES: u64 = 256 * 1024;
 
-/// The names of the files in `templates/`, sorted; hidden files (`.gitkeep`) are not inputs.
+/// The files of `templates/` and of its `sections/` folder, sorted; hidden files (`.gitkeep`)
+/// are not inputs.
 pub fn files(folder: &Folder, diagnostics: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let dir = match folder.locate(Path::new(TEMPLATES_DIR), Kind::Folder) {
-        Ok(Some(dir)) => dir,
-        Ok(None) => return Vec::new(),
-        Err(d) => {
-            diagnostics.push(d);
-            return Vec::new();
-        }
-    };
-    let mut names: Vec<String> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries
+    let mut files = Vec::new();
+    for sub in [Path::new(TEMPLATES_DIR).to_path_buf(), Path::new(TEMPLATES_DIR).join(SECTIONS_DIR)] {
+        let dir = match folder.locate(&sub, Kind::Folder) {
+            Ok(Some(dir)) => dir,
+            Ok(None) => continue,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                diagnostics.push(Diagnostic::new(&sub, format!("cannot list the folder: {e}")));
+                continue;
+            }
+        };
+        let mut names: Vec<(String, bool)> = entries
             .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|name| !name.starts_with('.'))
-            .collect(),
-        Err(e) => {
-            diagnostics.push(Diagnostic::new(TEMPLATES_DIR, format!("cannot list the folder: {e}")));
-            return Vec::new();
-        }
-    };
-    names.sort();
-    names.into_iter().map(|name| Path::new(TEMPLATES_DIR).join(name)).collect()
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.file_type().is_ok_and(|t| t.is_dir())))
+            .filter(|(name, _)| !name.starts_with('.'))
+            .collect();
+        names.sort();
+        // `templates/sections/` is the sections' folder, not a template.
+        let is_sections =
+            |name: &str, dir: bool| dir && sub == Path::new(TEMPLATES_DIR) && name == SECTIONS_DIR;
+        files.extend(names.into_iter().filter(|(n, d)| !is_sections(n, *d)).map(|(name, _)| sub.join(name)));
+    }
+    files
 }
 
 /// Reads one override, or says why it cannot be used.
 pub fn read(folder: &Folder, rel: &Path) -> Result<Option<(SourceText, TemplateOverride)>, Diagnostic> {
-    let name = rel.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // The template's name is its path below `templates/`, e.g. `sections/summary.html`.
+    let name = rel.strip_prefix(TEMPLATES_DIR).map(crate::diagnostic::slash_path).unwrap_or_default();
     if !TEMPLATE_NAMES.contains(&name.as_str()) {
         let hint = match did_you_mean(&name, TEMPLATE_NAMES.iter().copied()) {
             Some(close) => format!("did you mean `{close}`?"),

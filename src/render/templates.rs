@@ -26,7 +26,21 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("report.html", include_str!("../../templates/report.html")),
     ("style.css", include_str!("../../templates/style.css")),
     ("macros.html", include_str!("../../templates/macros.html")),
+    ("sections/cover.html", include_str!("../../templates/sections/cover.html")),
+    ("sections/summary.html", include_str!("../../templates/sections/summary.html")),
+    ("sections/changes.html", include_str!("../../templates/sections/changes.html")),
+    ("sections/business_case.html", include_str!("../../templates/sections/business_case.html")),
+    ("sections/economics.html", include_str!("../../templates/sections/economics.html")),
+    ("sections/data.html", include_str!("../../templates/sections/data.html")),
+    ("sections/value.html", include_str!("../../templates/sections/value.html")),
+    ("sections/journey.html", include_str!("../../templates/sections/journey.html")),
+    ("sections/winloss_jobs.html", include_str!("../../templates/sections/winloss_jobs.html")),
+    ("sections/appendix.html", include_str!("../../templates/sections/appendix.html")),
 ];
+
+/// The folder of the section partials: a partial's final newline is not output, so that a
+/// section written by an editor that ends every file with one renders like the built-in.
+const SECTIONS: &str = "sections/";
 
 /// The largest report written; the example's is about 0.5 MiB.
 pub const REPORT_MAX_BYTES: usize = 32 << 20;
@@ -40,6 +54,7 @@ pub fn compile(overrides: &[TemplateOverride], catalogue: Catalogue) -> Result<T
     tera.autoescape_on(vec![".html"]);
     let sources = BUILT_IN.iter().map(|(name, built_in)| {
         let text = overrides.iter().find(|o| o.name == *name).map_or(*built_in, |o| o.text.as_str());
+        let text = if name.starts_with(SECTIONS) { text.strip_suffix('\n').unwrap_or(text) } else { text };
         (*name, text)
     });
     tera.add_raw_templates(sources).map_err(|e| Error::Template(chain(&e)))?;

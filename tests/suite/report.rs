@@ -189,6 +189,41 @@ fn a_project_template_overrides_the_built_in_one() {
 }
 
 #[test]
+fn one_section_can_be_replaced_alone() {
+    let dir = example_copy("section-override");
+    let unchanged = dir.path().join("unchanged.html");
+    assert!(build(dir.path(), &unchanged).status.success());
+    let unchanged = fs::read_to_string(&unchanged).unwrap();
+    fs::create_dir_all(dir.path().join("templates/sections")).unwrap();
+    // The consultant's own summary: the built-in one with a sentence of theirs on top.
+    let own = include_str!("../../templates/sections/summary.html")
+        .replace("<h2>{{ t(key=\"section-summary\") }}</h2>", "<h2>{{ t(key=\"section-summary\") }}</h2>\n  <p class=\"own-summary\">Three segments carry the upside.</p>");
+    fs::write(dir.path().join("templates/sections/summary.html"), own).unwrap();
+    let out = dir.path().join("report.html");
+    let result = build(dir.path(), &out);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let html = fs::read_to_string(&out).unwrap();
+    assert!(html.contains("<p class=\"own-summary\">Three segments carry the upside.</p>"));
+    // Every other section is the built-in one, byte for byte: the report differs by that
+    // line alone (and by the stamp of the inputs it lists).
+    let added = html.lines().filter(|l| !unchanged.lines().any(|u| u == *l)).collect::<Vec<_>>();
+    assert!(added.iter().any(|l| l.contains("own-summary")), "{added:?}");
+    assert!(
+        added.iter().all(|l| l.contains("own-summary")
+            || l.contains("templates/sections/summary.html")
+            || l.contains("<code class=\"hash\">")),
+        "{added:?}"
+    );
+
+    // A misspelt section is named, with the one meant.
+    fs::write(dir.path().join("templates/sections/sumary.html"), "x").unwrap();
+    let _ = common::Run::new(&["check", dir.path().to_str().unwrap()])
+        .code(1)
+        .stderr_has("templates/sections/sumary.html: is not a report template")
+        .stderr_has("did you mean `sections/summary.html`?");
+}
+
+#[test]
 fn build_writes_to_the_project_build_folder_by_default() {
     let dir = example_copy("default-out");
     let result = uplift(&["build", dir.path().to_str().unwrap()]);
