@@ -1,5 +1,6 @@
-//! The appendix: methodology, the derivation of every headline figure with this
-//! project's own numbers, and every input assumption with where it came from.
+//! The appendix: the workshop notes, methodology, the derivation of every headline figure
+//! with this project's own numbers, every input assumption with where it came from, the
+//! figures to question, and the input files' fingerprints.
 
 use serde::Serialize;
 
@@ -7,6 +8,74 @@ use crate::analysis::{Metrics, SegmentMetrics};
 use crate::model::{BenchmarkSource, Driver, Drivers, Estimate, Project, Segment};
 use crate::render::labels::{lever_name, problem_name};
 use crate::render::locale::Localizer;
+use crate::render::markdown;
+
+/// The appendix section.
+#[derive(Debug, Serialize)]
+pub struct AppendixView {
+    pub workshops: Vec<WorkshopView>,
+    pub methodology: Vec<Method>,
+    pub derivations: Vec<Derivation>,
+    pub assumptions: Vec<Assumption>,
+    /// Figures a reviewer would question: "file: field: why".
+    pub doubts: Vec<String>,
+    pub sources: Vec<crate::model::Source>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct WorkshopView {
+    pub anchor: String,
+    pub title: String,
+    pub date: String,
+    pub market: String,
+    pub participants: String,
+    pub phases: String,
+    /// The note rendered safely.
+    pub html: String,
+}
+
+pub fn build(project: &Project, m: &Metrics, l: &Localizer) -> AppendixView {
+    AppendixView {
+        workshops: workshops(project, l),
+        methodology: methodology(l),
+        derivations: derivations(project, m, l),
+        assumptions: assumptions(project, l),
+        doubts: m.plausibility.iter().map(|d| doubt(d, project, l)).collect(),
+        sources: project.sources.clone(),
+    }
+}
+
+pub fn workshops(project: &Project, l: &Localizer) -> Vec<WorkshopView> {
+    let phase_name = |id: &String| {
+        project
+            .journey
+            .as_ref()
+            .and_then(|j| j.phases.iter().find(|p| &p.id == id))
+            .map_or_else(|| id.clone(), |p| p.name.clone())
+    };
+    project
+        .workshops
+        .iter()
+        .enumerate()
+        .map(|(i, w)| WorkshopView {
+            html: markdown::to_html(&w.body, &anchor(i, &w.file)),
+            anchor: anchor(i, &w.file),
+            title: w.title.clone(),
+            date: l.date(w.date),
+            market: w.market.clone(),
+            participants: w.participants.join(", "),
+            phases: w.phases.iter().map(phase_name).collect::<Vec<_>>().join(", "),
+        })
+        .collect()
+}
+
+/// A stable, unique `id` for the `index`-th workshop note, readable from its file name.
+pub fn anchor(index: usize, file: &std::path::Path) -> String {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let slug: String =
+        stem.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    format!("workshop-{}-{slug}", index + 1)
+}
 
 /// A formula in words and notation.
 #[derive(Clone, Debug, Serialize)]
@@ -260,35 +329,7 @@ fn probability(project: &Project, m: &Metrics, l: &Localizer) -> Derivation {
 fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l: &Localizer) -> Derivation {
     let s = &project.settings;
     let d = &seg.drivers;
-    let field = |name: &str| format!("segments[{i}].{name}");
-    let mut inputs = match &seg.subscription {
-        None => vec![
-            input(
-                "f".into(),
-                l.number(d.purchases_per_year, 2),
-                "segments.yaml",
-                &field("purchases_per_year"),
-            ),
-            input("v".into(), l.money(d.average_order_value), "segments.yaml", &field("average_order_value")),
-            input("m".into(), l.percent(d.gross_margin, 1), "segments.yaml", &field("gross_margin")),
-            input("r".into(), l.percent(d.retention_rate, 1), "segments.yaml", &field("retention_rate")),
-        ],
-        Some(sub) => subscription_inputs(sub, d, &field, l),
-    };
-    for driver in Driver::ALL {
-        let e = seg.levers.get(driver);
-        let (key, change) = match (&seg.subscription, driver) {
-            (Some(_), Driver::PurchasesPerYear) => continue,
-            (Some(_), Driver::AverageOrderValue) => ("monthly_price", l.change(e.likely, false)),
-            (Some(sub), Driver::RetentionRate) => (
-                "monthly_churn",
-                format!("{} → Δr {}", l.change(sub.churn_lever.likely, true), l.change(e.likely, true)),
-            ),
-            _ => (driver.key(), l.change(e.likely, driver.lever_is_absolute())),
-        };
-        let name = l.t_with("der-lever", vec![("lever", l.t(&format!("lever-{key}")).into())]);
-        inputs.push(input(name, change, "segments.yaml", &field(&format!("levers.{key}"))));
-    }
+    let mut inputs = segment_inputs(i, seg, l);
     inputs.extend(settings_inputs(project, l));
     let one = |p: &Drivers, clv: f64| {
         format!(
@@ -340,6 +381,41 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
     }
 }
 
+/// A segment's drivers and likely levers as entered, with the file and field of each.
+fn segment_inputs(i: usize, seg: &Segment, l: &Localizer) -> Vec<Input> {
+    let d = &seg.drivers;
+    let field = |name: &str| format!("segments[{i}].{name}");
+    let mut inputs = match &seg.subscription {
+        None => vec![
+            input(
+                "f".into(),
+                l.number(d.purchases_per_year, 2),
+                "segments.yaml",
+                &field("purchases_per_year"),
+            ),
+            input("v".into(), l.money(d.average_order_value), "segments.yaml", &field("average_order_value")),
+            input("m".into(), l.percent(d.gross_margin, 1), "segments.yaml", &field("gross_margin")),
+            input("r".into(), l.percent(d.retention_rate, 1), "segments.yaml", &field("retention_rate")),
+        ],
+        Some(sub) => subscription_inputs(sub, d, &field, l),
+    };
+    for driver in Driver::ALL {
+        let e = seg.levers.get(driver);
+        let (key, change) = match (&seg.subscription, driver) {
+            (Some(_), Driver::PurchasesPerYear) => continue,
+            (Some(_), Driver::AverageOrderValue) => ("monthly_price", l.change(e.likely, false)),
+            (Some(sub), Driver::RetentionRate) => (
+                "monthly_churn",
+                format!("{} → Δr {}", l.change(sub.churn_lever.likely, true), l.change(e.likely, true)),
+            ),
+            _ => (driver.key(), l.change(e.likely, driver.lever_is_absolute())),
+        };
+        let name = l.t_with("der-lever", vec![("lever", l.t(&format!("lever-{key}")).into())]);
+        inputs.push(input(name, change, "segments.yaml", &field(&format!("levers.{key}"))));
+    }
+    inputs
+}
+
 /// A subscription segment's inputs as entered, and the drivers they convert to.
 fn subscription_inputs(
     sub: &crate::model::Subscription,
@@ -365,6 +441,29 @@ fn subscription_inputs(
             &field("monthly_churn"),
         ),
     ]
+}
+
+/// A subscription segment's monthly figures and churn lever, as entered.
+fn subscription_assumptions(
+    sub: &crate::model::Subscription,
+    f: &dyn Fn(&str) -> String,
+    l: &Localizer,
+) -> Vec<Assumption> {
+    let mut rows = vec![
+        Assumption { file: "segments.yaml", field: f("monthly_price"), value: l.money(sub.monthly_price) },
+        Assumption {
+            file: "segments.yaml",
+            field: f("monthly_churn"),
+            value: l.percent(sub.monthly_churn, 2),
+        },
+    ];
+    let churn = sub.churn_lever;
+    if churn != crate::model::ChurnChange::default() {
+        let c = |x: f64| l.change(x, true);
+        let value = format!("{} / {} / {}", c(churn.low), c(churn.likely), c(churn.high));
+        rows.push(Assumption { file: "segments.yaml", field: f("levers.monthly_churn"), value });
+    }
+    rows
 }
 
 /// The ramp-up as read in the report: "50 % · 90 % · 100 %", or that there is none.
@@ -421,22 +520,7 @@ fn segment_assumptions(i: usize, seg: &Segment, l: &Localizer) -> Vec<Assumption
     let mut rows =
         vec![Assumption { file: "segments.yaml", field: f("customers"), value: l.number(seg.customers, 0) }];
     if let Some(sub) = &seg.subscription {
-        rows.push(Assumption {
-            file: "segments.yaml",
-            field: f("monthly_price"),
-            value: l.money(sub.monthly_price),
-        });
-        rows.push(Assumption {
-            file: "segments.yaml",
-            field: f("monthly_churn"),
-            value: l.percent(sub.monthly_churn, 2),
-        });
-        let c = |x: f64| l.change(x, true);
-        let churn = sub.churn_lever;
-        if churn != crate::model::ChurnChange::default() {
-            let value = format!("{} / {} / {}", c(churn.low), c(churn.likely), c(churn.high));
-            rows.push(Assumption { file: "segments.yaml", field: f("levers.monthly_churn"), value });
-        }
+        rows.extend(subscription_assumptions(sub, &f, l));
     }
     for d in Driver::ALL {
         if seg.subscription.is_some() && d != Driver::GrossMargin {

@@ -1,12 +1,21 @@
-//! Journey map, gap list, win/loss, jobs and workshop notes.
+//! The customer journey: the map by phase and the touchpoint gap list.
 
 use serde::Serialize;
 
 use crate::analysis::Metrics;
 use crate::model::Project;
-use crate::render::labels::{action_key, action_name, job_label, quadrant_name};
+use crate::render::charts::{self, Chart};
+use crate::render::labels::{action_key, action_name, quadrant_name};
 use crate::render::locale::Localizer;
-use crate::render::markdown;
+
+/// The customer journey section: the map by phase, the gap list and its charts.
+#[derive(Debug, Serialize)]
+pub struct JourneyView {
+    pub phases: Vec<PhaseView>,
+    pub gaps: Vec<GapRow>,
+    pub ipa: Option<Chart>,
+    pub resources: Option<Chart>,
+}
 
 #[derive(Clone, Debug, Serialize)]
 pub struct GapRow {
@@ -44,39 +53,15 @@ pub struct PhaseView {
     pub workshops: Vec<(String, String)>,
 }
 
-#[derive(Clone, Debug, Serialize)]
-pub struct WinLossRow {
-    pub segment: String,
-    pub won: u64,
-    pub lost: u64,
-    pub win_rate: String,
-    pub win_loss_ratio: String,
-    pub upsell_ratio: String,
-    pub top_loss_reason: String,
-    pub top_win_reason: String,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct JobRow {
-    pub number: usize,
-    pub statement: String,
-    pub segment: String,
-    pub importance: String,
-    pub satisfaction: String,
-    pub opportunity: String,
-    pub label: String,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct WorkshopView {
-    pub anchor: String,
-    pub title: String,
-    pub date: String,
-    pub market: String,
-    pub participants: String,
-    pub phases: String,
-    /// The note rendered safely.
-    pub html: String,
+/// The section, when the project has a journey; `gaps` are the rows of [`gaps`].
+pub fn build(project: &Project, m: &Metrics, gaps: Vec<GapRow>, l: &Localizer) -> Option<JourneyView> {
+    project.journey.as_ref()?;
+    Some(JourneyView {
+        phases: phases(project, &gaps),
+        ipa: m.touchpoints.as_ref().map(|t| charts::importance_performance(t, l)),
+        resources: m.touchpoints.as_ref().map(|t| charts::resource_share(t, l)),
+        gaps,
+    })
 }
 
 pub fn gaps(project: &Project, m: &Metrics, l: &Localizer) -> Vec<GapRow> {
@@ -113,9 +98,8 @@ pub fn gaps(project: &Project, m: &Metrics, l: &Localizer) -> Vec<GapRow> {
         .collect()
 }
 
-pub fn phases(project: &Project, m: &Metrics, l: &Localizer) -> Vec<PhaseView> {
+fn phases(project: &Project, rows: &[GapRow]) -> Vec<PhaseView> {
     let Some(journey) = &project.journey else { return Vec::new() };
-    let rows = gaps(project, m, l);
     let by_id: std::collections::HashMap<&str, &GapRow> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
     journey
         .phases
@@ -133,7 +117,7 @@ pub fn phases(project: &Project, m: &Metrics, l: &Localizer) -> Vec<PhaseView> {
                 .iter()
                 .enumerate()
                 .filter(|(_, w)| w.phases.contains(&p.id))
-                .map(|(i, w)| (anchor(i, &w.file), w.title.clone()))
+                .map(|(i, w)| (super::appendix::anchor(i, &w.file), w.title.clone()))
                 .collect();
             PhaseView {
                 id: p.id.clone(),
@@ -145,77 +129,4 @@ pub fn phases(project: &Project, m: &Metrics, l: &Localizer) -> Vec<PhaseView> {
             }
         })
         .collect()
-}
-
-pub fn winloss(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<Vec<WinLossRow>> {
-    let rate = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), |v| l.percent(v, 0));
-    m.winloss.as_ref().map(|rows| {
-        rows.iter()
-            .map(|w| WinLossRow {
-                segment: segment_name(&w.segment),
-                won: w.won,
-                lost: w.lost,
-                win_rate: rate(w.win_rate),
-                win_loss_ratio: w.win_loss_ratio.map_or_else(|| "–".to_owned(), |r| l.number(r, 2)),
-                upsell_ratio: rate(w.upsell_ratio),
-                top_loss_reason: w
-                    .reasons_lost
-                    .first()
-                    .map_or_else(String::new, |r| format!("{} ({})", r.reason, l.percent(r.share, 0))),
-                top_win_reason: w
-                    .reasons_won
-                    .first()
-                    .map_or_else(String::new, |r| format!("{} ({})", r.reason, l.percent(r.share, 0))),
-            })
-            .collect()
-    })
-}
-
-pub fn jobs(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<Vec<JobRow>> {
-    m.jobs.as_ref().map(|jobs| {
-        jobs.iter()
-            .enumerate()
-            .map(|(i, j)| JobRow {
-                number: i + 1,
-                statement: j.statement.clone(),
-                segment: j.segment.as_deref().map_or_else(|| l.t("jobs-all-segments"), segment_name),
-                importance: l.number(j.importance, 1),
-                satisfaction: l.number(j.satisfaction, 1),
-                opportunity: l.number(j.opportunity, 1),
-                label: job_label(l, j.label),
-            })
-            .collect()
-    })
-}
-
-pub fn workshops(project: &Project, l: &Localizer) -> Vec<WorkshopView> {
-    let phase_name = |id: &String| {
-        project
-            .journey
-            .as_ref()
-            .and_then(|j| j.phases.iter().find(|p| &p.id == id))
-            .map_or_else(|| id.clone(), |p| p.name.clone())
-    };
-    project
-        .workshops
-        .iter()
-        .enumerate()
-        .map(|(i, w)| WorkshopView {
-            html: markdown::to_html(&w.body, &anchor(i, &w.file)),
-            anchor: anchor(i, &w.file),
-            title: w.title.clone(),
-            date: l.date(w.date),
-            market: w.market.clone(),
-            participants: w.participants.join(", "),
-            phases: w.phases.iter().map(phase_name).collect::<Vec<_>>().join(", "),
-        })
-        .collect()
-}
-
-/// A stable, unique `id` for the `index`-th workshop note, readable from its file name.
-fn anchor(index: usize, file: &std::path::Path) -> String {
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let slug: String =
-        stem.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
-    format!("workshop-{}-{slug}", index + 1)
 }

@@ -2,10 +2,25 @@
 
 use serde::Serialize;
 
+use super::economics::ProblemRow;
+use super::journey::GapRow;
 use crate::analysis::{Action, Metrics};
 use crate::model::Project;
 use crate::render::labels::problem_name;
 use crate::render::locale::Localizer;
+
+/// The executive summary: the headline, the key figures, the largest problems and gaps, the
+/// options' verdict and what to do next.
+#[derive(Debug, Serialize)]
+pub struct SummaryView {
+    pub headline: String,
+    pub cards: Vec<Card>,
+    pub top_problems: Vec<ProblemRow>,
+    pub top_gaps: Vec<GapRow>,
+    /// Which option has the highest expected NPV and which the best downside.
+    pub options_verdict: Option<String>,
+    pub next_steps: Vec<String>,
+}
 
 /// A key figure, linked to its derivation in the appendix.
 #[derive(Clone, Debug, Serialize)]
@@ -15,6 +30,32 @@ pub struct Card {
     pub note: String,
     /// The `id` of the derivation that shows how the figure was reached.
     pub derivation: String,
+}
+
+/// The summary; `problems` and `gaps` are the full lists of their sections.
+pub fn build(
+    project: &Project,
+    m: &Metrics,
+    problems: &[ProblemRow],
+    gaps: &[GapRow],
+    options_verdict: Option<String>,
+    segment_name: &dyn Fn(&str) -> String,
+    l: &Localizer,
+) -> SummaryView {
+    SummaryView {
+        headline: headline(project, m, l),
+        cards: cards(m, l),
+        top_problems: problems.iter().take(3).cloned().collect(),
+        // The gaps to act on: what to add or invest in, largest shortfall first.
+        top_gaps: gaps
+            .iter()
+            .filter(|g| g.priority_value > 0.0 && matches!(g.action_class.as_str(), "add" | "invest"))
+            .take(5)
+            .cloned()
+            .collect(),
+        options_verdict,
+        next_steps: next_steps(m, segment_name, l),
+    }
 }
 
 /// "Raising the value of an average customer relationship by 10.6% in the 3 focus segments
@@ -156,40 +197,4 @@ pub fn next_steps(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Locali
         }
     }
     steps
-}
-
-pub fn simulation(m: &Metrics, l: &Localizer) -> super::SimulationView {
-    let s = &m.simulation;
-    super::SimulationView {
-        draws: l.number(f64::from(s.draws), 0),
-        seed: s.seed.to_string(),
-        p10: l.money_short(s.npv.p10),
-        p50: l.money_short(s.npv.p50),
-        p90: l.money_short(s.npv.p90),
-        probability: l.percent(s.probability_reaching_target, 1),
-        target: l.percent_exact(m.project.target_uplift_min),
-        uplift_p10: l.percent(s.uplift.p10, 1),
-        uplift_p90: l.percent(s.uplift.p90, 1),
-        correlation: if s.uncertain_levers < 2 {
-            String::new()
-        } else {
-            let (independent, lockstep) = (s.independent(), s.lockstep());
-            let rho = vec![
-                ("rho", l.exact(s.lever_correlation, 2).into()),
-                ("rho_value", s.lever_correlation.into()),
-            ];
-            let sensitivity = l.t_with(
-                "simulation-sensitivity",
-                vec![
-                    ("p10_independent", l.money_short(independent.npv.p10).into()),
-                    ("p90_independent", l.money_short(independent.npv.p90).into()),
-                    ("probability_independent", l.percent(independent.probability_reaching_target, 1).into()),
-                    ("p10_lockstep", l.money_short(lockstep.npv.p10).into()),
-                    ("p90_lockstep", l.money_short(lockstep.npv.p90).into()),
-                    ("probability_lockstep", l.percent(lockstep.probability_reaching_target, 1).into()),
-                ],
-            );
-            format!("{} {sensitivity}", l.t_with("simulation-rho", rho))
-        },
-    }
 }

@@ -1,0 +1,300 @@
+//! "What the data says": coverage, figures from the data beside those in use, cohorts,
+//! and the customer-base models.
+
+use serde::Serialize;
+
+use crate::analysis::models::{Model, NoFit};
+use crate::analysis::{DataMetrics, Figure, Metrics, SegmentDataMetrics};
+use crate::render::charts::{self, Chart};
+use crate::render::locale::Localizer;
+
+#[derive(Debug, Serialize)]
+pub struct DataView {
+    /// One sentence: rows, customers, period and files; `None` without data.
+    pub coverage: Option<String>,
+    /// Customers left out for having returns only, when there are any.
+    pub returns_only: Option<String>,
+    /// "12 rows: unreadable date", one per reason.
+    pub skipped: Vec<String>,
+    pub figures: Vec<FigureRow>,
+    pub cohorts: Vec<CohortTable>,
+    pub models: Vec<ModelRow>,
+    pub tenure: Vec<TenureRow>,
+    /// "Segment — BG/NBD: why", one per model that could not be fitted.
+    pub not_fitted: Vec<String>,
+    pub charts: DataCharts,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureRow {
+    pub segment: String,
+    pub field: String,
+    pub derived: String,
+    pub used: String,
+    /// "from the data" or "typed".
+    pub source: String,
+    pub from_data: bool,
+    /// Typed figure against the data, e.g. "+2 %"; empty when the data gives none or is used.
+    pub difference: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CohortTable {
+    pub segment: String,
+    /// Calendar years of the columns.
+    pub years: Vec<i32>,
+    pub rows: Vec<CohortRow>,
+    pub partial_note: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CohortRow {
+    pub year: i32,
+    pub customers: String,
+    /// Share active per calendar year, empty before the cohort's first year.
+    pub cells: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ModelRow {
+    pub segment: String,
+    pub customers: String,
+    pub mean_p_alive: String,
+    pub expected_purchases: String,
+    pub model_clv: String,
+    pub simple_clv: String,
+    pub difference: String,
+    pub parameters: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TenureRow {
+    pub segment: String,
+    pub source: String,
+    pub parameters: String,
+    pub retention: String,
+    pub clv: String,
+    pub simple_clv: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DataCharts {
+    pub cohorts: Vec<Chart>,
+    pub p_alive: Option<Chart>,
+    pub tenure: Option<Chart>,
+}
+
+/// The section, when the project has data or typed retention curves: one block per table,
+/// in the section's order.
+pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
+    let data: &DataMetrics = metrics.data.as_ref()?;
+    let (coverage, skipped, returns_only) = coverage(data, l);
+    Some(DataView {
+        coverage,
+        returns_only,
+        skipped,
+        figures: data
+            .segments
+            .iter()
+            .flat_map(|s| s.figures.iter().map(move |f| figure_row(&s.name, f, l)))
+            .collect(),
+        cohorts: data.segments.iter().filter_map(|s| cohort_table(s, l)).collect(),
+        models: data.segments.iter().filter_map(|s| model_row(s, l)).collect(),
+        tenure: data.segments.iter().filter_map(|s| tenure_row(s, l)).collect(),
+        not_fitted: data
+            .segments
+            .iter()
+            .flat_map(|s| {
+                s.not_fitted
+                    .iter()
+                    .map(move |n| format!("{} — {}: {}", s.name, n.model.name(), reason(&n.why, l)))
+            })
+            .collect(),
+        charts: data_charts(data, l),
+    })
+}
+
+/// What was read (rows, customers, period, files), the rows left out and why, and the
+/// customers with returns only.
+fn coverage(data: &DataMetrics, l: &Localizer) -> (Option<String>, Vec<String>, Option<String>) {
+    let Some(c) = data.coverage.as_ref() else { return (None, Vec::new(), None) };
+    let read = l.t_with(
+        "data-coverage",
+        vec![
+            ("rows", l.number(count(c.rows), 0).into()),
+            ("customers", l.number(count(c.customers), 0).into()),
+            ("from", l.date(c.first_date).into()),
+            ("to", l.date(c.observation_end).into()),
+            ("files", c.files.join(", ").into()),
+        ],
+    );
+    let skipped = c
+        .skipped
+        .iter()
+        .map(|s| {
+            l.t_with(
+                "data-skipped",
+                vec![("rows", l.number(count(s.rows), 0).into()), ("reason", s.reason.clone().into())],
+            )
+        })
+        .collect();
+    let returns_only = (c.customers_returns_only > 0).then(|| {
+        l.t_with(
+            "data-returns-only",
+            vec![("customers", l.number(count(c.customers_returns_only), 0).into())],
+        )
+    });
+    (Some(read), skipped, returns_only)
+}
+
+/// A segment's cohorts: the share of each first-purchase year's customers buying in each
+/// later year.
+fn cohort_table(s: &SegmentDataMetrics, l: &Localizer) -> Option<CohortTable> {
+    let d = s.data.as_ref().filter(|d| !d.cohorts.is_empty())?;
+    let first = d.cohorts.first()?.year;
+    let last = d.cohorts.iter().map(|c| c.year + i32::try_from(c.active.len()).unwrap_or(1) - 1).max()?;
+    let years: Vec<i32> = (first..=last).collect();
+    let rows = d
+        .cohorts
+        .iter()
+        .map(|c| CohortRow {
+            year: c.year,
+            customers: l.number(count(c.customers), 0),
+            cells: years
+                .iter()
+                .map(|y| {
+                    usize::try_from(y - c.year)
+                        .ok()
+                        .and_then(|k| c.active.get(k))
+                        .map_or_else(String::new, |n| l.percent(count(*n) / count(c.customers.max(1)), 0))
+                })
+                .collect(),
+        })
+        .collect();
+    Some(CohortTable {
+        segment: s.name.clone(),
+        years,
+        rows,
+        partial_note: d.cohorts.iter().any(|c| c.last_year_partial),
+    })
+}
+
+/// A segment's customer-base models against its simple CLV, or why they were not fitted.
+fn model_row(s: &SegmentDataMetrics, l: &Localizer) -> Option<ModelRow> {
+    let m = s.models.as_ref()?;
+    let dash = || "–".to_owned();
+    let parameters = match m.bg_nbd.as_ref() {
+        None => {
+            let why = s.not_fitted.iter().find(|n| n.model == Model::BgNbd);
+            why.map_or_else(|| l.t("data-no-fit"), |n| reason(&n.why, l))
+        }
+        Some(f) => {
+            let p = f.params;
+            let gg = m.gamma_gamma.as_ref().map_or_else(String::new, |g| {
+                format!(
+                    "; p = {}, q = {}, v = {}",
+                    l.number(g.params.p, 2),
+                    l.number(g.params.q, 2),
+                    l.number(g.params.v, 0)
+                )
+            });
+            format!(
+                "r = {}, α = {}, a = {}, b = {}{gg}",
+                l.number(p.r, 3),
+                l.number(p.alpha, 1),
+                l.number(p.a, 3),
+                l.number(p.b, 2)
+            )
+        }
+    };
+    Some(ModelRow {
+        segment: s.name.clone(),
+        customers: l.number(count(s.data.as_ref().map_or(0, |d| d.customers)), 0),
+        mean_p_alive: m.mean_p_alive.map_or_else(dash, |p| l.percent(p, 0)),
+        expected_purchases: m.expected_purchases.map_or_else(dash, |e| l.number(e, 0)),
+        model_clv: m.model_clv.map_or_else(dash, |v| l.money(v)),
+        simple_clv: l.money(s.simple_clv),
+        difference: m.model_clv.map_or_else(String::new, |v| l.change(v / s.simple_clv - 1.0, false)),
+        parameters,
+    })
+}
+
+/// A segment's retention by tenure (shifted-beta-geometric) and the CLV it gives.
+fn tenure_row(s: &SegmentDataMetrics, l: &Localizer) -> Option<TenureRow> {
+    let t = s.retention_by_tenure.as_ref()?;
+    let shown: Vec<String> = t.fitted.iter().take(5).map(|r| l.percent(*r, 0)).collect();
+    Some(TenureRow {
+        segment: s.name.clone(),
+        source: l.t(&format!("data-tenure-{}", t.source)),
+        parameters: format!("a = {}, b = {}", l.number(t.fit.params.a, 3), l.number(t.fit.params.b, 3)),
+        retention: shown.join(" → "),
+        clv: l.money(t.clv),
+        simple_clv: l.money(s.simple_clv),
+    })
+}
+
+fn data_charts(data: &DataMetrics, l: &Localizer) -> DataCharts {
+    let with_models: Vec<_> =
+        data.segments.iter().filter(|s| s.models.as_ref().is_some_and(|m| m.bg_nbd.is_some())).collect();
+    let with_tenure: Vec<_> = data.segments.iter().filter(|s| s.retention_by_tenure.is_some()).collect();
+    DataCharts {
+        cohorts: data
+            .segments
+            .iter()
+            .filter_map(|s| {
+                let d = s.data.as_ref().filter(|d| !d.cohorts.is_empty())?;
+                Some(charts::cohorts(&s.id, &s.name, &d.cohorts, l))
+            })
+            .collect(),
+        p_alive: (!with_models.is_empty()).then(|| charts::p_alive(&with_models, l)),
+        tenure: (!with_tenure.is_empty()).then(|| charts::tenure(&with_tenure, l)),
+    }
+}
+
+fn figure_row(segment: &str, f: &Figure, l: &Localizer) -> FigureRow {
+    let show = |x: f64| match f.field {
+        "customers" => l.number(x, 0),
+        "purchases_per_year" => l.number(x, 1),
+        "average_order_value" => l.money(x),
+        _ => l.percent(x, 1),
+    };
+    FigureRow {
+        segment: segment.to_owned(),
+        field: l.t(&format!("data-field-{}", f.field)),
+        derived: f.derived.map_or_else(|| "–".to_owned(), show),
+        used: show(f.used),
+        source: l.t(if f.from_data { "data-source-data" } else { "data-source-typed" }),
+        from_data: f.from_data,
+        difference: match f.derived {
+            Some(d) if !f.from_data && d != 0.0 => l.change(f.used / d - 1.0, false),
+            _ => String::new(),
+        },
+    }
+}
+
+#[allow(clippy::cast_precision_loss)] // counts far below 2^53
+fn count(n: u64) -> f64 {
+    n as f64
+}
+
+/// Why a model has no fit, in the report's language.
+fn reason(why: &NoFit, l: &Localizer) -> String {
+    match *why {
+        NoFit::TooFewCustomers { customers, needed } => l.t_with(
+            "data-no-fit-too-few",
+            vec![("customers", l.number(count(customers as u64), 0).into()), ("needed", needed.into())],
+        ),
+        NoFit::TooFewRepeatBuyers { customers, needed } => l.t_with(
+            "data-no-fit-too-few-repeat",
+            vec![("customers", l.number(count(customers as u64), 0).into()), ("needed", needed.into())],
+        ),
+        NoFit::NoRepeatPurchases => l.t("data-no-fit-no-repeat"),
+        NoFit::NobodyLost => l.t("data-no-fit-nobody-lost"),
+        NoFit::SameChurn { retention } => {
+            l.t_with("data-no-fit-same-churn", vec![("retention", l.percent(retention, 1).into())])
+        }
+        NoFit::NotConverged { iterations, .. } => {
+            l.t_with("data-no-fit-not-converged", vec![("iterations", f64::from(iterations).into())])
+        }
+    }
+}
