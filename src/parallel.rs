@@ -3,9 +3,11 @@
 //! Results come back in the order of the input, and every sum over them is of integers or
 //! done in that order, so the output never depends on how many cores did the work.
 
-/// Threads to use: one per core, at most eight.
+/// Threads to use: one per core, at most eight. Asked once per run: each question reads the
+/// cgroup files of the process, and a run asks hundreds of times.
 pub fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8)
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8))
 }
 
 /// Applies `f` to runs of `items`, one run per thread, and returns the results in order.

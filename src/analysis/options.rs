@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::programme::{Programme, investment_by_segment, investment_summary, programme};
 use super::segments::segment_metrics;
-use super::simulation::{Simulation, simulate};
+use super::simulation::{Simulation, simulate_at};
 use crate::model::{BASE_CASE_ID, Project, Scenario};
 
 /// One row of the decision table.
@@ -61,7 +61,8 @@ fn value(project: &Project) -> (Programme, Simulation) {
         .map(|(seg, pv)| segment_metrics(seg, *pv, &project.settings))
         .collect();
     let pv = investment.pv;
-    let simulation = simulate(project, &segments, pv);
+    // The decision table shows the project's own lever correlation only.
+    let simulation = simulate_at(project, &segments, pv, &[project.settings.lever_correlation]);
     (programme(project, &segments, investment), simulation)
 }
 

@@ -122,13 +122,24 @@ fn correlations(rho: f64) -> Vec<f64> {
 }
 
 pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f64) -> Simulation {
+    simulate_at(project, segments, investment_pv, &correlations(project.settings.lever_correlation))
+}
+
+/// The simulation valued at the lever correlations `rhos`, the project's own first. Every ρ
+/// values the same draws, so the project's figures do not depend on which others are asked
+/// for: comparing options asks for the project's ρ alone.
+pub fn simulate_at(
+    project: &Project,
+    segments: &[SegmentMetrics],
+    investment_pv: f64,
+    rhos: &[f64],
+) -> Simulation {
     let settings = &project.settings;
     let draws = settings.draws as usize;
     let levers = uncertain_levers(project);
     let likely: Vec<PerDriver<f64>> =
         project.segments.iter().map(|s| s.levers.at(Scenario::Likely)).collect();
     let baseline: Vec<f64> = segments.iter().map(|m| m.baseline.clv).collect();
-    let rhos = correlations(settings.lever_correlation);
     let ramp = &settings.ramp_up;
 
     // Today's value of the focus segments is the same in every draw. Segments without an
