@@ -24,7 +24,7 @@ use super::pert::Pert;
 use super::programme::uplift_of_totals;
 use super::segments::SegmentMetrics;
 use super::value::projected_clv;
-use crate::model::{Driver, PerDriver, Project, Scenario};
+use crate::model::{Driver, Drivers, PerDriver, Project, Scenario};
 
 /// Draws per block: each block has its own independent stream.
 const BLOCK: usize = 1024;
@@ -159,16 +159,24 @@ pub fn simulate_at(
             }
         }
     }
+    // What a draw reads of each segment with an uncertain lever, side by side in memory: the
+    // draws read it millions of times.
+    let moving: Vec<(usize, Drivers, f64, f64, bool)> = moving
+        .iter()
+        .map(|&i| {
+            let seg = &project.segments[i];
+            (i, seg.drivers, seg.customers, baseline[i], seg.focus)
+        })
+        .collect();
     // (NPV, programme uplift) at a point of every segment's levers.
     let outcome = |point: &[PerDriver<f64>]| {
         let (mut value, mut projected) = (fixed_value, fixed_projected);
-        for &i in &moving {
-            let seg = &project.segments[i];
+        for (i, drivers, customers, baseline, focus) in &moving {
             let clv =
-                projected_clv(&seg.drivers, &point[i], ramp, settings.horizon_years, settings.discount_rate);
-            value += seg.customers * (clv - baseline[i]);
-            if seg.focus {
-                projected += seg.customers * clv;
+                projected_clv(drivers, &point[*i], ramp, settings.horizon_years, settings.discount_rate);
+            value += customers * (clv - baseline);
+            if *focus {
+                projected += customers * clv;
             }
         }
         (value - investment_pv, uplift_of_totals(today, projected))
