@@ -31,7 +31,7 @@ pub use jobs::{JobLabel, JobMetrics};
 pub use metrics::{Metrics, ProjectSummary, SCHEMA_VERSION, WorkshopSummary, analyse};
 pub use options::{OptionFigures, best_downside, highest_expected_npv};
 pub use plausibility::Doubt;
-pub use problems::{NotScored, ProblemArea, ProblemAreas};
+pub use problems::{NO_BENCHMARK, NotScored, ProblemArea, ProblemAreas};
 pub use programme::{InvestmentSummary, Programme, ProgrammeScenario, YearPoint};
 pub use scenario::PerScenario;
 pub use segments::{Acquisition, Projection, SegmentMetrics, ValuePoint};

@@ -25,6 +25,12 @@ pub struct ProblemArea {
     pub value_at_stake: f64,
 }
 
+/// Why a driver is not scored: no benchmark was given for it.
+pub const NO_BENCHMARK: &str = "no benchmark for this segment or the project";
+/// Why a driver is not scored: a subscription's purchases are its 12 payments a year and its
+/// order value its monthly price, which no purchase or order benchmark measures.
+pub const SUBSCRIPTION: &str = "a subscription segment: paid 12 times a year at its monthly price";
+
 #[derive(Clone, Debug, Serialize)]
 pub struct NotScored {
     pub segment: String,
@@ -46,11 +52,10 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
         let today = clv(&seg.drivers, settings.horizon_years, settings.discount_rate);
         for driver in Driver::ALL {
             let Some(benchmark) = seg.benchmarks.get(driver) else {
-                not_scored.push(NotScored {
-                    segment: seg.id.clone(),
-                    driver,
-                    reason: "no benchmark for this segment or the project",
-                });
+                let paid_monthly = seg.subscription.is_some()
+                    && matches!(driver, Driver::PurchasesPerYear | Driver::AverageOrderValue);
+                let reason = if paid_monthly { SUBSCRIPTION } else { NO_BENCHMARK };
+                not_scored.push(NotScored { segment: seg.id.clone(), driver, reason });
                 continue;
             };
             let gain = clv_at_benchmark(seg, driver, benchmark.value, settings) - today;

@@ -88,8 +88,9 @@ impl InvestmentSummary {
 
 pub fn investment_summary(project: &Project) -> InvestmentSummary {
     let s = &project.settings;
-    let one_off = project.investments.iter().map(|i| i.one_off).sum();
-    let annual = project.investments.iter().map(|i| i.annual).sum();
+    // `+ 0.0`: a sum of no lines is −0.0 in IEEE arithmetic, and "nothing invested" is 0.
+    let one_off = project.investments.iter().map(|i| i.one_off).sum::<f64>() + 0.0;
+    let annual = project.investments.iter().map(|i| i.annual).sum::<f64>() + 0.0;
     let mut summary = InvestmentSummary {
         one_off,
         annual,

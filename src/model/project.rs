@@ -286,10 +286,10 @@ pub struct Segment {
 pub struct Subscription {
     /// Above 0.
     pub monthly_price: f64,
-    /// Above 0 and at most 1.
+    /// Above 0 and below 1.
     pub monthly_churn: f64,
     /// The programme's change in monthly churn as written; every projected churn stays above
-    /// 0 and at most 1.
+    /// 0 and below 1.
     pub churn_lever: ChurnChange,
 }
 

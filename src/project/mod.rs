@@ -19,7 +19,7 @@ mod validate;
 pub mod version;
 mod yaml;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -322,13 +322,30 @@ impl Loader<'_> {
         segment_ids: &KnownIds,
     ) -> Vec<Option<crate::model::ProgrammeOption>> {
         let files = self.files_in(OPTIONS_DIR, "yaml", limits::MAX_OPTIONS, "options");
+        // Each option's name, trimmed and lower-cased, and the file that first used it.
+        let mut names: BTreeMap<String, String> = BTreeMap::new();
         files
             .into_iter()
             .map(|rel| {
                 let file = slash_path(&rel);
                 let id = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                 let raw: Option<RawOption> = self.parse_file(&file, true);
-                if id == crate::model::BASE_CASE_ID {
+                let mut unique = true;
+                if let Some(name) = raw.as_ref().and_then(|r| r.name.as_ref()) {
+                    let key = name.value.trim().to_lowercase();
+                    if let Some(first) = names.get(&key) {
+                        let at = Position::from_yaml(name.referenced);
+                        self.diagnostics.push(
+                            Diagnostic::new(&rel, format!("`{}` is also the name of {first}", name.value.trim()))
+                                .at(at)
+                                .field("name")
+                                .hint("give every option its own name: the decision table and its verdict name options by it"),
+                        );
+                        unique = false;
+                    }
+                    names.entry(key).or_insert_with(|| file.clone());
+                }
+                if id.eq_ignore_ascii_case(crate::model::BASE_CASE_ID) {
                     self.diagnostics.push(
                         Diagnostic::new(&rel, "`base` is the base case's name in the comparison")
                             .hint("rename the file, e.g. `options/lean-programme.yaml`: the base case is project.yaml and segments.yaml themselves"),
@@ -343,7 +360,7 @@ impl Loader<'_> {
                     return None;
                 }
                 let mut c = Checker::new(&rel, 0, &mut self.diagnostics);
-                validate::option(&raw?, &mut c, &id, &file, segments, segment_ids)
+                validate::option(&raw?, &mut c, &id, &file, segments, segment_ids).filter(|_| unique)
             })
             .collect()
     }
@@ -355,7 +372,8 @@ impl Loader<'_> {
 
     /// The files of `folder` whose extension is `ext`, sorted by name; at most `max` (more are a
     /// problem, and none is read). A file that is a link is listed too, so that reading it
-    /// reports the link instead of leaving the file out unsaid.
+    /// reports the link instead of leaving the file out unsaid. Hidden files (`.DS_Store`, the
+    /// `._note.md` copies some file systems add) are not inputs.
     fn files_in(&mut self, folder: &str, ext: &str, max: usize, what: &str) -> Vec<PathBuf> {
         let dir = match self.folder.locate(Path::new(folder), Kind::Folder) {
             Ok(Some(dir)) => dir,
@@ -371,8 +389,20 @@ impl Loader<'_> {
                 break;
             }
             match entry {
+                Ok(e) if e.file_name().to_string_lossy().starts_with('.') => {}
                 Ok(e) if !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == ext) => {
                     files.push(Path::new(folder).join(e.file_name()));
+                }
+                // A programme option saved as `.yml` or `.YAML` would otherwise vanish from the
+                // comparison unsaid.
+                Ok(e) if folder == OPTIONS_DIR && !e.file_type().is_dir() => {
+                    self.diagnostics.push(
+                        Diagnostic::new(
+                            Path::new(folder).join(e.file_name()),
+                            "is not an option file: options are `.yaml` files",
+                        )
+                        .hint("rename it to end in `.yaml`, or move it out of options/"),
+                    );
                 }
                 Ok(_) => {}
                 Err(e) => {

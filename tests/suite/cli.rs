@@ -310,6 +310,15 @@ fn a_subscription_segment_has_the_figures_of_its_converted_form() {
     assert_eq!(monthly["monthly_price"], 349.0);
     assert_eq!(monthly["monthly_churn"], 0.025);
     assert_eq!(monthly["churn_lever"]["likely"], -0.005);
+    // A subscription is not measured against the project's purchase and order-value
+    // benchmarks (it is paid 12 times a year at its monthly price); its converted twin is, so
+    // the problem areas and the warnings they raise differ by design. Every other figure agrees.
+    let mut typed = typed;
+    for json in [&mut entered, &mut typed] {
+        for benchmarked in ["problem_areas", "plausibility"] {
+            json.as_object_mut().unwrap().remove(benchmarked);
+        }
+    }
     let differences = differences(&entered, &typed, "");
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
@@ -380,8 +389,55 @@ fn a_subscription_segment_takes_its_own_fields_and_levers_only() {
     fs::write(&file, fs::read_to_string(example().join("segments.yaml")).unwrap() + &to_zero).unwrap();
     let stderr = text(&uplift(&["check", path(dir.path())]).stderr);
     assert!(
-        stderr.contains("projected monthly churn -0.5 % is outside 0 % (exclusive) to 100 %"),
+        stderr.contains("projected monthly churn -0.5 % must stay above 0 % and below 100 %"),
         "{stderr}"
+    );
+    // A monthly churn of 1 is 100 %, not 1 %.
+    let all_leave = fixed.replace("    monthly_churn: 0.02\n", "    monthly_churn: 1\n");
+    fs::write(&file, fs::read_to_string(example().join("segments.yaml")).unwrap() + &all_leave).unwrap();
+    let stderr = text(&uplift(&["check", path(dir.path())]).stderr);
+    assert!(stderr.contains("segments[5].monthly_churn: monthly churn must be below 100 %"), "{stderr}");
+    // Purchases and order value benchmarks do not measure a subscription.
+    let benchmarked = to_zero.replace("{low: -0.01, likely: -0.015, high: -0.025}", "-0.005").replace(
+        "    gross_margin: 0.6\n",
+        "    gross_margin: 0.6\n    benchmarks: {average_order_value: 399, retention_rate: 0.8}\n",
+    );
+    fs::write(&file, fs::read_to_string(example().join("segments.yaml")).unwrap() + &benchmarked).unwrap();
+    let stderr = text(&uplift(&["check", path(dir.path())]).stderr);
+    assert!(
+        stderr.contains("segments[5].benchmarks.average_order_value: a subscription segment is not measured against a `average_order_value` benchmark"),
+        "{stderr}"
+    );
+    // Without it, the project's order-value and purchase benchmarks are not applied either.
+    let plain = benchmarked.replace("average_order_value: 399, ", "");
+    fs::write(&file, fs::read_to_string(example().join("segments.yaml")).unwrap() + &plain).unwrap();
+    let out = uplift(&["metrics", path(dir.path())]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let metrics: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let areas = &metrics["problem_areas"];
+    let scored: Vec<&str> = areas["ranked"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["segment"] == "pump-monitoring")
+        .map(|a| a["driver"].as_str().unwrap())
+        .collect();
+    assert_eq!(scored, ["retention_rate"]);
+    let unscored: Vec<(&str, &str)> = areas["not_scored"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["segment"] == "pump-monitoring")
+        .map(|n| (n["driver"].as_str().unwrap(), n["reason"].as_str().unwrap()))
+        .collect();
+    let monthly = "a subscription segment: paid 12 times a year at its monthly price";
+    assert_eq!(
+        unscored,
+        [
+            ("purchases_per_year", monthly),
+            ("average_order_value", monthly),
+            ("gross_margin", "no benchmark for this segment or the project")
+        ]
     );
     // An ordinary segment does not take the subscription levers.
     let dir2 = example_with(

@@ -75,7 +75,7 @@ impl JsonSchema for RawEstimate {
         let point =
             |description: &str| json_schema!({ "type": ["number", "string"], "description": description });
         json_schema!({
-            "description": "One certain number, or a three-point estimate {low, likely, high} with low ≤ likely ≤ high.",
+            "description": "One certain number, or a three-point estimate {low, likely, high} from pessimistic to optimistic: low ≤ likely ≤ high, except for a change in monthly churn, where low is the smallest reduction (low ≥ likely ≥ high).",
             "anyOf": [
                 { "type": ["number", "string"] },
                 {

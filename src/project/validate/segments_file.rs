@@ -124,6 +124,12 @@ fn segment(
         Some(b) => benchmarks(&b.value, c, &path("benchmarks")),
         None => Some(PerDriver::default()),
     };
+    let (own, project_benchmarks) = match monthly {
+        Ok(Some(_)) => {
+            (subscription::own_benchmarks(raw, c, i, own), &subscription::applying(project_benchmarks))
+        }
+        _ => (own, project_benchmarks),
+    };
     let levers = match (&raw.levers, drivers) {
         (Some(l), Some(d)) => levers(&l.value, c, &path("levers"), &d, &PerDriver::default(), churn),
         (None, _) => Some((PerDriver::default(), ChurnChange::default())),

@@ -5,7 +5,7 @@ use super::checker::Checker;
 use super::number::Kind;
 use super::segments_file::percent;
 use crate::diagnostic::Position;
-use crate::model::{ChurnChange, Estimate, Subscription};
+use crate::model::{ChurnChange, Estimate, PerDriver, Subscription};
 use crate::project::raw::{Num, RawEstimate, RawSegment, Sp};
 
 /// The fields a subscription segment's monthly figures replace, and what replaces each.
@@ -46,14 +46,25 @@ pub fn figures(
     }
     let price = c.number(&raw.monthly_price, &path("monthly_price"), at, Kind::Positive);
     let churn = c.number(&raw.monthly_churn, &path("monthly_churn"), at, Kind::Rate);
-    if let (Some(0.0), Some(sp)) = (churn, &raw.monthly_churn) {
-        c.error(
-            c.pos(sp),
-            &path("monthly_churn"),
-            "monthly churn must be above 0: with nobody ever cancelling, a subscription is worth the horizon's every month",
-            Some("use the share of subscribers who cancel in an average month, e.g. 0.02 or 2%".into()),
-        );
-        sound = false;
+    if let (Some(rate), Some(sp)) = (churn, &raw.monthly_churn) {
+        let problem = if rate <= 0.0 {
+            Some(
+                "monthly churn must be above 0: with nobody ever cancelling, a subscription is worth the horizon's every month",
+            )
+        } else if rate >= 1.0 {
+            Some("monthly churn must be below 100 %: at 100 % every subscriber cancels after the first month")
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            c.error(
+                c.pos(sp),
+                &path("monthly_churn"),
+                message,
+                Some("use the share of subscribers who cancel in an average month, e.g. 0.01 or 1% for one in a hundred".into()),
+            );
+            sound = false;
+        }
     }
     match (price, churn) {
         (Some(p), Some(ch)) if sound => Ok(Some((p, ch))),
@@ -63,7 +74,7 @@ pub fn figures(
 
 /// A change in monthly churn, as written and as the retention lever it converts to. Its
 /// points run from pessimistic to optimistic, so from the smallest reduction to the largest:
-/// `low ≥ likely ≥ high`. Every projected churn must stay above 0 and at most 1.
+/// `low ≥ likely ≥ high`. Every projected churn must stay above 0 and below 1.
 pub fn churn_lever(
     sp: &Sp<RawEstimate>,
     c: &mut Checker,
@@ -100,12 +111,14 @@ pub fn churn_lever(
     };
     for x in [change.low, change.high] {
         let projected = churn + x;
-        if projected <= 0.0 || projected > 1.0 {
+        if projected <= 0.0 || projected >= 1.0 {
             c.error(
                 at,
                 field,
-                format!("projected monthly churn {} is outside 0 % (exclusive) to 100 %", percent(projected)),
-                Some("the change in points must leave some subscribers cancelling, and no more than all of them".into()),
+                format!("projected monthly churn {} must stay above 0 % and below 100 %", percent(projected)),
+                Some(
+                    "the change in points must leave some subscribers cancelling, and not all of them".into(),
+                ),
             );
             return None;
         }
@@ -119,4 +132,40 @@ pub fn churn_lever(
             high: retention(change.high),
         },
     ))
+}
+
+/// A subscription's own `benchmarks`, with a problem for a purchases or order-value benchmark:
+/// its purchases are its 12 payments a year and its order value its monthly price, which no
+/// such benchmark measures.
+pub fn own_benchmarks(
+    raw: &RawSegment,
+    c: &mut Checker,
+    i: usize,
+    own: Option<PerDriver<Option<f64>>>,
+) -> Option<PerDriver<Option<f64>>> {
+    let Some(b) = &raw.benchmarks else { return own };
+    let typed = [
+        ("purchases_per_year", &b.value.purchases_per_year),
+        ("average_order_value", &b.value.average_order_value),
+    ];
+    let mut sound = true;
+    for (name, field) in typed {
+        if let Some(v) = field {
+            c.error(
+                c.pos(v),
+                &format!("segments[{i}].benchmarks.{name}"),
+                format!(
+                    "a subscription segment is not measured against a `{name}` benchmark: it is paid 12 times a year at its monthly price"
+                ),
+                Some("remove it; benchmarks of retention_rate and gross_margin apply to a subscription".into()),
+            );
+            sound = false;
+        }
+    }
+    own.filter(|_| sound)
+}
+
+/// The project's benchmarks that apply to a subscription: retention and gross margin.
+pub fn applying(project: &PerDriver<Option<f64>>) -> PerDriver<Option<f64>> {
+    PerDriver { purchases_per_year: None, average_order_value: None, ..*project }
 }

@@ -132,9 +132,11 @@ pub fn problems(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localize
 }
 
 pub fn not_scored(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Vec<String> {
+    // The note lists what wants a benchmark; a subscription's purchases and order value do not.
     m.problem_areas
         .not_scored
         .iter()
+        .filter(|n| n.reason == crate::analysis::NO_BENCHMARK)
         .map(|n| format!("{}: {}", segment_name(&n.segment), problem_name(l, n.driver)))
         .collect()
 }
