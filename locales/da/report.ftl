@@ -379,6 +379,7 @@ change-fig-payback_months = Tilbagebetalingstid i måneder (forventet)
 change-fig-probability_reaching_target = Sandsynlighed for at nå målet
 change-fig-segment_clv = Kundelivstidsværdi, { $segment }
 change-fig-segment_uplift = Værdiløft, { $segment } (forventet)
+change-fig-option_npv = Nettonutidsværdi, mulighed { $segment }
 change-ranking-problem_areas = Problemområder
 change-ranking-touchpoint_gaps = Gab i berøringspunkter
 change-ranking-jobs = Kundens opgaver (jobs to be done)

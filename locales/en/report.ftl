@@ -381,6 +381,7 @@ change-fig-payback_months = Payback in months (likely)
 change-fig-probability_reaching_target = Chance of reaching the target
 change-fig-segment_clv = Customer lifetime value, { $segment }
 change-fig-segment_uplift = Uplift, { $segment } (likely)
+change-fig-option_npv = NPV, option { $segment }
 change-ranking-problem_areas = Problem areas
 change-ranking-touchpoint_gaps = Touchpoint gaps
 change-ranking-jobs = Jobs to be done

@@ -379,6 +379,7 @@ change-fig-payback_months = Tilbakebetalingstid i måneder (forventet)
 change-fig-probability_reaching_target = Sannsynlighet for å nå målet
 change-fig-segment_clv = Kundens livstidsverdi, { $segment }
 change-fig-segment_uplift = Verdiløft, { $segment } (forventet)
+change-fig-option_npv = Netto nåverdi, alternativ { $segment }
 change-ranking-problem_areas = Problemområder
 change-ranking-touchpoint_gaps = Avvik i kontaktpunkter
 change-ranking-jobs = Kundens oppgaver (jobs to be done)

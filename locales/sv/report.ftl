@@ -382,6 +382,7 @@ change-fig-payback_months = Återbetalningstid i månader (förväntat)
 change-fig-probability_reaching_target = Sannolikhet att nå målet
 change-fig-segment_clv = Kundlivstidsvärde, { $segment }
 change-fig-segment_uplift = Värdelyft, { $segment } (förväntat)
+change-fig-option_npv = Nettonuvärde, alternativ { $segment }
 change-ranking-problem_areas = Problemområden
 change-ranking-touchpoint_gaps = Gap i kontaktpunkter
 change-ranking-jobs = Kundens uppgifter (jobs to be done)

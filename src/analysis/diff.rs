@@ -42,9 +42,9 @@ pub struct Entry {
 #[derive(Clone, Debug, Serialize)]
 pub struct FigureChange {
     /// `programme_uplift`, `npv`, `roi`, `payback_months`, `probability_reaching_target`,
-    /// `segment_clv` or `segment_uplift`.
+    /// `segment_clv`, `segment_uplift` or `option_npv`.
     pub figure: &'static str,
-    /// The segment id, for the per-segment figures.
+    /// The segment id, for the per-segment figures; the option id, for an option's.
     pub segment: Option<String>,
     pub kind: Kind,
     pub old: Option<f64>,
@@ -94,6 +94,9 @@ pub fn diff(a: &Project, ma: &Metrics, b: &Project, mb: &Metrics) -> Diff {
     segments(a, b, &mut inputs, &mut added, &mut removed);
     touchpoints(a, b, &mut inputs, &mut added, &mut removed);
     jobs(a, b, &mut inputs, &mut added, &mut removed);
+    for (id, x, y) in matched(&a.options, &b.options, |o| &o.id) {
+        pair("options", &id, x, y, &mut added, &mut removed);
+    }
     Diff { inputs, added, removed, figures: figures(ma, mb), rankings: rankings(ma, mb) }
 }
 
@@ -288,6 +291,13 @@ fn figures(a: &Metrics, b: &Metrics) -> Vec<FigureChange> {
         let up = |m: Option<&super::SegmentMetrics>| m.and_then(|s| s.scenarios.likely.uplift);
         out.push(figure("segment_clv", Some(&id), Kind::Money, clv(x), clv(y)));
         out.push(figure("segment_uplift", Some(&id), Kind::Rate, up(x), up(y)));
+    }
+    // Each programme option's likely NPV (the base case's is `npv` above).
+    let options = |m: &Metrics| m.options.iter().filter(|o| o.file.is_some()).cloned().collect::<Vec<_>>();
+    let (oa, ob) = (options(a), options(b));
+    for (id, x, y) in matched(&oa, &ob, |o| &o.id) {
+        let npv = |o: Option<&super::OptionFigures>| o.map(|o| o.npv);
+        out.push(figure("option_npv", Some(&id), Kind::Money, npv(x), npv(y)));
     }
     out.into_iter().flatten().collect()
 }

@@ -165,3 +165,40 @@ fn a_renamed_touchpoint_id_reads_as_removed_and_added_and_a_renamed_segment_name
         json["inputs"]
     );
 }
+
+#[test]
+fn diff_follows_the_programme_options() {
+    let repo = TempDir::new("diff-options");
+    let project = repo.path().join("acme");
+    copy_tree(&example(), &project);
+    git_commit_all(repo.path(), "project");
+    // A dearer roll-out team, and a new option.
+    edit(&project.join("options/fast-roll-out.yaml"), "one_off: 1900000", "one_off: 3900000");
+    fs::write(
+        project.join("options/no-norway.yaml"),
+        "name: No Norway\nsegments:\n  - {id: norway-installers, focus: false}\n",
+    )
+    .unwrap();
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-q", "-m", "options"]);
+    let out = uplift(&["diff", "HEAD~1", "HEAD", project.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let added: Vec<(&str, &str)> = json["added"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["file"].as_str().unwrap(), e["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(added, [("options", "no-norway")]);
+    let moved = json["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["figure"] == "option_npv" && f["segment"] == "fast-roll-out")
+        .expect("the dearer option's NPV moved");
+    // 2,000,000 more, once, in year 0.
+    assert!((moved["change"].as_f64().unwrap() + 2_000_000.0).abs() < 1e-6, "{moved}");
+    // The base case did not change.
+    assert!(!json["figures"].as_array().unwrap().iter().any(|f| f["figure"] == "npv"), "{json}");
+}
