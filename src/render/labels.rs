@@ -2,10 +2,20 @@
 
 use super::locale::Localizer;
 use crate::analysis::{Action, JobLabel, Quadrant};
-use crate::model::Driver;
+use crate::model::{Driver, Segment};
 
 pub fn lever_name(l: &Localizer, d: Driver) -> String {
     l.t(&format!("lever-{}", d.key()))
+}
+
+/// A lever's name as its segment was entered: a subscription's order-value and retention
+/// levers are its monthly price and monthly churn.
+pub fn entered_lever_name(l: &Localizer, segment: Option<&Segment>, d: Driver) -> String {
+    match (segment.and_then(|s| s.subscription.as_ref()), d) {
+        (Some(_), Driver::AverageOrderValue) => l.t("lever-monthly_price"),
+        (Some(_), Driver::RetentionRate) => l.t("lever-monthly_churn"),
+        _ => lever_name(l, d),
+    }
 }
 
 /// The problem area a weak driver stands for.

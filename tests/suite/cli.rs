@@ -367,7 +367,7 @@ fn a_subscription_segment_takes_its_own_fields_and_levers_only() {
     fs::write(&file, fs::read_to_string(&file).unwrap() + mixed).unwrap();
     let _ = common::Run::new(&["check", path(dir.path())])
         .code(1)
-        .stderr_has("segments[5].retention_rate: a subscription segment (with `monthly_price` and `monthly_churn`) has no `retention_rate`")
+        .stderr_has("segments[5].retention_rate: a segment given as a subscription (`monthly_price`, `monthly_churn`) has no `retention_rate`")
         .stderr_has("segments[5].monthly_churn: monthly churn must be above 0");
     // With the figures fixed, the levers are checked against them.
     let fixed = mixed

@@ -35,7 +35,7 @@ pub fn figures(
                 c.pos(sp),
                 &path(name),
                 format!(
-                    "a subscription segment (with `monthly_price` and `monthly_churn`) has no `{name}`: {why}"
+                    "a segment given as a subscription (`monthly_price`, `monthly_churn`) has no `{name}`: {why}"
                 ),
                 Some(format!(
                     "remove `{name}`, or give the segment as purchases, order value and retention instead"

@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use super::axes::{Axes, cartesian, legend};
 use super::{Area, BLUE, Chart, INK, ORANGE, clip, font, padded, render};
 use crate::analysis::TornadoBar;
-use crate::render::labels::lever_name;
+use crate::model::Driver;
 use crate::render::locale::Localizer;
 
 /// Bars shown: the widest swings.
@@ -16,11 +16,13 @@ pub fn tornado(
     bars: &[TornadoBar],
     likely_npv: f64,
     segment_name: &dyn Fn(&str) -> String,
+    lever_name: &dyn Fn(&str, Driver) -> String,
     l: &Localizer,
 ) -> Chart {
     let shown = &bars[..bars.len().min(SHOWN)];
-    let label =
-        |b: &TornadoBar| format!("{}: {}", clip(&segment_name(&b.segment), 24), lever_name(l, b.lever));
+    let label = |b: &TornadoBar| {
+        format!("{}: {}", clip(&segment_name(&b.segment), 24), lever_name(&b.segment, b.lever))
+    };
     let desc = shown
         .iter()
         .map(|b| {

@@ -7,6 +7,7 @@ use super::options::{self, OptionsView};
 use crate::analysis::Metrics;
 use crate::model::Project;
 use crate::render::charts::{self, Chart};
+use crate::render::labels::entered_lever_name;
 use crate::render::locale::Localizer;
 
 /// The value uplift section: each segment's scenarios, the bridge, the cash flows and
@@ -87,7 +88,13 @@ pub fn build(
         bridge: charts::bridge(&m.value_bridge, l),
         payback: charts::payback(likely, l),
         npv: charts::npv_histogram(&m.simulation, project.settings.target_min, l),
-        tornado: charts::tornado(&m.tornado, likely.npv, segment_name, l),
+        tornado: charts::tornado(
+            &m.tornado,
+            likely.npv,
+            segment_name,
+            &|id, d| entered_lever_name(l, project.segments.iter().find(|s| s.id == id), d),
+            l,
+        ),
     }
 }
 
