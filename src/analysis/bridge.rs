@@ -39,7 +39,7 @@ pub fn value_bridge(project: &Project) -> ValueBridge {
                 let likely = seg.levers.at(Scenario::Likely);
                 let levers = PerDriver::from_fn(|d| if applied.contains(&d) { *likely.get(d) } else { 0.0 });
                 seg.customers
-                    * projected_clv(&seg.drivers, &levers, &s.ramp_up, s.horizon_years, s.discount_rate)
+                    * projected_clv(&seg.drivers, &levers, &s.ramp_up, s.horizon_years, s.discount_rate.get())
             })
             .sum();
         if customers > 0.0 { total / customers } else { 0.0 }

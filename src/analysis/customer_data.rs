@@ -91,7 +91,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                     "typed",
                     d,
                     s.horizon_years,
-                    s.discount_rate,
+                    s.discount_rate.get(),
                 ),
                 RetentionCurve::FromData => match data {
                     Some(data) => models::retention_by_tenure(
@@ -99,14 +99,15 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                         "data",
                         d,
                         s.horizon_years,
-                        s.discount_rate,
+                        s.discount_rate.get(),
                     ),
                     None => Err(NoFit::TooFewCustomers { customers: 0, needed: models::sbg::MIN_CUSTOMERS }),
                 },
             });
             let (models, mut not_fitted) = match data {
                 Some(_) => {
-                    let (m, n) = models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate);
+                    let (m, n) =
+                        models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate.get());
                     (Some(m), n)
                 }
                 None => (None, Vec::new()),
@@ -119,7 +120,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 name: segment.name.clone(),
                 figures,
                 models,
-                simple_clv: value::clv(d, s.horizon_years, s.discount_rate),
+                simple_clv: value::clv(d, s.horizon_years, s.discount_rate.get()),
                 retention_by_tenure: tenure.and_then(Result::ok),
                 not_fitted,
                 data: data.cloned(),

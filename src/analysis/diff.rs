@@ -109,8 +109,8 @@ fn push(out: &mut Vec<InputChange>, file: &'static str, field: String, kind: Kin
 fn settings(a: &Project, b: &Project, out: &mut Vec<InputChange>) {
     let (x, y) = (&a.settings, &b.settings);
     let p = "project.yaml";
-    push(out, p, "target_uplift.min".into(), Kind::Rate, x.target_min, y.target_min);
-    push(out, p, "target_uplift.max".into(), Kind::Rate, x.target_max, y.target_max);
+    push(out, p, "target_uplift.min".into(), Kind::Rate, x.target_min.get(), y.target_min.get());
+    push(out, p, "target_uplift.max".into(), Kind::Rate, x.target_max.get(), y.target_max.get());
     push(
         out,
         p,
@@ -119,12 +119,12 @@ fn settings(a: &Project, b: &Project, out: &mut Vec<InputChange>) {
         f64::from(x.horizon_years),
         f64::from(y.horizon_years),
     );
-    push(out, p, "discount_rate".into(), Kind::Rate, x.discount_rate, y.discount_rate);
-    push(out, p, "hourly_rate".into(), Kind::Money, x.hourly_rate, y.hourly_rate);
+    push(out, p, "discount_rate".into(), Kind::Rate, x.discount_rate.get(), y.discount_rate.get());
+    push(out, p, "hourly_rate".into(), Kind::Money, x.hourly_rate.get(), y.hourly_rate.get());
     let total = |p: &Project| {
         (
-            p.investments.iter().map(|i| i.one_off).sum::<f64>(),
-            p.investments.iter().map(|i| i.annual).sum::<f64>(),
+            p.investments.iter().map(|i| i.one_off.get()).sum::<f64>(),
+            p.investments.iter().map(|i| i.annual.get()).sum::<f64>(),
         )
     };
     let ((oa, aa), (ob, ab)) = (total(a), total(b));

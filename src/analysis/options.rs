@@ -62,7 +62,7 @@ fn value(project: &Project) -> (Programme, Simulation) {
         .collect();
     let pv = investment.pv;
     // The decision table shows the project's own lever correlation only.
-    let simulation = simulate_at(project, &segments, pv, &[project.settings.lever_correlation]);
+    let simulation = simulate_at(project, &segments, pv, &[project.settings.lever_correlation.get()]);
     (programme(project, &segments, investment), simulation)
 }
 

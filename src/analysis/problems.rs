@@ -49,7 +49,7 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
     let mut ranked = Vec::new();
     let mut not_scored = Vec::new();
     for seg in segments {
-        let today = clv(&seg.drivers, settings.horizon_years, settings.discount_rate);
+        let today = clv(&seg.drivers, settings.horizon_years, settings.discount_rate.get());
         for driver in Driver::ALL {
             let Some(benchmark) = seg.benchmarks.get(driver) else {
                 let paid_monthly = seg.subscription.is_some()
@@ -85,14 +85,14 @@ fn clv_at_benchmark(seg: &Segment, driver: Driver, benchmark: f64, settings: &Se
     if settings.ramp_up.is_empty() {
         let mut at_benchmark = seg.drivers;
         *at_benchmark.get_mut(driver) = benchmark;
-        return clv(&at_benchmark, h, d);
+        return clv(&at_benchmark, h, d.get());
     }
     // The gap as a lever: points for a rate, per cent for a volume (volumes are above 0).
     let current = *seg.drivers.get(driver);
     let gap = if driver.lever_is_absolute() { benchmark - current } else { benchmark / current - 1.0 };
     let mut levers = PerDriver::default();
     *levers.get_mut(driver) = gap;
-    projected_clv(&seg.drivers, &levers, &settings.ramp_up, h, d)
+    projected_clv(&seg.drivers, &levers, &settings.ramp_up, h, d.get())
 }
 
 #[cfg(test)]

@@ -89,12 +89,12 @@ impl InvestmentSummary {
 pub fn investment_summary(project: &Project) -> InvestmentSummary {
     let s = &project.settings;
     // `+ 0.0`: a sum of no lines is −0.0 in IEEE arithmetic, and "nothing invested" is 0.
-    let one_off = project.investments.iter().map(|i| i.one_off).sum::<f64>() + 0.0;
-    let annual = project.investments.iter().map(|i| i.annual).sum::<f64>() + 0.0;
+    let one_off = project.investments.iter().map(|i| i.one_off.get()).sum::<f64>() + 0.0;
+    let annual = project.investments.iter().map(|i| i.annual.get()).sum::<f64>() + 0.0;
     let mut summary = InvestmentSummary {
         one_off,
         annual,
-        annuity_factor: annuity_factor(s.horizon_years, s.discount_rate),
+        annuity_factor: annuity_factor(s.horizon_years, s.discount_rate.get()),
         pv: 0.0,
     };
     summary.pv = summary.present_value(one_off, annual);
@@ -118,7 +118,7 @@ pub fn investment_by_segment(project: &Project, investment: &InvestmentSummary) 
                 .investments
                 .iter()
                 .map(|i| {
-                    let pv = investment.present_value(i.one_off, i.annual);
+                    let pv = investment.present_value(i.one_off.get(), i.annual.get());
                     match &i.segment {
                         Some(id) if *id == seg.id => pv,
                         Some(_) => 0.0,
@@ -157,12 +157,13 @@ pub fn programme(project: &Project, segments: &[SegmentMetrics], investment: Inv
         let value_uplift: f64 = segments.iter().map(|m| m.scenarios.get(scenario).value_uplift).sum();
         let npv = value_uplift - investment.pv;
         let flows = flows.get(scenario);
-        let cumulative = cumulative(flows, settings.discount_rate);
+        let cumulative = cumulative(flows, settings.discount_rate.get());
         // Nothing invested, nothing to pay back: no payback figure rather than "year 0".
         let payback_year = if investment.pv > 0.0 { payback_year(flows) } else { None };
         ProgrammeScenario {
             uplift,
-            within_target: reaches(uplift, settings.target_min) && reaches(settings.target_max, uplift),
+            within_target: reaches(uplift, settings.target_min.get())
+                && reaches(settings.target_max.get(), uplift),
             value_uplift,
             npv,
             roi: ratio(npv, investment.pv),
@@ -219,7 +220,7 @@ fn cash_flows(
             // `+ 0.0` turns a sum of nothing (−0.0 in IEEE arithmetic) into a plain 0.
             let (spent, value) = (spent + 0.0, value + 0.0);
             let net = value - spent;
-            let discounted_net = net * discount(period, d);
+            let discounted_net = net * discount(period, d.get());
             cumulative += discounted_net;
             CashFlow {
                 period,

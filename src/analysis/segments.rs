@@ -24,8 +24,8 @@ impl ValuePoint {
         Self {
             drivers,
             annual_margin: drivers.annual_margin(),
-            clv: clv(&drivers, settings.horizon_years, settings.discount_rate),
-            clv_no_horizon: clv_no_horizon(&drivers, settings.discount_rate),
+            clv: clv(&drivers, settings.horizon_years, settings.discount_rate.get()),
+            clv_no_horizon: clv_no_horizon(&drivers, settings.discount_rate.get()),
         }
     }
 
@@ -37,8 +37,8 @@ impl ValuePoint {
         Self {
             drivers,
             annual_margin: drivers.annual_margin(),
-            clv: projected_clv(today, levers, ramp, settings.horizon_years, d),
-            clv_no_horizon: projected_clv_no_horizon(today, levers, ramp, d),
+            clv: projected_clv(today, levers, ramp, settings.horizon_years, d.get()),
+            clv_no_horizon: projected_clv_no_horizon(today, levers, ramp, d.get()),
         }
     }
 }

@@ -122,7 +122,7 @@ fn correlations(rho: f64) -> Vec<f64> {
 }
 
 pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f64) -> Simulation {
-    simulate_at(project, segments, investment_pv, &correlations(project.settings.lever_correlation))
+    simulate_at(project, segments, investment_pv, &correlations(project.settings.lever_correlation.get()))
 }
 
 /// The simulation valued at the lever correlations `rhos`, the project's own first. Every ρ
@@ -172,8 +172,13 @@ pub fn simulate_at(
     let outcome = |point: &[PerDriver<f64>]| {
         let (mut value, mut projected) = (fixed_value, fixed_projected);
         for (i, drivers, customers, baseline, focus) in &moving {
-            let clv =
-                projected_clv(drivers, &point[*i], ramp, settings.horizon_years, settings.discount_rate);
+            let clv = projected_clv(
+                drivers,
+                &point[*i],
+                ramp,
+                settings.horizon_years,
+                settings.discount_rate.get(),
+            );
             value += customers * (clv - baseline);
             if *focus {
                 projected += customers * clv;
@@ -218,7 +223,7 @@ pub fn simulate_at(
     let (mut sensitivity, mut sorted_npv): (Vec<Sensitivity>, Vec<Vec<f64>>) = rhos
         .iter()
         .zip(by_rho)
-        .map(|(&rho, outcomes)| figures_at(rho, outcomes, settings.target_min))
+        .map(|(&rho, outcomes)| figures_at(rho, outcomes, settings.target_min.get()))
         .unzip();
     let npv_at_rho = std::mem::take(&mut sorted_npv[0]);
     let main = sensitivity[0].clone();
@@ -226,7 +231,7 @@ pub fn simulate_at(
     Simulation {
         draws: settings.draws,
         seed: settings.seed,
-        lever_correlation: settings.lever_correlation,
+        lever_correlation: settings.lever_correlation.get(),
         uncertain_levers: levers.len(),
         npv_histogram: histogram(&npv_at_rho),
         npv: main.npv,
@@ -303,7 +308,7 @@ pub fn tornado(project: &Project, segments: &[SegmentMetrics], investment_pv: f6
                 let mut levers = likely;
                 *levers.get_mut(driver) = x;
                 let projected =
-                    projected_clv(&seg.drivers, &levers, &s.ramp_up, s.horizon_years, s.discount_rate);
+                    projected_clv(&seg.drivers, &levers, &s.ramp_up, s.horizon_years, s.discount_rate.get());
                 let this_segment = seg.customers * (projected - m.baseline.clv);
                 likely_npv - m.scenarios.likely.value_uplift + this_segment
             };
@@ -359,7 +364,7 @@ mod tests {
         let b = segment("b", 3000.0, drivers(2.0, 900.0, 0.25, 0.8), levers, true);
         let mut p = project(vec![a, b], vec![], 5, 0.08);
         p.settings.draws = draws;
-        p.settings.lever_correlation = rho;
+        p.settings.lever_correlation = crate::model::fixture::rate(rho);
         let metrics = p.segments.iter().map(|s| segment_metrics(s, 0.0, &p.settings)).collect();
         (p, metrics)
     }
@@ -385,7 +390,7 @@ mod tests {
                     &at,
                     &p.settings.ramp_up,
                     p.settings.horizon_years,
-                    p.settings.discount_rate,
+                    p.settings.discount_rate.get(),
                 );
                 (s, m.baseline.clv, projected)
             })

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Brand, BusinessCase, Drivers, Estimate, Investment, Meta, PerDriver, Project, Segment, Settings,
+    Brand, BusinessCase, Drivers, Estimate, Investment, Meta, Money, PerDriver, Project, Rate, Segment,
+    Settings,
 };
 
 /// A segment with the given customers, drivers and levers, and no benchmarks.
@@ -31,13 +32,28 @@ pub fn segment(
     }
 }
 
+/// `x` as a rate; a test that writes one outside 0..=1 has a typo.
+pub fn rate(x: f64) -> Rate {
+    Rate::new(x).expect("a rate in 0..=1")
+}
+
+/// `x` as money; a test that writes a negative amount has a typo.
+pub fn money(x: f64) -> Money {
+    Money::new(x).expect("money ≥ 0")
+}
+
 /// `f`, `v`, `m`, `r` as drivers.
 pub fn drivers(f: f64, v: f64, m: f64, r: f64) -> Drivers {
     Drivers { retention_rate: r, purchases_per_year: f, average_order_value: v, gross_margin: m }
 }
 
 pub fn investment(one_off: f64, annual: f64, segment: Option<&str>) -> Investment {
-    Investment { item: "item".into(), one_off, annual, segment: segment.map(Into::into) }
+    Investment {
+        item: "item".into(),
+        one_off: money(one_off),
+        annual: money(annual),
+        segment: segment.map(Into::into),
+    }
 }
 
 /// A project over `horizon` years at discount rate `d`, target 10–20 %, 1,000 draws.
@@ -53,14 +69,14 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
             purpose: "p".into(),
         },
         settings: Settings {
-            target_min: 0.10,
-            target_max: 0.20,
+            target_min: rate(0.10),
+            target_max: rate(0.20),
             horizon_years: horizon,
-            discount_rate: d,
-            hourly_rate: 0.0,
+            discount_rate: rate(d),
+            hourly_rate: money(0.0),
             draws: 1000,
             seed: 1,
-            lever_correlation: 0.5,
+            lever_correlation: rate(0.5),
             ramp_up: vec![],
         },
         business_case: BusinessCase::default(),

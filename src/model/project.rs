@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::driver::{Drivers, Estimate, PerDriver};
 use super::journey::{Job, Journey, WinLoss, Workshop};
+use super::units::{Money, Rate, Score};
 
 /// A validated project folder.
 #[derive(Clone, Debug)]
@@ -133,19 +134,19 @@ pub struct Meta {
 #[derive(Clone, Debug, Serialize)]
 pub struct Settings {
     /// Target uplift of an average customer relationship, `min ≤ max`.
-    pub target_min: f64,
-    pub target_max: f64,
+    pub target_min: Rate,
+    pub target_max: Rate,
     /// 1..=30 years.
     pub horizon_years: u32,
-    /// Annual discount rate, 0..=1.
-    pub discount_rate: f64,
-    /// Money per hour, ≥ 0.
-    pub hourly_rate: f64,
+    /// Annual discount rate.
+    pub discount_rate: Rate,
+    /// Money per hour.
+    pub hourly_rate: Money,
     /// Monte Carlo draws, 1..=1,000,000.
     pub draws: u32,
     pub seed: u64,
-    /// How strongly the levers move together in the simulation, 0..=1.
-    pub lever_correlation: f64,
+    /// How strongly the levers move together in the simulation.
+    pub lever_correlation: Rate,
     /// The share of the levers' full effect reached in year 1, 2, …: each in 0..=1, never
     /// falling, at most 30; the last holds for later years. Empty: full effect from year 1.
     pub ramp_up: Vec<f64>,
@@ -159,22 +160,22 @@ pub struct BusinessCase {
     pub expected_value: String,
 }
 
-/// One investment line; money ≥ 0.
+/// One investment line.
 #[derive(Clone, Debug, Serialize)]
 pub struct Investment {
     pub item: String,
-    pub one_off: f64,
-    pub annual: f64,
+    pub one_off: Money,
+    pub annual: Money,
     /// An existing segment id; `None` = programme-wide.
     pub segment: Option<String>,
 }
 
-/// A risk scored 1..=5 on both axes.
+/// A risk scored on both axes.
 #[derive(Clone, Debug, Serialize)]
 pub struct Risk {
     pub risk: String,
-    pub likelihood: u8,
-    pub impact: u8,
+    pub likelihood: Score,
+    pub impact: Score,
     pub mitigation: String,
 }
 

@@ -6,7 +6,9 @@ use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use crate::diagnostic::Position;
 use crate::model::Language;
-use crate::model::{Activity, Brand, BusinessCase, Investment, Meta, PerDriver, Risk, Settings};
+use crate::model::{
+    Activity, Brand, BusinessCase, Investment, Meta, Money, PerDriver, Rate, Risk, Score, Settings,
+};
 use crate::project::raw::{Num, RawBenchmarks, RawProject, Sp};
 
 /// Default Monte Carlo draws: enough for stable P10/P90 at two decimals of a per cent.
@@ -171,14 +173,14 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     // whole numbers checked above
     Some(Settings {
-        target_min: target_min?,
-        target_max: target_max?,
+        target_min: Rate::new(target_min?)?,
+        target_max: Rate::new(target_max?)?,
         horizon_years: horizon? as u32,
-        discount_rate: discount_rate?,
-        hourly_rate: hourly_rate?,
+        discount_rate: Rate::new(discount_rate?)?,
+        hourly_rate: Money::new(hourly_rate?)?,
         draws: draws? as u32,
         seed: seed? as u64,
-        lever_correlation: lever_correlation?,
+        lever_correlation: Rate::new(lever_correlation?)?,
         ramp_up: ramp_up(&raw.ramp_up, c)?.unwrap_or_default(),
     })
 }
@@ -227,7 +229,12 @@ pub fn investment(
         Some(id) => c.reference(id, &path("segment"), segment_ids, "segment").map(Some),
         None => Some(None),
     };
-    Some(Investment { item: item?, one_off: one_off?, annual: annual?, segment: segment? })
+    Some(Investment {
+        item: item?,
+        one_off: Money::new(one_off?)?,
+        annual: Money::new(annual?)?,
+        segment: segment?,
+    })
 }
 
 fn risk(sp: &Sp<crate::project::raw::RawRisk>, c: &mut Checker, i: usize) -> Option<Risk> {
@@ -240,8 +247,8 @@ fn risk(sp: &Sp<crate::project::raw::RawRisk>, c: &mut Checker, i: usize) -> Opt
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole numbers 1..=5
     Some(Risk {
         risk: name?,
-        likelihood: likelihood? as u8,
-        impact: impact? as u8,
+        likelihood: Score::new(likelihood? as u8)?,
+        impact: Score::new(impact? as u8)?,
         mitigation: c.optional_text(&raw.mitigation, &path("mitigation")),
     })
 }

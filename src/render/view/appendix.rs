@@ -169,7 +169,12 @@ pub fn derivations(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Derivat
 /// The discount rate and horizon, as inputs of a derivation.
 fn settings_inputs(project: &Project, l: &Localizer) -> Vec<Input> {
     vec![
-        input("d".into(), l.percent(project.settings.discount_rate, 1), "project.yaml", "discount_rate"),
+        input(
+            "d".into(),
+            l.percent(project.settings.discount_rate.get(), 1),
+            "project.yaml",
+            "discount_rate",
+        ),
         input("H".into(), project.settings.horizon_years.to_string(), "project.yaml", "horizon_years"),
     ]
 }
@@ -205,7 +210,7 @@ fn present_value(project: &Project, m: &Metrics, l: &Localizer) -> Derivation {
     let items = project.investments.iter().enumerate().map(|(i, it)| {
         let value = l.t_with(
             "der-pv-item",
-            vec![("once", l.money(it.one_off).into()), ("annual", l.money(it.annual).into())],
+            vec![("once", l.money(it.one_off.get()).into()), ("annual", l.money(it.annual.get()).into())],
         );
         input(it.item.clone(), value, "project.yaml", &format!("investment[{i}]"))
     });
@@ -313,12 +318,17 @@ fn probability(project: &Project, m: &Metrics, l: &Localizer) -> Derivation {
         ),
         result: l.percent(m.simulation.probability_reaching_target, 1),
         inputs: vec![
-            input(l.t("der-target-min"), l.percent(s.target_min, 1), "project.yaml", "target_uplift.min"),
+            input(
+                l.t("der-target-min"),
+                l.percent(s.target_min.get(), 1),
+                "project.yaml",
+                "target_uplift.min",
+            ),
             input(l.t("der-draws"), draws, "project.yaml", "simulation.draws"),
             input(l.t("der-seed"), s.seed.to_string(), "project.yaml", "simulation.seed"),
             input(
                 l.t("der-lever-correlation"),
-                l.exact(s.lever_correlation, 2),
+                l.exact(s.lever_correlation.get(), 2),
                 "project.yaml",
                 "simulation.lever_correlation",
             ),
@@ -338,7 +348,7 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
             l.exact(p.average_order_value, 6),
             l.exact(p.gross_margin, 6),
             l.exact(p.retention_rate, 6),
-            l.exact(1.0 + s.discount_rate, 6),
+            l.exact(1.0 + s.discount_rate.get(), 6),
             s.horizon_years,
             l.number(clv, 2)
         )
@@ -359,7 +369,7 @@ fn segment_clv(project: &Project, i: usize, seg: &Segment, x: &SegmentMetrics, l
                         "{} × {} / {}^{t}",
                         l.exact(margin, 4),
                         l.exact(retained, 10),
-                        l.exact(1.0 + s.discount_rate, 6)
+                        l.exact(1.0 + s.discount_rate.get(), 6)
                     )
                 })
                 .collect();
@@ -482,7 +492,7 @@ pub fn assumptions(project: &Project, l: &Localizer) -> Vec<Assumption> {
         Assumption {
             file: "project.yaml",
             field: "target_uplift".into(),
-            value: format!("{} – {}", l.percent(s.target_min, 1), l.percent(s.target_max, 1)),
+            value: format!("{} – {}", l.percent(s.target_min.get(), 1), l.percent(s.target_max.get(), 1)),
         },
         Assumption {
             file: "project.yaml",
@@ -492,9 +502,9 @@ pub fn assumptions(project: &Project, l: &Localizer) -> Vec<Assumption> {
         Assumption {
             file: "project.yaml",
             field: "discount_rate".into(),
-            value: l.percent(s.discount_rate, 1),
+            value: l.percent(s.discount_rate.get(), 1),
         },
-        Assumption { file: "project.yaml", field: "hourly_rate".into(), value: l.money(s.hourly_rate) },
+        Assumption { file: "project.yaml", field: "hourly_rate".into(), value: l.money(s.hourly_rate.get()) },
         Assumption {
             file: "project.yaml",
             field: "simulation".into(),
@@ -503,7 +513,7 @@ pub fn assumptions(project: &Project, l: &Localizer) -> Vec<Assumption> {
                 vec![
                     ("draws", l.number(f64::from(s.draws), 0).into()),
                     ("seed", s.seed.to_string().into()),
-                    ("rho", l.exact(s.lever_correlation, 2).into()),
+                    ("rho", l.exact(s.lever_correlation.get(), 2).into()),
                 ],
             ),
         },

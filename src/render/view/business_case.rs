@@ -82,9 +82,9 @@ pub fn investments(
         .map(|i| InvestmentRow {
             item: i.item.clone(),
             segment: i.segment.as_deref().map_or_else(|| l.t("investment-programme-wide"), segment_name),
-            one_off: l.money(i.one_off),
-            annual: l.money(i.annual),
-            pv: l.money(m.programme.investment.present_value(i.one_off, i.annual)),
+            one_off: l.money(i.one_off.get()),
+            annual: l.money(i.annual.get()),
+            pv: l.money(m.programme.investment.present_value(i.one_off.get(), i.annual.get())),
         })
         .collect()
 }
@@ -106,12 +106,12 @@ pub fn risks(project: &Project) -> Vec<RiskRow> {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let score = r.likelihood * r.impact;
+            let score = r.likelihood.get() * r.impact.get();
             RiskRow {
                 number: i + 1,
                 risk: r.risk.clone(),
-                likelihood: r.likelihood,
-                impact: r.impact,
+                likelihood: r.likelihood.get(),
+                impact: r.impact.get(),
                 score,
                 level: risk_level(score),
                 mitigation: r.mitigation.clone(),
@@ -142,7 +142,7 @@ pub fn risk_matrix(project: &Project) -> Vec<Vec<MatrixCell>> {
                         .risks
                         .iter()
                         .enumerate()
-                        .filter(|(_, r)| r.impact == impact && r.likelihood == likelihood)
+                        .filter(|(_, r)| r.impact.get() == impact && r.likelihood.get() == likelihood)
                         .map(|(i, _)| i + 1)
                         .collect(),
                     level: risk_level(impact * likelihood),

@@ -80,7 +80,7 @@ pub fn headline(project: &Project, m: &Metrics, l: &Localizer) -> String {
         "headline-chance",
         vec![
             ("chance", l.probability(m.simulation.probability_reaching_target).into()),
-            ("target", l.percent_exact(project.settings.target_min).into()),
+            ("target", l.percent_exact(project.settings.target_min.get()).into()),
         ],
     ));
     format!("{}.", parts.join("; "))

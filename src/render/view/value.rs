@@ -87,7 +87,7 @@ pub fn build(
         clv_scenarios: charts::clv_scenarios(&m.segments, l),
         bridge: charts::bridge(&m.value_bridge, l),
         payback: charts::payback(likely, l),
-        npv: charts::npv_histogram(&m.simulation, project.settings.target_min, l),
+        npv: charts::npv_histogram(&m.simulation, project.settings.target_min.get(), l),
         tornado: charts::tornado(
             &m.tornado,
             likely.npv,
