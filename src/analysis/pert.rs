@@ -62,7 +62,11 @@ impl Pert {
         Some(Self { low, range, below: table_row(row), above: table_row(row + 1), weight })
     }
 
-    /// The lever at normal score `z`: `low + range · Q_Beta(Φ(z))`.
+    /// The lever at normal score `z`: `low + range · Q_Beta(Φ(z))`. Inlined into the draw
+    /// loop, which calls it for every uncertain lever of every draw: left to the compiler, it
+    /// was not, and `check` on the 1,000-segment project took 1.40 s instead of 1.01 s.
+    #[allow(clippy::inline_always)] // measured: see above
+    #[inline(always)]
     pub fn at(&self, z: f64) -> f64 {
         #[allow(clippy::cast_precision_loss)]
         let last = (COLUMNS - 1) as f64;
