@@ -97,7 +97,7 @@ pub struct ProgrammeOption {
     /// `options/<id>.yaml`.
     pub file: String,
     pub name: String,
-    /// Markdown.
+    /// Plain text, shown under the option's name in the decision table.
     pub description: String,
     /// Replaces the base case's ramp-up when given (same rules as [`Settings::ramp_up`]).
     pub ramp_up: Option<Vec<f64>>,

@@ -61,6 +61,10 @@ pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
     count("jobs.yaml", "jobs", jobs, MAX_JOBS, ("job", "jobs"));
     count("workshops", "notes", project.workshops.len(), MAX_WORKSHOPS, ("note", "notes"));
     count("project.yaml", "investment", project.investments.len(), MAX_LIST_ITEMS, ("line", "lines"));
+    for option in &project.options {
+        let lines = option.investments.as_ref().map_or(0, Vec::len);
+        count(&option.file, "investment", lines, MAX_LIST_ITEMS, ("line", "lines"));
+    }
     count("project.yaml", "risks", project.risks.len(), MAX_LIST_ITEMS, ("risk", "risks"));
     count("project.yaml", "timeline", project.timeline.len(), MAX_LIST_ITEMS, ("activity", "activities"));
     let uncertain_in = |levers: &mut dyn Iterator<Item = &PerDriver<Estimate>>| -> u64 {

@@ -799,6 +799,25 @@ fn a_project_past_a_budget_is_refused_up_front_naming_the_limit() {
 }
 
 #[test]
+fn an_option_past_the_investment_budget_is_refused_naming_its_file() {
+    let dir = example_copy("option-budget");
+    let lines: Vec<String> =
+        (0..1_001).map(|i| format!("  - {{item: line {i}, one_off: 1, annual: 1}}")).collect();
+    fs::write(
+        dir.path().join("options/many-lines.yaml"),
+        format!("name: Many lines\ninvestment:\n{}\n", lines.join("\n")),
+    )
+    .unwrap();
+    let result = run(&["check", arg(dir.path())]);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("options/many-lines.yaml: investment: 1001 lines; a project may have at most 1000"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_file_wrong_on_every_line_gives_a_readable_screen_with_the_full_count() {
     let dir = example_copy("wrong-everywhere");
     let rows: Vec<String> = (0..5_000).map(|i| format!("  - {{id: s{i}, nme: x, customerz: 1}}")).collect();

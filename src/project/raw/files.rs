@@ -340,7 +340,7 @@ pub struct RawLevers {
 pub struct RawOption {
     /// The option's name in the decision table, e.g. `Lean programme in two segments`.
     pub name: Field<String>,
-    /// One or two sentences on what sets this option apart (Markdown).
+    /// One or two sentences on what sets this option apart (plain text).
     pub description: Field<String>,
     /// Replaces the base case's `ramp_up` (same rules: shares 0 to 1, never falling).
     #[serde(default)]
