@@ -80,29 +80,7 @@ fn run_case(case: &Path) -> Result<(), String> {
     }
 }
 
-/// Compares `stderr` with the case's snapshot; writes `check.stderr.new` when they differ, or
-/// the snapshot itself with `UPLIFT_UPDATE_SNAPSHOTS=1`.
+/// Compares `stderr` with the case's snapshot (see [`common::snapshot`]).
 fn matches_snapshot(case: &Path, stderr: &str) -> Result<(), String> {
-    let file = case.join(SNAPSHOT);
-    let fresh = case.join("check.stderr.new");
-    if std::env::var_os("UPLIFT_UPDATE_SNAPSHOTS").is_some() {
-        fs::write(&file, stderr).expect("write the snapshot");
-        let _ = fs::remove_file(&fresh);
-        return Ok(());
-    }
-    match fs::read_to_string(&file) {
-        Ok(snapshot) if snapshot == stderr => {
-            let _ = fs::remove_file(&fresh);
-            Ok(())
-        }
-        found => {
-            fs::write(&fresh, stderr).expect("write the new snapshot");
-            Err(format!(
-                "stderr differs from {} ({}): compare it with {}, and accept with UPLIFT_UPDATE_SNAPSHOTS=1",
-                file.display(),
-                if found.is_ok() { "changed" } else { "no snapshot yet" },
-                fresh.display()
-            ))
-        }
-    }
+    common::snapshot(&case.join(SNAPSHOT), stderr, |a, b| a == b)
 }

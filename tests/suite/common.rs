@@ -132,3 +132,31 @@ pub fn git(dir: &Path, args: &[&str]) {
         .expect("git runs");
     assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
 }
+
+/// Compares `actual` with the snapshot in `file` by `same`. When they differ (or there is no
+/// snapshot yet), writes `actual` beside it as `<file>.new` for review and says how to accept
+/// it; with `UPLIFT_UPDATE_SNAPSHOTS=1`, writes the snapshot itself. Reviewing needs nothing
+/// but the files: no network, no tool.
+pub fn snapshot(file: &Path, actual: &str, same: impl Fn(&str, &str) -> bool) -> Result<(), String> {
+    let fresh = PathBuf::from(format!("{}.new", file.display()));
+    if std::env::var_os("UPLIFT_UPDATE_SNAPSHOTS").is_some() {
+        fs::write(file, actual).expect("write the snapshot");
+        let _ = fs::remove_file(&fresh);
+        return Ok(());
+    }
+    match fs::read_to_string(file) {
+        Ok(expected) if same(&expected, actual) => {
+            let _ = fs::remove_file(&fresh);
+            Ok(())
+        }
+        found => {
+            fs::write(&fresh, actual).expect("write the new snapshot");
+            Err(format!(
+                "{} differs from its snapshot ({}): compare it with {}, and accept with UPLIFT_UPDATE_SNAPSHOTS=1",
+                file.display(),
+                if found.is_ok() { "changed" } else { "no snapshot yet" },
+                fresh.display()
+            ))
+        }
+    }
+}

@@ -11,6 +11,7 @@ mod data;
 mod diff;
 mod docs;
 mod fuzz_loader;
+mod golden;
 mod hostile;
 mod languages;
 mod report;
