@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Metrics;
-use crate::model::{Driver, Project, Scenario};
+use crate::model::{Driver, Project, Scenario, Segment};
 
 /// How a value should be read and shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -181,35 +181,57 @@ fn segments(
     let file = "segments.yaml";
     for (id, x, y) in matched(&a.segments, &b.segments, |s| &s.id) {
         let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
-        let f = |name: &str| format!("segments[{id}].{name}");
-        push(out, file, f("customers"), Kind::Number, x.customers, y.customers);
-        for d in Driver::ALL {
-            let kind = if d == Driver::AverageOrderValue {
-                Kind::Money
-            } else if d.lever_is_absolute() {
-                Kind::Rate
-            } else {
-                Kind::Number
-            };
-            push(out, file, f(d.key()), kind, *x.drivers.get(d), *y.drivers.get(d));
-            for s in Scenario::ALL {
-                let point = match s {
-                    Scenario::Low => "low",
-                    Scenario::Likely => "likely",
-                    Scenario::High => "high",
-                };
-                push(
-                    out,
-                    file,
-                    f(&format!("levers.{}.{point}", d.key())),
-                    Kind::Rate,
-                    x.levers.get(d).at(s),
-                    y.levers.get(d).at(s),
-                );
-            }
+        // Each segment's inputs as entered: a subscription's monthly figures when both
+        // versions are subscriptions, else the drivers every segment converts to.
+        let monthly = x.subscription.is_some() && y.subscription.is_some();
+        for ((field, kind, old), (_, _, new)) in entered(x, monthly).into_iter().zip(entered(y, monthly)) {
+            push(out, file, format!("segments[{id}].{field}"), kind, old, new);
         }
-        push(out, file, f("focus"), Kind::Number, f64::from(u8::from(x.focus)), f64::from(u8::from(y.focus)));
     }
+}
+
+/// A segment's inputs as `(field, kind, value)`, in a fixed order; with `monthly`, a
+/// subscription's monthly price and churn and their levers in place of the drivers they
+/// convert to.
+fn entered(seg: &Segment, monthly: bool) -> Vec<(String, Kind, f64)> {
+    let point = |s: Scenario| match s {
+        Scenario::Low => "low",
+        Scenario::Likely => "likely",
+        Scenario::High => "high",
+    };
+    let mut fields = vec![("customers".to_owned(), Kind::Number, seg.customers)];
+    let subscription = seg.subscription.filter(|_| monthly);
+    if let Some(sub) = &subscription {
+        fields.push(("monthly_price".into(), Kind::Money, sub.monthly_price));
+        fields.push(("monthly_churn".into(), Kind::Rate, sub.monthly_churn));
+        let churn = sub.churn_lever;
+        for (s, x) in Scenario::ALL.into_iter().zip([churn.low, churn.likely, churn.high]) {
+            fields.push((format!("levers.monthly_churn.{}", point(s)), Kind::Rate, x));
+        }
+    }
+    for d in Driver::ALL {
+        // What a subscription's monthly figures already say.
+        let key = match (subscription.is_some(), d) {
+            (true, Driver::RetentionRate | Driver::PurchasesPerYear) => continue,
+            (true, Driver::AverageOrderValue) => "monthly_price",
+            _ => d.key(),
+        };
+        let kind = if d == Driver::AverageOrderValue {
+            Kind::Money
+        } else if d.lever_is_absolute() {
+            Kind::Rate
+        } else {
+            Kind::Number
+        };
+        if subscription.is_none() || d == Driver::GrossMargin {
+            fields.push((key.to_owned(), kind, *seg.drivers.get(d)));
+        }
+        for s in Scenario::ALL {
+            fields.push((format!("levers.{key}.{}", point(s)), Kind::Rate, seg.levers.get(d).at(s)));
+        }
+    }
+    fields.push(("focus".into(), Kind::Number, f64::from(u8::from(seg.focus))));
+    fields
 }
 
 fn touchpoints(

@@ -202,3 +202,24 @@ fn diff_follows_the_programme_options() {
     // The base case did not change.
     assert!(!json["figures"].as_array().unwrap().iter().any(|f| f["figure"] == "npv"), "{json}");
 }
+
+#[test]
+fn diff_names_a_subscription_s_figures_as_entered() {
+    let repo = TempDir::new("diff-subscription");
+    let project = repo.path().join("acme");
+    copy_tree(&example(), &project);
+    let mut segments = fs::read_to_string(project.join("segments.yaml")).unwrap();
+    segments.push_str(
+        "\n  - {id: pumps, name: Pump monitoring, customers: 400, monthly_price: 349, monthly_churn: 0.025, gross_margin: 0.6, focus: false, levers: {monthly_churn: -0.005}}\n",
+    );
+    fs::write(project.join("segments.yaml"), segments).unwrap();
+    git_commit_all(repo.path(), "project");
+    edit(&project.join("segments.yaml"), "monthly_price: 349", "monthly_price: 399");
+    git(repo.path(), &["commit", "-q", "-am", "new price"]);
+    let out = uplift(&["diff", "HEAD~1", "HEAD", project.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fields: Vec<&str> =
+        json["inputs"].as_array().unwrap().iter().map(|i| i["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, ["segments[pumps].monthly_price"], "{json}");
+}
