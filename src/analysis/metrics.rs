@@ -68,14 +68,7 @@ pub struct WorkshopSummary {
 /// Computes every figure for `project`. Same project, same figures, bit for bit.
 pub fn analyse(project: &Project) -> Metrics {
     let s = &project.settings;
-    let investment = programme::investment_summary(project);
-    let by_segment = programme::investment_by_segment(project, &investment);
-    let segment_metrics: Vec<_> = project
-        .segments
-        .iter()
-        .zip(&by_segment)
-        .map(|(seg, pv)| segments::segment_metrics(seg, *pv, s))
-        .collect();
+    let (investment, segment_metrics) = programme::investment_and_segments(project);
     let pv = investment.pv;
     let mut metrics = Metrics {
         schema_version: SCHEMA_VERSION,

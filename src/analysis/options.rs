@@ -4,8 +4,7 @@
 
 use serde::Serialize;
 
-use super::programme::{Programme, investment_by_segment, investment_summary, programme};
-use super::segments::segment_metrics;
+use super::programme::{Programme, investment_and_segments, programme};
 use super::simulation::{Simulation, simulate_at};
 use crate::model::{BASE_CASE_ID, Project, Scenario};
 
@@ -52,14 +51,7 @@ pub fn compare(project: &Project, base: &Programme, base_simulation: &Simulation
 
 /// The programme's figures and simulation for a project, as `analyse` computes them.
 fn value(project: &Project) -> (Programme, Simulation) {
-    let investment = investment_summary(project);
-    let by_segment = investment_by_segment(project, &investment);
-    let segments: Vec<_> = project
-        .segments
-        .iter()
-        .zip(&by_segment)
-        .map(|(seg, pv)| segment_metrics(seg, *pv, &project.settings))
-        .collect();
+    let (investment, segments) = investment_and_segments(project);
     let pv = investment.pv;
     // The decision table shows the project's own lever correlation only.
     let simulation = simulate_at(project, &segments, pv, &[project.settings.lever_correlation.get()]);

@@ -130,6 +130,20 @@ pub fn investment_by_segment(project: &Project, investment: &InvestmentSummary) 
         .collect()
 }
 
+/// The investment and each segment's figures with its share of it: what the programme, the
+/// simulation and the tornado are computed from.
+pub fn investment_and_segments(project: &Project) -> (InvestmentSummary, Vec<SegmentMetrics>) {
+    let investment = investment_summary(project);
+    let by_segment = investment_by_segment(project, &investment);
+    let segments = project
+        .segments
+        .iter()
+        .zip(&by_segment)
+        .map(|(seg, pv)| super::segments::segment_metrics(seg, *pv, &project.settings))
+        .collect();
+    (investment, segments)
+}
+
 /// Customer-weighted uplift of the focus segments for per-segment CLVs (today, projected).
 pub fn focus_uplift<'a>(pairs: impl Iterator<Item = (&'a Segment, f64, f64)>) -> f64 {
     let (today, projected) = pairs
