@@ -210,11 +210,9 @@ fn entered(seg: &Segment, monthly: bool) -> Vec<(String, Kind, f64)> {
         }
     }
     for d in Driver::ALL {
-        // What a subscription's monthly figures already say.
-        let key = match (subscription.is_some(), d) {
-            (true, Driver::RetentionRate | Driver::PurchasesPerYear) => continue,
-            (true, Driver::AverageOrderValue) => "monthly_price",
-            _ => d.key(),
+        // A subscription's churn lever is compared as written, with its monthly figures.
+        let Some(key) = d.lever_key(subscription.is_some()).filter(|k| *k != "monthly_churn") else {
+            continue;
         };
         let kind = if d == Driver::AverageOrderValue {
             Kind::Money

@@ -37,6 +37,18 @@ impl Driver {
         }
     }
 
+    /// The field this driver's lever is written as in segments.yaml. A subscription segment
+    /// writes its order-value and retention levers on what it enters, `monthly_price` and
+    /// `monthly_churn`, and has no purchases lever (`None`).
+    pub fn lever_key(self, subscription: bool) -> Option<&'static str> {
+        match (subscription, self) {
+            (true, Driver::PurchasesPerYear) => None,
+            (true, Driver::AverageOrderValue) => Some("monthly_price"),
+            (true, Driver::RetentionRate) => Some("monthly_churn"),
+            _ => Some(self.key()),
+        }
+    }
+
     /// Whether a lever on this driver adds points (rates) rather than per cent (volumes).
     pub fn lever_is_absolute(self) -> bool {
         matches!(self, Driver::RetentionRate | Driver::GrossMargin)

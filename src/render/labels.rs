@@ -11,11 +11,8 @@ pub fn lever_name(l: &Localizer, d: Driver) -> String {
 /// A lever's name as its segment was entered: a subscription's order-value and retention
 /// levers are its monthly price and monthly churn.
 pub fn entered_lever_name(l: &Localizer, segment: Option<&Segment>, d: Driver) -> String {
-    match (segment.and_then(|s| s.subscription.as_ref()), d) {
-        (Some(_), Driver::AverageOrderValue) => l.t("lever-monthly_price"),
-        (Some(_), Driver::RetentionRate) => l.t("lever-monthly_churn"),
-        _ => lever_name(l, d),
-    }
+    let subscription = segment.is_some_and(|s| s.subscription.is_some());
+    l.t(&format!("lever-{}", d.lever_key(subscription).unwrap_or(d.key())))
 }
 
 /// The problem area a weak driver stands for.

@@ -405,7 +405,7 @@ fn a_subscription_segment_takes_its_own_fields_and_levers_only() {
     fs::write(&file, fs::read_to_string(example().join("segments.yaml")).unwrap() + &benchmarked).unwrap();
     let stderr = text(&uplift(&["check", path(dir.path())]).stderr);
     assert!(
-        stderr.contains("segments[5].benchmarks.average_order_value: a subscription segment is not measured against a `average_order_value` benchmark"),
+        stderr.contains("segments[5].benchmarks.average_order_value: a subscription segment is not measured against a benchmark of `average_order_value`"),
         "{stderr}"
     );
     // Without it, the project's order-value and purchase benchmarks are not applied either.

@@ -417,10 +417,7 @@ pub fn levers(
         average_order_value: if churn.is_some() { &raw.monthly_price } else { &raw.average_order_value },
         gross_margin: &raw.gross_margin,
     };
-    let name = |d: Driver| match (churn, d) {
-        (Some(_), Driver::AverageOrderValue) => "monthly_price",
-        _ => d.key(),
-    };
+    let name = |d: Driver| d.lever_key(churn.is_some()).unwrap_or(d.key());
     let mut results: PerDriver<Option<Estimate>> = PerDriver::from_fn(|d| match fields.get(d) {
         Some(sp) => lever(sp, c, &format!("{path}.{}", name(d)), d, base),
         None => Some(*unwritten.get(d)),

@@ -155,7 +155,7 @@ pub fn own_benchmarks(
                 c.pos(v),
                 &format!("segments[{i}].benchmarks.{name}"),
                 format!(
-                    "a subscription segment is not measured against a `{name}` benchmark: it is paid 12 times a year at its monthly price"
+                    "a subscription segment is not measured against a benchmark of `{name}`: it is paid 12 times a year at its monthly price"
                 ),
                 Some("remove it; benchmarks of retention_rate and gross_margin apply to a subscription".into()),
             );

@@ -411,14 +411,13 @@ fn segment_inputs(i: usize, seg: &Segment, l: &Localizer) -> Vec<Input> {
     };
     for driver in Driver::ALL {
         let e = seg.levers.get(driver);
-        let (key, change) = match (&seg.subscription, driver) {
-            (Some(_), Driver::PurchasesPerYear) => continue,
-            (Some(_), Driver::AverageOrderValue) => ("monthly_price", l.change(e.likely, false)),
-            (Some(sub), Driver::RetentionRate) => (
-                "monthly_churn",
-                format!("{} → Δr {}", l.change(sub.churn_lever.likely, true), l.change(e.likely, true)),
-            ),
-            _ => (driver.key(), l.change(e.likely, driver.lever_is_absolute())),
+        let Some(key) = driver.lever_key(seg.subscription.is_some()) else { continue };
+        let change = match (&seg.subscription, driver) {
+            // A change in churn, and the retention lever it converts to.
+            (Some(sub), Driver::RetentionRate) => {
+                format!("{} → Δr {}", l.change(sub.churn_lever.likely, true), l.change(e.likely, true))
+            }
+            _ => l.change(e.likely, driver.lever_is_absolute()),
         };
         let name = l.t_with("der-lever", vec![("lever", l.t(&format!("lever-{key}")).into())]);
         inputs.push(input(name, change, "segments.yaml", &field(&format!("levers.{key}"))));
@@ -541,11 +540,8 @@ fn segment_assumptions(i: usize, seg: &Segment, l: &Localizer) -> Vec<Assumption
     }
     for d in Driver::ALL {
         let e = seg.levers.get(d);
-        let key = match (seg.subscription.is_some(), d) {
-            (true, Driver::RetentionRate) => None,
-            (true, Driver::AverageOrderValue) => Some("monthly_price"),
-            _ => Some(d.key()),
-        };
+        // A subscription's churn lever is listed as written, with its monthly figures.
+        let key = d.lever_key(seg.subscription.is_some()).filter(|k| *k != "monthly_churn");
         if let Some(key) = key.filter(|_| *e != Estimate::default()) {
             let c = |x: f64| l.change(x, d.lever_is_absolute());
             let value = format!("{} / {} / {}", c(e.low), c(e.likely), c(e.high));
