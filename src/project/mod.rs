@@ -321,7 +321,8 @@ impl Loader<'_> {
         segments: Option<&[crate::model::Segment]>,
         segment_ids: &KnownIds,
     ) -> Vec<Option<crate::model::ProgrammeOption>> {
-        let files = self.files_in(OPTIONS_DIR, "yaml", limits::MAX_OPTIONS, "options");
+        let files =
+            self.files_in(OPTIONS_DIR, "yaml", limits::MAX_OPTIONS, "options", Some("an option file"));
         // Each option's name, trimmed and lower-cased, and the file that first used it.
         let mut names: BTreeMap<String, String> = BTreeMap::new();
         files
@@ -367,14 +368,23 @@ impl Loader<'_> {
 
     /// `workshops/*.md`, sorted by name.
     fn workshop_files(&mut self) -> Vec<PathBuf> {
-        self.files_in(WORKSHOPS_DIR, "md", limits::MAX_WORKSHOPS, "notes")
+        self.files_in(WORKSHOPS_DIR, "md", limits::MAX_WORKSHOPS, "notes", None)
     }
 
     /// The files of `folder` whose extension is `ext`, sorted by name; at most `max` (more are a
     /// problem, and none is read). A file that is a link is listed too, so that reading it
     /// reports the link instead of leaving the file out unsaid. Hidden files (`.DS_Store`, the
-    /// `._note.md` copies some file systems add) are not inputs.
-    fn files_in(&mut self, folder: &str, ext: &str, max: usize, what: &str) -> Vec<PathBuf> {
+    /// `._note.md` copies some file systems add) are not inputs. With `refuse_others` (what a
+    /// file of the folder is called), any other file is a problem: an option saved as `.yml`
+    /// would otherwise vanish unsaid.
+    fn files_in(
+        &mut self,
+        folder: &str,
+        ext: &str,
+        max: usize,
+        what: &str,
+        refuse_others: Option<&str>,
+    ) -> Vec<PathBuf> {
         let dir = match self.folder.locate(Path::new(folder), Kind::Folder) {
             Ok(Some(dir)) => dir,
             Ok(None) => return Vec::new(),
@@ -393,16 +403,16 @@ impl Loader<'_> {
                 Ok(e) if !e.file_type().is_dir() && e.path().extension().is_some_and(|x| x == ext) => {
                     files.push(Path::new(folder).join(e.file_name()));
                 }
-                // A programme option saved as `.yml` or `.YAML` would otherwise vanish from the
-                // comparison unsaid.
-                Ok(e) if folder == OPTIONS_DIR && !e.file_type().is_dir() => {
-                    self.diagnostics.push(
-                        Diagnostic::new(
-                            Path::new(folder).join(e.file_name()),
-                            "is not an option file: options are `.yaml` files",
-                        )
-                        .hint("rename it to end in `.yaml`, or move it out of options/"),
-                    );
+                Ok(e) if !e.file_type().is_dir() => {
+                    if let Some(kind) = refuse_others {
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Path::new(folder).join(e.file_name()),
+                                format!("is not {kind}: {what} are `.{ext}` files"),
+                            )
+                            .hint(format!("rename it to end in `.{ext}`, or move it out of {folder}/")),
+                        );
+                    }
                 }
                 Ok(_) => {}
                 Err(e) => {
