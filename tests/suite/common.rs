@@ -133,6 +133,12 @@ pub fn git(dir: &Path, args: &[&str]) {
     assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
 }
 
+/// Two computed numbers agree to 12 significant digits: an optimised and a debug build may
+/// differ in the last bits of a long floating-point sum.
+pub fn same_number(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
+}
+
 /// Compares `actual` with the snapshot in `file` by `same`. When they differ (or there is no
 /// snapshot yet), writes `actual` beside it as `<file>.new` for review and says how to accept
 /// it; with `UPLIFT_UPDATE_SNAPSHOTS=1`, writes the snapshot itself. Reviewing needs nothing

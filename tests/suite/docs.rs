@@ -109,7 +109,7 @@ fn assert_within(excerpt: &Value, real: &Value, path: &str, mismatches: &mut Vec
 /// an optimised and a debug build (docs/metrics.md says so beside the excerpt).
 fn same_number(docs: &Value, real: &Value) -> bool {
     match (docs.as_f64(), real.as_f64()) {
-        (Some(a), Some(b)) => (a - b).abs() <= 1e-12 * a.abs().max(b.abs()),
+        (Some(a), Some(b)) => common::same_number(a, b),
         _ => false,
     }
 }

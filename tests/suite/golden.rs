@@ -22,7 +22,7 @@ fn golden(name: &str) -> PathBuf {
 fn same_json(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
-            (Some(x), Some(y)) => (x - y).abs() <= 1e-12 * x.abs().max(y.abs()),
+            (Some(x), Some(y)) => common::same_number(x, y),
             _ => x == y,
         },
         (Value::Array(x), Value::Array(y)) => {
