@@ -72,7 +72,12 @@ pub fn build(
             investment: l.money_short(o.investment_pv),
             npv: l.money_short(o.npv),
             npv_mean: l.money_short(o.npv_mean),
-            npv_range: format!("{} – {}", l.money_short(o.npv_p10), l.money_short(o.npv_p90)),
+            // The range may wrap at its dash, never inside an amount ("DKK | 11.8m").
+            npv_range: format!(
+                "{} – {}",
+                unbroken(&l.money_short(o.npv_p10)),
+                unbroken(&l.money_short(o.npv_p90))
+            ),
             probability: l.probability(o.probability_reaching_target),
             roi: o.roi.map_or_else(|| "–".to_owned(), |r| l.percent(r, 0)),
             payback: match o.payback_months {
@@ -87,4 +92,9 @@ pub fn build(
     let note =
         l.t_with("options-note", vec![("target", l.percent_exact(m.project.target_uplift_min).into())]);
     Some(OptionsView { rows, verdict, note })
+}
+
+/// `text` with its spaces made no-break.
+fn unbroken(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
 }
