@@ -124,6 +124,16 @@ fn the_example_validates_and_a_typo_is_flagged() {
     fs::write(&out_of_range, yaml).unwrap();
     let errors = validate(&out_of_range, &dir.path().join("segments.schema.json")).unwrap();
     assert!(errors.contains("79 is greater than the maximum of 1"), "the range is flagged: {errors}");
+    // `retention_rate:` with no value is "has no value" to `check`, so the editor flags it too.
+    let empty = dir.path().join("segments.yaml");
+    let yaml = fs::read_to_string(example().join("segments.yaml")).unwrap().replacen(
+        "retention_rate: 0.79",
+        "retention_rate:",
+        1,
+    );
+    fs::write(&empty, yaml).unwrap();
+    let errors = validate(&empty, &dir.path().join("segments.schema.json")).unwrap();
+    assert!(errors.contains("None is not of type"), "an empty value is flagged: {errors}");
 }
 
 /// The property paths under `node` that have no description.

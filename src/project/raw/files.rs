@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-use super::scalar::{Num, RawCurve, RawEstimate, Sp, present};
+use super::scalar::{Num, NumField, RawCurve, RawEstimate, Sp};
 
 type Field<T> = Option<Sp<T>>;
 
@@ -31,17 +31,16 @@ pub struct RawProject {
     /// The uplift of an average customer relationship the programme aims for.
     pub target_uplift: Field<RawRange>,
     /// Years of customer value counted, 1–30.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 1, max = 30))]
-    pub horizon_years: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 30))]
+    pub horizon_years: NumField,
     /// Annual discount rate for present values, e.g. `0.09` or `9%`.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub discount_rate: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub discount_rate: NumField,
     /// Money per hour, used to price the hours spent on touchpoints.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub hourly_rate: Field<Num>,
+    #[serde(default)]
+    pub hourly_rate: NumField,
     /// The business case for leadership: the challenge, the approach and the expected value (Markdown).
     pub business_case: Field<RawBusinessCase>,
     /// What the programme costs.
@@ -61,7 +60,6 @@ pub struct RawProject {
     /// e.g. `[0.4, 0.8, 1.0]`; the last value holds for later years. Absent: full effect from
     /// year 1. See docs/metrics.md, `ramp_up`.
     #[serde(default)]
-    #[schemars(with = "Option<Vec<Num>>")]
     pub ramp_up: Field<Vec<Sp<Num>>>,
     /// Report branding.
     pub brand: Field<RawBrand>,
@@ -122,13 +120,13 @@ pub struct RawColumns {
 #[schemars(deny_unknown_fields)]
 pub struct RawRange {
     /// The lowest uplift that counts as reaching the target, e.g. `0.10`.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub min: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub min: NumField,
     /// The highest uplift leadership expects, e.g. `0.20`.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub max: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub max: NumField,
 }
 
 /// The three Markdown texts of the business case.
@@ -150,13 +148,11 @@ pub struct RawInvestment {
     /// What the money is spent on.
     pub item: Field<String>,
     /// Spent once, at the start (year 0), in the project currency.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub one_off: Field<Num>,
+    #[serde(default)]
+    pub one_off: NumField,
     /// Spent every year of the horizon, in the project currency.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub annual: Field<Num>,
+    #[serde(default)]
+    pub annual: NumField,
     /// The segment id this investment serves; absent = programme-wide.
     pub segment: Field<String>,
 }
@@ -167,13 +163,13 @@ pub struct RawRisk {
     /// What could go wrong.
     pub risk: Field<String>,
     /// 1 (rare) to 5 (almost certain).
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 1, max = 5))]
-    pub likelihood: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub likelihood: NumField,
     /// 1 (minor) to 5 (severe).
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 1, max = 5))]
-    pub impact: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub impact: NumField,
     /// What the programme does about it.
     pub mitigation: Field<String>,
 }
@@ -196,39 +192,35 @@ pub struct RawActivity {
 #[schemars(deny_unknown_fields)]
 pub struct RawBenchmarks {
     /// Share of customers kept from one year to the next that a segment is measured against.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub retention_rate: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub retention_rate: NumField,
     /// Purchases per customer and year a segment is measured against.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub purchases_per_year: Field<Num>,
+    #[serde(default)]
+    pub purchases_per_year: NumField,
     /// Average order value a segment is measured against, in the project currency.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub average_order_value: Field<Num>,
+    #[serde(default)]
+    pub average_order_value: NumField,
     /// Gross margin (a rate of revenue) a segment is measured against.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub gross_margin: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub gross_margin: NumField,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
 #[schemars(deny_unknown_fields)]
 pub struct RawSimulation {
     /// Monte Carlo runs (default 10,000).
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub draws: Field<Num>,
+    #[serde(default)]
+    pub draws: NumField,
     /// Random seed: the same seed gives the same figures on every machine.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub seed: Field<Num>,
+    #[serde(default)]
+    pub seed: NumField,
     /// How strongly the levers move together, from 0 (independently) to 1 (all at the same
     /// percentile in every draw); default 0.5. See docs/metrics.md, `simulation`.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub lever_correlation: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub lever_correlation: NumField,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -256,42 +248,37 @@ pub struct RawSegment {
     /// The segment's name in the report.
     pub name: Field<String>,
     /// Active customers today.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub customers: Field<Num>,
+    #[serde(default)]
+    pub customers: NumField,
     /// Purchases per active customer and year, or `from_data`.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub purchases_per_year: Field<Num>,
+    #[serde(default)]
+    pub purchases_per_year: NumField,
     /// Average value of a purchase in the project currency, or `from_data`.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub average_order_value: Field<Num>,
+    #[serde(default)]
+    pub average_order_value: NumField,
     /// Gross margin as a rate of revenue.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub gross_margin: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub gross_margin: NumField,
     /// Share of customers who stay from one year to the next.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub retention_rate: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub retention_rate: NumField,
     /// A subscription's monthly fee, in place of `purchases_per_year` and `average_order_value`
     /// (docs/metrics.md, "Subscription segments").
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub monthly_price: Field<Num>,
+    #[serde(default)]
+    pub monthly_price: NumField,
     /// Share of subscribers who cancel each month, in place of `retention_rate`.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 1))]
-    pub monthly_churn: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub monthly_churn: NumField,
     /// One of the programme's selected segments.
     pub focus: Field<bool>,
     /// What winning new customers costs today.
     pub acquisition: Field<RawAcquisition>,
     /// Product groups an average customer buys (shown as context beside the economics).
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub products_per_customer: Field<Num>,
+    #[serde(default)]
+    pub products_per_customer: NumField,
     /// Overrides the project's benchmarks for this segment.
     pub benchmarks: Field<RawBenchmarks>,
     /// The programme's expected effect on each value driver: one number, or `{low, likely, high}`.
@@ -305,13 +292,11 @@ pub struct RawSegment {
 #[schemars(deny_unknown_fields)]
 pub struct RawAcquisition {
     /// Customers won per year.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub new_customers_per_year: Field<Num>,
+    #[serde(default)]
+    pub new_customers_per_year: NumField,
     /// Marketing and sales spend per year on winning them, in the project currency.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub spend_per_year: Field<Num>,
+    #[serde(default)]
+    pub spend_per_year: NumField,
 }
 
 /// The programme's expected effect on each value driver.
@@ -344,7 +329,6 @@ pub struct RawOption {
     pub description: Field<String>,
     /// Replaces the base case's `ramp_up` (same rules: shares 0 to 1, never falling).
     #[serde(default)]
-    #[schemars(with = "Option<Vec<Num>>")]
     pub ramp_up: Field<Vec<Sp<Num>>>,
     /// Replaces the base case's investment lines as a whole (`[]` for none).
     pub investment: Field<Vec<Sp<RawInvestment>>>,
@@ -400,23 +384,21 @@ pub struct RawTouchpoint {
     /// What happens at the touchpoint.
     pub name: Field<String>,
     /// Value to the customer, 1–5.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 10))]
-    pub importance: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 10))]
+    pub importance: NumField,
     /// How well we deliver it today, 1–5.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 1, max = 5))]
-    pub performance: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub performance: NumField,
     /// Whether we are present at this touchpoint today (default true).
     pub present: Field<bool>,
     /// Staff hours spent on it per year, priced at `hourly_rate`.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub hours_per_year: Field<Num>,
+    #[serde(default)]
+    pub hours_per_year: NumField,
     /// Money spent on it per year besides the hours, in the project currency.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub budget_per_year: Field<Num>,
+    #[serde(default)]
+    pub budget_per_year: NumField,
 }
 
 /// `winloss.yaml`.
@@ -433,13 +415,11 @@ pub struct RawWinLossSegment {
     /// The id of a segment in segments.yaml.
     pub segment: Field<String>,
     /// Customers won in the period.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub won: Field<Num>,
+    #[serde(default)]
+    pub won: NumField,
     /// Customers lost in the period.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub lost: Field<Num>,
+    #[serde(default)]
+    pub lost: NumField,
     /// Why customers chose us: reason → count.
     #[serde(default)]
     pub reasons_won: BTreeMap<String, Sp<Num>>,
@@ -454,13 +434,11 @@ pub struct RawWinLossSegment {
 #[schemars(deny_unknown_fields)]
 pub struct RawUpsell {
     /// Customers who could have been sold more.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub customers: Field<Num>,
+    #[serde(default)]
+    pub customers: NumField,
     /// Of those, customers who bought more.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>")]
-    pub upsold: Field<Num>,
+    #[serde(default)]
+    pub upsold: NumField,
 }
 
 /// `jobs.yaml`.
@@ -481,13 +459,13 @@ pub struct RawJob {
     /// The segment whose customers have this job; absent for all segments.
     pub segment: Field<String>,
     /// 0–10.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 10))]
-    pub importance: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 10))]
+    pub importance: NumField,
     /// 0–10.
-    #[serde(default, deserialize_with = "present")]
-    #[schemars(with = "Option<Num>", range(min = 0, max = 10))]
-    pub satisfaction: Field<Num>,
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 10))]
+    pub satisfaction: NumField,
 }
 
 /// The YAML front matter of a workshop note.

@@ -142,11 +142,39 @@ impl Visitor<'_> for NumVisitor {
     }
 }
 
-/// Reads a present key as `Some`, even when its value is empty (`customers:`): the empty
-/// value then becomes `Num::Text("")` with its own position, so validation can say
-/// "has no value" at the right line instead of "missing" at the enclosing block.
-pub fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Sp<Num>>, D::Error> {
-    Sp::<Num>::deserialize(deserializer).map(Some)
+/// A number field of a YAML block. An absent key is `None` (`#[serde(default)]`); a key written
+/// with no value (`customers:`) is `Some(Num::Text(""))` with its own position, so validation
+/// can say "has no value" at the right line instead of "missing" at the enclosing block. (A
+/// plain `Option` would read the empty value as absent.)
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NumField(pub Option<Sp<Num>>);
+
+impl<'de> Deserialize<'de> for NumField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Sp::<Num>::deserialize(deserializer).map(|n| Self(Some(n)))
+    }
+}
+
+impl std::ops::Deref for NumField {
+    type Target = Option<Sp<Num>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl JsonSchema for NumField {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        Num::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        Num::json_schema(generator)
+    }
 }
 
 /// A lever's effect: one certain number, or a three-point estimate.

@@ -67,7 +67,7 @@ fn touchpoint(sp: &Sp<RawTouchpoint>, c: &mut Checker, i: usize, phases: &KnownI
     let importance = c.number(&raw.importance, &path("importance"), at, SCORE);
     let present = raw.present.as_ref().is_none_or(|p| p.value);
     // A touchpoint we are not present at is delivered at the bottom of the scale unless scored.
-    let performance = match (&raw.performance, present) {
+    let performance = match (&*raw.performance, present) {
         (None, false) => Some(1.0),
         (value, _) => c.number(value, &path("performance"), at, SCORE),
     };

@@ -284,7 +284,7 @@ fn activity(sp: &Sp<crate::project::raw::RawActivity>, c: &mut Checker, i: usize
 pub fn benchmarks(raw: &RawBenchmarks, c: &mut Checker, path: &str) -> Option<PerDriver<Option<f64>>> {
     let f = |name: &str| format!("{path}.{name}");
     let retention = c.optional_number(&raw.retention_rate, &f("retention_rate"), Kind::Rate);
-    let retention = match (retention, &raw.retention_rate) {
+    let retention = match (retention, &*raw.retention_rate) {
         (Ok(Some(r)), Some(v)) if r >= 1.0 => {
             c.error(c.pos(v), &f("retention_rate"), "a retention benchmark must be below 100 %", None);
             Err(())

@@ -358,7 +358,7 @@ fn drivers(
     let v = source.number(c, &raw.average_order_value, &path("average_order_value"), at, Kind::Positive);
     let m = source.number(c, &raw.gross_margin, &path("gross_margin"), at, Kind::Rate);
     let mut r = source.number(c, &raw.retention_rate, &path("retention_rate"), at, Kind::Rate);
-    if let (Some(rate), Some(sp)) = (r, &raw.retention_rate) {
+    if let (Some(rate), Some(sp)) = (r, &*raw.retention_rate) {
         if rate >= 1.0 {
             c.error(
                 c.pos(sp),

@@ -28,7 +28,7 @@ pub fn figures(
     }
     let path = |f: &str| format!("segments[{i}].{f}");
     let mut sound = true;
-    let typed = [&raw.purchases_per_year, &raw.average_order_value, &raw.retention_rate];
+    let typed = [&*raw.purchases_per_year, &*raw.average_order_value, &*raw.retention_rate];
     for (field, (name, why)) in typed.into_iter().zip(REPLACED) {
         if let Some(sp) = field {
             c.error(
@@ -46,7 +46,7 @@ pub fn figures(
     }
     let price = c.number(&raw.monthly_price, &path("monthly_price"), at, Kind::Positive);
     let churn = c.number(&raw.monthly_churn, &path("monthly_churn"), at, Kind::Rate);
-    if let (Some(rate), Some(sp)) = (churn, &raw.monthly_churn) {
+    if let (Some(rate), Some(sp)) = (churn, &*raw.monthly_churn) {
         let problem = if rate <= 0.0 {
             Some(
                 "monthly churn must be above 0: with nobody ever cancelling, a subscription is worth the horizon's every month",
@@ -145,8 +145,8 @@ pub fn own_benchmarks(
 ) -> Option<PerDriver<Option<f64>>> {
     let Some(b) = &raw.benchmarks else { return own };
     let typed = [
-        ("purchases_per_year", &b.value.purchases_per_year),
-        ("average_order_value", &b.value.average_order_value),
+        ("purchases_per_year", &*b.value.purchases_per_year),
+        ("average_order_value", &*b.value.average_order_value),
     ];
     let mut sound = true;
     for (name, field) in typed {
