@@ -31,14 +31,14 @@ pub struct ValueBridge {
 pub fn value_bridge(project: &Project) -> ValueBridge {
     let s = &project.settings;
     let focus: Vec<_> = project.segments.iter().filter(|seg| seg.focus).collect();
-    let customers: f64 = focus.iter().map(|seg| seg.customers).sum();
+    let customers: f64 = focus.iter().map(|seg| seg.customers.get()).sum();
     let average = |applied: &[Driver]| {
         let total: f64 = focus
             .iter()
             .map(|seg| {
                 let likely = seg.levers.at(Scenario::Likely);
                 let levers = PerDriver::from_fn(|d| if applied.contains(&d) { *likely.get(d) } else { 0.0 });
-                seg.customers
+                seg.customers.get()
                     * projected_clv(&seg.drivers, &levers, &s.ramp_up, s.horizon_years, s.discount_rate.get())
             })
             .sum();

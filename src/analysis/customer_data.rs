@@ -69,7 +69,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
             #[allow(clippy::cast_precision_loss)]
             let figures = data.map_or_else(Vec::new, |data| {
                 [
-                    ("customers", Some(data.active_customers as f64), segment.customers),
+                    ("customers", Some(data.active_customers as f64), segment.customers.get()),
                     ("purchases_per_year", data.purchases_per_year, d.purchases_per_year),
                     ("average_order_value", data.average_order_value, d.average_order_value),
                     ("gross_margin", data.gross_margin, d.gross_margin),

@@ -199,7 +199,7 @@ fn entered(seg: &Segment, monthly: bool) -> Vec<(String, Kind, f64)> {
         Scenario::Likely => "likely",
         Scenario::High => "high",
     };
-    let mut fields = vec![("customers".to_owned(), Kind::Number, seg.customers)];
+    let mut fields = vec![("customers".to_owned(), Kind::Number, seg.customers.get())];
     let subscription = seg.subscription.filter(|_| monthly);
     if let Some(sub) = &subscription {
         fields.push(("monthly_price".into(), Kind::Money, sub.monthly_price));
@@ -245,10 +245,10 @@ fn touchpoints(
     for (id, x, y) in matched(&ta, &tb, |t| &t.id) {
         let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
         let f = |name: &str| format!("touchpoints[{id}].{name}");
-        push(out, file, f("importance"), Kind::Number, x.importance, y.importance);
-        push(out, file, f("performance"), Kind::Number, x.performance, y.performance);
-        push(out, file, f("hours_per_year"), Kind::Number, x.hours_per_year, y.hours_per_year);
-        push(out, file, f("budget_per_year"), Kind::Money, x.budget_per_year, y.budget_per_year);
+        push(out, file, f("importance"), Kind::Number, x.importance.get(), y.importance.get());
+        push(out, file, f("performance"), Kind::Number, x.performance.get(), y.performance.get());
+        push(out, file, f("hours_per_year"), Kind::Number, x.hours_per_year.get(), y.hours_per_year.get());
+        push(out, file, f("budget_per_year"), Kind::Money, x.budget_per_year.get(), y.budget_per_year.get());
         push(
             out,
             file,
@@ -271,8 +271,22 @@ fn jobs(
     let (ja, jb) = (a.jobs.clone().unwrap_or_default(), b.jobs.clone().unwrap_or_default());
     for (id, x, y) in matched(&ja, &jb, |j| &j.id) {
         let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
-        push(out, file, format!("jobs[{id}].importance"), Kind::Number, x.importance, y.importance);
-        push(out, file, format!("jobs[{id}].satisfaction"), Kind::Number, x.satisfaction, y.satisfaction);
+        push(
+            out,
+            file,
+            format!("jobs[{id}].importance"),
+            Kind::Number,
+            x.importance.get(),
+            y.importance.get(),
+        );
+        push(
+            out,
+            file,
+            format!("jobs[{id}].satisfaction"),
+            Kind::Number,
+            x.satisfaction.get(),
+            y.satisfaction.get(),
+        );
     }
 }
 

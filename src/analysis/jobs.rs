@@ -34,15 +34,16 @@ pub fn analyse(jobs: &[Job]) -> Vec<JobMetrics> {
     let mut ranked: Vec<JobMetrics> = jobs
         .iter()
         .map(|j| {
-            let opportunity = opportunity(j.importance, j.satisfaction);
+            let (importance, satisfaction) = (j.importance.get(), j.satisfaction.get());
+            let opportunity = opportunity(importance, satisfaction);
             JobMetrics {
                 id: j.id.clone(),
                 statement: j.statement.clone(),
                 segment: j.segment.clone(),
-                importance: j.importance,
-                satisfaction: j.satisfaction,
+                importance,
+                satisfaction,
                 opportunity,
-                label: label(opportunity, j.importance, j.satisfaction),
+                label: label(opportunity, importance, satisfaction),
             }
         })
         .collect();
@@ -69,6 +70,7 @@ fn label(opportunity: f64, importance: f64, satisfaction: f64) -> JobLabel {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TenPoint;
 
     /// 9 + (9 − 3) = 15 → extremely under-served; 7 + 0 (sat 8) = 7 → over-served;
     /// 6 + (6 − 2) = 10 → under-served; 5 + 0 (sat 5) = 5 → served.
@@ -98,8 +100,8 @@ mod tests {
             id: id.into(),
             statement: String::new(),
             segment: None,
-            importance: imp,
-            satisfaction: sat,
+            importance: TenPoint::new(imp).unwrap(),
+            satisfaction: TenPoint::new(sat).unwrap(),
         };
         let ranked = analyse(&[job("b", 8.0, 4.0), job("a", 8.0, 4.0), job("c", 9.0, 2.0)]);
         let ids: Vec<_> = ranked.iter().map(|j| j.id.as_str()).collect();

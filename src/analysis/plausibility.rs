@@ -122,7 +122,7 @@ pub fn doubts(project: &Project, m: &Metrics) -> Vec<Doubt> {
         if let Some(uplift) = x.scenarios.likely.uplift.filter(|u| *u > SEGMENT_UPLIFT_CEILING) {
             found.push(Doubt::SegmentUpliftAboveDouble { segment: segment.clone(), index, uplift });
         }
-        let segment_value = seg.customers * x.baseline.clv;
+        let segment_value = seg.customers.get() * x.baseline.clv;
         for p in m.problem_areas.ranked.iter().filter(|p| p.segment == seg.id) {
             if p.value_at_stake > segment_value {
                 let (driver, value_at_stake) = (p.driver, p.value_at_stake);

@@ -66,7 +66,7 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
                 current: *seg.drivers.get(driver),
                 benchmark: benchmark.value,
                 benchmark_source: benchmark.source,
-                value_at_stake: (seg.customers * gain).max(0.0),
+                value_at_stake: (seg.customers.get() * gain).max(0.0),
             });
         }
     }

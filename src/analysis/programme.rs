@@ -104,11 +104,11 @@ pub fn investment_summary(project: &Project) -> InvestmentSummary {
 /// Each segment's share of the investment's present value: its own items plus a share of
 /// the programme-wide ones in proportion to customers (equal shares when no segment has any).
 pub fn investment_by_segment(project: &Project, investment: &InvestmentSummary) -> Vec<f64> {
-    let total_customers: f64 = project.segments.iter().map(|seg| seg.customers).sum();
+    let total_customers: f64 = project.segments.iter().map(|seg| seg.customers.get()).sum();
     #[allow(clippy::cast_precision_loss)]
     let count = project.segments.len() as f64;
     let share = |seg: &Segment| {
-        if total_customers > 0.0 { seg.customers / total_customers } else { 1.0 / count }
+        if total_customers > 0.0 { seg.customers.get() / total_customers } else { 1.0 / count }
     };
     project
         .segments
@@ -146,9 +146,10 @@ pub fn investment_and_segments(project: &Project) -> (InvestmentSummary, Vec<Seg
 
 /// Customer-weighted uplift of the focus segments for per-segment CLVs (today, projected).
 pub fn focus_uplift<'a>(pairs: impl Iterator<Item = (&'a Segment, f64, f64)>) -> f64 {
-    let (today, projected) = pairs
-        .filter(|(seg, _, _)| seg.focus)
-        .fold((0.0, 0.0), |(t, p), (seg, clv, clv2)| (t + seg.customers * clv, p + seg.customers * clv2));
+    let (today, projected) =
+        pairs.filter(|(seg, _, _)| seg.focus).fold((0.0, 0.0), |(t, p), (seg, clv, clv2)| {
+            (t + seg.customers.get() * clv, p + seg.customers.get() * clv2)
+        });
     uplift_of_totals(today, projected)
 }
 
@@ -227,7 +228,9 @@ fn cash_flows(
                     .segments
                     .iter()
                     .zip(&margins)
-                    .map(|(seg, with)| seg.customers * (with[index] - clv_in_year(&seg.drivers, period, 0.0)))
+                    .map(|(seg, with)| {
+                        seg.customers.get() * (with[index] - clv_in_year(&seg.drivers, period, 0.0))
+                    })
                     .sum();
                 (investment.annual, value)
             };

@@ -95,7 +95,7 @@ pub fn project(
     let value = ValuePoint::projected(&segment.drivers, levers, settings);
     Projection {
         uplift: ratio(value.clv, baseline.clv).map(|x| x - 1.0),
-        value_uplift: segment.customers * (value.clv - baseline.clv),
+        value_uplift: segment.customers.get() * (value.clv - baseline.clv),
         value,
     }
 }
@@ -103,15 +103,15 @@ pub fn project(
 pub fn segment_metrics(segment: &Segment, investment_pv: f64, settings: &Settings) -> SegmentMetrics {
     let baseline = ValuePoint::new(segment.drivers, settings);
     let scenarios = PerScenario::from_fn(|s| project(segment, &segment.levers.at(s), &baseline, settings));
-    let cac = ratio(segment.acquisition_spend_per_year, segment.new_customers_per_year);
+    let cac = ratio(segment.acquisition_spend_per_year.get(), segment.new_customers_per_year.get());
     SegmentMetrics {
         id: segment.id.clone(),
         name: segment.name.clone(),
         focus: segment.focus,
-        customers: segment.customers,
+        customers: segment.customers.get(),
         acquisition: Acquisition {
-            new_customers_per_year: segment.new_customers_per_year,
-            spend_per_year: segment.acquisition_spend_per_year,
+            new_customers_per_year: segment.new_customers_per_year.get(),
+            spend_per_year: segment.acquisition_spend_per_year.get(),
             cac,
             value_per_acquisition_krone: cac.and_then(|c| ratio(baseline.clv, c)),
         },

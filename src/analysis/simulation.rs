@@ -125,6 +125,35 @@ pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f
     simulate_at(project, segments, investment_pv, &correlations(project.settings.lever_correlation.get()))
 }
 
+/// What every draw shares: today's value of the focus segments, and the value uplift and
+/// projected focus value of the segments that have no uncertain lever (not in `moving`), which
+/// keep their likely CLV in every draw, so they are added up once and a draw values the others.
+fn fixed_part(
+    project: &Project,
+    segments: &[SegmentMetrics],
+    baseline: &[f64],
+    moving: &[usize],
+) -> (f64, f64, f64) {
+    let today: f64 = project
+        .segments
+        .iter()
+        .zip(baseline)
+        .filter(|(s, _)| s.focus)
+        .map(|(s, b)| s.customers.get() * b)
+        .sum();
+    let (mut fixed_value, mut fixed_projected) = (0.0, 0.0);
+    for (i, (seg, m)) in project.segments.iter().zip(segments).enumerate() {
+        if moving.binary_search(&i).is_err() {
+            let projected = m.scenarios.likely.value.clv;
+            fixed_value += seg.customers.get() * (projected - baseline[i]);
+            if seg.focus {
+                fixed_projected += seg.customers.get() * projected;
+            }
+        }
+    }
+    (today, fixed_value, fixed_projected)
+}
+
 /// The simulation valued at the lever correlations `rhos`, the project's own first. Every ρ
 /// values the same draws, so the project's figures do not depend on which others are asked
 /// for: comparing options asks for the project's ρ alone.
@@ -142,30 +171,16 @@ pub fn simulate_at(
     let baseline: Vec<f64> = segments.iter().map(|m| m.baseline.clv).collect();
     let ramp = &settings.ramp_up;
 
-    // Today's value of the focus segments is the same in every draw. Segments without an
-    // uncertain lever keep their likely CLV in every draw: their part of the value uplift and
-    // of the focus segments' projected value is added up once, and a draw values the others.
-    let today: f64 =
-        project.segments.iter().zip(&baseline).filter(|(s, _)| s.focus).map(|(s, b)| s.customers * b).sum();
     let mut moving: Vec<usize> = levers.iter().map(|(i, ..)| *i).collect();
     moving.dedup();
-    let (mut fixed_value, mut fixed_projected) = (0.0, 0.0);
-    for (i, (seg, m)) in project.segments.iter().zip(segments).enumerate() {
-        if moving.binary_search(&i).is_err() {
-            let projected = m.scenarios.likely.value.clv;
-            fixed_value += seg.customers * (projected - baseline[i]);
-            if seg.focus {
-                fixed_projected += seg.customers * projected;
-            }
-        }
-    }
+    let (today, fixed_value, fixed_projected) = fixed_part(project, segments, &baseline, &moving);
     // What a draw reads of each segment with an uncertain lever, side by side in memory: the
     // draws read it millions of times.
     let moving: Vec<(usize, Drivers, f64, f64, bool)> = moving
         .iter()
         .map(|&i| {
             let seg = &project.segments[i];
-            (i, seg.drivers, seg.customers, baseline[i], seg.focus)
+            (i, seg.drivers, seg.customers.get(), baseline[i], seg.focus)
         })
         .collect();
     // (NPV, programme uplift) at a point of every segment's levers.
@@ -309,7 +324,7 @@ pub fn tornado(project: &Project, segments: &[SegmentMetrics], investment_pv: f6
                 *levers.get_mut(driver) = x;
                 let projected =
                     projected_clv(&seg.drivers, &levers, &s.ramp_up, s.horizon_years, s.discount_rate.get());
-                let this_segment = seg.customers * (projected - m.baseline.clv);
+                let this_segment = seg.customers.get() * (projected - m.baseline.clv);
                 likely_npv - m.scenarios.likely.value_uplift + this_segment
             };
             let (npv_low, npv_high) = (npv_at(e.low), npv_at(e.high));

@@ -71,20 +71,21 @@ pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
     let tps = &journey.touchpoints;
     #[allow(clippy::cast_precision_loss)]
     let n = tps.len().max(1) as f64;
-    let mean_importance = tps.iter().map(|t| t.importance).sum::<f64>() / n;
-    let mean_performance = tps.iter().map(|t| t.performance).sum::<f64>() / n;
-    let cost = |t: &crate::model::Touchpoint| t.budget_per_year + t.hours_per_year * hourly_rate;
+    let mean_importance = tps.iter().map(|t| t.importance.get()).sum::<f64>() / n;
+    let mean_performance = tps.iter().map(|t| t.performance.get()).sum::<f64>() / n;
+    let cost = |t: &crate::model::Touchpoint| t.budget_per_year.get() + t.hours_per_year.get() * hourly_rate;
     let total_cost: f64 = tps.iter().map(cost).sum();
-    let total_importance: f64 = tps.iter().map(|t| t.importance).sum();
+    let total_importance: f64 = tps.iter().map(|t| t.importance.get()).sum();
     let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
     let mut ranked: Vec<TouchpointGap> = tps
         .iter()
         .map(|t| {
-            let gap = t.importance - t.performance;
+            let (importance, performance) = (t.importance.get(), t.performance.get());
+            let gap = importance - performance;
             let resource_share = share(cost(t), total_cost);
-            let importance_share = share(t.importance, total_importance);
+            let importance_share = share(importance, total_importance);
             let quadrant =
-                quadrant(reaches(t.importance, mean_importance), reaches(t.performance, mean_performance));
+                quadrant(reaches(importance, mean_importance), reaches(performance, mean_performance));
             let investment_balance = resource_share - importance_share;
             TouchpointGap {
                 id: t.id.clone(),
@@ -92,10 +93,10 @@ pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
                 phase: t.phase.clone(),
                 channel: t.channel.clone(),
                 present: t.present,
-                importance: t.importance,
-                performance: t.performance,
+                importance,
+                performance,
                 gap,
-                priority: t.importance * gap.max(0.0),
+                priority: importance * gap.max(0.0),
                 cost: cost(t),
                 resource_share,
                 importance_share,
@@ -138,7 +139,7 @@ fn action(present: bool, quadrant: Quadrant, investment_balance: f64) -> Action 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Phase, Touchpoint};
+    use crate::model::{FivePoint, Money, Phase, Quantity, Touchpoint};
 
     fn tp(id: &str, importance: f64, performance: f64, present: bool, budget: f64, hours: f64) -> Touchpoint {
         Touchpoint {
@@ -146,11 +147,11 @@ mod tests {
             phase: "p".into(),
             channel: "web".into(),
             name: id.into(),
-            importance,
-            performance,
+            importance: FivePoint::new(importance).unwrap(),
+            performance: FivePoint::new(performance).unwrap(),
             present,
-            hours_per_year: hours,
-            budget_per_year: budget,
+            hours_per_year: Quantity::new(hours).unwrap(),
+            budget_per_year: Money::new(budget).unwrap(),
         }
     }
 

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Brand, BusinessCase, Drivers, Estimate, Investment, Meta, Money, PerDriver, Project, Rate, Segment,
-    Settings,
+    Brand, BusinessCase, Drivers, Estimate, Investment, Meta, Money, PerDriver, Project, Quantity, Rate,
+    Segment, Settings,
 };
 
 /// A segment with the given customers, drivers and levers, and no benchmarks.
@@ -18,11 +18,11 @@ pub fn segment(
     Segment {
         id: id.into(),
         name: id.into(),
-        customers,
+        customers: Quantity::new(customers).expect("a test segment's customers are a quantity"),
         drivers,
         focus,
-        new_customers_per_year: 0.0,
-        acquisition_spend_per_year: 0.0,
+        new_customers_per_year: Quantity::default(),
+        acquisition_spend_per_year: Money::default(),
         products_per_customer: None,
         benchmarks: PerDriver::default(),
         levers,

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::units::{FivePoint, Money, Quantity, TenPoint};
+
 /// The journey map: phases in order and the touchpoints in them.
 #[derive(Clone, Debug)]
 pub struct Journey {
@@ -28,15 +30,11 @@ pub struct Touchpoint {
     pub phase: String,
     pub channel: String,
     pub name: String,
-    /// 1..=5.
-    pub importance: f64,
-    /// 1..=5.
-    pub performance: f64,
+    pub importance: FivePoint,
+    pub performance: FivePoint,
     pub present: bool,
-    /// ≥ 0.
-    pub hours_per_year: f64,
-    /// ≥ 0.
-    pub budget_per_year: f64,
+    pub hours_per_year: Quantity,
+    pub budget_per_year: Money,
 }
 
 /// Win/loss counts per segment; segments exist and appear once.
@@ -57,14 +55,14 @@ pub struct WinLossSegment {
     pub upsell: Option<(u64, u64)>,
 }
 
-/// A job to be done, scored 0..=10.
+/// A job to be done.
 #[derive(Clone, Debug, Serialize)]
 pub struct Job {
     pub id: String,
     pub statement: String,
     pub segment: Option<String>,
-    pub importance: f64,
-    pub satisfaction: f64,
+    pub importance: TenPoint,
+    pub satisfaction: TenPoint,
 }
 
 /// A workshop note: front matter plus the Markdown body.

@@ -2,10 +2,12 @@
 //!
 //! Only `project::validate` builds these. Everything downstream (analysis,
 //! rendering) may rely on what the doc comments promise — a referenced id exists,
-//! `low ≤ likely ≤ high` — and never re-checks. The settings' rates, the money of the
-//! investment and the risk scores are [`Rate`], [`Money`] and [`Score`]: a value outside
-//! their range cannot be built at all (`units`). The drivers of a segment are still plain
-//! numbers whose ranges the doc comments state.
+//! `low ≤ likely ≤ high` — and never re-checks. Rates, money, quantities and scores are
+//! [`Rate`], [`Money`], [`Quantity`], [`Score`] and [`OnScale`]: a value outside its range
+//! cannot be built at all (`units`). Two things are still plain values whose ranges the doc
+//! comments state: a segment's four drivers (`f64`, because the programme's projections are
+//! computed on them in the hot loop of the simulation) and ids that refer to other entries
+//! (`String`, checked to exist when loaded).
 
 mod data;
 mod driver;
@@ -26,5 +28,5 @@ pub use project::{
     Investment, Logo, Meta, ProgrammeOption, Project, RetentionCurve, Risk, Segment, SegmentChoice, Settings,
     Source, Subscription, TEMPLATE_NAMES, TemplateOverride,
 };
-pub use units::{Money, Rate, Score};
+pub use units::{FivePoint, Money, OnScale, Quantity, Rate, Score, TenPoint};
 pub use version::Version;

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::driver::{Drivers, Estimate, PerDriver};
 use super::journey::{Job, Journey, WinLoss, Workshop};
-use super::units::{Money, Rate, Score};
+use super::units::{Money, Quantity, Rate, Score};
 
 /// A validated project folder.
 #[derive(Clone, Debug)]
@@ -257,15 +257,15 @@ pub struct TemplateOverride {
 pub struct Segment {
     pub id: String,
     pub name: String,
-    /// Customers today, ≥ 0.
-    pub customers: f64,
+    /// Customers today.
+    pub customers: Quantity,
     pub drivers: Drivers,
     pub focus: bool,
-    /// Customers won per year, ≥ 0.
-    pub new_customers_per_year: f64,
-    /// Acquisition spend per year, ≥ 0.
-    pub acquisition_spend_per_year: f64,
-    pub products_per_customer: Option<f64>,
+    /// Customers won per year.
+    pub new_customers_per_year: Quantity,
+    /// Acquisition spend per year.
+    pub acquisition_spend_per_year: Money,
+    pub products_per_customer: Option<Quantity>,
     /// The benchmark each driver is measured against, if any.
     pub benchmarks: PerDriver<Option<Benchmark>>,
     /// Every projected point keeps retention in 0..1, margin in 0..=1 and volumes positive.

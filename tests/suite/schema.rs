@@ -134,6 +134,16 @@ fn the_example_validates_and_a_typo_is_flagged() {
     fs::write(&empty, yaml).unwrap();
     let errors = validate(&empty, &dir.path().join("segments.schema.json")).unwrap();
     assert!(errors.contains("None is not of type"), "an empty value is flagged: {errors}");
+    // A touchpoint's importance has the same 1–5 range in the schema as in `check`.
+    let journey = dir.path().join("journey.yaml");
+    let yaml = fs::read_to_string(example().join("journey.yaml")).unwrap().replacen(
+        "importance: 4, performance: 2",
+        "importance: 6, performance: 2",
+        1,
+    );
+    fs::write(&journey, yaml).unwrap();
+    let errors = validate(&journey, &dir.path().join("journey.schema.json")).unwrap();
+    assert!(errors.contains("6 is greater than the maximum of 5"), "the range is flagged: {errors}");
 }
 
 /// The property paths under `node` that have no description.

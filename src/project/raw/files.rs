@@ -385,7 +385,7 @@ pub struct RawTouchpoint {
     pub name: Field<String>,
     /// Value to the customer, 1–5.
     #[serde(default)]
-    #[schemars(range(min = 0, max = 10))]
+    #[schemars(range(min = 1, max = 5))]
     pub importance: NumField,
     /// How well we deliver it today, 1–5.
     #[serde(default)]

@@ -4,7 +4,7 @@ use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use super::project_file::list;
 use crate::diagnostic::Position;
-use crate::model::Job;
+use crate::model::{Job, TenPoint};
 use crate::project::raw::{RawJob, RawJobs, Sp};
 
 const SCORE: Kind = Kind::Score(0.0, 10.0);
@@ -37,7 +37,7 @@ fn job(sp: &Sp<RawJob>, c: &mut Checker, i: usize, segment_ids: &KnownIds) -> Op
         id: id?,
         statement: statement?,
         segment: segment?,
-        importance: importance?,
-        satisfaction: satisfaction?,
+        importance: TenPoint::new(importance?)?,
+        satisfaction: TenPoint::new(satisfaction?)?,
     })
 }

@@ -6,7 +6,7 @@ use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use super::project_file::list;
 use crate::diagnostic::Position;
-use crate::model::{Journey, Phase, Touchpoint};
+use crate::model::{FivePoint, Journey, Money, Phase, Quantity, Touchpoint};
 use crate::project::raw::{RawJourney, RawPhase, RawTouchpoint, Sp};
 
 const SCORE: Kind = Kind::Score(1.0, 5.0);
@@ -78,10 +78,10 @@ fn touchpoint(sp: &Sp<RawTouchpoint>, c: &mut Checker, i: usize, phases: &KnownI
         phase: phase?,
         channel: c.optional_text(&raw.channel, &format!("touchpoints[{i}].channel")),
         name: name?,
-        importance: importance?,
-        performance: performance?,
+        importance: FivePoint::new(importance?)?,
+        performance: FivePoint::new(performance?)?,
         present,
-        hours_per_year: hours.ok()?.unwrap_or(0.0),
-        budget_per_year: budget.ok()?.unwrap_or(0.0),
+        hours_per_year: Quantity::new(hours.ok()?.unwrap_or(0.0))?,
+        budget_per_year: Money::new(budget.ok()?.unwrap_or(0.0))?,
     })
 }

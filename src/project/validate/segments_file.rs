@@ -8,8 +8,8 @@ use super::project_file::{benchmarks, list};
 use super::subscription;
 use crate::diagnostic::Position;
 use crate::model::{
-    Benchmark, BenchmarkSource, ChurnChange, DataSet, Driver, Drivers, Estimate, PerDriver, RetentionCurve,
-    Segment, SegmentData, Subscription,
+    Benchmark, BenchmarkSource, ChurnChange, DataSet, Driver, Drivers, Estimate, Money, PerDriver, Quantity,
+    RetentionCurve, Segment, SegmentData, Subscription,
 };
 use crate::project::raw::{Num, RawCurve, RawEstimate, RawLevers, RawSegment, RawSegmentsFile, Sp};
 
@@ -140,12 +140,15 @@ fn segment(
     Some(Segment {
         id: id?,
         name: name?,
-        customers: customers?,
+        customers: Quantity::new(customers?)?,
         drivers: drivers?,
         focus: raw.focus.as_ref().is_some_and(|f| f.value),
-        new_customers_per_year: new_customers?,
-        acquisition_spend_per_year: spend?,
-        products_per_customer: products.ok()?,
+        new_customers_per_year: Quantity::new(new_customers?)?,
+        acquisition_spend_per_year: Money::new(spend?)?,
+        products_per_customer: match products.ok()? {
+            Some(x) => Some(Quantity::new(x)?),
+            None => None,
+        },
         benchmarks: PerDriver::from_fn(|d| merge_benchmark(*own.get(d), *project_benchmarks.get(d))),
         levers,
         from_data,

@@ -526,8 +526,11 @@ pub fn assumptions(project: &Project, l: &Localizer) -> Vec<Assumption> {
 
 fn segment_assumptions(i: usize, seg: &Segment, l: &Localizer) -> Vec<Assumption> {
     let f = |name: &str| format!("segments[{i}].{name} ({})", seg.id);
-    let mut rows =
-        vec![Assumption { file: "segments.yaml", field: f("customers"), value: l.number(seg.customers, 0) }];
+    let mut rows = vec![Assumption {
+        file: "segments.yaml",
+        field: f("customers"),
+        value: l.number(seg.customers.get(), 0),
+    }];
     if let Some(sub) = &seg.subscription {
         rows.extend(subscription_assumptions(sub, &f, l));
     }
@@ -563,8 +566,8 @@ fn segment_assumptions(i: usize, seg: &Segment, l: &Localizer) -> Vec<Assumption
         }
     }
     let acquisition = vec![
-        ("customers", l.number(seg.new_customers_per_year, 0).into()),
-        ("spend", l.money(seg.acquisition_spend_per_year).into()),
+        ("customers", l.number(seg.new_customers_per_year.get(), 0).into()),
+        ("spend", l.money(seg.acquisition_spend_per_year.get()).into()),
     ];
     rows.push(Assumption {
         file: "segments.yaml",
