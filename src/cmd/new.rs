@@ -45,6 +45,8 @@ const EXAMPLE: &[(&str, &str)] = &[
     ),
     ("options/fast-roll-out.yaml", include_str!("../../example-project/options/fast-roll-out.yaml")),
     ("assets/logo.svg", include_str!("../../example-project/assets/logo.svg")),
+    ("assets/welcome-process.svg", include_str!("../../example-project/assets/welcome-process.svg")),
+    ("sections/01-first-90-days.md", include_str!("../../example-project/sections/01-first-90-days.md")),
     ("data/transactions.csv", include_str!("../../example-project/data/transactions.csv")),
     (".gitignore", GITIGNORE),
 ];

@@ -94,6 +94,9 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
         data: None,
         templates: vec![],
         options: vec![],
+        story: crate::model::Story::default(),
+        own_sections: vec![],
+        images: vec![],
         warnings: vec![],
     }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::driver::{Drivers, Estimate, PerDriver};
 use super::journey::{Job, Journey, WinLoss, Workshop};
+use super::story::{Image, OwnSection, Story};
 use super::units::{Money, Quantity, Rate, Score};
 
 /// A validated project folder.
@@ -36,6 +37,12 @@ pub struct Project {
     pub templates: Vec<TemplateOverride>,
     /// The programme options of `options/*.yaml`, sorted by file name; empty without them.
     pub options: Vec<ProgrammeOption>,
+    /// project.yaml's `report:`: the consultant's headline, messages, next steps and titles.
+    pub story: Story,
+    /// `sections/*.md`, sorted by file name.
+    pub own_sections: Vec<OwnSection>,
+    /// Every picture the Markdown texts show, sorted by path, each once.
+    pub images: Vec<Image>,
     /// Values that were read but probably not as meant (`4.800` for 4,800), rendered with
     /// their source lines.
     pub warnings: Vec<String>,
@@ -81,6 +88,9 @@ impl Project {
             data: None,
             templates: Vec::new(),
             options: Vec::new(),
+            story: Story::default(),
+            own_sections: Vec::new(),
+            images: Vec::new(),
             warnings: Vec::new(),
         }
     }

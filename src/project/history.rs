@@ -127,6 +127,9 @@ pub fn export(dir: &Path, rev: &str, into: &Path) -> Result<(), HistoryError> {
             super::LOGO_MAX_BYTES
         } else if super::is_fixed_input(&entry.path) {
             super::source::MAX_FILE_BYTES
+        } else if super::markdown_images::is_picture(&entry.path) {
+            // Any Markdown text may show it: the texts are not read here.
+            super::markdown_images::IMAGE_MAX_BYTES
         } else {
             continue;
         };

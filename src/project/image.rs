@@ -29,7 +29,7 @@ pub fn check(rel: &Path, bytes: &[u8]) -> Result<ImageKind, Diagnostic> {
     }
     let not_an_image = || {
         Diagnostic::new(rel, "is not a PNG, JPEG or SVG image")
-            .hint("export the logo as PNG, JPEG or SVG from the original artwork")
+            .hint("export it as PNG, JPEG or SVG from the original artwork")
     };
     let text = std::str::from_utf8(bytes).map_err(|_| not_an_image())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -46,7 +46,7 @@ pub fn check(rel: &Path, bytes: &[u8]) -> Result<ImageKind, Diagnostic> {
     }
     match document.descendants().filter(roxmltree::Node::is_element).find_map(|node| unsafe_part(&node)) {
         Some(what) => Err(Diagnostic::new(rel, format!("the SVG holds {what}")).hint(
-            "a logo must be a plain drawing: remove scripts, event handlers and links to other files \
+            "a picture in the report must be a plain drawing: remove scripts, event handlers and links to other files \
              (in Inkscape: File → Save As… → Optimized SVG)",
         )),
         None => Ok(ImageKind::Svg),

@@ -23,6 +23,8 @@ pub const MAX_PHASES: usize = 200;
 pub const MAX_JOBS: usize = 1_000;
 /// Workshop notes in workshops/.
 pub const MAX_WORKSHOPS: usize = 500;
+/// Own report sections in sections/.
+pub const MAX_OWN_SECTIONS: usize = 50;
 /// Investment lines, risks and timeline activities in project.yaml, each.
 pub const MAX_LIST_ITEMS: usize = 1_000;
 /// Programme options in options/: each is simulated like the base case.

@@ -10,6 +10,7 @@ pub mod git;
 pub mod history;
 mod image;
 pub mod limits;
+pub mod markdown_images;
 mod plausibility;
 pub mod raw;
 pub mod source;
@@ -26,18 +27,23 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Invalid, Position, slash_path};
 use crate::model::{Project, Source};
-use raw::{RawJobs, RawJourney, RawOption, RawProject, RawSegmentsFile, RawWinLoss, RawWorkshopMeta};
+use raw::{
+    RawJobs, RawJourney, RawOption, RawOwnSectionMeta, RawProject, RawSegmentsFile, RawWinLoss,
+    RawWorkshopMeta,
+};
 use source::{Folder, Kind, Links, SourceText};
 use validate::{Checker, KnownIds};
 
 /// The required files, and where the optional ones live.
-pub const PROJECT_FILE: &str = "project.yaml";
+pub const PROJECT_FILE: &str = crate::model::PROJECT_YAML;
 pub const SEGMENTS_FILE: &str = "segments.yaml";
 pub const JOURNEY_FILE: &str = "journey.yaml";
 pub const WINLOSS_FILE: &str = "winloss.yaml";
 pub const JOBS_FILE: &str = "jobs.yaml";
 pub const WORKSHOPS_DIR: &str = "workshops";
 pub const OPTIONS_DIR: &str = "options";
+/// The consultant's own report sections, `sections/*.md`.
+pub const SECTIONS_DIR: &str = "sections";
 /// A workshop note's largest size: a long note is some 30 KiB, and Markdown's cost in memory
 /// grows with the most contrived input far faster than with its size.
 pub const NOTE_MAX_BYTES: u64 = 1024 * 1024;
@@ -63,6 +69,7 @@ pub fn is_fixed_input(rel: &str) -> bool {
     [PROJECT_FILE, SEGMENTS_FILE, JOURNEY_FILE, WINLOSS_FILE, JOBS_FILE].contains(&rel)
         || in_folder(WORKSHOPS_DIR).is_some_and(|name| Path::new(name).extension().is_some_and(|x| x == "md"))
         || in_folder(OPTIONS_DIR).is_some_and(|name| Path::new(name).extension().is_some_and(|x| x == "yaml"))
+        || in_folder(SECTIONS_DIR).is_some_and(|name| Path::new(name).extension().is_some_and(|x| x == "md"))
         || rel
             .strip_prefix(templates::TEMPLATES_DIR)
             .and_then(|r| r.strip_prefix('/'))
@@ -93,6 +100,7 @@ pub fn load_with(dir: &Path, options: Options) -> Result<Project, Invalid> {
         sources: Vec::new(),
         binary_sources: Vec::new(),
         misspelt: HashSet::new(),
+        markdown_bodies: Vec::new(),
     };
     let project = loader.project();
     if let Some(p) = &project
@@ -123,6 +131,8 @@ struct Loader<'a> {
     binary_sources: Vec<Source>,
     /// (file, field) of the known fields that unknown keys were probably meant to be.
     misspelt: HashSet<(PathBuf, String)>,
+    /// The body of every Markdown file read (`/`-separated path, text), for its pictures.
+    markdown_bodies: Vec<(String, String)>,
 }
 
 impl Loader<'_> {
@@ -146,9 +156,9 @@ impl Loader<'_> {
             None => KnownIds::Absent(JOURNEY_FILE),
         };
 
-        let part = raw_project.and_then(|raw| {
+        let part = raw_project.as_ref().and_then(|raw| {
             let mut c = Checker::new(Path::new(PROJECT_FILE), 0, &mut self.diagnostics);
-            validate::project(&raw, &mut c, &segment_ids, self.dir)
+            validate::project(raw, &mut c, &segment_ids, self.dir)
         });
         // The data names segments by id: without a readable segments list it is not read,
         // rather than reporting every row as naming an unknown segment.
@@ -191,8 +201,13 @@ impl Loader<'_> {
         });
         let workshops: Vec<_> =
             workshop_files.into_iter().map(|rel| self.workshop(&rel, &phase_ids)).collect();
+        let own_sections: Vec<_> =
+            self.own_section_files().into_iter().map(|rel| self.own_section(&rel)).collect();
         let templates = self.templates();
 
+        // Pictures are checked in every text that could be read, valid or not, so that their
+        // problems show in the same run as the others.
+        let images = self.images(raw_project.as_ref());
         let mut part = part?;
         part.brand.logo = part.logo_path.as_ref().and_then(|rel| self.logo(rel));
         let mut sources: Vec<Source> = self
@@ -222,6 +237,9 @@ impl Loader<'_> {
             data: data.ok()?,
             templates,
             options: options.into_iter().collect::<Option<_>>()?,
+            story: part.story,
+            own_sections: own_sections.into_iter().collect::<Option<_>>()?,
+            images,
             warnings: self.warnings(),
         })
     }
@@ -468,55 +486,136 @@ impl Loader<'_> {
     }
 
     fn workshop(&mut self, rel: &Path, phase_ids: &KnownIds) -> Option<crate::model::Workshop> {
-        // Notes are the inputs a folder can hold many of: past the budget, none more is read.
-        if self.text_bytes() > limits::MAX_TEXT_BYTES {
-            self.diagnostics.push(
-                Diagnostic::new(rel, format!(
-                    "not read: the notes before it already fill the {} MiB all text inputs may hold together",
-                    limits::MAX_TEXT_BYTES >> 20
-                ))
-                .hint("keep notes to what the report should show; this limit keeps every command within 10 s and 1 GB"),
-            );
-            return None;
-        }
-        let source = match self.folder.read_text(rel, NOTE_MAX_BYTES, "workshop notes") {
-            Ok(s) => s?,
-            Err(d) => {
-                self.diagnostics.push(d);
-                return None;
-            }
-        };
-        let result = self.workshop_from(&source, phase_ids);
+        let source = self.markdown_file(rel, "workshop notes")?;
+        let fields = "title, date, market, participants and phases";
+        let result =
+            self.front_matter::<RawWorkshopMeta>(&source, "note", fields).and_then(|(meta, body, offset)| {
+                let mut c = Checker::new(&source.rel, offset, &mut self.diagnostics);
+                validate::workshop(&meta, &mut c, &source.rel, body, phase_ids)
+            });
         self.sources.push(source);
         result
     }
 
-    fn workshop_from(&mut self, source: &SourceText, phase_ids: &KnownIds) -> Option<crate::model::Workshop> {
+    /// `sections/*.md`, sorted by name.
+    fn own_section_files(&mut self) -> Vec<PathBuf> {
+        self.files_in(SECTIONS_DIR, "md", limits::MAX_OWN_SECTIONS, "own sections", None)
+    }
+
+    fn own_section(&mut self, rel: &Path) -> Option<crate::model::OwnSection> {
+        let source = self.markdown_file(rel, "own sections")?;
+        let result = self.front_matter::<RawOwnSectionMeta>(&source, "section", "title and after").and_then(
+            |(meta, body, offset)| {
+                let mut c = Checker::new(&source.rel, offset, &mut self.diagnostics);
+                validate::own_section(&meta, &mut c, &source.rel, body)
+            },
+        );
+        self.sources.push(source);
+        result
+    }
+
+    /// Reads a Markdown file (a note or an own section): at most [`NOTE_MAX_BYTES`], and none
+    /// once the text inputs read so far fill their budget.
+    fn markdown_file(&mut self, rel: &Path, what: &str) -> Option<SourceText> {
+        // Markdown files are the inputs a folder can hold many of: past the budget, none more is read.
+        if self.text_bytes() > limits::MAX_TEXT_BYTES {
+            self.diagnostics.push(
+                Diagnostic::new(rel, format!(
+                    "not read: the files before it already fill the {} MiB all text inputs may hold together",
+                    limits::MAX_TEXT_BYTES >> 20
+                ))
+                .hint("keep notes and sections to what the report should show; this limit keeps every command within 10 s and 1 GB"),
+            );
+            return None;
+        }
+        match self.folder.read_text(rel, NOTE_MAX_BYTES, what) {
+            Ok(s) => s,
+            Err(d) => {
+                self.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    /// A Markdown file's front matter, parsed, with the body and the line the YAML starts
+    /// after; `what` the file is and the `fields` its front matter holds word the problem
+    /// when it is missing.
+    fn front_matter<'s, T: DeserializeOwned + schemars::JsonSchema>(
+        &mut self,
+        source: &'s SourceText,
+        what: &str,
+        fields: &str,
+    ) -> Option<(T, &'s str, u32)> {
         let first_line = Some(Position { line: 1, column: 1 });
         let split = match front_matter::split(&source.text) {
             Ok(s) => s,
             Err(e) => {
                 let (message, hint) = match e {
                     front_matter::FrontMatterError::Missing => (
-                        "the note has no front matter",
-                        "start the file with a `---` line, then title, date, market, participants and phases, then another `---` line",
+                        format!("the {what} has no front matter"),
+                        format!("start the file with a `---` line, then {fields}, then another `---` line"),
                     ),
                     front_matter::FrontMatterError::Unclosed => (
-                        "the front matter is never closed",
-                        "end the front matter with a line holding only `---`",
+                        "the front matter is never closed".to_owned(),
+                        "end the front matter with a line holding only `---`".to_owned(),
                     ),
                 };
                 self.diagnostics.push(Diagnostic::new(&source.rel, message).at(first_line).hint(hint));
                 return None;
             }
         };
-        let parsed = yaml::parse::<RawWorkshopMeta>(source, split.yaml, split.yaml_line_offset)
+        self.markdown_bodies.push((slash_path(&source.rel), split.body.to_owned()));
+        let parsed = yaml::parse::<T>(source, split.yaml, split.yaml_line_offset)
             .map_err(|d| self.diagnostics.push(d))
             .ok()?;
         self.unknown_keys(parsed.unknown);
-        let meta = parsed.value;
-        let mut c = Checker::new(&source.rel, split.yaml_line_offset, &mut self.diagnostics);
-        validate::workshop(&meta, &mut c, &source.rel, split.body, phase_ids)
+        Some((parsed.value, split.body, split.yaml_line_offset))
+    }
+
+    /// Every picture the Markdown texts show — project.yaml's (from `raw`, whether or not it
+    /// is valid) and every note's and own section's — read and checked; each is a source.
+    fn images(&mut self, raw: Option<&RawProject>) -> Vec<crate::model::Image> {
+        let files: BTreeMap<String, &str> =
+            self.sources.iter().map(|s| (slash_path(&s.rel), s.text.as_str())).collect();
+        let source = |file: &str| files.get(file).copied().unwrap_or_default();
+        let mut fields: Vec<(String, &str)> = Vec::new();
+        if let Some(raw) = raw {
+            if let Some(b) = &raw.business_case {
+                for (name, text) in [
+                    ("challenge", &b.value.challenge),
+                    ("approach", &b.value.approach),
+                    ("expected_value", &b.value.expected_value),
+                ] {
+                    fields.extend(text.as_ref().map(|t| (format!("business_case.{name}"), t.value.as_str())));
+                }
+            }
+            if let Some(r) = &raw.report {
+                let r = &r.value;
+                fields.extend(r.headline.as_ref().map(|h| ("report.headline".to_owned(), h.value.as_str())));
+                let steps = r.next_steps.as_ref().map_or(&[][..], |s| s.value.as_slice());
+                for (list, items) in [("key_messages", r.key_messages.as_slice()), ("next_steps", steps)] {
+                    for (i, text) in items.iter().enumerate() {
+                        fields.push((format!("report.{list}[{i}]"), text.value.as_str()));
+                    }
+                }
+            }
+        }
+        let mut texts: Vec<markdown_images::Text> = fields
+            .into_iter()
+            .map(|(field, markdown)| markdown_images::Text {
+                file: PROJECT_FILE,
+                field: Some(field),
+                markdown,
+                source: source(PROJECT_FILE),
+            })
+            .collect();
+        for (file, body) in &self.markdown_bodies {
+            texts.push(markdown_images::Text { file, field: None, markdown: body, source: source(file) });
+        }
+        let (images, sources, problems) = markdown_images::read(&self.folder, &texts);
+        self.binary_sources.extend(sources);
+        self.diagnostics.extend(problems);
+        images
     }
 }
 

@@ -263,10 +263,37 @@ fn hostile_markdown_is_shown_as_text_and_links_nowhere() {
     assert!(result.status.success(), "{}", text(&result.stderr));
     let html = fs::read_to_string(out).unwrap();
     assert_inert(&html);
-    assert!(!html.contains("<img src=\"https://attacker.test"), "no remote image");
+    assert!(!html.contains("<img src=\"https://"), "no remote image");
     assert!(!html.contains("<a href=\"https://attacker.test"), "no link out");
     assert!(html.contains("a site (https://attacker.test/phish)"), "an external link is shown as text");
     assert!(html.contains("&lt;script&gt;"), "raw HTML is shown as text");
+}
+
+#[test]
+fn a_picture_from_the_web_or_outside_the_project_is_refused_where_it_is_shown() {
+    let dir = hostile("markdown-remote-picture");
+    check_fails_with(
+        dir.path(),
+        &[
+            "workshops/2027-03-pixel.md:9:1: the picture `https://attacker.test/pixel.png` is on the web",
+            "workshops/2027-03-pixel.md:11:1: the picture `/etc/passwd` is outside the project folder",
+        ],
+    );
+    let (result, out) = build(dir.path());
+    assert_eq!(result.status.code(), Some(1));
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_picture_linked_to_a_file_outside_is_refused_and_not_read() {
+    let outside = TempDir::new("outside-picture");
+    let dir = example_copy("link-picture");
+    fs::remove_file(dir.path().join("assets/welcome-process.svg")).unwrap();
+    symlink(secret(&outside), dir.path().join("assets/welcome-process.svg")).unwrap();
+    check_fails_with(
+        dir.path(),
+        &["sections/01-first-90-days.md:", "assets/welcome-process.svg: is a symbolic link (to `"],
+    );
 }
 
 // ---- Images are images ----
@@ -710,12 +737,14 @@ fn history_copies_only_the_inputs_each_within_its_limit() {
         copied,
         [
             "assets/logo.svg",
+            "assets/welcome-process.svg",
             "data/transactions.csv",
             "jobs.yaml",
             "journey.yaml",
             "options/danish-segments-only.yaml",
             "options/fast-roll-out.yaml",
             "project.yaml",
+            "sections/01-first-90-days.md",
             "segments.yaml",
             "winloss.yaml",
             "workshops/2027-01-copenhagen.md",

@@ -16,5 +16,6 @@ mod hostile;
 mod languages;
 mod report;
 mod schema;
+mod story;
 mod version;
 mod watch;

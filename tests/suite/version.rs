@@ -37,10 +37,20 @@ fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
     let out = project.join("report.html");
     let built = uplift(&["build", project.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert!(built.status.success(), "{}", text(&built.stderr));
-    let html = fs::read_to_string(out).unwrap();
+    let html = fs::read_to_string(&out).unwrap();
     assert!(
         html.contains(&format!("commit {}", clean["commit"].as_str().unwrap())),
         "cover shows the commit"
     );
     assert!(html.contains("with uncommitted changes"));
+
+    // `report: {show_version: false}` leaves the stamp off the cover (the metrics keep it).
+    let yaml = project.join("project.yaml");
+    let hidden = fs::read_to_string(&yaml).unwrap().replacen("report:", "report:\n  show_version: false", 1);
+    fs::write(&yaml, hidden).unwrap();
+    let built = uplift(&["build", project.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let html = fs::read_to_string(project.join("report.html")).unwrap();
+    assert!(!html.contains(&format!("commit {}", clean["commit"].as_str().unwrap())), "no stamp");
+    assert!(!version_of(&project).is_null());
 }

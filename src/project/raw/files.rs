@@ -65,6 +65,49 @@ pub struct RawProject {
     pub brand: Field<RawBrand>,
     /// The client's transaction data (a CRM or ERP export), or a per-customer summary.
     pub data: Field<RawData>,
+    /// The consultant's own story in the report: headline, key messages, next steps and
+    /// action titles.
+    pub report: Field<RawReport>,
+}
+
+/// `report:`: the consultant's words in place of or beside the generated ones.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawReport {
+    /// Markdown, in place of the generated headline sentence of the summary.
+    pub headline: Field<String>,
+    /// Up to five key messages (Markdown), shown as bullets at the top of the summary.
+    #[serde(default)]
+    pub key_messages: Vec<Sp<String>>,
+    /// The next steps (Markdown), in place of the generated list.
+    pub next_steps: Field<Vec<Sp<String>>>,
+    /// An action title per section, shown above its standard title, e.g.
+    /// `value: "Three segments carry 80 % of the upside"`.
+    pub section_titles: Field<RawSectionTitles>,
+    /// Whether the cover shows the version the report was built from (default true).
+    pub show_version: Field<bool>,
+}
+
+/// An action title per report section: the one thing to take from it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawSectionTitles {
+    /// Above the executive summary.
+    pub summary: Field<String>,
+    /// Above the business case.
+    pub business_case: Field<String>,
+    /// Above the segment economics and problem areas.
+    pub economics: Field<String>,
+    /// Above what the client's data says.
+    pub data: Field<String>,
+    /// Above the value uplift.
+    pub value: Field<String>,
+    /// Above the customer journey and its gaps.
+    pub journey: Field<String>,
+    /// Above win/loss and jobs to be done.
+    pub winloss_jobs: Field<String>,
+    /// Above the appendix.
+    pub appendix: Field<String>,
 }
 
 /// `data:`: where the client's export is and how it is laid out.
@@ -466,6 +509,17 @@ pub struct RawJob {
     #[serde(default)]
     #[schemars(range(min = 0, max = 10))]
     pub satisfaction: NumField,
+}
+
+/// The YAML front matter of an own section (`sections/*.md`).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawOwnSectionMeta {
+    /// The section's title.
+    pub title: Field<String>,
+    /// The report section it follows: `summary`, `business_case`, `economics`, `data`,
+    /// `value`, `journey`, `winloss_jobs` or `appendix`.
+    pub after: Field<String>,
 }
 
 /// The YAML front matter of a workshop note.

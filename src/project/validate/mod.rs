@@ -13,7 +13,9 @@ mod jobs_file;
 mod journey_file;
 mod number;
 mod option_file;
+mod own_section_file;
 mod project_file;
+mod report_block;
 mod segments_file;
 mod subscription;
 mod winloss_file;
@@ -22,6 +24,7 @@ mod workshop_file;
 pub use checker::{Checker, KnownIds};
 pub use journey_file::declared_phases;
 pub use option_file::validate as option;
+pub use own_section_file::validate as own_section;
 pub use project_file::validate as project;
 pub use segments_file::{DataState, declared_ids as declared_segments, ids_in_order, validate as segments};
 pub use {

@@ -7,7 +7,7 @@ use super::number::Kind;
 use crate::diagnostic::Position;
 use crate::model::Language;
 use crate::model::{
-    Activity, Brand, BusinessCase, Investment, Meta, Money, PerDriver, Rate, Risk, Score, Settings,
+    Activity, Brand, BusinessCase, Investment, Meta, Money, PerDriver, Rate, Risk, Score, Settings, Story,
 };
 use crate::project::raw::{Num, RawBenchmarks, RawProject, Sp};
 
@@ -31,6 +31,7 @@ pub struct ProjectPart {
     /// The logo file, relative to the project folder.
     pub logo_path: Option<PathBuf>,
     pub data: Option<crate::project::data::DataConfig>,
+    pub story: Story,
 }
 
 pub fn validate(
@@ -55,6 +56,7 @@ pub fn validate(
         None => Some(PerDriver::default()),
     };
     let data = raw.data.as_ref().map(|d| super::data_section::validate(d, c, dir));
+    let story = super::report_block::validate(raw.report.as_ref(), c);
     let brand = brand(raw, c, dir);
     let (brand, logo_path) = match brand {
         Some((b, p)) => (Some(b), p),
@@ -74,6 +76,7 @@ pub fn validate(
             Some(d) => Some(d?),
             None => None,
         },
+        story: story?,
     })
 }
 

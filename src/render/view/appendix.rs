@@ -58,7 +58,11 @@ pub fn workshops(project: &Project, l: &Localizer) -> Vec<WorkshopView> {
         .iter()
         .enumerate()
         .map(|(i, w)| WorkshopView {
-            html: markdown::to_html(&w.body, &anchor(i, &w.file)),
+            html: markdown::to_html(
+                &w.body,
+                &anchor(i, &w.file),
+                markdown::Pictures { file: &crate::diagnostic::slash_path(&w.file), images: &project.images },
+            ),
             anchor: anchor(i, &w.file),
             title: w.title.clone(),
             date: l.date(w.date),

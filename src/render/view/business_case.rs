@@ -58,10 +58,11 @@ pub fn build(
     l: &Localizer,
 ) -> BusinessCaseView {
     let text = &project.business_case;
+    let pictures = markdown::Pictures { file: crate::model::PROJECT_YAML, images: &project.images };
     BusinessCaseView {
-        challenge: markdown::to_html(&text.challenge, "challenge"),
-        approach: markdown::to_html(&text.approach, "approach"),
-        expected_value: markdown::to_html(&text.expected_value, "expected-value"),
+        challenge: markdown::to_html(&text.challenge, "challenge", pictures),
+        approach: markdown::to_html(&text.approach, "approach", pictures),
+        expected_value: markdown::to_html(&text.expected_value, "expected-value", pictures),
         investments: investments(project, m, segment_name, l),
         investment_total: investment_total(m, l),
         risks: risks(project),

@@ -35,7 +35,7 @@ pub fn build(project: &Project, logo: Option<String>, l: &Localizer) -> MetaView
         horizon_years: project.settings.horizon_years,
         primary_color: project.brand.primary_color.clone().unwrap_or_else(|| "#1f4e79".to_owned()),
         logo,
-        version: project.version.as_ref().map(|v| {
+        version: project.version.as_ref().filter(|_| project.story.show_version).map(|v| {
             let id = if v.uncommitted_changes { "version-dirty" } else { "version-clean" };
             l.t_with(id, vec![("commit", v.commit.clone().into()), ("date", l.date(v.date).into())])
         }),

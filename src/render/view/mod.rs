@@ -13,6 +13,7 @@ mod data;
 mod economics;
 mod journey;
 mod options;
+mod own_sections;
 mod summary;
 mod value;
 mod winloss_jobs;
@@ -30,6 +31,7 @@ pub use cover::MetaView;
 pub use data::DataView;
 pub use economics::{EconomicsView, ProblemRow, SegmentRow};
 pub use journey::{GapRow, JourneyView, PhaseView};
+pub use own_sections::{BySection, OwnSectionView};
 pub use summary::{Card, SummaryView};
 pub use value::{CashFlowRow, ScenarioRow, SimulationView, ValueView};
 pub use winloss_jobs::{JobRow, WinLossJobsView, WinLossRow};
@@ -51,6 +53,10 @@ pub struct Report {
     pub journey: Option<JourneyView>,
     pub winloss_jobs: Option<WinLossJobsView>,
     pub appendix: AppendixView,
+    /// The consultant's action title above each section.
+    pub titles: BySection<Option<String>>,
+    /// The consultant's own sections after each section.
+    pub own: BySection<Vec<OwnSectionView>>,
 }
 
 /// Builds the view of `project` with its computed `metrics` in `l`'s language; `logo` is a
@@ -82,6 +88,8 @@ pub fn build(
         journey: journey::build(project, metrics, gaps, l),
         winloss_jobs: winloss_jobs::build(metrics, &segment_name, l),
         appendix: appendix::build(project, metrics, l),
+        titles: own_sections::titles(project),
+        own: own_sections::own_sections(project),
     }
 }
 

@@ -5,21 +5,30 @@ use serde::Serialize;
 use super::economics::ProblemRow;
 use super::journey::GapRow;
 use crate::analysis::{Action, Metrics};
-use crate::model::Project;
+use crate::model::{PROJECT_YAML, Project};
 use crate::render::labels::problem_name;
 use crate::render::locale::Localizer;
+use crate::render::markdown;
 
 /// The executive summary: the headline, the key figures, the largest problems and gaps, the
 /// options' verdict and what to do next.
 #[derive(Debug, Serialize)]
 pub struct SummaryView {
+    /// The generated headline sentence (plain text).
     pub headline: String,
+    /// The consultant's headline (`report.headline`) as HTML, shown in place of `headline`.
+    pub headline_html: Option<String>,
+    /// The consultant's key messages as HTML.
+    pub key_messages: Vec<String>,
     pub cards: Vec<Card>,
     pub top_problems: Vec<ProblemRow>,
     pub top_gaps: Vec<GapRow>,
     /// Which option has the highest expected NPV and which the best downside.
     pub options_verdict: Option<String>,
+    /// The generated next steps (plain text).
     pub next_steps: Vec<String>,
+    /// The consultant's next steps (`report.next_steps`) as HTML, shown in place of `next_steps`.
+    pub next_steps_html: Option<Vec<String>>,
 }
 
 /// A key figure, linked to its derivation in the appendix.
@@ -42,8 +51,13 @@ pub fn build(
     segment_name: &dyn Fn(&str) -> String,
     l: &Localizer,
 ) -> SummaryView {
+    let story = &project.story;
+    let pictures = markdown::Pictures { file: PROJECT_YAML, images: &project.images };
+    let html = |text: &String| markdown::inline(text, pictures);
     SummaryView {
         headline: headline(project, m, l),
+        headline_html: story.headline.as_ref().map(html),
+        key_messages: story.key_messages.iter().map(html).collect(),
         cards: cards(m, l),
         top_problems: problems.iter().take(3).cloned().collect(),
         // The gaps to act on: what to add or invest in, largest shortfall first.
@@ -55,6 +69,7 @@ pub fn build(
             .collect(),
         options_verdict,
         next_steps: next_steps(m, segment_name, l),
+        next_steps_html: story.next_steps.as_ref().map(|steps| steps.iter().map(html).collect()),
     }
 }
 
