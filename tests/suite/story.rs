@@ -135,3 +135,16 @@ fn a_picture_that_cannot_be_shown_is_a_located_problem_and_nothing_is_written() 
         .stderr_has("sections/02-extra.md:6:5: the picture `../../map.png` is outside the project folder");
     assert!(!out.exists());
 }
+
+#[test]
+fn the_readme_report_block_is_valid_and_shown() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let story = &readme[at(&readme, "**The consultant's story.**")..];
+    let block = &story[at(story, "```yaml\n") + 8..];
+    let block = &block[..at(block, "```")];
+    let dir = example_copy("story-readme");
+    set_report(dir.path(), block.trim_end());
+    let html = build(dir.path());
+    assert!(html.contains("Keep installers past their <strong>third order</strong>"));
+    assert!(html.contains("<li>Approve the pilot on 3 March</li>"));
+}
