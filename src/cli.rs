@@ -33,6 +33,18 @@ pub struct Load {
     pub allow_symlinks: bool,
 }
 
+/// What `uplift templates` does.
+#[derive(Debug, Subcommand)]
+pub enum TemplatesAction {
+    /// Write the built-in templates (report frame, sections, style, macros) into DIR for
+    /// editing, e.g. `uplift templates export my-client/templates`. Keep only the files you
+    /// change: each one a project holds replaces the built-in one of that name.
+    Export {
+        /// The folder to write into (created if needed); no file in it is overwritten.
+        dir: PathBuf,
+    },
+}
+
 /// Output formats of `uplift diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -153,6 +165,11 @@ pub enum Command {
         /// The folder to write the schemas to.
         #[arg(short, long, value_name = "DIR", default_value = "schemas")]
         output: PathBuf,
+    },
+    /// Work with the report templates a project can override.
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
     },
     /// Create a new project folder: a starting project with placeholders and comments, the
     /// editor schemas and a .gitignore; with --example, the complete example instead.

@@ -8,6 +8,7 @@ mod metrics;
 mod new;
 pub mod schema;
 mod summarise;
+mod templates;
 mod watch;
 
 use std::path::Path;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), options(load)),
         Command::New { dir, example } => new::run(&dir, example),
         Command::Schema { output } => schema::run(&output),
+        Command::Templates { action: crate::cli::TemplatesAction::Export { dir } } => templates::export(&dir),
         Command::Watch { dir, output, language, load } => {
             watch::run(&dir, output.as_deref(), language, options(load))
         }

@@ -452,3 +452,28 @@ fn a_subscription_segment_takes_its_own_fields_and_levers_only() {
     );
     assert!(stderr.contains("only a subscription segment"), "{stderr}");
 }
+
+#[test]
+fn templates_export_writes_the_built_in_templates_and_never_overwrites() {
+    let dir = TempDir::new("templates-export");
+    let target = dir.path().join("templates");
+    let out = uplift(&["templates", "export", path(&target)]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let built_in = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for name in ["report.html", "style.css", "macros.html", "sections/summary.html", "sections/appendix.html"]
+    {
+        assert_eq!(fs::read(target.join(name)).unwrap(), fs::read(built_in.join(name)).unwrap(), "{name}");
+    }
+    // An exported section dropped into a project changes nothing but the list of inputs.
+    let project = example_copy("templates-export-project");
+    fs::create_dir_all(project.path().join("templates/sections")).unwrap();
+    fs::copy(target.join("sections/value.html"), project.path().join("templates/sections/value.html"))
+        .unwrap();
+    assert!(uplift(&["check", path(project.path())]).status.success());
+
+    fs::write(target.join("style.css"), "/* mine */").unwrap();
+    let again = uplift(&["templates", "export", path(&target)]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(text(&again.stderr).contains("13 templates are already there"), "{}", text(&again.stderr));
+    assert_eq!(fs::read_to_string(target.join("style.css")).unwrap(), "/* mine */");
+}
