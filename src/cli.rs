@@ -71,6 +71,11 @@ pub enum Command {
         /// `language` (en, da, nb or sv).
         #[arg(long, value_name = "LANG")]
         language: Option<crate::model::Language>,
+        /// Write this edition for this run instead of project.yaml's `report.edition`:
+        /// `full` (every section and the audit appendix) or `leadership` (what a board reads
+        /// in ten minutes, with the same figures).
+        #[arg(long, value_name = "EDITION")]
+        edition: Option<crate::model::Edition>,
         /// Add a "What changed since REV" section after the executive summary, comparing
         /// the project with its version at git revision REV (e.g. HEAD~1 or a tag).
         #[arg(long, value_name = "REV")]

@@ -19,14 +19,14 @@ pub fn run(
     dir: &Path,
     output: Option<&Path>,
     pdf: bool,
-    language: Option<Language>,
+    choices: Choices,
     since: Option<&str>,
     options: crate::project::Options,
 ) -> Result<(), Error> {
     if pdf && output == Some(Path::new("-")) {
         return Err(Error::Usage("--pdf prints the report file beside it; give -o FILE, not -o -".into()));
     }
-    let built = build(dir, output, language, since, options)?;
+    let built = build(dir, output, choices, since, options)?;
     let Destination::File(target) = built.target else {
         return Ok(());
     };
@@ -45,6 +45,13 @@ pub fn target(dir: &Path, output: Option<&Path>) -> Destination {
     Destination::from_arg(output).unwrap_or_else(|| Destination::File(dir.join(DEFAULT_OUTPUT)))
 }
 
+/// What the command line chooses about the report, in place of project.yaml's choice.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Choices {
+    pub language: Option<Language>,
+    pub edition: Option<crate::model::Edition>,
+}
+
 /// A report written.
 pub struct Built {
     pub target: Destination,
@@ -57,7 +64,7 @@ pub struct Built {
 pub fn build(
     dir: &Path,
     output: Option<&Path>,
-    language: Option<Language>,
+    choices: Choices,
     since: Option<&str>,
     options: crate::project::Options,
 ) -> Result<Built, Error> {
@@ -70,12 +77,14 @@ pub fn build(
         check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
     }
     let metrics = analyse(&project);
-    let language = language.unwrap_or(project.meta.language);
+    let language = choices.language.unwrap_or(project.meta.language);
+    let edition = choices.edition.unwrap_or(project.story.edition);
     let changes = since.map(|rev| super::diff::since(dir, rev, &project, &metrics)).transpose()?;
     let html = crate::render::report(
         &project,
         &metrics,
         language,
+        edition,
         changes.as_ref().map(|(d, label)| (d, label.as_str())),
     )?;
     if let Destination::File(path) = &target

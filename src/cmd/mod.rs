@@ -25,9 +25,14 @@ fn options(load: Load) -> Options {
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { dir, output, pdf, language, since, load } => {
-            build::run(&dir, output.as_deref(), pdf, language, since.as_deref(), options(load))
-        }
+        Command::Build { dir, output, pdf, language, edition, since, load } => build::run(
+            &dir,
+            output.as_deref(),
+            pdf,
+            build::Choices { language, edition },
+            since.as_deref(),
+            options(load),
+        ),
         Command::Check { dir, load, deny_warnings } => check::run(&dir, options(load), deny_warnings),
         Command::Fit { summary, horizon_days, predictions, timings } => {
             fit::run(&summary, horizon_days, predictions.as_deref(), timings)

@@ -29,6 +29,6 @@ pub use project::{
     Investment, Logo, Meta, ProgrammeOption, Project, RetentionCurve, Risk, Segment, SegmentChoice, Settings,
     Source, Subscription, TEMPLATE_NAMES, TemplateOverride,
 };
-pub use story::{Image, OwnSection, PROJECT_YAML, SectionId, Story, image_path};
+pub use story::{Edition, Image, OwnSection, PROJECT_YAML, SectionId, Story, image_path};
 pub use units::{FivePoint, Money, OnScale, Quantity, Rate, Score, TenPoint};
 pub use version::Version;

@@ -55,6 +55,37 @@ impl SectionId {
     }
 }
 
+/// Which report to build: everything, or what a board reads in ten minutes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Edition {
+    /// Every section and the audit appendix.
+    #[default]
+    Full,
+    /// Cover, summary, business case, value, journey gaps and own sections: no methods,
+    /// derivations, sources, field paths or model parameters. The figures are the same.
+    Leadership,
+}
+
+impl Edition {
+    pub fn key(self) -> &'static str {
+        match self {
+            Edition::Full => "full",
+            Edition::Leadership => "leadership",
+        }
+    }
+}
+
+impl std::str::FromStr for Edition {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        [Edition::Full, Edition::Leadership]
+            .into_iter()
+            .find(|e| e.key() == s)
+            .ok_or_else(|| format!("unknown edition `{s}`; use `full` or `leadership`"))
+    }
+}
+
 /// What project.yaml's `report:` says; each part that is absent leaves the generated text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Story {
@@ -66,6 +97,8 @@ pub struct Story {
     pub next_steps: Option<Vec<String>>,
     /// Plain text shown above a section's standard title.
     pub section_titles: BTreeMap<SectionId, String>,
+    /// The edition `build` writes unless `--edition` says otherwise.
+    pub edition: Edition,
     /// Whether the cover shows the version the report was built from.
     pub show_version: bool,
 }
@@ -81,6 +114,7 @@ impl Default for Story {
             key_messages: Vec::new(),
             next_steps: None,
             section_titles: BTreeMap::new(),
+            edition: Edition::Full,
             show_version: true,
         }
     }

@@ -28,11 +28,12 @@ pub fn report(
     project: &Project,
     metrics: &Metrics,
     language: Language,
+    edition: crate::model::Edition,
     since: Option<(&crate::analysis::diff::Diff, &str)>,
 ) -> Result<String, Error> {
     let logo = project.brand.logo.as_ref().map(data_uri);
     let localizer = Localizer::new(language, &project.meta.currency);
-    let view = view::build(project, metrics, logo, since, &localizer);
+    let view = view::build(project, metrics, view::Extras { logo, since, edition }, &localizer);
     let context = tera::Context::from_serialize(&view).map_err(|e| Error::Template(templates::chain(&e)))?;
     let html = if project.templates.is_empty() {
         let tera = templates::compile(&[], localizer.catalogue.clone())?;

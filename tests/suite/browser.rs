@@ -207,6 +207,33 @@ impl Drop for Listener {
 }
 
 #[test]
+fn the_leadership_edition_of_the_example_prints_to_at_most_ten_pages() {
+    let Some(browser) = browser() else { return };
+    let tmp = TempDir::new("browser-leadership");
+    let out = tmp.path().join("leadership.html");
+    let result = uplift(&[
+        "build",
+        example().to_str().unwrap(),
+        "--edition",
+        "leadership",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let pdf = artefacts().join("leadership.pdf");
+    let _ = fs::remove_file(&pdf);
+    let printed = chromium(
+        &browser,
+        tmp.path(),
+        &["--no-pdf-header-footer".into(), format!("--print-to-pdf={}", pdf.display())],
+        &fs::canonicalize(&out).unwrap(),
+    );
+    assert!(printed.status.success(), "{}", text(&printed.stderr));
+    let pages = count_pages(&fs::read(&pdf).expect("a PDF was written"));
+    assert!((5..=10).contains(&pages), "{pages} pages");
+}
+
+#[test]
 fn printing_runs_no_script_and_reaches_no_network() {
     // Were a report ever to slip script or a load past the policy, the PDF printer's own
     // isolation still holds: this page is everything the policy refuses, printed with the

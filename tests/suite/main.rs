@@ -10,6 +10,7 @@ mod damaged_exports;
 mod data;
 mod diff;
 mod docs;
+mod editions;
 mod fuzz_loader;
 mod golden;
 mod hostile;

@@ -38,11 +38,10 @@ fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
     let built = uplift(&["build", project.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert!(built.status.success(), "{}", text(&built.stderr));
     let html = fs::read_to_string(&out).unwrap();
-    assert!(
-        html.contains(&format!("commit {}", clean["commit"].as_str().unwrap())),
-        "cover shows the commit"
-    );
-    assert!(html.contains("with uncommitted changes"));
+    // In words a reader knows: the version and its date, a draft while changes are uncommitted.
+    let stamp = format!("<dd>{}, ", clean["commit"].as_str().unwrap());
+    assert!(html.contains(&stamp), "cover shows the version");
+    assert!(html.contains(" (draft)</dd>"), "and that it is a draft");
 
     // `report: {show_version: false}` leaves the stamp off the cover (the metrics keep it).
     let yaml = project.join("project.yaml");
@@ -51,6 +50,6 @@ fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
     let built = uplift(&["build", project.to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert!(built.status.success(), "{}", text(&built.stderr));
     let html = fs::read_to_string(project.join("report.html")).unwrap();
-    assert!(!html.contains(&format!("commit {}", clean["commit"].as_str().unwrap())), "no stamp");
+    assert!(!html.contains(&stamp), "no stamp");
     assert!(!version_of(&project).is_null());
 }

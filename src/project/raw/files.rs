@@ -84,6 +84,11 @@ pub struct RawReport {
     /// An action title per section, shown above its standard title, e.g.
     /// `value: "Three segments carry 80 % of the upside"`.
     pub section_titles: Field<RawSectionTitles>,
+    /// `full` (default): every section and the audit appendix; `leadership`: what a board
+    /// reads in ten minutes — cover, summary, business case, value, journey gaps and own
+    /// sections — with the same figures. `build --edition` overrides it for one run.
+    #[schemars(extend("enum" = ["full", "leadership"]))]
+    pub edition: Field<String>,
     /// Whether the cover shows the version the report was built from (default true).
     pub show_version: Field<bool>,
 }

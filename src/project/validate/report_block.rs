@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::checker::Checker;
-use crate::model::{SectionId, Story};
+use crate::model::{Edition, SectionId, Story};
 use crate::project::raw::{RawReport, RawSectionTitles, Sp};
 
 /// The story `report:` tells; the default (every text generated) when it is absent.
@@ -39,6 +39,17 @@ pub fn validate(raw: Option<&Sp<RawReport>>, c: &mut Checker) -> Option<Story> {
         texts(&steps.value, c, "report.next_steps")
     });
     let titles = raw.section_titles.as_ref().map_or_else(|| Some(BTreeMap::new()), |t| titles(&t.value, c));
+    let edition = match &raw.edition {
+        None => Some(Edition::Full),
+        Some(e) => e
+            .value
+            .trim()
+            .parse()
+            .map_err(|why: String| {
+                c.error(c.pos(e), "report.edition", why, Some("write `full` or `leadership`".into()));
+            })
+            .ok(),
+    };
     Some(Story {
         headline: match headline {
             Some(h) => Some(h?),
@@ -50,6 +61,7 @@ pub fn validate(raw: Option<&Sp<RawReport>>, c: &mut Checker) -> Option<Story> {
             None => None,
         },
         section_titles: titles?,
+        edition: edition?,
         show_version: raw.show_version.as_ref().is_none_or(|s| s.value),
     })
 }

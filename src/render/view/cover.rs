@@ -19,7 +19,8 @@ pub struct MetaView {
     pub logo: Option<String>,
     /// The print footer, escaped for a CSS string.
     pub footer_css: String,
-    /// "abc1234 of 20 November 2026, with uncommitted changes", when the project is in git.
+    /// "abc1234, 20 November 2026 (draft)" — a draft while changes are uncommitted — when the
+    /// project is in git and `report.show_version` allows it.
     pub version: Option<String>,
 }
 

@@ -21,7 +21,7 @@ mod winloss_jobs;
 use serde::Serialize;
 
 use crate::analysis::Metrics;
-use crate::model::Project;
+use crate::model::{Edition, Project};
 use crate::render::locale::Localizer;
 
 pub use appendix::{AppendixView, Assumption, Derivation, Method, WorkshopView};
@@ -41,6 +41,11 @@ pub use winloss_jobs::{JobRow, WinLossJobsView, WinLossRow};
 #[derive(Debug, Serialize)]
 pub struct Report {
     pub lang: &'static str,
+    /// `full` or `leadership`.
+    pub edition: &'static str,
+    /// The leadership edition: the sections a board reads, without the audit trail (methods,
+    /// derivations, sources, field paths, model parameters) and the links into it.
+    pub leadership: bool,
     pub meta: MetaView,
     pub summary: SummaryView,
     /// "What changed since REV", when the build asked for it.
@@ -59,15 +64,18 @@ pub struct Report {
     pub own: BySection<Vec<OwnSectionView>>,
 }
 
-/// Builds the view of `project` with its computed `metrics` in `l`'s language; `logo` is a
-/// ready `data:` URI.
-pub fn build(
-    project: &Project,
-    metrics: &Metrics,
-    logo: Option<String>,
-    since: Option<(&crate::analysis::diff::Diff, &str)>,
-    l: &Localizer,
-) -> Report {
+/// What a report shows besides the project and its figures.
+pub struct Extras<'a> {
+    /// The logo as a ready `data:` URI.
+    pub logo: Option<String>,
+    /// The changes against an earlier revision, and its label.
+    pub since: Option<(&'a crate::analysis::diff::Diff, &'a str)>,
+    pub edition: Edition,
+}
+
+/// Builds the view of `project` with its computed `metrics` in `l`'s language.
+pub fn build(project: &Project, metrics: &Metrics, extras: Extras, l: &Localizer) -> Report {
+    let Extras { logo, since, edition } = extras;
     let segment_name = |id: &str| {
         project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
     };
@@ -78,6 +86,8 @@ pub fn build(
     let verdict = value.options.as_ref().map(|o| o.verdict.clone());
     Report {
         lang: l.language.code(),
+        edition: edition.key(),
+        leadership: edition == Edition::Leadership,
         meta: cover::build(project, logo, l),
         summary: summary::build(project, metrics, &problems, &gaps, verdict, &segment_name, l),
         changes: since.map(|(diff, revision)| changes::build(diff, revision, project, l)),
