@@ -55,6 +55,8 @@ section-economics = Segmentøkonomi
 section-uplift = Værdiløft
 section-journey = Kunderejse og gabanalyse
 section-winloss-jobs = Vundne/tabte kunder og jobs-to-be-done-analyse
+section-winloss = Vundne og tabte kunder
+section-jobs = Kundens opgaver (jobs to be done)
 section-appendix = Bilag
 
 ## Ledelsesresumé
@@ -106,6 +108,7 @@ investment-total = I alt
 bc-risks = Risici
 risk-matrix-caption = Sandsynlighed × konsekvens; numrene henviser til risikolisten
 risk-matrix-corner = Konsekvens ↓ / sandsynlighed →
+th-risk-score = S × K
 th-risk = Risiko
 th-mitigation = Tiltag
 
@@ -120,6 +123,10 @@ th-clv = CLV
 th-cac = CAC
 tag-focus = fokus
 economics-problems = Problemområder, rangeret efter den værdi, der står på spil
+problems-at-benchmark = { $count ->
+    [one] Ét segmenttal når eller slår sin referenceværdi: der er ingen værdi på spil, så det er ikke med i listen.
+   *[other] { $count } segmenttal når eller slår deres referenceværdi: der er ingen værdi på spil, så de er ikke med i listen.
+}
 th-problem = Problemområde
 th-today = I dag
 th-benchmark = Referenceværdi

@@ -54,6 +54,8 @@ section-economics = Segment economics
 section-uplift = Value uplift
 section-journey = Customer journey and gap analysis
 section-winloss-jobs = Win/loss and jobs to be done
+section-winloss = Win/loss
+section-jobs = Jobs to be done
 section-appendix = Appendix
 
 ## Executive summary
@@ -108,6 +110,7 @@ investment-total = Total
 bc-risks = Risks
 risk-matrix-caption = Likelihood × impact; numbers refer to the risk list
 risk-matrix-corner = Impact ↓ / likelihood →
+th-risk-score = L × I
 th-risk = Risk
 th-mitigation = Mitigation
 
@@ -122,6 +125,10 @@ th-clv = CLV
 th-cac = CAC
 tag-focus = focus
 economics-problems = Problem areas, ranked by value at stake
+problems-at-benchmark = { $count ->
+    [one] One segment figure meets or beats its benchmark: no value at stake, so it is not listed.
+   *[other] { $count } segment figures meet or beat their benchmark: no value at stake, so they are not listed.
+}
 th-problem = Problem area
 th-today = Today
 th-benchmark = Benchmark

@@ -55,6 +55,8 @@ section-economics = Segmentøkonomi
 section-uplift = Verdiløft
 section-journey = Kundereise og avviksanalyse
 section-winloss-jobs = Vunne/tapte kunder og jobs-to-be-done-analyse
+section-winloss = Vunne og tapte kunder
+section-jobs = Kundens oppgaver (jobs to be done)
 section-appendix = Vedlegg
 
 ## Sammendrag for ledelsen
@@ -106,6 +108,7 @@ investment-total = Totalt
 bc-risks = Risikoer
 risk-matrix-caption = Sannsynlighet × konsekvens; tallene viser til risikolisten
 risk-matrix-corner = Konsekvens ↓ / sannsynlighet →
+th-risk-score = S × K
 th-risk = Risiko
 th-mitigation = Tiltak
 
@@ -120,6 +123,10 @@ th-clv = CLV
 th-cac = CAC
 tag-focus = fokus
 economics-problems = Problemområder, rangert etter verdien som står på spill
+problems-at-benchmark = { $count ->
+    [one] Ett segmenttall når eller slår sin referanseverdi: ingen verdi står på spill, så det er ikke med i listen.
+   *[other] { $count } segmenttall når eller slår sin referanseverdi: ingen verdi står på spill, så de er ikke med i listen.
+}
 th-problem = Problemområde
 th-today = I dag
 th-benchmark = Referanseverdi

@@ -58,6 +58,8 @@ section-economics = Ekonomi per segment
 section-uplift = Värdeökning
 section-journey = Kundresa och gapanalys
 section-winloss-jobs = Vunna/förlorade affärer och jobs-to-be-done-analys
+section-winloss = Vunna och förlorade affärer
+section-jobs = Kundens uppgifter (jobs to be done)
 section-appendix = Bilaga
 
 ## Sammanfattning för ledningen
@@ -109,6 +111,7 @@ investment-total = Totalt
 bc-risks = Risker
 risk-matrix-caption = Sannolikhet × konsekvens; siffrorna hänvisar till risklistan
 risk-matrix-corner = Konsekvens ↓ / sannolikhet →
+th-risk-score = S × K
 th-risk = Risk
 th-mitigation = Motåtgärd
 
@@ -123,6 +126,10 @@ th-clv = CLV
 th-cac = CAC
 tag-focus = fokus
 economics-problems = Problemområden, rangordnade efter värdet som står på spel
+problems-at-benchmark = { $count ->
+    [one] Ett segmentvärde når eller slår sitt jämförelsevärde: inget värde står på spel, så det finns inte med i listan.
+   *[other] { $count } segmentvärden når eller slår sina jämförelsevärden: inget värde står på spel, så de finns inte med i listan.
+}
 th-problem = Problemområde
 th-today = I dag
 th-benchmark = Jämförelsevärde

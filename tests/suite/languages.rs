@@ -124,3 +124,49 @@ fn the_language_flag_overrides_project_yaml_and_bad_codes_are_usage_errors() {
     assert_eq!(result.status.code(), Some(2));
     assert!(text(&result.stderr).contains("unsupported language `fr`"), "{}", text(&result.stderr));
 }
+
+#[test]
+fn the_templates_hold_no_fixed_text_outside_the_catalogues() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut files: Vec<_> = walk(&dir);
+    files.sort();
+    assert!(files.len() >= 12, "{files:?}");
+    for file in files.iter().filter(|f| f.extension().is_some_and(|x| x == "html")) {
+        let source = std::fs::read_to_string(file).unwrap();
+        // What a reader sees: the template without its tags, expressions, statements and comments.
+        let mut shown = String::new();
+        let mut rest = source.as_str();
+        while let Some(start) = rest.find(['<', '{']) {
+            shown.push_str(&rest[..start]);
+            let close = match &rest[start..start + 2.min(rest.len() - start)] {
+                "{{" => "}}",
+                "{%" => "%}",
+                "{#" => "#}",
+                _ if rest[start..].starts_with("<style") => "</style>",
+                s if s.starts_with('<') => ">",
+                _ => {
+                    shown.push('{');
+                    rest = &rest[start + 1..];
+                    continue;
+                }
+            };
+            rest = rest[start..].find(close).map_or("", |end| &rest[start + end + close.len()..]);
+        }
+        shown.push_str(rest);
+        let words: Vec<&str> = shown
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic) && *w != "SHA-256")
+            .collect();
+        assert!(words.is_empty(), "{}: fixed text {words:?}; put it in locales/*/report.ftl", file.display());
+    }
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flat_map(|e| {
+            let path = e.unwrap().path();
+            if path.is_dir() { walk(&path) } else { vec![path] }
+        })
+        .collect()
+}

@@ -307,3 +307,15 @@ fn derivations_reproduce_their_results() {
     }
     assert_eq!(ramped, 1, "the example's ramp-up is written out year by year");
 }
+
+#[test]
+fn the_win_loss_and_jobs_section_is_named_for_what_the_project_has() {
+    let dir = example_copy("winloss-only");
+    fs::remove_file(dir.path().join("jobs.yaml")).unwrap();
+    let out = dir.path().join("report.html");
+    let result = build(dir.path(), &out);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let html = fs::read_to_string(out).unwrap();
+    assert!(html.contains("<h2>Win/loss</h2>"));
+    assert!(!html.contains("jobs to be done"), "no jobs, so no word of them");
+}

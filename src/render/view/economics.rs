@@ -14,7 +14,10 @@ use crate::render::locale::Localizer;
 #[derive(Debug, Serialize)]
 pub struct EconomicsView {
     pub segments: Vec<SegmentRow>,
+    /// The problem areas with value at stake, largest first.
     pub problems: Vec<ProblemRow>,
+    /// How many driver figures meet or beat their benchmark (no value at stake, not listed).
+    pub at_benchmark: usize,
     pub not_scored: Vec<String>,
     pub acquisition: Chart,
 }
@@ -57,6 +60,7 @@ pub fn build(
     EconomicsView {
         segments: segments(m, l),
         problems,
+        at_benchmark: m.problem_areas.ranked.iter().filter(|p| p.value_at_stake <= 0.0).count(),
         not_scored: not_scored(m, segment_name, l),
         acquisition: charts::acquisition(&m.segments, l),
     }
@@ -110,10 +114,13 @@ pub fn segments(m: &Metrics, l: &Localizer) -> Vec<SegmentRow> {
         .collect()
 }
 
+/// The problem areas with value at stake, ranked (a figure at or above its benchmark is no
+/// problem area, and is only counted).
 pub fn problems(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Vec<ProblemRow> {
     m.problem_areas
         .ranked
         .iter()
+        .filter(|p| p.value_at_stake > 0.0)
         .enumerate()
         .map(|(i, p)| ProblemRow {
             rank: i + 1,

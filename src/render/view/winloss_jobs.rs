@@ -10,6 +10,8 @@ use crate::render::locale::Localizer;
 /// The win/loss and jobs-to-be-done section.
 #[derive(Debug, Serialize)]
 pub struct WinLossJobsView {
+    /// The section's title, naming only the analyses the project has.
+    pub title: String,
     pub winloss: Option<Vec<WinLossRow>>,
     pub jobs: Option<Vec<JobRow>>,
     pub pareto: Option<Chart>,
@@ -41,7 +43,14 @@ pub struct JobRow {
 
 /// The section, when the project has win/loss or jobs.
 pub fn build(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<WinLossJobsView> {
-    (m.winloss.is_some() || m.jobs.is_some()).then(|| WinLossJobsView {
+    let title = match (m.winloss.is_some(), m.jobs.is_some()) {
+        (true, true) => "section-winloss-jobs",
+        (true, false) => "section-winloss",
+        (false, true) => "section-jobs",
+        (false, false) => return None,
+    };
+    Some(WinLossJobsView {
+        title: l.t(title),
         winloss: winloss(m, segment_name, l),
         jobs: jobs(m, segment_name, l),
         pareto: m.winloss.as_deref().map(|w| charts::loss_pareto(w, l)),
