@@ -1,7 +1,7 @@
 //! What a krone does: customer value per krone of acquisition against per krone of loyalty.
 
 use super::axes::{Series, grouped_bars};
-use super::{Area, BLUE, Chart, ORANGE, clip, render};
+use super::{Area, BLUE, Chart, ORANGE, render};
 use crate::analysis::SegmentMetrics;
 use crate::render::locale::Localizer;
 
@@ -34,7 +34,7 @@ pub fn acquisition(segments: &[SegmentMetrics], l: &Localizer) -> Chart {
                 values: segments.iter().map(|s| s.value_per_loyalty_krone).collect(),
             },
         ];
-        let categories: Vec<String> = segments.iter().map(|s| clip(&s.name, 22)).collect();
+        let categories: Vec<String> = segments.iter().map(|s| s.name.clone()).collect();
         let y_fmt = |v: &f64| l.number(*v, 1);
         let y_desc = l.t_with("chart-acquisition-axis", vec![("currency", l.currency().into())]);
         grouped_bars(area, &title, &y_desc, &y_fmt, &categories, &series)

@@ -3,7 +3,7 @@
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-use super::{Area, LIGHT, centred, font};
+use super::{Area, LIGHT, centred, font, wrap};
 
 pub type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
@@ -15,6 +15,8 @@ pub struct Axes<'f> {
     pub y_fmt: &'f dyn Fn(&f64) -> String,
     /// Hide the x tick labels (categories are labelled by hand).
     pub x_labels: bool,
+    /// At most this many x tick labels.
+    pub x_ticks: usize,
     pub y_label_width: u32,
 }
 
@@ -33,17 +35,33 @@ impl<'f> Axes<'f> {
         y_fmt: &'f dyn Fn(&f64) -> String,
         y_label_width: u32,
     ) -> Self {
-        Self { x_desc, y_desc, x_fmt, y_fmt, x_labels: true, y_label_width }
+        Self { x_desc, y_desc, x_fmt, y_fmt, x_labels: true, x_ticks: 8, y_label_width }
+    }
+
+    /// An x axis of whole numbers from 0 to `max`: one tick per number, so no tick repeats a
+    /// rounded label (`0 1 1 2 2`).
+    #[must_use]
+    pub fn whole_x(mut self, max: usize) -> Self {
+        self.x_ticks = max + 1;
+        self
     }
 
     /// Categories along x, labelled by hand under the axis; values up the y axis.
     pub fn categories(y_desc: &'f str, y_fmt: &'f dyn Fn(&f64) -> String, y_label_width: u32) -> Self {
-        Self { x_desc: "", y_desc, x_fmt: &blank, y_fmt, x_labels: false, y_label_width }
+        Self { x_desc: "", y_desc, x_fmt: &blank, y_fmt, x_labels: false, x_ticks: 0, y_label_width }
     }
 
     /// Rows down the y axis, labelled by hand in a margin of `label_width`; values along x.
     pub fn rows(x_desc: &'f str, x_fmt: &'f dyn Fn(&f64) -> String, label_width: u32) -> Self {
-        Self { x_desc, y_desc: "", x_fmt, y_fmt: &blank, x_labels: true, y_label_width: label_width }
+        Self {
+            x_desc,
+            y_desc: "",
+            x_fmt,
+            y_fmt: &blank,
+            x_labels: true,
+            x_ticks: 8,
+            y_label_width: label_width,
+        }
     }
 }
 
@@ -70,7 +88,7 @@ pub fn cartesian<'a, 'b>(
         .axis_desc_style(font(14))
         .light_line_style(WHITE)
         .bold_line_style(LIGHT)
-        .x_labels(if axes.x_labels { 8 } else { 0 })
+        .x_labels(if axes.x_labels { axes.x_ticks } else { 0 })
         .y_labels(8);
     if !axes.x_labels {
         mesh.disable_x_mesh();
@@ -79,17 +97,25 @@ pub fn cartesian<'a, 'b>(
     Ok(chart)
 }
 
-/// Writes `labels[i]` under category `i` (centred at `x = i + 0.5`), below the x axis.
+/// Writes `labels[i]` under category `i` (centred at `x = i + 0.5`), below the x axis,
+/// wrapped to the width of a category in up to three lines.
 pub fn category_labels(
     area: &Area,
     chart: &Plot,
     labels: &[String],
     y_axis: f64,
 ) -> Result<(), Box<dyn std::error::Error>> {
+    let step = chart.backend_coord(&(1.0, y_axis)).0 - chart.backend_coord(&(0.0, y_axis)).0;
+    // About 6.5 pixels a character at 12 px.
+    let width = usize::try_from(step * 2 / 13).unwrap_or(8);
     for (i, label) in labels.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let (px, py) = chart.backend_coord(&(i as f64 + 0.5, y_axis));
-        area.draw(&Text::new(label.clone(), (px, py + 14), centred(12)))?;
+        let lines = wrap(label, width, 3);
+        for (k, line) in lines.iter().enumerate() {
+            let dy = 14 + 14 * i32::try_from(k).unwrap_or(0);
+            area.draw(&Text::new(line.clone(), (px, py + dy), centred(12)))?;
+        }
     }
     Ok(())
 }

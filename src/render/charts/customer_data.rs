@@ -22,7 +22,7 @@ pub fn cohorts(segment_id: &str, segment_name: &str, cohorts: &[Cohort], l: &Loc
         let x_fmt = |v: &f64| l.number(*v, 0);
         let y_fmt = |v: &f64| l.percent(*v, 0);
         let (x_desc, y_desc) = (l.t("chart-cohorts-x"), l.t("chart-cohorts-y"));
-        let axes = Axes::numbered(&x_desc, &y_desc, &x_fmt, &y_fmt, 70);
+        let axes = Axes::numbered(&x_desc, &y_desc, &x_fmt, &y_fmt, 70).whole_x(longest - 1);
         let mut chart = cartesian(area, &title, (0.0, x_max), (0.0, 1.05), &axes)?;
         for (k, cohort) in cohorts.iter().enumerate() {
             let colour = PALETTE[k % PALETTE.len()];

@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 
-use super::{Area, BLUE, Chart, LIGHT, clip, font, render};
+use super::{Area, BLUE, Chart, LIGHT, draw_lines, font, render, wrap};
 use crate::model::Activity;
 use crate::render::locale::Localizer;
 
@@ -69,11 +69,13 @@ pub fn gantt(activities: &[Activity], l: &Localizer) -> Chart {
                 BLUE.filled(),
             )))?;
             let (_, py) = chart.backend_coord(&(0.0, y + 0.5));
-            area.draw(&Text::new(
-                clip(&format!("{} ({})", a.activity, a.owner), 40),
+            draw_lines(
+                area,
+                &wrap(&format!("{} ({})", a.activity, a.owner), 44, 2),
                 (14, py - 7),
-                font(13),
-            ))?;
+                &font(13),
+                14,
+            )?;
         }
         Ok(())
     })

@@ -129,8 +129,67 @@ pub fn clip(label: &str, max: usize) -> String {
     }
 }
 
+/// `label` broken at spaces into at most `max_lines` lines of at most `width` characters, so
+/// that a long name is read whole rather than cut. Only what even that cannot hold is cut,
+/// with `…`: a word longer than a line, or text beyond the last line.
+pub fn wrap(label: &str, width: usize, max_lines: usize) -> Vec<String> {
+    let width = width.max(4);
+    let mut lines: Vec<String> = Vec::new();
+    for word in label.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(clip(word, width)),
+        }
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        if let Some(last) = lines.last_mut() {
+            let kept: String = last.chars().take(width.saturating_sub(1)).collect();
+            *last = format!("{}…", kept.trim_end());
+        }
+    }
+    lines
+}
+
+/// Draws `lines` one below the other, `line_height` apart, the block's middle at `y`.
+pub fn draw_lines(
+    area: &Area,
+    lines: &[String],
+    (x, y): (i32, i32),
+    style: &TextStyle,
+    line_height: i32,
+) -> DrawResult {
+    let count = i32::try_from(lines.len()).unwrap_or(1);
+    let top = y - line_height * (count - 1) / 2;
+    for (i, line) in lines.iter().enumerate() {
+        let offset = line_height * i32::try_from(i).unwrap_or(0);
+        area.draw(&Text::new(line.clone(), (x, top + offset), style.clone()))?;
+    }
+    Ok(())
+}
+
 /// `(lo, hi)` widened by 5 % each side (and never empty), for an axis.
 pub fn padded(lo: f64, hi: f64) -> (f64, f64) {
     let span = (hi - lo).abs().max(hi.abs() * 0.1).max(1e-9);
     (lo - span * 0.05, hi + span * 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_label_wraps_at_spaces_and_is_cut_only_past_its_last_line() {
+        assert_eq!(wrap("Facility management companies", 18, 3), ["Facility", "management", "companies"]);
+        assert_eq!(wrap("No follow-up after first order", 40, 2), ["No follow-up after first order"]);
+        assert_eq!(
+            wrap("Norwegian installers (via partner wholesalers)", 24, 2),
+            ["Norwegian installers", "(via partner…"]
+        );
+        assert_eq!(wrap("Supercalifragilistic", 8, 2), ["Superca…"]);
+        assert!(wrap("", 10, 2).is_empty());
+    }
 }

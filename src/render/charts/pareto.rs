@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian, category_labels};
-use super::{Area, Chart, INK, VERMILLION, clip, render};
+use super::{Area, Chart, INK, VERMILLION, render};
 use crate::analysis::WinLossMetrics;
 use crate::render::locale::Localizer;
 
@@ -54,8 +54,7 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
             let (px, py) = chart.backend_coord(point);
             area.draw(&Text::new(l.percent(*share, 0), (px - 12, py - 20), super::font(12)))?;
         }
-        let labels: Vec<String> =
-            reasons.iter().map(|(r, _)| clip(r, (110 / reasons.len().max(1)).clamp(8, 24))).collect();
+        let labels: Vec<String> = reasons.iter().map(|(r, _)| r.clone()).collect();
         category_labels(area, &chart, &labels, 0.0)
     })
 }

@@ -63,9 +63,12 @@ pub fn importance_performance(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
             let (cx, cy) = chart.backend_coord(&(x, y));
             area.draw(&Text::new(shown, (cx + radius + 4, cy - 7), font(12)))?;
         }
-        let (lx, ly) = chart.backend_coord(&(0.6, 0.55));
-        area.draw(&Circle::new((lx + 4, ly - 4), 5, VERMILLION.mix(0.75).filled()))?;
-        area.draw(&Text::new(l.t("chart-not-present"), (lx + 14, ly - 11), font(12)))?;
+        // The key sits under the plot, right of the axis description, where no point or
+        // quadrant name can be.
+        let (w, h) = area.dim_in_pixel();
+        let (lx, ly) = (i32::try_from(w).unwrap_or(900) - 210, i32::try_from(h).unwrap_or(400) - 20);
+        area.draw(&Circle::new((lx, ly), 5, VERMILLION.mix(0.75).filled()))?;
+        area.draw(&Text::new(l.t("chart-not-present"), (lx + 10, ly - 7), font(12)))?;
         Ok(())
     })
 }

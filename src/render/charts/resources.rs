@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian, legend};
-use super::{Area, BLUE, Chart, ORANGE, clip, font, render};
+use super::{Area, BLUE, Chart, ORANGE, draw_lines, font, render, wrap};
 use crate::analysis::TouchpointAnalysis;
 use crate::render::locale::Localizer;
 
@@ -46,7 +46,7 @@ pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
                 Rectangle::new([(0.0, y + 0.52), (r.importance_share, y + 0.88)], BLUE.filled()),
             ])?;
             let (px, py) = chart.backend_coord(&(0.0, y + 0.5));
-            area.draw(&Text::new(clip(&r.name, 38), (px - 292, py - 7), font(13)))?;
+            draw_lines(area, &wrap(&r.name, 40, 2), (px - 292, py - 7), &font(13), 15)?;
         }
         chart
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?

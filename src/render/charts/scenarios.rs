@@ -1,7 +1,7 @@
 //! CLV today and in each scenario, per segment: grouped bars.
 
 use super::axes::{Series, grouped_bars};
-use super::{Area, BLUE, Chart, GREEN, GREY, SKY, clip, render};
+use super::{Area, BLUE, Chart, GREEN, GREY, SKY, render};
 use crate::analysis::SegmentMetrics;
 use crate::render::locale::Localizer;
 
@@ -28,7 +28,7 @@ pub fn clv_scenarios(segments: &[SegmentMetrics], l: &Localizer) -> Chart {
             Series { name: &names[2], colour: BLUE, values: values(|s| s.scenarios.likely.value.clv) },
             Series { name: &names[3], colour: GREEN, values: values(|s| s.scenarios.high.value.clv) },
         ];
-        let categories: Vec<String> = segments.iter().map(|s| clip(&s.name, 22)).collect();
+        let categories: Vec<String> = segments.iter().map(|s| s.name.clone()).collect();
         let y_fmt = |v: &f64| l.money_short(*v);
         let y_desc = l.t_with("chart-clv-axis", vec![("currency", l.currency().into())]);
         grouped_bars(area, &title, &y_desc, &y_fmt, &categories, &series)

@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian, legend};
-use super::{Area, BLUE, Chart, INK, ORANGE, clip, font, padded, render};
+use super::{Area, BLUE, Chart, INK, ORANGE, draw_lines, font, padded, render, wrap};
 use crate::analysis::TornadoBar;
 use crate::model::Driver;
 use crate::render::locale::Localizer;
@@ -20,9 +20,7 @@ pub fn tornado(
     l: &Localizer,
 ) -> Chart {
     let shown = &bars[..bars.len().min(SHOWN)];
-    let label = |b: &TornadoBar| {
-        format!("{}: {}", clip(&segment_name(&b.segment), 24), lever_name(&b.segment, b.lever))
-    };
+    let label = |b: &TornadoBar| format!("{}: {}", segment_name(&b.segment), lever_name(&b.segment, b.lever));
     let desc = shown
         .iter()
         .map(|b| {
@@ -56,7 +54,7 @@ pub fn tornado(
                 Rectangle::new([(likely_npv, y + 0.2), (b.npv_high.max(likely_npv), y + 0.8)], BLUE.filled()),
             ])?;
             let (px, py) = chart.backend_coord(&(lo, y + 0.5));
-            area.draw(&Text::new(label(b), (px - 322, py - 7), font(13)))?;
+            draw_lines(area, &wrap(&label(b), 44, 2), (px - 322, py - 7), &font(13), 15)?;
         }
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(likely_npv, 0.0), (likely_npv, rows)],
