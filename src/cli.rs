@@ -71,6 +71,10 @@ pub enum Command {
         /// `language` (en, da, nb or sv).
         #[arg(long, value_name = "LANG")]
         language: Option<crate::model::Language>,
+        /// Also write every chart as SVG, every table as CSV (in the report language's
+        /// conventions) and all tables as one .xlsx workbook into DIR, for the slide deck.
+        #[arg(long, value_name = "DIR")]
+        assets: Option<PathBuf>,
         /// Write this edition for this run instead of project.yaml's `report.edition`:
         /// `full` (every section and the audit appendix) or `leadership` (what a board reads
         /// in ten minutes, with the same figures).

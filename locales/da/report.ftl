@@ -471,3 +471,16 @@ der-monthly-price = månedspris
 der-monthly-churn = c = opsigelser pr. måned
 lever-monthly_price = Månedspris
 lever-monthly_churn = Opsigelser pr. måned
+
+## Assets for the slide deck (build --assets)
+sheet-touchpoint-gaps = Kontaktpunkter
+sheet-problem-areas = Problemområder
+sheet-cash-flows = Pengestrømme
+th-resource-share = Andel af ressourcer
+th-importance-share = Andel af vigtighed
+th-uplift-low = Løft, lav
+th-uplift-likely = Løft, forventet
+th-uplift-high = Løft, høj
+th-npv-p10 = Nutidsværdi P10
+th-npv-p90 = Nutidsværdi P90
+th-payback-months = Tilbagebetaling, måneder

@@ -473,3 +473,16 @@ der-monthly-price = monthly price
 der-monthly-churn = c = monthly churn
 lever-monthly_price = Monthly price
 lever-monthly_churn = Monthly churn
+
+## Assets for the slide deck (build --assets)
+sheet-touchpoint-gaps = Touchpoint gaps
+sheet-problem-areas = Problem areas
+sheet-cash-flows = Cash flows
+th-resource-share = Share of resources
+th-importance-share = Share of importance
+th-uplift-low = Uplift, low
+th-uplift-likely = Uplift, likely
+th-uplift-high = Uplift, high
+th-npv-p10 = NPV P10
+th-npv-p90 = NPV P90
+th-payback-months = Payback, months

@@ -471,3 +471,16 @@ der-monthly-price = månedspris
 der-monthly-churn = c = oppsigelser per måned
 lever-monthly_price = Månedspris
 lever-monthly_churn = Oppsigelser per måned
+
+## Assets for the slide deck (build --assets)
+sheet-touchpoint-gaps = Kontaktpunkter
+sheet-problem-areas = Problemområder
+sheet-cash-flows = Kontantstrømmer
+th-resource-share = Andel av ressurser
+th-importance-share = Andel av viktighet
+th-uplift-low = Løft, lav
+th-uplift-likely = Løft, forventet
+th-uplift-high = Løft, høy
+th-npv-p10 = Nåverdi P10
+th-npv-p90 = Nåverdi P90
+th-payback-months = Tilbakebetaling, måneder

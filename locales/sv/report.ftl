@@ -474,3 +474,16 @@ der-monthly-price = månadspris
 der-monthly-churn = c = uppsägningar per månad
 lever-monthly_price = Månadspris
 lever-monthly_churn = Uppsägningar per månad
+
+## Assets for the slide deck (build --assets)
+sheet-touchpoint-gaps = Kontaktpunkter
+sheet-problem-areas = Problemområden
+sheet-cash-flows = Kassaflöden
+th-resource-share = Andel av resurser
+th-importance-share = Andel av betydelse
+th-uplift-low = Ökning, låg
+th-uplift-likely = Ökning, förväntad
+th-uplift-high = Ökning, hög
+th-npv-p10 = Nuvärde P10
+th-npv-p90 = Nuvärde P90
+th-payback-months = Återbetalning, månader

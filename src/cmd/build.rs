@@ -17,16 +17,20 @@ const BROWSERS: &[&str] = &["chromium", "chromium-browser", "google-chrome", "go
 
 pub fn run(
     dir: &Path,
-    output: Option<&Path>,
-    pdf: bool,
+    outputs: Outputs,
     choices: Choices,
     since: Option<&str>,
     options: crate::project::Options,
 ) -> Result<(), Error> {
+    let Outputs { report: output, pdf, assets } = outputs;
     if pdf && output == Some(Path::new("-")) {
         return Err(Error::Usage("--pdf prints the report file beside it; give -o FILE, not -o -".into()));
     }
-    let built = build(dir, output, choices, since, options)?;
+    let built = build(dir, output, Choices { assets: assets.is_some(), ..choices }, since, options)?;
+    if let Some(assets) = assets {
+        let count = write_assets(assets, dir, &built)?;
+        crate::say!("wrote {count} charts and tables to {}", assets.display());
+    }
     let Destination::File(target) = built.target else {
         return Ok(());
     };
@@ -45,11 +49,36 @@ pub fn target(dir: &Path, output: Option<&Path>) -> Destination {
     Destination::from_arg(output).unwrap_or_else(|| Destination::File(dir.join(DEFAULT_OUTPUT)))
 }
 
+/// What `build` writes besides the report's HTML.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Outputs<'a> {
+    /// `-o`: the report [default: the project's build folder]; `-` for standard output.
+    pub report: Option<&'a Path>,
+    /// Also print the report to PDF beside it.
+    pub pdf: bool,
+    /// Also write the charts and tables for the slide deck into this folder.
+    pub assets: Option<&'a Path>,
+}
+
+/// Writes the report's charts and tables into `into`, each atomically and none over one of
+/// the project's inputs; how many.
+fn write_assets(into: &Path, dir: &Path, built: &Built) -> Result<usize, Error> {
+    std::fs::create_dir_all(into).map_err(Error::io("create", into))?;
+    for (name, bytes) in &built.assets {
+        let path = into.join(name);
+        check_target(&path, Some(Protected { dir, inputs: &built.inputs }))?;
+        crate::output::write_atomically(&path, bytes)?;
+    }
+    Ok(built.assets.len())
+}
+
 /// What the command line chooses about the report, in place of project.yaml's choice.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Choices {
     pub language: Option<Language>,
     pub edition: Option<crate::model::Edition>,
+    /// Also make the charts and tables for the slide deck ([`Built::assets`]).
+    pub assets: bool,
 }
 
 /// A report written.
@@ -58,6 +87,9 @@ pub struct Built {
     pub bytes: usize,
     /// The project's inputs, which no further output may replace.
     pub inputs: Vec<crate::model::Source>,
+    /// The charts and tables for the slide deck (file name, bytes), in the report's language,
+    /// when [`Choices::assets`] asked for them.
+    pub assets: Vec<(String, Vec<u8>)>,
 }
 
 /// Loads, checks, analyses and renders the project, writing the report atomically.
@@ -93,7 +125,12 @@ pub fn build(
         std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
     }
     target.write(html.as_bytes())?;
-    Ok(Built { target, bytes: html.len(), inputs: project.sources })
+    let assets = if choices.assets {
+        crate::render::assets::assets(&project, &metrics, language)?
+    } else {
+        Vec::new()
+    };
+    Ok(Built { target, bytes: html.len(), inputs: project.sources, assets })
 }
 
 /// The default output goes into the project's own `build/` folder: a link there would

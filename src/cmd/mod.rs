@@ -25,11 +25,10 @@ fn options(load: Load) -> Options {
 
 pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
-        Command::Build { dir, output, pdf, language, edition, since, load } => build::run(
+        Command::Build { dir, output, pdf, assets, language, edition, since, load } => build::run(
             &dir,
-            output.as_deref(),
-            pdf,
-            build::Choices { language, edition },
+            build::Outputs { report: output.as_deref(), pdf, assets: assets.as_deref() },
+            build::Choices { language, edition, assets: false },
             since.as_deref(),
             options(load),
         ),

@@ -5,6 +5,7 @@
 //! whatever template produced it, and puts a Content-Security-Policy first in its head)
 //! and is byte-for-byte the same for the same input.
 
+pub mod assets;
 pub mod charts;
 pub mod confined;
 pub mod labels;

@@ -1,0 +1,339 @@
+//! The report's tables as numbers: one [`Table`] per table a consultant puts on a slide.
+
+use crate::analysis::{JobMetrics, Metrics, TouchpointAnalysis, WinLossMetrics};
+use crate::model::Project;
+use crate::render::labels::{action_name, job_label, problem_name, quadrant_name};
+use crate::render::locale::Localizer;
+
+/// A table: what it is called, its columns and its rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// The file name without its extension, in English whatever the language: `value-uplift`.
+    pub file: &'static str,
+    /// The sheet's name in the workbook, in the report's language.
+    pub title: String,
+    pub columns: Vec<Column>,
+    /// One cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub kind: Kind,
+}
+
+/// How a column's numbers are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// Money in the project currency, whole units.
+    Money,
+    /// A share, kept as a fraction (`0.106`): per cent in the CSV (`10.6`), a per-cent format
+    /// in the workbook.
+    Percent,
+    /// A number with this many decimals.
+    Decimal(usize),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    /// No value (a rate of nothing, a payback that never comes).
+    Empty,
+}
+
+fn column(l: &Localizer, key: &str, kind: Kind) -> Column {
+    Column { header: l.t(key), kind }
+}
+
+fn number(x: Option<f64>) -> Cell {
+    x.map_or(Cell::Empty, Cell::Number)
+}
+
+/// Every table the project has, in the report's order.
+pub fn all(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Table> {
+    let name = |id: &str| {
+        project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
+    };
+    let mut tables = vec![
+        investment(project, m, l, &name),
+        problem_areas(m, l, &name),
+        value_uplift(m, l),
+        cash_flows(m, l),
+    ];
+    if !m.options.is_empty() {
+        tables.push(options(m, l));
+    }
+    if let Some(t) = &m.touchpoints {
+        tables.push(touchpoint_gaps(project, t, l));
+    }
+    if let Some(w) = &m.winloss {
+        tables.push(win_loss(w, l, &name));
+    }
+    if let Some(jobs) = &m.jobs {
+        tables.push(jobs_to_be_done(jobs, l, &name));
+    }
+    tables
+}
+
+fn investment(project: &Project, m: &Metrics, l: &Localizer, name: &dyn Fn(&str) -> String) -> Table {
+    let inv = &m.programme.investment;
+    Table {
+        file: "investment",
+        title: l.t("bc-investment"),
+        columns: vec![
+            column(l, "th-item", Kind::Text),
+            column(l, "th-serves", Kind::Text),
+            column(l, "th-one-off", Kind::Money),
+            column(l, "th-annual", Kind::Money),
+            column(l, "th-present-value", Kind::Money),
+        ],
+        rows: project
+            .investments
+            .iter()
+            .map(|i| {
+                let (one_off, annual) = (i.one_off.get(), i.annual.get());
+                vec![
+                    Cell::Text(i.item.clone()),
+                    Cell::Text(i.segment.as_deref().map_or_else(|| l.t("investment-programme-wide"), name)),
+                    Cell::Number(one_off),
+                    Cell::Number(annual),
+                    Cell::Number(inv.present_value(one_off, annual)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn problem_areas(m: &Metrics, l: &Localizer, name: &dyn Fn(&str) -> String) -> Table {
+    Table {
+        file: "problem-areas",
+        title: l.t("sheet-problem-areas"),
+        columns: vec![
+            column(l, "th-segment", Kind::Text),
+            column(l, "th-problem", Kind::Text),
+            column(l, "th-today", Kind::Decimal(3)),
+            column(l, "th-benchmark", Kind::Decimal(3)),
+            column(l, "th-value-at-stake", Kind::Money),
+        ],
+        // As in the report: a figure at or above its benchmark is no problem area.
+        rows: m
+            .problem_areas
+            .ranked
+            .iter()
+            .filter(|p| p.value_at_stake > 0.0)
+            .map(|p| {
+                vec![
+                    Cell::Text(name(&p.segment)),
+                    Cell::Text(problem_name(l, p.driver)),
+                    Cell::Number(p.current),
+                    Cell::Number(p.benchmark),
+                    Cell::Number(p.value_at_stake),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn value_uplift(m: &Metrics, l: &Localizer) -> Table {
+    Table {
+        file: "value-uplift",
+        title: l.t("section-uplift"),
+        columns: vec![
+            column(l, "th-segment", Kind::Text),
+            column(l, "th-clv-today", Kind::Money),
+            column(l, "th-low", Kind::Money),
+            column(l, "th-likely", Kind::Money),
+            column(l, "th-high", Kind::Money),
+            column(l, "th-uplift-low", Kind::Percent),
+            column(l, "th-uplift-likely", Kind::Percent),
+            column(l, "th-uplift-high", Kind::Percent),
+            column(l, "th-value-uplift-likely", Kind::Money),
+        ],
+        rows: m
+            .segments
+            .iter()
+            .map(|s| {
+                let sc = &s.scenarios;
+                vec![
+                    Cell::Text(s.name.clone()),
+                    Cell::Number(s.baseline.clv),
+                    Cell::Number(sc.low.value.clv),
+                    Cell::Number(sc.likely.value.clv),
+                    Cell::Number(sc.high.value.clv),
+                    number(sc.low.uplift),
+                    number(sc.likely.uplift),
+                    number(sc.high.uplift),
+                    Cell::Number(sc.likely.value_uplift),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn cash_flows(m: &Metrics, l: &Localizer) -> Table {
+    Table {
+        file: "cash-flows",
+        title: l.t("sheet-cash-flows"),
+        columns: vec![
+            column(l, "th-year", Kind::Decimal(0)),
+            column(l, "th-cf-investment", Kind::Money),
+            column(l, "th-cf-value", Kind::Money),
+            column(l, "th-cf-net", Kind::Money),
+            column(l, "th-cf-discounted", Kind::Money),
+            column(l, "th-cf-cumulative", Kind::Money),
+        ],
+        rows: m
+            .programme
+            .cash_flows
+            .iter()
+            .map(|f| {
+                vec![
+                    Cell::Number(f64::from(f.period)),
+                    Cell::Number(f.investment),
+                    Cell::Number(f.value_uplift),
+                    Cell::Number(f.net),
+                    Cell::Number(f.discounted_net),
+                    Cell::Number(f.cumulative_discounted_net),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn options(m: &Metrics, l: &Localizer) -> Table {
+    Table {
+        file: "programme-options",
+        title: l.t("options-title"),
+        columns: vec![
+            column(l, "th-option", Kind::Text),
+            column(l, "th-investment-pv", Kind::Money),
+            column(l, "th-npv-likely", Kind::Money),
+            column(l, "th-expected-npv", Kind::Money),
+            column(l, "th-npv-p10", Kind::Money),
+            column(l, "th-npv-p90", Kind::Money),
+            column(l, "th-chance", Kind::Percent),
+            column(l, "th-roi", Kind::Percent),
+            column(l, "th-payback-months", Kind::Decimal(0)),
+        ],
+        rows: m
+            .options
+            .iter()
+            .map(|o| {
+                let name = if o.file.is_none() { l.t("options-base") } else { o.name.clone() };
+                vec![
+                    Cell::Text(name),
+                    Cell::Number(o.investment_pv),
+                    Cell::Number(o.npv),
+                    Cell::Number(o.npv_mean),
+                    Cell::Number(o.npv_p10),
+                    Cell::Number(o.npv_p90),
+                    Cell::Number(o.probability_reaching_target),
+                    number(o.roi),
+                    number(o.payback_months),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn touchpoint_gaps(project: &Project, t: &TouchpointAnalysis, l: &Localizer) -> Table {
+    let phase = |id: &str| {
+        project
+            .journey
+            .as_ref()
+            .and_then(|j| j.phases.iter().find(|p| p.id == id))
+            .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    };
+    Table {
+        file: "touchpoint-gaps",
+        title: l.t("sheet-touchpoint-gaps"),
+        columns: vec![
+            column(l, "th-touchpoint", Kind::Text),
+            column(l, "th-phase", Kind::Text),
+            column(l, "th-importance", Kind::Decimal(1)),
+            column(l, "th-performance", Kind::Decimal(1)),
+            column(l, "th-priority", Kind::Decimal(1)),
+            column(l, "th-cost", Kind::Money),
+            column(l, "th-resource-share", Kind::Percent),
+            column(l, "th-importance-share", Kind::Percent),
+            column(l, "th-quadrant", Kind::Text),
+            column(l, "th-action", Kind::Text),
+        ],
+        rows: t
+            .ranked
+            .iter()
+            .map(|g| {
+                vec![
+                    Cell::Text(g.name.clone()),
+                    Cell::Text(phase(&g.phase)),
+                    Cell::Number(g.importance),
+                    Cell::Number(g.performance),
+                    Cell::Number(g.priority),
+                    Cell::Number(g.cost),
+                    Cell::Number(g.resource_share),
+                    Cell::Number(g.importance_share),
+                    Cell::Text(quadrant_name(l, g.quadrant)),
+                    Cell::Text(action_name(l, g.action)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn win_loss(w: &[WinLossMetrics], l: &Localizer, name: &dyn Fn(&str) -> String) -> Table {
+    Table {
+        file: "win-loss",
+        title: l.t("section-winloss"),
+        columns: vec![
+            column(l, "th-segment", Kind::Text),
+            column(l, "th-won", Kind::Decimal(0)),
+            column(l, "th-lost", Kind::Decimal(0)),
+            column(l, "th-win-rate", Kind::Percent),
+            column(l, "th-upsell-ratio", Kind::Percent),
+        ],
+        #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+        rows: w
+            .iter()
+            .map(|s| {
+                vec![
+                    Cell::Text(name(&s.segment)),
+                    Cell::Number(s.won as f64),
+                    Cell::Number(s.lost as f64),
+                    number(s.win_rate),
+                    number(s.upsell_ratio),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn jobs_to_be_done(jobs: &[JobMetrics], l: &Localizer, name: &dyn Fn(&str) -> String) -> Table {
+    Table {
+        file: "jobs-to-be-done",
+        title: l.t("section-jobs"),
+        columns: vec![
+            column(l, "th-job", Kind::Text),
+            column(l, "th-segment", Kind::Text),
+            column(l, "th-importance", Kind::Decimal(1)),
+            column(l, "th-satisfaction", Kind::Decimal(1)),
+            column(l, "th-opportunity", Kind::Decimal(1)),
+            column(l, "th-assessment", Kind::Text),
+        ],
+        rows: jobs
+            .iter()
+            .map(|j| {
+                vec![
+                    Cell::Text(j.statement.clone()),
+                    j.segment.as_deref().map_or(Cell::Empty, |s| Cell::Text(name(s))),
+                    Cell::Number(j.importance),
+                    Cell::Number(j.satisfaction),
+                    Cell::Number(j.opportunity),
+                    Cell::Text(job_label(l, j.label)),
+                ]
+            })
+            .collect(),
+    }
+}
