@@ -18,8 +18,18 @@ const LAYERS: [(&str, &[&str]); 5] = [
 ];
 
 /// The modules beside the pipeline, which every layer may use.
-const SHARED: [&str; 9] =
-    ["cli", "css", "diagnostic", "error", "interrupt", "output", "parallel", "process", "terminal"];
+const SHARED: [&str; 10] = [
+    "cli",
+    "css",
+    "csv_field",
+    "diagnostic",
+    "error",
+    "interrupt",
+    "output",
+    "parallel",
+    "process",
+    "terminal",
+];
 
 /// The top-level modules `text` names through `crate::…`, comments left out.
 fn imports(text: &str) -> BTreeSet<String> {

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod cli;
 pub mod cmd;
 pub mod css;
+pub mod csv_field;
 pub mod diagnostic;
 pub mod error;
 pub mod interrupt;

@@ -9,10 +9,10 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::analysis::models::{self, Convergence, NotFitted, bg_nbd, gamma_gamma, rfm_of};
+use crate::csv_field::push_for_spreadsheet;
 use crate::error::Error;
 use crate::model::CustomerSummary;
 use crate::output::Destination;
-use crate::project::data::csv_out::push_for_spreadsheet;
 
 #[derive(Serialize)]
 struct Output {
@@ -172,9 +172,9 @@ fn predict(
         let expected = bg.and_then(|f| f.params.expected_purchases(*r, f64::from(horizon_days)));
         let spend = gg.and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
         let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
-        push_for_spreadsheet(rows, &c.id);
+        push_for_spreadsheet(rows, &c.id, ',');
         rows.push(',');
-        push_for_spreadsheet(rows, segment);
+        push_for_spreadsheet(rows, segment, ',');
         let _ = writeln!(rows, ",{},{},{}", cell(alive), cell(expected), cell(spend));
     }
 }

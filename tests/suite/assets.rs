@@ -1,4 +1,4 @@
-//! `build --assets DIR`: every chart as SVG, every table as CSV in the report language's
+//! `build --assets DIR`: every chart as SVG and PNG, every table as CSV in the report language's
 //! conventions and one .xlsx workbook — the same figures as the report, the same bytes
 //! every run.
 
@@ -53,6 +53,17 @@ fn every_chart_and_table_is_written_with_the_reports_figures_and_the_same_bytes_
         );
         assert!(!text.contains("<script") && !text.contains("href=\"http"), "{}", svg.display());
     }
+    // Beside each SVG, a PNG at twice its size, its text drawn with the embedded font.
+    let pngs = files(&assets, "png");
+    assert_eq!(pngs.len(), svgs.len());
+    for (png, svg) in pngs.iter().zip(&svgs) {
+        assert_eq!(png.file_stem(), svg.file_stem());
+        let bytes = fs::read(png).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "{}", png.display());
+        // The IHDR chunk: width and height, big-endian, at bytes 16..24.
+        let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+        assert_eq!(width, 1800, "{}", png.display());
+    }
     // One CSV per table, with the report's figures.
     let csvs = files(&assets, "csv");
     let names: Vec<String> =
@@ -86,7 +97,7 @@ fn every_chart_and_table_is_written_with_the_reports_figures_and_the_same_bytes_
     // The same bytes on a second run.
     let again = TempDir::new("assets-again");
     build_assets(&example(), again.path());
-    for file in svgs.iter().chain(&csvs).chain([&xlsx]) {
+    for file in svgs.iter().chain(&pngs).chain(&csvs).chain([&xlsx]) {
         let twin = again.path().join("assets").join(file.file_name().unwrap());
         assert_eq!(fs::read(file).unwrap(), fs::read(twin).unwrap(), "{}", file.display());
     }
@@ -141,4 +152,27 @@ fn nordic_csv_uses_semicolons_and_a_decimal_comma_and_nothing_lands_on_an_input(
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert_eq!(files(&project.path().join("data"), "csv").len(), 1, "only the export is there");
+}
+
+#[test]
+fn a_name_that_looks_like_a_formula_stays_text_in_the_csv_and_the_workbook() {
+    let project = common::example_copy("assets-formula");
+    let segments = project.path().join("segments.yaml");
+    let yaml = fs::read_to_string(&segments).unwrap();
+    let hostile = r#"name: "=HYPERLINK(\"https://evil.test\",\"Danish installers\")""#;
+    fs::write(&segments, yaml.replacen(r#"name: "Danish installers""#, hostile, 1)).unwrap();
+    let out = TempDir::new("assets-formula-out");
+    build_assets(project.path(), out.path());
+    let csv = fs::read_to_string(out.path().join("assets/value-uplift.csv")).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with(r#""'=HYPERLINK(""https://evil.test"""#), "{row}");
+    // In the workbook the name is a string, never a formula (`<f>` in a sheet's XML).
+    let script = "import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\n\
+        print(sum(z.read(n).count(b'<f>') for n in z.namelist()), \
+        sum(z.read(n).count(b'HYPERLINK') for n in z.namelist()))";
+    let xlsx = out.path().join("assets/tables.xlsx");
+    let counted = Command::new("python3").args(["-c", script]).arg(&xlsx).output().unwrap();
+    assert!(counted.status.success(), "{}", text(&counted.stderr));
+    // No formula, and the name is there as text (in the shared strings).
+    assert_eq!(text(&counted.stdout).trim(), "0 1");
 }

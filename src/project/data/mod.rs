@@ -7,7 +7,6 @@
 mod bad_rows;
 mod config;
 mod csv;
-pub mod csv_out;
 pub mod customer_base;
 mod customers_file;
 mod fields;

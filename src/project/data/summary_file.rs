@@ -25,9 +25,9 @@ pub fn write(customers: &[CustomerSummary], segment_ids: &[String]) -> String {
         let mut text = String::with_capacity(run.len() * 72);
         for c in run {
             let segment = c.segment.and_then(|i| segment_ids.get(i)).map_or("", String::as_str);
-            super::csv_out::push_exact(&mut text, &c.id);
+            crate::csv_field::push_exact(&mut text, &c.id, ',');
             text.push(',');
-            super::csv_out::push_exact(&mut text, segment);
+            crate::csv_field::push_exact(&mut text, segment, ',');
             let _ = writeln!(
                 text,
                 ",{},{},{},{:.6},{},{}",

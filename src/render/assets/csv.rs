@@ -3,6 +3,7 @@
 //! Nordic Excel expects. UTF-8 with a byte-order mark, so Excel reads æ, ø and å right.
 
 use super::tables::{Cell, Kind, Table};
+use crate::csv_field::push_for_spreadsheet;
 use crate::render::locale::Language;
 
 /// `table` as CSV for `language`.
@@ -49,17 +50,12 @@ fn number(x: f64, kind: Kind) -> String {
     }
 }
 
-/// A text field: quoted when it holds the separator, a quote or a line break; and never
-/// read as a formula — text a spreadsheet would take for one (`=`, `+`, `-`, `@`) starts
-/// with `'`, as the names in a received project are not to be trusted.
+/// A text field, never read as a formula: the names in a received project are not to be
+/// trusted.
 fn field(text: &str, separator: char) -> String {
-    let safe =
-        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() };
-    if safe.contains([separator, '"', '\n', '\r']) {
-        format!("\"{}\"", safe.replace('"', "\"\""))
-    } else {
-        safe
-    }
+    let mut out = String::new();
+    push_for_spreadsheet(&mut out, text, separator);
+    out
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Charts and tables for the slide deck (`build --assets DIR`): every chart as SVG, every
+//! Charts and tables for the slide deck (`build --assets DIR`): every chart as SVG and PNG, every
 //! table as CSV in the report language's conventions, and all tables in one workbook.
 //!
 //! The tables carry numbers, not the report's formatted text: a consultant pastes them into
@@ -6,6 +6,7 @@
 //! as the report, so the figures agree to the last digit shown.
 
 mod csv;
+mod png;
 mod tables;
 mod workbook;
 
@@ -18,7 +19,7 @@ use crate::render::locale::{Language, Localizer};
 use crate::render::view;
 
 /// Every asset of the report of `project` in `language`: file name and bytes, in a fixed
-/// order — the charts (`.svg`), the tables (`.csv`) and `tables.xlsx`.
+/// order — the charts (`.png` at twice the size, and `.svg`), the tables (`.csv`) and `tables.xlsx`.
 pub fn assets(
     project: &Project,
     metrics: &Metrics,
@@ -27,10 +28,13 @@ pub fn assets(
     let l = Localizer::new(language, &project.meta.currency);
     let extras = view::Extras { logo: None, since: None, edition: Edition::Full };
     let report = view::build(project, metrics, extras, &l);
-    let mut files: Vec<(String, Vec<u8>)> = charts(&report)
-        .into_iter()
-        .map(|c| (format!("{}.svg", file_name(&c.id)), standalone(&c.svg)))
-        .collect();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for chart in charts(&report) {
+        let name = file_name(&chart.id);
+        let svg = standalone(&chart.svg);
+        files.push((format!("{name}.png"), png::render(&svg)?));
+        files.push((format!("{name}.svg"), svg));
+    }
     let tables = tables::all(project, metrics, &l);
     for table in &tables {
         files.push((format!("{}.csv", table.file), csv::write(table, language).into_bytes()));

@@ -1,16 +1,19 @@
 //! Writing CSV fields: exact for files `uplift` reads back, defused for spreadsheets.
+//! Shared by the data commands and the report's tables (`build --assets`).
 //!
 //! The summary CSV (`uplift summarise`) is an interchange file that `uplift fit` and the
 //! warehouse read back, so its ids are written exactly as they are, quoted only where
-//! CSV needs it. The predictions CSV (`uplift fit --predictions`) is meant to be opened in
+//! CSV needs it. The predictions CSV (`uplift fit --predictions`) and the tables of
+//! `build --assets` are meant to be opened in
 //! a spreadsheet, where a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage
 //! return is read as a formula — a customer id `=HYPERLINK("https://…")` in a client's
 //! export would become a live link. Those cells get a leading `'`, as OWASP recommends
 //! against CSV injection, and are quoted.
 
-/// Appends `s` as one field, quoted when it holds a comma, quote or line break.
-pub fn push_exact(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+/// Appends `s` as one field between `separator`s, quoted when it holds the separator, a
+/// quote or a line break.
+pub fn push_exact(out: &mut String, s: &str, separator: char) {
+    if s.contains([separator, '"', '\n', '\r']) {
         push_quoted(out, s);
     } else {
         out.push_str(s);
@@ -18,11 +21,11 @@ pub fn push_exact(out: &mut String, s: &str) {
 }
 
 /// Appends `s` as one field a spreadsheet shows as text, never runs as a formula.
-pub fn push_for_spreadsheet(out: &mut String, s: &str) {
+pub fn push_for_spreadsheet(out: &mut String, s: &str, separator: char) {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         push_quoted(out, &format!("'{s}"));
     } else {
-        push_exact(out, s);
+        push_exact(out, s, separator);
     }
 }
 
@@ -36,9 +39,9 @@ fn push_quoted(out: &mut String, s: &str) {
 mod tests {
     use super::*;
 
-    fn field(push: fn(&mut String, &str), s: &str) -> String {
+    fn field(push: fn(&mut String, &str, char), s: &str) -> String {
         let mut out = String::new();
-        push(&mut out, s);
+        push(&mut out, s, ',');
         out
     }
 
@@ -59,5 +62,14 @@ mod tests {
             assert_eq!(field(push_for_spreadsheet, s), format!("\"'{s}\""));
         }
         assert_eq!(field(push_for_spreadsheet, "C-1"), "C-1");
+    }
+
+    #[test]
+    fn the_separator_decides_what_is_quoted() {
+        let mut out = String::new();
+        push_exact(&mut out, "a,b", ';');
+        out.push(';');
+        push_exact(&mut out, "a;b", ';');
+        assert_eq!(out, "a,b;\"a;b\"");
     }
 }
