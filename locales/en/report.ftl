@@ -149,8 +149,7 @@ th-high = High
 th-uplift-scenarios = Uplift (low / likely / high)
 th-value-uplift-likely = Value uplift, likely
 bridge-note = Levers interact, so the bridge applies them in a fixed order (retention, purchase frequency, order value, margin); the steps add up exactly to the total.
-simulation-note = { $draws } simulated outcomes (seed { $seed }): NPV P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programme uplift P10 { $uplift_p10 } to P90 { $uplift_p90 }; { $probability } of outcomes reach the { $target } target.
-simulation-note-short = { $draws } simulated outcomes: NPV P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programme uplift P10 { $uplift_p10 } to P90 { $uplift_p90 }; { $probability } of outcomes reach the { $target } target.
+simulation-note = { $draws } simulated outcomes: NPV P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programme uplift P10 { $uplift_p10 } to P90 { $uplift_p90 }; { $probability } of outcomes reach the { $target } target.
 simulation-rho = { $rho_value ->
     [0] The levers are drawn independently of each other (ρ = 0).
     [1] The levers are drawn in lockstep (ρ = 1): every lever at the same percentile in each draw.
@@ -209,6 +208,8 @@ th-in-words = In words
 appendix-assumptions = Every input assumption
 th-file = File
 th-field = Field
+appendix-model-parameters = Fitted model parameters
+appendix-model-parameters-note = Parameters as named in the papers (BG/NBD and Gamma-Gamma: Fader, Hardie & Lee 2005; sBG: Fader & Hardie 2007), with time in days for BG/NBD and in renewals for sBG.
 appendix-doubts = Figures to question before presenting
 appendix-doubts-note = Valid input, but results a reviewer will ask about: give the reason, or revisit the input.
 doubt-retention = retention in { $segment } reaches { $retention } in the high scenario: almost no customer would ever leave
@@ -299,6 +300,26 @@ desc-acquisition-item = { $segment }: acquisition { $acquisition }, loyalty { $l
 desc-ipa = { $count } touchpoints. Cross-hairs at mean importance { $importance } and mean performance { $performance }. Numbers refer to the ranked gap list.
 desc-resources-item = { $touchpoint }: { $resources } of resources, { $importance } of importance
 desc-jobs = { $count } jobs; numbers refer to the ranked list. Shaded: under-served (opportunity ≥ 10), darker: extremely under-served (≥ 15).
+
+## Chart captions: what the chart shows and the one thing to take from it
+cap-timeline = The programme runs from { $start } to { $end }; each bar is one activity.
+cap-acquisition = In { $count } of { $total } segments, money spent on keeping customers returns more than money spent on winning new ones.
+cap-clv = The largest gain per customer is in { $segment }: { $uplift } in the likely scenario.
+cap-bridge = { $lever } carries the largest part of the uplift per customer: { $share } of it.
+cap-bridge-none = The levers add no value per customer in the focus segments.
+cap-payback = In the likely scenario the programme pays back by the end of year { $year }.
+cap-payback-never = In the likely scenario the programme does not pay back within { $years } years.
+cap-npv = In nine of ten simulated outcomes the net present value is above { $p10 }; { $chance } of them reach the { $target } uplift target.
+cap-tornado = The net present value depends most on { $lever } in { $segment }: from { $low } to { $high } between its low and high estimate.
+cap-ipa = { $count } of { $total } touchpoints { $count ->
+    [one] falls
+   *[other] fall
+} in "Concentrate here": important to customers and delivered below the mean.
+cap-resources = { $count } of { $total } touchpoints take a larger share of the resources than of the importance; { $touchpoint } the most.
+cap-resources-none = No touchpoint takes a larger share of the resources than of the importance.
+cap-pareto = { $count } of { $total } reasons explain { $share } of the lost deals: tackle these first.
+cap-pareto-none = No lost deals are recorded.
+cap-jobs = { $under } of { $count } jobs are under-served (opportunity 10 or more): room to win against today's solutions.
 
 ## Derivations
 der-uplift = Uplift of an average customer relationship (likely)
@@ -422,7 +443,6 @@ th-expected-purchases = Expected purchases next year
 th-model-clv = Model CLV
 th-simple-clv = Simple CLV
 th-difference = Difference
-data-no-fit = not fitted
 data-not-fitted = Not fitted, so the figures that need them are left out:
 data-no-fit-too-few = { $customers } customers, and the model needs at least { $needed }
 data-no-fit-too-few-repeat = { $customers } customers with a repeat purchase, and the model needs at least { $needed }
@@ -437,6 +457,7 @@ data-tenure-typed = typed curve
 th-retention-by-renewal = Retention at renewals 1–5
 th-sbg-clv = CLV with this curve
 th-parameters = Parameters
+th-model = Model
 chart-cohorts = Share of each cohort buying per year: { $segment }
 desc-cohorts = One line for each of { $cohorts } first-purchase cohorts: the share of the cohort's customers who bought in each later calendar year.
 chart-cohorts-x = Years since the first purchase year

@@ -170,3 +170,35 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         })
         .collect()
 }
+
+/// A chart's caption says what the chart shows and the one thing to take from it — one
+/// sentence of at most two figures — in every language; every value it shows is in the
+/// SVG's description for screen readers, not repeated under the chart.
+#[test]
+fn every_chart_caption_is_one_short_takeaway_in_every_language() {
+    for lang in LANGUAGES {
+        let html = build(lang);
+        let figures: Vec<&str> = html.split("<figure class=\"chart-figure\"").skip(1).collect();
+        assert!(figures.len() >= 14, "{lang}: {} charts", figures.len());
+        for figure in figures {
+            let figure = &figure[..figure.find("</figure>").unwrap()];
+            let caption = figure
+                .split_once("<figcaption>")
+                .and_then(|(_, rest)| rest.split_once("</figcaption>"))
+                .map(|(caption, _)| caption)
+                .unwrap_or_else(|| panic!("{lang}: a chart without a caption: {}", &figure[..80]));
+            assert!(
+                caption.chars().count() <= 200,
+                "{lang}: a caption of {} characters: {caption}",
+                caption.len()
+            );
+            // Numbers in the caption: runs of digits (a date counts its day and year).
+            let numbers = caption
+                .split(|c: char| !c.is_ascii_digit() && c != ',' && c != '.')
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .count();
+            assert!(numbers <= 4, "{lang}: {numbers} figures in the caption: {caption}");
+            assert!(!caption.contains(".."), "{lang}: a doubled full stop: {caption}");
+        }
+    }
+}

@@ -20,7 +20,16 @@ pub fn acquisition(segments: &[SegmentMetrics], l: &Localizer) -> Chart {
         })
         .collect::<Vec<_>>()
         .join("; ");
-    render("chart-acquisition", &title, &desc, (900, 400), |area: &Area| {
+    let loyalty_wins = segments
+        .iter()
+        .filter(|s| match (s.value_per_loyalty_krone, s.acquisition.value_per_acquisition_krone) {
+            (Some(loyalty), Some(acquisition)) => loyalty > acquisition,
+            _ => false,
+        })
+        .count();
+    let caption =
+        l.t_with("cap-acquisition", vec![("count", loyalty_wins.into()), ("total", segments.len().into())]);
+    render("chart-acquisition", &title, &desc, &caption, (900, 400), |area: &Area| {
         let names = [l.t("chart-acquisition-series"), l.t("chart-loyalty-series")];
         let series = [
             Series {

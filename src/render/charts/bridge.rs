@@ -21,7 +21,18 @@ pub fn bridge(b: &ValueBridge, l: &Localizer) -> Chart {
         "desc-bridge",
         vec![("start", l.money(b.start).into()), ("steps", steps.into()), ("end", l.money(b.end).into())],
     );
-    render("chart-bridge", &title, &desc, (900, 420), |area: &Area| {
+    let total: f64 = b.steps.iter().map(|s| s.change).sum();
+    let caption = match b.steps.iter().max_by(|x, y| x.change.total_cmp(&y.change)) {
+        Some(top) if total > 0.0 && top.change > 0.0 => l.t_with(
+            "cap-bridge",
+            vec![
+                ("lever", lever_name(l, top.lever).into()),
+                ("share", l.percent(top.change / total, 0).into()),
+            ],
+        ),
+        _ => l.t("cap-bridge-none"),
+    };
+    render("chart-bridge", &title, &desc, &caption, (900, 420), |area: &Area| {
         // Bars: today, each step floating from the running total, projected.
         let mut bars = vec![(l.t("chart-today"), 0.0, b.start, GREY)];
         let mut running = b.start;

@@ -23,7 +23,15 @@ pub fn gantt(activities: &[Activity], l: &Localizer) -> Chart {
         .join("; ");
     let title = l.t("chart-timeline");
     let height = u32::try_from(90 + 34 * activities.len().max(1)).unwrap_or(u32::MAX);
-    render("chart-timeline", &title, &desc, (900, height), |area: &Area| {
+    let start = activities.iter().map(|a| a.start).min();
+    let end = activities.iter().map(|a| a.end).max();
+    let caption = match (start, end) {
+        (Some(start), Some(end)) => {
+            l.t_with("cap-timeline", vec![("start", l.date(start).into()), ("end", l.date(end).into())])
+        }
+        _ => String::new(),
+    };
+    render("chart-timeline", &title, &desc, &caption, (900, height), |area: &Area| {
         let (Some(first), Some(last)) =
             (activities.iter().map(|a| a.start).min(), activities.iter().map(|a| a.end).max())
         else {

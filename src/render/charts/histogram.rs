@@ -28,7 +28,15 @@ pub fn npv_histogram(sim: &Simulation, target_min: f64, l: &Localizer) -> Chart 
         ],
     );
     let desc = format!("{summary} {chance}.");
-    render("chart-npv-distribution", &title, &desc, (900, 400), |area: &Area| {
+    let caption = l.t_with(
+        "cap-npv",
+        vec![
+            ("chance", l.probability(sim.probability_reaching_target).into()),
+            ("target", l.percent_exact(target_min).into()),
+            ("p10", l.money_short(sim.npv.p10).into()),
+        ],
+    );
+    render("chart-npv-distribution", &title, &desc, &caption, (900, 400), |area: &Area| {
         let h = &sim.npv_histogram;
         let (lo, hi) = padded(*h.edges.first().unwrap_or(&0.0), *h.edges.last().unwrap_or(&1.0));
         let draws = f64::from(sim.draws.max(1));

@@ -6,14 +6,19 @@ use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian};
 use super::{Area, BLUE, Chart, ORANGE, VERMILLION, font, render};
-use crate::analysis::JobMetrics;
+use crate::analysis::{JobLabel, JobMetrics};
 use crate::render::locale::Localizer;
 
 #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
 pub fn opportunity_landscape(jobs: &[JobMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-jobs");
     let desc = l.t_with("desc-jobs", vec![("count", jobs.len().into())]);
-    render("chart-jobs", &title, &desc, (900, 640), |area: &Area| {
+    let under_served = jobs
+        .iter()
+        .filter(|j| matches!(j.label, JobLabel::UnderServed | JobLabel::ExtremelyUnderServed))
+        .count();
+    let caption = l.t_with("cap-jobs", vec![("under", under_served.into()), ("count", jobs.len().into())]);
+    render("chart-jobs", &title, &desc, &caption, (900, 640), |area: &Area| {
         let fmt = |v: &f64| format!("{v:.0}");
         let (x_desc, y_desc) = (l.t("chart-jobs-x"), l.t("chart-jobs-y"));
         let axes = Axes::numbered(&x_desc, &y_desc, &fmt, &fmt, 60);

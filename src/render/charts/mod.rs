@@ -56,7 +56,11 @@ pub type DrawResult = Result<(), Box<dyn std::error::Error + 'static>>;
 pub struct Chart {
     pub id: String,
     pub title: String,
+    /// Every value the chart shows, for screen readers (the SVG's `<desc>`).
     pub desc: String,
+    /// What the chart shows and the one thing to take from it, printed under it. The values
+    /// belong in the tables and the appendix, not here.
+    pub caption: String,
     /// Inline SVG markup.
     pub svg: String,
 }
@@ -76,6 +80,7 @@ pub fn render(
     id: &str,
     title: &str,
     desc: &str,
+    caption: &str,
     size: (u32, u32),
     draw: impl FnOnce(&Area) -> DrawResult,
 ) -> Chart {
@@ -98,6 +103,7 @@ pub fn render(
         id: id.to_owned(),
         title: title.to_owned(),
         desc: desc.to_owned(),
+        caption: caption.to_owned(),
         svg: accessible(&svg, id, title, desc, size),
     }
 }

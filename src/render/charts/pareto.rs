@@ -28,7 +28,8 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
     let total: u64 = reasons.iter().map(|r| r.1).sum();
     let title = l.t("chart-pareto");
     let desc = reasons.iter().map(|(r, c)| format!("{r}: {c}")).collect::<Vec<_>>().join("; ");
-    render("chart-loss-pareto", &title, &desc, (900, 420), |area: &Area| {
+    let caption = pareto_caption(&reasons, total, l);
+    render("chart-loss-pareto", &title, &desc, &caption, (900, 420), |area: &Area| {
         let top = reasons.first().map_or(1.0, |r| r.1 as f64);
         let y_fmt = |v: &f64| l.number(*v, 0);
         let y_desc = l.t("chart-pareto-y");
@@ -57,4 +58,30 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
         let labels: Vec<String> = reasons.iter().map(|(r, _)| r.clone()).collect();
         category_labels(area, &chart, &labels, 0.0)
     })
+}
+
+/// The fewest reasons that together explain four fifths of the losses, as a sentence: the
+/// Pareto chart's one message.
+#[allow(clippy::cast_precision_loss)] // counts far below 2^53
+fn pareto_caption(reasons: &[(String, u64)], total: u64, l: &Localizer) -> String {
+    if total == 0 {
+        return l.t("cap-pareto-none");
+    }
+    let mut covered = 0;
+    let mut count = 0;
+    for (_, n) in reasons {
+        covered += n;
+        count += 1;
+        if covered as f64 >= 0.8 * total as f64 {
+            break;
+        }
+    }
+    l.t_with(
+        "cap-pareto",
+        vec![
+            ("count", count.into()),
+            ("total", reasons.len().into()),
+            ("share", l.percent(covered as f64 / total as f64, 0).into()),
+        ],
+    )
 }

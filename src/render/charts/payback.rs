@@ -21,7 +21,11 @@ pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
     desc.push(' ');
     let paid_back = |year: u32| l.t_with("chart-payback-point", vec![("year", year.to_string().into())]);
     desc.push_str(&likely.payback_year.map_or_else(|| l.t("desc-payback-never"), paid_back));
-    render("chart-payback", &title, &desc, (900, 400), |area: &Area| {
+    let caption = likely.payback_year.map_or_else(
+        || l.t_with("cap-payback-never", vec![("years", end.map_or(0, |p| p.year).to_string().into())]),
+        |year| l.t_with("cap-payback", vec![("year", year.to_string().into())]),
+    );
+    render("chart-payback", &title, &desc, &caption, (900, 400), |area: &Area| {
         let years = f64::from(end.map_or(1, |p| p.year.max(1)));
         let top = likely
             .cumulative

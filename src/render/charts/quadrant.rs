@@ -9,7 +9,7 @@ use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian};
 use super::{Area, BLUE, Chart, GREY, VERMILLION, font, render};
-use crate::analysis::TouchpointAnalysis;
+use crate::analysis::{Quadrant, TouchpointAnalysis};
 use crate::render::labels::quadrant_name;
 use crate::render::locale::Localizer;
 
@@ -24,7 +24,9 @@ pub fn importance_performance(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
             ("performance", l.number(t.mean_performance, 2).into()),
         ],
     );
-    render("chart-ipa", &title, &desc, (900, 640), |area: &Area| {
+    let concentrate = t.ranked.iter().filter(|g| g.quadrant == Quadrant::ConcentrateHere).count();
+    let caption = l.t_with("cap-ipa", vec![("count", concentrate.into()), ("total", t.ranked.len().into())]);
+    render("chart-ipa", &title, &desc, &caption, (900, 640), |area: &Area| {
         let fmt = |v: &f64| if (v.fract()).abs() < 1e-9 { format!("{v:.0}") } else { String::new() };
         let (x_desc, y_desc) = (l.t("chart-ipa-x"), l.t("chart-ipa-y"));
         let axes = Axes::numbered(&x_desc, &y_desc, &fmt, &fmt, 60);

@@ -32,7 +32,22 @@ pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
         .collect::<Vec<_>>()
         .join("; ");
     let height = u32::try_from(120 + 36 * rows.len().max(1)).unwrap_or(u32::MAX);
-    render("chart-resources", &title, &desc, (900, height), |area: &Area| {
+    let over = t.ranked.iter().filter(|g| g.investment_balance > 0.0).count();
+    let caption =
+        match t.ranked.iter().max_by(|a, b| {
+            a.investment_balance.total_cmp(&b.investment_balance).then_with(|| b.id.cmp(&a.id))
+        }) {
+            Some(most) if over > 0 => l.t_with(
+                "cap-resources",
+                vec![
+                    ("count", over.into()),
+                    ("total", t.ranked.len().into()),
+                    ("touchpoint", most.name.clone().into()),
+                ],
+            ),
+            _ => l.t("cap-resources-none"),
+        };
+    render("chart-resources", &title, &desc, &caption, (900, height), |area: &Area| {
         let top = rows.iter().map(|r| r.resource_share.max(r.importance_share)).fold(0.01, f64::max) * 1.1;
         let x_fmt = |v: &f64| l.percent(*v, 0);
         let x_desc = l.t("chart-resources-x");

@@ -19,7 +19,17 @@ pub fn clv_scenarios(segments: &[SegmentMetrics], l: &Localizer) -> Chart {
         .collect::<Vec<_>>()
         .join("; ");
     let title = l.t("chart-clv");
-    render("chart-clv-scenarios", &title, &desc, (900, 420), |area: &Area| {
+    let caption = segments
+        .iter()
+        .filter_map(|s| s.scenarios.likely.uplift.map(|u| (s, u)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map_or_else(String::new, |(s, uplift)| {
+            l.t_with(
+                "cap-clv",
+                vec![("segment", s.name.clone().into()), ("uplift", l.percent(uplift, 1).into())],
+            )
+        });
+    render("chart-clv-scenarios", &title, &desc, &caption, (900, 420), |area: &Area| {
         let values = |f: fn(&SegmentMetrics) -> f64| segments.iter().map(|s| Some(f(s))).collect();
         let names = [l.t("chart-today"), l.t("th-low"), l.t("th-likely"), l.t("th-high")];
         let series = [

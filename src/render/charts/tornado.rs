@@ -35,7 +35,18 @@ pub fn tornado(
         .join("; ");
     let title = l.t("chart-tornado");
     let height = u32::try_from(110 + 34 * shown.len().max(1)).unwrap_or(u32::MAX);
-    render("chart-tornado", &title, &desc, (900, height), |area: &Area| {
+    let caption = shown.first().map_or_else(String::new, |b| {
+        l.t_with(
+            "cap-tornado",
+            vec![
+                ("lever", mid_sentence(&lever_name(&b.segment, b.lever)).into()),
+                ("segment", segment_name(&b.segment).into()),
+                ("low", l.money_short(b.npv_low).into()),
+                ("high", l.money_short(b.npv_high).into()),
+            ],
+        )
+    });
+    render("chart-tornado", &title, &desc, &caption, (900, height), |area: &Area| {
         let lo = shown.iter().map(|b| b.npv_low.min(b.npv_high)).fold(likely_npv, f64::min);
         let hi = shown.iter().map(|b| b.npv_low.max(b.npv_high)).fold(likely_npv, f64::max);
         let (lo, hi) = padded(lo, hi);
@@ -68,4 +79,29 @@ pub fn tornado(
         }
         legend(&mut chart, SeriesLabelPosition::LowerRight)
     })
+}
+
+/// A lever's name inside a sentence: "Retention" becomes "retention"; a name that starts
+/// with an abbreviation ("NPS") stays as it is.
+fn mid_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mid_sentence;
+
+    #[test]
+    fn a_lever_name_is_lower_cased_inside_a_sentence_unless_it_starts_with_an_abbreviation() {
+        assert_eq!(mid_sentence("Retention"), "retention");
+        assert_eq!(mid_sentence("Købsfrekvens"), "købsfrekvens");
+        assert_eq!(mid_sentence("NPS"), "NPS");
+        assert_eq!(mid_sentence(""), "");
+    }
 }

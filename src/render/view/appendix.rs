@@ -17,6 +17,8 @@ pub struct AppendixView {
     pub methodology: Vec<Method>,
     pub derivations: Vec<Derivation>,
     pub assumptions: Vec<Assumption>,
+    /// The fitted customer-base models' parameters; empty without transaction data.
+    pub model_parameters: Vec<super::data::ParameterRow>,
     /// Figures a reviewer would question: "file: field: why".
     pub doubts: Vec<String>,
     pub sources: Vec<crate::model::Source>,
@@ -40,6 +42,7 @@ pub fn build(project: &Project, m: &Metrics, l: &Localizer) -> AppendixView {
         methodology: methodology(l),
         derivations: derivations(project, m, l),
         assumptions: assumptions(project, l),
+        model_parameters: m.data.as_ref().map_or_else(Vec::new, |d| super::data::model_parameters(d, l)),
         doubts: m.plausibility.iter().map(|d| doubt(d, project, l)).collect(),
         sources: project.sources.clone(),
     }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::models::{Model, NoFit};
+use crate::analysis::models::NoFit;
 use crate::analysis::{DataMetrics, Figure, Metrics, SegmentDataMetrics};
 use crate::render::charts::{self, Chart};
 use crate::render::locale::Localizer;
@@ -64,6 +64,14 @@ pub struct ModelRow {
     pub model_clv: String,
     pub simple_clv: String,
     pub difference: String,
+}
+
+/// One fitted model's parameters, as the papers name them: audit matter for the appendix.
+#[derive(Debug, Serialize)]
+pub struct ParameterRow {
+    pub segment: String,
+    /// "BG/NBD", "Gamma-Gamma", "sBG".
+    pub model: &'static str,
     pub parameters: String,
 }
 
@@ -71,7 +79,6 @@ pub struct ModelRow {
 pub struct TenureRow {
     pub segment: String,
     pub source: String,
-    pub parameters: String,
     pub retention: String,
     pub clv: String,
     pub simple_clv: String,
@@ -183,30 +190,6 @@ fn cohort_table(s: &SegmentDataMetrics, l: &Localizer) -> Option<CohortTable> {
 fn model_row(s: &SegmentDataMetrics, l: &Localizer) -> Option<ModelRow> {
     let m = s.models.as_ref()?;
     let dash = || "–".to_owned();
-    let parameters = match m.bg_nbd.as_ref() {
-        None => {
-            let why = s.not_fitted.iter().find(|n| n.model == Model::BgNbd);
-            why.map_or_else(|| l.t("data-no-fit"), |n| reason(&n.why, l))
-        }
-        Some(f) => {
-            let p = f.params;
-            let gg = m.gamma_gamma.as_ref().map_or_else(String::new, |g| {
-                format!(
-                    "; p = {}, q = {}, v = {}",
-                    l.number(g.params.p, 2),
-                    l.number(g.params.q, 2),
-                    l.number(g.params.v, 0)
-                )
-            });
-            format!(
-                "r = {}, α = {}, a = {}, b = {}{gg}",
-                l.number(p.r, 3),
-                l.number(p.alpha, 1),
-                l.number(p.a, 3),
-                l.number(p.b, 2)
-            )
-        }
-    };
     Some(ModelRow {
         segment: s.name.clone(),
         customers: l.number(count(s.data.as_ref().map_or(0, |d| d.customers)), 0),
@@ -215,7 +198,6 @@ fn model_row(s: &SegmentDataMetrics, l: &Localizer) -> Option<ModelRow> {
         model_clv: m.model_clv.map_or_else(dash, |v| l.money(v)),
         simple_clv: l.money(s.simple_clv),
         difference: m.model_clv.map_or_else(String::new, |v| l.change(v / s.simple_clv - 1.0, false)),
-        parameters,
     })
 }
 
@@ -226,7 +208,6 @@ fn tenure_row(s: &SegmentDataMetrics, l: &Localizer) -> Option<TenureRow> {
     Some(TenureRow {
         segment: s.name.clone(),
         source: l.t(&format!("data-tenure-{}", t.source)),
-        parameters: format!("a = {}, b = {}", l.number(t.fit.params.a, 3), l.number(t.fit.params.b, 3)),
         retention: shown.join(" → "),
         clv: l.money(t.clv),
         simple_clv: l.money(s.simple_clv),
@@ -297,4 +278,36 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
             l.t_with("data-no-fit-not-converged", vec![("iterations", f64::from(iterations).into())])
         }
     }
+}
+
+/// The parameters of every fitted customer-base model, segment by segment.
+pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> {
+    let mut rows = Vec::new();
+    for s in &data.segments {
+        let row = |model, parameters| ParameterRow { segment: s.name.clone(), model, parameters };
+        if let Some(m) = &s.models {
+            if let Some(f) = &m.bg_nbd {
+                let p = f.params;
+                let text = format!(
+                    "r = {}, α = {}, a = {}, b = {}",
+                    l.number(p.r, 3),
+                    l.number(p.alpha, 1),
+                    l.number(p.a, 3),
+                    l.number(p.b, 2)
+                );
+                rows.push(row("BG/NBD", text));
+            }
+            if let Some(g) = &m.gamma_gamma {
+                let p = g.params;
+                let text =
+                    format!("p = {}, q = {}, v = {}", l.number(p.p, 2), l.number(p.q, 2), l.number(p.v, 0));
+                rows.push(row("Gamma-Gamma", text));
+            }
+        }
+        if let Some(t) = &s.retention_by_tenure {
+            let p = t.fit.params;
+            rows.push(row("sBG", format!("a = {}, b = {}", l.number(p.a, 3), l.number(p.b, 3))));
+        }
+    }
+    rows
 }
