@@ -409,6 +409,25 @@ change-fig-option_npv = Nettonutidsværdi, mulighed { $segment }
 change-ranking-problem_areas = Problemområder
 change-ranking-touchpoint_gaps = Gab i berøringspunkter
 change-ranking-jobs = Kundens opgaver (jobs to be done)
+change-field-lever = Løftestang for { $lever } ({ $scenario })
+change-field-customers = Kunder
+change-field-focus = I fokus (1 = ja)
+change-field-importance = Vigtighed
+change-field-performance = Præstation
+change-field-hours_per_year = Timer om året
+change-field-budget_per_year = Budget om året
+change-field-present = I rejsen i dag (1 = ja)
+change-field-satisfaction = Tilfredshed
+change-field-target_uplift-min = Mål for løft, nedre grænse
+change-field-target_uplift-max = Mål for løft, øvre grænse
+change-field-horizon_years = Tidshorisont i år
+change-field-discount_rate = Diskonteringsrente
+change-field-hourly_rate = Timepris
+change-field-investment-one-off = Investering, engangsbeløb i alt
+change-field-investment-annual = Investering, årligt i alt
+change-entry-segments = Segment
+change-entry-journey = Berøringspunkt
+change-entry-jobs = Opgave
 
 ## Hvad data siger
 section-data = Hvad data siger

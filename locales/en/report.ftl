@@ -414,6 +414,25 @@ change-fig-option_npv = NPV, option { $segment }
 change-ranking-problem_areas = Problem areas
 change-ranking-touchpoint_gaps = Touchpoint gaps
 change-ranking-jobs = Jobs to be done
+change-field-lever = { $lever } lever ({ $scenario })
+change-field-customers = Customers
+change-field-focus = In focus (1 = yes)
+change-field-importance = Importance
+change-field-performance = Performance
+change-field-hours_per_year = Hours a year
+change-field-budget_per_year = Budget a year
+change-field-present = In the journey today (1 = yes)
+change-field-satisfaction = Satisfaction
+change-field-target_uplift-min = Target uplift, lower end
+change-field-target_uplift-max = Target uplift, upper end
+change-field-horizon_years = Horizon in years
+change-field-discount_rate = Discount rate
+change-field-hourly_rate = Hourly rate
+change-field-investment-one-off = Investment, one-off in total
+change-field-investment-annual = Investment, annual in total
+change-entry-segments = Segment
+change-entry-journey = Touchpoint
+change-entry-jobs = Job
 
 ## What the data says
 section-data = What the data says

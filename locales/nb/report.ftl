@@ -409,6 +409,25 @@ change-fig-option_npv = Netto nåverdi, alternativ { $segment }
 change-ranking-problem_areas = Problemområder
 change-ranking-touchpoint_gaps = Avvik i kontaktpunkter
 change-ranking-jobs = Kundens oppgaver (jobs to be done)
+change-field-lever = Spak for { $lever } ({ $scenario })
+change-field-customers = Kunder
+change-field-focus = I fokus (1 = ja)
+change-field-importance = Viktighet
+change-field-performance = Ytelse
+change-field-hours_per_year = Timer per år
+change-field-budget_per_year = Budsjett per år
+change-field-present = I kundereisen i dag (1 = ja)
+change-field-satisfaction = Tilfredshet
+change-field-target_uplift-min = Mål for løft, nedre grense
+change-field-target_uplift-max = Mål for løft, øvre grense
+change-field-horizon_years = Tidshorisont i år
+change-field-discount_rate = Diskonteringsrente
+change-field-hourly_rate = Timepris
+change-field-investment-one-off = Investering, engangsbeløp totalt
+change-field-investment-annual = Investering, årlig totalt
+change-entry-segments = Segment
+change-entry-journey = Kontaktpunkt
+change-entry-jobs = Oppgave
 
 ## Hva dataene sier
 section-data = Hva dataene sier

@@ -412,6 +412,25 @@ change-fig-option_npv = Nettonuvärde, alternativ { $segment }
 change-ranking-problem_areas = Problemområden
 change-ranking-touchpoint_gaps = Gap i kontaktpunkter
 change-ranking-jobs = Kundens uppgifter (jobs to be done)
+change-field-lever = Hävstång för { $lever } ({ $scenario })
+change-field-customers = Kunder
+change-field-focus = I fokus (1 = ja)
+change-field-importance = Betydelse
+change-field-performance = Prestation
+change-field-hours_per_year = Timmar per år
+change-field-budget_per_year = Budget per år
+change-field-present = I kundresan i dag (1 = ja)
+change-field-satisfaction = Nöjdhet
+change-field-target_uplift-min = Mål för lyft, nedre gräns
+change-field-target_uplift-max = Mål för lyft, övre gräns
+change-field-horizon_years = Tidshorisont i år
+change-field-discount_rate = Diskonteringsränta
+change-field-hourly_rate = Timpris
+change-field-investment-one-off = Investering, engångsbelopp totalt
+change-field-investment-annual = Investering, årligt totalt
+change-entry-segments = Segment
+change-entry-journey = Kontaktpunkt
+change-entry-jobs = Uppgift
 
 ## Vad datan säger
 section-data = Vad datan säger

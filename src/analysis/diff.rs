@@ -25,7 +25,16 @@ pub enum Kind {
 #[derive(Clone, Debug, Serialize)]
 pub struct InputChange {
     pub file: &'static str,
+    /// Where the value sits in its file, as `uplift diff` prints it:
+    /// `segments[installers].levers.retention_rate.likely`.
     pub field: String,
+    /// The segment, touchpoint or job the value belongs to (its id); `None` for a setting.
+    /// With `key`, what the report names the value by.
+    #[serde(skip)]
+    pub entry: Option<String>,
+    /// The value within its entry (`levers.retention_rate.likely`), or the setting's key.
+    #[serde(skip)]
+    pub key: String,
     pub kind: Kind,
     pub old: f64,
     pub new: f64,
@@ -100,27 +109,38 @@ pub fn diff(a: &Project, ma: &Metrics, b: &Project, mb: &Metrics) -> Diff {
     Diff { inputs, added, removed, figures: figures(ma, mb), rankings: rankings(ma, mb) }
 }
 
-fn push(out: &mut Vec<InputChange>, file: &'static str, field: String, kind: Kind, old: f64, new: f64) {
+/// Where a value sits: its file, and for an entry's value the list and the entry's id.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    file: &'static str,
+    entry: Option<(&'static str, &'a str)>,
+}
+
+impl Place<'_> {
+    fn setting() -> Place<'static> {
+        Place { file: "project.yaml", entry: None }
+    }
+}
+
+fn push(out: &mut Vec<InputChange>, at: Place, key: &str, kind: Kind, old: f64, new: f64) {
     if old.to_bits() != new.to_bits() {
-        out.push(InputChange { file, field, kind, old, new });
+        let field = match at.entry {
+            Some((list, id)) => format!("{list}[{id}].{key}"),
+            None => key.to_owned(),
+        };
+        let entry = at.entry.map(|(_, id)| id.to_owned());
+        out.push(InputChange { file: at.file, field, entry, key: key.to_owned(), kind, old, new });
     }
 }
 
 fn settings(a: &Project, b: &Project, out: &mut Vec<InputChange>) {
     let (x, y) = (&a.settings, &b.settings);
-    let p = "project.yaml";
-    push(out, p, "target_uplift.min".into(), Kind::Rate, x.target_min.get(), y.target_min.get());
-    push(out, p, "target_uplift.max".into(), Kind::Rate, x.target_max.get(), y.target_max.get());
-    push(
-        out,
-        p,
-        "horizon_years".into(),
-        Kind::Number,
-        f64::from(x.horizon_years),
-        f64::from(y.horizon_years),
-    );
-    push(out, p, "discount_rate".into(), Kind::Rate, x.discount_rate.get(), y.discount_rate.get());
-    push(out, p, "hourly_rate".into(), Kind::Money, x.hourly_rate.get(), y.hourly_rate.get());
+    let p = Place::setting();
+    push(out, p, "target_uplift.min", Kind::Rate, x.target_min.get(), y.target_min.get());
+    push(out, p, "target_uplift.max", Kind::Rate, x.target_max.get(), y.target_max.get());
+    push(out, p, "horizon_years", Kind::Number, f64::from(x.horizon_years), f64::from(y.horizon_years));
+    push(out, p, "discount_rate", Kind::Rate, x.discount_rate.get(), y.discount_rate.get());
+    push(out, p, "hourly_rate", Kind::Money, x.hourly_rate.get(), y.hourly_rate.get());
     let total = |p: &Project| {
         (
             p.investments.iter().map(|i| i.one_off.get()).sum::<f64>(),
@@ -128,8 +148,8 @@ fn settings(a: &Project, b: &Project, out: &mut Vec<InputChange>) {
         )
     };
     let ((oa, aa), (ob, ab)) = (total(a), total(b));
-    push(out, p, "investment (total one-off)".into(), Kind::Money, oa, ob);
-    push(out, p, "investment (total annual)".into(), Kind::Money, aa, ab);
+    push(out, p, "investment (total one-off)", Kind::Money, oa, ob);
+    push(out, p, "investment (total annual)", Kind::Money, aa, ab);
 }
 
 /// Entries of two versions matched by id: (id, old, new).
@@ -184,8 +204,9 @@ fn segments(
         // Each segment's inputs as entered: a subscription's monthly figures when both
         // versions are subscriptions, else the drivers every segment converts to.
         let monthly = x.subscription.is_some() && y.subscription.is_some();
-        for ((field, kind, old), (_, _, new)) in entered(x, monthly).into_iter().zip(entered(y, monthly)) {
-            push(out, file, format!("segments[{id}].{field}"), kind, old, new);
+        let at = Place { file, entry: Some(("segments", &id)) };
+        for ((key, kind, old), (_, _, new)) in entered(x, monthly).into_iter().zip(entered(y, monthly)) {
+            push(out, at, &key, kind, old, new);
         }
     }
 }
@@ -244,15 +265,15 @@ fn touchpoints(
     let (ta, tb) = (list(a), list(b));
     for (id, x, y) in matched(&ta, &tb, |t| &t.id) {
         let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
-        let f = |name: &str| format!("touchpoints[{id}].{name}");
-        push(out, file, f("importance"), Kind::Number, x.importance.get(), y.importance.get());
-        push(out, file, f("performance"), Kind::Number, x.performance.get(), y.performance.get());
-        push(out, file, f("hours_per_year"), Kind::Number, x.hours_per_year.get(), y.hours_per_year.get());
-        push(out, file, f("budget_per_year"), Kind::Money, x.budget_per_year.get(), y.budget_per_year.get());
+        let at = Place { file, entry: Some(("touchpoints", &id)) };
+        push(out, at, "importance", Kind::Number, x.importance.get(), y.importance.get());
+        push(out, at, "performance", Kind::Number, x.performance.get(), y.performance.get());
+        push(out, at, "hours_per_year", Kind::Number, x.hours_per_year.get(), y.hours_per_year.get());
+        push(out, at, "budget_per_year", Kind::Money, x.budget_per_year.get(), y.budget_per_year.get());
         push(
             out,
-            file,
-            f("present"),
+            at,
+            "present",
             Kind::Number,
             f64::from(u8::from(x.present)),
             f64::from(u8::from(y.present)),
@@ -271,22 +292,9 @@ fn jobs(
     let (ja, jb) = (a.jobs.clone().unwrap_or_default(), b.jobs.clone().unwrap_or_default());
     for (id, x, y) in matched(&ja, &jb, |j| &j.id) {
         let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
-        push(
-            out,
-            file,
-            format!("jobs[{id}].importance"),
-            Kind::Number,
-            x.importance.get(),
-            y.importance.get(),
-        );
-        push(
-            out,
-            file,
-            format!("jobs[{id}].satisfaction"),
-            Kind::Number,
-            x.satisfaction.get(),
-            y.satisfaction.get(),
-        );
+        let at = Place { file, entry: Some(("jobs", &id)) };
+        push(out, at, "importance", Kind::Number, x.importance.get(), y.importance.get());
+        push(out, at, "satisfaction", Kind::Number, x.satisfaction.get(), y.satisfaction.get());
     }
 }
 

@@ -136,7 +136,13 @@ fn build_since_adds_the_changes_after_the_summary() {
             summary < changes && changes < business_case,
             "{lang}: the changes follow the executive summary"
         );
-        assert!(html.contains("segments.yaml: segments[installers].retention_rate"), "{lang}");
+        // Inputs by the names a reader knows, never by field path.
+        let (retention, added) = match lang {
+            "en" => ("Danish installers: Retention</td>", "Touchpoint: Chat bot</td>"),
+            _ => ("Danish installers: Fastholdelse</td>", "Berøringspunkt: Chat bot</td>"),
+        };
+        assert!(html.contains(retention) && html.contains(added), "{lang}");
+        assert!(!html.contains("segments[installers]") && !html.contains("journey.yaml: "), "{lang}");
         assert!(!html.contains('⟦'), "{lang}: every message translated");
     }
     let plain = project.join("plain.html");

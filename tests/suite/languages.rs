@@ -185,8 +185,7 @@ fn every_chart_caption_is_one_short_takeaway_in_every_language() {
             let caption = figure
                 .split_once("<figcaption>")
                 .and_then(|(_, rest)| rest.split_once("</figcaption>"))
-                .map(|(caption, _)| caption)
-                .unwrap_or_else(|| panic!("{lang}: a chart without a caption: {}", &figure[..80]));
+                .map_or_else(|| panic!("{lang}: a chart without a caption: {}", &figure[..80]), |(c, _)| c);
             assert!(
                 caption.chars().count() <= 200,
                 "{lang}: a caption of {} characters: {caption}",

@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
-use crate::analysis::diff::{Diff, Kind};
-use crate::model::Project;
+use crate::analysis::diff::{Diff, Entry, InputChange, Kind, RankChange};
+use crate::model::{Driver, Project};
+use crate::render::labels::problem_name;
 use crate::render::locale::Localizer;
 
 #[derive(Clone, Debug, Serialize)]
@@ -42,28 +43,115 @@ fn moved(l: &Localizer, kind: Kind, change: f64, relative: Option<f64>) -> Strin
     }
 }
 
+/// The names a reader knows the project's entries by: a segment's, touchpoint's, job's or
+/// option's name for its id, as the current version has it (an entry removed since keeps
+/// its id, the only name left of it).
+struct Names<'a>(&'a Project);
+
+impl Names<'_> {
+    fn segment(&self, id: &str) -> String {
+        self.0.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
+    }
+
+    fn touchpoint(&self, id: &str) -> String {
+        let touchpoints = self.0.journey.iter().flat_map(|j| &j.touchpoints);
+        touchpoints.into_iter().find(|t| t.id == id).map_or_else(|| id.to_owned(), |t| t.name.clone())
+    }
+
+    fn job(&self, id: &str) -> String {
+        let jobs = self.0.jobs.iter().flatten();
+        jobs.into_iter().find(|j| j.id == id).map_or_else(|| id.to_owned(), |j| j.statement.clone())
+    }
+
+    fn option(&self, id: &str) -> String {
+        self.0.options.iter().find(|o| o.id == id).map_or_else(|| id.to_owned(), |o| o.name.clone())
+    }
+
+    /// An entry of `file` by its id.
+    fn entry(&self, file: &str, id: &str) -> String {
+        match file {
+            "segments.yaml" => self.segment(id),
+            "journey.yaml" => self.touchpoint(id),
+            "jobs.yaml" => self.job(id),
+            _ => id.to_owned(),
+        }
+    }
+}
+
+/// What the report calls a changed input: "Danish installers: Retention lever (likely)",
+/// "Discount rate" — never a field path.
+fn input_name(c: &InputChange, names: &Names, l: &Localizer) -> String {
+    let field = field_name(&c.key, l);
+    c.entry.as_deref().map_or_else(|| field.clone(), |id| format!("{}: {field}", names.entry(c.file, id)))
+}
+
+fn field_name(key: &str, l: &Localizer) -> String {
+    let lever = |k: &str| l.t(&format!("lever-{k}"));
+    let is_driver =
+        |k: &str| Driver::ALL.iter().any(|d| d.key() == k) || k == "monthly_price" || k == "monthly_churn";
+    match key.split('.').collect::<Vec<_>>().as_slice() {
+        ["levers", driver, scenario] if is_driver(driver) => l.t_with(
+            "change-field-lever",
+            vec![
+                ("lever", lever(driver).into()),
+                ("scenario", l.t(&format!("th-{scenario}")).to_lowercase().into()),
+            ],
+        ),
+        [driver] if is_driver(driver) => lever(driver),
+        _ => {
+            let id = match key {
+                "investment (total one-off)" => "investment-one-off",
+                "investment (total annual)" => "investment-annual",
+                other => other,
+            };
+            l.t(&format!("change-field-{}", id.replace('.', "-")))
+        }
+    }
+}
+
+/// An added or removed segment, touchpoint or job: "Touchpoint: Structured welcome process".
+fn entry_name(e: &Entry, names: &Names, l: &Localizer) -> String {
+    let kind = l.t(&format!("change-entry-{}", e.file.trim_end_matches(".yaml")));
+    format!("{kind}: {}", names.entry(e.file, &e.id))
+}
+
+/// A ranked entry by its name: "Danish installers: Few purchases", a touchpoint, a job.
+fn ranked_name(r: &RankChange, names: &Names, l: &Localizer) -> String {
+    match r.ranking {
+        "problem_areas" => r.entry.split_once(" / ").map_or_else(
+            || r.entry.clone(),
+            |(segment, driver)| {
+                let problem = Driver::ALL.into_iter().find(|d| d.key() == driver);
+                let problem = problem.map_or_else(|| driver.to_owned(), |d| problem_name(l, d));
+                format!("{}: {problem}", names.segment(segment))
+            },
+        ),
+        "touchpoint_gaps" => names.touchpoint(&r.entry),
+        "jobs" => names.job(&r.entry),
+        _ => r.entry.clone(),
+    }
+}
+
 pub fn build(diff: &Diff, revision: &str, project: &Project, l: &Localizer) -> ChangesView {
-    let segment_name = |id: &str| {
-        project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
-    };
+    let names = Names(project);
     let dash = || "–".to_owned();
     let inputs = diff
         .inputs
         .iter()
         .map(|c| ChangeRow {
-            name: format!("{}: {}", c.file, c.field),
+            name: input_name(c, &names, l),
             before: value(l, c.kind, c.old),
             after: value(l, c.kind, c.new),
             change: moved(l, c.kind, c.new - c.old, (c.old != 0.0).then(|| c.new / c.old - 1.0)),
         })
         .chain(diff.added.iter().map(|e| ChangeRow {
-            name: format!("{}: {}", e.file, e.id),
+            name: entry_name(e, &names, l),
             before: dash(),
             after: l.t("changes-added"),
             change: dash(),
         }))
         .chain(diff.removed.iter().map(|e| ChangeRow {
-            name: format!("{}: {}", e.file, e.id),
+            name: entry_name(e, &names, l),
             before: l.t("changes-removed"),
             after: dash(),
             change: dash(),
@@ -73,10 +161,9 @@ pub fn build(diff: &Diff, revision: &str, project: &Project, l: &Localizer) -> C
         .figures
         .iter()
         .map(|f| {
-            let name = l.t_with(
-                &format!("change-fig-{}", f.figure),
-                vec![("segment", segment_name(f.segment.as_deref().unwrap_or_default()).into())],
-            );
+            let id = f.segment.as_deref().unwrap_or_default();
+            let entry = if f.figure == "option_npv" { names.option(id) } else { names.segment(id) };
+            let name = l.t_with(&format!("change-fig-{}", f.figure), vec![("segment", entry.into())]);
             let show = |x: Option<f64>| x.map_or_else(dash, |v| value(l, f.kind, v));
             ChangeRow {
                 name,
@@ -94,7 +181,7 @@ pub fn build(diff: &Diff, revision: &str, project: &Project, l: &Localizer) -> C
             name: l.t(&format!("change-ranking-{}", r.ranking)),
             before: rank(r.old_rank),
             after: rank(r.new_rank),
-            change: r.entry.clone(),
+            change: ranked_name(r, &names, l),
         })
         .collect();
     ChangesView { revision: revision.to_owned(), inputs, figures, rankings }
