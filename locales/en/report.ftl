@@ -162,6 +162,7 @@ journey-goal = Our goal
 journey-needs = Customer needs
 journey-notes = Workshop notes
 journey-gaps = Touchpoint gaps, ranked
+journey-gaps-more = The { $count } touchpoints of lower priority are listed in the full edition.
 th-touchpoint = Touchpoint
 th-phase = Phase
 th-importance = Importance

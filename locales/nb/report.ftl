@@ -53,17 +53,17 @@ section-summary = Sammendrag for ledelsen
 section-business-case = Business case
 section-economics = Segmentøkonomi
 section-uplift = Verdiløft
-section-journey = Kundereise og avviksanalyse
-section-winloss-jobs = Vunne/tapte kunder og jobs-to-be-done-analyse
-section-winloss = Vunne og tapte kunder
+section-journey = Kundereise og gapanalyse
+section-winloss-jobs = Vunne/tapte salg og kundens oppgaver
+section-winloss = Vunne og tapte salg
 section-jobs = Kundens oppgaver (jobs to be done)
 section-appendix = Vedlegg
 
 ## Sammendrag for ledelsen
-headline-main = Økes verdien av et gjennomsnittlig kundeforhold med { $uplift } i { $segments ->
+headline-main = Et løft på { $uplift } i verdien av et gjennomsnittlig kundeforhold i { $segments ->
     [one] fokussegmentet
    *[other] de { $segments } fokussegmentene
-  }, gir det en netto nåverdi på { $npv } over { $years } år
+  } gir programmet en netto nåverdi på { $npv } over { $years } år
 headline-roi = ROI på { $roi }
 headline-payback = tjent inn i år { $year }
 headline-no-payback = investeringen tjenes ikke inn innenfor tidshorisonten
@@ -79,17 +79,17 @@ card-payback = Tilbakebetalingstid
 card-payback-value = år { $year }
 card-payback-never = nås ikke
 card-payback-nothing = ingen investering
-card-payback-note = første år der akkumulert diskontert netto er ≥ 0; beløp regnet ved årets slutt
+card-payback-note = første år der akkumulert diskontert netto kontantstrøm er ≥ 0; beløpene regnes ved utgangen av hvert år
 card-chance = Sannsynlighet for å nå målet
 card-chance-note = { $draws } simulerte utfall, virkemidlenes korrelasjon ρ = { $rho } (uavhengige: { $independent }; i takt: { $lockstep })
 card-chance-note-plain = { $draws } simulerte utfall
 summary-problems = De største problemområdene
 summary-problem-item = { $value } står på spill ({ $driver } { $current } mot { $benchmark })
 summary-gaps = De største gapene i kontaktpunktene
-summary-gap-item = viktighet { $importance }, prestasjon { $performance }
+summary-gap-item = viktighet { $importance }, ytelse { $performance }
 summary-next = Neste steg
-next-validate = Valider de underliggende årsakene til { $problem } i { $segment } før det investeres: { $value } i kundeverdi står på spill.
-next-add = Legg til det kundene verdsetter, men som vi ikke tilbyr i dag: { $names }.
+next-validate = Bekreft rotårsakene til { $problem } i { $segment } før det investeres: { $value } i kundeverdi står på spill.
+next-add = Innfør det kundene verdsetter, men som vi ikke tilbyr i dag: { $names }.
 next-invest = Invester der viktigheten er høy og leveransen svak: { $names }.
 next-reduce = Frigjør ressurser fra kontaktpunkter som krever mer innsats enn de gir kundene: { $names }.
 
@@ -118,14 +118,14 @@ th-customers = Kunder
 th-purchases = Kjøp per år
 th-order-value = Ordreverdi
 th-margin = Margin
-th-retention = Kundebevaring
+th-retention = Kundelojalitet
 th-clv = CLV
 th-cac = CAC
 tag-focus = fokus
 economics-problems = Problemområder, rangert etter verdien som står på spill
 problems-at-benchmark = { $count ->
-    [one] Ett segmenttall når eller slår sin referanseverdi: ingen verdi står på spill, så det er ikke med i listen.
-   *[other] { $count } segmenttall når eller slår sin referanseverdi: ingen verdi står på spill, så de er ikke med i listen.
+    [one] Ett nøkkeltall er på nivå med eller bedre enn referanseverdien og har dermed ingen verdi på spill; det er derfor ikke tatt med i listen.
+   *[other] { $count } nøkkeltall er på nivå med eller bedre enn referanseverdien og har dermed ingen verdi på spill; de er derfor ikke tatt med i listen.
 }
 th-problem = Problemområde
 th-today = I dag
@@ -146,12 +146,12 @@ th-likely = Forventet
 th-high = Høy
 th-uplift-scenarios = Løft (lav / forventet / høy)
 th-value-uplift-likely = Verdiløft, forventet
-bridge-note = Virkemidlene påvirker hverandre, så verdibroen legger dem til i fast rekkefølge (kundebevaring, kjøpsfrekvens, ordreverdi, margin); stegene summerer seg nøyaktig til totalen.
+bridge-note = Virkemidlene påvirker hverandre, så verdibroen tar dem med i fast rekkefølge (kundelojalitet, kjøpsfrekvens, ordreverdi, bruttomargin); stegene summerer seg nøyaktig til totalen.
 simulation-note = { $draws } simulerte utfall: netto nåverdi P10 { $p10 }, P50 { $p50 }, P90 { $p90 }; programmets løft P10 { $uplift_p10 } til P90 { $uplift_p90 }; { $probability } av utfallene når målet på { $target }.
 simulation-rho = { $rho_value ->
     [0] Virkemidlene trekkes uavhengig av hverandre (ρ = 0).
     [1] Virkemidlene trekkes i takt (ρ = 1): alle virkemidler på samme persentil i hvert utfall.
-   *[other] Virkemidlene trekkes slik at de følger hverandre med ρ = { $rho }: et program som er forsinket, er forsinket for alle virkemidler.
+   *[other] Virkemidlene samvarierer med ρ = { $rho }: blir programmet forsinket, rammer det alle virkemidler.
   }
 simulation-sensitivity = De samme utfallene med uavhengige virkemidler (ρ = 0): netto nåverdi P10 { $p10_independent } til P90 { $p90_independent }, { $probability_independent } når målet; med virkemidler i takt (ρ = 1): P10 { $p10_lockstep } til P90 { $p90_lockstep }, { $probability_lockstep } når målet.
 
@@ -160,22 +160,23 @@ journey-goal = Vårt mål
 journey-needs = Kundens behov
 journey-notes = Notater fra workshopene
 journey-gaps = Gap i kontaktpunkter, rangert
+journey-gaps-more = De { $count } kontaktpunktene med lavere prioritet står i den fullstendige utgaven.
 th-touchpoint = Kontaktpunkt
 th-phase = Fase
 th-importance = Viktighet
-th-performance = Prestasjon
+th-performance = Ytelse
 th-priority = Prioritet
 th-cost = Kostnad per år
 th-resources-importance = Ressurser / viktighet
 th-quadrant = Kvadrant
 th-action = Handling
-touchpoint-scores = V { $importance } · P { $performance }
+touchpoint-scores = V { $importance } · Y { $performance }
 
 ## Vunne/tapte kunder og kundens oppgaver
 winloss-title = Vunne og tapte salg per segment
 th-won = Vunnet
 th-lost = Tapt
-th-win-rate = Andel vunnet
+th-win-rate = Andel vunne salg
 th-win-loss-ratio = Forhold vunnet/tapt
 th-upsell-ratio = Mersalgsandel
 th-top-won = Vanligste grunn til vunnet salg
@@ -207,20 +208,20 @@ appendix-assumptions = Alle forutsetninger
 th-file = Fil
 th-field = Felt
 appendix-model-parameters = Modellenes parametere
-appendix-model-parameters-note = Parameterne som i artiklene (BG/NBD og Gamma-Gamma: Fader, Hardie & Lee 2005; sBG: Fader & Hardie 2007), med tid i dager for BG/NBD og i fornyelser for sBG.
+appendix-model-parameters-note = Parameternavnene følger de opprinnelige artiklene (BG/NBD og Gamma-Gamma: Fader, Hardie & Lee 2005; sBG: Fader & Hardie 2007); tid er målt i dager for BG/NBD og i fornyelser for sBG.
 appendix-doubts = Tall å etterprøve før presentasjonen
 appendix-doubts-note = Gyldige inndata, men resultater en leser vil spørre om: gi begrunnelsen, eller se på inndataene igjen.
 doubt-retention = lojaliteten i { $segment } når { $retention } i det høye scenarioet: nesten ingen kunde ville noen gang falle fra
 doubt-uplift = det forventede løftet i { $segment } er { $uplift }: kundene ville bli mer enn dobbelt så verdifulle
-doubt-stake = { $problem } i { $segment } setter { $stake } på spill, mer enn segmentets samlede kundeverdi i dag ({ $value }): er referansetallet sammenlignbart?
-doubt-benchmark = referansetallet for { $driver } i { $segment } ({ $benchmark }) ligger mer enn 50 % fra segmentets eget tall ({ $current }): er det samme slags kunde?
+doubt-stake = { $problem } i { $segment } setter { $stake } på spill, mer enn segmentets samlede kundeverdi i dag ({ $value }): er referanseverdien sammenlignbar?
+doubt-benchmark = referanseverdien for { $driver } i { $segment } ({ $benchmark }) avviker mer enn 50 % fra segmentets eget tall ({ $current }): gjelder den samme type kunder?
 doubt-npv = forventet netto nåverdi ({ $npv }) er { $times } ganger investeringen ({ $investment }): er alle programmets kostnader tatt med?
-doubt-probability = sannsynligheten for å nå målet er { $probability }: målet er enten gitt på forhånd eller utenfor rekkevidde
+doubt-probability = sannsynligheten for å nå målet er { $probability }: målet er enten så godt som sikkert eller utenfor rekkevidde
 appendix-sources = Kilder
 th-bytes = Byte
 
 ## Verdidrivere, problemområder, kvadranter, tiltak, vurdering av oppgaver
-lever-retention_rate = Kundebevaring
+lever-retention_rate = Kundelojalitet
 lever-purchases_per_year = Kjøpsfrekvens
 lever-average_order_value = Ordreverdi
 lever-gross_margin = Bruttomargin
@@ -235,7 +236,7 @@ quadrant-possible_overkill = Mulig overinvestering
 action-invest = Invester
 action-keep = Oppretthold
 action-reduce = Reduser
-action-add = Legg til
+action-add = Innfør
 job-extremely_under_served = Sterkt underdekket
 job-under_served = Underdekket
 job-over_served = Overdekket
@@ -261,7 +262,7 @@ th-cf-value = Verdiløft
 th-cf-net = Netto
 th-cf-discounted = Diskontert netto
 th-cf-cumulative = Akkumulert, diskontert
-cash-flows-note = Forventet scenario. År 0 er engangsinvesteringen; dekningsbidrag og løpende kostnader bokføres ved slutten av hvert år, som i CLV. De diskonterte nettobeløpene summerer til netto nåverdi; det uthevede året er det første der akkumulert diskontert netto er minst null: tilbakebetalingen.
+cash-flows-note = Forventet scenario. År 0 er engangsinvesteringen; dekningsbidrag og løpende kostnader regnes ved utgangen av hvert år, som i CLV-beregningen. De diskonterte nettobeløpene summerer seg til netto nåverdi; det uthevede året er tilbakebetalingsåret, det første året der akkumulert diskontert netto kontantstrøm er null eller høyere.
 chart-npv = Programmets netto nåverdi på tvers av simulerte utfall
 chart-npv-x = Programmets netto nåverdi ({ $currency })
 chart-npv-y = Andel av simuleringene
@@ -271,8 +272,8 @@ chart-acquisition = Verdi per krone: kundeanskaffelse mot lojalitet
 chart-acquisition-axis = Kundeverdi per investert { $currency }
 chart-acquisition-series = Kundeanskaffelse: CLV ÷ CAC
 chart-loyalty-series = Lojalitet: verdiløft ÷ investering
-chart-ipa = Viktighet mot prestasjon per kontaktpunkt
-chart-ipa-x = Prestasjon: hvor godt vi leverer i dag (1–5)
+chart-ipa = Viktighet og ytelse per kontaktpunkt
+chart-ipa-x = Ytelse: hvor godt vi leverer i dag (1–5)
 chart-ipa-y = Viktighet for kunden (1–5)
 chart-not-present = ikke til stede i dag
 chart-resources = Andel av ressursene mot andel av viktigheten
@@ -295,7 +296,7 @@ desc-payback-never = Programmet betaler seg ikke tilbake innenfor tidshorisonten
 desc-npv = { $draws } simuleringer. P10 { $p10 }, P50 { $p50 }, P90 { $p90 }.
 desc-tornado-item = { $lever } fra { $low } til { $high }
 desc-acquisition-item = { $segment }: kundeanskaffelse { $acquisition }, lojalitet { $loyalty }
-desc-ipa = { $count } kontaktpunkter. Aksene krysser ved gjennomsnittlig viktighet { $importance } og gjennomsnittlig prestasjon { $performance }. Tallene viser til den rangerte gaplisten.
+desc-ipa = { $count } kontaktpunkter. Aksene krysser ved gjennomsnittlig viktighet { $importance } og gjennomsnittlig ytelse { $performance }. Tallene viser til den rangerte gaplisten.
 desc-resources-item = { $touchpoint }: { $resources } av ressursene, { $importance } av viktigheten
 desc-jobs = { $count } oppgaver; tallene viser til den rangerte listen. Skyggelagt: underdekket (mulighetsscore ≥ 10), mørkere: sterkt underdekket (≥ 15).
 
@@ -304,17 +305,17 @@ cap-timeline = Programmet går fra { $start } til { $end }; hver stolpe er én a
 cap-acquisition = I { $count } av { $total } segmenter gir penger brukt på å beholde kunder mer tilbake enn penger brukt på å vinne nye.
 cap-clv = Den største gevinsten per kunde ligger i { $segment }: { $uplift } i det forventede scenarioet.
 cap-bridge = { $lever } står for den største delen av løftet per kunde: { $share }.
-cap-bridge-none = Spakene gir ingen verdi per kunde i fokussegmentene.
+cap-bridge-none = Virkemidlene gir ingen økt verdi per kunde i fokussegmentene.
 cap-payback = I det forventede scenarioet er programmet tjent inn innen utgangen av år { $year }.
 cap-payback-never = I det forventede scenarioet er programmet ikke tjent inn innen { $years } år.
-cap-npv = I ni av ti simulerte utfall er nåverdien over { $p10 }; { $chance } av dem når målet om { $target } løft.
-cap-tornado = Nåverdien avhenger mest av { $lever } i { $segment }: fra { $low } til { $high } mellom det lave og det høye anslaget.
+cap-npv = I ni av ti simulerte utfall er netto nåverdi over { $p10 }; { $chance } av utfallene når målet om et løft på { $target }.
+cap-tornado = Netto nåverdi er mest følsom for { $lever } i { $segment }: fra { $low } ved lavt til { $high } ved høyt anslag.
 cap-ipa = { $count } av { $total } kontaktpunkter ligger i «Konsentrer innsatsen her»: viktige for kundene og levert under snittet.
-cap-resources = { $count } av { $total } kontaktpunkter får en større andel av ressursene enn av viktigheten; { $touchpoint } mest.
-cap-resources-none = Ingen kontaktpunkter får en større andel av ressursene enn av viktigheten.
-cap-pareto = { $count } av { $total } årsaker forklarer { $share } av de tapte avtalene: ta tak i dem først.
-cap-pareto-none = Ingen tapte avtaler er registrert.
-cap-jobs = { $under } av { $count } oppgaver er underdekket (mulighetsscore 10 eller mer): her kan dere vinne over dagens løsninger.
+cap-resources = { $count } av { $total } kontaktpunkter får en større andel av ressursene enn viktigheten tilsier; mest gjelder det { $touchpoint }.
+cap-resources-none = Ingen kontaktpunkter får en større andel av ressursene enn viktigheten tilsier.
+cap-pareto = { $count } av { $total } årsaker forklarer { $share } av de tapte salgene: ta tak i dem først.
+cap-pareto-none = Ingen tapte salg er registrert.
+cap-jobs = { $under } av { $count } oppgaver er underdekket (mulighetsscore 10 eller mer): her er det rom for å slå dagens løsninger.
 
 ## Utledninger
 der-uplift = Løft i et gjennomsnittlig kundeforhold (forventet)
@@ -354,7 +355,7 @@ method-margin-words = Antall kjøp per år ganger gjennomsnittlig ordreverdi gan
 method-clv = Kundens livstidsverdi
 method-clv-words = En kunde som fortsatt er hos oss etter t år (sannsynlighet r^t), bidrar med M det året; en krone på det tidspunktet er verdt (1+d)^−t i dag. Dekningsbidraget regnes ved slutten av hvert år (Gupta & Lehmann).
 method-projected = Fremskrevet verdi
-method-projected-words = Programmets virkemidler legger prosentpoeng til kundebevaring og margin og prosent til kjøpsfrekvens og ordreverdi; CLV′ er CLV beregnet med de justerte verdidriverne.
+method-projected-words = Programmets virkemidler øker kundelojalitet og bruttomargin med prosentpoeng og kjøpsfrekvens og ordreverdi med prosent; CLV′ er CLV beregnet med de justerte verdidriverne.
 method-uplift = Programmets løft
 method-uplift-words = Hvor mye mer et gjennomsnittlig kundeforhold i fokussegmentene er verdt, vektet etter antall kunder.
 method-pv = Investeringens nåverdi
@@ -363,7 +364,7 @@ method-npv = Netto nåverdi og ROI
 method-npv-words = Verdien som skapes i alle segmenter, fratrukket det programmet koster – begge målt i nåverdi.
 method-payback = Tilbakebetalingstid
 method-payback-notation = første t der Σ (verdiløft − investering)ₖ · (1+d)⁻ᵏ ≥ 0, summert over k = 0…t
-method-payback-words = Dekningsbidrag og løpende kostnader faller ved slutten av hvert år, som i CLV, så tilbakebetalingen leses av de årlige kontantstrømmene: slutten av det første året der den løpende summen dekker investeringen.
+method-payback-words = Dekningsbidrag og løpende kostnader regnes ved utgangen av hvert år, som i CLV-beregningen, så tilbakebetalingstiden leses av de årlige kontantstrømmene: utgangen av det første året der den akkumulerte summen dekker investeringen.
 method-problems = Problemområder
 method-problems-notation = N · (CLV med verdidriveren på referanseverdien − CLV)
 method-problems-words = Verdien et segment går glipp av på én verdidriver sammenlignet med referanseverdien; null når segmentet allerede når den. Verdidrivere uten referanseverdi vurderes ikke.
@@ -371,9 +372,9 @@ method-uncertainty = Usikkerhet
 method-uncertainty-notation = PERT(lav, forventet, høy), trukket gjennom en gaussisk copula med én felles programfaktor (virkemidlenes korrelasjon ρ)
 method-uncertainty-words = Hvert usikre virkemiddel trekkes fra en PERT-fordeling; P10, P50 og P90 leses av de simulerte utfallene, og sannsynligheten for å nå målet er andelen utfall som når det.
 method-gap = Gap i kontaktpunkter
-method-gap-words = Analyse av viktighet og prestasjon (Martilla & James): aksene krysser ved gjennomsnittsscorene; ressurser er budsjett pluss timer til timepris, sammenlignet med viktigheten som andeler.
+method-gap-words = Analyse av viktighet og ytelse (importance–performance, Martilla & James): aksene krysser ved gjennomsnittsscorene; ressursene (budsjett pluss timer til timepris) sammenlignes med viktigheten, begge som andeler.
 method-winloss = Vunne og tapte salg
-method-winloss-notation = andel vunnet = vunnet / (vunnet + tapt); mersalgsandel = kunder med mersalg / kunder
+method-winloss-notation = andel vunne salg = vunnet / (vunnet + tapt); mersalgsandel = kunder med mersalg / kunder
 method-winloss-words = Hvorfor salg vinnes og tapes, per segment, med årsakene rangert etter hyppighet.
 method-jobs = Kundens oppgaver (jobs to be done)
 method-jobs-words = Ulwicks mulighetsscore: 15 eller mer er sterkt underdekket, 10 eller mer underdekket; er tilfredsheten høyere enn viktigheten, er oppgaven overdekket.
@@ -407,9 +408,9 @@ change-fig-segment_clv = Kundens livstidsverdi, { $segment }
 change-fig-segment_uplift = Verdiløft, { $segment } (forventet)
 change-fig-option_npv = Netto nåverdi, alternativ { $segment }
 change-ranking-problem_areas = Problemområder
-change-ranking-touchpoint_gaps = Avvik i kontaktpunkter
+change-ranking-touchpoint_gaps = Gap i kontaktpunkter
 change-ranking-jobs = Kundens oppgaver (jobs to be done)
-change-field-lever = Spak for { $lever } ({ $scenario })
+change-field-lever = { $lever }, virkemiddel ({ $scenario })
 change-field-customers = Kunder
 change-field-focus = I fokus (1 = ja)
 change-field-importance = Viktighet
@@ -436,22 +437,22 @@ data-skipped-title = Utelatte linjer:
 data-skipped = { $rows } linjer med { $reason }
 data-returns-only = { $customers } kunder med bare returer (ingen dag med kjøp) er utelatt fra kundetall og modeller.
 data-figures-title = Dataene ved siden av tallene som brukes
-data-figures-note = Aktive kunder har kjøpt de siste 365 dagene; kjøp, ordreverdi og dekningsgrad gjelder de 365 dagene; lojalitet er andelen av ett års kunder som kjøper igjen året etter, samlet over de siste hele årene. Der et tall er tastet inn, viser siste kolonne avstanden til dataene.
+data-figures-note = Aktive kunder har kjøpt noe de siste 365 dagene; kjøp, ordreverdi og bruttomargin gjelder samme periode; kundelojalitet er andelen av ett års kunder som kjøper igjen året etter, samlet for de siste hele årene. Der et tall er tastet inn, viser siste kolonne avviket fra dataene.
 th-from-data = Fra dataene
 th-in-use = I bruk
-th-typed-vs-data = Tastet inn mot data
+th-typed-vs-data = Avvik fra dataene
 data-source-data = fra dataene
 data-source-typed = tastet inn
 data-field-customers = Aktive kunder
 data-field-purchases_per_year = Kjøp per år
 data-field-average_order_value = Gjennomsnittlig ordreverdi
-data-field-gross_margin = Dekningsgrad
-data-field-retention_rate = Lojalitet
+data-field-gross_margin = Bruttomargin
+data-field-retention_rate = Kundelojalitet
 data-cohorts-title = Lojalitet per kohort: { $segment }
 th-first-purchase = Første kjøp
-data-cohorts-partial = Det siste året slutter ved observasjonens sluttdato, så andelene er lavere enn et helt års ville vært.
+data-cohorts-partial = Det siste året slutter når dataperioden slutter, så andelene er lavere enn de ville vært for et helt år.
 data-models-title = Modeller av kundebasen
-data-models-note = BG/NBD beskriver hvor ofte hver kunde kjøper, og om kunden stille har falt fra; Gamma-Gamma beskriver hva kunden bruker per kjøp. Modellens CLV er gjennomsnittet over kunder som var aktive det siste året; enkel CLV bruker segmentets lojalitet, kjøp, ordreverdi og dekningsgrad. Der de to er uenige, er den enkle modellens konstante lojalitet antakelsen som bør utfordres.
+data-models-note = BG/NBD modellerer hvor ofte hver kunde kjøper, og om kunden i det stille har falt fra; Gamma-Gamma modellerer hvor mye kunden kjøper for per gang. Modellens CLV er snittet for kundene som var aktive det siste året; enkel CLV bruker segmentets kundelojalitet, kjøp, ordreverdi og bruttomargin. Der de to avviker fra hverandre, er det den enkle modellens forutsetning om konstant kundelojalitet som bør utfordres.
 th-p-alive = Snitt P(aktiv)
 th-expected-purchases = Forventede kjøp neste år
 th-model-clv = Modellens CLV
@@ -460,12 +461,12 @@ th-difference = Forskjell
 data-not-fitted = Ikke estimert, så tallene som bygger på dem, er utelatt:
 data-no-fit-too-few = { $customers } kunder, og modellen trenger minst { $needed }
 data-no-fit-too-few-repeat = { $customers } kunder med gjenkjøp, og modellen trenger minst { $needed }
-data-no-fit-no-repeat = ingen kunde har kjøpt to ganger, så det er ingen kjøpsrate å lære
-data-no-fit-nobody-lost = ingen kunde har falt fra, så det er ikke noe frafall å lære
+data-no-fit-no-repeat = ingen kunde har kjøpt to ganger, så det finnes ingen kjøpsrate å estimere
+data-no-fit-nobody-lost = ingen kunde har falt fra, så det finnes ikke noe frafall å estimere
 data-no-fit-same-churn = kundene skiller seg ikke i frafall: lojaliteten forblir { $retention }, slik enkel CLV antar
 data-no-fit-not-converged = estimatet stabiliserte seg ikke innen { $iterations } iterasjoner
-data-tenure-title = Lojalitet etter ansiennitet
-data-tenure-note = Den forskjøvne beta-geometriske modellen: hver kunde har sin egen sjanse for å si opp ved hver fornyelse, så lojaliteten stiger med ansienniteten fordi de mest tilbøyelige til å slutte går først. Punktene er de observerte andelene, linjene modellen.
+data-tenure-title = Kundelojalitet etter kundeforholdets lengde
+data-tenure-note = sBG-modellen (shifted beta-geometric): hver kunde har sin egen sannsynlighet for å si opp ved hver fornyelse, så lojaliteten stiger jo lenger kundeforholdet varer, fordi de som mest sannsynlig slutter, går først. Punktene er de observerte andelene, linjene modellen.
 data-tenure-data = fra dataene
 data-tenure-typed = tastet kurve
 th-retention-by-renewal = Lojalitet ved fornyelse 1–5
@@ -477,25 +478,25 @@ desc-cohorts = Én linje for hver av { $cohorts } kohorter etter første kjøp: 
 chart-cohorts-x = År etter året for første kjøp
 chart-cohorts-y = Andel av kohorten som kjøper
 chart-p-alive = Kunder etter sannsynlighet for fortsatt å være aktive
-desc-p-alive = Andelen av hvert segments kunder i hver tiendedel av P(aktiv), BG/NBD-sannsynligheten for at kunden ikke stille har falt fra.
+desc-p-alive = Andelen av hvert segments kunder i hver tiendedel av P(aktiv), BG/NBD-sannsynligheten for at kunden ikke i det stille har falt fra.
 chart-p-alive-y = Andel av kundene
-chart-tenure = Lojalitet etter ansiennitet
-desc-tenure = Lojalitet ved hver fornyelse: observerte andeler som grå punkter, den forskjøvne beta-geometriske modellen som linjer.
+chart-tenure = Kundelojalitet etter kundeforholdets lengde
+desc-tenure = Kundelojalitet ved hver fornyelse: observerte andeler som grå punkter, sBG-modellen som linjer.
 chart-tenure-x = Fornyelse (år som kunde)
 chart-tenure-y = Lojalitet
 
 ## Programalternativer (options/*.yaml)
 options-title = Programalternativer
 options-base = Grunnscenario
-options-verdict = { $best } har høyest forventet netto nåverdi ({ $npv }); { $safe } har best nedside, en P10 på { $p10 }.
-options-verdict-same = { $option } har både høyest forventet netto nåverdi ({ $npv }) og best nedside, en P10 på { $p10 }.
-options-note = Hvert alternativ er grunnscenariet med valgene filen nevner endret (fokussegmenter, spaker, innfasing, investering), beregnet med de samme formlene, trekningene og seed. NPV er det sannsynlige scenarioets; forventet NPV, P10 og P90 er simuleringens; sannsynligheten gjelder målet på { $target } over alternativets egne fokussegmenter.
+options-verdict = { $best } har høyest forventet netto nåverdi ({ $npv }); { $safe } har minst nedsiderisiko, med P10 på { $p10 }.
+options-verdict-same = { $option } har både høyest forventet netto nåverdi ({ $npv }) og minst nedsiderisiko, med P10 på { $p10 }.
+options-note = Hvert alternativ er grunnscenariet med endringene som alternativets fil angir (fokussegmenter, virkemidler, innfasing, investering), beregnet med de samme formlene, trekningene og startverdien. NPV i forventet scenario er beregnet som ellers i rapporten; forventet NPV (snittet av simuleringene), P10 og P90 kommer fra simuleringen; sannsynligheten gjelder målet på { $target } for alternativets egne fokussegmenter.
 options-base-mid = grunnscenariet
 th-roi = ROI
 th-investment-pv = Investering, nåverdi
 th-payback = Tilbake­betalingstid
 th-option = Alternativ
-th-npv-likely = NPV, sannsynlig
+th-npv-likely = NPV, forventet scenario
 th-expected-npv = Forventet NPV
 th-npv-range = NPV P10 – P90
 th-chance = Sannsynlighet for mål
@@ -503,11 +504,11 @@ th-chance = Sannsynlighet for mål
 ## Abonnementssegmenter (monthly_price, monthly_churn)
 subscription-payments = 12 (månedlig)
 subscription-price = { $price } i måneden
-subscription-churn = { $churn } oppsigelser i måneden
+subscription-churn = { $churn } frafall per måned
 der-monthly-price = månedspris
-der-monthly-churn = c = oppsigelser per måned
+der-monthly-churn = c = frafall per måned
 lever-monthly_price = Månedspris
-lever-monthly_churn = Oppsigelser per måned
+lever-monthly_churn = Frafall per måned
 
 ## Assets for the slide deck (build --assets)
 sheet-touchpoint-gaps = Kontaktpunkter
@@ -518,6 +519,6 @@ th-importance-share = Andel av viktighet
 th-uplift-low = Løft, lav
 th-uplift-likely = Løft, forventet
 th-uplift-high = Løft, høy
-th-npv-p10 = Nåverdi P10
-th-npv-p90 = Nåverdi P90
+th-npv-p10 = NPV P10
+th-npv-p90 = NPV P90
 th-payback-months = Tilbakebetaling, måneder

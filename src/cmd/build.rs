@@ -177,7 +177,12 @@ fn print_pdf(html: &Path, pdf: &Path) -> Result<(), Error> {
     let _pending = crate::interrupt::register(scratch.path());
     let temp_pdf = scratch.path().join("report.pdf");
     let mut chromium = headless(&browser, &scratch.path().join("profile"))?;
-    chromium.arg("--no-pdf-header-footer").arg(format!("--print-to-pdf={}", temp_pdf.display()));
+    // A tagged PDF (Chromium tags printed pages) with bookmarks from the report's headings,
+    // for readers who use a screen reader or jump between sections.
+    chromium
+        .arg("--no-pdf-header-footer")
+        .arg("--generate-pdf-document-outline")
+        .arg(format!("--print-to-pdf={}", temp_pdf.display()));
     chromium.arg(url::file(&html));
     let finished = match crate::process::run(
         chromium,

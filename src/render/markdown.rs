@@ -137,6 +137,9 @@ fn safe_events<'t>(text: &'t str, id_prefix: &str, pictures: Pictures) -> Vec<Ev
                 events.push(Event::Start(Tag::Heading { level: demote(level), id: None, classes, attrs }));
             }
             Event::End(TagEnd::Heading(level)) => events.push(Event::End(TagEnd::Heading(demote(level)))),
+            // A task's box as a character, not a form control: a checkbox in a printed
+            // report cannot be ticked, and an unlabelled one fails WCAG's label rule.
+            Event::TaskListMarker(done) => events.push(Event::Text(if done { "☑ " } else { "☐ " }.into())),
             other => events.push(other),
         }
     }
@@ -230,6 +233,7 @@ mod tests {
         assert!(html.contains("<table>") && html.contains("<th>a</th>"), "{html}");
         assert!(html.contains("<del>old</del>"), "{html}");
         assert!(html.contains("footnote"), "{html}");
-        assert!(html.contains("type=\"checkbox\""), "{html}");
+        assert!(html.contains("☑ done") && html.contains("☐ open"), "{html}");
+        assert!(!html.contains("<input"), "{html}");
     }
 }

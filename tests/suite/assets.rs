@@ -42,7 +42,7 @@ fn every_chart_and_table_is_written_with_the_reports_figures_and_the_same_bytes_
     let assets = tmp.path().join("assets");
     // One SVG per chart in the report, each a file a slide program opens.
     let svgs = files(&assets, "svg");
-    assert_eq!(svgs.len(), html.matches("class=\"chart\"").count());
+    assert_eq!(svgs.len(), html.matches("role=\"img\" aria-labelledby=\"chart-").count());
     assert!(assets.join("value-bridge.svg").is_file() && assets.join("npv-tornado.svg").is_file());
     for svg in &svgs {
         let text = fs::read_to_string(svg).unwrap();

@@ -1,6 +1,7 @@
 //! The integration tests: one binary, one module per area, sharing `common`'s helpers
 //! (temp projects, running the binary). Each module's own doc comment says what it covers.
 
+mod accessibility;
 mod assets;
 mod broken_projects;
 mod browser;

@@ -29,7 +29,7 @@ pub fn acquisition(segments: &[SegmentMetrics], l: &Localizer) -> Chart {
         .count();
     let caption =
         l.t_with("cap-acquisition", vec![("count", loyalty_wins.into()), ("total", segments.len().into())]);
-    render("chart-acquisition", &title, &desc, &caption, (900, 400), |area: &Area| {
+    render("chart-acquisition", &title, &desc, &caption, (900, 460), |area: &Area| {
         let names = [l.t("chart-acquisition-series"), l.t("chart-loyalty-series")];
         let series = [
             Series {

@@ -3,7 +3,7 @@
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-use super::{Area, LIGHT, centred, font, wrap};
+use super::{Area, LIGHT, LINE, TEXT, TITLE, centred, chars_in, font, grown, wrap};
 
 pub type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
@@ -59,7 +59,8 @@ impl<'f> Axes<'f> {
             x_fmt,
             y_fmt: &blank,
             x_labels: true,
-            x_ticks: 8,
+            // The values share the width with the row labels: fewer ticks, none touching.
+            x_ticks: 5,
             y_label_width: label_width,
         }
     }
@@ -74,18 +75,18 @@ pub fn cartesian<'a, 'b>(
     axes: &Axes,
 ) -> Result<Plot<'a, 'b>, Box<dyn std::error::Error>> {
     let mut chart = ChartBuilder::on(area)
-        .caption(caption, font(20))
+        .caption(caption, font(TITLE))
         .margin(14)
-        .x_label_area_size(if axes.x_labels { 48 } else { 60 })
-        .y_label_area_size(axes.y_label_width)
+        .x_label_area_size(grown(if axes.x_labels { 48 } else { 60 }))
+        .y_label_area_size(grown(axes.y_label_width))
         .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
     let mut mesh = chart.configure_mesh();
     mesh.x_desc(axes.x_desc)
         .y_desc(axes.y_desc)
         .x_label_formatter(axes.x_fmt)
         .y_label_formatter(axes.y_fmt)
-        .label_style(font(13))
-        .axis_desc_style(font(14))
+        .label_style(font(TEXT))
+        .axis_desc_style(font(TEXT + 1))
         .light_line_style(WHITE)
         .bold_line_style(LIGHT)
         .x_labels(if axes.x_labels { axes.x_ticks } else { 0 })
@@ -106,15 +107,14 @@ pub fn category_labels(
     y_axis: f64,
 ) -> Result<(), Box<dyn std::error::Error>> {
     let step = chart.backend_coord(&(1.0, y_axis)).0 - chart.backend_coord(&(0.0, y_axis)).0;
-    // About 6.5 pixels a character at 12 px.
-    let width = usize::try_from(step * 2 / 13).unwrap_or(8);
+    let width = chars_in(u32::try_from(step).unwrap_or(0));
     for (i, label) in labels.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let (px, py) = chart.backend_coord(&(i as f64 + 0.5, y_axis));
         let lines = wrap(label, width, 3);
         for (k, line) in lines.iter().enumerate() {
-            let dy = 14 + 14 * i32::try_from(k).unwrap_or(0);
-            area.draw(&Text::new(line.clone(), (px, py + dy), centred(12)))?;
+            let dy = LINE * (i32::try_from(k).unwrap_or(0) + 1);
+            area.draw(&Text::new(line.clone(), (px, py + dy), centred(TEXT)))?;
         }
     }
     Ok(())
@@ -127,7 +127,7 @@ pub fn legend<'a, 'b: 'a>(
 ) -> Result<(), Box<dyn std::error::Error>> {
     chart
         .configure_series_labels()
-        .label_font(font(13))
+        .label_font(font(TEXT))
         .background_style(WHITE.mix(0.9))
         .border_style(LIGHT)
         .position(position)

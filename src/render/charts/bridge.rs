@@ -3,7 +3,7 @@
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian, category_labels};
-use super::{Area, BLUE, Chart, GREY, VERMILLION, centred, render};
+use super::{Area, BLUE, Chart, GREY, TEXT, VERMILLION, centred, render};
 use crate::analysis::ValueBridge;
 use crate::render::labels::lever_name;
 use crate::render::locale::Localizer;
@@ -32,7 +32,7 @@ pub fn bridge(b: &ValueBridge, l: &Localizer) -> Chart {
         ),
         _ => l.t("cap-bridge-none"),
     };
-    render("chart-bridge", &title, &desc, &caption, (900, 420), |area: &Area| {
+    render("chart-bridge", &title, &desc, &caption, (900, 480), |area: &Area| {
         // Bars: today, each step floating from the running total, projected.
         let mut bars = vec![(l.t("chart-today"), 0.0, b.start, GREY)];
         let mut running = b.start;
@@ -71,7 +71,7 @@ pub fn bridge(b: &ValueBridge, l: &Localizer) -> Chart {
                 let change = z - a;
                 format!("{}{}", if change >= 0.0 { "+" } else { "" }, l.money_short(change))
             };
-            area.draw(&Text::new(label, (px, py - 12), centred(13)))?;
+            area.draw(&Text::new(label, (px, py - 12), centred(TEXT)))?;
         }
         let labels: Vec<String> = bars.iter().map(|(n, ..)| n.clone()).collect();
         category_labels(area, &chart, &labels, floor)

@@ -15,7 +15,7 @@ pub fn cohorts(segment_id: &str, segment_name: &str, cohorts: &[Cohort], l: &Loc
     let title = l.t_with("chart-cohorts", vec![("segment", segment_name.to_owned().into())]);
     let desc = l.t_with("desc-cohorts", vec![("cohorts", cohorts.len().to_string().into())]);
     let id = format!("chart-cohorts-{segment_id}");
-    render(&id, &title, &desc, &desc, (900, 360), |area: &Area| {
+    render(&id, &title, &desc, &desc, (900, 480), |area: &Area| {
         let longest = cohorts.iter().map(|c| c.active.len()).max().unwrap_or(1).max(2);
         #[allow(clippy::cast_precision_loss)]
         let x_max = (longest - 1) as f64;
@@ -47,7 +47,7 @@ pub fn cohorts(segment_id: &str, segment_name: &str, cohorts: &[Cohort], l: &Loc
 pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-p-alive");
     let desc = l.t("desc-p-alive");
-    render("chart-p-alive", &title, &desc, &desc, (900, 380), |area: &Area| {
+    render("chart-p-alive", &title, &desc, &desc, (900, 440), |area: &Area| {
         let bins = crate::analysis::models::P_ALIVE_BINS;
         #[allow(clippy::cast_precision_loss)]
         let categories: Vec<String> = (0..bins)
@@ -79,7 +79,7 @@ pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
 pub fn tenure(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-tenure");
     let desc = l.t("desc-tenure");
-    render("chart-tenure", &title, &desc, &desc, (900, 380), |area: &Area| {
+    render("chart-tenure", &title, &desc, &desc, (900, 440), |area: &Area| {
         let curves: Vec<_> =
             segments.iter().filter_map(|s| Some((s, s.retention_by_tenure.as_ref()?))).collect();
         let renewals = curves.iter().map(|(_, t)| t.fitted.len()).max().unwrap_or(1).max(2);

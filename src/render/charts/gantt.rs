@@ -3,7 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 
-use super::{Area, BLUE, Chart, LIGHT, draw_lines, font, render, wrap};
+use super::{Area, BLUE, Chart, LIGHT, LINE, TEXT, TITLE, chars_in, draw_lines, font, grown, render, wrap};
 use crate::model::Activity;
 use crate::render::locale::Localizer;
 
@@ -22,7 +22,7 @@ pub fn gantt(activities: &[Activity], l: &Localizer) -> Chart {
         .collect::<Vec<_>>()
         .join("; ");
     let title = l.t("chart-timeline");
-    let height = u32::try_from(90 + 34 * activities.len().max(1)).unwrap_or(u32::MAX);
+    let height = u32::try_from(120 + 48 * activities.len().max(1)).unwrap_or(u32::MAX);
     let start = activities.iter().map(|a| a.start).min();
     let end = activities.iter().map(|a| a.end).max();
     let caption = match (start, end) {
@@ -42,10 +42,10 @@ pub fn gantt(activities: &[Activity], l: &Localizer) -> Chart {
         let end = day(last) + 1.0;
         let rows = activities.len() as f64;
         let mut chart = ChartBuilder::on(area)
-            .caption(&title, font(20))
+            .caption(&title, font(TITLE))
             .margin(14)
-            .x_label_area_size(30)
-            .y_label_area_size(250)
+            .x_label_area_size(grown(40))
+            .y_label_area_size(grown(250))
             .build_cartesian_2d(0.0..end, rows..0.0)?;
         chart
             .configure_mesh()
@@ -55,16 +55,26 @@ pub fn gantt(activities: &[Activity], l: &Localizer) -> Chart {
             .bold_line_style(LIGHT)
             .light_line_style(WHITE)
             .draw()?;
-        // Month ticks: a line and a label at each first of the month.
+        // Month ticks: a line at each first of the month; a label at every month, or every
+        // second or third when a long programme leaves too little room; the year under the
+        // first month and under each January.
+        let width = chart.backend_coord(&(end, rows)).0 - chart.backend_coord(&(0.0, rows)).0;
+        let months = (end / 30.4).ceil().max(1.0);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 1 ≤ every ≤ months
+        let every = (months * 56.0 / f64::from(width.max(1))).ceil().max(1.0) as u32;
         let mut month = start;
+        let mut index = 0_u32;
         while day(month) < end {
             let x = day(month);
             chart.draw_series(std::iter::once(PathElement::new(vec![(x, 0.0), (x, rows)], LIGHT)))?;
             let (px, py) = chart.backend_coord(&(x, rows));
-            let name = l.month_short(month.month());
-            let label =
-                if month.month() == 1 || month == start { format!("{name} {}", month.year()) } else { name };
-            area.draw(&Text::new(label, (px + 2, py + 8), font(12)))?;
+            if index % every == 0 {
+                area.draw(&Text::new(l.month_short(month.month()), (px + 2, py + 8), font(TEXT)))?;
+            }
+            if month.month() == 1 || month == start {
+                area.draw(&Text::new(month.year().to_string(), (px + 2, py + 8 + LINE), font(TEXT)))?;
+            }
+            index += 1;
             match month.checked_add_months(chrono::Months::new(1)) {
                 Some(next) => month = next,
                 None => break,
@@ -79,10 +89,10 @@ pub fn gantt(activities: &[Activity], l: &Localizer) -> Chart {
             let (_, py) = chart.backend_coord(&(0.0, y + 0.5));
             draw_lines(
                 area,
-                &wrap(&format!("{} ({})", a.activity, a.owner), 44, 2),
+                &wrap(&format!("{} ({})", a.activity, a.owner), chars_in(grown(250) - 20), 2),
                 (14, py - 7),
-                &font(13),
-                14,
+                &font(TEXT),
+                LINE,
             )?;
         }
         Ok(())

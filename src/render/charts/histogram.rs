@@ -4,7 +4,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axes::{Axes, cartesian};
-use super::{Area, BLUE, Chart, INK, VERMILLION, font, padded, render};
+use super::{Area, BLUE, Chart, INK, TEXT, VERMILLION, font, padded, render};
 use crate::analysis::Simulation;
 use crate::render::locale::Localizer;
 
@@ -36,7 +36,7 @@ pub fn npv_histogram(sim: &Simulation, target_min: f64, l: &Localizer) -> Chart 
             ("p10", l.money_short(sim.npv.p10).into()),
         ],
     );
-    render("chart-npv-distribution", &title, &desc, &caption, (900, 400), |area: &Area| {
+    render("chart-npv-distribution", &title, &desc, &caption, (900, 460), |area: &Area| {
         let h = &sim.npv_histogram;
         let (lo, hi) = padded(*h.edges.first().unwrap_or(&0.0), *h.edges.last().unwrap_or(&1.0));
         let draws = f64::from(sim.draws.max(1));
@@ -64,12 +64,9 @@ pub fn npv_histogram(sim: &Simulation, target_min: f64, l: &Localizer) -> Chart 
                 colour.stroke_width(2),
             )))?;
             let (px, py) = chart.backend_coord(&(x, top * height));
-            let style = font(13).pos(Pos::new(anchor, VPos::Bottom));
+            let style = font(TEXT).pos(Pos::new(anchor, VPos::Bottom));
             area.draw(&Text::new(format!("{label} {}", l.money_short(x)), (px + shift, py - 2), style))?;
         }
-        // The programme target is an uplift, not an NPV: state how many outcomes reach it.
-        let (tx, ty) = chart.backend_coord(&(lo, top * 1.3));
-        area.draw(&Text::new(chance.clone(), (tx + 8, ty + 6), font(13).color(&VERMILLION)))?;
         Ok(())
     })
 }

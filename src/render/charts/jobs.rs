@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian};
-use super::{Area, BLUE, Chart, ORANGE, VERMILLION, font, render};
+use super::{Area, BLUE, Chart, ORANGE, TEXT, VERMILLION, VERMILLION_TEXT, font, render};
 use crate::analysis::{JobLabel, JobMetrics};
 use crate::render::locale::Localizer;
 
@@ -18,7 +18,7 @@ pub fn opportunity_landscape(jobs: &[JobMetrics], l: &Localizer) -> Chart {
         .filter(|j| matches!(j.label, JobLabel::UnderServed | JobLabel::ExtremelyUnderServed))
         .count();
     let caption = l.t_with("cap-jobs", vec![("under", under_served.into()), ("count", jobs.len().into())]);
-    render("chart-jobs", &title, &desc, &caption, (900, 640), |area: &Area| {
+    render("chart-jobs", &title, &desc, &caption, (900, 600), |area: &Area| {
         let fmt = |v: &f64| format!("{v:.0}");
         let (x_desc, y_desc) = (l.t("chart-jobs-x"), l.t("chart-jobs-y"));
         let axes = Axes::numbered(&x_desc, &y_desc, &fmt, &fmt, 60);
@@ -42,10 +42,10 @@ pub fn opportunity_landscape(jobs: &[JobMetrics], l: &Localizer) -> Chart {
             chart.draw_series(std::iter::once(Circle::new((x, y), 6, BLUE.filled())))?;
             let (cx, cy) = chart.backend_coord(&(x, y));
             let text = numbers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-            area.draw(&Text::new(text, (cx + 9, cy - 7), font(12)))?;
+            area.draw(&Text::new(text, (cx + 9, cy - 7), font(TEXT)))?;
         }
         let (lx, ly) = chart.backend_coord(&(0.2, 9.7));
-        area.draw(&Text::new(l.t("chart-under-served"), (lx, ly), font(13).color(&VERMILLION)))?;
+        area.draw(&Text::new(l.t("chart-under-served"), (lx, ly), font(TEXT).color(&VERMILLION_TEXT)))?;
         Ok(())
     })
 }

@@ -37,13 +37,40 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Okabe–Ito: distinguishable with every common colour-vision deficiency.
+// The Okabe–Ito colours, told apart by readers with any colour vision; orange and sky blue
+// darkened so that every mark stands out from the white page at 3:1 or more (WCAG 1.4.11).
 pub const BLUE: RGBColor = RGBColor(0, 114, 178);
-pub const ORANGE: RGBColor = RGBColor(230, 159, 0);
+pub const ORANGE: RGBColor = RGBColor(185, 119, 0);
 pub const GREEN: RGBColor = RGBColor(0, 158, 115);
 pub const VERMILLION: RGBColor = RGBColor(213, 94, 0);
-pub const SKY: RGBColor = RGBColor(86, 180, 233);
+pub const SKY: RGBColor = RGBColor(47, 143, 207);
 pub const PURPLE: RGBColor = RGBColor(204, 121, 167);
 pub const GREY: RGBColor = RGBColor(120, 120, 120);
+/// Vermillion and grey for text: 4.5:1 or more on white and on the charts' light shading
+/// (WCAG 1.4.3), where the mark colours above reach only 3:1.
+pub const VERMILLION_TEXT: RGBColor = RGBColor(160, 64, 0);
+pub const GREY_TEXT: RGBColor = RGBColor(95, 95, 95);
+/// The size of chart text as plotters takes it (it writes 1/1.24 of it into the SVG): a
+/// 900-unit-wide chart prints 184 mm wide on A4, so text of 19 prints at 8.9 pt, and at 8 pt
+/// or more on a chart shrunk to the print height limit (templates/style.css; a test keeps
+/// every chart's text at 8 pt or more when printed).
+pub const TEXT: u32 = 19;
+/// The height of a line of chart text, in SVG units.
+pub const LINE: i32 = 21;
+/// The size of a chart's title.
+pub const TITLE: u32 = 24;
+
+/// `units` of a layout first drawn for text of 13, grown with the text: label areas and
+/// offsets keep their proportion to the letters.
+pub fn grown(units: u32) -> u32 {
+    units * TEXT / 13
+}
+
+/// About how many characters of chart text fit in `width` SVG units (a character is about
+/// 0.55 of the text's size wide).
+pub fn chars_in(width: u32) -> usize {
+    usize::try_from(width * 124 / (55 * TEXT)).unwrap_or(8)
+}
 pub const INK: RGBColor = RGBColor(34, 34, 34);
 pub const LIGHT: RGBColor = RGBColor(232, 232, 232);
 
@@ -111,9 +138,12 @@ pub fn render(
 /// Adds `role`, `<title>` and `<desc>`, and lets the chart scale to its container.
 fn accessible(svg: &str, id: &str, title: &str, desc: &str, (w, h): (u32, u32)) -> String {
     let Some(open_end) = svg.find('>') else { return svg.to_owned() };
+    // A chart taller than two thirds of its width may take a whole printed page, so that its
+    // text is not shrunk below 8 pt with it.
+    let class = if 3 * h > 2 * w { "chart tall" } else { "chart" };
     let body = &svg[open_end + 1..];
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{body}",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" class=\"{class}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"><title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>{body}",
         escape(title),
         escape(desc)
     )

@@ -1,13 +1,17 @@
-//! Pareto of loss reasons over all segments: bars by count, line for the running share.
+//! Pareto of loss reasons over all segments: a row per reason, most frequent first, its
+//! count and the running share of all lost deals at the bar's end.
 
 use std::collections::BTreeMap;
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, cartesian, category_labels};
-use super::{Area, Chart, INK, VERMILLION, render};
+use super::axes::{Axes, cartesian};
+use super::{Area, Chart, LINE, TEXT, VERMILLION, chars_in, draw_lines, font, grown, render, wrap};
 use crate::analysis::WinLossMetrics;
 use crate::render::locale::Localizer;
+
+/// The width of the reasons left of the bars, for text of 13 (see `grown`).
+const LABELS: u32 = 270;
 
 /// The loss reasons of all segments, summed and ranked (count, then name).
 pub fn loss_reasons(winloss: &[WinLossMetrics]) -> Vec<(String, u64)> {
@@ -29,34 +33,39 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-pareto");
     let desc = reasons.iter().map(|(r, c)| format!("{r}: {c}")).collect::<Vec<_>>().join("; ");
     let caption = pareto_caption(&reasons, total, l);
-    render("chart-loss-pareto", &title, &desc, &caption, (900, 420), |area: &Area| {
-        let top = reasons.first().map_or(1.0, |r| r.1 as f64);
-        let y_fmt = |v: &f64| l.number(*v, 0);
-        let y_desc = l.t("chart-pareto-y");
-        let axes = Axes::categories(&y_desc, &y_fmt, 60);
+    let height = u32::try_from(160 + 44 * reasons.len().max(1)).unwrap_or(u32::MAX);
+    render("chart-loss-pareto", &title, &desc, &caption, (900, height), |area: &Area| {
+        // Reasons as rows, most frequent first, so that every name is read whole; at each
+        // bar's end its count and the running share of all lost deals (the Pareto line, as
+        // figures).
+        let top = reasons.first().map_or(1.0, |r| r.1 as f64) * 1.25;
+        let x_fmt = |v: &f64| l.number(*v, 0);
+        let x_desc = l.t("chart-pareto-y");
+        let axes = Axes::rows(&x_desc, &x_fmt, LABELS);
         let n = reasons.len().max(1) as f64;
-        let mut chart = cartesian(area, &title, (0.0, n), (0.0, top * 1.15), &axes)?;
-        chart.draw_series(reasons.iter().enumerate().map(|(i, (_, c))| {
-            Rectangle::new([(i as f64 + 0.15, 0.0), (i as f64 + 0.85, *c as f64)], VERMILLION.filled())
-        }))?;
-        // The running share of all lost deals, drawn as a line over the bars and labelled.
+        let mut chart = cartesian(area, &title, (0.0, top), (n, 0.0), &axes)?;
         let mut running = 0;
-        let shares: Vec<f64> = reasons
-            .iter()
-            .map(|(_, c)| {
-                running += c;
-                running as f64 / total.max(1) as f64
-            })
-            .collect();
-        let points: Vec<(f64, f64)> =
-            shares.iter().enumerate().map(|(i, s)| (i as f64 + 0.5, top * 1.1 * s)).collect();
-        chart.draw_series(LineSeries::new(points.clone(), INK.stroke_width(2)))?;
-        for (share, point) in shares.iter().zip(&points) {
-            let (px, py) = chart.backend_coord(point);
-            area.draw(&Text::new(l.percent(*share, 0), (px - 12, py - 20), super::font(12)))?;
+        for (i, (reason, count)) in reasons.iter().enumerate() {
+            let y = i as f64;
+            chart.draw_series([Rectangle::new(
+                [(0.0, y + 0.2), (*count as f64, y + 0.8)],
+                VERMILLION.filled(),
+            )])?;
+            running += count;
+            let share = l.percent(running as f64 / total.max(1) as f64, 0);
+            let (ex, ey) = chart.backend_coord(&(*count as f64, y + 0.5));
+            area.draw(&Text::new(format!("{count} · {share}"), (ex + 6, ey - 8), font(TEXT)))?;
+            let (px, py) = chart.backend_coord(&(0.0, y + 0.5));
+            let left = i32::try_from(grown(LABELS)).unwrap_or(0) - 8;
+            draw_lines(
+                area,
+                &wrap(reason, chars_in(grown(LABELS) - 16), 2),
+                (px - left, py - 8),
+                &font(TEXT),
+                LINE,
+            )?;
         }
-        let labels: Vec<String> = reasons.iter().map(|(r, _)| r.clone()).collect();
-        category_labels(area, &chart, &labels, 0.0)
+        Ok(())
     })
 }
 

@@ -1,9 +1,10 @@
 //! Cumulative discounted value uplift against cumulative investment, with the payback point.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axes::{Axes, cartesian, legend};
-use super::{Area, BLUE, Chart, INK, VERMILLION, font, render};
+use super::{Area, BLUE, Chart, INK, TEXT, VERMILLION, font, render};
 use crate::analysis::{ProgrammeScenario, YearPoint};
 use crate::render::locale::Localizer;
 
@@ -25,7 +26,7 @@ pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
         || l.t_with("cap-payback-never", vec![("years", end.map_or(0, |p| p.year).to_string().into())]),
         |year| l.t_with("cap-payback", vec![("year", year.to_string().into())]),
     );
-    render("chart-payback", &title, &desc, &caption, (900, 400), |area: &Area| {
+    render("chart-payback", &title, &desc, &caption, (900, 460), |area: &Area| {
         let years = f64::from(end.map_or(1, |p| p.year.max(1)));
         let top = likely
             .cumulative
@@ -56,7 +57,10 @@ pub fn payback(likely: &ProgrammeScenario, l: &Localizer) -> Chart {
             let (x, y) = (f64::from(point.year), point.cumulative_value_uplift);
             chart.draw_series(std::iter::once(Circle::new((x, y), 6, INK.filled())))?;
             let (px, py) = chart.backend_coord(&(x, y));
-            area.draw(&Text::new(paid_back(point.year), (px + 10, py + 6), font(13)))?;
+            // Above and left of the marker, clear of both lines: before payback the value line
+            // runs below the investment, and both run below the marker.
+            let style = font(TEXT).pos(Pos::new(HPos::Right, VPos::Bottom));
+            area.draw(&Text::new(paid_back(point.year), (px - 10, py - 10), style))?;
         }
         legend(&mut chart, SeriesLabelPosition::UpperLeft)
     })

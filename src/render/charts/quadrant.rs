@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian};
-use super::{Area, BLUE, Chart, GREY, VERMILLION, font, render};
+use super::{Area, BLUE, Chart, GREY, GREY_TEXT, LINE, TEXT, VERMILLION, draw_lines, font, render};
 use crate::analysis::{Quadrant, TouchpointAnalysis};
 use crate::render::labels::quadrant_name;
 use crate::render::locale::Localizer;
@@ -26,7 +26,7 @@ pub fn importance_performance(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
     );
     let concentrate = t.ranked.iter().filter(|g| g.quadrant == Quadrant::ConcentrateHere).count();
     let caption = l.t_with("cap-ipa", vec![("count", concentrate.into()), ("total", t.ranked.len().into())]);
-    render("chart-ipa", &title, &desc, &caption, (900, 640), |area: &Area| {
+    render("chart-ipa", &title, &desc, &caption, (900, 600), |area: &Area| {
         let fmt = |v: &f64| if (v.fract()).abs() < 1e-9 { format!("{v:.0}") } else { String::new() };
         let (x_desc, y_desc) = (l.t("chart-ipa-x"), l.t("chart-ipa-y"));
         let axes = Axes::numbered(&x_desc, &y_desc, &fmt, &fmt, 60);
@@ -43,7 +43,7 @@ pub fn importance_performance(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
             (quadrant_name(l, crate::analysis::Quadrant::PossibleOverkill), mx + 0.1, 0.75),
         ] {
             let (px, py) = chart.backend_coord(&(x, y));
-            area.draw(&Text::new(text, (px, py), font(14).color(&GREY)))?;
+            area.draw(&Text::new(text, (px, py), font(TEXT + 1).color(&GREY_TEXT)))?;
         }
         let mut groups: BTreeMap<(i64, i64), Vec<(usize, bool)>> = BTreeMap::new();
         for (i, tp) in t.ranked.iter().enumerate() {
@@ -55,22 +55,19 @@ pub fn importance_performance(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
             let absent = members.iter().all(|(_, present)| !present);
             let colour = if absent { VERMILLION } else { BLUE };
             let radius = 5 + 2 * i32::try_from(members.len().min(6)).unwrap_or(6);
-            chart.draw_series(std::iter::once(Circle::new((x, y), radius, colour.mix(0.75).filled())))?;
+            chart.draw_series(std::iter::once(Circle::new((x, y), radius, colour.filled())))?;
             let numbers: Vec<String> = members.iter().map(|(n, _)| n.to_string()).collect();
-            let shown = if numbers.len() > 6 {
-                format!("{} +{}", numbers[..5].join(", "), numbers.len() - 5)
-            } else {
-                numbers.join(", ")
-            };
+            // Three numbers a line, so a crowded point's list does not run into the next.
+            let lines: Vec<String> = numbers.chunks(3).map(|c| c.join(", ")).collect();
             let (cx, cy) = chart.backend_coord(&(x, y));
-            area.draw(&Text::new(shown, (cx + radius + 4, cy - 7), font(12)))?;
+            draw_lines(area, &lines, (cx + radius + 4, cy - 8), &font(TEXT), LINE)?;
         }
-        // The key sits under the plot, right of the axis description, where no point or
+        // The key sits under the plot, left of the axis description, where no point or
         // quadrant name can be.
-        let (w, h) = area.dim_in_pixel();
-        let (lx, ly) = (i32::try_from(w).unwrap_or(900) - 210, i32::try_from(h).unwrap_or(400) - 20);
-        area.draw(&Circle::new((lx, ly), 5, VERMILLION.mix(0.75).filled()))?;
-        area.draw(&Text::new(l.t("chart-not-present"), (lx + 10, ly - 7), font(12)))?;
+        let (_, h) = area.dim_in_pixel();
+        let (lx, ly) = (24, i32::try_from(h).unwrap_or(400) - 20);
+        area.draw(&Circle::new((lx, ly), 6, VERMILLION.filled()))?;
+        area.draw(&Text::new(l.t("chart-not-present"), (lx + 10, ly - 7), font(TEXT)))?;
         Ok(())
     })
 }

@@ -3,12 +3,14 @@
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian, legend};
-use super::{Area, BLUE, Chart, ORANGE, draw_lines, font, render, wrap};
+use super::{Area, BLUE, Chart, LINE, ORANGE, TEXT, chars_in, draw_lines, font, grown, render, wrap};
 use crate::analysis::TouchpointAnalysis;
 use crate::render::locale::Localizer;
 
 /// Touchpoints shown: the largest imbalances either way.
-const SHOWN: usize = 14;
+const SHOWN: usize = 12;
+/// The width of the touchpoint names left of the bars, for text of 13 (see `grown`).
+const LABELS: u32 = 270;
 
 #[allow(clippy::cast_precision_loss)]
 pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
@@ -31,7 +33,7 @@ pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let height = u32::try_from(120 + 36 * rows.len().max(1)).unwrap_or(u32::MAX);
+    let height = u32::try_from(160 + 50 * rows.len().max(1)).unwrap_or(u32::MAX);
     let over = t.ranked.iter().filter(|g| g.investment_balance > 0.0).count();
     let caption =
         match t.ranked.iter().max_by(|a, b| {
@@ -51,7 +53,7 @@ pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
         let top = rows.iter().map(|r| r.resource_share.max(r.importance_share)).fold(0.01, f64::max) * 1.1;
         let x_fmt = |v: &f64| l.percent(*v, 0);
         let x_desc = l.t("chart-resources-x");
-        let axes = Axes::rows(&x_desc, &x_fmt, 300);
+        let axes = Axes::rows(&x_desc, &x_fmt, LABELS);
         let n = rows.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (0.0, top), (n, 0.0), &axes)?;
         for (i, r) in rows.iter().enumerate() {
@@ -61,7 +63,14 @@ pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
                 Rectangle::new([(0.0, y + 0.52), (r.importance_share, y + 0.88)], BLUE.filled()),
             ])?;
             let (px, py) = chart.backend_coord(&(0.0, y + 0.5));
-            draw_lines(area, &wrap(&r.name, 40, 2), (px - 292, py - 7), &font(13), 15)?;
+            let left = i32::try_from(grown(LABELS)).unwrap_or(0) - 8;
+            draw_lines(
+                area,
+                &wrap(&r.name, chars_in(grown(LABELS) - 16), 3),
+                (px - left, py - 7),
+                &font(TEXT),
+                LINE,
+            )?;
         }
         chart
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?

@@ -29,7 +29,7 @@ pub fn clv_scenarios(segments: &[SegmentMetrics], l: &Localizer) -> Chart {
                 vec![("segment", s.name.clone().into()), ("uplift", l.percent(uplift, 1).into())],
             )
         });
-    render("chart-clv-scenarios", &title, &desc, &caption, (900, 420), |area: &Area| {
+    render("chart-clv-scenarios", &title, &desc, &caption, (900, 480), |area: &Area| {
         let values = |f: fn(&SegmentMetrics) -> f64| segments.iter().map(|s| Some(f(s))).collect();
         let names = [l.t("chart-today"), l.t("th-low"), l.t("th-likely"), l.t("th-high")];
         let series = [

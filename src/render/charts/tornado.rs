@@ -3,13 +3,17 @@
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian, legend};
-use super::{Area, BLUE, Chart, INK, ORANGE, draw_lines, font, padded, render, wrap};
+use super::{
+    Area, BLUE, Chart, INK, LINE, ORANGE, TEXT, chars_in, draw_lines, font, grown, padded, render, wrap,
+};
 use crate::analysis::TornadoBar;
 use crate::model::Driver;
 use crate::render::locale::Localizer;
 
 /// Bars shown: the widest swings.
 const SHOWN: usize = 10;
+/// The width of the lever names left of the bars, for text of 13 (see `grown`).
+const LABELS: u32 = 270;
 
 #[allow(clippy::cast_precision_loss)]
 pub fn tornado(
@@ -34,7 +38,7 @@ pub fn tornado(
         .collect::<Vec<_>>()
         .join("; ");
     let title = l.t("chart-tornado");
-    let height = u32::try_from(110 + 34 * shown.len().max(1)).unwrap_or(u32::MAX);
+    let height = u32::try_from(150 + 50 * shown.len().max(1)).unwrap_or(u32::MAX);
     let caption = shown.first().map_or_else(String::new, |b| {
         l.t_with(
             "cap-tornado",
@@ -52,7 +56,7 @@ pub fn tornado(
         let (lo, hi) = padded(lo, hi);
         let x_fmt = |v: &f64| l.money_short(*v);
         let x_desc = l.t_with("chart-npv-x", vec![("currency", l.currency().into())]);
-        let axes = Axes::rows(&x_desc, &x_fmt, 330);
+        let axes = Axes::rows(&x_desc, &x_fmt, LABELS);
         let rows = shown.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (lo, hi), (rows, 0.0), &axes)?;
         for (i, b) in shown.iter().enumerate() {
@@ -65,7 +69,14 @@ pub fn tornado(
                 Rectangle::new([(likely_npv, y + 0.2), (b.npv_high.max(likely_npv), y + 0.8)], BLUE.filled()),
             ])?;
             let (px, py) = chart.backend_coord(&(lo, y + 0.5));
-            draw_lines(area, &wrap(&label(b), 44, 2), (px - 322, py - 7), &font(13), 15)?;
+            let left = i32::try_from(grown(LABELS)).unwrap_or(0) - 8;
+            draw_lines(
+                area,
+                &wrap(&label(b), chars_in(grown(LABELS) - 16), 3),
+                (px - left, py - 7),
+                &font(TEXT),
+                LINE,
+            )?;
         }
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(likely_npv, 0.0), (likely_npv, rows)],

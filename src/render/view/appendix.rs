@@ -34,6 +34,9 @@ pub struct WorkshopView {
     pub phases: String,
     /// The note rendered safely.
     pub html: String,
+    /// The language the note is written in, when the report is in another (see
+    /// [`super::written_in`]).
+    pub lang: Option<&'static str>,
 }
 
 pub fn build(project: &Project, m: &Metrics, l: &Localizer) -> AppendixView {
@@ -72,6 +75,7 @@ pub fn workshops(project: &Project, l: &Localizer) -> Vec<WorkshopView> {
             market: w.market.clone(),
             participants: w.participants.join(", "),
             phases: w.phases.iter().map(phase_name).collect::<Vec<_>>().join(", "),
+            lang: super::written_in(project, l),
         })
         .collect()
 }

@@ -99,11 +99,18 @@ pub fn build(project: &Project, metrics: &Metrics, extras: Extras, l: &Localizer
         winloss_jobs: winloss_jobs::build(metrics, &segment_name, l),
         appendix: appendix::build(project, metrics, l),
         titles: own_sections::titles(project),
-        own: own_sections::own_sections(project),
+        own: own_sections::own_sections(project, written_in(project, l)),
     }
 }
 
 /// `x` formatted by `f`, or a dash when there is none.
 fn optional(x: Option<f64>, f: impl Fn(f64) -> String) -> String {
     x.map_or_else(|| "–".to_owned(), f)
+}
+
+/// The language of what the consultant wrote (notes, own sections), when the report is built
+/// in another with `--language`: their text keeps its own `lang`, so a screen reader reads
+/// English notes in English inside a Danish report.
+pub fn written_in(project: &Project, l: &Localizer) -> Option<&'static str> {
+    (project.meta.language != l.language).then(|| project.meta.language.code())
 }

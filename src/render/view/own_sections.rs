@@ -41,10 +41,12 @@ pub struct OwnSectionView {
     pub anchor: String,
     pub title: String,
     pub html: String,
+    /// The language the section is written in, when the report is in another.
+    pub lang: Option<&'static str>,
 }
 
 /// The own sections that follow each section, in file-name order.
-pub fn own_sections(project: &Project) -> BySection<Vec<OwnSectionView>> {
+pub fn own_sections(project: &Project, lang: Option<&'static str>) -> BySection<Vec<OwnSectionView>> {
     BySection::from_fn(|id| {
         project
             .own_sections
@@ -63,6 +65,7 @@ pub fn own_sections(project: &Project) -> BySection<Vec<OwnSectionView>> {
                     ),
                     anchor,
                     title: s.title.clone(),
+                    lang,
                 }
             })
             .collect()
