@@ -3,7 +3,7 @@
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-use super::{Area, LIGHT, LINE, TEXT, TITLE, centred, chars_in, font, grown, wrap};
+use super::{Area, LIGHT, LINE, TEXT, centred, chars_in, font, grown, title_size, wrap};
 
 pub type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
@@ -75,7 +75,7 @@ pub fn cartesian<'a, 'b>(
     axes: &Axes,
 ) -> Result<Plot<'a, 'b>, Box<dyn std::error::Error>> {
     let mut chart = ChartBuilder::on(area)
-        .caption(caption, font(TITLE))
+        .caption(caption, font(title_size(caption)))
         .margin(14)
         .x_label_area_size(grown(if axes.x_labels { 48 } else { 60 }))
         .y_label_area_size(grown(axes.y_label_width))

@@ -3,7 +3,9 @@
 use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 
-use super::{Area, BLUE, Chart, LIGHT, LINE, TEXT, TITLE, chars_in, draw_lines, font, grown, render, wrap};
+use super::{
+    Area, BLUE, Chart, LIGHT, LINE, TEXT, chars_in, draw_lines, font, grown, render, title_size, wrap,
+};
 use crate::model::Activity;
 use crate::render::locale::Localizer;
 
@@ -42,7 +44,7 @@ pub fn gantt(activities: &[Activity], l: &Localizer) -> Chart {
         let end = day(last) + 1.0;
         let rows = activities.len() as f64;
         let mut chart = ChartBuilder::on(area)
-            .caption(&title, font(TITLE))
+            .caption(&title, font(title_size(&title)))
             .margin(14)
             .x_label_area_size(grown(40))
             .y_label_area_size(grown(250))

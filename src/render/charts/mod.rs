@@ -66,6 +66,14 @@ pub fn grown(units: u32) -> u32 {
     units * TEXT / 13
 }
 
+/// The size of a chart's title: [`TITLE`], or smaller for a long title (a Danish one can run
+/// to 100 characters) so that it fits a 900-unit chart whole, never below [`TEXT`].
+pub fn title_size(title: &str) -> u32 {
+    let chars = u32::try_from(title.chars().count()).unwrap_or(u32::MAX).max(1);
+    // A character is about 0.55 of the size wide, and plotters writes 1/1.24 of the size.
+    (860 * 124 / (55 * chars)).clamp(TEXT, TITLE)
+}
+
 /// About how many characters of chart text fit in `width` SVG units (a character is about
 /// 0.55 of the text's size wide).
 pub fn chars_in(width: u32) -> usize {
@@ -227,5 +235,15 @@ mod tests {
         );
         assert_eq!(wrap("Supercalifragilistic", 8, 2), ["Superca…"]);
         assert!(wrap("", 10, 2).is_empty());
+    }
+
+    #[test]
+    fn a_long_title_is_set_smaller_to_fit_and_a_short_one_at_full_size() {
+        assert_eq!(title_size("Programme timeline"), TITLE);
+        let danish = "Hvad påvirker nettonutidsværdien mest: hver løftestang fra lav til høj, de øvrige på forventet niveau";
+        let size = title_size(danish);
+        assert!((TEXT..TITLE).contains(&size), "{size}");
+        // At that size the title is narrower than the chart.
+        assert!(danish.chars().count() * 55 * size as usize / 124 <= 860);
     }
 }
