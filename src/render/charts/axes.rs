@@ -77,7 +77,7 @@ pub fn cartesian<'a, 'b>(
     let mut chart = ChartBuilder::on(area)
         .caption(caption, font(title_size(caption)))
         .margin(14)
-        .x_label_area_size(grown(if axes.x_labels { 48 } else { 60 }))
+        .x_label_area_size(grown(if axes.x_labels { 48 } else { 76 }))
         .y_label_area_size(grown(axes.y_label_width))
         .build_cartesian_2d(x.0..x.1, y.0..y.1)?;
     let mut mesh = chart.configure_mesh();
@@ -99,7 +99,7 @@ pub fn cartesian<'a, 'b>(
 }
 
 /// Writes `labels[i]` under category `i` (centred at `x = i + 0.5`), below the x axis,
-/// wrapped to the width of a category in up to three lines.
+/// wrapped to the width of a category in up to four lines.
 pub fn category_labels(
     area: &Area,
     chart: &Plot,
@@ -111,7 +111,7 @@ pub fn category_labels(
     for (i, label) in labels.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let (px, py) = chart.backend_coord(&(i as f64 + 0.5, y_axis));
-        let lines = wrap(label, width, 3);
+        let lines = wrap(label, width, 4);
         for (k, line) in lines.iter().enumerate() {
             let dy = LINE * (i32::try_from(k).unwrap_or(0) + 1);
             area.draw(&Text::new(line.clone(), (px, py + dy), centred(TEXT)))?;

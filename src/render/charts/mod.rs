@@ -173,26 +173,51 @@ pub fn clip(label: &str, max: usize) -> String {
     }
 }
 
-/// `label` broken at spaces into at most `max_lines` lines of at most `width` characters, so
-/// that a long name is read whole rather than cut. Only what even that cannot hold is cut,
-/// with `…`: a word longer than a line, or text beyond the last line.
+/// `label` broken into at most `max_lines` lines of at most `width` characters, so that a
+/// long name is read whole rather than cut: at spaces, after a hyphen ("OEM-" /
+/// "maskinproducenter"), and inside a word longer than a line, with a hyphen
+/// ("forsyningsselska-" / "ber"), as a Danish or Norwegian compound needs. Only text beyond
+/// the last line is cut, with `…`.
 pub fn wrap(label: &str, width: usize, max_lines: usize) -> Vec<String> {
     let width = width.max(4);
     let mut lines: Vec<String> = Vec::new();
+    // A piece joins the line before it with a space, or without one after a hyphen.
+    let mut pieces: Vec<(String, bool)> = Vec::new();
     for word in label.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
-                line.push(' ');
-                line.push_str(word);
+        let mut spaced = true;
+        for part in word.split_inclusive('-') {
+            let chars: Vec<char> = part.chars().collect();
+            if chars.len() <= width {
+                pieces.push((part.to_owned(), spaced));
+            } else {
+                let chunks: Vec<&[char]> = chars.chunks(width - 1).collect();
+                for (i, chunk) in chunks.iter().enumerate() {
+                    let hyphen = if i + 1 < chunks.len() { "-" } else { "" };
+                    pieces.push((format!("{}{hyphen}", chunk.iter().collect::<String>()), spaced && i == 0));
+                }
             }
-            _ => lines.push(clip(word, width)),
+            spaced = false;
+        }
+    }
+    for (piece, spaced) in pieces {
+        let joined = lines
+            .last()
+            .map_or(usize::MAX, |l| l.chars().count() + usize::from(spaced) + piece.chars().count());
+        match lines.last_mut() {
+            Some(line) if joined <= width => {
+                if spaced {
+                    line.push(' ');
+                }
+                line.push_str(&piece);
+            }
+            _ => lines.push(piece),
         }
     }
     if lines.len() > max_lines {
         lines.truncate(max_lines);
         if let Some(last) = lines.last_mut() {
             let kept: String = last.chars().take(width.saturating_sub(1)).collect();
-            *last = format!("{}…", kept.trim_end());
+            *last = format!("{}…", kept.trim_end_matches([' ', '-']));
         }
     }
     lines
@@ -233,8 +258,26 @@ mod tests {
             wrap("Norwegian installers (via partner wholesalers)", 24, 2),
             ["Norwegian installers", "(via partner…"]
         );
-        assert_eq!(wrap("Supercalifragilistic", 8, 2), ["Superca…"]);
+        // A word longer than a line is broken with a hyphen, and cut only past the last line.
+        assert_eq!(wrap("Supercalifragilistic", 8, 2), ["Superca-", "lifragi…"]);
         assert!(wrap("", 10, 2).is_empty());
+    }
+
+    #[test]
+    fn a_compound_breaks_after_its_hyphen_or_inside_the_word() {
+        assert_eq!(wrap("OEM-maskinproducenter", 17, 3), ["OEM-", "maskinproducenter"]);
+        assert_eq!(
+            wrap("Kommunale og offentlige forsyningsselskaber", 17, 4),
+            ["Kommunale og", "offentlige", "forsyningsselska-", "ber"]
+        );
+        assert_eq!(
+            wrap("Kommunale og offentlige forsyningsselskaber", 17, 3),
+            ["Kommunale og", "offentlige", "forsyningsselska…"]
+        );
+        assert_eq!(
+            wrap("Facility management-virksomheder", 17, 3),
+            ["Facility", "management-", "virksomheder"]
+        );
     }
 
     #[test]
