@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use plotters::prelude::*;
 
 use super::axes::{Axes, cartesian};
-use super::{Area, BLUE, Chart, ORANGE, TEXT, VERMILLION, VERMILLION_TEXT, font, render};
+use super::{Area, BLUE, Chart, GREY, ORANGE, TEXT, VERMILLION, VERMILLION_TEXT, font, render};
 use crate::analysis::{JobLabel, JobMetrics};
 use crate::render::locale::Localizer;
 
@@ -29,7 +29,7 @@ pub fn opportunity_landscape(jobs: &[JobMetrics], l: &Localizer) -> Chart {
             Polygon::new(vec![(0.0, 7.5), (0.0, 10.0), (5.0, 10.0)], VERMILLION.mix(0.22).filled()),
         ])?;
         chart
-            .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (10.0, 10.0)], BLUE.mix(0.4))))?;
+            .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (10.0, 10.0)], GREY)))?;
         let mut groups: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
         for (i, j) in jobs.iter().enumerate() {
             groups
