@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{bridge, jobs, options, problems, programme, segments, simulation, touchpoints, winloss};
+use super::{
+    bridge, jobs, options, problems, programme, segments, shapley, simulation, touchpoints, winloss,
+};
 use crate::model::{Project, Source};
 
 /// Bumped whenever a field is renamed or removed; adding fields keeps the version.
@@ -17,6 +19,9 @@ pub struct Metrics {
     pub programme: programme::Programme,
     /// Likely scenario, focus segments.
     pub value_bridge: bridge::ValueBridge,
+    /// Each lever's Shapley value in each segment's likely value uplift; the four of a
+    /// segment sum to its value uplift.
+    pub levers_shapley: Vec<shapley::LeverValue>,
     pub problem_areas: problems::ProblemAreas,
     pub simulation: simulation::Simulation,
     pub tornado: Vec<simulation::TornadoBar>,
@@ -86,6 +91,7 @@ pub fn analyse(project: &Project) -> Metrics {
         },
         programme: programme::programme(project, &segment_metrics, investment),
         value_bridge: bridge::value_bridge(project),
+        levers_shapley: shapley::all(&project.segments, &project.settings),
         problem_areas: problems::problem_areas(&project.segments, s),
         simulation: simulation::simulate(project, &segment_metrics, pv),
         tornado: simulation::tornado(project, &segment_metrics, pv),

@@ -50,3 +50,36 @@ proptest! {
         prop_assert!(clv(&d, h, rate + more) <= clv(&d, h, rate) * (1.0 + 1e-12));
     }
 }
+
+proptest! {
+    /// The Shapley values of a segment's four levers add up to its likely value uplift, for
+    /// any drivers, levers, horizon, discount rate and ramp-up.
+    #[test]
+    fn lever_values_sum_to_the_segments_value_uplift(
+        d in drivers(),
+        levers in (-0.05..0.1f64, -0.1..0.3f64, -0.1..0.3f64, -0.05..0.05f64),
+        customers in 1.0..100_000.0f64,
+        h in 1u32..=15,
+        rate in 0.0..0.3f64,
+        ramp in proptest::collection::vec(0.0..1.0f64, 0..4),
+    ) {
+        use crate::model::{Estimate, PerDriver};
+        use crate::model::fixture::{project, segment};
+        let (r, f, v, m) = levers;
+        prop_assume!(d.retention_rate + r < 1.0 && d.retention_rate + r >= 0.0);
+        prop_assume!(d.gross_margin + m <= 1.0 && d.gross_margin + m >= 0.0);
+        let levers = PerDriver {
+            retention_rate: Estimate::certain(r),
+            purchases_per_year: Estimate::certain(f),
+            average_order_value: Estimate::certain(v),
+            gross_margin: Estimate::certain(m),
+        };
+        let mut p = project(vec![segment("a", customers, d, levers, true)], vec![], h, rate);
+        p.settings.ramp_up = ramp;
+        let values = super::shapley::lever_values(&p.segments[0], &p.settings);
+        let sum: f64 = Driver::ALL.iter().map(|l| *values.get(*l)).sum();
+        let metrics = super::segments::segment_metrics(&p.segments[0], 0.0, &p.settings);
+        let expected = metrics.scenarios.likely.value_uplift;
+        prop_assert!((sum - expected).abs() <= 1e-9 * expected.abs().max(1.0), "{sum} vs {expected}");
+    }
+}

@@ -28,8 +28,7 @@ pub fn opportunity_landscape(jobs: &[JobMetrics], l: &Localizer) -> Chart {
             Polygon::new(vec![(0.0, 5.0), (0.0, 10.0), (10.0, 10.0)], ORANGE.mix(0.18).filled()),
             Polygon::new(vec![(0.0, 7.5), (0.0, 10.0), (5.0, 10.0)], VERMILLION.mix(0.22).filled()),
         ])?;
-        chart
-            .draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (10.0, 10.0)], GREY)))?;
+        chart.draw_series(std::iter::once(PathElement::new(vec![(0.0, 0.0), (10.0, 10.0)], GREY)))?;
         let mut groups: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
         for (i, j) in jobs.iter().enumerate() {
             groups
