@@ -26,10 +26,9 @@ pub fn run(
     if pdf && output == Some(Path::new("-")) {
         return Err(Error::Usage("--pdf prints the report file beside it; give -o FILE, not -o -".into()));
     }
-    let built = build(dir, output, Choices { assets: assets.is_some(), ..choices }, since, options)?;
+    let built = build(dir, Outputs { report: output, pdf, assets }, choices, since, options)?;
     if let Some(assets) = assets {
-        let count = write_assets(assets, dir, &built)?;
-        crate::say!("wrote {count} charts and tables to {}", assets.display());
+        crate::say!("wrote {} charts and tables to {}", built.assets, assets.display());
     }
     let Destination::File(target) = built.target else {
         return Ok(());
@@ -60,25 +59,11 @@ pub struct Outputs<'a> {
     pub assets: Option<&'a Path>,
 }
 
-/// Writes the report's charts and tables into `into`, each atomically and none over one of
-/// the project's inputs; how many.
-fn write_assets(into: &Path, dir: &Path, built: &Built) -> Result<usize, Error> {
-    std::fs::create_dir_all(into).map_err(Error::io("create", into))?;
-    for (name, bytes) in &built.assets {
-        let path = into.join(name);
-        check_target(&path, Some(Protected { dir, inputs: &built.inputs }))?;
-        crate::output::write_atomically(&path, bytes)?;
-    }
-    Ok(built.assets.len())
-}
-
 /// What the command line chooses about the report, in place of project.yaml's choice.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Choices {
     pub language: Option<Language>,
     pub edition: Option<crate::model::Edition>,
-    /// Also make the charts and tables for the slide deck ([`Built::assets`]).
-    pub assets: bool,
 }
 
 /// A report written.
@@ -87,19 +72,21 @@ pub struct Built {
     pub bytes: usize,
     /// The project's inputs, which no further output may replace.
     pub inputs: Vec<crate::model::Source>,
-    /// The charts and tables for the slide deck (file name, bytes), in the report's language,
-    /// when [`Choices::assets`] asked for them.
-    pub assets: Vec<(String, Vec<u8>)>,
+    /// How many charts and tables for the slide deck were written ([`Outputs::assets`]).
+    pub assets: usize,
 }
 
-/// Loads, checks, analyses and renders the project, writing the report atomically.
+/// Loads, checks, analyses and renders the project, writing the report atomically, and the
+/// slide-deck assets when asked for. Every target is checked before anything is written, so
+/// a refused one leaves no report and no part of the assets behind.
 pub fn build(
     dir: &Path,
-    output: Option<&Path>,
+    outputs: Outputs,
     choices: Choices,
     since: Option<&str>,
     options: crate::project::Options,
 ) -> Result<Built, Error> {
+    let Outputs { report: output, assets: assets_dir, .. } = outputs;
     let project = load(dir, options)?;
     let target = target(dir, output);
     if let Destination::File(path) = &target {
@@ -119,18 +106,29 @@ pub fn build(
         edition,
         changes.as_ref().map(|(d, label)| (d, label.as_str())),
     )?;
+    let assets = match assets_dir {
+        Some(into) => {
+            let files = crate::render::assets::assets(&project, &metrics, language)?;
+            for (name, _) in &files {
+                check_target(&into.join(name), Some(Protected { dir, inputs: &project.sources }))?;
+            }
+            files
+        }
+        None => Vec::new(),
+    };
     if let Destination::File(path) = &target
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
     {
         std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
     }
     target.write(html.as_bytes())?;
-    let assets = if choices.assets {
-        crate::render::assets::assets(&project, &metrics, language)?
-    } else {
-        Vec::new()
-    };
-    Ok(Built { target, bytes: html.len(), inputs: project.sources, assets })
+    if let Some(into) = assets_dir {
+        std::fs::create_dir_all(into).map_err(Error::io("create", into))?;
+        for (name, bytes) in &assets {
+            crate::output::write_atomically(&into.join(name), bytes)?;
+        }
+    }
+    Ok(Built { target, bytes: html.len(), inputs: project.sources, assets: assets.len() })
 }
 
 /// The default output goes into the project's own `build/` folder: a link there would

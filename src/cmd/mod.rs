@@ -28,7 +28,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::Build { dir, output, pdf, assets, language, edition, since, load } => build::run(
             &dir,
             build::Outputs { report: output.as_deref(), pdf, assets: assets.as_deref() },
-            build::Choices { language, edition, assets: false },
+            build::Choices { language, edition },
             since.as_deref(),
             options(load),
         ),

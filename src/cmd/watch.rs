@@ -89,7 +89,8 @@ fn rebuild(
     options: crate::project::Options,
     number: usize,
 ) {
-    match build(dir, output, super::build::Choices { language, ..Default::default() }, None, options) {
+    let outputs = super::build::Outputs { report: output, ..Default::default() };
+    match build(dir, outputs, super::build::Choices { language, ..Default::default() }, None, options) {
         Ok(super::build::Built { target: Destination::File(path), bytes, .. }) => {
             crate::say!("build {number}: wrote {} ({} KB)", path.display(), bytes.div_ceil(1024));
         }

@@ -151,7 +151,10 @@ fn nordic_csv_uses_semicolons_and_a_decimal_comma_and_nothing_lands_on_an_input(
         project.path().join("data").to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
-    assert_eq!(files(&project.path().join("data"), "csv").len(), 1, "only the export is there");
+    // Every target is checked before anything is written: no asset, and no report either.
+    let data: Vec<_> = fs::read_dir(project.path().join("data")).unwrap().collect();
+    assert_eq!(data.len(), 1, "only the export is there");
+    assert!(!tmp.path().join("r.html").exists(), "a refused run writes no report");
 }
 
 #[test]

@@ -44,8 +44,9 @@ pub enum Cell {
     Empty,
 }
 
-fn column(l: &Localizer, key: &str, kind: Kind) -> Column {
-    Column { header: l.t(key), kind }
+/// The columns of a table: each header's catalogue key and how its numbers are written.
+fn columns(l: &Localizer, spec: &[(&str, Kind)]) -> Vec<Column> {
+    spec.iter().map(|(key, kind)| Column { header: l.t(key), kind: *kind }).collect()
 }
 
 fn number(x: Option<f64>) -> Cell {
@@ -83,13 +84,16 @@ fn investment(project: &Project, m: &Metrics, l: &Localizer, name: &dyn Fn(&str)
     Table {
         file: "investment",
         title: l.t("bc-investment"),
-        columns: vec![
-            column(l, "th-item", Kind::Text),
-            column(l, "th-serves", Kind::Text),
-            column(l, "th-one-off", Kind::Money),
-            column(l, "th-annual", Kind::Money),
-            column(l, "th-present-value", Kind::Money),
-        ],
+        columns: columns(
+            l,
+            &[
+                ("th-item", Kind::Text),
+                ("th-serves", Kind::Text),
+                ("th-one-off", Kind::Money),
+                ("th-annual", Kind::Money),
+                ("th-present-value", Kind::Money),
+            ],
+        ),
         rows: project
             .investments
             .iter()
@@ -111,13 +115,16 @@ fn problem_areas(m: &Metrics, l: &Localizer, name: &dyn Fn(&str) -> String) -> T
     Table {
         file: "problem-areas",
         title: l.t("sheet-problem-areas"),
-        columns: vec![
-            column(l, "th-segment", Kind::Text),
-            column(l, "th-problem", Kind::Text),
-            column(l, "th-today", Kind::Decimal(3)),
-            column(l, "th-benchmark", Kind::Decimal(3)),
-            column(l, "th-value-at-stake", Kind::Money),
-        ],
+        columns: columns(
+            l,
+            &[
+                ("th-segment", Kind::Text),
+                ("th-problem", Kind::Text),
+                ("th-today", Kind::Decimal(3)),
+                ("th-benchmark", Kind::Decimal(3)),
+                ("th-value-at-stake", Kind::Money),
+            ],
+        ),
         // As in the report: a figure at or above its benchmark is no problem area.
         rows: m
             .problem_areas
@@ -141,17 +148,20 @@ fn value_uplift(m: &Metrics, l: &Localizer) -> Table {
     Table {
         file: "value-uplift",
         title: l.t("section-uplift"),
-        columns: vec![
-            column(l, "th-segment", Kind::Text),
-            column(l, "th-clv-today", Kind::Money),
-            column(l, "th-low", Kind::Money),
-            column(l, "th-likely", Kind::Money),
-            column(l, "th-high", Kind::Money),
-            column(l, "th-uplift-low", Kind::Percent),
-            column(l, "th-uplift-likely", Kind::Percent),
-            column(l, "th-uplift-high", Kind::Percent),
-            column(l, "th-value-uplift-likely", Kind::Money),
-        ],
+        columns: columns(
+            l,
+            &[
+                ("th-segment", Kind::Text),
+                ("th-clv-today", Kind::Money),
+                ("th-low", Kind::Money),
+                ("th-likely", Kind::Money),
+                ("th-high", Kind::Money),
+                ("th-uplift-low", Kind::Percent),
+                ("th-uplift-likely", Kind::Percent),
+                ("th-uplift-high", Kind::Percent),
+                ("th-value-uplift-likely", Kind::Money),
+            ],
+        ),
         rows: m
             .segments
             .iter()
@@ -177,14 +187,17 @@ fn cash_flows(m: &Metrics, l: &Localizer) -> Table {
     Table {
         file: "cash-flows",
         title: l.t("sheet-cash-flows"),
-        columns: vec![
-            column(l, "th-year", Kind::Decimal(0)),
-            column(l, "th-cf-investment", Kind::Money),
-            column(l, "th-cf-value", Kind::Money),
-            column(l, "th-cf-net", Kind::Money),
-            column(l, "th-cf-discounted", Kind::Money),
-            column(l, "th-cf-cumulative", Kind::Money),
-        ],
+        columns: columns(
+            l,
+            &[
+                ("th-year", Kind::Decimal(0)),
+                ("th-cf-investment", Kind::Money),
+                ("th-cf-value", Kind::Money),
+                ("th-cf-net", Kind::Money),
+                ("th-cf-discounted", Kind::Money),
+                ("th-cf-cumulative", Kind::Money),
+            ],
+        ),
         rows: m
             .programme
             .cash_flows
@@ -207,17 +220,20 @@ fn options(m: &Metrics, l: &Localizer) -> Table {
     Table {
         file: "programme-options",
         title: l.t("options-title"),
-        columns: vec![
-            column(l, "th-option", Kind::Text),
-            column(l, "th-investment-pv", Kind::Money),
-            column(l, "th-npv-likely", Kind::Money),
-            column(l, "th-expected-npv", Kind::Money),
-            column(l, "th-npv-p10", Kind::Money),
-            column(l, "th-npv-p90", Kind::Money),
-            column(l, "th-chance", Kind::Percent),
-            column(l, "th-roi", Kind::Percent),
-            column(l, "th-payback-months", Kind::Decimal(0)),
-        ],
+        columns: columns(
+            l,
+            &[
+                ("th-option", Kind::Text),
+                ("th-investment-pv", Kind::Money),
+                ("th-npv-likely", Kind::Money),
+                ("th-expected-npv", Kind::Money),
+                ("th-npv-p10", Kind::Money),
+                ("th-npv-p90", Kind::Money),
+                ("th-chance", Kind::Percent),
+                ("th-roi", Kind::Percent),
+                ("th-payback-months", Kind::Decimal(0)),
+            ],
+        ),
         rows: m
             .options
             .iter()
@@ -250,18 +266,21 @@ fn touchpoint_gaps(project: &Project, t: &TouchpointAnalysis, l: &Localizer) -> 
     Table {
         file: "touchpoint-gaps",
         title: l.t("sheet-touchpoint-gaps"),
-        columns: vec![
-            column(l, "th-touchpoint", Kind::Text),
-            column(l, "th-phase", Kind::Text),
-            column(l, "th-importance", Kind::Decimal(1)),
-            column(l, "th-performance", Kind::Decimal(1)),
-            column(l, "th-priority", Kind::Decimal(1)),
-            column(l, "th-cost", Kind::Money),
-            column(l, "th-resource-share", Kind::Percent),
-            column(l, "th-importance-share", Kind::Percent),
-            column(l, "th-quadrant", Kind::Text),
-            column(l, "th-action", Kind::Text),
-        ],
+        columns: columns(
+            l,
+            &[
+                ("th-touchpoint", Kind::Text),
+                ("th-phase", Kind::Text),
+                ("th-importance", Kind::Decimal(1)),
+                ("th-performance", Kind::Decimal(1)),
+                ("th-priority", Kind::Decimal(1)),
+                ("th-cost", Kind::Money),
+                ("th-resource-share", Kind::Percent),
+                ("th-importance-share", Kind::Percent),
+                ("th-quadrant", Kind::Text),
+                ("th-action", Kind::Text),
+            ],
+        ),
         rows: t
             .ranked
             .iter()
@@ -287,13 +306,13 @@ fn win_loss(w: &[WinLossMetrics], l: &Localizer, name: &dyn Fn(&str) -> String) 
     Table {
         file: "win-loss",
         title: l.t("section-winloss"),
-        columns: vec![
-            column(l, "th-segment", Kind::Text),
-            column(l, "th-won", Kind::Decimal(0)),
-            column(l, "th-lost", Kind::Decimal(0)),
-            column(l, "th-win-rate", Kind::Percent),
-            column(l, "th-upsell-ratio", Kind::Percent),
-        ],
+        columns: columns(l, &[
+            ("th-segment", Kind::Text),
+            ("th-won", Kind::Decimal(0)),
+            ("th-lost", Kind::Decimal(0)),
+            ("th-win-rate", Kind::Percent),
+            ("th-upsell-ratio", Kind::Percent),
+        ]),
         #[allow(clippy::cast_precision_loss)] // counts far below 2^53
         rows: w
             .iter()
@@ -314,14 +333,17 @@ fn jobs_to_be_done(jobs: &[JobMetrics], l: &Localizer, name: &dyn Fn(&str) -> St
     Table {
         file: "jobs-to-be-done",
         title: l.t("section-jobs"),
-        columns: vec![
-            column(l, "th-job", Kind::Text),
-            column(l, "th-segment", Kind::Text),
-            column(l, "th-importance", Kind::Decimal(1)),
-            column(l, "th-satisfaction", Kind::Decimal(1)),
-            column(l, "th-opportunity", Kind::Decimal(1)),
-            column(l, "th-assessment", Kind::Text),
-        ],
+        columns: columns(
+            l,
+            &[
+                ("th-job", Kind::Text),
+                ("th-segment", Kind::Text),
+                ("th-importance", Kind::Decimal(1)),
+                ("th-satisfaction", Kind::Decimal(1)),
+                ("th-opportunity", Kind::Decimal(1)),
+                ("th-assessment", Kind::Text),
+            ],
+        ),
         rows: jobs
             .iter()
             .map(|j| {
