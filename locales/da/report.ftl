@@ -281,6 +281,7 @@ chart-resources-x = Andel af alle berøringspunkter
 chart-resources-series = Andel af ressourcer (budget + timer)
 chart-importance-series = Andel af vigtighed for kunderne
 chart-pareto = Hvorfor vi mister kunder: årsager på tværs af alle segmenter
+chart-pareto-other = { $count } andre årsager
 chart-pareto-y = Tabte aftaler, der nævner årsagen
 chart-jobs = Mulighedslandskab: kundens opgaver
 chart-jobs-x = Tilfredshed med nuværende løsninger (0–10)
@@ -316,6 +317,12 @@ cap-resources-none = Intet berøringspunkt får en større andel af ressourcerne
 cap-pareto = { $count } af { $total } årsager forklarer { $share } af de tabte aftaler: tag fat i dem først.
 cap-pareto-none = Der er ikke registreret tabte aftaler.
 cap-jobs = { $under } af { $count } opgaver er underdækkede (mulighedsscore 10 eller mere): her er der plads til at slå de nuværende løsninger.
+cap-cohorts = { $segment }: af kunderne, der købte første gang i { $year }, købte { $share } igen det følgende kalenderår.
+desc-cohorts-item = { $year }: { $shares }
+cap-p-alive = I { $segment } er { $share } af kunderne snarere faldet fra end ikke (P(aktiv) under 50 %).
+desc-p-alive-item = { $segment }: { $shares }
+cap-tenure = I { $segment } stiger fastholdelsen fra { $first } ved første fornyelse til { $last } ved fornyelse { $renewal }: de kunder, der er tilbøjelige til at forlade os, går først.
+desc-tenure-item = { $segment }: { $shares }
 
 ## Beregninger
 der-uplift = Løft af et gennemsnitligt kundeforhold (forventet)
@@ -429,6 +436,7 @@ change-field-investment-annual = Investering, årligt i alt
 change-entry-segments = Segment
 change-entry-journey = Berøringspunkt
 change-entry-jobs = Opgave
+change-entry-options = Programalternativ
 
 ## Hvad data siger
 section-data = Hvad data siger

@@ -283,6 +283,7 @@ chart-resources-x = Share of all touchpoints
 chart-resources-series = Share of resources (budget + hours)
 chart-importance-series = Share of importance to customers
 chart-pareto = Why we lose customers: reasons over all segments
+chart-pareto-other = { $count } other reasons
 chart-pareto-y = Lost deals naming the reason
 chart-jobs = Opportunity landscape: jobs to be done
 chart-jobs-x = Satisfaction with today's solutions (0–10)
@@ -321,6 +322,12 @@ cap-resources-none = No touchpoint takes a larger share of the resources than of
 cap-pareto = { $count } of { $total } reasons explain { $share } of the lost deals: tackle these first.
 cap-pareto-none = No lost deals are recorded.
 cap-jobs = { $under } of { $count } jobs are under-served (opportunity 10 or more): room to win against today's solutions.
+cap-cohorts = { $segment }: of the customers who first bought in { $year }, { $share } bought again the next calendar year.
+desc-cohorts-item = { $year }: { $shares }
+cap-p-alive = In { $segment }, { $share } of the customers have more likely left than not (P(alive) below 50%).
+desc-p-alive-item = { $segment }: { $shares }
+cap-tenure = In { $segment }, retention rises from { $first } at the first renewal to { $last } at renewal { $renewal }: the customers likely to leave go first.
+desc-tenure-item = { $segment }: { $shares }
 
 ## Derivations
 der-uplift = Uplift of an average customer relationship (likely)
@@ -434,6 +441,7 @@ change-field-investment-annual = Investment, annual in total
 change-entry-segments = Segment
 change-entry-journey = Touchpoint
 change-entry-jobs = Job
+change-entry-options = Programme option
 
 ## What the data says
 section-data = What the data says

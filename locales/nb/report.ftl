@@ -281,6 +281,7 @@ chart-resources-x = Andel av alle kontaktpunkter
 chart-resources-series = Andel av ressursene (budsjett + timer)
 chart-importance-series = Andel av viktigheten for kundene
 chart-pareto = Hvorfor vi mister kunder: årsaker på tvers av alle segmenter
+chart-pareto-other = { $count } andre årsaker
 chart-pareto-y = Tapte salg der årsaken nevnes
 chart-jobs = Mulighetslandskap: kundens oppgaver
 chart-jobs-x = Tilfredshet med dagens løsninger (0–10)
@@ -316,6 +317,12 @@ cap-resources-none = Ingen kontaktpunkter får en større andel av ressursene en
 cap-pareto = { $count } av { $total } årsaker forklarer { $share } av de tapte salgene: ta tak i dem først.
 cap-pareto-none = Ingen tapte salg er registrert.
 cap-jobs = { $under } av { $count } oppgaver er underdekket (mulighetsscore 10 eller mer): her er det rom for å slå dagens løsninger.
+cap-cohorts = { $segment }: av kundene som kjøpte første gang i { $year }, kjøpte { $share } igjen året etter.
+desc-cohorts-item = { $year }: { $shares }
+cap-p-alive = I { $segment } har { $share } av kundene trolig falt fra (P(aktiv) under 50 %).
+desc-p-alive-item = { $segment }: { $shares }
+cap-tenure = I { $segment } stiger kundelojaliteten fra { $first } ved første fornyelse til { $last } ved fornyelse { $renewal }: kundene som er tilbøyelige til å forsvinne, går først.
+desc-tenure-item = { $segment }: { $shares }
 
 ## Utledninger
 der-uplift = Løft i et gjennomsnittlig kundeforhold (forventet)
@@ -429,6 +436,7 @@ change-field-investment-annual = Investering, årlig totalt
 change-entry-segments = Segment
 change-entry-journey = Kontaktpunkt
 change-entry-jobs = Oppgave
+change-entry-options = Programalternativ
 
 ## Hva dataene sier
 section-data = Hva dataene sier

@@ -284,6 +284,7 @@ chart-resources-x = Andel av alla kontaktpunkter
 chart-resources-series = Andel av resurserna (budget + timmar)
 chart-importance-series = Andel av betydelsen för kunderna
 chart-pareto = Varför vi förlorar kunder: skäl över alla segment
+chart-pareto-other = { $count } andra skäl
 chart-pareto-y = Förlorade affärer där skälet nämns
 chart-jobs = Möjlighetslandskap: kundens uppgifter
 chart-jobs-x = Nöjdhet med dagens lösningar (0–10)
@@ -319,6 +320,12 @@ cap-resources-none = Ingen kontaktpunkt får en större andel av resurserna än 
 cap-pareto = { $count } av { $total } skäl förklarar { $share } av de förlorade affärerna: ta itu med dem först.
 cap-pareto-none = Inga förlorade affärer är registrerade.
 cap-jobs = { $under } av { $count } uppgifter är underförsörjda (möjlighetsvärde 10 eller mer): här finns utrymme att slå dagens lösningar.
+cap-cohorts = { $segment }: av kunderna som köpte första gången { $year } köpte { $share } igen året därpå.
+desc-cohorts-item = { $year }: { $shares }
+cap-p-alive = I { $segment } har { $share } av kunderna troligen lämnat oss (P(aktiv) under 50 %).
+desc-p-alive-item = { $segment }: { $shares }
+cap-tenure = I { $segment } stiger kundbehållningen från { $first } vid första förnyelsen till { $last } vid förnyelse { $renewal }: de kunder som är benägna att lämna försvinner först.
+desc-tenure-item = { $segment }: { $shares }
 
 ## Härledningar
 der-uplift = Värdeökning för en genomsnittlig kundrelation (förväntad)
@@ -432,6 +439,7 @@ change-field-investment-annual = Investering, årligt totalt
 change-entry-segments = Segment
 change-entry-journey = Kontaktpunkt
 change-entry-jobs = Uppgift
+change-entry-options = Programalternativ
 
 ## Vad datan säger
 section-data = Vad datan säger

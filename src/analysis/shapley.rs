@@ -68,8 +68,12 @@ pub fn all(segments: &[Segment], settings: &Settings) -> Vec<LeverValue> {
 
 /// A lever's bit in a coalition of levers.
 fn bit(lever: Driver) -> u32 {
-    let index = Driver::ALL.iter().position(|d| *d == lever).unwrap_or(0);
-    1 << index
+    match lever {
+        Driver::RetentionRate => 1,
+        Driver::PurchasesPerYear => 2,
+        Driver::AverageOrderValue => 4,
+        Driver::GrossMargin => 8,
+    }
 }
 
 /// The share of the 24 orders in which a lever joins exactly the `before` levers already on:

@@ -28,15 +28,15 @@ pub fn run(
     }
     let built = build(dir, Outputs { report: output, pdf, assets }, choices, since, options)?;
     if let Some(assets) = assets {
-        crate::say!("wrote {} charts and tables to {}", built.assets, assets.display());
+        crate::say!("wrote {} chart and table files to {}", built.assets, assets.display());
     }
     let Destination::File(target) = built.target else {
         return Ok(());
     };
     crate::say!("wrote {} ({} KB)", target.display(), built.bytes.div_ceil(1024));
     if pdf {
+        // Checked with the other targets before anything was written.
         let pdf_path = target.with_extension("pdf");
-        check_target(&pdf_path, Some(Protected { dir, inputs: &built.inputs }))?;
         print_pdf(&target, &pdf_path)?;
         crate::say!("wrote {}", pdf_path.display());
     }
@@ -70,8 +70,6 @@ pub struct Choices {
 pub struct Built {
     pub target: Destination,
     pub bytes: usize,
-    /// The project's inputs, which no further output may replace.
-    pub inputs: Vec<crate::model::Source>,
     /// How many charts and tables for the slide deck were written ([`Outputs::assets`]).
     pub assets: usize,
 }
@@ -86,7 +84,7 @@ pub fn build(
     since: Option<&str>,
     options: crate::project::Options,
 ) -> Result<Built, Error> {
-    let Outputs { report: output, assets: assets_dir, .. } = outputs;
+    let Outputs { report: output, pdf, assets: assets_dir } = outputs;
     let project = load(dir, options)?;
     let target = target(dir, output);
     if let Destination::File(path) = &target {
@@ -94,6 +92,12 @@ pub fn build(
             refuse_linked_build_folder(dir)?;
         }
         check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
+        if pdf {
+            check_target(&path.with_extension("pdf"), Some(Protected { dir, inputs: &project.sources }))?;
+        }
+    }
+    if let Some(into) = assets_dir {
+        refuse_non_folder(into)?;
     }
     let metrics = analyse(&project);
     let language = choices.language.unwrap_or(project.meta.language);
@@ -110,7 +114,14 @@ pub fn build(
         Some(into) => {
             let files = crate::render::assets::assets(&project, &metrics, language)?;
             for (name, _) in &files {
-                check_target(&into.join(name), Some(Protected { dir, inputs: &project.sources }))?;
+                let asset = into.join(name);
+                check_target(&asset, Some(Protected { dir, inputs: &project.sources }))?;
+                if matches!(&target, Destination::File(report) if same_file(report, &asset)) {
+                    return Err(Error::Usage(format!(
+                        "{} would be both the report and one of its assets; give -o or --assets another place",
+                        asset.display()
+                    )));
+                }
             }
             files
         }
@@ -128,7 +139,28 @@ pub fn build(
             crate::output::write_atomically(&into.join(name), bytes)?;
         }
     }
-    Ok(Built { target, bytes: html.len(), inputs: project.sources, assets: assets.len() })
+    Ok(Built { target, bytes: html.len(), assets: assets.len() })
+}
+
+/// `--assets` names a folder, or a place where one can be made: not a file or a link.
+fn refuse_non_folder(into: &Path) -> Result<(), Error> {
+    match std::fs::symlink_metadata(into) {
+        Ok(meta) if !meta.is_dir() || meta.file_type().is_symlink() => Err(Error::Usage(format!(
+            "{} is not a folder; --assets writes a folder of files, give the path of a folder",
+            into.display()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Whether two paths name the same file: the same folder (as the file system resolves it,
+/// when it exists) and the same name.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let folder = |p: &Path| {
+        let parent = p.parent().filter(|x| !x.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
+    };
+    a.file_name() == b.file_name() && folder(a) == folder(b)
 }
 
 /// The default output goes into the project's own `build/` folder: a link there would

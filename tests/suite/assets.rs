@@ -179,3 +179,32 @@ fn a_name_that_looks_like_a_formula_stays_text_in_the_csv_and_the_workbook() {
     // No formula, and the name is there as text (in the shared strings).
     assert_eq!(text(&counted.stdout).trim(), "0 1");
 }
+
+#[test]
+fn an_asset_folder_that_is_a_file_or_holds_the_report_is_refused_before_anything_is_written() {
+    let tmp = TempDir::new("assets-targets");
+    let project = example();
+    let report = tmp.path().join("r.html");
+    let file = tmp.path().join("notes.txt");
+    fs::write(&file, "mine").unwrap();
+    let run = |html: &Path, assets: &Path| {
+        uplift(&[
+            "build",
+            project.to_str().unwrap(),
+            "-o",
+            html.to_str().unwrap(),
+            "--assets",
+            assets.to_str().unwrap(),
+        ])
+    };
+    let out = run(&report, &file);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("is not a folder"), "{}", text(&out.stderr));
+    assert!(!report.exists() && fs::read_to_string(&file).unwrap() == "mine");
+    // The report may not be one of its own assets.
+    let folder = tmp.path().join("deck");
+    let out = run(&folder.join("value-bridge.svg"), &folder);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("both the report and one of its assets"), "{}", text(&out.stderr));
+    assert!(!folder.exists(), "nothing written");
+}

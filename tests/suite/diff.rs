@@ -113,6 +113,13 @@ fn a_revision_without_the_project_or_with_an_invalid_one_is_named() {
 fn build_since_adds_the_changes_after_the_summary() {
     let repo = repository();
     let project = repo.path().join("acme");
+    // A programme option added since, in the working tree.
+    let option = fs::read_to_string(project.join("options/fast-roll-out.yaml")).unwrap();
+    let pilot = option
+        .lines()
+        .map(|l| if l.starts_with("name:") { "name: Pilot first" } else { l })
+        .collect::<Vec<_>>();
+    fs::write(project.join("options/pilot-first.yaml"), pilot.join("\n") + "\n").unwrap();
     for lang in ["en", "da"] {
         let out = project.join(format!("report-{lang}.html"));
         let result = uplift(&[
@@ -137,11 +144,19 @@ fn build_since_adds_the_changes_after_the_summary() {
             "{lang}: the changes follow the executive summary"
         );
         // Inputs by the names a reader knows, never by field path.
-        let (retention, added) = match lang {
-            "en" => ("Danish installers: Retention</td>", "Touchpoint: Chat bot</td>"),
-            _ => ("Danish installers: Fastholdelse</td>", "Berøringspunkt: Chat bot</td>"),
+        let (retention, added, option) = match lang {
+            "en" => (
+                "Danish installers: Retention</td>",
+                "Touchpoint: Chat bot</td>",
+                "Programme option: Pilot first</td>",
+            ),
+            _ => (
+                "Danish installers: Fastholdelse</td>",
+                "Berøringspunkt: Chat bot</td>",
+                "Programalternativ: Pilot first</td>",
+            ),
         };
-        assert!(html.contains(retention) && html.contains(added), "{lang}");
+        assert!(html.contains(retention) && html.contains(added) && html.contains(option), "{lang}");
         assert!(!html.contains("segments[installers]") && !html.contains("journey.yaml: "), "{lang}");
         assert!(!html.contains('⟦'), "{lang}: every message translated");
     }

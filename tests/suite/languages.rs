@@ -189,7 +189,7 @@ fn every_chart_caption_is_one_short_takeaway_in_every_language() {
             assert!(
                 caption.chars().count() <= 200,
                 "{lang}: a caption of {} characters: {caption}",
-                caption.len()
+                caption.chars().count()
             );
             // Numbers in the caption: runs of digits (a date counts its day and year).
             let numbers = caption
@@ -198,6 +198,10 @@ fn every_chart_caption_is_one_short_takeaway_in_every_language() {
                 .count();
             assert!(numbers <= 4, "{lang}: {numbers} figures in the caption: {caption}");
             assert!(!caption.contains(".."), "{lang}: a doubled full stop: {caption}");
+            // The description carries the values, the caption the takeaway: never the same text.
+            let desc = figure.split_once("<desc").and_then(|(_, d)| d.split_once('>')).map(|(_, d)| d);
+            let desc = desc.and_then(|d| d.split_once("</desc>")).map_or("", |(d, _)| d);
+            assert!(!desc.is_empty() && desc != caption, "{lang}: caption and description alike: {caption}");
         }
     }
 }

@@ -87,8 +87,12 @@ pub fn file_name(chart_id: &str) -> String {
     ];
     match named.iter().find(|(from, _)| *from == id) {
         Some((_, name)) => (*name).to_owned(),
-        // One chart per segment: `cohorts-<segment id>`.
-        None => id.replace("cohorts-", "cohort-retention-"),
+        // One chart per segment: `cohorts-<segment id>`, the id cut to 60 characters so the
+        // name stays within every file system's limit.
+        None => match id.strip_prefix("cohorts-") {
+            Some(segment) => format!("cohort-retention-{}", segment.chars().take(60).collect::<String>()),
+            None => id.chars().take(80).collect(),
+        },
     }
 }
 

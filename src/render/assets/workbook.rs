@@ -11,13 +11,15 @@ use crate::error::Error;
 pub fn write(tables: &[Table], date: NaiveDate) -> Result<Vec<u8>, Error> {
     let fail = |e: rust_xlsxwriter::XlsxError| Error::Tool(format!("cannot write the workbook: {e}"));
     let mut book = Workbook::new();
-    let created = ExcelDateTime::from_ymd(
-        u16::try_from(date.year()).unwrap_or(2000),
-        u8::try_from(date.month()).unwrap_or(1),
-        u8::try_from(date.day()).unwrap_or(1),
-    )
-    .map_err(fail)?;
-    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    // Excel dates run from 1900 to 9999; a project dated outside them gets no creation date
+    // rather than a wrong one.
+    let created = u16::try_from(date.year()).ok().and_then(|year| {
+        let (month, day) = (u8::try_from(date.month()).ok()?, u8::try_from(date.day()).ok()?);
+        ExcelDateTime::from_ymd(year, month, day).ok()
+    });
+    if let Some(created) = created {
+        book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    }
     let bold = Format::new().set_bold();
     let mut used: Vec<String> = Vec::new();
     for table in tables {
@@ -35,7 +37,7 @@ pub fn write(tables: &[Table], date: NaiveDate) -> Result<Vec<u8>, Error> {
                 let col = u16::try_from(c).unwrap_or(u16::MAX);
                 match cell {
                     Cell::Text(text) => {
-                        sheet.write_string(at, col, text).map_err(fail)?;
+                        sheet.write_string(at, col, excel_text(text)).map_err(fail)?;
                     }
                     Cell::Number(x) => {
                         sheet.write_number_with_format(at, col, *x, &format(column.kind)).map_err(fail)?;
@@ -47,6 +49,20 @@ pub fn write(tables: &[Table], date: NaiveDate) -> Result<Vec<u8>, Error> {
         sheet.set_freeze_panes(1, 0).map_err(fail)?;
     }
     book.save_to_buffer().map_err(fail)
+}
+
+/// The most characters a cell holds in Excel.
+const MAX_CELL: usize = 32_767;
+
+/// `text` as a cell can hold it: cut with `…` past Excel's limit.
+fn excel_text(text: &str) -> String {
+    if text.chars().count() <= MAX_CELL {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(MAX_CELL - 1).collect();
+        cut.push('…');
+        cut
+    }
 }
 
 fn format(kind: Kind) -> Format {
@@ -85,5 +101,23 @@ mod tests {
         assert_eq!(sheet_name("Win/loss", &mut used), "Win-loss 2");
         let long = sheet_name("A very long title of a table that Excel would refuse", &mut used);
         assert!(long.chars().count() <= 31, "{long}");
+    }
+
+    /// What `check` accepts, the workbook holds: a text longer than an Excel cell is cut with
+    /// `…`, and a project dated before 1900 gets no creation date instead of an error.
+    #[test]
+    fn a_long_text_and_an_early_date_still_make_a_workbook() {
+        use crate::render::assets::tables::Column;
+        let table = Table {
+            file: "t",
+            title: "T".into(),
+            columns: vec![Column { header: "Item".into(), kind: Kind::Text }],
+            rows: vec![vec![Cell::Text("x".repeat(40_000))]],
+        };
+        let date = NaiveDate::from_ymd_opt(1066, 10, 14).unwrap();
+        assert!(write(&[table], date).unwrap().starts_with(b"PK"));
+        let cut = excel_text(&"é".repeat(40_000));
+        assert_eq!(cut.chars().count(), MAX_CELL);
+        assert!(cut.ends_with('…'));
     }
 }

@@ -13,9 +13,39 @@ const PALETTE: [RGBColor; 6] = [BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY];
 /// Share of each first-purchase cohort buying again in each later calendar year.
 pub fn cohorts(segment_id: &str, segment_name: &str, cohorts: &[Cohort], l: &Localizer) -> Chart {
     let title = l.t_with("chart-cohorts", vec![("segment", segment_name.to_owned().into())]);
-    let desc = l.t_with("desc-cohorts", vec![("cohorts", cohorts.len().to_string().into())]);
+    let share = |n: u64, of: u64| {
+        #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+        l.percent(n as f64 / of.max(1) as f64, 0)
+    };
+    let values = cohorts
+        .iter()
+        .map(|c| {
+            let shares = c.active.iter().map(|n| share(*n, c.customers)).collect::<Vec<_>>().join(" → ");
+            l.t_with(
+                "desc-cohorts-item",
+                vec![("year", c.year.to_string().into()), ("shares", shares.into())],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let guide = l.t_with("desc-cohorts", vec![("cohorts", cohorts.len().to_string().into())]);
+    let desc = format!("{guide} {values}.");
+    // The oldest cohort seen for two years or more: how many of it bought again.
+    let caption = cohorts.iter().find(|c| c.active.len() >= 2).map_or_else(
+        || guide.clone(),
+        |c| {
+            l.t_with(
+                "cap-cohorts",
+                vec![
+                    ("segment", segment_name.to_owned().into()),
+                    ("year", c.year.to_string().into()),
+                    ("share", share(c.active[1], c.customers).into()),
+                ],
+            )
+        },
+    );
     let id = format!("chart-cohorts-{segment_id}");
-    render(&id, &title, &desc, &desc, (900, 480), |area: &Area| {
+    render(&id, &title, &desc, &caption, (900, 480), |area: &Area| {
         let longest = cohorts.iter().map(|c| c.active.len()).max().unwrap_or(1).max(2);
         #[allow(clippy::cast_precision_loss)]
         let x_max = (longest - 1) as f64;
@@ -46,8 +76,38 @@ pub fn cohorts(segment_id: &str, segment_name: &str, cohorts: &[Cohort], l: &Loc
 /// Customers by the BG/NBD probability that they are still active, per segment.
 pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-p-alive");
-    let desc = l.t("desc-p-alive");
-    render("chart-p-alive", &title, &desc, &desc, (900, 440), |area: &Area| {
+    // Per segment: the share of customers in each tenth, and the share below one half.
+    let shares: Vec<(&str, Vec<f64>)> = segments
+        .iter()
+        .filter_map(|s| {
+            let m = s.models.as_ref()?;
+            let total: u64 = m.p_alive.iter().sum();
+            #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+            let tenths = m.p_alive.iter().map(|n| *n as f64 / total.max(1) as f64).collect();
+            Some((s.name.as_str(), tenths))
+        })
+        .collect();
+    let below_half = |tenths: &[f64]| tenths.iter().take(tenths.len() / 2).sum::<f64>();
+    let values = shares
+        .iter()
+        .map(|(name, tenths)| {
+            let shown = tenths.iter().map(|x| l.percent(*x, 0)).collect::<Vec<_>>().join(", ");
+            l.t_with("desc-p-alive-item", vec![("segment", (*name).into()), ("shares", shown.into())])
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let guide = l.t("desc-p-alive");
+    let desc = format!("{guide} {values}.");
+    let caption = shares.iter().max_by(|a, b| below_half(&a.1).total_cmp(&below_half(&b.1))).map_or_else(
+        || guide.clone(),
+        |(name, tenths)| {
+            l.t_with(
+                "cap-p-alive",
+                vec![("segment", (*name).into()), ("share", l.percent(below_half(tenths), 0).into())],
+            )
+        },
+    );
+    render("chart-p-alive", &title, &desc, &caption, (900, 440), |area: &Area| {
         let bins = crate::analysis::models::P_ALIVE_BINS;
         #[allow(clippy::cast_precision_loss)]
         let categories: Vec<String> = (0..bins)
@@ -59,15 +119,13 @@ pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
                 )
             })
             .collect();
-        let series: Vec<Series> = segments
+        let series: Vec<Series> = shares
             .iter()
             .enumerate()
-            .filter_map(|(k, s)| {
-                let m = s.models.as_ref()?;
-                let total: u64 = m.p_alive.iter().sum();
-                #[allow(clippy::cast_precision_loss)]
-                let values = m.p_alive.iter().map(|n| Some(*n as f64 / total.max(1) as f64)).collect();
-                Some(Series { name: &s.name, colour: PALETTE[k % PALETTE.len()], values })
+            .map(|(k, (name, tenths))| Series {
+                name,
+                colour: PALETTE[k % PALETTE.len()],
+                values: tenths.iter().copied().map(Some).collect(),
             })
             .collect();
         let y_fmt = |v: &f64| l.percent(*v, 0);
@@ -78,8 +136,40 @@ pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
 /// Retention at each renewal: observed (points) and the shifted-beta-geometric fit (line).
 pub fn tenure(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-tenure");
-    let desc = l.t("desc-tenure");
-    render("chart-tenure", &title, &desc, &desc, (900, 440), |area: &Area| {
+    let guide = l.t("desc-tenure");
+    let values = segments
+        .iter()
+        .filter_map(|s| {
+            let t = s.retention_by_tenure.as_ref()?;
+            let shown = t.fitted.iter().map(|r| l.percent(*r, 0)).collect::<Vec<_>>().join(" → ");
+            Some(l.t_with(
+                "desc-tenure-item",
+                vec![("segment", s.name.clone().into()), ("shares", shown.into())],
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let desc = format!("{guide} {values}.");
+    // The first segment with a curve: retention at the first renewal and at the last shown.
+    let caption = segments
+        .iter()
+        .find_map(|s| {
+            let t = s.retention_by_tenure.as_ref()?;
+            let (first, last) = (t.fitted.first()?, t.fitted.last()?);
+            (t.fitted.len() >= 2).then(|| {
+                l.t_with(
+                    "cap-tenure",
+                    vec![
+                        ("segment", s.name.clone().into()),
+                        ("first", l.percent(*first, 0).into()),
+                        ("last", l.percent(*last, 0).into()),
+                        ("renewal", t.fitted.len().to_string().into()),
+                    ],
+                )
+            })
+        })
+        .unwrap_or_else(|| guide.clone());
+    render("chart-tenure", &title, &desc, &caption, (900, 440), |area: &Area| {
         let curves: Vec<_> =
             segments.iter().filter_map(|s| Some((s, s.retention_by_tenure.as_ref()?))).collect();
         let renewals = curves.iter().map(|(_, t)| t.fitted.len()).max().unwrap_or(1).max(2);

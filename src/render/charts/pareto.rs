@@ -10,6 +10,8 @@ use super::{Area, Chart, LINE, TEXT, VERMILLION, chars_in, draw_lines, font, gro
 use crate::analysis::WinLossMetrics;
 use crate::render::locale::Localizer;
 
+/// Reasons drawn as rows; the rest are summed into one "other reasons" row.
+const SHOWN: usize = 14;
 /// The width of the reasons left of the bars, for text of 13 (see `grown`).
 const LABELS: u32 = 270;
 
@@ -33,7 +35,13 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-pareto");
     let desc = reasons.iter().map(|(r, c)| format!("{r}: {c}")).collect::<Vec<_>>().join("; ");
     let caption = pareto_caption(&reasons, total, l);
-    let height = u32::try_from(160 + 44 * reasons.len().max(1)).unwrap_or(u32::MAX);
+    // The most frequent reasons as rows; the rest, if any, together in one last row.
+    let mut shown: Vec<(String, u64)> = reasons.iter().take(SHOWN).cloned().collect();
+    let rest: u64 = reasons.iter().skip(SHOWN).map(|r| r.1).sum();
+    if reasons.len() > SHOWN {
+        shown.push((l.t_with("chart-pareto-other", vec![("count", (reasons.len() - SHOWN).into())]), rest));
+    }
+    let height = u32::try_from(160 + 44 * shown.len().max(1)).unwrap_or(u32::MAX);
     render("chart-loss-pareto", &title, &desc, &caption, (900, height), |area: &Area| {
         // Reasons as rows, most frequent first, so that every name is read whole; at each
         // bar's end its count and the running share of all lost deals (the Pareto line, as
@@ -42,10 +50,10 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
         let x_fmt = |v: &f64| l.number(*v, 0);
         let x_desc = l.t("chart-pareto-y");
         let axes = Axes::rows(&x_desc, &x_fmt, LABELS);
-        let n = reasons.len().max(1) as f64;
+        let n = shown.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (0.0, top), (n, 0.0), &axes)?;
         let mut running = 0;
-        for (i, (reason, count)) in reasons.iter().enumerate() {
+        for (i, (reason, count)) in shown.iter().enumerate() {
             let y = i as f64;
             chart.draw_series([Rectangle::new(
                 [(0.0, y + 0.2), (*count as f64, y + 0.8)],
@@ -59,7 +67,7 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
             let left = i32::try_from(grown(LABELS)).unwrap_or(0) - 8;
             draw_lines(
                 area,
-                &wrap(reason, chars_in(grown(LABELS) - 16), 2),
+                &wrap(reason, chars_in(grown(LABELS) - 16), 3),
                 (px - left, py - 8),
                 &font(TEXT),
                 LINE,

@@ -57,8 +57,13 @@ pub fn importance_performance(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
             let radius = 5 + 2 * i32::try_from(members.len().min(6)).unwrap_or(6);
             chart.draw_series(std::iter::once(Circle::new((x, y), radius, colour.filled())))?;
             let numbers: Vec<String> = members.iter().map(|(n, _)| n.to_string()).collect();
-            // Three numbers a line, so a crowded point's list does not run into the next.
-            let lines: Vec<String> = numbers.chunks(3).map(|c| c.join(", ")).collect();
+            // Three numbers a line, two lines at most ("+N" for the rest), so a crowded
+            // point's list does not run into the next.
+            let mut lines: Vec<String> = numbers.chunks(3).map(|c| c.join(", ")).collect();
+            if lines.len() > 2 {
+                lines.truncate(2);
+                lines[1] = format!("{} +{}", lines[1], numbers.len() - 6);
+            }
             let (cx, cy) = chart.backend_coord(&(x, y));
             draw_lines(area, &lines, (cx + radius + 4, cy - 8), &font(TEXT), LINE)?;
         }

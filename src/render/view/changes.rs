@@ -73,6 +73,7 @@ impl Names<'_> {
             "segments.yaml" => self.segment(id),
             "journey.yaml" => self.touchpoint(id),
             "jobs.yaml" => self.job(id),
+            "options" => self.option(id),
             _ => id.to_owned(),
         }
     }
