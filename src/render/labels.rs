@@ -2,7 +2,13 @@
 
 use super::locale::Localizer;
 use crate::analysis::{Action, JobLabel, Quadrant};
-use crate::model::{Driver, Segment};
+use crate::model::{Driver, Project, Segment};
+
+/// A segment's name for its id; the id itself when no segment has it (an entry removed since
+/// a revision keeps only its id).
+pub fn segment_name(project: &Project, id: &str) -> String {
+    project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
+}
 
 pub fn lever_name(l: &Localizer, d: Driver) -> String {
     l.t(&format!("lever-{}", d.key()))

@@ -55,9 +55,7 @@ fn number(x: Option<f64>) -> Cell {
 
 /// Every table the project has, in the report's order.
 pub fn all(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Table> {
-    let name = |id: &str| {
-        project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
-    };
+    let name = |id: &str| crate::render::labels::segment_name(project, id);
     let mut tables = vec![
         investment(project, m, l, &name),
         problem_areas(m, l, &name),

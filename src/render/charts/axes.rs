@@ -3,7 +3,12 @@
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
-use super::{Area, LIGHT, LINE, TEXT, centred, chars_in, font, grown, title_size, wrap};
+use super::{
+    Area, DrawResult, LIGHT, LINE, TEXT, centred, chars_in, draw_lines, font, grown, title_size, wrap,
+};
+
+/// The width of the row labels left of a rows chart's bars, for text of 13 (see `grown`).
+const ROW_LABELS: u32 = 270;
 
 pub type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
@@ -52,7 +57,7 @@ impl<'f> Axes<'f> {
     }
 
     /// Rows down the y axis, labelled by hand in a margin of `label_width`; values along x.
-    pub fn rows(x_desc: &'f str, x_fmt: &'f dyn Fn(&f64) -> String, label_width: u32) -> Self {
+    pub fn rows(x_desc: &'f str, x_fmt: &'f dyn Fn(&f64) -> String) -> Self {
         Self {
             x_desc,
             y_desc: "",
@@ -61,9 +66,16 @@ impl<'f> Axes<'f> {
             x_labels: true,
             // The values share the width with the row labels: fewer ticks, none touching.
             x_ticks: 5,
-            y_label_width: label_width,
+            y_label_width: ROW_LABELS,
         }
     }
+}
+
+/// Writes a row's `label` in the margin of [`Axes::rows`], its middle at `(x, y)` (the row's
+/// point on the value axis), wrapped to the margin in up to three lines.
+pub fn row_label(area: &Area, (x, y): (i32, i32), label: &str) -> DrawResult {
+    let left = i32::try_from(grown(ROW_LABELS)).unwrap_or(0) - 8;
+    draw_lines(area, &wrap(label, chars_in(grown(ROW_LABELS) - 16), 3), (x - left, y), &font(TEXT), LINE)
 }
 
 /// A cartesian chart with a caption, a light grid and labelled axes.

@@ -5,15 +5,13 @@ use std::collections::BTreeMap;
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, cartesian};
-use super::{Area, Chart, LINE, TEXT, VERMILLION, chars_in, draw_lines, font, grown, render, wrap};
+use super::axes::{Axes, cartesian, row_label};
+use super::{Area, Chart, TEXT, VERMILLION, font, render};
 use crate::analysis::WinLossMetrics;
 use crate::render::locale::Localizer;
 
 /// Reasons drawn as rows; the rest are summed into one "other reasons" row.
 const SHOWN: usize = 14;
-/// The width of the reasons left of the bars, for text of 13 (see `grown`).
-const LABELS: u32 = 270;
 
 /// The loss reasons of all segments, summed and ranked (count, then name).
 pub fn loss_reasons(winloss: &[WinLossMetrics]) -> Vec<(String, u64)> {
@@ -49,7 +47,7 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
         let top = reasons.first().map_or(1.0, |r| r.1 as f64) * 1.25;
         let x_fmt = |v: &f64| l.number(*v, 0);
         let x_desc = l.t("chart-pareto-y");
-        let axes = Axes::rows(&x_desc, &x_fmt, LABELS);
+        let axes = Axes::rows(&x_desc, &x_fmt);
         let n = shown.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (0.0, top), (n, 0.0), &axes)?;
         let mut running = 0;
@@ -64,14 +62,7 @@ pub fn loss_pareto(winloss: &[WinLossMetrics], l: &Localizer) -> Chart {
             let (ex, ey) = chart.backend_coord(&(*count as f64, y + 0.5));
             area.draw(&Text::new(format!("{count} · {share}"), (ex + 6, ey - 8), font(TEXT)))?;
             let (px, py) = chart.backend_coord(&(0.0, y + 0.5));
-            let left = i32::try_from(grown(LABELS)).unwrap_or(0) - 8;
-            draw_lines(
-                area,
-                &wrap(reason, chars_in(grown(LABELS) - 16), 3),
-                (px - left, py - 8),
-                &font(TEXT),
-                LINE,
-            )?;
+            row_label(area, (px, py - 8), reason)?;
         }
         Ok(())
     })

@@ -2,15 +2,13 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, cartesian, legend};
-use super::{Area, BLUE, Chart, LINE, ORANGE, TEXT, chars_in, draw_lines, font, grown, render, wrap};
+use super::axes::{Axes, cartesian, legend, row_label};
+use super::{Area, BLUE, Chart, ORANGE, render};
 use crate::analysis::TouchpointAnalysis;
 use crate::render::locale::Localizer;
 
 /// Touchpoints shown: the largest imbalances either way.
 const SHOWN: usize = 12;
-/// The width of the touchpoint names left of the bars, for text of 13 (see `grown`).
-const LABELS: u32 = 270;
 
 #[allow(clippy::cast_precision_loss)]
 pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
@@ -53,7 +51,7 @@ pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
         let top = rows.iter().map(|r| r.resource_share.max(r.importance_share)).fold(0.01, f64::max) * 1.1;
         let x_fmt = |v: &f64| l.percent(*v, 0);
         let x_desc = l.t("chart-resources-x");
-        let axes = Axes::rows(&x_desc, &x_fmt, LABELS);
+        let axes = Axes::rows(&x_desc, &x_fmt);
         let n = rows.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (0.0, top), (n, 0.0), &axes)?;
         for (i, r) in rows.iter().enumerate() {
@@ -63,14 +61,7 @@ pub fn resource_share(t: &TouchpointAnalysis, l: &Localizer) -> Chart {
                 Rectangle::new([(0.0, y + 0.52), (r.importance_share, y + 0.88)], BLUE.filled()),
             ])?;
             let (px, py) = chart.backend_coord(&(0.0, y + 0.5));
-            let left = i32::try_from(grown(LABELS)).unwrap_or(0) - 8;
-            draw_lines(
-                area,
-                &wrap(&r.name, chars_in(grown(LABELS) - 16), 3),
-                (px - left, py - 7),
-                &font(TEXT),
-                LINE,
-            )?;
+            row_label(area, (px, py - 7), &r.name)?;
         }
         chart
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())?

@@ -2,18 +2,14 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, cartesian, legend};
-use super::{
-    Area, BLUE, Chart, INK, LINE, ORANGE, TEXT, chars_in, draw_lines, font, grown, padded, render, wrap,
-};
+use super::axes::{Axes, cartesian, legend, row_label};
+use super::{Area, BLUE, Chart, INK, ORANGE, padded, render};
 use crate::analysis::TornadoBar;
 use crate::model::Driver;
 use crate::render::locale::Localizer;
 
 /// Bars shown: the widest swings.
 const SHOWN: usize = 10;
-/// The width of the lever names left of the bars, for text of 13 (see `grown`).
-const LABELS: u32 = 270;
 
 #[allow(clippy::cast_precision_loss)]
 pub fn tornado(
@@ -56,7 +52,7 @@ pub fn tornado(
         let (lo, hi) = padded(lo, hi);
         let x_fmt = |v: &f64| l.money_short(*v);
         let x_desc = l.t_with("chart-npv-x", vec![("currency", l.currency().into())]);
-        let axes = Axes::rows(&x_desc, &x_fmt, LABELS);
+        let axes = Axes::rows(&x_desc, &x_fmt);
         let rows = shown.len().max(1) as f64;
         let mut chart = cartesian(area, &title, (lo, hi), (rows, 0.0), &axes)?;
         for (i, b) in shown.iter().enumerate() {
@@ -69,14 +65,7 @@ pub fn tornado(
                 Rectangle::new([(likely_npv, y + 0.2), (b.npv_high.max(likely_npv), y + 0.8)], BLUE.filled()),
             ])?;
             let (px, py) = chart.backend_coord(&(lo, y + 0.5));
-            let left = i32::try_from(grown(LABELS)).unwrap_or(0) - 8;
-            draw_lines(
-                area,
-                &wrap(&label(b), chars_in(grown(LABELS) - 16), 3),
-                (px - left, py - 7),
-                &font(TEXT),
-                LINE,
-            )?;
+            row_label(area, (px, py - 7), &label(b))?;
         }
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(likely_npv, 0.0), (likely_npv, rows)],

@@ -591,8 +591,7 @@ fn segment_assumptions(i: usize, seg: &Segment, l: &Localizer) -> Vec<Assumption
 /// A figure to question, in the report's language: "file · field: why".
 pub fn doubt(d: &crate::analysis::Doubt, project: &Project, l: &Localizer) -> String {
     use crate::analysis::Doubt as D;
-    let name =
-        |id: &str| project.segments.iter().find(|s| s.id == id).map_or(id, |s| s.name.as_str()).to_owned();
+    let name = |id: &str| crate::render::labels::segment_name(project, id);
     let why = match d {
         D::RetentionNearCertain { segment, retention, .. } => l.t_with(
             "doubt-retention",

@@ -50,7 +50,7 @@ struct Names<'a>(&'a Project);
 
 impl Names<'_> {
     fn segment(&self, id: &str) -> String {
-        self.0.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
+        crate::render::labels::segment_name(self.0, id)
     }
 
     fn touchpoint(&self, id: &str) -> String {

@@ -76,9 +76,7 @@ pub struct Extras<'a> {
 /// Builds the view of `project` with its computed `metrics` in `l`'s language.
 pub fn build(project: &Project, metrics: &Metrics, extras: Extras, l: &Localizer) -> Report {
     let Extras { logo, since, edition } = extras;
-    let segment_name = |id: &str| {
-        project.segments.iter().find(|s| s.id == id).map_or_else(|| id.to_owned(), |s| s.name.clone())
-    };
+    let segment_name = |id: &str| crate::render::labels::segment_name(project, id);
     // The summary quotes the top of these two lists.
     let problems = economics::problems(metrics, &segment_name, l);
     let gaps = journey::gaps(project, metrics, l);
