@@ -181,6 +181,15 @@ pub fn grouped_bars(
             .label(s.name)
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled()));
     }
-    legend(&mut chart, SeriesLabelPosition::UpperRight)?;
+    // The legend goes over the lower end, clear of the tallest bars (P(alive) peaks at the
+    // right, the segments' CLV wherever the largest segment stands).
+    let tallest =
+        |i: usize| series.iter().filter_map(|s| s.values.get(i).copied().flatten()).fold(0.0, f64::max);
+    let side = if tallest(categories.len().saturating_sub(1)) > tallest(0) {
+        SeriesLabelPosition::UpperLeft
+    } else {
+        SeriesLabelPosition::UpperRight
+    };
+    legend(&mut chart, side)?;
     category_labels(area, &chart, categories, 0.0)
 }

@@ -111,10 +111,11 @@ pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
         let bins = crate::analysis::models::P_ALIVE_BINS;
         #[allow(clippy::cast_precision_loss)]
         let categories: Vec<String> = (0..bins)
+            // "10–20%": the per-cent sign once, so ten ranges fit side by side.
             .map(|k| {
                 format!(
                     "{}–{}",
-                    l.percent(k as f64 / bins as f64, 0),
+                    l.number(100.0 * k as f64 / bins as f64, 0),
                     l.percent((k + 1) as f64 / bins as f64, 0)
                 )
             })

@@ -174,7 +174,7 @@ pub fn clip(label: &str, max: usize) -> String {
 }
 
 /// `label` broken into at most `max_lines` lines of at most `width` characters, so that a
-/// long name is read whole rather than cut: at spaces, after a hyphen ("OEM-" /
+/// long name is read whole rather than cut: at spaces, after a hyphen or dash ("OEM-" /
 /// "maskinproducenter"), and inside a word longer than a line, with a hyphen
 /// ("forsyningsselska-" / "ber"), as a Danish or Norwegian compound needs. Only text beyond
 /// the last line is cut, with `…`.
@@ -185,7 +185,7 @@ pub fn wrap(label: &str, width: usize, max_lines: usize) -> Vec<String> {
     let mut pieces: Vec<(String, bool)> = Vec::new();
     for word in label.split_whitespace() {
         let mut spaced = true;
-        for part in word.split_inclusive('-') {
+        for part in word.split_inclusive(['-', '–']) {
             let chars: Vec<char> = part.chars().collect();
             if chars.len() <= width {
                 pieces.push((part.to_owned(), spaced));
