@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{
-    bridge, jobs, options, problems, programme, segments, shapley, simulation, touchpoints, winloss,
+    bridge, initiatives, jobs, options, problems, programme, segments, shapley, simulation, touchpoints,
+    winloss,
 };
 use crate::model::{Project, Source};
 
@@ -30,6 +31,13 @@ pub struct Metrics {
     pub options: Vec<options::OptionFigures>,
     /// `null` without journey.yaml.
     pub touchpoints: Option<touchpoints::TouchpointAnalysis>,
+    /// journey.yaml's initiatives, highest net value first; left out without any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub initiatives: Vec<initiatives::InitiativeValue>,
+    /// What the initiatives leave unattributed, free and carry per touchpoint; left out
+    /// without initiatives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub initiative_summary: Option<initiatives::InitiativeSummary>,
     /// `null` without winloss.yaml.
     pub winloss: Option<Vec<winloss::WinLossMetrics>>,
     /// `null` without jobs.yaml.
@@ -97,6 +105,8 @@ pub fn analyse(project: &Project) -> Metrics {
         tornado: simulation::tornado(project, &segment_metrics, pv),
         options: Vec::new(),
         touchpoints: project.journey.as_ref().map(|j| touchpoints::analyse(j, s.hourly_rate.get())),
+        initiatives: Vec::new(),
+        initiative_summary: None,
         winloss: project.winloss.as_ref().map(|w| winloss::analyse(&w.segments)),
         jobs: project.jobs.as_deref().map(jobs::analyse),
         workshops: project
@@ -117,6 +127,10 @@ pub fn analyse(project: &Project) -> Metrics {
         version: project.version.clone(),
         segments: segment_metrics,
     };
+    if let Some((ranked, summary)) = initiatives::analyse(project, &metrics.levers_shapley) {
+        metrics.initiatives = ranked;
+        metrics.initiative_summary = Some(summary);
+    }
     metrics.options = options::compare(project, &metrics.programme, &metrics.simulation);
     metrics.plausibility = super::plausibility::doubts(project, &metrics);
     metrics

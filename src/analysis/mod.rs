@@ -7,6 +7,7 @@
 mod bridge;
 mod customer_data;
 pub mod diff;
+mod initiatives;
 mod jobs;
 mod metrics;
 pub mod models;
@@ -28,6 +29,7 @@ mod winloss;
 
 pub use bridge::{BridgeStep, ValueBridge};
 pub use customer_data::{DataMetrics, Figure, SegmentDataMetrics};
+pub use initiatives::{DeliveredValue, InitiativeSummary, InitiativeValue, Reallocation, Unattributed};
 pub use jobs::{JobLabel, JobMetrics};
 pub use metrics::{Metrics, ProjectSummary, SCHEMA_VERSION, WorkshopSummary, analyse};
 pub use options::{OptionFigures, best_downside, highest_expected_npv};

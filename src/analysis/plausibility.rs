@@ -48,6 +48,9 @@ pub enum Doubt {
     NpvManyTimesInvestment { npv: f64, investment: f64 },
     /// A chance of reaching the target above 95 % or below 5 %.
     TargetProbabilityExtreme { probability: f64 },
+    /// An initiative reduces or stops a touchpoint of at least average importance to
+    /// customers (the gap analysis's "important" half).
+    ReducesImportantTouchpoint { initiative: String, index: usize, touchpoint: String, importance: f64 },
 }
 
 impl Doubt {
@@ -66,6 +69,9 @@ impl Doubt {
             }
             Doubt::NpvManyTimesInvestment { .. } => ("project.yaml", "investment".to_owned()),
             Doubt::TargetProbabilityExtreme { .. } => ("project.yaml", "target_uplift".to_owned()),
+            Doubt::ReducesImportantTouchpoint { index, .. } => {
+                ("journey.yaml", format!("initiatives[{index}].touchpoints"))
+            }
         }
     }
 
@@ -97,6 +103,9 @@ impl Doubt {
                 "the chance of reaching the target is {}: a target this {} is not a decision leadership needs to take",
                 pct(*probability),
                 if *probability > PROBABILITY_RANGE.1 { "safe" } else { "far off" }
+            ),
+            Doubt::ReducesImportantTouchpoint { initiative, touchpoint, importance, .. } => format!(
+                "initiative `{initiative}` reduces `{touchpoint}`, which customers rate {importance} of 5, at or above the average: is the effort really too much?"
             ),
         }
     }
@@ -159,6 +168,28 @@ pub fn doubts(project: &Project, m: &Metrics) -> Vec<Doubt> {
         && !(PROBABILITY_RANGE.0..=PROBABILITY_RANGE.1).contains(&probability)
     {
         found.push(Doubt::TargetProbabilityExtreme { probability });
+    }
+    found.extend(reduced_important_touchpoints(project, m));
+    found
+}
+
+/// Each touchpoint an initiative reduces or stops that customers rate at or above the mean
+/// importance, the cross-hair of the gap analysis.
+fn reduced_important_touchpoints(project: &Project, m: &Metrics) -> Vec<Doubt> {
+    let (Some(journey), Some(t)) = (&project.journey, &m.touchpoints) else { return Vec::new() };
+    let mut found = Vec::new();
+    for (index, initiative) in journey.initiatives.iter().enumerate().filter(|(_, i)| i.action.frees()) {
+        for id in &initiative.touchpoints {
+            let Some(gap) = t.ranked.iter().find(|g| g.id == *id) else { continue };
+            if super::order::reaches(gap.importance, t.mean_importance) {
+                found.push(Doubt::ReducesImportantTouchpoint {
+                    initiative: initiative.id.clone(),
+                    index,
+                    touchpoint: id.clone(),
+                    importance: gap.importance,
+                });
+            }
+        }
     }
     found
 }

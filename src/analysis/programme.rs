@@ -269,7 +269,13 @@ fn cumulative(flows: &[CashFlow], d: f64) -> Vec<YearPoint> {
 /// least zero; `None` if that does not happen within the horizon. Read off the table with
 /// no interpolation: money falls at the ends of periods, so nothing is known in between.
 pub fn payback_year(flows: &[CashFlow]) -> Option<u32> {
-    flows.iter().skip(1).find(|f| f.cumulative_discounted_net >= 0.0).map(|f| f.period)
+    first_year_paid_back(flows.iter().map(|f| f.cumulative_discounted_net))
+}
+
+/// The first period ≥ 1 whose cumulative discounted net (given period by period from 0) is
+/// at least zero.
+pub fn first_year_paid_back(cumulative: impl IntoIterator<Item = f64>) -> Option<u32> {
+    (0_u32..).zip(cumulative).skip(1).find(|(_, c)| *c >= 0.0).map(|(period, _)| period)
 }
 
 #[cfg(test)]

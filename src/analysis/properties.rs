@@ -81,5 +81,15 @@ proptest! {
         let metrics = super::segments::segment_metrics(&p.segments[0], 0.0, &p.settings);
         let expected = metrics.scenarios.likely.value_uplift;
         prop_assert!((sum - expected).abs() <= 1e-9 * expected.abs().max(1.0), "{sum} vs {expected}");
+        // Year by year (the paybacks of initiatives), discounted and summed: the same values.
+        let by_year = super::shapley::lever_values_by_year(&p.segments[0], &p.settings);
+        for lever in Driver::ALL {
+            let discounted: f64 = (1..=h)
+                .zip(&by_year)
+                .map(|(year, v)| v.get(lever) * super::value::discount(year, rate))
+                .sum();
+            let whole = *values.get(lever);
+            prop_assert!((discounted - whole).abs() <= 1e-9 * expected.abs().max(1.0), "{lever:?}: {discounted} vs {whole}");
+        }
     }
 }

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::value::{clv, projected_clv};
+use super::value::{clv, projected_clv, projected_margins};
 use crate::model::{Driver, PerDriver, Scenario, Segment, Settings};
 
 /// One lever's share of one segment's likely value uplift.
@@ -30,15 +30,48 @@ pub fn lever_values(segment: &Segment, settings: &Settings) -> PerDriver<f64> {
     let (horizon, rate) = (settings.horizon_years, settings.discount_rate.get());
     let today = clv(&segment.drivers, horizon, rate);
     let n = segment.customers.get();
-    // v(S): the value uplift with the levers in S at likely and the others off; v(∅) = 0.
-    let coalition = |members: u32| {
-        if members == 0 {
-            return 0.0;
-        }
-        let levers = PerDriver::from_fn(|d| if members & bit(d) != 0 { *likely.get(d) } else { 0.0 });
-        n * (projected_clv(&segment.drivers, &levers, &settings.ramp_up, horizon, rate) - today)
-    };
-    let worth: Vec<f64> = (0..16).map(coalition).collect();
+    // v(S): the value uplift with the levers in S at likely and the others off. v(∅) is
+    // computed the same way (0 but for rounding), so a lever at zero changes no coalition's
+    // worth by a single bit and gets exactly 0.
+    let worth: Vec<f64> = (0..16)
+        .map(|members| {
+            let levers = coalition(&likely, members);
+            n * (projected_clv(&segment.drivers, &levers, &settings.ramp_up, horizon, rate) - today)
+        })
+        .collect();
+    shapley(&worth)
+}
+
+/// The Shapley value of each lever in `segment`'s likely value uplift of each year
+/// `t = 1..=H`, undiscounted: the game of one year's `N·(Mₜ′·Sₜ′ − M·rᵗ)`, the value uplift
+/// the programme's cash flows count. The Shapley value is linear in the game, so these
+/// discounted and summed are [`lever_values`].
+pub fn lever_values_by_year(segment: &Segment, settings: &Settings) -> Vec<PerDriver<f64>> {
+    let likely = segment.levers.at(Scenario::Likely);
+    let horizon = settings.horizon_years;
+    let n = segment.customers.get();
+    let margins: Vec<Vec<f64>> = (0..16)
+        .map(|members| {
+            projected_margins(&segment.drivers, &coalition(&likely, members), &settings.ramp_up, horizon)
+        })
+        .collect();
+    (1..=horizon)
+        .map(|year| {
+            let index = year as usize - 1;
+            let worth: Vec<f64> = margins.iter().map(|m| n * (m[index] - margins[0][index])).collect();
+            shapley(&worth)
+        })
+        .collect()
+}
+
+/// The levers of `likely` that are in the coalition `members`, the others at 0.
+fn coalition(likely: &PerDriver<f64>, members: u32) -> PerDriver<f64> {
+    PerDriver::from_fn(|d| if members & bit(d) != 0 { *likely.get(d) } else { 0.0 })
+}
+
+/// Each lever's Shapley value in the game whose coalition `S` (a set of bits) is worth
+/// `worth[S]`; the values add up to `worth[all] − worth[∅]`.
+fn shapley(worth: &[f64]) -> PerDriver<f64> {
     PerDriver::from_fn(|lever| {
         let own = bit(lever);
         (0..16_u32)

@@ -5,6 +5,8 @@
 //! touchpoint on a cross-hair counts as high. The ranking puts the largest
 //! weighted shortfall first, then the most over-invested.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::order::{by_score_then_id, reaches};
@@ -65,9 +67,24 @@ pub struct TouchpointAnalysis {
     pub total_cost: f64,
     /// Highest priority first, then most over-invested, then id.
     pub ranked: Vec<TouchpointGap>,
+    /// The same analysis with each market's scores and effort, by market name; empty (and
+    /// left out of the JSON) when the journey lists no markets.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_market: BTreeMap<String, TouchpointAnalysis>,
 }
 
+/// The gap analysis of the journey's own scores, and of each market's.
 pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
+    let mut overall = analyse_scores(journey, hourly_rate);
+    overall.by_market = journey
+        .markets
+        .iter()
+        .map(|m| (m.clone(), analyse_scores(&journey.in_market(m), hourly_rate)))
+        .collect();
+    overall
+}
+
+fn analyse_scores(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
     let tps = &journey.touchpoints;
     #[allow(clippy::cast_precision_loss)]
     let n = tps.len().max(1) as f64;
@@ -111,7 +128,7 @@ pub fn analyse(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
             .total_cmp(&a.priority)
             .then_with(|| by_score_then_id(a.investment_balance, &a.id, b.investment_balance, &b.id))
     });
-    TouchpointAnalysis { mean_importance, mean_performance, total_cost, ranked }
+    TouchpointAnalysis { mean_importance, mean_performance, total_cost, ranked, by_market: BTreeMap::new() }
 }
 
 fn quadrant(high_importance: bool, high_performance: bool) -> Quadrant {
@@ -152,6 +169,7 @@ mod tests {
             present,
             hours_per_year: Quantity::new(hours).unwrap(),
             budget_per_year: Money::new(budget).unwrap(),
+            by_market: BTreeMap::new(),
         }
     }
 
@@ -176,6 +194,8 @@ mod tests {
                 tp("b", 2.0, 4.0, true, 8000.0, 20.0),
                 tp("c", 5.0, 1.0, false, 0.0, 0.0),
             ],
+            markets: vec![],
+            initiatives: vec![],
         };
         let result = analyse(&journey, 100.0);
         let ids: Vec<_> = result.ranked.iter().map(|t| t.id.as_str()).collect();
@@ -195,6 +215,8 @@ mod tests {
         let journey = Journey {
             phases: vec![],
             touchpoints: vec![tp("x", 3.0, 3.0, true, 0.0, 0.0), tp("y", 3.0, 3.0, true, 0.0, 0.0)],
+            markets: vec![],
+            initiatives: vec![],
         };
         assert!(analyse(&journey, 0.0).ranked.iter().all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork));
         let decimals = Journey {
@@ -204,6 +226,8 @@ mod tests {
                 tp("b", 1.6, 1.6, true, 0.0, 0.0),
                 tp("c", 1.6, 1.6, true, 0.0, 0.0),
             ],
+            markets: vec![],
+            initiatives: vec![],
         };
         assert!(analyse(&decimals, 0.0).ranked.iter().all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork));
     }

@@ -53,6 +53,7 @@ pub fn investment(one_off: f64, annual: f64, segment: Option<&str>) -> Investmen
         one_off: money(one_off),
         annual: money(annual),
         segment: segment.map(Into::into),
+        initiative: None,
     }
 }
 

@@ -1,11 +1,13 @@
 //! The customer journey, win/loss, jobs-to-be-done and workshop notes.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::units::{FivePoint, Money, Quantity, TenPoint};
+use super::driver::Driver;
+use super::units::{FivePoint, Money, Quantity, Rate, TenPoint};
 
 /// The journey map: phases in order and the touchpoints in them.
 #[derive(Clone, Debug)]
@@ -14,6 +16,35 @@ pub struct Journey {
     pub phases: Vec<Phase>,
     /// Ids unique; every `phase` names a phase above.
     pub touchpoints: Vec<Touchpoint>,
+    /// The markets scored separately, in the order written; every touchpoint's `by_market`
+    /// key is one of them.
+    pub markets: Vec<String>,
+    /// Ids unique; every touchpoint, segment and lever they name exists, and the shares of
+    /// one segment's lever add up to at most 1.
+    pub initiatives: Vec<Initiative>,
+}
+
+impl Journey {
+    /// The journey as `market` scores it: each touchpoint with that market's overrides.
+    pub fn in_market(&self, market: &str) -> Journey {
+        let touchpoints = self
+            .touchpoints
+            .iter()
+            .map(|t| match t.by_market.get(market) {
+                Some(m) => Touchpoint {
+                    importance: m.importance,
+                    performance: m.performance,
+                    present: m.present,
+                    hours_per_year: m.hours_per_year,
+                    budget_per_year: m.budget_per_year,
+                    by_market: BTreeMap::new(),
+                    ..t.clone()
+                },
+                None => Touchpoint { by_market: BTreeMap::new(), ..t.clone() },
+            })
+            .collect();
+        Journey { touchpoints, markets: Vec::new(), ..self.clone() }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -35,6 +66,75 @@ pub struct Touchpoint {
     pub present: bool,
     pub hours_per_year: Quantity,
     pub budget_per_year: Money,
+    /// The scores and effort of each market that scores it differently, every field filled
+    /// (from the touchpoint's own where the market left it out).
+    #[serde(skip)]
+    pub by_market: BTreeMap<String, MarketScores>,
+}
+
+/// A touchpoint as one market scores it.
+#[derive(Clone, Copy, Debug)]
+pub struct MarketScores {
+    pub importance: FivePoint,
+    pub performance: FivePoint,
+    pub present: bool,
+    pub hours_per_year: Quantity,
+    pub budget_per_year: Money,
+}
+
+/// What an initiative does to its touchpoints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InitiativeAction {
+    Add,
+    Improve,
+    Reduce,
+    Stop,
+}
+
+impl InitiativeAction {
+    pub const ALL: [InitiativeAction; 4] =
+        [InitiativeAction::Add, InitiativeAction::Improve, InitiativeAction::Reduce, InitiativeAction::Stop];
+
+    /// The word in journey.yaml.
+    pub fn key(self) -> &'static str {
+        match self {
+            InitiativeAction::Add => "add",
+            InitiativeAction::Improve => "improve",
+            InitiativeAction::Reduce => "reduce",
+            InitiativeAction::Stop => "stop",
+        }
+    }
+
+    /// Reducing or stopping frees resources; adding and improving takes them.
+    pub fn frees(self) -> bool {
+        matches!(self, InitiativeAction::Reduce | InitiativeAction::Stop)
+    }
+}
+
+/// Something the company will do about touchpoints: what it costs and which levers it moves.
+#[derive(Clone, Debug)]
+pub struct Initiative {
+    pub id: String,
+    pub name: String,
+    pub action: InitiativeAction,
+    /// Existing touchpoint ids, at least one, each once.
+    pub touchpoints: Vec<String>,
+    pub one_off: Money,
+    /// Money a year besides the hours; negative when money is freed.
+    pub annual: f64,
+    /// Staff hours a year; negative when hours are freed.
+    pub hours_per_year: f64,
+    pub delivers: Vec<Delivery>,
+}
+
+/// The share of one segment's lever effect an initiative delivers.
+#[derive(Clone, Debug)]
+pub struct Delivery {
+    /// An existing segment id.
+    pub segment: String,
+    pub lever: Driver,
+    pub share: Rate,
 }
 
 /// Win/loss counts per segment; segments exist and appear once.

@@ -22,7 +22,10 @@ mod version;
 
 pub use data::{Cohort, Coverage, CustomerSummary, DataSet, LineCounts, SegmentData, SkippedRows, Survival};
 pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
-pub use journey::{Job, Journey, Phase, Touchpoint, WinLoss, WinLossSegment, Workshop};
+pub use journey::{
+    Delivery, Initiative, InitiativeAction, Job, Journey, MarketScores, Phase, Touchpoint, WinLoss,
+    WinLossSegment, Workshop,
+};
 pub use language::Language;
 pub use project::{
     Activity, BASE_CASE_ID, Benchmark, BenchmarkSource, Brand, BusinessCase, ChurnChange, ImageKind,

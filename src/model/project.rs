@@ -178,6 +178,10 @@ pub struct Investment {
     pub annual: Money,
     /// An existing segment id; `None` = programme-wide.
     pub segment: Option<String>,
+    /// The initiative in journey.yaml this line funds, whose cost it carries: `one_off`, and
+    /// `annual + hours_per_year × hourly_rate` as `annual`. Each initiative is funded at most
+    /// once, so no cost is counted twice.
+    pub initiative: Option<String>,
 }
 
 /// A risk scored on both axes.

@@ -6,6 +6,7 @@
 
 pub mod data;
 mod front_matter;
+mod funding;
 pub mod git;
 pub mod history;
 mod image;
@@ -156,9 +157,16 @@ impl Loader<'_> {
             None => KnownIds::Absent(JOURNEY_FILE),
         };
 
+        let initiative_ids = match &raw_journey {
+            Some(raw) => KnownIds::Declared(validate::declared_initiatives(raw)),
+            None if self.dir.join(JOURNEY_FILE).exists() => KnownIds::Unreadable,
+            None => KnownIds::Absent(JOURNEY_FILE),
+        };
+        let market_ids = raw_journey.as_ref().map_or(KnownIds::Unlisted, validate::declared_markets);
         let part = raw_project.as_ref().and_then(|raw| {
             let mut c = Checker::new(Path::new(PROJECT_FILE), 0, &mut self.diagnostics);
-            validate::project(raw, &mut c, &segment_ids, self.dir)
+            let refs = validate::InvestmentRefs { segments: &segment_ids, initiatives: &initiative_ids };
+            validate::project(raw, &mut c, &refs, self.dir)
         });
         // The data names segments by id: without a readable segments list it is not read,
         // rather than reporting every row as naming an unknown segment.
@@ -181,9 +189,10 @@ impl Loader<'_> {
             let mut c = Checker::new(Path::new(SEGMENTS_FILE), 0, &mut self.diagnostics);
             validate::segments(&raw, &mut c, &benchmarks, &data_state)
         });
-        let options = self.options(segments.as_deref(), &segment_ids);
+        let options = self.options(segments.as_deref(), &segment_ids, &initiative_ids);
         let journey = raw_journey.map(|raw| {
-            validate::journey(&raw, &mut Checker::new(Path::new(JOURNEY_FILE), 0, &mut self.diagnostics))
+            let mut c = Checker::new(Path::new(JOURNEY_FILE), 0, &mut self.diagnostics);
+            validate::journey(&raw, &mut c, &segment_ids)
         });
         let winloss = raw_winloss.map(|raw| {
             validate::winloss(
@@ -200,7 +209,7 @@ impl Loader<'_> {
             )
         });
         let workshops: Vec<_> =
-            workshop_files.into_iter().map(|rel| self.workshop(&rel, &phase_ids)).collect();
+            workshop_files.into_iter().map(|rel| self.workshop(&rel, &phase_ids, &market_ids)).collect();
         let own_sections: Vec<_> =
             self.own_section_files().into_iter().map(|rel| self.own_section(&rel)).collect();
         let templates = self.templates();
@@ -209,6 +218,32 @@ impl Loader<'_> {
         // problems show in the same run as the others.
         let images = self.images(raw_project.as_ref());
         let mut part = part?;
+        let mut options: Vec<_> = options.into_iter().collect::<Option<_>>()?;
+        let journey = optional(journey)?;
+        if let Some(j) = &journey {
+            let rate = part.settings.hourly_rate.get();
+            let at = |i: usize| {
+                let raw = raw_project.as_ref()?.investment.get(i)?.value.initiative.as_ref()?;
+                Position::from_yaml(raw.referenced)
+            };
+            let mut sound = funding::fund(
+                &mut part.investments,
+                j,
+                rate,
+                Path::new(PROJECT_FILE),
+                at,
+                &mut self.diagnostics,
+            );
+            for option in &mut options {
+                if let Some(lines) = &mut option.investments {
+                    let file = PathBuf::from(&option.file);
+                    sound &= funding::fund(lines, j, rate, &file, |_| None, &mut self.diagnostics);
+                }
+            }
+            if !sound {
+                return None;
+            }
+        }
         part.brand.logo = part.logo_path.as_ref().and_then(|rel| self.logo(rel));
         let mut sources: Vec<Source> = self
             .sources
@@ -228,7 +263,7 @@ impl Loader<'_> {
             timeline: part.timeline,
             brand: part.brand,
             segments: segments?,
-            journey: optional(journey)?,
+            journey,
             winloss: optional(winloss)?,
             jobs: optional(jobs)?,
             workshops: workshops.into_iter().collect::<Option<_>>()?,
@@ -236,7 +271,7 @@ impl Loader<'_> {
             version,
             data: data.ok()?,
             templates,
-            options: options.into_iter().collect::<Option<_>>()?,
+            options,
             story: part.story,
             own_sections: own_sections.into_iter().collect::<Option<_>>()?,
             images,
@@ -338,6 +373,7 @@ impl Loader<'_> {
         &mut self,
         segments: Option<&[crate::model::Segment]>,
         segment_ids: &KnownIds,
+        initiative_ids: &KnownIds,
     ) -> Vec<Option<crate::model::ProgrammeOption>> {
         let files =
             self.files_in(OPTIONS_DIR, "yaml", limits::MAX_OPTIONS, "options", Some("an option file"));
@@ -379,7 +415,7 @@ impl Loader<'_> {
                     return None;
                 }
                 let mut c = Checker::new(&rel, 0, &mut self.diagnostics);
-                validate::option(&raw?, &mut c, &id, &file, segments, segment_ids).filter(|_| unique)
+                validate::option(&raw?, &mut c, &id, &file, segments, segment_ids, initiative_ids).filter(|_| unique)
             })
             .collect()
     }
@@ -485,13 +521,18 @@ impl Loader<'_> {
         self.sources.iter().map(|s| s.bytes).sum()
     }
 
-    fn workshop(&mut self, rel: &Path, phase_ids: &KnownIds) -> Option<crate::model::Workshop> {
+    fn workshop(
+        &mut self,
+        rel: &Path,
+        phase_ids: &KnownIds,
+        markets: &KnownIds,
+    ) -> Option<crate::model::Workshop> {
         let source = self.markdown_file(rel, "workshop notes")?;
         let fields = "title, date, market, participants and phases";
         let result =
             self.front_matter::<RawWorkshopMeta>(&source, "note", fields).and_then(|(meta, body, offset)| {
                 let mut c = Checker::new(&source.rel, offset, &mut self.diagnostics);
-                validate::workshop(&meta, &mut c, &source.rel, body, phase_ids)
+                validate::workshop(&meta, &mut c, &source.rel, body, phase_ids, markets)
             });
         self.sources.push(source);
         result

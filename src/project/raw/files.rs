@@ -203,6 +203,10 @@ pub struct RawInvestment {
     pub annual: NumField,
     /// The segment id this investment serves; absent = programme-wide.
     pub segment: Field<String>,
+    /// The id of the initiative in journey.yaml this line funds: its cost is then taken from
+    /// the initiative (`one_off`, and `annual + hours_per_year × hourly_rate` a year) and
+    /// not written here.
+    pub initiative: Field<String>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -405,6 +409,11 @@ pub struct RawJourney {
     pub phases: Field<Vec<Sp<RawPhase>>>,
     /// Where the customer meets the company, scored by the workshop.
     pub touchpoints: Field<Vec<Sp<RawTouchpoint>>>,
+    /// The markets scored separately, e.g. `[Denmark, Norway]`: the names a touchpoint's
+    /// `by_market` and a workshop note's `market` use.
+    pub markets: Field<Vec<Sp<String>>>,
+    /// What the company will do about the gaps, what it costs and which levers it moves.
+    pub initiatives: Field<Vec<Sp<RawInitiative>>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -447,6 +456,77 @@ pub struct RawTouchpoint {
     /// Money spent on it per year besides the hours, in the project currency.
     #[serde(default)]
     pub budget_per_year: NumField,
+    /// Scores and effort that differ by market, keyed by a market in `markets`; what is
+    /// left out keeps the value above.
+    #[serde(default)]
+    pub by_market: BTreeMap<String, Sp<RawMarketScores>>,
+}
+
+/// A touchpoint as one market scores it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawMarketScores {
+    /// Value to the customer in this market, 1–5.
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub importance: NumField,
+    /// How well we deliver it in this market, 1–5.
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub performance: NumField,
+    /// Whether we are present at this touchpoint in this market.
+    pub present: Field<bool>,
+    /// Staff hours spent on it per year in this market.
+    #[serde(default)]
+    pub hours_per_year: NumField,
+    /// Money spent on it per year in this market besides the hours.
+    #[serde(default)]
+    pub budget_per_year: NumField,
+}
+
+/// Something the company will do about one or more touchpoints.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawInitiative {
+    /// A short id, unique among the initiatives; an investment line names it to fund it.
+    pub id: Field<String>,
+    /// The initiative's name in the report.
+    pub name: Field<String>,
+    /// `add`, `improve`, `reduce` or `stop`.
+    #[schemars(extend("enum" = ["add", "improve", "reduce", "stop"]))]
+    pub action: Field<String>,
+    /// The ids of the touchpoints it adds, improves, reduces or stops.
+    pub touchpoints: Field<Vec<Sp<String>>>,
+    /// Spent once, at the start (year 0), in the project currency.
+    #[serde(default)]
+    pub one_off: NumField,
+    /// Money a year besides the hours; negative for money freed. A `stop` without it frees
+    /// the touchpoints' whole `budget_per_year`.
+    #[serde(default)]
+    pub annual: NumField,
+    /// Staff hours a year, priced at `hourly_rate`; negative for hours freed. A `stop`
+    /// without it frees the touchpoints' whole `hours_per_year`.
+    #[serde(default)]
+    pub hours_per_year: NumField,
+    /// The levers it moves: each the share of one segment's lever effect it delivers.
+    #[serde(default)]
+    pub delivers: Vec<Sp<RawDelivery>>,
+}
+
+/// The share of one segment's lever effect an initiative delivers.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
+pub struct RawDelivery {
+    /// The id of a segment in segments.yaml.
+    pub segment: Field<String>,
+    /// `retention_rate`, `purchases_per_year`, `average_order_value` or `gross_margin`.
+    #[schemars(extend("enum" = ["retention_rate", "purchases_per_year", "average_order_value", "gross_margin"]))]
+    pub lever: Field<String>,
+    /// The share (0 to 1, or per cent) of that lever's effect in the segment this initiative
+    /// delivers; the shares of one segment's lever add up to at most 1.
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 1))]
+    pub share: NumField,
 }
 
 /// `winloss.yaml`.

@@ -18,6 +18,8 @@ pub enum KnownIds {
     Unreadable,
     /// The declaring file (named) does not exist.
     Absent(&'static str),
+    /// The declaring file does not list these (a journey without `markets:`): any value goes.
+    Unlisted,
 }
 
 /// The longest text one YAML field may hold.
@@ -228,7 +230,7 @@ impl<'a> Checker<'a> {
                 self.error(
                     self.pos(id),
                     field,
-                    format!("refers to a {what}, but the project has no {file}"),
+                    format!("refers to {} {what}, but the project has no {file}", article(what)),
                     Some(hint),
                 );
                 return None;
@@ -242,6 +244,11 @@ impl<'a> Checker<'a> {
         self.error(self.pos(id), field, format!("unknown {what} `{name}`"), Some(hint));
         None
     }
+}
+
+/// `an` before a vowel, `a` otherwise: "an initiative", "a segment".
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" }
 }
 
 /// `a`, `b`, `c` — at most ten, for hints.

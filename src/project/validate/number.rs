@@ -14,6 +14,8 @@ pub enum Kind {
     Delta,
     /// Money or hours, ≥ 0.
     Amount,
+    /// Money or hours that may be negative (freed rather than spent).
+    Signed,
     /// Strictly positive (order value, purchases per year).
     Positive,
     /// A whole number ≥ 0.
@@ -86,6 +88,10 @@ fn check_range(x: f64, kind: Kind) -> Result<f64, (String, Option<String>)> {
                 "levers are fractions: write {} or {x}% (3 points of retention is 0.03)",
                 fmt_fraction(x / 100.0)
             )),
+        ),
+        Kind::Signed if x.abs() > MAX => fail(
+            format!("{x:e} is implausibly large"),
+            Some("project figures stay within a million million (10^12); check the units".into()),
         ),
         Kind::Amount | Kind::Count | Kind::Positive if x > MAX => fail(
             format!("{x:e} is implausibly large"),

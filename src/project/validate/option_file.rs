@@ -1,7 +1,7 @@
 //! `options/<id>.yaml` → a programme option: the base case with the choices it names changed.
 
 use super::checker::{Checker, KnownIds};
-use super::project_file::{investment, list, ramp_up};
+use super::project_file::{InvestmentRefs, investments, ramp_up};
 use super::segments_file::levers;
 use crate::diagnostic::Position;
 use crate::model::{ProgrammeOption, Segment, SegmentChoice};
@@ -16,13 +16,17 @@ pub fn validate(
     file: &str,
     segments: Option<&[Segment]>,
     segment_ids: &KnownIds,
+    initiative_ids: &KnownIds,
 ) -> Option<ProgrammeOption> {
     let top = Some(Position { line: 1, column: 1 });
     let name = c.text(&raw.name, "name", top);
     let description = c.optional_text(&raw.description, "description");
     let ramp_up = ramp_up(&raw.ramp_up, c);
     let investments = match &raw.investment {
-        Some(lines) => list(&lines.value, |i, sp| investment(sp, c, i, segment_ids)).map(Some),
+        Some(lines) => {
+            let refs = InvestmentRefs { segments: segment_ids, initiatives: initiative_ids };
+            investments(&lines.value, c, &refs).map(Some)
+        }
         None => Some(None),
     };
     c.unique_ids(

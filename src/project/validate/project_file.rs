@@ -34,12 +34,7 @@ pub struct ProjectPart {
     pub story: Story,
 }
 
-pub fn validate(
-    raw: &RawProject,
-    c: &mut Checker,
-    segment_ids: &KnownIds,
-    dir: &Path,
-) -> Option<ProjectPart> {
+pub fn validate(raw: &RawProject, c: &mut Checker, refs: &InvestmentRefs, dir: &Path) -> Option<ProjectPart> {
     let top = Some(Position { line: 1, column: 1 });
     let meta = meta(raw, c, top);
     let settings = settings(raw, c, top);
@@ -48,7 +43,7 @@ pub fn validate(
         approach: c.optional_text(&b.value.approach, "business_case.approach"),
         expected_value: c.optional_text(&b.value.expected_value, "business_case.expected_value"),
     });
-    let investments = list(&raw.investment, |i, sp| investment(sp, c, i, segment_ids));
+    let investments = investments(&raw.investment, c, refs);
     let risks = list(&raw.risks, |i, sp| risk(sp, c, i));
     let timeline = list(&raw.timeline, |i, sp| activity(sp, c, i));
     let benchmarks = match &raw.benchmarks {
@@ -220,24 +215,85 @@ pub fn investment(
     sp: &Sp<crate::project::raw::RawInvestment>,
     c: &mut Checker,
     i: usize,
-    segment_ids: &KnownIds,
+    known: &InvestmentRefs,
 ) -> Option<Investment> {
     let at = c.pos(sp);
     let raw = &sp.value;
     let path = |f: &str| format!("investment[{i}].{f}");
     let item = c.text(&raw.item, &path("item"), at);
-    let one_off = c.number(&raw.one_off, &path("one_off"), at, Kind::Amount);
-    let annual = c.number(&raw.annual, &path("annual"), at, Kind::Amount);
     let segment = match &raw.segment {
-        Some(id) => c.reference(id, &path("segment"), segment_ids, "segment").map(Some),
+        Some(id) => c.reference(id, &path("segment"), known.segments, "segment").map(Some),
         None => Some(None),
     };
+    let Some(initiative) = &raw.initiative else {
+        let one_off = c.number(&raw.one_off, &path("one_off"), at, Kind::Amount);
+        let annual = c.number(&raw.annual, &path("annual"), at, Kind::Amount);
+        return Some(Investment {
+            item: item?,
+            one_off: Money::new(one_off?)?,
+            annual: Money::new(annual?)?,
+            segment: segment?,
+            initiative: None,
+        });
+    };
+    // The cost comes from the initiative: written here as well, the two could disagree.
+    for (field, value) in [("one_off", &raw.one_off), ("annual", &raw.annual)] {
+        if let Some(v) = &**value {
+            c.error(
+                c.pos(v),
+                &path(field),
+                format!("`{field}` is taken from initiative `{}` this line funds", initiative.value.trim()),
+                Some(format!("remove `{field}:` here, or remove `initiative:` and give the cost here")),
+            );
+        }
+    }
+    let initiative = c.reference(initiative, &path("initiative"), known.initiatives, "initiative");
+    if raw.one_off.is_some() || raw.annual.is_some() {
+        return None;
+    }
+    // Zero until the loader fills in the initiative's cost (`project::funding`).
     Some(Investment {
         item: item?,
-        one_off: Money::new(one_off?)?,
-        annual: Money::new(annual?)?,
+        one_off: Money::default(),
+        annual: Money::default(),
         segment: segment?,
+        initiative: Some(initiative?),
     })
+}
+
+/// The investment lines of one list, each checked, and no initiative funded twice: its cost
+/// would count twice in the programme's investment.
+pub fn investments(
+    lines: &[Sp<crate::project::raw::RawInvestment>],
+    c: &mut Checker,
+    known: &InvestmentRefs,
+) -> Option<Vec<Investment>> {
+    let mut funded = std::collections::BTreeMap::new();
+    let mut twice = false;
+    for (i, line) in lines.iter().enumerate() {
+        let Some(id) = &line.value.initiative else { continue };
+        if let Some(first) = funded.insert(id.value.trim().to_owned(), i) {
+            twice = true;
+            c.error(
+                c.pos(id),
+                &format!("investment[{i}].initiative"),
+                format!(
+                    "initiative `{}` is already funded by investment line {}",
+                    id.value.trim(),
+                    first + 1
+                ),
+                Some("fund each initiative from one line; merge the two lines".into()),
+            );
+        }
+    }
+    let checked = list(lines, |i, sp| investment(sp, c, i, known));
+    checked.filter(|_| !twice)
+}
+
+/// What an investment line may refer to: a segment, and an initiative in journey.yaml.
+pub struct InvestmentRefs<'a> {
+    pub segments: &'a KnownIds,
+    pub initiatives: &'a KnownIds,
 }
 
 fn risk(sp: &Sp<crate::project::raw::RawRisk>, c: &mut Checker, i: usize) -> Option<Risk> {

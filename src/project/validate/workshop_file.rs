@@ -13,11 +13,16 @@ pub fn validate(
     file: &Path,
     body: &str,
     phase_ids: &KnownIds,
+    markets: &KnownIds,
 ) -> Option<Workshop> {
     let top = Some(Position { line: 1, column: 1 });
     let title = c.text(&meta.title, "title", top);
     let date = c.date(&meta.date, "date", top);
-    let market = c.text(&meta.market, "market", top);
+    // The market is checked against journey.yaml's `markets` when it lists them.
+    let market = c.text(&meta.market, "market", top).and_then(|_| {
+        let sp = meta.market.as_ref()?;
+        c.reference(sp, "market", markets, "market")
+    });
     let phases: Vec<Option<String>> = meta
         .phases
         .iter()

@@ -630,6 +630,23 @@ pub fn doubt(d: &crate::analysis::Doubt, project: &Project, l: &Localizer) -> St
         D::TargetProbabilityExtreme { probability } => {
             l.t_with("doubt-probability", vec![("probability", l.percent(*probability, 1).into())])
         }
+        D::ReducesImportantTouchpoint { initiative, touchpoint, importance, .. } => {
+            let journey = project.journey.as_ref();
+            let initiative_name = journey
+                .and_then(|j| j.initiatives.iter().find(|i| i.id == *initiative))
+                .map_or_else(|| initiative.clone(), |i| i.name.clone());
+            let touchpoint_name = journey
+                .and_then(|j| j.touchpoints.iter().find(|t| t.id == *touchpoint))
+                .map_or_else(|| touchpoint.clone(), |t| t.name.clone());
+            l.t_with(
+                "doubt-reduces-important",
+                vec![
+                    ("initiative", initiative_name.into()),
+                    ("touchpoint", touchpoint_name.into()),
+                    ("importance", l.number(*importance, 1).into()),
+                ],
+            )
+        }
     };
     let (file, field) = d.place();
     format!("{file} · {field}: {why}")

@@ -1,0 +1,190 @@
+//! journey.yaml's `initiatives` → what the company will do about its touchpoints, what it
+//! costs and which segments' levers it moves.
+
+use std::collections::BTreeMap;
+
+use super::checker::{Checker, KnownIds};
+use super::number::Kind;
+use super::project_file::list;
+use crate::diagnostic::did_you_mean;
+use crate::model::{Delivery, Driver, Initiative, InitiativeAction, Money, Rate, Touchpoint};
+use crate::project::raw::{RawDelivery, RawInitiative, Sp};
+
+/// The initiatives, checked against the journey's `touchpoints` (`None` when they have
+/// problems of their own: the initiatives' own fields are still checked) and the segments.
+pub fn validate(
+    raw: &[Sp<RawInitiative>],
+    c: &mut Checker,
+    touchpoints: Option<&[Touchpoint]>,
+    segment_ids: &KnownIds,
+) -> Option<Vec<Initiative>> {
+    c.unique_ids(
+        raw.iter()
+            .enumerate()
+            .filter_map(|(i, sp)| Some((format!("initiatives[{i}].id"), sp.value.id.as_ref()?))),
+    );
+    let touchpoint_ids = touchpoints
+        .map_or(KnownIds::Unreadable, |all| KnownIds::Declared(all.iter().map(|t| t.id.clone()).collect()));
+    // Every delivery that could be read, also of initiatives with problems elsewhere, so that
+    // shares adding up to more than 1 show in the same run.
+    let mut delivered = Vec::new();
+    let initiatives =
+        list(raw, |i, sp| initiative(sp, c, i, touchpoints, &touchpoint_ids, segment_ids, &mut delivered));
+    let shares_sound = shares_within_one(raw, &delivered, c);
+    initiatives.filter(|_| shares_sound)
+}
+
+/// A delivery as read: the initiative's index and id, the delivery's index, and it.
+type Delivered = (usize, String, usize, Delivery);
+
+fn initiative(
+    sp: &Sp<RawInitiative>,
+    c: &mut Checker,
+    i: usize,
+    touchpoints: Option<&[Touchpoint]>,
+    touchpoint_ids: &KnownIds,
+    segment_ids: &KnownIds,
+    delivered: &mut Vec<Delivered>,
+) -> Option<Initiative> {
+    let at = c.pos(sp);
+    let raw = &sp.value;
+    let path = |f: &str| format!("initiatives[{i}].{f}");
+    let id = c.text(&raw.id, &path("id"), at);
+    let name = c.text(&raw.name, &path("name"), at);
+    let action = c.required(&raw.action, &path("action"), at).and_then(|a| action(a, c, &path("action")));
+    let named = c.required(&raw.touchpoints, &path("touchpoints"), at).and_then(|list| {
+        if list.value.is_empty() {
+            let hint = "name the touchpoints it adds, improves, reduces or stops, e.g. `touchpoints: [welcome-process]`";
+            c.error(c.pos(list), &path("touchpoints"), "names no touchpoint", Some(hint.into()));
+            return None;
+        }
+        let ids: Vec<Option<String>> = list
+            .value
+            .iter()
+            .enumerate()
+            .map(|(k, id)| c.reference(id, &format!("initiatives[{i}].touchpoints[{k}]"), touchpoint_ids, "touchpoint"))
+            .collect();
+        let ids: Vec<String> = ids.into_iter().collect::<Option<_>>()?;
+        let mut seen = std::collections::BTreeSet::new();
+        if let Some(twice) = ids.iter().find(|id| !seen.insert(id.as_str())) {
+            c.error(c.pos(list), &path("touchpoints"), format!("names `{twice}` twice"), None);
+            return None;
+        }
+        Some(ids)
+    });
+    let one_off = c.optional_number(&raw.one_off, &path("one_off"), Kind::Amount);
+    let annual = c.optional_number(&raw.annual, &path("annual"), Kind::Signed);
+    let hours = c.optional_number(&raw.hours_per_year, &path("hours_per_year"), Kind::Signed);
+    let delivers = list(&raw.delivers, |k, d| {
+        let read = delivery(d, c, &format!("initiatives[{i}].delivers[{k}]"), segment_ids)?;
+        let id = raw.id.as_ref().map(|id| id.value.trim().to_owned()).unwrap_or_default();
+        delivered.push((i, id, k, read.clone()));
+        Some(read)
+    });
+    let (action, named) = (action?, named?);
+    let (one_off, annual, hours) = (one_off.ok()?, annual.ok()?, hours.ok()?);
+    // Stopping a touchpoint frees everything it takes unless said otherwise.
+    let freed = |field: fn(&Touchpoint) -> f64| -> Option<f64> {
+        let all = touchpoints?;
+        let taken: f64 = named.iter().filter_map(|id| all.iter().find(|t| t.id == *id)).map(field).sum();
+        Some(-taken + 0.0)
+    };
+    let stop = action == InitiativeAction::Stop;
+    let annual = match annual {
+        Some(x) => x,
+        None if stop => freed(|t| t.budget_per_year.get())?,
+        None => 0.0,
+    };
+    let hours_per_year = match hours {
+        Some(x) => x,
+        None if stop => freed(|t| t.hours_per_year.get())?,
+        None => 0.0,
+    };
+    Some(Initiative {
+        id: id?,
+        name: name?,
+        action,
+        touchpoints: named,
+        one_off: Money::new(one_off.unwrap_or(0.0))?,
+        annual,
+        hours_per_year,
+        delivers: delivers?,
+    })
+}
+
+fn action(a: &Sp<String>, c: &mut Checker, field: &str) -> Option<InitiativeAction> {
+    let word = a.value.trim();
+    let found = InitiativeAction::ALL.into_iter().find(|x| x.key() == word);
+    if found.is_none() {
+        let keys = InitiativeAction::ALL.map(InitiativeAction::key);
+        let hint = match did_you_mean(word, keys) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => "write add, improve, reduce or stop".to_owned(),
+        };
+        c.error(c.pos(a), field, format!("unknown action `{word}`"), Some(hint));
+    }
+    found
+}
+
+fn delivery(sp: &Sp<RawDelivery>, c: &mut Checker, path: &str, segment_ids: &KnownIds) -> Option<Delivery> {
+    let at = c.pos(sp);
+    let raw = &sp.value;
+    let field = |f: &str| format!("{path}.{f}");
+    let segment = c
+        .required(&raw.segment, &field("segment"), at)
+        .and_then(|s| c.reference(s, &field("segment"), segment_ids, "segment"));
+    let lever = c.required(&raw.lever, &field("lever"), at).and_then(|l| lever(l, c, &field("lever")));
+    let share = c.number(&raw.share, &field("share"), at, Kind::Rate);
+    Some(Delivery { segment: segment?, lever: lever?, share: Rate::new(share?)? })
+}
+
+/// A lever by its driver's name; a subscription segment's `monthly_churn` and
+/// `monthly_price` name the retention and order-value levers they are written as.
+fn lever(l: &Sp<String>, c: &mut Checker, field: &str) -> Option<Driver> {
+    let word = l.value.trim();
+    let found = match word {
+        "monthly_churn" => Some(Driver::RetentionRate),
+        "monthly_price" => Some(Driver::AverageOrderValue),
+        _ => Driver::ALL.into_iter().find(|d| d.key() == word),
+    };
+    if found.is_none() {
+        let hint = match did_you_mean(word, Driver::ALL.map(Driver::key)) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => {
+                "write retention_rate, purchases_per_year, average_order_value or gross_margin".to_owned()
+            }
+        };
+        c.error(c.pos(l), field, format!("unknown lever `{word}`"), Some(hint));
+    }
+    found
+}
+
+/// The shares of one segment's lever, over all initiatives, add up to at most 1: more would
+/// attribute more than the lever's whole value. Reported at the delivery that goes over.
+fn shares_within_one(raw: &[Sp<RawInitiative>], delivered: &[Delivered], c: &mut Checker) -> bool {
+    let mut total: BTreeMap<(&str, Driver), (f64, Vec<String>)> = BTreeMap::new();
+    let mut sound = true;
+    for (i, id, k, d) in delivered {
+        let (sum, by) = total.entry((d.segment.as_str(), d.lever)).or_default();
+        *sum += d.share.get();
+        by.push(format!("`{id}` {}", d.share.get()));
+        // A little room for shares written as decimals that add up to 1 (0.1 + 0.2 + 0.7).
+        if *sum > 1.0 + 1e-9 {
+            let at = raw.get(*i).and_then(|r| r.value.delivers.get(*k)).and_then(|sp| c.pos(sp));
+            c.error(
+                at,
+                &format!("initiatives[{i}].delivers[{k}].share"),
+                format!(
+                    "the shares of `{}` {} add up to {}: {}",
+                    d.segment,
+                    d.lever.key(),
+                    (*sum * 1e6).round() / 1e6,
+                    by.join(", ")
+                ),
+                Some("the initiatives together deliver at most the whole lever (1); lower the shares".into()),
+            );
+            sound = false;
+        }
+    }
+    sound
+}
