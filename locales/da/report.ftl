@@ -522,6 +522,8 @@ lever-monthly_churn = Opsigelser pr. måned
 sheet-touchpoint-gaps = Gab i berøringspunkter
 sheet-problem-areas = Problemområder
 sheet-cash-flows = Pengestrømme
+sheet-initiatives = Initiativer
+sheet-market-gaps = Gab pr. marked
 th-resource-share = Andel af ressourcer
 th-importance-share = Andel af vigtighed
 th-uplift-low = Løft, lav
@@ -530,3 +532,65 @@ th-uplift-high = Løft, høj
 th-npv-p10 = NPV P10
 th-npv-p90 = NPV P90
 th-payback-months = Tilbagebetaling, måneder
+
+## Fra gab i kunderejsen til penge (initiativer i journey.yaml)
+section-initiatives = Fra gab i kunderejsen til penge
+th-initiative = Initiativ
+th-initiative-value = Værdi
+th-initiative-cost = Omkostning, nutidsværdi
+th-net-value = Nettoværdi
+th-per-krone = Værdi pr. krone
+th-funded = I investeringen
+initiative-funded = ja
+initiative-action-add = Tilføj
+initiative-action-improve = Forbedr
+initiative-action-reduce = Reducer
+initiative-action-stop = Stop
+initiative-payback = år { $year }
+initiative-payback-never = ikke inden for { $years } år
+initiatives-attribution = { $count ->
+    [one] Ét initiativ bærer
+   *[other] { $count } initiativer bærer
+} { $attributed } af den forventede værdistigning på { $whole }; { $unattributed } ({ $share }) er ikke tilskrevet noget initiativ: den del af løftestængernes effekt, som intet initiativ gør krav på.
+initiatives-note = Værdi: initiativets andel af hver løftestang, det flytter, gange løftestangens Shapley-værdi i segmentets forventede værdistigning. Omkostning: engangsbeløb plus løbende omkostning (timer til timesatsen) som nutidsværdi; negativ, når initiativet frigør mere, end det koster. Sorteret efter nettoværdi.
+initiatives-not-funded = Omkostningen ved { $count ->
+    [one] dette initiativ
+   *[other] disse initiativer
+} indgår ikke i business casens investering og dermed ikke i dens nettonutidsværdi: { $names }.
+initiatives-reallocation = At reducere og stoppe berøringspunkter frigør { $hours } timer og { $budget } om året, { $freed } om året med timerne til { $rate } i timen: { $share } af de { $needed } om året, som de nye og forbedrede berøringspunkter koster i drift. Det frigjorte indgår ikke i nettonutidsværdien.
+initiatives-reallocation-nothing-needed = At reducere og stoppe berøringspunkter frigør { $hours } timer og { $budget } om året, { $freed } om året med timerne til { $rate } i timen; de øvrige initiativer har ingen løbende omkostning. Det frigjorte indgår ikke i nettonutidsværdien.
+initiatives-reallocation-nothing-freed = Intet initiativ reducerer eller stopper et berøringspunkt: de { $needed } om året, som de nye og forbedrede berøringspunkter koster i drift, er nyt forbrug.
+chart-initiatives = Værdi mod omkostning, pr. initiativ
+chart-initiatives-x = Omkostning, nutidsværdi ({ $currency })
+chart-initiatives-y = Værdi, forventet ({ $currency })
+chart-initiatives-break-even = nulpunkt: værdi = omkostning
+desc-initiative = { $number } { $name }: værdi { $value }, omkostning { $cost }
+cap-initiatives = { $count } af { $total } initiativer, der koster penge, giver mere tilbage, end de koster: dem over linjen. Numre som i tabellen.
+th-initiatives-value = Initiativernes værdi
+journey-initiatives-value-note = Initiativernes værdi: værdien af initiativerne på berøringspunktet (se "Fra gab i kunderejsen til penge"); et initiativ på flere berøringspunkter deles ligeligt mellem dem.
+doubt-reduces-important = "{ $initiative }" reducerer "{ $touchpoint }", som kunderne vurderer til { $importance } af 5, på eller over den gennemsnitlige vigtighed: er indsatsen virkelig for stor?
+der-initiative = Værdi, omkostning og nettoværdi af "{ $name }"
+der-initiative-formula = værdi = Σ andel × løftestangens værdi; omkostning = engangsbeløb + (årligt + timer × timesats) × Σ (1+d)^−t, t = 1..H; nettoværdi = værdi − omkostning
+der-initiative-result = værdi { $value } − omkostning { $cost } = nettoværdi { $net }
+der-initiative-share = andel af { $lever }
+der-initiative-lever-value = Shapley-værdi af { $lever }
+der-initiative-lever-source = Shapley-værdi, se metoden
+der-initiative-one-off = engangsbeløb
+der-initiative-annual = årligt, ud over timerne
+der-initiative-hours = timer om året
+der-initiative-rate = timesats
+method-initiatives = Initiativets værdi
+method-initiatives-words = En løftestangs værdi i et segment er dens Shapley-værdi (Shapley 1953): dens marginale bidrag til den forventede værdistigning i gennemsnit over alle 24 rækkefølger, de fire løftestænger kan slås til i, så de fire summer til segmentets værdistigning, og intet samspil tælles to gange. Et initiativ er værd sine andele af de løftestænger, det leverer; dets tilbagebetaling aflæses af årlige værdier fundet på samme måde.
+
+## Markeder side om side (markets og by_market i journey.yaml)
+journey-markets = Markeder side om side
+chart-ipa-markets = Vigtighed mod præstation, pr. marked
+chart-ipa-markets-x = Præstation (1–5)
+chart-ipa-markets-y = Vigtighed (1–5)
+desc-ipa-market = { $market }: trådkors ved gennemsnitlig vigtighed { $importance } og gennemsnitlig præstation { $performance }; "Fokuser her": { $numbers }.
+cap-ipa-markets = Hvert marked vurderet for sig, nummereret som i listen over gab: hvor et berøringspunkt flytter sig mellem panelerne, kræver markederne forskellige handlinger.
+journey-markets-disagree = De berøringspunkter, hvis prioritet eller handling adskiller sig mest mellem markederne: prioritet · handling i hvert marked.
+th-market-priority = { $market }
+th-priority-spread = Forskel
+touchpoint-market-scores = { $market }: vigtighed { $importance }, præstation { $performance }
+touchpoint-market-absent = { $market }: vigtighed { $importance }, ikke til stede

@@ -527,6 +527,8 @@ lever-monthly_churn = Monthly churn
 sheet-touchpoint-gaps = Touchpoint gaps
 sheet-problem-areas = Problem areas
 sheet-cash-flows = Cash flows
+sheet-initiatives = Initiatives
+sheet-market-gaps = Touchpoint gaps by market
 th-resource-share = Share of resources
 th-importance-share = Share of importance
 th-uplift-low = Uplift, low
@@ -535,3 +537,65 @@ th-uplift-high = Uplift, high
 th-npv-p10 = NPV P10
 th-npv-p90 = NPV P90
 th-payback-months = Payback, months
+
+## From journey gaps to money (initiatives in journey.yaml)
+section-initiatives = From journey gaps to money
+th-initiative = Initiative
+th-initiative-value = Value
+th-initiative-cost = Cost, PV
+th-net-value = Net value
+th-per-krone = Value per krone
+th-funded = In the investment
+initiative-funded = yes
+initiative-action-add = Add
+initiative-action-improve = Improve
+initiative-action-reduce = Reduce
+initiative-action-stop = Stop
+initiative-payback = year { $year }
+initiative-payback-never = not within { $years } years
+initiatives-attribution = { $count ->
+    [one] One initiative carries
+   *[other] { $count } initiatives carry
+} { $attributed } of the likely value uplift of { $whole }; { $unattributed } ({ $share }) is not attributed to any initiative: the part of the levers' effects no initiative claims.
+initiatives-note = Value: the initiative's share of each lever it moves, times the lever's Shapley value in the segment's likely value uplift. Cost: one-off plus running cost (hours at the hourly rate) as a present value; negative when the initiative frees more than it costs. Ranked by net value.
+initiatives-not-funded = The cost of { $count ->
+    [one] this initiative is
+   *[other] these initiatives is
+} not in the business case's investment, so not in its NPV: { $names }.
+initiatives-reallocation = Reducing and stopping touchpoints frees { $hours } hours and { $budget } a year, { $freed } a year with the hours at { $rate } an hour: { $share } of the { $needed } a year the added and improved touchpoints cost to run. What is freed is not counted in the NPV.
+initiatives-reallocation-nothing-needed = Reducing and stopping touchpoints frees { $hours } hours and { $budget } a year, { $freed } a year with the hours at { $rate } an hour; the other initiatives add no running cost. What is freed is not counted in the NPV.
+initiatives-reallocation-nothing-freed = No initiative reduces or stops a touchpoint: the { $needed } a year the added and improved touchpoints cost to run is new spend.
+chart-initiatives = Value against cost, by initiative
+chart-initiatives-x = Cost, present value ({ $currency })
+chart-initiatives-y = Value, likely ({ $currency })
+chart-initiatives-break-even = break-even: value = cost
+desc-initiative = { $number } { $name }: value { $value }, cost { $cost }
+cap-initiatives = { $count } of { $total } initiatives that cost money return more than they cost: those above the line. Numbers as in the table.
+th-initiatives-value = Initiatives' value
+journey-initiatives-value-note = Initiatives' value: the value of the initiatives on the touchpoint (see "From journey gaps to money"); an initiative on several touchpoints is split equally between them.
+doubt-reduces-important = "{ $initiative }" reduces "{ $touchpoint }", which customers rate { $importance } of 5, at or above the average importance: is the effort really too much?
+der-initiative = Value, cost and net value of "{ $name }"
+der-initiative-formula = value = Σ share × lever value; cost = one-off + (annual + hours × hourly rate) × Σ (1+d)^−t, t = 1..H; net value = value − cost
+der-initiative-result = value { $value } − cost { $cost } = net value { $net }
+der-initiative-share = share of { $lever }
+der-initiative-lever-value = Shapley value of { $lever }
+der-initiative-lever-source = Shapley value, see the method
+der-initiative-one-off = one-off
+der-initiative-annual = annual, besides the hours
+der-initiative-hours = hours a year
+der-initiative-rate = hourly rate
+method-initiatives = Initiative value
+method-initiatives-words = A lever's value in a segment is its Shapley value (Shapley 1953): its marginal contribution to the likely value uplift averaged over all 24 orders in which the four levers can be switched on, so the four add up to the segment's value uplift and no interaction is counted twice. An initiative is worth the shares of the levers it delivers; its payback is read off yearly values found the same way.
+
+## Markets side by side (markets and by_market in journey.yaml)
+journey-markets = Markets side by side
+chart-ipa-markets = Importance against performance, by market
+chart-ipa-markets-x = Performance (1–5)
+chart-ipa-markets-y = Importance (1–5)
+desc-ipa-market = { $market }: cross-hairs at mean importance { $importance } and mean performance { $performance }; "Concentrate here": { $numbers }.
+cap-ipa-markets = Each market scored on its own, numbered as in the gap list: where a touchpoint moves between panels, the markets need different actions.
+journey-markets-disagree = The touchpoints whose priority or action differs most between markets: priority · action in each market.
+th-market-priority = { $market }
+th-priority-spread = Difference
+touchpoint-market-scores = { $market }: importance { $importance }, performance { $performance }
+touchpoint-market-absent = { $market }: importance { $importance }, not present

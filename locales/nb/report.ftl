@@ -522,6 +522,8 @@ lever-monthly_churn = Frafall per måned
 sheet-touchpoint-gaps = Kontaktpunkter
 sheet-problem-areas = Problemområder
 sheet-cash-flows = Kontantstrømmer
+sheet-initiatives = Initiativer
+sheet-market-gaps = Gap per marked
 th-resource-share = Andel av ressurser
 th-importance-share = Andel av viktighet
 th-uplift-low = Løft, lav
@@ -530,3 +532,65 @@ th-uplift-high = Løft, høy
 th-npv-p10 = NPV P10
 th-npv-p90 = NPV P90
 th-payback-months = Tilbakebetaling, måneder
+
+## Fra gap i kundereisen til penger (initiativer i journey.yaml)
+section-initiatives = Fra gap i kundereisen til penger
+th-initiative = Initiativ
+th-initiative-value = Verdi
+th-initiative-cost = Kostnad, nåverdi
+th-net-value = Nettoverdi
+th-per-krone = Verdi per krone
+th-funded = I investeringen
+initiative-funded = ja
+initiative-action-add = Innfør
+initiative-action-improve = Forbedre
+initiative-action-reduce = Reduser
+initiative-action-stop = Stopp
+initiative-payback = år { $year }
+initiative-payback-never = ikke innen { $years } år
+initiatives-attribution = { $count ->
+    [one] Ett initiativ bærer
+   *[other] { $count } initiativer bærer
+} { $attributed } av den forventede verdiøkningen på { $whole }; { $unattributed } ({ $share }) er ikke tilskrevet noe initiativ: den delen av spakenes effekt som ingen initiativer gjør krav på.
+initiatives-note = Verdi: initiativets andel av hver spak det flytter, ganger spakens Shapley-verdi i segmentets forventede verdiøkning. Kostnad: engangsbeløp pluss løpende kostnad (timer til timesatsen) som nåverdi; negativ når initiativet frigjør mer enn det koster. Sortert etter nettoverdi.
+initiatives-not-funded = Kostnaden ved { $count ->
+    [one] dette initiativet
+   *[other] disse initiativene
+} er ikke med i business casens investering og dermed ikke i netto nåverdi: { $names }.
+initiatives-reallocation = Å redusere og stoppe kontaktpunkter frigjør { $hours } timer og { $budget } i året, { $freed } i året med timene til { $rate } i timen: { $share } av de { $needed } i året som de nye og forbedrede kontaktpunktene koster i drift. Det som frigjøres, regnes ikke med i netto nåverdi.
+initiatives-reallocation-nothing-needed = Å redusere og stoppe kontaktpunkter frigjør { $hours } timer og { $budget } i året, { $freed } i året med timene til { $rate } i timen; de andre initiativene har ingen løpende kostnad. Det som frigjøres, regnes ikke med i netto nåverdi.
+initiatives-reallocation-nothing-freed = Ingen initiativer reduserer eller stopper et kontaktpunkt: de { $needed } i året som de nye og forbedrede kontaktpunktene koster i drift, er ny bruk av penger.
+chart-initiatives = Verdi mot kostnad, per initiativ
+chart-initiatives-x = Kostnad, nåverdi ({ $currency })
+chart-initiatives-y = Verdi, forventet ({ $currency })
+chart-initiatives-break-even = balanse: verdi = kostnad
+desc-initiative = { $number } { $name }: verdi { $value }, kostnad { $cost }
+cap-initiatives = { $count } av { $total } initiativer som koster penger, gir mer tilbake enn de koster: de over linjen. Numre som i tabellen.
+th-initiatives-value = Initiativenes verdi
+journey-initiatives-value-note = Initiativenes verdi: verdien av initiativene på kontaktpunktet (se "Fra gap i kundereisen til penger"); et initiativ på flere kontaktpunkter deles likt mellom dem.
+doubt-reduces-important = "{ $initiative }" reduserer "{ $touchpoint }", som kundene vurderer til { $importance } av 5, på eller over gjennomsnittlig viktighet: er innsatsen virkelig for stor?
+der-initiative = Verdi, kostnad og nettoverdi av "{ $name }"
+der-initiative-formula = verdi = Σ andel × spakens verdi; kostnad = engangsbeløp + (årlig + timer × timesats) × Σ (1+d)^−t, t = 1..H; nettoverdi = verdi − kostnad
+der-initiative-result = verdi { $value } − kostnad { $cost } = nettoverdi { $net }
+der-initiative-share = andel av { $lever }
+der-initiative-lever-value = Shapley-verdi av { $lever }
+der-initiative-lever-source = Shapley-verdi, se metoden
+der-initiative-one-off = engangsbeløp
+der-initiative-annual = årlig, i tillegg til timene
+der-initiative-hours = timer i året
+der-initiative-rate = timesats
+method-initiatives = Initiativets verdi
+method-initiatives-words = En spaks verdi i et segment er dens Shapley-verdi (Shapley 1953): dens marginale bidrag til den forventede verdiøkningen i gjennomsnitt over alle 24 rekkefølger de fire spakene kan slås på i, slik at de fire summerer seg til segmentets verdiøkning og ingen samspill telles to ganger. Et initiativ er verdt sine andeler av spakene det leverer; tilbakebetalingen leses av årlige verdier funnet på samme måte.
+
+## Markeder side om side (markets og by_market i journey.yaml)
+journey-markets = Markeder side om side
+chart-ipa-markets = Viktighet mot prestasjon, per marked
+chart-ipa-markets-x = Prestasjon (1–5)
+chart-ipa-markets-y = Viktighet (1–5)
+desc-ipa-market = { $market }: trådkors ved gjennomsnittlig viktighet { $importance } og gjennomsnittlig prestasjon { $performance }; "Konsentrer innsatsen her": { $numbers }.
+cap-ipa-markets = Hvert marked vurdert for seg, nummerert som i gaplisten: der et kontaktpunkt flytter seg mellom panelene, trenger markedene ulike tiltak.
+journey-markets-disagree = Kontaktpunktene der prioritet eller tiltak skiller seg mest mellom markedene: prioritet · tiltak i hvert marked.
+th-market-priority = { $market }
+th-priority-spread = Forskjell
+touchpoint-market-scores = { $market }: viktighet { $importance }, prestasjon { $performance }
+touchpoint-market-absent = { $market }: viktighet { $importance }, ikke til stede

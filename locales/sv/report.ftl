@@ -525,6 +525,8 @@ lever-monthly_churn = Uppsägningar per månad
 sheet-touchpoint-gaps = Gap i kontaktpunkter
 sheet-problem-areas = Problemområden
 sheet-cash-flows = Kassaflöden
+sheet-initiatives = Initiativ
+sheet-market-gaps = Gap per marknad
 th-resource-share = Andel av resurser
 th-importance-share = Andel av betydelse
 th-uplift-low = Ökning, låg
@@ -533,3 +535,65 @@ th-uplift-high = Ökning, hög
 th-npv-p10 = NPV P10
 th-npv-p90 = NPV P90
 th-payback-months = Återbetalning, månader
+
+## Från gap i kundresan till pengar (initiativ i journey.yaml)
+section-initiatives = Från gap i kundresan till pengar
+th-initiative = Initiativ
+th-initiative-value = Värde
+th-initiative-cost = Kostnad, nuvärde
+th-net-value = Nettovärde
+th-per-krone = Värde per krona
+th-funded = I investeringen
+initiative-funded = ja
+initiative-action-add = Lägg till
+initiative-action-improve = Förbättra
+initiative-action-reduce = Minska
+initiative-action-stop = Avveckla
+initiative-payback = år { $year }
+initiative-payback-never = inte inom { $years } år
+initiatives-attribution = { $count ->
+    [one] Ett initiativ bär
+   *[other] { $count } initiativ bär
+} { $attributed } av den förväntade värdeökningen på { $whole }; { $unattributed } ({ $share }) tillskrivs inget initiativ: den del av hävstängernas effekt som inget initiativ gör anspråk på.
+initiatives-note = Värde: initiativets andel av varje hävstång det flyttar, gånger hävstångens Shapley-värde i segmentets förväntade värdeökning. Kostnad: engångsbelopp plus löpande kostnad (timmar till timpriset) som nuvärde; negativ när initiativet frigör mer än det kostar. Sorterat efter nettovärde.
+initiatives-not-funded = Kostnaden för { $count ->
+    [one] detta initiativ
+   *[other] dessa initiativ
+} ingår inte i business casens investering och därmed inte i dess nettonuvärde: { $names }.
+initiatives-reallocation = Att minska och avveckla kontaktpunkter frigör { $hours } timmar och { $budget } om året, { $freed } om året med timmarna till { $rate } i timmen: { $share } av de { $needed } om året som de nya och förbättrade kontaktpunkterna kostar i drift. Det som frigörs räknas inte in i nettonuvärdet.
+initiatives-reallocation-nothing-needed = Att minska och avveckla kontaktpunkter frigör { $hours } timmar och { $budget } om året, { $freed } om året med timmarna till { $rate } i timmen; de övriga initiativen har ingen löpande kostnad. Det som frigörs räknas inte in i nettonuvärdet.
+initiatives-reallocation-nothing-freed = Inget initiativ minskar eller avvecklar en kontaktpunkt: de { $needed } om året som de nya och förbättrade kontaktpunkterna kostar i drift är ny kostnad.
+chart-initiatives = Värde mot kostnad, per initiativ
+chart-initiatives-x = Kostnad, nuvärde ({ $currency })
+chart-initiatives-y = Värde, förväntat ({ $currency })
+chart-initiatives-break-even = nollpunkt: värde = kostnad
+desc-initiative = { $number } { $name }: värde { $value }, kostnad { $cost }
+cap-initiatives = { $count } av { $total } initiativ som kostar pengar ger mer tillbaka än de kostar: de ovanför linjen. Nummer som i tabellen.
+th-initiatives-value = Initiativens värde
+journey-initiatives-value-note = Initiativens värde: värdet av initiativen på kontaktpunkten (se "Från gap i kundresan till pengar"); ett initiativ på flera kontaktpunkter delas lika mellan dem.
+doubt-reduces-important = "{ $initiative }" minskar "{ $touchpoint }", som kunderna bedömer till { $importance } av 5, på eller över den genomsnittliga vikten: är insatsen verkligen för stor?
+der-initiative = Värde, kostnad och nettovärde för "{ $name }"
+der-initiative-formula = värde = Σ andel × hävstångens värde; kostnad = engångsbelopp + (årligt + timmar × timpris) × Σ (1+d)^−t, t = 1..H; nettovärde = värde − kostnad
+der-initiative-result = värde { $value } − kostnad { $cost } = nettovärde { $net }
+der-initiative-share = andel av { $lever }
+der-initiative-lever-value = Shapley-värde för { $lever }
+der-initiative-lever-source = Shapley-värde, se metoden
+der-initiative-one-off = engångsbelopp
+der-initiative-annual = årligt, utöver timmarna
+der-initiative-hours = timmar om året
+der-initiative-rate = timpris
+method-initiatives = Initiativets värde
+method-initiatives-words = En hävstångs värde i ett segment är dess Shapley-värde (Shapley 1953): dess marginella bidrag till den förväntade värdeökningen i genomsnitt över alla 24 ordningar som de fyra hävstängerna kan slås på i, så att de fyra summerar till segmentets värdeökning och inget samspel räknas två gånger. Ett initiativ är värt sina andelar av hävstängerna det levererar; återbetalningen avläses ur årliga värden framtagna på samma sätt.
+
+## Marknader sida vid sida (markets och by_market i journey.yaml)
+journey-markets = Marknader sida vid sida
+chart-ipa-markets = Vikt mot prestation, per marknad
+chart-ipa-markets-x = Prestation (1–5)
+chart-ipa-markets-y = Vikt (1–5)
+desc-ipa-market = { $market }: hårkors vid genomsnittlig vikt { $importance } och genomsnittlig prestation { $performance }; "Koncentrera insatserna här": { $numbers }.
+cap-ipa-markets = Varje marknad bedömd för sig, numrerad som i gaplistan: där en kontaktpunkt flyttar sig mellan panelerna behöver marknaderna olika åtgärder.
+journey-markets-disagree = De kontaktpunkter vars prioritet eller åtgärd skiljer sig mest mellan marknaderna: prioritet · åtgärd i varje marknad.
+th-market-priority = { $market }
+th-priority-spread = Skillnad
+touchpoint-market-scores = { $market }: vikt { $importance }, prestation { $performance }
+touchpoint-market-absent = { $market }: vikt { $importance }, inte närvarande

@@ -26,6 +26,7 @@ pub struct Journey {
 
 impl Journey {
     /// The journey as `market` scores it: each touchpoint with that market's overrides.
+    #[must_use]
     pub fn in_market(&self, market: &str) -> Journey {
         let touchpoints = self
             .touchpoints

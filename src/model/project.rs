@@ -254,6 +254,7 @@ pub const TEMPLATE_NAMES: &[&str] = &[
     "sections/data.html",
     "sections/value.html",
     "sections/journey.html",
+    "sections/initiatives.html",
     "sections/winloss_jobs.html",
     "sections/appendix.html",
 ];

@@ -20,18 +20,20 @@ pub enum SectionId {
     Data,
     Value,
     Journey,
+    Initiatives,
     WinlossJobs,
     Appendix,
 }
 
 impl SectionId {
-    pub const ALL: [SectionId; 8] = [
+    pub const ALL: [SectionId; 9] = [
         SectionId::Summary,
         SectionId::BusinessCase,
         SectionId::Economics,
         SectionId::Data,
         SectionId::Value,
         SectionId::Journey,
+        SectionId::Initiatives,
         SectionId::WinlossJobs,
         SectionId::Appendix,
     ];
@@ -45,6 +47,7 @@ impl SectionId {
             SectionId::Data => "data",
             SectionId::Value => "value",
             SectionId::Journey => "journey",
+            SectionId::Initiatives => "initiatives",
             SectionId::WinlossJobs => "winloss_jobs",
             SectionId::Appendix => "appendix",
         }

@@ -22,24 +22,21 @@ pub fn fund(
         let Some(id) = &line.initiative else { continue };
         let Some(initiative) = journey.initiatives.iter().find(|x| x.id == *id) else { continue };
         let annual = initiative.annual + initiative.hours_per_year * hourly_rate;
-        match Money::new(annual) {
-            Some(annual) => {
-                line.one_off = initiative.one_off;
-                line.annual = annual;
-            }
-            None => {
-                diagnostics.push(
-                    Diagnostic::new(
-                        file,
-                        format!("initiative `{id}` frees {:.0} a year rather than costing it: a saving is not an investment", -annual),
-                    )
-                    .at(at(i))
-                    .field(format!("investment[{i}].initiative"))
-                    .hint("remove this line: what reducing or stopping touchpoints frees is shown as the reallocation"),
-                );
-                sound = false;
-            }
-        }
+        let Some(money) = Money::new(annual) else {
+            diagnostics.push(
+                Diagnostic::new(
+                    file,
+                    format!("initiative `{id}` frees {:.0} a year rather than costing it: a saving is not an investment", -annual),
+                )
+                .at(at(i))
+                .field(format!("investment[{i}].initiative"))
+                .hint("remove this line: what reducing or stopping touchpoints frees is shown as the reallocation"),
+            );
+            sound = false;
+            continue;
+        };
+        line.one_off = initiative.one_off;
+        line.annual = money;
     }
     sound
 }

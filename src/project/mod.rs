@@ -151,17 +151,8 @@ impl Loader<'_> {
             .map(validate::declared_segments)
             .filter(|ids| !ids.is_empty())
             .map_or(KnownIds::Unreadable, KnownIds::Declared);
-        let phase_ids = match &raw_journey {
-            Some(raw) => KnownIds::Declared(validate::declared_phases(raw)),
-            None if self.dir.join(JOURNEY_FILE).exists() => KnownIds::Unreadable,
-            None => KnownIds::Absent(JOURNEY_FILE),
-        };
-
-        let initiative_ids = match &raw_journey {
-            Some(raw) => KnownIds::Declared(validate::declared_initiatives(raw)),
-            None if self.dir.join(JOURNEY_FILE).exists() => KnownIds::Unreadable,
-            None => KnownIds::Absent(JOURNEY_FILE),
-        };
+        let phase_ids = self.declared_in_journey(raw_journey.as_ref(), validate::declared_phases);
+        let initiative_ids = self.declared_in_journey(raw_journey.as_ref(), validate::declared_initiatives);
         let market_ids = raw_journey.as_ref().map_or(KnownIds::Unlisted, validate::declared_markets);
         let part = raw_project.as_ref().and_then(|raw| {
             let mut c = Checker::new(Path::new(PROJECT_FILE), 0, &mut self.diagnostics);
@@ -220,38 +211,14 @@ impl Loader<'_> {
         let mut part = part?;
         let mut options: Vec<_> = options.into_iter().collect::<Option<_>>()?;
         let journey = optional(journey)?;
-        if let Some(j) = &journey {
-            let rate = part.settings.hourly_rate.get();
-            let at = |i: usize| {
-                let raw = raw_project.as_ref()?.investment.get(i)?.value.initiative.as_ref()?;
-                Position::from_yaml(raw.referenced)
-            };
-            let mut sound = funding::fund(
-                &mut part.investments,
-                j,
-                rate,
-                Path::new(PROJECT_FILE),
-                at,
-                &mut self.diagnostics,
-            );
-            for option in &mut options {
-                if let Some(lines) = &mut option.investments {
-                    let file = PathBuf::from(&option.file);
-                    sound &= funding::fund(lines, j, rate, &file, |_| None, &mut self.diagnostics);
-                }
-            }
-            if !sound {
-                return None;
-            }
+        let rate = part.settings.hourly_rate.get();
+        if let Some(j) = &journey
+            && !self.fund(&mut part.investments, &mut options, j, rate, raw_project.as_ref())
+        {
+            return None;
         }
         part.brand.logo = part.logo_path.as_ref().and_then(|rel| self.logo(rel));
-        let mut sources: Vec<Source> = self
-            .sources
-            .iter()
-            .map(|s| Source { path: slash_path(&s.rel), bytes: s.bytes, sha256: s.sha256.clone() })
-            .collect();
-        sources.extend(self.binary_sources.iter().cloned());
-        sources.sort_by(|a, b| a.path.cmp(&b.path));
+        let sources = self.sources_read();
         let inputs: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
         let version = version::version(self.dir, &inputs);
         Some(Project {
@@ -277,6 +244,56 @@ impl Loader<'_> {
             images,
             warnings: self.warnings(),
         })
+    }
+
+    /// Every file read, text and binary, by path.
+    fn sources_read(&self) -> Vec<Source> {
+        let mut sources: Vec<Source> = self
+            .sources
+            .iter()
+            .map(|s| Source { path: slash_path(&s.rel), bytes: s.bytes, sha256: s.sha256.clone() })
+            .collect();
+        sources.extend(self.binary_sources.iter().cloned());
+        sources.sort_by(|a, b| a.path.cmp(&b.path));
+        sources
+    }
+
+    /// The ids journey.yaml declares of one kind (`declared`), as far as it could be read.
+    fn declared_in_journey(
+        &self,
+        raw: Option<&RawJourney>,
+        declared: fn(&RawJourney) -> std::collections::BTreeSet<String>,
+    ) -> KnownIds {
+        match raw {
+            Some(raw) => KnownIds::Declared(declared(raw)),
+            None if self.dir.join(JOURNEY_FILE).exists() => KnownIds::Unreadable,
+            None => KnownIds::Absent(JOURNEY_FILE),
+        }
+    }
+
+    /// Gives the investment lines of project.yaml and of every option that fund an initiative
+    /// the initiative's cost; `false` when one funds a saving.
+    fn fund(
+        &mut self,
+        investments: &mut [crate::model::Investment],
+        options: &mut [crate::model::ProgrammeOption],
+        journey: &crate::model::Journey,
+        hourly_rate: f64,
+        raw_project: Option<&RawProject>,
+    ) -> bool {
+        let at = |i: usize| {
+            let raw = raw_project?.investment.get(i)?.value.initiative.as_ref()?;
+            Position::from_yaml(raw.referenced)
+        };
+        let file = Path::new(PROJECT_FILE);
+        let mut sound = funding::fund(investments, journey, hourly_rate, file, at, &mut self.diagnostics);
+        for option in options {
+            if let Some(lines) = &mut option.investments {
+                let file = PathBuf::from(&option.file);
+                sound &= funding::fund(lines, journey, hourly_rate, &file, |_| None, &mut self.diagnostics);
+            }
+        }
+        sound
     }
 
     /// Reads the client's data and derives what it says per segment (in segments.yaml's order).

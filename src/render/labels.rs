@@ -2,7 +2,7 @@
 
 use super::locale::Localizer;
 use crate::analysis::{Action, JobLabel, Quadrant};
-use crate::model::{Driver, Project, Segment};
+use crate::model::{Driver, InitiativeAction, Project, Segment};
 
 /// A segment's name for its id; the id itself when no segment has it (an entry removed since
 /// a revision keeps only its id).
@@ -58,4 +58,18 @@ pub fn job_label(l: &Localizer, label: JobLabel) -> String {
         JobLabel::Served => "served",
     };
     l.t(&format!("job-{key}"))
+}
+
+pub fn initiative_action_name(l: &Localizer, a: InitiativeAction) -> String {
+    l.t(&format!("initiative-action-{}", a.key()))
+}
+
+/// The gap list's action class an initiative's action is drawn in: adding as adding,
+/// improving as investing, reducing and stopping as reducing.
+pub fn initiative_action_class(a: InitiativeAction) -> &'static str {
+    match a {
+        InitiativeAction::Add => "add",
+        InitiativeAction::Improve => "invest",
+        InitiativeAction::Reduce | InitiativeAction::Stop => "reduce",
+    }
 }

@@ -34,6 +34,7 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ("sections/data.html", include_str!("../../templates/sections/data.html")),
     ("sections/value.html", include_str!("../../templates/sections/value.html")),
     ("sections/journey.html", include_str!("../../templates/sections/journey.html")),
+    ("sections/initiatives.html", include_str!("../../templates/sections/initiatives.html")),
     ("sections/winloss_jobs.html", include_str!("../../templates/sections/winloss_jobs.html")),
     ("sections/appendix.html", include_str!("../../templates/sections/appendix.html")),
 ];

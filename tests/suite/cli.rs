@@ -474,6 +474,6 @@ fn templates_export_writes_the_built_in_templates_and_never_overwrites() {
     fs::write(target.join("style.css"), "/* mine */").unwrap();
     let again = uplift(&["templates", "export", path(&target)]);
     assert_eq!(again.status.code(), Some(2));
-    assert!(text(&again.stderr).contains("13 templates are already there"), "{}", text(&again.stderr));
+    assert!(text(&again.stderr).contains("14 templates are already there"), "{}", text(&again.stderr));
     assert_eq!(fs::read_to_string(target.join("style.css")).unwrap(), "/* mine */");
 }

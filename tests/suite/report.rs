@@ -35,9 +35,11 @@ fn every_section_and_chart_is_there() {
         "data",
         "uplift",
         "journey",
+        "initiatives",
         "winloss-jobs",
         "appendix",
         "derivations",
+        "derivation-initiative",
         "methodology",
         "assumptions",
         "sources",
@@ -54,6 +56,8 @@ fn every_section_and_chart_is_there() {
         "acquisition",
         "ipa",
         "resources",
+        "ipa-markets",
+        "initiatives",
         "loss-pareto",
         "jobs",
         "cohorts-installers",
@@ -66,7 +70,7 @@ fn every_section_and_chart_is_there() {
             "chart {chart} missing"
         );
     }
-    assert_eq!(html.matches("<svg ").count(), 15, "one inline SVG per chart");
+    assert_eq!(html.matches("<svg ").count(), 17, "one inline SVG per chart");
     assert!(html.contains("<title id=\"chart-tornado-title\">"), "charts carry an accessible title");
     assert!(html.len() <= 1_500_000, "the report is {} bytes", html.len());
 }

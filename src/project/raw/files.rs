@@ -109,6 +109,8 @@ pub struct RawSectionTitles {
     pub value: Field<String>,
     /// Above the customer journey and its gaps.
     pub journey: Field<String>,
+    /// Above what the initiatives on the journey are worth and cost.
+    pub initiatives: Field<String>,
     /// Above win/loss and jobs to be done.
     pub winloss_jobs: Field<String>,
     /// Above the appendix.
@@ -603,7 +605,7 @@ pub struct RawOwnSectionMeta {
     /// The section's title.
     pub title: Field<String>,
     /// The report section it follows: `summary`, `business_case`, `economics`, `data`,
-    /// `value`, `journey`, `winloss_jobs` or `appendix`.
+    /// `value`, `journey`, `initiatives`, `winloss_jobs` or `appendix`.
     pub after: Field<String>,
 }
 

@@ -85,6 +85,7 @@ fn titles(raw: &RawSectionTitles, c: &mut Checker) -> Option<BTreeMap<SectionId,
         (SectionId::Data, &raw.data),
         (SectionId::Value, &raw.value),
         (SectionId::Journey, &raw.journey),
+        (SectionId::Initiatives, &raw.initiatives),
         (SectionId::WinlossJobs, &raw.winloss_jobs),
         (SectionId::Appendix, &raw.appendix),
     ];

@@ -58,7 +58,9 @@ fn charts(r: &view::Report) -> Vec<&crate::render::charts::Chart> {
     if let Some(j) = &r.journey {
         out.extend(&j.ipa);
         out.extend(&j.resources);
+        out.extend(j.markets.as_ref().map(|m| &m.ipa));
     }
+    out.extend(r.initiatives.as_ref().map(|i| &i.chart));
     if let Some(w) = &r.winloss_jobs {
         out.extend(&w.pareto);
         out.extend(&w.jobs_chart);
@@ -82,6 +84,8 @@ pub fn file_name(chart_id: &str) -> String {
         ("tornado", "npv-tornado"),
         ("ipa", "importance-performance"),
         ("resources", "resources-against-importance"),
+        ("ipa-markets", "importance-performance-by-market"),
+        ("initiatives", "initiatives-value-against-cost"),
         ("loss-pareto", "loss-reasons"),
         ("jobs", "jobs-opportunity-landscape"),
     ];

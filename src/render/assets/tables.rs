@@ -2,7 +2,7 @@
 
 use crate::analysis::{JobMetrics, Metrics, TouchpointAnalysis, WinLossMetrics};
 use crate::model::Project;
-use crate::render::labels::{action_name, job_label, problem_name, quadrant_name};
+use crate::render::labels::{action_name, initiative_action_name, job_label, problem_name, quadrant_name};
 use crate::render::locale::Localizer;
 
 /// A table: what it is called, its columns and its rows.
@@ -67,6 +67,12 @@ pub fn all(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Table> {
     }
     if let Some(t) = &m.touchpoints {
         tables.push(touchpoint_gaps(project, t, l));
+        if !t.by_market.is_empty() {
+            tables.push(market_gaps(project, t, l));
+        }
+    }
+    if !m.initiatives.is_empty() {
+        tables.push(initiatives(m, l));
     }
     if let Some(w) = &m.winloss {
         tables.push(win_loss(w, l, &name));
@@ -352,6 +358,83 @@ fn jobs_to_be_done(jobs: &[JobMetrics], l: &Localizer, name: &dyn Fn(&str) -> St
                     Cell::Number(j.satisfaction),
                     Cell::Number(j.opportunity),
                     Cell::Text(job_label(l, j.label)),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The gap analysis of each market, market by market in journey.yaml's order.
+fn market_gaps(project: &Project, t: &TouchpointAnalysis, l: &Localizer) -> Table {
+    let markets = project.journey.as_ref().map(|j| j.markets.as_slice()).unwrap_or_default();
+    Table {
+        file: "touchpoint-gaps-by-market",
+        title: l.t("sheet-market-gaps"),
+        columns: columns(
+            l,
+            &[
+                ("th-market", Kind::Text),
+                ("th-touchpoint", Kind::Text),
+                ("th-importance", Kind::Decimal(1)),
+                ("th-performance", Kind::Decimal(1)),
+                ("th-priority", Kind::Decimal(1)),
+                ("th-cost", Kind::Money),
+                ("th-quadrant", Kind::Text),
+                ("th-action", Kind::Text),
+            ],
+        ),
+        rows: markets
+            .iter()
+            .filter_map(|market| Some((market, t.by_market.get(market)?)))
+            .flat_map(|(market, a)| {
+                a.ranked.iter().map(move |g| {
+                    vec![
+                        Cell::Text(market.clone()),
+                        Cell::Text(g.name.clone()),
+                        Cell::Number(g.importance),
+                        Cell::Number(g.performance),
+                        Cell::Number(g.priority),
+                        Cell::Number(g.cost),
+                        Cell::Text(quadrant_name(l, g.quadrant)),
+                        Cell::Text(action_name(l, g.action)),
+                    ]
+                })
+            })
+            .collect(),
+    }
+}
+
+/// The initiatives, highest net value first, as in the report.
+fn initiatives(m: &Metrics, l: &Localizer) -> Table {
+    Table {
+        file: "initiatives",
+        title: l.t("sheet-initiatives"),
+        columns: columns(
+            l,
+            &[
+                ("th-initiative", Kind::Text),
+                ("th-action", Kind::Text),
+                ("th-initiative-value", Kind::Money),
+                ("th-initiative-cost", Kind::Money),
+                ("th-net-value", Kind::Money),
+                ("th-per-krone", Kind::Decimal(2)),
+                ("th-payback-months", Kind::Decimal(0)),
+                ("th-funded", Kind::Text),
+            ],
+        ),
+        rows: m
+            .initiatives
+            .iter()
+            .map(|x| {
+                vec![
+                    Cell::Text(x.name.clone()),
+                    Cell::Text(initiative_action_name(l, x.action)),
+                    Cell::Number(x.value),
+                    Cell::Number(x.cost_pv),
+                    Cell::Number(x.net_value),
+                    number(x.value_per_krone),
+                    number(x.payback_months),
+                    Cell::Text(if x.funded { l.t("initiative-funded") } else { String::new() }),
                 ]
             })
             .collect(),

@@ -126,7 +126,7 @@ pub struct Assumption {
 }
 
 /// Each method: (catalogue key, notation when it is not a message of its own).
-const METHODS: [(&str, Option<&str>); 12] = [
+const METHODS: [(&str, Option<&str>); 13] = [
     ("method-margin", Some("M = f · v · m")),
     ("method-clv", Some("CLV = Σ M · (r / (1+d))^t, t = 1..H")),
     ("method-projected", Some("r′ = r + Δr, m′ = m + Δm, f′ = f · (1 + Δf), v′ = v · (1 + Δv)")),
@@ -137,6 +137,10 @@ const METHODS: [(&str, Option<&str>); 12] = [
     ("method-problems", None),
     ("method-uncertainty", None),
     ("method-gap", Some("gap = importance − performance; priority = importance · max(gap, 0)")),
+    (
+        "method-initiatives",
+        Some("value = Σ share · φ(lever); cost = one-off + (annual + hours · rate) · Σ (1+d)^−t"),
+    ),
     ("method-winloss", None),
     ("method-jobs", Some("opportunity = importance + max(importance − satisfaction, 0)")),
 ];
@@ -166,6 +170,7 @@ pub fn derivations(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Derivat
     out.extend(roi(m, l));
     out.push(payback(m, l));
     out.push(probability(project, m, l));
+    out.extend(initiative(project, m, l));
     out.extend(
         project
             .segments
@@ -175,6 +180,100 @@ pub fn derivations(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Derivat
             .map(|((i, seg), x)| segment_clv(project, i, seg, x, l)),
     );
     out
+}
+
+/// Where initiative `id` is written in journey.yaml.
+fn initiative_index(project: &Project, id: Option<&str>) -> Option<usize> {
+    project.journey.as_ref()?.initiatives.iter().position(|x| Some(x.id.as_str()) == id)
+}
+
+/// The first initiative of the ranking that has a value and a cost, derived with this
+/// project's numbers: its value from the Shapley values of the levers it delivers, its
+/// cost as a present value.
+fn initiative(project: &Project, m: &Metrics, l: &Localizer) -> Option<Derivation> {
+    let x = m.initiatives.iter().find(|x| x.value > 0.0 && x.cost_pv > 0.0)?;
+    let i = initiative_index(project, Some(&x.id))?;
+    let written = &project.journey.as_ref()?.initiatives[i];
+    let s = &project.settings;
+    let annuity = m.programme.investment.annuity_factor;
+    let lever = |d: &crate::analysis::DeliveredValue| {
+        format!(
+            "{}: {}",
+            crate::render::labels::segment_name(project, &d.segment),
+            lever_name(l, d.lever).to_lowercase()
+        )
+    };
+    let mut inputs: Vec<Input> = Vec::new();
+    for (k, d) in x.delivers.iter().enumerate() {
+        let share = l.t_with("der-initiative-share", vec![("lever", lever(d).into())]);
+        inputs.push(input(
+            share,
+            l.percent(d.share, 0),
+            "journey.yaml",
+            &format!("initiatives[{i}].delivers[{k}]"),
+        ));
+        let value = l.t_with("der-initiative-lever-value", vec![("lever", lever(d).into())]);
+        inputs.push(Input {
+            name: value,
+            value: l.money(d.lever_value),
+            source: l.t("der-initiative-lever-source"),
+            link: Some("methodology".into()),
+        });
+    }
+    let field = |f: &str| format!("initiatives[{i}].{f}");
+    inputs.push(input(
+        l.t("der-initiative-one-off"),
+        l.money(written.one_off.get()),
+        "journey.yaml",
+        &field("one_off"),
+    ));
+    inputs.push(input(
+        l.t("der-initiative-annual"),
+        l.money(written.annual),
+        "journey.yaml",
+        &field("annual"),
+    ));
+    inputs.push(input(
+        l.t("der-initiative-hours"),
+        l.number(written.hours_per_year, 0),
+        "journey.yaml",
+        &field("hours_per_year"),
+    ));
+    inputs.push(input(
+        l.t("der-initiative-rate"),
+        l.money(s.hourly_rate.get()),
+        "project.yaml",
+        "hourly_rate",
+    ));
+    inputs.extend(settings_inputs(project, l));
+    let values = x
+        .delivers
+        .iter()
+        .map(|d| format!("{} × {}", l.exact(d.share, 4), l.number(d.lever_value, 2)))
+        .collect::<Vec<_>>();
+    Some(Derivation {
+        id: "derivation-initiative".into(),
+        title: l.t_with("der-initiative", vec![("name", x.name.clone().into())]),
+        formula: l.t("der-initiative-formula"),
+        substituted: format!(
+            "({}) − ({} + ({} + {} × {}) × {})",
+            values.join(" + "),
+            l.exact(written.one_off.get(), 2),
+            l.exact(written.annual, 2),
+            l.exact(written.hours_per_year, 2),
+            l.exact(s.hourly_rate.get(), 2),
+            l.exact(annuity, 10)
+        ),
+        result: l.t_with(
+            "der-initiative-result",
+            vec![
+                ("value", l.number(x.value, 2).into()),
+                ("cost", l.number(x.cost_pv, 2).into()),
+                ("net", l.number(x.net_value, 2).into()),
+            ],
+        ),
+        inputs,
+    })
 }
 
 /// The discount rate and horizon, as inputs of a derivation.
@@ -223,7 +322,10 @@ fn present_value(project: &Project, m: &Metrics, l: &Localizer) -> Derivation {
             "der-pv-item",
             vec![("once", l.money(it.one_off.get()).into()), ("annual", l.money(it.annual.get()).into())],
         );
-        input(it.item.clone(), value, "project.yaml", &format!("investment[{i}]"))
+        match initiative_index(project, it.initiative.as_deref()) {
+            Some(k) => input(it.item.clone(), value, "journey.yaml", &format!("initiatives[{k}]")),
+            None => input(it.item.clone(), value, "project.yaml", &format!("investment[{i}]")),
+        }
     });
     Derivation {
         id: "derivation-pv".into(),

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::Metrics;
+use crate::analysis::{Metrics, TouchpointAnalysis, TouchpointGap};
 use crate::model::Project;
 use crate::render::charts::{self, Chart};
 use crate::render::labels::{action_key, action_name, quadrant_name};
@@ -15,6 +15,30 @@ pub struct JourneyView {
     pub gaps: Vec<GapRow>,
     pub ipa: Option<Chart>,
     pub resources: Option<Chart>,
+    /// Whether the gap list shows the value of the initiatives on each touchpoint.
+    pub initiative_values: bool,
+    /// The markets side by side, when journey.yaml lists markets.
+    pub markets: Option<MarketsView>,
+}
+
+/// The gap analysis of each market: the quadrants side by side and where they disagree.
+#[derive(Debug, Serialize)]
+pub struct MarketsView {
+    pub names: Vec<String>,
+    pub ipa: Chart,
+    /// The touchpoints whose priority or action differs most between markets, at most ten.
+    pub disagreements: Vec<DisagreementRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DisagreementRow {
+    /// The touchpoint's number in the overall gap list.
+    pub number: usize,
+    pub name: String,
+    /// Per market, in `names`' order: "priority · action".
+    pub by_market: Vec<String>,
+    /// The largest priority less the smallest.
+    pub spread: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -40,6 +64,11 @@ pub struct GapRow {
     pub action: String,
     /// `invest`, `keep`, `reduce`, `add`: a CSS class.
     pub action_class: String,
+    /// The value the initiatives on this touchpoint carry (an initiative on several
+    /// touchpoints split equally); empty when none names it.
+    pub initiative_value: String,
+    /// Each market whose scores differ from the touchpoint's own: "Norway 5 / 2".
+    pub market_scores: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -55,17 +84,63 @@ pub struct PhaseView {
 
 /// The section, when the project has a journey; `gaps` are the rows of [`gaps`].
 pub fn build(project: &Project, m: &Metrics, gaps: Vec<GapRow>, l: &Localizer) -> Option<JourneyView> {
-    project.journey.as_ref()?;
+    let journey = project.journey.as_ref()?;
     Some(JourneyView {
         phases: phases(project, &gaps),
         ipa: m.touchpoints.as_ref().map(|t| charts::importance_performance(t, l)),
         resources: m.touchpoints.as_ref().map(|t| charts::resource_share(t, l)),
+        initiative_values: m.initiative_summary.is_some(),
+        markets: m.touchpoints.as_ref().and_then(|t| markets(&journey.markets, t, &gaps, l)),
         gaps,
+    })
+}
+
+fn markets(names: &[String], t: &TouchpointAnalysis, gaps: &[GapRow], l: &Localizer) -> Option<MarketsView> {
+    let by_market: Vec<(String, &TouchpointAnalysis)> =
+        names.iter().filter_map(|n| Some((n.clone(), t.by_market.get(n)?))).collect();
+    if by_market.is_empty() {
+        return None;
+    }
+    let mut rows: Vec<(f64, bool, DisagreementRow)> = gaps
+        .iter()
+        .filter_map(|g| {
+            let scores: Vec<&TouchpointGap> =
+                by_market.iter().filter_map(|(_, a)| a.ranked.iter().find(|x| x.id == g.id)).collect();
+            let priorities = scores.iter().map(|x| x.priority);
+            let spread = priorities.clone().fold(f64::MIN, f64::max) - priorities.fold(f64::MAX, f64::min);
+            let actions_differ = scores.windows(2).any(|w| w[0].action != w[1].action);
+            (spread > 0.0 || actions_differ).then(|| {
+                let by_market = scores
+                    .iter()
+                    .map(|x| format!("{} · {}", l.number(x.priority, 1), action_name(l, x.action)))
+                    .collect();
+                let row = DisagreementRow {
+                    number: g.number,
+                    name: g.name.clone(),
+                    by_market,
+                    spread: l.number(spread, 1),
+                };
+                (spread, actions_differ, row)
+            })
+        })
+        .collect();
+    // The largest difference in priority first, a different action before the same.
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.number.cmp(&b.2.number)));
+    rows.truncate(10);
+    Some(MarketsView {
+        names: names.to_vec(),
+        ipa: charts::importance_performance_by_market(t, &by_market, l),
+        disagreements: rows.into_iter().map(|(_, _, row)| row).collect(),
     })
 }
 
 pub fn gaps(project: &Project, m: &Metrics, l: &Localizer) -> Vec<GapRow> {
     let Some(t) = &m.touchpoints else { return Vec::new() };
+    let initiative_value = |id: &str| {
+        let by_touchpoint =
+            m.initiative_summary.as_ref().map(|s| s.by_touchpoint.as_slice()).unwrap_or_default();
+        by_touchpoint.iter().find(|x| x.touchpoint == id).map(|x| l.money(x.value)).unwrap_or_default()
+    };
     let phase_name = |id: &str| {
         project
             .journey
@@ -94,6 +169,34 @@ pub fn gaps(project: &Project, m: &Metrics, l: &Localizer) -> Vec<GapRow> {
             quadrant: quadrant_name(l, g.quadrant),
             action: action_name(l, g.action),
             action_class: action_key(g.action).to_owned(),
+            initiative_value: initiative_value(&g.id),
+            market_scores: market_scores(project, &g.id, l),
+        })
+        .collect()
+}
+
+/// "Norway 5 / 2" for each market whose importance, performance or presence differs from
+/// the touchpoint's own, in the order the markets are listed.
+fn market_scores(project: &Project, id: &str, l: &Localizer) -> Vec<String> {
+    let Some(journey) = &project.journey else { return Vec::new() };
+    let Some(t) = journey.touchpoints.iter().find(|t| t.id == id) else { return Vec::new() };
+    journey
+        .markets
+        .iter()
+        .filter_map(|market| {
+            let s = t.by_market.get(market)?;
+            let differs =
+                s.importance != t.importance || s.performance != t.performance || s.present != t.present;
+            differs.then(|| {
+                l.t_with(
+                    if s.present { "touchpoint-market-scores" } else { "touchpoint-market-absent" },
+                    vec![
+                        ("market", market.clone().into()),
+                        ("importance", l.number(s.importance.get(), 1).into()),
+                        ("performance", l.number(s.performance.get(), 1).into()),
+                    ],
+                )
+            })
         })
         .collect()
 }

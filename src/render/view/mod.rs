@@ -11,6 +11,7 @@ mod changes;
 mod cover;
 mod data;
 mod economics;
+mod initiatives;
 mod journey;
 mod options;
 mod own_sections;
@@ -30,6 +31,7 @@ pub use changes::{ChangeRow, ChangesView};
 pub use cover::MetaView;
 pub use data::DataView;
 pub use economics::{EconomicsView, ProblemRow, SegmentRow};
+pub use initiatives::{InitiativeRow, InitiativesView};
 pub use journey::{GapRow, JourneyView, PhaseView};
 pub use own_sections::{BySection, OwnSectionView};
 pub use summary::{Card, SummaryView};
@@ -56,6 +58,8 @@ pub struct Report {
     pub data: Option<DataView>,
     pub value: ValueView,
     pub journey: Option<JourneyView>,
+    /// "From journey gaps to money", when the journey has initiatives.
+    pub initiatives: Option<InitiativesView>,
     pub winloss_jobs: Option<WinLossJobsView>,
     pub appendix: AppendixView,
     /// The consultant's action title above each section.
@@ -94,6 +98,7 @@ pub fn build(project: &Project, metrics: &Metrics, extras: Extras, l: &Localizer
         data: data::build(metrics, l),
         value,
         journey: journey::build(project, metrics, gaps, l),
+        initiatives: initiatives::build(project, metrics, l),
         winloss_jobs: winloss_jobs::build(metrics, &segment_name, l),
         appendix: appendix::build(project, metrics, l),
         titles: own_sections::titles(project),

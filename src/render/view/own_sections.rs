@@ -15,6 +15,7 @@ pub struct BySection<T> {
     pub data: T,
     pub value: T,
     pub journey: T,
+    pub initiatives: T,
     pub winloss_jobs: T,
     pub appendix: T,
 }
@@ -28,6 +29,7 @@ impl<T> BySection<T> {
             data: f(SectionId::Data),
             value: f(SectionId::Value),
             journey: f(SectionId::Journey),
+            initiatives: f(SectionId::Initiatives),
             winloss_jobs: f(SectionId::WinlossJobs),
             appendix: f(SectionId::Appendix),
         }
