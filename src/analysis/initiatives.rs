@@ -250,46 +250,9 @@ fn by_touchpoint(journey: &crate::model::Journey, ranked: &[InitiativeValue]) ->
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
     use super::*;
-    use crate::model::fixture::{drivers, project, segment};
-    use crate::model::{
-        Delivery, Estimate, FivePoint, Journey, Money, PerDriver, Quantity, Rate, Touchpoint,
-    };
-
-    fn touchpoint(id: &str, hours: f64, budget: f64) -> Touchpoint {
-        Touchpoint {
-            id: id.into(),
-            phase: "p".into(),
-            channel: String::new(),
-            name: id.into(),
-            importance: FivePoint::new(3.0).unwrap(),
-            performance: FivePoint::new(3.0).unwrap(),
-            present: true,
-            hours_per_year: Quantity::new(hours).unwrap(),
-            budget_per_year: Money::new(budget).unwrap(),
-            by_market: BTreeMap::new(),
-        }
-    }
-
-    fn initiative(
-        id: &str,
-        action: InitiativeAction,
-        touchpoints: &[&str],
-        cost: (f64, f64, f64),
-    ) -> Initiative {
-        Initiative {
-            id: id.into(),
-            name: id.into(),
-            action,
-            touchpoints: touchpoints.iter().map(|t| (*t).to_owned()).collect(),
-            one_off: Money::new(cost.0).unwrap(),
-            annual: cost.1,
-            hours_per_year: cost.2,
-            delivers: vec![],
-        }
-    }
+    use crate::model::fixture::{drivers, initiative, journey, project, segment, touchpoint};
+    use crate::model::{Delivery, Estimate, Money, PerDriver, Rate};
 
     /// docs/metrics.md, worked example 4.18. One segment of 100 customers, M = 50 a year,
     /// r = 0.5, 2 years at d = 0, hourly rate 10; retention +0.1 (certain), the only lever.
@@ -313,16 +276,12 @@ mod tests {
             share: Rate::new(0.6).unwrap(),
         }];
         let stop = initiative("stop", InitiativeAction::Stop, &["t3"], (0.0, -100.0, -30.0));
-        p.journey = Some(Journey {
-            phases: vec![],
-            touchpoints: vec![
-                touchpoint("t1", 0.0, 0.0),
-                touchpoint("t2", 0.0, 0.0),
-                touchpoint("t3", 30.0, 100.0),
-            ],
-            markets: vec![],
-            initiatives: vec![improve, stop],
-        });
+        let touchpoints = vec![
+            touchpoint("t1", 3.0, 0.0, 0.0),
+            touchpoint("t2", 3.0, 0.0, 0.0),
+            touchpoint("t3", 3.0, 30.0, 100.0),
+        ];
+        p.journey = Some(journey(touchpoints, vec![improve, stop]));
         let levers = super::super::shapley::all(&p.segments, &p.settings);
         let (ranked, summary) = analyse(&p, &levers).unwrap();
         let ids: Vec<&str> = ranked.iter().map(|i| i.id.as_str()).collect();

@@ -197,8 +197,8 @@ fn reduced_important_touchpoints(project: &Project, m: &Metrics) -> Vec<Doubt> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::fixture::{drivers, investment, project, segment};
-    use crate::model::{Benchmark, Estimate, PerDriver};
+    use crate::model::fixture::{drivers, initiative, investment, journey, project, segment, touchpoint};
+    use crate::model::{Benchmark, Estimate, InitiativeAction, PerDriver};
 
     fn kinds(doubts: &[Doubt]) -> Vec<String> {
         doubts.iter().map(|d| serde_json::to_value(d).unwrap()["kind"].as_str().unwrap().to_owned()).collect()
@@ -234,6 +234,12 @@ mod tests {
         far.benchmarks.retention_rate = Some(Benchmark { value: 0.99, source: BenchmarkSource::Segment });
         let mut p = project(vec![near, double, far], vec![investment(10.0, 0.0, None)], 5, 0.08);
         p.settings.draws = 200;
+        // Reducing a touchpoint rated 5 (above the mean of 3): questioned; the one rated 1 is not.
+        let reduce = initiative("cut", InitiativeAction::Reduce, &["minor", "vital"], (0.0, -10.0, 0.0));
+        p.journey = Some(journey(
+            vec![touchpoint("minor", 1.0, 0.0, 0.0), touchpoint("vital", 5.0, 0.0, 0.0)],
+            vec![reduce],
+        ));
         let m = crate::analysis::analyse(&p);
         let found = kinds(&m.plausibility);
         for kind in [
@@ -243,9 +249,14 @@ mod tests {
             "benchmark_far_away",
             "npv_many_times_investment",
             "target_probability_extreme",
+            "reduces_important_touchpoint",
         ] {
             assert!(found.contains(&kind.to_owned()), "{kind} missing from {found:?}");
         }
+        let reduced: Vec<&Doubt> =
+            m.plausibility.iter().filter(|d| matches!(d, Doubt::ReducesImportantTouchpoint { .. })).collect();
+        assert_eq!(reduced.len(), 1, "only the important touchpoint: {reduced:?}");
+        assert_eq!(reduced[0].place(), ("journey.yaml", "initiatives[0].touchpoints".to_owned()));
         let places: Vec<(&str, String)> = m.plausibility.iter().map(Doubt::place).collect();
         assert!(places.contains(&("segments.yaml", "segments[2].benchmarks.retention_rate".to_owned())));
         assert!(places.contains(&("segments.yaml", "segments[0].levers.retention_rate".to_owned())));

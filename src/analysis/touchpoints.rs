@@ -231,4 +231,50 @@ mod tests {
         };
         assert!(analyse(&decimals, 0.0).ranked.iter().all(|t| t.quadrant == Quadrant::KeepUpTheGoodWork));
     }
+
+    /// Two touchpoints; market "N" rates `b` 5 and is not present at `a` (performance 1,
+    /// no cost there). Overall: means 3 and 3, both on the cross-hairs. In N: importance
+    /// means (3 + 5)/2 = 4, so `a` (3) is low and `b` (5) high; `a` is absent and unimportant
+    /// there, so it is kept, not added; `b` is important and at par (3 ≥ mean (1 + 3)/2 = 2).
+    #[test]
+    fn each_market_is_analysed_with_its_own_scores() {
+        use crate::model::MarketScores;
+        let mut a = tp("a", 3.0, 3.0, true, 1000.0, 0.0);
+        let mut b = tp("b", 3.0, 3.0, true, 1000.0, 0.0);
+        a.by_market.insert(
+            "N".into(),
+            MarketScores {
+                importance: a.importance,
+                performance: FivePoint::new(1.0).unwrap(),
+                present: false,
+                hours_per_year: Quantity::new(0.0).unwrap(),
+                budget_per_year: Money::new(0.0).unwrap(),
+            },
+        );
+        let b_in_n = MarketScores {
+            importance: FivePoint::new(5.0).unwrap(),
+            performance: b.performance,
+            present: true,
+            hours_per_year: b.hours_per_year,
+            budget_per_year: b.budget_per_year,
+        };
+        b.by_market.insert("N".into(), b_in_n);
+        let journey = Journey {
+            phases: vec![],
+            touchpoints: vec![a, b],
+            markets: vec!["N".into()],
+            initiatives: vec![],
+        };
+        let result = analyse(&journey, 0.0);
+        assert_eq!((result.mean_importance, result.mean_performance), (3.0, 3.0));
+        let n = &result.by_market["N"];
+        assert_eq!((n.mean_importance, n.mean_performance), (4.0, 2.0));
+        let by_id = |id: &str| n.ranked.iter().find(|g| g.id == id).unwrap();
+        assert_eq!((by_id("a").quadrant, by_id("a").action), (Quadrant::LowPriority, Action::Keep));
+        assert_eq!((by_id("b").quadrant, by_id("b").action), (Quadrant::KeepUpTheGoodWork, Action::Keep));
+        assert_eq!((by_id("a").cost, by_id("b").resource_share), (0.0, 1.0), "nothing spent where absent");
+        assert!(
+            n.by_market.is_empty() && result.ranked.iter().all(|g| g.quadrant == Quadrant::KeepUpTheGoodWork)
+        );
+    }
 }

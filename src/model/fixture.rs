@@ -101,3 +101,47 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
         warnings: vec![],
     }
 }
+
+/// A touchpoint present today, performance 3, with this importance, hours and budget a year.
+pub fn touchpoint(id: &str, importance: f64, hours: f64, budget: f64) -> crate::model::Touchpoint {
+    crate::model::Touchpoint {
+        id: id.into(),
+        phase: "p".into(),
+        channel: String::new(),
+        name: id.into(),
+        importance: crate::model::FivePoint::new(importance)
+            .unwrap_or_else(|| panic!("importance {importance}")),
+        performance: crate::model::FivePoint::new(3.0).unwrap_or_else(|| panic!("performance")),
+        present: true,
+        hours_per_year: crate::model::Quantity::new(hours).unwrap_or_default(),
+        budget_per_year: money(budget),
+        by_market: std::collections::BTreeMap::new(),
+    }
+}
+
+/// An initiative on `touchpoints` costing `(one_off, annual, hours_per_year)`, delivering nothing.
+pub fn initiative(
+    id: &str,
+    action: crate::model::InitiativeAction,
+    touchpoints: &[&str],
+    (one_off, annual, hours): (f64, f64, f64),
+) -> crate::model::Initiative {
+    crate::model::Initiative {
+        id: id.into(),
+        name: id.into(),
+        action,
+        touchpoints: touchpoints.iter().map(|t| (*t).to_owned()).collect(),
+        one_off: money(one_off),
+        annual,
+        hours_per_year: hours,
+        delivers: vec![],
+    }
+}
+
+/// A journey of one phase-less list of touchpoints and initiatives, no markets.
+pub fn journey(
+    touchpoints: Vec<crate::model::Touchpoint>,
+    initiatives: Vec<crate::model::Initiative>,
+) -> crate::model::Journey {
+    crate::model::Journey { phases: vec![], touchpoints, markets: vec![], initiatives }
+}
