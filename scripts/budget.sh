@@ -10,13 +10,14 @@ bin=$PWD/target/release/uplift
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# At every limit: 1,000 segments (4,000 uncertain levers) × 10,000 draws = 4·10^7 lever
-# draws, 10,000 touchpoints, 1,000 jobs, 500 notes, 1,000 risks, activities and lines.
-python3 scripts/generate_project.py "$work/limits" --segments 1000 --touchpoints 10000 --jobs 1000 \
-  --workshops 500 --draws 10000 --list-items 1000 >/dev/null
+# At every limit: 1,000 segments (4,000 uncertain levers) × 7,500 draws = 3·10^7 lever
+# draws, 10,000 touchpoints, 12 markets with 2,000 scores by market, 100 initiatives naming 1,000
+# touchpoints and delivering 1,000 levers, 1,000 jobs, 500 notes, 1,000 risks, activities and lines.
+python3 scripts/generate_project.py "$work/limits" --segments 1000 --touchpoints 10000 --jobs 1000 --markets 12 --initiatives 100 \
+  --workshops 500 --draws 7500 --list-items 1000 >/dev/null
 # The same, with notes that fill the 64 MiB text budget: the report outgrows its limit.
-python3 scripts/generate_project.py "$work/text" --segments 1000 --touchpoints 10000 --jobs 1000 \
-  --workshops 500 --draws 10000 --list-items 1000 --note-paragraphs 1450 >/dev/null
+python3 scripts/generate_project.py "$work/text" --segments 1000 --touchpoints 10000 --jobs 1000 --markets 12 --initiatives 100 \
+  --workshops 500 --draws 7500 --list-items 1000 --note-paragraphs 1450 >/dev/null
 # The limits with the project's own templates: a theme, and a loop that never ends.
 cp -r "$work/limits" "$work/limits-theme" && mkdir -p "$work/limits-theme/templates"
 cp tests/hostile/style-harmless-theme/templates/style.css "$work/limits-theme/templates/"

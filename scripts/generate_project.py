@@ -3,7 +3,8 @@
 
 Usage: generate_project.py DIR [--segments 1000] [--touchpoints 10000] [--jobs 1000]
                                [--workshops 500] [--draws 10000] [--list-items 1]
-                               [--note-paragraphs 40] [--seed 1]
+                               [--note-paragraphs 40] [--markets 0] [--market-scores 2000]
+                               [--initiatives 0] [--seed 1]
 
 The output is deterministic for a given seed. Standard library only.
 """
@@ -22,6 +23,9 @@ def main():
     ap.add_argument("--draws", type=int, default=10000, help="Monte Carlo draws")
     ap.add_argument("--list-items", type=int, default=1, help="risks, timeline activities and extra investment lines")
     ap.add_argument("--note-paragraphs", type=int, default=40, help="paragraphs per workshop note")
+    ap.add_argument("--markets", type=int, default=0, help="markets")
+    ap.add_argument("--market-scores", type=int, default=2000, help="touchpoint scores by market, spread over the markets")
+    ap.add_argument("--initiatives", type=int, default=0, help="initiatives, each on 10 touchpoints delivering 10 levers")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     rng = random.Random(a.seed)
@@ -86,7 +90,9 @@ simulation: {{draws: {a.draws}, seed: 7}}
       gross_margin: {{low: 0.0, likely: 0.005, high: 0.01}}""")
     w("segments.yaml", "\n".join(seg_lines) + "\n")
 
-    j = ["phases:"]
+    markets = [f"Market {m}" for m in range(a.markets)]
+    j = [f"markets: [{', '.join(markets)}]"] if markets else []
+    j.append("phases:")
     for p in phases:
         j.append(f"  - {{id: {p}, name: Phase {p}, goal: Goal, customer_needs: Needs}}")
     j.append("touchpoints:")
@@ -94,8 +100,30 @@ simulation: {{draws: {a.draws}, seed: 7}}
         j.append(
             f"  - {{id: tp-{i}, phase: {rng.choice(phases)}, channel: Web, name: Touchpoint {i}, "
             f"importance: {rng.randint(1, 5)}, performance: {rng.randint(1, 5)}, "
-            f"hours_per_year: {rng.randint(0, 500)}, budget_per_year: {rng.randint(0, 200000)}}}"
+            f"hours_per_year: {rng.randint(0, 500)}, budget_per_year: {rng.randint(0, 200000)}"
+            + (", by_market: {" + ", ".join(
+                f"{m}: {{importance: {rng.randint(1, 5)}, performance: {rng.randint(1, 5)}}}" for m in markets
+            ) + "}" if markets and i < a.market_scores // len(markets) else "")
+            + "}"
         )
+    if a.initiatives:
+        j.append("initiatives:")
+    levers = ["retention_rate", "purchases_per_year", "average_order_value", "gross_margin"]
+    pairs = a.segments * len(levers)
+    for i in range(a.initiatives):
+        action = ["add", "improve", "reduce", "stop"][i % 4]
+        named = ", ".join(f"tp-{(i * 10 + k) % a.touchpoints}" for k in range(10))
+        cost = {"add": "one_off: 100000, annual: 20000, hours_per_year: 100",
+                "improve": "one_off: 50000, hours_per_year: 200",
+                "reduce": "annual: -5000, hours_per_year: -20", "stop": ""}[action]
+        j.append(f"  - {{id: init-{i}, name: Initiative {i}, action: {action}, touchpoints: [{named}]"
+                 + (f", {cost}" if cost else "") + ", delivers: [")
+        # At most three deliveries of 0.3 on one segment's lever: never more than the whole.
+        delivers = []
+        for k in range(10):
+            pair = (i * 10 + k) % pairs
+            delivers.append(f"{{segment: seg-{pair // len(levers)}, lever: {levers[pair % len(levers)]}, share: 0.3}}")
+        j[-1] += ", ".join(delivers) + "]}"
     w("journey.yaml", "\n".join(j) + "\n")
 
     jobs = ["jobs:"]
@@ -121,7 +149,7 @@ simulation: {{draws: {a.draws}, seed: 7}}
         w(f"workshops/{i:04d}.md", f"""---
 title: Workshop {i}
 date: 2027-01-{(i % 28) + 1:02d}
-market: Market {i % 7}
+market: Market {i % (a.markets or 7)}
 participants: [A (CEO), B (CMO), C (Sales)]
 phases: [{rng.choice(phases)}, {rng.choice(phases)}]
 ---

@@ -426,6 +426,10 @@ change-field-hours_per_year = Timer om året
 change-field-budget_per_year = Budget om året
 change-field-present = I kunderejsen i dag (1 = ja)
 change-field-satisfaction = Tilfredshed
+change-field-share = Andel af løftestangen { $lever } i { $segment }
+change-field-market = { $market }: { $field }
+change-field-one_off = Engangsomkostning
+change-field-annual = Årlig omkostning ud over timerne
 change-field-target_uplift-min = Mål for løft, nedre grænse
 change-field-target_uplift-max = Mål for løft, øvre grænse
 change-field-horizon_years = Tidshorisont i år
@@ -434,7 +438,8 @@ change-field-hourly_rate = Timepris
 change-field-investment-one-off = Investering, engangsbeløb i alt
 change-field-investment-annual = Investering, årligt i alt
 change-entry-segments = Segment
-change-entry-journey = Berøringspunkt
+change-entry-touchpoints = Berøringspunkt
+change-entry-initiatives = Initiativ
 change-entry-jobs = Opgave
 change-entry-options = Programalternativ
 

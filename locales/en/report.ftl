@@ -431,6 +431,10 @@ change-field-hours_per_year = Hours a year
 change-field-budget_per_year = Budget a year
 change-field-present = In the journey today (1 = yes)
 change-field-satisfaction = Satisfaction
+change-field-share = Share of the { $lever } lever in { $segment }
+change-field-market = { $market }: { $field }
+change-field-one_off = One-off cost
+change-field-annual = Annual cost besides the hours
 change-field-target_uplift-min = Target uplift, lower end
 change-field-target_uplift-max = Target uplift, upper end
 change-field-horizon_years = Horizon in years
@@ -439,7 +443,8 @@ change-field-hourly_rate = Hourly rate
 change-field-investment-one-off = Investment, one-off in total
 change-field-investment-annual = Investment, annual in total
 change-entry-segments = Segment
-change-entry-journey = Touchpoint
+change-entry-touchpoints = Touchpoint
+change-entry-initiatives = Initiative
 change-entry-jobs = Job
 change-entry-options = Programme option
 

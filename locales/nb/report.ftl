@@ -426,6 +426,10 @@ change-field-hours_per_year = Timer per år
 change-field-budget_per_year = Budsjett per år
 change-field-present = I kundereisen i dag (1 = ja)
 change-field-satisfaction = Tilfredshet
+change-field-share = Andel av spaken { $lever } i { $segment }
+change-field-market = { $market }: { $field }
+change-field-one_off = Engangskostnad
+change-field-annual = Årlig kostnad i tillegg til timene
 change-field-target_uplift-min = Mål for løft, nedre grense
 change-field-target_uplift-max = Mål for løft, øvre grense
 change-field-horizon_years = Tidshorisont i år
@@ -434,7 +438,8 @@ change-field-hourly_rate = Timepris
 change-field-investment-one-off = Investering, engangsbeløp totalt
 change-field-investment-annual = Investering, årlig totalt
 change-entry-segments = Segment
-change-entry-journey = Kontaktpunkt
+change-entry-touchpoints = Kontaktpunkt
+change-entry-initiatives = Initiativ
 change-entry-jobs = Oppgave
 change-entry-options = Programalternativ
 

@@ -429,6 +429,10 @@ change-field-hours_per_year = Timmar per år
 change-field-budget_per_year = Budget per år
 change-field-present = I kundresan i dag (1 = ja)
 change-field-satisfaction = Nöjdhet
+change-field-share = Andel av hävstången { $lever } i { $segment }
+change-field-market = { $market }: { $field }
+change-field-one_off = Engångskostnad
+change-field-annual = Årlig kostnad utöver timmarna
 change-field-target_uplift-min = Mål för värdeökning, nedre gräns
 change-field-target_uplift-max = Mål för värdeökning, övre gräns
 change-field-horizon_years = Tidshorisont i år
@@ -437,7 +441,8 @@ change-field-hourly_rate = Timpris
 change-field-investment-one-off = Investering, engångsbelopp totalt
 change-field-investment-annual = Investering, årligt totalt
 change-entry-segments = Segment
-change-entry-journey = Kontaktpunkt
+change-entry-touchpoints = Kontaktpunkt
+change-entry-initiatives = Initiativ
 change-entry-jobs = Uppgift
 change-entry-options = Programalternativ
 

@@ -28,10 +28,13 @@ pub struct InputChange {
     /// Where the value sits in its file, as `uplift diff` prints it:
     /// `segments[installers].levers.retention_rate.likely`.
     pub field: String,
-    /// The segment, touchpoint or job the value belongs to (its id); `None` for a setting.
-    /// With `key`, what the report names the value by.
+    /// The segment, touchpoint, initiative or job the value belongs to (its id); `None` for a
+    /// setting. With `list` and `key`, what the report names the value by.
     #[serde(skip)]
     pub entry: Option<String>,
+    /// The list the entry is in: `segments`, `touchpoints`, `initiatives` or `jobs`.
+    #[serde(skip)]
+    pub list: Option<&'static str>,
     /// The value within its entry (`levers.retention_rate.likely`), or the setting's key.
     #[serde(skip)]
     pub key: String,
@@ -44,7 +47,20 @@ pub struct InputChange {
 #[derive(Clone, Debug, Serialize)]
 pub struct Entry {
     pub file: &'static str,
+    /// `segments`, `touchpoints`, `initiatives`, `jobs` or `options`.
+    pub list: &'static str,
     pub id: String,
+}
+
+impl Entry {
+    /// As `uplift diff` prints it: `journey.yaml: chat-bot`, `journey.yaml: initiatives[x]`
+    /// for an initiative (journey.yaml's other list).
+    pub fn label(&self) -> String {
+        match self.list {
+            "initiatives" => format!("{}: initiatives[{}]", self.file, self.id),
+            _ => format!("{}: {}", self.file, self.id),
+        }
+    }
 }
 
 /// A computed figure that moved.
@@ -102,9 +118,10 @@ pub fn diff(a: &Project, ma: &Metrics, b: &Project, mb: &Metrics) -> Diff {
     settings(a, b, &mut inputs);
     segments(a, b, &mut inputs, &mut added, &mut removed);
     touchpoints(a, b, &mut inputs, &mut added, &mut removed);
+    initiatives(a, b, &mut inputs, &mut added, &mut removed);
     jobs(a, b, &mut inputs, &mut added, &mut removed);
     for (id, x, y) in matched(&a.options, &b.options, |o| &o.id) {
-        pair("options", &id, x, y, &mut added, &mut removed);
+        pair(("options", "options"), &id, x, y, &mut added, &mut removed);
     }
     Diff { inputs, added, removed, figures: figures(ma, mb), rankings: rankings(ma, mb) }
 }
@@ -129,7 +146,8 @@ fn push(out: &mut Vec<InputChange>, at: Place, key: &str, kind: Kind, old: f64, 
             None => key.to_owned(),
         };
         let entry = at.entry.map(|(_, id)| id.to_owned());
-        out.push(InputChange { file: at.file, field, entry, key: key.to_owned(), kind, old, new });
+        let list = at.entry.map(|(list, _)| list);
+        out.push(InputChange { file: at.file, field, entry, list, key: key.to_owned(), kind, old, new });
     }
 }
 
@@ -170,7 +188,7 @@ fn matched<'a, T>(
 
 /// Records an entry as added or removed; `Some((old, new))` when it is in both.
 fn pair<'a, T>(
-    file: &'static str,
+    (file, list): (&'static str, &'static str),
     id: &str,
     x: Option<&'a T>,
     y: Option<&'a T>,
@@ -180,11 +198,11 @@ fn pair<'a, T>(
     match (x, y) {
         (Some(x), Some(y)) => Some((x, y)),
         (None, Some(_)) => {
-            added.push(Entry { file, id: id.to_owned() });
+            added.push(Entry { file, list, id: id.to_owned() });
             None
         }
         (Some(_), None) => {
-            removed.push(Entry { file, id: id.to_owned() });
+            removed.push(Entry { file, list, id: id.to_owned() });
             None
         }
         (None, None) => None,
@@ -200,7 +218,7 @@ fn segments(
 ) {
     let file = "segments.yaml";
     for (id, x, y) in matched(&a.segments, &b.segments, |s| &s.id) {
-        let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
+        let Some((x, y)) = pair((file, "segments"), &id, x, y, added, removed) else { continue };
         // Each segment's inputs as entered: a subscription's monthly figures when both
         // versions are subscriptions, else the drivers every segment converts to.
         let monthly = x.subscription.is_some() && y.subscription.is_some();
@@ -264,7 +282,7 @@ fn touchpoints(
     let list = |p: &Project| p.journey.as_ref().map(|j| j.touchpoints.clone()).unwrap_or_default();
     let (ta, tb) = (list(a), list(b));
     for (id, x, y) in matched(&ta, &tb, |t| &t.id) {
-        let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
+        let Some((x, y)) = pair((file, "touchpoints"), &id, x, y, added, removed) else { continue };
         let at = Place { file, entry: Some(("touchpoints", &id)) };
         push(out, at, "importance", Kind::Number, x.importance.get(), y.importance.get());
         push(out, at, "performance", Kind::Number, x.performance.get(), y.performance.get());
@@ -278,6 +296,67 @@ fn touchpoints(
             f64::from(u8::from(x.present)),
             f64::from(u8::from(y.present)),
         );
+        // A market's scores, where either version has them (the touchpoint's own otherwise).
+        let markets: std::collections::BTreeSet<&String> =
+            x.by_market.keys().chain(y.by_market.keys()).collect();
+        for market in markets {
+            let own = |t: &crate::model::Touchpoint| crate::model::MarketScores {
+                importance: t.importance,
+                performance: t.performance,
+                present: t.present,
+                hours_per_year: t.hours_per_year,
+                budget_per_year: t.budget_per_year,
+            };
+            let (mx, my) = (
+                x.by_market.get(market).copied().unwrap_or(own(x)),
+                y.by_market.get(market).copied().unwrap_or(own(y)),
+            );
+            let key = |f: &str| format!("by_market.{market}.{f}");
+            push(out, at, &key("importance"), Kind::Number, mx.importance.get(), my.importance.get());
+            push(out, at, &key("performance"), Kind::Number, mx.performance.get(), my.performance.get());
+            push(
+                out,
+                at,
+                &key("present"),
+                Kind::Number,
+                f64::from(u8::from(mx.present)),
+                f64::from(u8::from(my.present)),
+            );
+        }
+    }
+}
+
+/// Initiatives matched by id: their cost, and the share of each segment's lever they deliver
+/// (0 where a version does not deliver it).
+fn initiatives(
+    a: &Project,
+    b: &Project,
+    out: &mut Vec<InputChange>,
+    added: &mut Vec<Entry>,
+    removed: &mut Vec<Entry>,
+) {
+    let file = "journey.yaml";
+    let list = |p: &Project| p.journey.as_ref().map(|j| j.initiatives.clone()).unwrap_or_default();
+    let (ia, ib) = (list(a), list(b));
+    for (id, x, y) in matched(&ia, &ib, |i| &i.id) {
+        let Some((x, y)) = pair((file, "initiatives"), &id, x, y, added, removed) else { continue };
+        let at = Place { file, entry: Some(("initiatives", &id)) };
+        push(out, at, "one_off", Kind::Money, x.one_off.get(), y.one_off.get());
+        push(out, at, "annual", Kind::Money, x.annual, y.annual);
+        push(out, at, "hours_per_year", Kind::Number, x.hours_per_year, y.hours_per_year);
+        let share = |i: &crate::model::Initiative, segment: &str, lever: crate::model::Driver| {
+            i.delivers
+                .iter()
+                .filter(|d| d.segment == segment && d.lever == lever)
+                .map(|d| d.share.get())
+                .sum::<f64>()
+        };
+        let delivered: std::collections::BTreeSet<(&str, crate::model::Driver)> =
+            x.delivers.iter().chain(&y.delivers).map(|d| (d.segment.as_str(), d.lever)).collect();
+        for (segment, lever) in delivered {
+            let key = format!("delivers.{segment}.{}", lever.key());
+            push(out, at, &key, Kind::Rate, share(x, segment, lever), share(y, segment, lever));
+        }
     }
 }
 
@@ -291,7 +370,7 @@ fn jobs(
     let file = "jobs.yaml";
     let (ja, jb) = (a.jobs.clone().unwrap_or_default(), b.jobs.clone().unwrap_or_default());
     for (id, x, y) in matched(&ja, &jb, |j| &j.id) {
-        let Some((x, y)) = pair(file, &id, x, y, added, removed) else { continue };
+        let Some((x, y)) = pair((file, "jobs"), &id, x, y, added, removed) else { continue };
         let at = Place { file, entry: Some(("jobs", &id)) };
         push(out, at, "importance", Kind::Number, x.importance.get(), y.importance.get());
         push(out, at, "satisfaction", Kind::Number, x.satisfaction.get(), y.satisfaction.get());

@@ -107,13 +107,13 @@ pub fn analyse(
     let journey = project.journey.as_ref().filter(|j| !j.initiatives.is_empty())?;
     let s = &project.settings;
     let rate = s.hourly_rate.get();
-    let lever_value = |segment: &str, lever: Driver| {
-        levers.iter().find(|v| v.segment == segment && v.lever == lever).map_or(0.0, |v| v.value)
-    };
+    let by_lever: std::collections::HashMap<(&str, Driver), f64> =
+        levers.iter().map(|v| ((v.segment.as_str(), v.lever), v.value)).collect();
+    let lever_value = |segment: &str, lever: Driver| by_lever.get(&(segment, lever)).copied().unwrap_or(0.0);
     // Each segment's levers' values year by year, for the paybacks.
-    let by_year: Vec<(&str, Vec<crate::model::PerDriver<f64>>)> =
+    let by_year: std::collections::HashMap<&str, Vec<crate::model::PerDriver<f64>>> =
         project.segments.iter().map(|seg| (seg.id.as_str(), lever_values_by_year(seg, s))).collect();
-    let yearly = |segment: &str| by_year.iter().find(|(id, _)| *id == segment).map(|(_, v)| v.as_slice());
+    let yearly = |segment: &str| by_year.get(segment).map(Vec::as_slice);
     let mut ranked: Vec<InitiativeValue> = journey
         .initiatives
         .iter()
@@ -197,16 +197,15 @@ fn payback_year<'a>(
 
 /// Each lever with a value that the initiatives' shares do not fully claim.
 fn unattributed(initiatives: &[Initiative], levers: &[LeverValue]) -> Vec<Unattributed> {
+    let mut claimed: std::collections::HashMap<(&str, Driver), f64> = std::collections::HashMap::new();
+    for d in initiatives.iter().flat_map(|i| &i.delivers) {
+        *claimed.entry((d.segment.as_str(), d.lever)).or_insert(0.0) += d.share.get();
+    }
     levers
         .iter()
         .filter(|v| v.value != 0.0)
         .filter_map(|v| {
-            let claimed: f64 = initiatives
-                .iter()
-                .flat_map(|i| &i.delivers)
-                .filter(|d| d.segment == v.segment && d.lever == v.lever)
-                .map(|d| d.share.get())
-                .sum();
+            let claimed = claimed.get(&(v.segment.as_str(), v.lever)).copied().unwrap_or(0.0);
             let share = (1.0 - claimed).max(0.0);
             (share > 1e-9).then(|| Unattributed {
                 segment: v.segment.clone(),
@@ -235,15 +234,20 @@ fn reallocation(initiatives: &[Initiative], hourly_rate: f64) -> Reallocation {
 }
 
 fn by_touchpoint(journey: &crate::model::Journey, ranked: &[InitiativeValue]) -> Vec<TouchpointValue> {
+    // In the ranking's order, so that each touchpoint's sum is the same bits every run.
+    let mut carried: std::collections::HashMap<&str, f64> = std::collections::HashMap::new();
+    for i in ranked {
+        #[allow(clippy::cast_precision_loss)]
+        let each = i.value / i.touchpoints.len() as f64;
+        for t in &i.touchpoints {
+            *carried.entry(t.as_str()).or_insert(0.0) += each;
+        }
+    }
     journey
         .touchpoints
         .iter()
         .filter_map(|t| {
-            let naming: Vec<&InitiativeValue> =
-                ranked.iter().filter(|i| i.touchpoints.contains(&t.id)).collect();
-            #[allow(clippy::cast_precision_loss)]
-            let value = naming.iter().map(|i| i.value / i.touchpoints.len() as f64).sum::<f64>() + 0.0;
-            (!naming.is_empty()).then(|| TouchpointValue { touchpoint: t.id.clone(), value })
+            carried.get(t.id.as_str()).map(|v| TouchpointValue { touchpoint: t.id.clone(), value: v + 0.0 })
         })
         .collect()
 }

@@ -6,7 +6,7 @@
 //! that move together, while each lever keeps exactly its own PERT distribution.
 //!
 //! `Q_Beta ∘ Φ` has no closed form, and evaluating the incomplete beta function for every
-//! one of up to 4·10⁷ lever draws would take minutes. It is tabulated instead, and one
+//! one of up to 3·10⁷ lever draws would take minutes. It is tabulated instead, and one
 //! table serves every lever: PERT's weight of 4 makes `α + β = 6`, so the standardised
 //! distribution has the single shape `α ∈ [1, 5]`. A row of the table holds, for one `α`
 //! on a grid of step 1/32, the quantile at 513 equally spaced normal scores from −8 to 8;

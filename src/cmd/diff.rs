@@ -134,8 +134,8 @@ fn table(d: &Diff, from: &str, to: &str, currency: &str) -> String {
             .inputs
             .iter()
             .map(|c| [format!("{}: {}", c.file, c.field), show(c.kind, c.old), show(c.kind, c.new)])
-            .chain(d.added.iter().map(|e| [format!("{}: {}", e.file, e.id), "–".into(), "added".into()]))
-            .chain(d.removed.iter().map(|e| [format!("{}: {}", e.file, e.id), "removed".into(), "–".into()]))
+            .chain(d.added.iter().map(|e| [e.label(), "–".into(), "added".into()]))
+            .chain(d.removed.iter().map(|e| [e.label(), "removed".into(), "–".into()]))
             .collect();
         out.push_str("\nInputs\n");
         columns(&mut out, &["input", "before", "after"], &rows);

@@ -17,6 +17,15 @@ use crate::model::{Driver, Estimate, PerDriver, Project};
 pub const MAX_SEGMENTS: usize = 1_000;
 /// Touchpoints in journey.yaml.
 pub const MAX_TOUCHPOINTS: usize = 10_000;
+/// Markets in journey.yaml: each is a whole gap analysis and a panel of the report's chart.
+pub const MAX_MARKETS: usize = 12;
+/// A touchpoint's scores for one market (`by_market` entries), over all touchpoints: a market
+/// writes the scores that differ from the touchpoint's own.
+pub const MAX_MARKET_SCORES: usize = 2_000;
+/// Initiatives in journey.yaml.
+pub const MAX_INITIATIVES: usize = 100;
+/// Touchpoints named and levers delivered, over all initiatives together.
+pub const MAX_INITIATIVE_REFERENCES: usize = 1_000;
 /// Journey phases in journey.yaml.
 pub const MAX_PHASES: usize = 200;
 /// Jobs in jobs.yaml.
@@ -31,7 +40,7 @@ pub const MAX_LIST_ITEMS: usize = 1_000;
 pub const MAX_OPTIONS: usize = 10;
 /// Monte Carlo work: draws × uncertain levers, summed over the base case and every option
 /// (10,000 draws of 4 levers in 1,000 segments).
-pub const MAX_SIMULATED_LEVERS: u64 = 40_000_000;
+pub const MAX_SIMULATED_LEVERS: u64 = 30_000_000;
 /// All text inputs together (YAML files, notes, templates); data files have their own limits.
 pub const MAX_TEXT_BYTES: u64 = 64 << 20;
 
@@ -58,6 +67,39 @@ pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
             ("touchpoint", "touchpoints"),
         );
         count("journey.yaml", "phases", journey.phases.len(), MAX_PHASES, ("phase", "phases"));
+        count("journey.yaml", "markets", journey.markets.len(), MAX_MARKETS, ("market", "markets"));
+        let scored: usize = journey.touchpoints.iter().map(|t| t.by_market.len()).sum();
+        count(
+            "journey.yaml",
+            "touchpoints",
+            scored,
+            MAX_MARKET_SCORES,
+            ("score by market", "scores by market"),
+        );
+        let initiatives = &journey.initiatives;
+        count(
+            "journey.yaml",
+            "initiatives",
+            initiatives.len(),
+            MAX_INITIATIVES,
+            ("initiative", "initiatives"),
+        );
+        let named: usize = initiatives.iter().map(|i| i.touchpoints.len()).sum();
+        count(
+            "journey.yaml",
+            "initiatives",
+            named,
+            MAX_INITIATIVE_REFERENCES,
+            ("named touchpoint", "named touchpoints"),
+        );
+        let delivered: usize = initiatives.iter().map(|i| i.delivers.len()).sum();
+        count(
+            "journey.yaml",
+            "initiatives",
+            delivered,
+            MAX_INITIATIVE_REFERENCES,
+            ("delivery", "deliveries"),
+        );
     }
     let jobs = project.jobs.as_ref().map_or(0, Vec::len);
     count("jobs.yaml", "jobs", jobs, MAX_JOBS, ("job", "jobs"));

@@ -251,3 +251,55 @@ fn diff_names_a_subscription_s_figures_as_entered() {
         json["inputs"].as_array().unwrap().iter().map(|i| i["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["segments[pumps].monthly_price"], "{json}");
 }
+
+/// An initiative's share and cost, a market's score and a new initiative are inputs that
+/// changed: by field path in `uplift diff`, by name in the report's "What changed".
+#[test]
+fn initiatives_and_market_scores_are_compared_by_id() {
+    let repo = TempDir::new("diff-initiatives");
+    let project = repo.path().join("acme");
+    copy_tree(&example(), &project);
+    git_commit_all(repo.path(), "project");
+    let journey = project.join("journey.yaml");
+    edit(
+        &journey,
+        "{segment: installers, lever: retention_rate, share: 0.5}",
+        "{segment: installers, lever: retention_rate, share: 0.6}",
+    );
+    edit(
+        &journey,
+        "by_market: {Norway: {importance: 3, performance: 2}}}",
+        "by_market: {Norway: {importance: 4, performance: 2}}}",
+    );
+    let mut text_now = fs::read_to_string(&journey).unwrap();
+    text_now.push_str("  - {id: chat-bot-pilot, name: Chat bot pilot, action: add, touchpoints: [visible-support], one_off: 50000}\n");
+    fs::write(&journey, text_now).unwrap();
+    git_commit_all(repo.path(), "round 2");
+
+    let out = uplift(&["diff", "HEAD~1", "HEAD", project.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let table = text(&out.stdout);
+    assert!(
+        table.contains("journey.yaml: initiatives[welcome-process].delivers.installers.retention_rate"),
+        "{table}"
+    );
+    assert!(table.contains("journey.yaml: touchpoints[sales-visits].by_market.Norway.importance"), "{table}");
+    assert!(
+        table.contains("journey.yaml: initiatives[chat-bot-pilot]") && table.contains("added"),
+        "{table}"
+    );
+
+    let html = repo.path().join("since.html");
+    let out =
+        uplift(&["build", project.to_str().unwrap(), "--since", "HEAD~1", "-o", html.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let html = fs::read_to_string(html).unwrap();
+    let changes = html.split("id=\"changes\"").nth(1).and_then(|s| s.split("</section>").next()).unwrap();
+    for name in [
+        "Welcome process for the first 90 days: Share of the Retention lever in Danish installers</td>",
+        "Field sales visits: Norway: Importance</td>",
+        "Initiative: Chat bot pilot</td>",
+    ] {
+        assert!(changes.contains(name), "{name} missing from {changes}");
+    }
+}

@@ -847,6 +847,28 @@ fn an_option_past_the_investment_budget_is_refused_naming_its_file() {
 }
 
 #[test]
+fn too_many_markets_and_initiatives_are_refused_naming_the_limits() {
+    let dir = example_copy("journey-budget");
+    let journey = fs::read_to_string(dir.path().join("journey.yaml")).unwrap();
+    let extra = (0..11).map(|i| format!("Market {i}")).collect::<Vec<_>>().join(", ");
+    let more = (0..100)
+        .map(|i| format!("  - {{id: extra-{i}, name: Extra {i}, action: improve, touchpoints: [webshop]}}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let journey =
+        journey.replacen("markets: [Denmark, Norway]", &format!("markets: [Denmark, Norway, {extra}]"), 1);
+    fs::write(dir.path().join("journey.yaml"), format!("{journey}{more}\n")).unwrap();
+    let result = run(&["check", arg(dir.path())]);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("journey.yaml: markets: 13 markets; a project may have at most 12"), "{stderr}");
+    assert!(
+        stderr.contains("journey.yaml: initiatives: 108 initiatives; a project may have at most 100"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_file_wrong_on_every_line_gives_a_readable_screen_with_the_full_count() {
     let dir = example_copy("wrong-everywhere");
     let rows: Vec<String> = (0..5_000).map(|i| format!("  - {{id: s{i}, nme: x, customerz: 1}}")).collect();
@@ -877,8 +899,8 @@ fn too_many_draws_are_refused_up_front() {
         dir.path(),
         &[
             "simulation.draws: 1000000 draws × 400 uncertain levers is 400000000 lever draws",
-            "a simulation may have at most 40000000",
-            "lower `draws` to 100000 or fewer",
+            "a simulation may have at most 30000000",
+            "lower `draws` to 75000 or fewer",
         ],
     );
 }

@@ -56,9 +56,10 @@ pub fn validate(raw: &RawJourney, c: &mut Checker, segment_ids: &KnownIds) -> Op
     let phases = list(&phases_sp.value, |i, sp| phase(sp, c, i));
     let phase_ids = KnownIds::Declared(phase_ids);
     let unlisted = markets.is_empty() && unlisted_markets(&touchpoints_sp.value, c);
+    let market_set: BTreeSet<&str> = markets.iter().map(String::as_str).collect();
     let touchpoints = list(&touchpoints_sp.value, |i, sp| {
         let t = touchpoint(sp, c, i, &phase_ids);
-        let by_market = by_market(&sp.value.by_market, c, i, &markets, t.as_ref());
+        let by_market = by_market(&sp.value.by_market, c, i, (&markets, &market_set), t.as_ref());
         Some(Touchpoint { by_market: by_market?, ..t? })
     });
     let initiatives = match &raw.initiatives {
@@ -114,7 +115,7 @@ fn by_market(
     raw: &BTreeMap<String, Sp<RawMarketScores>>,
     c: &mut Checker,
     i: usize,
-    markets: &[String],
+    (markets, listed): (&[String], &BTreeSet<&str>),
     defaults: Option<&Touchpoint>,
 ) -> Option<BTreeMap<String, MarketScores>> {
     let mut out = BTreeMap::new();
@@ -126,7 +127,7 @@ fn by_market(
             sound = false;
             continue;
         }
-        if !markets.iter().any(|m| m == market) {
+        if !listed.contains(market.as_str()) {
             let hint = match did_you_mean(market, markets.iter().map(String::as_str)) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("the markets are {}", markets.join(", ")),

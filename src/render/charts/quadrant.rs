@@ -3,7 +3,7 @@
 //! Scores are small whole numbers, so many touchpoints share a point: they are
 //! drawn once, sized by how many share it, and labelled with all their numbers.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use plotters::prelude::*;
 
@@ -70,6 +70,10 @@ pub fn importance_performance_by_market(
     l: &Localizer,
 ) -> Chart {
     let title = l.t("chart-ipa-markets");
+    // Each touchpoint's number in the overall gap list, by id.
+    let numbers: HashMap<&str, usize> =
+        overall.ranked.iter().enumerate().map(|(i, g)| (g.id.as_str(), i + 1)).collect();
+    let number_in = |id: &str| numbers.get(id).copied().unwrap_or(0);
     let desc = markets
         .iter()
         .map(|(name, t)| {
@@ -77,7 +81,7 @@ pub fn importance_performance_by_market(
                 .ranked
                 .iter()
                 .filter(|g| g.quadrant == Quadrant::ConcentrateHere)
-                .map(|g| number_in(overall, &g.id).to_string())
+                .map(|g| number_in(&g.id).to_string())
                 .collect();
             l.t_with(
                 "desc-ipa-market",
@@ -109,17 +113,12 @@ pub fn importance_performance_by_market(
                 PathElement::new(vec![(mx, 0.5), (mx, 5.5)], GREY.stroke_width(2)),
                 PathElement::new(vec![(0.5, my), (5.5, my)], GREY.stroke_width(2)),
             ])?;
-            let numbers: Vec<usize> = t.ranked.iter().map(|g| number_in(overall, &g.id)).collect();
+            let numbers: Vec<usize> = t.ranked.iter().map(|g| number_in(&g.id)).collect();
             // The chart's coordinates are the whole drawing's: points go on it, not the panel.
             points(area, &chart, &t.ranked, &numbers, 3)?;
         }
         Ok(())
     })
-}
-
-/// A touchpoint's number in the overall gap list.
-fn number_in(overall: &TouchpointAnalysis, id: &str) -> usize {
-    overall.ranked.iter().position(|g| g.id == id).map_or(0, |i| i + 1)
 }
 
 /// Every touchpoint of `ranked` as a point, those sharing a point drawn once, sized by how

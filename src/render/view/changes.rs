@@ -67,12 +67,18 @@ impl Names<'_> {
         self.0.options.iter().find(|o| o.id == id).map_or_else(|| id.to_owned(), |o| o.name.clone())
     }
 
-    /// An entry of `file` by its id.
-    fn entry(&self, file: &str, id: &str) -> String {
-        match file {
-            "segments.yaml" => self.segment(id),
-            "journey.yaml" => self.touchpoint(id),
-            "jobs.yaml" => self.job(id),
+    fn initiative(&self, id: &str) -> String {
+        let initiatives = self.0.journey.iter().flat_map(|j| &j.initiatives);
+        initiatives.into_iter().find(|i| i.id == id).map_or_else(|| id.to_owned(), |i| i.name.clone())
+    }
+
+    /// An entry of `list` by its id.
+    fn entry(&self, list: &str, id: &str) -> String {
+        match list {
+            "segments" => self.segment(id),
+            "touchpoints" => self.touchpoint(id),
+            "initiatives" => self.initiative(id),
+            "jobs" => self.job(id),
             "options" => self.option(id),
             _ => id.to_owned(),
         }
@@ -82,11 +88,14 @@ impl Names<'_> {
 /// What the report calls a changed input: "Danish installers: Retention lever (likely)",
 /// "Discount rate" — never a field path.
 fn input_name(c: &InputChange, names: &Names, l: &Localizer) -> String {
-    let field = field_name(&c.key, l);
-    c.entry.as_deref().map_or_else(|| field.clone(), |id| format!("{}: {field}", names.entry(c.file, id)))
+    let field = field_name(&c.key, names, l);
+    match (c.list, c.entry.as_deref()) {
+        (Some(list), Some(id)) => format!("{}: {field}", names.entry(list, id)),
+        _ => field,
+    }
 }
 
-fn field_name(key: &str, l: &Localizer) -> String {
+fn field_name(key: &str, names: &Names, l: &Localizer) -> String {
     let lever = |k: &str| l.t(&format!("lever-{k}"));
     let is_driver =
         |k: &str| Driver::ALL.iter().any(|d| d.key() == k) || k == "monthly_price" || k == "monthly_churn";
@@ -99,6 +108,14 @@ fn field_name(key: &str, l: &Localizer) -> String {
             ],
         ),
         [driver] if is_driver(driver) => lever(driver),
+        ["delivers", segment, driver] if is_driver(driver) => l.t_with(
+            "change-field-share",
+            vec![("lever", lever(driver).into()), ("segment", names.segment(segment).into())],
+        ),
+        ["by_market", market, field] => l.t_with(
+            "change-field-market",
+            vec![("market", (*market).into()), ("field", l.t(&format!("change-field-{field}")).into())],
+        ),
         _ => {
             let id = match key {
                 "investment (total one-off)" => "investment-one-off",
@@ -112,8 +129,8 @@ fn field_name(key: &str, l: &Localizer) -> String {
 
 /// An added or removed segment, touchpoint or job: "Touchpoint: Structured welcome process".
 fn entry_name(e: &Entry, names: &Names, l: &Localizer) -> String {
-    let kind = l.t(&format!("change-entry-{}", e.file.trim_end_matches(".yaml")));
-    format!("{kind}: {}", names.entry(e.file, &e.id))
+    let kind = l.t(&format!("change-entry-{}", e.list));
+    format!("{kind}: {}", names.entry(e.list, &e.id))
 }
 
 /// A ranked entry by its name: "Danish installers: Few purchases", a touchpoint, a job.

@@ -3,7 +3,9 @@
 use serde::Serialize;
 
 use crate::analysis::{Metrics, TouchpointAnalysis, TouchpointGap};
-use crate::model::Project;
+use std::collections::HashMap;
+
+use crate::model::{Project, Touchpoint};
 use crate::render::charts::{self, Chart};
 use crate::render::labels::{action_key, action_name, quadrant_name};
 use crate::render::locale::Localizer;
@@ -101,11 +103,13 @@ fn markets(names: &[String], t: &TouchpointAnalysis, gaps: &[GapRow], l: &Locali
     if by_market.is_empty() {
         return None;
     }
+    let index: Vec<HashMap<&str, &TouchpointGap>> =
+        by_market.iter().map(|(_, a)| a.ranked.iter().map(|x| (x.id.as_str(), x)).collect()).collect();
     let mut rows: Vec<(f64, bool, DisagreementRow)> = gaps
         .iter()
         .filter_map(|g| {
             let scores: Vec<&TouchpointGap> =
-                by_market.iter().filter_map(|(_, a)| a.ranked.iter().find(|x| x.id == g.id)).collect();
+                index.iter().filter_map(|m| m.get(g.id.as_str()).copied()).collect();
             let priorities = scores.iter().map(|x| x.priority);
             let spread = priorities.clone().fold(f64::MIN, f64::max) - priorities.fold(f64::MAX, f64::min);
             let actions_differ = scores.windows(2).any(|w| w[0].action != w[1].action);
@@ -136,11 +140,12 @@ fn markets(names: &[String], t: &TouchpointAnalysis, gaps: &[GapRow], l: &Locali
 
 pub fn gaps(project: &Project, m: &Metrics, l: &Localizer) -> Vec<GapRow> {
     let Some(t) = &m.touchpoints else { return Vec::new() };
-    let initiative_value = |id: &str| {
-        let by_touchpoint =
-            m.initiative_summary.as_ref().map(|s| s.by_touchpoint.as_slice()).unwrap_or_default();
-        by_touchpoint.iter().find(|x| x.touchpoint == id).map(|x| l.money(x.value)).unwrap_or_default()
-    };
+    let by_touchpoint = m.initiative_summary.as_ref().map(|s| s.by_touchpoint.as_slice()).unwrap_or_default();
+    let carried: HashMap<&str, f64> =
+        by_touchpoint.iter().map(|x| (x.touchpoint.as_str(), x.value)).collect();
+    let initiative_value = |id: &str| carried.get(id).map(|v| l.money(*v)).unwrap_or_default();
+    let touchpoints: HashMap<&str, &Touchpoint> =
+        project.journey.iter().flat_map(|j| &j.touchpoints).map(|t| (t.id.as_str(), t)).collect();
     let phase_name = |id: &str| {
         project
             .journey
@@ -170,16 +175,18 @@ pub fn gaps(project: &Project, m: &Metrics, l: &Localizer) -> Vec<GapRow> {
             action: action_name(l, g.action),
             action_class: action_key(g.action).to_owned(),
             initiative_value: initiative_value(&g.id),
-            market_scores: market_scores(project, &g.id, l),
+            market_scores: touchpoints
+                .get(g.id.as_str())
+                .map(|t| market_scores(project, t, l))
+                .unwrap_or_default(),
         })
         .collect()
 }
 
 /// "Norway 5 / 2" for each market whose importance, performance or presence differs from
 /// the touchpoint's own, in the order the markets are listed.
-fn market_scores(project: &Project, id: &str, l: &Localizer) -> Vec<String> {
+fn market_scores(project: &Project, t: &Touchpoint, l: &Localizer) -> Vec<String> {
     let Some(journey) = &project.journey else { return Vec::new() };
-    let Some(t) = journey.touchpoints.iter().find(|t| t.id == id) else { return Vec::new() };
     journey
         .markets
         .iter()
