@@ -558,19 +558,20 @@ initiatives-attribution = { $count ->
    *[other] { $count } initiativer bærer
 } { $attributed } af den forventede værdistigning på { $whole }; { $unattributed } ({ $share }) er ikke tilskrevet noget initiativ: den del af løftestængernes effekt, som intet initiativ gør krav på.
 initiatives-note = Værdi: initiativets andel af hver løftestang, det flytter, gange løftestangens Shapley-værdi i segmentets forventede værdistigning. Omkostning: engangsbeløb plus løbende omkostning (timer til timesatsen) som nutidsværdi; negativ, når initiativet frigør mere, end det koster. Sorteret efter nettoværdi.
-initiatives-not-funded = Omkostningen ved { $count ->
-    [one] dette initiativ
-   *[other] disse initiativer
-} indgår ikke i business casens investering og dermed ikke i dens nettonutidsværdi: { $names }.
+initiatives-not-funded = Hvert initiativs værdi indgår i programmets værdistigning, men ingen investeringspost finansierer { $count ->
+    [one] dette initiativ, så dets omkostning
+   *[other] disse initiativer, så deres omkostninger
+} indgår ikke i nettonutidsværdien: { $names }.
 initiatives-reallocation = At reducere og stoppe berøringspunkter frigør { $hours } timer og { $budget } om året, { $freed } om året med timerne til { $rate } i timen: { $share } af de { $needed } om året, som de nye og forbedrede berøringspunkter koster i drift. Det frigjorte indgår ikke i nettonutidsværdien.
 initiatives-reallocation-nothing-needed = At reducere og stoppe berøringspunkter frigør { $hours } timer og { $budget } om året, { $freed } om året med timerne til { $rate } i timen; de øvrige initiativer har ingen løbende omkostning. Det frigjorte indgår ikke i nettonutidsværdien.
-initiatives-reallocation-nothing-freed = Intet initiativ reducerer eller stopper et berøringspunkt: de { $needed } om året, som de nye og forbedrede berøringspunkter koster i drift, er nyt forbrug.
+initiatives-reallocation-nothing-freed = Initiativerne frigør hverken timer eller budget: de { $needed } om året, som de nye og forbedrede berøringspunkter koster i drift, er nyt forbrug.
 chart-initiatives = Værdi mod omkostning, pr. initiativ
 chart-initiatives-x = Omkostning, nutidsværdi ({ $currency })
 chart-initiatives-y = Værdi, forventet ({ $currency })
 chart-initiatives-break-even = nulpunkt: værdi = omkostning
 desc-initiative = { $number } { $name }: værdi { $value }, omkostning { $cost }
 cap-initiatives = { $count } af { $total } initiativer, der koster penge, giver mere tilbage, end de koster: dem over linjen. Numre som i tabellen.
+cap-initiatives-none = Intet initiativ koster penge: hvert frigør mere, end det koster. Numre som i tabellen.
 th-initiatives-value = Initiativernes værdi
 journey-initiatives-value-note = Initiativernes værdi: værdien af initiativerne på berøringspunktet (se "Fra gab i kunderejsen til penge"); et initiativ på flere berøringspunkter deles ligeligt mellem dem.
 doubt-reduces-important = "{ $initiative }" reducerer "{ $touchpoint }", som kunderne vurderer til { $importance } af 5, på eller over den gennemsnitlige vigtighed: er indsatsen virkelig for stor?

@@ -563,19 +563,23 @@ initiatives-attribution = { $count ->
    *[other] { $count } initiatives carry
 } { $attributed } of the likely value uplift of { $whole }; { $unattributed } ({ $share }) is not attributed to any initiative: the part of the levers' effects no initiative claims.
 initiatives-note = Value: the initiative's share of each lever it moves, times the lever's Shapley value in the segment's likely value uplift. Cost: one-off plus running cost (hours at the hourly rate) as a present value; negative when the initiative frees more than it costs. Ranked by net value.
-initiatives-not-funded = The cost of { $count ->
-    [one] this initiative is
-   *[other] these initiatives is
-} not in the business case's investment, so not in its NPV: { $names }.
+initiatives-not-funded = Every initiative's value is part of the programme's value uplift, but no investment line funds { $count ->
+    [one] this one
+   *[other] these
+}, so { $count ->
+    [one] its cost is
+   *[other] their costs are
+} not in the NPV: { $names }.
 initiatives-reallocation = Reducing and stopping touchpoints frees { $hours } hours and { $budget } a year, { $freed } a year with the hours at { $rate } an hour: { $share } of the { $needed } a year the added and improved touchpoints cost to run. What is freed is not counted in the NPV.
 initiatives-reallocation-nothing-needed = Reducing and stopping touchpoints frees { $hours } hours and { $budget } a year, { $freed } a year with the hours at { $rate } an hour; the other initiatives add no running cost. What is freed is not counted in the NPV.
-initiatives-reallocation-nothing-freed = No initiative reduces or stops a touchpoint: the { $needed } a year the added and improved touchpoints cost to run is new spend.
+initiatives-reallocation-nothing-freed = The initiatives free no hours or budget: the { $needed } a year the added and improved touchpoints cost to run is new spend.
 chart-initiatives = Value against cost, by initiative
 chart-initiatives-x = Cost, present value ({ $currency })
 chart-initiatives-y = Value, likely ({ $currency })
 chart-initiatives-break-even = break-even: value = cost
 desc-initiative = { $number } { $name }: value { $value }, cost { $cost }
 cap-initiatives = { $count } of { $total } initiatives that cost money return more than they cost: those above the line. Numbers as in the table.
+cap-initiatives-none = No initiative costs money: each frees more than it costs. Numbers as in the table.
 th-initiatives-value = Initiatives' value
 journey-initiatives-value-note = Initiatives' value: the value of the initiatives on the touchpoint (see "From journey gaps to money"); an initiative on several touchpoints is split equally between them.
 doubt-reduces-important = "{ $initiative }" reduces "{ $touchpoint }", which customers rate { $importance } of 5, at or above the average importance: is the effort really too much?

@@ -558,19 +558,20 @@ initiatives-attribution = { $count ->
    *[other] { $count } initiativer bærer
 } { $attributed } av den forventede verdiøkningen på { $whole }; { $unattributed } ({ $share }) er ikke tilskrevet noe initiativ: den delen av spakenes effekt som ingen initiativer gjør krav på.
 initiatives-note = Verdi: initiativets andel av hver spak det flytter, ganger spakens Shapley-verdi i segmentets forventede verdiøkning. Kostnad: engangsbeløp pluss løpende kostnad (timer til timesatsen) som nåverdi; negativ når initiativet frigjør mer enn det koster. Sortert etter nettoverdi.
-initiatives-not-funded = Kostnaden ved { $count ->
-    [one] dette initiativet
-   *[other] disse initiativene
-} er ikke med i business casens investering og dermed ikke i netto nåverdi: { $names }.
+initiatives-not-funded = Hvert initiativs verdi inngår i programmets verdiøkning, men ingen investeringspost finansierer { $count ->
+    [one] dette initiativet, så kostnaden
+   *[other] disse initiativene, så kostnadene
+} er ikke med i netto nåverdi: { $names }.
 initiatives-reallocation = Å redusere og stoppe kontaktpunkter frigjør { $hours } timer og { $budget } i året, { $freed } i året med timene til { $rate } i timen: { $share } av de { $needed } i året som de nye og forbedrede kontaktpunktene koster i drift. Det som frigjøres, regnes ikke med i netto nåverdi.
 initiatives-reallocation-nothing-needed = Å redusere og stoppe kontaktpunkter frigjør { $hours } timer og { $budget } i året, { $freed } i året med timene til { $rate } i timen; de andre initiativene har ingen løpende kostnad. Det som frigjøres, regnes ikke med i netto nåverdi.
-initiatives-reallocation-nothing-freed = Ingen initiativer reduserer eller stopper et kontaktpunkt: de { $needed } i året som de nye og forbedrede kontaktpunktene koster i drift, er ny bruk av penger.
+initiatives-reallocation-nothing-freed = Initiativene frigjør verken timer eller budsjett: de { $needed } i året som de nye og forbedrede kontaktpunktene koster i drift, er ny bruk av penger.
 chart-initiatives = Verdi mot kostnad, per initiativ
 chart-initiatives-x = Kostnad, nåverdi ({ $currency })
 chart-initiatives-y = Verdi, forventet ({ $currency })
 chart-initiatives-break-even = balanse: verdi = kostnad
 desc-initiative = { $number } { $name }: verdi { $value }, kostnad { $cost }
 cap-initiatives = { $count } av { $total } initiativer som koster penger, gir mer tilbake enn de koster: de over linjen. Numre som i tabellen.
+cap-initiatives-none = Ingen initiativer koster penger: hvert frigjør mer enn det koster. Numre som i tabellen.
 th-initiatives-value = Initiativenes verdi
 journey-initiatives-value-note = Initiativenes verdi: verdien av initiativene på kontaktpunktet (se "Fra gap i kundereisen til penger"); et initiativ på flere kontaktpunkter deles likt mellom dem.
 doubt-reduces-important = "{ $initiative }" reduserer "{ $touchpoint }", som kundene vurderer til { $importance } av 5, på eller over gjennomsnittlig viktighet: er innsatsen virkelig for stor?

@@ -561,19 +561,20 @@ initiatives-attribution = { $count ->
    *[other] { $count } initiativ bär
 } { $attributed } av den förväntade värdeökningen på { $whole }; { $unattributed } ({ $share }) tillskrivs inget initiativ: den del av hävstängernas effekt som inget initiativ gör anspråk på.
 initiatives-note = Värde: initiativets andel av varje hävstång det flyttar, gånger hävstångens Shapley-värde i segmentets förväntade värdeökning. Kostnad: engångsbelopp plus löpande kostnad (timmar till timpriset) som nuvärde; negativ när initiativet frigör mer än det kostar. Sorterat efter nettovärde.
-initiatives-not-funded = Kostnaden för { $count ->
-    [one] detta initiativ
-   *[other] dessa initiativ
-} ingår inte i business casens investering och därmed inte i dess nettonuvärde: { $names }.
+initiatives-not-funded = Varje initiativs värde ingår i programmets värdeökning, men ingen investeringspost finansierar { $count ->
+    [one] detta initiativ, så dess kostnad
+   *[other] dessa initiativ, så deras kostnader
+} ingår inte i nettonuvärdet: { $names }.
 initiatives-reallocation = Att minska och avveckla kontaktpunkter frigör { $hours } timmar och { $budget } om året, { $freed } om året med timmarna till { $rate } i timmen: { $share } av de { $needed } om året som de nya och förbättrade kontaktpunkterna kostar i drift. Det som frigörs räknas inte in i nettonuvärdet.
 initiatives-reallocation-nothing-needed = Att minska och avveckla kontaktpunkter frigör { $hours } timmar och { $budget } om året, { $freed } om året med timmarna till { $rate } i timmen; de övriga initiativen har ingen löpande kostnad. Det som frigörs räknas inte in i nettonuvärdet.
-initiatives-reallocation-nothing-freed = Inget initiativ minskar eller avvecklar en kontaktpunkt: de { $needed } om året som de nya och förbättrade kontaktpunkterna kostar i drift är ny kostnad.
+initiatives-reallocation-nothing-freed = Initiativen frigör varken timmar eller budget: de { $needed } om året som de nya och förbättrade kontaktpunkterna kostar i drift är ny kostnad.
 chart-initiatives = Värde mot kostnad, per initiativ
 chart-initiatives-x = Kostnad, nuvärde ({ $currency })
 chart-initiatives-y = Värde, förväntat ({ $currency })
 chart-initiatives-break-even = nollpunkt: värde = kostnad
 desc-initiative = { $number } { $name }: värde { $value }, kostnad { $cost }
 cap-initiatives = { $count } av { $total } initiativ som kostar pengar ger mer tillbaka än de kostar: de ovanför linjen. Nummer som i tabellen.
+cap-initiatives-none = Inget initiativ kostar pengar: vart och ett frigör mer än det kostar. Nummer som i tabellen.
 th-initiatives-value = Initiativens värde
 journey-initiatives-value-note = Initiativens värde: värdet av initiativen på kontaktpunkten (se "Från gap i kundresan till pengar"); ett initiativ på flera kontaktpunkter delas lika mellan dem.
 doubt-reduces-important = "{ $initiative }" minskar "{ $touchpoint }", som kunderna bedömer till { $importance } av 5, på eller över den genomsnittliga vikten: är insatsen verkligen för stor?

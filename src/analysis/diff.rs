@@ -322,6 +322,10 @@ fn touchpoints(
                 f64::from(u8::from(mx.present)),
                 f64::from(u8::from(my.present)),
             );
+            let (hx, hy) = (mx.hours_per_year.get(), my.hours_per_year.get());
+            push(out, at, &key("hours_per_year"), Kind::Number, hx, hy);
+            let (bx, by) = (mx.budget_per_year.get(), my.budget_per_year.get());
+            push(out, at, &key("budget_per_year"), Kind::Money, bx, by);
         }
     }
 }

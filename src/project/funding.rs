@@ -26,7 +26,7 @@ pub fn fund(
             diagnostics.push(
                 Diagnostic::new(
                     file,
-                    format!("initiative `{id}` frees {:.0} a year rather than costing it: a saving is not an investment", -annual),
+                    format!("initiative `{id}` frees {:.0} a year to run rather than costing it: a saving is not an investment line", -annual),
                 )
                 .at(at(i))
                 .field(format!("investment[{i}].initiative"))

@@ -209,6 +209,9 @@ impl Loader<'_> {
         // problems show in the same run as the others.
         let images = self.images(raw_project.as_ref());
         let mut part = part?;
+        // The logo is read before anything else can end the load, so that its problems show
+        // in the same run as the others.
+        part.brand.logo = part.logo_path.as_ref().and_then(|rel| self.logo(rel));
         let mut options: Vec<_> = options.into_iter().collect::<Option<_>>()?;
         let journey = optional(journey)?;
         let rate = part.settings.hourly_rate.get();
@@ -217,7 +220,6 @@ impl Loader<'_> {
         {
             return None;
         }
-        part.brand.logo = part.logo_path.as_ref().and_then(|rel| self.logo(rel));
         let sources = self.sources_read();
         let inputs: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
         let version = version::version(self.dir, &inputs);

@@ -1,7 +1,7 @@
 //! journey.yaml's `initiatives` → what the company will do about its touchpoints, what it
 //! costs and which segments' levers it moves.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::checker::{Checker, KnownIds};
 use super::number::Kind;
@@ -18,6 +18,8 @@ pub fn validate(
     touchpoints: Option<&[Touchpoint]>,
     segment_ids: &KnownIds,
 ) -> Option<Vec<Initiative>> {
+    let by_id: Option<HashMap<&str, &Touchpoint>> =
+        touchpoints.map(|all| all.iter().map(|t| (t.id.as_str(), t)).collect());
     c.unique_ids(
         raw.iter()
             .enumerate()
@@ -27,24 +29,34 @@ pub fn validate(
         .map_or(KnownIds::Unreadable, |all| KnownIds::Declared(all.iter().map(|t| t.id.clone()).collect()));
     // Every delivery that could be read, also of initiatives with problems elsewhere, so that
     // shares adding up to more than 1 show in the same run.
-    let mut delivered = Vec::new();
+    let mut read = Read::default();
     let initiatives =
-        list(raw, |i, sp| initiative(sp, c, i, touchpoints, &touchpoint_ids, segment_ids, &mut delivered));
-    let shares_sound = shares_within_one(raw, &delivered, c);
-    initiatives.filter(|_| shares_sound)
+        list(raw, |i, sp| initiative(sp, c, i, by_id.as_ref(), &touchpoint_ids, segment_ids, &mut read));
+    let shares_sound = shares_within_one(raw, &read.delivered, c);
+    let freed_sound = freed_once(raw, &read.freeing, c);
+    initiatives.filter(|_| shares_sound && freed_sound)
 }
 
 /// A delivery as read: the initiative's index and id, the delivery's index, and it.
 type Delivered = (usize, String, usize, Delivery);
 
+/// What could be read of every initiative, also of those with problems elsewhere, so that
+/// the checks across initiatives show in the same run.
+#[derive(Default)]
+struct Read {
+    delivered: Vec<Delivered>,
+    /// Each reducing or stopping initiative: its index, id and touchpoints.
+    freeing: Vec<(usize, String, Vec<String>)>,
+}
+
 fn initiative(
     sp: &Sp<RawInitiative>,
     c: &mut Checker,
     i: usize,
-    touchpoints: Option<&[Touchpoint]>,
+    touchpoints: Option<&HashMap<&str, &Touchpoint>>,
     touchpoint_ids: &KnownIds,
     segment_ids: &KnownIds,
-    delivered: &mut Vec<Delivered>,
+    read: &mut Read,
 ) -> Option<Initiative> {
     let at = c.pos(sp);
     let raw = &sp.value;
@@ -76,17 +88,23 @@ fn initiative(
     let annual = c.optional_number(&raw.annual, &path("annual"), Kind::Signed);
     let hours = c.optional_number(&raw.hours_per_year, &path("hours_per_year"), Kind::Signed);
     let delivers = list(&raw.delivers, |k, d| {
-        let read = delivery(d, c, &format!("initiatives[{i}].delivers[{k}]"), segment_ids)?;
+        let delivery = delivery(d, c, &format!("initiatives[{i}].delivers[{k}]"), segment_ids)?;
         let id = raw.id.as_ref().map(|id| id.value.trim().to_owned()).unwrap_or_default();
-        delivered.push((i, id, k, read.clone()));
-        Some(read)
+        read.delivered.push((i, id, k, delivery.clone()));
+        Some(delivery)
     });
     let (action, named) = (action?, named?);
+    if action.frees() {
+        let id = raw.id.as_ref().map(|id| id.value.trim().to_owned()).unwrap_or_default();
+        read.freeing.push((i, id, named.clone()));
+    }
     let (one_off, annual, hours) = (one_off.ok()?, annual.ok()?, hours.ok()?);
+    if !signs_match_action(raw, action, (annual, hours), c, &path) {
+        return None;
+    }
     // Stopping a touchpoint frees everything it takes unless said otherwise.
     let freed = |field: fn(&Touchpoint) -> f64| -> Option<f64> {
-        let all = touchpoints?;
-        let taken: f64 = named.iter().filter_map(|id| all.iter().find(|t| t.id == *id)).map(field).sum();
+        let taken: f64 = named.iter().filter_map(|id| touchpoints?.get(id.as_str())).map(|t| field(t)).sum();
         Some(-taken + 0.0)
     };
     let stop = action == InitiativeAction::Stop;
@@ -110,6 +128,49 @@ fn initiative(
         hours_per_year,
         delivers: delivers?,
     })
+}
+
+/// Reducing and stopping free hours and money, written negative; a `reduce` says what it
+/// frees (a `stop` frees all its touchpoints take unless told). `false` after a problem.
+fn signs_match_action(
+    raw: &RawInitiative,
+    action: InitiativeAction,
+    (annual, hours): (Option<f64>, Option<f64>),
+    c: &mut Checker,
+    path: &dyn Fn(&str) -> String,
+) -> bool {
+    if !action.frees() {
+        return true;
+    }
+    let mut sound = true;
+    for (field, value, written) in
+        [("annual", annual, &raw.annual), ("hours_per_year", hours, &raw.hours_per_year)]
+    {
+        if let (Some(x), Some(sp)) = (value, &**written)
+            && x > 0.0
+        {
+            c.error(
+                c.pos(sp),
+                &path(field),
+                format!("a `{}` frees {field}, but {x} would add them", action.key()),
+                Some(format!("write what it frees as a negative number, e.g. `{field}: -{x}`")),
+            );
+            sound = false;
+        }
+    }
+    if action == InitiativeAction::Reduce && annual.is_none() && hours.is_none() {
+        c.error(
+            raw.action.as_ref().and_then(|a| c.pos(a)),
+            &path("action"),
+            "a `reduce` says what it frees",
+            Some(
+                "give `hours_per_year` and/or `annual` as negative numbers, e.g. `hours_per_year: -200`"
+                    .into(),
+            ),
+        );
+        sound = false;
+    }
+    sound
 }
 
 fn action(a: &Sp<String>, c: &mut Checker, field: &str) -> Option<InitiativeAction> {
@@ -162,28 +223,56 @@ fn lever(l: &Sp<String>, c: &mut Checker, field: &str) -> Option<Driver> {
 /// The shares of one segment's lever, over all initiatives, add up to at most 1: more would
 /// attribute more than the lever's whole value. Reported at the delivery that goes over.
 fn shares_within_one(raw: &[Sp<RawInitiative>], delivered: &[Delivered], c: &mut Checker) -> bool {
-    let mut total: BTreeMap<(&str, Driver), (f64, Vec<String>)> = BTreeMap::new();
+    // Per segment and lever: the sum, the deliveries that make it up, and the last of them.
+    let mut total: BTreeMap<(&str, Driver), (f64, Vec<&Delivered>)> = BTreeMap::new();
+    for d in delivered {
+        let (sum, by) = total.entry((d.3.segment.as_str(), d.3.lever)).or_default();
+        *sum += d.3.share.get();
+        by.push(d);
+    }
     let mut sound = true;
-    for (i, id, k, d) in delivered {
-        let (sum, by) = total.entry((d.segment.as_str(), d.lever)).or_default();
-        *sum += d.share.get();
-        by.push(format!("`{id}` {}", d.share.get()));
-        // A little room for shares written as decimals that add up to 1 (0.1 + 0.2 + 0.7).
-        if *sum > 1.0 + 1e-9 {
-            let at = raw.get(*i).and_then(|r| r.value.delivers.get(*k)).and_then(|sp| c.pos(sp));
-            c.error(
-                at,
-                &format!("initiatives[{i}].delivers[{k}].share"),
-                format!(
-                    "the shares of `{}` {} add up to {}: {}",
-                    d.segment,
-                    d.lever.key(),
-                    (*sum * 1e6).round() / 1e6,
-                    by.join(", ")
-                ),
-                Some("the initiatives together deliver at most the whole lever (1); lower the shares".into()),
-            );
-            sound = false;
+    // A little room for shares written as decimals that add up to 1 (0.1 + 0.2 + 0.7).
+    for ((segment, lever), (sum, by)) in total.into_iter().filter(|(_, (sum, _))| *sum > 1.0 + 1e-9) {
+        let &&(i, _, k, _) = by.last().expect("a sum above 1 has deliveries");
+        let at = raw.get(i).and_then(|r| r.value.delivers.get(k)).and_then(|sp| c.pos(sp));
+        let shown: Vec<String> =
+            by.iter().take(10).map(|(_, id, _, d)| format!("`{id}` {}", d.share.get())).collect();
+        let more = if by.len() > 10 { format!(" and {} more", by.len() - 10) } else { String::new() };
+        c.error(
+            at,
+            &format!("initiatives[{i}].delivers[{k}].share"),
+            format!(
+                "the shares of `{segment}` {} add up to {}: {}{more}",
+                lever.key(),
+                (sum * 1e6).round() / 1e6,
+                shown.join(", ")
+            ),
+            Some("the initiatives together deliver at most the whole lever (1); lower the shares".into()),
+        );
+        sound = false;
+    }
+    sound
+}
+
+/// A touchpoint is reduced or stopped by one initiative at most: two would free the same
+/// hours and budget twice in the reallocation.
+fn freed_once(raw: &[Sp<RawInitiative>], freeing: &[(usize, String, Vec<String>)], c: &mut Checker) -> bool {
+    let mut first_by: HashMap<&str, &str> = HashMap::new();
+    let mut sound = true;
+    for (i, id, touchpoints) in freeing {
+        for t in touchpoints {
+            if let Some(first) = first_by.insert(t.as_str(), id.as_str()) {
+                let at = raw.get(*i).and_then(|r| r.value.touchpoints.as_ref()).and_then(|sp| c.pos(sp));
+                c.error(
+                    at,
+                    &format!("initiatives[{i}].touchpoints"),
+                    format!("`{t}` is already reduced or stopped by initiative `{first}`"),
+                    Some(
+                        "let one initiative reduce or stop a touchpoint, so what it frees counts once".into(),
+                    ),
+                );
+                sound = false;
+            }
         }
     }
     sound

@@ -74,12 +74,13 @@ pub fn validate(raw: &RawJourney, c: &mut Checker, segment_ids: &KnownIds) -> Op
 fn markets(raw: &RawJourney, c: &mut Checker) -> (Vec<String>, bool) {
     let Some(list) = &raw.markets else { return (Vec::new(), true) };
     let mut names: Vec<String> = Vec::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
     let mut sound = true;
     for (i, m) in list.value.iter().enumerate() {
         let name = m.value.trim();
         let problem = if name.is_empty() {
             Some("must not be empty")
-        } else if names.iter().any(|n| n == name) {
+        } else if !seen.insert(name) {
             Some("is listed twice")
         } else {
             names.push(name.to_owned());

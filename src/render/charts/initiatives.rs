@@ -28,19 +28,26 @@ pub fn value_against_cost(ranked: &[InitiativeValue], l: &Localizer) -> Chart {
         .join("; ");
     let paying = ranked.iter().filter(|x| x.cost_pv > 0.0 && x.net_value >= 0.0).count();
     let costing = ranked.iter().filter(|x| x.cost_pv > 0.0).count();
-    let caption = l.t_with("cap-initiatives", vec![("count", paying.into()), ("total", costing.into())]);
+    let caption = if costing == 0 {
+        l.t("cap-initiatives-none")
+    } else {
+        l.t_with("cap-initiatives", vec![("count", paying.into()), ("total", costing.into())])
+    };
     render("chart-initiatives", &title, &desc, &caption, (900, 560), |area: &Area| {
         let costs = ranked.iter().map(|x| x.cost_pv);
         let (x_lo, x_hi) = padded(costs.clone().fold(0.0, f64::min), costs.fold(0.0, f64::max));
         let top = ranked.iter().map(|x| x.value.max(x.cost_pv)).fold(0.0, f64::max);
-        let (_, y_hi) = padded(0.0, top.max(1.0));
+        // A lever that lowers value (a negative lever) gives an initiative a negative value.
+        let bottom = ranked.iter().map(|x| x.value).fold(0.0, f64::min);
+        let (y_lo, y_hi) = padded(bottom, top.max(1.0));
+        let y_lo = if bottom < 0.0 { y_lo } else { 0.0 };
         let fmt = |v: &f64| l.money_short(*v);
         let x_desc = l.t_with("chart-initiatives-x", vec![("currency", l.currency().into())]);
         let y_desc = l.t_with("chart-initiatives-y", vec![("currency", l.currency().into())]);
         let axes = Axes::numbered(&x_desc, &y_desc, &fmt, &fmt, 96);
-        let mut chart = cartesian(area, &title, (x_lo, x_hi), (0.0, y_hi), &axes)?;
+        let mut chart = cartesian(area, &title, (x_lo, x_hi), (y_lo, y_hi), &axes)?;
         // Break-even: value = cost, from where cost is zero (or the left edge) up and right.
-        let start = x_lo.max(0.0);
+        let start = x_lo.max(y_lo).max(0.0);
         let end = x_hi.min(y_hi);
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(start, start), (end, end)],

@@ -99,6 +99,19 @@ fn field_name(key: &str, names: &Names, l: &Localizer) -> String {
     let lever = |k: &str| l.t(&format!("lever-{k}"));
     let is_driver =
         |k: &str| Driver::ALL.iter().any(|d| d.key() == k) || k == "monthly_price" || k == "monthly_churn";
+    // A segment id or a market's name may hold dots: the field is what follows the last one.
+    if let Some((segment, driver)) = key.strip_prefix("delivers.").and_then(|rest| rest.rsplit_once('.')) {
+        return l.t_with(
+            "change-field-share",
+            vec![("lever", lever(driver).into()), ("segment", names.segment(segment).into())],
+        );
+    }
+    if let Some((market, field)) = key.strip_prefix("by_market.").and_then(|rest| rest.rsplit_once('.')) {
+        return l.t_with(
+            "change-field-market",
+            vec![("market", market.into()), ("field", l.t(&format!("change-field-{field}")).into())],
+        );
+    }
     match key.split('.').collect::<Vec<_>>().as_slice() {
         ["levers", driver, scenario] if is_driver(driver) => l.t_with(
             "change-field-lever",
@@ -108,14 +121,6 @@ fn field_name(key: &str, names: &Names, l: &Localizer) -> String {
             ],
         ),
         [driver] if is_driver(driver) => lever(driver),
-        ["delivers", segment, driver] if is_driver(driver) => l.t_with(
-            "change-field-share",
-            vec![("lever", lever(driver).into()), ("segment", names.segment(segment).into())],
-        ),
-        ["by_market", market, field] => l.t_with(
-            "change-field-market",
-            vec![("market", (*market).into()), ("field", l.t(&format!("change-field-{field}")).into())],
-        ),
         _ => {
             let id = match key {
                 "investment (total one-off)" => "investment-one-off",
@@ -203,4 +208,25 @@ pub fn build(diff: &Diff, revision: &str, project: &Project, l: &Localizer) -> C
         })
         .collect();
     ChangesView { revision: revision.to_owned(), inputs, figures, rankings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fixture::{drivers, project, segment};
+    use crate::model::{Language, PerDriver};
+
+    /// A market's name and a segment id may hold dots: the field is what follows the last.
+    #[test]
+    fn dotted_market_and_segment_names_keep_their_dots() {
+        let seg = segment("dk.installers", 10.0, drivers(1.0, 100.0, 0.5, 0.5), PerDriver::default(), true);
+        let p = project(vec![seg], vec![], 2, 0.0);
+        let l = Localizer::new(Language::En, "DKK");
+        let names = Names(&p);
+        assert_eq!(field_name("by_market.St. Gallen.importance", &names, &l), "St. Gallen: Importance");
+        assert_eq!(
+            field_name("delivers.dk.installers.retention_rate", &names, &l),
+            format!("Share of the {} lever in {}", l.t("lever-retention_rate"), p.segments[0].name)
+        );
+    }
 }

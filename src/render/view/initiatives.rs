@@ -90,7 +90,7 @@ pub fn build(project: &Project, m: &Metrics, l: &Localizer) -> Option<Initiative
         chart: charts::value_against_cost(&m.initiatives, l),
         attribution,
         reallocation: reallocation(summary, project, l),
-        not_funded: not_funded(&m.initiatives, l),
+        not_funded: not_funded(&m.initiatives, project, l),
     })
 }
 
@@ -133,12 +133,16 @@ fn reallocation(
     })
 }
 
-/// The adding and improving initiatives no investment line funds: their cost is shown here
-/// but is not in the programme's NPV.
-fn not_funded(ranked: &[InitiativeValue], l: &Localizer) -> Option<String> {
+/// The initiatives that cost money (once or a year) and that no investment line funds:
+/// their value is part of the programme's value uplift, but their cost is not in its NPV.
+fn not_funded(ranked: &[InitiativeValue], project: &Project, l: &Localizer) -> Option<String> {
+    let one_off = |id: &str| {
+        let initiatives = project.journey.iter().flat_map(|j| &j.initiatives);
+        initiatives.into_iter().find(|i| i.id == id).map_or(0.0, |i| i.one_off.get())
+    };
     let names: Vec<&str> = ranked
         .iter()
-        .filter(|x| !x.funded && !x.action.frees() && x.cost_pv > 0.0)
+        .filter(|x| !x.funded && (x.annual_cost > 0.0 || one_off(&x.id) > 0.0))
         .map(|x| x.name.as_str())
         .collect();
     (!names.is_empty()).then(|| {
