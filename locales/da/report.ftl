@@ -598,5 +598,6 @@ cap-ipa-markets = Hvert marked vurderet for sig, nummereret som i listen over ga
 journey-markets-disagree = De berøringspunkter, hvis prioritet eller handling adskiller sig mest mellem markederne: prioritet · handling i hvert marked.
 th-market-priority = { $market }
 th-priority-spread = Forskel
+journey-markets-overall = Samlet
 touchpoint-market-scores = { $market }: vigtighed { $importance }, præstation { $performance }
 touchpoint-market-absent = { $market }: vigtighed { $importance }, ikke til stede

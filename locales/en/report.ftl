@@ -606,5 +606,6 @@ cap-ipa-markets = Each market scored on its own, numbered as in the gap list: wh
 journey-markets-disagree = The touchpoints whose priority or action differs most between markets: priority · action in each market.
 th-market-priority = { $market }
 th-priority-spread = Difference
+journey-markets-overall = Overall
 touchpoint-market-scores = { $market }: importance { $importance }, performance { $performance }
 touchpoint-market-absent = { $market }: importance { $importance }, not present

@@ -598,5 +598,6 @@ cap-ipa-markets = Hvert marked vurdert for seg, nummerert som i gaplisten: der e
 journey-markets-disagree = Kontaktpunktene der prioritet eller tiltak skiller seg mest mellom markedene: prioritet · tiltak i hvert marked.
 th-market-priority = { $market }
 th-priority-spread = Forskjell
+journey-markets-overall = Samlet
 touchpoint-market-scores = { $market }: viktighet { $importance }, prestasjon { $performance }
 touchpoint-market-absent = { $market }: viktighet { $importance }, ikke til stede

@@ -601,5 +601,6 @@ cap-ipa-markets = Varje marknad bedömd för sig, numrerad som i gaplistan: där
 journey-markets-disagree = De kontaktpunkter vars prioritet eller åtgärd skiljer sig mest mellan marknaderna: prioritet · åtgärd i varje marknad.
 th-market-priority = { $market }
 th-priority-spread = Skillnad
+journey-markets-overall = Totalt
 touchpoint-market-scores = { $market }: vikt { $importance }, prestation { $performance }
 touchpoint-market-absent = { $market }: vikt { $importance }, inte närvarande

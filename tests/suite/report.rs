@@ -323,3 +323,25 @@ fn the_win_loss_and_jobs_section_is_named_for_what_the_project_has() {
     assert!(html.contains("<h2>Win/loss</h2>"));
     assert!(!html.contains("jobs to be done"), "no jobs, so no word of them");
 }
+
+/// A journey scored for one market compares that market with the journey's own scores:
+/// there is no other market to differ from.
+#[test]
+fn a_single_market_is_compared_with_the_journeys_own_scores() {
+    let dir = example_copy("one-market");
+    let journey = fs::read_to_string(dir.path().join("journey.yaml")).unwrap();
+    let journey = journey
+        .replacen("markets: [Denmark, Norway]", "markets: [Norway]", 1)
+        .replace("Denmark: {importance: 1, present: false}, ", "");
+    fs::write(dir.path().join("journey.yaml"), journey).unwrap();
+    let note = dir.path().join("workshops/2027-01-copenhagen.md");
+    let moved = fs::read_to_string(&note).unwrap().replacen("market: Denmark", "market: Norway", 1);
+    fs::write(&note, moved).unwrap();
+    let out = dir.path().join("report.html");
+    let result = uplift(&["build", dir.path().to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(result.status.success(), "{}", text(&result.stderr));
+    let html = fs::read_to_string(out).unwrap();
+    let table = html.split("<table class=\"compact markets\">").nth(1).expect("the disagreement table");
+    let head = table.split("</thead>").next().unwrap();
+    assert!(head.contains(">Overall</th>") && head.contains(">Norway</th>"), "{head}");
+}

@@ -26,6 +26,8 @@ pub struct JourneyView {
 /// The gap analysis of each market: the quadrants side by side and where they disagree.
 #[derive(Debug, Serialize)]
 pub struct MarketsView {
+    /// The columns of the disagreement table: the markets, and with only one market, the
+    /// journey's own scores first.
     pub names: Vec<String>,
     pub ipa: Chart,
     /// The touchpoints whose priority or action differs most between markets, at most ten.
@@ -103,8 +105,13 @@ fn markets(names: &[String], t: &TouchpointAnalysis, gaps: &[GapRow], l: &Locali
     if by_market.is_empty() {
         return None;
     }
+    // One market has no other to differ from: it is compared with the journey's own scores.
+    let mut compared = by_market.clone();
+    if compared.len() == 1 {
+        compared.insert(0, (l.t("journey-markets-overall"), t));
+    }
     let index: Vec<HashMap<&str, &TouchpointGap>> =
-        by_market.iter().map(|(_, a)| a.ranked.iter().map(|x| (x.id.as_str(), x)).collect()).collect();
+        compared.iter().map(|(_, a)| a.ranked.iter().map(|x| (x.id.as_str(), x)).collect()).collect();
     let mut rows: Vec<(f64, bool, DisagreementRow)> = gaps
         .iter()
         .filter_map(|g| {
@@ -132,7 +139,7 @@ fn markets(names: &[String], t: &TouchpointAnalysis, gaps: &[GapRow], l: &Locali
     rows.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.number.cmp(&b.2.number)));
     rows.truncate(10);
     Some(MarketsView {
-        names: names.to_vec(),
+        names: compared.iter().map(|(name, _)| name.clone()).collect(),
         ipa: charts::importance_performance_by_market(t, &by_market, l),
         disagreements: rows.into_iter().map(|(_, _, row)| row).collect(),
     })
