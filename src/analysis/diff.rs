@@ -300,17 +300,7 @@ fn touchpoints(
         let markets: std::collections::BTreeSet<&String> =
             x.by_market.keys().chain(y.by_market.keys()).collect();
         for market in markets {
-            let own = |t: &crate::model::Touchpoint| crate::model::MarketScores {
-                importance: t.importance,
-                performance: t.performance,
-                present: t.present,
-                hours_per_year: t.hours_per_year,
-                budget_per_year: t.budget_per_year,
-            };
-            let (mx, my) = (
-                x.by_market.get(market).copied().unwrap_or(own(x)),
-                y.by_market.get(market).copied().unwrap_or(own(y)),
-            );
+            let (mx, my) = (x.scores_in(market), y.scores_in(market));
             let key = |f: &str| format!("by_market.{market}.{f}");
             push(out, at, &key("importance"), Kind::Number, mx.importance.get(), my.importance.get());
             push(out, at, &key("performance"), Kind::Number, mx.performance.get(), my.performance.get());

@@ -9,9 +9,9 @@
 use serde::Serialize;
 
 use super::order::{by_score_then_id, ratio};
-use super::programme::first_year_paid_back;
+use super::programme::{InvestmentSummary, first_year_paid_back};
 use super::shapley::{LeverValue, lever_values_by_year};
-use super::value::{annuity_factor, discount};
+use super::value::discount;
 use crate::model::{Driver, Initiative, InitiativeAction, Project};
 
 /// One initiative's value, cost and return.
@@ -100,9 +100,12 @@ pub struct InitiativeSummary {
 
 /// Every initiative, ranked by net value (then id), and the summary; `None` without
 /// initiatives. `levers` are the Shapley values of every segment's levers.
+/// `investment` is the programme's, for its annuity factor: an initiative's cost is a present
+/// value by the same convention as the investment's.
 pub fn analyse(
     project: &Project,
     levers: &[LeverValue],
+    investment: &InvestmentSummary,
 ) -> Option<(Vec<InitiativeValue>, InitiativeSummary)> {
     let journey = project.journey.as_ref().filter(|j| !j.initiatives.is_empty())?;
     let s = &project.settings;
@@ -135,8 +138,7 @@ pub fn analyse(
                 .collect();
             let value = delivers.iter().map(|d| d.value).sum::<f64>() + 0.0;
             let annual_cost = i.annual + i.hours_per_year * rate + 0.0;
-            let cost_pv =
-                i.one_off.get() + annual_cost * annuity_factor(s.horizon_years, s.discount_rate.get());
+            let cost_pv = investment.present_value(i.one_off.get(), annual_cost);
             let payback = (cost_pv > 0.0)
                 .then(|| payback_year(i, annual_cost, s.horizon_years, s.discount_rate.get(), &yearly))
                 .flatten();
@@ -287,7 +289,8 @@ mod tests {
         ];
         p.journey = Some(journey(touchpoints, vec![improve, stop]));
         let levers = super::super::shapley::all(&p.segments, &p.settings);
-        let (ranked, summary) = analyse(&p, &levers).unwrap();
+        let investment = crate::analysis::programme::investment_summary(&p);
+        let (ranked, summary) = analyse(&p, &levers, &investment).unwrap();
         let ids: Vec<&str> = ranked.iter().map(|i| i.id.as_str()).collect();
         assert_eq!(ids, ["stop", "improve"], "highest net value first");
         let [stop, improve] = &ranked[..] else { panic!("two initiatives") };
@@ -314,6 +317,7 @@ mod tests {
     #[test]
     fn no_initiatives_no_figures() {
         let p = project(vec![], vec![], 2, 0.0);
-        assert!(analyse(&p, &[]).is_none());
+        let investment = crate::analysis::programme::investment_summary(&p);
+        assert!(analyse(&p, &[], &investment).is_none());
     }
 }

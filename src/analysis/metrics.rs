@@ -127,7 +127,9 @@ pub fn analyse(project: &Project) -> Metrics {
         version: project.version.clone(),
         segments: segment_metrics,
     };
-    if let Some((ranked, summary)) = initiatives::analyse(project, &metrics.levers_shapley) {
+    if let Some((ranked, summary)) =
+        initiatives::analyse(project, &metrics.levers_shapley, &metrics.programme.investment)
+    {
         metrics.initiatives = ranked;
         metrics.initiative_summary = Some(summary);
     }

@@ -31,20 +31,42 @@ impl Journey {
         let touchpoints = self
             .touchpoints
             .iter()
-            .map(|t| match t.by_market.get(market) {
-                Some(m) => Touchpoint {
-                    importance: m.importance,
-                    performance: m.performance,
-                    present: m.present,
-                    hours_per_year: m.hours_per_year,
-                    budget_per_year: m.budget_per_year,
+            .map(|t| {
+                let s = t.scores_in(market);
+                Touchpoint {
+                    id: t.id.clone(),
+                    phase: t.phase.clone(),
+                    channel: t.channel.clone(),
+                    name: t.name.clone(),
+                    importance: s.importance,
+                    performance: s.performance,
+                    present: s.present,
+                    hours_per_year: s.hours_per_year,
+                    budget_per_year: s.budget_per_year,
                     by_market: BTreeMap::new(),
-                    ..t.clone()
-                },
-                None => Touchpoint { by_market: BTreeMap::new(), ..t.clone() },
+                }
             })
             .collect();
         Journey { touchpoints, markets: Vec::new(), ..self.clone() }
+    }
+}
+
+impl Touchpoint {
+    /// Its own scores and effort, the central workshop's.
+    pub fn own_scores(&self) -> MarketScores {
+        MarketScores {
+            importance: self.importance,
+            performance: self.performance,
+            present: self.present,
+            hours_per_year: self.hours_per_year,
+            budget_per_year: self.budget_per_year,
+        }
+    }
+
+    /// Its scores and effort in `market`: the market's own where it scores the touchpoint,
+    /// the touchpoint's otherwise.
+    pub fn scores_in(&self, market: &str) -> MarketScores {
+        self.by_market.get(market).copied().unwrap_or_else(|| self.own_scores())
     }
 }
 
