@@ -119,3 +119,39 @@ fn an_import_against_the_direction_is_found() {
     std::fs::remove_dir_all(&src).unwrap();
     assert_eq!(found, [("analysis/value.rs".to_owned(), "project".to_owned())]);
 }
+
+/// The files outside `project/` that build a reference without looking it up (besides
+/// `model/reference.rs`, which defines it, the unit tests' `model/fixture.rs` and this file's
+/// planted example): none may,
+/// so that every [`crate::model::Ref`] names an entry the loader found.
+fn unchecked_references(src: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(src)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|entry| entry.expect("src is readable").into_path())
+        .filter(|path| path.extension().is_some_and(|x| x == "rs"))
+        .filter(|path| {
+            let rel = crate::diagnostic::slash_path(path.strip_prefix(src).expect("under src"));
+            !rel.starts_with("project/")
+                && !["model/reference.rs", "model/fixture.rs", "layers.rs"].contains(&rel.as_str())
+        })
+        .filter(|path| {
+            std::fs::read_to_string(path).expect("a source file is readable").contains("Ref::declared(")
+        })
+        .map(|path| crate::diagnostic::slash_path(path.strip_prefix(src).expect("under src")))
+        .collect()
+}
+
+#[test]
+fn only_the_loader_builds_a_reference_unchecked() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    assert_eq!(unchecked_references(&src), Vec::<String>::new());
+    let planted = std::env::temp_dir().join(format!("uplift-refs-{}", std::process::id()));
+    std::fs::create_dir_all(planted.join("analysis")).unwrap();
+    std::fs::create_dir_all(planted.join("project")).unwrap();
+    std::fs::write(planted.join("analysis/x.rs"), "let r = Ref::declared(3, id);\n").unwrap();
+    std::fs::write(planted.join("project/y.rs"), "let r = Ref::declared(3, id);\n").unwrap();
+    let found = unchecked_references(&planted);
+    std::fs::remove_dir_all(&planted).unwrap();
+    assert_eq!(found, ["analysis/x.rs"]);
+}

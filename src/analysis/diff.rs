@@ -341,12 +341,12 @@ fn initiatives(
         let share = |i: &crate::model::Initiative, segment: &str, lever: crate::model::Driver| {
             i.delivers
                 .iter()
-                .filter(|d| d.segment == segment && d.lever == lever)
+                .filter(|d| d.segment.id() == segment && d.lever == lever)
                 .map(|d| d.share.get())
                 .sum::<f64>()
         };
         let delivered: std::collections::BTreeSet<(&str, crate::model::Driver)> =
-            x.delivers.iter().chain(&y.delivers).map(|d| (d.segment.as_str(), d.lever)).collect();
+            x.delivers.iter().chain(&y.delivers).map(|d| (d.segment.id(), d.lever)).collect();
         for (segment, lever) in delivered {
             let key = format!("delivers.{segment}.{}", lever.key());
             push(out, at, &key, Kind::Rate, share(x, segment, lever), share(y, segment, lever));

@@ -128,7 +128,7 @@ pub fn analyse(
                     let lever_value = lever_value(&d.segment, d.lever);
                     let share = d.share.get();
                     DeliveredValue {
-                        segment: d.segment.clone(),
+                        segment: d.segment.id().to_owned(),
                         lever: d.lever,
                         share,
                         lever_value,
@@ -146,7 +146,7 @@ pub fn analyse(
                 id: i.id.clone(),
                 name: i.name.clone(),
                 action: i.action,
-                touchpoints: i.touchpoints.clone(),
+                touchpoints: i.touchpoints.iter().map(|t| t.id().to_owned()).collect(),
                 value,
                 annual_cost,
                 cost_pv,
@@ -201,7 +201,7 @@ fn payback_year<'a>(
 fn unattributed(initiatives: &[Initiative], levers: &[LeverValue]) -> Vec<Unattributed> {
     let mut claimed: std::collections::HashMap<(&str, Driver), f64> = std::collections::HashMap::new();
     for d in initiatives.iter().flat_map(|i| &i.delivers) {
-        *claimed.entry((d.segment.as_str(), d.lever)).or_insert(0.0) += d.share.get();
+        *claimed.entry((d.segment.id(), d.lever)).or_insert(0.0) += d.share.get();
     }
     levers
         .iter()
@@ -257,7 +257,7 @@ fn by_touchpoint(journey: &crate::model::Journey, ranked: &[InitiativeValue]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::fixture::{drivers, initiative, journey, project, segment, touchpoint};
+    use crate::model::fixture::{drivers, initiative, journey, project, reference, segment, touchpoint};
     use crate::model::{Delivery, Estimate, Money, PerDriver, Rate};
 
     /// docs/metrics.md, worked example 4.18. One segment of 100 customers, M = 50 a year,
@@ -277,7 +277,7 @@ mod tests {
         p.settings.hourly_rate = Money::new(10.0).unwrap();
         let mut improve = initiative("improve", InitiativeAction::Improve, &["t1", "t2"], (400.0, 50.0, 2.0));
         improve.delivers = vec![Delivery {
-            segment: "a".into(),
+            segment: reference(0, "a"),
             lever: Driver::RetentionRate,
             share: Rate::new(0.6).unwrap(),
         }];

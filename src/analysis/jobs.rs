@@ -39,7 +39,7 @@ pub fn analyse(jobs: &[Job]) -> Vec<JobMetrics> {
             JobMetrics {
                 id: j.id.clone(),
                 statement: j.statement.clone(),
-                segment: j.segment.clone(),
+                segment: j.segment.as_ref().map(|s| s.id().to_owned()),
                 importance,
                 satisfaction,
                 opportunity,

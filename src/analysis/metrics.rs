@@ -118,7 +118,7 @@ pub fn analyse(project: &Project) -> Metrics {
                 date: w.date,
                 market: w.market.clone(),
                 participants: w.participants.len(),
-                phases: w.phases.clone(),
+                phases: w.phases.iter().map(|p| p.id().to_owned()).collect(),
             })
             .collect(),
         data: super::customer_data::analyse(project),

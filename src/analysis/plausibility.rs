@@ -180,12 +180,12 @@ fn reduced_important_touchpoints(project: &Project, m: &Metrics) -> Vec<Doubt> {
     let mut found = Vec::new();
     for (index, initiative) in journey.initiatives.iter().enumerate().filter(|(_, i)| i.action.frees()) {
         for id in &initiative.touchpoints {
-            let Some(gap) = t.ranked.iter().find(|g| g.id == *id) else { continue };
+            let Some(gap) = t.ranked.iter().find(|g| *id == g.id) else { continue };
             if super::order::reaches(gap.importance, t.mean_importance) {
                 found.push(Doubt::ReducesImportantTouchpoint {
                     initiative: initiative.id.clone(),
                     index,
-                    touchpoint: id.clone(),
+                    touchpoint: id.id().to_owned(),
                     importance: gap.importance,
                 });
             }

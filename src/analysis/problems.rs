@@ -83,7 +83,7 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
 fn clv_at_benchmark(seg: &Segment, driver: Driver, benchmark: f64, settings: &Settings) -> f64 {
     let (h, d) = (settings.horizon_years, settings.discount_rate);
     if settings.ramp_up.is_empty() {
-        let mut at_benchmark = seg.drivers;
+        let mut at_benchmark = *seg.drivers;
         *at_benchmark.get_mut(driver) = benchmark;
         return clv(&at_benchmark, h, d.get());
     }

@@ -325,7 +325,7 @@ mod by_hand {
         let b = segment("b", 300.0, drivers(1.0, 100.0, 0.5, 0.5), PerDriver::default(), false);
         let p = project(
             vec![a, b],
-            vec![investment(1000.0, 0.0, None), investment(0.0, 100.0, Some("a"))],
+            vec![investment(1000.0, 0.0, None), investment(0.0, 100.0, Some((0, "a")))],
             2,
             0.0,
         );

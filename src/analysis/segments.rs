@@ -101,7 +101,7 @@ pub fn project(
 }
 
 pub fn segment_metrics(segment: &Segment, investment_pv: f64, settings: &Settings) -> SegmentMetrics {
-    let baseline = ValuePoint::new(segment.drivers, settings);
+    let baseline = ValuePoint::new(*segment.drivers, settings);
     let scenarios = PerScenario::from_fn(|s| project(segment, &segment.levers.at(s), &baseline, settings));
     let cac = ratio(segment.acquisition_spend_per_year.get(), segment.new_customers_per_year.get());
     SegmentMetrics {

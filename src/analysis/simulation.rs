@@ -180,7 +180,7 @@ pub fn simulate_at(
         .iter()
         .map(|&i| {
             let seg = &project.segments[i];
-            (i, seg.drivers, seg.customers.get(), baseline[i], seg.focus)
+            (i, *seg.drivers, seg.customers.get(), baseline[i], seg.focus)
         })
         .collect();
     // (NPV, programme uplift) at a point of every segment's levers.

@@ -107,7 +107,7 @@ fn analyse_scores(journey: &Journey, hourly_rate: f64) -> TouchpointAnalysis {
             TouchpointGap {
                 id: t.id.clone(),
                 name: t.name.clone(),
-                phase: t.phase.clone(),
+                phase: t.phase.id().to_owned(),
                 channel: t.channel.clone(),
                 present: t.present,
                 importance,
@@ -161,7 +161,7 @@ mod tests {
     fn tp(id: &str, importance: f64, performance: f64, present: bool, budget: f64, hours: f64) -> Touchpoint {
         Touchpoint {
             id: id.into(),
-            phase: "p".into(),
+            phase: crate::model::fixture::reference(0, "p"),
             channel: "web".into(),
             name: id.into(),
             importance: FivePoint::new(importance).unwrap(),

@@ -36,7 +36,7 @@ pub fn analyse(segments: &[WinLossSegment]) -> Vec<WinLossMetrics> {
     segments
         .iter()
         .map(|s| WinLossMetrics {
-            segment: s.segment.clone(),
+            segment: s.segment.id().to_owned(),
             won: s.won,
             lost: s.lost,
             win_rate: ratio(s.won as f64, (s.won + s.lost) as f64),
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn win_loss_figures_by_hand() {
         let s = WinLossSegment {
-            segment: "a".into(),
+            segment: crate::model::fixture::reference(0, "a"),
             won: 30,
             lost: 10,
             reasons_won: vec![],
@@ -95,7 +95,7 @@ mod tests {
     #[test]
     fn no_losses_means_no_ratio() {
         let s = WinLossSegment {
-            segment: "a".into(),
+            segment: crate::model::fixture::reference(0, "a"),
             won: 5,
             lost: 0,
             reasons_won: vec![],

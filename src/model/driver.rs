@@ -124,6 +124,47 @@ impl Drivers {
     }
 }
 
+/// A segment's drivers today, as entered or derived from the client's data, and checked:
+/// retention `r` in 0..1 (below 1), purchases a year `f` and order value `v` finite and above
+/// 0, margin `m` in 0..=1. Only [`Economics::new`] builds one, and it refuses anything else,
+/// so a formula that divides by `f·v` or by `1 − r·…` never meets a zero or a `NaN`:
+///
+/// ```
+/// use uplift::model::{Drivers, Economics};
+/// let today = Drivers { retention_rate: 0.8, purchases_per_year: 4.0, average_order_value: 900.0, gross_margin: 0.3 };
+/// assert!(Economics::new(today).is_some());
+/// assert!(Economics::new(Drivers { retention_rate: 1.0, ..today }).is_none());
+/// assert!(Economics::new(Drivers { purchases_per_year: 0.0, ..today }).is_none());
+/// assert!(Economics::new(Drivers { average_order_value: f64::NAN, ..today }).is_none());
+/// assert!(Economics::new(Drivers { gross_margin: 1.5, ..today }).is_none());
+/// ```
+///
+/// It reads as the plain [`Drivers`] it holds (`Deref`), which is what every formula and
+/// every projection with the programme's levers computes on.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Economics(Drivers);
+
+impl Economics {
+    /// `drivers` when each is in its range.
+    pub fn new(drivers: Drivers) -> Option<Self> {
+        let positive = |x: f64| x.is_finite() && x > 0.0;
+        let sound = (0.0..1.0).contains(&drivers.retention_rate)
+            && positive(drivers.purchases_per_year)
+            && positive(drivers.average_order_value)
+            && (0.0..=1.0).contains(&drivers.gross_margin);
+        sound.then_some(Self(drivers))
+    }
+}
+
+impl std::ops::Deref for Economics {
+    type Target = Drivers;
+
+    fn deref(&self) -> &Drivers {
+        &self.0
+    }
+}
+
 /// The three points of an estimate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

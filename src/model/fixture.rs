@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Brand, BusinessCase, Drivers, Estimate, Investment, Meta, Money, PerDriver, Project, Quantity, Rate,
-    Segment, Settings,
+    Brand, BusinessCase, Drivers, Economics, Estimate, Investment, Meta, Money, PerDriver, Project, Quantity,
+    Rate, Ref, Segment, Settings,
 };
 
 /// A segment with the given customers, drivers and levers, and no benchmarks.
@@ -19,7 +19,7 @@ pub fn segment(
         id: id.into(),
         name: id.into(),
         customers: Quantity::new(customers).expect("a test segment's customers are a quantity"),
-        drivers,
+        drivers: Economics::new(drivers).expect("a test segment's drivers are in range"),
         focus,
         new_customers_per_year: Quantity::default(),
         acquisition_spend_per_year: Money::default(),
@@ -47,12 +47,19 @@ pub fn drivers(f: f64, v: f64, m: f64, r: f64) -> Drivers {
     Drivers { retention_rate: r, purchases_per_year: f, average_order_value: v, gross_margin: m }
 }
 
-pub fn investment(one_off: f64, annual: f64, segment: Option<&str>) -> Investment {
+/// A reference to the entry `id` at `index` of its list, as the loader would find it; the
+/// test keeps the list it refers to consistent.
+pub fn reference<T>(index: usize, id: &str) -> Ref<T> {
+    Ref::declared(index, id.to_owned())
+}
+
+/// An investment line, programme-wide or for the segment at `segment = (index, id)`.
+pub fn investment(one_off: f64, annual: f64, segment: Option<(usize, &str)>) -> Investment {
     Investment {
         item: "item".into(),
         one_off: money(one_off),
         annual: money(annual),
-        segment: segment.map(Into::into),
+        segment: segment.map(|(index, id)| reference(index, id)),
         initiative: None,
     }
 }
@@ -106,7 +113,7 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
 pub fn touchpoint(id: &str, importance: f64, hours: f64, budget: f64) -> crate::model::Touchpoint {
     crate::model::Touchpoint {
         id: id.into(),
-        phase: "p".into(),
+        phase: reference(0, "p"),
         channel: String::new(),
         name: id.into(),
         importance: crate::model::FivePoint::new(importance)
@@ -119,7 +126,7 @@ pub fn touchpoint(id: &str, importance: f64, hours: f64, budget: f64) -> crate::
     }
 }
 
-/// An initiative on `touchpoints` costing `(one_off, annual, hours_per_year)`, delivering nothing.
+/// An initiative on `touchpoints` (the journey's first ones, in order) costing `(one_off, annual, hours_per_year)`, delivering nothing.
 pub fn initiative(
     id: &str,
     action: crate::model::InitiativeAction,
@@ -130,7 +137,7 @@ pub fn initiative(
         id: id.into(),
         name: id.into(),
         action,
-        touchpoints: touchpoints.iter().map(|t| (*t).to_owned()).collect(),
+        touchpoints: touchpoints.iter().enumerate().map(|(index, t)| reference(index, t)).collect(),
         one_off: money(one_off),
         annual,
         hours_per_year: hours,

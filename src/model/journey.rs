@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::driver::Driver;
+use super::project::Segment;
+use super::reference::{Listed, Ref};
 use super::units::{FivePoint, Money, Quantity, Rate, TenPoint};
 
 /// The journey map: phases in order and the touchpoints in them.
@@ -81,7 +83,7 @@ pub struct Phase {
 #[derive(Clone, Debug, Serialize)]
 pub struct Touchpoint {
     pub id: String,
-    pub phase: String,
+    pub phase: Ref<Phase>,
     pub channel: String,
     pub name: String,
     pub importance: FivePoint,
@@ -141,8 +143,8 @@ pub struct Initiative {
     pub id: String,
     pub name: String,
     pub action: InitiativeAction,
-    /// Existing touchpoint ids, at least one, each once.
-    pub touchpoints: Vec<String>,
+    /// At least one, each once.
+    pub touchpoints: Vec<Ref<Touchpoint>>,
     pub one_off: Money,
     /// Money a year besides the hours; negative when money is freed.
     pub annual: f64,
@@ -154,8 +156,7 @@ pub struct Initiative {
 /// The share of one segment's lever effect an initiative delivers.
 #[derive(Clone, Debug)]
 pub struct Delivery {
-    /// An existing segment id.
-    pub segment: String,
+    pub segment: Ref<Segment>,
     pub lever: Driver,
     pub share: Rate,
 }
@@ -168,7 +169,7 @@ pub struct WinLoss {
 
 #[derive(Clone, Debug)]
 pub struct WinLossSegment {
-    pub segment: String,
+    pub segment: Ref<Segment>,
     pub won: u64,
     pub lost: u64,
     /// Sorted by reason (the YAML mapping's keys).
@@ -183,7 +184,7 @@ pub struct WinLossSegment {
 pub struct Job {
     pub id: String,
     pub statement: String,
-    pub segment: Option<String>,
+    pub segment: Option<Ref<Segment>>,
     pub importance: TenPoint,
     pub satisfaction: TenPoint,
 }
@@ -197,7 +198,25 @@ pub struct Workshop {
     pub date: NaiveDate,
     pub market: String,
     pub participants: Vec<String>,
-    /// Existing journey phase ids.
-    pub phases: Vec<String>,
+    /// The journey phases it worked on.
+    pub phases: Vec<Ref<Phase>>,
     pub body: String,
+}
+
+impl Listed for Phase {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Listed for Touchpoint {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Listed for Initiative {
+    fn id(&self) -> &str {
+        &self.id
+    }
 }

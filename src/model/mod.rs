@@ -4,10 +4,7 @@
 //! rendering) may rely on what the doc comments promise — a referenced id exists,
 //! `low ≤ likely ≤ high` — and never re-checks. Rates, money, quantities and scores are
 //! [`Rate`], [`Money`], [`Quantity`], [`Score`] and [`OnScale`]: a value outside its range
-//! cannot be built at all (`units`). Two things are still plain values whose ranges the doc
-//! comments state: a segment's four drivers (`f64`, because the programme's projections are
-//! computed on them in the hot loop of the simulation) and ids that refer to other entries
-//! (`String`, checked to exist when loaded).
+//! cannot be built at all (`units`), and so are a segment's drivers ([`Economics`]).
 
 mod data;
 mod driver;
@@ -16,12 +13,13 @@ pub mod fixture;
 mod journey;
 mod language;
 mod project;
+mod reference;
 mod story;
 mod units;
 mod version;
 
 pub use data::{Cohort, Coverage, CustomerSummary, DataSet, LineCounts, SegmentData, SkippedRows, Survival};
-pub use driver::{Driver, Drivers, Estimate, PerDriver, Scenario};
+pub use driver::{Driver, Drivers, Economics, Estimate, PerDriver, Scenario};
 pub use journey::{
     Delivery, Initiative, InitiativeAction, Job, Journey, MarketScores, Phase, Touchpoint, WinLoss,
     WinLossSegment, Workshop,
@@ -32,6 +30,7 @@ pub use project::{
     Investment, Logo, Meta, ProgrammeOption, Project, RetentionCurve, Risk, Segment, SegmentChoice, Settings,
     Source, Subscription, TEMPLATE_NAMES, TemplateOverride,
 };
+pub use reference::{Listed, Ref};
 pub use story::{Edition, Image, OwnSection, PROJECT_YAML, SectionId, Story, image_path};
 pub use units::{FivePoint, Money, OnScale, Quantity, Rate, Score, TenPoint};
 pub use version::Version;

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::driver::{Drivers, Estimate, PerDriver};
-use super::journey::{Job, Journey, WinLoss, Workshop};
+use super::driver::{Economics, Estimate, PerDriver};
+use super::journey::{Initiative, Job, Journey, WinLoss, Workshop};
+use super::reference::{Listed, Ref};
 use super::story::{Image, OwnSection, Story};
 use super::units::{Money, Quantity, Rate, Score};
 
@@ -176,12 +177,12 @@ pub struct Investment {
     pub item: String,
     pub one_off: Money,
     pub annual: Money,
-    /// An existing segment id; `None` = programme-wide.
-    pub segment: Option<String>,
+    /// `None` = programme-wide.
+    pub segment: Option<Ref<Segment>>,
     /// The initiative in journey.yaml this line funds, whose cost it carries: `one_off`, and
     /// `annual + hours_per_year × hourly_rate` as `annual`. Each initiative is funded at most
     /// once, so no cost is counted twice.
-    pub initiative: Option<String>,
+    pub initiative: Option<Ref<Initiative>>,
 }
 
 /// A risk scored on both axes.
@@ -274,7 +275,7 @@ pub struct Segment {
     pub name: String,
     /// Customers today.
     pub customers: Quantity,
-    pub drivers: Drivers,
+    pub drivers: Economics,
     pub focus: bool,
     /// Customers won per year.
     pub new_customers_per_year: Quantity,
@@ -335,6 +336,12 @@ impl Subscription {
     /// The retention lever of a change `x` in monthly churn `c`: `(1 − c − x)¹² − (1 − c)¹²`.
     pub fn retention_change(monthly_churn: f64, x: f64) -> f64 {
         Self::annual_retention(monthly_churn + x) - Self::annual_retention(monthly_churn)
+    }
+}
+
+impl Listed for Segment {
+    fn id(&self) -> &str {
+        &self.id
     }
 }
 

@@ -20,7 +20,7 @@ pub fn fund(
     let mut sound = true;
     for (i, line) in lines.iter_mut().enumerate() {
         let Some(id) = &line.initiative else { continue };
-        let Some(initiative) = journey.initiatives.iter().find(|x| x.id == *id) else { continue };
+        let Some(initiative) = journey.initiatives.get(id.index()) else { continue };
         let annual = initiative.annual + initiative.hours_per_year * hourly_rate;
         let Some(money) = Money::new(annual) else {
             diagnostics.push(

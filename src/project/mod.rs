@@ -149,8 +149,8 @@ impl Loader<'_> {
         let segment_ids = raw_segments
             .as_ref()
             .map(validate::declared_segments)
-            .filter(|ids| !ids.is_empty())
-            .map_or(KnownIds::Unreadable, KnownIds::Declared);
+            .filter(|ids| ids.iter().any(Option::is_some))
+            .map_or(KnownIds::Unreadable, KnownIds::listed);
         let phase_ids = self.declared_in_journey(raw_journey.as_ref(), validate::declared_phases);
         let initiative_ids = self.declared_in_journey(raw_journey.as_ref(), validate::declared_initiatives);
         let market_ids = raw_journey.as_ref().map_or(KnownIds::Unlisted, validate::declared_markets);
@@ -264,10 +264,10 @@ impl Loader<'_> {
     fn declared_in_journey(
         &self,
         raw: Option<&RawJourney>,
-        declared: fn(&RawJourney) -> std::collections::BTreeSet<String>,
+        declared: fn(&RawJourney) -> Vec<Option<String>>,
     ) -> KnownIds {
         match raw {
-            Some(raw) => KnownIds::Declared(declared(raw)),
+            Some(raw) => KnownIds::listed(declared(raw)),
             None if self.dir.join(JOURNEY_FILE).exists() => KnownIds::Unreadable,
             None => KnownIds::Absent(JOURNEY_FILE),
         }

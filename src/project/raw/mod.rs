@@ -8,6 +8,20 @@
 //! never hides the mistakes after it. `#[schemars(deny_unknown_fields)]` keeps
 //! `additionalProperties: false` in the editor schemas. The doc comments here are the reference for each field.
 
+/// Declares the raw struct of one YAML block, with what every block shares: it reads every
+/// field it knows and takes an absent one as absent (`None`, empty list), and its editor
+/// schema has `additionalProperties: false`. The field doc comments inside become the
+/// schema's descriptions.
+macro_rules! yaml_block {
+    ($(#[$meta:meta])* pub struct $name:ident { $($body:tt)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Default, serde::Deserialize, schemars::JsonSchema)]
+        #[serde(default)]
+        #[schemars(deny_unknown_fields)]
+        pub struct $name { $($body)* }
+    };
+}
+
 mod files;
 mod scalar;
 

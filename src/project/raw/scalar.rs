@@ -177,6 +177,46 @@ impl JsonSchema for NumField {
     }
 }
 
+/// A number field whose editor schema gives its range, `LO..=HI`; read and checked as a
+/// [`NumField`] (validation gives the range's error with its line).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(transparent)]
+pub struct Bounded<const LO: u8, const HI: u8>(pub NumField);
+
+impl<const LO: u8, const HI: u8> std::ops::Deref for Bounded<LO, HI> {
+    type Target = NumField;
+
+    fn deref(&self) -> &NumField {
+        &self.0
+    }
+}
+
+impl<const LO: u8, const HI: u8> JsonSchema for Bounded<LO, HI> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        Num::schema_name()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut schema = Num::json_schema(generator);
+        schema.insert("minimum".into(), LO.into());
+        schema.insert("maximum".into(), HI.into());
+        schema
+    }
+}
+
+/// A rate, share or correlation: 0–1.
+pub type RateField = Bounded<0, 1>;
+/// A touchpoint score or a risk's likelihood or impact: 1–5.
+pub type FivePointField = Bounded<1, 5>;
+/// A job's importance or satisfaction: 0–10.
+pub type TenPointField = Bounded<0, 10>;
+/// A number of years: 1–30.
+pub type YearsField = Bounded<1, 30>;
+
 /// A lever's effect: one certain number, or a three-point estimate.
 #[allow(clippy::large_enum_variant)] // lives only while one file is validated
 #[derive(Clone, Debug, PartialEq)]

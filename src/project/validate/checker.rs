@@ -1,18 +1,20 @@
 //! Reads raw fields of one file into plain values, recording every problem.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::number::{Kind, interpret};
 use crate::diagnostic::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::model::Ref;
 use crate::project::raw::{Num, Sp};
 
 /// The ids another file declares, as far as they could be read.
 #[derive(Debug)]
 pub enum KnownIds {
-    Declared(BTreeSet<String>),
+    /// Each id with its place in the declaring list.
+    Declared(BTreeMap<String, usize>),
     /// The declaring file has problems of its own: references to it are not checked,
     /// so one broken file does not bury the report in follow-on errors.
     Unreadable,
@@ -20,6 +22,20 @@ pub enum KnownIds {
     Absent(&'static str),
     /// The declaring file does not list these (a journey without `markets:`): any value goes.
     Unlisted,
+}
+
+impl KnownIds {
+    /// The ids of a list in order, each with its place there (an entry without an id keeps
+    /// its place); where an id repeats, its first place counts (the repeat is an error).
+    pub fn listed(ids: impl IntoIterator<Item = Option<String>>) -> Self {
+        let mut declared = BTreeMap::new();
+        for (index, id) in ids.into_iter().enumerate() {
+            if let Some(id) = id {
+                declared.entry(id).or_insert(index);
+            }
+        }
+        KnownIds::Declared(declared)
+    }
 }
 
 /// The longest text one YAML field may hold.
@@ -224,7 +240,7 @@ impl<'a> Checker<'a> {
     ) -> Option<String> {
         let name = id.value.trim();
         let known = match known {
-            KnownIds::Declared(ids) if !ids.contains(name) => ids,
+            KnownIds::Declared(ids) if !ids.contains_key(name) => ids,
             KnownIds::Absent(file) => {
                 let hint = format!("add {file}, or remove this reference");
                 self.error(
@@ -237,12 +253,23 @@ impl<'a> Checker<'a> {
             }
             _ => return Some(name.to_owned()),
         };
-        let hint = match did_you_mean(name, known.iter().map(String::as_str)) {
+        let hint = match did_you_mean(name, known.keys().map(String::as_str)) {
             Some(close) => format!("did you mean `{close}`?"),
             None => format!("known {what}s: {}", list(known)),
         };
         self.error(self.pos(id), field, format!("unknown {what} `{name}`"), Some(hint));
         None
+    }
+
+    /// Checks that `id` names one of the `what`s a list declares, and refers to it there.
+    /// `None` also when the declaring list could not be read: its own problems are reported,
+    /// and a project with them is not built.
+    pub fn refer<T>(&mut self, id: &Sp<String>, field: &str, known: &KnownIds, what: &str) -> Option<Ref<T>> {
+        let name = self.reference(id, field, known, what)?;
+        match known {
+            KnownIds::Declared(ids) => ids.get(&name).map(|&index| Ref::declared(index, name)),
+            _ => None,
+        }
     }
 }
 
@@ -252,8 +279,8 @@ fn article(word: &str) -> &'static str {
 }
 
 /// `a`, `b`, `c` — at most ten, for hints.
-fn list(ids: &BTreeSet<String>) -> String {
-    let shown: Vec<String> = ids.iter().take(10).map(|id| format!("`{id}`")).collect();
+fn list(ids: &BTreeMap<String, usize>) -> String {
+    let shown: Vec<String> = ids.keys().take(10).map(|id| format!("`{id}`")).collect();
     let more = ids.len().saturating_sub(10);
     match (shown.is_empty(), more) {
         (true, _) => "none".into(),

@@ -7,7 +7,7 @@ use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use super::project_file::list;
 use crate::diagnostic::did_you_mean;
-use crate::model::{Delivery, Driver, Initiative, InitiativeAction, Money, Rate, Touchpoint};
+use crate::model::{Delivery, Driver, Initiative, InitiativeAction, Money, Rate, Ref, Touchpoint};
 use crate::project::raw::{RawDelivery, RawInitiative, Sp};
 
 /// The initiatives, checked against the journey's `touchpoints` (`None` when they have
@@ -26,7 +26,7 @@ pub fn validate(
             .filter_map(|(i, sp)| Some((format!("initiatives[{i}].id"), sp.value.id.as_ref()?))),
     );
     let touchpoint_ids = touchpoints
-        .map_or(KnownIds::Unreadable, |all| KnownIds::Declared(all.iter().map(|t| t.id.clone()).collect()));
+        .map_or(KnownIds::Unreadable, |all| KnownIds::listed(all.iter().map(|t| Some(t.id.clone()))));
     // Every delivery that could be read, also of initiatives with problems elsewhere, so that
     // shares adding up to more than 1 show in the same run.
     let mut read = Read::default();
@@ -46,7 +46,7 @@ type Delivered = (usize, String, usize, Delivery);
 struct Read {
     delivered: Vec<Delivered>,
     /// Each reducing or stopping initiative: its index, id and touchpoints.
-    freeing: Vec<(usize, String, Vec<String>)>,
+    freeing: Vec<(usize, String, Vec<Ref<Touchpoint>>)>,
 }
 
 fn initiative(
@@ -70,15 +70,15 @@ fn initiative(
             c.error(c.pos(list), &path("touchpoints"), "names no touchpoint", Some(hint.into()));
             return None;
         }
-        let ids: Vec<Option<String>> = list
+        let ids: Vec<Option<Ref<Touchpoint>>> = list
             .value
             .iter()
             .enumerate()
-            .map(|(k, id)| c.reference(id, &format!("initiatives[{i}].touchpoints[{k}]"), touchpoint_ids, "touchpoint"))
+            .map(|(k, id)| c.refer(id, &format!("initiatives[{i}].touchpoints[{k}]"), touchpoint_ids, "touchpoint"))
             .collect();
-        let ids: Vec<String> = ids.into_iter().collect::<Option<_>>()?;
+        let ids: Vec<Ref<Touchpoint>> = ids.into_iter().collect::<Option<_>>()?;
         let mut seen = std::collections::BTreeSet::new();
-        if let Some(twice) = ids.iter().find(|id| !seen.insert(id.as_str())) {
+        if let Some(twice) = ids.iter().find(|id| !seen.insert(id.index())) {
             c.error(c.pos(list), &path("touchpoints"), format!("names `{twice}` twice"), None);
             return None;
         }
@@ -104,7 +104,7 @@ fn initiative(
     }
     // Stopping a touchpoint frees everything it takes unless said otherwise.
     let freed = |field: fn(&Touchpoint) -> f64| -> Option<f64> {
-        let taken: f64 = named.iter().filter_map(|id| touchpoints?.get(id.as_str())).map(|t| field(t)).sum();
+        let taken: f64 = named.iter().filter_map(|id| touchpoints?.get(id.id())).map(|t| field(t)).sum();
         Some(-taken + 0.0)
     };
     let stop = action == InitiativeAction::Stop;
@@ -193,7 +193,7 @@ fn delivery(sp: &Sp<RawDelivery>, c: &mut Checker, path: &str, segment_ids: &Kno
     let field = |f: &str| format!("{path}.{f}");
     let segment = c
         .required(&raw.segment, &field("segment"), at)
-        .and_then(|s| c.reference(s, &field("segment"), segment_ids, "segment"));
+        .and_then(|s| c.refer(s, &field("segment"), segment_ids, "segment"));
     let lever = c.required(&raw.lever, &field("lever"), at).and_then(|l| lever(l, c, &field("lever")));
     let share = c.number(&raw.share, &field("share"), at, Kind::Rate);
     Some(Delivery { segment: segment?, lever: lever?, share: Rate::new(share?)? })
@@ -226,7 +226,7 @@ fn shares_within_one(raw: &[Sp<RawInitiative>], delivered: &[Delivered], c: &mut
     // Per segment and lever: the sum, the deliveries that make it up, and the last of them.
     let mut total: BTreeMap<(&str, Driver), (f64, Vec<&Delivered>)> = BTreeMap::new();
     for d in delivered {
-        let (sum, by) = total.entry((d.3.segment.as_str(), d.3.lever)).or_default();
+        let (sum, by) = total.entry((d.3.segment.id(), d.3.lever)).or_default();
         *sum += d.3.share.get();
         by.push(d);
     }
@@ -256,12 +256,16 @@ fn shares_within_one(raw: &[Sp<RawInitiative>], delivered: &[Delivered], c: &mut
 
 /// A touchpoint is reduced or stopped by one initiative at most: two would free the same
 /// hours and budget twice in the reallocation.
-fn freed_once(raw: &[Sp<RawInitiative>], freeing: &[(usize, String, Vec<String>)], c: &mut Checker) -> bool {
+fn freed_once(
+    raw: &[Sp<RawInitiative>],
+    freeing: &[(usize, String, Vec<Ref<Touchpoint>>)],
+    c: &mut Checker,
+) -> bool {
     let mut first_by: HashMap<&str, &str> = HashMap::new();
     let mut sound = true;
     for (i, id, touchpoints) in freeing {
         for t in touchpoints {
-            if let Some(first) = first_by.insert(t.as_str(), id.as_str()) {
+            if let Some(first) = first_by.insert(t.id(), id.as_str()) {
                 let at = raw.get(*i).and_then(|r| r.value.touchpoints.as_ref()).and_then(|sp| c.pos(sp));
                 c.error(
                     at,

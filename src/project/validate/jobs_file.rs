@@ -28,7 +28,7 @@ fn job(sp: &Sp<RawJob>, c: &mut Checker, i: usize, segment_ids: &KnownIds) -> Op
     let id = c.text(&raw.id, &path("id"), at);
     let statement = c.text(&raw.statement, &path("statement"), at);
     let segment = match &raw.segment {
-        Some(s) => c.reference(s, &path("segment"), segment_ids, "segment").map(Some),
+        Some(s) => c.refer(s, &path("segment"), segment_ids, "segment").map(Some),
         None => Some(None),
     };
     let importance = c.number(&raw.importance, &path("importance"), at, SCORE);

@@ -12,22 +12,22 @@ use crate::project::raw::{RawJourney, RawMarketScores, RawPhase, RawTouchpoint, 
 const SCORE: Kind = Kind::Score(1.0, 5.0);
 
 /// The phase ids the file declares, for workshop notes to refer to.
-pub fn declared_phases(raw: &RawJourney) -> BTreeSet<String> {
+pub fn declared_phases(raw: &RawJourney) -> Vec<Option<String>> {
     let phases = raw.phases.as_ref().map(|p| p.value.as_slice()).unwrap_or_default();
-    phases.iter().filter_map(|p| p.value.id.as_ref()).map(|id| id.value.trim().to_owned()).collect()
+    phases.iter().map(|p| p.value.id.as_ref().map(|id| id.value.trim().to_owned())).collect()
 }
 
 /// The initiative ids the file declares, for investment lines to fund.
-pub fn declared_initiatives(raw: &RawJourney) -> BTreeSet<String> {
+pub fn declared_initiatives(raw: &RawJourney) -> Vec<Option<String>> {
     let initiatives = raw.initiatives.as_ref().map(|p| p.value.as_slice()).unwrap_or_default();
-    initiatives.iter().filter_map(|p| p.value.id.as_ref()).map(|id| id.value.trim().to_owned()).collect()
+    initiatives.iter().map(|p| p.value.id.as_ref().map(|id| id.value.trim().to_owned())).collect()
 }
 
 /// The markets the file lists, for workshop notes to name; any market when it lists none.
 pub fn declared_markets(raw: &RawJourney) -> KnownIds {
     match &raw.markets {
         Some(list) if !list.value.is_empty() => {
-            KnownIds::Declared(list.value.iter().map(|m| m.value.trim().to_owned()).collect())
+            KnownIds::listed(list.value.iter().map(|m| Some(m.value.trim().to_owned())))
         }
         _ => KnownIds::Unlisted,
     }
@@ -38,7 +38,7 @@ pub fn validate(raw: &RawJourney, c: &mut Checker, segment_ids: &KnownIds) -> Op
     let phases_sp = c.required(&raw.phases, "phases", top);
     let touchpoints_sp = c.required(&raw.touchpoints, "touchpoints", top);
     let (phases_sp, touchpoints_sp) = (phases_sp?, touchpoints_sp?);
-    let phase_ids = c.unique_ids(
+    c.unique_ids(
         phases_sp
             .value
             .iter()
@@ -54,7 +54,7 @@ pub fn validate(raw: &RawJourney, c: &mut Checker, segment_ids: &KnownIds) -> Op
     );
     let (markets, markets_sound) = markets(raw, c);
     let phases = list(&phases_sp.value, |i, sp| phase(sp, c, i));
-    let phase_ids = KnownIds::Declared(phase_ids);
+    let phase_ids = KnownIds::listed(declared_phases(raw));
     let unlisted = markets.is_empty() && unlisted_markets(&touchpoints_sp.value, c);
     let market_set: BTreeSet<&str> = markets.iter().map(String::as_str).collect();
     let touchpoints = list(&touchpoints_sp.value, |i, sp| {
@@ -196,14 +196,13 @@ fn touchpoint(sp: &Sp<RawTouchpoint>, c: &mut Checker, i: usize, phases: &KnownI
     let raw = &sp.value;
     let path = |f: &str| format!("touchpoints[{i}].{f}");
     let id = c.text(&raw.id, &path("id"), at);
-    let phase = c
-        .required(&raw.phase, &path("phase"), at)
-        .and_then(|p| c.reference(p, &path("phase"), phases, "phase"));
+    let phase =
+        c.required(&raw.phase, &path("phase"), at).and_then(|p| c.refer(p, &path("phase"), phases, "phase"));
     let name = c.text(&raw.name, &path("name"), at);
     let importance = c.number(&raw.importance, &path("importance"), at, SCORE);
     let present = raw.present.as_ref().is_none_or(|p| p.value);
     // A touchpoint we are not present at is delivered at the bottom of the scale unless scored.
-    let performance = match (&*raw.performance, present) {
+    let performance = match (&**raw.performance, present) {
         (None, false) => Some(1.0),
         (value, _) => c.number(value, &path("performance"), at, SCORE),
     };

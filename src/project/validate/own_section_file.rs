@@ -1,6 +1,5 @@
 //! An own section's front matter (`sections/*.md`) → an [`OwnSection`].
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use super::checker::{Checker, KnownIds};
@@ -11,8 +10,7 @@ use crate::project::raw::RawOwnSectionMeta;
 pub fn validate(meta: &RawOwnSectionMeta, c: &mut Checker, file: &Path, body: &str) -> Option<OwnSection> {
     let top = Some(Position { line: 1, column: 1 });
     let title = c.text(&meta.title, "title", top);
-    let sections =
-        KnownIds::Declared(SectionId::ALL.iter().map(|s| s.key().to_owned()).collect::<BTreeSet<_>>());
+    let sections = KnownIds::listed(SectionId::ALL.iter().map(|s| Some(s.key().to_owned())));
     let after = c
         .required(&meta.after, "after", top)
         .and_then(|a| c.reference(a, "after", &sections, "report section"))

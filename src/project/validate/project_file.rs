@@ -222,7 +222,7 @@ pub fn investment(
     let path = |f: &str| format!("investment[{i}].{f}");
     let item = c.text(&raw.item, &path("item"), at);
     let segment = match &raw.segment {
-        Some(id) => c.reference(id, &path("segment"), known.segments, "segment").map(Some),
+        Some(id) => c.refer(id, &path("segment"), known.segments, "segment").map(Some),
         None => Some(None),
     };
     let Some(initiative) = &raw.initiative else {
@@ -247,7 +247,7 @@ pub fn investment(
             );
         }
     }
-    let initiative = c.reference(initiative, &path("initiative"), known.initiatives, "initiative");
+    let initiative = c.refer(initiative, &path("initiative"), known.initiatives, "initiative");
     if raw.one_off.is_some() || raw.annual.is_some() {
         return None;
     }
@@ -343,7 +343,7 @@ fn activity(sp: &Sp<crate::project::raw::RawActivity>, c: &mut Checker, i: usize
 pub fn benchmarks(raw: &RawBenchmarks, c: &mut Checker, path: &str) -> Option<PerDriver<Option<f64>>> {
     let f = |name: &str| format!("{path}.{name}");
     let retention = c.optional_number(&raw.retention_rate, &f("retention_rate"), Kind::Rate);
-    let retention = match (retention, &*raw.retention_rate) {
+    let retention = match (retention, &**raw.retention_rate) {
         (Ok(Some(r)), Some(v)) if r >= 1.0 => {
             c.error(c.pos(v), &f("retention_rate"), "a retention benchmark must be below 100 %", None);
             Err(())

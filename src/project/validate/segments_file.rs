@@ -1,15 +1,13 @@
 //! `segments.yaml` → segments with their drivers, benchmarks and levers.
 
-use std::collections::BTreeSet;
-
 use super::checker::Checker;
 use super::number::Kind;
 use super::project_file::{benchmarks, list};
 use super::subscription;
 use crate::diagnostic::Position;
 use crate::model::{
-    Benchmark, BenchmarkSource, ChurnChange, DataSet, Driver, Drivers, Estimate, Money, PerDriver, Quantity,
-    RetentionCurve, Segment, SegmentData, Subscription,
+    Benchmark, BenchmarkSource, ChurnChange, DataSet, Driver, Drivers, Economics, Estimate, Money, PerDriver,
+    Quantity, RetentionCurve, Segment, SegmentData, Subscription,
 };
 use crate::project::raw::{Num, RawCurve, RawEstimate, RawLevers, RawSegment, RawSegmentsFile, Sp};
 
@@ -32,10 +30,11 @@ pub fn ids_in_order(raw: &RawSegmentsFile) -> Vec<String> {
         .collect()
 }
 
-/// The ids the file declares, read before validation so other files can refer to them.
-pub fn declared_ids(raw: &RawSegmentsFile) -> BTreeSet<String> {
+/// The ids the file declares in order (`None` where an entry has none), read before
+/// validation so other files can refer to them.
+pub fn declared_ids(raw: &RawSegmentsFile) -> Vec<Option<String>> {
     let segments = raw.segments.as_ref().map(|s| s.value.as_slice()).unwrap_or_default();
-    segments.iter().filter_map(|s| s.value.id.as_ref()).map(|id| id.value.trim().to_owned()).collect()
+    segments.iter().map(|s| s.value.id.as_ref().map(|id| id.value.trim().to_owned())).collect()
 }
 
 pub fn validate(
@@ -141,7 +140,7 @@ fn segment(
         id: id?,
         name: name?,
         customers: Quantity::new(customers?)?,
-        drivers: drivers?,
+        drivers: Economics::new(drivers?)?,
         focus: raw.focus.as_ref().is_some_and(|f| f.value),
         new_customers_per_year: Quantity::new(new_customers?)?,
         acquisition_spend_per_year: Money::new(spend?)?,
@@ -361,7 +360,7 @@ fn drivers(
     let v = source.number(c, &raw.average_order_value, &path("average_order_value"), at, Kind::Positive);
     let m = source.number(c, &raw.gross_margin, &path("gross_margin"), at, Kind::Rate);
     let mut r = source.number(c, &raw.retention_rate, &path("retention_rate"), at, Kind::Rate);
-    if let (Some(rate), Some(sp)) = (r, &*raw.retention_rate) {
+    if let (Some(rate), Some(sp)) = (r, &**raw.retention_rate) {
         if rate >= 1.0 {
             c.error(
                 c.pos(sp),

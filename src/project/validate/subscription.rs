@@ -46,7 +46,7 @@ pub fn figures(
     }
     let price = c.number(&raw.monthly_price, &path("monthly_price"), at, Kind::Positive);
     let churn = c.number(&raw.monthly_churn, &path("monthly_churn"), at, Kind::Rate);
-    if let (Some(rate), Some(sp)) = (churn, &*raw.monthly_churn) {
+    if let (Some(rate), Some(sp)) = (churn, &**raw.monthly_churn) {
         let problem = if rate <= 0.0 {
             Some(
                 "monthly churn must be above 0: with nobody ever cancelling, a subscription is worth the horizon's every month",

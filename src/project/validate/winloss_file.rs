@@ -34,7 +34,7 @@ fn segment(
     let path = |f: &str| format!("segments[{i}].{f}");
     let segment = c
         .required(&raw.segment, &path("segment"), at)
-        .and_then(|s| c.reference(s, &path("segment"), segment_ids, "segment"));
+        .and_then(|s| c.refer(s, &path("segment"), segment_ids, "segment"));
     let won = c.number(&raw.won, &path("won"), at, Kind::Count);
     let lost = c.number(&raw.lost, &path("lost"), at, Kind::Count);
     let reasons_won = reasons(&raw.reasons_won, c, &path("reasons_won"));

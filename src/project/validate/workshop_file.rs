@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::checker::{Checker, KnownIds};
 use crate::diagnostic::Position;
-use crate::model::Workshop;
+use crate::model::{Phase, Ref, Workshop};
 use crate::project::raw::RawWorkshopMeta;
 
 pub fn validate(
@@ -23,11 +23,11 @@ pub fn validate(
         let sp = meta.market.as_ref()?;
         c.reference(sp, "market", markets, "market")
     });
-    let phases: Vec<Option<String>> = meta
+    let phases: Vec<Option<Ref<Phase>>> = meta
         .phases
         .iter()
         .enumerate()
-        .map(|(i, p)| c.reference(p, &format!("phases[{i}]"), phase_ids, "journey phase"))
+        .map(|(i, p)| c.refer(p, &format!("phases[{i}]"), phase_ids, "journey phase"))
         .collect();
     Some(Workshop {
         file: file.to_path_buf(),

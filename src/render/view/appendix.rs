@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::analysis::{Metrics, SegmentMetrics};
-use crate::model::{BenchmarkSource, Driver, Drivers, Estimate, Project, Segment};
+use crate::model::{BenchmarkSource, Driver, Drivers, Estimate, Phase, Project, Ref, Segment};
 use crate::render::labels::{lever_name, problem_name};
 use crate::render::locale::Localizer;
 use crate::render::markdown;
@@ -52,12 +52,8 @@ pub fn build(project: &Project, m: &Metrics, l: &Localizer) -> AppendixView {
 }
 
 pub fn workshops(project: &Project, l: &Localizer) -> Vec<WorkshopView> {
-    let phase_name = |id: &String| {
-        project
-            .journey
-            .as_ref()
-            .and_then(|j| j.phases.iter().find(|p| &p.id == id))
-            .map_or_else(|| id.clone(), |p| p.name.clone())
+    let phase_name = |phase: &Ref<Phase>| {
+        project.journey.as_ref().map_or_else(|| phase.id().to_owned(), |j| phase.get(&j.phases).name.clone())
     };
     project
         .workshops

@@ -233,7 +233,7 @@ fn phases(project: &Project, rows: &[GapRow]) -> Vec<PhaseView> {
                 .workshops
                 .iter()
                 .enumerate()
-                .filter(|(_, w)| w.phases.contains(&p.id))
+                .filter(|(_, w)| w.phases.iter().any(|phase| *phase == p.id))
                 .map(|(i, w)| (super::appendix::anchor(i, &w.file), w.title.clone()))
                 .collect();
             PhaseView {
