@@ -43,6 +43,22 @@ pub enum TemplatesAction {
         /// The folder to write into (created if needed); no file in it is overwritten.
         dir: PathBuf,
     },
+    /// Print, as JSON, everything the templates see for this project: one object per
+    /// report section (`summary`, `value`, …) beside `meta`, `titles` and `own`; what a
+    /// template names as `{{ value.scenarios }}` is `value.scenarios` here.
+    View {
+        /// The project folder.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The language the texts are in (en, da, nb or sv) instead of project.yaml's.
+        #[arg(long, value_name = "LANG")]
+        language: Option<crate::model::Language>,
+        /// `full` or `leadership` instead of project.yaml's `report.edition`.
+        #[arg(long, value_name = "EDITION")]
+        edition: Option<crate::model::Edition>,
+        #[command(flatten)]
+        load: Load,
+    },
 }
 
 /// Output formats of `uplift diff`.

@@ -42,6 +42,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Command::New { dir, example } => new::run(&dir, example),
         Command::Schema { output } => schema::run(&output),
         Command::Templates { action: crate::cli::TemplatesAction::Export { dir } } => templates::export(&dir),
+        Command::Templates { action: crate::cli::TemplatesAction::View { dir, language, edition, load } } => {
+            templates::view(&dir, build::Choices { language, edition }, options(load))
+        }
         Command::Watch { dir, output, language, load } => {
             watch::run(&dir, output.as_deref(), language, options(load))
         }

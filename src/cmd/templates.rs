@@ -1,4 +1,5 @@
-//! `uplift templates export`: the built-in report templates, written out for editing.
+//! `uplift templates export`: the built-in report templates, written out for editing;
+//! `uplift templates view`: the data they are rendered with.
 
 use std::path::Path;
 
@@ -35,4 +36,18 @@ pub fn export(dir: &Path) -> Result<(), Error> {
         dir.display()
     );
     Ok(())
+}
+
+/// Prints the view of the project at `dir` as the templates see it, as JSON.
+pub fn view(
+    dir: &Path,
+    choices: super::build::Choices,
+    options: crate::project::Options,
+) -> Result<(), Error> {
+    let project = super::load(dir, options)?;
+    let metrics = super::analyse(&project);
+    let language = choices.language.unwrap_or(project.meta.language);
+    let edition = choices.edition.unwrap_or(project.story.edition);
+    let view = crate::render::view_json(&project, &metrics, language, edition)?;
+    crate::output::Destination::Stdout.write(view.as_bytes())
 }

@@ -50,6 +50,20 @@ pub fn report(
     })
 }
 
+/// The view the templates of `project`'s report see, as indented JSON: what a template
+/// author can name.
+pub fn view_json(
+    project: &Project,
+    metrics: &Metrics,
+    language: Language,
+    edition: crate::model::Edition,
+) -> Result<String, Error> {
+    let logo = project.brand.logo.as_ref().map(data_uri);
+    let localizer = Localizer::new(language, &project.meta.currency);
+    let view = view::build(project, metrics, view::Extras { logo, since: None, edition }, &localizer);
+    serde_json::to_string_pretty(&view).map(|json| json + "\n").map_err(|e| Error::Template(e.to_string()))
+}
+
 /// Checks that the project's template overrides compile: the syntax of each, and that
 /// every template they include or import exists.
 pub fn check_templates(project: &Project) -> Result<(), Error> {

@@ -168,3 +168,60 @@ fn an_abridged_excerpt_is_read_without_its_cuts() {
     assert_within(&parsed, &shorter, "", &mut mismatches);
     assert_eq!(mismatches, [".a[1]: the docs say 9, the output is 8"]);
 }
+
+/// The object → fields table of docs/templates.md, as written.
+fn documented_view_fields() -> Vec<(String, Vec<String>)> {
+    let guide = doc("templates.md");
+    let from = guide.find("<!-- fields:").expect("the fields table's marker");
+    let table = &guide[from..];
+    table
+        .lines()
+        .skip_while(|line| !line.starts_with("| `"))
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            let object = cells[1].split('`').nth(1).expect("an object name").to_owned();
+            let fields = cells[2].split(", ").map(|f| f.split('`').nth(1).expect("a field name").to_owned());
+            (object, fields.collect())
+        })
+        .collect()
+}
+
+/// docs/templates.md lists, for every section's object, exactly the fields a template sees:
+/// `uplift templates view` on both examples, in both editions, is compared with it.
+#[test]
+fn the_template_guide_lists_every_field_of_the_view() {
+    let documented = documented_view_fields();
+    assert!(documented.len() >= 11, "{documented:?}");
+    let shared = ["lang", "edition", "leadership", "titles", "own"];
+    let mut seen = std::collections::BTreeSet::new();
+    let examples = [example(), example().with_file_name("example-project-da")];
+    for dir in &examples {
+        for edition in ["full", "leadership"] {
+            let out = uplift(&["templates", "view", dir.to_str().unwrap(), "--edition", edition]);
+            assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+            let view: Value = serde_json::from_slice(&out.stdout).unwrap();
+            for (key, value) in view.as_object().unwrap() {
+                if shared.contains(&key.as_str()) {
+                    continue;
+                }
+                let Some((_, fields)) = documented.iter().find(|(object, _)| object == key) else {
+                    panic!("docs/templates.md does not list `{key}`")
+                };
+                let Some(actual) = value.as_object() else {
+                    assert!(value.is_null(), "`{key}` is neither an object nor absent");
+                    continue;
+                };
+                let mut actual: Vec<&str> = actual.keys().map(String::as_str).collect();
+                let mut listed: Vec<&str> = fields.iter().map(String::as_str).collect();
+                actual.sort_unstable();
+                listed.sort_unstable();
+                assert_eq!(listed, actual, "docs/templates.md: the fields of `{key}`");
+                seen.insert(key.clone());
+            }
+        }
+    }
+    let unchecked: Vec<&str> =
+        documented.iter().map(|(o, _)| o.as_str()).filter(|o| !seen.contains(*o)).collect();
+    assert_eq!(unchecked, ["changes"], "objects neither example shows");
+}
