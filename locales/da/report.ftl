@@ -601,3 +601,25 @@ th-priority-spread = Forskel
 journey-markets-overall = Samlet
 touchpoint-market-scores = { $market }: vigtighed { $importance }, præstation { $performance }
 touchpoint-market-absent = { $market }: vigtighed { $importance }, ikke til stede
+
+## The path to a loyal customer (data section)
+loyalty-title = Vejen til en loyal kunde
+loyalty-note = Kunder, hvis første køb ligger mindst { $window } dage før observationsperiodens slut, efter det trin de nåede inden for { $window } dage: første køb, genkøb, fast kunde og loyal ved købsdag { $purchases }. Konvertering er andelen af trinnet før. Tilbagevundet: af kunderne med et ophold på mere end { $lapse } dage mellem køb eller før observationsperiodens slut, dem der købte igen efter et sådant ophold.
+loyalty-median-day = median dag { $day }
+loyalty-win-back = { $returned } af { $lapsed } ({ $share })
+loyalty-bottleneck = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers } flere af de { $eligible } kunder talt med have nået trinnet, værd { $value } i dækningsbidrag inden for deres første { $window } dage.
+loyalty-bottleneck-best = { $segment }: det svageste trin målt mod alle segmenter er fra { $from } til { $to } ({ $conversion }, alle segmenter { $all }), og intet segment med nok kunder konverterer bedre dér.
+th-loyalty-eligible = Kunder talt med
+th-win-back = Tilbagevundet
+stage-first_purchase = Første køb
+stage-repeat = Genkøb
+stage-regular = Fast kunde
+stage-loyal = Loyal
+stage-purchase-day = købsdag { $n }
+chart-loyalty-path = Vejen til en loyal kunde: { $segment }
+cap-loyalty-path = { $segment }: { $share } af de nye kunder bliver loyale inden for perioden; vejen brydes mest fra { $from } til { $to }.
+desc-loyalty-stage = { $stage }: { $customers } kunder ({ $share })
+th-stage = Trin
+th-purchase-day = Købsdag
+th-conversion = Konvertering
+th-median-days = Median dage

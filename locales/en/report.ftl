@@ -609,3 +609,25 @@ th-priority-spread = Difference
 journey-markets-overall = Overall
 touchpoint-market-scores = { $market }: importance { $importance }, performance { $performance }
 touchpoint-market-absent = { $market }: importance { $importance }, not present
+
+## The path to a loyal customer (data section)
+loyalty-title = The path to a loyal customer
+loyalty-note = Customers whose first purchase lies at least { $window } days before the observation end, by the stage they reached within { $window } days of it: first purchase, repeat, regular and loyal at purchase days { $purchases }. Conversion is the share of the stage before. Won back: of the customers with a gap of more than { $lapse } days between purchases or before the observation end, those who bought again after such a gap.
+loyalty-median-day = median day { $day }
+loyalty-win-back = { $returned } of { $lapsed } ({ $share })
+loyalty-bottleneck = { $segment }: the path breaks down most from { $from } to { $to }: { $conversion } go on, against { $all } in all segments and { $best } in { $best_segment }. Converting as well would have brought { $customers } more of the { $eligible } customers counted to that stage, worth { $value } in margin within their first { $window } days.
+loyalty-bottleneck-best = { $segment }: its weakest step against all segments is { $from } to { $to } ({ $conversion }, all segments { $all }), and no segment with enough customers converts better there.
+th-loyalty-eligible = Customers counted
+th-win-back = Won back
+stage-first_purchase = First purchase
+stage-repeat = Repeat
+stage-regular = Regular
+stage-loyal = Loyal
+stage-purchase-day = purchase day { $n }
+chart-loyalty-path = The path to a loyal customer: { $segment }
+cap-loyalty-path = { $segment }: { $share } of new customers become loyal within the window; the path breaks down most from { $from } to { $to }.
+desc-loyalty-stage = { $stage }: { $customers } customers ({ $share })
+th-stage = Stage
+th-purchase-day = Purchase day
+th-conversion = Conversion
+th-median-days = Median days

@@ -601,3 +601,25 @@ th-priority-spread = Forskjell
 journey-markets-overall = Samlet
 touchpoint-market-scores = { $market }: viktighet { $importance }, prestasjon { $performance }
 touchpoint-market-absent = { $market }: viktighet { $importance }, ikke til stede
+
+## The path to a loyal customer (data section)
+loyalty-title = Veien til en lojal kunde
+loyalty-note = Kunder med første kjøp minst { $window } dager før slutten av observasjonsperioden, etter trinnet de nådde innen { $window } dager: første kjøp, gjenkjøp, fast kunde og lojal ved kjøpsdag { $purchases }. Konvertering er andelen av trinnet før. Vunnet tilbake: av kundene med et opphold på mer enn { $lapse } dager mellom kjøp eller før slutten av observasjonsperioden, de som kjøpte igjen etter et slikt opphold.
+loyalty-median-day = median dag { $day }
+loyalty-win-back = { $returned } av { $lapsed } ({ $share })
+loyalty-bottleneck = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers } flere av de { $eligible } kundene tatt med ha nådd trinnet, verdt { $value } i dekningsbidrag innen de første { $window } dagene.
+loyalty-bottleneck-best = { $segment }: det svakeste trinnet målt mot alle segmenter er fra { $from } til { $to } ({ $conversion }, alle segmenter { $all }), og ingen segmenter med nok kunder konverterer bedre der.
+th-loyalty-eligible = Kunder tatt med
+th-win-back = Vunnet tilbake
+stage-first_purchase = Første kjøp
+stage-repeat = Gjenkjøp
+stage-regular = Fast kunde
+stage-loyal = Lojal
+stage-purchase-day = kjøpsdag { $n }
+chart-loyalty-path = Veien til en lojal kunde: { $segment }
+cap-loyalty-path = { $segment }: { $share } av de nye kundene blir lojale innen perioden; veien brytes mest fra { $from } til { $to }.
+desc-loyalty-stage = { $stage }: { $customers } kunder ({ $share })
+th-stage = Trinn
+th-purchase-day = Kjøpsdag
+th-conversion = Konvertering
+th-median-days = Median dager

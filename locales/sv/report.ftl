@@ -604,3 +604,25 @@ th-priority-spread = Skillnad
 journey-markets-overall = Totalt
 touchpoint-market-scores = { $market }: vikt { $importance }, prestation { $performance }
 touchpoint-market-absent = { $market }: vikt { $importance }, inte närvarande
+
+## The path to a loyal customer (data section)
+loyalty-title = Vägen till en lojal kund
+loyalty-note = Kunder vars första köp ligger minst { $window } dagar före observationsperiodens slut, efter det steg de nådde inom { $window } dagar: första köp, återköp, stamkund och lojal vid köpdag { $purchases }. Konvertering är andelen av steget före. Återvunna: av kunderna med ett uppehåll på mer än { $lapse } dagar mellan köp eller före observationsperiodens slut, de som köpte igen efter ett sådant uppehåll.
+loyalty-median-day = median dag { $day }
+loyalty-win-back = { $returned } av { $lapsed } ({ $share })
+loyalty-bottleneck = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers } fler av de { $eligible } kunder som räknas ha nått steget, värt { $value } i täckningsbidrag inom deras första { $window } dagar.
+loyalty-bottleneck-best = { $segment }: det svagaste steget mätt mot alla segment är från { $from } till { $to } ({ $conversion }, alla segment { $all }), och inget segment med tillräckligt många kunder konverterar bättre där.
+th-loyalty-eligible = Kunder som räknas
+th-win-back = Återvunna
+stage-first_purchase = Första köp
+stage-repeat = Återköp
+stage-regular = Stamkund
+stage-loyal = Lojal
+stage-purchase-day = köpdag { $n }
+chart-loyalty-path = Vägen till en lojal kund: { $segment }
+cap-loyalty-path = { $segment }: { $share } av de nya kunderna blir lojala inom perioden; vägen bryts mest från { $from } till { $to }.
+desc-loyalty-stage = { $stage }: { $customers } kunder ({ $share })
+th-stage = Steg
+th-purchase-day = Köpdag
+th-conversion = Konvertering
+th-median-days = Median dagar

@@ -30,6 +30,8 @@ pub struct SegmentDataMetrics {
     /// The models that could not be fitted to this segment, and why: the report and the
     /// terminal say so rather than leaving a figure out unexplained.
     pub not_fitted: Vec<NotFitted>,
+    /// The path from first purchase to a loyal customer; `null` without a transaction log.
+    pub loyalty_path: Option<super::LoyaltyPath>,
 }
 
 /// One figure from the data beside the one in use.
@@ -56,6 +58,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
         }
     }
     let s = &project.settings;
+    let mut paths = super::loyalty_path::analyse(project);
     let segments = project
         .segments
         .iter()
@@ -123,6 +126,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 simple_clv: value::clv(d, s.horizon_years, s.discount_rate.get()),
                 retention_by_tenure: tenure.and_then(Result::ok),
                 not_fitted,
+                loyalty_path: paths.get_mut(i).and_then(Option::take),
                 data: data.cloned(),
             })
         })

@@ -89,6 +89,28 @@ pub struct SegmentData {
     pub top_share: Option<f64>,
     /// Customers lost and still alive at each tenure, for the shifted-beta-geometric model.
     pub survival: Survival,
+    /// The path from first purchase to a loyal customer, counted; `None` from a summary.
+    /// The metrics show it as `loyalty_path`, with the conversions worked out.
+    #[serde(skip)]
+    pub loyalty: Option<LoyaltyCounts>,
+}
+
+/// One segment's customers on the path to loyalty, counted in one pass over the log
+/// (docs/metrics.md, "The loyalty path"). Money in the project currency.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoyaltyCounts {
+    /// Customers whose whole window after the first purchase has been observed.
+    pub eligible: u64,
+    /// Per stage, the eligible customers who reached it: their days from the first purchase
+    /// to the stage's purchase day, sorted.
+    pub days_to_stage: [Vec<u32>; 4],
+    /// Per stage, the eligible customers whose furthest stage it is, and their net revenue
+    /// within the window, summed.
+    pub window_revenue_by_furthest: [f64; 4],
+    /// Customers with a gap between purchase days, or before the observation end, longer
+    /// than the lapse; of them, those who bought again after such a gap.
+    pub lapsed: u64,
+    pub returned: u64,
 }
 
 /// Customers first buying in one calendar year, and how many bought in each later year.

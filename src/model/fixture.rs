@@ -86,6 +86,7 @@ pub fn project(segments: Vec<Segment>, investments: Vec<Investment>, horizon: u3
             seed: 1,
             lever_correlation: rate(0.5),
             ramp_up: vec![],
+            loyalty_path: super::LoyaltyPathSettings::default(),
         },
         business_case: BusinessCase::default(),
         investments,

@@ -18,7 +18,9 @@ mod story;
 mod units;
 mod version;
 
-pub use data::{Cohort, Coverage, CustomerSummary, DataSet, LineCounts, SegmentData, SkippedRows, Survival};
+pub use data::{
+    Cohort, Coverage, CustomerSummary, DataSet, LineCounts, LoyaltyCounts, SegmentData, SkippedRows, Survival,
+};
 pub use driver::{Driver, Drivers, Economics, Estimate, PerDriver, Scenario};
 pub use journey::{
     Delivery, Initiative, InitiativeAction, Job, Journey, MarketScores, Phase, Touchpoint, WinLoss,
@@ -27,8 +29,8 @@ pub use journey::{
 pub use language::Language;
 pub use project::{
     Activity, BASE_CASE_ID, Benchmark, BenchmarkSource, Brand, BusinessCase, ChurnChange, ImageKind,
-    Investment, Logo, Meta, ProgrammeOption, Project, RetentionCurve, Risk, Segment, SegmentChoice, Settings,
-    Source, Subscription, TEMPLATE_NAMES, TemplateOverride,
+    Investment, Logo, LoyaltyPathSettings, Meta, ProgrammeOption, Project, RetentionCurve, Risk, Segment,
+    SegmentChoice, Settings, Source, Subscription, TEMPLATE_NAMES, TemplateOverride,
 };
 pub use reference::{Listed, Ref};
 pub use story::{Edition, Image, OwnSection, PROJECT_YAML, SectionId, Story, image_path};

@@ -161,6 +161,32 @@ pub struct Settings {
     /// The share of the levers' full effect reached in year 1, 2, …: each in 0..=1, never
     /// falling, at most 30; the last holds for later years. Empty: full effect from year 1.
     pub ramp_up: Vec<f64>,
+    pub loyalty_path: LoyaltyPathSettings,
+}
+
+/// How the path to a loyal customer is read from the transaction data (docs/metrics.md,
+/// "The loyalty path").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LoyaltyPathSettings {
+    /// The purchase day that marks each stage: 1 (the first purchase), then strictly rising.
+    pub purchases: [u32; 4],
+    /// 1..=3650: a stage counts when reached within this many days of the first purchase.
+    pub window_days: u32,
+    /// 1..=3650: a longer gap between purchase days, or before the observation end, is a lapse.
+    pub lapse_days: u32,
+}
+
+impl LoyaltyPathSettings {
+    /// The stages' names, in order, as the JSON and the catalogue key them.
+    pub const STAGES: [&'static str; 4] = ["first_purchase", "repeat", "regular", "loyal"];
+}
+
+impl Default for LoyaltyPathSettings {
+    /// The method's path: first purchase, a second, a fourth and an eighth within a year; a
+    /// year without a purchase is a lapse.
+    fn default() -> Self {
+        Self { purchases: [1, 2, 4, 8], window_days: 365, lapse_days: 365 }
+    }
 }
 
 #[derive(Clone, Debug, Default, Serialize)]

@@ -159,17 +159,7 @@ impl Loader<'_> {
             let refs = validate::InvestmentRefs { segments: &segment_ids, initiatives: &initiative_ids };
             validate::project(raw, &mut c, &refs, self.dir)
         });
-        // The data names segments by id: without a readable segments list it is not read,
-        // rather than reporting every row as naming an unknown segment.
-        let ids = raw_segments.as_ref().map(validate::ids_in_order).filter(|ids| !ids.is_empty());
-        let data = match (&part, ids) {
-            (Some(p), Some(ids)) => match &p.data {
-                Some(config) => self.data(config, &ids).map_or(Err(()), |set| Ok(Some(set))),
-                None => Ok(None),
-            },
-            (Some(p), None) if p.data.is_none() => Ok(None),
-            _ => Err(()),
-        };
+        let data = self.data_of(part.as_ref(), raw_segments.as_ref());
         let data_state = match &data {
             Ok(Some(set)) => validate::DataState::Read(set),
             Ok(None) => validate::DataState::Absent,
@@ -298,11 +288,32 @@ impl Loader<'_> {
         sound
     }
 
+    /// The client's data as project.yaml asks for it: `Ok(None)` when it asks for none,
+    /// `Err` when it cannot be read (problems reported).
+    fn data_of(
+        &mut self,
+        part: Option<&validate::ProjectPart>,
+        raw_segments: Option<&RawSegmentsFile>,
+    ) -> Result<Option<crate::model::DataSet>, ()> {
+        // The data names segments by id: without a readable segments list it is not read,
+        // rather than reporting every row as naming an unknown segment.
+        let ids = raw_segments.map(validate::ids_in_order).filter(|ids| !ids.is_empty());
+        match (part, ids) {
+            (Some(p), Some(ids)) => match &p.data {
+                Some(config) => self.data(config, &ids, &p.settings.loyalty_path).map(Some).ok_or(()),
+                None => Ok(None),
+            },
+            (Some(p), None) if p.data.is_none() => Ok(None),
+            _ => Err(()),
+        }
+    }
+
     /// Reads the client's data and derives what it says per segment (in segments.yaml's order).
     fn data(
         &mut self,
         config: &crate::project::data::DataConfig,
         segment_ids: &[String],
+        path: &crate::model::LoyaltyPathSettings,
     ) -> Option<crate::model::DataSet> {
         let mut config = config.clone();
         config.skip_bad_rows |= self.options.skip_bad_rows;
@@ -310,7 +321,7 @@ impl Loader<'_> {
             Ok(input) => {
                 self.binary_sources.extend(input.sources());
                 let has_margin = config.columns.margin.is_some();
-                Some(crate::project::data::customer_base::derive(input, segment_ids.len(), has_margin))
+                Some(crate::project::data::customer_base::derive(input, segment_ids.len(), has_margin, path))
             }
             Err(problems) => {
                 self.diagnostics.extend(problems);

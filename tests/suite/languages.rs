@@ -71,7 +71,7 @@ fn every_language_builds_a_complete_report() {
             "{lang}: untranslated message {}",
             &html[html.find('⟦').unwrap()..][..60]
         );
-        assert_eq!(html.matches("<svg ").count(), 17, "{lang}: every chart");
+        assert_eq!(html.matches("<svg ").count(), 19, "{lang}: every chart");
     }
 }
 

@@ -62,6 +62,8 @@ fn every_section_and_chart_is_there() {
         "jobs",
         "cohorts-installers",
         "cohorts-facility-management",
+        "loyalty-path-installers",
+        "loyalty-path-facility-management",
         "p-alive",
         "tenure",
     ] {
@@ -70,7 +72,7 @@ fn every_section_and_chart_is_there() {
             "chart {chart} missing"
         );
     }
-    assert_eq!(html.matches("<svg ").count(), 17, "one inline SVG per chart");
+    assert_eq!(html.matches("<svg ").count(), 19, "one inline SVG per chart");
     assert!(html.contains("<title id=\"chart-tornado-title\">"), "charts carry an accessible title");
     assert!(html.len() <= 1_500_000, "the report is {} bytes", html.len());
 }

@@ -10,7 +10,9 @@
 //!   the 365-day windows before it.
 //! - A customer is *active* in a window with at least one purchase day in it.
 
-use crate::model::{Cohort, Coverage, CustomerSummary, DataSet, SegmentData, Survival};
+use crate::model::{
+    Cohort, Coverage, CustomerSummary, DataSet, LoyaltyCounts, LoyaltyPathSettings, SegmentData, Survival,
+};
 use crate::project::data::{self, History, Input, UNITS_PER_CURRENCY, year_of};
 
 /// Days in a year of the windows.
@@ -23,8 +25,9 @@ const RETENTION_PAIRS: i32 = 3;
 const TOP_SHARE: f64 = 0.2;
 
 /// Derives the data set from what was read, for a project with `segments` segments.
-/// `has_margin` says whether the log carries a margin column.
-pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
+/// `has_margin` says whether the log carries a margin column; `path` how the loyalty path is
+/// read.
+pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPathSettings) -> DataSet {
     match input {
         Input::Transactions { log, end, files } => {
             let first_day = log.period.map_or(end, |(first, _)| first);
@@ -41,6 +44,7 @@ pub fn derive(input: Input, segments: usize, has_margin: bool) -> DataSet {
                     };
                     if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
                         acc.add(&history, &summary, end, first_day);
+                        acc.loyalty.add(&history, end, path);
                     }
                     customers.push(summary);
                 }
@@ -157,6 +161,86 @@ struct Accumulator {
     revenues: Vec<i64>,
     /// Per first-purchase year: customers, and customers active in each later year.
     cohorts: std::collections::BTreeMap<i32, Vec<u64>>,
+    loyalty: LoyaltyAccumulator,
+}
+
+/// Running totals of one segment's loyalty path.
+#[derive(Default)]
+struct LoyaltyAccumulator {
+    eligible: u64,
+    days_to_stage: [Vec<u32>; 4],
+    /// Ten-thousandths.
+    window_revenue_by_furthest: [i64; 4],
+    lapsed: u64,
+    returned: u64,
+}
+
+impl LoyaltyAccumulator {
+    /// Adds one customer with a purchase day: their stages if their window has been
+    /// observed, and whether they lapsed and came back.
+    fn add(&mut self, history: &History, end: i32, path: &LoyaltyPathSettings) {
+        let window = i32::try_from(path.window_days).unwrap_or(i32::MAX);
+        let lapse = i32::try_from(path.lapse_days).unwrap_or(i32::MAX);
+        let mut purchases = history.days.iter().filter(|d| is_purchase(d.amount)).map(|d| d.day);
+        let Some(first) = purchases.next() else { return };
+        // The window is the `window` days starting with the first purchase day.
+        let eligible = first + window - 1 <= end;
+        let mut furthest = 0;
+        let mut last = first;
+        let mut came_back = false;
+        for (count, day) in (2u32..).zip(purchases) {
+            came_back |= day - last > lapse;
+            last = day;
+            if let Some(stage) = path.purchases.iter().position(|&n| n == count)
+                && eligible
+                && day - first < window
+            {
+                self.days_to_stage[stage].push(u32::try_from(day - first).unwrap_or(0));
+                furthest = stage;
+            }
+        }
+        if eligible {
+            self.eligible += 1;
+            self.days_to_stage[0].push(0);
+            self.window_revenue_by_furthest[furthest] += history
+                .days
+                .iter()
+                .filter(|d| (0..window).contains(&(d.day - first)))
+                .map(|d| d.amount)
+                .sum::<i64>();
+        }
+        let lapsed = came_back || end - last > lapse;
+        self.lapsed += u64::from(lapsed);
+        self.returned += u64::from(came_back);
+    }
+
+    fn absorb(&mut self, other: LoyaltyAccumulator) {
+        self.eligible += other.eligible;
+        for (into, from) in self.days_to_stage.iter_mut().zip(other.days_to_stage) {
+            into.extend(from);
+        }
+        for (into, from) in self.window_revenue_by_furthest.iter_mut().zip(other.window_revenue_by_furthest) {
+            *into += from;
+        }
+        self.lapsed += other.lapsed;
+        self.returned += other.returned;
+    }
+
+    #[allow(clippy::cast_precision_loss)] // ten-thousandths far below 2^53
+    fn finish(mut self) -> LoyaltyCounts {
+        for days in &mut self.days_to_stage {
+            days.sort_unstable();
+        }
+        LoyaltyCounts {
+            eligible: self.eligible,
+            days_to_stage: self.days_to_stage,
+            window_revenue_by_furthest: self
+                .window_revenue_by_furthest
+                .map(|units| units as f64 / UNITS_PER_CURRENCY as f64),
+            lapsed: self.lapsed,
+            returned: self.returned,
+        }
+    }
 }
 
 impl Accumulator {
@@ -227,6 +311,7 @@ impl Accumulator {
         for (year, active) in other.cohorts {
             add_counts(self.cohorts.entry(year).or_default(), &active);
         }
+        self.loyalty.absorb(other.loyalty);
     }
 
     #[allow(clippy::cast_precision_loss)] // counts and ten-thousandths far below 2^53
@@ -250,6 +335,7 @@ impl Accumulator {
             .into_iter()
             .map(|(year, active)| Cohort { year, customers: active[0], active, last_year_partial: partial })
             .collect();
+        d.loyalty = Some(self.loyalty.finish());
         self.data
     }
 }
@@ -340,7 +426,12 @@ mod tests {
             customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
         let log = Log::of(histories, Some((day("2022-01-01"), end)));
         let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
-        let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, true);
+        let set = derive(
+            Input::Transactions { log, end, files: vec![file] },
+            1,
+            true,
+            &LoyaltyPathSettings::default(),
+        );
         let s = &set.segments[0];
         assert_eq!((s.customers, s.active_customers), (3, 2));
         // Last year: 4 purchase days (two by the first customer, two by the third) by 2 customers.
@@ -366,5 +457,48 @@ mod tests {
         // alive for 3 years, still alive. Customers 2 and 3 were seen in tenure year 0 only,
         // and their tenure year 1 has not ended by 2024-12-31: both still alive after 0 years.
         assert_eq!(s.survival, Survival { lost: vec![], alive: vec![2, 0, 1] });
+    }
+
+    /// A small log worked by hand, with the path `[1, 2, 3, 4]`, a 100-day window and a
+    /// 50-day lapse, observation end 2024-12-31 (day numbers below count from 2024-01-01):
+    /// - `a`: days 0, 10, 20 (net 0: an order returned the same day is still a purchase day),
+    ///   a return only on day 30, then 150 and 160 — three purchase days in the window
+    ///   (stage 3 "regular" at day 20), gap 20 → 150 of 130 days: lapsed and came back;
+    /// - `b`: days 0, 99 and 100 — the 100-day window is days 0..=99, so the second purchase
+    ///   counts (day 99) and the third does not; the gap 0 → 99 is a lapse it came back from
+    ///   (and it lapses again: its last purchase is 265 days before the end);
+    /// - `c`: first purchase on 2024-09-30 (day 273): its window ends on day 372, after the
+    ///   observation end, so it is not counted on the path; 92 days before the end: lapsed;
+    /// - `d`: returns only, no purchase day: not on the path, not lapsed.
+    #[test]
+    fn loyalty_counts_worked_by_hand() {
+        let end = day("2024-12-31");
+        let on = |n: i32, amount: i64| DayTotal {
+            day: day("2024-01-01") + n,
+            amount: amount * UNITS_PER_CURRENCY,
+            margin: 0,
+        };
+        let customers = [
+            vec![on(0, 100), on(10, 50), on(20, 0), on(30, -40), on(150, 70), on(160, 10)],
+            vec![on(0, 200), on(99, 20), on(100, 30)],
+            vec![on(273, 500)],
+            vec![on(5, -10)],
+        ];
+        let histories =
+            customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
+        let log = Log::of(histories, Some((day("2024-01-01"), end)));
+        let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
+        let path = LoyaltyPathSettings { purchases: [1, 2, 3, 4], window_days: 100, lapse_days: 50 };
+        let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, false, &path);
+        let l = set.segments[0].loyalty.as_ref().unwrap();
+        assert_eq!(l.eligible, 2);
+        assert_eq!(l.days_to_stage, [vec![0, 0], vec![10, 99], vec![20], vec![]]);
+        // Furthest stage: `b` repeat (200 + 20 in the window), `a` regular (100 + 50 + 0 − 40).
+        let expected = [0.0, 220.0, 110.0, 0.0];
+        assert!(
+            l.window_revenue_by_furthest.iter().zip(expected).all(|(a, b)| (a - b).abs() < 1e-9),
+            "{l:?}"
+        );
+        assert_eq!((l.lapsed, l.returned), (3, 2));
     }
 }

@@ -54,6 +54,10 @@ yaml_block! {
         pub brand: Field<RawBrand>,
         /// The client's transaction data (a CRM or ERP export), or a per-customer summary.
         pub data: Field<RawData>,
+        /// How the path from first purchase to a loyal customer is read from the transaction
+        /// data: the purchase days that mark each stage, the window they must fall in and the
+        /// gap after which a customer counts as lapsed. See docs/metrics.md, "The loyalty path".
+        pub loyalty_path: Field<RawLoyaltyPath>,
         /// The consultant's own story in the report: headline, key messages, next steps and
         /// action titles.
         pub report: Field<RawReport>,
@@ -243,6 +247,21 @@ yaml_block! {
         /// How strongly the levers move together, from 0 (independently) to 1 (all at the same
         /// percentile in every draw); default 0.5. See docs/metrics.md, `simulation`.
         pub lever_correlation: RateField,
+    }
+}
+
+yaml_block! {
+    /// `loyalty_path:`: the stages of the path to a loyal customer.
+    pub struct RawLoyaltyPath {
+        /// The purchase days that mark the four stages — first purchase, repeat, regular,
+        /// loyal — counted from the first: 1, then rising; default `[1, 2, 4, 8]`.
+        pub purchases: Field<Vec<Sp<Num>>>,
+        /// The days from the first purchase within which a stage must be reached (default 365);
+        /// only customers whose whole window has been observed are counted.
+        pub window_days: NumField,
+        /// A gap between purchase days longer than this many days (default 365) makes a
+        /// customer lapsed; one who bought again after it came back (win-back).
+        pub lapse_days: NumField,
     }
 }
 

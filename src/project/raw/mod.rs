@@ -26,4 +26,4 @@ mod files;
 mod scalar;
 
 pub use files::*;
-pub use scalar::{Num, RawCurve, RawEstimate, Sp};
+pub use scalar::{Num, NumField, RawCurve, RawEstimate, Sp};

@@ -26,7 +26,7 @@ pub use checker::{Checker, KnownIds};
 pub use journey_file::{declared_initiatives, declared_markets, declared_phases};
 pub use option_file::validate as option;
 pub use own_section_file::validate as own_section;
-pub use project_file::{InvestmentRefs, validate as project};
+pub use project_file::{InvestmentRefs, ProjectPart, validate as project};
 pub use segments_file::{DataState, declared_ids as declared_segments, ids_in_order, validate as segments};
 pub use {
     jobs_file::validate as jobs, journey_file::validate as journey, winloss_file::validate as winloss,

@@ -7,9 +7,10 @@ use super::number::Kind;
 use crate::diagnostic::Position;
 use crate::model::Language;
 use crate::model::{
-    Activity, Brand, BusinessCase, Investment, Meta, Money, PerDriver, Rate, Risk, Score, Settings, Story,
+    Activity, Brand, BusinessCase, Investment, LoyaltyPathSettings, Meta, Money, PerDriver, Rate, Risk,
+    Score, Settings, Story,
 };
-use crate::project::raw::{Num, RawBenchmarks, RawProject, Sp};
+use crate::project::raw::{Num, NumField, RawBenchmarks, RawLoyaltyPath, RawProject, Sp};
 
 /// Default Monte Carlo draws: enough for stable P10/P90 at two decimals of a per cent.
 const DEFAULT_DRAWS: f64 = 10_000.0;
@@ -168,6 +169,9 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
         ),
         None => (Some(DEFAULT_DRAWS), Some(0.0), Some(DEFAULT_LEVER_CORRELATION)),
     };
+    // Read before the settings are put together, so that their problems show in the same run.
+    let ramp_up = ramp_up(&raw.ramp_up, c);
+    let loyalty_path = loyalty_path(raw.loyalty_path.as_ref(), c);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     // whole numbers checked above
     Some(Settings {
@@ -179,8 +183,58 @@ fn settings(raw: &RawProject, c: &mut Checker, top: Option<Position>) -> Option<
         draws: draws? as u32,
         seed: seed? as u64,
         lever_correlation: Rate::new(lever_correlation?)?,
-        ramp_up: ramp_up(&raw.ramp_up, c)?.unwrap_or_default(),
+        ramp_up: ramp_up?.unwrap_or_default(),
+        loyalty_path: loyalty_path?,
     })
+}
+
+/// `loyalty_path:`, each field defaulting to the method's path: four stages, the first at
+/// purchase day 1 and each later one at a later day; window and lapse in whole days.
+fn loyalty_path(raw: Option<&Sp<RawLoyaltyPath>>, c: &mut Checker) -> Option<LoyaltyPathSettings> {
+    let defaults = LoyaltyPathSettings::default();
+    let Some(raw) = raw else { return Some(defaults) };
+    let days = |c: &mut Checker, field: &NumField, name: &str, default: u32| {
+        let read = c.optional_number(field, &format!("loyalty_path.{name}"), Kind::Whole(1, 3650)).ok()?;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, 1..=3650
+        Some(read.map_or(default, |x| x as u32))
+    };
+    let window_days = days(c, &raw.value.window_days, "window_days", defaults.window_days);
+    let lapse_days = days(c, &raw.value.lapse_days, "lapse_days", defaults.lapse_days);
+    let purchases = match &raw.value.purchases {
+        Some(list) => stage_purchases(list, c),
+        None => Some(defaults.purchases),
+    };
+    Some(LoyaltyPathSettings { purchases: purchases?, window_days: window_days?, lapse_days: lapse_days? })
+}
+
+/// `loyalty_path.purchases`: four whole numbers, 1 first, each above the one before.
+fn stage_purchases(list: &Sp<Vec<Sp<Num>>>, c: &mut Checker) -> Option<[u32; 4]> {
+    let read: Vec<Option<f64>> = list
+        .value
+        .iter()
+        .enumerate()
+        .map(|(k, v)| c.value(v, &format!("loyalty_path.purchases[{k}]"), Kind::Whole(1, 1000)))
+        .collect();
+    let read: Vec<f64> = read.into_iter().collect::<Option<_>>()?;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, 1..=1000
+    let counts: Vec<u32> = read.iter().map(|&x| x as u32).collect();
+    let problem = if counts.len() != 4 {
+        Some(format!(
+            "has {} stages; the path has four: first purchase, repeat, regular, loyal",
+            counts.len()
+        ))
+    } else if counts[0] != 1 {
+        Some(format!("starts at purchase day {}; the first stage is the first purchase", counts[0]))
+    } else if counts.windows(2).any(|w| w[1] <= w[0]) {
+        Some("does not rise: each stage needs more purchase days than the one before".to_owned())
+    } else {
+        None
+    };
+    if let Some(problem) = problem {
+        c.error(c.pos(list), "loyalty_path.purchases", problem, Some("write e.g. `[1, 2, 4, 8]`".into()));
+        return None;
+    }
+    counts.try_into().ok()
 }
 
 /// `ramp_up:` as shares of the full effect, each 0..=1, never falling, at most 30 years;

@@ -52,6 +52,7 @@ fn charts(r: &view::Report) -> Vec<&crate::render::charts::Chart> {
         out.extend(&d.charts.cohorts);
         out.extend(&d.charts.p_alive);
         out.extend(&d.charts.tenure);
+        out.extend(d.loyalty_path.iter().flat_map(|p| &p.charts));
     }
     let v = &r.value;
     out.extend([&v.clv_scenarios, &v.bridge, &v.payback, &v.npv, &v.tornado]);
@@ -93,9 +94,10 @@ pub fn file_name(chart_id: &str) -> String {
         Some((_, name)) => (*name).to_owned(),
         // One chart per segment: `cohorts-<segment id>`, the id cut to 60 characters so the
         // name stays within every file system's limit.
-        None => match id.strip_prefix("cohorts-") {
-            Some(segment) => format!("cohort-retention-{}", segment.chars().take(60).collect::<String>()),
-            None => id.chars().take(80).collect(),
+        None => match (id.strip_prefix("cohorts-"), id.strip_prefix("loyalty-path-")) {
+            (Some(segment), _) => format!("cohort-retention-{}", segment.chars().take(60).collect::<String>()),
+            (_, Some(segment)) => format!("loyalty-path-{}", segment.chars().take(60).collect::<String>()),
+            _ => id.chars().take(80).collect(),
         },
     }
 }

@@ -1,6 +1,6 @@
 //! The report's tables as numbers: one [`Table`] per table a consultant puts on a slide.
 
-use crate::analysis::{JobMetrics, Metrics, TouchpointAnalysis, WinLossMetrics};
+use crate::analysis::{DataMetrics, JobMetrics, Metrics, TouchpointAnalysis, WinLossMetrics};
 use crate::model::Project;
 use crate::render::labels::{action_name, initiative_action_name, job_label, problem_name, quadrant_name};
 use crate::render::locale::Localizer;
@@ -73,6 +73,11 @@ pub fn all(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Table> {
     }
     if !m.initiatives.is_empty() {
         tables.push(initiatives(m, l));
+    }
+    if let Some(data) = &m.data
+        && data.segments.iter().any(|s| s.loyalty_path.is_some())
+    {
+        tables.push(loyalty_path(data, l));
     }
     if let Some(w) = &m.winloss {
         tables.push(win_loss(w, l, &name));
@@ -301,6 +306,40 @@ fn touchpoint_gaps(project: &Project, t: &TouchpointAnalysis, l: &Localizer) -> 
                     Cell::Text(quadrant_name(l, g.quadrant)),
                     Cell::Text(action_name(l, g.action)),
                 ]
+            })
+            .collect(),
+    }
+}
+
+/// One row per segment and stage, with the segment's win-back beside its first stage.
+fn loyalty_path(data: &DataMetrics, l: &Localizer) -> Table {
+    Table {
+        file: "loyalty-path",
+        title: l.t("loyalty-title"),
+        columns: columns(l, &[
+            ("th-segment", Kind::Text),
+            ("th-stage", Kind::Text),
+            ("th-purchase-day", Kind::Decimal(0)),
+            ("th-customers", Kind::Decimal(0)),
+            ("th-conversion", Kind::Percent),
+            ("th-median-days", Kind::Decimal(1)),
+        ]),
+        #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+        rows: data
+            .segments
+            .iter()
+            .filter_map(|s| Some((s, s.loyalty_path.as_ref()?)))
+            .flat_map(|(s, p)| {
+                p.stages.iter().map(move |stage| {
+                    vec![
+                        Cell::Text(s.name.clone()),
+                        Cell::Text(l.t(&format!("stage-{}", stage.name))),
+                        Cell::Number(f64::from(stage.purchases)),
+                        Cell::Number(stage.customers as f64),
+                        number(stage.conversion),
+                        number(stage.median_days),
+                    ]
+                })
             })
             .collect(),
     }

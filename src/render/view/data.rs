@@ -23,6 +23,8 @@ pub struct DataView {
     /// "Segment — BG/NBD: why", one per model that could not be fitted.
     pub not_fitted: Vec<String>,
     pub charts: DataCharts,
+    /// The path from first purchase to a loyal customer, from the transaction log.
+    pub loyalty_path: Option<super::loyalty_path::LoyaltyPathView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,6 +120,7 @@ pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
             })
             .collect(),
         charts: data_charts(data, l),
+        loyalty_path: super::loyalty_path::build(data, l),
     })
 }
 

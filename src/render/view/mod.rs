@@ -13,6 +13,7 @@ mod data;
 mod economics;
 mod initiatives;
 mod journey;
+mod loyalty_path;
 mod options;
 mod own_sections;
 mod summary;

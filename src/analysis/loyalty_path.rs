@@ -1,0 +1,276 @@
+//! The path from first purchase to a loyal customer, per segment: how many reach each stage,
+//! where the path breaks down most against the other segments (the bottleneck) and what
+//! converting as well as the best segment would be worth, and how many lapsed customers came
+//! back. Definitions in plain words: docs/metrics.md, "The loyalty path".
+
+use serde::Serialize;
+
+use crate::model::{LoyaltyCounts, LoyaltyPathSettings, Project};
+
+/// A segment is the benchmark for a transition only with at least this many customers at its
+/// start: a best conversion of 3 out of 3 is luck, not a standard to hold others to.
+pub const MIN_BENCHMARK_CUSTOMERS: u64 = 30;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LoyaltyPath {
+    /// The window a stage must be reached in, and the gap that makes a lapse, in days.
+    pub window_days: u32,
+    pub lapse_days: u32,
+    /// Customers whose whole window after the first purchase has been observed: the path's base.
+    pub eligible: u64,
+    pub stages: Vec<Stage>,
+    /// The transition that breaks down most against the same transition in all segments;
+    /// `null` when no transition has customers at its start.
+    pub bottleneck: Option<Bottleneck>,
+    pub win_back: WinBack,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stage {
+    /// `first_purchase`, `repeat`, `regular` or `loyal`.
+    pub name: &'static str,
+    /// The purchase day that marks it.
+    pub purchases: u32,
+    /// Eligible customers who reached it within the window.
+    pub customers: u64,
+    /// Of the customers at the stage before, the share who reached this one; `null` for the
+    /// first stage and when no one reached the one before.
+    pub conversion: Option<f64>,
+    /// Median days from the first purchase to this stage's purchase day; `null` when no one
+    /// reached it.
+    pub median_days: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bottleneck {
+    pub from: &'static str,
+    pub to: &'static str,
+    /// This segment's conversion from `from` to `to`.
+    pub conversion: f64,
+    /// The same conversion over the customers of all segments together.
+    pub all_segments_conversion: f64,
+    /// The highest conversion of a segment with at least [`MIN_BENCHMARK_CUSTOMERS`] at
+    /// `from`, and which segment it is (this one's own when no other qualifies).
+    pub best_conversion: f64,
+    pub best_segment: String,
+    /// `(best − conversion) × customers at from`: who would reach `to` at the best conversion.
+    pub additional_customers: f64,
+    /// Margin in the window of a customer who reaches `to`, less that of one who stops at
+    /// `from`: the window's net revenue per customer × the segment's gross margin; not below 0.
+    pub value_per_customer: f64,
+    /// `additional_customers × value_per_customer`, in the first window of each cohort of
+    /// eligible customers as large as this one.
+    pub value_at_stake: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WinBack {
+    /// Customers with a gap longer than the lapse between purchase days or before the
+    /// observation end.
+    pub lapsed: u64,
+    /// Of them, those who bought again after such a gap.
+    pub returned: u64,
+    /// `returned / lapsed`; `null` when no one lapsed.
+    pub share: Option<f64>,
+}
+
+/// Each segment's loyalty path, in segments.yaml's order; `None` where the data has no
+/// counts for it (a summary, or no customer of the segment).
+pub fn analyse(project: &Project) -> Vec<Option<LoyaltyPath>> {
+    let Some(set) = &project.data else { return vec![None; project.segments.len()] };
+    let counts: Vec<Option<&LoyaltyCounts>> = project
+        .segments
+        .iter()
+        .enumerate()
+        .map(|(i, _)| set.segments.get(i).and_then(|d| d.loyalty.as_ref()).filter(|l| l.eligible > 0))
+        .collect();
+    let names: Vec<&str> = project.segments.iter().map(|s| s.id.as_str()).collect();
+    counts
+        .iter()
+        .zip(&project.segments)
+        .map(|(own, segment)| {
+            let own = (*own)?;
+            let margin = segment.drivers.gross_margin;
+            Some(path((own, &segment.id), &counts, &names, margin, &project.settings.loyalty_path))
+        })
+        .collect()
+}
+
+/// Customers at each stage.
+fn reached(counts: &LoyaltyCounts) -> [u64; 4] {
+    counts.days_to_stage.each_ref().map(|days| days.len() as u64)
+}
+
+#[allow(clippy::cast_precision_loss)] // customer counts far below 2^53
+fn ratio(a: u64, b: u64) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+/// One segment's path (its counts and id), against all segments' counts.
+fn path(
+    (own, id): (&LoyaltyCounts, &str),
+    all: &[Option<&LoyaltyCounts>],
+    names: &[&str],
+    margin: f64,
+    settings: &LoyaltyPathSettings,
+) -> LoyaltyPath {
+    let at = reached(own);
+    let stages = (0..4)
+        .map(|k| Stage {
+            name: LoyaltyPathSettings::STAGES[k],
+            purchases: settings.purchases[k],
+            customers: at[k],
+            conversion: if k == 0 { None } else { ratio(at[k], at[k - 1]) },
+            median_days: median(&own.days_to_stage[k]),
+        })
+        .collect();
+    LoyaltyPath {
+        window_days: settings.window_days,
+        lapse_days: settings.lapse_days,
+        eligible: own.eligible,
+        stages,
+        bottleneck: bottleneck((own, id), all, names, margin),
+        win_back: WinBack {
+            lapsed: own.lapsed,
+            returned: own.returned,
+            share: ratio(own.returned, own.lapsed),
+        },
+    }
+}
+
+/// The transition whose conversion is lowest relative to all segments' together; on a tie,
+/// the lower conversion, then the earlier transition.
+#[allow(clippy::cast_precision_loss)]
+fn bottleneck(
+    (own, id): (&LoyaltyCounts, &str),
+    all: &[Option<&LoyaltyCounts>],
+    names: &[&str],
+    margin: f64,
+) -> Option<Bottleneck> {
+    let at = reached(own);
+    let pooled: [u64; 4] = all.iter().flatten().map(|c| reached(c)).fold([0; 4], |mut sum, r| {
+        for (s, x) in sum.iter_mut().zip(r) {
+            *s += x;
+        }
+        sum
+    });
+    let candidates = (0..3).filter_map(|k| {
+        let conversion = ratio(at[k + 1], at[k])?;
+        let overall = ratio(pooled[k + 1], pooled[k])?;
+        let relative = if overall > 0.0 { conversion / overall } else { 1.0 };
+        Some((k, conversion, overall, relative))
+    });
+    let (k, conversion, overall, _) =
+        candidates.min_by(|a, b| a.3.total_cmp(&b.3).then(a.1.total_cmp(&b.1)))?;
+    let (best_segment, best_conversion) = all
+        .iter()
+        .zip(names)
+        .filter_map(|(c, name)| {
+            let r = reached((*c)?);
+            (r[k] >= MIN_BENCHMARK_CUSTOMERS).then(|| (*name, ratio(r[k + 1], r[k]).unwrap_or(0.0)))
+        })
+        .fold(None, |best: Option<(&str, f64)>, (name, x)| match best {
+            Some((_, b)) if b >= x => best,
+            _ => Some((name, x)),
+        })
+        .filter(|(_, best)| *best > conversion)
+        .unwrap_or((id, conversion));
+    let additional_customers = (best_conversion - conversion) * at[k] as f64;
+    let revenue = &own.window_revenue_by_furthest;
+    let stopped = at[k] - at[k + 1];
+    let mean_stopped = if stopped > 0 { revenue[k] / stopped as f64 } else { 0.0 };
+    let mean_reached = revenue[k + 1..].iter().sum::<f64>() / at[k + 1].max(1) as f64;
+    let value_per_customer = ((mean_reached - mean_stopped) * margin).max(0.0);
+    Some(Bottleneck {
+        from: LoyaltyPathSettings::STAGES[k],
+        to: LoyaltyPathSettings::STAGES[k + 1],
+        conversion,
+        all_segments_conversion: overall,
+        best_conversion,
+        best_segment: best_segment.to_owned(),
+        additional_customers,
+        value_per_customer,
+        value_at_stake: additional_customers * value_per_customer + 0.0,
+    })
+}
+
+/// The middle of sorted `days`, or the mean of the two middle ones.
+#[allow(clippy::cast_precision_loss)]
+fn median(days: &[u32]) -> Option<f64> {
+    let n = days.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(f64::from(days[n / 2])),
+        _ => Some(f64::midpoint(f64::from(days[n / 2 - 1]), f64::from(days[n / 2]))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts with `reached[k]` customers at each stage (each reaching it on day `10·k`),
+    /// `revenue` in the window by furthest stage, and `(lapsed, returned)`.
+    fn counts(reached: [u64; 4], revenue: [f64; 4], (lapsed, returned): (u64, u64)) -> LoyaltyCounts {
+        LoyaltyCounts {
+            eligible: reached[0],
+            days_to_stage: [0, 1, 2, 3].map(|k| vec![10 * k; usize::try_from(reached[k as usize]).unwrap()]),
+            window_revenue_by_furthest: revenue,
+            lapsed,
+            returned,
+        }
+    }
+
+    /// Two segments. `a`: 100 → 60 → 30 → 10; `b`: 50 → 40 → 30 → 20. All together:
+    /// 150 → 100 → 60 → 30, conversions 2/3, 0.6, 0.5. `a` converts 0.6, 0.5, 1/3: relative
+    /// to all 0.9, 0.833, 0.667, so its bottleneck is regular → loyal. `b` (30 at regular,
+    /// enough to be the benchmark) converts 2/3 there: 10 more of `a`'s 30 would be loyal.
+    /// `a`'s 10 loyal customers took 10,000 in the window (1,000 each), the 20 who stopped at
+    /// regular 10,000 (500 each): at a 50 % margin, 250 a customer, 2,500 at stake.
+    #[test]
+    fn the_bottleneck_worked_by_hand() {
+        let a = counts([100, 60, 30, 10], [4_000.0, 9_000.0, 10_000.0, 10_000.0], (50, 10));
+        let b = counts([50, 40, 30, 20], [0.0; 4], (0, 0));
+        let settings = LoyaltyPathSettings::default();
+        let p = path((&a, "a"), &[Some(&a), Some(&b)], &["a", "b"], 0.5, &settings);
+        assert_eq!(p.eligible, 100);
+        let conversions: Vec<Option<f64>> = p.stages.iter().map(|s| s.conversion).collect();
+        assert_eq!(conversions, [None, Some(0.6), Some(0.5), Some(1.0 / 3.0)]);
+        assert_eq!(p.stages[2].median_days, Some(20.0));
+        let neck = p.bottleneck.unwrap();
+        assert_eq!((neck.from, neck.to, neck.best_segment.as_str()), ("regular", "loyal", "b"));
+        assert_eq!((neck.all_segments_conversion, neck.best_conversion), (0.5, 2.0 / 3.0));
+        assert!((neck.additional_customers - 10.0).abs() < 1e-12);
+        assert!((neck.value_per_customer - 250.0).abs() < 1e-9);
+        assert!((neck.value_at_stake - 2_500.0).abs() < 1e-9);
+        assert_eq!(p.win_back, WinBack { lapsed: 50, returned: 10, share: Some(0.2) });
+    }
+
+    /// The best segment at its own bottleneck has nothing to gain from converting as well as
+    /// itself; a segment too small to be the benchmark is not one.
+    #[test]
+    fn the_best_segment_and_small_segments() {
+        let a = counts([100, 60, 30, 10], [0.0; 4], (0, 0));
+        let b = counts([50, 40, 30, 20], [0.0; 4], (0, 0));
+        let tiny = counts([5, 5, 5, 5], [0.0; 4], (0, 0));
+        let all = [Some(&a), Some(&b), Some(&tiny)];
+        let own = path((&b, "b"), &all, &["a", "b", "tiny"], 0.5, &LoyaltyPathSettings::default())
+            .bottleneck
+            .unwrap();
+        assert_eq!(
+            (own.best_segment.as_str(), own.additional_customers, own.value_at_stake),
+            ("b", 0.0, 0.0)
+        );
+        let neck = path((&a, "a"), &all, &["a", "b", "tiny"], 0.5, &LoyaltyPathSettings::default())
+            .bottleneck
+            .unwrap();
+        assert_eq!(neck.best_segment, "b", "`tiny` converts every customer, but only 5");
+    }
+
+    #[test]
+    fn the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
+        assert_eq!(median(&[1, 2, 3, 4]), Some(2.5));
+        assert_eq!(median(&[7]), Some(7.0));
+        assert_eq!(median(&[]), None);
+    }
+}

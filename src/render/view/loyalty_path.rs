@@ -1,0 +1,139 @@
+//! "The path to a loyal customer": per segment a funnel of the stages, the bottleneck in one
+//! sentence and the share of lapsed customers won back.
+
+use serde::Serialize;
+
+use crate::analysis::{Bottleneck, DataMetrics, LoyaltyPath, SegmentDataMetrics};
+use crate::render::charts::{self, Chart};
+use crate::render::locale::Localizer;
+
+#[derive(Debug, Serialize)]
+pub struct LoyaltyPathView {
+    /// The stages' names, for the table's head.
+    pub stages: Vec<String>,
+    pub rows: Vec<LoyaltyRow>,
+    /// One funnel per segment.
+    pub charts: Vec<Chart>,
+    /// Per segment, where its path breaks down most and what converting as well as the best
+    /// segment would be worth.
+    pub bottlenecks: Vec<String>,
+    /// How the stages, the window and a lapse are defined.
+    pub note: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LoyaltyRow {
+    pub segment: String,
+    pub eligible: String,
+    pub stages: Vec<StageCell>,
+    /// "141 of 906 (16 %)".
+    pub win_back: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StageCell {
+    /// Customers, and the conversion from the stage before: "2,329 (96 %)".
+    pub customers: String,
+    /// "median day 23"; empty when no one reached the stage.
+    pub median: String,
+}
+
+/// The block, when the transaction log gave a path for at least one segment.
+pub fn build(data: &DataMetrics, l: &Localizer) -> Option<LoyaltyPathView> {
+    let paths: Vec<(&SegmentDataMetrics, &LoyaltyPath)> =
+        data.segments.iter().filter_map(|s| Some((s, s.loyalty_path.as_ref()?))).collect();
+    let (_, first) = paths.first()?;
+    Some(LoyaltyPathView {
+        stages: first.stages.iter().map(|s| l.t(&format!("stage-{}", s.name))).collect(),
+        rows: paths.iter().map(|(s, p)| row(&s.name, p, l)).collect(),
+        charts: paths.iter().map(|(s, p)| charts::loyalty_funnel(&s.id, &s.name, p, l)).collect(),
+        bottlenecks: paths
+            .iter()
+            .filter_map(|(s, p)| Some(bottleneck(&s.name, p, p.bottleneck.as_ref()?, data, l)))
+            .collect(),
+        note: l.t_with(
+            "loyalty-note",
+            vec![
+                (
+                    "purchases",
+                    first
+                        .stages
+                        .iter()
+                        .map(|s| s.purchases.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+                ("window", f64::from(first.window_days).into()),
+                ("lapse", f64::from(first.lapse_days).into()),
+            ],
+        ),
+    })
+}
+
+#[allow(clippy::cast_precision_loss)] // customer counts far below 2^53
+fn row(segment: &str, path: &LoyaltyPath, l: &Localizer) -> LoyaltyRow {
+    LoyaltyRow {
+        segment: segment.to_owned(),
+        eligible: l.number(path.eligible as f64, 0),
+        stages: path
+            .stages
+            .iter()
+            .map(|s| StageCell {
+                customers: match s.conversion {
+                    Some(c) => format!("{} ({})", l.number(s.customers as f64, 0), l.percent(c, 0)),
+                    None => l.number(s.customers as f64, 0),
+                },
+                // Everyone reaches the first stage on day 0.
+                median: s
+                    .median_days
+                    .filter(|_| s.conversion.is_some())
+                    .map(|d| l.t_with("loyalty-median-day", vec![("day", l.number(d, 0).into())]))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        win_back: l.t_with(
+            "loyalty-win-back",
+            vec![
+                ("returned", l.number(path.win_back.returned as f64, 0).into()),
+                ("lapsed", l.number(path.win_back.lapsed as f64, 0).into()),
+                ("share", path.win_back.share.map_or_else(|| "–".into(), |s| l.percent(s, 0)).into()),
+            ],
+        ),
+    }
+}
+
+/// The segment's bottleneck in one sentence: the step, its conversion against all segments'
+/// and the best segment's, and what converting as well as the best would be worth.
+#[allow(clippy::cast_precision_loss)] // customer counts far below 2^53
+fn bottleneck(
+    segment: &str,
+    path: &LoyaltyPath,
+    b: &Bottleneck,
+    data: &DataMetrics,
+    l: &Localizer,
+) -> String {
+    let stage = |name: &str| l.t(&format!("stage-{name}")).to_lowercase();
+    let best =
+        data.segments.iter().find(|s| s.id == b.best_segment).map_or(b.best_segment.as_str(), |s| &s.name);
+    let mut args = vec![
+        ("segment", segment.to_owned().into()),
+        ("from", stage(b.from).into()),
+        ("to", stage(b.to).into()),
+        ("conversion", l.percent(b.conversion, 0).into()),
+        ("all", l.percent(b.all_segments_conversion, 0).into()),
+    ];
+    if b.additional_customers > 0.0 {
+        args.extend([
+            ("best", l.percent(b.best_conversion, 0).into()),
+            ("best_segment", best.to_owned().into()),
+            ("customers", l.number(b.additional_customers, 0).into()),
+            ("eligible", l.number(path.eligible as f64, 0).into()),
+            ("value", l.money_short(b.value_at_stake).into()),
+            ("window", f64::from(path.window_days).into()),
+        ]);
+        l.t_with("loyalty-bottleneck", args)
+    } else {
+        l.t_with("loyalty-bottleneck-best", args)
+    }
+}
