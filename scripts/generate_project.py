@@ -136,10 +136,15 @@ simulation: {{draws: {a.draws}, seed: 7}}
 
     wl = ["segments:"]
     for i in range(min(a.segments, 200)):
+        # Drawn in the same order as always (the same project for the same seed); a reason
+        # counts customers, so none exceeds the won or lost it explains.
+        won, lost = rng.randint(0, 90), rng.randint(1, 90)
+        won_price, won_service = min(rng.randint(0, 20), won), min(rng.randint(0, 20), won)
+        lost_price, lost_delivery = min(rng.randint(0, 20), lost), min(rng.randint(0, 20), lost)
         wl.append(
-            f"  - {{segment: seg-{i}, won: {rng.randint(0, 90)}, lost: {rng.randint(1, 90)}, "
-            f"reasons_won: {{Price: {rng.randint(0, 20)}, Service: {rng.randint(0, 20)}}}, "
-            f"reasons_lost: {{Price: {rng.randint(0, 20)}, Delivery: {rng.randint(0, 20)}}}, "
+            f"  - {{segment: seg-{i}, won: {won}, lost: {lost}, "
+            f"reasons_won: {{Price: {won_price}, Service: {won_service}}}, "
+            f"reasons_lost: {{Price: {lost_price}, Delivery: {lost_delivery}}}, "
             f"upsell: {{customers: 100, upsold: {rng.randint(0, 100)}}}}}"
         )
     w("winloss.yaml", "\n".join(wl) + "\n")

@@ -623,3 +623,13 @@ th-stage = Trin
 th-purchase-day = Købsdag
 th-conversion = Konvertering
 th-median-days = Median dage
+cap-loyalty-path-best = { $segment }: { $share } af de nye kunder bliver loyale inden for perioden; intet segment med nok kunder konverterer bedre på det svageste trin.
+
+## Win/loss over time
+winloss-periods-note = winloss.yaml angiver tallene pr. periode; tallene ovenfor gælder alle perioder samlet.
+winloss-trend-title = Vundne og tabte kunder og mersalg over tid
+winloss-trend-note = { $segment }: forholdet mellem vundne og tabte { $ratio } i { $last }, { $ratio_last } mod { $before } og { $ratio_span } siden { $first }; mersalgsandel { $upsell } ({ $upsell_last } og { $upsell_span }).
+chart-winloss-trend = Forholdet mellem vundne og tabte kunder og mersalgsandelen pr. periode
+chart-winloss-trend-x = Periode
+cap-winloss-trend = Hvert segments forhold mellem vundne og tabte kunder (vundne pr. tabt kunde) og mersalgsandel, periode for periode fra { $first } til { $last }.
+th-period = Periode

@@ -631,3 +631,13 @@ th-stage = Stage
 th-purchase-day = Purchase day
 th-conversion = Conversion
 th-median-days = Median days
+cap-loyalty-path-best = { $segment }: { $share } of new customers become loyal within the window; no segment with enough customers converts better at its weakest step.
+
+## Win/loss over time
+winloss-periods-note = winloss.yaml gives the counts per period; the figures above are over all periods together.
+winloss-trend-title = Win/loss and upsell over time
+winloss-trend-note = { $segment }: win/loss ratio { $ratio } in { $last }, { $ratio_last } on { $before } and { $ratio_span } since { $first }; upsell ratio { $upsell } ({ $upsell_last } and { $upsell_span }).
+chart-winloss-trend = Win/loss ratio and upsell ratio by period
+chart-winloss-trend-x = Period
+cap-winloss-trend = Each segment's win/loss ratio (won per lost customer) and upsell ratio, period by period from { $first } to { $last }.
+th-period = Period

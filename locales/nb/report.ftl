@@ -623,3 +623,13 @@ th-stage = Trinn
 th-purchase-day = Kjøpsdag
 th-conversion = Konvertering
 th-median-days = Median dager
+cap-loyalty-path-best = { $segment }: { $share } av de nye kundene blir lojale innen perioden; ingen segmenter med nok kunder konverterer bedre på det svakeste trinnet.
+
+## Win/loss over time
+winloss-periods-note = winloss.yaml gir tallene per periode; tallene over gjelder alle periodene samlet.
+winloss-trend-title = Vunne og tapte kunder og mersalg over tid
+winloss-trend-note = { $segment }: forholdet mellom vunne og tapte { $ratio } i { $last }, { $ratio_last } mot { $before } og { $ratio_span } siden { $first }; mersalgsandel { $upsell } ({ $upsell_last } og { $upsell_span }).
+chart-winloss-trend = Forholdet mellom vunne og tapte kunder og mersalgsandelen per periode
+chart-winloss-trend-x = Periode
+cap-winloss-trend = Hvert segments forhold mellom vunne og tapte kunder (vunne per tapt kunde) og mersalgsandel, periode for periode fra { $first } til { $last }.
+th-period = Periode

@@ -626,3 +626,13 @@ th-stage = Steg
 th-purchase-day = Köpdag
 th-conversion = Konvertering
 th-median-days = Median dagar
+cap-loyalty-path-best = { $segment }: { $share } av de nya kunderna blir lojala inom perioden; inget segment med tillräckligt många kunder konverterar bättre i det svagaste steget.
+
+## Win/loss over time
+winloss-periods-note = winloss.yaml anger siffrorna per period; siffrorna ovan gäller alla perioder tillsammans.
+winloss-trend-title = Vunna och förlorade kunder och merförsäljning över tid
+winloss-trend-note = { $segment }: förhållandet mellan vunna och förlorade { $ratio } i { $last }, { $ratio_last } mot { $before } och { $ratio_span } sedan { $first }; merförsäljningsandel { $upsell } ({ $upsell_last } och { $upsell_span }).
+chart-winloss-trend = Förhållandet mellan vunna och förlorade kunder och merförsäljningsandelen per period
+chart-winloss-trend-x = Period
+cap-winloss-trend = Varje segments förhållande mellan vunna och förlorade kunder (vunna per förlorad kund) och merförsäljningsandel, period för period från { $first } till { $last }.
+th-period = Period

@@ -43,4 +43,4 @@ pub use segments::{Acquisition, Projection, SegmentMetrics, ValuePoint};
 pub use shapley::LeverValue;
 pub use simulation::{Histogram, Percentiles, Sensitivity, Simulation, TornadoBar};
 pub use touchpoints::{Action, Quadrant, TouchpointAnalysis, TouchpointGap};
-pub use winloss::{Reason, WinLossMetrics};
+pub use winloss::{Change, PeriodFigures, Reason, Trend, WinLossMetrics};

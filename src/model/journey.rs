@@ -170,13 +170,73 @@ pub struct WinLoss {
 #[derive(Clone, Debug)]
 pub struct WinLossSegment {
     pub segment: Ref<Segment>,
+    /// As written, or the sum of the periods.
+    pub counts: WinLossCounts,
+    /// Oldest first, each once, all of one kind (also across segments); empty for a snapshot.
+    pub periods: Vec<(Period, WinLossCounts)>,
+}
+
+/// Won and lost customers, the reasons they gave and the upsell, of a segment or a period.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WinLossCounts {
     pub won: u64,
     pub lost: u64,
-    /// Sorted by reason (the YAML mapping's keys).
+    /// Sorted by reason; each count at most `won` (`lost`).
     pub reasons_won: Vec<(String, u64)>,
     pub reasons_lost: Vec<(String, u64)>,
     /// `(customers, upsold)` with `upsold ≤ customers`.
     pub upsell: Option<(u64, u64)>,
+}
+
+impl WinLossCounts {
+    /// The counts of several periods together: won, lost, each reason and the upsell summed.
+    pub fn total<'a>(periods: impl IntoIterator<Item = &'a WinLossCounts>) -> WinLossCounts {
+        let mut won = BTreeMap::new();
+        let mut lost = BTreeMap::new();
+        let mut sum = WinLossCounts::default();
+        for p in periods {
+            sum.won += p.won;
+            sum.lost += p.lost;
+            for (into, from) in [(&mut won, &p.reasons_won), (&mut lost, &p.reasons_lost)] {
+                for (reason, n) in from {
+                    *into.entry(reason.clone()).or_insert(0) += n;
+                }
+            }
+            sum.upsell = match (sum.upsell, p.upsell) {
+                (Some((c, u)), Some((pc, pu))) => Some((c + pc, u + pu)),
+                (a, b) => a.or(b),
+            };
+        }
+        sum.reasons_won = won.into_iter().collect();
+        sum.reasons_lost = lost.into_iter().collect();
+        sum
+    }
+}
+
+/// A period win/loss is counted over: a year, a quarter or a month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Period {
+    Year(i32),
+    Quarter(i32, u8),
+    Month(i32, u8),
+}
+
+impl Period {
+    /// Whether two periods are of the same kind (both quarters, …).
+    pub fn same_kind(self, other: Period) -> bool {
+        std::mem::discriminant(&self) == std::mem::discriminant(&other)
+    }
+}
+
+/// As written in winloss.yaml: `2026`, `2026-Q3`, `2026-09`.
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Period::Year(y) => write!(f, "{y}"),
+            Period::Quarter(y, q) => write!(f, "{y}-Q{q}"),
+            Period::Month(y, m) => write!(f, "{y}-{m:02}"),
+        }
+    }
 }
 
 /// A job to be done.

@@ -23,8 +23,8 @@ pub use data::{
 };
 pub use driver::{Driver, Drivers, Economics, Estimate, PerDriver, Scenario};
 pub use journey::{
-    Delivery, Initiative, InitiativeAction, Job, Journey, MarketScores, Phase, Touchpoint, WinLoss,
-    WinLossSegment, Workshop,
+    Delivery, Initiative, InitiativeAction, Job, Journey, MarketScores, Period, Phase, Touchpoint, WinLoss,
+    WinLossCounts, WinLossSegment, Workshop,
 };
 pub use language::Language;
 pub use project::{

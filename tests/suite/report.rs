@@ -59,6 +59,7 @@ fn every_section_and_chart_is_there() {
         "ipa-markets",
         "initiatives",
         "loss-pareto",
+        "winloss-trend",
         "jobs",
         "cohorts-installers",
         "cohorts-facility-management",
@@ -72,7 +73,7 @@ fn every_section_and_chart_is_there() {
             "chart {chart} missing"
         );
     }
-    assert_eq!(html.matches("<svg ").count(), 19, "one inline SVG per chart");
+    assert_eq!(html.matches("<svg ").count(), 20, "one inline SVG per chart");
     assert!(html.contains("<title id=\"chart-tornado-title\">"), "charts carry an accessible title");
     assert!(html.len() <= 1_500_000, "the report is {} bytes", html.len());
 }

@@ -507,6 +507,28 @@ yaml_block! {
         pub reasons_lost: BTreeMap<String, Sp<Num>>,
         /// How many customers were offered more, and how many bought it.
         pub upsell: Field<RawUpsell>,
+        /// The same counts per period, oldest first, to monitor them over time: instead of
+        /// `won`, `lost`, the reasons and `upsell` above, which are then their sums.
+        pub periods: Field<Vec<Sp<RawWinLossPeriod>>>,
+    }
+}
+
+yaml_block! {
+    /// One period's win/loss counts.
+    pub struct RawWinLossPeriod {
+        /// A year (`2026`), a quarter (`2026-Q3`) or a month (`2026-09`); every period in the
+        /// file of the same kind.
+        pub period: Field<Num>,
+        /// Customers won in the period.
+        pub won: NumField,
+        /// Customers lost in the period.
+        pub lost: NumField,
+        /// Why customers chose us: reason → count.
+        pub reasons_won: BTreeMap<String, Sp<Num>>,
+        /// Why customers left or chose another supplier: reason → count.
+        pub reasons_lost: BTreeMap<String, Sp<Num>>,
+        /// How many customers were offered more, and how many bought it.
+        pub upsell: Field<RawUpsell>,
     }
 }
 

@@ -1,4 +1,5 @@
-//! `winloss.yaml` → win/loss counts, reasons and upsell per segment.
+//! `winloss.yaml` → win/loss counts, reasons and upsell per segment, as one snapshot or per
+//! period.
 
 use std::collections::BTreeMap;
 
@@ -6,8 +7,8 @@ use super::checker::{Checker, KnownIds};
 use super::number::Kind;
 use super::project_file::list;
 use crate::diagnostic::Position;
-use crate::model::{WinLoss, WinLossSegment};
-use crate::project::raw::{Num, RawWinLoss, RawWinLossSegment, Sp};
+use crate::model::{Period, WinLoss, WinLossCounts, WinLossSegment};
+use crate::project::raw::{Num, NumField, RawUpsell, RawWinLoss, RawWinLossPeriod, RawWinLossSegment, Sp};
 
 pub fn validate(raw: &RawWinLoss, c: &mut Checker, segment_ids: &KnownIds) -> Option<WinLoss> {
     let top = Some(Position { line: 1, column: 1 });
@@ -19,10 +20,18 @@ pub fn validate(raw: &RawWinLoss, c: &mut Checker, segment_ids: &KnownIds) -> Op
             .filter_map(|(i, s)| Some((format!("segments[{i}].segment"), s.value.segment.as_ref()?))),
     );
     let segments = list(&all.value, |i, sp| segment(sp, c, i, segment_ids))?;
-    Some(WinLoss { segments })
+    one_kind_of_period(&all.value, &segments, c).then_some(WinLoss { segments })
 }
 
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // counts are whole and ≥ 0
+/// The fields a snapshot and a period share.
+struct RawCounts<'a> {
+    won: &'a NumField,
+    lost: &'a NumField,
+    reasons_won: &'a BTreeMap<String, Sp<Num>>,
+    reasons_lost: &'a BTreeMap<String, Sp<Num>>,
+    upsell: &'a Option<Sp<RawUpsell>>,
+}
+
 fn segment(
     sp: &Sp<RawWinLossSegment>,
     c: &mut Checker,
@@ -35,11 +44,139 @@ fn segment(
     let segment = c
         .required(&raw.segment, &path("segment"), at)
         .and_then(|s| c.refer(s, &path("segment"), segment_ids, "segment"));
-    let won = c.number(&raw.won, &path("won"), at, Kind::Count);
-    let lost = c.number(&raw.lost, &path("lost"), at, Kind::Count);
-    let reasons_won = reasons(&raw.reasons_won, c, &path("reasons_won"));
-    let reasons_lost = reasons(&raw.reasons_lost, c, &path("reasons_lost"));
-    let upsell = match &raw.upsell {
+    let snapshot = RawCounts {
+        won: &raw.won,
+        lost: &raw.lost,
+        reasons_won: &raw.reasons_won,
+        reasons_lost: &raw.reasons_lost,
+        upsell: &raw.upsell,
+    };
+    let Some(periods) = &raw.periods else {
+        let counts = counts(&snapshot, c, &path(""), at);
+        return Some(WinLossSegment { segment: segment?, counts: counts?, periods: Vec::new() });
+    };
+    if snapshot.won.is_some()
+        || snapshot.lost.is_some()
+        || raw.upsell.is_some()
+        || !raw.reasons_won.is_empty()
+        || !raw.reasons_lost.is_empty()
+    {
+        c.error(
+            c.pos(periods),
+            &path("periods"),
+            "counts both as one snapshot and per period",
+            Some("write `won`, `lost`, the reasons and `upsell` in each period only: the segment's figures are their sums".into()),
+        );
+        return None;
+    }
+    let read = list(&periods.value, |k, p| period(p, c, &path(&format!("periods[{k}]"))));
+    let read = in_order(&periods.value, read?, c, &path("periods"))?;
+    let counts = WinLossCounts::total(read.iter().map(|(_, counts)| counts));
+    Some(WinLossSegment { segment: segment?, counts, periods: read })
+}
+
+fn period(sp: &Sp<RawWinLossPeriod>, c: &mut Checker, path: &str) -> Option<(Period, WinLossCounts)> {
+    let at = c.pos(sp);
+    let raw = &sp.value;
+    let period =
+        c.required(&raw.period, &format!("{path}.period"), at).and_then(|p| parse_period(p, c, path));
+    let counts = counts(
+        &RawCounts {
+            won: &raw.won,
+            lost: &raw.lost,
+            reasons_won: &raw.reasons_won,
+            reasons_lost: &raw.reasons_lost,
+            upsell: &raw.upsell,
+        },
+        c,
+        &format!("{path}."),
+        at,
+    );
+    Some((period?, counts?))
+}
+
+/// `2026`, `2026-Q3` or `2026-09`, in the years a business case looks at.
+fn parse_period(sp: &Sp<Num>, c: &mut Checker, path: &str) -> Option<Period> {
+    let text = match &sp.value {
+        Num::Number(x) => x.to_string(),
+        Num::Text(t) => t.trim().to_owned(),
+    };
+    let year =
+        |y: &str| y.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y) && y.to_string().len() == 4);
+    let found = match text.split_once('-') {
+        None => year(&text).map(Period::Year),
+        Some((y, q)) if q.starts_with(['Q', 'q']) => year(y)
+            .zip(q[1..].parse::<u8>().ok().filter(|q| (1..=4).contains(q)))
+            .map(|(y, q)| Period::Quarter(y, q)),
+        Some((y, m)) if m.len() == 2 => year(y)
+            .zip(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m)))
+            .map(|(y, m)| Period::Month(y, m)),
+        Some(_) => None,
+    };
+    if found.is_none() {
+        c.error(
+            c.pos(sp),
+            &format!("{path}.period"),
+            format!("`{text}` is not a year, a quarter or a month"),
+            Some("write e.g. 2026, 2026-Q3 or 2026-09".into()),
+        );
+    }
+    found
+}
+
+/// The periods as read, when each follows the one before; otherwise `None`, with the first
+/// period out of order or repeated reported.
+fn in_order(
+    raw: &[Sp<RawWinLossPeriod>],
+    read: Vec<(Period, WinLossCounts)>,
+    c: &mut Checker,
+    path: &str,
+) -> Option<Vec<(Period, WinLossCounts)>> {
+    for (k, pair) in read.windows(2).enumerate() {
+        let (before, this) = (pair[0].0, pair[1].0);
+        if this > before {
+            continue;
+        }
+        let at = raw.get(k + 1).and_then(|p| p.value.period.as_ref()).and_then(|p| c.pos(p));
+        let (problem, hint) = if this == before {
+            (format!("{this} is given twice"), "give each period once")
+        } else {
+            (format!("{this} comes after {before}"), "list the periods oldest first")
+        };
+        c.error(at, &format!("{path}[{}].period", k + 1), problem, Some(hint.into()));
+        return None;
+    }
+    Some(read)
+}
+
+/// Every period in the file is of the first period's kind: a trend of quarters beside one of
+/// years would not line up.
+fn one_kind_of_period(raw: &[Sp<RawWinLossSegment>], segments: &[WinLossSegment], c: &mut Checker) -> bool {
+    let Some(first) = segments.iter().flat_map(|s| &s.periods).map(|(p, _)| *p).next() else { return true };
+    for (i, (r, s)) in raw.iter().zip(segments).enumerate() {
+        let Some(k) = s.periods.iter().position(|(p, _)| !p.same_kind(first)) else { continue };
+        let at = r.value.periods.as_ref().and_then(|l| l.value.get(k)).and_then(|p| p.value.period.as_ref());
+        c.error(
+            at.and_then(|p| c.pos(p)),
+            &format!("segments[{i}].periods[{k}].period"),
+            format!("{} is not of the same kind as {first}, the file's first period", s.periods[k].0),
+            Some("count every segment by years, by quarters or by months alike".into()),
+        );
+        return false;
+    }
+    true
+}
+
+/// Won, lost, the reasons (each at most the count it explains) and the upsell; `prefix` is
+/// the field path up to the counts (`segments[0].` or `segments[0].periods[1].`).
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // counts are whole and ≥ 0
+fn counts(raw: &RawCounts, c: &mut Checker, prefix: &str, at: Option<Position>) -> Option<WinLossCounts> {
+    let path = |f: &str| format!("{prefix}{f}");
+    let won = c.number(raw.won, &path("won"), at, Kind::Count);
+    let lost = c.number(raw.lost, &path("lost"), at, Kind::Count);
+    let reasons_won = reasons(raw.reasons_won, (won, "won"), c, &path("reasons_won"));
+    let reasons_lost = reasons(raw.reasons_lost, (lost, "lost"), c, &path("reasons_lost"));
+    let upsell = match raw.upsell {
         None => Some(None),
         Some(u) => {
             let u_at = c.pos(u);
@@ -60,8 +197,7 @@ fn segment(
             }
         }
     };
-    Some(WinLossSegment {
-        segment: segment?,
+    Some(WinLossCounts {
         won: won? as u64,
         lost: lost? as u64,
         reasons_won: reasons_won?,
@@ -70,12 +206,31 @@ fn segment(
     })
 }
 
+/// Each reason's count, at most `of` (the customers won or lost it explains, and which).
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-fn reasons(raw: &BTreeMap<String, Sp<Num>>, c: &mut Checker, path: &str) -> Option<Vec<(String, u64)>> {
+fn reasons(
+    raw: &BTreeMap<String, Sp<Num>>,
+    (of, which): (Option<f64>, &str),
+    c: &mut Checker,
+    path: &str,
+) -> Option<Vec<(String, u64)>> {
     let counted: Vec<Option<(String, u64)>> = raw
         .iter()
         .map(|(reason, n)| {
-            Some((reason.trim().to_owned(), c.value(n, &format!("{path}[{reason}]"), Kind::Count)? as u64))
+            let field = format!("{path}[{reason}]");
+            let count = c.value(n, &field, Kind::Count)?;
+            if let Some(of) = of.filter(|of| count > *of) {
+                c.error(
+                    c.pos(n),
+                    &field,
+                    format!("{count} customers gave this reason, more than the {of} it explains"),
+                    Some(format!(
+                        "a reason counts customers, at most the {of} {which}; lower it or raise `{which}`"
+                    )),
+                );
+                return None;
+            }
+            Some((reason.trim().to_owned(), count as u64))
         })
         .collect();
     counted.into_iter().collect()

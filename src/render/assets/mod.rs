@@ -64,6 +64,7 @@ fn charts(r: &view::Report) -> Vec<&crate::render::charts::Chart> {
     out.extend(r.initiatives.as_ref().map(|i| &i.chart));
     if let Some(w) = &r.winloss_jobs {
         out.extend(&w.pareto);
+        out.extend(&w.trend);
         out.extend(&w.jobs_chart);
     }
     out
@@ -88,6 +89,7 @@ pub fn file_name(chart_id: &str) -> String {
         ("ipa-markets", "importance-performance-by-market"),
         ("initiatives", "initiatives-value-against-cost"),
         ("loss-pareto", "loss-reasons"),
+        ("winloss-trend", "win-loss-and-upsell-over-time"),
         ("jobs", "jobs-opportunity-landscape"),
     ];
     match named.iter().find(|(from, _)| *from == id) {
@@ -95,7 +97,9 @@ pub fn file_name(chart_id: &str) -> String {
         // One chart per segment: `cohorts-<segment id>`, the id cut to 60 characters so the
         // name stays within every file system's limit.
         None => match (id.strip_prefix("cohorts-"), id.strip_prefix("loyalty-path-")) {
-            (Some(segment), _) => format!("cohort-retention-{}", segment.chars().take(60).collect::<String>()),
+            (Some(segment), _) => {
+                format!("cohort-retention-{}", segment.chars().take(60).collect::<String>())
+            }
             (_, Some(segment)) => format!("loyalty-path-{}", segment.chars().take(60).collect::<String>()),
             _ => id.chars().take(80).collect(),
         },

@@ -81,6 +81,9 @@ pub fn all(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Table> {
     }
     if let Some(w) = &m.winloss {
         tables.push(win_loss(w, l, &name));
+        if w.iter().any(|s| !s.periods.is_empty()) {
+            tables.push(win_loss_by_period(w, l, &name));
+        }
     }
     if let Some(jobs) = &m.jobs {
         tables.push(jobs_to_be_done(jobs, l, &name));
@@ -367,6 +370,39 @@ fn win_loss(w: &[WinLossMetrics], l: &Localizer, name: &dyn Fn(&str) -> String) 
                     number(s.win_rate),
                     number(s.upsell_ratio),
                 ]
+            })
+            .collect(),
+    }
+}
+
+fn win_loss_by_period(w: &[WinLossMetrics], l: &Localizer, name: &dyn Fn(&str) -> String) -> Table {
+    Table {
+        file: "win-loss-by-period",
+        title: l.t("winloss-trend-title"),
+        columns: columns(l, &[
+            ("th-segment", Kind::Text),
+            ("th-period", Kind::Text),
+            ("th-won", Kind::Decimal(0)),
+            ("th-lost", Kind::Decimal(0)),
+            ("th-win-rate", Kind::Percent),
+            ("th-win-loss-ratio", Kind::Decimal(2)),
+            ("th-upsell-ratio", Kind::Percent),
+        ]),
+        #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+        rows: w
+            .iter()
+            .flat_map(|s| {
+                s.periods.iter().map(|p| {
+                    vec![
+                        Cell::Text(name(&s.segment)),
+                        Cell::Text(p.period.clone()),
+                        Cell::Number(p.won as f64),
+                        Cell::Number(p.lost as f64),
+                        number(p.win_rate),
+                        number(p.win_loss_ratio),
+                        number(p.upsell_ratio),
+                    ]
+                })
             })
             .collect(),
     }

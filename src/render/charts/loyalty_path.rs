@@ -16,7 +16,9 @@ pub fn funnel(segment_id: &str, segment_name: &str, path: &LoyaltyPath, l: &Loca
     let title = l.t_with("chart-loyalty-path", vec![("segment", segment_name.to_owned().into())]);
     let stage = |name: &str| l.t(&format!("stage-{name}"));
     let share = |n: u64| n as f64 / path.eligible.max(1) as f64;
-    let neck = path.bottleneck.as_ref().map(|b| b.to);
+    // The bottleneck is marked only where another segment shows it can be done better.
+    let gain = path.bottleneck.as_ref().filter(|b| b.additional_customers > 0.0);
+    let neck = gain.map(|b| b.to);
     let desc = path
         .stages
         .iter()
@@ -33,7 +35,7 @@ pub fn funnel(segment_id: &str, segment_name: &str, path: &LoyaltyPath, l: &Loca
         .collect::<Vec<_>>()
         .join("; ");
     let last = path.stages.last().map_or(0, |s| s.customers);
-    let caption = match &path.bottleneck {
+    let caption = match gain {
         Some(b) => l.t_with(
             "cap-loyalty-path",
             vec![
@@ -43,7 +45,10 @@ pub fn funnel(segment_id: &str, segment_name: &str, path: &LoyaltyPath, l: &Loca
                 ("to", stage(b.to).to_lowercase().into()),
             ],
         ),
-        None => String::new(),
+        None => l.t_with(
+            "cap-loyalty-path-best",
+            vec![("segment", segment_name.to_owned().into()), ("share", l.percent(share(last), 0).into())],
+        ),
     };
     let id = format!("chart-loyalty-path-{segment_id}");
     render(&id, &title, &format!("{desc}."), &caption, (900, 420), |area: &Area| {

@@ -21,6 +21,7 @@ mod quadrant;
 mod resources;
 mod scenarios;
 mod tornado;
+mod winloss_trend;
 
 pub use acquisition::acquisition;
 pub use bridge::bridge;
@@ -36,6 +37,7 @@ pub use quadrant::{importance_performance, importance_performance_by_market};
 pub use resources::resource_share;
 pub use scenarios::clv_scenarios;
 pub use tornado::tornado;
+pub use winloss_trend::winloss_trend;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};

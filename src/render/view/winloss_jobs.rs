@@ -16,6 +16,23 @@ pub struct WinLossJobsView {
     pub jobs: Option<Vec<JobRow>>,
     pub pareto: Option<Chart>,
     pub jobs_chart: Option<Chart>,
+    /// Win/loss per period, when winloss.yaml gives periods: a row per segment and period.
+    pub periods: Option<Vec<PeriodRow>>,
+    /// The win/loss and upsell ratios over the periods, per segment.
+    pub trend: Option<Chart>,
+    /// Per segment with two periods or more, how its ratios moved.
+    pub trend_notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PeriodRow {
+    pub segment: String,
+    pub period: String,
+    pub won: u64,
+    pub lost: u64,
+    pub win_rate: String,
+    pub win_loss_ratio: String,
+    pub upsell_ratio: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -55,7 +72,64 @@ pub fn build(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) 
         jobs: jobs(m, segment_name, l),
         pareto: m.winloss.as_deref().map(|w| charts::loss_pareto(w, l)),
         jobs_chart: m.jobs.as_deref().map(|j| charts::opportunity_landscape(j, l)),
+        periods: periods(m, segment_name, l),
+        trend: m.winloss.as_deref().and_then(|w| charts::winloss_trend(w, segment_name, l)),
+        trend_notes: m.winloss.iter().flatten().filter_map(|w| trend_note(w, segment_name, l)).collect(),
     })
+}
+
+/// A ratio, or a dash where there is nothing to divide by.
+fn shown(x: Option<f64>, format: impl Fn(f64) -> String) -> String {
+    x.map_or_else(|| "–".to_owned(), format)
+}
+
+fn periods(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<Vec<PeriodRow>> {
+    let rows: Vec<PeriodRow> = m
+        .winloss
+        .iter()
+        .flatten()
+        .flat_map(|w| {
+            w.periods.iter().map(move |p| PeriodRow {
+                segment: segment_name(&w.segment),
+                period: p.period.clone(),
+                won: p.won,
+                lost: p.lost,
+                win_rate: shown(p.win_rate, |x| l.percent(x, 0)),
+                win_loss_ratio: shown(p.win_loss_ratio, |x| l.number(x, 2)),
+                upsell_ratio: shown(p.upsell_ratio, |x| l.percent(x, 0)),
+            })
+        })
+        .collect();
+    (!rows.is_empty()).then_some(rows)
+}
+
+/// "Danish installers: win/loss ratio 1.60 in 2026-Q4, +0.35 on 2026-Q3 and +0.60 since
+/// 2026-Q1; upsell ratio 24 % (+3.0 pts, +6.0 pts)."
+fn trend_note(
+    w: &crate::analysis::WinLossMetrics,
+    segment_name: &dyn Fn(&str) -> String,
+    l: &Localizer,
+) -> Option<String> {
+    let t = w.trend.as_ref()?;
+    let last = w.periods.last()?;
+    let signed =
+        |x: Option<f64>| shown(x, |x| format!("{}{}", if x > 0.0 { "+" } else { "" }, l.number(x, 2)));
+    let points = |x: Option<f64>| shown(x, |x| l.change(x, true));
+    Some(l.t_with(
+        "winloss-trend-note",
+        vec![
+            ("segment", segment_name(&w.segment).into()),
+            ("last", last.period.clone().into()),
+            ("ratio", shown(last.win_loss_ratio, |x| l.number(x, 2)).into()),
+            ("before", t.last_period.since.clone().into()),
+            ("ratio_last", signed(t.last_period.win_loss_ratio).into()),
+            ("first", t.whole_span.since.clone().into()),
+            ("ratio_span", signed(t.whole_span.win_loss_ratio).into()),
+            ("upsell", shown(last.upsell_ratio, |x| l.percent(x, 0)).into()),
+            ("upsell_last", points(t.last_period.upsell_ratio).into()),
+            ("upsell_span", points(t.whole_span.upsell_ratio).into()),
+        ],
+    ))
 }
 
 pub fn winloss(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<Vec<WinLossRow>> {
