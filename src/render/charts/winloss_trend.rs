@@ -3,8 +3,10 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, cartesian, legend};
-use super::{Area, BLUE, Chart, GREEN, ORANGE, PURPLE, SKY, VERMILLION, render};
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::axes::{Axes, cartesian};
+use super::{Area, BLUE, Chart, GREEN, LINE, ORANGE, PURPLE, SKY, TEXT, VERMILLION, chars_in, clip, font, render};
 use crate::analysis::{PeriodFigures, WinLossMetrics};
 use crate::render::locale::Localizer;
 
@@ -53,8 +55,12 @@ pub fn winloss_trend(
     );
     let x_max = (periods.len() - 1) as f64;
     let at = |period: &str| periods.iter().position(|p| *p == period).unwrap_or(0) as f64;
-    Some(render("chart-winloss-trend", &title, &format!("{desc}."), &caption, (900, 460), |area: &Area| {
-        let (left, right) = area.split_horizontally(450);
+    // The panels, then a legend line per segment under both, so that long names are read whole.
+    let legend_top = 400;
+    let height = legend_top + u32::try_from(LINE as usize * segments.len()).unwrap_or(u32::MAX) + 16;
+    Some(render("chart-winloss-trend", &title, &format!("{desc}."), &caption, (900, height), |area: &Area| {
+        let (panels_area, legend_area) = area.split_vertically(legend_top);
+        let (left, right) = panels_area.split_horizontally(450);
         // A tick at each period's place shows its name; ticks between places show nothing.
         let x_fmt = |v: &f64| {
             let k = v.round();
@@ -69,7 +75,7 @@ pub fn winloss_trend(
             (&left, l.t("th-win-loss-ratio"), &ratio_fmt, |p| p.win_loss_ratio),
             (&right, l.t("th-upsell-ratio"), &share_fmt, |p| p.upsell_ratio),
         ];
-        for (k, (panel, heading, y_fmt, value)) in panels.into_iter().enumerate() {
+        for (panel, heading, y_fmt, value) in panels {
             let top =
                 segments.iter().flat_map(|w| w.periods.iter().filter_map(value)).fold(0.0_f64, f64::max);
             let axes = Axes::numbered(&x_desc, &heading, y_fmt, y_fmt, 60).whole_x(periods.len() - 1);
@@ -80,17 +86,17 @@ pub fn winloss_trend(
                 let colour = PALETTE[i % PALETTE.len()];
                 let points: Vec<(f64, f64)> =
                     w.periods.iter().filter_map(|p| Some((at(&p.period), value(p)?))).collect();
-                let drawn = chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))?;
-                if k == 1 {
-                    drawn.label(name(&w.segment)).legend(move |(x, y)| {
-                        PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(3))
-                    });
-                }
+                chart.draw_series(LineSeries::new(points.clone(), colour.stroke_width(3)))?;
                 chart.draw_series(points.into_iter().map(|p| Circle::new(p, 4, colour.filled())))?;
             }
-            if k == 1 {
-                legend(&mut chart, SeriesLabelPosition::LowerRight)?;
-            }
+        }
+        for (i, w) in segments.iter().enumerate() {
+            let colour = PALETTE[i % PALETTE.len()];
+            let y = LINE * i32::try_from(i).unwrap_or(0) + LINE / 2 + 4;
+            legend_area.draw(&PathElement::new(vec![(80, y), (112, y)], colour.stroke_width(3)))?;
+            legend_area.draw(&Circle::new((96, y), 4, colour.filled()))?;
+            let label = clip(&name(&w.segment), chars_in(760));
+            legend_area.draw(&Text::new(label, (124, y), font(TEXT).pos(Pos::new(HPos::Left, VPos::Center))))?;
         }
         Ok(())
     }))
