@@ -604,10 +604,10 @@ touchpoint-market-absent = { $market }: vigtighed { $importance }, ikke til sted
 
 ## The path to a loyal customer (data section)
 loyalty-title = Vejen til en loyal kunde
-loyalty-note = Kunder, hvis første køb ligger mindst { $window } dage før observationsperiodens slut, efter det trin de nåede inden for { $window } dage: første køb, genkøb, fast kunde og loyal ved købsdag { $purchases }. Konvertering er andelen af trinnet før. Tilbagevundet: af kunderne med et ophold på mere end { $lapse } dage mellem køb eller før observationsperiodens slut, dem der købte igen efter et sådant ophold.
+loyalty-note = Nye kunder — intet køb i de { $lapse } dage af data før deres første — hvis første { $window } dage alle er observeret, efter det trin de nåede inden for de { $window } dage: første køb, genkøb, fast kunde og loyal ved købsdag { $purchases }. Konvertering er andelen af trinnet før. Tilbagevundet: af kunderne med et ophold på mere end { $lapse } dage mellem køb eller før observationsperiodens slut, dem der købte igen efter et sådant ophold.
 loyalty-median-day = median dag { $day }
 loyalty-win-back = { $returned } af { $lapsed } ({ $share })
-loyalty-bottleneck = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers } flere af de { $eligible } kunder talt med have nået trinnet, værd { $value } i dækningsbidrag inden for deres første { $window } dage.
+loyalty-bottleneck = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers } flere af de { $at_from } kunder på trinnet { $from } være nået til { $to }, værd { $value } i dækningsbidrag inden for deres første { $window } dage.
 loyalty-bottleneck-best = { $segment }: det svageste trin målt mod alle segmenter er fra { $from } til { $to } ({ $conversion }, alle segmenter { $all }), og intet segment med nok kunder konverterer bedre dér.
 th-loyalty-eligible = Kunder talt med
 th-win-back = Tilbagevundet
@@ -633,3 +633,6 @@ chart-winloss-trend = Forholdet mellem vundne og tabte kunder og mersalgsandelen
 chart-winloss-trend-x = Periode
 cap-winloss-trend = Hvert segments forhold mellem vundne og tabte kunder (vundne pr. tabt kunde) og mersalgsandel, periode for periode fra { $first } til { $last }.
 th-period = Periode
+loyalty-bottleneck-unvalued = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers } flere af de { $at_from } kunder på trinnet { $from } være nået til { $to }; hvad det er værd, kan ikke måles, da segmentet ikke har kunder på begge sider af trinnet.
+loyalty-left-out = { $before } før data, { $recent } for nye
+th-loyalty-left-out = Ikke talt med

@@ -612,10 +612,10 @@ touchpoint-market-absent = { $market }: importance { $importance }, not present
 
 ## The path to a loyal customer (data section)
 loyalty-title = The path to a loyal customer
-loyalty-note = Customers whose first purchase lies at least { $window } days before the observation end, by the stage they reached within { $window } days of it: first purchase, repeat, regular and loyal at purchase days { $purchases }. Conversion is the share of the stage before. Won back: of the customers with a gap of more than { $lapse } days between purchases or before the observation end, those who bought again after such a gap.
+loyalty-note = Customers new to the company — no purchase in the { $lapse } days of data before their first — whose first { $window } days have all been observed, by the stage they reached within those { $window } days: first purchase, repeat, regular and loyal at purchase days { $purchases }. Conversion is the share of the stage before. Won back: of the customers with a gap of more than { $lapse } days between purchases or before the observation end, those who bought again after such a gap.
 loyalty-median-day = median day { $day }
 loyalty-win-back = { $returned } of { $lapsed } ({ $share })
-loyalty-bottleneck = { $segment }: the path breaks down most from { $from } to { $to }: { $conversion } go on, against { $all } in all segments and { $best } in { $best_segment }. Converting as well would have brought { $customers } more of the { $eligible } customers counted to that stage, worth { $value } in margin within their first { $window } days.
+loyalty-bottleneck = { $segment }: the path breaks down most from { $from } to { $to }: { $conversion } go on, against { $all } in all segments and { $best } in { $best_segment }. Converting as well would have brought { $customers } more of the { $at_from } customers at { $from } to { $to }, worth { $value } in margin within their first { $window } days.
 loyalty-bottleneck-best = { $segment }: its weakest step against all segments is { $from } to { $to } ({ $conversion }, all segments { $all }), and no segment with enough customers converts better there.
 th-loyalty-eligible = Customers counted
 th-win-back = Won back
@@ -641,3 +641,6 @@ chart-winloss-trend = Win/loss ratio and upsell ratio by period
 chart-winloss-trend-x = Period
 cap-winloss-trend = Each segment's win/loss ratio (won per lost customer) and upsell ratio, period by period from { $first } to { $last }.
 th-period = Period
+loyalty-bottleneck-unvalued = { $segment }: the path breaks down most from { $from } to { $to }: { $conversion } go on, against { $all } in all segments and { $best } in { $best_segment }. Converting as well would have brought { $customers } more of the { $at_from } customers at { $from } to { $to }; what that is worth cannot be measured, as the segment has no customer on both sides of the step.
+loyalty-left-out = { $before } before the data, { $recent } too recent
+th-loyalty-left-out = Not counted

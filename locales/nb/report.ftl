@@ -604,10 +604,10 @@ touchpoint-market-absent = { $market }: viktighet { $importance }, ikke til sted
 
 ## The path to a loyal customer (data section)
 loyalty-title = Veien til en lojal kunde
-loyalty-note = Kunder med første kjøp minst { $window } dager før slutten av observasjonsperioden, etter trinnet de nådde innen { $window } dager: første kjøp, gjenkjøp, fast kunde og lojal ved kjøpsdag { $purchases }. Konvertering er andelen av trinnet før. Vunnet tilbake: av kundene med et opphold på mer enn { $lapse } dager mellom kjøp eller før slutten av observasjonsperioden, de som kjøpte igjen etter et slikt opphold.
+loyalty-note = Nye kunder — ingen kjøp i de { $lapse } dagene med data før det første — der alle de første { $window } dagene er observert, etter trinnet de nådde innen de { $window } dagene: første kjøp, gjenkjøp, fast kunde og lojal ved kjøpsdag { $purchases }. Konvertering er andelen av trinnet før. Vunnet tilbake: av kundene med et opphold på mer enn { $lapse } dager mellom kjøp eller før slutten av observasjonsperioden, de som kjøpte igjen etter et slikt opphold.
 loyalty-median-day = median dag { $day }
 loyalty-win-back = { $returned } av { $lapsed } ({ $share })
-loyalty-bottleneck = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers } flere av de { $eligible } kundene tatt med ha nådd trinnet, verdt { $value } i dekningsbidrag innen de første { $window } dagene.
+loyalty-bottleneck = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers } flere av de { $at_from } kundene på trinnet { $from } ha nådd { $to }, verdt { $value } i dekningsbidrag innen de første { $window } dagene.
 loyalty-bottleneck-best = { $segment }: det svakeste trinnet målt mot alle segmenter er fra { $from } til { $to } ({ $conversion }, alle segmenter { $all }), og ingen segmenter med nok kunder konverterer bedre der.
 th-loyalty-eligible = Kunder tatt med
 th-win-back = Vunnet tilbake
@@ -633,3 +633,6 @@ chart-winloss-trend = Forholdet mellom vunne og tapte kunder og mersalgsandelen 
 chart-winloss-trend-x = Periode
 cap-winloss-trend = Hvert segments forhold mellom vunne og tapte kunder (vunne per tapt kunde) og mersalgsandel, periode for periode fra { $first } til { $last }.
 th-period = Periode
+loyalty-bottleneck-unvalued = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers } flere av de { $at_from } kundene på trinnet { $from } ha nådd { $to }; hva det er verdt, kan ikke måles, fordi segmentet ikke har kunder på begge sider av trinnet.
+loyalty-left-out = { $before } før dataene, { $recent } for nye
+th-loyalty-left-out = Ikke tatt med

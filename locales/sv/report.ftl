@@ -607,10 +607,10 @@ touchpoint-market-absent = { $market }: vikt { $importance }, inte närvarande
 
 ## The path to a loyal customer (data section)
 loyalty-title = Vägen till en lojal kund
-loyalty-note = Kunder vars första köp ligger minst { $window } dagar före observationsperiodens slut, efter det steg de nådde inom { $window } dagar: första köp, återköp, stamkund och lojal vid köpdag { $purchases }. Konvertering är andelen av steget före. Återvunna: av kunderna med ett uppehåll på mer än { $lapse } dagar mellan köp eller före observationsperiodens slut, de som köpte igen efter ett sådant uppehåll.
+loyalty-note = Nya kunder — inget köp under de { $lapse } dagarna med data före det första — vars första { $window } dagar alla har observerats, efter det steg de nådde inom de { $window } dagarna: första köp, återköp, stamkund och lojal vid köpdag { $purchases }. Konvertering är andelen av steget före. Återvunna: av kunderna med ett uppehåll på mer än { $lapse } dagar mellan köp eller före observationsperiodens slut, de som köpte igen efter ett sådant uppehåll.
 loyalty-median-day = median dag { $day }
 loyalty-win-back = { $returned } av { $lapsed } ({ $share })
-loyalty-bottleneck = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers } fler av de { $eligible } kunder som räknas ha nått steget, värt { $value } i täckningsbidrag inom deras första { $window } dagar.
+loyalty-bottleneck = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers } fler av de { $at_from } kunderna i steget { $from } ha nått { $to }, värt { $value } i täckningsbidrag inom deras första { $window } dagar.
 loyalty-bottleneck-best = { $segment }: det svagaste steget mätt mot alla segment är från { $from } till { $to } ({ $conversion }, alla segment { $all }), och inget segment med tillräckligt många kunder konverterar bättre där.
 th-loyalty-eligible = Kunder som räknas
 th-win-back = Återvunna
@@ -636,3 +636,6 @@ chart-winloss-trend = Förhållandet mellan vunna och förlorade kunder och merf
 chart-winloss-trend-x = Period
 cap-winloss-trend = Varje segments förhållande mellan vunna och förlorade kunder (vunna per förlorad kund) och merförsäljningsandel, period för period från { $first } till { $last }.
 th-period = Period
+loyalty-bottleneck-unvalued = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers } fler av de { $at_from } kunderna i steget { $from } ha nått { $to }; vad det är värt kan inte mätas, eftersom segmentet inte har kunder på båda sidor av steget.
+loyalty-left-out = { $before } före data, { $recent } för nya
+th-loyalty-left-out = Inte med

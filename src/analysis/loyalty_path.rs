@@ -16,13 +16,24 @@ pub struct LoyaltyPath {
     /// The window a stage must be reached in, and the gap that makes a lapse, in days.
     pub window_days: u32,
     pub lapse_days: u32,
-    /// Customers whose whole window after the first purchase has been observed: the path's base.
+    /// Customers new to the company whose whole window after the first purchase has been
+    /// observed: the path's base.
     pub eligible: u64,
+    /// The segment's other customers, and why they are not on the path.
+    pub left_out: LeftOut,
     pub stages: Vec<Stage>,
     /// The transition that breaks down most against the same transition in all segments;
     /// `null` when no transition has customers at its start.
     pub bottleneck: Option<Bottleneck>,
     pub win_back: WinBack,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct LeftOut {
+    /// First bought within `lapse_days` of the data's first day: may have bought before it.
+    pub before_data: u64,
+    /// New, but their window has not ended by the observation end.
+    pub window_not_observed: u64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -57,10 +68,12 @@ pub struct Bottleneck {
     pub additional_customers: f64,
     /// Margin in the window of a customer who reaches `to`, less that of one who stops at
     /// `from`: the window's net revenue per customer × the segment's gross margin; not below 0.
-    pub value_per_customer: f64,
-    /// `additional_customers × value_per_customer`, in the first window of each cohort of
-    /// eligible customers as large as this one.
-    pub value_at_stake: f64,
+    /// `null` when no customer of the segment reached `to`, or all did: there is nothing to
+    /// compare.
+    pub value_per_customer: Option<f64>,
+    /// `additional_customers × value_per_customer`: the margin within their first window that
+    /// the customers counted (all first-purchase years together) would have brought.
+    pub value_at_stake: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -75,14 +88,15 @@ pub struct WinBack {
 }
 
 /// Each segment's loyalty path, in segments.yaml's order; `None` where the data has no
-/// counts for it (a summary, or no customer of the segment).
+/// counts for it (a summary, or no customer of the segment). A segment without a customer on
+/// the path still has its win-back and what was left out.
 pub fn analyse(project: &Project) -> Vec<Option<LoyaltyPath>> {
     let Some(set) = &project.data else { return vec![None; project.segments.len()] };
     let counts: Vec<Option<&LoyaltyCounts>> = project
         .segments
         .iter()
         .enumerate()
-        .map(|(i, _)| set.segments.get(i).and_then(|d| d.loyalty.as_ref()).filter(|l| l.eligible > 0))
+        .map(|(i, _)| set.segments.get(i).filter(|d| d.customers > 0).and_then(|d| d.loyalty.as_ref()))
         .collect();
     let names: Vec<&str> = project.segments.iter().map(|s| s.id.as_str()).collect();
     counts
@@ -128,6 +142,7 @@ fn path(
         window_days: settings.window_days,
         lapse_days: settings.lapse_days,
         eligible: own.eligible,
+        left_out: LeftOut { before_data: own.before_data, window_not_observed: own.window_not_observed },
         stages,
         bottleneck: bottleneck((own, id), all, names, margin),
         win_back: WinBack {
@@ -178,9 +193,12 @@ fn bottleneck(
     let additional_customers = (best_conversion - conversion) * at[k] as f64;
     let revenue = &own.window_revenue_by_furthest;
     let stopped = at[k] - at[k + 1];
-    let mean_stopped = if stopped > 0 { revenue[k] / stopped as f64 } else { 0.0 };
-    let mean_reached = revenue[k + 1..].iter().sum::<f64>() / at[k + 1].max(1) as f64;
-    let value_per_customer = ((mean_reached - mean_stopped) * margin).max(0.0);
+    // Both groups must have customers for their difference to be measured.
+    let value_per_customer = (stopped > 0 && at[k + 1] > 0).then(|| {
+        let mean_stopped = revenue[k] / stopped as f64;
+        let mean_reached = revenue[k + 1..].iter().sum::<f64>() / at[k + 1] as f64;
+        ((mean_reached - mean_stopped) * margin).max(0.0)
+    });
     Some(Bottleneck {
         from: LoyaltyPathSettings::STAGES[k],
         to: LoyaltyPathSettings::STAGES[k + 1],
@@ -190,7 +208,7 @@ fn bottleneck(
         best_segment: best_segment.to_owned(),
         additional_customers,
         value_per_customer,
-        value_at_stake: additional_customers * value_per_customer + 0.0,
+        value_at_stake: value_per_customer.map(|v| additional_customers * v + 0.0),
     })
 }
 
@@ -214,6 +232,8 @@ mod tests {
     fn counts(reached: [u64; 4], revenue: [f64; 4], (lapsed, returned): (u64, u64)) -> LoyaltyCounts {
         LoyaltyCounts {
             eligible: reached[0],
+            before_data: 0,
+            window_not_observed: 0,
             days_to_stage: [0, 1, 2, 3].map(|k| vec![10 * k; usize::try_from(reached[k as usize]).unwrap()]),
             window_revenue_by_furthest: revenue,
             lapsed,
@@ -241,8 +261,8 @@ mod tests {
         assert_eq!((neck.from, neck.to, neck.best_segment.as_str()), ("regular", "loyal", "b"));
         assert_eq!((neck.all_segments_conversion, neck.best_conversion), (0.5, 2.0 / 3.0));
         assert!((neck.additional_customers - 10.0).abs() < 1e-12);
-        assert!((neck.value_per_customer - 250.0).abs() < 1e-9);
-        assert!((neck.value_at_stake - 2_500.0).abs() < 1e-9);
+        assert!((neck.value_per_customer.unwrap() - 250.0).abs() < 1e-9);
+        assert!((neck.value_at_stake.unwrap() - 2_500.0).abs() < 1e-9);
         assert_eq!(p.win_back, WinBack { lapsed: 50, returned: 10, share: Some(0.2) });
     }
 
@@ -259,7 +279,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             (own.best_segment.as_str(), own.additional_customers, own.value_at_stake),
-            ("b", 0.0, 0.0)
+            ("b", 0.0, Some(0.0))
         );
         let neck = path((&a, "a"), &all, &["a", "b", "tiny"], 0.5, &LoyaltyPathSettings::default())
             .bottleneck
@@ -272,5 +292,19 @@ mod tests {
         assert_eq!(median(&[1, 2, 3, 4]), Some(2.5));
         assert_eq!(median(&[7]), Some(7.0));
         assert_eq!(median(&[]), None);
+    }
+
+    /// A segment none of whose customers reached the next stage cannot say what reaching it
+    /// is worth: the value is unknown, not 0.
+    #[test]
+    fn a_step_no_one_took_has_no_measured_value() {
+        let a = counts([40, 0, 0, 0], [4_000.0, 0.0, 0.0, 0.0], (0, 0));
+        let b = counts([50, 40, 30, 20], [0.0; 4], (0, 0));
+        let neck = path((&a, "a"), &[Some(&a), Some(&b)], &["a", "b"], 0.5, &LoyaltyPathSettings::default())
+            .bottleneck
+            .unwrap();
+        assert_eq!((neck.from, neck.to), ("first_purchase", "repeat"));
+        assert!((neck.additional_customers - 32.0).abs() < 1e-12);
+        assert_eq!((neck.value_per_customer, neck.value_at_stake), (None, None));
     }
 }

@@ -99,8 +99,14 @@ pub struct SegmentData {
 /// (docs/metrics.md, "The loyalty path"). Money in the project currency.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LoyaltyCounts {
-    /// Customers whose whole window after the first purchase has been observed.
+    /// Customers new to the company whose whole window after the first purchase has been
+    /// observed: the path's base.
     pub eligible: u64,
+    /// Customers left out because they first bought within the lapse of the data's start,
+    /// so may have bought before it.
+    pub before_data: u64,
+    /// New customers left out because their window has not ended by the observation end.
+    pub window_not_observed: u64,
     /// Per stage, the eligible customers who reached it: their days from the first purchase
     /// to the stage's purchase day, sorted.
     pub days_to_stage: [Vec<u32>; 4],

@@ -477,3 +477,26 @@ fn templates_export_writes_the_built_in_templates_and_never_overwrites() {
     assert!(text(&again.stderr).contains("14 templates are already there"), "{}", text(&again.stderr));
     assert_eq!(fs::read_to_string(target.join("style.css")).unwrap(), "/* mine */");
 }
+
+/// A monthly churn so small that a year's retention rounds to exactly 100 % passes each
+/// field's own check; the segment as a whole is refused with a message, never silently.
+#[test]
+fn a_churn_that_rounds_to_no_churn_is_refused_with_a_message() {
+    let tiny = "
+  - id: pump-monitoring
+    name: Pump monitoring subscribers
+    customers: 400
+    monthly_price: 2000
+    monthly_churn: 1e-20
+    gross_margin: 0.6
+";
+    let dir = common::TempDir::new("subscription-tiny-churn");
+    common::copy_tree(&example(), dir.path());
+    let file = dir.path().join("segments.yaml");
+    fs::write(&file, fs::read_to_string(&file).unwrap() + tiny).unwrap();
+    let run = common::Run::new(&["check", path(dir.path())])
+        .code(1)
+        .stderr_has("segments[5]: the drivers give a retention of 1, 12 purchases a year")
+        .stderr_has("1 problem found");
+    assert!(!run.stderr().contains("0 problems"), "{}", run.stderr());
+}

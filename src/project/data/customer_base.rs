@@ -44,7 +44,7 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                     };
                     if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
                         acc.add(&history, &summary, end, first_day);
-                        acc.loyalty.add(&history, end, path);
+                        acc.loyalty.add(&history, (first_day, end), path);
                     }
                     customers.push(summary);
                 }
@@ -168,6 +168,8 @@ struct Accumulator {
 #[derive(Default)]
 struct LoyaltyAccumulator {
     eligible: u64,
+    before_data: u64,
+    window_not_observed: u64,
     days_to_stage: [Vec<u32>; 4],
     /// Ten-thousandths.
     window_revenue_by_furthest: [i64; 4],
@@ -177,14 +179,22 @@ struct LoyaltyAccumulator {
 
 impl LoyaltyAccumulator {
     /// Adds one customer with a purchase day: their stages if their window has been
-    /// observed, and whether they lapsed and came back.
-    fn add(&mut self, history: &History, end: i32, path: &LoyaltyPathSettings) {
+    /// observed, and whether they lapsed and came back. The data runs from `data_start` to
+    /// `end`.
+    fn add(&mut self, history: &History, (data_start, end): (i32, i32), path: &LoyaltyPathSettings) {
         let window = i32::try_from(path.window_days).unwrap_or(i32::MAX);
         let lapse = i32::try_from(path.lapse_days).unwrap_or(i32::MAX);
         let mut purchases = history.days.iter().filter(|d| is_purchase(d.amount)).map(|d| d.day);
         let Some(first) = purchases.next() else { return };
-        // The window is the `window` days starting with the first purchase day.
-        let eligible = first + window - 1 <= end;
+        // New to the company: the `lapse` days before the first purchase lie in the data and
+        // hold none (a customer first seen sooner may have bought before the export begins).
+        // And their window, the `window` days starting with the first purchase day, has been
+        // observed in full.
+        let new = first - data_start >= lapse;
+        let observed = first + window - 1 <= end;
+        self.before_data += u64::from(!new);
+        self.window_not_observed += u64::from(new && !observed);
+        let eligible = new && observed;
         let mut furthest = 0;
         let mut last = first;
         let mut came_back = false;
@@ -216,6 +226,8 @@ impl LoyaltyAccumulator {
 
     fn absorb(&mut self, other: LoyaltyAccumulator) {
         self.eligible += other.eligible;
+        self.before_data += other.before_data;
+        self.window_not_observed += other.window_not_observed;
         for (into, from) in self.days_to_stage.iter_mut().zip(other.days_to_stage) {
             into.extend(from);
         }
@@ -233,6 +245,8 @@ impl LoyaltyAccumulator {
         }
         LoyaltyCounts {
             eligible: self.eligible,
+            before_data: self.before_data,
+            window_not_observed: self.window_not_observed,
             days_to_stage: self.days_to_stage,
             window_revenue_by_furthest: self
                 .window_revenue_by_furthest
@@ -460,7 +474,8 @@ mod tests {
     }
 
     /// A small log worked by hand, with the path `[1, 2, 3, 4]`, a 100-day window and a
-    /// 50-day lapse, observation end 2024-12-31 (day numbers below count from 2024-01-01):
+    /// 50-day lapse; the data run from 2023-10-01 to 2024-12-31 (day numbers below count
+    /// from 2024-01-01, so the data start on day −92):
     /// - `a`: days 0, 10, 20 (net 0: an order returned the same day is still a purchase day),
     ///   a return only on day 30, then 150 and 160 — three purchase days in the window
     ///   (stage 3 "regular" at day 20), gap 20 → 150 of 130 days: lapsed and came back;
@@ -469,7 +484,10 @@ mod tests {
     ///   (and it lapses again: its last purchase is 265 days before the end);
     /// - `c`: first purchase on 2024-09-30 (day 273): its window ends on day 372, after the
     ///   observation end, so it is not counted on the path; 92 days before the end: lapsed;
-    /// - `d`: returns only, no purchase day: not on the path, not lapsed.
+    /// - `d`: returns only, no purchase day: not on the path, not lapsed;
+    /// - `e`: first bought on day −60, 32 days into the data: it may have bought before the
+    ///   data begin, so it is left out of the path (`before_data`); its gap −60 → 0 is a
+    ///   lapse it came back from.
     #[test]
     fn loyalty_counts_worked_by_hand() {
         let end = day("2024-12-31");
@@ -483,15 +501,16 @@ mod tests {
             vec![on(0, 200), on(99, 20), on(100, 30)],
             vec![on(273, 500)],
             vec![on(5, -10)],
+            vec![on(-60, 80), on(0, 10)],
         ];
         let histories =
             customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
-        let log = Log::of(histories, Some((day("2024-01-01"), end)));
+        let log = Log::of(histories, Some((day("2023-10-01"), end)));
         let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
         let path = LoyaltyPathSettings { purchases: [1, 2, 3, 4], window_days: 100, lapse_days: 50 };
         let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, false, &path);
         let l = set.segments[0].loyalty.as_ref().unwrap();
-        assert_eq!(l.eligible, 2);
+        assert_eq!((l.eligible, l.before_data, l.window_not_observed), (2, 1, 1));
         assert_eq!(l.days_to_stage, [vec![0, 0], vec![10, 99], vec![20], vec![]]);
         // Furthest stage: `b` repeat (200 + 20 in the window), `a` regular (100 + 50 + 0 − 40).
         let expected = [0.0, 220.0, 110.0, 0.0];
@@ -499,6 +518,7 @@ mod tests {
             l.window_revenue_by_furthest.iter().zip(expected).all(|(a, b)| (a - b).abs() < 1e-9),
             "{l:?}"
         );
-        assert_eq!((l.lapsed, l.returned), (3, 2));
+        // `a`, `b` and `e` came back; `c` (and `b`, `e` again) lapsed before the end.
+        assert_eq!((l.lapsed, l.returned), (4, 3));
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::scalar::{
-    FivePointField, Num, NumField, RateField, RawCurve, RawEstimate, Sp, TenPointField, YearsField,
+    DaysField, FivePointField, Num, NumField, RateField, RawCurve, RawEstimate, Sp, TenPointField, YearsField,
 };
 
 type Field<T> = Option<Sp<T>>;
@@ -258,10 +258,10 @@ yaml_block! {
         pub purchases: Field<Vec<Sp<Num>>>,
         /// The days from the first purchase within which a stage must be reached (default 365);
         /// only customers whose whole window has been observed are counted.
-        pub window_days: NumField,
+        pub window_days: DaysField,
         /// A gap between purchase days longer than this many days (default 365) makes a
         /// customer lapsed; one who bought again after it came back (win-back).
-        pub lapse_days: NumField,
+        pub lapse_days: DaysField,
     }
 }
 

@@ -181,9 +181,9 @@ impl JsonSchema for NumField {
 /// [`NumField`] (validation gives the range's error with its line).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 #[serde(transparent)]
-pub struct Bounded<const LO: u8, const HI: u8>(pub NumField);
+pub struct Bounded<const LO: u16, const HI: u16>(pub NumField);
 
-impl<const LO: u8, const HI: u8> std::ops::Deref for Bounded<LO, HI> {
+impl<const LO: u16, const HI: u16> std::ops::Deref for Bounded<LO, HI> {
     type Target = NumField;
 
     fn deref(&self) -> &NumField {
@@ -191,7 +191,7 @@ impl<const LO: u8, const HI: u8> std::ops::Deref for Bounded<LO, HI> {
     }
 }
 
-impl<const LO: u8, const HI: u8> JsonSchema for Bounded<LO, HI> {
+impl<const LO: u16, const HI: u16> JsonSchema for Bounded<LO, HI> {
     fn inline_schema() -> bool {
         true
     }
@@ -216,6 +216,8 @@ pub type FivePointField = Bounded<1, 5>;
 pub type TenPointField = Bounded<0, 10>;
 /// A number of years: 1–30.
 pub type YearsField = Bounded<1, 30>;
+/// A number of days: 1–3650.
+pub type DaysField = Bounded<1, 3650>;
 
 /// A lever's effect: one certain number, or a three-point estimate.
 #[allow(clippy::large_enum_variant)] // lives only while one file is validated

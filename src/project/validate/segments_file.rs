@@ -23,11 +23,7 @@ pub enum DataState<'a> {
 /// The segment ids in file order, blank where an entry has none, so that position `i`
 /// is the `i`-th segment (the data refers to segments by position).
 pub fn ids_in_order(raw: &RawSegmentsFile) -> Vec<String> {
-    let segments = raw.segments.as_ref().map(|s| s.value.as_slice()).unwrap_or_default();
-    segments
-        .iter()
-        .map(|s| s.value.id.as_ref().map(|id| id.value.trim().to_owned()).unwrap_or_default())
-        .collect()
+    declared_ids(raw).into_iter().map(Option::unwrap_or_default).collect()
 }
 
 /// The ids the file declares in order (`None` where an entry has none), read before
@@ -140,7 +136,7 @@ fn segment(
         id: id?,
         name: name?,
         customers: Quantity::new(customers?)?,
-        drivers: Economics::new(drivers?)?,
+        drivers: economics(drivers?, c, at, i)?,
         focus: raw.focus.as_ref().is_some_and(|f| f.value),
         new_customers_per_year: Quantity::new(new_customers?)?,
         acquisition_spend_per_year: Money::new(spend?)?,
@@ -372,6 +368,24 @@ fn drivers(
         }
     }
     Some(Drivers { retention_rate: r?, purchases_per_year: f?, average_order_value: v?, gross_margin: m? })
+}
+
+/// The drivers as one checked whole. Each was checked alone; this catches what only their
+/// combination can give: a monthly churn so small that a year's retention rounds to 100 %.
+fn economics(drivers: Drivers, c: &mut Checker, at: Option<Position>, i: usize) -> Option<Economics> {
+    let economics = Economics::new(drivers);
+    if economics.is_none() {
+        c.error(
+            at,
+            &format!("segments[{i}]"),
+            format!(
+                "the drivers give a retention of {}, {} purchases a year, an order value of {} and a margin of {}: retention must stay below 100 % and purchases and order value above 0",
+                drivers.retention_rate, drivers.purchases_per_year, drivers.average_order_value, drivers.gross_margin
+            ),
+            Some("a monthly churn this close to 0 is no churn at all; write a churn of at least 0.0001".into()),
+        );
+    }
+    economics
 }
 
 /// The levers written in `raw`, each checked against the segment's drivers `base`; a lever

@@ -55,18 +55,27 @@ fn segment(
         let counts = counts(&snapshot, c, &path(""), at);
         return Some(WinLossSegment { segment: segment?, counts: counts?, periods: Vec::new() });
     };
-    if snapshot.won.is_some()
-        || snapshot.lost.is_some()
-        || raw.upsell.is_some()
-        || !raw.reasons_won.is_empty()
-        || !raw.reasons_lost.is_empty()
-    {
+    // Reported at the first snapshot count written beside the periods.
+    let reasons = raw.reasons_won.values().chain(raw.reasons_lost.values());
+    let snapshot_at = [&**snapshot.won, &**snapshot.lost]
+        .into_iter()
+        .flatten()
+        .chain(reasons)
+        .map(|n| c.pos(n))
+        .chain(raw.upsell.iter().map(|u| c.pos(u)))
+        .next();
+    if let Some(snapshot_at) = snapshot_at {
         c.error(
-            c.pos(periods),
+            snapshot_at,
             &path("periods"),
             "counts both as one snapshot and per period",
             Some("write `won`, `lost`, the reasons and `upsell` in each period only: the segment's figures are their sums".into()),
         );
+        return None;
+    }
+    if periods.value.is_empty() {
+        let hint = "give each period's counts, e.g. `- {period: 2026-Q1, won: 14, lost: 15}`, or leave `periods:` out";
+        c.error(c.pos(periods), &path("periods"), "lists no period", Some(hint.into()));
         return None;
     }
     let read = list(&periods.value, |k, p| period(p, c, &path(&format!("periods[{k}]"))));
@@ -97,18 +106,28 @@ fn period(sp: &Sp<RawWinLossPeriod>, c: &mut Checker, path: &str) -> Option<(Per
 
 /// `2026`, `2026-Q3` or `2026-09`, in the years a business case looks at.
 fn parse_period(sp: &Sp<Num>, c: &mut Checker, path: &str) -> Option<Period> {
+    let hint = Some("write e.g. 2026, 2026-Q3 or 2026-09".to_owned());
     let text = match &sp.value {
+        // YAML reads `2026.10` as the number 2026.1: say so rather than show a period not written.
+        Num::Number(x) if x.fract() != 0.0 => {
+            let problem =
+                format!("{x} is a number with decimals, not a period; a month is written with a hyphen");
+            c.error(c.pos(sp), &format!("{path}.period"), problem, hint);
+            return None;
+        }
         Num::Number(x) => x.to_string(),
         Num::Text(t) => t.trim().to_owned(),
     };
+    // Digits only: `+1` would parse as a number, but it is not how a period is written.
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let year =
-        |y: &str| y.parse::<i32>().ok().filter(|y| (1990..=2100).contains(y) && y.to_string().len() == 4);
+        |y: &str| digits(y, 4).then(|| y.parse::<i32>().ok()).flatten().filter(|y| (1990..=2100).contains(y));
     let found = match text.split_once('-') {
         None => year(&text).map(Period::Year),
-        Some((y, q)) if q.starts_with(['Q', 'q']) => year(y)
+        Some((y, q)) if q.starts_with(['Q', 'q']) && digits(&q[1..], 1) => year(y)
             .zip(q[1..].parse::<u8>().ok().filter(|q| (1..=4).contains(q)))
             .map(|(y, q)| Period::Quarter(y, q)),
-        Some((y, m)) if m.len() == 2 => year(y)
+        Some((y, m)) if digits(m, 2) => year(y)
             .zip(m.parse::<u8>().ok().filter(|m| (1..=12).contains(m)))
             .map(|(y, m)| Period::Month(y, m)),
         Some(_) => None,
@@ -118,7 +137,7 @@ fn parse_period(sp: &Sp<Num>, c: &mut Checker, path: &str) -> Option<Period> {
             c.pos(sp),
             &format!("{path}.period"),
             format!("`{text}` is not a year, a quarter or a month"),
-            Some("write e.g. 2026, 2026-Q3 or 2026-09".into()),
+            hint,
         );
     }
     found
@@ -134,11 +153,16 @@ fn in_order(
 ) -> Option<Vec<(Period, WinLossCounts)>> {
     for (k, pair) in read.windows(2).enumerate() {
         let (before, this) = (pair[0].0, pair[1].0);
-        if this > before {
+        if this.same_kind(before) && this > before {
             continue;
         }
         let at = raw.get(k + 1).and_then(|p| p.value.period.as_ref()).and_then(|p| c.pos(p));
-        let (problem, hint) = if this == before {
+        let (problem, hint) = if !this.same_kind(before) {
+            (
+                format!("{this} is not of the same kind as {before}"),
+                "count a segment by years, by quarters or by months, not a mix",
+            )
+        } else if this == before {
             (format!("{this} is given twice"), "give each period once")
         } else {
             (format!("{this} comes after {before}"), "list the periods oldest first")
@@ -214,10 +238,23 @@ fn reasons(
     c: &mut Checker,
     path: &str,
 ) -> Option<Vec<(String, u64)>> {
+    let mut seen = std::collections::BTreeSet::new();
     let counted: Vec<Option<(String, u64)>> = raw
         .iter()
         .map(|(reason, n)| {
             let field = format!("{path}[{reason}]");
+            let name = reason.trim();
+            let problem = if name.is_empty() {
+                Some("a reason without a name".to_owned())
+            } else if !seen.insert(name.to_owned()) {
+                Some(format!("`{name}` is given twice (the names differ only in spaces)"))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                c.error(c.pos(n), &field, problem, Some("give each reason once, by its name".into()));
+                return None;
+            }
             let count = c.value(n, &field, Kind::Count)?;
             if let Some(of) = of.filter(|of| count > *of) {
                 c.error(
@@ -230,7 +267,7 @@ fn reasons(
                 );
                 return None;
             }
-            Some((reason.trim().to_owned(), count as u64))
+            Some((name.to_owned(), count as u64))
         })
         .collect();
     counted.into_iter().collect()

@@ -314,7 +314,7 @@ fn touchpoint_gaps(project: &Project, t: &TouchpointAnalysis, l: &Localizer) -> 
     }
 }
 
-/// One row per segment and stage, with the segment's win-back beside its first stage.
+/// One row per segment and stage: the funnel's numbers.
 fn loyalty_path(data: &DataMetrics, l: &Localizer) -> Table {
     Table {
         file: "loyalty-path",

@@ -25,6 +25,8 @@ pub struct LoyaltyPathView {
 pub struct LoyaltyRow {
     pub segment: String,
     pub eligible: String,
+    /// "1,062 before the data, 120 too recent": customers not on the path, and why.
+    pub left_out: String,
     pub stages: Vec<StageCell>,
     /// "141 of 906 (16 %)".
     pub win_back: String,
@@ -46,7 +48,11 @@ pub fn build(data: &DataMetrics, l: &Localizer) -> Option<LoyaltyPathView> {
     Some(LoyaltyPathView {
         stages: first.stages.iter().map(|s| l.t(&format!("stage-{}", s.name))).collect(),
         rows: paths.iter().map(|(s, p)| row(&s.name, p, l)).collect(),
-        charts: paths.iter().map(|(s, p)| charts::loyalty_funnel(&s.id, &s.name, p, l)).collect(),
+        charts: paths
+            .iter()
+            .filter(|(_, p)| p.eligible > 0)
+            .map(|(s, p)| charts::loyalty_funnel(&s.id, &s.name, p, l))
+            .collect(),
         bottlenecks: paths
             .iter()
             .filter_map(|(s, p)| Some(bottleneck(&s.name, p, p.bottleneck.as_ref()?, data, l)))
@@ -76,6 +82,13 @@ fn row(segment: &str, path: &LoyaltyPath, l: &Localizer) -> LoyaltyRow {
     LoyaltyRow {
         segment: segment.to_owned(),
         eligible: l.number(path.eligible as f64, 0),
+        left_out: l.t_with(
+            "loyalty-left-out",
+            vec![
+                ("before", l.number(path.left_out.before_data as f64, 0).into()),
+                ("recent", l.number(path.left_out.window_not_observed as f64, 0).into()),
+            ],
+        ),
         stages: path
             .stages
             .iter()
@@ -116,6 +129,7 @@ fn bottleneck(
     let stage = |name: &str| l.t(&format!("stage-{name}")).to_lowercase();
     let best =
         data.segments.iter().find(|s| s.id == b.best_segment).map_or(b.best_segment.as_str(), |s| &s.name);
+    let at_from = path.stages.iter().find(|s| s.name == b.from).map_or(0, |s| s.customers);
     let mut args = vec![
         ("segment", segment.to_owned().into()),
         ("from", stage(b.from).into()),
@@ -123,17 +137,21 @@ fn bottleneck(
         ("conversion", l.percent(b.conversion, 0).into()),
         ("all", l.percent(b.all_segments_conversion, 0).into()),
     ];
-    if b.additional_customers > 0.0 {
-        args.extend([
-            ("best", l.percent(b.best_conversion, 0).into()),
-            ("best_segment", best.to_owned().into()),
-            ("customers", l.number(b.additional_customers, 0).into()),
-            ("eligible", l.number(path.eligible as f64, 0).into()),
-            ("value", l.money_short(b.value_at_stake).into()),
-            ("window", f64::from(path.window_days).into()),
-        ]);
-        l.t_with("loyalty-bottleneck", args)
-    } else {
-        l.t_with("loyalty-bottleneck-best", args)
+    if b.additional_customers <= 0.0 {
+        return l.t_with("loyalty-bottleneck-best", args);
+    }
+    args.extend([
+        ("best", l.percent(b.best_conversion, 0).into()),
+        ("best_segment", best.to_owned().into()),
+        ("customers", l.number(b.additional_customers, 0).into()),
+        ("at_from", l.number(at_from as f64, 0).into()),
+        ("window", f64::from(path.window_days).into()),
+    ]);
+    match b.value_at_stake {
+        Some(value) => {
+            args.push(("value", l.money_short(value).into()));
+            l.t_with("loyalty-bottleneck", args)
+        }
+        None => l.t_with("loyalty-bottleneck-unvalued", args),
     }
 }
