@@ -636,3 +636,4 @@ th-period = Periode
 loyalty-bottleneck-unvalued = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers } flere af de { $at_from } kunder på trinnet { $from } være nået til { $to }; hvad det er værd, kan ikke måles, da segmentet ikke har kunder på begge sider af trinnet.
 loyalty-left-out = { $before } før data, { $recent } for nye
 th-loyalty-left-out = Ikke talt med
+cap-winloss-trend-more = Diagrammet viser de første { $shown } af de { $count } segmenter, der er talt pr. periode; tabellen viser dem alle.

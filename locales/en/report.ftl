@@ -644,3 +644,4 @@ th-period = Period
 loyalty-bottleneck-unvalued = { $segment }: the path breaks down most from { $from } to { $to }: { $conversion } go on, against { $all } in all segments and { $best } in { $best_segment }. Converting as well would have brought { $customers } more of the { $at_from } customers at { $from } to { $to }; what that is worth cannot be measured, as the segment has no customer on both sides of the step.
 loyalty-left-out = { $before } before the data, { $recent } too recent
 th-loyalty-left-out = Not counted
+cap-winloss-trend-more = The chart shows the first { $shown } of the { $count } segments counted by period; the table lists them all.

@@ -636,3 +636,4 @@ th-period = Periode
 loyalty-bottleneck-unvalued = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers } flere av de { $at_from } kundene på trinnet { $from } ha nådd { $to }; hva det er verdt, kan ikke måles, fordi segmentet ikke har kunder på begge sider av trinnet.
 loyalty-left-out = { $before } før dataene, { $recent } for nye
 th-loyalty-left-out = Ikke tatt med
+cap-winloss-trend-more = Diagrammet viser de første { $shown } av de { $count } segmentene som er talt per periode; tabellen viser alle.

@@ -639,3 +639,4 @@ th-period = Period
 loyalty-bottleneck-unvalued = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers } fler av de { $at_from } kunderna i steget { $from } ha nått { $to }; vad det är värt kan inte mätas, eftersom segmentet inte har kunder på båda sidor av steget.
 loyalty-left-out = { $before } före data, { $recent } för nya
 th-loyalty-left-out = Inte med
+cap-winloss-trend-more = Diagrammet visar de första { $shown } av de { $count } segment som räknas per period; tabellen visar alla.

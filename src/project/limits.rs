@@ -30,6 +30,10 @@ pub const MAX_INITIATIVE_REFERENCES: usize = 1_000;
 pub const MAX_PHASES: usize = 200;
 /// Jobs in jobs.yaml.
 pub const MAX_JOBS: usize = 1_000;
+/// Win/loss periods in winloss.yaml, over all segments: each is a row of the report's table.
+pub const MAX_WINLOSS_PERIODS: usize = 2_000;
+/// Different periods in winloss.yaml: the places along the trend chart (five years of months).
+pub const MAX_DISTINCT_PERIODS: usize = 60;
 /// Workshop notes in workshops/.
 pub const MAX_WORKSHOPS: usize = 500;
 /// Own report sections in sections/.
@@ -44,19 +48,14 @@ pub const MAX_SIMULATED_LEVERS: u64 = 30_000_000;
 /// All text inputs together (YAML files, notes, templates); data files have their own limits.
 pub const MAX_TEXT_BYTES: u64 = 64 << 20;
 
-/// Every budget `project` exceeds, as problems naming the limit; `text_bytes` is the size
-/// of its text inputs.
-pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    let mut count = |file: &str, field: &str, n: usize, max: usize, what: (&str, &str)| {
-        if n > max {
-            problems.push(
-                Diagnostic::new(file, format!("{n} {}; a project may have at most {max}", plural(n, what.0, what.1)))
-                    .field(field)
-                    .hint("this limit keeps every command within 10 s and 1 GB (docs/security.md); split the project"),
-            );
-        }
-    };
+/// A counted list: its file, its field, how many it holds, the most allowed, and what one
+/// and several of its entries are called.
+type Counted = (String, &'static str, usize, usize, (&'static str, &'static str));
+
+/// Every list a limit applies to, counted.
+fn counted(project: &Project) -> Vec<Counted> {
+    let mut counts: Vec<Counted> = Vec::new();
+    let mut count = |file: &str, field, n, max, what| counts.push((file.to_owned(), field, n, max, what));
     count("segments.yaml", "segments", project.segments.len(), MAX_SEGMENTS, ("segment", "segments"));
     if let Some(journey) = &project.journey {
         count(
@@ -68,7 +67,7 @@ pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
         );
         count("journey.yaml", "phases", journey.phases.len(), MAX_PHASES, ("phase", "phases"));
         count("journey.yaml", "markets", journey.markets.len(), MAX_MARKETS, ("market", "markets"));
-        let scored: usize = journey.touchpoints.iter().map(|t| t.by_market.len()).sum();
+        let scored = journey.touchpoints.iter().map(|t| t.by_market.len()).sum();
         count(
             "journey.yaml",
             "touchpoints",
@@ -84,15 +83,10 @@ pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
             MAX_INITIATIVES,
             ("initiative", "initiatives"),
         );
-        let named: usize = initiatives.iter().map(|i| i.touchpoints.len()).sum();
-        count(
-            "journey.yaml",
-            "initiatives",
-            named,
-            MAX_INITIATIVE_REFERENCES,
-            ("named touchpoint", "named touchpoints"),
-        );
-        let delivered: usize = initiatives.iter().map(|i| i.delivers.len()).sum();
+        let named = initiatives.iter().map(|i| i.touchpoints.len()).sum();
+        let what = ("named touchpoint", "named touchpoints");
+        count("journey.yaml", "initiatives", named, MAX_INITIATIVE_REFERENCES, what);
+        let delivered = initiatives.iter().map(|i| i.delivers.len()).sum();
         count(
             "journey.yaml",
             "initiatives",
@@ -101,8 +95,17 @@ pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
             ("delivery", "deliveries"),
         );
     }
-    let jobs = project.jobs.as_ref().map_or(0, Vec::len);
-    count("jobs.yaml", "jobs", jobs, MAX_JOBS, ("job", "jobs"));
+    count("jobs.yaml", "jobs", project.jobs.as_ref().map_or(0, Vec::len), MAX_JOBS, ("job", "jobs"));
+    let periods: Vec<_> = project
+        .winloss
+        .iter()
+        .flat_map(|w| &w.segments)
+        .flat_map(|s| s.periods.iter().map(|(p, _)| *p))
+        .collect();
+    count("winloss.yaml", "periods", periods.len(), MAX_WINLOSS_PERIODS, ("period", "periods"));
+    let distinct = periods.into_iter().collect::<std::collections::BTreeSet<_>>().len();
+    let what = ("different period", "different periods");
+    count("winloss.yaml", "periods", distinct, MAX_DISTINCT_PERIODS, what);
     count("workshops", "notes", project.workshops.len(), MAX_WORKSHOPS, ("note", "notes"));
     count("project.yaml", "investment", project.investments.len(), MAX_LIST_ITEMS, ("line", "lines"));
     for option in &project.options {
@@ -111,6 +114,21 @@ pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
     }
     count("project.yaml", "risks", project.risks.len(), MAX_LIST_ITEMS, ("risk", "risks"));
     count("project.yaml", "timeline", project.timeline.len(), MAX_LIST_ITEMS, ("activity", "activities"));
+    counts
+}
+
+/// Every budget `project` exceeds, as problems naming the limit; `text_bytes` is the size
+/// of its text inputs.
+pub fn check(project: &Project, text_bytes: u64) -> Vec<Diagnostic> {
+    let mut problems: Vec<Diagnostic> = counted(project)
+        .into_iter()
+        .filter(|(_, _, n, max, _)| n > max)
+        .map(|(file, field, n, max, (one, many))| {
+            Diagnostic::new(file, format!("{n} {}; a project may have at most {max}", plural(n, one, many)))
+                .field(field)
+                .hint("this limit keeps every command within 10 s and 1 GB (docs/security.md); split the project")
+        })
+        .collect();
     let uncertain_in = |levers: &mut dyn Iterator<Item = &PerDriver<Estimate>>| -> u64 {
         levers.map(|l| Driver::ALL.iter().filter(|&&d| l.get(d).is_uncertain()).count() as u64).sum()
     };

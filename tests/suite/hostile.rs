@@ -827,6 +827,28 @@ fn a_project_past_a_budget_is_refused_up_front_naming_the_limit() {
     assert!(!dir.path().join("build").exists());
 }
 
+/// Win/loss counted by month over more than five years: more places than the trend chart
+/// and its table are budgeted for, refused up front naming the limit.
+#[test]
+fn win_loss_past_the_period_budget_is_refused_naming_the_limit() {
+    let dir = example_copy("period-budget");
+    let months: Vec<String> = (0..61)
+        .map(|k| format!("      - {{period: \"{}-{:02}\", won: 1, lost: 1}}", 2020 + k / 12, k % 12 + 1))
+        .collect();
+    fs::write(
+        dir.path().join("winloss.yaml"),
+        format!("segments:\n  - segment: installers\n    periods:\n{}\n", months.join("\n")),
+    )
+    .unwrap();
+    let result = run(&["check", arg(dir.path())]);
+    let stderr = text(&result.stderr);
+    assert_eq!(result.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("winloss.yaml: periods: 61 different periods; a project may have at most 60"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn an_option_past_the_investment_budget_is_refused_naming_its_file() {
     let dir = example_copy("option-budget");

@@ -14,6 +14,9 @@ use crate::render::locale::Localizer;
 
 const PALETTE: [RGBColor; 6] = [BLUE, VERMILLION, GREEN, ORANGE, PURPLE, SKY];
 
+/// Segments drawn at most.
+const SHOWN: usize = 12;
+
 /// One of the two panels: where it is drawn, its heading, how its values are written and
 /// which value of a period it shows.
 type Panel<'a, 'b> = (&'a Area<'b>, String, &'a dyn Fn(&f64) -> String, fn(&PeriodFigures) -> Option<f64>);
@@ -25,7 +28,9 @@ pub fn winloss_trend(
     name: &dyn Fn(&str) -> String,
     l: &Localizer,
 ) -> Option<Chart> {
-    let segments: Vec<&WinLossMetrics> = winloss.iter().filter(|w| w.periods.len() >= 2).collect();
+    let all: Vec<&WinLossMetrics> = winloss.iter().filter(|w| w.periods.len() >= 2).collect();
+    // Lines beyond a dozen cannot be told apart; the table under the chart lists every one.
+    let segments: Vec<&WinLossMetrics> = all.iter().take(SHOWN).copied().collect();
     let mut periods: Vec<&str> =
         segments.iter().flat_map(|w| w.periods.iter().map(|p| p.period.as_str())).collect();
     periods.sort_unstable();
@@ -51,10 +56,17 @@ pub fn winloss_trend(
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let caption = l.t_with(
+    let mut caption = l.t_with(
         "cap-winloss-trend",
         vec![("first", periods[0].to_owned().into()), ("last", periods[periods.len() - 1].to_owned().into())],
     );
+    if all.len() > SHOWN {
+        let more = vec![("count", all.len().into()), ("shown", SHOWN.into())];
+        // One sentence: a caption says one thing (and stays short).
+        caption = l.t_with("cap-winloss-trend-more", more);
+    }
+    // A name at every period while they fit, else at every second, third, …
+    let every = periods.len().div_ceil(8);
     let x_max = (periods.len() - 1) as f64;
     let at = |period: &str| periods.iter().position(|p| *p == period).unwrap_or(0) as f64;
     // The panels, then a legend line per segment under both, so that long names are read whole.
@@ -73,7 +85,9 @@ pub fn winloss_trend(
             let x_fmt = |v: &f64| {
                 let k = v.round();
                 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // a whole place ≥ 0
-                let name = ((v - k).abs() < 1e-9 && k >= 0.0).then(|| periods.get(k as usize)).flatten();
+                let name = ((v - k).abs() < 1e-9 && k >= 0.0 && (k as usize) % every == 0)
+                    .then(|| periods.get(k as usize))
+                    .flatten();
                 name.map_or_else(String::new, |p| (*p).to_owned())
             };
             let ratio_fmt = |v: &f64| l.number(*v, 1);
