@@ -40,7 +40,7 @@ pub struct WinLossMetrics {
 /// One period's counts and ratios.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PeriodFigures {
-    /// As written: `2026`, `2026-Q3`, `2026-09`.
+    /// `2026`, `2026-Q3` or `2026-09` (a quarter written `2026-q3` is shown `2026-Q3`).
     pub period: String,
     pub won: u64,
     pub lost: u64,

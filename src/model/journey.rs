@@ -228,7 +228,7 @@ impl Period {
     }
 }
 
-/// As written in winloss.yaml: `2026`, `2026-Q3`, `2026-09`.
+/// As winloss.yaml writes them: `2026`, `2026-Q3` (also for `2026-q3`), `2026-09`.
 impl std::fmt::Display for Period {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
