@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Metrics;
-use crate::model::{Driver, Project, Scenario, Segment};
+use crate::model::{Driver, MarketScores, Project, Scenario, Segment};
 
 /// How a value should be read and shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -278,46 +278,32 @@ fn touchpoints(
     added: &mut Vec<Entry>,
     removed: &mut Vec<Entry>,
 ) {
+    fn list(p: &Project) -> &[crate::model::Touchpoint] {
+        p.journey.as_ref().map_or(&[], |j| &j.touchpoints)
+    }
     let file = "journey.yaml";
-    let list = |p: &Project| p.journey.as_ref().map(|j| j.touchpoints.clone()).unwrap_or_default();
-    let (ta, tb) = (list(a), list(b));
-    for (id, x, y) in matched(&ta, &tb, |t| &t.id) {
+    for (id, x, y) in matched(list(a), list(b), |t| &t.id) {
         let Some((x, y)) = pair((file, "touchpoints"), &id, x, y, added, removed) else { continue };
         let at = Place { file, entry: Some(("touchpoints", &id)) };
-        push(out, at, "importance", Kind::Number, x.importance.get(), y.importance.get());
-        push(out, at, "performance", Kind::Number, x.performance.get(), y.performance.get());
-        push(out, at, "hours_per_year", Kind::Number, x.hours_per_year.get(), y.hours_per_year.get());
-        push(out, at, "budget_per_year", Kind::Money, x.budget_per_year.get(), y.budget_per_year.get());
-        push(
-            out,
-            at,
-            "present",
-            Kind::Number,
-            f64::from(u8::from(x.present)),
-            f64::from(u8::from(y.present)),
-        );
+        push_scores(out, at, "", x.own_scores(), y.own_scores());
         // A market's scores, where either version has them (the touchpoint's own otherwise).
         let markets: std::collections::BTreeSet<&String> =
             x.by_market.keys().chain(y.by_market.keys()).collect();
         for market in markets {
-            let (mx, my) = (x.scores_in(market), y.scores_in(market));
-            let key = |f: &str| format!("by_market.{market}.{f}");
-            push(out, at, &key("importance"), Kind::Number, mx.importance.get(), my.importance.get());
-            push(out, at, &key("performance"), Kind::Number, mx.performance.get(), my.performance.get());
-            push(
-                out,
-                at,
-                &key("present"),
-                Kind::Number,
-                f64::from(u8::from(mx.present)),
-                f64::from(u8::from(my.present)),
-            );
-            let (hx, hy) = (mx.hours_per_year.get(), my.hours_per_year.get());
-            push(out, at, &key("hours_per_year"), Kind::Number, hx, hy);
-            let (bx, by) = (mx.budget_per_year.get(), my.budget_per_year.get());
-            push(out, at, &key("budget_per_year"), Kind::Money, bx, by);
+            push_scores(out, at, &format!("by_market.{market}."), x.scores_in(market), y.scores_in(market));
         }
     }
+}
+
+/// A touchpoint's scores and effort in two versions, each field under `prefix`.
+fn push_scores(out: &mut Vec<InputChange>, at: Place, prefix: &str, x: MarketScores, y: MarketScores) {
+    let key = |f: &str| format!("{prefix}{f}");
+    let flag = |b: bool| f64::from(u8::from(b));
+    push(out, at, &key("importance"), Kind::Number, x.importance.get(), y.importance.get());
+    push(out, at, &key("performance"), Kind::Number, x.performance.get(), y.performance.get());
+    push(out, at, &key("hours_per_year"), Kind::Number, x.hours_per_year.get(), y.hours_per_year.get());
+    push(out, at, &key("budget_per_year"), Kind::Money, x.budget_per_year.get(), y.budget_per_year.get());
+    push(out, at, &key("present"), Kind::Number, flag(x.present), flag(y.present));
 }
 
 /// Initiatives matched by id: their cost, and the share of each segment's lever they deliver
@@ -329,10 +315,11 @@ fn initiatives(
     added: &mut Vec<Entry>,
     removed: &mut Vec<Entry>,
 ) {
+    fn list(p: &Project) -> &[crate::model::Initiative] {
+        p.journey.as_ref().map_or(&[], |j| &j.initiatives)
+    }
     let file = "journey.yaml";
-    let list = |p: &Project| p.journey.as_ref().map(|j| j.initiatives.clone()).unwrap_or_default();
-    let (ia, ib) = (list(a), list(b));
-    for (id, x, y) in matched(&ia, &ib, |i| &i.id) {
+    for (id, x, y) in matched(list(a), list(b), |i| &i.id) {
         let Some((x, y)) = pair((file, "initiatives"), &id, x, y, added, removed) else { continue };
         let at = Place { file, entry: Some(("initiatives", &id)) };
         push(out, at, "one_off", Kind::Money, x.one_off.get(), y.one_off.get());

@@ -70,18 +70,18 @@ pub fn analyse(segments: &[WinLossSegment]) -> Vec<WinLossMetrics> {
         .iter()
         .map(|s| {
             let c = &s.counts;
-            let figures = figures(String::new(), c);
+            let (win_rate, win_loss_ratio, upsell_ratio) = ratios(c);
             let periods: Vec<PeriodFigures> =
-                s.periods.iter().map(|(p, c)| self::figures(p.to_string(), c)).collect();
+                s.periods.iter().map(|(p, c)| figures(p.to_string(), c)).collect();
             WinLossMetrics {
                 segment: s.segment.id().to_owned(),
                 won: c.won,
                 lost: c.lost,
-                win_rate: figures.win_rate,
-                win_loss_ratio: figures.win_loss_ratio,
+                win_rate,
+                win_loss_ratio,
                 reasons_won: ranked(&c.reasons_won),
                 reasons_lost: ranked(&c.reasons_lost),
-                upsell_ratio: figures.upsell_ratio,
+                upsell_ratio,
                 trend: trend(&periods),
                 periods,
             }
@@ -89,16 +89,19 @@ pub fn analyse(segments: &[WinLossSegment]) -> Vec<WinLossMetrics> {
         .collect()
 }
 
+/// The win rate, the win/loss ratio and the upsell ratio of `c`.
 #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+fn ratios(c: &WinLossCounts) -> (Option<f64>, Option<f64>, Option<f64>) {
+    (
+        ratio(c.won as f64, (c.won + c.lost) as f64),
+        ratio(c.won as f64, c.lost as f64),
+        c.upsell.and_then(|(customers, upsold)| ratio(upsold as f64, customers as f64)),
+    )
+}
+
 fn figures(period: String, c: &WinLossCounts) -> PeriodFigures {
-    PeriodFigures {
-        period,
-        won: c.won,
-        lost: c.lost,
-        win_rate: ratio(c.won as f64, (c.won + c.lost) as f64),
-        win_loss_ratio: ratio(c.won as f64, c.lost as f64),
-        upsell_ratio: c.upsell.and_then(|(customers, upsold)| ratio(upsold as f64, customers as f64)),
-    }
+    let (win_rate, win_loss_ratio, upsell_ratio) = ratios(c);
+    PeriodFigures { period, won: c.won, lost: c.lost, win_rate, win_loss_ratio, upsell_ratio }
 }
 
 fn trend(periods: &[PeriodFigures]) -> Option<Trend> {

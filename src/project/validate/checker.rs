@@ -24,6 +24,16 @@ pub enum KnownIds {
     Unlisted,
 }
 
+/// The ids of a list's entries in order, trimmed (`None` where an entry has none): what a
+/// file declares, read before validation so that other files can refer to it.
+pub fn declared<T>(
+    list: Option<&Sp<Vec<Sp<T>>>>,
+    id: impl Fn(&T) -> Option<&Sp<String>>,
+) -> Vec<Option<String>> {
+    let entries = list.map(|l| l.value.as_slice()).unwrap_or_default();
+    entries.iter().map(|e| id(&e.value).map(|id| id.value.trim().to_owned())).collect()
+}
+
 impl KnownIds {
     /// The ids of a list in order, each with its place there (an entry without an id keeps
     /// its place); where an id repeats, its first place counts (the repeat is an error).

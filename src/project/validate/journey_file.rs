@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::checker::{Checker, KnownIds};
+use super::checker::{Checker, KnownIds, declared};
 use super::number::Kind;
 use super::project_file::list;
 use crate::diagnostic::{Position, did_you_mean};
@@ -13,14 +13,12 @@ const SCORE: Kind = Kind::Score(1.0, 5.0);
 
 /// The phase ids the file declares, for workshop notes to refer to.
 pub fn declared_phases(raw: &RawJourney) -> Vec<Option<String>> {
-    let phases = raw.phases.as_ref().map(|p| p.value.as_slice()).unwrap_or_default();
-    phases.iter().map(|p| p.value.id.as_ref().map(|id| id.value.trim().to_owned())).collect()
+    declared(raw.phases.as_ref(), |p| p.id.as_ref())
 }
 
 /// The initiative ids the file declares, for investment lines to fund.
 pub fn declared_initiatives(raw: &RawJourney) -> Vec<Option<String>> {
-    let initiatives = raw.initiatives.as_ref().map(|p| p.value.as_slice()).unwrap_or_default();
-    initiatives.iter().map(|p| p.value.id.as_ref().map(|id| id.value.trim().to_owned())).collect()
+    declared(raw.initiatives.as_ref(), |i| i.id.as_ref())
 }
 
 /// The markets the file lists, for workshop notes to name; any market when it lists none.

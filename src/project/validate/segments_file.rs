@@ -26,11 +26,9 @@ pub fn ids_in_order(raw: &RawSegmentsFile) -> Vec<String> {
     declared_ids(raw).into_iter().map(Option::unwrap_or_default).collect()
 }
 
-/// The ids the file declares in order (`None` where an entry has none), read before
-/// validation so other files can refer to them.
+/// The segment ids the file declares, in order.
 pub fn declared_ids(raw: &RawSegmentsFile) -> Vec<Option<String>> {
-    let segments = raw.segments.as_ref().map(|s| s.value.as_slice()).unwrap_or_default();
-    segments.iter().map(|s| s.value.id.as_ref().map(|id| id.value.trim().to_owned())).collect()
+    super::checker::declared(raw.segments.as_ref(), |s| s.id.as_ref())
 }
 
 pub fn validate(

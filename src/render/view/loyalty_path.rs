@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::optional;
 use crate::analysis::{Bottleneck, DataMetrics, LoyaltyPath, SegmentDataMetrics};
 use crate::render::charts::{self, Chart};
 use crate::render::locale::Localizer;
@@ -110,7 +111,7 @@ fn row(segment: &str, path: &LoyaltyPath, l: &Localizer) -> LoyaltyRow {
             vec![
                 ("returned", l.number(path.win_back.returned as f64, 0).into()),
                 ("lapsed", l.number(path.win_back.lapsed as f64, 0).into()),
-                ("share", path.win_back.share.map_or_else(|| "–".into(), |s| l.percent(s, 0)).into()),
+                ("share", optional(path.win_back.share, |s| l.percent(s, 0)).into()),
             ],
         ),
     }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::optional;
 use crate::analysis::Metrics;
 use crate::render::charts::{self, Chart};
 use crate::render::labels::job_label;
@@ -78,11 +79,6 @@ pub fn build(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) 
     })
 }
 
-/// A ratio, or a dash where there is nothing to divide by.
-fn shown(x: Option<f64>, format: impl Fn(f64) -> String) -> String {
-    x.map_or_else(|| "–".to_owned(), format)
-}
-
 fn periods(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<Vec<PeriodRow>> {
     let rows: Vec<PeriodRow> = m
         .winloss
@@ -94,9 +90,9 @@ fn periods(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) ->
                 period: p.period.clone(),
                 won: p.won,
                 lost: p.lost,
-                win_rate: shown(p.win_rate, |x| l.percent(x, 0)),
-                win_loss_ratio: shown(p.win_loss_ratio, |x| l.number(x, 2)),
-                upsell_ratio: shown(p.upsell_ratio, |x| l.percent(x, 0)),
+                win_rate: optional(p.win_rate, |x| l.percent(x, 0)),
+                win_loss_ratio: optional(p.win_loss_ratio, |x| l.number(x, 2)),
+                upsell_ratio: optional(p.upsell_ratio, |x| l.percent(x, 0)),
             })
         })
         .collect();
@@ -113,19 +109,19 @@ fn trend_note(
     let t = w.trend.as_ref()?;
     let last = w.periods.last()?;
     let signed =
-        |x: Option<f64>| shown(x, |x| format!("{}{}", if x > 0.0 { "+" } else { "" }, l.number(x, 2)));
-    let points = |x: Option<f64>| shown(x, |x| l.change(x, true));
+        |x: Option<f64>| optional(x, |x| format!("{}{}", if x > 0.0 { "+" } else { "" }, l.number(x, 2)));
+    let points = |x: Option<f64>| optional(x, |x| l.change(x, true));
     Some(l.t_with(
         "winloss-trend-note",
         vec![
             ("segment", segment_name(&w.segment).into()),
             ("last", last.period.clone().into()),
-            ("ratio", shown(last.win_loss_ratio, |x| l.number(x, 2)).into()),
+            ("ratio", optional(last.win_loss_ratio, |x| l.number(x, 2)).into()),
             ("before", t.last_period.since.clone().into()),
             ("ratio_last", signed(t.last_period.win_loss_ratio).into()),
             ("first", t.whole_span.since.clone().into()),
             ("ratio_span", signed(t.whole_span.win_loss_ratio).into()),
-            ("upsell", shown(last.upsell_ratio, |x| l.percent(x, 0)).into()),
+            ("upsell", optional(last.upsell_ratio, |x| l.percent(x, 0)).into()),
             ("upsell_last", points(t.last_period.upsell_ratio).into()),
             ("upsell_span", points(t.whole_span.upsell_ratio).into()),
         ],
@@ -133,7 +129,7 @@ fn trend_note(
 }
 
 pub fn winloss(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Option<Vec<WinLossRow>> {
-    let rate = |x: Option<f64>| x.map_or_else(|| "–".to_owned(), |v| l.percent(v, 0));
+    let rate = |x: Option<f64>| optional(x, |v| l.percent(v, 0));
     m.winloss.as_ref().map(|rows| {
         rows.iter()
             .map(|w| WinLossRow {
@@ -141,7 +137,7 @@ pub fn winloss(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer
                 won: w.won,
                 lost: w.lost,
                 win_rate: rate(w.win_rate),
-                win_loss_ratio: w.win_loss_ratio.map_or_else(|| "–".to_owned(), |r| l.number(r, 2)),
+                win_loss_ratio: optional(w.win_loss_ratio, |r| l.number(r, 2)),
                 upsell_ratio: rate(w.upsell_ratio),
                 top_loss_reason: w
                     .reasons_lost
