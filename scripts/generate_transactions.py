@@ -82,6 +82,7 @@ class Segment:
     margin_sd: float = 0.05
     present: float = 0.0  # share of customers born before start
     prehistory_days: float = 3650.0  # ... uniformly over this many days before start
+    breadth: float = 1.0  # with --category-col: categories a customer buys from = 1 + Poisson(breadth)
 
     def validate(self) -> None:
         positive = ("r", "alpha", "a", "b", "p", "q", "gamma")
@@ -92,8 +93,8 @@ class Segment:
             raise ValueError(f"segment {self.id}: customers must be >= 0")
         if not 0 <= self.present <= 1:
             raise ValueError(f"segment {self.id}: present must be in [0, 1]")
-        if self.margin_sd < 0 or self.prehistory_days < 0:
-            raise ValueError(f"segment {self.id}: margin_sd and prehistory_days must be >= 0")
+        if self.margin_sd < 0 or self.prehistory_days < 0 or self.breadth < 0:
+            raise ValueError(f"segment {self.id}: margin_sd, prehistory_days and breadth must be >= 0")
 
     def mean_amount(self) -> float:
         """Population mean of one purchase amount, p*gamma/(q-1) (infinite for q <= 1)."""
@@ -108,10 +109,10 @@ PRESETS: dict[str, list[Segment]] = {
     "example": [
         Segment("installers", customers=4940, r=1.6, alpha=37.7, a=1.1, b=26.3,
                 p=4.0, q=5.0, gamma=4650.0, margin_rate=0.31, margin_sd=0.06,
-                present=0.72, prehistory_days=2920.0),
+                present=0.72, prehistory_days=2920.0, breadth=0.8),
         Segment("facility-management", customers=1110, r=2.2, alpha=37.4, a=1.1, b=53.2,
                 p=5.0, q=6.0, gamma=7350.0, margin_rate=0.34, margin_sd=0.05,
-                present=0.74, prehistory_days=2920.0),
+                present=0.74, prehistory_days=2920.0, breadth=2.0),
     ],
     # Segment ids of example-project/segments.yaml; about 10 rows per customer over three
     # years, so a 10-million-row log has about a million customers.
@@ -275,6 +276,7 @@ class Log:
     cents: np.ndarray
     margin: np.ndarray
     returns: int
+    category: np.ndarray | None = None  # per row: index into ASSORTMENT (with --category-col)
 
 
 def generate(args: argparse.Namespace, segments: list[Segment], days: int) -> Log:
@@ -327,6 +329,26 @@ def generate(args: argparse.Namespace, segments: list[Segment], days: int) -> Lo
 # --------------------------------------------------------------------------
 
 
+# A wholesaler's product groups and their share of order lines (the example's assortment).
+ASSORTMENT = [("El-materiel", 30), ("Kabler", 20), ("Belysning", 15), ("VVS", 12),
+              ("Værktøj", 10), ("Ventilation", 6), ("Sikring", 4), ("Arbejdstøj", 3)]
+
+
+def draw_categories(log: Log, segments: list[Segment], seed: int) -> np.ndarray:
+    """A category per row, from a stream of its own so every other column stays as without
+    categories. Each customer buys from 1 + Poisson(breadth) groups (at most all), chosen by
+    popularity; each row takes one of them at random."""
+    rng = np.random.default_rng(np.random.SeedSequence([seed, 1]))
+    n = len(log.ids)
+    weights = np.array([w for _, w in ASSORTMENT], dtype=float)
+    keys = np.log(weights) + rng.gumbel(size=(n, weights.size))
+    preferred = np.argsort(-keys, axis=1, kind="stable")
+    breadth = np.array([s.breadth for s in segments])[log.segment_of] if n else np.zeros(0)
+    groups = np.minimum(weights.size, 1 + rng.poisson(breadth))
+    pick = np.floor(rng.random(log.customer.size) * groups[log.customer]).astype(np.int64)
+    return preferred[log.customer, pick]
+
+
 def money_strings(cents: np.ndarray, decimal: str) -> np.ndarray:
     """Vectorised `-1234.56` formatting of integer cents (object array of str)."""
     frac_digits = np.array([f"{decimal}{i:02d}" for i in range(100)], dtype=object)
@@ -344,6 +366,9 @@ def write_log(log: Log, args: argparse.Namespace, start: dt.date, out) -> int:
     with_segment = not args.customers_file
     if with_segment:
         cols.append(args.segment_col)
+    if args.category_col:
+        cols.append(args.category_col)
+    groups = np.array([name for name, _ in ASSORTMENT], dtype=object)
     used_days = np.unique(log.day) if log.day.size else np.zeros(0, np.int32)
     day_str = np.empty(int(used_days.max()) + 1 if used_days.size else 0, dtype=object)
     for d in used_days:
@@ -371,6 +396,8 @@ def write_log(log: Log, args: argparse.Namespace, start: dt.date, out) -> int:
             line = line + delim + money_strings(log.margin[lo:hi], args.decimal)
         if with_segment:
             line = line + delim + segs[cust]
+        if args.category_col:
+            line = line + delim + groups[log.category[lo:hi]]
         emit("\n".join(line.tolist()) + "\n")
     return written
 
@@ -516,6 +543,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--amount-col", default="amount")
     ap.add_argument("--segment-col", default="segment")
     ap.add_argument("--margin-col", default=None, help="add a margin column (money) with this name")
+    ap.add_argument("--category-col", default=None,
+                    help="add a product category column with this name (the ASSORTMENT's groups)")
     ap.add_argument("--customers-file", default=None,
                     help="write customer -> segment here instead of a segment column in the log")
     ap.add_argument("--returns", type=float, default=0.0, help="share of purchases later partly returned (default 0)")
@@ -564,6 +593,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     days = (args.end - args.start).days + 1
     log = generate(args, segments, days)
+    if args.category_col:
+        log.category = draw_categories(log, segments, args.seed)
     t1 = time.perf_counter()
     if args.out == "-":
         try:

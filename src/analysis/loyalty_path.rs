@@ -25,7 +25,22 @@ pub struct LoyaltyPath {
     /// The transition that breaks down most against the same transition in all segments;
     /// `null` when no transition has customers at its start.
     pub bottleneck: Option<Bottleneck>,
+    /// With a category column: the integrated stage against the eligible customers, and
+    /// the step to it from loyal against the best segment (the "low product integration"
+    /// problem area); `null` without categories.
+    pub integrated: Option<Integrated>,
     pub win_back: WinBack,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Integrated {
+    /// The categories a loyal customer bought from within the window to be integrated.
+    pub categories: u32,
+    pub customers: u64,
+    /// `customers / eligible`; `null` with no eligible customer.
+    pub share: Option<f64>,
+    /// Loyal → integrated, measured as a bottleneck is; `null` when no customer is loyal.
+    pub step: Option<Bottleneck>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -38,9 +53,9 @@ pub struct LeftOut {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Stage {
-    /// `first_purchase`, `repeat`, `regular` or `loyal`.
+    /// `first_purchase`, `repeat`, `regular`, `loyal` or `integrated`.
     pub name: &'static str,
-    /// The purchase day that marks it.
+    /// The purchase day that marks it (integrated: loyal's).
     pub purchases: u32,
     /// Eligible customers who reached it within the window.
     pub customers: u64,
@@ -110,8 +125,8 @@ pub fn analyse(project: &Project) -> Vec<Option<LoyaltyPath>> {
         .collect()
 }
 
-/// Customers at each stage.
-fn reached(counts: &LoyaltyCounts) -> [u64; 4] {
+/// Customers at each stage (integrated: 0 without categories).
+fn reached(counts: &LoyaltyCounts) -> [u64; 5] {
     counts.days_to_stage.each_ref().map(|days| days.len() as u64)
 }
 
@@ -129,10 +144,11 @@ fn path(
     settings: &LoyaltyPathSettings,
 ) -> LoyaltyPath {
     let at = reached(own);
-    let stages = (0..4)
+    let count = settings.stages();
+    let stages = (0..count)
         .map(|k| Stage {
             name: LoyaltyPathSettings::STAGES[k],
-            purchases: settings.purchases[k],
+            purchases: settings.purchases[k.min(3)],
             customers: at[k],
             conversion: if k == 0 { None } else { ratio(at[k], at[k - 1]) },
             median_days: median(&own.days_to_stage[k]),
@@ -144,7 +160,13 @@ fn path(
         eligible: own.eligible,
         left_out: LeftOut { before_data: own.before_data, window_not_observed: own.window_not_observed },
         stages,
-        bottleneck: bottleneck((own, id), all, names, margin),
+        bottleneck: bottleneck((own, id), all, names, margin, count),
+        integrated: settings.categories.map(|categories| Integrated {
+            categories,
+            customers: at[4],
+            share: ratio(at[4], own.eligible),
+            step: at[3].gt(&0).then(|| step(3, (own, id), all, names, margin)),
+        }),
         win_back: WinBack {
             lapsed: own.lapsed,
             returned: own.returned,
@@ -153,30 +175,53 @@ fn path(
     }
 }
 
-/// The transition whose conversion is lowest relative to all segments' together; on a tie,
-/// the lower conversion, then the earlier transition.
-#[allow(clippy::cast_precision_loss)]
+/// Every segment's customers at each stage, added up.
+fn pooled(all: &[Option<&LoyaltyCounts>]) -> [u64; 5] {
+    all.iter().flatten().map(|c| reached(c)).fold([0; 5], |mut sum, r| {
+        for (s, x) in sum.iter_mut().zip(r) {
+            *s += x;
+        }
+        sum
+    })
+}
+
+/// The transition, of the `stages` counted, whose conversion is lowest relative to all
+/// segments' together; on a tie, the lower conversion, then the earlier transition.
 fn bottleneck(
     (own, id): (&LoyaltyCounts, &str),
     all: &[Option<&LoyaltyCounts>],
     names: &[&str],
     margin: f64,
+    stages: usize,
 ) -> Option<Bottleneck> {
     let at = reached(own);
-    let pooled: [u64; 4] = all.iter().flatten().map(|c| reached(c)).fold([0; 4], |mut sum, r| {
-        for (s, x) in sum.iter_mut().zip(r) {
-            *s += x;
-        }
-        sum
-    });
-    let candidates = (0..3).filter_map(|k| {
-        let conversion = ratio(at[k + 1], at[k])?;
-        let overall = ratio(pooled[k + 1], pooled[k])?;
-        let relative = if overall > 0.0 { conversion / overall } else { 1.0 };
-        Some((k, conversion, overall, relative))
-    });
-    let (k, conversion, overall, _) =
-        candidates.min_by(|a, b| a.3.total_cmp(&b.3).then(a.1.total_cmp(&b.1)))?;
+    let pooled = pooled(all);
+    let (k, _, _) = (0..stages - 1)
+        .filter_map(|k| {
+            let conversion = ratio(at[k + 1], at[k])?;
+            let overall = ratio(pooled[k + 1], pooled[k])?;
+            let relative = if overall > 0.0 { conversion / overall } else { 1.0 };
+            Some((k, conversion, relative))
+        })
+        .min_by(|a, b| a.2.total_cmp(&b.2).then(a.1.total_cmp(&b.1)))?;
+    Some(step(k, (own, id), all, names, margin))
+}
+
+/// The step from stage `k` to the next, for a segment with customers at `k`: against all
+/// segments, against the best with at least [`MIN_BENCHMARK_CUSTOMERS`] there, and what
+/// converting as well as the best would be worth.
+#[allow(clippy::cast_precision_loss)]
+fn step(
+    k: usize,
+    (own, id): (&LoyaltyCounts, &str),
+    all: &[Option<&LoyaltyCounts>],
+    names: &[&str],
+    margin: f64,
+) -> Bottleneck {
+    let at = reached(own);
+    let pooled = pooled(all);
+    let conversion = ratio(at[k + 1], at[k]).unwrap_or(0.0);
+    let overall = ratio(pooled[k + 1], pooled[k]).unwrap_or(0.0);
     let (best_segment, best_conversion) = all
         .iter()
         .zip(names)
@@ -199,7 +244,7 @@ fn bottleneck(
         let mean_reached = revenue[k + 1..].iter().sum::<f64>() / at[k + 1] as f64;
         ((mean_reached - mean_stopped) * margin).max(0.0)
     });
-    Some(Bottleneck {
+    Bottleneck {
         from: LoyaltyPathSettings::STAGES[k],
         to: LoyaltyPathSettings::STAGES[k + 1],
         conversion,
@@ -209,7 +254,7 @@ fn bottleneck(
         additional_customers,
         value_per_customer,
         value_at_stake: value_per_customer.map(|v| additional_customers * v + 0.0),
-    })
+    }
 }
 
 /// The middle of sorted `days`, or the mean of the two middle ones.
@@ -230,11 +275,23 @@ mod tests {
     /// Counts with `reached[k]` customers at each stage (each reaching it on day `10·k`),
     /// `revenue` in the window by furthest stage, and `(lapsed, returned)`.
     fn counts(reached: [u64; 4], revenue: [f64; 4], (lapsed, returned): (u64, u64)) -> LoyaltyCounts {
+        let [r0, r1, r2, r3] = reached;
+        let [v0, v1, v2, v3] = revenue;
+        integrated_counts([r0, r1, r2, r3, 0], [v0, v1, v2, v3, 0.0], (lapsed, returned))
+    }
+
+    /// As [`counts`], with a fifth stage, integrated.
+    fn integrated_counts(
+        reached: [u64; 5],
+        revenue: [f64; 5],
+        (lapsed, returned): (u64, u64),
+    ) -> LoyaltyCounts {
         LoyaltyCounts {
             eligible: reached[0],
             before_data: 0,
             window_not_observed: 0,
-            days_to_stage: [0, 1, 2, 3].map(|k| vec![10 * k; usize::try_from(reached[k as usize]).unwrap()]),
+            days_to_stage: [0, 1, 2, 3, 4]
+                .map(|k| vec![10 * k; usize::try_from(reached[k as usize]).unwrap()]),
             window_revenue_by_furthest: revenue,
             lapsed,
             returned,
@@ -306,5 +363,35 @@ mod tests {
         assert_eq!((neck.from, neck.to), ("first_purchase", "repeat"));
         assert!((neck.additional_customers - 32.0).abs() < 1e-12);
         assert_eq!((neck.value_per_customer, neck.value_at_stake), (None, None));
+    }
+
+    /// With categories, integrated is a fifth stage. `a`: 100 → 60 → 30 → 10 → 2, `b`:
+    /// 100 → 80 → 60 → 40 → 20. All together 200 → 140 → 90 → 50 → 22: `a` converts 0.6,
+    /// 0.5, 1/3, 0.2 against 0.7, 9/14, 5/9, 0.44 — relative 0.86, 0.78, 0.6, 0.45, so its
+    /// bottleneck is loyal → integrated. `b` (40 loyal) converts 0.5 there: 3 more of `a`'s
+    /// 10 loyal customers. `a`'s 2 integrated took 4,000 in the window (2,000 each), its 8
+    /// loyal but not integrated 8,000 (1,000 each): at 50 %, 500 a customer, 1,500 at stake.
+    #[test]
+    fn the_integrated_stage_worked_by_hand() {
+        let a = integrated_counts([100, 60, 30, 10, 2], [0.0, 0.0, 0.0, 8_000.0, 4_000.0], (0, 0));
+        let b = integrated_counts([100, 80, 60, 40, 20], [0.0; 5], (0, 0));
+        let settings = LoyaltyPathSettings { categories: Some(3), ..LoyaltyPathSettings::default() };
+        let p = path((&a, "a"), &[Some(&a), Some(&b)], &["a", "b"], 0.5, &settings);
+        let names: Vec<&str> = p.stages.iter().map(|s| s.name).collect();
+        assert_eq!(names, ["first_purchase", "repeat", "regular", "loyal", "integrated"]);
+        assert_eq!((p.stages[4].purchases, p.stages[4].conversion), (8, Some(0.2)));
+        let integrated = p.integrated.as_ref().unwrap();
+        assert_eq!((integrated.categories, integrated.customers, integrated.share), (3, 2, Some(0.02)));
+        let step = integrated.step.as_ref().unwrap();
+        assert_eq!((step.from, step.to, step.best_segment.as_str()), ("loyal", "integrated", "b"));
+        assert_eq!((step.conversion, step.all_segments_conversion, step.best_conversion), (0.2, 0.44, 0.5));
+        assert!((step.additional_customers - 3.0).abs() < 1e-12);
+        assert!((step.value_per_customer.unwrap() - 500.0).abs() < 1e-9);
+        assert!((step.value_at_stake.unwrap() - 1_500.0).abs() < 1e-9);
+        assert_eq!(p.bottleneck.as_ref(), Some(step), "the weakest step is the last");
+        let without =
+            path((&a, "a"), &[Some(&a), Some(&b)], &["a", "b"], 0.5, &LoyaltyPathSettings::default());
+        assert_eq!((without.stages.len(), without.integrated), (4, None));
+        assert_eq!(without.bottleneck.unwrap().to, "loyal");
     }
 }

@@ -133,6 +133,7 @@ pub fn analyse(project: &Project) -> Metrics {
         metrics.initiatives = ranked;
         metrics.initiative_summary = Some(summary);
     }
+    metrics.problem_areas.from_data = problems::from_data(metrics.data.as_ref());
     metrics.options = options::compare(project, &metrics.programme, &metrics.simulation);
     metrics.plausibility = super::plausibility::doubts(project, &metrics);
     metrics

@@ -43,7 +43,61 @@ pub struct ProblemAreas {
     /// Largest value at stake first; ties by segment id, then driver.
     pub ranked: Vec<ProblemArea>,
     pub not_scored: Vec<NotScored>,
+    /// Problem areas the client's transaction data scores directly, beside the drivers:
+    /// "low product integration" from the loyalty path's categories. Their value at stake
+    /// is margin within the first window of the new customers in the data, not a CLV
+    /// difference, so they are not ranked with `ranked`. Largest first; empty without a
+    /// category column.
+    pub from_data: Vec<DataProblemArea>,
 }
+
+/// A segment whose loyal customers become integrated (buy from the project's number of
+/// categories within the window) less often than in the best segment.
+#[derive(Clone, Debug, Serialize)]
+pub struct DataProblemArea {
+    pub segment: String,
+    /// "low product integration".
+    pub problem: &'static str,
+    /// The share of the segment's loyal new customers who became integrated.
+    pub current: f64,
+    /// The best segment's share (at least `MIN_BENCHMARK_CUSTOMERS` loyal), and which it is.
+    pub benchmark: f64,
+    pub benchmark_segment: String,
+    /// Loyal customers who would have become integrated at the benchmark.
+    pub additional_customers: f64,
+    /// `additional_customers ×` the first-window margin an integrated customer brings over
+    /// one who stayed loyal only; `null` when the segment has no customer on one side.
+    pub value_at_stake: Option<f64>,
+}
+
+/// The data's problem areas, from each segment's loyalty path: a segment whose step from
+/// loyal to integrated falls short of the best segment's.
+pub fn from_data(data: Option<&super::DataMetrics>) -> Vec<DataProblemArea> {
+    let segments = data.map(|d| d.segments.as_slice()).unwrap_or_default();
+    let mut areas: Vec<DataProblemArea> = segments
+        .iter()
+        .filter_map(|s| {
+            let step = s.loyalty_path.as_ref()?.integrated.as_ref()?.step.as_ref()?;
+            (step.best_conversion > step.conversion).then(|| DataProblemArea {
+                segment: s.id.clone(),
+                problem: INTEGRATION,
+                current: step.conversion,
+                benchmark: step.best_conversion,
+                benchmark_segment: step.best_segment.clone(),
+                additional_customers: step.additional_customers,
+                value_at_stake: step.value_at_stake,
+            })
+        })
+        .collect();
+    areas.sort_by(|a, b| {
+        let value = |x: &DataProblemArea| x.value_at_stake.unwrap_or(-1.0);
+        value(b).total_cmp(&value(a)).then_with(|| a.segment.cmp(&b.segment))
+    });
+    areas
+}
+
+/// The method's name for the problem area the categories score.
+pub const INTEGRATION: &str = "low product integration";
 
 pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas {
     let mut ranked = Vec::new();
@@ -76,7 +130,7 @@ pub fn problem_areas(segments: &[Segment], settings: &Settings) -> ProblemAreas 
             .then_with(|| a.segment.cmp(&b.segment))
             .then_with(|| a.driver.cmp(&b.driver))
     });
-    ProblemAreas { ranked, not_scored }
+    ProblemAreas { ranked, not_scored, from_data: Vec::new() }
 }
 
 /// The segment's CLV with `driver` at `benchmark`, reached along the project's ramp-up.

@@ -107,12 +107,12 @@ pub struct LoyaltyCounts {
     pub before_data: u64,
     /// New customers left out because their window has not ended by the observation end.
     pub window_not_observed: u64,
-    /// Per stage, the eligible customers who reached it: their days from the first purchase
-    /// to the stage's purchase day, sorted.
-    pub days_to_stage: [Vec<u32>; 4],
+    /// Per stage (the fifth, integrated, only with categories), the eligible customers who
+    /// reached it: their days from the first purchase to the day it was reached, sorted.
+    pub days_to_stage: [Vec<u32>; 5],
     /// Per stage, the eligible customers whose furthest stage it is, and their net revenue
     /// within the window, summed.
-    pub window_revenue_by_furthest: [f64; 4],
+    pub window_revenue_by_furthest: [f64; 5],
     /// Customers with a gap between purchase days, or before the observation end, longer
     /// than the lapse; of them, those who bought again after such a gap.
     pub lapsed: u64,

@@ -174,18 +174,29 @@ pub struct LoyaltyPathSettings {
     pub window_days: u32,
     /// 1..=3650: a longer gap between purchase days, or before the observation end, is a lapse.
     pub lapse_days: u32,
+    /// 2..=32, when the data has a category column: a loyal customer who bought from this
+    /// many categories within the window is integrated, the path's fifth stage.
+    pub categories: Option<u32>,
 }
 
 impl LoyaltyPathSettings {
     /// The stages' names, in order, as the JSON and the catalogue key them.
-    pub const STAGES: [&'static str; 4] = ["first_purchase", "repeat", "regular", "loyal"];
+    pub const STAGES: [&'static str; 5] = ["first_purchase", "repeat", "regular", "loyal", "integrated"];
+
+    /// The categories that make a loyal customer integrated when none are given.
+    pub const DEFAULT_CATEGORIES: u32 = 3;
+
+    /// The stages counted: four, and the fifth, integrated, when the data has categories.
+    pub fn stages(&self) -> usize {
+        if self.categories.is_some() { 5 } else { 4 }
+    }
 }
 
 impl Default for LoyaltyPathSettings {
     /// The method's path: first purchase, a second, a fourth and an eighth within a year; a
     /// year without a purchase is a lapse.
     fn default() -> Self {
-        Self { purchases: [1, 2, 4, 8], window_days: 365, lapse_days: 365 }
+        Self { purchases: [1, 2, 4, 8], window_days: 365, lapse_days: 365, categories: None }
     }
 }
 

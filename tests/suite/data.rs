@@ -30,11 +30,11 @@ fn bad_rows_fail_with_their_lines_and_can_be_skipped() {
         "bad-rows",
         &[
             // An empty date on the first row: never taken for the (empty) last date read.
-            (2, "10004;;100,00;30,00;installers"),
-            (5, "10001;31.02.2024;100,00;30,00;installers"),
-            (9, "10002;01.03.2024;12x;30,00;installers"),
+            (2, "10004;;100,00;30,00;installers;VVS"),
+            (5, "10001;31.02.2024;100,00;30,00;installers;VVS"),
+            (9, "10002;01.03.2024;12x;30,00;installers;VVS"),
             (12, "10003;01.03.2024;100,00"),
-            (20, ";01.03.2024;100,00;30,00;installers"),
+            (20, ";01.03.2024;100,00;30,00;installers;VVS"),
         ],
     );
     let d = dir.path().to_str().unwrap();
@@ -46,7 +46,7 @@ fn bad_rows_fail_with_their_lines_and_can_be_skipped() {
         "cannot read `31.02.2024` as a date in the format `%d.%m.%Y`",
         "data/transactions.csv:9:",
         "cannot read `12x` as an amount",
-        "data/transactions.csv:12:1: the row has 3 fields, the header 5",
+        "data/transactions.csv:12:1: the row has 3 fields, the header 6",
         "data/transactions.csv:20:1: Kundenr: the customer id is empty",
         "data/transactions.csv:2:",
         "cannot read `` as a date",
@@ -69,11 +69,40 @@ fn bad_rows_fail_with_their_lines_and_can_be_skipped() {
     assert!(fs::read_to_string(report).unwrap().contains("unreadable amount"));
 }
 
+/// A row without a category is a bad row, located, and can be skipped like any other; a log
+/// with more categories than a customer-day's set holds is refused as a whole, naming them.
+#[test]
+fn a_missing_category_is_a_bad_row_and_too_many_categories_an_error() {
+    let dir = with_lines("category-empty", &[(3, "10004;01.11.2023;100,00;30,00;installers;")]);
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("data/transactions.csv:3:") && err.contains("Varegruppe: the category is empty"),
+        "{err}"
+    );
+    assert!(err.contains("1 bad row in all"), "{err}");
+
+    let many: Vec<(usize, String)> =
+        (0..33).map(|k| (k + 2, format!("10004;01.11.2023;100,00;30,00;installers;Gruppe {k:02}"))).collect();
+    let many: Vec<(usize, &str)> = many.iter().map(|(line, text)| (*line, text.as_str())).collect();
+    let dir = with_lines("categories-too-many", &many);
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("the column `Varegruppe` holds more than 32 categories"), "{err}");
+    assert!(err.contains("`Gruppe 00`") && err.contains("export a coarser category"), "{err}");
+}
+
 #[test]
 fn files_that_are_not_a_transaction_log_get_one_clear_error_each() {
     let cases: [(&str, &[u8], &str); 4] = [
         ("empty", b"", "the file is empty"),
-        ("header-only", "Kundenr;Dato;Beløb;Dækningsbidrag;Segment\n".as_bytes(), "has a header but no rows"),
+        (
+            "header-only",
+            "Kundenr;Dato;Beløb;Dækningsbidrag;Segment;Varegruppe\n".as_bytes(),
+            "has a header but no rows",
+        ),
         (
             "xlsx",
             b"PK\x03\x04\x14\x00\x06\x00rest-of-a-workbook",
@@ -183,7 +212,7 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
         if i % 3 == 0 { format!("customer-{i:05}-of-the-northern-region") } else { format!("{}", 10_000 + i) }
     };
     let segment = |i: u64| if i % 2 == 0 { "installers" } else { "facility-management" };
-    let mut csv = String::from("Kundenr;Dato;Beløb;Dækningsbidrag;Segment\n");
+    let mut csv = String::from("Kundenr;Dato;Beløb;Dækningsbidrag;Segment;Varegruppe\n");
     // Per customer and day, the net amount in hundredths.
     let mut expected: BTreeMap<String, (u64, BTreeMap<i64, i64>)> = BTreeMap::new();
     while csv.len() < 13 << 20 {
@@ -193,8 +222,15 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
         let date = start + chrono::Days::new(day.unsigned_abs());
         let sign = if cents < 0 { "-" } else { "" };
         let amount = format!("{sign}{},{:02}", cents.abs() / 100, cents.abs() % 100);
-        writeln!(csv, "{};{};{amount};0,00;{}", id(customer), date.format("%d.%m.%Y"), segment(customer))
-            .unwrap();
+        let category = ["VVS", "Kabler", "Værktøj"][usize::try_from(rng.below(3)).unwrap()];
+        writeln!(
+            csv,
+            "{};{};{amount};0,00;{};{category}",
+            id(customer),
+            date.format("%d.%m.%Y"),
+            segment(customer)
+        )
+        .unwrap();
         *expected.entry(id(customer)).or_insert((customer, BTreeMap::new())).1.entry(day).or_default() +=
             cents;
     }
@@ -236,10 +272,10 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
 
     // The same customer in another segment far down the file is found, with both lines.
     let first_line = csv.lines().nth(1).unwrap().to_owned();
-    let moved = if first_line.ends_with("installers") {
-        first_line.replace(";installers", ";facility-management")
+    let moved = if first_line.contains(";installers;") {
+        first_line.replace(";installers;", ";facility-management;")
     } else {
-        first_line.replace(";facility-management", ";installers")
+        first_line.replace(";facility-management;", ";installers;")
     };
     let lines = csv.lines().count();
     // A bad row as well: both problems are reported in one run.
@@ -248,6 +284,6 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("is in more than one segment"), "{err}");
-    assert!(err.contains("1 bad row in all") && err.contains("the row has 2 fields, the header 5"), "{err}");
+    assert!(err.contains("1 bad row in all") && err.contains("the row has 2 fields, the header 6"), "{err}");
     assert!(err.contains(&format!("on line {}", lines + 1)), "{err}");
 }

@@ -24,6 +24,7 @@ pub enum Problem {
     MissingSegment,
     UnknownSegment,
     UnknownCustomer,
+    MissingCategory,
 }
 
 impl Problem {
@@ -43,6 +44,7 @@ impl Problem {
             Self::MissingSegment => "no segment",
             Self::UnknownSegment => "unknown segment",
             Self::UnknownCustomer => "customer not in the customers file",
+            Self::MissingCategory => "no category",
         }
     }
 }

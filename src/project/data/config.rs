@@ -38,6 +38,8 @@ pub struct Columns {
     pub amount: String,
     pub margin: Option<Margin>,
     pub segment: Option<String>,
+    /// A product or service category per row, for the loyalty path's "integrated" stage.
+    pub category: Option<String>,
 }
 
 /// A margin column: money per row, or a rate of the row's amount.

@@ -170,9 +170,9 @@ struct LoyaltyAccumulator {
     eligible: u64,
     before_data: u64,
     window_not_observed: u64,
-    days_to_stage: [Vec<u32>; 4],
+    days_to_stage: [Vec<u32>; 5],
     /// Ten-thousandths.
-    window_revenue_by_furthest: [i64; 4],
+    window_revenue_by_furthest: [i64; 5],
     lapsed: u64,
     returned: u64,
 }
@@ -195,23 +195,35 @@ impl LoyaltyAccumulator {
         self.before_data += u64::from(!new);
         self.window_not_observed += u64::from(new && !observed);
         let eligible = new && observed;
-        let mut furthest = 0;
+        // The day each stage was reached within the window, for an eligible customer.
+        let mut stage_day: [Option<i32>; 5] = [Some(first), None, None, None, None];
         let mut last = first;
         let mut came_back = false;
         for (count, day) in (2u32..).zip(purchases) {
             came_back |= day - last > lapse;
             last = day;
             if let Some(stage) = path.purchases.iter().position(|&n| n == count)
-                && eligible
                 && day - first < window
             {
-                self.days_to_stage[stage].push(u32::try_from(day - first).unwrap_or(0));
-                furthest = stage;
+                stage_day[stage] = Some(day);
             }
         }
         if eligible {
+            // Integrated: loyal, and bought from `categories` categories within the window;
+            // reached on the later of the two days.
+            if let (Some(needed), Some(loyal)) = (path.categories, stage_day[3])
+                && let Some(day) = categories_reached(history, first, window, needed)
+            {
+                stage_day[4] = Some(day.max(loyal));
+            }
+            let mut furthest = 0;
+            for (k, day) in stage_day.iter().enumerate() {
+                if let Some(day) = day {
+                    self.days_to_stage[k].push(u32::try_from(day - first).unwrap_or(0));
+                    furthest = k;
+                }
+            }
             self.eligible += 1;
-            self.days_to_stage[0].push(0);
             self.window_revenue_by_furthest[furthest] += history
                 .days
                 .iter()
@@ -255,6 +267,16 @@ impl LoyaltyAccumulator {
             returned: self.returned,
         }
     }
+}
+
+/// The first day within the window starting on `first` by which the customer had bought
+/// from `needed` categories (rows with an amount above zero), if any.
+fn categories_reached(history: &History, first: i32, window: i32, needed: u32) -> Option<i32> {
+    let mut bought = 0u32;
+    history.days.iter().filter(|d| (0..window).contains(&(d.day - first))).find_map(|d| {
+        bought |= d.categories;
+        (bought.count_ones() >= needed).then_some(d.day)
+    })
 }
 
 impl Accumulator {
@@ -389,7 +411,12 @@ mod tests {
 
     fn days(days: &[(&str, i64)]) -> Vec<DayTotal> {
         days.iter()
-            .map(|(d, a)| DayTotal { day: day(d), amount: a * UNITS_PER_CURRENCY, margin: a * 3000 })
+            .map(|(d, a)| DayTotal {
+                day: day(d),
+                amount: a * UNITS_PER_CURRENCY,
+                margin: a * 3000,
+                categories: 0,
+            })
             .collect()
     }
 
@@ -495,6 +522,7 @@ mod tests {
             day: day("2024-01-01") + n,
             amount: amount * UNITS_PER_CURRENCY,
             margin: 0,
+            categories: 0,
         };
         let customers = [
             vec![on(0, 100), on(10, 50), on(20, 0), on(30, -40), on(150, 70), on(160, 10)],
@@ -507,18 +535,73 @@ mod tests {
             customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
         let log = Log::of(histories, Some((day("2023-10-01"), end)));
         let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
-        let path = LoyaltyPathSettings { purchases: [1, 2, 3, 4], window_days: 100, lapse_days: 50 };
+        let path = LoyaltyPathSettings {
+            purchases: [1, 2, 3, 4],
+            window_days: 100,
+            lapse_days: 50,
+            categories: None,
+        };
         let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, false, &path);
         let l = set.segments[0].loyalty.as_ref().unwrap();
         assert_eq!((l.eligible, l.before_data, l.window_not_observed), (2, 1, 1));
-        assert_eq!(l.days_to_stage, [vec![0, 0], vec![10, 99], vec![20], vec![]]);
+        assert_eq!(l.days_to_stage, [vec![0, 0], vec![10, 99], vec![20], vec![], vec![]]);
         // Furthest stage: `b` repeat (200 + 20 in the window), `a` regular (100 + 50 + 0 − 40).
-        let expected = [0.0, 220.0, 110.0, 0.0];
+        let expected = [0.0, 220.0, 110.0, 0.0, 0.0];
         assert!(
             l.window_revenue_by_furthest.iter().zip(expected).all(|(a, b)| (a - b).abs() < 1e-9),
             "{l:?}"
         );
         // `a`, `b` and `e` came back; `c` (and `b`, `e` again) lapsed before the end.
         assert_eq!((l.lapsed, l.returned), (4, 3));
+    }
+
+    /// The integrated stage, with `purchases: [1, 2, 3, 4]`, a 100-day window and two
+    /// categories (bits: A = 1, B = 2, C = 4; a day's bits are those of its rows above zero,
+    /// as the reader sets them), all customers new and observed:
+    /// - `a`: A on days 0 and 10, B on 20, A on 30: loyal on day 30, two categories since day
+    ///   20, so integrated on day 30 (the later of the two);
+    /// - `b`: A on days 0, 5, 6, 7, B on day 150: loyal on day 7, but B falls outside the
+    ///   window: not integrated;
+    /// - `c`: A and B on day 0, then days 1 and 2: two categories, but only regular: not
+    ///   integrated (the stage needs loyal);
+    /// - `d`: A on days 0, 10, 20, 40, then day 60, a net return (C bought, more of A
+    ///   returned): not a purchase day, but C was bought: integrated on day 60.
+    #[test]
+    fn the_integrated_stage_worked_by_hand() {
+        let end = day("2024-12-31");
+        let on = |n: i32, amount: i64, categories: u32| DayTotal {
+            day: day("2024-01-01") + n,
+            amount: amount * UNITS_PER_CURRENCY,
+            margin: 0,
+            categories,
+        };
+        let customers = [
+            vec![on(0, 10, 1), on(10, 10, 1), on(20, 10, 2), on(30, 10, 1)],
+            vec![on(0, 10, 1), on(5, 10, 1), on(6, 10, 1), on(7, 10, 1), on(150, 10, 2)],
+            vec![on(0, 10, 3), on(1, 10, 1), on(2, 10, 1)],
+            vec![on(0, 10, 1), on(10, 10, 1), on(20, 10, 1), on(40, 10, 1), on(60, -20, 4)],
+        ];
+        let histories =
+            customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
+        let log = Log::of(histories, Some((day("2023-10-01"), end)));
+        let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
+        let path = LoyaltyPathSettings {
+            purchases: [1, 2, 3, 4],
+            window_days: 100,
+            lapse_days: 50,
+            categories: Some(2),
+        };
+        let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, false, &path);
+        let l = set.segments[0].loyalty.as_ref().unwrap();
+        assert_eq!(l.eligible, 4);
+        assert_eq!(l.days_to_stage[3], [7, 30, 40]);
+        assert_eq!(l.days_to_stage[4], [30, 60]);
+        // Furthest stage: `c` regular (30), `b` loyal (40 in the window), `a` and `d`
+        // integrated (40, and 40 − 20).
+        let expected = [0.0, 0.0, 30.0, 40.0, 60.0];
+        assert!(
+            l.window_revenue_by_furthest.iter().zip(expected).all(|(a, b)| (a - b).abs() < 1e-9),
+            "{l:?}"
+        );
     }
 }

@@ -15,6 +15,7 @@ pub struct ColumnIndex {
     pub amount: usize,
     pub margin: Option<usize>,
     pub segment: Option<usize>,
+    pub category: Option<usize>,
 }
 
 /// The header line, read.
@@ -44,6 +45,9 @@ pub fn read_header(
     if let Some(name) = &columns.segment {
         wanted.push(("segment", name));
     }
+    if let Some(name) = &columns.category {
+        wanted.push(("category", name));
+    }
     let (length, names, found) = locate(start, file, format, &wanted)?;
     let optional = |key: &str| wanted.iter().position(|(k, _)| k.starts_with(key)).map(|i| found[i]);
     let columns = ColumnIndex {
@@ -52,6 +56,7 @@ pub fn read_header(
         amount: found[2],
         margin: optional("margin"),
         segment: optional("segment"),
+        category: optional("category"),
     };
     Ok(Header { length, names, columns })
 }

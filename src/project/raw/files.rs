@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use super::scalar::{
-    DaysField, FivePointField, Num, NumField, RateField, RawCurve, RawEstimate, Sp, TenPointField, YearsField,
+    CategoriesField, DaysField, FivePointField, Num, NumField, RateField, RawCurve, RawEstimate, Sp,
+    TenPointField, YearsField,
 };
 
 type Field<T> = Option<Sp<T>>;
@@ -155,6 +156,9 @@ yaml_block! {
         pub margin_rate: Field<String>,
         /// Optional segment column; its values are segment ids from segments.yaml.
         pub segment: Field<String>,
+        /// Optional product or service category column (at most 32 distinct values): a
+        /// customer buying from several is "integrated" (`loyalty_path.categories`).
+        pub category: Field<String>,
     }
 }
 
@@ -262,6 +266,10 @@ yaml_block! {
         /// A gap between purchase days longer than this many days (default 365) makes a
         /// customer lapsed; one who bought again after it came back (win-back).
         pub lapse_days: DaysField,
+        /// With a category column (`data: columns: category`): the categories bought within
+        /// the window that make a loyal customer "integrated", the path's last stage
+        /// (default 3).
+        pub categories: CategoriesField,
     }
 }
 

@@ -218,6 +218,9 @@ pub type TenPointField = Bounded<0, 10>;
 pub type YearsField = Bounded<1, 30>;
 /// A number of days: 1–3650.
 pub type DaysField = Bounded<1, 3650>;
+/// A number of product categories: 2–32 (one category is every customer; a log holds at
+/// most 32).
+pub type CategoriesField = Bounded<2, 32>;
 
 /// A lever's effect: one certain number, or a three-point estimate.
 #[allow(clippy::large_enum_variant)] // lives only while one file is validated

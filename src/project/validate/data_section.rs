@@ -142,6 +142,7 @@ fn columns(raw: Option<&Sp<RawColumns>>, c: &mut Checker) -> Option<Columns> {
             amount: "amount".into(),
             margin: None,
             segment: None,
+            category: None,
         });
     };
     let r = &raw.value;
@@ -165,6 +166,7 @@ fn columns(raw: Option<&Sp<RawColumns>>, c: &mut Checker) -> Option<Columns> {
         amount: name(&r.amount, "amount"),
         margin,
         segment: optional(&r.segment),
+        category: optional(&r.category),
     })
 }
 

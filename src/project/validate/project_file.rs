@@ -52,6 +52,11 @@ pub fn validate(raw: &RawProject, c: &mut Checker, refs: &InvestmentRefs, dir: &
         None => Some(PerDriver::default()),
     };
     let data = raw.data.as_ref().map(|d| super::data_section::validate(d, c, dir));
+    let categories = integration_categories(raw, data.as_ref().and_then(Option::as_ref), c);
+    let settings = settings.map(|mut s| {
+        s.loyalty_path.categories = categories.flatten();
+        s
+    });
     let story = super::report_block::validate(raw.report.as_ref(), c);
     let brand = brand(raw, c, dir);
     let (brand, logo_path) = match brand {
@@ -204,7 +209,44 @@ fn loyalty_path(raw: Option<&Sp<RawLoyaltyPath>>, c: &mut Checker) -> Option<Loy
         Some(list) => stage_purchases(list, c),
         None => Some(defaults.purchases),
     };
-    Some(LoyaltyPathSettings { purchases: purchases?, window_days: window_days?, lapse_days: lapse_days? })
+    Some(LoyaltyPathSettings {
+        purchases: purchases?,
+        window_days: window_days?,
+        lapse_days: lapse_days?,
+        categories: None,
+    })
+}
+
+/// `loyalty_path.categories`: the categories that make a loyal customer integrated, read
+/// only with a category column in a transaction log (`Some(None)` without one); `None`
+/// after a problem.
+fn integration_categories(
+    raw: &RawProject,
+    data: Option<&crate::project::data::DataConfig>,
+    c: &mut Checker,
+) -> Option<Option<u32>> {
+    use crate::project::data::DataInput;
+    let given = raw.loyalty_path.as_ref().and_then(|l| l.value.categories.as_ref());
+    let read = match given {
+        Some(v) => Some(c.value(v, "loyalty_path.categories", Kind::Whole(2, 32))?),
+        None => None,
+    };
+    let has_column = data
+        .is_some_and(|d| d.columns.category.is_some() && matches!(d.input, DataInput::Transactions { .. }));
+    if let (Some(given), false) = (given, has_column) {
+        c.error(
+            c.pos(given),
+            "loyalty_path.categories",
+            "counts categories, but the transaction log has no category column",
+            Some(
+                "map the export's category column as `data: columns: category:`, or remove `categories`"
+                    .into(),
+            ),
+        );
+        return None;
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, 2..=32
+    Some(has_column.then(|| read.map_or(LoyaltyPathSettings::DEFAULT_CATEGORIES, |x| x as u32)))
 }
 
 /// `loyalty_path.purchases`: four whole numbers, 1 first, each above the one before.

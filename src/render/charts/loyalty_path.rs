@@ -34,7 +34,8 @@ pub fn funnel(segment_id: &str, segment_name: &str, path: &LoyaltyPath, l: &Loca
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let last = path.stages.last().map_or(0, |s| s.customers);
+    // The caption speaks of loyal customers, the fourth stage, with or without integrated.
+    let last = path.stages.get(3).map_or(0, |s| s.customers);
     let caption = match gain {
         Some(b) => l.t_with(
             "cap-loyalty-path",
@@ -57,7 +58,7 @@ pub fn funnel(segment_id: &str, segment_name: &str, path: &LoyaltyPath, l: &Loca
             .margin(14)
             .x_label_area_size(grown(50))
             .y_label_area_size(grown(20))
-            .build_cartesian_2d(0.0..4.0, 0.0..1.18)?;
+            .build_cartesian_2d(0.0..path.stages.len() as f64, 0.0..1.18)?;
         chart.configure_mesh().disable_mesh().x_labels(0).y_labels(0).axis_style(LIGHT).draw()?;
         for (k, s) in path.stages.iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
@@ -72,7 +73,12 @@ pub fn funnel(segment_id: &str, segment_name: &str, path: &LoyaltyPath, l: &Loca
             area.draw(&Text::new(l.number(s.customers as f64, 0), (px, top - 14), centred(TEXT)))?;
             let (_, base) = chart.backend_coord(&(x + 0.5, 0.0));
             area.draw(&Text::new(stage(s.name), (px, base + 16), centred(TEXT)))?;
-            let purchases = l.t_with("stage-purchase-day", vec![("n", f64::from(s.purchases).into())]);
+            let purchases = match (s.name, &path.integrated) {
+                ("integrated", Some(i)) => {
+                    l.t_with("stage-categories", vec![("n", f64::from(i.categories).into())])
+                }
+                _ => l.t_with("stage-purchase-day", vec![("n", f64::from(s.purchases).into())]),
+            };
             area.draw(&Text::new(purchases, (px, base + 40), centred(TEXT).color(&GREY_TEXT)))?;
             if let Some(conversion) = s.conversion {
                 // Between this bar and the one before, at the height of the lower.

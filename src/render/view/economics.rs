@@ -19,7 +19,32 @@ pub struct EconomicsView {
     /// How many driver figures meet or beat their benchmark (no value at stake, not listed).
     pub at_benchmark: usize,
     pub not_scored: Vec<String>,
+    /// The problem areas the transaction data scores directly; `null` when none falls short.
+    pub data_problems: Option<DataProblems>,
     pub acquisition: Chart,
+}
+
+/// "Low product integration" per segment, from the loyalty path's categories, apart from
+/// the ranked problem areas: its value is first-window margin, not a CLV difference.
+#[derive(Clone, Debug, Serialize)]
+pub struct DataProblems {
+    pub rows: Vec<DataProblemRow>,
+    /// What integrated means and what the value at stake is (and is not).
+    pub note: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DataProblemRow {
+    pub segment: String,
+    pub problem: String,
+    /// The share of loyal new customers who become integrated, e.g. "18 %".
+    pub current: String,
+    pub benchmark: String,
+    pub best_segment: String,
+    /// Loyal customers who would have become integrated at the benchmark.
+    pub additional: String,
+    /// "–" when it cannot be measured.
+    pub value_at_stake: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -62,6 +87,7 @@ pub fn build(
         problems,
         at_benchmark: m.problem_areas.ranked.iter().filter(|p| p.value_at_stake <= 0.0).count(),
         not_scored: not_scored(m, segment_name, l),
+        data_problems: data_problems(m, segment_name, l),
         acquisition: charts::acquisition(&m.segments, l),
     }
 }
@@ -136,6 +162,41 @@ pub fn problems(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localize
             value_at_stake: l.money_short(p.value_at_stake),
         })
         .collect()
+}
+
+/// The data's problem areas, with the integrated stage's definition from the loyalty path.
+pub fn data_problems(
+    m: &Metrics,
+    segment_name: &dyn Fn(&str) -> String,
+    l: &Localizer,
+) -> Option<DataProblems> {
+    let areas = &m.problem_areas.from_data;
+    let path = m.data.as_ref()?.segments.iter().find_map(|s| s.loyalty_path.as_ref())?;
+    let categories = path.integrated.as_ref()?.categories;
+    let rows: Vec<DataProblemRow> = areas
+        .iter()
+        .map(|p| DataProblemRow {
+            segment: segment_name(&p.segment),
+            problem: l.t("problem-product_integration"),
+            current: l.percent(p.current, 0),
+            benchmark: l.percent(p.benchmark, 0),
+            best_segment: segment_name(&p.benchmark_segment),
+            additional: l.number(p.additional_customers, 0),
+            value_at_stake: optional(p.value_at_stake, |v| l.money_short(v)),
+        })
+        .collect();
+    let customers: f64 = areas.iter().map(|p| p.additional_customers).sum();
+    (!rows.is_empty()).then(|| DataProblems {
+        rows,
+        note: l.t_with(
+            "data-problems-note",
+            vec![
+                ("categories", f64::from(categories).into()),
+                ("window", f64::from(path.window_days).into()),
+                ("customers", l.number(customers, 0).into()),
+            ],
+        ),
+    })
 }
 
 pub fn not_scored(m: &Metrics, segment_name: &dyn Fn(&str) -> String, l: &Localizer) -> Vec<String> {

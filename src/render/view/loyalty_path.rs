@@ -58,24 +58,39 @@ pub fn build(data: &DataMetrics, l: &Localizer) -> Option<LoyaltyPathView> {
             .iter()
             .filter_map(|(s, p)| Some(bottleneck(&s.name, p, p.bottleneck.as_ref()?, data, l)))
             .collect(),
-        note: l.t_with(
-            "loyalty-note",
-            vec![
-                (
-                    "purchases",
-                    first
-                        .stages
-                        .iter()
-                        .map(|s| s.purchases.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                        .into(),
-                ),
-                ("window", f64::from(first.window_days).into()),
-                ("lapse", f64::from(first.lapse_days).into()),
-            ],
-        ),
+        note: note(first, l),
     })
+}
+
+/// How the stages, the window and a lapse are defined; with categories, what integrated is.
+fn note(first: &LoyaltyPath, l: &Localizer) -> String {
+    let window = f64::from(first.window_days);
+    let mut note = l.t_with(
+        "loyalty-note",
+        vec![
+            (
+                "purchases",
+                first
+                    .stages
+                    .iter()
+                    .take(4)
+                    .map(|s| s.purchases.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+                    .into(),
+            ),
+            ("window", window.into()),
+            ("lapse", f64::from(first.lapse_days).into()),
+        ],
+    );
+    if let Some(integrated) = &first.integrated {
+        note.push(' ');
+        note.push_str(&l.t_with(
+            "loyalty-note-integrated",
+            vec![("categories", f64::from(integrated.categories).into()), ("window", window.into())],
+        ));
+    }
+    note
 }
 
 #[allow(clippy::cast_precision_loss)] // customer counts far below 2^53

@@ -22,6 +22,9 @@ pub struct SummaryView {
     pub key_messages: Vec<String>,
     pub cards: Vec<Card>,
     pub top_problems: Vec<ProblemRow>,
+    /// The largest problem area the transaction data scores directly (low product
+    /// integration), told apart from the ranked ones; `null` without one.
+    pub data_problem: Option<DataProblemItem>,
     pub top_gaps: Vec<GapRow>,
     /// Which option has the highest expected NPV and which the best downside.
     pub options_verdict: Option<String>,
@@ -29,6 +32,15 @@ pub struct SummaryView {
     pub next_steps: Vec<String>,
     /// The consultant's next steps (`report.next_steps`) as HTML, shown in place of `next_steps`.
     pub next_steps_html: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DataProblemItem {
+    pub problem: String,
+    pub segment: String,
+    /// "18 % of loyal new customers become integrated, against 62 % in …: DKK 630k in
+    /// margin within their first 365 days".
+    pub text: String,
 }
 
 /// A key figure, linked to its derivation in the appendix.
@@ -60,6 +72,7 @@ pub fn build(
         key_messages: story.key_messages.iter().map(html).collect(),
         cards: cards(m, l),
         top_problems: problems.iter().take(3).cloned().collect(),
+        data_problem: data_problem(m, segment_name, l),
         // The gaps to act on: what to add or invest in, largest shortfall first.
         top_gaps: gaps
             .iter()
@@ -173,6 +186,31 @@ pub fn cards(m: &Metrics, l: &Localizer) -> Vec<Card> {
         "derivation-probability",
     ));
     cards
+}
+
+/// The data's largest problem area, when its value is known.
+fn data_problem(
+    m: &Metrics,
+    segment_name: &dyn Fn(&str) -> String,
+    l: &Localizer,
+) -> Option<DataProblemItem> {
+    let p = m.problem_areas.from_data.first()?;
+    let value = p.value_at_stake?;
+    let path = m.data.as_ref()?.segments.iter().find_map(|s| s.loyalty_path.as_ref())?;
+    Some(DataProblemItem {
+        problem: l.t("problem-product_integration"),
+        segment: segment_name(&p.segment),
+        text: l.t_with(
+            "summary-data-problem-item",
+            vec![
+                ("current", l.percent(p.current, 0).into()),
+                ("benchmark", l.percent(p.benchmark, 0).into()),
+                ("best_segment", segment_name(&p.benchmark_segment).into()),
+                ("value", l.money_short(value).into()),
+                ("window", f64::from(path.window_days).into()),
+            ],
+        ),
+    })
 }
 
 /// Concrete next steps, from the largest problem areas and the touchpoint actions.

@@ -7,14 +7,16 @@ use std::ops::Range;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::ids::Key;
-use super::worker::Part;
+use super::worker::{MAX_CATEGORIES, Part};
 use super::{Customer, DayTotal, Loc, Log, LogSpec, NO_SEGMENT, Segments};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, SHOWN};
 
-/// Joins the parts; `threads` threads may share the work.
-pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {
+/// Joins the parts; `threads` threads may share the work. `Err` when the log holds more
+/// categories than a customer-day's set can.
+pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log, Diagnostic> {
+    let categories = Categories::new(&parts, spec)?;
     let lines = FileLines::new(&parts);
     let mut bad = BadRows::default();
     let mut period: Option<(i32, i32)> = None;
@@ -38,7 +40,7 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {
     let blank_lines = parts.iter().map(|p| p.blank_lines).sum();
     let continuation_lines = parts.iter().map(|p| p.continuation_lines).sum();
     let body_lines = parts.iter().flat_map(|p| &p.lines).map(|&(_, n)| u64::from(n)).sum();
-    let (days, ranges) = group(parts, &numbering.remap, numbering.ids.len(), threads);
+    let (days, ranges) = group(parts, &numbering.remap, &categories.remap, numbering.ids.len(), threads);
     let customers = numbering
         .ids
         .into_iter()
@@ -46,9 +48,10 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {
         .zip(ranges)
         .map(|((id, segment), days)| Customer { id, segment: segment_of(segment), days })
         .collect();
-    Log {
+    Ok(Log {
         customers,
         days,
+        categories: categories.names,
         rows,
         lines: LineCounts {
             header: 1,
@@ -61,6 +64,47 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Log {
         conflicts,
         bytes: 0,
         sha256: String::new(),
+    })
+}
+
+/// The categories of all workers, numbered in name order.
+struct Categories {
+    names: Vec<String>,
+    /// Per worker: its category numbers → these.
+    remap: Vec<Vec<u8>>,
+}
+
+impl Categories {
+    fn new(parts: &[Part], spec: &LogSpec) -> Result<Self, Diagnostic> {
+        let mut names: Vec<String> = parts.iter().flat_map(|p| p.category_names.iter().cloned()).collect();
+        names.sort_unstable();
+        names.dedup();
+        if names.len() > MAX_CATEGORIES {
+            let column = spec.columns.category.as_deref().unwrap_or("category");
+            let shown: Vec<String> =
+                names.iter().take(MAX_CATEGORIES + 1).map(|n| format!("`{n}`")).collect();
+            return Err(Diagnostic::new(
+                spec.rel,
+                format!(
+                    "the column `{column}` holds more than {MAX_CATEGORIES} categories: {} …",
+                    shown.join(", ")
+                ),
+            )
+            .field("columns.category")
+            .hint(format!(
+                "the loyalty path counts a customer's categories for its integrated stage and tells at most {MAX_CATEGORIES} apart: export a coarser category (e.g. the assortment's top level), or remove `category` from `data: columns`"
+            )));
+        }
+        let remap = parts
+            .iter()
+            .map(|p| {
+                p.category_names
+                    .iter()
+                    .map(|n| u8::try_from(names.binary_search(n).unwrap_or(0)).unwrap_or(0))
+                    .collect()
+            })
+            .collect();
+        Ok(Self { names, remap })
     }
 }
 
@@ -185,6 +229,7 @@ impl Numbering {
 fn group(
     mut parts: Vec<Part>,
     remap: &[Vec<u32>],
+    categories: &[Vec<u8>],
     customers: usize,
     threads: usize,
 ) -> (Vec<DayTotal>, Vec<Range<usize>>) {
@@ -230,7 +275,7 @@ fn group(
                 let (first, end) = (run[0], run[1]);
                 let (mine, tail) = std::mem::take(&mut rest).split_at_mut(starts[end] - starts[first]);
                 rest = tail;
-                scope.spawn(move || group_run(mine, parts, starts, first..end))
+                scope.spawn(move || group_run(mine, (parts, categories), starts, first..end))
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("a grouping thread panicked")).collect()
@@ -240,10 +285,11 @@ fn group(
 
 /// Fills `days` with the rows of `customers`, whose runs start at `starts` (offsets into the
 /// whole list, of which `days` is the part from `starts[customers.start]`), then sorts and
-/// sums each customer's run.
+/// sums each customer's run. A row's category, renumbered by `categories`, is its day's
+/// one bit when its amount is above zero (a return buys nothing).
 fn group_run(
     days: &mut [DayTotal],
-    parts: &[Part],
+    (parts, categories): (&[Part], &[Vec<u8>]),
     starts: &[usize],
     customers: Range<usize>,
 ) -> Vec<Range<usize>> {
@@ -252,13 +298,23 @@ fn group_run(
     if customers.is_empty() {
         return Vec::new();
     }
-    for part in parts {
-        for row in &part.rows {
+    for (part, remap) in parts.iter().zip(categories) {
+        let mut place = |row: &super::worker::Row, bought: u32| {
             let customer = row.customer as usize;
             if customers.contains(&customer) {
                 let slot = &mut next[customer - customers.start];
-                days[*slot] = DayTotal { day: row.day, amount: row.amount, margin: row.margin };
+                days[*slot] =
+                    DayTotal { day: row.day, amount: row.amount, margin: row.margin, categories: bought };
                 *slot += 1;
+            }
+        };
+        // Two loops, so a log without categories pays nothing for them.
+        if part.categories.is_empty() {
+            part.rows.iter().for_each(|row| place(row, 0));
+        } else {
+            for (row, &category) in part.rows.iter().zip(&part.categories) {
+                let bit = if row.amount > 0 { 1u32 << remap[usize::from(category)] } else { 0 };
+                place(row, bit);
             }
         }
     }
@@ -279,6 +335,7 @@ fn sum_per_day(days: &mut [DayTotal]) -> usize {
         if kept > 0 && days[kept - 1].day == days[i].day {
             days[kept - 1].amount += days[i].amount;
             days[kept - 1].margin += days[i].margin;
+            days[kept - 1].categories |= days[i].categories;
         } else {
             days[kept] = days[i];
             kept += 1;
@@ -323,7 +380,7 @@ mod tests {
     use super::*;
 
     fn day(day: i32, amount: i64) -> DayTotal {
-        DayTotal { day, amount, margin: amount / 2 }
+        DayTotal { day, amount, margin: amount / 2, categories: 0 }
     }
 
     /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
@@ -341,6 +398,8 @@ mod tests {
             firsts: ids.iter().map(|(_, segment, at)| (*segment, *at)).collect(),
             others: others.to_vec(),
             rows: Vec::new(),
+            categories: Vec::new(),
+            category_names: Vec::new(),
             lines: vec![(block, 10)],
             bad: Vec::new(),
             counts: FxHashMap::default(),
@@ -378,6 +437,9 @@ mod tests {
     fn rows_of_one_day_are_summed_and_days_sorted() {
         let mut days = [day(5, 10), day(3, 4), day(5, -2), day(3, 6), day(9, 1)];
         let kept = sum_per_day(&mut days);
-        assert_eq!(&days[..kept], [day(3, 10), DayTotal { day: 5, amount: 8, margin: 4 }, day(9, 1)]);
+        assert_eq!(
+            &days[..kept],
+            [day(3, 10), DayTotal { day: 5, amount: 8, margin: 4, categories: 0 }, day(9, 1)]
+        );
     }
 }

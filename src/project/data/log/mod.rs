@@ -78,6 +78,9 @@ pub struct DayTotal {
     pub day: i32,
     pub amount: i64,
     pub margin: i64,
+    /// The categories bought that day (rows with an amount above zero), bit `k` for
+    /// [`Log::categories`]`[k]`; 0 without a category column. Fits where `day`'s padding was.
+    pub categories: u32,
 }
 
 /// The log, read.
@@ -89,6 +92,8 @@ pub struct Log {
     /// the runs are left over from summing rows of one day and mean nothing, so the list is
     /// read only through [`Log::history`].
     days: Vec<DayTotal>,
+    /// The category column's values, sorted; empty without one.
+    pub categories: Vec<String>,
     /// Rows used.
     pub rows: u64,
     /// The file's lines, which reconcile: `header + body`, and the body is the rows used,
@@ -122,6 +127,7 @@ impl Log {
         let mut log = Log {
             customers: Vec::new(),
             days: Vec::new(),
+            categories: Vec::new(),
             rows: 0,
             lines: LineCounts::default(),
             period,
@@ -180,7 +186,7 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     });
     progress.finish();
     read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
-    let mut log = merge::merge(parts, spec, workers);
+    let mut log = merge::merge(parts, spec, workers).map_err(|d| vec![d])?;
     log.bytes = size;
     log.sha256 = format!("{:x}", hasher.finalize());
     Ok(log)

@@ -37,6 +37,12 @@ pub struct Part {
     /// Other segments a customer's rows named here: number, segment, the first row naming it.
     pub others: Vec<(u32, u32, Loc)>,
     pub rows: Vec<Row>,
+    /// With a category column, each row's category (an index into `category_names`),
+    /// in the order of `rows`; empty without one.
+    pub categories: Vec<u8>,
+    /// The categories it met, in the order met; one more than [`MAX_CATEGORIES`] at most,
+    /// enough to tell the file has too many.
+    pub category_names: Vec<String>,
     /// Lines per block it read.
     pub lines: Vec<(u32, u32)>,
     pub bad: Vec<(Loc, BadRow)>,
@@ -61,11 +67,13 @@ pub struct Worker<'a> {
     /// The last segment text read and its index: rows of one customer come together, so
     /// most rows repeat it, and decoding it for every row would allocate in the hot loop.
     last_segment: (Vec<u8>, u32),
+    /// The last category text read and its index, for the same reason.
+    last_category: (Vec<u8>, u8),
     /// An id decoded from Windows-1252, so ids are keyed by their text in every encoding.
     decoded: String,
     /// Rows read but not yet looked up, with their packed ids (see `Interner::intern_batch`).
     batch: Vec<Pending>,
-    batch_rows: Vec<(Loc, Row)>,
+    batch_rows: Vec<(Loc, Row, Option<u8>)>,
     found: Vec<Found>,
     part: Part,
 }
@@ -86,6 +94,8 @@ impl<'a> Worker<'a> {
             firsts: Vec::new(),
             others: Vec::new(),
             rows: Vec::new(),
+            categories: Vec::new(),
+            category_names: Vec::new(),
             lines: Vec::new(),
             bad: Vec::new(),
             counts: FxHashMap::default(),
@@ -100,6 +110,7 @@ impl<'a> Worker<'a> {
             others: FxHashMap::default(),
             last_date: (Vec::new(), 0),
             last_segment: (Vec::new(), 0),
+            last_category: (Vec::new(), 0),
             decoded: String::new(),
             batch: Vec::with_capacity(BATCH),
             batch_rows: Vec::with_capacity(BATCH),
@@ -164,17 +175,24 @@ impl<'a> Worker<'a> {
                 return self.bad(located((problem, Some(column), message)));
             }
         };
+        let category = match self.header.columns.category {
+            Some(column) => match self.category(fields.get(column)) {
+                Ok(category) => Some(category),
+                Err((problem, message)) => return self.bad(located((problem, Some(column), message))),
+            },
+            None => None,
+        };
         let row = Row { customer: 0, day: parsed.day, amount: parsed.amount, margin: parsed.margin };
         let id = key_text(parsed.customer, self.spec.format.encoding, &mut self.decoded);
         if let Some(key) = pack(id) {
             self.batch.push((key, segment));
-            self.batch_rows.push((at, row));
+            self.batch_rows.push((at, row, category));
             if self.batch.len() == BATCH {
                 self.flush();
             }
         } else {
             let found = self.ids.intern_long(id, segment);
-            record(&mut self.part, &mut self.others, found, segment, at, row);
+            record(&mut self.part, &mut self.others, found, (segment, category), at, row);
         }
     }
 
@@ -183,8 +201,8 @@ impl<'a> Worker<'a> {
         self.found.clear();
         self.ids.intern_batch(&self.batch, &mut self.found);
         let rows = std::mem::take(&mut self.batch_rows);
-        for ((&(_, segment), &found), &(at, row)) in self.batch.iter().zip(&self.found).zip(&rows) {
-            record(&mut self.part, &mut self.others, found, segment, at, row);
+        for ((&(_, segment), &found), &(at, row, category)) in self.batch.iter().zip(&self.found).zip(&rows) {
+            record(&mut self.part, &mut self.others, found, (segment, category), at, row);
         }
         self.batch_rows = rows;
         self.batch_rows.clear();
@@ -224,6 +242,34 @@ impl<'a> Worker<'a> {
         }
     }
 
+    /// The row's category, numbered in the order this worker met them. Past
+    /// [`MAX_CATEGORIES`] every new one shares one number: the file then has too many, which
+    /// the merge reports.
+    fn category(&mut self, raw: &[u8]) -> Result<u8, (Problem, String)> {
+        let value = fields::trim(raw);
+        if value.is_empty() {
+            return Err((Problem::MissingCategory, "the category is empty".into()));
+        }
+        if value == self.last_category.0.as_slice() {
+            return Ok(self.last_category.1);
+        }
+        let Some(text) = self.spec.format.encoding.decode(value) else {
+            return Err((Problem::NotText, "the category is not UTF-8 text (older Nordic exports are Windows-1252: set `encoding: windows-1252`)".into()));
+        };
+        let names = &mut self.part.category_names;
+        let index = names.iter().position(|n| *n == text).unwrap_or_else(|| {
+            if names.len() <= MAX_CATEGORIES {
+                names.push(text);
+            }
+            names.len() - 1
+        });
+        let index = u8::try_from(index).unwrap_or(u8::MAX);
+        self.last_category.0.clear();
+        self.last_category.0.extend_from_slice(value);
+        self.last_category.1 = index;
+        Ok(index)
+    }
+
     fn bad(&mut self, (at, row): (Loc, BadRow)) {
         *self.part.counts.entry(row.problem).or_default() += 1;
         // Blocks arrive in file order, so a worker's first rows are its earliest.
@@ -232,6 +278,10 @@ impl<'a> Worker<'a> {
         }
     }
 }
+
+/// The distinct categories a log may hold: each is a bit of a customer-day's set
+/// ([`super::DayTotal::categories`]).
+pub const MAX_CATEGORIES: usize = 32;
 
 /// Rows looked up together: enough to keep the CPU's outstanding cache misses busy.
 const BATCH: usize = 16;
@@ -242,7 +292,7 @@ fn record(
     part: &mut Part,
     others: &mut FxHashMap<(u32, u32), Loc>,
     found: Found,
-    segment: u32,
+    (segment, category): (u32, Option<u8>),
     at: Loc,
     row: Row,
 ) {
@@ -254,6 +304,9 @@ fn record(
     let day = row.day;
     part.period = Some(part.period.map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))));
     part.rows.push(Row { customer: found.number, ..row });
+    if let Some(category) = category {
+        part.categories.push(category);
+    }
 }
 
 /// A segment index as the worker stores it.
