@@ -2,15 +2,17 @@
 """Check uplift's customer summary against scripts/warehouse_summary.sql run on DuckDB.
 
 Loads a transaction log (CSV) into DuckDB as transactions(customer_id, segment,
-purchase_date, amount), runs the warehouse query with the observation end set, and
-compares its result with a summary CSV written by `uplift summarise`, row for row:
-the same header, the same customers in the same order, equal segment, frequency,
-recency, T and dates, and monetary_value within 1e-6 absolute (printed with 6 decimals).
+purchase_date, amount[, category]), runs the warehouse query with the observation end set
+(and, with --category, its lines marked `--cat `), and compares its result with a summary
+CSV written by `uplift summarise`, row for row: the same header, the same customers in the
+same order, every field equal as printed (the loyalty path's days and revenue included),
+except monetary_value, a quotient, within 1e-6 absolute (printed with 6 decimals).
 
 Usage:
   python3 scripts/check_warehouse.py LOG.csv UPLIFT_SUMMARY.csv [--end YYYY-MM-DD]
       [--delimiter ,] [--decimal .] [--date-format %Y-%m-%d] [--encoding utf-8]
       [--columns customer_id,date,amount,segment] [--customers-file FILE] [--sql FILE]
+      [--category COLUMN]
 
 --end defaults to the last date in the log (uplift's default). --columns names the log's
 customer, date, amount and segment columns in that order; with --customers-file the
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import decimal
 import math
 import os
 import re
@@ -33,8 +36,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-HEADER = ["customer", "segment", "frequency", "recency", "T", "monetary_value",
-          "first_purchase", "last_purchase"]
 TOLERANCE = 1e-6
 END_LITERAL = re.compile(r"DATE '\d{4}-\d{2}-\d{2}'(?= AS observation_end)")
 MONEY = re.compile(r"-?\d+\.\d{6}")
@@ -53,6 +54,7 @@ def parse_args(argv):
     ap.add_argument("--columns", default="customer_id,date,amount,segment",
                     help="customer,date,amount,segment column names of the log")
     ap.add_argument("--customers-file", default=None)
+    ap.add_argument("--category", default=None, help="the log's category column (runs the `--cat ` lines)")
     ap.add_argument("--sql", default=str(Path(__file__).with_name("warehouse_summary.sql")))
     ap.add_argument("--max-diffs", type=int, default=10, help="differences to print (default 10)")
     args = ap.parse_args(argv)
@@ -113,7 +115,8 @@ def load(con, args, tmpdir: str) -> None:
         SELECT l.{cust} AS customer_id,
                {segment} AS segment,
                CAST(strptime(trim(l.{date}), {quote_str(args.date_format)}) AS DATE) AS purchase_date,
-               CAST({amount_text} AS DECIMAL(38, 6)) AS amount
+               CAST({amount_text} AS DECIMAL(38, 6)) AS amount,
+               {f"trim(l.{quote_ident(args.category)})" if args.category else "NULL"} AS category
         FROM {log} l {join}
     """)
 
@@ -126,41 +129,50 @@ def read_uplift(path: str):
     return rows[0], rows[1:]
 
 
-def compare(sql_rows, header, rows, max_diffs: int) -> list[str]:
+def printed(value) -> str:
+    """A SQL value as uplift prints it: NULL empty, dates ISO, decimals with 6 places."""
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return f"{value:.6f}"
+    return str(value)
+
+
+def compare(sql_header, sql_rows, header, rows, max_diffs: int) -> list[str]:
     """Differences between the SQL result and uplift's rows (empty = agreement).
 
     Stops after `max_diffs` differences, and at the first row whose customer differs
     (after that every row would differ).
     """
     diffs: list[str] = []
-    if header != HEADER:
-        return [f"header: uplift has {','.join(header)!r}, expected {','.join(HEADER)!r}"]
+    if header != sql_header:
+        return [f"header: uplift has {','.join(header)!r}, SQL {','.join(sql_header)!r}"]
     if len(rows) != len(sql_rows):
         diffs.append(f"row count: uplift has {len(rows)} customers, SQL has {len(sql_rows)}")
+    money = header.index("monetary_value")
     for line, (ours, theirs) in enumerate(zip(sql_rows, rows), start=2):
         if len(diffs) >= max_diffs:
             break
-        if len(theirs) != len(HEADER):
-            diffs.append(f"line {line}: {len(theirs)} fields, expected {len(HEADER)}: {theirs}")
+        if len(theirs) != len(header):
+            diffs.append(f"line {line}: {len(theirs)} fields, expected {len(header)}: {theirs}")
             continue
-        cust, seg, freq, rec, big_t, money, first, last = ours
-        if theirs[0] != str(cust):
-            diffs.append(f"line {line}: customer {theirs[0]!r} in uplift, {str(cust)!r} in SQL "
+        if theirs[0] != str(ours[0]):
+            diffs.append(f"line {line}: customer {theirs[0]!r} in uplift, {str(ours[0])!r} in SQL "
                          "(different customers or order; stopping here)")
             break
-        expected = {1: "" if seg is None else str(seg), 2: str(freq), 3: str(rec), 4: str(big_t),
-                    6: first.isoformat(), 7: last.isoformat()}
-        where = f"line {line} customer {cust}"
-        diffs += [f"{where}: {HEADER[k]} uplift={theirs[k]!r} SQL={v!r}"
-                  for k, v in expected.items() if theirs[k] != v]
-        if not MONEY.fullmatch(theirs[5]):
-            diffs.append(f"{where}: monetary_value {theirs[5]!r} is not printed with 6 decimals")
+        where = f"line {line} customer {ours[0]}"
+        diffs += [f"{where}: {header[k]} uplift={theirs[k]!r} SQL={printed(v)!r}"
+                  for k, v in enumerate(ours) if k != money and theirs[k] != printed(v)]
+        if not MONEY.fullmatch(theirs[money]):
+            diffs.append(f"{where}: monetary_value {theirs[money]!r} is not printed with 6 decimals")
         try:
-            value = float(theirs[5])
+            value = float(theirs[money])
         except ValueError:
             value = math.nan
-        if not abs(value - float(money)) <= TOLERANCE + 1e-9:  # NaN fails too
-            diffs.append(f"{where}: monetary_value uplift={theirs[5]} SQL={money:.6f}")
+        if not abs(value - float(ours[money])) <= TOLERANCE + 1e-9:  # NaN fails too
+            diffs.append(f"{where}: monetary_value uplift={theirs[money]} SQL={ours[money]:.6f}")
     return diffs[:max_diffs]
 
 
@@ -188,12 +200,16 @@ def main(argv=None) -> int:
             end = last.isoformat()
         elif not ISO_DATE.fullmatch(end):
             raise ValueError(f"--end {end!r}: expected YYYY-MM-DD")
-        sql_rows = con.execute(END_LITERAL.sub(f"DATE '{end}'", sql)).fetchall()
+        if args.category:
+            sql = re.sub(r"(?m)^--cat ", "", sql)
+        result = con.execute(END_LITERAL.sub(f"DATE '{end}'", sql))
+        sql_header = [column[0] for column in result.description]
+        sql_rows = result.fetchall()
     except (OSError, ValueError, UnicodeDecodeError, duckdb.Error) as e:
         print(f"check_warehouse: {e}", file=sys.stderr)
         return 2
 
-    diffs = compare(sql_rows, header, rows, args.max_diffs)
+    diffs = compare(sql_header, sql_rows, header, rows, args.max_diffs)
     if diffs:
         print(f"check_warehouse: {args.summary} differs from {args.sql} on {args.log} (E = {end}):",
               file=sys.stderr)

@@ -1,10 +1,12 @@
 -- warehouse_summary.sql: uplift's per-customer summary, computed inside the data warehouse.
 --
--- Input:  transactions(customer_id, segment, purchase_date DATE, amount)
+-- Input:  transactions(customer_id, segment, purchase_date DATE, amount[, category])
 --         one row per purchase; amount is net (negative = a return). Use an exact type
 --         for amount (DECIMAL/NUMERIC) so that day totals are exact.
 -- Output: one row per customer with at least one purchase day, sorted by customer id:
---         customer, segment, frequency, recency, T, monetary_value, first_purchase, last_purchase
+--         customer, segment, frequency, recency, T, monetary_value, first_purchase, last_purchase,
+--         longest_gap, days_to_purchase_2, days_to_purchase_4, days_to_purchase_8,
+--         revenue_in_365_days[, days_to_3_categories]
 --         (the header and format of uplift's data/customers_summary.csv).
 --
 -- Definitions (time unit: days; E = observation end):
@@ -18,6 +20,18 @@
 --                    return-only days included) / frequency; 0 when frequency = 0
 --   Rows dated after E are left out (uplift reports them as bad rows; with
 --   on_bad_rows: skip it leaves them out too).
+--   The loyalty path's columns, for project.yaml's default `loyalty_path` (purchase days
+--   2, 4 and 8 within a 365-day window; 3 categories); other settings change the numbers
+--   in `params` and in the column names alike:
+--   longest_gap         = the longest gap between two consecutive purchase days; 0 with one
+--   days_to_purchase_k  = days from the first purchase day to the k-th, when fewer than
+--                         window_days; empty otherwise
+--   revenue_in_365_days = sum of day_total over the days from the first purchase day to
+--                         window_days - 1 days after it (return-only days included)
+--   days_to_3_categories (with a category column: delete `--cat ` on the lines marked
+--                         with it) = days from the first purchase day to the day the 3rd
+--                         category was first bought in the window (a row above zero); empty
+--                         when fewer were
 --
 -- Dialect: runs as written on DuckDB and PostgreSQL (DATE - DATE = whole days).
 -- BigQuery and Snowflake need other date differences and identifier quoting; see
@@ -28,7 +42,9 @@
 -- scripts/check_warehouse.py rewrites the literal on the marked line.
 
 WITH params AS (
-    SELECT DATE '2026-10-31' AS observation_end  -- observation end E
+    SELECT DATE '2026-10-31' AS observation_end, -- observation end E
+           365 AS window_days,                   -- loyalty_path.window_days
+           3 AS categories                       -- loyalty_path.categories
 ),
 day_totals AS (                                  -- one row per customer and day
     SELECT t.customer_id,
@@ -56,6 +72,58 @@ later_totals AS (                                -- net spend after the first pu
     WHERE d.day > f.first_purchase
     GROUP BY d.customer_id
 ),
+numbered AS (                                   -- purchase days, numbered, with the gap before each
+    SELECT d.customer_id,
+           d.day,
+           ROW_NUMBER() OVER (PARTITION BY d.customer_id ORDER BY d.day) AS n,
+           d.day - LAG(d.day) OVER (PARTITION BY d.customer_id ORDER BY d.day) AS gap
+    FROM day_totals d
+    WHERE d.day_total >= 0
+),
+path AS (                                        -- the loyalty path's steps
+    SELECT n.customer_id,
+           COALESCE(MAX(n.gap), 0) AS longest_gap,
+           MIN(CASE WHEN n.n = 2 AND n.day - f.first_purchase < p.window_days
+                    THEN n.day - f.first_purchase END) AS days_to_purchase_2,
+           MIN(CASE WHEN n.n = 4 AND n.day - f.first_purchase < p.window_days
+                    THEN n.day - f.first_purchase END) AS days_to_purchase_4,
+           MIN(CASE WHEN n.n = 8 AND n.day - f.first_purchase < p.window_days
+                    THEN n.day - f.first_purchase END) AS days_to_purchase_8
+    FROM numbered n
+    JOIN purchase_days f ON f.customer_id = n.customer_id
+    CROSS JOIN params p
+    GROUP BY n.customer_id
+),
+window_totals AS (                               -- net amount in the window
+    SELECT d.customer_id,
+           SUM(d.day_total) AS window_revenue
+    FROM day_totals d
+    JOIN purchase_days f ON f.customer_id = d.customer_id
+    CROSS JOIN params p
+    WHERE d.day >= f.first_purchase AND d.day - f.first_purchase < p.window_days
+    GROUP BY d.customer_id
+),
+--cat category_firsts AS (                       -- each category's first day bought in the window
+--cat     SELECT t.customer_id,
+--cat            t.category,
+--cat            MIN(t.purchase_date) AS day
+--cat     FROM transactions t
+--cat     JOIN purchase_days f ON f.customer_id = t.customer_id
+--cat     CROSS JOIN params p
+--cat     WHERE t.amount > 0 AND t.category IS NOT NULL
+--cat       AND t.purchase_date >= f.first_purchase AND t.purchase_date <= p.observation_end
+--cat       AND t.purchase_date - f.first_purchase < p.window_days
+--cat     GROUP BY t.customer_id, t.category
+--cat ),
+--cat categories_reached AS (                    -- the day the `categories`-th was first bought
+--cat     SELECT c.customer_id,
+--cat            MIN(CASE WHEN c.k = p.categories THEN c.day END) AS day
+--cat     FROM (SELECT customer_id, day,
+--cat                  ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY day) AS k
+--cat           FROM category_firsts) c
+--cat     CROSS JOIN params p
+--cat     GROUP BY c.customer_id
+--cat ),
 customer_segments AS (                           -- one segment per customer
     SELECT t.customer_id,
            MIN(t.segment) AS segment
@@ -74,10 +142,19 @@ SELECT f.customer_id                              AS "customer",
                  ELSE 0
             END AS DECIMAL(18, 6))                AS "monetary_value",
        f.first_purchase                           AS "first_purchase",
-       f.last_purchase                            AS "last_purchase"
+       f.last_purchase                            AS "last_purchase",
+       g.longest_gap                              AS "longest_gap",
+       g.days_to_purchase_2                       AS "days_to_purchase_2",
+       g.days_to_purchase_4                       AS "days_to_purchase_4",
+       g.days_to_purchase_8                       AS "days_to_purchase_8",
+       CAST(w.window_revenue AS DECIMAL(18, 6))   AS "revenue_in_365_days"
+--cat  , c.day - f.first_purchase                 AS "days_to_3_categories"
 FROM purchase_days f
 CROSS JOIN params p
 JOIN customer_segments s ON s.customer_id = f.customer_id
+JOIN path g ON g.customer_id = f.customer_id
+JOIN window_totals w ON w.customer_id = f.customer_id
 LEFT JOIN later_totals l ON l.customer_id = f.customer_id
+--cat LEFT JOIN categories_reached c ON c.customer_id = f.customer_id
 -- byte order of the ids: PostgreSQL needs ORDER BY f.customer_id COLLATE "C"
 ORDER BY f.customer_id;

@@ -20,7 +20,7 @@ pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) 
     if let Destination::File(path) = &destination {
         check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
     }
-    let csv = crate::project::data::write_summary(&data.customers, &ids);
+    let csv = crate::project::data::write_summary(&data.customers, &ids, &project.settings.loyalty_path);
     destination.write(csv.as_bytes())?;
     let c = &data.coverage;
     crate::warn!(

@@ -64,6 +64,25 @@ pub struct CustomerSummary {
     pub monetary: f64,
     pub first_purchase: NaiveDate,
     pub last_purchase: NaiveDate,
+    /// The customer's steps on the loyalty path; `None` from a summary without its columns.
+    pub path: Option<PathFields>,
+}
+
+/// One customer on the loyalty path, as the summary carries it (docs/warehouse.md) and as
+/// the path is counted from (docs/metrics.md, "The loyalty path"), under one project's
+/// `loyalty_path` settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PathFields {
+    /// The longest gap between two consecutive purchase days, in days; 0 with one.
+    pub longest_gap: u32,
+    /// Days from the first purchase to the `purchases[1]`-, `[2]`- and `[3]`-th purchase
+    /// day, each when it falls in the window.
+    pub stage_days: [Option<u32>; 3],
+    /// With categories: days from the first purchase to the day the `categories`-th
+    /// category was first bought, when in the window.
+    pub categories_day: Option<u32>,
+    /// Net amount of all days in the window, in ten-thousandths.
+    pub window_revenue: i64,
 }
 
 /// What the transactions say about one segment.

@@ -317,7 +317,7 @@ impl Loader<'_> {
     ) -> Option<crate::model::DataSet> {
         let mut config = config.clone();
         config.skip_bad_rows |= self.options.skip_bad_rows;
-        match crate::project::data::read(&self.folder, &config, segment_ids) {
+        match crate::project::data::read(&self.folder, &config, segment_ids, path) {
             Ok(input) => {
                 self.binary_sources.extend(input.sources());
                 let has_margin = config.columns.margin.is_some();

@@ -127,6 +127,64 @@ fn files_that_are_not_a_transaction_log_get_one_clear_error_each() {
     }
 }
 
+/// `uplift summarise` writes each customer's steps on the loyalty path, and a project
+/// reading that summary instead of the log counts the same path, stage for stage and krone
+/// for krone — as long as both read it under the same settings, which the summary's column
+/// names carry.
+#[test]
+fn the_loyalty_path_from_a_summary_equals_the_one_from_the_log() {
+    let metrics = |dir: &std::path::Path| -> serde_json::Value {
+        let out = uplift(&["metrics", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let from_log = metrics(&example());
+    let dir = example_copy("path-from-summary");
+    let written = dir.path().join("written.csv");
+    let out = uplift(&["summarise", dir.path().to_str().unwrap(), "-o", written.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    fs::rename(&written, dir.path().join("data/summary.csv")).unwrap();
+    // The summary in place of the log, with the figures only a log gives typed as derived.
+    let project = fs::read_to_string(dir.path().join("project.yaml")).unwrap();
+    let (start, end) = (project.find("\ndata:").unwrap(), project.find("\nreport:").unwrap());
+    let data = "\ndata:\n  summary: data/summary.csv\n\nloyalty_path:\n  categories: 3\n";
+    fs::write(dir.path().join("project.yaml"), format!("{}{data}{}", &project[..start], &project[end..]))
+        .unwrap();
+    let mut segments = fs::read_to_string(dir.path().join("segments.yaml")).unwrap();
+    for segment in from_log["data"]["segments"].as_array().unwrap() {
+        for figure in segment["figures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["from_data"] == true && f["field"] != "customers")
+        {
+            let field = figure["field"].as_str().unwrap();
+            segments =
+                segments.replacen(&format!("{field}: from_data"), &format!("{field}: {}", figure["used"]), 1);
+        }
+    }
+    fs::write(dir.path().join("segments.yaml"), segments).unwrap();
+    let from_summary = metrics(dir.path());
+    let paths = |m: &serde_json::Value| -> Vec<serde_json::Value> {
+        m["data"]["segments"].as_array().unwrap().iter().map(|s| s["loyalty_path"].clone()).collect()
+    };
+    assert!(paths(&from_log).iter().all(|p| p["integrated"]["customers"].as_u64().unwrap() > 0));
+    assert_eq!(paths(&from_summary), paths(&from_log));
+    assert_eq!(from_summary["problem_areas"]["from_data"], from_log["problem_areas"]["from_data"]);
+
+    // Read under other settings than the summary's, the columns would mean something else.
+    let project = fs::read_to_string(dir.path().join("project.yaml")).unwrap();
+    fs::write(dir.path().join("project.yaml"), project.replace("  categories: 3\n", "  window_days: 180\n"))
+        .unwrap();
+    let out = uplift(&["check", dir.path().to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("data/summary.csv:1:1: the summary's loyalty path columns count purchase days 2, 4, 8 within 365 days; project.yaml's `loyalty_path` counts 2, 4, 8 within 180"),
+        "{err}"
+    );
+}
+
 #[test]
 fn from_data_without_a_data_section_is_located() {
     let dir = example_copy("no-data-section");
@@ -158,7 +216,7 @@ fn warehouse_sql_matches_uplift_summarise() {
         .arg(example().join(LOG))
         .arg(&summary)
         .args(["--end", "2026-10-31", "--delimiter", ";", "--decimal", ",", "--date-format", "%d.%m.%Y"])
-        .args(["--columns", "Kundenr,Dato,Beløb,Segment"])
+        .args(["--columns", "Kundenr,Dato,Beløb,Segment", "--category", "Varegruppe"])
         .output()
         .expect("python3 runs");
     if check.status.code() == Some(3) {
@@ -199,6 +257,64 @@ impl Lcg {
     }
 }
 
+/// One customer of a generated log, as the plain summary needs them.
+#[derive(Default)]
+struct PlainCustomer {
+    segment: &'static str,
+    /// Net amount per day, in hundredths.
+    per_day: std::collections::BTreeMap<i64, i64>,
+    /// The day and category of each row above zero.
+    bought: Vec<(i64, usize)>,
+}
+
+impl PlainCustomer {
+    /// The customer's summary line, computed the plain way from the definitions of
+    /// docs/warehouse.md (days counted from `start`, observed to `end`); `None` without a
+    /// purchase day.
+    fn summary_line(&self, id: &str, start: chrono::NaiveDate, end: chrono::NaiveDate) -> Option<String> {
+        let purchases: Vec<i64> =
+            self.per_day.iter().filter(|(_, net)| **net >= 0).map(|(day, _)| *day).collect();
+        let &first = purchases.first()?;
+        let last = *purchases.last().unwrap();
+        let repeat: i64 = self.per_day.range(first + 1..).map(|(_, net)| net).sum();
+        let frequency = purchases.len() - 1;
+        #[allow(clippy::cast_precision_loss)]
+        let monetary = if frequency > 0 { repeat as f64 * 100.0 / 10_000.0 / frequency as f64 } else { 0.0 };
+        let date = |day: i64| start + chrono::Days::new(day.unsigned_abs());
+        // The loyalty path's fields, under the default settings: a 365-day window.
+        let in_window = |day: i64| (first..first + 365).contains(&day);
+        let longest_gap = purchases.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+        let nth = |n: usize| {
+            purchases
+                .get(n - 1)
+                .filter(|&&d| in_window(d))
+                .map(|d| (d - first).to_string())
+                .unwrap_or_default()
+        };
+        let revenue: i64 = self.per_day.iter().filter(|(day, _)| in_window(**day)).map(|(_, net)| net).sum();
+        let mut firsts: Vec<i64> = (0..3)
+            .filter_map(|k| {
+                self.bought.iter().filter(|(d, c)| *c == k && in_window(*d)).map(|(d, _)| *d).min()
+            })
+            .collect();
+        firsts.sort_unstable();
+        let categories = if firsts.len() == 3 { (firsts[2] - first).to_string() } else { String::new() };
+        let sign = if revenue < 0 { "-" } else { "" };
+        let revenue = format!("{sign}{}.{:02}0000", revenue.abs() / 100, revenue.abs() % 100);
+        Some(format!(
+            "{id},{},{frequency},{},{},{monetary:.6},{},{},{longest_gap},{},{},{},{revenue},{categories}",
+            self.segment,
+            last - first,
+            (end - date(first)).num_days(),
+            date(first),
+            date(last),
+            nth(2),
+            nth(4),
+            nth(8)
+        ))
+    }
+}
+
 /// A log of several blocks (the reader hands out 4 MiB at a time), rows in no order, ids
 /// short and long, returns and several rows on one day: `uplift summarise` must equal a
 /// summary computed here the plain way, customer by customer.
@@ -213,16 +329,17 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
     };
     let segment = |i: u64| if i % 2 == 0 { "installers" } else { "facility-management" };
     let mut csv = String::from("Kundenr;Dato;Beløb;Dækningsbidrag;Segment;Varegruppe\n");
-    // Per customer and day, the net amount in hundredths.
-    let mut expected: BTreeMap<String, (u64, BTreeMap<i64, i64>)> = BTreeMap::new();
+    let mut expected: BTreeMap<String, PlainCustomer> = BTreeMap::new();
     while csv.len() < 13 << 20 {
-        let customer = rng.below(100_000);
+        // A quarter of the rows go to 500 frequent buyers, who reach the path's later stages.
+        let customer = if rng.below(4) == 0 { rng.below(500) } else { rng.below(100_000) };
         let day = i64::try_from(rng.below(days)).unwrap();
         let cents = i64::try_from(rng.below(600_000)).unwrap() - 50_000;
         let date = start + chrono::Days::new(day.unsigned_abs());
         let sign = if cents < 0 { "-" } else { "" };
         let amount = format!("{sign}{},{:02}", cents.abs() / 100, cents.abs() % 100);
-        let category = ["VVS", "Kabler", "Værktøj"][usize::try_from(rng.below(3)).unwrap()];
+        let k = usize::try_from(rng.below(3)).unwrap();
+        let category = ["VVS", "Kabler", "Værktøj"][k];
         writeln!(
             csv,
             "{};{};{amount};0,00;{};{category}",
@@ -231,8 +348,13 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
             segment(customer)
         )
         .unwrap();
-        *expected.entry(id(customer)).or_insert((customer, BTreeMap::new())).1.entry(day).or_default() +=
-            cents;
+        let entry = expected
+            .entry(id(customer))
+            .or_insert_with(|| PlainCustomer { segment: segment(customer), ..PlainCustomer::default() });
+        *entry.per_day.entry(day).or_default() += cents;
+        if cents > 0 {
+            entry.bought.push((day, k));
+        }
     }
     let dir = example_copy("parallel");
     fs::write(dir.path().join(LOG), &csv).unwrap();
@@ -241,30 +363,22 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
     assert!(out.status.success(), "{}", text(&out.stderr));
 
     let end = chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
-    let mut plain =
-        String::from("customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n");
-    for (id, (customer, per_day)) in &expected {
-        let purchases: Vec<i64> = per_day.iter().filter(|(_, net)| **net >= 0).map(|(day, _)| *day).collect();
-        let Some(&first) = purchases.first() else { continue };
-        let last = *purchases.last().unwrap();
-        let repeat: i64 = per_day.range(first + 1..).map(|(_, net)| net).sum();
-        let frequency = purchases.len() - 1;
-        #[allow(clippy::cast_precision_loss)]
-        let monetary = if frequency > 0 { repeat as f64 * 100.0 / 10_000.0 / frequency as f64 } else { 0.0 };
-        let date = |day: i64| start + chrono::Days::new(day.unsigned_abs());
-        writeln!(
-            plain,
-            "{id},{},{frequency},{},{},{monetary:.6},{},{}",
-            segment(*customer),
-            last - first,
-            (end - date(first)).num_days(),
-            date(first),
-            date(last)
-        )
-        .unwrap();
+    let mut plain = String::from(
+        "customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase,longest_gap,days_to_purchase_2,days_to_purchase_4,days_to_purchase_8,revenue_in_365_days,days_to_3_categories\n",
+    );
+    for line in expected.iter().filter_map(|(id, c)| c.summary_line(id, start, end)) {
+        plain.push_str(&line);
+        plain.push('\n');
     }
     let written = fs::read_to_string(&summary).unwrap();
     assert!(written.lines().count() > 50_000, "too few customers: the test would prove little");
+    let reached = |column: usize| {
+        plain.lines().skip(1).filter(|l| !l.split(',').nth(column).unwrap().is_empty()).count()
+    };
+    assert!(
+        [reached(10), reached(11), reached(12), reached(13)].iter().all(|&n| n > 100),
+        "too few customers on the path: the test would prove little"
+    );
     for (line, (a, b)) in written.lines().zip(plain.lines()).enumerate() {
         assert_eq!(a, b, "line {}", line + 1);
     }

@@ -154,6 +154,17 @@ fn the_summary_rows_in_the_warehouse_docs_are_the_examples_own() {
     }
 }
 
+/// The query `docs/warehouse.md` shows is the one `scripts/check_warehouse.py` runs.
+#[test]
+fn the_warehouse_docs_show_the_checked_query() {
+    let markdown = doc("warehouse.md");
+    let script =
+        fs::read_to_string(example().parent().unwrap().join("scripts/warehouse_summary.sql")).unwrap();
+    let query = &script[script.find("WITH params AS (").unwrap()..];
+    let shown = block_after(&markdown, "## The query", "sql");
+    assert_eq!(shown.trim_end(), query.trim_end(), "docs/warehouse.md, \"The query\"");
+}
+
 #[test]
 fn an_abridged_excerpt_is_read_without_its_cuts() {
     let excerpt =

@@ -11,7 +11,8 @@
 //! - A customer is *active* in a window with at least one purchase day in it.
 
 use crate::model::{
-    Cohort, Coverage, CustomerSummary, DataSet, LoyaltyCounts, LoyaltyPathSettings, SegmentData, Survival,
+    Cohort, Coverage, CustomerSummary, DataSet, LoyaltyCounts, LoyaltyPathSettings, PathFields, SegmentData,
+    Survival,
 };
 use crate::project::data::{self, History, Input, UNITS_PER_CURRENCY, year_of};
 
@@ -38,13 +39,13 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                 let mut returns_only = 0u64;
                 for customer in run {
                     let history = log.history(customer);
-                    let Some(summary) = summarise(&history, end) else {
+                    let Some(summary) = summarise(&history, end, path) else {
                         returns_only += 1;
                         continue;
                     };
                     if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
                         acc.add(&history, &summary, end, first_day);
-                        acc.loyalty.add(&history, (first_day, end), path);
+                        acc.loyalty.add(&summary, (first_day, end), path);
                     }
                     customers.push(summary);
                 }
@@ -76,17 +77,27 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
         }
         Input::Summary { summary, file } => {
             let end = data::day_of(summary.observation_end);
+            let first =
+                summary.customers.iter().map(|c| c.first_purchase).min().unwrap_or(summary.observation_end);
             let mut per_segment: Vec<SegmentData> = (0..segments).map(|_| SegmentData::default()).collect();
+            let mut loyalty: Vec<LoyaltyAccumulator> =
+                (0..segments).map(|_| LoyaltyAccumulator::default()).collect();
             for c in &summary.customers {
-                if let Some(s) = c.segment.and_then(|s| per_segment.get_mut(s)) {
+                if let Some(i) = c.segment.filter(|&i| i < segments) {
+                    let s = &mut per_segment[i];
                     s.customers += 1;
                     let last = data::day_of(c.last_purchase);
                     s.active_customers += u64::from(end - last < YEAR);
                     survive(&mut s.survival, data::day_of(c.first_purchase), last, end);
+                    // The data's first day is, from a summary, its earliest first purchase.
+                    loyalty[i].add(c, (data::day_of(first), end), path);
                 }
             }
-            let first =
-                summary.customers.iter().map(|c| c.first_purchase).min().unwrap_or(summary.observation_end);
+            if summary.path.is_some() {
+                for (s, acc) in per_segment.iter_mut().zip(loyalty) {
+                    s.loyalty = Some(acc.finish());
+                }
+            }
             let coverage = Coverage {
                 files: vec![file.path],
                 rows: summary.customers.len() as u64,
@@ -109,8 +120,9 @@ fn is_purchase(amount: i64) -> bool {
     amount >= 0
 }
 
-/// The customer's summary as of day `end`; `None` without any purchase day.
-pub fn summarise(history: &History, end: i32) -> Option<CustomerSummary> {
+/// The customer's summary as of day `end`, with their steps on the loyalty path read
+/// under `path`; `None` without any purchase day.
+pub fn summarise(history: &History, end: i32, path: &LoyaltyPathSettings) -> Option<CustomerSummary> {
     let mut purchases = history.days.iter().filter(|d| is_purchase(d.amount));
     let first = purchases.next()?.day;
     let (count, last) = purchases.fold((0u32, first), |(n, _), d| (n + 1, d.day));
@@ -127,7 +139,35 @@ pub fn summarise(history: &History, end: i32) -> Option<CustomerSummary> {
         monetary,
         first_purchase: data::date_of(first),
         last_purchase: data::date_of(last),
+        path: Some(path_fields(history, first, path)),
     })
+}
+
+/// The customer's steps on the loyalty path, from their first purchase day `first`.
+fn path_fields(history: &History, first: i32, path: &LoyaltyPathSettings) -> PathFields {
+    let window = i32::try_from(path.window_days).unwrap_or(i32::MAX);
+    let in_window = |day: i32| (0..window).contains(&(day - first));
+    let mut fields = PathFields::default();
+    let mut last = first;
+    let purchases = history.days.iter().filter(|d| is_purchase(d.amount) && d.day > first).map(|d| d.day);
+    for (count, day) in (2u32..).zip(purchases) {
+        fields.longest_gap = fields.longest_gap.max(u32::try_from(day - last).unwrap_or(0));
+        last = day;
+        if let Some(k) = path.purchases[1..].iter().position(|&n| n == count)
+            && in_window(day)
+        {
+            fields.stage_days[k] = Some(u32::try_from(day - first).unwrap_or(0));
+        }
+    }
+    if let Some(needed) = path.categories {
+        let mut bought = 0u32;
+        fields.categories_day = history.days.iter().filter(|d| in_window(d.day)).find_map(|d| {
+            bought |= d.categories;
+            (bought.count_ones() >= needed).then(|| u32::try_from(d.day - first).unwrap_or(0))
+        });
+    }
+    fields.window_revenue = history.days.iter().filter(|d| in_window(d.day)).map(|d| d.amount).sum();
+    fields
 }
 
 /// Which 365-day window before `end` a day falls in (0 = the last year).
@@ -178,61 +218,41 @@ struct LoyaltyAccumulator {
 }
 
 impl LoyaltyAccumulator {
-    /// Adds one customer with a purchase day: their stages if their window has been
-    /// observed, and whether they lapsed and came back. The data runs from `data_start` to
-    /// `end`.
-    fn add(&mut self, history: &History, (data_start, end): (i32, i32), path: &LoyaltyPathSettings) {
-        let window = i32::try_from(path.window_days).unwrap_or(i32::MAX);
-        let lapse = i32::try_from(path.lapse_days).unwrap_or(i32::MAX);
-        let mut purchases = history.days.iter().filter(|d| is_purchase(d.amount)).map(|d| d.day);
-        let Some(first) = purchases.next() else { return };
+    /// Adds one customer: their stages if they are new and their window has been observed,
+    /// and whether they lapsed and came back. The data runs from `data_start` to `end`.
+    fn add(&mut self, c: &CustomerSummary, (data_start, end): (i32, i32), settings: &LoyaltyPathSettings) {
+        let Some(fields) = &c.path else { return };
+        let window = i32::try_from(settings.window_days).unwrap_or(i32::MAX);
+        let lapse = settings.lapse_days;
+        let first = data::day_of(c.first_purchase);
         // New to the company: the `lapse` days before the first purchase lie in the data and
         // hold none (a customer first seen sooner may have bought before the export begins).
         // And their window, the `window` days starting with the first purchase day, has been
         // observed in full.
-        let new = first - data_start >= lapse;
+        let new = first - data_start >= i32::try_from(lapse).unwrap_or(i32::MAX);
         let observed = first + window - 1 <= end;
         self.before_data += u64::from(!new);
         self.window_not_observed += u64::from(new && !observed);
-        let eligible = new && observed;
-        // The day each stage was reached within the window, for an eligible customer.
-        let mut stage_day: [Option<i32>; 5] = [Some(first), None, None, None, None];
-        let mut last = first;
-        let mut came_back = false;
-        for (count, day) in (2u32..).zip(purchases) {
-            came_back |= day - last > lapse;
-            last = day;
-            if let Some(stage) = path.purchases.iter().position(|&n| n == count)
-                && day - first < window
-            {
-                stage_day[stage] = Some(day);
-            }
-        }
-        if eligible {
-            // Integrated: loyal, and bought from `categories` categories within the window;
-            // reached on the later of the two days.
-            if let (Some(needed), Some(loyal)) = (path.categories, stage_day[3])
-                && let Some(day) = categories_reached(history, first, window, needed)
-            {
-                stage_day[4] = Some(day.max(loyal));
-            }
+        if new && observed {
+            // The day each stage was reached; integrated: loyal and the categories bought,
+            // on the later of the two days.
+            let integrated = match (settings.categories, fields.stage_days[2], fields.categories_day) {
+                (Some(_), Some(loyal), Some(categories)) => Some(loyal.max(categories)),
+                _ => None,
+            };
             let mut furthest = 0;
-            for (k, day) in stage_day.iter().enumerate() {
+            self.days_to_stage[0].push(0);
+            for (k, day) in fields.stage_days.iter().chain([&integrated]).enumerate() {
                 if let Some(day) = day {
-                    self.days_to_stage[k].push(u32::try_from(day - first).unwrap_or(0));
-                    furthest = k;
+                    self.days_to_stage[k + 1].push(*day);
+                    furthest = k + 1;
                 }
             }
             self.eligible += 1;
-            self.window_revenue_by_furthest[furthest] += history
-                .days
-                .iter()
-                .filter(|d| (0..window).contains(&(d.day - first)))
-                .map(|d| d.amount)
-                .sum::<i64>();
+            self.window_revenue_by_furthest[furthest] += fields.window_revenue;
         }
-        let lapsed = came_back || end - last > lapse;
-        self.lapsed += u64::from(lapsed);
+        let came_back = fields.longest_gap > lapse;
+        self.lapsed += u64::from(came_back || c.age - c.recency > lapse);
         self.returned += u64::from(came_back);
     }
 
@@ -267,16 +287,6 @@ impl LoyaltyAccumulator {
             returned: self.returned,
         }
     }
-}
-
-/// The first day within the window starting on `first` by which the customer had bought
-/// from `needed` categories (rows with an amount above zero), if any.
-fn categories_reached(history: &History, first: i32, window: i32, needed: u32) -> Option<i32> {
-    let mut bought = 0u32;
-    history.days.iter().filter(|d| (0..window).contains(&(d.day - first))).find_map(|d| {
-        bought |= d.categories;
-        (bought.count_ones() >= needed).then_some(d.day)
-    })
 }
 
 impl Accumulator {
@@ -428,8 +438,17 @@ mod tests {
     fn summary_follows_the_lifetimes_conventions() {
         // Purchases on 1 Jan, 11 Jan and 31 Jan; a return on 20 Jan nets into the repeat spend.
         let d = days(&[("2024-01-01", 100), ("2024-01-11", 50), ("2024-01-20", -20), ("2024-01-31", 70)]);
-        let s = summarise(&history(&d), day("2024-03-01")).unwrap();
+        let s = summarise(&history(&d), day("2024-03-01"), &LoyaltyPathSettings::default()).unwrap();
         assert_eq!((s.frequency, s.recency, s.age), (2, 30, 60));
+        // The loyalty path's fields: the second purchase day on day 10 (the third, day 30,
+        // marks no stage of [1, 2, 4, 8]), the longest gap 11 → 31 Jan, and the net of every
+        // day in the window, the return included.
+        let path = s.path.unwrap();
+        assert_eq!(
+            (path.stage_days, path.longest_gap, path.categories_day),
+            ([Some(10), None, None], 20, None)
+        );
+        assert_eq!(path.window_revenue, 200 * UNITS_PER_CURRENCY);
         // (50 − 20 + 70) / 2 repeat purchases
         assert!((s.monetary - 50.0).abs() < 1e-12);
         assert_eq!(s.last_purchase, NaiveDate::from_ymd_opt(2024, 1, 31).unwrap());
@@ -437,17 +456,33 @@ mod tests {
 
     #[test]
     fn a_customer_with_only_returns_has_no_summary() {
-        assert_eq!(summarise(&history(&days(&[("2024-01-01", -10)])), day("2024-02-01")), None);
+        assert_eq!(
+            summarise(
+                &history(&days(&[("2024-01-01", -10)])),
+                day("2024-02-01"),
+                &LoyaltyPathSettings::default()
+            ),
+            None
+        );
     }
 
     #[test]
     fn a_zero_value_order_is_an_order() {
         // CDNOW's customers whose one order was $0.00: one purchase day, no repeat.
-        let s = summarise(&history(&days(&[("2024-01-01", 0)])), day("2024-02-01")).unwrap();
+        let s = summarise(
+            &history(&days(&[("2024-01-01", 0)])),
+            day("2024-02-01"),
+            &LoyaltyPathSettings::default(),
+        )
+        .unwrap();
         assert_eq!((s.frequency, s.recency, s.age), (0, 0, 31));
         // A later zero-value order is a repeat purchase of value 0.
-        let s =
-            summarise(&history(&days(&[("2024-01-01", 100), ("2024-01-11", 0)])), day("2024-02-01")).unwrap();
+        let s = summarise(
+            &history(&days(&[("2024-01-01", 100), ("2024-01-11", 0)])),
+            day("2024-02-01"),
+            &LoyaltyPathSettings::default(),
+        )
+        .unwrap();
         assert_eq!((s.frequency, s.recency), (1, 10));
         assert!(s.monetary.abs() < 1e-12);
     }

@@ -63,11 +63,17 @@ impl Input {
 
 /// Reads the data `config` names, inside project folder `dir`. Segment values must be
 /// among `segment_ids`. Bad rows fail the read unless the config skips them.
-pub fn read(dir: &Folder, config: &DataConfig, segment_ids: &[String]) -> Result<Input, Vec<Diagnostic>> {
+pub fn read(
+    dir: &Folder,
+    config: &DataConfig,
+    segment_ids: &[String],
+    path: &crate::model::LoyaltyPathSettings,
+) -> Result<Input, Vec<Diagnostic>> {
     match &config.input {
         DataInput::Summary(rel) => {
             let (text, file) = read_file(dir, rel, summary_file::MAX_BYTES, "summaries")?;
             let summary = summary_file::read(&text, rel, Some(segment_ids))?;
+            let summary = summary_file::match_path(summary, rel, path)?;
             Ok(Input::Summary { summary, file })
         }
         DataInput::Transactions { log: rel, customers } => {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::csv::{Records, Splitter};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position};
-use crate::model::CustomerSummary;
+use crate::model::{CustomerSummary, LoyaltyPathSettings, PathFields};
 
 /// The columns, in order.
 pub const COLUMNS: [&str; 8] =
@@ -18,9 +18,40 @@ pub const COLUMNS: [&str; 8] =
 /// The largest summary read: it is read whole (a million customers take about 60 MB).
 pub const MAX_BYTES: u64 = 4 << 30;
 
-/// Writes `customers` as CSV, naming segments by their ids. Runs of customers are written
-/// on all cores and joined in order.
-pub fn write(customers: &[CustomerSummary], segment_ids: &[String]) -> String {
+/// The loyalty path's columns after [`COLUMNS`], named for the settings they were read
+/// under, so that a summary is never counted under other settings than its own.
+pub fn path_columns(path: &LoyaltyPathSettings) -> Vec<String> {
+    let mut names = vec!["longest_gap".to_owned()];
+    names.extend(path.purchases[1..].iter().map(|n| format!("days_to_purchase_{n}")));
+    names.push(format!("revenue_in_{}_days", path.window_days));
+    names.extend(path.categories.map(|n| format!("days_to_{n}_categories")));
+    names
+}
+
+/// The settings a summary's loyalty columns were read under, from their names.
+fn path_settings(names: &[&str]) -> Option<LoyaltyPathSettings> {
+    let number = |name: &str, prefix: &str, suffix: &str| -> Option<u32> {
+        name.strip_prefix(prefix)?.strip_suffix(suffix)?.parse().ok().filter(|&n| n > 0)
+    };
+    let (fixed, categories) = match names {
+        [fixed @ .., last] if last.ends_with("_categories") => {
+            (fixed, Some(number(last, "days_to_", "_categories")?))
+        }
+        _ => (names, None),
+    };
+    let ["longest_gap", p2, p3, p4, revenue] = fixed else { return None };
+    let purchases = [p2, p3, p4].map(|p| number(p, "days_to_purchase_", ""));
+    Some(LoyaltyPathSettings {
+        purchases: [1, purchases[0]?, purchases[1]?, purchases[2]?],
+        window_days: number(revenue, "revenue_in_", "_days")?,
+        lapse_days: LoyaltyPathSettings::default().lapse_days,
+        categories,
+    })
+}
+
+/// Writes `customers` as CSV, naming segments by their ids, with the loyalty path's columns
+/// under `path`. Runs of customers are written on all cores and joined in order.
+pub fn write(customers: &[CustomerSummary], segment_ids: &[String], path: &LoyaltyPathSettings) -> String {
     let runs = crate::parallel::map_runs(customers, |run| {
         let mut text = String::with_capacity(run.len() * 72);
         for c in run {
@@ -28,21 +59,43 @@ pub fn write(customers: &[CustomerSummary], segment_ids: &[String]) -> String {
             crate::csv_field::push_exact(&mut text, &c.id, ',');
             text.push(',');
             crate::csv_field::push_exact(&mut text, segment, ',');
-            let _ = writeln!(
+            let _ = write!(
                 text,
                 ",{},{},{},{:.6},{},{}",
                 c.frequency, c.recency, c.age, c.monetary, c.first_purchase, c.last_purchase
             );
+            if let Some(f) = &c.path {
+                let day = |d: Option<u32>| d.map(|d| d.to_string()).unwrap_or_default();
+                let [d2, d4, d8] = f.stage_days.map(day);
+                let _ = write!(text, ",{},{d2},{d4},{d8},{}", f.longest_gap, exact_money(f.window_revenue));
+                if path.categories.is_some() {
+                    let _ = write!(text, ",{}", day(f.categories_day));
+                }
+            }
+            text.push('\n');
         }
         text
     });
     let mut out = COLUMNS.join(",");
+    if customers.first().is_some_and(|c| c.path.is_some()) {
+        for name in path_columns(path) {
+            out.push(',');
+            out.push_str(&name);
+        }
+    }
     out.push('\n');
     out.reserve(runs.iter().map(String::len).sum());
     for run in runs {
         out.push_str(&run);
     }
     out
+}
+
+/// Ten-thousandths as a decimal with six places, exactly: `-12.500000`.
+fn exact_money(units: i64) -> String {
+    let sign = if units < 0 { "-" } else { "" };
+    let (whole, part) = (units.unsigned_abs() / 10_000, units.unsigned_abs() % 10_000);
+    format!("{sign}{whole}.{part:04}00")
 }
 
 /// A summary file read: the customers and the observation end they imply.
@@ -52,6 +105,9 @@ pub struct Summary {
     pub observation_end: NaiveDate,
     /// The segment each index names.
     pub segments: Vec<String>,
+    /// The settings its loyalty path's columns were read under (`lapse_days` is not one of
+    /// them); `None` without those columns.
+    pub path: Option<LoyaltyPathSettings>,
 }
 
 /// Reads a summary, checking each row is consistent: `recency ≤ T`, the last purchase
@@ -68,20 +124,28 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
     let bom = if header.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
     let expected = COLUMNS.join(",");
-    if fields::trim(&header[bom..]) != expected.as_bytes() {
+    let names: Vec<&str> =
+        std::str::from_utf8(fields::trim(&header[bom..])).unwrap_or_default().split(',').collect();
+    let extra = names.get(COLUMNS.len()..).unwrap_or_default();
+    let path = if extra.is_empty() { None } else { path_settings(extra) };
+    if names.get(..COLUMNS.len()) != Some(&COLUMNS[..]) || (!extra.is_empty() && path.is_none()) {
         return Err(vec![
             Diagnostic::new(rel, "the header is not that of a customer summary")
                 .at(Some(Position { line: 1, column: 1 }))
-                .hint(format!("the first line must be `{expected}` (see docs/warehouse.md)")),
+                .hint(format!(
+                    "the first line must be `{expected}`, optionally followed by the loyalty path's columns `{}` (see docs/warehouse.md)",
+                    path_columns(&LoyaltyPathSettings::default()).join(",")
+                )),
         ]);
     }
+    let width = names.len();
     let mut splitter = Splitter::new(b',');
     let mut customers = Vec::new();
     let mut problems = Vec::new();
     let mut end: Option<(NaiveDate, u32)> = None;
     let mut line = 1;
     let body = &text[(header.len() + 1).min(text.len())..];
-    for record in Records::new(body, b',', Some(COLUMNS.len())) {
+    for record in Records::new(body, b',', Some(width)) {
         line += record.lines;
         if record.unbalanced {
             problems.push(
@@ -94,7 +158,7 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
         if fields::trim(record.bytes).is_empty() {
             continue;
         }
-        match row(&splitter.split(record.bytes), &mut segments, open) {
+        match row(&splitter.split(record.bytes), &mut segments, open, &names) {
             Ok(c) => {
                 let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
                 match end {
@@ -133,7 +197,49 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     if let Some(w) = customers.windows(2).find(|w| w[0].id == w[1].id) {
         return Err(vec![Diagnostic::new(rel, format!("customer `{}` is listed twice", w[0].id))]);
     }
-    Ok(Summary { customers, observation_end, segments })
+    Ok(Summary { customers, observation_end, segments, path })
+}
+
+/// Checks that the summary's loyalty columns were read under the project's `path`
+/// settings (a category column the project does not ask for is set aside); a summary
+/// without them has no loyalty path, unless the project counts categories.
+pub fn match_path(
+    mut summary: Summary,
+    rel: &Path,
+    path: &LoyaltyPathSettings,
+) -> Result<Summary, Vec<Diagnostic>> {
+    let header = Some(Position { line: 1, column: 1 });
+    let fix = "compute the summary again under the project's `loyalty_path` (`uplift summarise`, or the query's `params`), or set `loyalty_path` in project.yaml to the summary's";
+    let problem = match &summary.path {
+        None if path.categories.is_some() => Some(
+            "`loyalty_path.categories` counts categories, but the summary has no loyalty path columns"
+                .to_owned(),
+        ),
+        Some(own) if own.purchases != path.purchases || own.window_days != path.window_days => Some(format!(
+            "the summary's loyalty path columns count purchase days {} within {} days; project.yaml's `loyalty_path` counts {} within {}",
+            own.purchases[1..].iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+            own.window_days,
+            path.purchases[1..].iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
+            path.window_days
+        )),
+        Some(own) if path.categories.is_some() && own.categories != path.categories => Some(format!(
+            "`loyalty_path.categories` is {}, but the summary has no column `days_to_{}_categories`",
+            path.categories.unwrap_or_default(),
+            path.categories.unwrap_or_default()
+        )),
+        None | Some(_) => None,
+    };
+    if let Some(problem) = problem {
+        return Err(vec![Diagnostic::new(rel, problem).at(header).hint(fix)]);
+    }
+    if path.categories.is_none() {
+        for c in &mut summary.customers {
+            if let Some(f) = &mut c.path {
+                f.categories_day = None;
+            }
+        }
+    }
+    Ok(summary)
 }
 
 /// One row; the error holds the field index and the problem.
@@ -141,21 +247,22 @@ fn row(
     f: &super::csv::Fields,
     segments: &mut Vec<String>,
     open: bool,
+    names: &[&str],
 ) -> Result<CustomerSummary, (usize, String)> {
-    if f.len() != COLUMNS.len() {
-        return Err((0, super::csv::field_count_problem(f.len(), COLUMNS.len())));
+    if f.len() != names.len() {
+        return Err((0, super::csv::field_count_problem(f.len(), names.len())));
     }
     let text = |i: usize| -> Result<&str, (usize, String)> {
         std::str::from_utf8(fields::trim(f.get(i)))
-            .map_err(|_| (i, format!("`{}` is not UTF-8 text", COLUMNS[i])))
+            .map_err(|_| (i, format!("`{}` is not UTF-8 text", names[i])))
     };
     let count = |i: usize| -> Result<u32, (usize, String)> {
         let t = text(i)?;
-        t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", COLUMNS[i])))
+        t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", names[i])))
     };
     let date = |i: usize| -> Result<NaiveDate, (usize, String)> {
         let t = text(i)?;
-        iso_date(t).ok_or_else(|| (i, format!("{} must be a date YYYY-MM-DD, got `{t}`", COLUMNS[i])))
+        iso_date(t).ok_or_else(|| (i, format!("{} must be a date YYYY-MM-DD, got `{t}`", names[i])))
     };
     let id = text(0)?;
     if id.is_empty() {
@@ -204,6 +311,7 @@ fn row(
     if frequency == 0 && recency != 0 {
         return Err((3, "a customer without repeat purchases has recency 0".into()));
     }
+    let path = if names.len() > COLUMNS.len() { Some(path_fields(&count, &text, names)?) } else { None };
     Ok(CustomerSummary {
         id: id.to_owned(),
         segment,
@@ -213,6 +321,33 @@ fn row(
         monetary,
         first_purchase,
         last_purchase,
+        path,
+    })
+}
+
+/// The loyalty path's columns of one row: a day is empty when the step was not reached in
+/// the window.
+fn path_fields<'t>(
+    count: &dyn Fn(usize) -> Result<u32, (usize, String)>,
+    text: &dyn Fn(usize) -> Result<&'t str, (usize, String)>,
+    names: &[&str],
+) -> Result<PathFields, (usize, String)> {
+    let at = COLUMNS.len();
+    let day = |i: usize| -> Result<Option<u32>, (usize, String)> {
+        if text(i)?.is_empty() { Ok(None) } else { count(i).map(Some) }
+    };
+    let revenue = text(at + 4)?;
+    let window_revenue = fields::amount(revenue.as_bytes(), b'.')
+        .map_err(|_| (at + 4, format!("{} must be a number, got `{revenue}`", names[at + 4])))?;
+    let stage_days = [day(at + 1)?, day(at + 2)?, day(at + 3)?];
+    if let Some(k) = (1..3).find(|&k| stage_days[k].is_some() && stage_days[k - 1].is_none()) {
+        return Err((at + 1 + k, format!("{} is given, but {} is empty", names[at + 1 + k], names[at + k])));
+    }
+    Ok(PathFields {
+        longest_gap: count(at)?,
+        stage_days,
+        categories_day: if names.len() > at + 5 { day(at + 5)? } else { None },
+        window_revenue,
     })
 }
 
@@ -232,4 +367,61 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
         }
     }
     NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn customer(path: Option<PathFields>) -> CustomerSummary {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();
+        CustomerSummary {
+            id: "c1".into(),
+            segment: Some(0),
+            frequency: 2,
+            recency: 9,
+            age: 20,
+            monetary: 12.5,
+            first_purchase: day(1),
+            last_purchase: day(10),
+            path,
+        }
+    }
+
+    /// The loyalty columns are written and read back exactly, their names carry the
+    /// settings, and a header whose extra columns are not the path's is refused.
+    #[test]
+    fn the_loyalty_columns_round_trip_under_their_settings() {
+        let settings = LoyaltyPathSettings {
+            purchases: [1, 3, 6, 12],
+            window_days: 180,
+            lapse_days: 365,
+            categories: Some(2),
+        };
+        let fields = PathFields {
+            longest_gap: 7,
+            stage_days: [Some(4), None, None],
+            categories_day: Some(9),
+            window_revenue: -12_345_678,
+        };
+        let text = write(&[customer(Some(fields))], &["s".to_owned()], &settings);
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            [
+                "customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase,longest_gap,days_to_purchase_3,days_to_purchase_6,days_to_purchase_12,revenue_in_180_days,days_to_2_categories",
+                "c1,s,2,9,20,12.500000,2026-01-01,2026-01-10,7,4,,,-1234.567800,9",
+            ]
+        );
+        let read = read(text.as_bytes(), Path::new("s.csv"), Some(&["s".to_owned()])).unwrap();
+        assert_eq!(read.customers, [customer(Some(fields))]);
+        assert_eq!(read.path, Some(settings));
+        let plain = write(&[customer(None)], &["s".to_owned()], &settings);
+        assert_eq!(read_plain(&plain).path, None);
+        let odd = text.replacen("longest_gap", "longest_pause", 1);
+        assert!(super::read(odd.as_bytes(), Path::new("s.csv"), None).is_err());
+    }
+
+    fn read_plain(text: &str) -> Summary {
+        read(text.as_bytes(), Path::new("s.csv"), None).unwrap()
+    }
 }

@@ -231,22 +231,28 @@ fn integration_categories(
         Some(v) => Some(c.value(v, "loyalty_path.categories", Kind::Whole(2, 32))?),
         None => None,
     };
-    let has_column = data
-        .is_some_and(|d| d.columns.category.is_some() && matches!(d.input, DataInput::Transactions { .. }));
-    if let (Some(given), false) = (given, has_column) {
-        c.error(
-            c.pos(given),
-            "loyalty_path.categories",
-            "counts categories, but the transaction log has no category column",
-            Some(
-                "map the export's category column as `data: columns: category:`, or remove `categories`"
-                    .into(),
-            ),
-        );
-        return None;
-    }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, 2..=32
-    Some(has_column.then(|| read.map_or(LoyaltyPathSettings::DEFAULT_CATEGORIES, |x| x as u32)))
+    let read = read.map(|x| x as u32);
+    match data.map(|d| (&d.input, d.columns.category.is_some())) {
+        // A log's category column brings the stage; a summary's, only when asked for (the
+        // summary's header is checked against it when it is read).
+        Some((DataInput::Transactions { .. }, true)) => {
+            Some(Some(read.unwrap_or(LoyaltyPathSettings::DEFAULT_CATEGORIES)))
+        }
+        Some((DataInput::Summary(_), _)) => Some(read),
+        _ => match given {
+            Some(given) => {
+                c.error(
+                    c.pos(given),
+                    "loyalty_path.categories",
+                    "counts categories, but the transaction log has no category column",
+                    Some("map the export's category column as `data: columns: category:`, or remove `categories`".into()),
+                );
+                None
+            }
+            None => Some(None),
+        },
+    }
 }
 
 /// `loyalty_path.purchases`: four whole numbers, 1 first, each above the one before.
