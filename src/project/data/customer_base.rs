@@ -143,30 +143,34 @@ pub fn summarise(history: &History, end: i32, path: &LoyaltyPathSettings) -> Opt
     })
 }
 
-/// The customer's steps on the loyalty path, from their first purchase day `first`.
+/// The customer's steps on the loyalty path, from their first purchase day `first`, in
+/// one pass over their days.
 fn path_fields(history: &History, first: i32, path: &LoyaltyPathSettings) -> PathFields {
     let window = i32::try_from(path.window_days).unwrap_or(i32::MAX);
-    let in_window = |day: i32| (0..window).contains(&(day - first));
+    let needed = path.categories.unwrap_or(u32::MAX);
     let mut fields = PathFields::default();
-    let mut last = first;
-    let purchases = history.days.iter().filter(|d| is_purchase(d.amount) && d.day > first).map(|d| d.day);
-    for (count, day) in (2u32..).zip(purchases) {
-        fields.longest_gap = fields.longest_gap.max(u32::try_from(day - last).unwrap_or(0));
-        last = day;
-        if let Some(k) = path.purchases[1..].iter().position(|&n| n == count)
-            && in_window(day)
-        {
-            fields.stage_days[k] = Some(u32::try_from(day - first).unwrap_or(0));
+    let (mut count, mut last, mut bought) = (1u32, first, 0u32);
+    for d in history.days {
+        let offset = d.day - first;
+        let in_window = (0..window).contains(&offset);
+        if in_window {
+            fields.window_revenue += d.amount;
+            bought |= d.categories;
+            if fields.categories_day.is_none() && bought.count_ones() >= needed {
+                fields.categories_day = u32::try_from(offset).ok();
+            }
+        }
+        if offset > 0 && is_purchase(d.amount) {
+            count += 1;
+            fields.longest_gap = fields.longest_gap.max(u32::try_from(d.day - last).unwrap_or(0));
+            last = d.day;
+            if let Some(k) = path.purchases[1..].iter().position(|&n| n == count)
+                && in_window
+            {
+                fields.stage_days[k] = u32::try_from(offset).ok();
+            }
         }
     }
-    if let Some(needed) = path.categories {
-        let mut bought = 0u32;
-        fields.categories_day = history.days.iter().filter(|d| in_window(d.day)).find_map(|d| {
-            bought |= d.categories;
-            (bought.count_ones() >= needed).then(|| u32::try_from(d.day - first).unwrap_or(0))
-        });
-    }
-    fields.window_revenue = history.days.iter().filter(|d| in_window(d.day)).map(|d| d.amount).sum();
     fields
 }
 

@@ -65,11 +65,14 @@ pub fn write(customers: &[CustomerSummary], segment_ids: &[String], path: &Loyal
                 c.frequency, c.recency, c.age, c.monetary, c.first_purchase, c.last_purchase
             );
             if let Some(f) = &c.path {
-                let day = |d: Option<u32>| d.map(|d| d.to_string()).unwrap_or_default();
-                let [d2, d4, d8] = f.stage_days.map(day);
-                let _ = write!(text, ",{},{d2},{d4},{d8},{}", f.longest_gap, exact_money(f.window_revenue));
+                let _ = write!(text, ",{}", f.longest_gap);
+                for day in f.stage_days {
+                    push_day(&mut text, day);
+                }
+                text.push(',');
+                push_exact_money(&mut text, f.window_revenue);
                 if path.categories.is_some() {
-                    let _ = write!(text, ",{}", day(f.categories_day));
+                    push_day(&mut text, f.categories_day);
                 }
             }
             text.push('\n');
@@ -91,11 +94,19 @@ pub fn write(customers: &[CustomerSummary], segment_ids: &[String], path: &Loyal
     out
 }
 
-/// Ten-thousandths as a decimal with six places, exactly: `-12.500000`.
-fn exact_money(units: i64) -> String {
+/// Appends `,` and the day, or nothing after it when there is none.
+fn push_day(text: &mut String, day: Option<u32>) {
+    text.push(',');
+    if let Some(day) = day {
+        let _ = write!(text, "{day}");
+    }
+}
+
+/// Appends ten-thousandths as a decimal with six places, exactly: `-12.500000`.
+fn push_exact_money(text: &mut String, units: i64) {
     let sign = if units < 0 { "-" } else { "" };
     let (whole, part) = (units.unsigned_abs() / 10_000, units.unsigned_abs() % 10_000);
-    format!("{sign}{whole}.{part:04}00")
+    let _ = write!(text, "{sign}{whole}.{part:04}00");
 }
 
 /// A summary file read: the customers and the observation end they imply.
