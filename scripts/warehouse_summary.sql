@@ -21,8 +21,9 @@
 --   Rows dated after E are left out (uplift reports them as bad rows; with
 --   on_bad_rows: skip it leaves them out too).
 --   The loyalty path's columns, for project.yaml's default `loyalty_path` (purchase days
---   2, 4 and 8 within a 365-day window; 3 categories); other settings change the numbers
---   in `params` and in the column names alike:
+--   2, 4 and 8 within a 365-day window; 3 categories). Other settings change the numbers
+--   in `params` AND the output names below (uplift reads the settings from the names and
+--   refuses a summary whose settings differ from the project's):
 --   longest_gap         = the longest gap between two consecutive purchase days; 0 with one
 --   days_to_purchase_k  = days from the first purchase day to the k-th, when fewer than
 --                         window_days; empty otherwise
@@ -31,7 +32,9 @@
 --   days_to_3_categories (with a category column: delete `--cat ` on the lines marked
 --                         with it) = days from the first purchase day to the day the 3rd
 --                         category was first bought in the window (a row above zero); empty
---                         when fewer were
+--                         when fewer were. Every row above zero needs a category (uplift
+--                         refuses one without); a return may have none. At most 32
+--                         distinct categories, as in uplift: use a coarse grouping.
 --
 -- Dialect: runs as written on DuckDB and PostgreSQL (DATE - DATE = whole days).
 -- BigQuery and Snowflake need other date differences and identifier quoting; see
@@ -43,6 +46,9 @@
 
 WITH params AS (
     SELECT DATE '2026-10-31' AS observation_end, -- observation end E
+           2 AS repeat_purchase,                 -- loyalty_path.purchases[1]
+           4 AS regular_purchase,                -- loyalty_path.purchases[2]
+           8 AS loyal_purchase,                  -- loyalty_path.purchases[3]
            365 AS window_days,                   -- loyalty_path.window_days
            3 AS categories                       -- loyalty_path.categories
 ),
@@ -83,11 +89,11 @@ numbered AS (                                   -- purchase days, numbered, with
 path AS (                                        -- the loyalty path's steps
     SELECT n.customer_id,
            COALESCE(MAX(n.gap), 0) AS longest_gap,
-           MIN(CASE WHEN n.n = 2 AND n.day - f.first_purchase < p.window_days
+           MIN(CASE WHEN n.n = p.repeat_purchase AND n.day - f.first_purchase < p.window_days
                     THEN n.day - f.first_purchase END) AS days_to_purchase_2,
-           MIN(CASE WHEN n.n = 4 AND n.day - f.first_purchase < p.window_days
+           MIN(CASE WHEN n.n = p.regular_purchase AND n.day - f.first_purchase < p.window_days
                     THEN n.day - f.first_purchase END) AS days_to_purchase_4,
-           MIN(CASE WHEN n.n = 8 AND n.day - f.first_purchase < p.window_days
+           MIN(CASE WHEN n.n = p.loyal_purchase AND n.day - f.first_purchase < p.window_days
                     THEN n.day - f.first_purchase END) AS days_to_purchase_8
     FROM numbered n
     JOIN purchase_days f ON f.customer_id = n.customer_id
@@ -110,7 +116,7 @@ window_totals AS (                               -- net amount in the window
 --cat     FROM transactions t
 --cat     JOIN purchase_days f ON f.customer_id = t.customer_id
 --cat     CROSS JOIN params p
---cat     WHERE t.amount > 0 AND t.category IS NOT NULL
+--cat     WHERE t.amount > 0 AND t.category IS NOT NULL AND t.category <> ''
 --cat       AND t.purchase_date >= f.first_purchase AND t.purchase_date <= p.observation_end
 --cat       AND t.purchase_date - f.first_purchase < p.window_days
 --cat     GROUP BY t.customer_id, t.category

@@ -103,7 +103,7 @@ pub struct WinBack {
 }
 
 /// Each segment's loyalty path, in segments.yaml's order; `None` where the data has no
-/// counts for it (a summary, or no customer of the segment). A segment without a customer on
+/// counts for it (a summary without the path's columns, or no customer of the segment). A segment without a customer on
 /// the path still has its win-back and what was left out.
 pub fn analyse(project: &Project) -> Vec<Option<LoyaltyPath>> {
     let Some(set) = &project.data else { return vec![None; project.segments.len()] };
@@ -165,7 +165,7 @@ fn path(
             categories,
             customers: at[4],
             share: ratio(at[4], own.eligible),
-            step: at[3].gt(&0).then(|| step(3, (own, id), all, names, margin)),
+            step: at[3].gt(&0).then(|| step(3, (own, id), (all, &pooled(all)), names, margin)),
         }),
         win_back: WinBack {
             lapsed: own.lapsed,
@@ -204,7 +204,7 @@ fn bottleneck(
             Some((k, conversion, relative))
         })
         .min_by(|a, b| a.2.total_cmp(&b.2).then(a.1.total_cmp(&b.1)))?;
-    Some(step(k, (own, id), all, names, margin))
+    Some(step(k, (own, id), (all, &pooled), names, margin))
 }
 
 /// The step from stage `k` to the next, for a segment with customers at `k`: against all
@@ -214,12 +214,11 @@ fn bottleneck(
 fn step(
     k: usize,
     (own, id): (&LoyaltyCounts, &str),
-    all: &[Option<&LoyaltyCounts>],
+    (all, pooled): (&[Option<&LoyaltyCounts>], &[u64; 5]),
     names: &[&str],
     margin: f64,
 ) -> Bottleneck {
     let at = reached(own);
-    let pooled = pooled(all);
     let conversion = ratio(at[k + 1], at[k]).unwrap_or(0.0);
     let overall = ratio(pooled[k + 1], pooled[k]).unwrap_or(0.0);
     let (best_segment, best_conversion) = all

@@ -73,7 +73,11 @@ fn bad_rows_fail_with_their_lines_and_can_be_skipped() {
 /// with more categories than a customer-day's set holds is refused as a whole, naming them.
 #[test]
 fn a_missing_category_is_a_bad_row_and_too_many_categories_an_error() {
-    let dir = with_lines("category-empty", &[(3, "10004;01.11.2023;100,00;30,00;installers;")]);
+    // A return buys nothing and may leave the category empty (line 4); a purchase may not.
+    let dir = with_lines(
+        "category-empty",
+        &[(3, "10004;01.11.2023;100,00;30,00;installers;"), (4, "10004;01.11.2023;-10,00;-3,00;installers;")],
+    );
     let out = uplift(&["check", dir.path().to_str().unwrap()]);
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
@@ -138,8 +142,22 @@ fn the_loyalty_path_from_a_summary_equals_the_one_from_the_log() {
         assert!(out.status.success(), "{}", text(&out.stderr));
         serde_json::from_slice(&out.stdout).unwrap()
     };
-    let from_log = metrics(&example());
-    let dir = example_copy("path-from-summary");
+    // The log opens with a day of returns only, before anyone's first purchase, and without
+    // a category (a return needs none): the path's first day is still the first purchase day.
+    let opened_with_a_return = |label: &str| {
+        let dir = example_copy(label);
+        let log = fs::read_to_string(dir.path().join(LOG)).unwrap();
+        let (header, rows) = log.split_once('\n').unwrap();
+        fs::write(
+            dir.path().join(LOG),
+            format!("{header}\n99999;15.10.2023;-50,00;-15,00;installers;\n{rows}"),
+        )
+        .unwrap();
+        dir
+    };
+    let log_dir = opened_with_a_return("path-from-log");
+    let from_log = metrics(log_dir.path());
+    let dir = opened_with_a_return("path-from-summary");
     let written = dir.path().join("written.csv");
     let out = uplift(&["summarise", dir.path().to_str().unwrap(), "-o", written.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));

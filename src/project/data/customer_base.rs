@@ -32,6 +32,13 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
     match input {
         Input::Transactions { log, end, files } => {
             let first_day = log.period.map_or(end, |(first, _)| first);
+            // The loyalty path's first day of data is the earliest purchase day, as a summary
+            // of the same log shows it (a day of returns only is not one).
+            let path_start = log
+                .histories()
+                .filter_map(|h| h.days.iter().find(|d| is_purchase(d.amount)).map(|d| d.day))
+                .min()
+                .unwrap_or(first_day);
             let runs = crate::parallel::map_runs(&log.customers, |run| {
                 let mut per_segment: Vec<Accumulator> =
                     (0..segments).map(|_| Accumulator::default()).collect();
@@ -45,7 +52,7 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                     };
                     if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
                         acc.add(&history, &summary, end, first_day);
-                        acc.loyalty.add(&summary, (first_day, end), path);
+                        acc.loyalty.add(&summary, (path_start, end), path);
                     }
                     customers.push(summary);
                 }
@@ -89,7 +96,7 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                     let last = data::day_of(c.last_purchase);
                     s.active_customers += u64::from(end - last < YEAR);
                     survive(&mut s.survival, data::day_of(c.first_purchase), last, end);
-                    // The data's first day is, from a summary, its earliest first purchase.
+                    // The data's first day is, as from a log, the earliest purchase day.
                     loyalty[i].add(c, (data::day_of(first), end), path);
                 }
             }
@@ -539,6 +546,26 @@ mod tests {
         assert_eq!(s.survival, Survival { lost: vec![], alive: vec![2, 0, 1] });
     }
 
+    /// Day `n` after 2024-01-01 with `amount` and the bits of the `categories` bought.
+    fn on(n: i32, amount: i64, categories: u32) -> DayTotal {
+        DayTotal { day: day("2024-01-01") + n, amount: amount * UNITS_PER_CURRENCY, margin: 0, categories }
+    }
+
+    /// The loyalty counts of one segment of `customers`, the data running from 2023-10-01
+    /// (the path's first day is the earliest purchase day among them) to 2024-12-31, with `purchases: [1, 2, 3, 4]`, a 100-day window, a 50-day lapse and
+    /// `categories`.
+    fn loyalty_of(customers: Vec<Vec<DayTotal>>, categories: Option<u32>) -> LoyaltyCounts {
+        let end = day("2024-12-31");
+        let histories =
+            customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
+        let log = Log::of(histories, Some((day("2023-10-01"), end)));
+        let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
+        let path =
+            LoyaltyPathSettings { purchases: [1, 2, 3, 4], window_days: 100, lapse_days: 50, categories };
+        let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, false, &path);
+        set.segments[0].loyalty.clone().unwrap()
+    }
+
     /// A small log worked by hand, with the path `[1, 2, 3, 4]`, a 100-day window and a
     /// 50-day lapse; the data run from 2023-10-01 to 2024-12-31 (day numbers below count
     /// from 2024-01-01, so the data start on day −92):
@@ -556,32 +583,23 @@ mod tests {
     ///   lapse it came back from.
     #[test]
     fn loyalty_counts_worked_by_hand() {
-        let end = day("2024-12-31");
-        let on = |n: i32, amount: i64| DayTotal {
-            day: day("2024-01-01") + n,
-            amount: amount * UNITS_PER_CURRENCY,
-            margin: 0,
-            categories: 0,
-        };
-        let customers = [
-            vec![on(0, 100), on(10, 50), on(20, 0), on(30, -40), on(150, 70), on(160, 10)],
-            vec![on(0, 200), on(99, 20), on(100, 30)],
-            vec![on(273, 500)],
-            vec![on(5, -10)],
-            vec![on(-60, 80), on(0, 10)],
-        ];
-        let histories =
-            customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
-        let log = Log::of(histories, Some((day("2023-10-01"), end)));
-        let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
-        let path = LoyaltyPathSettings {
-            purchases: [1, 2, 3, 4],
-            window_days: 100,
-            lapse_days: 50,
-            categories: None,
-        };
-        let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, false, &path);
-        let l = set.segments[0].loyalty.as_ref().unwrap();
+        let l = loyalty_of(
+            vec![
+                vec![
+                    on(0, 100, 0),
+                    on(10, 50, 0),
+                    on(20, 0, 0),
+                    on(30, -40, 0),
+                    on(150, 70, 0),
+                    on(160, 10, 0),
+                ],
+                vec![on(0, 200, 0), on(99, 20, 0), on(100, 30, 0)],
+                vec![on(273, 500, 0)],
+                vec![on(5, -10, 0)],
+                vec![on(-60, 80, 0), on(0, 10, 0)],
+            ],
+            None,
+        );
         assert_eq!((l.eligible, l.before_data, l.window_not_observed), (2, 1, 1));
         assert_eq!(l.days_to_stage, [vec![0, 0], vec![10, 99], vec![20], vec![], vec![]]);
         // Furthest stage: `b` repeat (200 + 20 in the window), `a` regular (100 + 50 + 0 − 40).
@@ -596,7 +614,8 @@ mod tests {
 
     /// The integrated stage, with `purchases: [1, 2, 3, 4]`, a 100-day window and two
     /// categories (bits: A = 1, B = 2, C = 4; a day's bits are those of its rows above zero,
-    /// as the reader sets them), all customers new and observed:
+    /// as the reader sets them), the four customers new (a fifth bought 90 days before them,
+    /// the data's first purchase day) and observed:
     /// - `a`: A on days 0 and 10, B on 20, A on 30: loyal on day 30, two categories since day
     ///   20, so integrated on day 30 (the later of the two);
     /// - `b`: A on days 0, 5, 6, 7, B on day 150: loyal on day 7, but B falls outside the
@@ -607,31 +626,17 @@ mod tests {
     ///   returned): not a purchase day, but C was bought: integrated on day 60.
     #[test]
     fn the_integrated_stage_worked_by_hand() {
-        let end = day("2024-12-31");
-        let on = |n: i32, amount: i64, categories: u32| DayTotal {
-            day: day("2024-01-01") + n,
-            amount: amount * UNITS_PER_CURRENCY,
-            margin: 0,
-            categories,
-        };
-        let customers = [
-            vec![on(0, 10, 1), on(10, 10, 1), on(20, 10, 2), on(30, 10, 1)],
-            vec![on(0, 10, 1), on(5, 10, 1), on(6, 10, 1), on(7, 10, 1), on(150, 10, 2)],
-            vec![on(0, 10, 3), on(1, 10, 1), on(2, 10, 1)],
-            vec![on(0, 10, 1), on(10, 10, 1), on(20, 10, 1), on(40, 10, 1), on(60, -20, 4)],
-        ];
-        let histories =
-            customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
-        let log = Log::of(histories, Some((day("2023-10-01"), end)));
-        let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
-        let path = LoyaltyPathSettings {
-            purchases: [1, 2, 3, 4],
-            window_days: 100,
-            lapse_days: 50,
-            categories: Some(2),
-        };
-        let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, false, &path);
-        let l = set.segments[0].loyalty.as_ref().unwrap();
+        let l = loyalty_of(
+            vec![
+                vec![on(0, 10, 1), on(10, 10, 1), on(20, 10, 2), on(30, 10, 1)],
+                vec![on(0, 10, 1), on(5, 10, 1), on(6, 10, 1), on(7, 10, 1), on(150, 10, 2)],
+                vec![on(0, 10, 3), on(1, 10, 1), on(2, 10, 1)],
+                vec![on(0, 10, 1), on(10, 10, 1), on(20, 10, 1), on(40, 10, 1), on(60, -20, 4)],
+                // The data's first purchase day, 90 days before the others: they are new.
+                vec![on(-90, 10, 1)],
+            ],
+            Some(2),
+        );
         assert_eq!(l.eligible, 4);
         assert_eq!(l.days_to_stage[3], [7, 30, 40]);
         assert_eq!(l.days_to_stage[4], [30, 60]);

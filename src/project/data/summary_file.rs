@@ -169,7 +169,7 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
         if fields::trim(record.bytes).is_empty() {
             continue;
         }
-        match row(&splitter.split(record.bytes), &mut segments, open, &names) {
+        match row(&splitter.split(record.bytes), &mut segments, open, (&names, path.as_ref())) {
             Ok(c) => {
                 let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
                 match end {
@@ -212,15 +212,17 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
 }
 
 /// Checks that the summary's loyalty columns were read under the project's `path`
-/// settings (a category column the project does not ask for is set aside); a summary
-/// without them has no loyalty path, unless the project counts categories.
+/// settings, its category column included; a summary without them has no loyalty path,
+/// unless the project counts categories.
 pub fn match_path(
-    mut summary: Summary,
+    summary: Summary,
     rel: &Path,
     path: &LoyaltyPathSettings,
 ) -> Result<Summary, Vec<Diagnostic>> {
     let header = Some(Position { line: 1, column: 1 });
     let fix = "compute the summary again under the project's `loyalty_path` (`uplift summarise`, or the query's `params`), or set `loyalty_path` in project.yaml to the summary's";
+    let named =
+        |n: Option<u32>| n.map_or("no category column".to_owned(), |n| format!("`days_to_{n}_categories`"));
     let problem = match &summary.path {
         None if path.categories.is_some() => Some(
             "`loyalty_path.categories` counts categories, but the summary has no loyalty path columns"
@@ -233,32 +235,27 @@ pub fn match_path(
             path.purchases[1..].iter().map(u32::to_string).collect::<Vec<_>>().join(", "),
             path.window_days
         )),
-        Some(own) if path.categories.is_some() && own.categories != path.categories => Some(format!(
-            "`loyalty_path.categories` is {}, but the summary has no column `days_to_{}_categories`",
-            path.categories.unwrap_or_default(),
-            path.categories.unwrap_or_default()
+        // A category column the project does not count would be dropped unseen.
+        Some(own) if own.categories != path.categories => Some(format!(
+            "the summary has {}, project.yaml's `loyalty_path` counts {}",
+            named(own.categories),
+            path.categories.map_or("no categories".to_owned(), |n| format!("{n} categories"))
         )),
         None | Some(_) => None,
     };
     if let Some(problem) = problem {
         return Err(vec![Diagnostic::new(rel, problem).at(header).hint(fix)]);
     }
-    if path.categories.is_none() {
-        for c in &mut summary.customers {
-            if let Some(f) = &mut c.path {
-                f.categories_day = None;
-            }
-        }
-    }
     Ok(summary)
 }
 
-/// One row; the error holds the field index and the problem.
+/// One row of a summary whose header has `names`, and loyalty columns read under `path`;
+/// the error holds the field index and the problem.
 fn row(
     f: &super::csv::Fields,
     segments: &mut Vec<String>,
     open: bool,
-    names: &[&str],
+    (names, path): (&[&str], Option<&LoyaltyPathSettings>),
 ) -> Result<CustomerSummary, (usize, String)> {
     if f.len() != names.len() {
         return Err((0, super::csv::field_count_problem(f.len(), names.len())));
@@ -322,7 +319,10 @@ fn row(
     if frequency == 0 && recency != 0 {
         return Err((3, "a customer without repeat purchases has recency 0".into()));
     }
-    let path = if names.len() > COLUMNS.len() { Some(path_fields(&count, &text, names)?) } else { None };
+    let path = match path {
+        Some(settings) => Some(loyalty_fields((&count, &text), names, settings, (frequency, recency, age))?),
+        None => None,
+    };
     Ok(CustomerSummary {
         id: id.to_owned(),
         segment,
@@ -336,30 +336,70 @@ fn row(
     })
 }
 
-/// The loyalty path's columns of one row: a day is empty when the step was not reached in
-/// the window.
-fn path_fields<'t>(
-    count: &dyn Fn(usize) -> Result<u32, (usize, String)>,
-    text: &dyn Fn(usize) -> Result<&'t str, (usize, String)>,
+/// A row's field `i` read as a whole number or as text; the error holds the field index.
+type FieldReader<'f, T> = &'f dyn Fn(usize) -> Result<T, (usize, String)>;
+
+/// The loyalty path's columns of one row, read under `settings`: a day is empty when the
+/// step was not reached in the window. Each must fit the row's own figures — a stage on a
+/// later day than the one before, within the window and the recency, and no more stages
+/// than purchase days — so a summary edited by hand or computed wrongly cannot inflate the
+/// path.
+fn loyalty_fields(
+    (count, text): (FieldReader<'_, u32>, FieldReader<'_, &str>),
     names: &[&str],
+    settings: &LoyaltyPathSettings,
+    (frequency, recency, age): (u32, u32, u32),
 ) -> Result<PathFields, (usize, String)> {
     let at = COLUMNS.len();
+    let window = settings.window_days;
     let day = |i: usize| -> Result<Option<u32>, (usize, String)> {
         if text(i)?.is_empty() { Ok(None) } else { count(i).map(Some) }
     };
+    let longest_gap = count(at)?;
+    if longest_gap > recency || (longest_gap == 0) != (frequency == 0) {
+        return Err((
+            at,
+            format!("longest_gap {longest_gap} does not fit recency {recency} and frequency {frequency}"),
+        ));
+    }
+    let stage_days = [day(at + 1)?, day(at + 2)?, day(at + 3)?];
+    let mut previous = 0;
+    for (k, stage) in stage_days.iter().enumerate() {
+        let column = at + 1 + k;
+        let Some(d) = *stage else {
+            if let Some(later) = (k + 1..3).find(|&j| stage_days[j].is_some()) {
+                return Err((
+                    at + 1 + later,
+                    format!("{} is given, but {} is empty", names[at + 1 + later], names[column]),
+                ));
+            }
+            continue;
+        };
+        let problem = if d <= previous {
+            Some(format!("must be after the stage before ({previous})"))
+        } else if d >= window || d > recency {
+            Some(format!("must be less than the window ({window}) and at most recency ({recency})"))
+        } else if settings.purchases[k + 1] > frequency + 1 {
+            Some(format!("needs {} purchase days; the row has {}", settings.purchases[k + 1], frequency + 1))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            return Err((column, format!("{} {d} {problem}", names[column])));
+        }
+        previous = d;
+    }
+    let categories_day = if names.len() > at + 5 { day(at + 5)? } else { None };
+    if let Some(d) = categories_day.filter(|&d| d >= window || d > age) {
+        return Err((
+            at + 5,
+            format!("{} {d} must be less than the window ({window}) and at most T ({age})", names[at + 5]),
+        ));
+    }
     let revenue = text(at + 4)?;
     let window_revenue = fields::amount(revenue.as_bytes(), b'.')
         .map_err(|_| (at + 4, format!("{} must be a number, got `{revenue}`", names[at + 4])))?;
-    let stage_days = [day(at + 1)?, day(at + 2)?, day(at + 3)?];
-    if let Some(k) = (1..3).find(|&k| stage_days[k].is_some() && stage_days[k - 1].is_none()) {
-        return Err((at + 1 + k, format!("{} is given, but {} is empty", names[at + 1 + k], names[at + k])));
-    }
-    Ok(PathFields {
-        longest_gap: count(at)?,
-        stage_days,
-        categories_day: if names.len() > at + 5 { day(at + 5)? } else { None },
-        window_revenue,
-    })
+    Ok(PathFields { longest_gap, stage_days, categories_day, window_revenue })
 }
 
 /// A `YYYY-MM-DD` date. The common exact form is read directly (chrono's general parser
@@ -428,6 +468,15 @@ mod tests {
         assert_eq!(read.path, Some(settings));
         let plain = write(&[customer(None)], &["s".to_owned()], &settings);
         assert_eq!(read_plain(&plain).path, None);
+        // A stage after the last purchase day cannot have been reached.
+        let inflated = text.replace(",7,4,,,", ",7,15,,,");
+        let err = super::read(inflated.as_bytes(), Path::new("s.csv"), None).unwrap_err();
+        assert!(
+            err[0]
+                .message
+                .contains("days_to_purchase_3 15 must be less than the window (180) and at most recency (9)"),
+            "{err:?}"
+        );
         let odd = text.replacen("longest_gap", "longest_pause", 1);
         assert!(super::read(odd.as_bytes(), Path::new("s.csv"), None).is_err());
     }

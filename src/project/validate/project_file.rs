@@ -245,8 +245,8 @@ fn integration_categories(
                 c.error(
                     c.pos(given),
                     "loyalty_path.categories",
-                    "counts categories, but the transaction log has no category column",
-                    Some("map the export's category column as `data: columns: category:`, or remove `categories`".into()),
+                    "counts categories, but no category column is mapped",
+                    Some("map the transaction log's category column as `data: columns: category:`, or remove `categories`".into()),
                 );
                 None
             }

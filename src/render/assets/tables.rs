@@ -323,6 +323,7 @@ fn loyalty_path(data: &DataMetrics, l: &Localizer) -> Table {
             ("th-segment", Kind::Text),
             ("th-stage", Kind::Text),
             ("th-purchase-day", Kind::Decimal(0)),
+            ("th-categories", Kind::Decimal(0)),
             ("th-customers", Kind::Decimal(0)),
             ("th-conversion", Kind::Percent),
             ("th-median-days", Kind::Decimal(1)),
@@ -338,6 +339,13 @@ fn loyalty_path(data: &DataMetrics, l: &Localizer) -> Table {
                         Cell::Text(s.name.clone()),
                         Cell::Text(l.t(&format!("stage-{}", stage.name))),
                         Cell::Number(f64::from(stage.purchases)),
+                        // Integrated also needs its categories.
+                        number(
+                            p.integrated
+                                .as_ref()
+                                .filter(|_| stage.name == "integrated")
+                                .map(|i| f64::from(i.categories)),
+                        ),
                         Cell::Number(stage.customers as f64),
                         number(stage.conversion),
                         number(stage.median_days),

@@ -36,7 +36,6 @@ pub struct DataProblems {
 #[derive(Clone, Debug, Serialize)]
 pub struct DataProblemRow {
     pub segment: String,
-    pub problem: String,
     /// The share of loyal new customers who become integrated, e.g. "18 %".
     pub current: String,
     pub benchmark: String,
@@ -171,13 +170,12 @@ pub fn data_problems(
     l: &Localizer,
 ) -> Option<DataProblems> {
     let areas = &m.problem_areas.from_data;
-    let path = m.data.as_ref()?.segments.iter().find_map(|s| s.loyalty_path.as_ref())?;
+    let path = super::loyalty_path::first_path(m)?;
     let categories = path.integrated.as_ref()?.categories;
     let rows: Vec<DataProblemRow> = areas
         .iter()
         .map(|p| DataProblemRow {
             segment: segment_name(&p.segment),
-            problem: l.t("problem-product_integration"),
             current: l.percent(p.current, 0),
             benchmark: l.percent(p.benchmark, 0),
             best_segment: segment_name(&p.benchmark_segment),

@@ -41,7 +41,13 @@ pub struct StageCell {
     pub median: String,
 }
 
-/// The block, when the transaction log gave a path for at least one segment.
+/// The first segment's path: the settings every segment's was read under.
+pub fn first_path(m: &crate::analysis::Metrics) -> Option<&LoyaltyPath> {
+    m.data.as_ref()?.segments.iter().find_map(|s| s.loyalty_path.as_ref())
+}
+
+/// The block, when the data (a log, or a summary with the path's columns) gave a path for
+/// at least one segment.
 pub fn build(data: &DataMetrics, l: &Localizer) -> Option<LoyaltyPathView> {
     let paths: Vec<(&SegmentDataMetrics, &LoyaltyPath)> =
         data.segments.iter().filter_map(|s| Some((s, s.loyalty_path.as_ref()?))).collect();

@@ -196,7 +196,7 @@ fn data_problem(
 ) -> Option<DataProblemItem> {
     let p = m.problem_areas.from_data.first()?;
     let value = p.value_at_stake?;
-    let path = m.data.as_ref()?.segments.iter().find_map(|s| s.loyalty_path.as_ref())?;
+    let path = super::loyalty_path::first_path(m)?;
     Some(DataProblemItem {
         problem: l.t("problem-product_integration"),
         segment: segment_name(&p.segment),

@@ -312,9 +312,11 @@ fn group_run(
         if part.categories.is_empty() {
             part.rows.iter().for_each(|row| place(row, 0));
         } else {
+            debug_assert_eq!(part.rows.len(), part.categories.len(), "a category per row");
             for (row, &category) in part.rows.iter().zip(&part.categories) {
-                let bit = if row.amount > 0 { 1u32 << remap[usize::from(category)] } else { 0 };
-                place(row, bit);
+                // A return buys nothing (and may have no category).
+                let bought = remap.get(usize::from(category)).filter(|_| row.amount > 0);
+                place(row, bought.map_or(0, |&k| 1u32 << k));
             }
         }
     }

@@ -176,7 +176,7 @@ impl<'a> Worker<'a> {
             }
         };
         let category = match self.header.columns.category {
-            Some(column) => match self.category(fields.get(column)) {
+            Some(column) => match self.category(fields.get(column), parsed.amount) {
                 Ok(category) => Some(category),
                 Err((problem, message)) => return self.bad(located((problem, Some(column), message))),
             },
@@ -244,11 +244,18 @@ impl<'a> Worker<'a> {
 
     /// The row's category, numbered in the order this worker met them. Past
     /// [`MAX_CATEGORIES`] every new one shares one number: the file then has too many, which
-    /// the merge reports.
-    fn category(&mut self, raw: &[u8]) -> Result<u8, (Problem, String)> {
+    /// the merge reports. A row of `amount` zero or less buys nothing and may leave it empty
+    /// ([`NO_CATEGORY`]).
+    fn category(&mut self, raw: &[u8], amount: i64) -> Result<u8, (Problem, String)> {
         let value = fields::trim(raw);
         if value.is_empty() {
-            return Err((Problem::MissingCategory, "the category is empty".into()));
+            if amount <= 0 {
+                return Ok(NO_CATEGORY);
+            }
+            return Err((
+                Problem::MissingCategory,
+                "the category is empty (a row above zero needs one: it is what the customer bought)".into(),
+            ));
         }
         if value == self.last_category.0.as_slice() {
             return Ok(self.last_category.1);
@@ -282,6 +289,9 @@ impl<'a> Worker<'a> {
 /// The distinct categories a log may hold: each is a bit of a customer-day's set
 /// ([`super::DayTotal::categories`]).
 pub const MAX_CATEGORIES: usize = 32;
+
+/// The category of a return or zero row without one: it buys nothing, so names no category.
+pub const NO_CATEGORY: u8 = u8::MAX;
 
 /// Rows looked up together: enough to keep the CPU's outstanding cache misses busy.
 const BATCH: usize = 16;
