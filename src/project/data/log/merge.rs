@@ -16,8 +16,8 @@ use crate::project::data::bad_rows::{BadRow, BadRows, SHOWN};
 /// Joins the parts; `threads` threads may share the work. `Err` when the log holds more
 /// categories than a customer-day's set can.
 pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log, Diagnostic> {
-    let categories = Categories::new(&parts, spec)?;
     let lines = FileLines::new(&parts);
+    let categories = Categories::new(&parts, spec, &lines)?;
     let mut bad = BadRows::default();
     let mut period: Option<(i32, i32)> = None;
     for part in &mut parts {
@@ -75,22 +75,41 @@ struct Categories {
 }
 
 impl Categories {
-    fn new(parts: &[Part], spec: &LogSpec) -> Result<Self, Diagnostic> {
+    /// `Err` past [`MAX_CATEGORIES`], at the line where the first one too many appears.
+    fn new(parts: &[Part], spec: &LogSpec, lines: &FileLines) -> Result<Self, Diagnostic> {
         let mut names: Vec<String> = parts.iter().flat_map(|p| p.category_names.iter().cloned()).collect();
         names.sort_unstable();
         names.dedup();
         if names.len() > MAX_CATEGORIES {
+            // In file order, each category where it first appears; each worker kept the
+            // first ones it met, so the first one too many is among them.
+            let mut firsts: Vec<(Loc, &str)> = parts
+                .iter()
+                .flat_map(|p| {
+                    p.category_firsts.iter().copied().zip(p.category_names.iter().map(String::as_str))
+                })
+                .collect();
+            firsts.sort_unstable();
+            let mut seen: Vec<&str> = Vec::new();
+            for (_, name) in &firsts {
+                if !seen.contains(name) {
+                    seen.push(name);
+                }
+            }
+            let (at, extra) =
+                firsts.iter().find(|(_, n)| *n == seen[MAX_CATEGORIES]).copied().unwrap_or_default();
             let column = spec.columns.category.as_deref().unwrap_or("category");
-            let shown: Vec<String> =
-                names.iter().take(MAX_CATEGORIES + 1).map(|n| format!("`{n}`")).collect();
+            let listed: Vec<String> = seen[..MAX_CATEGORIES].iter().map(|n| format!("`{n}`")).collect();
             return Err(Diagnostic::new(
                 spec.rel,
                 format!(
-                    "the column `{column}` holds more than {MAX_CATEGORIES} categories: {} …",
-                    shown.join(", ")
+                    "`{extra}` is category number {} in the column `{column}`, which may hold at most {MAX_CATEGORIES}; the first {MAX_CATEGORIES}: {}",
+                    MAX_CATEGORIES + 1,
+                    listed.join(", ")
                 ),
             )
-            .field("columns.category")
+            .at(Some(Position { line: u32::try_from(lines.of(at)).unwrap_or(u32::MAX), column: 1 }))
+            .field(column)
             .hint(format!(
                 "the loyalty path counts a customer's categories for its integrated stage and tells at most {MAX_CATEGORIES} apart: export a coarser category (e.g. the assortment's top level), or remove `category` from `data: columns`"
             )));
@@ -402,6 +421,7 @@ mod tests {
             rows: Vec::new(),
             categories: Vec::new(),
             category_names: Vec::new(),
+            category_firsts: Vec::new(),
             lines: vec![(block, 10)],
             bad: Vec::new(),
             counts: FxHashMap::default(),

@@ -43,6 +43,8 @@ pub struct Part {
     /// The categories it met, in the order met; one more than [`MAX_CATEGORIES`] at most,
     /// enough to tell the file has too many.
     pub category_names: Vec<String>,
+    /// Where each of `category_names` first appears here.
+    pub category_firsts: Vec<Loc>,
     /// Lines per block it read.
     pub lines: Vec<(u32, u32)>,
     pub bad: Vec<(Loc, BadRow)>,
@@ -96,6 +98,7 @@ impl<'a> Worker<'a> {
             rows: Vec::new(),
             categories: Vec::new(),
             category_names: Vec::new(),
+            category_firsts: Vec::new(),
             lines: Vec::new(),
             bad: Vec::new(),
             counts: FxHashMap::default(),
@@ -176,7 +179,7 @@ impl<'a> Worker<'a> {
             }
         };
         let category = match self.header.columns.category {
-            Some(column) => match self.category(fields.get(column), parsed.amount) {
+            Some(column) => match self.category(fields.get(column), parsed.amount, at) {
                 Ok(category) => Some(category),
                 Err((problem, message)) => return self.bad(located((problem, Some(column), message))),
             },
@@ -246,7 +249,7 @@ impl<'a> Worker<'a> {
     /// [`MAX_CATEGORIES`] every new one shares one number: the file then has too many, which
     /// the merge reports. A row of `amount` zero or less buys nothing and may leave it empty
     /// ([`NO_CATEGORY`]).
-    fn category(&mut self, raw: &[u8], amount: i64) -> Result<u8, (Problem, String)> {
+    fn category(&mut self, raw: &[u8], amount: i64, at: Loc) -> Result<u8, (Problem, String)> {
         let value = fields::trim(raw);
         if value.is_empty() {
             if amount <= 0 {
@@ -263,12 +266,13 @@ impl<'a> Worker<'a> {
         let Some(text) = self.spec.format.encoding.decode(value) else {
             return Err((Problem::NotText, "the category is not UTF-8 text (older Nordic exports are Windows-1252: set `encoding: windows-1252`)".into()));
         };
-        let names = &mut self.part.category_names;
-        let index = names.iter().position(|n| *n == text).unwrap_or_else(|| {
-            if names.len() <= MAX_CATEGORIES {
-                names.push(text);
+        let part = &mut self.part;
+        let index = part.category_names.iter().position(|n| *n == text).unwrap_or_else(|| {
+            if part.category_names.len() <= MAX_CATEGORIES {
+                part.category_names.push(text);
+                part.category_firsts.push(at);
             }
-            names.len() - 1
+            part.category_names.len() - 1
         });
         let index = u8::try_from(index).unwrap_or(u8::MAX);
         self.last_category.0.clear();
