@@ -394,6 +394,14 @@ fn figures(a: &Metrics, b: &Metrics) -> Vec<FigureChange> {
         out.push(figure("segment_clv", Some(&id), Kind::Money, clv(x), clv(y)));
         out.push(figure("segment_uplift", Some(&id), Kind::Rate, up(x), up(y)));
     }
+    // The data's problem area per segment: low product integration's value at stake.
+    let integration = |m: &Metrics, id: &str| {
+        m.problem_areas.from_data.iter().find(|p| p.segment == id).and_then(|p| p.value_at_stake)
+    };
+    for (id, _, _) in matched(&a.segments, &b.segments, |s| &s.id) {
+        let (x, y) = (integration(a, &id), integration(b, &id));
+        out.push(figure("integration_value_at_stake", Some(&id), Kind::Money, x, y));
+    }
     // Each programme option's likely NPV (the base case's is `npv` above).
     let options = |m: &Metrics| m.options.iter().filter(|o| o.file.is_some()).cloned().collect::<Vec<_>>();
     let (oa, ob) = (options(a), options(b));

@@ -183,6 +183,7 @@ fn figure_name(key: &str, segment: Option<&str>) -> String {
         "probability_reaching_target" => "chance of reaching the target".to_owned(),
         "segment_clv" => format!("CLV {segment}"),
         "segment_uplift" => format!("uplift {segment} (likely)"),
+        "integration_value_at_stake" => format!("low product integration at stake, {segment}"),
         "option_npv" => format!("NPV option {segment} (likely)"),
         other => other.to_owned(),
     }

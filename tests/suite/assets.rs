@@ -70,6 +70,7 @@ fn every_chart_and_table_is_written_with_the_reports_figures_and_the_same_bytes_
     for table in [
         "investment.csv",
         "problem-areas.csv",
+        "problem-areas-from-data.csv",
         "value-uplift.csv",
         "cash-flows.csv",
         "programme-options.csv",

@@ -303,3 +303,32 @@ fn initiatives_and_market_scores_are_compared_by_id() {
         assert!(changes.contains(name), "{name} missing from {changes}");
     }
 }
+
+/// The problem area the data scores, low product integration, moves with the number of
+/// categories that make a customer integrated, and the diff says by how much.
+#[test]
+fn diff_follows_the_data_scored_problem_area() {
+    let repo = TempDir::new("diff-integration");
+    let project = repo.path().join("acme");
+    copy_tree(&example(), &project);
+    git_commit_all(repo.path(), "project");
+    edit(&project.join("project.yaml"), "\ndata:", "\nloyalty_path:\n  categories: 2\n\ndata:");
+    git(repo.path(), &["commit", "-q", "-am", "two categories make an integrated customer"]);
+    let out = uplift(&["diff", "HEAD~1", "HEAD", project.to_str().unwrap(), "--format", "json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let moved = json["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["figure"] == "integration_value_at_stake" && f["segment"] == "installers")
+        .unwrap_or_else(|| panic!("no integration figure in {json}"));
+    let (old, new) = (moved["old"].as_f64().unwrap(), moved["new"].as_f64().unwrap());
+    assert!(old > 0.0 && new > 0.0 && (old - new).abs() > 1.0, "{moved}");
+    let table = uplift(&["diff", "HEAD~1", "HEAD", project.to_str().unwrap()]);
+    assert!(
+        text(&table.stdout).contains("low product integration at stake, installers"),
+        "{}",
+        text(&table.stdout)
+    );
+}

@@ -62,6 +62,9 @@ pub fn all(project: &Project, m: &Metrics, l: &Localizer) -> Vec<Table> {
         value_uplift(m, l),
         cash_flows(m, l),
     ];
+    if !m.problem_areas.from_data.is_empty() {
+        tables.insert(2, problem_areas_from_data(m, l, &name));
+    }
     if !m.options.is_empty() {
         tables.push(options(m, l));
     }
@@ -150,6 +153,43 @@ fn problem_areas(m: &Metrics, l: &Localizer, name: &dyn Fn(&str) -> String) -> T
                     Cell::Number(p.current),
                     Cell::Number(p.benchmark),
                     Cell::Number(p.value_at_stake),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The problem areas the data scores (low product integration), apart from the ranked ones
+/// as in the report: their value is first-window margin, not a CLV difference.
+fn problem_areas_from_data(m: &Metrics, l: &Localizer, name: &dyn Fn(&str) -> String) -> Table {
+    Table {
+        file: "problem-areas-from-data",
+        title: l.t("sheet-problem-areas-from-data"),
+        columns: columns(
+            l,
+            &[
+                ("th-segment", Kind::Text),
+                ("th-problem", Kind::Text),
+                ("th-loyal-to-integrated", Kind::Percent),
+                ("th-benchmark", Kind::Percent),
+                ("th-best-segment", Kind::Text),
+                ("th-additional", Kind::Decimal(1)),
+                ("th-value-at-stake", Kind::Money),
+            ],
+        ),
+        rows: m
+            .problem_areas
+            .from_data
+            .iter()
+            .map(|p| {
+                vec![
+                    Cell::Text(name(&p.segment)),
+                    Cell::Text(l.t("problem-product_integration")),
+                    Cell::Number(p.current),
+                    Cell::Number(p.benchmark),
+                    Cell::Text(name(&p.benchmark_segment)),
+                    Cell::Number(p.additional_customers),
+                    number(p.value_at_stake),
                 ]
             })
             .collect(),
