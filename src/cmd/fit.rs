@@ -32,6 +32,8 @@ struct SegmentFit {
 
 #[derive(Serialize)]
 struct BgNbdOut {
+    /// What `alpha` is per: `"day"`.
+    time_unit: &'static str,
     r: f64,
     alpha: f64,
     a: f64,
@@ -125,6 +127,7 @@ pub fn run(
             customers: customers.len(),
             not_fitted,
             bg_nbd: bg.map(|f| BgNbdOut {
+                time_unit: f.time_unit,
                 r: f.params.r,
                 alpha: f.params.alpha,
                 a: f.params.a,

@@ -81,10 +81,16 @@ impl Prepared {
 /// The fit's result.
 #[derive(Clone, Copy, Debug, serde::Serialize)]
 pub struct Fit {
+    /// What `params` are per: `"day"` (docs/metrics.md converts them to weeks, the
+    /// literature's unit).
+    pub time_unit: &'static str,
     pub params: BgNbd,
     pub log_likelihood: f64,
     pub convergence: Convergence,
 }
+
+/// The time unit of every fitted rate: days, as the summary counts recency and T.
+pub const TIME_UNIT: &str = "day";
 
 /// Customers needed before a fit is attempted.
 pub const MIN_CUSTOMERS: usize = 30;
@@ -118,7 +124,12 @@ pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
     };
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
-    Ok(Fit { params: from_logs(&found.x), log_likelihood: -found.value * data.customers, convergence })
+    Ok(Fit {
+        time_unit: TIME_UNIT,
+        params: from_logs(&found.x),
+        log_likelihood: -found.value * data.customers,
+        convergence,
+    })
 }
 
 fn from_logs(theta: &[f64]) -> BgNbd {
@@ -354,6 +365,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// docs/metrics.md's conversion to weeks: the same customers with their times in weeks
+    /// fit the same r, a and b, α ÷ 7, and a log-likelihood larger by ln 7 per repeat
+    /// purchase.
+    #[test]
+    fn a_fit_in_weeks_is_the_fit_in_days_rescaled() {
+        let days = simulate::customers(TRUE, 2_000, 90.0, 730.0, 13);
+        let weeks: Vec<Rfm> = days.iter().map(|c| Rfm { x: c.x, t_x: c.t_x / 7.0, t: c.t / 7.0 }).collect();
+        let (d, w) = (fit(&days).unwrap(), fit(&weeks).unwrap());
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-6 * b.abs();
+        assert!(
+            close(w.params.r, d.params.r) && close(w.params.a, d.params.a) && close(w.params.b, d.params.b)
+        );
+        assert!(
+            close(w.params.alpha, d.params.alpha / 7.0),
+            "{} vs {}",
+            w.params.alpha,
+            d.params.alpha / 7.0
+        );
+        let repeat: f64 = days.iter().map(|c| f64::from(c.x)).sum();
+        assert!(close(w.log_likelihood, d.log_likelihood + repeat * 7f64.ln()));
+        assert_eq!(d.time_unit, "day");
     }
 
     #[test]
