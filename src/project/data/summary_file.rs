@@ -302,6 +302,10 @@ fn row(
         .filter(|x: &f64| x.is_finite())
         .ok_or_else(|| (5, format!("monetary_value must be a number, got `{m}`")))?;
     let (first_purchase, last_purchase) = (date(6)?, date(7)?);
+    // Every later date is the first purchase plus days: it must exist.
+    if first_purchase.checked_add_days(chrono::Days::new(u64::from(age))).is_none() {
+        return Err((4, format!("T {age} puts the observation end beyond the calendar")));
+    }
     if recency > age {
         return Err((3, format!("recency {recency} is longer than T {age}")));
     }
@@ -475,6 +479,13 @@ mod tests {
             err[0]
                 .message
                 .contains("days_to_purchase_3 15 must be less than the window (180) and at most recency (9)"),
+            "{err:?}"
+        );
+        // A T past the calendar's end is a located error, not a crash.
+        let far = text.replace(",2,9,20,", ",2,9,4294967295,");
+        let err = super::read(far.as_bytes(), Path::new("s.csv"), None).unwrap_err();
+        assert!(
+            err[0].message.contains("T 4294967295 puts the observation end beyond the calendar"),
             "{err:?}"
         );
         let odd = text.replacen("longest_gap", "longest_pause", 1);
