@@ -32,13 +32,6 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
     match input {
         Input::Transactions { log, end, files } => {
             let first_day = log.period.map_or(end, |(first, _)| first);
-            // The loyalty path's first day of data is the earliest purchase day, as a summary
-            // of the same log shows it (a day of returns only is not one).
-            let path_start = log
-                .histories()
-                .filter_map(|h| h.days.iter().find(|d| is_purchase(d.amount)).map(|d| d.day))
-                .min()
-                .unwrap_or(first_day);
             let runs = crate::parallel::map_runs(&log.customers, |run| {
                 let mut per_segment: Vec<Accumulator> =
                     (0..segments).map(|_| Accumulator::default()).collect();
@@ -52,7 +45,6 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                     };
                     if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
                         acc.add(&history, &summary, end, first_day);
-                        acc.loyalty.add(&summary, (path_start, end), path);
                     }
                     customers.push(summary);
                 }
@@ -79,7 +71,12 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                 skipped: log.bad.skipped(),
                 from_summary: false,
             };
-            let segments = per_segment.into_iter().map(|a| a.finish(end, has_margin)).collect();
+            let loyalty = loyalty_counts(&customers, segments, end, path);
+            let segments = per_segment
+                .into_iter()
+                .zip(loyalty)
+                .map(|(a, counts)| SegmentData { loyalty: Some(counts), ..a.finish(end, has_margin) })
+                .collect();
             DataSet { coverage, customers, segments }
         }
         Input::Summary { summary, file } => {
@@ -87,22 +84,19 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
             let first =
                 summary.customers.iter().map(|c| c.first_purchase).min().unwrap_or(summary.observation_end);
             let mut per_segment: Vec<SegmentData> = (0..segments).map(|_| SegmentData::default()).collect();
-            let mut loyalty: Vec<LoyaltyAccumulator> =
-                (0..segments).map(|_| LoyaltyAccumulator::default()).collect();
             for c in &summary.customers {
-                if let Some(i) = c.segment.filter(|&i| i < segments) {
-                    let s = &mut per_segment[i];
+                if let Some(s) = c.segment.and_then(|s| per_segment.get_mut(s)) {
                     s.customers += 1;
                     let last = data::day_of(c.last_purchase);
                     s.active_customers += u64::from(end - last < YEAR);
                     survive(&mut s.survival, data::day_of(c.first_purchase), last, end);
-                    // The data's first day is, as from a log, the earliest purchase day.
-                    loyalty[i].add(c, (data::day_of(first), end), path);
                 }
             }
             if summary.path.is_some() {
-                for (s, acc) in per_segment.iter_mut().zip(loyalty) {
-                    s.loyalty = Some(acc.finish());
+                for (s, counts) in
+                    per_segment.iter_mut().zip(loyalty_counts(&summary.customers, segments, end, path))
+                {
+                    s.loyalty = Some(counts);
                 }
             }
             let coverage = Coverage {
@@ -119,6 +113,26 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
             DataSet { coverage, customers: summary.customers, segments: per_segment }
         }
     }
+}
+
+/// Each segment's loyalty path (index = segment), counted from the customers' summaries,
+/// whether they come from a log or a summary file. The path's first day of data is the
+/// earliest first purchase: a summary shows no earlier day, so a log is read the same way.
+fn loyalty_counts(
+    customers: &[CustomerSummary],
+    segments: usize,
+    end: i32,
+    path: &LoyaltyPathSettings,
+) -> Vec<LoyaltyCounts> {
+    let start = customers.iter().map(|c| data::day_of(c.first_purchase)).min().unwrap_or(end);
+    let mut per_segment: Vec<LoyaltyAccumulator> =
+        (0..segments).map(|_| LoyaltyAccumulator::default()).collect();
+    for c in customers {
+        if let Some(acc) = c.segment.and_then(|s| per_segment.get_mut(s)) {
+            acc.add(c, (start, end), path);
+        }
+    }
+    per_segment.into_iter().map(LoyaltyAccumulator::finish).collect()
 }
 
 /// Whether a day with this net amount is a purchase day: zero or more. A zero-value order
@@ -212,7 +226,6 @@ struct Accumulator {
     revenues: Vec<i64>,
     /// Per first-purchase year: customers, and customers active in each later year.
     cohorts: std::collections::BTreeMap<i32, Vec<u64>>,
-    loyalty: LoyaltyAccumulator,
 }
 
 /// Running totals of one segment's loyalty path.
@@ -265,20 +278,6 @@ impl LoyaltyAccumulator {
         let came_back = fields.longest_gap > lapse;
         self.lapsed += u64::from(came_back || c.age - c.recency > lapse);
         self.returned += u64::from(came_back);
-    }
-
-    fn absorb(&mut self, other: LoyaltyAccumulator) {
-        self.eligible += other.eligible;
-        self.before_data += other.before_data;
-        self.window_not_observed += other.window_not_observed;
-        for (into, from) in self.days_to_stage.iter_mut().zip(other.days_to_stage) {
-            into.extend(from);
-        }
-        for (into, from) in self.window_revenue_by_furthest.iter_mut().zip(other.window_revenue_by_furthest) {
-            *into += from;
-        }
-        self.lapsed += other.lapsed;
-        self.returned += other.returned;
     }
 
     #[allow(clippy::cast_precision_loss)] // ten-thousandths far below 2^53
@@ -368,7 +367,6 @@ impl Accumulator {
         for (year, active) in other.cohorts {
             add_counts(self.cohorts.entry(year).or_default(), &active);
         }
-        self.loyalty.absorb(other.loyalty);
     }
 
     #[allow(clippy::cast_precision_loss)] // counts and ten-thousandths far below 2^53
@@ -392,7 +390,6 @@ impl Accumulator {
             .into_iter()
             .map(|(year, active)| Cohort { year, customers: active[0], active, last_year_partial: partial })
             .collect();
-        d.loyalty = Some(self.loyalty.finish());
         self.data
     }
 }

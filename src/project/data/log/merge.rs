@@ -51,7 +51,6 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log
     Ok(Log {
         customers,
         days,
-        categories: categories.names,
         rows,
         lines: LineCounts {
             header: 1,
@@ -69,7 +68,6 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log
 
 /// The categories of all workers, numbered in name order.
 struct Categories {
-    names: Vec<String>,
     /// Per worker: its category numbers → these.
     remap: Vec<Vec<u8>>,
 }
@@ -90,16 +88,15 @@ impl Categories {
                 })
                 .collect();
             firsts.sort_unstable();
-            let mut seen: Vec<&str> = Vec::new();
-            for (_, name) in &firsts {
-                if !seen.contains(name) {
-                    seen.push(name);
+            let mut seen: Vec<(Loc, &str)> = Vec::new();
+            for &(at, name) in &firsts {
+                if !seen.iter().any(|(_, n)| *n == name) {
+                    seen.push((at, name));
                 }
             }
-            let (at, extra) =
-                firsts.iter().find(|(_, n)| *n == seen[MAX_CATEGORIES]).copied().unwrap_or_default();
+            let (at, extra) = seen[MAX_CATEGORIES];
             let column = spec.columns.category.as_deref().unwrap_or("category");
-            let listed: Vec<String> = seen[..MAX_CATEGORIES].iter().map(|n| format!("`{n}`")).collect();
+            let listed: Vec<String> = seen[..MAX_CATEGORIES].iter().map(|(_, n)| format!("`{n}`")).collect();
             return Err(Diagnostic::new(
                 spec.rel,
                 format!(
@@ -123,7 +120,7 @@ impl Categories {
                     .collect()
             })
             .collect();
-        Ok(Self { names, remap })
+        Ok(Self { remap })
     }
 }
 

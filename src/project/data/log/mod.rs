@@ -78,8 +78,9 @@ pub struct DayTotal {
     pub day: i32,
     pub amount: i64,
     pub margin: i64,
-    /// The categories bought that day (rows with an amount above zero), bit `k` for
-    /// [`Log::categories`]`[k]`; 0 without a category column. Fits where `day`'s padding was.
+    /// The categories bought that day (rows with an amount above zero), bit `k` for the
+    /// `k`-th of the log's categories in name order; 0 without a category column. Fits
+    /// where `day`'s padding was.
     pub categories: u32,
 }
 
@@ -92,8 +93,6 @@ pub struct Log {
     /// the runs are left over from summing rows of one day and mean nothing, so the list is
     /// read only through [`Log::history`].
     days: Vec<DayTotal>,
-    /// The category column's values, sorted; empty without one.
-    pub categories: Vec<String>,
     /// Rows used.
     pub rows: u64,
     /// The file's lines, which reconcile: `header + body`, and the body is the rows used,
@@ -127,7 +126,6 @@ impl Log {
         let mut log = Log {
             customers: Vec::new(),
             days: Vec::new(),
-            categories: Vec::new(),
             rows: 0,
             lines: LineCounts::default(),
             period,
