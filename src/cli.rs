@@ -118,11 +118,15 @@ pub enum Command {
     /// Fit the customer-base models (BG/NBD and Gamma-Gamma) to a per-customer summary,
     /// per segment, and print the parameters as JSON. Time is in days.
     Fit {
-        /// A summary CSV as `uplift summarise` writes it (docs/warehouse.md).
+        /// A summary CSV as `uplift summarise` writes it (docs/warehouse.md), or a periods
+        /// summary `customer,segment,frequency,recency,periods[,count]` for BG/BB.
         summary: PathBuf,
         /// Horizon of the expected purchases in the predictions, in days.
         #[arg(long, value_name = "DAYS", default_value_t = 365)]
         horizon_days: u32,
+        /// Horizon of a periods summary's predictions, in opportunities.
+        #[arg(long, value_name = "PERIODS", default_value_t = 5)]
+        horizon_periods: u32,
         /// Also write each customer's P(alive), expected purchases and expected spend to FILE.
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,

@@ -8,143 +8,150 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::analysis::models::{self, Convergence, NotFitted, bg_nbd, gamma_gamma, rfm_of};
+use crate::analysis::models::bg_nbd::Dropout;
+use crate::analysis::models::{
+    self, Convergence, Criteria, Model, NotFitted, bg_bb, bg_nbd, gamma_gamma, pareto_nbd, rfm_of,
+};
 use crate::csv_field::push_for_spreadsheet;
 use crate::error::Error;
-use crate::model::CustomerSummary;
+use crate::model::{CustomerSummary, PeriodHistory};
 use crate::output::Destination;
+use crate::project::data::periods_file;
 
 #[derive(Serialize)]
 struct Output {
     segments: Vec<SegmentFit>,
 }
 
+/// One segment's fits: the continuous-time models of a customer summary, or BG/BB of a
+/// periods summary.
 #[derive(Serialize)]
-struct SegmentFit {
+#[serde(untagged)]
+enum SegmentFit {
+    Days(Box<DaysFit>),
+    Periods(PeriodsFit),
+}
+
+impl SegmentFit {
+    fn segment(&self) -> &str {
+        match self {
+            SegmentFit::Days(s) => &s.segment,
+            SegmentFit::Periods(s) => &s.segment,
+        }
+    }
+
+    fn not_fitted(&self) -> &[NotFitted] {
+        match self {
+            SegmentFit::Days(s) => &s.not_fitted,
+            SegmentFit::Periods(s) => &s.not_fitted,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct DaysFit {
     segment: String,
     customers: usize,
-    bg_nbd: Option<BgNbdOut>,
-    gamma_gamma: Option<GammaGammaOut>,
+    bg_nbd: Option<ModelOut<bg_nbd::BgNbd>>,
+    pareto_nbd: Option<ModelOut<pareto_nbd::ParetoNbd>>,
+    mbg_nbd: Option<ModelOut<bg_nbd::BgNbd>>,
+    gamma_gamma: Option<ModelOut<gamma_gamma::GammaGamma>>,
     /// The models that could not be fitted, and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     not_fitted: Vec<NotFitted>,
 }
 
 #[derive(Serialize)]
-struct BgNbdOut {
-    /// What `alpha` is per: `"day"`.
-    time_unit: &'static str,
-    r: f64,
-    alpha: f64,
-    a: f64,
-    b: f64,
-    log_likelihood: f64,
-    #[serde(flatten)]
-    convergence: Convergence,
+struct PeriodsFit {
+    segment: String,
+    customers: u64,
+    bg_bb: Option<ModelOut<bg_bb::BgBb>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_fitted: Vec<NotFitted>,
 }
 
+/// A fitted model as printed: its parameters under the papers' names, their standard
+/// errors under the same names, and how well and how surely it fits.
 #[derive(Serialize)]
-struct GammaGammaOut {
-    p: f64,
-    q: f64,
-    v: f64,
-    customers: usize,
+struct ModelOut<P> {
+    /// What the rates are per: `"day"`, or `"opportunity"` for BG/BB; none for spend.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time_unit: Option<&'static str>,
+    #[serde(flatten)]
+    params: P,
+    standard_errors: Option<P>,
+    /// Customers the fit used, where that is not all (Gamma-Gamma: repeat buyers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    customers: Option<usize>,
     log_likelihood: f64,
+    #[serde(flatten)]
+    criteria: Criteria,
     #[serde(flatten)]
     convergence: Convergence,
 }
 
-pub fn run(
-    summary: &Path,
-    horizon_days: u32,
-    predictions: Option<&Path>,
+/// Prints how long `what` took, with `--timings`.
+struct Clock {
     timings: bool,
-) -> Result<(), Error> {
+}
+
+impl Clock {
+    /// Prints the time since `start` for `what`.
+    fn since(&self, what: &str, start: Instant) {
+        if self.timings {
+            crate::warn!("{what}: {:.3} s", start.elapsed().as_secs_f64());
+        }
+    }
+
+    /// Runs `f`, printing `what` (given the result) and the time it took.
+    fn time<T>(&self, f: impl FnOnce() -> T, what: impl FnOnce(&T) -> String) -> T {
+        let start = Instant::now();
+        let result = f();
+        self.since(&what(&result), start);
+        result
+    }
+}
+
+/// "… (N iterations)" or "… (no fit)".
+fn iterations<F>(
+    what: &str,
+    fit: &Result<F, models::NoFit>,
+    convergence: impl Fn(&F) -> Convergence,
+) -> String {
+    match fit {
+        Ok(f) => format!("{what} ({} iterations)", convergence(f).iterations),
+        Err(_) => format!("{what} (no fit)"),
+    }
+}
+
+pub fn run(summary: &Path, horizon: Horizon, predictions: Option<&Path>, timings: bool) -> Result<(), Error> {
     if predictions == Some(Path::new("-")) {
         return Err(Error::Usage(
             "the fitted parameters go to standard output; give --predictions FILE, not -".into(),
         ));
     }
-    let clock = Instant::now();
+    let clock = Clock { timings };
     // The summary is a file the user names, not part of a project: any link is theirs.
     let (folder, name) = match (summary.parent(), summary.file_name()) {
         (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => (parent, Path::new(name)),
         _ => (Path::new("."), summary),
     };
     let folder = crate::project::source::Folder { root: folder, links: crate::project::source::Links::Any };
+    let started = Instant::now();
     let (text, _) =
         crate::project::data::read_file(&folder, name, crate::project::data::SUMMARY_MAX_BYTES, "summaries")
             .map_err(invalid)?;
-    let read = crate::project::data::read_summary(&text, summary, None).map_err(invalid)?;
-    drop(text);
-    let elapsed = |what: &str, since: Instant| {
-        if timings {
-            crate::warn!("{what}: {:.3} s", since.elapsed().as_secs_f64());
-        }
+    let (segments, rows) = if periods_file::is_periods_summary(&text) {
+        let read = periods_file::read(&text, summary).map_err(invalid)?;
+        drop(text);
+        clock.since("read", started);
+        fit_periods(&read, horizon.periods, predictions.is_some(), &clock)
+    } else {
+        let read = crate::project::data::read_summary(&text, summary, None).map_err(invalid)?;
+        drop(text);
+        clock.since("read", started);
+        fit_days(&read.customers, &read.segments, horizon.days, predictions.is_some(), &clock)
     };
-    elapsed("read", clock);
-    let names: Vec<String> =
-        if read.segments.is_empty() { vec![String::new()] } else { read.segments.clone() };
-    let mut groups: Vec<Vec<&CustomerSummary>> = vec![Vec::new(); names.len()];
-    for c in &read.customers {
-        groups[c.segment.unwrap_or(0)].push(c);
-    }
-    let mut segments = Vec::new();
-    let mut rows = String::from("customer,segment,p_alive,expected_purchases,expected_average_spend\n");
-    for (name, customers) in names.iter().zip(&groups) {
-        let rfm: Vec<bg_nbd::Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
-        let spend: Vec<gamma_gamma::Spend> =
-            customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
-        let clock = Instant::now();
-        let bg = bg_nbd::fit(&rfm);
-        let iterations = |c: Result<Convergence, _>| {
-            c.map_or_else(|_| "no fit".to_owned(), |c| format!("{} iterations", c.iterations))
-        };
-        elapsed(
-            &format!(
-                "BG/NBD fit, {} customers, segment `{name}` ({})",
-                rfm.len(),
-                iterations(bg.as_ref().map(|f| f.convergence))
-            ),
-            clock,
-        );
-        let clock = Instant::now();
-        let gg = gamma_gamma::fit(&spend);
-        elapsed(
-            &format!(
-                "Gamma-Gamma fit, segment `{name}` ({})",
-                iterations(gg.as_ref().map(|f| f.convergence))
-            ),
-            clock,
-        );
-        let not_fitted = models::not_fitted(&bg, &gg);
-        let (bg, gg) = (bg.ok(), gg.ok());
-        if predictions.is_some() {
-            predict(&mut rows, name, customers, &rfm, (bg.as_ref(), gg.as_ref()), horizon_days);
-        }
-        segments.push(SegmentFit {
-            segment: name.clone(),
-            customers: customers.len(),
-            not_fitted,
-            bg_nbd: bg.map(|f| BgNbdOut {
-                time_unit: f.time_unit,
-                r: f.params.r,
-                alpha: f.params.alpha,
-                a: f.params.a,
-                b: f.params.b,
-                log_likelihood: f.log_likelihood,
-                convergence: f.convergence,
-            }),
-            gamma_gamma: gg.map(|f| GammaGammaOut {
-                p: f.params.p,
-                q: f.params.q,
-                v: f.params.v,
-                customers: f.customers,
-                log_likelihood: f.log_likelihood,
-                convergence: f.convergence,
-            }),
-        });
-    }
     if let Some(destination) = Destination::from_arg(predictions) {
         destination.write(rows.as_bytes())?;
     }
@@ -160,25 +167,203 @@ pub fn run(
     }
 }
 
-/// Appends each customer's predictions: P(alive), expected purchases in `horizon_days`
-/// and expected spend; empty cells where a model has no fit.
-fn predict(
+/// How far ahead the predictions look.
+#[derive(Clone, Copy, Debug)]
+pub struct Horizon {
+    /// For a customer summary, in days.
+    pub days: u32,
+    /// For a periods summary, in opportunities.
+    pub periods: u32,
+}
+
+/// The segments of a summary, each with its members (one unnamed group without segments).
+fn by_segment<'a, T>(
+    items: &'a [T],
+    segments: &[String],
+    of: impl Fn(&T) -> Option<usize>,
+) -> Vec<(String, Vec<&'a T>)> {
+    let names: Vec<String> = if segments.is_empty() { vec![String::new()] } else { segments.to_vec() };
+    let mut groups: Vec<Vec<&T>> = vec![Vec::new(); names.len()];
+    for item in items {
+        groups[of(item).unwrap_or(0)].push(item);
+    }
+    names.into_iter().zip(groups).collect()
+}
+
+/// Every continuous-time model per segment of a customer summary, and the predictions rows.
+fn fit_days(
+    customers: &[CustomerSummary],
+    segment_names: &[String],
+    horizon_days: u32,
+    predict: bool,
+    clock: &Clock,
+) -> (Vec<SegmentFit>, String) {
+    let mut segments = Vec::new();
+    let mut rows = String::from(
+        "customer,segment,p_alive,expected_purchases,expected_average_spend,\
+         p_alive_pareto_nbd,expected_purchases_pareto_nbd,p_alive_mbg_nbd,expected_purchases_mbg_nbd\n",
+    );
+    for (name, customers) in by_segment(customers, segment_names, |c| c.segment) {
+        let rfm: Vec<bg_nbd::Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
+        let spend: Vec<gamma_gamma::Spend> =
+            customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
+        #[allow(clippy::cast_precision_loss)]
+        let n = rfm.len() as f64;
+        let what = |model: &str| format!("{model} fit, {} customers, segment `{name}`", rfm.len());
+        let bg = clock.time(|| bg_nbd::fit(&rfm), |f| iterations(&what("BG/NBD"), f, |f| f.convergence));
+        let pareto =
+            clock.time(|| pareto_nbd::fit(&rfm), |f| iterations(&what("Pareto/NBD"), f, |f| f.convergence));
+        let mbg = clock.time(
+            || bg_nbd::fit_with(&rfm, Dropout::AfterAny),
+            |f| iterations(&what("MBG/NBD"), f, |f| f.convergence),
+        );
+        let gg = clock
+            .time(|| gamma_gamma::fit(&spend), |f| iterations(&what("Gamma-Gamma"), f, |f| f.convergence));
+        let not_fitted = models::not_fitted_of(&[
+            (Model::BgNbd, bg.as_ref().err().copied()),
+            (Model::ParetoNbd, pareto.as_ref().err().copied()),
+            (Model::MbgNbd, mbg.as_ref().err().copied()),
+            (Model::GammaGamma, gg.as_ref().err().copied()),
+        ]);
+        let (bg, pareto, mbg, gg) = (bg.ok(), pareto.ok(), mbg.ok(), gg.ok());
+        if predict {
+            let fits = Fits { bg: bg.as_ref(), pareto: pareto.as_ref(), mbg: mbg.as_ref(), gg: gg.as_ref() };
+            predict_days(&mut rows, &name, &customers, &rfm, fits, horizon_days);
+        }
+        let nbd = |f: bg_nbd::Fit| ModelOut {
+            time_unit: Some(f.time_unit),
+            params: f.params,
+            standard_errors: f.standard_errors,
+            customers: None,
+            log_likelihood: f.log_likelihood,
+            criteria: Criteria::of(f.log_likelihood, 4, n),
+            convergence: f.convergence,
+        };
+        segments.push(SegmentFit::Days(Box::new(DaysFit {
+            customers: customers.len(),
+            not_fitted,
+            bg_nbd: bg.map(nbd),
+            pareto_nbd: pareto.map(|f| ModelOut {
+                time_unit: Some(f.time_unit),
+                params: f.params,
+                standard_errors: f.standard_errors,
+                customers: None,
+                log_likelihood: f.log_likelihood,
+                criteria: Criteria::of(f.log_likelihood, 4, n),
+                convergence: f.convergence,
+            }),
+            mbg_nbd: mbg.map(nbd),
+            gamma_gamma: gg.map(|f| {
+                #[allow(clippy::cast_precision_loss)]
+                let used = f.customers as f64;
+                ModelOut {
+                    time_unit: None,
+                    params: f.params,
+                    standard_errors: f.standard_errors,
+                    customers: Some(f.customers),
+                    log_likelihood: f.log_likelihood,
+                    criteria: Criteria::of(f.log_likelihood, 3, used),
+                    convergence: f.convergence,
+                }
+            }),
+            segment: name,
+        })));
+    }
+    (segments, rows)
+}
+
+/// BG/BB per segment of a periods summary, and the predictions rows.
+fn fit_periods(
+    read: &periods_file::Periods,
+    horizon: u32,
+    predict: bool,
+    clock: &Clock,
+) -> (Vec<SegmentFit>, String) {
+    let mut segments = Vec::new();
+    let mut rows = format!("customer,segment,p_alive,expected_transactions_next_{horizon}\n");
+    for (name, histories) in by_segment(&read.histories, &read.segments, |h| h.segment) {
+        let patterns: Vec<bg_bb::Pattern> = histories.iter().map(|h| pattern_of(h)).collect();
+        let customers: u64 = histories.iter().map(|h| h.count).sum();
+        let what = format!("BG/BB fit, {customers} customers, segment `{name}`");
+        let fit = clock.time(|| bg_bb::fit(&patterns), |f| iterations(&what, f, |f| f.convergence));
+        let not_fitted = models::not_fitted_of(&[(Model::BgBb, fit.as_ref().err().copied())]);
+        let fit = fit.ok();
+        if let (true, Some(f)) = (predict, &fit) {
+            for (h, p) in histories.iter().zip(&patterns) {
+                let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
+                push_for_spreadsheet(&mut rows, &h.id, ',');
+                rows.push(',');
+                push_for_spreadsheet(&mut rows, &name, ',');
+                let expected = f.params.expected_transactions(p, horizon);
+                let _ = writeln!(rows, ",{},{}", cell(Some(f.params.p_alive(p))), cell(expected));
+            }
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let n = customers as f64;
+        segments.push(SegmentFit::Periods(PeriodsFit {
+            customers,
+            not_fitted,
+            bg_bb: fit.map(|f| ModelOut {
+                time_unit: Some(f.time_unit),
+                params: f.params,
+                standard_errors: f.standard_errors,
+                customers: None,
+                log_likelihood: f.log_likelihood,
+                criteria: Criteria::of(f.log_likelihood, 4, n),
+                convergence: f.convergence,
+            }),
+            segment: name,
+        }));
+    }
+    (segments, rows)
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn pattern_of(h: &PeriodHistory) -> bg_bb::Pattern {
+    bg_bb::Pattern { x: h.frequency, t_x: h.recency, n: h.periods, count: h.count as f64 }
+}
+
+/// The fitted models of one segment.
+#[derive(Clone, Copy)]
+struct Fits<'a> {
+    bg: Option<&'a bg_nbd::Fit>,
+    pareto: Option<&'a pareto_nbd::Fit>,
+    mbg: Option<&'a bg_nbd::Fit>,
+    gg: Option<&'a gamma_gamma::Fit>,
+}
+
+/// Appends each customer's predictions: BG/NBD's P(alive) and expected purchases in
+/// `horizon_days`, expected spend, then Pareto/NBD's and MBG/NBD's; empty cells where a
+/// model has no fit.
+fn predict_days(
     rows: &mut String,
     segment: &str,
     customers: &[&CustomerSummary],
     rfm: &[bg_nbd::Rfm],
-    (bg, gg): (Option<&bg_nbd::Fit>, Option<&gamma_gamma::Fit>),
+    fits: Fits,
     horizon_days: u32,
 ) {
+    let t = f64::from(horizon_days);
     for (c, r) in customers.iter().zip(rfm) {
-        let alive = bg.map(|f| f.params.p_alive(*r));
-        let expected = bg.and_then(|f| f.params.expected_purchases(*r, f64::from(horizon_days)));
-        let spend = gg.and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
-        let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
+        let cells = [
+            fits.bg.map(|f| f.params.p_alive(*r)),
+            fits.bg.and_then(|f| f.params.expected_purchases(*r, t)),
+            fits.gg.and_then(|g| g.params.expected_spend(c.frequency, c.monetary)),
+            fits.pareto.and_then(|f| f.params.p_alive(*r)),
+            fits.pareto.and_then(|f| f.params.expected_purchases(*r, t)),
+            fits.mbg.map(|f| f.params.p_alive_with(Dropout::AfterAny, *r)),
+            fits.mbg.and_then(|f| f.params.expected_purchases_with(Dropout::AfterAny, *r, t)),
+        ];
         push_for_spreadsheet(rows, &c.id, ',');
         rows.push(',');
         push_for_spreadsheet(rows, segment, ',');
-        let _ = writeln!(rows, ",{},{},{}", cell(alive), cell(expected), cell(spend));
+        for cell in cells {
+            rows.push(',');
+            if let Some(v) = cell {
+                let _ = write!(rows, "{v:.12e}");
+            }
+        }
+        rows.push('\n');
     }
 }
 
@@ -187,8 +372,8 @@ fn unfitted(segments: &[SegmentFit]) -> Vec<String> {
     segments
         .iter()
         .flat_map(|s| {
-            let name = if s.segment.is_empty() { "the customers" } else { s.segment.as_str() };
-            s.not_fitted.iter().map(move |n| n.sentence(name))
+            let name = if s.segment().is_empty() { "the customers" } else { s.segment() };
+            s.not_fitted().iter().map(move |n| n.sentence(name))
         })
         .collect()
 }

@@ -33,8 +33,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             options(load),
         ),
         Command::Check { dir, load, deny_warnings } => check::run(&dir, options(load), deny_warnings),
-        Command::Fit { summary, horizon_days, predictions, timings } => {
-            fit::run(&summary, horizon_days, predictions.as_deref(), timings)
+        Command::Fit { summary, horizon_days, horizon_periods, predictions, timings } => {
+            let horizon = fit::Horizon { days: horizon_days, periods: horizon_periods };
+            fit::run(&summary, horizon, predictions.as_deref(), timings)
         }
         Command::Summarise { dir, output, load } => summarise::run(&dir, output.as_deref(), options(load)),
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),

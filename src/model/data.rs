@@ -68,6 +68,22 @@ pub struct CustomerSummary {
     pub path: Option<PathFields>,
 }
 
+/// One customer of a discrete-time business — a yearly donation, renewal or event — as the
+/// BG/BB model sees them: `frequency` transactions in `periods` opportunities after the
+/// first, the last at opportunity `recency`; `count` customers with this history (an
+/// aggregated summary lists each history once). Read so that `frequency ≤ recency ≤
+/// periods`, `recency = 0` exactly when `frequency = 0`, and `count ≥ 1`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PeriodHistory {
+    pub id: String,
+    /// Index into the segments named; `None` when the row names none.
+    pub segment: Option<usize>,
+    pub frequency: u32,
+    pub recency: u32,
+    pub periods: u32,
+    pub count: u64,
+}
+
 /// One customer on the loyalty path, as the summary carries it (docs/warehouse.md) and as
 /// the path is counted from (docs/metrics.md, "The loyalty path"), under one project's
 /// `loyalty_path` settings.

@@ -166,18 +166,31 @@ fn an_oversized_logo_is_refused_at_check_time() {
 }
 
 #[test]
+fn a_periods_summary_with_impossible_rows_is_refused_with_each_located() {
+    let dir = common::TempDir::new("periods-bad");
+    let summary = dir.path().join("periods.csv");
+    let rows = "customer,segment,frequency,recency,periods\na,s,3,2,6\nb,s,1,7,6\nc,s,0,0,6\n";
+    std::fs::write(&summary, rows).unwrap();
+    let out = uplift(&["fit", path(&summary)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("periods.csv:2:3: frequency 3 is more than recency 2"), "{stderr}");
+    assert!(
+        stderr.contains("periods.csv:3:4: recency 7 is later than the last opportunity, periods 6"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty(), "nothing is fitted from a summary with errors");
+}
+
+#[test]
 fn fit_names_each_segment_it_cannot_fit_and_exits_1_after_printing_the_others() {
     let dir = common::TempDir::new("unfit");
     let summary = dir.path().join("summary.csv");
-    let mut csv =
-        String::from("customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n");
-    // Segment `b` has no repeat purchase: nothing to fit.
-    csv.push_str("b1,b,0,0,100,0,2025-01-01,2025-01-01\nb2,b,0,0,100,0,2025-01-01,2025-01-01\n");
-    for i in 0..60 {
-        let (frequency, recency) = (i % 5, (i % 5) * 15);
-        let last = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap() + chrono::Days::new(recency);
-        let _ = writeln!(csv, "a{i},a,{frequency},{recency},100,{}.0,2025-01-01,{last}", 20 + i % 7);
-    }
+    // Segment `a` is the example's installers; segment `b` has two customers: nothing to fit.
+    let (rows, end) = common::installers_summary();
+    let mut csv = rows.join("\n").replace(",installers,", ",a,") + "\n";
+    let first = end - chrono::Days::new(100);
+    let _ = writeln!(csv, "b1,b,0,0,100,0,{first},{first}\nb2,b,0,0,100,0,{first},{first}");
     std::fs::write(&summary, csv).unwrap();
     let out = uplift(&["fit", path(&summary)]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));

@@ -54,6 +54,25 @@ pub fn example_copy(label: &str) -> TempDir {
     dir
 }
 
+/// The example's customers of segment `installers` as a summary of the eight base columns
+/// (header first), and the observation end they are counted to: real enough data for
+/// every customer-base model to fit.
+pub fn installers_summary() -> (Vec<String>, chrono::NaiveDate) {
+    let dir = TempDir::new("installers-summary");
+    let summary = dir.path().join("summary.csv");
+    let out = uplift(&["summarise", example().to_str().unwrap(), "-o", summary.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let text = std::fs::read_to_string(&summary).unwrap();
+    let base = |line: &str| line.split(',').take(8).collect::<Vec<_>>().join(",");
+    let mut lines = text.lines();
+    let mut rows = vec![base(lines.next().unwrap())];
+    rows.extend(lines.filter(|l| l.split(',').nth(1) == Some("installers")).map(base));
+    let first: Vec<&str> = rows[1].split(',').collect();
+    let start: chrono::NaiveDate = first[6].parse().unwrap();
+    let end = start + chrono::Days::new(first[4].parse().unwrap());
+    (rows, end)
+}
+
 pub fn uplift(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_uplift")).args(args).output().expect("run uplift")
 }

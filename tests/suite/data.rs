@@ -266,6 +266,24 @@ fn fit_prints_parameters_per_segment() {
             s["bg_nbd"]["r"].as_f64().unwrap() > 0.0 && s["gamma_gamma"]["q"].as_f64().unwrap() > 1.0,
             "{s}"
         );
+        // Every model of a customer summary, with standard errors under the parameters'
+        // names and the information criteria of the same log-likelihood.
+        for (model, params) in [
+            ("bg_nbd", ["r", "alpha", "a", "b"]),
+            ("pareto_nbd", ["r", "alpha", "s", "beta"]),
+            ("mbg_nbd", ["r", "alpha", "a", "b"]),
+        ] {
+            let m = &s[model];
+            for p in params {
+                assert!(
+                    m[p].as_f64().unwrap() > 0.0 && m["standard_errors"][p].as_f64().unwrap() > 0.0,
+                    "{model}.{p}: {m}"
+                );
+            }
+            let ll = m["log_likelihood"].as_f64().unwrap();
+            assert!((m["aic"].as_f64().unwrap() - (8.0 - 2.0 * ll)).abs() < 1e-6 * ll.abs(), "{m}");
+            assert_eq!(m["time_unit"], "day");
+        }
     }
 }
 

@@ -933,26 +933,18 @@ fn too_many_draws_are_refused_up_front() {
 fn formulas_in_ids_are_defused_in_the_spreadsheet_csv_and_kept_exact_in_the_summary() {
     let dir = TempDir::new("csv-formula");
     let summary = dir.path().join("summary.csv");
-    let mut csv =
-        String::from("customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n");
-    for i in 0..60 {
-        let id = if i == 0 {
-            "\"=HYPERLINK(\"\"https://attacker.test\"\",\"\"x\"\")\"".to_owned()
-        } else {
-            format!("C{i}")
-        };
-        let (frequency, recency) = (i % 5, (i % 5) * 15);
-        let first = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        let last = first + chrono::Days::new(recency);
-        let line = format!("{id},a,{frequency},{recency},100,{}.0,{first},{last}\n", 20 + i % 7);
-        csv.push_str(&line);
-    }
+    // The example's installers, the first with a formula for an id.
+    let (mut rows, _) = common::installers_summary();
+    let rest = rows[1].split_once(',').unwrap().1.to_owned();
+    rows[1] = format!("\"=HYPERLINK(\"\"https://attacker.test\"\",\"\"x\"\")\",{rest}");
+    let second = rows[2].split(',').next().unwrap().to_owned();
+    let csv = rows.join("\n") + "\n";
     fs::write(&summary, csv).unwrap();
     let predictions = dir.path().join("predictions.csv");
     let result = run(&["fit", arg(&summary), "--predictions", arg(&predictions)]);
     assert!(result.status.success(), "{}", text(&result.stderr));
     let written = fs::read_to_string(&predictions).unwrap();
-    let first = written.lines().nth(1).unwrap();
-    assert!(first.starts_with("\"'=HYPERLINK(\"\"https://attacker.test\"\",\"\"x\"\")\",a,"), "{first}");
-    assert!(written.lines().nth(2).unwrap().starts_with("C1,a,"));
+    let defused = "\"'=HYPERLINK(\"\"https://attacker.test\"\",\"\"x\"\")\",installers,";
+    assert!(written.lines().any(|l| l.starts_with(defused)), "{written}");
+    assert!(written.lines().any(|l| l.starts_with(&format!("{second},installers,"))));
 }

@@ -17,6 +17,7 @@ mod fuzz_loader;
 mod golden;
 mod hostile;
 mod languages;
+mod published_fits;
 mod report;
 mod schema;
 mod story;

@@ -6,9 +6,34 @@
 //! enters only as `x` repeat purchases, the day `tₓ` of the last one and their age `T`,
 //! all counted from the first purchase.
 
-use super::optimize::minimize;
+use super::optimize::{minimize, standard_errors_of_exp};
 use super::special::{digamma, hyp2f1, ln_beta, ln_gamma};
 use super::{Convergence, NoFit};
+
+/// When a customer may leave: BG/NBD lets them leave only after a repeat purchase; the
+/// modified model, MBG/NBD (Batislam, Denizel & Filiztekin 2007), also right after the
+/// first, so a one-off buyer need not still be active. Both share every formula but one
+/// shift: where BG/NBD has `b + x − 1`, MBG/NBD has `b + x`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dropout {
+    AfterRepeat,
+    AfterAny,
+}
+
+impl Dropout {
+    /// `d` in `B(a, b+x+d)`, `a/(b+x−1+d)` and `₂F₁(r+x, b+x+d; a+b+x−1+d; ·)`.
+    fn shift(self) -> f64 {
+        match self {
+            Dropout::AfterRepeat => 0.0,
+            Dropout::AfterAny => 1.0,
+        }
+    }
+
+    /// Whether a customer with `x` repeat purchases may have left already.
+    fn may_have_left(self, x: usize) -> bool {
+        x > 0 || self == Dropout::AfterAny
+    }
+}
 
 /// Fitted parameters; `alpha` is in days.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
@@ -29,22 +54,22 @@ pub struct Rfm {
 
 /// Customers with the same history, counted once; times as indices into `Prepared::times`.
 #[derive(Clone, Copy, Debug)]
-struct Group {
-    x: u32,
-    t_x: u32,
-    t: u32,
-    n: f64,
+pub(super) struct Group {
+    pub x: u32,
+    pub t_x: u32,
+    pub t: u32,
+    pub n: f64,
 }
 
 /// The customers prepared for fitting: grouped, with counts per `x`, and the distinct
 /// times they were observed at (whole days in practice: a thousand values for a million
 /// customers), so the logarithms of `α + t` are computed once per time, not per customer.
 pub struct Prepared {
-    groups: Vec<Group>,
+    pub(super) groups: Vec<Group>,
     /// Customers per number of repeat purchases.
-    per_x: Vec<f64>,
-    times: Vec<f64>,
-    customers: f64,
+    pub(super) per_x: Vec<f64>,
+    pub(super) times: Vec<f64>,
+    pub(super) customers: f64,
 }
 
 impl Prepared {
@@ -85,6 +110,9 @@ pub struct Fit {
     /// literature's unit).
     pub time_unit: &'static str,
     pub params: BgNbd,
+    /// The standard error of each parameter, from the observed information (the inverse
+    /// Hessian at the optimum); `None` when that is singular.
+    pub standard_errors: Option<BgNbd>,
     pub log_likelihood: f64,
     pub convergence: Convergence,
 }
@@ -98,6 +126,11 @@ pub const MIN_CUSTOMERS: usize = 30;
 /// Fits by maximum likelihood; why not with too few customers, no repeat purchases at
 /// all, or no convergence.
 pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
+    fit_with(customers, Dropout::AfterRepeat)
+}
+
+/// Fits BG/NBD (`AfterRepeat`) or MBG/NBD (`AfterAny`), as [`fit`].
+pub fn fit_with(customers: &[Rfm], dropout: Dropout) -> Result<Fit, NoFit> {
     if customers.len() < MIN_CUSTOMERS {
         return Err(NoFit::TooFewCustomers { customers: customers.len(), needed: MIN_CUSTOMERS });
     }
@@ -115,7 +148,7 @@ pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
     let objective = |theta: &[f64], gradient: &mut [f64]| {
         let params = from_logs(theta);
         let mut g = [0.0; 4];
-        let ll = log_likelihood(&params, &data, &mut g);
+        let ll = log_likelihood(&params, dropout, &data, &mut g);
         let scale = -1.0 / data.customers;
         for (i, p) in [params.r, params.alpha, params.a, params.b].into_iter().enumerate() {
             gradient[i] = scale * g[i] * p;
@@ -124,9 +157,11 @@ pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
     };
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
+    let se = standard_errors_of_exp(|t, g| _ = objective(t, g), &found.x, data.customers);
     Ok(Fit {
         time_unit: TIME_UNIT,
         params: from_logs(&found.x),
+        standard_errors: se.map(|se| BgNbd { r: se[0], alpha: se[1], a: se[2], b: se[3] }),
         log_likelihood: -found.value * data.customers,
         convergence,
     })
@@ -145,8 +180,12 @@ fn from_logs(theta: &[f64]) -> BgNbd {
 /// once per `x`, and `A`, `B` and `1/(α+t)` once per distinct time; per group of equal
 /// histories remain, after a repeat purchase, one exponential and one `ln(1+·)`. Groups
 /// are summed in fixed chunks over the available cores.
-pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f64 {
+///
+/// MBG/NBD (`dropout` = `AfterAny`) is the same with `b+x` for `b+x−1` and `B(a, b+x+1)`
+/// for `B(a, b+x)`, and the `ln(1 + eᵘ)` term at `x = 0` too.
+pub fn log_likelihood(p: &BgNbd, dropout: Dropout, data: &Prepared, gradient: &mut [f64; 4]) -> f64 {
     let BgNbd { r, alpha, a, b } = *p;
+    let d = dropout.shift();
     let (lg_r, lb_ab, psi_r, psi_b, psi_ab) =
         (ln_gamma(r), ln_beta(a, b), digamma(r), digamma(b), digamma(a + b));
     let mut ll = 0.0;
@@ -159,14 +198,14 @@ pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f6
         }
         #[allow(clippy::cast_precision_loss)]
         let x = i as f64;
-        ll += n * (ln_gamma(r + x) - lg_r + r * alpha.ln() + ln_beta(a, b + x) - lb_ab);
+        ll += n * (ln_gamma(r + x) - lg_r + r * alpha.ln() + ln_beta(a, b + x + d) - lb_ab);
         g[0] += n * (digamma(r + x) - psi_r + alpha.ln());
         g[1] += n * r / alpha;
-        let psi_abx = digamma(a + b + x);
+        let psi_abx = digamma(a + b + x + d);
         g[2] += n * (psi_ab - psi_abx);
-        g[3] += n * (digamma(b + x) - psi_abx - psi_b + psi_ab);
-        if i > 0 {
-            let b_x = b + x - 1.0;
+        g[3] += n * (digamma(b + x + d) - psi_abx - psi_b + psi_ab);
+        if dropout.may_have_left(i) {
+            let b_x = b + x - 1.0 + d;
             odds[i] = ((a / b_x).ln(), 1.0 / b_x);
         }
     }
@@ -181,7 +220,7 @@ pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f6
             let mut term = -(r + x) * big_a;
             sums[1] -= c.n * big_a;
             sums[2] -= c.n * (r + x) * inv_a;
-            if c.x > 0 {
+            if dropout.may_have_left(c.x as usize) {
                 let (ln_odds, inv_b_x) = odds[c.x as usize];
                 let big_b = ln_at[c.t_x as usize];
                 let u = ln_odds + (r + x) * (big_a - big_b);
@@ -210,14 +249,14 @@ pub fn log_likelihood(p: &BgNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f6
 }
 
 impl BgNbd {
-    /// `(a/(b+x−1))·((α+T)/(α+tₓ))^(r+x)` for a customer with repeat purchases, else 0:
-    /// the odds that they have left.
-    fn odds_left(&self, c: Rfm) -> f64 {
-        if c.x == 0 {
+    /// `(a/(b+x−1+d))·((α+T)/(α+tₓ))^(r+x)` for a customer who may have left, else 0:
+    /// the odds that they have.
+    fn odds_left(&self, dropout: Dropout, c: Rfm) -> f64 {
+        if !dropout.may_have_left(c.x as usize) {
             return 0.0;
         }
         let x = f64::from(c.x);
-        let log = (self.a / (self.b + x - 1.0)).ln()
+        let log = (self.a / (self.b + x - 1.0 + dropout.shift())).ln()
             + (self.r + x) * ((self.alpha + c.t) / (self.alpha + c.t_x)).ln();
         log.exp()
     }
@@ -225,7 +264,12 @@ impl BgNbd {
     /// The probability the customer is still active at the end of observation:
     /// `1 / (1 + [x>0]·(a/(b+x−1))·((α+T)/(α+tₓ))^(r+x))`.
     pub fn p_alive(&self, c: Rfm) -> f64 {
-        1.0 / (1.0 + self.odds_left(c))
+        self.p_alive_with(Dropout::AfterRepeat, c)
+    }
+
+    /// [`Self::p_alive`] under BG/NBD or MBG/NBD (`1 / (1 + (a/(b+x))·((α+T)/(α+tₓ))^(r+x))`).
+    pub fn p_alive_with(&self, dropout: Dropout, c: Rfm) -> f64 {
+        1.0 / (1.0 + self.odds_left(dropout, c))
     }
 
     /// Expected purchases in the next `t` days (Fader, Hardie & Lee 2005, eq. 10):
@@ -234,40 +278,63 @@ impl BgNbd {
     /// numerator are negative and the product holds; `None` at `a = 1` (where the formula
     /// has a removable singularity) and when `a + b + x − 1 ≤ 0`.
     pub fn expected_purchases(&self, c: Rfm, t: f64) -> Option<f64> {
+        self.expected_purchases_with(Dropout::AfterRepeat, c, t)
+    }
+
+    /// [`Self::expected_purchases`] under BG/NBD or MBG/NBD (Batislam et al. 2007, eq. 8:
+    /// `b+x` for `b+x−1`, `b+x+1` for `b+x`).
+    pub fn expected_purchases_with(&self, dropout: Dropout, c: Rfm, t: f64) -> Option<f64> {
         let BgNbd { r, alpha, a, b } = *self;
-        let x = f64::from(c.x);
-        if (a - 1.0).abs() < 1e-9 || a + b + x - 1.0 <= 0.0 {
+        let (x, d) = (f64::from(c.x), dropout.shift());
+        if (a - 1.0).abs() < 1e-9 || a + b + x - 1.0 + d <= 0.0 {
             return None;
         }
         let z = t / (alpha + c.t + t);
-        let hyper = hyp2f1(r + x, b + x, a + b + x - 1.0, z);
-        let head = (a + b + x - 1.0) / (a - 1.0);
+        let hyper = hyp2f1(r + x, b + x + d, a + b + x - 1.0 + d, z);
+        let head = (a + b + x - 1.0 + d) / (a - 1.0);
         let tail = 1.0 - ((alpha + c.t) / (alpha + c.t + t)).powf(r + x) * hyper;
-        Some(head * tail / (1.0 + self.odds_left(c)))
+        Some(head * tail / (1.0 + self.odds_left(dropout, c)))
     }
 }
 
 #[cfg(test)]
 pub mod simulate {
     //! Customers drawn from the model itself, to test that fitting recovers the parameters.
-    use super::{BgNbd, Rfm};
+    use super::{BgNbd, Dropout, Rfm};
     use rand_distr::{Beta, Distribution, Exp, Gamma};
     use rand_xoshiro::Xoshiro256PlusPlus;
     use rand_xoshiro::rand_core::SeedableRng;
 
     /// `n` customers observed for between `min_t` and `max_t` days.
     pub fn customers(p: BgNbd, n: usize, min_t: f64, max_t: f64, seed: u64) -> Vec<Rfm> {
+        customers_with(p, Dropout::AfterRepeat, n, (min_t, max_t), seed)
+    }
+
+    /// As [`customers`], under BG/NBD or MBG/NBD (who may leave at the first purchase).
+    pub fn customers_with(
+        p: BgNbd,
+        dropout: Dropout,
+        n: usize,
+        (min_t, max_t): (f64, f64),
+        seed: u64,
+    ) -> Vec<Rfm> {
         let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
         let rate = Gamma::new(p.r, 1.0 / p.alpha).unwrap();
-        let dropout = Beta::new(p.a, p.b).unwrap();
+        let churn = Beta::new(p.a, p.b).unwrap();
         #[allow(clippy::cast_precision_loss)]
         (0..n)
             .map(|i| {
                 let t = min_t + (max_t - min_t) * (i as f64 + 0.5) / n as f64;
                 let lambda: f64 = rate.sample(&mut rng);
-                let leave: f64 = dropout.sample(&mut rng);
+                let leave: f64 = churn.sample(&mut rng);
                 let gap = Exp::new(lambda).unwrap();
                 let (mut x, mut now, mut last) = (0, 0.0, 0.0);
+                let uniform = |rng: &mut Xoshiro256PlusPlus| -> f64 {
+                    rand_distr::Distribution::<f64>::sample(&rand_distr::StandardUniform, rng)
+                };
+                if dropout == Dropout::AfterAny && uniform(&mut rng) < leave {
+                    return Rfm { x, t_x: last, t };
+                }
                 loop {
                     now += gap.sample(&mut rng);
                     if now > t {
@@ -275,8 +342,7 @@ pub mod simulate {
                     }
                     x += 1;
                     last = now;
-                    if rand_distr::Distribution::<f64>::sample(&rand_distr::StandardUniform, &mut rng) < leave
-                    {
+                    if uniform(&mut rng) < leave {
                         break;
                     }
                 }
@@ -294,11 +360,11 @@ mod tests {
     const TRUE: BgNbd = BgNbd { r: 0.8, alpha: 40.0, a: 0.9, b: 5.0 };
 
     /// The objective `fit` minimises, for the standard errors.
-    fn mean_gradient(data: &Prepared) -> impl Fn(&[f64], &mut [f64]) + '_ {
+    fn mean_gradient(data: &Prepared, dropout: Dropout) -> impl Fn(&[f64], &mut [f64]) + '_ {
         move |theta, gradient| {
             let p = from_logs(theta);
             let mut g = [0.0; 4];
-            log_likelihood(&p, data, &mut g);
+            log_likelihood(&p, dropout, data, &mut g);
             for (i, v) in [p.r, p.alpha, p.a, p.b].into_iter().enumerate() {
                 gradient[i] = -g[i] * v / data.customers;
             }
@@ -307,26 +373,28 @@ mod tests {
 
     #[test]
     fn gradient_matches_the_likelihood() {
-        let customers = simulate::customers(TRUE, 500, 100.0, 700.0, 3);
-        let data = Prepared::new(&customers);
-        let p = BgNbd { r: 0.6, alpha: 55.0, a: 1.3, b: 3.5 };
-        let mut g = [0.0; 4];
-        log_likelihood(&p, &data, &mut g);
-        let at = |q: BgNbd| log_likelihood(&q, &data, &mut [0.0; 4]);
-        let h = 1e-6;
-        let numeric = [
-            (at(BgNbd { r: p.r + h, ..p }) - at(BgNbd { r: p.r - h, ..p })) / (2.0 * h),
-            (at(BgNbd { alpha: p.alpha + h, ..p }) - at(BgNbd { alpha: p.alpha - h, ..p })) / (2.0 * h),
-            (at(BgNbd { a: p.a + h, ..p }) - at(BgNbd { a: p.a - h, ..p })) / (2.0 * h),
-            (at(BgNbd { b: p.b + h, ..p }) - at(BgNbd { b: p.b - h, ..p })) / (2.0 * h),
-        ];
-        for i in 0..4 {
-            assert!(
-                (g[i] - numeric[i]).abs() < 1e-4 * numeric[i].abs().max(1.0),
-                "{i}: {} vs {}",
-                g[i],
-                numeric[i]
-            );
+        for dropout in [Dropout::AfterRepeat, Dropout::AfterAny] {
+            let customers = simulate::customers_with(TRUE, dropout, 500, (100.0, 700.0), 3);
+            let data = Prepared::new(&customers);
+            let p = BgNbd { r: 0.6, alpha: 55.0, a: 1.3, b: 3.5 };
+            let mut g = [0.0; 4];
+            log_likelihood(&p, dropout, &data, &mut g);
+            let at = |q: BgNbd| log_likelihood(&q, dropout, &data, &mut [0.0; 4]);
+            let h = 1e-6;
+            let numeric = [
+                (at(BgNbd { r: p.r + h, ..p }) - at(BgNbd { r: p.r - h, ..p })) / (2.0 * h),
+                (at(BgNbd { alpha: p.alpha + h, ..p }) - at(BgNbd { alpha: p.alpha - h, ..p })) / (2.0 * h),
+                (at(BgNbd { a: p.a + h, ..p }) - at(BgNbd { a: p.a - h, ..p })) / (2.0 * h),
+                (at(BgNbd { b: p.b + h, ..p }) - at(BgNbd { b: p.b - h, ..p })) / (2.0 * h),
+            ];
+            for i in 0..4 {
+                assert!(
+                    (g[i] - numeric[i]).abs() < 1e-4 * numeric[i].abs().max(1.0),
+                    "{dropout:?} {i}: {} vs {}",
+                    g[i],
+                    numeric[i]
+                );
+            }
         }
     }
 
@@ -338,28 +406,53 @@ mod tests {
         let term1: f64 = 0.5 * 2.0 * 10.0 / 216_000.0;
         let term2 = (1.0 / 6.0) * 2.0 * 10.0 / 64_000.0;
         let data = Prepared::new(&[Rfm { x: 2, t_x: 30.0, t: 50.0 }]);
-        let ll = log_likelihood(&BgNbd { r: 1.0, alpha: 10.0, a: 1.0, b: 2.0 }, &data, &mut [0.0; 4]);
+        let ll = log_likelihood(
+            &BgNbd { r: 1.0, alpha: 10.0, a: 1.0, b: 2.0 },
+            Dropout::AfterRepeat,
+            &data,
+            &mut [0.0; 4],
+        );
         assert!((ll - (term1 + term2).ln()).abs() < 1e-12, "{ll}");
+    }
+
+    #[test]
+    fn one_customer_likelihood_worked_by_hand_under_mbg_nbd() {
+        // The same customer, MBG/NBD: B(1,5)/B(1,2) · Γ(3)/Γ(1) · 10 · (1/60³ + (1/(2+2))/40³)
+        // = 0.4 · 20 · (1/216000 + 1/256000).
+        let p = BgNbd { r: 1.0, alpha: 10.0, a: 1.0, b: 2.0 };
+        let data = Prepared::new(&[Rfm { x: 2, t_x: 30.0, t: 50.0 }]);
+        let ll = log_likelihood(&p, Dropout::AfterAny, &data, &mut [0.0; 4]);
+        let by_hand: f64 = 8.0 * (1.0 / 216_000.0 + 1.0 / 256_000.0);
+        assert!((ll - by_hand.ln()).abs() < 1e-12, "{ll}");
+        // A one-off buyer may have left at once: B(1,3)/B(1,2) · 10 · (1/60 + (1/2)/10) = 4/9.
+        let once = Prepared::new(&[Rfm { x: 0, t_x: 0.0, t: 50.0 }]);
+        let ll = log_likelihood(&p, Dropout::AfterAny, &once, &mut [0.0; 4]);
+        assert!((ll - (4.0f64 / 9.0).ln()).abs() < 1e-12, "{ll}");
+        // … so is alive with probability (1/60) / (1/60 + 1/20) = 1/4, where BG/NBD says 1.
+        let alive = p.p_alive_with(Dropout::AfterAny, Rfm { x: 0, t_x: 0.0, t: 50.0 });
+        assert!((alive - 0.25).abs() < 1e-12, "{alive}");
     }
 
     /// Fitting customers simulated from known parameters gives them back, within four
     /// standard errors (from the observed information), at several sample sizes.
     #[test]
     fn recovers_simulated_parameters() {
-        for (n, seed) in [(2_000, 11), (20_000, 12)] {
-            let customers = simulate::customers(TRUE, n, 90.0, 730.0, seed);
+        let runs = [(Dropout::AfterRepeat, 2_000, 11), (Dropout::AfterRepeat, 20_000, 12)];
+        let mbg = [(Dropout::AfterAny, 2_000, 14), (Dropout::AfterAny, 20_000, 15)];
+        for (dropout, n, seed) in runs.into_iter().chain(mbg) {
+            let customers = simulate::customers_with(TRUE, dropout, n, (90.0, 730.0), seed);
             let data = Prepared::new(&customers);
-            let fit = fit(&customers).expect("the fit converges");
+            let fit = fit_with(&customers, dropout).expect("the fit converges");
             let p = fit.params;
             let theta = [p.r.ln(), p.alpha.ln(), p.a.ln(), p.b.ln()];
-            let se = standard_errors(mean_gradient(&data), &theta, data.customers)
+            let se = standard_errors(mean_gradient(&data, dropout), &theta, data.customers)
                 .expect("information is invertible");
             let truth = [TRUE.r, TRUE.alpha, TRUE.a, TRUE.b];
             for i in 0..4 {
                 let z = (theta[i] - truth[i].ln()) / se[i];
                 assert!(
                     z.abs() < 4.0,
-                    "n = {n}, parameter {i}: fitted {} true {} (z = {z:.2})",
+                    "{dropout:?}, n = {n}, parameter {i}: fitted {} true {} (z = {z:.2})",
                     theta[i].exp(),
                     truth[i]
                 );

@@ -6,7 +6,7 @@
 //! customers (`γ` is `v` here, as in lifetimes). Spend is assumed independent of how often
 //! a customer buys. Fitted on customers with repeat purchases and a positive average.
 
-use super::optimize::minimize;
+use super::optimize::{minimize, standard_errors_of_exp};
 use super::special::{digamma, ln_gamma};
 use super::{Convergence, NoFit};
 
@@ -27,6 +27,9 @@ pub struct Spend {
 #[derive(Clone, Copy, Debug, serde::Serialize)]
 pub struct Fit {
     pub params: GammaGamma,
+    /// The standard error of each parameter, from the observed information; `None` when
+    /// that is singular.
+    pub standard_errors: Option<GammaGamma>,
     pub log_likelihood: f64,
     /// Customers the fit used (repeat purchases, positive average spend).
     pub customers: usize,
@@ -92,8 +95,10 @@ pub fn fit(customers: &[Spend]) -> Result<Fit, NoFit> {
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
     let x = &found.x;
+    let se = standard_errors_of_exp(|t, g| _ = objective(t, g), x, n);
     Ok(Fit {
         params: GammaGamma { p: x[0].exp(), q: x[1].exp(), v: x[2].exp() },
+        standard_errors: se.map(|se| GammaGamma { p: se[0], q: se[1], v: se[2] }),
         log_likelihood: -found.value * n,
         customers: data.customers.len(),
         convergence,

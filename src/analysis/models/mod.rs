@@ -3,9 +3,11 @@
 //! the shifted-beta-geometric model for retention by tenure. Each is fitted by maximum
 //! likelihood; docs/metrics.md gives the formulas and references.
 
+pub mod bg_bb;
 pub mod bg_nbd;
 pub mod gamma_gamma;
 mod optimize;
+pub mod pareto_nbd;
 pub mod sbg;
 mod special;
 
@@ -91,6 +93,9 @@ impl NoFit {
 #[serde(rename_all = "snake_case")]
 pub enum Model {
     BgNbd,
+    ParetoNbd,
+    MbgNbd,
+    BgBb,
     GammaGamma,
     /// The shifted-beta-geometric model of retention by tenure.
     Sbg,
@@ -100,6 +105,9 @@ impl Model {
     pub fn name(self) -> &'static str {
         match self {
             Model::BgNbd => "BG/NBD",
+            Model::ParetoNbd => "Pareto/NBD",
+            Model::MbgNbd => "MBG/NBD",
+            Model::BgBb => "BG/BB",
             Model::GammaGamma => "Gamma-Gamma",
             Model::Sbg => "sBG",
         }
@@ -123,10 +131,32 @@ impl NotFitted {
 
 /// The models of a segment without a fit, and why.
 pub fn not_fitted(bg: &Result<bg_nbd::Fit, NoFit>, gg: &Result<gamma_gamma::Fit, NoFit>) -> Vec<NotFitted> {
-    [(Model::BgNbd, bg.as_ref().err()), (Model::GammaGamma, gg.as_ref().err())]
-        .into_iter()
-        .filter_map(|(model, why)| Some(NotFitted { model, why: *why? }))
-        .collect()
+    not_fitted_of(&[
+        (Model::BgNbd, bg.as_ref().err().copied()),
+        (Model::GammaGamma, gg.as_ref().err().copied()),
+    ])
+}
+
+/// The models among `results` (each model with why it has no fit, if it has none) without
+/// a fit.
+pub fn not_fitted_of(results: &[(Model, Option<NoFit>)]) -> Vec<NotFitted> {
+    results.iter().filter_map(|&(model, why)| Some(NotFitted { model, why: why? })).collect()
+}
+
+/// Akaike's and Schwarz's information criteria of a fit with `parameters` parameters to
+/// `observations` customers: `AIC = 2k − 2ℓ`, `BIC = k ln n − 2ℓ`. Lower is better; BIC
+/// charges more for a parameter once there are more than seven customers.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Criteria {
+    pub aic: f64,
+    pub bic: f64,
+}
+
+impl Criteria {
+    pub fn of(log_likelihood: f64, parameters: u32, observations: f64) -> Self {
+        let k = f64::from(parameters);
+        Self { aic: 2.0 * k - 2.0 * log_likelihood, bic: k * observations.ln() - 2.0 * log_likelihood }
+    }
 }
 
 /// What the models say about one segment's customers.
@@ -278,6 +308,15 @@ fn observed_retention(counts: &Survival) -> Vec<Option<f64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn information_criteria_worked_by_hand() {
+        // ℓ = −100 with 4 parameters on e² customers: AIC = 8 + 200, BIC = 4·2 + 200.
+        let c = Criteria::of(-100.0, 4, 2f64.exp());
+        assert!((c.aic - 208.0).abs() < 1e-12 && (c.bic - 208.0).abs() < 1e-12);
+        let c = Criteria::of(-100.0, 4, 1000.0);
+        assert!((c.bic - (4.0 * 1000f64.ln() + 200.0)).abs() < 1e-12);
+    }
 
     #[test]
     fn observed_retention_from_a_typed_curve() {

@@ -130,7 +130,6 @@ pub fn numeric_gradient(f: &impl Fn(&[f64]) -> f64, x: &[f64], gradient: &mut [f
     }
 }
 
-#[cfg(test)]
 /// Standard errors of a maximum-likelihood estimate `x`, from the observed information:
 /// the Hessian of the mean negative log-likelihood (by central differences of its
 /// gradient) times the number of observations `n`, inverted. `None` when it is singular.
@@ -154,7 +153,14 @@ pub fn standard_errors(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64)
     (0..k).map(|i| (inverse[i][i] > 0.0).then(|| inverse[i][i].sqrt())).collect()
 }
 
-#[cfg(test)]
+/// Standard errors of the parameters `exp(x)` when the estimate `x` is of their logarithms,
+/// as every fit here is: by the delta method, `exp(xᵢ) · se(xᵢ)` (as lifetimes reports
+/// them). `None` when the information is singular or not positive on the diagonal.
+pub fn standard_errors_of_exp(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64) -> Option<Vec<f64>> {
+    let se = standard_errors(gradient, x, n)?;
+    Some(se.iter().zip(x).map(|(s, xi)| s * xi.exp()).collect())
+}
+
 /// Gauss–Jordan elimination with partial pivoting.
 fn invert(mut m: Vec<Vec<f64>>) -> Option<Vec<Vec<f64>>> {
     let n = m.len();

@@ -12,6 +12,7 @@ mod customers_file;
 mod fields;
 mod header;
 mod log;
+pub mod periods_file;
 mod progress;
 mod summary_file;
 

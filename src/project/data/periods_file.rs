@@ -1,0 +1,165 @@
+//! The per-customer summary of a discrete-time business, for the BG/BB model: how many of
+//! `periods` opportunities (years, renewals, events) each customer transacted at, and the
+//! last. `uplift fit` recognises it by its header.
+
+use std::path::Path;
+
+use super::csv::{Records, Splitter};
+use super::fields;
+use crate::diagnostic::{Diagnostic, Position};
+use crate::model::PeriodHistory;
+
+/// The columns, in order; `count` is optional (an aggregated summary, as the donations data
+/// set of Fader, Hardie & Shang 2010 is).
+pub const COLUMNS: [&str; 5] = ["customer", "segment", "frequency", "recency", "periods"];
+
+/// Whether `text` starts with this summary's header.
+pub fn is_periods_summary(text: &[u8]) -> bool {
+    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let header = header.strip_prefix(b"\xef\xbb\xbf").unwrap_or(header);
+    header.starts_with(COLUMNS.join(",").as_bytes())
+}
+
+/// The histories read, and the segment each index names.
+#[derive(Debug)]
+pub struct Periods {
+    pub histories: Vec<PeriodHistory>,
+    pub segments: Vec<String>,
+}
+
+/// Reads the summary: every row's problems located by line and column, all in one go.
+pub fn read(text: &[u8], rel: &Path) -> Result<Periods, Vec<Diagnostic>> {
+    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let bom = if header.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+    let names: Vec<&str> =
+        std::str::from_utf8(fields::trim(&header[bom..])).unwrap_or_default().split(',').collect();
+    let counted = names.len() == COLUMNS.len() + 1 && names[COLUMNS.len()] == "count";
+    if names.get(..COLUMNS.len()) != Some(&COLUMNS[..]) || !(names.len() == COLUMNS.len() || counted) {
+        return Err(vec![
+            Diagnostic::new(rel, "the header is not that of a periods summary")
+                .at(Some(Position { line: 1, column: 1 }))
+                .hint(format!(
+                    "the first line must be `{}`, optionally followed by `,count`",
+                    COLUMNS.join(",")
+                )),
+        ]);
+    }
+    let mut segments: Vec<String> = Vec::new();
+    let (mut histories, mut problems) = (Vec::new(), Vec::new());
+    let mut splitter = Splitter::new(b',');
+    let mut line = 1;
+    let body = &text[(header.len() + 1).min(text.len())..];
+    for record in Records::new(body, b',', Some(names.len())) {
+        line += record.lines;
+        if record.unbalanced {
+            problems.push(
+                Diagnostic::new(rel, super::csv::UNBALANCED_QUOTE)
+                    .at(Some(Position { line, column: 1 }))
+                    .hint(super::csv::UNBALANCED_QUOTE_HINT),
+            );
+            continue;
+        }
+        if fields::trim(record.bytes).is_empty() {
+            continue;
+        }
+        match row(&splitter.split(record.bytes), &names, &mut segments) {
+            Ok(h) => histories.push(h),
+            Err((column, message)) => {
+                let column = u32::try_from(column).unwrap_or(0) + 1;
+                problems.push(Diagnostic::new(rel, message).at(Some(Position { line, column })));
+            }
+        }
+        if problems.len() > super::bad_rows::SHOWN {
+            problems.push(Diagnostic::new(rel, "more problems follow; correct these first"));
+            return Err(problems);
+        }
+    }
+    if histories.is_empty() && problems.is_empty() {
+        problems
+            .push(Diagnostic::new(rel, "the file has a header but no rows").hint("export the summary again"));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    histories.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(w) = histories.windows(2).find(|w| w[0].id == w[1].id) {
+        return Err(vec![Diagnostic::new(rel, format!("customer `{}` is listed twice", w[0].id))]);
+    }
+    Ok(Periods { histories, segments })
+}
+
+/// One row; the error holds the field index and the problem.
+fn row(
+    f: &super::csv::Fields,
+    names: &[&str],
+    segments: &mut Vec<String>,
+) -> Result<PeriodHistory, (usize, String)> {
+    if f.len() != names.len() {
+        return Err((0, super::csv::field_count_problem(f.len(), names.len())));
+    }
+    let text = |i: usize| -> Result<&str, (usize, String)> {
+        std::str::from_utf8(fields::trim(f.get(i)))
+            .map_err(|_| (i, format!("`{}` is not UTF-8 text", names[i])))
+    };
+    let count = |i: usize| -> Result<u32, (usize, String)> {
+        let t = text(i)?;
+        t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", names[i])))
+    };
+    let id = text(0)?;
+    if id.is_empty() {
+        return Err((0, "the customer id is empty".into()));
+    }
+    let segment = match text(1)? {
+        "" => None,
+        name => Some(segments.iter().position(|s| s == name).unwrap_or_else(|| {
+            segments.push(name.to_owned());
+            segments.len() - 1
+        })),
+    };
+    let (frequency, recency, periods) = (count(2)?, count(3)?, count(4)?);
+    if recency > periods {
+        return Err((3, format!("recency {recency} is later than the last opportunity, periods {periods}")));
+    }
+    if frequency > recency {
+        return Err((
+            2,
+            format!(
+                "frequency {frequency} is more than recency {recency}: at most one transaction per opportunity"
+            ),
+        ));
+    }
+    if (frequency == 0) != (recency == 0) {
+        return Err((3, "recency is 0 exactly when frequency is 0 (no transaction after the first)".into()));
+    }
+    let weight = if names.len() > COLUMNS.len() {
+        let t = text(5)?;
+        t.parse()
+            .ok()
+            .filter(|&n: &u64| n > 0)
+            .ok_or_else(|| (5, format!("count must be a whole number ≥ 1, got `{t}`")))?
+    } else {
+        1
+    };
+    Ok(PeriodHistory { id: id.to_owned(), segment, frequency, recency, periods, count: weight })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_an_aggregated_summary_and_locates_every_problem() {
+        let text = b"customer,segment,frequency,recency,periods,count\nh1,,0,0,6,3464\nh2,,1,1,6,1091\n";
+        assert!(is_periods_summary(text));
+        let periods = read(text, Path::new("d.csv")).unwrap();
+        assert_eq!(periods.histories.len(), 2);
+        assert_eq!(periods.histories[0].count, 3464);
+
+        let bad = b"customer,segment,frequency,recency,periods\na,s,3,2,6\nb,s,1,7,6\nc,s,0,2,6\nd,s,x,1,6\n";
+        let problems = read(bad, Path::new("d.csv")).unwrap_err();
+        let found: Vec<(u32, u32)> =
+            problems.iter().map(|d| (d.position.unwrap().line, d.position.unwrap().column)).collect();
+        assert_eq!(found, [(2, 3), (3, 4), (4, 4), (5, 3)], "{problems:?}");
+        assert!(!is_periods_summary(b"customer,segment,frequency,recency,T,monetary_value\n"));
+    }
+}
