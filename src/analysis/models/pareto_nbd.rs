@@ -8,7 +8,7 @@
 //! them leave only at a purchase). A history enters as in BG/NBD: `x` repeat purchases,
 //! the last at `tₓ`, observed for `T` days from the first purchase.
 
-use super::bg_nbd::{Prepared, Rfm};
+use super::bg_nbd::{self, Rfm};
 use super::optimize::{minimize, standard_errors_of_exp};
 use super::special::{digamma, hyp2f1_one_with_derivatives, ln_gamma};
 use super::{Convergence, NoFit};
@@ -48,22 +48,23 @@ pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
         return Err(NoFit::NoRepeatPurchases);
     }
     let data = Prepared::new(customers);
+    let n = data.base.customers;
     #[allow(clippy::cast_precision_loss)]
     let (mean_x, mean_t) = (
-        customers.iter().map(|c| f64::from(c.x)).sum::<f64>() / data.customers,
-        customers.iter().map(|c| c.t).sum::<f64>() / data.customers,
+        customers.iter().map(|c| f64::from(c.x)).sum::<f64>() / n,
+        customers.iter().map(|c| c.t).sum::<f64>() / n,
     );
     // The purchase rate the averages suggest, and customers who stay about as long as they
     // have been observed.
     let start = [0.0, ((mean_t + 1.0) / (mean_x + 1.0)).ln(), 0.0, (mean_t + 1.0).ln()];
     let found = minimize(|theta, gradient| mean_negative(theta, &data, gradient), &start, 1e-9);
     let convergence = Convergence::of(&found)?;
-    let se = standard_errors_of_exp(|t, g| _ = mean_negative(t, &data, g), &found.x, data.customers);
+    let se = standard_errors_of_exp(|t, g| _ = mean_negative(t, &data, g), &found.x, n);
     Ok(Fit {
         time_unit: super::bg_nbd::TIME_UNIT,
         params: from_logs(&found.x),
         standard_errors: se.map(|se| ParetoNbd { r: se[0], alpha: se[1], s: se[2], beta: se[3] }),
-        log_likelihood: -found.value * data.customers,
+        log_likelihood: -found.value * n,
         convergence,
     })
 }
@@ -74,7 +75,7 @@ pub(super) fn mean_negative(theta: &[f64], data: &Prepared, gradient: &mut [f64]
     let params = from_logs(theta);
     let mut g = [0.0; 4];
     let ll = log_likelihood(&params, data, &mut g);
-    let scale = -1.0 / data.customers;
+    let scale = -1.0 / data.base.customers;
     for (i, p) in [params.r, params.alpha, params.s, params.beta].into_iter().enumerate() {
         gradient[i] = scale * g[i] * p;
     }
@@ -142,31 +143,55 @@ struct History {
     ln_alive: f64,
 }
 
+/// One history from its `ln P(tₓ)` and `ln P(T)`, and `T` with its logarithms.
 fn history(
     p: &ParetoNbd,
     x: f64,
-    (t_x, t): (f64, f64),
-    logs_x: (f64, f64),
+    (at_x, at_t): (WithGradient, WithGradient),
+    t: f64,
     logs_t: (f64, f64),
-) -> Option<History> {
+) -> History {
     let ParetoNbd { r, s, .. } = *p;
     let ln_e = -(r + x) * logs_t.0 - s * logs_t.1;
     let d_e = [-logs_t.0, -(r + x) / (p.alpha + t), -logs_t.1, -s / (p.beta + t)];
-    let at_x = ln_p(p, x, t_x, logs_x)?;
-    let at_t = ln_p(p, x, t, logs_t)?;
     let rsx = r + s + x;
     let k = s / rsx;
     let d_k = [-s / (rsx * rsx), 0.0, (r + x) / (rsx * rsx), 0.0];
     // Everything relative to P(tₓ), the largest part: P(T) ≤ P(tₓ) and E ≤ P(T).
-    let w_t = (at_t.value - at_x.value).exp();
     let lost = -(at_t.value - at_x.value).exp_m1();
+    let w_t = 1.0 - lost;
     let w_e = (ln_e - at_x.value).exp();
     let d = k * lost + w_e;
     let mut gradient = [0.0; 4];
     for i in 0..4 {
         gradient[i] = (w_e * d_e[i] + k * (at_x.gradient[i] - w_t * at_t.gradient[i]) + d_k[i] * lost) / d;
     }
-    Some(History { ln_total: WithGradient { value: at_x.value + d.ln(), gradient }, ln_alive: ln_e })
+    History { ln_total: WithGradient { value: at_x.value + d.ln(), gradient }, ln_alive: ln_e }
+}
+
+/// The customers prepared for the Pareto/NBD: BG/NBD's groups of equal histories, and the
+/// distinct `(x, τ)` at which `P(τ)` is needed — a few thousand for a million customers, so
+/// each series is summed once per evaluation rather than twice per group.
+pub struct Prepared {
+    base: bg_nbd::Prepared,
+    /// `(x, index into the times)`, sorted.
+    points: Vec<(u32, u32)>,
+    /// Per group, the indices into `points` of `(x, tₓ)` and `(x, T)`.
+    at: Vec<(u32, u32)>,
+}
+
+impl Prepared {
+    pub fn new(customers: &[Rfm]) -> Self {
+        let base = bg_nbd::Prepared::new(customers);
+        let mut points: Vec<(u32, u32)> =
+            base.groups.iter().flat_map(|g| [(g.x, g.t_x), (g.x, g.t)]).collect();
+        points.sort_unstable();
+        points.dedup();
+        let index =
+            |point: (u32, u32)| u32::try_from(points.partition_point(|q| *q < point)).unwrap_or(u32::MAX);
+        let at = base.groups.iter().map(|g| (index((g.x, g.t_x)), index((g.x, g.t)))).collect();
+        Self { base, points, at }
+    }
 }
 
 /// The log-likelihood of all customers, with its gradient in `(r, α, s, β)`; not finite
@@ -174,15 +199,26 @@ fn history(
 /// Groups of equal histories are summed in fixed chunks over the cores, as in BG/NBD.
 pub fn log_likelihood(p: &ParetoNbd, data: &Prepared, gradient: &mut [f64; 4]) -> f64 {
     let ParetoNbd { r, alpha, s, beta } = *p;
-    let logs: Vec<(f64, f64)> = data.times.iter().map(|t| ((alpha + t).ln(), (beta + t).ln())).collect();
-    let [ll, g_r, g_alpha, g_s, g_beta] = crate::parallel::sum_chunks(&data.groups, |groups| {
+    let times = &data.base.times;
+    let logs: Vec<(f64, f64)> = times.iter().map(|t| ((alpha + t).ln(), (beta + t).ln())).collect();
+    let values: Vec<Option<WithGradient>> = crate::parallel::map_runs(&data.points, |points| {
+        points
+            .iter()
+            .map(|&(x, t)| ln_p(p, f64::from(x), times[t as usize], logs[t as usize]))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let groups: Vec<(&bg_nbd::Group, &(u32, u32))> = data.base.groups.iter().zip(&data.at).collect();
+    let [ll, g_r, g_alpha, g_s, g_beta] = crate::parallel::sum_chunks(&groups, |groups| {
         let mut sums = [0.0; 5];
-        for c in groups {
-            let x = f64::from(c.x);
-            let times = (data.times[c.t_x as usize], data.times[c.t as usize]);
-            let Some(h) = history(p, x, times, logs[c.t_x as usize], logs[c.t as usize]) else {
+        for &(c, &(at_x, at_t)) in groups {
+            let (Some(at_x), Some(at_t)) = (values[at_x as usize], values[at_t as usize]) else {
                 return [f64::NAN; 5];
             };
+            let t = c.t as usize;
+            let h = history(p, f64::from(c.x), (at_x, at_t), times[t], logs[t]);
             sums[0] += c.n * h.ln_total.value;
             for i in 0..4 {
                 sums[i + 1] += c.n * h.ln_total.gradient[i];
@@ -192,7 +228,7 @@ pub fn log_likelihood(p: &ParetoNbd, data: &Prepared, gradient: &mut [f64; 4]) -
     });
     let (mut constant, mut g) = (0.0, [g_r, g_alpha, g_s, g_beta]);
     let (lg_r, psi_r) = (ln_gamma(r), digamma(r));
-    for (i, &n) in data.per_x.iter().enumerate() {
+    for (i, &n) in data.base.per_x.iter().enumerate() {
         if n == 0.0 {
             continue;
         }
@@ -214,7 +250,8 @@ impl ParetoNbd {
     pub fn p_alive(&self, c: Rfm) -> Option<f64> {
         let x = f64::from(c.x);
         let logs = |t: f64| ((self.alpha + t).ln(), (self.beta + t).ln());
-        let h = history(self, x, (c.t_x, c.t), logs(c.t_x), logs(c.t))?;
+        let at = (ln_p(self, x, c.t_x, logs(c.t_x))?, ln_p(self, x, c.t, logs(c.t))?);
+        let h = history(self, x, at, c.t, logs(c.t));
         Some((h.ln_alive - h.ln_total.value).exp())
     }
 
@@ -353,7 +390,7 @@ mod tests {
             let fit = fit(&customers).expect("the fit converges");
             let p = fit.params;
             let theta = [p.r.ln(), p.alpha.ln(), p.s.ln(), p.beta.ln()];
-            let se = standard_errors(|t, g| _ = mean_negative(t, &data, g), &theta, data.customers)
+            let se = standard_errors(|t, g| _ = mean_negative(t, &data, g), &theta, data.base.customers)
                 .expect("information is invertible");
             let truth = [TRUE.r, TRUE.alpha, TRUE.s, TRUE.beta];
             for i in 0..4 {
