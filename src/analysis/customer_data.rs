@@ -3,9 +3,12 @@
 
 use serde::Serialize;
 
-use super::models::{self, Model, NoFit, NotFitted, RetentionByTenure, SegmentModels};
+use super::models::validation::Holdout;
+use super::models::{
+    self, HoldoutData, Model, NoFit, NotFitted, RetentionByTenure, SegmentModels, Validation,
+};
 use super::value;
-use crate::model::{Coverage, CustomerSummary, Project, RetentionCurve, SegmentData};
+use crate::model::{Calibration, Coverage, CustomerSummary, Project, RetentionCurve, SegmentData};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct DataMetrics {
@@ -24,6 +27,8 @@ pub struct SegmentDataMetrics {
     /// Each figure the data can give, beside the figure the analysis uses.
     pub figures: Vec<Figure>,
     pub models: Option<SegmentModels>,
+    /// The purchase models validated on a holdout (`data: calibration_end:`); `null` without.
+    pub validation: Option<Validation>,
     /// The retention-based CLV the rest of the report uses: `Σ M·(r/(1+d))ᵗ`.
     pub simple_clv: f64,
     pub retention_by_tenure: Option<RetentionByTenure>,
@@ -45,6 +50,18 @@ pub struct Figure {
     pub from_data: bool,
 }
 
+/// The calibration customers of each of `segments` segments, as validation reads them.
+fn holdouts(calibration: &Calibration, segments: usize) -> Vec<Vec<Holdout>> {
+    let mut holdouts: Vec<Vec<Holdout>> = vec![Vec::new(); segments];
+    for c in &calibration.customers {
+        if let Some(list) = c.segment.and_then(|i| holdouts.get_mut(i)) {
+            let rfm = models::bg_nbd::Rfm { x: c.frequency, t_x: f64::from(c.recency), t: f64::from(c.age) };
+            list.push(Holdout { rfm, purchases: c.holdout_frequency });
+        }
+    }
+    holdouts
+}
+
 /// The data section's figures; `None` without data and without retention curves.
 pub fn analyse(project: &Project) -> Option<DataMetrics> {
     let set = project.data.as_ref();
@@ -59,6 +76,9 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
     }
     let s = &project.settings;
     let mut paths = super::loyalty_path::analyse(project);
+    let calibration = set.and_then(|d| d.calibration.as_ref());
+    let holdouts = calibration.map(|c| holdouts(c, project.segments.len())).unwrap_or_default();
+    let choice = set.map(|d| d.model).unwrap_or_default();
     let segments = project
         .segments
         .iter()
@@ -107,13 +127,20 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                     None => Err(NoFit::TooFewCustomers { customers: 0, needed: models::sbg::MIN_CUSTOMERS }),
                 },
             });
-            let (models, mut not_fitted) = match data {
+            let holdout = calibration.map(|c| HoldoutData {
+                calibration_end: c.end,
+                holdout_days: c.holdout_days,
+                customers: holdouts.get(i).map_or(&[], Vec::as_slice),
+                weekly: c.weekly_purchases.get(i).map_or(&[], Vec::as_slice),
+            });
+            let (models, validation, mut not_fitted) = match data {
                 Some(_) => {
-                    let (m, n) =
-                        models::segment_models(&by_segment[i], d, s.horizon_years, s.discount_rate.get());
-                    (Some(m), n)
+                    let money = (s.horizon_years, s.discount_rate.get());
+                    let (m, v, n) =
+                        models::segment_models(&by_segment[i], holdout.as_ref(), choice, d, money);
+                    (Some(m), v, n)
                 }
-                None => (None, Vec::new()),
+                None => (None, None, Vec::new()),
             };
             if let Some(Err(why)) = &tenure {
                 not_fitted.push(NotFitted { model: Model::Sbg, why: *why });
@@ -123,6 +150,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 name: segment.name.clone(),
                 figures,
                 models,
+                validation,
                 simple_clv: value::clv(d, s.horizon_years, s.discount_rate.get()),
                 retention_by_tenure: tenure.and_then(Result::ok),
                 not_fitted,

@@ -183,4 +183,50 @@ pub struct DataSet {
     pub customers: Vec<CustomerSummary>,
     /// Per project segment, in the order of segments.yaml.
     pub segments: Vec<SegmentData>,
+    /// Which purchase model values the customers (`data: model:`).
+    pub model: ModelChoice,
+    /// The data split for holdout validation (`data: calibration_end:`), from a log only.
+    pub calibration: Option<Calibration>,
+}
+
+/// `data: model:` in project.yaml: the purchase model that values each segment's customers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelChoice {
+    /// Per segment, the model with the lowest holdout error, or without a holdout the
+    /// lowest BIC.
+    Auto,
+    #[default]
+    BgNbd,
+    ParetoNbd,
+    MbgNbd,
+}
+
+/// The transactions split at `end` (docs/metrics.md, "Holdout validation"): the customers
+/// as of that day, and what each then did up to the observation end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Calibration {
+    pub end: NaiveDate,
+    /// Days after `end` up to and including the observation end.
+    pub holdout_days: u32,
+    /// Customers whose first purchase day is on or before `end`, sorted by id.
+    pub customers: Vec<CalibrationCustomer>,
+    /// Customers whose first purchase day fell in the holdout: not part of the validation.
+    pub first_purchase_in_holdout: u64,
+    /// Per project segment: the purchase days its calibration customers made in each week
+    /// of the holdout (the last week may be shorter).
+    pub weekly_purchases: Vec<Vec<u64>>,
+}
+
+/// One customer as of the calibration end, and their purchase days after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalibrationCustomer {
+    pub segment: Option<usize>,
+    /// Repeat purchase days, days from the first to the last, and from the first to the
+    /// calibration end, as [`CustomerSummary`] counts them.
+    pub frequency: u32,
+    pub recency: u32,
+    pub age: u32,
+    /// Purchase days after the calibration end, up to the observation end.
+    pub holdout_frequency: u32,
 }

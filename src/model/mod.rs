@@ -19,8 +19,8 @@ mod units;
 mod version;
 
 pub use data::{
-    Cohort, Coverage, CustomerSummary, DataSet, LineCounts, LoyaltyCounts, PathFields, PeriodHistory,
-    SegmentData, SkippedRows, Survival,
+    Calibration, CalibrationCustomer, Cohort, Coverage, CustomerSummary, DataSet, LineCounts, LoyaltyCounts,
+    ModelChoice, PathFields, PeriodHistory, SegmentData, SkippedRows, Survival,
 };
 pub use driver::{Driver, Drivers, Economics, Estimate, PerDriver, Scenario};
 pub use journey::{

@@ -321,7 +321,17 @@ impl Loader<'_> {
             Ok(input) => {
                 self.binary_sources.extend(input.sources());
                 let has_margin = config.columns.margin.is_some();
-                Some(crate::project::data::customer_base::derive(input, segment_ids.len(), has_margin, path))
+                let modelling = crate::project::data::customer_base::Modelling {
+                    model: config.model,
+                    calibration_end: config.calibration_end.map(crate::project::data::day_of),
+                };
+                Some(crate::project::data::customer_base::derive(
+                    input,
+                    segment_ids.len(),
+                    has_margin,
+                    path,
+                    modelling,
+                ))
             }
             Err(problems) => {
                 self.diagnostics.extend(problems);

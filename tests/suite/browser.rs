@@ -75,7 +75,7 @@ fn the_report_loads_cleanly_and_renders_every_chart() {
         assert!(!line.contains("Refused to"), "blocked load: {line}");
     }
     // Every chart made it into the rendered document with its drawing.
-    assert_eq!(dom.matches("role=\"img\" aria-labelledby=\"chart-").count(), 20, "charts in the DOM");
+    assert_eq!(dom.matches("role=\"img\" aria-labelledby=\"chart-").count(), 24, "charts in the DOM");
     assert!(dom.matches("<rect").count() > 100, "chart shapes are drawn");
     // No request left the file. Chromium itself still calls its own time, update and
     // sign-in services whatever the flags say; those are the browser's, not the report's.

@@ -72,7 +72,7 @@ fn every_language_builds_a_complete_report() {
             &html[html.find('⟦').unwrap()..][..60]
         );
         // The Danish example counts win/loss as one snapshot, so it has no trend chart.
-        let charts = if lang == "en" { 20 } else { 19 };
+        let charts = if lang == "en" { 24 } else { 23 };
         assert_eq!(html.matches("<svg ").count(), charts, "{lang}: every chart");
     }
 }

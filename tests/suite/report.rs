@@ -66,6 +66,10 @@ fn every_section_and_chart_is_there() {
         "loyalty-path-installers",
         "loyalty-path-facility-management",
         "p-alive",
+        "tracking-installers",
+        "by-frequency-installers",
+        "tracking-facility-management",
+        "by-frequency-facility-management",
         "tenure",
     ] {
         assert!(
@@ -73,7 +77,7 @@ fn every_section_and_chart_is_there() {
             "chart {chart} missing"
         );
     }
-    assert_eq!(html.matches("<svg ").count(), 20, "one inline SVG per chart");
+    assert_eq!(html.matches("<svg ").count(), 24, "one inline SVG per chart");
     assert!(html.contains("<title id=\"chart-tornado-title\">"), "charts carry an accessible title");
     assert!(html.len() <= 1_500_000, "the report is {} bytes", html.len());
 }

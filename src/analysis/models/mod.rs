@@ -10,11 +10,12 @@ mod optimize;
 pub mod pareto_nbd;
 pub mod sbg;
 mod special;
+pub mod validation;
 
 use serde::Serialize;
 
 use crate::analysis::value;
-use crate::model::{CustomerSummary, Drivers, Survival};
+use crate::model::{CustomerSummary, Drivers, ModelChoice, Survival};
 use bg_nbd::Rfm;
 
 /// Days in the model's year.
@@ -89,7 +90,7 @@ impl NoFit {
 }
 
 /// A customer-base model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Model {
     BgNbd,
@@ -159,13 +160,123 @@ impl Criteria {
     }
 }
 
+/// A fitted purchase model, whichever values the customers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PurchaseModel {
+    BgNbd(bg_nbd::BgNbd),
+    ParetoNbd(pareto_nbd::ParetoNbd),
+    MbgNbd(bg_nbd::BgNbd),
+}
+
+impl PurchaseModel {
+    pub fn model(&self) -> Model {
+        match self {
+            PurchaseModel::BgNbd(_) => Model::BgNbd,
+            PurchaseModel::ParetoNbd(_) => Model::ParetoNbd,
+            PurchaseModel::MbgNbd(_) => Model::MbgNbd,
+        }
+    }
+
+    /// The probability the customer is still active at the end of observation.
+    pub fn p_alive(&self, c: Rfm) -> Option<f64> {
+        match self {
+            PurchaseModel::BgNbd(p) => Some(p.p_alive(c)),
+            PurchaseModel::ParetoNbd(p) => p.p_alive(c),
+            PurchaseModel::MbgNbd(p) => Some(p.p_alive_with(bg_nbd::Dropout::AfterAny, c)),
+        }
+    }
+
+    /// Expected purchases in the next `t` days.
+    pub fn expected_purchases(&self, c: Rfm, t: f64) -> Option<f64> {
+        match self {
+            PurchaseModel::BgNbd(p) => p.expected_purchases(c, t),
+            PurchaseModel::ParetoNbd(p) => p.expected_purchases(c, t),
+            PurchaseModel::MbgNbd(p) => p.expected_purchases_with(bg_nbd::Dropout::AfterAny, c, t),
+        }
+    }
+}
+
+/// The purchase models in the order they are tried and listed.
+pub const PURCHASE_MODELS: [Model; 3] = [Model::BgNbd, Model::ParetoNbd, Model::MbgNbd];
+
+/// The fits of the purchase models to one set of customers; `None` for a model not tried.
+#[derive(Clone, Debug, Default)]
+struct PurchaseFits {
+    bg: Option<Result<bg_nbd::Fit, NoFit>>,
+    pareto: Option<Result<pareto_nbd::Fit, NoFit>>,
+    mbg: Option<Result<bg_nbd::Fit, NoFit>>,
+}
+
+impl PurchaseFits {
+    /// Fits `models` to `rfm`.
+    fn of(rfm: &[Rfm], models: &[Model]) -> Self {
+        let tried = |m: Model| models.contains(&m);
+        Self {
+            bg: tried(Model::BgNbd).then(|| bg_nbd::fit(rfm)),
+            pareto: tried(Model::ParetoNbd).then(|| pareto_nbd::fit(rfm)),
+            mbg: tried(Model::MbgNbd).then(|| bg_nbd::fit_with(rfm, bg_nbd::Dropout::AfterAny)),
+        }
+    }
+
+    /// The fitted model `m` with its log-likelihood, or why it has none; `None` when not tried.
+    fn get(&self, m: Model) -> Option<Result<(PurchaseModel, f64), NoFit>> {
+        match m {
+            Model::BgNbd => {
+                self.bg.as_ref().map(|r| r.map(|f| (PurchaseModel::BgNbd(f.params), f.log_likelihood)))
+            }
+            Model::ParetoNbd => self
+                .pareto
+                .as_ref()
+                .map(|r| r.map(|f| (PurchaseModel::ParetoNbd(f.params), f.log_likelihood))),
+            Model::MbgNbd => {
+                self.mbg.as_ref().map(|r| r.map(|f| (PurchaseModel::MbgNbd(f.params), f.log_likelihood)))
+            }
+            _ => None,
+        }
+    }
+
+    /// The models tried without a fit, and why.
+    fn not_fitted(&self) -> Vec<NotFitted> {
+        let why = |m: Model| self.get(m).and_then(Result::err);
+        not_fitted_of(&PURCHASE_MODELS.map(|m| (m, why(m))))
+    }
+}
+
+/// Which purchase model values a segment's customers, and why that one.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Choice {
+    pub model: Model,
+    #[serde(flatten)]
+    pub reason: ChoiceReason,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum ChoiceReason {
+    /// `data: model:` names it.
+    Setting,
+    /// `auto`: the lowest mean absolute error in the holdout, of `candidates` models validated.
+    Holdout { mean_absolute_error: f64, candidates: u32 },
+    /// `auto` without a holdout: the lowest BIC (with four parameters each, the highest
+    /// likelihood), of `candidates` models fitted.
+    Bic { bic: f64, candidates: u32 },
+}
+
 /// What the models say about one segment's customers.
 #[derive(Clone, Debug, Serialize)]
 pub struct SegmentModels {
+    /// The purchase model in use and why; `null` when none could be fitted.
+    pub chosen: Option<Choice>,
     pub bg_nbd: Option<bg_nbd::Fit>,
+    /// Fitted when `data: model:` is `pareto_nbd` or `auto`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pareto_nbd: Option<pareto_nbd::Fit>,
+    /// Fitted when `data: model:` is `mbg_nbd` or `auto`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mbg_nbd: Option<bg_nbd::Fit>,
     pub gamma_gamma: Option<gamma_gamma::Fit>,
-    /// Customers by P(alive): `[k]` counts those with P(alive) in `[k/10, (k+1)/10)`, the
-    /// last bin including 1.
+    /// Customers by P(alive) under the chosen model: `[k]` counts those with P(alive) in
+    /// `[k/10, (k+1)/10)`, the last bin including 1.
     pub p_alive: Vec<u64>,
     /// Mean P(alive) over all customers in the data.
     pub mean_p_alive: Option<f64>,
@@ -177,53 +288,168 @@ pub struct SegmentModels {
     pub model_clv: Option<f64>,
 }
 
-/// Fits BG/NBD and Gamma-Gamma to `customers` (one segment's), and values them with
-/// `drivers`' gross margin over `horizon` years at `discount_rate`; the models that could
-/// not be fitted, with why, beside.
+/// Holdout validation of a segment's purchase models (docs/metrics.md).
+#[derive(Clone, Debug, Serialize)]
+pub struct Validation {
+    pub calibration_end: chrono::NaiveDate,
+    pub holdout_days: u32,
+    /// Calibration customers of the segment: a first purchase on or before the calibration end.
+    pub customers: u64,
+    /// Per model validated, under its key (`bg_nbd`, `pareto_nbd`, `mbg_nbd`).
+    pub models: std::collections::BTreeMap<Model, validation::ModelValidation>,
+    /// The models that could not be fitted to the calibration customers, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_fitted: Vec<NotFitted>,
+}
+
+/// A segment's calibration customers with their holdout purchases, for validation.
+pub struct HoldoutData<'a> {
+    pub calibration_end: chrono::NaiveDate,
+    pub holdout_days: u32,
+    pub customers: &'a [validation::Holdout],
+    pub weekly: &'a [u64],
+}
+
+/// Fits the purchase models `choice` asks for (and every one on the calibration customers,
+/// with `holdout`) and Gamma-Gamma to `customers` (one segment's), chooses the purchase
+/// model, and values the customers with `drivers`' gross margin over `horizon` years at
+/// `discount_rate`; the models that could not be fitted, with why, beside.
 pub fn segment_models(
     customers: &[&CustomerSummary],
+    holdout: Option<&HoldoutData>,
+    choice: ModelChoice,
     drivers: &Drivers,
-    horizon: u32,
-    discount_rate: f64,
-) -> (SegmentModels, Vec<NotFitted>) {
+    (horizon, discount_rate): (u32, f64),
+) -> (SegmentModels, Option<Validation>, Vec<NotFitted>) {
     let rfm: Vec<Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
     let spend: Vec<gamma_gamma::Spend> =
         customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
-    let (bg, gg) = (bg_nbd::fit(&rfm), gamma_gamma::fit(&spend));
-    let not_fitted = not_fitted(&bg, &gg);
-    let (bg, gg) = (bg.ok(), gg.ok());
+    let wanted: Vec<Model> = match choice {
+        ModelChoice::Auto => PURCHASE_MODELS.to_vec(),
+        ModelChoice::BgNbd => vec![Model::BgNbd],
+        ModelChoice::ParetoNbd => vec![Model::ParetoNbd],
+        ModelChoice::MbgNbd => vec![Model::MbgNbd],
+    };
+    let fits = PurchaseFits::of(&rfm, &wanted);
+    let validation = holdout.map(validate_all);
+    let chosen = choose(choice, &fits, validation.as_ref(), rfm.len());
+    let gg = gamma_gamma::fit(&spend);
+    let mut not_fitted = fits.not_fitted();
+    not_fitted.extend(not_fitted_of(&[(Model::GammaGamma, gg.as_ref().err().copied())]));
+    let gg = gg.ok();
+    let model = chosen.and_then(|c| fits.get(c.model)).and_then(Result::ok).map(|(m, _)| m);
     let mut p_alive = vec![0; P_ALIVE_BINS];
-    let (mut expected, mut alive_sum) = (Some(0.0), 0.0);
+    let (mut expected, mut alive_sum) = (Some(0.0), Some(0.0));
     let (mut value_sum, mut active) = (Some(0.0), 0u32);
-    if let Some(fit) = &bg {
-        let model = fit.params;
+    if let Some(model) = &model {
         for (c, r) in customers.iter().zip(&rfm) {
             let alive = model.p_alive(*r);
-            alive_sum += alive;
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let bin = ((alive * 10.0) as usize).min(P_ALIVE_BINS - 1);
-            p_alive[bin] += 1;
+            alive_sum = alive_sum.zip(alive).map(|(a, b)| a + b);
+            if let Some(alive) = alive {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let bin = ((alive * 10.0) as usize).min(P_ALIVE_BINS - 1);
+                p_alive[bin] += 1;
+            }
             expected = expected.zip(model.expected_purchases(*r, YEAR_DAYS)).map(|(a, b)| a + b);
             if f64::from(c.age - c.recency) < YEAR_DAYS {
                 active += 1;
                 let spend = gg.as_ref().and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
                 let clv = spend
-                    .and_then(|s| model_clv(&model, *r, s * drivers.gross_margin, horizon, discount_rate));
+                    .and_then(|s| model_clv(model, *r, s * drivers.gross_margin, horizon, discount_rate));
                 value_sum = value_sum.zip(clv).map(|(a, b)| a + b);
             }
         }
     }
     #[allow(clippy::cast_precision_loss)]
     let n = customers.len() as f64;
+    let fitted = model.is_some();
     let models = SegmentModels {
-        mean_p_alive: bg.as_ref().map(|_| alive_sum / n),
-        expected_purchases: bg.as_ref().and(expected),
-        model_clv: bg.as_ref().and(value_sum).filter(|_| active > 0).map(|v| v / f64::from(active)),
-        p_alive: if bg.is_some() { p_alive } else { Vec::new() },
-        bg_nbd: bg,
+        chosen: chosen.filter(|_| fitted),
+        mean_p_alive: alive_sum.filter(|_| fitted).map(|a| a / n),
+        expected_purchases: expected.filter(|_| fitted),
+        model_clv: value_sum.filter(|_| fitted && active > 0).map(|v| v / f64::from(active)),
+        p_alive: if fitted { p_alive } else { Vec::new() },
+        bg_nbd: fits.bg.and_then(Result::ok),
+        pareto_nbd: fits.pareto.and_then(Result::ok),
+        mbg_nbd: fits.mbg.and_then(Result::ok),
         gamma_gamma: gg,
     };
-    (models, not_fitted)
+    (models, validation, not_fitted)
+}
+
+/// Every purchase model fitted to the calibration customers and validated on the holdout.
+fn validate_all(holdout: &HoldoutData) -> Validation {
+    let rfm: Vec<Rfm> = holdout.customers.iter().map(|c| c.rfm).collect();
+    let fits = PurchaseFits::of(&rfm, &PURCHASE_MODELS);
+    let models = PURCHASE_MODELS
+        .iter()
+        .filter_map(|&m| {
+            let (model, _) = fits.get(m)?.ok()?;
+            Some((m, validation::validate(&model, holdout.customers, holdout.holdout_days, holdout.weekly)?))
+        })
+        .collect();
+    Validation {
+        calibration_end: holdout.calibration_end,
+        holdout_days: holdout.holdout_days,
+        customers: holdout.customers.len() as u64,
+        models,
+        not_fitted: fits.not_fitted(),
+    }
+}
+
+/// The purchase model `choice` names, or for `auto` the one with the lowest holdout error
+/// (of those also fitted to all the data), else the lowest BIC; ties go to the earlier in
+/// [`PURCHASE_MODELS`]. `None` when no candidate has a fit.
+fn choose(
+    choice: ModelChoice,
+    fits: &PurchaseFits,
+    validation: Option<&Validation>,
+    customers: usize,
+) -> Option<Choice> {
+    let fitted = |m: &Model| matches!(fits.get(*m), Some(Ok(_)));
+    let named = match choice {
+        ModelChoice::Auto => None,
+        ModelChoice::BgNbd => Some(Model::BgNbd),
+        ModelChoice::ParetoNbd => Some(Model::ParetoNbd),
+        ModelChoice::MbgNbd => Some(Model::MbgNbd),
+    };
+    if let Some(model) = named {
+        return fitted(&model).then_some(Choice { model, reason: ChoiceReason::Setting });
+    }
+    let lowest = |scored: Vec<(Model, f64)>| {
+        let candidates = u32::try_from(scored.len()).unwrap_or(u32::MAX);
+        scored
+            .into_iter()
+            .fold(None, |best: Option<(Model, f64)>, (m, v)| match best {
+                Some((_, b)) if b <= v => best,
+                _ => Some((m, v)),
+            })
+            .map(|(m, v)| (m, v, candidates))
+    };
+    if let Some(v) = validation {
+        let scored =
+            v.models.iter().filter(|(m, _)| fitted(m)).map(|(m, r)| (*m, r.mean_absolute_error)).collect();
+        if let Some((model, error, candidates)) = lowest(order(scored)) {
+            return Some(Choice {
+                model,
+                reason: ChoiceReason::Holdout { mean_absolute_error: error, candidates },
+            });
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let n = customers as f64;
+    let scored = PURCHASE_MODELS
+        .iter()
+        .filter_map(|&m| fits.get(m)?.ok().map(|(_, ll)| (m, Criteria::of(ll, 4, n).bic)))
+        .collect();
+    lowest(scored)
+        .map(|(model, bic, candidates)| Choice { model, reason: ChoiceReason::Bic { bic, candidates } })
+}
+
+/// `scored` in the order of [`PURCHASE_MODELS`], so ties are broken the same way.
+fn order(mut scored: Vec<(Model, f64)>) -> Vec<(Model, f64)> {
+    scored.sort_by_key(|(m, _)| PURCHASE_MODELS.iter().position(|p| p == m));
+    scored
 }
 
 /// The customer as BG/NBD sees them.
@@ -233,7 +459,7 @@ pub fn rfm_of(c: &CustomerSummary) -> Rfm {
 
 /// `Σ_{k=1..H} (E[Y(365k)] − E[Y(365(k−1))]) · margin per purchase · (1+d)⁻ᵏ`.
 fn model_clv(
-    model: &bg_nbd::BgNbd,
+    model: &PurchaseModel,
     c: Rfm,
     margin_per_purchase: f64,
     horizon: u32,
@@ -308,6 +534,64 @@ fn observed_retention(counts: &Survival) -> Vec<Option<f64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `auto` takes the lowest holdout error among the models also fitted to all the data,
+    /// else the lowest BIC; a named model is taken as it is, if it fits.
+    #[test]
+    fn the_model_is_chosen_by_holdout_error_then_bic() {
+        let truth = bg_nbd::BgNbd { r: 0.8, alpha: 40.0, a: 0.9, b: 5.0 };
+        let rfm = bg_nbd::simulate::customers(truth, 2_000, 90.0, 730.0, 41);
+        let fits = PurchaseFits::of(&rfm, &PURCHASE_MODELS);
+        let scored = |errors: [f64; 3]| {
+            let models = PURCHASE_MODELS
+                .iter()
+                .zip(errors)
+                .map(|(&model, mean_absolute_error)| {
+                    let v = validation::ModelValidation {
+                        model,
+                        predicted: 0.0,
+                        actual: 0,
+                        error: None,
+                        mean_absolute_error,
+                        by_frequency: Vec::new(),
+                        tracking: Vec::new(),
+                    };
+                    (model, v)
+                })
+                .collect();
+            Validation {
+                calibration_end: chrono::NaiveDate::MIN,
+                holdout_days: 7,
+                customers: 0,
+                models,
+                not_fitted: Vec::new(),
+            }
+        };
+        let holdout = scored([0.52, 0.5, 0.51]);
+        let chosen = choose(ModelChoice::Auto, &fits, Some(&holdout), rfm.len()).unwrap();
+        assert_eq!(chosen.model, Model::ParetoNbd);
+        assert_eq!(chosen.reason, ChoiceReason::Holdout { mean_absolute_error: 0.5, candidates: 3 });
+        // A tie goes to the earlier model.
+        let tie = scored([0.5, 0.5, 0.5]);
+        assert_eq!(choose(ModelChoice::Auto, &fits, Some(&tie), rfm.len()).unwrap().model, Model::BgNbd);
+        // Without a holdout: the lowest BIC, which with four parameters each is the highest likelihood.
+        let by_bic = choose(ModelChoice::Auto, &fits, None, rfm.len()).unwrap();
+        let best = PURCHASE_MODELS
+            .iter()
+            .map(|&m| (m, fits.get(m).unwrap().unwrap().1))
+            .fold((Model::BgNbd, f64::NEG_INFINITY), |b, (m, ll)| if ll > b.1 { (m, ll) } else { b });
+        assert_eq!(by_bic.model, best.0);
+        let ChoiceReason::Bic { bic, candidates: 3 } = by_bic.reason else { panic!("{by_bic:?}") };
+        #[allow(clippy::cast_precision_loss)]
+        let n = rfm.len() as f64;
+        assert!((bic - (4.0 * n.ln() - 2.0 * best.1)).abs() < 1e-9);
+        // Named: taken as set, even where another validates better.
+        let named = choose(ModelChoice::MbgNbd, &fits, Some(&holdout), rfm.len()).unwrap();
+        assert_eq!((named.model, named.reason), (Model::MbgNbd, ChoiceReason::Setting));
+        // Named but not fitted: no model.
+        let only_bg = PurchaseFits::of(&rfm, &[Model::BgNbd]);
+        assert_eq!(choose(ModelChoice::ParetoNbd, &only_bg, None, rfm.len()), None);
+    }
 
     #[test]
     fn information_criteria_worked_by_hand() {

@@ -70,13 +70,16 @@ pub struct WithDerivatives {
 /// between 1 and `1/(1−z)`: it neither overflows nor loses digits, whatever the size of
 /// `b` and `c`. It stops once the rest, at most `tₖ · z/(1−z)` (and for the derivatives a
 /// few times that), can no longer change the sums; `None` when that would take more than
-/// 100,000 terms, rather than a sum cut short.
+/// 100,000 terms, rather than a sum cut short, and outside `0 < b < c`, `0 ≤ z < 1`.
 ///
 /// Pareto/NBD needs `₂F₁(r+s+x, s+1; r+s+x+1; z)`; Euler's transformation
 /// `₂F₁(a, b; c; z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z)` turns it into this form with
 /// `c − a = 1`, whose terms no longer grow with the number of purchases.
 pub fn hyp2f1_one_with_derivatives(b: f64, c: f64, z: f64) -> Option<WithDerivatives> {
-    debug_assert!((0.0..1.0).contains(&z) && b > 0.0 && c > b);
+    // Outside its domain (far-off parameters of a line search, rounded) there is no value.
+    if !((0.0..1.0).contains(&z) && b > 0.0 && c > b) {
+        return None;
+    }
     let rest = z / (1.0 - z);
     let mut f = WithDerivatives { value: 1.0, d_b: 0.0, d_c: 0.0, d_z: 0.0 };
     let (mut term, mut h_b, mut h_c) = (1.0, 0.0, 0.0);
@@ -156,8 +159,10 @@ mod tests {
         // (`mpmath.hyp2f1(1, b, c, z)` at 30 digits).
         assert!(close(hyp2f1_one(5000.55, 5001.16, 0.5).unwrap(), 1.999_756_135_069_798, 1e-13));
         assert!(close(hyp2f1_one(1.61, 5001.16, 0.95).unwrap(), 1.000_305_980_746_801, 1e-13));
-        // Too close to 1 to sum: no value rather than a wrong one.
+        // Too close to 1 to sum, or outside the domain: no value rather than a wrong one.
         assert_eq!(hyp2f1_one(1.0, 2.0, 1.0 - 1e-9), None);
+        assert_eq!(hyp2f1_one(1.0, 2.0, 1.0), None);
+        assert_eq!(hyp2f1_one(2.0, 2.0, 0.5), None);
     }
 
     #[test]

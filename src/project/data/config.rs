@@ -15,6 +15,9 @@ pub struct DataConfig {
     pub format: CsvFormat,
     /// The last day observed; `None` = the last date in the data.
     pub observation_end: Option<NaiveDate>,
+    /// The last day of the calibration period of holdout validation; transactions only.
+    pub calibration_end: Option<NaiveDate>,
+    pub model: crate::model::ModelChoice,
     pub skip_bad_rows: bool,
 }
 

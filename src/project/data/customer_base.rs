@@ -11,8 +11,8 @@
 //! - A customer is *active* in a window with at least one purchase day in it.
 
 use crate::model::{
-    Cohort, Coverage, CustomerSummary, DataSet, LoyaltyCounts, LoyaltyPathSettings, PathFields, SegmentData,
-    Survival,
+    Calibration, CalibrationCustomer, Cohort, Coverage, CustomerSummary, DataSet, LoyaltyCounts,
+    LoyaltyPathSettings, ModelChoice, PathFields, SegmentData, Survival,
 };
 use crate::project::data::{self, History, Input, UNITS_PER_CURRENCY, year_of};
 
@@ -25,20 +25,39 @@ const RETENTION_PAIRS: i32 = 3;
 /// The top share of customers whose share of revenue is reported.
 const TOP_SHARE: f64 = 0.2;
 
+/// How the customers are modelled: `data: model:` and `data: calibration_end:` (as a day).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Modelling {
+    pub model: ModelChoice,
+    pub calibration_end: Option<i32>,
+}
+
 /// Derives the data set from what was read, for a project with `segments` segments.
 /// `has_margin` says whether the log carries a margin column; `path` how the loyalty path is
 /// read.
-pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPathSettings) -> DataSet {
+#[allow(clippy::too_many_lines)] // the two inputs side by side
+pub fn derive(
+    input: Input,
+    segments: usize,
+    has_margin: bool,
+    path: &LoyaltyPathSettings,
+    modelling: Modelling,
+) -> DataSet {
     match input {
         Input::Transactions { log, end, files } => {
             let first_day = log.period.map_or(end, |(first, _)| first);
+            let split = modelling.calibration_end.map(|cal| (cal, end));
             let runs = crate::parallel::map_runs(&log.customers, |run| {
                 let mut per_segment: Vec<Accumulator> =
                     (0..segments).map(|_| Accumulator::default()).collect();
                 let mut customers = Vec::with_capacity(run.len());
                 let mut returns_only = 0u64;
+                let mut holdout = split.map(|(cal, end)| HoldoutAccumulator::new(segments, cal, end));
                 for customer in run {
                     let history = log.history(customer);
+                    if let Some(h) = holdout.as_mut() {
+                        h.add(&history);
+                    }
                     let Some(summary) = summarise(&history, end, path) else {
                         returns_only += 1;
                         continue;
@@ -48,16 +67,20 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                     }
                     customers.push(summary);
                 }
-                (customers, per_segment, returns_only)
+                (customers, per_segment, returns_only, holdout)
             });
             let mut customers = Vec::with_capacity(log.customers.len());
             let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
             let mut returns_only = 0;
-            for (run_customers, run_segments, run_returns_only) in runs {
+            let mut holdout = split.map(|(cal, end)| HoldoutAccumulator::new(segments, cal, end));
+            for (run_customers, run_segments, run_returns_only, run_holdout) in runs {
                 customers.extend(run_customers);
                 returns_only += run_returns_only;
                 for (acc, run) in per_segment.iter_mut().zip(run_segments) {
                     acc.absorb(run);
+                }
+                if let (Some(h), Some(run)) = (holdout.as_mut(), run_holdout) {
+                    h.absorb(run);
                 }
             }
             let coverage = Coverage {
@@ -77,7 +100,8 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                 .zip(loyalty)
                 .map(|(a, counts)| SegmentData { loyalty: Some(counts), ..a.finish(end, has_margin) })
                 .collect();
-            DataSet { coverage, customers, segments }
+            let calibration = holdout.map(HoldoutAccumulator::finish);
+            DataSet { coverage, customers, segments, model: modelling.model, calibration }
         }
         Input::Summary { summary, file } => {
             let end = data::day_of(summary.observation_end);
@@ -110,7 +134,81 @@ pub fn derive(input: Input, segments: usize, has_margin: bool, path: &LoyaltyPat
                 skipped: Vec::new(),
                 from_summary: true,
             };
-            DataSet { coverage, customers: summary.customers, segments: per_segment }
+            DataSet {
+                coverage,
+                customers: summary.customers,
+                segments: per_segment,
+                model: modelling.model,
+                calibration: None,
+            }
+        }
+    }
+}
+
+/// The customers split at the calibration end, accumulated over a run of customers.
+struct HoldoutAccumulator {
+    calibration_end: i32,
+    end: i32,
+    customers: Vec<(String, CalibrationCustomer)>,
+    first_purchase_in_holdout: u64,
+    weekly: Vec<Vec<u64>>,
+}
+
+impl HoldoutAccumulator {
+    fn new(segments: usize, calibration_end: i32, end: i32) -> Self {
+        let weeks = usize::try_from((end - calibration_end + 6) / 7).unwrap_or(0);
+        Self {
+            calibration_end,
+            end,
+            customers: Vec::new(),
+            first_purchase_in_holdout: 0,
+            weekly: vec![vec![0; weeks]; segments],
+        }
+    }
+
+    /// One customer: their summary as of the calibration end (from the days up to it, as
+    /// [`summarise`] counts them), and their purchase days after it.
+    fn add(&mut self, history: &History) {
+        let cut = history.days.partition_point(|d| d.day <= self.calibration_end);
+        let before = History { days: &history.days[..cut], ..*history };
+        let Some(at_end) = summarise_rfm(&before, self.calibration_end) else {
+            if history.days[cut..].iter().any(|d| is_purchase(d.amount) && d.day <= self.end) {
+                self.first_purchase_in_holdout += 1;
+            }
+            return;
+        };
+        let mut holdout_frequency = 0;
+        for d in history.days[cut..].iter().filter(|d| is_purchase(d.amount) && d.day <= self.end) {
+            holdout_frequency += 1;
+            if let Some(weeks) = history.segment.and_then(|s| self.weekly.get_mut(s)) {
+                let week = usize::try_from((d.day - self.calibration_end - 1) / 7).unwrap_or(0);
+                weeks[week] += 1;
+            }
+        }
+        let (frequency, recency, age) = at_end;
+        let customer =
+            CalibrationCustomer { segment: history.segment, frequency, recency, age, holdout_frequency };
+        self.customers.push((history.id.to_owned(), customer));
+    }
+
+    fn absorb(&mut self, other: Self) {
+        self.customers.extend(other.customers);
+        self.first_purchase_in_holdout += other.first_purchase_in_holdout;
+        for (into, from) in self.weekly.iter_mut().zip(other.weekly) {
+            for (a, b) in into.iter_mut().zip(from) {
+                *a += b;
+            }
+        }
+    }
+
+    fn finish(mut self) -> Calibration {
+        self.customers.sort_by(|a, b| a.0.cmp(&b.0));
+        Calibration {
+            end: data::date_of(self.calibration_end),
+            holdout_days: u32::try_from(self.end - self.calibration_end).unwrap_or(0),
+            customers: self.customers.into_iter().map(|(_, c)| c).collect(),
+            first_purchase_in_holdout: self.first_purchase_in_holdout,
+            weekly_purchases: self.weekly,
         }
     }
 }
@@ -141,12 +239,25 @@ fn is_purchase(amount: i64) -> bool {
     amount >= 0
 }
 
-/// The customer's summary as of day `end`, with their steps on the loyalty path read
-/// under `path`; `None` without any purchase day.
-pub fn summarise(history: &History, end: i32, path: &LoyaltyPathSettings) -> Option<CustomerSummary> {
+/// `(frequency, recency, age)` as of day `end`, as [`summarise`] counts them; `None`
+/// without any purchase day.
+fn summarise_rfm(history: &History, end: i32) -> Option<(u32, u32, u32)> {
+    let (first, count, last) = purchase_span(history)?;
+    Some((count, u32::try_from(last - first).unwrap_or(0), u32::try_from(end - first).unwrap_or(0)))
+}
+
+/// The first purchase day, the purchase days after it, and the last; `None` without any.
+fn purchase_span(history: &History) -> Option<(i32, u32, i32)> {
     let mut purchases = history.days.iter().filter(|d| is_purchase(d.amount));
     let first = purchases.next()?.day;
     let (count, last) = purchases.fold((0u32, first), |(n, _), d| (n + 1, d.day));
+    Some((first, count, last))
+}
+
+/// The customer's summary as of day `end`, with their steps on the loyalty path read
+/// under `path`; `None` without any purchase day.
+pub fn summarise(history: &History, end: i32, path: &LoyaltyPathSettings) -> Option<CustomerSummary> {
+    let (first, count, last) = purchase_span(history)?;
     let repeat_amount: i64 = history.days.iter().filter(|d| d.day > first).map(|d| d.amount).sum();
     #[allow(clippy::cast_precision_loss)] // sums far below 2^53 ten-thousandths
     let monetary =
@@ -515,6 +626,7 @@ mod tests {
             1,
             true,
             &LoyaltyPathSettings::default(),
+            Modelling::default(),
         );
         let s = &set.segments[0];
         assert_eq!((s.customers, s.active_customers), (3, 2));
@@ -559,7 +671,13 @@ mod tests {
         let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
         let path =
             LoyaltyPathSettings { purchases: [1, 2, 3, 4], window_days: 100, lapse_days: 50, categories };
-        let set = derive(Input::Transactions { log, end, files: vec![file] }, 1, false, &path);
+        let set = derive(
+            Input::Transactions { log, end, files: vec![file] },
+            1,
+            false,
+            &path,
+            Modelling::default(),
+        );
         set.segments[0].loyalty.clone().unwrap()
     }
 

@@ -33,6 +33,9 @@ use crate::diagnostic::slash_path;
 use crate::model::Source;
 use crate::project::source::{Folder, Kind};
 
+/// The shortest holdout of holdout validation: a week.
+pub const MIN_HOLDOUT_DAYS: i32 = 7;
+
 /// The largest transaction log read; a larger one is summarised in the warehouse.
 pub const LOG_MAX_BYTES: u64 = 1 << 30;
 
@@ -149,10 +152,39 @@ pub fn read(
                 return Err(vec![Diagnostic::new(rel, message).hint("export the transactions again")]);
             };
             let end = config.observation_end.map_or(last, day_of);
+            if let Some(calibration_end) = config.calibration_end {
+                check_calibration_end(calibration_end, log.period.map_or(end, |(first, _)| first), end)?;
+            }
             files.insert(0, Source { path: slash_path(rel), bytes: log.bytes, sha256: log.sha256.clone() });
             Ok(Input::Transactions { log, end, files })
         }
     }
+}
+
+/// A calibration end inside the data and at least [`MIN_HOLDOUT_DAYS`] before its end.
+fn check_calibration_end(
+    calibration_end: chrono::NaiveDate,
+    first: i32,
+    end: i32,
+) -> Result<(), Vec<Diagnostic>> {
+    let day = day_of(calibration_end);
+    if day >= first && end - day >= MIN_HOLDOUT_DAYS {
+        return Ok(());
+    }
+    Err(vec![
+        Diagnostic::new(
+            Path::new(crate::model::PROJECT_YAML),
+            format!(
+                "data.calibration_end {calibration_end} leaves no room for a holdout: the data runs from {} to {}",
+                date_of(first),
+                date_of(end)
+            ),
+        )
+        .hint(format!(
+            "choose a day in the data at least {MIN_HOLDOUT_DAYS} days before the observation end, e.g. {}",
+            date_of(first.max(end - 273).min(end - MIN_HOLDOUT_DAYS))
+        )),
+    ])
 }
 
 /// One problem, at the top, when most rows only read with the other decimal sign: the

@@ -135,6 +135,14 @@ yaml_block! {
         pub encoding: Field<String>,
         /// The last day observed, `YYYY-MM-DD` (default: the last date in the data).
         pub observation_end: Field<String>,
+        /// Holdout validation: fit the customer-base models on the transactions up to this
+        /// day, `YYYY-MM-DD`, and compare their predictions with what the customers then did
+        /// up to the observation end. Needs `transactions`.
+        pub calibration_end: Field<String>,
+        /// The purchase model that values the customers: `bg_nbd` (default), `pareto_nbd`,
+        /// `mbg_nbd`, or `auto` (per segment the lowest holdout error, else the lowest BIC).
+        #[schemars(extend("enum" = ["auto", "bg_nbd", "pareto_nbd", "mbg_nbd"]))]
+        pub model: Field<String>,
         /// `fail` (default) stops at bad rows and lists them; `skip` leaves them out and reports how many.
         #[schemars(extend("enum" = ["fail", "skip"]))]
         pub on_bad_rows: Field<String>,

@@ -3,6 +3,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::checker::Checker;
+use crate::model::ModelChoice;
 use crate::project::data::{Columns, CsvFormat, DataConfig, DataInput, Margin};
 use crate::project::data::{DateFormat, Encoding};
 use crate::project::raw::{RawColumns, RawData, Sp};
@@ -104,6 +105,32 @@ pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataCo
         None => Ok(None),
         v => c.date(v, "data.observation_end", at).map(Some).ok_or(()),
     };
+    let calibration_end = match &d.calibration_end {
+        None => Ok(None),
+        v => c.date(v, "data.calibration_end", at).map(Some).ok_or(()),
+    };
+    if let (Ok(Some(_)), Some(DataInput::Summary(_)), Some(v)) =
+        (&calibration_end, &input, &d.calibration_end)
+    {
+        c.error(
+            c.pos(v),
+            "data.calibration_end",
+            "holdout validation needs the transactions: a summary has no purchases after the calibration end",
+            Some("name the transaction log as `transactions:`, or run `uplift fit` on a summary with `holdout_frequency` (docs/metrics.md)".into()),
+        );
+    }
+    let model = choice(
+        c,
+        &d.model,
+        "data.model",
+        &[
+            ("auto", ModelChoice::Auto),
+            ("bg_nbd", ModelChoice::BgNbd),
+            ("pareto_nbd", ModelChoice::ParetoNbd),
+            ("mbg_nbd", ModelChoice::MbgNbd),
+        ],
+        ModelChoice::BgNbd,
+    );
     let skip = choice(c, &d.on_bad_rows, "data.on_bad_rows", &[("fail", false), ("skip", true)], false);
     if delimiter.is_some() && delimiter == decimal {
         // Point at whichever of the two was written (the delimiter first: it is the one to change).
@@ -126,6 +153,8 @@ pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataCo
             encoding: encoding?,
         },
         observation_end: observation_end.ok()?,
+        calibration_end: calibration_end.ok()?,
+        model: model?,
         skip_bad_rows: skip?,
     })
 }

@@ -51,6 +51,7 @@ fn charts(r: &view::Report) -> Vec<&crate::render::charts::Chart> {
     if let Some(d) = &r.data {
         out.extend(&d.charts.cohorts);
         out.extend(&d.charts.p_alive);
+        out.extend(d.validation.iter().flat_map(|v| [&v.tracking, &v.by_frequency]));
         out.extend(&d.charts.tenure);
         out.extend(d.loyalty_path.iter().flat_map(|p| &p.charts));
     }
@@ -92,18 +93,24 @@ pub fn file_name(chart_id: &str) -> String {
         ("winloss-trend", "win-loss-and-upsell-over-time"),
         ("jobs", "jobs-opportunity-landscape"),
     ];
-    match named.iter().find(|(from, _)| *from == id) {
-        Some((_, name)) => (*name).to_owned(),
-        // One chart per segment: `cohorts-<segment id>`, the id cut to 60 characters so the
-        // name stays within every file system's limit.
-        None => match (id.strip_prefix("cohorts-"), id.strip_prefix("loyalty-path-")) {
-            (Some(segment), _) => {
-                format!("cohort-retention-{}", segment.chars().take(60).collect::<String>())
-            }
-            (_, Some(segment)) => format!("loyalty-path-{}", segment.chars().take(60).collect::<String>()),
-            _ => id.chars().take(80).collect(),
-        },
+    if let Some((_, name)) = named.iter().find(|(from, _)| *from == id) {
+        return (*name).to_owned();
     }
+    // One chart per segment: the segment's id cut to 60 characters, so the name stays
+    // within every file system's limit.
+    let per_segment = [
+        ("cohorts-", "cohort-retention-"),
+        ("loyalty-path-", "loyalty-path-"),
+        ("tracking-", "holdout-tracking-"),
+        ("by-frequency-", "holdout-by-frequency-"),
+    ];
+    per_segment
+        .iter()
+        .find_map(|(from, to)| {
+            id.strip_prefix(from)
+                .map(|segment| format!("{to}{}", segment.chars().take(60).collect::<String>()))
+        })
+        .unwrap_or_else(|| id.chars().take(80).collect())
 }
 
 /// A chart's inline SVG as a file a slide program opens: with its XML declaration, and a

@@ -21,6 +21,7 @@ mod quadrant;
 mod resources;
 mod scenarios;
 mod tornado;
+mod validation;
 mod winloss_trend;
 
 pub use acquisition::acquisition;
@@ -37,6 +38,7 @@ pub use quadrant::{importance_performance, importance_performance_by_market};
 pub use resources::resource_share;
 pub use scenarios::clv_scenarios;
 pub use tornado::tornado;
+pub use validation::{by_frequency as validation_by_frequency, tracking as validation_tracking};
 pub use winloss_trend::winloss_trend;
 
 use plotters::prelude::*;

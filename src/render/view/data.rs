@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::models::NoFit;
+use crate::analysis::models::{ChoiceReason, NoFit};
 use crate::analysis::{DataMetrics, Figure, Metrics, SegmentDataMetrics};
 use crate::render::charts::{self, Chart};
 use crate::render::locale::Localizer;
@@ -19,6 +19,10 @@ pub struct DataView {
     pub figures: Vec<FigureRow>,
     pub cohorts: Vec<CohortTable>,
     pub models: Vec<ModelRow>,
+    /// Per segment with a model: which purchase model values it, and why.
+    pub choices: Vec<String>,
+    /// Per segment validated on a holdout: the sentence and both charts.
+    pub validation: Vec<ValidationBlock>,
     pub tenure: Vec<TenureRow>,
     /// "Segment — BG/NBD: why", one per model that could not be fitted.
     pub not_fitted: Vec<String>,
@@ -57,9 +61,21 @@ pub struct CohortRow {
     pub cells: Vec<String>,
 }
 
+/// One segment's holdout validation: how well the chosen model predicted, and the plots.
+#[derive(Debug, Serialize)]
+pub struct ValidationBlock {
+    pub segment: String,
+    /// "predicted 13,368 repeat purchases in the 39-week holdout, actual 12,627: +6 %".
+    pub sentence: String,
+    pub tracking: Chart,
+    pub by_frequency: Chart,
+}
+
 #[derive(Debug, Serialize)]
 pub struct ModelRow {
     pub segment: String,
+    /// The purchase model in use, e.g. "Pareto/NBD".
+    pub model: String,
     pub customers: String,
     pub mean_p_alive: String,
     pub expected_purchases: String,
@@ -109,6 +125,8 @@ pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
             .collect(),
         cohorts: data.segments.iter().filter_map(|s| cohort_table(s, l)).collect(),
         models: data.segments.iter().filter_map(|s| model_row(s, l)).collect(),
+        choices: data.segments.iter().filter_map(|s| choice(s, l)).collect(),
+        validation: data.segments.iter().filter_map(|s| validation(s, l)).collect(),
         tenure: data.segments.iter().filter_map(|s| tenure_row(s, l)).collect(),
         not_fitted: data
             .segments
@@ -195,12 +213,59 @@ fn model_row(s: &SegmentDataMetrics, l: &Localizer) -> Option<ModelRow> {
     let dash = || "–".to_owned();
     Some(ModelRow {
         segment: s.name.clone(),
+        model: m.chosen.map_or_else(dash, |c| c.model.name().to_owned()),
         customers: l.number(count(s.data.as_ref().map_or(0, |d| d.customers)), 0),
         mean_p_alive: m.mean_p_alive.map_or_else(dash, |p| l.percent(p, 0)),
         expected_purchases: m.expected_purchases.map_or_else(dash, |e| l.number(e, 0)),
         model_clv: m.model_clv.map_or_else(dash, |v| l.money(v)),
         simple_clv: l.money(s.simple_clv),
         difference: m.model_clv.map_or_else(String::new, |v| l.change(v / s.simple_clv - 1.0, false)),
+    })
+}
+
+/// "Installers: Pareto/NBD, the lowest holdout error of 3 models (…)", or why not.
+fn choice(s: &SegmentDataMetrics, l: &Localizer) -> Option<String> {
+    let chosen = s.models.as_ref()?.chosen?;
+    let model = chosen.model.name();
+    let (key, mut args) = match chosen.reason {
+        ChoiceReason::Setting => ("data-choice-setting", Vec::new()),
+        ChoiceReason::Holdout { mean_absolute_error, candidates } => (
+            "data-choice-holdout",
+            vec![
+                ("error", l.number(mean_absolute_error, 2).into()),
+                ("candidates", f64::from(candidates).into()),
+            ],
+        ),
+        ChoiceReason::Bic { candidates, .. } => {
+            ("data-choice-bic", vec![("candidates", f64::from(candidates).into())])
+        }
+    };
+    args.extend([("segment", s.name.clone().into()), ("model", model.into())]);
+    Some(l.t_with(key, args))
+}
+
+/// The chosen model's holdout prediction against what happened, with both plots.
+fn validation(s: &SegmentDataMetrics, l: &Localizer) -> Option<ValidationBlock> {
+    let v = s.validation.as_ref()?;
+    let chosen = s.models.as_ref()?.chosen?.model;
+    let m = v.models.get(&chosen).or_else(|| v.models.values().next())?;
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+    let sentence = l.t_with(
+        "data-holdout-sentence",
+        vec![
+            ("segment", s.name.clone().into()),
+            ("model", m.model.name().into()),
+            ("predicted", l.number(m.predicted, 0).into()),
+            ("weeks", f64::from(v.holdout_days.div_ceil(7)).into()),
+            ("actual", l.number(m.actual as f64, 0).into()),
+            ("error", m.error.map_or_else(|| "–".to_owned(), |e| l.change(e, false)).into()),
+        ],
+    );
+    Some(ValidationBlock {
+        segment: s.name.clone(),
+        sentence,
+        tracking: charts::validation_tracking(&s.id, &s.name, v, chosen, l),
+        by_frequency: charts::validation_by_frequency(&s.id, &s.name, v, l),
     })
 }
 
@@ -219,7 +284,7 @@ fn tenure_row(s: &SegmentDataMetrics, l: &Localizer) -> Option<TenureRow> {
 
 fn data_charts(data: &DataMetrics, l: &Localizer) -> DataCharts {
     let with_models: Vec<_> =
-        data.segments.iter().filter(|s| s.models.as_ref().is_some_and(|m| m.bg_nbd.is_some())).collect();
+        data.segments.iter().filter(|s| s.models.as_ref().is_some_and(|m| m.chosen.is_some())).collect();
     let with_tenure: Vec<_> = data.segments.iter().filter(|s| s.retention_by_tenure.is_some()).collect();
     DataCharts {
         cohorts: data
@@ -299,6 +364,28 @@ pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> 
                     l.number(p.b, 2)
                 );
                 rows.push(row("BG/NBD", text));
+            }
+            if let Some(f) = &m.pareto_nbd {
+                let p = f.params;
+                let text = format!(
+                    "r = {}, α = {}, s = {}, β = {}",
+                    l.number(p.r, 3),
+                    l.number(p.alpha, 1),
+                    l.number(p.s, 3),
+                    l.number(p.beta, 1)
+                );
+                rows.push(row("Pareto/NBD", text));
+            }
+            if let Some(f) = &m.mbg_nbd {
+                let p = f.params;
+                let text = format!(
+                    "r = {}, α = {}, a = {}, b = {}",
+                    l.number(p.r, 3),
+                    l.number(p.alpha, 1),
+                    l.number(p.a, 3),
+                    l.number(p.b, 2)
+                );
+                rows.push(row("MBG/NBD", text));
             }
             if let Some(g) = &m.gamma_gamma {
                 let p = g.params;
