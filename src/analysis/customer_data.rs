@@ -135,7 +135,8 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
             });
             let (models, validation, mut not_fitted) = match data {
                 Some(_) => {
-                    let money = (s.horizon_years, s.discount_rate.get());
+                    // Each segment draws its own stream, from the project's seed.
+                    let money = (s.horizon_years, s.discount_rate.get(), s.seed.wrapping_add(i as u64));
                     let (m, v, n) =
                         models::segment_models(&by_segment[i], holdout.as_ref(), choice, d, money);
                     (Some(m), v, n)

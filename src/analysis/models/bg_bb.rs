@@ -7,7 +7,7 @@
 //! probability `θ ~ Beta(γ, δ)`. A history is `x` transactions in `n` opportunities after
 //! the first, the last at opportunity `tₓ` (0 without any).
 
-use super::optimize::{minimize, standard_errors_of_exp};
+use super::optimize::{minimize, uncertainty};
 use super::special::{digamma, ln_beta, ln_gamma};
 use super::{Convergence, NoFit};
 
@@ -37,6 +37,10 @@ pub struct Fit {
     /// The standard error of each parameter, from the observed information; `None` when
     /// that is singular.
     pub standard_errors: Option<BgBb>,
+    /// The covariance of the logarithms of the parameters (the inverse of the observed
+    /// information), for the parametric bootstrap; not printed.
+    #[serde(skip)]
+    pub covariance: Option<[[f64; 4]; 4]>,
     pub log_likelihood: f64,
     pub convergence: Convergence,
 }
@@ -62,12 +66,12 @@ pub fn fit(patterns: &[Pattern]) -> Result<Fit, NoFit> {
     let found =
         minimize(|theta, gradient| mean_negative(theta, &patterns, customers, gradient), &[0.0; 4], 1e-9);
     let convergence = Convergence::of(&found)?;
-    let se =
-        standard_errors_of_exp(|t, g| _ = mean_negative(t, &patterns, customers, g), &found.x, customers);
+    let se = uncertainty::<4>(|t, g| _ = mean_negative(t, &patterns, customers, g), &found.x, customers);
     Ok(Fit {
         time_unit: "opportunity",
         params: from_logs(&found.x),
-        standard_errors: se.map(|se| BgBb { alpha: se[0], beta: se[1], gamma: se[2], delta: se[3] }),
+        standard_errors: se.map(|(se, _)| BgBb { alpha: se[0], beta: se[1], gamma: se[2], delta: se[3] }),
+        covariance: se.map(|(_, c)| c),
         log_likelihood: -found.value * customers,
         convergence,
     })

@@ -6,7 +6,7 @@
 //! enters only as `x` repeat purchases, the day `tₓ` of the last one and their age `T`,
 //! all counted from the first purchase.
 
-use super::optimize::{minimize, standard_errors_of_exp};
+use super::optimize::{minimize, uncertainty};
 use super::special::{digamma, hyp2f1, ln_beta, ln_gamma};
 use super::{Convergence, NoFit};
 
@@ -113,6 +113,10 @@ pub struct Fit {
     /// The standard error of each parameter, from the observed information (the inverse
     /// Hessian at the optimum); `None` when that is singular.
     pub standard_errors: Option<BgNbd>,
+    /// The covariance of the logarithms of the parameters (the inverse of the observed
+    /// information), for the parametric bootstrap; not printed.
+    #[serde(skip)]
+    pub covariance: Option<[[f64; 4]; 4]>,
     pub log_likelihood: f64,
     pub convergence: Convergence,
 }
@@ -157,11 +161,12 @@ pub fn fit_with(customers: &[Rfm], dropout: Dropout) -> Result<Fit, NoFit> {
     };
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
-    let se = standard_errors_of_exp(|t, g| _ = objective(t, g), &found.x, data.customers);
+    let se = uncertainty::<4>(|t, g| _ = objective(t, g), &found.x, data.customers);
     Ok(Fit {
         time_unit: TIME_UNIT,
         params: from_logs(&found.x),
-        standard_errors: se.map(|se| BgNbd { r: se[0], alpha: se[1], a: se[2], b: se[3] }),
+        standard_errors: se.map(|(se, _)| BgNbd { r: se[0], alpha: se[1], a: se[2], b: se[3] }),
+        covariance: se.map(|(_, c)| c),
         log_likelihood: -found.value * data.customers,
         convergence,
     })

@@ -5,6 +5,7 @@
 
 pub mod bg_bb;
 pub mod bg_nbd;
+pub mod bootstrap;
 pub mod gamma_gamma;
 mod optimize;
 pub mod pareto_nbd;
@@ -186,6 +187,28 @@ impl PurchaseModel {
         }
     }
 
+    /// The logarithms of the parameters, in the papers' order.
+    pub fn logs(&self) -> [f64; 4] {
+        let p = match self {
+            PurchaseModel::BgNbd(p) | PurchaseModel::MbgNbd(p) => [p.r, p.alpha, p.a, p.b],
+            PurchaseModel::ParetoNbd(p) => [p.r, p.alpha, p.s, p.beta],
+        };
+        p.map(f64::ln)
+    }
+
+    /// The same model with the parameters whose logarithms are `logs`.
+    #[must_use]
+    pub fn with_logs(&self, logs: [f64; 4]) -> Self {
+        let [a, b, c, d] = logs.map(f64::exp);
+        match self {
+            PurchaseModel::BgNbd(_) => PurchaseModel::BgNbd(bg_nbd::BgNbd { r: a, alpha: b, a: c, b: d }),
+            PurchaseModel::MbgNbd(_) => PurchaseModel::MbgNbd(bg_nbd::BgNbd { r: a, alpha: b, a: c, b: d }),
+            PurchaseModel::ParetoNbd(_) => {
+                PurchaseModel::ParetoNbd(pareto_nbd::ParetoNbd { r: a, alpha: b, s: c, beta: d })
+            }
+        }
+    }
+
     /// Expected purchases in the next `t` days.
     pub fn expected_purchases(&self, c: Rfm, t: f64) -> Option<f64> {
         match self {
@@ -215,6 +238,16 @@ impl PurchaseFits {
             bg: tried(Model::BgNbd).then(|| bg_nbd::fit(rfm)),
             pareto: tried(Model::ParetoNbd).then(|| pareto_nbd::fit(rfm)),
             mbg: tried(Model::MbgNbd).then(|| bg_nbd::fit_with(rfm, bg_nbd::Dropout::AfterAny)),
+        }
+    }
+
+    /// The covariance of the logarithms of `m`'s parameters, when it has a fit and one.
+    fn covariance(&self, m: Model) -> Option<[[f64; 4]; 4]> {
+        match m {
+            Model::BgNbd => self.bg.as_ref()?.as_ref().ok()?.covariance,
+            Model::ParetoNbd => self.pareto.as_ref()?.as_ref().ok()?.covariance,
+            Model::MbgNbd => self.mbg.as_ref()?.as_ref().ok()?.covariance,
+            _ => None,
         }
     }
 
@@ -286,6 +319,9 @@ pub struct SegmentModels {
     /// expected purchases in each year of the horizon × expected spend × gross margin,
     /// discounted at the end of each year.
     pub model_clv: Option<f64>,
+    /// 90 % intervals of `expected_purchases` and `model_clv` from the parameters'
+    /// uncertainty (a parametric bootstrap); `null` when the fits give no covariance.
+    pub intervals: Option<bootstrap::Intervals>,
 }
 
 /// Holdout validation of a segment's purchase models (docs/metrics.md).
@@ -319,7 +355,7 @@ pub fn segment_models(
     holdout: Option<&HoldoutData>,
     choice: ModelChoice,
     drivers: &Drivers,
-    (horizon, discount_rate): (u32, f64),
+    (horizon, discount_rate, seed): (u32, f64, u64),
 ) -> (SegmentModels, Option<Validation>, Vec<NotFitted>) {
     let rfm: Vec<Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
     let spend: Vec<gamma_gamma::Spend> =
@@ -338,11 +374,24 @@ pub fn segment_models(
     not_fitted.extend(not_fitted_of(&[(Model::GammaGamma, gg.as_ref().err().copied())]));
     let gg = gg.ok();
     let model = chosen.and_then(|c| fits.get(c.model)).and_then(Result::ok).map(|(m, _)| m);
+    let valued: Vec<bootstrap::Valued> = customers
+        .iter()
+        .zip(&rfm)
+        .map(|(c, r)| bootstrap::Valued {
+            rfm: *r,
+            monetary: c.monetary,
+            active: f64::from(c.age - c.recency) < YEAR_DAYS,
+        })
+        .collect();
+    let margin = drivers.gross_margin;
+    let figures = move |m: &PurchaseModel, g: Option<&gamma_gamma::GammaGamma>, cs: &[bootstrap::Valued]| {
+        segment_figures(m, g, cs, margin, (horizon, discount_rate))
+    };
     let mut p_alive = vec![0; P_ALIVE_BINS];
-    let (mut expected, mut alive_sum) = (Some(0.0), Some(0.0));
-    let (mut value_sum, mut active) = (Some(0.0), 0u32);
+    let mut alive_sum = Some(0.0);
+    let (mut expected, mut clv, mut intervals) = (None, None, None);
     if let Some(model) = &model {
-        for (c, r) in customers.iter().zip(&rfm) {
+        for r in &rfm {
             let alive = model.p_alive(*r);
             alive_sum = alive_sum.zip(alive).map(|(a, b)| a + b);
             if let Some(alive) = alive {
@@ -350,15 +399,13 @@ pub fn segment_models(
                 let bin = ((alive * 10.0) as usize).min(P_ALIVE_BINS - 1);
                 p_alive[bin] += 1;
             }
-            expected = expected.zip(model.expected_purchases(*r, YEAR_DAYS)).map(|(a, b)| a + b);
-            if f64::from(c.age - c.recency) < YEAR_DAYS {
-                active += 1;
-                let spend = gg.as_ref().and_then(|g| g.params.expected_spend(c.frequency, c.monetary));
-                let clv = spend
-                    .and_then(|s| model_clv(model, *r, s * drivers.gross_margin, horizon, discount_rate));
-                value_sum = value_sum.zip(clv).map(|(a, b)| a + b);
-            }
         }
+        (expected, clv) = figures(model, gg.as_ref().map(|g| &g.params), &valued);
+        let covariance = chosen.and_then(|c| fits.covariance(c.model));
+        let spend = gg.as_ref().and_then(|g| Some((&g.params, g.covariance.as_ref()?)));
+        intervals = expected.zip(covariance).and_then(|(e, cov)| {
+            bootstrap::intervals((model, &cov), spend, &valued, (e, clv), &figures, seed)
+        });
     }
     #[allow(clippy::cast_precision_loss)]
     let n = customers.len() as f64;
@@ -366,8 +413,9 @@ pub fn segment_models(
     let models = SegmentModels {
         chosen: chosen.filter(|_| fitted),
         mean_p_alive: alive_sum.filter(|_| fitted).map(|a| a / n),
-        expected_purchases: expected.filter(|_| fitted),
-        model_clv: value_sum.filter(|_| fitted && active > 0).map(|v| v / f64::from(active)),
+        expected_purchases: expected,
+        model_clv: clv,
+        intervals,
         p_alive: if fitted { p_alive } else { Vec::new() },
         bg_nbd: fits.bg.and_then(Result::ok),
         pareto_nbd: fits.pareto.and_then(Result::ok),
@@ -375,6 +423,30 @@ pub fn segment_models(
         gamma_gamma: gg,
     };
     (models, validation, not_fitted)
+}
+
+/// The sum of the customers' expected purchases in the next 365 days, and the mean model
+/// CLV of the active ones (`None` without any, or without a spend model); `None` where the
+/// model gives no prediction.
+fn segment_figures(
+    model: &PurchaseModel,
+    spend: Option<&gamma_gamma::GammaGamma>,
+    customers: &[bootstrap::Valued],
+    margin: f64,
+    (horizon, discount_rate): (u32, f64),
+) -> (Option<f64>, Option<f64>) {
+    let mut expected = Some(0.0);
+    let (mut value_sum, mut active) = (Some(0.0), 0u32);
+    for c in customers {
+        expected = expected.zip(model.expected_purchases(c.rfm, YEAR_DAYS)).map(|(a, b)| a + b);
+        if c.active {
+            active += 1;
+            let per_purchase = spend.and_then(|g| g.expected_spend(c.rfm.x, c.monetary));
+            let clv = per_purchase.and_then(|s| model_clv(model, c.rfm, s * margin, horizon, discount_rate));
+            value_sum = value_sum.zip(clv).map(|(a, b)| a + b);
+        }
+    }
+    (expected, value_sum.filter(|_| active > 0).map(|v| v / f64::from(active)))
 }
 
 /// Every purchase model fitted to the calibration customers and validated on the holdout.

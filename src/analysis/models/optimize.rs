@@ -130,10 +130,11 @@ pub fn numeric_gradient(f: &impl Fn(&[f64]) -> f64, x: &[f64], gradient: &mut [f
     }
 }
 
-/// Standard errors of a maximum-likelihood estimate `x`, from the observed information:
-/// the Hessian of the mean negative log-likelihood (by central differences of its
-/// gradient) times the number of observations `n`, inverted. `None` when it is singular.
-pub fn standard_errors(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64) -> Option<Vec<f64>> {
+/// The covariance of a maximum-likelihood estimate `x`, from the observed information: the
+/// Hessian of the mean negative log-likelihood (by central differences of its gradient)
+/// times the number of observations `n`, inverted and made exactly symmetric. `None` when
+/// it is singular.
+pub fn covariance(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64) -> Option<Vec<Vec<f64>>> {
     let k = x.len();
     let mut hessian = vec![vec![0.0; k]; k];
     let (mut up, mut down) = (vec![0.0; k], vec![0.0; k]);
@@ -150,15 +151,38 @@ pub fn standard_errors(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64)
         }
     }
     let inverse = invert(hessian)?;
-    (0..k).map(|i| (inverse[i][i] > 0.0).then(|| inverse[i][i].sqrt())).collect()
+    Some((0..k).map(|i| (0..k).map(|j| 0.5 * (inverse[i][j] + inverse[j][i])).collect()).collect())
 }
 
-/// Standard errors of the parameters `exp(x)` when the estimate `x` is of their logarithms,
-/// as every fit here is: by the delta method, `exp(xᵢ) · se(xᵢ)` (as lifetimes reports
-/// them). `None` when the information is singular or not positive on the diagonal.
-pub fn standard_errors_of_exp(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64) -> Option<Vec<f64>> {
-    let se = standard_errors(gradient, x, n)?;
-    Some(se.iter().zip(x).map(|(s, xi)| s * xi.exp()).collect())
+/// Standard errors of a maximum-likelihood estimate `x`: the square roots of the diagonal of
+/// its [`covariance`]. `None` when that is singular or not positive on the diagonal.
+#[cfg(test)]
+pub fn standard_errors(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64) -> Option<Vec<f64>> {
+    let c = covariance(gradient, x, n)?;
+    (0..x.len()).map(|i| (c[i][i] > 0.0).then(|| c[i][i].sqrt())).collect()
+}
+
+/// What the observed information says about an estimate `x` of the logarithms of the
+/// parameters, as every fit here is: the standard errors of the parameters `exp(x)` by the
+/// delta method, `exp(xᵢ) · se(xᵢ)` (as lifetimes reports them), and the covariance of `x`
+/// itself, which the parametric bootstrap draws from. `None` when the information is
+/// singular or not positive on the diagonal.
+pub fn uncertainty<const K: usize>(
+    gradient: impl Fn(&[f64], &mut [f64]),
+    x: &[f64],
+    n: f64,
+) -> Option<([f64; K], [[f64; K]; K])> {
+    let c = covariance(gradient, x, n)?;
+    let mut se = [0.0; K];
+    let mut cov = [[0.0; K]; K];
+    for i in 0..K {
+        if c[i][i].is_nan() || c[i][i] <= 0.0 {
+            return None;
+        }
+        se[i] = c[i][i].sqrt() * x[i].exp();
+        cov[i].copy_from_slice(&c[i][..K]);
+    }
+    Some((se, cov))
 }
 
 /// Gauss–Jordan elimination with partial pivoting.

@@ -9,7 +9,7 @@
 //! the last at `tₓ`, observed for `T` days from the first purchase.
 
 use super::bg_nbd::{self, Rfm};
-use super::optimize::{minimize, standard_errors_of_exp};
+use super::optimize::{minimize, uncertainty};
 use super::special::{digamma, hyp2f1_one_with_derivatives, ln_gamma};
 use super::{Convergence, NoFit};
 
@@ -31,6 +31,10 @@ pub struct Fit {
     /// The standard error of each parameter, from the observed information; `None` when
     /// that is singular.
     pub standard_errors: Option<ParetoNbd>,
+    /// The covariance of the logarithms of the parameters (the inverse of the observed
+    /// information), for the parametric bootstrap; not printed.
+    #[serde(skip)]
+    pub covariance: Option<[[f64; 4]; 4]>,
     pub log_likelihood: f64,
     pub convergence: Convergence,
 }
@@ -59,11 +63,12 @@ pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
     let start = [0.0, ((mean_t + 1.0) / (mean_x + 1.0)).ln(), 0.0, (mean_t + 1.0).ln()];
     let found = minimize(|theta, gradient| mean_negative(theta, &data, gradient), &start, 1e-9);
     let convergence = Convergence::of(&found)?;
-    let se = standard_errors_of_exp(|t, g| _ = mean_negative(t, &data, g), &found.x, n);
+    let se = uncertainty::<4>(|t, g| _ = mean_negative(t, &data, g), &found.x, n);
     Ok(Fit {
         time_unit: super::bg_nbd::TIME_UNIT,
         params: from_logs(&found.x),
-        standard_errors: se.map(|se| ParetoNbd { r: se[0], alpha: se[1], s: se[2], beta: se[3] }),
+        standard_errors: se.map(|(se, _)| ParetoNbd { r: se[0], alpha: se[1], s: se[2], beta: se[3] }),
+        covariance: se.map(|(_, c)| c),
         log_likelihood: -found.value * n,
         convergence,
     })

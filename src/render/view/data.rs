@@ -216,8 +216,14 @@ fn model_row(s: &SegmentDataMetrics, l: &Localizer) -> Option<ModelRow> {
         model: m.chosen.map_or_else(dash, |c| c.model.name().to_owned()),
         customers: l.number(count(s.data.as_ref().map_or(0, |d| d.customers)), 0),
         mean_p_alive: m.mean_p_alive.map_or_else(dash, |p| l.percent(p, 0)),
-        expected_purchases: m.expected_purchases.map_or_else(dash, |e| l.number(e, 0)),
-        model_clv: m.model_clv.map_or_else(dash, |v| l.money(v)),
+        expected_purchases: m.expected_purchases.map_or_else(dash, |e| {
+            let range = m.intervals.map(|i| i.expected_purchases);
+            with_interval(l.number(e, 0), range.map(|[lo, hi]| (l.number(lo, 0), l.number(hi, 0))))
+        }),
+        model_clv: m.model_clv.map_or_else(dash, |v| {
+            let range = m.intervals.and_then(|i| i.model_clv);
+            with_interval(l.money(v), range.map(|[lo, hi]| (l.money(lo), l.money(hi))))
+        }),
         simple_clv: l.money(s.simple_clv),
         difference: m.model_clv.map_or_else(String::new, |v| l.change(v / s.simple_clv - 1.0, false)),
     })
@@ -267,6 +273,14 @@ fn validation(s: &SegmentDataMetrics, l: &Localizer) -> Option<ValidationBlock> 
         tracking: charts::validation_tracking(&s.id, &s.name, v, chosen, l),
         by_frequency: charts::validation_by_frequency(&s.id, &s.name, v, l),
     })
+}
+
+/// "18,261 (18,051–18,508)": a figure with its 90 % interval, when it has one.
+fn with_interval(figure: String, range: Option<(String, String)>) -> String {
+    match range {
+        Some((low, high)) => format!("{figure} ({low}–{high})"),
+        None => figure,
+    }
 }
 
 /// A segment's retention by tenure (shifted-beta-geometric) and the CLV it gives.
