@@ -143,6 +143,10 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Write the holdout summary instead: each customer as of `data: calibration_end:`
+        /// and their purchase days after it, for `uplift fit` to validate the models on.
+        #[arg(long)]
+        holdout: bool,
         #[command(flatten)]
         load: Load,
     },

@@ -52,14 +52,7 @@ pub struct Figure {
 
 /// The calibration customers of each of `segments` segments, as validation reads them.
 fn holdouts(calibration: &Calibration, segments: usize) -> Vec<Vec<Holdout>> {
-    let mut holdouts: Vec<Vec<Holdout>> = vec![Vec::new(); segments];
-    for c in &calibration.customers {
-        if let Some(list) = c.segment.and_then(|i| holdouts.get_mut(i)) {
-            let rfm = models::bg_nbd::Rfm { x: c.frequency, t_x: f64::from(c.recency), t: f64::from(c.age) };
-            list.push(Holdout { rfm, purchases: c.holdout_frequency });
-        }
-    }
-    holdouts
+    models::validation::by_segment(&calibration.customers, segments)
 }
 
 /// The data section's figures; `None` without data and without retention curves.
@@ -128,10 +121,10 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 },
             });
             let holdout = calibration.map(|c| HoldoutData {
-                calibration_end: c.end,
+                calibration_end: Some(c.end),
                 holdout_days: c.holdout_days,
                 customers: holdouts.get(i).map_or(&[], Vec::as_slice),
-                weekly: c.weekly_purchases.get(i).map_or(&[], Vec::as_slice),
+                weekly: Some(c.weekly_purchases.get(i).map_or(&[], Vec::as_slice)),
             });
             let (models, validation, mut not_fitted) = match data {
                 Some(_) => {

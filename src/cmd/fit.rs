@@ -9,6 +9,7 @@ use std::time::Instant;
 use serde::Serialize;
 
 use crate::analysis::models::bg_nbd::Dropout;
+use crate::analysis::models::validation::Holdout;
 use crate::analysis::models::{
     self, Convergence, Criteria, Model, NotFitted, bg_bb, bg_nbd, gamma_gamma, pareto_nbd, rfm_of,
 };
@@ -16,7 +17,7 @@ use crate::csv_field::push_for_spreadsheet;
 use crate::error::Error;
 use crate::model::{CustomerSummary, PeriodHistory};
 use crate::output::Destination;
-use crate::project::data::periods_file;
+use crate::project::data::{holdout_file, periods_file};
 
 #[derive(Serialize)]
 struct Output {
@@ -30,6 +31,18 @@ struct Output {
 enum SegmentFit {
     Days(Box<DaysFit>),
     Periods(PeriodsFit),
+    Holdout(HoldoutFit),
+}
+
+/// A segment of a holdout summary: every purchase model fitted to the customers as of the
+/// calibration end and judged on their purchases after it.
+#[derive(Serialize)]
+struct HoldoutFit {
+    segment: String,
+    customers: usize,
+    validation: models::Validation,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_fitted: Vec<NotFitted>,
 }
 
 impl SegmentFit {
@@ -37,6 +50,7 @@ impl SegmentFit {
         match self {
             SegmentFit::Days(s) => &s.segment,
             SegmentFit::Periods(s) => &s.segment,
+            SegmentFit::Holdout(s) => &s.segment,
         }
     }
 
@@ -44,6 +58,7 @@ impl SegmentFit {
         match self {
             SegmentFit::Days(s) => &s.not_fitted,
             SegmentFit::Periods(s) => &s.not_fitted,
+            SegmentFit::Holdout(s) => &s.not_fitted,
         }
     }
 }
@@ -141,7 +156,18 @@ pub fn run(summary: &Path, horizon: Horizon, predictions: Option<&Path>, timings
     let (text, _) =
         crate::project::data::read_file(&folder, name, crate::project::data::SUMMARY_MAX_BYTES, "summaries")
             .map_err(invalid)?;
-    let (segments, rows) = if periods_file::is_periods_summary(&text) {
+    let (segments, rows) = if holdout_file::is_holdout_summary(&text) {
+        if predictions.is_some() {
+            return Err(Error::Usage(
+                "a holdout summary is for validating the models; --predictions needs a customer summary"
+                    .into(),
+            ));
+        }
+        let read = holdout_file::read(&text, summary).map_err(invalid)?;
+        drop(text);
+        clock.since("read", started);
+        (fit_holdout(&read, &clock), String::new())
+    } else if periods_file::is_periods_summary(&text) {
         let read = periods_file::read(&text, summary).map_err(invalid)?;
         drop(text);
         clock.since("read", started);
@@ -270,6 +296,37 @@ fn fit_days(
         })));
     }
     (segments, rows)
+}
+
+/// Every purchase model per segment of a holdout summary, validated.
+fn fit_holdout(read: &holdout_file::Holdouts, clock: &Clock) -> Vec<SegmentFit> {
+    by_segment(&read.customers, &read.segments, |c| c.segment)
+        .into_iter()
+        .map(|(name, customers)| {
+            let holdouts: Vec<Holdout> = customers
+                .iter()
+                .map(|c| Holdout {
+                    rfm: bg_nbd::Rfm { x: c.frequency, t_x: f64::from(c.recency), t: f64::from(c.age) },
+                    purchases: c.holdout_frequency,
+                })
+                .collect();
+            let data = models::HoldoutData {
+                calibration_end: None,
+                holdout_days: read.holdout_days,
+                customers: &holdouts,
+                weekly: None,
+            };
+            let what = format!("validation of 3 models, {} customers, segment `{name}`", holdouts.len());
+            let mut validation = clock.time(|| models::validate_all(&data), |_| what);
+            let not_fitted = std::mem::take(&mut validation.not_fitted);
+            SegmentFit::Holdout(HoldoutFit {
+                segment: name,
+                customers: holdouts.len(),
+                validation,
+                not_fitted,
+            })
+        })
+        .collect()
 }
 
 /// BG/BB per segment of a periods summary, and the predictions rows.

@@ -37,7 +37,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let horizon = fit::Horizon { days: horizon_days, periods: horizon_periods };
             fit::run(&summary, horizon, predictions.as_deref(), timings)
         }
-        Command::Summarise { dir, output, load } => summarise::run(&dir, output.as_deref(), options(load)),
+        Command::Summarise { dir, output, holdout, load } => {
+            summarise::run(&dir, output.as_deref(), holdout, options(load))
+        }
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), options(load)),
         Command::New { dir, example } => new::run(&dir, example),

@@ -7,7 +7,12 @@ use crate::diagnostic::plural;
 use crate::error::Error;
 use crate::output::{Destination, Protected, check_target};
 
-pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) -> Result<(), Error> {
+pub fn run(
+    dir: &Path,
+    output: Option<&Path>,
+    holdout: bool,
+    options: crate::project::Options,
+) -> Result<(), Error> {
     let project = load(dir, options)?;
     let Some(data) = &project.data else {
         return Err(Error::Usage(format!(
@@ -19,6 +24,24 @@ pub fn run(dir: &Path, output: Option<&Path>, options: crate::project::Options) 
     let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
     if let Destination::File(path) = &destination {
         check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
+    }
+    if holdout {
+        let Some(calibration) = &data.calibration else {
+            return Err(Error::Usage(format!(
+                "{} sets no `data: calibration_end:` in project.yaml: there is no holdout to summarise",
+                dir.display()
+            )));
+        };
+        destination.write(crate::project::data::holdout_file::write(calibration, &ids).as_bytes())?;
+        let n = calibration.customers.len() as u64;
+        crate::warn!(
+            "summarised {n} {} as of {} with their purchases in the {} days after; {} whose first purchase fell after it left out",
+            plural(n, "customer", "customers"),
+            calibration.end,
+            calibration.holdout_days,
+            calibration.first_purchase_in_holdout
+        );
+        return Ok(());
     }
     let csv = crate::project::data::write_summary(&data.customers, &ids, &project.settings.loyalty_path);
     destination.write(csv.as_bytes())?;

@@ -219,8 +219,9 @@ pub struct Calibration {
 }
 
 /// One customer as of the calibration end, and their purchase days after it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalibrationCustomer {
+    pub id: String,
     pub segment: Option<usize>,
     /// Repeat purchase days, days from the first to the last, and from the first to the
     /// calibration end, as [`CustomerSummary`] counts them.

@@ -287,6 +287,45 @@ fn fit_prints_parameters_per_segment() {
     }
 }
 
+/// `uplift summarise --holdout` writes the example's customers as of the calibration end
+/// with their holdout purchases, and `uplift fit` validates every model on it to the same
+/// figures as `uplift metrics` computes from the log.
+#[test]
+fn fit_validates_the_models_on_a_holdout_summary_as_the_project_does() {
+    let dir = TempDir::new("holdout");
+    let summary = dir.path().join("holdout.csv");
+    let out =
+        uplift(&["summarise", example().to_str().unwrap(), "--holdout", "-o", summary.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("as of 2026-01-31 with their purchases in the 273 days after"));
+    let fit = uplift(&["fit", summary.to_str().unwrap()]);
+    assert!(fit.status.success(), "{}", text(&fit.stderr));
+    let fit: serde_json::Value = serde_json::from_slice(&fit.stdout).unwrap();
+    let metrics = uplift(&["metrics", example().to_str().unwrap()]);
+    let metrics: serde_json::Value = serde_json::from_slice(&metrics.stdout).unwrap();
+    let mut compared = 0;
+    for segment in fit["segments"].as_array().unwrap() {
+        let id = segment["segment"].as_str().unwrap();
+        let project = metrics["data"]["segments"].as_array().unwrap().iter().find(|s| s["id"] == id).unwrap();
+        let (from_fit, from_log) = (&segment["validation"], &project["validation"]);
+        assert_eq!(from_fit["holdout_days"], from_log["holdout_days"]);
+        assert_eq!(segment["customers"], from_log["customers"]);
+        for model in ["bg_nbd", "pareto_nbd", "mbg_nbd"] {
+            let (a, b) = (&from_fit["models"][model], &from_log["models"][model]);
+            assert_eq!(a["actual"], b["actual"], "{id} {model}");
+            for field in ["predicted", "mean_absolute_error"] {
+                let (x, y) = (a[field].as_f64().unwrap(), b[field].as_f64().unwrap());
+                assert!((x - y).abs() <= 1e-9 * y.abs(), "{id} {model} {field}: {x} vs {y}");
+            }
+            assert_eq!(a["by_frequency"], b["by_frequency"], "{id} {model}");
+            assert!(a["tracking"].as_array().unwrap().is_empty(), "no weekly purchases in a summary");
+            assert_eq!(b["tracking"].as_array().unwrap().len(), 39);
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 6);
+}
+
 /// A small deterministic generator (64-bit LCG), so the test needs no crate and no seed file.
 struct Lcg(u64);
 

@@ -327,7 +327,8 @@ pub struct SegmentModels {
 /// Holdout validation of a segment's purchase models (docs/metrics.md).
 #[derive(Clone, Debug, Serialize)]
 pub struct Validation {
-    pub calibration_end: chrono::NaiveDate,
+    /// `null` when validated from a holdout summary, which does not say.
+    pub calibration_end: Option<chrono::NaiveDate>,
     pub holdout_days: u32,
     /// Calibration customers of the segment: a first purchase on or before the calibration end.
     pub customers: u64,
@@ -340,10 +341,11 @@ pub struct Validation {
 
 /// A segment's calibration customers with their holdout purchases, for validation.
 pub struct HoldoutData<'a> {
-    pub calibration_end: chrono::NaiveDate,
+    pub calibration_end: Option<chrono::NaiveDate>,
     pub holdout_days: u32,
     pub customers: &'a [validation::Holdout],
-    pub weekly: &'a [u64],
+    /// Purchase days per week of the holdout, for the tracking; not in a holdout summary.
+    pub weekly: Option<&'a [u64]>,
 }
 
 /// Fits the purchase models `choice` asks for (and every one on the calibration customers,
@@ -450,7 +452,7 @@ fn segment_figures(
 }
 
 /// Every purchase model fitted to the calibration customers and validated on the holdout.
-fn validate_all(holdout: &HoldoutData) -> Validation {
+pub fn validate_all(holdout: &HoldoutData) -> Validation {
     let rfm: Vec<Rfm> = holdout.customers.iter().map(|c| c.rfm).collect();
     let fits = PurchaseFits::of(&rfm, &PURCHASE_MODELS);
     let models = PURCHASE_MODELS
@@ -632,7 +634,7 @@ mod tests {
                 })
                 .collect();
             Validation {
-                calibration_end: chrono::NaiveDate::MIN,
+                calibration_end: None,
                 holdout_days: 7,
                 customers: 0,
                 models,

@@ -18,6 +18,18 @@ pub struct Holdout {
     pub purchases: u32,
 }
 
+/// The calibration customers of each of `segments` segments, as validation reads them.
+pub fn by_segment(customers: &[crate::model::CalibrationCustomer], segments: usize) -> Vec<Vec<Holdout>> {
+    let mut holdouts: Vec<Vec<Holdout>> = vec![Vec::new(); segments];
+    for c in customers {
+        if let Some(list) = c.segment.and_then(|i| holdouts.get_mut(i)) {
+            let rfm = Rfm { x: c.frequency, t_x: f64::from(c.recency), t: f64::from(c.age) };
+            list.push(Holdout { rfm, purchases: c.holdout_frequency });
+        }
+    }
+    holdouts
+}
+
 /// One model's predictions for the holdout against what happened.
 #[derive(Clone, Debug, Serialize)]
 pub struct ModelValidation {
@@ -55,16 +67,23 @@ pub struct TrackingPoint {
 }
 
 /// Validates `model` on `customers` over `holdout_days`, with `weekly` the purchase days
-/// made in each week of the holdout. `None` when the model gives no prediction for some
-/// customer (BG/NBD and MBG/NBD at a = 1).
+/// made in each week of the holdout (without them, as from a holdout summary, there is no
+/// tracking). `None` when the model gives no prediction for some customer (BG/NBD and
+/// MBG/NBD at a = 1).
 pub fn validate(
     model: &PurchaseModel,
     customers: &[Holdout],
     holdout_days: u32,
-    weekly: &[u64],
+    weekly: Option<&[u64]>,
 ) -> Option<ModelValidation> {
     let days = f64::from(holdout_days);
     let weeks = holdout_days.div_ceil(7);
+    // Where each customer's expectation is needed: at the end of every week for the
+    // tracking, else at the end of the holdout only.
+    let points: Vec<f64> = match weekly {
+        Some(_) => (1..=weeks).map(|w| f64::from(w * 7).min(days)).collect(),
+        None => vec![days],
+    };
     // Equal histories predict alike: each distinct one is computed once.
     let mut distinct: Vec<(u32, u64, u64)> =
         customers.iter().map(|c| (c.rfm.x, c.rfm.t_x.to_bits(), c.rfm.t.to_bits())).collect();
@@ -76,14 +95,14 @@ pub fn validate(
         run.iter()
             .map(|&(x, t_x, t)| {
                 let rfm = Rfm { x, t_x: f64::from_bits(t_x), t: f64::from_bits(t) };
-                (1..=weeks).map(|w| model.expected_purchases(rfm, f64::from(w * 7).min(days))).collect()
+                points.iter().map(|&t| model.expected_purchases(rfm, t)).collect()
             })
             .collect::<Vec<_>>()
     })
     .into_iter()
     .flatten()
     .collect();
-    let mut tracking_predicted = vec![0.0; weeks as usize];
+    let mut tracking_predicted = vec![0.0; points.len()];
     let mut bins = vec![(0u64, 0.0, 0u64); FREQUENCY_BINS as usize];
     let (mut predicted, mut actual, mut absolute) = (0.0, 0u64, 0.0);
     for c in customers {
@@ -101,13 +120,15 @@ pub fn validate(
         bin.2 += u64::from(c.purchases);
     }
     let mut cumulative = 0;
-    let tracking = (1..=weeks)
-        .zip(tracking_predicted)
-        .map(|(week, predicted_cumulative)| {
-            cumulative += weekly.get(week as usize - 1).copied().unwrap_or(0);
-            TrackingPoint { week, predicted_cumulative, actual_cumulative: cumulative }
-        })
-        .collect();
+    let tracking = weekly.map_or_else(Vec::new, |weekly| {
+        (1..=weeks)
+            .zip(tracking_predicted)
+            .map(|(week, predicted_cumulative)| {
+                cumulative += weekly.get(week as usize - 1).copied().unwrap_or(0);
+                TrackingPoint { week, predicted_cumulative, actual_cumulative: cumulative }
+            })
+            .collect()
+    });
     #[allow(clippy::cast_precision_loss)]
     let mean = |sum: f64, n: u64| if n == 0 { 0.0 } else { sum / n as f64 };
     #[allow(clippy::cast_precision_loss)]
@@ -146,7 +167,7 @@ mod tests {
             Holdout { rfm: nine, purchases: 4 },
         ];
         // A holdout of 10 days: weeks of 7 and 3 days; purchases 3 in the first, 2 in the second.
-        let v = validate(&model, &customers, 10, &[3, 2]).unwrap();
+        let v = validate(&model, &customers, 10, Some(&[3, 2])).unwrap();
         let (e1, e9) =
             (model.expected_purchases(one, 10.0).unwrap(), model.expected_purchases(nine, 10.0).unwrap());
         assert!((v.predicted - (2.0 * e1 + e9)).abs() < 1e-12);
@@ -165,5 +186,8 @@ mod tests {
         assert!((v.tracking[0].predicted_cumulative - week1).abs() < 1e-12);
         assert_eq!((v.tracking[0].actual_cumulative, v.tracking[1].actual_cumulative), (3, 5));
         assert!((v.tracking[1].predicted_cumulative - v.predicted).abs() < 1e-12);
+        // Without the weekly purchases (a holdout summary), the same totals and no tracking.
+        let from_summary = validate(&model, &customers, 10, None).unwrap();
+        assert!((from_summary.predicted - v.predicted).abs() < 1e-12 && from_summary.tracking.is_empty());
     }
 }

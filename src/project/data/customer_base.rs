@@ -149,7 +149,7 @@ pub fn derive(
 struct HoldoutAccumulator {
     calibration_end: i32,
     end: i32,
-    customers: Vec<(String, CalibrationCustomer)>,
+    customers: Vec<CalibrationCustomer>,
     first_purchase_in_holdout: u64,
     weekly: Vec<Vec<u64>>,
 }
@@ -186,9 +186,15 @@ impl HoldoutAccumulator {
             }
         }
         let (frequency, recency, age) = at_end;
-        let customer =
-            CalibrationCustomer { segment: history.segment, frequency, recency, age, holdout_frequency };
-        self.customers.push((history.id.to_owned(), customer));
+        let id = history.id.to_owned();
+        self.customers.push(CalibrationCustomer {
+            id,
+            segment: history.segment,
+            frequency,
+            recency,
+            age,
+            holdout_frequency,
+        });
     }
 
     fn absorb(&mut self, other: Self) {
@@ -202,11 +208,11 @@ impl HoldoutAccumulator {
     }
 
     fn finish(mut self) -> Calibration {
-        self.customers.sort_by(|a, b| a.0.cmp(&b.0));
+        self.customers.sort_by(|a, b| a.id.cmp(&b.id));
         Calibration {
             end: data::date_of(self.calibration_end),
             holdout_days: u32::try_from(self.end - self.calibration_end).unwrap_or(0),
-            customers: self.customers.into_iter().map(|(_, c)| c).collect(),
+            customers: self.customers,
             first_purchase_in_holdout: self.first_purchase_in_holdout,
             weekly_purchases: self.weekly,
         }

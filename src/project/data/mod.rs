@@ -11,6 +11,7 @@ pub mod customer_base;
 mod customers_file;
 mod fields;
 mod header;
+pub mod holdout_file;
 mod log;
 pub mod periods_file;
 mod progress;

@@ -1,0 +1,213 @@
+//! The holdout summary: each customer as of the calibration end and their purchase days
+//! after it (`uplift summarise --holdout`), for `uplift fit` to validate the models on, or a
+//! warehouse to compute (docs/metrics.md, "Holdout validation"). `uplift fit` recognises it
+//! by its header.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::csv::{Records, Splitter};
+use super::fields;
+use crate::csv_field::push_exact;
+use crate::diagnostic::{Diagnostic, Position};
+use crate::model::{Calibration, CalibrationCustomer};
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 7] =
+    ["customer", "segment", "frequency", "recency", "T", "holdout_frequency", "holdout_days"];
+
+/// Whether `text` starts with this summary's header.
+pub fn is_holdout_summary(text: &[u8]) -> bool {
+    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let header = header.strip_prefix(b"\xef\xbb\xbf").unwrap_or(header);
+    fields::trim(header) == COLUMNS.join(",").as_bytes()
+}
+
+/// The summary of `calibration`, segment indices written as `segment_ids`.
+pub fn write(calibration: &Calibration, segment_ids: &[String]) -> String {
+    let mut text = COLUMNS.join(",");
+    text.push('\n');
+    for c in &calibration.customers {
+        push_exact(&mut text, &c.id, ',');
+        text.push(',');
+        if let Some(id) = c.segment.and_then(|s| segment_ids.get(s)) {
+            push_exact(&mut text, id, ',');
+        }
+        let _ = writeln!(
+            text,
+            ",{},{},{},{},{}",
+            c.frequency, c.recency, c.age, c.holdout_frequency, calibration.holdout_days
+        );
+    }
+    text
+}
+
+/// A holdout summary read: the customers, the segment each index names, and the holdout's
+/// length in days.
+#[derive(Debug)]
+pub struct Holdouts {
+    pub customers: Vec<CalibrationCustomer>,
+    pub segments: Vec<String>,
+    pub holdout_days: u32,
+}
+
+/// Reads the summary: every row's problems located by line and column, all in one go.
+pub fn read(text: &[u8], rel: &Path) -> Result<Holdouts, Vec<Diagnostic>> {
+    if !is_holdout_summary(text) {
+        return Err(vec![
+            Diagnostic::new(rel, "the header is not that of a holdout summary")
+                .at(Some(Position { line: 1, column: 1 }))
+                .hint(format!("the first line must be `{}`", COLUMNS.join(","))),
+        ]);
+    }
+    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let (mut segments, mut customers, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    let mut days: Option<u32> = None;
+    let mut splitter = Splitter::new(b',');
+    let mut line = 1;
+    for record in Records::new(&text[(header.len() + 1).min(text.len())..], b',', Some(COLUMNS.len())) {
+        line += record.lines;
+        if fields::trim(record.bytes).is_empty() {
+            continue;
+        }
+        let at = |column: usize| Some(Position { line, column: u32::try_from(column).unwrap_or(0) + 1 });
+        if record.unbalanced {
+            problems.push(
+                Diagnostic::new(rel, super::csv::UNBALANCED_QUOTE)
+                    .at(at(0))
+                    .hint(super::csv::UNBALANCED_QUOTE_HINT),
+            );
+            continue;
+        }
+        match row(&splitter.split(record.bytes), &mut segments) {
+            Ok((_, d)) if days.is_some_and(|e| e != d) => problems.push(
+                Diagnostic::new(
+                    rel,
+                    format!("holdout_days is {d} here but {} on earlier rows", days.unwrap_or(d)),
+                )
+                .at(at(6))
+                .hint("count every customer's holdout over the same days"),
+            ),
+            Ok((c, d)) => {
+                days = Some(d);
+                customers.push(c);
+            }
+            Err((column, message)) => problems.push(Diagnostic::new(rel, message).at(at(column))),
+        }
+        if problems.len() > super::bad_rows::SHOWN {
+            problems.push(Diagnostic::new(rel, "more problems follow; correct these first"));
+            return Err(problems);
+        }
+    }
+    let Some(holdout_days) = days.filter(|_| problems.is_empty()) else {
+        if problems.is_empty() {
+            problems.push(
+                Diagnostic::new(rel, "the file has a header but no rows").hint("export the summary again"),
+            );
+        }
+        return Err(problems);
+    };
+    customers.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(w) = customers.windows(2).find(|w| w[0].id == w[1].id) {
+        return Err(vec![Diagnostic::new(rel, format!("customer `{}` is listed twice", w[0].id))]);
+    }
+    Ok(Holdouts { customers, segments, holdout_days })
+}
+
+/// One row and its `holdout_days`; the error holds the field index and the problem.
+fn row(
+    f: &super::csv::Fields,
+    segments: &mut Vec<String>,
+) -> Result<(CalibrationCustomer, u32), (usize, String)> {
+    if f.len() != COLUMNS.len() {
+        return Err((0, super::csv::field_count_problem(f.len(), COLUMNS.len())));
+    }
+    let text = |i: usize| -> Result<&str, (usize, String)> {
+        std::str::from_utf8(fields::trim(f.get(i)))
+            .map_err(|_| (i, format!("`{}` is not UTF-8 text", COLUMNS[i])))
+    };
+    let count = |i: usize| -> Result<u32, (usize, String)> {
+        let t = text(i)?;
+        t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", COLUMNS[i])))
+    };
+    let id = text(0)?;
+    if id.is_empty() {
+        return Err((0, "the customer id is empty".into()));
+    }
+    let segment = match text(1)? {
+        "" => None,
+        name => Some(segments.iter().position(|s| s == name).unwrap_or_else(|| {
+            segments.push(name.to_owned());
+            segments.len() - 1
+        })),
+    };
+    let (frequency, recency, age) = (count(2)?, count(3)?, count(4)?);
+    let (holdout_frequency, days) = (count(5)?, count(6)?);
+    if recency > age {
+        return Err((3, format!("recency {recency} is longer than T {age}")));
+    }
+    if frequency > recency {
+        return Err((
+            2,
+            format!("frequency {frequency} is more than recency {recency}: at most one purchase day a day"),
+        ));
+    }
+    if frequency == 0 && recency != 0 {
+        return Err((3, "a customer without repeat purchases has recency 0".into()));
+    }
+    if days == 0 {
+        return Err((6, "holdout_days must be at least 1".into()));
+    }
+    if holdout_frequency > days {
+        return Err((
+            5,
+            format!("holdout_frequency {holdout_frequency} is more than the {days} days of the holdout"),
+        ));
+    }
+    let customer =
+        CalibrationCustomer { id: id.to_owned(), segment, frequency, recency, age, holdout_frequency };
+    Ok((customer, days))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_and_reads_back_and_locates_problems() {
+        let calibration = Calibration {
+            end: chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
+            holdout_days: 273,
+            customers: vec![
+                CalibrationCustomer {
+                    id: "=1+1".into(),
+                    segment: Some(0),
+                    frequency: 2,
+                    recency: 40,
+                    age: 100,
+                    holdout_frequency: 3,
+                },
+                CalibrationCustomer {
+                    id: "b".into(),
+                    segment: None,
+                    frequency: 0,
+                    recency: 0,
+                    age: 30,
+                    holdout_frequency: 0,
+                },
+            ],
+            first_purchase_in_holdout: 0,
+            weekly_purchases: Vec::new(),
+        };
+        let text = write(&calibration, &["installers".to_owned()]);
+        assert!(text.starts_with("customer,segment,frequency,recency,T,holdout_frequency,holdout_days\n=1+1,installers,2,40,100,3,273\n"), "{text}");
+        let back = read(text.as_bytes(), Path::new("h.csv")).unwrap();
+        assert_eq!((back.customers, back.holdout_days), (calibration.customers, 273));
+
+        let bad = "customer,segment,frequency,recency,T,holdout_frequency,holdout_days\na,s,3,2,9,0,10\nb,s,1,5,9,11,10\nc,s,0,0,9,0,12\n";
+        let problems = read(bad.as_bytes(), Path::new("h.csv")).unwrap_err();
+        let found: Vec<(u32, u32)> =
+            problems.iter().map(|d| (d.position.unwrap().line, d.position.unwrap().column)).collect();
+        assert_eq!(found, [(2, 3), (3, 6)], "{problems:?}");
+    }
+}
