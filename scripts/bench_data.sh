@@ -8,11 +8,12 @@
 #    (scripts/generate_transactions.py --preset bench) and the reference summary of a
 #    1,000,000-customer log. The project folder around the log (example-project/ with a
 #    `data:` section) is refreshed on every run.
-# 2. Times `uplift summarise` on the 10M-row project and `uplift fit --timings` on the
-#    1M-customer summary: wall clock median of 3 runs, peak RSS (GNU time) the largest.
-# 3. Times the same two steps once with pandas read_csv + lifetimes
-#    summary_data_from_transaction_data, and BetaGeoFitter + GammaGammaFitter per segment
-#    (slow: minutes).
+# 2. Times `uplift summarise` on the 10M-row project and `uplift fit` on the 1M-customer
+#    summary (BG/NBD + Gamma-Gamma, then Pareto/NBD, then MBG/NBD, each alone with
+#    `--models`): wall clock median of 3 runs, peak RSS (GNU time) the largest.
+# 3. Times the same steps once with pandas read_csv + lifetimes
+#    summary_data_from_transaction_data, BetaGeoFitter + GammaGammaFitter, ParetoNBDFitter
+#    and ModifiedBetaGeoFitter per segment (slow: the Pareto/NBD takes many minutes).
 # 4. Prints `cat log > /dev/null` for scale.
 #
 # Environment: UPLIFT_BIN (default: target/release/uplift, built with cargo first),
@@ -124,9 +125,13 @@ else
   sum_check="not byte-identical to the reference summary (last-digit rounding?); $("$py" scripts/check_warehouse.py "$log" "$work/summary.csv" --end 2026-10-31 2>&1 | head -n 3 | tr '\n' ' ')"
 fi
 
-measure "$runs" "$bin" fit "$summary_1m" --timings
+measure "$runs" "$bin" fit "$summary_1m" --models bg_nbd,gamma_gamma --timings
 fit_wall=$m_wall; fit_mib=$m_mib
 cp "$work/stderr" "$work/fit-timings.txt"
+measure "$runs" "$bin" fit "$summary_1m" --models pareto_nbd
+pnbd_wall=$m_wall; pnbd_mib=$m_mib
+measure "$runs" "$bin" fit "$summary_1m" --models mbg_nbd
+mbg_wall=$m_wall; mbg_mib=$m_mib
 
 # ---------------------------------------------------------------- pandas + lifetimes (once)
 if [ "${BENCH_SKIP_LIFETIMES:-0}" != 1 ]; then
@@ -151,12 +156,27 @@ for seg, d in s.groupby("segment"):
     r = d[d["frequency"] > 0]
     GammaGammaFitter().fit(r["frequency"], r["monetary_value"])
 PY
+  cat > "$work/lt_model.py" <<'PY'
+import sys, warnings
+import pandas as pd
+from lifetimes import ModifiedBetaGeoFitter, ParetoNBDFitter
+warnings.simplefilter("ignore")
+fitter = {"pareto_nbd": ParetoNBDFitter, "mbg_nbd": ModifiedBetaGeoFitter}[sys.argv[2]]
+s = pd.read_csv(sys.argv[1], dtype={"customer": str})
+for seg, d in s.groupby("segment"):
+    fitter().fit(d["frequency"], d["recency"], d["T"])
+PY
   echo "bench_data: pandas + lifetimes summary of $log_rows rows (slow) ..." >&2
   measure 1 "$py" "$work/lt_summary.py" "$log"
   lts_wall=$m_wall; lts_mib=$m_mib
   echo "bench_data: lifetimes fits on $fit_customers customers ..." >&2
   measure 1 "$py" "$work/lt_fit.py" "$summary_1m"
   ltf_wall=$m_wall; ltf_mib=$m_mib
+  echo "bench_data: lifetimes Pareto/NBD and MBG/NBD fits (slow: the Pareto/NBD takes minutes) ..." >&2
+  measure 1 "$py" "$work/lt_model.py" "$summary_1m" pareto_nbd
+  ltp_wall=$m_wall; ltp_mib=$m_mib
+  measure 1 "$py" "$work/lt_model.py" "$summary_1m" mbg_nbd
+  ltm_wall=$m_wall; ltm_mib=$m_mib
 fi
 
 # ---------------------------------------------------------------- table
@@ -165,10 +185,14 @@ echo "| step | input | uplift (median of $runs) | pandas + lifetimes (1 run) | l
 echo "|---|---|---|---|---|"
 if [ "${BENCH_SKIP_LIFETIMES:-0}" != 1 ]; then
   echo "| per-customer summary (\`uplift summarise\`) | $log_rows rows, $log_mb MB CSV | $sum_wall s, $sum_mib MiB | $lts_wall s, $lts_mib MiB | $(ratio "$lts_wall" "$sum_wall") |"
-  echo "| BG/NBD + Gamma-Gamma fits, 5 segments (\`uplift fit\`) | $fit_customers customers | $fit_wall s, $fit_mib MiB | $ltf_wall s, $ltf_mib MiB | $(ratio "$ltf_wall" "$fit_wall") |"
+  echo "| BG/NBD + Gamma-Gamma fits, 5 segments (\`uplift fit --models bg_nbd,gamma_gamma\`) | $fit_customers customers | $fit_wall s, $fit_mib MiB | $ltf_wall s, $ltf_mib MiB | $(ratio "$ltf_wall" "$fit_wall") |"
+  echo "| Pareto/NBD fits, 5 segments (\`--models pareto_nbd\`) | $fit_customers customers | $pnbd_wall s, $pnbd_mib MiB | $ltp_wall s, $ltp_mib MiB | $(ratio "$ltp_wall" "$pnbd_wall") |"
+  echo "| MBG/NBD fits, 5 segments (\`--models mbg_nbd\`) | $fit_customers customers | $mbg_wall s, $mbg_mib MiB | $ltm_wall s, $ltm_mib MiB | $(ratio "$ltm_wall" "$mbg_wall") |"
 else
   echo "| per-customer summary (\`uplift summarise\`) | $log_rows rows, $log_mb MB CSV | $sum_wall s, $sum_mib MiB | – | – |"
-  echo "| BG/NBD + Gamma-Gamma fits, 5 segments (\`uplift fit\`) | $fit_customers customers | $fit_wall s, $fit_mib MiB | – | – |"
+  echo "| BG/NBD + Gamma-Gamma fits, 5 segments (\`uplift fit --models bg_nbd,gamma_gamma\`) | $fit_customers customers | $fit_wall s, $fit_mib MiB | – | – |"
+  echo "| Pareto/NBD fits, 5 segments (\`--models pareto_nbd\`) | $fit_customers customers | $pnbd_wall s, $pnbd_mib MiB | – | – |"
+  echo "| MBG/NBD fits, 5 segments (\`--models mbg_nbd\`) | $fit_customers customers | $mbg_wall s, $mbg_mib MiB | – | – |"
 fi
 echo "| \`cat log > /dev/null\` (for scale) | $log_mb MB | $cat_wall s | | |"
 echo

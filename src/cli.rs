@@ -127,6 +127,9 @@ pub enum Command {
         /// Horizon of a periods summary's predictions, in opportunities.
         #[arg(long, value_name = "PERIODS", default_value_t = 5)]
         horizon_periods: u32,
+        /// Fit only these models of a customer summary, comma-separated (default: all four).
+        #[arg(long, value_name = "MODELS", value_delimiter = ',', value_parser = ["bg_nbd", "pareto_nbd", "mbg_nbd", "gamma_gamma"])]
+        models: Vec<String>,
         /// Also write each customer's P(alive), expected purchases and expected spend to FILE.
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,

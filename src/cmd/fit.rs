@@ -139,7 +139,13 @@ fn iterations<F>(
     }
 }
 
-pub fn run(summary: &Path, horizon: Horizon, predictions: Option<&Path>, timings: bool) -> Result<(), Error> {
+pub fn run(
+    summary: &Path,
+    horizon: Horizon,
+    only: &[String],
+    predictions: Option<&Path>,
+    timings: bool,
+) -> Result<(), Error> {
     if predictions == Some(Path::new("-")) {
         return Err(Error::Usage(
             "the fitted parameters go to standard output; give --predictions FILE, not -".into(),
@@ -176,7 +182,14 @@ pub fn run(summary: &Path, horizon: Horizon, predictions: Option<&Path>, timings
         let read = crate::project::data::read_summary(&text, summary, None).map_err(invalid)?;
         drop(text);
         clock.since("read", started);
-        fit_days(&read.customers, &read.segments, horizon.days, predictions.is_some(), &clock)
+        let wanted = |name: &str| only.is_empty() || only.iter().any(|m| m == name);
+        let which = Which {
+            bg: wanted("bg_nbd"),
+            pareto: wanted("pareto_nbd"),
+            mbg: wanted("mbg_nbd"),
+            gg: wanted("gamma_gamma"),
+        };
+        fit_days(&read.customers, &read.segments, (horizon.days, which), predictions.is_some(), &clock)
     };
     if let Some(destination) = Destination::from_arg(predictions) {
         destination.write(rows.as_bytes())?;
@@ -216,11 +229,27 @@ fn by_segment<'a, T>(
     names.into_iter().zip(groups).collect()
 }
 
-/// Every continuous-time model per segment of a customer summary, and the predictions rows.
+/// Why a model asked for has no fit; `None` when it has one or was not asked for.
+fn why<F>(fit: Option<&Result<F, models::NoFit>>) -> Option<models::NoFit> {
+    fit.and_then(|r| r.as_ref().err().copied())
+}
+
+/// Which models of a customer summary `--models` asks for.
+#[derive(Clone, Copy)]
+#[allow(clippy::struct_excessive_bools)] // one switch per model
+struct Which {
+    bg: bool,
+    pareto: bool,
+    mbg: bool,
+    gg: bool,
+}
+
+/// The continuous-time models `which` names, per segment of a customer summary, and the
+/// predictions rows.
 fn fit_days(
     customers: &[CustomerSummary],
     segment_names: &[String],
-    horizon_days: u32,
+    (horizon_days, which): (u32, Which),
     predict: bool,
     clock: &Clock,
 ) -> (Vec<SegmentFit>, String) {
@@ -236,22 +265,33 @@ fn fit_days(
         #[allow(clippy::cast_precision_loss)]
         let n = rfm.len() as f64;
         let what = |model: &str| format!("{model} fit, {} customers, segment `{name}`", rfm.len());
-        let bg = clock.time(|| bg_nbd::fit(&rfm), |f| iterations(&what("BG/NBD"), f, |f| f.convergence));
-        let pareto =
-            clock.time(|| pareto_nbd::fit(&rfm), |f| iterations(&what("Pareto/NBD"), f, |f| f.convergence));
-        let mbg = clock.time(
-            || bg_nbd::fit_with(&rfm, Dropout::AfterAny),
-            |f| iterations(&what("MBG/NBD"), f, |f| f.convergence),
-        );
-        let gg = clock
-            .time(|| gamma_gamma::fit(&spend), |f| iterations(&what("Gamma-Gamma"), f, |f| f.convergence));
+        // Each model `--models` asks for (all by default), timed with `--timings`.
+        let bg = which
+            .bg
+            .then(|| clock.time(|| bg_nbd::fit(&rfm), |f| iterations(&what("BG/NBD"), f, |f| f.convergence)));
+        let pareto = which.pareto.then(|| {
+            clock.time(|| pareto_nbd::fit(&rfm), |f| iterations(&what("Pareto/NBD"), f, |f| f.convergence))
+        });
+        let mbg = which.mbg.then(|| {
+            let fit = || bg_nbd::fit_with(&rfm, Dropout::AfterAny);
+            clock.time(fit, |f| iterations(&what("MBG/NBD"), f, |f| f.convergence))
+        });
+        let gg = which.gg.then(|| {
+            clock
+                .time(|| gamma_gamma::fit(&spend), |f| iterations(&what("Gamma-Gamma"), f, |f| f.convergence))
+        });
         let not_fitted = models::not_fitted_of(&[
-            (Model::BgNbd, bg.as_ref().err().copied()),
-            (Model::ParetoNbd, pareto.as_ref().err().copied()),
-            (Model::MbgNbd, mbg.as_ref().err().copied()),
-            (Model::GammaGamma, gg.as_ref().err().copied()),
+            (Model::BgNbd, why(bg.as_ref())),
+            (Model::ParetoNbd, why(pareto.as_ref())),
+            (Model::MbgNbd, why(mbg.as_ref())),
+            (Model::GammaGamma, why(gg.as_ref())),
         ]);
-        let (bg, pareto, mbg, gg) = (bg.ok(), pareto.ok(), mbg.ok(), gg.ok());
+        let (bg, pareto, mbg, gg) = (
+            bg.and_then(Result::ok),
+            pareto.and_then(Result::ok),
+            mbg.and_then(Result::ok),
+            gg.and_then(Result::ok),
+        );
         if predict {
             let fits = Fits { bg: bg.as_ref(), pareto: pareto.as_ref(), mbg: mbg.as_ref(), gg: gg.as_ref() };
             predict_days(&mut rows, &name, &customers, &rfm, fits, horizon_days);

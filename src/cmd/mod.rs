@@ -33,9 +33,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             options(load),
         ),
         Command::Check { dir, load, deny_warnings } => check::run(&dir, options(load), deny_warnings),
-        Command::Fit { summary, horizon_days, horizon_periods, predictions, timings } => {
+        Command::Fit { summary, horizon_days, horizon_periods, models, predictions, timings } => {
             let horizon = fit::Horizon { days: horizon_days, periods: horizon_periods };
-            fit::run(&summary, horizon, predictions.as_deref(), timings)
+            fit::run(&summary, horizon, &models, predictions.as_deref(), timings)
         }
         Command::Summarise { dir, output, holdout, load } => {
             summarise::run(&dir, output.as_deref(), holdout, options(load))
