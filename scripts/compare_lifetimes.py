@@ -7,9 +7,14 @@
    (customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase).
 3. Runs `uplift fit SUMMARY --horizon-days 365 --predictions PRED.csv`.
 4. Fits lifetimes' BetaGeoFitter and GammaGammaFitter on the same summary file.
-5. Compares the parameters (r, alpha, a, b; p, q, v), the BG/NBD log-likelihood and,
-   per customer, P(alive), expected purchases in the next 365 days and the conditional
-   expected average spend, with relative tolerance 1e-3 (--rtol).
+5. Compares the parameters (BG/NBD r, alpha, a, b; Pareto/NBD r, alpha, s, beta; MBG/NBD
+   r, alpha, a, b; Gamma-Gamma p, q, v), the standard errors lifetimes reports (BG/NBD,
+   MBG/NBD, Gamma-Gamma; its Pareto/NBD fitter reports none), the BG/NBD log-likelihood and,
+   per customer, each model's P(alive) and expected purchases in the next 365 days and the
+   conditional expected average spend, with relative tolerance 1e-3 (--rtol).
+6. Fits BG/BB to lifetimes' own donations data set (written as a periods summary) with
+   `uplift fit` and BetaGeoBetaBinomFitter, and compares the parameters, their standard
+   errors and each history's P(alive) and expected transactions in the next 5 periods.
 
 Prints a table; exit code 0 = agreement, 1 = disagreement, 2 = uplift could not be run
 or its output could not be read, 3 = Python packages missing. Needs the pins in
@@ -106,31 +111,81 @@ def lifetimes_summary(log_path: Path, end: dt.date, out_path: Path):
 
 
 def fit_lifetimes(summary_path: Path):
-    """BetaGeoFitter and GammaGammaFitter on the summary file, plus per-customer predictions."""
+    """Every lifetimes fitter uplift has on the summary file, plus per-customer predictions.
+    Returns the frame, {model: {param: value, "se": {param: se}}}, the predictions, seconds."""
     import pandas as pd
-    from lifetimes import BetaGeoFitter, GammaGammaFitter
+    from lifetimes import BetaGeoFitter, GammaGammaFitter, ModifiedBetaGeoFitter, ParetoNBDFitter
 
     s = pd.read_csv(summary_path, dtype={"customer": str})
+    x, t_x, big_t = s["frequency"], s["recency"], s["T"]
     t0 = time.perf_counter()
-    bg = BetaGeoFitter(penalizer_coef=0.0)
-    bg.fit(s["frequency"], s["recency"], s["T"])
+    bg = BetaGeoFitter(penalizer_coef=0.0).fit(x, t_x, big_t)
+    pareto = ParetoNBDFitter(penalizer_coef=0.0).fit(x, t_x, big_t)
+    mbg = ModifiedBetaGeoFitter(penalizer_coef=0.0).fit(x, t_x, big_t)
     repeat = s[s["frequency"] > 0]
-    gg = GammaGammaFitter(penalizer_coef=0.0)
-    gg.fit(repeat["frequency"], repeat["monetary_value"])
+    gg = GammaGammaFitter(penalizer_coef=0.0).fit(repeat["frequency"], repeat["monetary_value"])
     seconds = time.perf_counter() - t0
-    pred = pd.DataFrame({
-        "customer": s["customer"],
-        "p_alive": bg.conditional_probability_alive(s["frequency"], s["recency"], s["T"]),
-        "expected_purchases": bg.conditional_expected_number_of_purchases_up_to_time(
-            HORIZON, s["frequency"], s["recency"], s["T"]),
-        "expected_average_spend": gg.conditional_expected_average_profit(
-            s["frequency"], s["monetary_value"]).to_numpy(),
-    })
-    bg_params = {k: float(v) for k, v in bg.params_.items()}
-    bg_params["log_likelihood"] = bgnbd_log_likelihood(bg_params, s["frequency"], s["recency"], s["T"])
-    gg_params = {k: float(v) for k, v in gg.params_.items()}
-    gg_params["customers"] = len(repeat)
-    return s, bg_params, gg_params, pred, seconds
+    pred = pd.DataFrame({"customer": s["customer"]})
+    for suffix, f in (("", bg), ("_pareto_nbd", pareto), ("_mbg_nbd", mbg)):
+        pred["p_alive" + suffix] = f.conditional_probability_alive(x, t_x, big_t)
+        pred["expected_purchases" + suffix] = f.conditional_expected_number_of_purchases_up_to_time(
+            HORIZON, x, t_x, big_t)
+    pred["expected_average_spend"] = gg.conditional_expected_average_profit(
+        s["frequency"], s["monetary_value"]).to_numpy()
+    fits = {}
+    for name, f in (("bg_nbd", bg), ("pareto_nbd", pareto), ("mbg_nbd", mbg), ("gamma_gamma", gg)):
+        fits[name] = {k: float(v) for k, v in f.params_.items()}
+        se = getattr(f, "standard_errors_", None)
+        fits[name]["se"] = None if se is None else {k: float(v) for k, v in se.items()}
+    fits["bg_nbd"]["log_likelihood"] = bgnbd_log_likelihood(fits["bg_nbd"], x, t_x, big_t)
+    fits["gamma_gamma"]["customers"] = len(repeat)
+    return s, fits, pred, seconds
+
+
+def compare_bg_bb(binary: str, work: Path, rtol: float, failures: list) -> None:
+    """BG/BB on lifetimes' donations data: uplift fit on it as a periods summary against
+    BetaGeoBetaBinomFitter: parameters, standard errors and per-history predictions."""
+    import numpy as np
+    from lifetimes import BetaGeoBetaBinomFitter
+    from lifetimes.datasets import load_donations
+
+    d = load_donations()
+    lt = BetaGeoBetaBinomFitter().fit(d["frequency"], d["recency"], d["periods"], d["weights"])
+    path, pred_path = work / "donations-periods.csv", work / "donations-predictions.csv"
+    with open(path, "w") as out:
+        out.write("customer,segment,frequency,recency,periods,count\n")
+        for i, row in d.iterrows():
+            out.write(f"h{i},supporters,{row['frequency']},{row['recency']},{row['periods']},{row['weights']}\n")
+    proc = subprocess.run([binary, "fit", str(path), "--predictions", str(pred_path)],
+                          check=False, capture_output=True, text=True)
+    if proc.returncode != 0:
+        failures.append(f"uplift fit on the donations exited {proc.returncode}: {proc.stderr.strip()}")
+        return
+    up = json.loads(proc.stdout)["segments"][0]["bg_bb"]
+    print()
+    print(f"| BG/BB (donations, {int(d['weights'].sum())} supporters) | uplift | lifetimes | rel. diff | within {rtol:g} |")
+    print("|---|---|---|---|---|")
+    for k in ("alpha", "beta", "gamma", "delta"):
+        for label, u, l in ((k, up[k], float(lt.params_[k])),
+                            (f"se({k})", up["standard_errors"][k], float(lt.standard_errors_[k]))):
+            ok = close(float(u), l, rtol)
+            print(f"| {label} | {float(u):.6g} | {l:.6g} | {rel_diff(float(u), l):.2e} | {'yes' if ok else 'NO'} |")
+            if not ok:
+                failures.append(f"BG/BB {label}: uplift {u} vs lifetimes {l:.6g}")
+    # uplift writes the histories in the order of their ids; match them by id.
+    rows = {line.split(",")[0]: line.split(",") for line in pred_path.read_text().splitlines()[1:]}
+    x, t_x, n = (d[c].to_numpy() for c in ("frequency", "recency", "periods"))
+    lt_alive = lt.conditional_probability_alive(1, x, t_x, n)
+    lt_next = lt.conditional_expected_number_of_purchases_up_to_time(5, x, t_x, n)
+    worst = 0.0
+    for i in range(len(d)):
+        row = rows[f"h{i}"]
+        for u, l in ((float(row[2]), lt_alive[i]), (float(row[3]), lt_next[i])):
+            worst = max(worst, rel_diff(u, float(l)))
+            if not close(u, float(l), rtol):
+                failures.append(f"BG/BB prediction of h{i}: uplift {u} vs lifetimes {l}")
+    print(f"| P(alive at n+1), expected transactions in 5 periods: {len(rows)} histories | | | {worst:.2e} max | "
+          f"{'yes' if worst <= rtol else 'NO'} |")
 
 
 def run_uplift(binary: str, summary_path: Path, pred_path: Path):
@@ -172,12 +227,13 @@ def main(argv=None) -> int:
     summary = lifetimes_summary(log_path, end, summary_path)
     print(f"summary (lifetimes, freq 'D', E = {end}): {len(summary)} customers, "
           f"{int((summary['frequency'] > 0).sum())} with repeat purchases -> {summary_path}")
-    s, lt_bg, lt_gg, lt_pred, lt_seconds = fit_lifetimes(summary_path)
-    print(f"lifetimes fits: {lt_seconds:.2f} s")
+    s, lt_fits, lt_pred, lt_seconds = fit_lifetimes(summary_path)
+    lt_bg, lt_gg = lt_fits["bg_nbd"], lt_fits["gamma_gamma"]
+    print(f"lifetimes fits (BG/NBD, Pareto/NBD, MBG/NBD, Gamma-Gamma): {lt_seconds:.2f} s")
 
     if args.skip_uplift:
-        print("lifetimes BG/NBD: " + ", ".join(f"{k}={v:.6g}" for k, v in lt_bg.items()))
-        print("lifetimes Gamma-Gamma: " + ", ".join(f"{k}={v:.6g}" for k, v in lt_gg.items()))
+        for name, fit in lt_fits.items():
+            print(f"lifetimes {name}: " + ", ".join(f"{k}={v:.6g}" for k, v in fit.items() if k != "se"))
         print("--skip-uplift: uplift not run")
         return 0
 
@@ -196,14 +252,23 @@ def main(argv=None) -> int:
     print(f"| parameter | uplift | lifetimes | rel. diff | within {args.rtol:g} |")
     print("|---|---|---|---|---|")
     rows = []
-    bg, gg = seg.get("bg_nbd"), seg.get("gamma_gamma")
-    if bg is None or gg is None:
-        failures.append("uplift returned a null model")
-        bg, gg = bg or {}, gg or {}
-    for k in ("r", "alpha", "a", "b", "log_likelihood"):
-        rows.append((f"BG/NBD {k}", bg.get(k), lt_bg[k]))
-    for k in ("p", "q", "v"):
-        rows.append((f"Gamma-Gamma {k}", gg.get(k), lt_gg[k]))
+    names = {"bg_nbd": ("BG/NBD", ("r", "alpha", "a", "b")), "pareto_nbd": ("Pareto/NBD", ("r", "alpha", "s", "beta")),
+             "mbg_nbd": ("MBG/NBD", ("r", "alpha", "a", "b")), "gamma_gamma": ("Gamma-Gamma", ("p", "q", "v"))}
+    fitted = {}
+    for key, (label, params) in names.items():
+        model = seg.get(key)
+        if model is None:
+            failures.append(f"uplift returned no {label} fit")
+            model = {}
+        fitted[key] = model
+        for k in params:
+            rows.append((f"{label} {k}", model.get(k), lt_fits[key][k]))
+        if key == "bg_nbd":
+            rows.append(("BG/NBD log_likelihood", model.get("log_likelihood"), lt_bg["log_likelihood"]))
+        for k in params if lt_fits[key]["se"] else ():
+            up_se = (model.get("standard_errors") or {}).get(k)
+            rows.append((f"{label} se({k})", up_se, lt_fits[key]["se"][k]))
+    bg, gg = fitted["bg_nbd"], fitted["gamma_gamma"]
     for name, up, lt in rows:
         ok = up is not None and close(float(up), lt, args.rtol)
         if not ok:
@@ -236,7 +301,8 @@ def main(argv=None) -> int:
     if unmatched:
         failures.append(f"{unmatched} customers are in only one of the prediction files")
     merged = merged[merged["_merge"] == "both"]
-    for col in ("p_alive", "expected_purchases", "expected_average_spend"):
+    for col in ("p_alive", "expected_purchases", "expected_average_spend", "p_alive_pareto_nbd",
+                "expected_purchases_pareto_nbd", "p_alive_mbg_nbd", "expected_purchases_mbg_nbd"):
         lt = merged[f"{col}_lt"].to_numpy(dtype=float)
         up = pd.to_numeric(merged[f"{col}_up"], errors="coerce").to_numpy(dtype=float)
         scale = np.maximum(np.abs(lt), np.abs(up))
@@ -249,6 +315,7 @@ def main(argv=None) -> int:
             i = int(np.flatnonzero(bad)[0])
             failures.append(f"{col}: {int(bad.sum())} customers differ, e.g. {merged['customer'].iloc[i]}: "
                             f"uplift {up[i]!r} vs lifetimes {lt[i]!r}")
+    compare_bg_bb(args.uplift, work, args.rtol, failures)
     print()
     if failures:
         print("DISAGREEMENT:")
