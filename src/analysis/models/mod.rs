@@ -209,6 +209,15 @@ impl PurchaseModel {
         }
     }
 
+    /// Expected purchases over each of `horizons` days (what is common to them, as
+    /// Pareto/NBD's P(alive), computed once); `None` where the model gives no prediction.
+    pub fn expected_purchases_over(&self, c: Rfm, horizons: &[f64]) -> Option<Vec<f64>> {
+        match self {
+            PurchaseModel::ParetoNbd(p) => p.expected_purchases_over(c, horizons),
+            _ => horizons.iter().map(|&t| self.expected_purchases(c, t)).collect(),
+        }
+    }
+
     /// Expected purchases in the next `t` days.
     pub fn expected_purchases(&self, c: Rfm, t: f64) -> Option<f64> {
         match self {
@@ -437,14 +446,20 @@ fn segment_figures(
     margin: f64,
     (horizon, discount_rate): (u32, f64),
 ) -> (Option<f64>, Option<f64>) {
+    // The cumulative expectation at the end of each year of the horizon (at least one).
+    let years: Vec<f64> = (1..=horizon.max(1)).map(|k| YEAR_DAYS * f64::from(k)).collect();
     let mut expected = Some(0.0);
     let (mut value_sum, mut active) = (Some(0.0), 0u32);
     for c in customers {
-        expected = expected.zip(model.expected_purchases(c.rfm, YEAR_DAYS)).map(|(a, b)| a + b);
+        let cumulative = model.expected_purchases_over(c.rfm, &years);
+        expected = expected.zip(cumulative.as_ref()).map(|(a, e)| a + e[0]);
         if c.active {
             active += 1;
             let per_purchase = spend.and_then(|g| g.expected_spend(c.rfm.x, c.monetary));
-            let clv = per_purchase.and_then(|s| model_clv(model, c.rfm, s * margin, horizon, discount_rate));
+            let clv = match (per_purchase, cumulative.as_deref()) {
+                (Some(s), Some(e)) => Some(model_clv(&e[..horizon as usize], s * margin, discount_rate)),
+                _ => None,
+            };
             value_sum = value_sum.zip(clv).map(|(a, b)| a + b);
         }
     }
@@ -531,22 +546,16 @@ pub fn rfm_of(c: &CustomerSummary) -> Rfm {
     Rfm { x: c.frequency, t_x: f64::from(c.recency), t: f64::from(c.age) }
 }
 
-/// `Σ_{k=1..H} (E[Y(365k)] − E[Y(365(k−1))]) · margin per purchase · (1+d)⁻ᵏ`.
-fn model_clv(
-    model: &PurchaseModel,
-    c: Rfm,
-    margin_per_purchase: f64,
-    horizon: u32,
-    discount_rate: f64,
-) -> Option<f64> {
+/// `Σ_{k=1..H} (E[Y(365k)] − E[Y(365(k−1))]) · margin per purchase · (1+d)⁻ᵏ`, from
+/// `cumulative[k−1] = E[Y(365k)]`.
+fn model_clv(cumulative: &[f64], margin_per_purchase: f64, discount_rate: f64) -> f64 {
     let mut before = 0.0;
     let mut total = 0.0;
-    for year in 1..=horizon {
-        let cumulative = model.expected_purchases(c, YEAR_DAYS * f64::from(year))?;
-        total += (cumulative - before) * margin_per_purchase * value::discount(year, discount_rate);
-        before = cumulative;
+    for (year, &now) in (1..).zip(cumulative) {
+        total += (now - before) * margin_per_purchase * value::discount(year, discount_rate);
+        before = now;
     }
-    Some(total)
+    total
 }
 
 /// Retention by tenure from the shifted-beta-geometric model.

@@ -10,7 +10,7 @@
 
 use super::bg_nbd::{self, Rfm};
 use super::optimize::{minimize, uncertainty};
-use super::special::{digamma, hyp2f1_one_with_derivatives, ln_gamma};
+use super::special::{digamma, hyp2f1_one, hyp2f1_one_with_derivatives, ln_gamma};
 use super::{Convergence, NoFit};
 
 /// Fitted parameters; `alpha` and `beta` are in days.
@@ -108,33 +108,50 @@ struct WithGradient {
 /// - `α < β`: `P(τ) = (α+τ)^(1−r−x) (β+τ)^−(s+1) ₂F₁(1, s+1; r+s+x+1; (β−α)/(β+τ))`.
 ///
 /// `None` where the series cannot be summed (its argument within about 4e-4 of 1).
-fn ln_p(p: &ParetoNbd, x: f64, tau: f64, (ln_a, ln_b): (f64, f64)) -> Option<WithGradient> {
+fn ln_p(p: &ParetoNbd, x: f64, tau: f64, logs: (f64, f64)) -> Option<WithGradient> {
     let ParetoNbd { r, alpha, s, beta } = *p;
-    let c = r + s + x + 1.0;
     let (at, bt) = (alpha + tau, beta + tau);
-    if alpha >= beta {
-        let z = (alpha - beta) / at;
-        let g = hyp2f1_one_with_derivatives(r + x, c, z)?;
-        let ln_g = g.value.ln();
-        let (gb, gc, gz) = (g.d_b / g.value, g.d_c / g.value, g.d_z / g.value);
-        Some(WithGradient {
-            value: -(r + x) * ln_a - s * ln_b + ln_g,
-            gradient: [-ln_a + gb + gc, -(r + x) / at + gz * bt / (at * at), -ln_b + gc, -s / bt - gz / at],
-        })
+    let (ln_a, ln_b) = logs;
+    let series = Series::of(p, x, tau, logs);
+    let g = hyp2f1_one_with_derivatives(series.b, series.c, series.z)?;
+    let (gb, gc, gz) = (g.d_b / g.value, g.d_c / g.value, g.d_z / g.value);
+    let gradient = if alpha >= beta {
+        [-ln_a + gb + gc, -(r + x) / at + gz * bt / (at * at), -ln_b + gc, -s / bt - gz / at]
     } else {
-        let z = (beta - alpha) / bt;
-        let g = hyp2f1_one_with_derivatives(s + 1.0, c, z)?;
-        let ln_g = g.value.ln();
-        let (gb, gc, gz) = (g.d_b / g.value, g.d_c / g.value, g.d_z / g.value);
-        Some(WithGradient {
-            value: (1.0 - r - x) * ln_a - (s + 1.0) * ln_b + ln_g,
-            gradient: [
-                -ln_a + gc,
-                (1.0 - r - x) / at - gz / bt,
-                -ln_b + gb + gc,
-                -(s + 1.0) / bt + gz * at / (bt * bt),
-            ],
-        })
+        [-ln_a + gc, (1.0 - r - x) / at - gz / bt, -ln_b + gb + gc, -(s + 1.0) / bt + gz * at / (bt * bt)]
+    };
+    Some(WithGradient { value: series.head + g.value.ln(), gradient })
+}
+
+/// `ln P(τ)` alone, for predictions: the same series without its derivatives.
+fn ln_p_value(p: &ParetoNbd, x: f64, tau: f64) -> Option<WithGradient> {
+    let series = Series::of(p, x, tau, ((p.alpha + tau).ln(), (p.beta + tau).ln()));
+    let value = series.head + hyp2f1_one(series.b, series.c, series.z)?.ln();
+    Some(WithGradient { value, gradient: [0.0; 4] })
+}
+
+/// `ln P(τ) = head + ln ₂F₁(1, b; c; z)`, in the form for whichever of `α`, `β` is larger.
+struct Series {
+    head: f64,
+    b: f64,
+    c: f64,
+    z: f64,
+}
+
+impl Series {
+    fn of(p: &ParetoNbd, x: f64, tau: f64, (ln_a, ln_b): (f64, f64)) -> Self {
+        let ParetoNbd { r, alpha, s, beta } = *p;
+        let c = r + s + x + 1.0;
+        if alpha >= beta {
+            Self { head: -(r + x) * ln_a - s * ln_b, b: r + x, c, z: (alpha - beta) / (alpha + tau) }
+        } else {
+            Self {
+                head: (1.0 - r - x) * ln_a - (s + 1.0) * ln_b,
+                b: s + 1.0,
+                c,
+                z: (beta - alpha) / (beta + tau),
+            }
+        }
     }
 }
 
@@ -255,7 +272,7 @@ impl ParetoNbd {
     pub fn p_alive(&self, c: Rfm) -> Option<f64> {
         let x = f64::from(c.x);
         let logs = |t: f64| ((self.alpha + t).ln(), (self.beta + t).ln());
-        let at = (ln_p(self, x, c.t_x, logs(c.t_x))?, ln_p(self, x, c.t, logs(c.t))?);
+        let at = (ln_p_value(self, x, c.t_x)?, ln_p_value(self, x, c.t)?);
         let h = history(self, x, at, c.t, logs(c.t));
         Some((h.ln_alive - h.ln_total.value).exp())
     }
@@ -265,11 +282,19 @@ impl ParetoNbd {
     /// over `s − 1` computed as `−expm1(−(s−1)·L)/(s−1)` with `L = ln(1 + t/(β+T))`, which
     /// is `L` itself at `s = 1`.
     pub fn expected_purchases(&self, c: Rfm, t: f64) -> Option<f64> {
+        Some(self.expected_purchases_over(c, &[t])?[0])
+    }
+
+    /// [`Self::expected_purchases`] over each of `horizons` days, P(alive) (the series)
+    /// computed once.
+    pub fn expected_purchases_over(&self, c: Rfm, horizons: &[f64]) -> Option<Vec<f64>> {
         let ParetoNbd { r, alpha, s, beta } = *self;
-        let x = f64::from(c.x);
-        let l = (t / (beta + c.t)).ln_1p();
-        let growth = if (s - 1.0).abs() < 1e-12 { l } else { -(-(s - 1.0) * l).exp_m1() / (s - 1.0) };
-        Some((r + x) * (beta + c.t) / (alpha + c.t) * growth * self.p_alive(c)?)
+        let front = (r + f64::from(c.x)) * (beta + c.t) / (alpha + c.t) * self.p_alive(c)?;
+        let growth = |t: f64| {
+            let l = (t / (beta + c.t)).ln_1p();
+            if (s - 1.0).abs() < 1e-12 { l } else { -(-(s - 1.0) * l).exp_m1() / (s - 1.0) }
+        };
+        Some(horizons.iter().map(|&t| front * growth(t)).collect())
     }
 }
 

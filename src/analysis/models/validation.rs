@@ -95,7 +95,7 @@ pub fn validate(
         run.iter()
             .map(|&(x, t_x, t)| {
                 let rfm = Rfm { x, t_x: f64::from_bits(t_x), t: f64::from_bits(t) };
-                points.iter().map(|&t| model.expected_purchases(rfm, t)).collect()
+                model.expected_purchases_over(rfm, &points)
             })
             .collect::<Vec<_>>()
     })
