@@ -115,8 +115,9 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Fit the customer-base models (BG/NBD and Gamma-Gamma) to a per-customer summary,
-    /// per segment, and print the parameters as JSON. Time is in days.
+    /// Fit the customer-base models (BG/NBD, Pareto/NBD, MBG/NBD and Gamma-Gamma; BG/BB to a
+    /// periods summary) per segment and print the parameters, standard errors, AIC and BIC as
+    /// JSON; a holdout summary is validated. Time is in days.
     Fit {
         /// A summary CSV as `uplift summarise` writes it (docs/warehouse.md), or a periods
         /// summary `customer,segment,frequency,recency,periods[,count]` for BG/BB.

@@ -125,6 +125,7 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 holdout_days: c.holdout_days,
                 customers: holdouts.get(i).map_or(&[], Vec::as_slice),
                 weekly: Some(c.weekly_purchases.get(i).map_or(&[], Vec::as_slice)),
+                first_purchase_in_holdout: Some(c.first_purchase_in_holdout.get(i).copied().unwrap_or(0)),
             });
             let (models, validation, mut not_fitted) = match data {
                 Some(_) => {

@@ -162,6 +162,14 @@ pub fn run(
     let (text, _) =
         crate::project::data::read_file(&folder, name, crate::project::data::SUMMARY_MAX_BYTES, "summaries")
             .map_err(invalid)?;
+    let days_only = !only.is_empty()
+        && (holdout_file::is_holdout_summary(&text) || periods_file::is_periods_summary(&text));
+    if days_only {
+        return Err(Error::Usage(
+            "--models chooses among the models of a customer summary; this is a periods or holdout summary"
+                .into(),
+        ));
+    }
     let (segments, rows) = if holdout_file::is_holdout_summary(&text) {
         if predictions.is_some() {
             return Err(Error::Usage(
@@ -221,10 +229,14 @@ fn by_segment<'a, T>(
     segments: &[String],
     of: impl Fn(&T) -> Option<usize>,
 ) -> Vec<(String, Vec<&'a T>)> {
-    let names: Vec<String> = if segments.is_empty() { vec![String::new()] } else { segments.to_vec() };
+    // Rows without a segment form a group of their own, named "", after the named ones.
+    let mut names: Vec<String> = segments.to_vec();
+    if items.iter().any(|i| of(i).is_none()) {
+        names.push(String::new());
+    }
     let mut groups: Vec<Vec<&T>> = vec![Vec::new(); names.len()];
     for item in items {
-        groups[of(item).unwrap_or(0)].push(item);
+        groups[of(item).unwrap_or(segments.len())].push(item);
     }
     names.into_iter().zip(groups).collect()
 }
@@ -343,18 +355,13 @@ fn fit_holdout(read: &holdout_file::Holdouts, clock: &Clock) -> Vec<SegmentFit> 
     by_segment(&read.customers, &read.segments, |c| c.segment)
         .into_iter()
         .map(|(name, customers)| {
-            let holdouts: Vec<Holdout> = customers
-                .iter()
-                .map(|c| Holdout {
-                    rfm: bg_nbd::Rfm { x: c.frequency, t_x: f64::from(c.recency), t: f64::from(c.age) },
-                    purchases: c.holdout_frequency,
-                })
-                .collect();
+            let holdouts: Vec<Holdout> = customers.into_iter().map(Holdout::from).collect();
             let data = models::HoldoutData {
                 calibration_end: None,
                 holdout_days: read.holdout_days,
                 customers: &holdouts,
                 weekly: None,
+                first_purchase_in_holdout: None,
             };
             let what = format!("validation of 3 models, {} customers, segment `{name}`", holdouts.len());
             let mut validation = clock.time(|| models::validate_all(&data), |_| what);

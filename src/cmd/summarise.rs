@@ -39,7 +39,7 @@ pub fn run(
             plural(n, "customer", "customers"),
             calibration.end,
             calibration.holdout_days,
-            calibration.first_purchase_in_holdout
+            calibration.first_purchase_in_holdout.iter().sum::<u64>()
         );
         return Ok(());
     }

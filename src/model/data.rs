@@ -211,8 +211,9 @@ pub struct Calibration {
     pub holdout_days: u32,
     /// Customers whose first purchase day is on or before `end`, sorted by id.
     pub customers: Vec<CalibrationCustomer>,
-    /// Customers whose first purchase day fell in the holdout: not part of the validation.
-    pub first_purchase_in_holdout: u64,
+    /// Per project segment, customers whose first purchase day fell in the holdout: not part
+    /// of the validation, counted so that none is left out unsaid.
+    pub first_purchase_in_holdout: Vec<u64>,
     /// Per project segment: the purchase days its calibration customers made in each week
     /// of the holdout (the last week may be shorter).
     pub weekly_purchases: Vec<Vec<u64>>,

@@ -168,7 +168,7 @@ impl BgBb {
             (value, [a - a0, b - b0, g - g0, d - d0])
         };
         // Gone after opportunity tₓ + i, for i < n − tₓ; then alive throughout.
-        let mut terms: Vec<(f64, [f64; 4])> = (0..h.n - h.t_x)
+        let mut terms: Vec<(f64, [f64; 4])> = (0..h.n.saturating_sub(h.t_x))
             .map(|i| {
                 let i = f64::from(i);
                 term(((alpha + x, beta + t_x - x + i), (gamma + 1.0, delta + t_x + i)))

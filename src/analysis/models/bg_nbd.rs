@@ -195,7 +195,7 @@ pub fn log_likelihood(p: &BgNbd, dropout: Dropout, data: &Prepared, gradient: &m
         (ln_gamma(r), ln_beta(a, b), digamma(r), digamma(b), digamma(a + b));
     let mut ll = 0.0;
     let mut g = [0.0; 4];
-    // Per x: ln(a/(b+x−1)) and 1/(b+x−1), for the customers with repeat purchases.
+    // Per x: ln(a/(b+x−1+d)) and 1/(b+x−1+d), for the customers who may have left.
     let mut odds = vec![(0.0, 0.0); data.per_x.len()];
     for (i, &n) in data.per_x.iter().enumerate() {
         if n == 0.0 {

@@ -26,13 +26,20 @@ const TAIL: f64 = 0.05;
 /// The 90 % intervals of one segment's predictions.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Intervals {
+    /// Parameter sets drawn.
     pub draws: u32,
     /// Customers each draw valued.
     pub customers: u32,
     /// Of `SegmentModels::expected_purchases`: `[low, high]`.
     pub expected_purchases: [f64; 2],
+    /// The draws that gave a figure for it (a draw far out may give none, as BG/NBD at
+    /// a = 1); an interval needs at least half of them.
+    pub expected_purchases_draws: u32,
     /// Of `SegmentModels::model_clv`, when there is one.
     pub model_clv: Option<[f64; 2]>,
+    /// The draws that gave a model CLV: Gamma-Gamma gives no mean spend for q ≤ 1, so
+    /// fewer here means a heavy spend tail the interval cannot show.
+    pub model_clv_draws: u32,
 }
 
 /// One customer as the figures need them: their history, their expected spend per purchase
@@ -68,46 +75,52 @@ pub fn intervals(
         customers.iter().step_by(step).copied().collect()
     };
     let purchase_chol = cholesky(cov)?;
-    let spend_chol = match spend {
-        Some((_, c)) => Some(cholesky(c)?),
-        None => None,
-    };
+    // Without a usable spend covariance there is no CLV interval, but still the purchases'.
+    let spend = spend.and_then(|(g, c)| Some((g, cholesky(c)?)));
     // All draws first, in order from one stream: the result does not depend on the cores.
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let base = model.logs();
     let draws: Vec<(PurchaseModel, Option<GammaGamma>)> = (0..DRAWS)
         .map(|_| {
             let p = model.with_logs(correlated(&base, &purchase_chol, &mut rng));
-            let g = spend.zip(spend_chol.as_ref()).map(|((g, _), chol)| {
+            let g = spend.as_ref().map(|(g, chol)| {
                 let logs = correlated(&[g.p.ln(), g.q.ln(), g.v.ln()], chol, &mut rng);
                 GammaGamma { p: logs[0].exp(), q: logs[1].exp(), v: logs[2].exp() }
             });
             (p, g)
         })
         .collect();
-    let at_estimate = figures(model, spend.map(|(g, _)| g), &sample);
+    let at_estimate = figures(model, spend.as_ref().map(|(g, _)| *g), &sample);
     let results: Vec<(Option<f64>, Option<f64>)> = crate::parallel::map_runs(&draws, |run| {
         run.iter().map(|(p, g)| figures(p, g.as_ref(), &sample)).collect::<Vec<_>>()
     })
     .into_iter()
     .flatten()
     .collect();
-    // The interval of figure `which` (0: expected purchases, 1: model CLV).
-    let interval = |estimate: Option<f64>, full: f64, which: usize| {
-        let estimate = estimate.filter(|e| *e != 0.0)?;
+    // Figure `which` (0: expected purchases, 1: model CLV) of each draw that gives a
+    // finite one, relative to the sample's at the estimate, in order.
+    let ratios = |estimate: Option<f64>, which: usize| -> Vec<f64> {
+        let Some(estimate) = estimate.filter(|e| *e != 0.0 && e.is_finite()) else { return Vec::new() };
         let pick = |r: &(Option<f64>, Option<f64>)| if which == 0 { r.0 } else { r.1 };
-        let mut ratios: Vec<f64> = results.iter().filter_map(pick).map(|v| v / estimate).collect();
-        if ratios.len() < DRAWS / 2 {
-            return None;
-        }
+        let mut ratios: Vec<f64> =
+            results.iter().filter_map(pick).map(|v| v / estimate).filter(|r| r.is_finite()).collect();
         ratios.sort_by(f64::total_cmp);
-        Some([full * quantile(&ratios, TAIL), full * quantile(&ratios, 1.0 - TAIL)])
+        ratios
     };
+    // An interval needs at least half the draws.
+    let interval = |ratios: &[f64], full: f64| {
+        (ratios.len() >= DRAWS / 2)
+            .then(|| [full * quantile(ratios, TAIL), full * quantile(ratios, 1.0 - TAIL)])
+    };
+    let (purchases, clv) = (ratios(at_estimate.0, 0), ratios(at_estimate.1, 1));
+    let count = |r: &[f64]| u32::try_from(r.len()).unwrap_or(u32::MAX);
     Some(Intervals {
         draws: u32::try_from(DRAWS).unwrap_or(u32::MAX),
         customers: u32::try_from(sample.len()).unwrap_or(u32::MAX),
-        expected_purchases: interval(at_estimate.0, point.0, 0)?,
-        model_clv: point.1.and_then(|full| interval(at_estimate.1, full, 1)),
+        expected_purchases: interval(&purchases, point.0)?,
+        expected_purchases_draws: count(&purchases),
+        model_clv: point.1.and_then(|full| interval(&clv, full)),
+        model_clv_draws: count(&clv),
     })
 }
 
@@ -191,6 +204,7 @@ mod tests {
         let [low, high] = once.expected_purchases;
         assert!(low < full && full < high, "{low} {full} {high}");
         assert_eq!(once.customers, 1_000, "an even sample of at most 1,000");
+        assert_eq!((once.expected_purchases_draws, once.model_clv, once.model_clv_draws), (200, None, 0));
         assert_eq!(intervals((&model, &cov), None, &customers, (full, None), &figures, 7), Some(once));
         let wider = cov.map(|row| row.map(|v| v * 4.0));
         let twice = intervals((&model, &wider), None, &customers, (full, None), &figures, 7).unwrap();

@@ -65,6 +65,9 @@ pub enum NoFit {
     SameChurn { retention: f64 },
     /// The search stopped without reaching a maximum.
     NotConverged { iterations: u32, gradient: f64 },
+    /// Fitted, but it gives no prediction for some customer (BG/NBD and MBG/NBD at a = 1,
+    /// Pareto/NBD where its series cannot be summed), so it cannot be validated.
+    NoPrediction,
 }
 
 impl NoFit {
@@ -85,6 +88,9 @@ impl NoFit {
             ),
             NoFit::NotConverged { iterations, gradient } => {
                 format!("the fit did not converge ({iterations} iterations, gradient {gradient:.1e})")
+            }
+            NoFit::NoPrediction => {
+                "it gives no prediction for some customers, so it cannot be validated".to_owned()
             }
         }
     }
@@ -297,11 +303,12 @@ pub struct Choice {
 pub enum ChoiceReason {
     /// `data: model:` names it.
     Setting,
-    /// `auto`: the lowest mean absolute error in the holdout, of `candidates` models validated.
-    Holdout { mean_absolute_error: f64, candidates: u32 },
+    /// `auto`: the lowest root mean squared error in the holdout, of `candidates` models
+    /// validated; `runner_up` is the next lowest, so a reader sees by how much it won.
+    Holdout { root_mean_squared_error: f64, runner_up: Option<f64>, candidates: u32 },
     /// `auto` without a holdout: the lowest BIC (with four parameters each, the highest
-    /// likelihood), of `candidates` models fitted.
-    Bic { bic: f64, candidates: u32 },
+    /// likelihood), of `candidates` models fitted, and the next lowest.
+    Bic { bic: f64, runner_up: Option<f64>, candidates: u32 },
 }
 
 /// What the models say about one segment's customers.
@@ -341,6 +348,9 @@ pub struct Validation {
     pub holdout_days: u32,
     /// Calibration customers of the segment: a first purchase on or before the calibration end.
     pub customers: u64,
+    /// The segment's customers whose first purchase fell in the holdout, so not validated;
+    /// `null` from a holdout summary, which lists only the others.
+    pub first_purchase_in_holdout: Option<u64>,
     /// Per model validated, under its key (`bg_nbd`, `pareto_nbd`, `mbg_nbd`).
     pub models: std::collections::BTreeMap<Model, validation::ModelValidation>,
     /// The models that could not be fitted to the calibration customers, and why.
@@ -355,6 +365,7 @@ pub struct HoldoutData<'a> {
     pub customers: &'a [validation::Holdout],
     /// Purchase days per week of the holdout, for the tracking; not in a holdout summary.
     pub weekly: Option<&'a [u64]>,
+    pub first_purchase_in_holdout: Option<u64>,
 }
 
 /// Fits the purchase models `choice` asks for (and every one on the calibration customers,
@@ -391,7 +402,7 @@ pub fn segment_models(
         .map(|(c, r)| bootstrap::Valued {
             rfm: *r,
             monetary: c.monetary,
-            active: f64::from(c.age - c.recency) < YEAR_DAYS,
+            active: f64::from(c.age.saturating_sub(c.recency)) < YEAR_DAYS,
         })
         .collect();
     let margin = drivers.gross_margin;
@@ -470,19 +481,24 @@ fn segment_figures(
 pub fn validate_all(holdout: &HoldoutData) -> Validation {
     let rfm: Vec<Rfm> = holdout.customers.iter().map(|c| c.rfm).collect();
     let fits = PurchaseFits::of(&rfm, &PURCHASE_MODELS);
-    let models = PURCHASE_MODELS
-        .iter()
-        .filter_map(|&m| {
-            let (model, _) = fits.get(m)?.ok()?;
-            Some((m, validation::validate(&model, holdout.customers, holdout.holdout_days, holdout.weekly)?))
-        })
-        .collect();
+    let mut not_fitted = fits.not_fitted();
+    let mut models = std::collections::BTreeMap::new();
+    for m in PURCHASE_MODELS {
+        let Some(Ok((model, _))) = fits.get(m) else { continue };
+        match validation::validate(&model, holdout.customers, holdout.holdout_days, holdout.weekly) {
+            Some(v) => {
+                models.insert(m, v);
+            }
+            None => not_fitted.push(NotFitted { model: m, why: NoFit::NoPrediction }),
+        }
+    }
     Validation {
         calibration_end: holdout.calibration_end,
         holdout_days: holdout.holdout_days,
         customers: holdout.customers.len() as u64,
+        first_purchase_in_holdout: holdout.first_purchase_in_holdout,
         models,
-        not_fitted: fits.not_fitted(),
+        not_fitted,
     }
 }
 
@@ -505,24 +521,11 @@ fn choose(
     if let Some(model) = named {
         return fitted(&model).then_some(Choice { model, reason: ChoiceReason::Setting });
     }
-    let lowest = |scored: Vec<(Model, f64)>| {
-        let candidates = u32::try_from(scored.len()).unwrap_or(u32::MAX);
-        scored
-            .into_iter()
-            .fold(None, |best: Option<(Model, f64)>, (m, v)| match best {
-                Some((_, b)) if b <= v => best,
-                _ => Some((m, v)),
-            })
-            .map(|(m, v)| (m, v, candidates))
-    };
     if let Some(v) = validation {
-        let scored =
-            v.models.iter().filter(|(m, _)| fitted(m)).map(|(m, r)| (*m, r.mean_absolute_error)).collect();
-        if let Some((model, error, candidates)) = lowest(order(scored)) {
-            return Some(Choice {
-                model,
-                reason: ChoiceReason::Holdout { mean_absolute_error: error, candidates },
-            });
+        let scored = v.models.iter().filter(|(m, _)| fitted(m)).map(|(m, r)| (*m, r.root_mean_squared_error));
+        if let Some((model, error, runner_up, candidates)) = lowest(scored.collect()) {
+            let reason = ChoiceReason::Holdout { root_mean_squared_error: error, runner_up, candidates };
+            return Some(Choice { model, reason });
         }
     }
     #[allow(clippy::cast_precision_loss)]
@@ -531,8 +534,21 @@ fn choose(
         .iter()
         .filter_map(|&m| fits.get(m)?.ok().map(|(_, ll)| (m, Criteria::of(ll, 4, n).bic)))
         .collect();
-    lowest(scored)
-        .map(|(model, bic, candidates)| Choice { model, reason: ChoiceReason::Bic { bic, candidates } })
+    lowest(scored).map(|(model, bic, runner_up, candidates)| Choice {
+        model,
+        reason: ChoiceReason::Bic { bic, runner_up, candidates },
+    })
+}
+
+/// The model with the lowest finite score (ties to the earlier in [`PURCHASE_MODELS`]),
+/// its score, the next lowest score, and how many models were scored.
+fn lowest(scored: Vec<(Model, f64)>) -> Option<(Model, f64, Option<f64>, u32)> {
+    let mut scored: Vec<(Model, f64)> = order(scored).into_iter().filter(|(_, v)| v.is_finite()).collect();
+    let candidates = u32::try_from(scored.len()).unwrap_or(u32::MAX);
+    // A stable sort keeps the earlier model first among equal scores.
+    scored.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let (model, score) = *scored.first()?;
+    Some((model, score, scored.get(1).map(|s| s.1), candidates))
 }
 
 /// `scored` in the order of [`PURCHASE_MODELS`], so ties are broken the same way.
@@ -629,13 +645,14 @@ mod tests {
             let models = PURCHASE_MODELS
                 .iter()
                 .zip(errors)
-                .map(|(&model, mean_absolute_error)| {
+                .map(|(&model, root_mean_squared_error)| {
                     let v = validation::ModelValidation {
                         model,
                         predicted: 0.0,
                         actual: 0,
                         error: None,
-                        mean_absolute_error,
+                        mean_absolute_error: 0.0,
+                        root_mean_squared_error,
                         by_frequency: Vec::new(),
                         tracking: Vec::new(),
                     };
@@ -646,6 +663,7 @@ mod tests {
                 calibration_end: None,
                 holdout_days: 7,
                 customers: 0,
+                first_purchase_in_holdout: None,
                 models,
                 not_fitted: Vec::new(),
             }
@@ -653,7 +671,15 @@ mod tests {
         let holdout = scored([0.52, 0.5, 0.51]);
         let chosen = choose(ModelChoice::Auto, &fits, Some(&holdout), rfm.len()).unwrap();
         assert_eq!(chosen.model, Model::ParetoNbd);
-        assert_eq!(chosen.reason, ChoiceReason::Holdout { mean_absolute_error: 0.5, candidates: 3 });
+        let reason =
+            ChoiceReason::Holdout { root_mean_squared_error: 0.5, runner_up: Some(0.51), candidates: 3 };
+        assert_eq!(chosen.reason, reason);
+        // A score that is not a number never wins, wherever it comes.
+        let broken = scored([0.52, 0.51, f64::NAN]);
+        assert_eq!(
+            choose(ModelChoice::Auto, &fits, Some(&broken), rfm.len()).unwrap().model,
+            Model::ParetoNbd
+        );
         // A tie goes to the earlier model.
         let tie = scored([0.5, 0.5, 0.5]);
         assert_eq!(choose(ModelChoice::Auto, &fits, Some(&tie), rfm.len()).unwrap().model, Model::BgNbd);
@@ -664,7 +690,7 @@ mod tests {
             .map(|&m| (m, fits.get(m).unwrap().unwrap().1))
             .fold((Model::BgNbd, f64::NEG_INFINITY), |b, (m, ll)| if ll > b.1 { (m, ll) } else { b });
         assert_eq!(by_bic.model, best.0);
-        let ChoiceReason::Bic { bic, candidates: 3 } = by_bic.reason else { panic!("{by_bic:?}") };
+        let ChoiceReason::Bic { bic, candidates: 3, .. } = by_bic.reason else { panic!("{by_bic:?}") };
         #[allow(clippy::cast_precision_loss)]
         let n = rfm.len() as f64;
         assert!((bic - (4.0 * n.ln() - 2.0 * best.1)).abs() < 1e-9);

@@ -179,7 +179,8 @@ fn history(
     let rsx = r + s + x;
     let k = s / rsx;
     let d_k = [-s / (rsx * rsx), 0.0, (r + x) / (rsx * rsx), 0.0];
-    // Everything relative to P(tₓ), the largest part: P(T) ≤ P(tₓ) and E ≤ P(T).
+    // Everything relative to P(tₓ): P(T) ≤ P(tₓ), so the difference is computed as
+    // −expm1 and never cancels; E may exceed P(tₓ) (when α < β), which exp handles.
     let lost = -(at_t.value - at_x.value).exp_m1();
     let w_t = 1.0 - lost;
     let w_e = (ln_e - at_x.value).exp();

@@ -23,11 +23,17 @@ pub fn by_segment(customers: &[crate::model::CalibrationCustomer], segments: usi
     let mut holdouts: Vec<Vec<Holdout>> = vec![Vec::new(); segments];
     for c in customers {
         if let Some(list) = c.segment.and_then(|i| holdouts.get_mut(i)) {
-            let rfm = Rfm { x: c.frequency, t_x: f64::from(c.recency), t: f64::from(c.age) };
-            list.push(Holdout { rfm, purchases: c.holdout_frequency });
+            list.push(Holdout::from(c));
         }
     }
     holdouts
+}
+
+impl From<&crate::model::CalibrationCustomer> for Holdout {
+    fn from(c: &crate::model::CalibrationCustomer) -> Self {
+        let rfm = Rfm { x: c.frequency, t_x: f64::from(c.recency), t: f64::from(c.age) };
+        Holdout { rfm, purchases: c.holdout_frequency }
+    }
 }
 
 /// One model's predictions for the holdout against what happened.
@@ -40,8 +46,12 @@ pub struct ModelValidation {
     pub actual: u64,
     /// `predicted / actual − 1`; `null` when nobody bought in the holdout.
     pub error: Option<f64>,
-    /// The mean over customers of |predicted − actual|: the error that decides `auto`.
+    /// The mean over customers of |predicted − actual|.
     pub mean_absolute_error: f64,
+    /// The square root of the mean over customers of (predicted − actual)²: the error that
+    /// decides `auto`. The models value customers by their expectation, which squared
+    /// error rewards; absolute error rewards the median, near zero for most customers.
+    pub root_mean_squared_error: f64,
     /// Customers by calibration frequency 0, 1, …, 7+ (the last bin "and more"): the
     /// conditional expectations of the literature.
     pub by_frequency: Vec<FrequencyBin>,
@@ -69,7 +79,7 @@ pub struct TrackingPoint {
 /// Validates `model` on `customers` over `holdout_days`, with `weekly` the purchase days
 /// made in each week of the holdout (without them, as from a holdout summary, there is no
 /// tracking). `None` when the model gives no prediction for some customer (BG/NBD and
-/// MBG/NBD at a = 1).
+/// MBG/NBD at a = 1, Pareto/NBD where its series cannot be summed).
 pub fn validate(
     model: &PurchaseModel,
     customers: &[Holdout],
@@ -104,7 +114,7 @@ pub fn validate(
     .collect();
     let mut tracking_predicted = vec![0.0; points.len()];
     let mut bins = vec![(0u64, 0.0, 0u64); FREQUENCY_BINS as usize];
-    let (mut predicted, mut actual, mut absolute) = (0.0, 0u64, 0.0);
+    let (mut predicted, mut actual, mut absolute, mut squared) = (0.0, 0u64, 0.0, 0.0);
     for c in customers {
         let expected = per_week[at(c)?].as_ref()?;
         for (sum, e) in tracking_predicted.iter_mut().zip(expected) {
@@ -114,6 +124,7 @@ pub fn validate(
         predicted += total;
         actual += u64::from(c.purchases);
         absolute += (total - f64::from(c.purchases)).abs();
+        squared += (total - f64::from(c.purchases)).powi(2);
         let bin = &mut bins[c.rfm.x.min(FREQUENCY_BINS - 1) as usize];
         bin.0 += 1;
         bin.1 += total;
@@ -138,6 +149,7 @@ pub fn validate(
         actual,
         error: (actual > 0).then(|| predicted / actual as f64 - 1.0),
         mean_absolute_error: mean(absolute, customers.len() as u64),
+        root_mean_squared_error: mean(squared, customers.len() as u64).sqrt(),
         by_frequency: (0..FREQUENCY_BINS)
             .zip(bins)
             .map(|(frequency, (n, p, a))| FrequencyBin {
@@ -175,6 +187,8 @@ mod tests {
         assert!((v.error.unwrap() - ((2.0 * e1 + e9) / 5.0 - 1.0)).abs() < 1e-12);
         let mae = ((e1 - 1.0).abs() + e1 + (e9 - 4.0).abs()) / 3.0;
         assert!((v.mean_absolute_error - mae).abs() < 1e-12);
+        let rmse = (((e1 - 1.0).powi(2) + e1 * e1 + (e9 - 4.0).powi(2)) / 3.0).sqrt();
+        assert!((v.root_mean_squared_error - rmse).abs() < 1e-12);
         // Frequency 0 holds two customers, 7+ the one with nine.
         assert_eq!(v.by_frequency[0].customers, 2);
         assert!((v.by_frequency[0].actual_mean - 0.5).abs() < 1e-12);

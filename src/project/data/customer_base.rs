@@ -150,7 +150,7 @@ struct HoldoutAccumulator {
     calibration_end: i32,
     end: i32,
     customers: Vec<CalibrationCustomer>,
-    first_purchase_in_holdout: u64,
+    first_purchase_in_holdout: Vec<u64>,
     weekly: Vec<Vec<u64>>,
 }
 
@@ -161,7 +161,7 @@ impl HoldoutAccumulator {
             calibration_end,
             end,
             customers: Vec::new(),
-            first_purchase_in_holdout: 0,
+            first_purchase_in_holdout: vec![0; segments],
             weekly: vec![vec![0; weeks]; segments],
         }
     }
@@ -173,7 +173,9 @@ impl HoldoutAccumulator {
         let before = History { days: &history.days[..cut], ..*history };
         let Some(at_end) = summarise_rfm(&before, self.calibration_end) else {
             if history.days[cut..].iter().any(|d| is_purchase(d.amount) && d.day <= self.end) {
-                self.first_purchase_in_holdout += 1;
+                if let Some(n) = history.segment.and_then(|s| self.first_purchase_in_holdout.get_mut(s)) {
+                    *n += 1;
+                }
             }
             return;
         };
@@ -199,7 +201,9 @@ impl HoldoutAccumulator {
 
     fn absorb(&mut self, other: Self) {
         self.customers.extend(other.customers);
-        self.first_purchase_in_holdout += other.first_purchase_in_holdout;
+        for (a, b) in self.first_purchase_in_holdout.iter_mut().zip(other.first_purchase_in_holdout) {
+            *a += b;
+        }
         for (into, from) in self.weekly.iter_mut().zip(other.weekly) {
             for (a, b) in into.iter_mut().zip(from) {
                 *a += b;

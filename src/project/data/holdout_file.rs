@@ -16,6 +16,10 @@ use crate::model::{Calibration, CalibrationCustomer};
 pub const COLUMNS: [&str; 7] =
     ["customer", "segment", "frequency", "recency", "T", "holdout_frequency", "holdout_days"];
 
+/// The longest span of days a row may give: a century. The days bound the frequencies, which
+/// size the fit's tables (docs/security.md).
+pub const MAX_DAYS: u32 = 36_525;
+
 /// Whether `text` starts with this summary's header.
 pub fn is_holdout_summary(text: &[u8]) -> bool {
     let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
@@ -143,6 +147,11 @@ fn row(
     };
     let (frequency, recency, age) = (count(2)?, count(3)?, count(4)?);
     let (holdout_frequency, days) = (count(5)?, count(6)?);
+    if let Some((i, v)) =
+        [age, days].into_iter().zip([4, 6]).find(|(v, _)| *v > MAX_DAYS).map(|(v, i)| (i, v))
+    {
+        return Err((i, format!("{} {v} is more than {MAX_DAYS} days (a century)", COLUMNS[i])));
+    }
     if recency > age {
         return Err((3, format!("recency {recency} is longer than T {age}")));
     }
@@ -196,7 +205,7 @@ mod tests {
                     holdout_frequency: 0,
                 },
             ],
-            first_purchase_in_holdout: 0,
+            first_purchase_in_holdout: Vec::new(),
             weekly_purchases: Vec::new(),
         };
         let text = write(&calibration, &["installers".to_owned()]);

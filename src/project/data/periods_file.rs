@@ -13,6 +13,10 @@ use crate::model::PeriodHistory;
 /// set of Fader, Hardie & Shang 2010 is).
 pub const COLUMNS: [&str; 5] = ["customer", "segment", "frequency", "recency", "periods"];
 
+/// The most opportunities a history may span: each is a term of its likelihood, every
+/// evaluation (docs/security.md). A thousand is twenty years of weeks.
+pub const MAX_PERIODS: u32 = 1_000;
+
 /// Whether `text` starts with this summary's header.
 pub fn is_periods_summary(text: &[u8]) -> bool {
     let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
@@ -117,6 +121,14 @@ fn row(
         })),
     };
     let (frequency, recency, periods) = (count(2)?, count(3)?, count(4)?);
+    if periods > MAX_PERIODS {
+        return Err((
+            4,
+            format!(
+                "periods {periods} is more than the {MAX_PERIODS} opportunities a periods summary may span"
+            ),
+        ));
+    }
     if recency > periods {
         return Err((3, format!("recency {recency} is later than the last opportunity, periods {periods}")));
     }

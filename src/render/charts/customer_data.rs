@@ -73,7 +73,8 @@ pub fn cohorts(segment_id: &str, segment_name: &str, cohorts: &[Cohort], l: &Loc
     })
 }
 
-/// Customers by the BG/NBD probability that they are still active, per segment.
+/// Customers by the chosen purchase model's probability that they are still active, per
+/// segment.
 pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-p-alive");
     // Per segment: the share of customers in each tenth, and the share below one half.

@@ -235,10 +235,11 @@ fn choice(s: &SegmentDataMetrics, l: &Localizer) -> Option<String> {
     let model = chosen.model.name();
     let (key, mut args) = match chosen.reason {
         ChoiceReason::Setting => ("data-choice-setting", Vec::new()),
-        ChoiceReason::Holdout { mean_absolute_error, candidates } => (
+        ChoiceReason::Holdout { root_mean_squared_error, runner_up, candidates } => (
             "data-choice-holdout",
             vec![
-                ("error", l.number(mean_absolute_error, 2).into()),
+                ("error", l.number(root_mean_squared_error, 2).into()),
+                ("next", runner_up.map_or_else(|| "–".to_owned(), |e| l.number(e, 2)).into()),
                 ("candidates", f64::from(candidates).into()),
             ],
         ),
@@ -270,7 +271,7 @@ fn validation(s: &SegmentDataMetrics, l: &Localizer) -> Option<ValidationBlock> 
     Some(ValidationBlock {
         segment: s.name.clone(),
         sentence,
-        tracking: charts::validation_tracking(&s.id, &s.name, v, chosen, l),
+        tracking: charts::validation_tracking(&s.id, &s.name, v, m.model, l),
         by_frequency: charts::validation_by_frequency(&s.id, &s.name, v, l),
     })
 }
@@ -359,6 +360,7 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
         NoFit::NotConverged { iterations, .. } => {
             l.t_with("data-no-fit-not-converged", vec![("iterations", f64::from(iterations).into())])
         }
+        NoFit::NoPrediction => l.t("data-no-fit-no-prediction"),
     }
 }
 
