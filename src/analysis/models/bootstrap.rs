@@ -18,7 +18,7 @@ pub const DRAWS: usize = 200;
 /// id. Each draw's figure is taken relative to the same sample's figure at the estimate, and
 /// that ratio applied to the full figure: the sample measures how the parameters move the
 /// figure, not the figure itself.
-pub const MAX_CUSTOMERS: usize = 1_000;
+pub const MAX_CUSTOMERS: usize = 500;
 
 /// The share of draws outside each end of an interval: 5 % below, 5 % above.
 const TAIL: f64 = 0.05;
@@ -203,7 +203,7 @@ mod tests {
         let once = intervals((&model, &cov), None, &customers, (full, None), &figures, 7).unwrap();
         let [low, high] = once.expected_purchases;
         assert!(low < full && full < high, "{low} {full} {high}");
-        assert_eq!(once.customers, 1_000, "an even sample of at most 1,000");
+        assert_eq!(once.customers, 500, "an even sample of at most 500");
         assert_eq!((once.expected_purchases_draws, once.model_clv, once.model_clv_draws), (200, None, 0));
         assert_eq!(intervals((&model, &cov), None, &customers, (full, None), &figures, 7), Some(once));
         let wider = cov.map(|row| row.map(|v| v * 4.0));
