@@ -105,6 +105,26 @@ struct ModelOut<P> {
     convergence: Convergence,
 }
 
+impl<P> ModelOut<P> {
+    /// A fit in days with `k` parameters fitted to `n` customers at `log_likelihood`.
+    fn of(
+        params: P,
+        standard_errors: Option<P>,
+        (log_likelihood, k, n): (f64, u32, f64),
+        convergence: Convergence,
+    ) -> Self {
+        ModelOut {
+            time_unit: Some(bg_nbd::TIME_UNIT),
+            params,
+            standard_errors,
+            customers: None,
+            log_likelihood,
+            criteria: Criteria::of(log_likelihood, k, n),
+            convergence,
+        }
+    }
+}
+
 /// Prints how long `what` took, with `--timings`.
 struct Clock {
     timings: bool,
@@ -308,41 +328,21 @@ fn fit_days(
             let fits = Fits { bg: bg.as_ref(), pareto: pareto.as_ref(), mbg: mbg.as_ref(), gg: gg.as_ref() };
             predict_days(&mut rows, &name, &customers, &rfm, fits, horizon_days);
         }
-        let nbd = |f: bg_nbd::Fit| ModelOut {
-            time_unit: Some(f.time_unit),
-            params: f.params,
-            standard_errors: f.standard_errors,
-            customers: None,
-            log_likelihood: f.log_likelihood,
-            criteria: Criteria::of(f.log_likelihood, 4, n),
-            convergence: f.convergence,
-        };
         segments.push(SegmentFit::Days(Box::new(DaysFit {
             customers: customers.len(),
             not_fitted,
-            bg_nbd: bg.map(nbd),
-            pareto_nbd: pareto.map(|f| ModelOut {
-                time_unit: Some(f.time_unit),
-                params: f.params,
-                standard_errors: f.standard_errors,
-                customers: None,
-                log_likelihood: f.log_likelihood,
-                criteria: Criteria::of(f.log_likelihood, 4, n),
-                convergence: f.convergence,
-            }),
-            mbg_nbd: mbg.map(nbd),
+            bg_nbd: bg
+                .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
+            pareto_nbd: pareto
+                .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
+            mbg_nbd: mbg
+                .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
             gamma_gamma: gg.map(|f| {
                 #[allow(clippy::cast_precision_loss)]
                 let used = f.customers as f64;
-                ModelOut {
-                    time_unit: None,
-                    params: f.params,
-                    standard_errors: f.standard_errors,
-                    customers: Some(f.customers),
-                    log_likelihood: f.log_likelihood,
-                    criteria: Criteria::of(f.log_likelihood, 3, used),
-                    convergence: f.convergence,
-                }
+                let spend =
+                    ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 3, used), f.convergence);
+                ModelOut { time_unit: None, customers: Some(f.customers), ..spend }
             }),
             segment: name,
         })));
@@ -409,12 +409,7 @@ fn fit_periods(
             not_fitted,
             bg_bb: fit.map(|f| ModelOut {
                 time_unit: Some(f.time_unit),
-                params: f.params,
-                standard_errors: f.standard_errors,
-                customers: None,
-                log_likelihood: f.log_likelihood,
-                criteria: Criteria::of(f.log_likelihood, 4, n),
-                convergence: f.convergence,
+                ..ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
             }),
             segment: name,
         }));

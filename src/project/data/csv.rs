@@ -294,6 +294,47 @@ fn well_formed_fields(record: &[u8], delimiter: u8) -> Option<usize> {
     }
 }
 
+/// A row of a summary file read by its columns' names: each problem comes with the index of
+/// the field it is in, for its column number.
+pub struct NamedRow<'a> {
+    pub fields: &'a Fields<'a>,
+    pub names: &'a [&'a str],
+}
+
+impl NamedRow<'_> {
+    /// Field `i` as trimmed text.
+    pub fn text(&self, i: usize) -> Result<&str, (usize, String)> {
+        std::str::from_utf8(super::fields::trim(self.fields.get(i)))
+            .map_err(|_| (i, format!("`{}` is not UTF-8 text", self.names[i])))
+    }
+
+    /// Field `i` as a whole number ≥ 0.
+    pub fn count(&self, i: usize) -> Result<u32, (usize, String)> {
+        let t = self.text(i)?;
+        t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", self.names[i])))
+    }
+
+    /// The customer id (field 0, not empty) and the segment (field 1): its index in
+    /// `segments`, a name not seen before appended; `None` when empty.
+    pub fn customer_and_segment(
+        &self,
+        segments: &mut Vec<String>,
+    ) -> Result<(&str, Option<usize>), (usize, String)> {
+        let id = self.text(0)?;
+        if id.is_empty() {
+            return Err((0, "the customer id is empty".into()));
+        }
+        let segment = match self.text(1)? {
+            "" => None,
+            name => Some(segments.iter().position(|s| s == name).unwrap_or_else(|| {
+                segments.push(name.to_owned());
+                segments.len() - 1
+            })),
+        };
+        Ok((id, segment))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::csv::{Records, Splitter};
+use super::csv::{NamedRow, Records, Splitter};
 use super::fields;
 use crate::csv_field::push_exact;
 use crate::diagnostic::{Diagnostic, Position};
@@ -126,25 +126,9 @@ fn row(
     if f.len() != COLUMNS.len() {
         return Err((0, super::csv::field_count_problem(f.len(), COLUMNS.len())));
     }
-    let text = |i: usize| -> Result<&str, (usize, String)> {
-        std::str::from_utf8(fields::trim(f.get(i)))
-            .map_err(|_| (i, format!("`{}` is not UTF-8 text", COLUMNS[i])))
-    };
-    let count = |i: usize| -> Result<u32, (usize, String)> {
-        let t = text(i)?;
-        t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", COLUMNS[i])))
-    };
-    let id = text(0)?;
-    if id.is_empty() {
-        return Err((0, "the customer id is empty".into()));
-    }
-    let segment = match text(1)? {
-        "" => None,
-        name => Some(segments.iter().position(|s| s == name).unwrap_or_else(|| {
-            segments.push(name.to_owned());
-            segments.len() - 1
-        })),
-    };
+    let row = NamedRow { fields: f, names: &COLUMNS };
+    let (id, segment) = row.customer_and_segment(segments)?;
+    let count = |i: usize| row.count(i);
     let (frequency, recency, age) = (count(2)?, count(3)?, count(4)?);
     let (holdout_frequency, days) = (count(5)?, count(6)?);
     if let Some((i, v)) =

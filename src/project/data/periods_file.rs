@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::csv::{Records, Splitter};
+use super::csv::{NamedRow, Records, Splitter};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::PeriodHistory;
@@ -101,25 +101,9 @@ fn row(
     if f.len() != names.len() {
         return Err((0, super::csv::field_count_problem(f.len(), names.len())));
     }
-    let text = |i: usize| -> Result<&str, (usize, String)> {
-        std::str::from_utf8(fields::trim(f.get(i)))
-            .map_err(|_| (i, format!("`{}` is not UTF-8 text", names[i])))
-    };
-    let count = |i: usize| -> Result<u32, (usize, String)> {
-        let t = text(i)?;
-        t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", names[i])))
-    };
-    let id = text(0)?;
-    if id.is_empty() {
-        return Err((0, "the customer id is empty".into()));
-    }
-    let segment = match text(1)? {
-        "" => None,
-        name => Some(segments.iter().position(|s| s == name).unwrap_or_else(|| {
-            segments.push(name.to_owned());
-            segments.len() - 1
-        })),
-    };
+    let row = NamedRow { fields: f, names };
+    let (id, segment) = row.customer_and_segment(segments)?;
+    let count = |i: usize| row.count(i);
     let (frequency, recency, periods) = (count(2)?, count(3)?, count(4)?);
     if periods > MAX_PERIODS {
         return Err((
@@ -144,7 +128,7 @@ fn row(
         return Err((3, "recency is 0 exactly when frequency is 0 (no transaction after the first)".into()));
     }
     let weight = if names.len() > COLUMNS.len() {
-        let t = text(5)?;
+        let t = row.text(5)?;
         t.parse()
             .ok()
             .filter(|&n: &u64| n > 0)

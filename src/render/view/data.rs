@@ -370,38 +370,23 @@ pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> 
     for s in &data.segments {
         let row = |model, parameters| ParameterRow { segment: s.name.clone(), model, parameters };
         if let Some(m) = &s.models {
+            // BG/NBD and MBG/NBD share their parameters' names.
+            let nbd = |p: &crate::analysis::models::bg_nbd::BgNbd| {
+                let (r, alpha, a, b) =
+                    (l.number(p.r, 3), l.number(p.alpha, 1), l.number(p.a, 3), l.number(p.b, 2));
+                format!("r = {r}, α = {alpha}, a = {a}, b = {b}")
+            };
             if let Some(f) = &m.bg_nbd {
-                let p = f.params;
-                let text = format!(
-                    "r = {}, α = {}, a = {}, b = {}",
-                    l.number(p.r, 3),
-                    l.number(p.alpha, 1),
-                    l.number(p.a, 3),
-                    l.number(p.b, 2)
-                );
-                rows.push(row("BG/NBD", text));
+                rows.push(row("BG/NBD", nbd(&f.params)));
             }
             if let Some(f) = &m.pareto_nbd {
                 let p = f.params;
-                let text = format!(
-                    "r = {}, α = {}, s = {}, β = {}",
-                    l.number(p.r, 3),
-                    l.number(p.alpha, 1),
-                    l.number(p.s, 3),
-                    l.number(p.beta, 1)
-                );
-                rows.push(row("Pareto/NBD", text));
+                let (r, alpha, s, beta) =
+                    (l.number(p.r, 3), l.number(p.alpha, 1), l.number(p.s, 3), l.number(p.beta, 1));
+                rows.push(row("Pareto/NBD", format!("r = {r}, α = {alpha}, s = {s}, β = {beta}")));
             }
             if let Some(f) = &m.mbg_nbd {
-                let p = f.params;
-                let text = format!(
-                    "r = {}, α = {}, a = {}, b = {}",
-                    l.number(p.r, 3),
-                    l.number(p.alpha, 1),
-                    l.number(p.a, 3),
-                    l.number(p.b, 2)
-                );
-                rows.push(row("MBG/NBD", text));
+                rows.push(row("MBG/NBD", nbd(&f.params)));
             }
             if let Some(g) = &m.gamma_gamma {
                 let p = g.params;
