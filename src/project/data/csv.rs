@@ -335,6 +335,70 @@ impl NamedRow<'_> {
     }
 }
 
+/// The rows after the header of a summary file of `width` columns, each passed with its line
+/// to `row` unless blank; a quote left open is a problem of its own. Every problem `row`
+/// gives is collected: `Ok` with them all once the file is read, `Err` when more than
+/// [`super::bad_rows::SHOWN`] stop the reading early.
+pub fn summary_rows(
+    text: &[u8],
+    rel: &std::path::Path,
+    width: usize,
+    mut row: impl FnMut(&Fields, u32) -> Result<(), crate::diagnostic::Diagnostic>,
+) -> Result<Vec<crate::diagnostic::Diagnostic>, Vec<crate::diagnostic::Diagnostic>> {
+    use crate::diagnostic::{Diagnostic, Position};
+    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let mut splitter = Splitter::new(b',');
+    let (mut problems, mut line) = (Vec::new(), 1);
+    for record in Records::new(&text[(header.len() + 1).min(text.len())..], b',', Some(width)) {
+        line += record.lines;
+        if record.unbalanced {
+            problems.push(
+                Diagnostic::new(rel, UNBALANCED_QUOTE)
+                    .at(Some(Position { line, column: 1 }))
+                    .hint(UNBALANCED_QUOTE_HINT),
+            );
+            continue;
+        }
+        if super::fields::trim(record.bytes).is_empty() {
+            continue;
+        }
+        if let Err(problem) = row(&splitter.split(record.bytes), line) {
+            problems.push(problem);
+        }
+        if problems.len() > super::bad_rows::SHOWN {
+            problems.push(Diagnostic::new(rel, "more problems follow; correct these first"));
+            return Err(problems);
+        }
+    }
+    Ok(problems)
+}
+
+/// A row's problem from `(field index, message)`, located at `line` and the field's column.
+pub fn row_problem(
+    rel: &std::path::Path,
+    line: u32,
+    (field, message): (usize, String),
+) -> crate::diagnostic::Diagnostic {
+    let column = u32::try_from(field).unwrap_or(0) + 1;
+    crate::diagnostic::Diagnostic::new(rel, message).at(Some(crate::diagnostic::Position { line, column }))
+}
+
+/// Sorts `items` by their customer id; a problem naming the first id listed twice.
+pub fn sorted_once<T>(
+    items: &mut [T],
+    id: impl Fn(&T) -> &str,
+    rel: &std::path::Path,
+) -> Result<(), Vec<crate::diagnostic::Diagnostic>> {
+    items.sort_by(|a, b| id(a).cmp(id(b)));
+    match items.windows(2).find(|w| id(&w[0]) == id(&w[1])) {
+        Some(w) => Err(vec![crate::diagnostic::Diagnostic::new(
+            rel,
+            format!("customer `{}` is listed twice", id(&w[0])),
+        )]),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::csv::{NamedRow, Records, Splitter};
+use super::csv::{NamedRow, Records, row_problem, sorted_once, summary_rows};
 use super::fields;
 use crate::csv_field::push_exact;
 use crate::diagnostic::{Diagnostic, Position};
@@ -64,45 +64,20 @@ pub fn read(text: &[u8], rel: &Path) -> Result<Holdouts, Vec<Diagnostic>> {
                 .hint(format!("the first line must be `{}`", COLUMNS.join(","))),
         ]);
     }
-    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
-    let (mut segments, mut customers, mut problems) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut segments, mut customers) = (Vec::new(), Vec::new());
     let mut days: Option<u32> = None;
-    let mut splitter = Splitter::new(b',');
-    let mut line = 1;
-    for record in Records::new(&text[(header.len() + 1).min(text.len())..], b',', Some(COLUMNS.len())) {
-        line += record.lines;
-        if fields::trim(record.bytes).is_empty() {
-            continue;
-        }
-        let at = |column: usize| Some(Position { line, column: u32::try_from(column).unwrap_or(0) + 1 });
-        if record.unbalanced {
-            problems.push(
-                Diagnostic::new(rel, super::csv::UNBALANCED_QUOTE)
-                    .at(at(0))
-                    .hint(super::csv::UNBALANCED_QUOTE_HINT),
+    let mut problems = summary_rows(text, rel, COLUMNS.len(), |fields, line| {
+        let (c, d) = row(fields, &mut segments).map_err(|p| row_problem(rel, line, p))?;
+        if let Some(e) = days.filter(|e| *e != d) {
+            let problem = (6, format!("holdout_days is {d} here but {e} on earlier rows"));
+            return Err(
+                row_problem(rel, line, problem).hint("count every customer's holdout over the same days")
             );
-            continue;
         }
-        match row(&splitter.split(record.bytes), &mut segments) {
-            Ok((_, d)) if days.is_some_and(|e| e != d) => problems.push(
-                Diagnostic::new(
-                    rel,
-                    format!("holdout_days is {d} here but {} on earlier rows", days.unwrap_or(d)),
-                )
-                .at(at(6))
-                .hint("count every customer's holdout over the same days"),
-            ),
-            Ok((c, d)) => {
-                days = Some(d);
-                customers.push(c);
-            }
-            Err((column, message)) => problems.push(Diagnostic::new(rel, message).at(at(column))),
-        }
-        if problems.len() > super::bad_rows::SHOWN {
-            problems.push(Diagnostic::new(rel, "more problems follow; correct these first"));
-            return Err(problems);
-        }
-    }
+        days = Some(d);
+        customers.push(c);
+        Ok(())
+    })?;
     let Some(holdout_days) = days.filter(|_| problems.is_empty()) else {
         if problems.is_empty() {
             problems.push(
@@ -111,10 +86,7 @@ pub fn read(text: &[u8], rel: &Path) -> Result<Holdouts, Vec<Diagnostic>> {
         }
         return Err(problems);
     };
-    customers.sort_by(|a, b| a.id.cmp(&b.id));
-    if let Some(w) = customers.windows(2).find(|w| w[0].id == w[1].id) {
-        return Err(vec![Diagnostic::new(rel, format!("customer `{}` is listed twice", w[0].id))]);
-    }
+    sorted_once(&mut customers, |c| &c.id, rel)?;
     Ok(Holdouts { customers, segments, holdout_days })
 }
 

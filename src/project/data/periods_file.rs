@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::csv::{NamedRow, Records, Splitter};
+use super::csv::{NamedRow, Records, row_problem, sorted_once, summary_rows};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::PeriodHistory;
@@ -48,36 +48,11 @@ pub fn read(text: &[u8], rel: &Path) -> Result<Periods, Vec<Diagnostic>> {
                 )),
         ]);
     }
-    let mut segments: Vec<String> = Vec::new();
-    let (mut histories, mut problems) = (Vec::new(), Vec::new());
-    let mut splitter = Splitter::new(b',');
-    let mut line = 1;
-    let body = &text[(header.len() + 1).min(text.len())..];
-    for record in Records::new(body, b',', Some(names.len())) {
-        line += record.lines;
-        if record.unbalanced {
-            problems.push(
-                Diagnostic::new(rel, super::csv::UNBALANCED_QUOTE)
-                    .at(Some(Position { line, column: 1 }))
-                    .hint(super::csv::UNBALANCED_QUOTE_HINT),
-            );
-            continue;
-        }
-        if fields::trim(record.bytes).is_empty() {
-            continue;
-        }
-        match row(&splitter.split(record.bytes), &names, &mut segments) {
-            Ok(h) => histories.push(h),
-            Err((column, message)) => {
-                let column = u32::try_from(column).unwrap_or(0) + 1;
-                problems.push(Diagnostic::new(rel, message).at(Some(Position { line, column })));
-            }
-        }
-        if problems.len() > super::bad_rows::SHOWN {
-            problems.push(Diagnostic::new(rel, "more problems follow; correct these first"));
-            return Err(problems);
-        }
-    }
+    let (mut segments, mut histories) = (Vec::new(), Vec::new());
+    let mut problems = summary_rows(text, rel, names.len(), |fields, line| {
+        histories.push(row(fields, &names, &mut segments).map_err(|p| row_problem(rel, line, p))?);
+        Ok(())
+    })?;
     if histories.is_empty() && problems.is_empty() {
         problems
             .push(Diagnostic::new(rel, "the file has a header but no rows").hint("export the summary again"));
@@ -85,10 +60,7 @@ pub fn read(text: &[u8], rel: &Path) -> Result<Periods, Vec<Diagnostic>> {
     if !problems.is_empty() {
         return Err(problems);
     }
-    histories.sort_by(|a, b| a.id.cmp(&b.id));
-    if let Some(w) = histories.windows(2).find(|w| w[0].id == w[1].id) {
-        return Err(vec![Diagnostic::new(rel, format!("customer `{}` is listed twice", w[0].id))]);
-    }
+    sorted_once(&mut histories, |h| &h.id, rel)?;
     Ok(Periods { histories, segments })
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::csv::{Records, Splitter};
+use super::csv::{Records, row_problem, sorted_once, summary_rows};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{CustomerSummary, LoyaltyPathSettings, PathFields};
@@ -149,54 +149,28 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
                 )),
         ]);
     }
-    let width = names.len();
-    let mut splitter = Splitter::new(b',');
     let mut customers = Vec::new();
-    let mut problems = Vec::new();
-    let mut end: Option<(NaiveDate, u32)> = None;
-    let mut line = 1;
-    let body = &text[(header.len() + 1).min(text.len())..];
-    for record in Records::new(body, b',', Some(width)) {
-        line += record.lines;
-        if record.unbalanced {
-            problems.push(
-                Diagnostic::new(rel, super::csv::UNBALANCED_QUOTE)
-                    .at(Some(Position { line, column: 1 }))
-                    .hint(super::csv::UNBALANCED_QUOTE_HINT),
-            );
-            continue;
-        }
-        if fields::trim(record.bytes).is_empty() {
-            continue;
-        }
-        match row(&splitter.split(record.bytes), &mut segments, open, (&names, path.as_ref())) {
-            Ok(c) => {
-                let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
-                match end {
-                    Some((e, _)) if e != this_end => problems.push(
-                        Diagnostic::new(
-                            rel,
-                            format!("first_purchase + T is {this_end} here but {e} on earlier rows"),
-                        )
-                        .at(Some(Position { line, column: 1 }))
-                        .hint("compute T for every customer against the same observation end"),
-                    ),
-                    Some(_) => {}
-                    None => end = Some((this_end, line)),
-                }
-                customers.push(c);
-            }
-            Err((column, message)) => {
-                let column = u32::try_from(column).unwrap_or(0);
-                problems.push(Diagnostic::new(rel, message).at(Some(Position { line, column: column + 1 })));
+    let mut end: Option<NaiveDate> = None;
+    let mut problems = summary_rows(text, rel, names.len(), |fields, line| {
+        let c = row(fields, &mut segments, open, (&names, path.as_ref()))
+            .map_err(|p| row_problem(rel, line, p))?;
+        let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
+        customers.push(c);
+        match end {
+            Some(e) if e != this_end => Err(Diagnostic::new(
+                rel,
+                format!("first_purchase + T is {this_end} here but {e} on earlier rows"),
+            )
+            .at(Some(Position { line, column: 1 }))
+            .hint("compute T for every customer against the same observation end")),
+            Some(_) => Ok(()),
+            None => {
+                end = Some(this_end);
+                Ok(())
             }
         }
-        if problems.len() > super::bad_rows::SHOWN {
-            problems.push(Diagnostic::new(rel, "more problems follow; correct these first"));
-            return Err(problems);
-        }
-    }
-    let Some((observation_end, _)) = end else {
+    })?;
+    let Some(observation_end) = end else {
         problems
             .push(Diagnostic::new(rel, "the file has a header but no rows").hint("export the summary again"));
         return Err(problems);
@@ -204,10 +178,7 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     if !problems.is_empty() {
         return Err(problems);
     }
-    customers.sort_by(|a, b| a.id.cmp(&b.id));
-    if let Some(w) = customers.windows(2).find(|w| w[0].id == w[1].id) {
-        return Err(vec![Diagnostic::new(rel, format!("customer `{}` is listed twice", w[0].id))]);
-    }
+    sorted_once(&mut customers, |c| &c.id, rel)?;
     Ok(Summary { customers, observation_end, segments, path })
 }
 
