@@ -6,7 +6,7 @@
 //! enters only as `x` repeat purchases, the day `tₓ` of the last one and their age `T`,
 //! all counted from the first purchase.
 
-use super::optimize::{minimize, uncertainty};
+use super::optimize::{mean_negative_in_logs, minimize, uncertainty};
 use super::special::{digamma, hyp2f1, ln_beta, ln_gamma};
 use super::{Convergence, NoFit};
 
@@ -149,16 +149,7 @@ pub fn fit_with(customers: &[Rfm], dropout: Dropout) -> Result<Fit, NoFit> {
     );
     // Start from the purchase rate the averages suggest, and a moderate dropout.
     let start = [0.0, ((mean_t + 1.0) / (mean_x + 1.0)).ln(), 0.0, 1f64.ln() + 1.0];
-    let objective = |theta: &[f64], gradient: &mut [f64]| {
-        let params = from_logs(theta);
-        let mut g = [0.0; 4];
-        let ll = log_likelihood(&params, dropout, &data, &mut g);
-        let scale = -1.0 / data.customers;
-        for (i, p) in [params.r, params.alpha, params.a, params.b].into_iter().enumerate() {
-            gradient[i] = scale * g[i] * p;
-        }
-        scale * ll
-    };
+    let objective = |theta: &[f64], gradient: &mut [f64]| mean_negative(theta, dropout, &data, gradient);
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
     let se = uncertainty::<4>(|t, g| _ = objective(t, g), &found.x, data.customers);
@@ -169,6 +160,15 @@ pub fn fit_with(customers: &[Rfm], dropout: Dropout) -> Result<Fit, NoFit> {
         covariance: se.map(|(_, c)| c),
         log_likelihood: -found.value * data.customers,
         convergence,
+    })
+}
+
+/// The mean negative log-likelihood at the logarithms of the parameters, with its gradient
+/// there: what [`fit_with`] minimises, and what the standard errors differentiate.
+fn mean_negative(theta: &[f64], dropout: Dropout, data: &Prepared, gradient: &mut [f64]) -> f64 {
+    mean_negative_in_logs(theta, data.customers, gradient, |&[r, alpha, a, b]| {
+        let mut g = [0.0; 4];
+        (log_likelihood(&BgNbd { r, alpha, a, b }, dropout, data, &mut g), g)
     })
 }
 
@@ -366,14 +366,7 @@ mod tests {
 
     /// The objective `fit` minimises, for the standard errors.
     fn mean_gradient(data: &Prepared, dropout: Dropout) -> impl Fn(&[f64], &mut [f64]) + '_ {
-        move |theta, gradient| {
-            let p = from_logs(theta);
-            let mut g = [0.0; 4];
-            log_likelihood(&p, dropout, data, &mut g);
-            for (i, v) in [p.r, p.alpha, p.a, p.b].into_iter().enumerate() {
-                gradient[i] = -g[i] * v / data.customers;
-            }
-        }
+        move |theta, gradient| _ = mean_negative(theta, dropout, data, gradient)
     }
 
     #[test]

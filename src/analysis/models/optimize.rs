@@ -24,6 +24,26 @@ const MAX_ITERATIONS: u32 = 2_000;
 /// to about 1e-15 of itself), a gradient below this counts as converged.
 const STALLED_TOLERANCE: f64 = 1e-6;
 
+/// The mean negative log-likelihood of `n` observations at `theta`, the logarithms of the
+/// parameters, with its gradient in `theta` written to `gradient`: from `ll`, which gives the
+/// log-likelihood at the parameters `exp(theta)` and its gradient in them, by
+/// `∂/∂θᵢ = pᵢ · ∂/∂pᵢ`. Every fit here searches in these logarithms, so every positive
+/// parameter stays positive.
+pub fn mean_negative_in_logs<const K: usize>(
+    theta: &[f64],
+    n: f64,
+    gradient: &mut [f64],
+    ll: impl FnOnce(&[f64; K]) -> (f64, [f64; K]),
+) -> f64 {
+    let p: [f64; K] = std::array::from_fn(|i| theta[i].exp());
+    let (value, g) = ll(&p);
+    let scale = -1.0 / n;
+    for i in 0..K {
+        gradient[i] = scale * g[i] * p[i];
+    }
+    scale * value
+}
+
 /// Minimises `f` from `x0`. `f(x, gradient)` returns the value and writes the gradient.
 /// Stops when every gradient component is below `tolerance` in absolute value, or when the
 /// value stops falling with the gradient below [`STALLED_TOLERANCE`].

@@ -9,7 +9,7 @@
 //! the last at `tₓ`, observed for `T` days from the first purchase.
 
 use super::bg_nbd::{self, Rfm};
-use super::optimize::{minimize, uncertainty};
+use super::optimize::{mean_negative_in_logs, minimize, uncertainty};
 use super::special::{digamma, hyp2f1_one, hyp2f1_one_with_derivatives, ln_gamma};
 use super::{Convergence, NoFit};
 
@@ -77,14 +77,10 @@ pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
 /// The mean negative log-likelihood at the logarithms of the parameters, with its gradient
 /// there: what [`fit`] minimises, and what the standard errors differentiate.
 pub(super) fn mean_negative(theta: &[f64], data: &Prepared, gradient: &mut [f64]) -> f64 {
-    let params = from_logs(theta);
-    let mut g = [0.0; 4];
-    let ll = log_likelihood(&params, data, &mut g);
-    let scale = -1.0 / data.base.customers;
-    for (i, p) in [params.r, params.alpha, params.s, params.beta].into_iter().enumerate() {
-        gradient[i] = scale * g[i] * p;
-    }
-    scale * ll
+    mean_negative_in_logs(theta, data.base.customers, gradient, |&[r, alpha, s, beta]| {
+        let mut g = [0.0; 4];
+        (log_likelihood(&ParetoNbd { r, alpha, s, beta }, data, &mut g), g)
+    })
 }
 
 pub(super) fn from_logs(theta: &[f64]) -> ParetoNbd {
