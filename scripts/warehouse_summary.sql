@@ -36,13 +36,15 @@
 --                         refuses one without); a return may have none. At most 32
 --                         distinct categories, as in uplift: use a coarse grouping.
 --
--- Dialect: runs as written on DuckDB and PostgreSQL (DATE - DATE = whole days).
--- BigQuery and Snowflake need other date differences and identifier quoting; see
--- docs/warehouse.md, which has each dialect's variant.
+-- Dialect: this text runs on DuckDB and PostgreSQL. Every difference of two days is taken
+-- between day numbers, written `(x - DATE '1970-01-01')`, so that a dialect differs in
+-- that one expression, in quoting and in type names only:
+--   python3 scripts/warehouse_sql.py --dialect spark|bigquery|snowflake|postgresql
+-- prints this query for the other engines (docs/warehouse.md, "Dialects").
 --
 -- Set the observation end in `params` below. uplift's default is the last date in the
 -- log: replace the literal by (SELECT MAX(purchase_date) FROM transactions).
--- scripts/check_warehouse.py rewrites the literal on the marked line.
+-- scripts/warehouse_sql.py --end and scripts/check_warehouse.py set the marked literal.
 
 WITH params AS (
     SELECT DATE '2026-10-31' AS observation_end, -- observation end E
@@ -54,8 +56,9 @@ WITH params AS (
 ),
 day_totals AS (                                  -- one row per customer and day
     SELECT t.customer_id,
-           t.purchase_date AS day,
-           SUM(t.amount)   AS day_total
+           t.purchase_date                       AS day,
+           (t.purchase_date - DATE '1970-01-01') AS day_number,
+           SUM(t.amount)                         AS day_total
     FROM transactions t
     CROSS JOIN params p
     WHERE t.purchase_date <= p.observation_end
@@ -63,9 +66,11 @@ day_totals AS (                                  -- one row per customer and day
 ),
 purchase_days AS (                               -- customers with at least one purchase day
     SELECT customer_id,
-           MIN(day) AS first_purchase,
-           MAX(day) AS last_purchase,
-           COUNT(*) AS n_days
+           MIN(day)        AS first_purchase,
+           MAX(day)        AS last_purchase,
+           MIN(day_number) AS first_day,
+           MAX(day_number) AS last_day,
+           COUNT(*)        AS n_days
     FROM day_totals
     WHERE day_total >= 0
     GROUP BY customer_id
@@ -75,26 +80,26 @@ later_totals AS (                                -- net spend after the first pu
            SUM(d.day_total) AS later_total
     FROM day_totals d
     JOIN purchase_days f ON f.customer_id = d.customer_id
-    WHERE d.day > f.first_purchase
+    WHERE d.day_number > f.first_day
     GROUP BY d.customer_id
 ),
 numbered AS (                                   -- purchase days, numbered, with the gap before each
     SELECT d.customer_id,
-           d.day,
-           ROW_NUMBER() OVER (PARTITION BY d.customer_id ORDER BY d.day) AS n,
-           d.day - LAG(d.day) OVER (PARTITION BY d.customer_id ORDER BY d.day) AS gap
+           d.day_number,
+           ROW_NUMBER() OVER (PARTITION BY d.customer_id ORDER BY d.day_number) AS nth,
+           d.day_number - LAG(d.day_number) OVER (PARTITION BY d.customer_id ORDER BY d.day_number) AS gap
     FROM day_totals d
     WHERE d.day_total >= 0
 ),
 path AS (                                        -- the loyalty path's steps
     SELECT n.customer_id,
            COALESCE(MAX(n.gap), 0) AS longest_gap,
-           MIN(CASE WHEN n.n = p.repeat_purchase AND n.day - f.first_purchase < p.window_days
-                    THEN n.day - f.first_purchase END) AS days_to_purchase_2,
-           MIN(CASE WHEN n.n = p.regular_purchase AND n.day - f.first_purchase < p.window_days
-                    THEN n.day - f.first_purchase END) AS days_to_purchase_4,
-           MIN(CASE WHEN n.n = p.loyal_purchase AND n.day - f.first_purchase < p.window_days
-                    THEN n.day - f.first_purchase END) AS days_to_purchase_8
+           MIN(CASE WHEN n.nth = p.repeat_purchase AND n.day_number - f.first_day < p.window_days
+                    THEN n.day_number - f.first_day END) AS days_to_purchase_2,
+           MIN(CASE WHEN n.nth = p.regular_purchase AND n.day_number - f.first_day < p.window_days
+                    THEN n.day_number - f.first_day END) AS days_to_purchase_4,
+           MIN(CASE WHEN n.nth = p.loyal_purchase AND n.day_number - f.first_day < p.window_days
+                    THEN n.day_number - f.first_day END) AS days_to_purchase_8
     FROM numbered n
     JOIN purchase_days f ON f.customer_id = n.customer_id
     CROSS JOIN params p
@@ -106,7 +111,7 @@ window_totals AS (                               -- net amount in the window
     FROM day_totals d
     JOIN purchase_days f ON f.customer_id = d.customer_id
     CROSS JOIN params p
-    WHERE d.day >= f.first_purchase AND d.day - f.first_purchase < p.window_days
+    WHERE d.day_number >= f.first_day AND d.day_number - f.first_day < p.window_days
     GROUP BY d.customer_id
 ),
 --cat category_firsts AS (                       -- each category's first day bought in the window
@@ -118,12 +123,12 @@ window_totals AS (                               -- net amount in the window
 --cat     CROSS JOIN params p
 --cat     WHERE t.amount > 0 AND t.category IS NOT NULL AND t.category <> ''
 --cat       AND t.purchase_date >= f.first_purchase AND t.purchase_date <= p.observation_end
---cat       AND t.purchase_date - f.first_purchase < p.window_days
+--cat       AND (t.purchase_date - DATE '1970-01-01') - f.first_day < p.window_days
 --cat     GROUP BY t.customer_id, t.category
 --cat ),
 --cat categories_reached AS (                    -- the day the `categories`-th was first bought
 --cat     SELECT c.customer_id,
---cat            MIN(CASE WHEN c.k = p.categories THEN c.day END) AS day
+--cat            MIN(CASE WHEN c.k = p.categories THEN (c.day - DATE '1970-01-01') END) AS day_number
 --cat     FROM (SELECT customer_id, day,
 --cat                  ROW_NUMBER() OVER (PARTITION BY customer_id ORDER BY day) AS k
 --cat           FROM category_firsts) c
@@ -138,23 +143,23 @@ customer_segments AS (                           -- one segment per customer
     WHERE t.purchase_date <= p.observation_end
     GROUP BY t.customer_id
 )
-SELECT f.customer_id                              AS "customer",
-       s.segment                                  AS "segment",
-       f.n_days - 1                               AS "frequency",
-       f.last_purchase - f.first_purchase         AS "recency",
-       p.observation_end - f.first_purchase       AS "T",
+SELECT f.customer_id                                            AS "customer",
+       s.segment                                                AS "segment",
+       f.n_days - 1                                             AS "frequency",
+       f.last_day - f.first_day                                 AS "recency",
+       (p.observation_end - DATE '1970-01-01') - f.first_day    AS "T",
        CAST(CASE WHEN f.n_days > 1
                  THEN CAST(COALESCE(l.later_total, 0) AS DOUBLE PRECISION) / (f.n_days - 1)
                  ELSE 0
-            END AS DECIMAL(18, 6))                AS "monetary_value",
-       f.first_purchase                           AS "first_purchase",
-       f.last_purchase                            AS "last_purchase",
-       g.longest_gap                              AS "longest_gap",
-       g.days_to_purchase_2                       AS "days_to_purchase_2",
-       g.days_to_purchase_4                       AS "days_to_purchase_4",
-       g.days_to_purchase_8                       AS "days_to_purchase_8",
-       CAST(w.window_revenue AS DECIMAL(18, 6))   AS "revenue_in_365_days"
---cat  , c.day - f.first_purchase                 AS "days_to_3_categories"
+            END AS DECIMAL(18, 6))                              AS "monetary_value",
+       f.first_purchase                                         AS "first_purchase",
+       f.last_purchase                                          AS "last_purchase",
+       g.longest_gap                                            AS "longest_gap",
+       g.days_to_purchase_2                                     AS "days_to_purchase_2",
+       g.days_to_purchase_4                                     AS "days_to_purchase_4",
+       g.days_to_purchase_8                                     AS "days_to_purchase_8",
+       CAST(w.window_revenue AS DECIMAL(18, 6))                 AS "revenue_in_365_days"
+--cat  , c.day_number - f.first_day                             AS "days_to_3_categories"
 FROM purchase_days f
 CROSS JOIN params p
 JOIN customer_segments s ON s.customer_id = f.customer_id
@@ -162,5 +167,4 @@ JOIN path g ON g.customer_id = f.customer_id
 JOIN window_totals w ON w.customer_id = f.customer_id
 LEFT JOIN later_totals l ON l.customer_id = f.customer_id
 --cat LEFT JOIN categories_reached c ON c.customer_id = f.customer_id
--- byte order of the ids: PostgreSQL needs ORDER BY f.customer_id COLLATE "C"
 ORDER BY f.customer_id;

@@ -154,15 +154,61 @@ fn the_summary_rows_in_the_warehouse_docs_are_the_examples_own() {
     }
 }
 
-/// The query `docs/warehouse.md` shows is the one `scripts/check_warehouse.py` runs.
+/// The queries `docs/warehouse.md` shows are the ones `scripts/check_warehouse.py` runs.
 #[test]
-fn the_warehouse_docs_show_the_checked_query() {
+fn the_warehouse_docs_show_the_checked_queries() {
     let markdown = doc("warehouse.md");
-    let script =
-        fs::read_to_string(example().parent().unwrap().join("scripts/warehouse_summary.sql")).unwrap();
-    let query = &script[script.find("WITH params AS (").unwrap()..];
-    let shown = block_after(&markdown, "## The query", "sql");
-    assert_eq!(shown.trim_end(), query.trim_end(), "docs/warehouse.md, \"The query\"");
+    for (file, heading) in
+        [("warehouse_summary.sql", "## The query"), ("warehouse_holdout.sql", "### The holdout summary")]
+    {
+        let script = fs::read_to_string(example().parent().unwrap().join("scripts").join(file)).unwrap();
+        let query = &script[script.find("WITH params AS (").unwrap()..];
+        let shown = block_after(&markdown, heading, "sql");
+        assert_eq!(shown.trim_end(), query.trim_end(), "docs/warehouse.md, {heading} shows {file}");
+    }
+}
+
+/// Each row of the dialect table in `docs/warehouse.md` is what `scripts/warehouse_sql.py`
+/// prints for that dialect: its day number, its quoting of the output names and its type.
+#[test]
+fn the_warehouse_dialect_table_is_what_the_script_prints() {
+    let markdown = doc("warehouse.md");
+    let table = &markdown[markdown.find("| dialect | day number of x |").expect("the dialect table")..];
+    let script = example().parent().unwrap().join("scripts/warehouse_sql.py");
+    // A cell is code: `x`, or `` `x` `` where the code holds a backtick.
+    let cell = |c: &str| {
+        let c = c.trim();
+        match c.strip_prefix("`` ").and_then(|c| c.strip_suffix(" ``")) {
+            Some(code) => code.to_owned(),
+            None => c.trim_matches('`').to_owned(),
+        }
+    };
+    let mut dialects = 0;
+    for row in table.lines().skip(2).take_while(|l| l.starts_with('|')) {
+        let cells: Vec<String> = row.split(" | ").map(cell).collect();
+        let [dialect, day_number, name, double, sorting] = &cells[..] else { panic!("{row}") };
+        let dialect = dialect.trim_start_matches("| ").trim_matches('`');
+        for holdout in [false, true] {
+            let mut command = std::process::Command::new("python3");
+            command.arg(&script).args(["--dialect", dialect]);
+            if holdout {
+                command.arg("--holdout");
+            }
+            let out = command.output().expect("python3 runs");
+            assert!(out.status.success(), "{dialect}: {}", text(&out.stderr));
+            let sql = text(&out.stdout);
+            let code: String = sql.lines().map(|l| l.split("--").next().unwrap_or("")).collect();
+            assert!(code.contains(&day_number.replace('x', "t.purchase_date")), "{dialect}: {day_number}");
+            assert!(code.contains(&format!("AS {name}")), "{dialect}: {name}");
+            if !holdout {
+                assert!(code.contains(&format!("AS {double})")), "{dialect}: {double}");
+            }
+            let collated = sorting.contains("COLLATE");
+            assert_eq!(code.contains("COLLATE \"C\""), collated, "{dialect}: {sorting}");
+        }
+        dialects += 1;
+    }
+    assert_eq!(dialects, 5, "five dialects in the table");
 }
 
 #[test]
