@@ -94,7 +94,7 @@ struct ModelOut<P> {
     time_unit: Option<&'static str>,
     #[serde(flatten)]
     params: P,
-    standard_errors: Option<P>,
+    standard_errors: P,
     /// Customers the fit used, where that is not all (Gamma-Gamma: repeat buyers).
     #[serde(skip_serializing_if = "Option::is_none")]
     customers: Option<usize>,
@@ -109,7 +109,7 @@ impl<P> ModelOut<P> {
     /// A fit in days with `k` parameters fitted to `n` customers at `log_likelihood`.
     fn of(
         params: P,
-        standard_errors: Option<P>,
+        standard_errors: P,
         (log_likelihood, k, n): (f64, u32, f64),
         convergence: Convergence,
     ) -> Self {

@@ -7,9 +7,9 @@
 //! probability `θ ~ Beta(γ, δ)`. A history is `x` transactions in `n` opportunities after
 //! the first, the last at opportunity `tₓ` (0 without any).
 
-use super::optimize::{minimize, uncertainty};
+use super::optimize::minimize;
 use super::special::{digamma, ln_beta, ln_gamma};
-use super::{Convergence, NoFit};
+use super::{Convergence, NoFit, identified};
 
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct BgBb {
@@ -34,13 +34,12 @@ pub struct Fit {
     /// What one step of `n` is: `"opportunity"`.
     pub time_unit: &'static str,
     pub params: BgBb,
-    /// The standard error of each parameter, from the observed information; `None` when
-    /// that is singular.
-    pub standard_errors: Option<BgBb>,
+    /// The standard error of each parameter, from the observed information.
+    pub standard_errors: BgBb,
     /// The covariance of the logarithms of the parameters (the inverse of the observed
     /// information), for the parametric bootstrap; not printed.
     #[serde(skip)]
-    pub covariance: Option<[[f64; 4]; 4]>,
+    pub covariance: [[f64; 4]; 4],
     pub log_likelihood: f64,
     pub convergence: Convergence,
 }
@@ -66,12 +65,17 @@ pub fn fit(patterns: &[Pattern]) -> Result<Fit, NoFit> {
     let found =
         minimize(|theta, gradient| mean_negative(theta, &patterns, customers, gradient), &[0.0; 4], 1e-9);
     let convergence = Convergence::of(&found)?;
-    let se = uncertainty::<4>(|t, g| _ = mean_negative(t, &patterns, customers, g), &found.x, customers);
+    let (se, covariance) = identified(
+        |t, g| _ = mean_negative(t, &patterns, customers, g),
+        &found.x,
+        customers,
+        ["alpha", "beta", "gamma", "delta"],
+    )?;
     Ok(Fit {
         time_unit: "opportunity",
         params: from_logs(&found.x),
-        standard_errors: se.map(|(se, _)| BgBb { alpha: se[0], beta: se[1], gamma: se[2], delta: se[3] }),
-        covariance: se.map(|(_, c)| c),
+        standard_errors: BgBb { alpha: se[0], beta: se[1], gamma: se[2], delta: se[3] },
+        covariance,
         log_likelihood: -found.value * customers,
         convergence,
     })

@@ -6,9 +6,9 @@
 //! enters only as `x` repeat purchases, the day `tₓ` of the last one and their age `T`,
 //! all counted from the first purchase.
 
-use super::optimize::{mean_negative_in_logs, minimize, uncertainty};
+use super::optimize::{mean_negative_in_logs, minimize};
 use super::special::{digamma, hyp2f1, ln_beta, ln_gamma};
-use super::{Convergence, NoFit};
+use super::{Convergence, NoFit, identified};
 
 /// When a customer may leave: BG/NBD lets them leave only after a repeat purchase; the
 /// modified model, MBG/NBD (Batislam, Denizel & Filiztekin 2007), also right after the
@@ -111,12 +111,12 @@ pub struct Fit {
     pub time_unit: &'static str,
     pub params: BgNbd,
     /// The standard error of each parameter, from the observed information (the inverse
-    /// Hessian at the optimum); `None` when that is singular.
-    pub standard_errors: Option<BgNbd>,
+    /// Hessian at the optimum).
+    pub standard_errors: BgNbd,
     /// The covariance of the logarithms of the parameters (the inverse of the observed
     /// information), for the parametric bootstrap; not printed.
     #[serde(skip)]
-    pub covariance: Option<[[f64; 4]; 4]>,
+    pub covariance: [[f64; 4]; 4],
     pub log_likelihood: f64,
     pub convergence: Convergence,
 }
@@ -152,12 +152,13 @@ pub fn fit_with(customers: &[Rfm], dropout: Dropout) -> Result<Fit, NoFit> {
     let objective = |theta: &[f64], gradient: &mut [f64]| mean_negative(theta, dropout, &data, gradient);
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
-    let se = uncertainty::<4>(|t, g| _ = objective(t, g), &found.x, data.customers);
+    let (se, covariance) =
+        identified(|t, g| _ = objective(t, g), &found.x, data.customers, ["r", "alpha", "a", "b"])?;
     Ok(Fit {
         time_unit: TIME_UNIT,
         params: from_logs(&found.x),
-        standard_errors: se.map(|(se, _)| BgNbd { r: se[0], alpha: se[1], a: se[2], b: se[3] }),
-        covariance: se.map(|(_, c)| c),
+        standard_errors: BgNbd { r: se[0], alpha: se[1], a: se[2], b: se[3] },
+        covariance,
         log_likelihood: -found.value * data.customers,
         convergence,
     })

@@ -193,7 +193,7 @@ mod tests {
         let rfm = bg_nbd::simulate::customers(truth, 3_000, 90.0, 730.0, 51);
         let fit = bg_nbd::fit(&rfm).unwrap();
         let model = PurchaseModel::BgNbd(fit.params);
-        let cov = fit.covariance.unwrap();
+        let cov = fit.covariance;
         let customers: Vec<Valued> =
             rfm.iter().map(|r| Valued { rfm: *r, monetary: 0.0, active: true }).collect();
         let figures = |m: &PurchaseModel, _: Option<&GammaGamma>, cs: &[Valued]| {

@@ -6,9 +6,9 @@
 //! customers (`γ` is `v` here, as in lifetimes). Spend is assumed independent of how often
 //! a customer buys. Fitted on customers with repeat purchases and a positive average.
 
-use super::optimize::{minimize, uncertainty};
+use super::optimize::minimize;
 use super::special::{digamma, ln_gamma};
-use super::{Convergence, NoFit};
+use super::{Convergence, NoFit, identified};
 
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
 pub struct GammaGamma {
@@ -27,13 +27,12 @@ pub struct Spend {
 #[derive(Clone, Copy, Debug, serde::Serialize)]
 pub struct Fit {
     pub params: GammaGamma,
-    /// The standard error of each parameter, from the observed information; `None` when
-    /// that is singular.
-    pub standard_errors: Option<GammaGamma>,
+    /// The standard error of each parameter, from the observed information.
+    pub standard_errors: GammaGamma,
     /// The covariance of the logarithms of the parameters (the inverse of the observed
     /// information), for the parametric bootstrap; not printed.
     #[serde(skip)]
-    pub covariance: Option<[[f64; 3]; 3]>,
+    pub covariance: [[f64; 3]; 3],
     pub log_likelihood: f64,
     /// Customers the fit used (repeat purchases, positive average spend).
     pub customers: usize,
@@ -99,11 +98,11 @@ pub fn fit(customers: &[Spend]) -> Result<Fit, NoFit> {
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
     let x = &found.x;
-    let se = uncertainty::<3>(|t, g| _ = objective(t, g), x, n);
+    let (se, covariance) = identified(|t, g| _ = objective(t, g), x, n, ["p", "q", "v"])?;
     Ok(Fit {
         params: GammaGamma { p: x[0].exp(), q: x[1].exp(), v: x[2].exp() },
-        standard_errors: se.map(|(se, _)| GammaGamma { p: se[0], q: se[1], v: se[2] }),
-        covariance: se.map(|(_, c)| c),
+        standard_errors: GammaGamma { p: se[0], q: se[1], v: se[2] },
+        covariance,
         log_likelihood: -found.value * n,
         customers: data.customers.len(),
         convergence,

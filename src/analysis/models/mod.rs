@@ -47,6 +47,33 @@ impl Convergence {
     }
 }
 
+/// The largest standard error of the logarithm of a parameter (equal to the parameter's
+/// relative standard error, `se / value`) with which a fit counts as identified. Beyond it
+/// the data cannot place the parameter within a factor of e¹⁰ ≈ 22,000: the likelihood is
+/// flat in that direction, as when a parameter runs off towards zero or infinity.
+pub const MAX_RELATIVE_STANDARD_ERROR: f64 = 10.0;
+
+/// The standard errors of the parameters and the covariance of their logarithms at a
+/// maximum `x` of the likelihood (see [`optimize::uncertainty`]), or why the data cannot
+/// identify the parameters there: the observed information is singular or not positive
+/// definite, or a parameter's relative standard error exceeds
+/// [`MAX_RELATIVE_STANDARD_ERROR`]. `names` are the parameters', for the reason.
+fn identified<const K: usize>(
+    gradient: impl Fn(&[f64], &mut [f64]),
+    x: &[f64],
+    n: f64,
+    names: [&'static str; K],
+) -> Result<([f64; K], [[f64; K]; K]), NoFit> {
+    let (se, covariance) =
+        optimize::uncertainty::<K>(gradient, x, n).ok_or(NoFit::NotIdentified { parameter: None })?;
+    for (i, name) in names.into_iter().enumerate() {
+        if covariance[i][i].sqrt() > MAX_RELATIVE_STANDARD_ERROR {
+            return Err(NoFit::NotIdentified { parameter: Some(name) });
+        }
+    }
+    Ok((se, covariance))
+}
+
 /// Why a model was not fitted to a segment.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
@@ -65,6 +92,10 @@ pub enum NoFit {
     SameChurn { retention: f64 },
     /// The search stopped without reaching a maximum.
     NotConverged { iterations: u32, gradient: f64 },
+    /// The search reached a maximum, but the data cannot identify the parameters there (see
+    /// [`identified`]): `parameter` is the first whose relative standard error is too large,
+    /// `None` when the observed information is singular.
+    NotIdentified { parameter: Option<&'static str> },
     /// Fitted, but it gives no prediction for some customer (BG/NBD and MBG/NBD at a = 1,
     /// Pareto/NBD where its series cannot be summed), so it cannot be validated.
     NoPrediction,
@@ -88,6 +119,13 @@ impl NoFit {
             ),
             NoFit::NotConverged { iterations, gradient } => {
                 format!("the fit did not converge ({iterations} iterations, gradient {gradient:.1e})")
+            }
+            NoFit::NotIdentified { parameter: Some(p) } => format!(
+                "the data cannot identify the model: {p}'s standard error is more than \
+                 {MAX_RELATIVE_STANDARD_ERROR} times its value"
+            ),
+            NoFit::NotIdentified { parameter: None } => {
+                "the data cannot identify the model: the likelihood is flat at its maximum".to_owned()
             }
             NoFit::NoPrediction => {
                 "it gives no prediction for some customers, so it cannot be validated".to_owned()
@@ -259,9 +297,9 @@ impl PurchaseFits {
     /// The covariance of the logarithms of `m`'s parameters, when it has a fit and one.
     fn covariance(&self, m: Model) -> Option<[[f64; 4]; 4]> {
         match m {
-            Model::BgNbd => self.bg.as_ref()?.as_ref().ok()?.covariance,
-            Model::ParetoNbd => self.pareto.as_ref()?.as_ref().ok()?.covariance,
-            Model::MbgNbd => self.mbg.as_ref()?.as_ref().ok()?.covariance,
+            Model::BgNbd => Some(self.bg.as_ref()?.as_ref().ok()?.covariance),
+            Model::ParetoNbd => Some(self.pareto.as_ref()?.as_ref().ok()?.covariance),
+            Model::MbgNbd => Some(self.mbg.as_ref()?.as_ref().ok()?.covariance),
             _ => None,
         }
     }
@@ -424,7 +462,7 @@ pub fn segment_models(
         }
         (expected, clv) = figures(model, gg.as_ref().map(|g| &g.params), &valued);
         let covariance = chosen.and_then(|c| fits.covariance(c.model));
-        let spend = gg.as_ref().and_then(|g| Some((&g.params, g.covariance.as_ref()?)));
+        let spend = gg.as_ref().map(|g| (&g.params, &g.covariance));
         intervals = expected.zip(covariance).and_then(|(e, cov)| {
             bootstrap::intervals((model, &cov), spend, &valued, (e, clv), &figures, seed)
         });
@@ -730,6 +768,51 @@ mod tests {
         assert_eq!(Convergence::of(&stopped), Err(NoFit::NotConverged { iterations: 2_000, gradient: 0.3 }));
         let reached = optimize::Minimum { converged: true, gradient: 1e-10, ..stopped };
         assert_eq!(Convergence::of(&reached), Ok(Convergence { iterations: 2_000, gradient: 1e-10 }));
+    }
+
+    #[test]
+    fn a_flat_direction_or_a_loose_parameter_is_not_identified() {
+        // −ℓ/n = θ₀² + c·θ₁²: the information is n·diag(2, 2c), so se(θ₁) = 1/√(2cn).
+        let objective = |c: f64| {
+            move |t: &[f64], g: &mut [f64]| {
+                g[0] = 2.0 * t[0];
+                g[1] = 2.0 * c * t[1];
+            }
+        };
+        let names = ["r", "b"];
+        // c = 0.5, n = 100: se(θ₁) = 0.1, identified, and the standard error of b = e^θ₁ is
+        // e^θ₁·0.1 by the delta method.
+        let (se, cov) = identified(objective(0.5), &[0.0, 1.0], 100.0, names).unwrap();
+        assert!((cov[1][1] - 0.01).abs() < 1e-9 && (se[1] - 0.1 * 1f64.exp()).abs() < 1e-9, "{se:?}");
+        // c = 1e-4, n = 20: se(θ₁) = 1/√0.004 ≈ 15.8 > 10: b is not pinned down.
+        assert_eq!(
+            identified(objective(1e-4), &[0.0, 1.0], 20.0, names).err(),
+            Some(NoFit::NotIdentified { parameter: Some("b") })
+        );
+        // c = 0: the likelihood is flat along θ₁; the information is singular.
+        assert_eq!(
+            identified(objective(0.0), &[0.0, 1.0], 20.0, names).err(),
+            Some(NoFit::NotIdentified { parameter: None })
+        );
+    }
+
+    #[test]
+    fn identical_customers_cannot_identify_the_heterogeneity_the_models_describe() {
+        // 200 customers with one and the same history: nothing tells how purchase rates and
+        // dropout vary between customers. The searches run off towards the limits (r, α → ∞
+        // with r/α fixed) and stop on a flat likelihood; that is reported, not a fit.
+        let same = vec![Rfm { x: 2, t_x: 100.0, t: 200.0 }; 200];
+        // BG/NBD's search does not even settle there.
+        let why = bg_nbd::fit(&same).err();
+        assert!(matches!(why, Some(NoFit::NotIdentified { .. } | NoFit::NotConverged { .. })), "{why:?}");
+        // MBG/NBD's and Pareto/NBD's settle, on a likelihood flat at its maximum: before
+        // this check they were reported as converged fits with r near 10⁸.
+        for why in [bg_nbd::fit_with(&same, bg_nbd::Dropout::AfterAny).err(), pareto_nbd::fit(&same).err()] {
+            let why = why.expect("no fit");
+            assert!(matches!(why, NoFit::NotIdentified { .. }), "{why:?}");
+            assert_eq!(serde_json::to_value(why).unwrap()["reason"], "not_identified");
+            assert!(why.describe().starts_with("the data cannot identify the model"), "{}", why.describe());
+        }
     }
 
     #[test]

@@ -9,9 +9,9 @@
 //! the last at `tₓ`, observed for `T` days from the first purchase.
 
 use super::bg_nbd::{self, Rfm};
-use super::optimize::{mean_negative_in_logs, minimize, uncertainty};
+use super::optimize::{mean_negative_in_logs, minimize};
 use super::special::{digamma, hyp2f1_one, hyp2f1_one_with_derivatives, ln_gamma};
-use super::{Convergence, NoFit};
+use super::{Convergence, NoFit, identified};
 
 /// Fitted parameters; `alpha` and `beta` are in days.
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
@@ -28,13 +28,12 @@ pub struct Fit {
     /// What `alpha` and `beta` are per: `"day"`.
     pub time_unit: &'static str,
     pub params: ParetoNbd,
-    /// The standard error of each parameter, from the observed information; `None` when
-    /// that is singular.
-    pub standard_errors: Option<ParetoNbd>,
+    /// The standard error of each parameter, from the observed information.
+    pub standard_errors: ParetoNbd,
     /// The covariance of the logarithms of the parameters (the inverse of the observed
     /// information), for the parametric bootstrap; not printed.
     #[serde(skip)]
-    pub covariance: Option<[[f64; 4]; 4]>,
+    pub covariance: [[f64; 4]; 4],
     pub log_likelihood: f64,
     pub convergence: Convergence,
 }
@@ -63,12 +62,13 @@ pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
     let start = [0.0, ((mean_t + 1.0) / (mean_x + 1.0)).ln(), 0.0, (mean_t + 1.0).ln()];
     let found = minimize(|theta, gradient| mean_negative(theta, &data, gradient), &start, 1e-9);
     let convergence = Convergence::of(&found)?;
-    let se = uncertainty::<4>(|t, g| _ = mean_negative(t, &data, g), &found.x, n);
+    let (se, covariance) =
+        identified(|t, g| _ = mean_negative(t, &data, g), &found.x, n, ["r", "alpha", "s", "beta"])?;
     Ok(Fit {
         time_unit: super::bg_nbd::TIME_UNIT,
         params: from_logs(&found.x),
-        standard_errors: se.map(|(se, _)| ParetoNbd { r: se[0], alpha: se[1], s: se[2], beta: se[3] }),
-        covariance: se.map(|(_, c)| c),
+        standard_errors: ParetoNbd { r: se[0], alpha: se[1], s: se[2], beta: se[3] },
+        covariance,
         log_likelihood: -found.value * n,
         convergence,
     })

@@ -360,6 +360,10 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
         NoFit::NotConverged { iterations, .. } => {
             l.t_with("data-no-fit-not-converged", vec![("iterations", f64::from(iterations).into())])
         }
+        NoFit::NotIdentified { parameter: Some(p) } => {
+            l.t_with("data-no-fit-not-identified-parameter", vec![("parameter", p.into())])
+        }
+        NoFit::NotIdentified { parameter: None } => l.t("data-no-fit-not-identified"),
         NoFit::NoPrediction => l.t("data-no-fit-no-prediction"),
     }
 }
