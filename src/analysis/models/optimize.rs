@@ -24,6 +24,11 @@ const MAX_ITERATIONS: u32 = 2_000;
 /// to about 1e-15 of itself), a gradient below this counts as converged.
 const STALLED_TOLERANCE: f64 = 1e-6;
 
+/// The smallest fall of the value, relative to the value, that a line search still looks
+/// for: a quarter of a unit in the last place. A step that promises less cannot lower the
+/// value as a double registers it, except by rounding.
+const RESOLUTION: f64 = f64::EPSILON / 4.0;
+
 /// The mean negative log-likelihood of `n` observations at `theta`, the logarithms of the
 /// parameters, with its gradient in `theta` written to `gradient`: from `ll`, which gives the
 /// log-likelihood at the parameters `exp(theta)` and its gradient in them, by
@@ -71,8 +76,11 @@ pub fn minimize(f: impl Fn(&[f64], &mut [f64]) -> f64, x0: &[f64], tolerance: f6
             p = g.iter().map(|gi| -gi).collect();
             slope = dot(&g, &p);
         }
-        // Backtracking (Armijo): halve the step until the value falls enough, and truly falls.
+        // Backtracking (Armijo): halve the step until the value falls enough, and truly falls;
+        // give up once the fall the slope promises is below what the value can register
+        // (then only rounding would decide).
         let mut step = 1.0;
+        let resolution = value.abs().max(f64::MIN_POSITIVE) * RESOLUTION;
         let found = loop {
             for i in 0..n {
                 x_new[i] = x[i] + step * p[i];
@@ -82,7 +90,7 @@ pub fn minimize(f: impl Fn(&[f64], &mut [f64]) -> f64, x0: &[f64], tolerance: f6
                 break Some(v);
             }
             step *= 0.5;
-            if step < 1e-12 {
+            if step < 1e-12 || step * -slope < resolution {
                 break None;
             }
         };

@@ -10,7 +10,7 @@
 
 use super::bg_nbd::{self, Rfm};
 use super::optimize::{mean_negative_in_logs, minimize};
-use super::special::{digamma, hyp2f1_one, hyp2f1_one_with_derivatives, ln_gamma};
+use super::special::{SeriesCoefficients, digamma, hyp2f1_one, hyp2f1_one_with_derivatives_from, ln_gamma};
 use super::{Convergence, NoFit, identified};
 
 /// Fitted parameters; `alpha` and `beta` are in days.
@@ -99,17 +99,29 @@ struct WithGradient {
 /// The note writes `P(τ) = ₂F₁(r+s+x, s+1; r+s+x+1; (α−β)/(α+τ)) / (α+τ)^(r+s+x)` for
 /// `α ≥ β`, and with `β` and `α`, `s+1` and `r+x` exchanged otherwise, so that the argument
 /// lies in `[0, 1)`. Euler's transformation turns both into a series whose terms do not grow
-/// with `x` (see [`hyp2f1_one_with_derivatives`]):
+/// with `x` (see [`hyp2f1_one_with_derivatives_from`]):
 /// - `α ≥ β`: `P(τ) = (α+τ)^−(r+x) (β+τ)^−s ₂F₁(1, r+x; r+s+x+1; (α−β)/(α+τ))`,
 /// - `α < β`: `P(τ) = (α+τ)^(1−r−x) (β+τ)^−(s+1) ₂F₁(1, s+1; r+s+x+1; (β−α)/(β+τ))`.
 ///
 /// `None` where the series cannot be summed (its argument within about 4e-4 of 1).
-fn ln_p(p: &ParetoNbd, x: f64, tau: f64, logs: (f64, f64)) -> Option<WithGradient> {
+/// `cache` keeps the series' coefficients from one call to the next: the same for every `τ`
+/// of one `x`.
+fn ln_p(
+    p: &ParetoNbd,
+    x: f64,
+    tau: f64,
+    logs: (f64, f64),
+    cache: &mut Option<SeriesCoefficients>,
+) -> Option<WithGradient> {
     let ParetoNbd { r, alpha, s, beta } = *p;
     let (at, bt) = (alpha + tau, beta + tau);
     let (ln_a, ln_b) = logs;
     let series = Series::of(p, x, tau, logs);
-    let g = hyp2f1_one_with_derivatives(series.b, series.c, series.z)?;
+    let coefficients = match cache {
+        Some(c) if c.are_for(series.b, series.c) => c,
+        _ => cache.insert(SeriesCoefficients::new(series.b, series.c)),
+    };
+    let g = hyp2f1_one_with_derivatives_from(coefficients, series.z)?;
     let (gb, gc, gz) = (g.d_b / g.value, g.d_c / g.value, g.d_z / g.value);
     let gradient = if alpha >= beta {
         [-ln_a + gb + gc, -(r + x) / at + gz * bt / (at * at), -ln_b + gc, -s / bt - gz / at]
@@ -220,10 +232,12 @@ pub fn log_likelihood(p: &ParetoNbd, data: &Prepared, gradient: &mut [f64; 4]) -
     let ParetoNbd { r, alpha, s, beta } = *p;
     let times = &data.base.times;
     let logs: Vec<(f64, f64)> = times.iter().map(|t| ((alpha + t).ln(), (beta + t).ln())).collect();
+    // The points are sorted by x, so one cache of series coefficients serves a run of them.
     let values: Vec<Option<WithGradient>> = crate::parallel::map_runs(&data.points, |points| {
+        let mut cache = None;
         points
             .iter()
-            .map(|&(x, t)| ln_p(p, f64::from(x), times[t as usize], logs[t as usize]))
+            .map(|&(x, t)| ln_p(p, f64::from(x), times[t as usize], logs[t as usize], &mut cache))
             .collect::<Vec<_>>()
     })
     .into_iter()

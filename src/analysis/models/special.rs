@@ -62,6 +62,42 @@ pub struct WithDerivatives {
     pub d_z: f64,
 }
 
+/// What the terms of [`hyp2f1_one_with_derivatives_from`] owe to `b` and `c` alone: per term
+/// `(b+k)/(c+k)` and the running sums of `1/(b+j)` and `1/(c+j)`. Pareto/NBD sums the series
+/// for one `(b, c)` at hundreds of `z` (one per observation time of a purchase count), so
+/// its three divisions per term are made once per `(b, c)` instead of once per `z`; the
+/// sums come out bit for bit as without the cache.
+pub struct SeriesCoefficients {
+    b: f64,
+    c: f64,
+    /// Per term k: `[(b+k)/(c+k), Σ_{j≤k} 1/(b+j), Σ_{j≤k} 1/(c+j)]`, as far as needed yet.
+    per_term: Vec<[f64; 3]>,
+}
+
+impl SeriesCoefficients {
+    pub fn new(b: f64, c: f64) -> Self {
+        Self { b, c, per_term: Vec::new() }
+    }
+
+    /// Whether these are the coefficients of `(b, c)`, exactly.
+    pub fn are_for(&self, b: f64, c: f64) -> bool {
+        self.b.to_bits() == b.to_bits() && self.c.to_bits() == c.to_bits()
+    }
+
+    /// At least twice as many terms (64 at first), up to [`MAX_TERMS`].
+    fn grow(&mut self) {
+        let (b, c) = (self.b, self.c);
+        let target = (self.per_term.len() * 2).clamp(64, MAX_TERMS as usize);
+        let (mut h_b, mut h_c) = self.per_term.last().map_or((0.0, 0.0), |t| (t[1], t[2]));
+        #[allow(clippy::cast_precision_loss)] // k < 100,000
+        for k in (self.per_term.len()..target).map(|k| k as f64) {
+            h_b += 1.0 / (b + k);
+            h_c += 1.0 / (c + k);
+            self.per_term.push([(b + k) / (c + k), h_b, h_c]);
+        }
+    }
+}
+
 /// `₂F₁(1, b; c; z)` for `0 < b < c` and `0 ≤ z < 1`, summed as its power series
 /// `Σₖ tₖ`, `tₖ = (b)ₖ/(c)ₖ zᵏ`, with its derivatives summed alongside:
 /// `∂tₖ/∂b = tₖ Σ_{j<k} 1/(b+j)`, `∂tₖ/∂c = −tₖ Σ_{j<k} 1/(c+j)`, `∂tₖ/∂z = k tₖ/z`.
@@ -75,26 +111,35 @@ pub struct WithDerivatives {
 /// Pareto/NBD needs `₂F₁(r+s+x, s+1; r+s+x+1; z)`; Euler's transformation
 /// `₂F₁(a, b; c; z) = (1−z)^(c−a−b) ₂F₁(c−a, c−b; c; z)` turns it into this form with
 /// `c − a = 1`, whose terms no longer grow with the number of purchases.
-pub fn hyp2f1_one_with_derivatives(b: f64, c: f64, z: f64) -> Option<WithDerivatives> {
+///
+/// `coefficients` holds what the terms owe to `b` and `c` (see [`SeriesCoefficients`]),
+/// extended here as far as the sum needs.
+pub fn hyp2f1_one_with_derivatives_from(
+    coefficients: &mut SeriesCoefficients,
+    z: f64,
+) -> Option<WithDerivatives> {
+    let (b, c) = (coefficients.b, coefficients.c);
     // Outside its domain (far-off parameters of a line search, rounded) there is no value.
     if !((0.0..1.0).contains(&z) && b > 0.0 && c > b) {
         return None;
     }
     let rest = z / (1.0 - z);
+    let spread = 1.0 / (1.0 - z);
     let mut f = WithDerivatives { value: 1.0, d_b: 0.0, d_c: 0.0, d_z: 0.0 };
-    let (mut term, mut h_b, mut h_c) = (1.0, 0.0, 0.0);
+    let mut term = 1.0;
     let mut k = 0.0;
-    for _ in 0..MAX_TERMS {
-        let ratio = (b + k) / (c + k);
-        h_b += 1.0 / (b + k);
-        h_c += 1.0 / (c + k);
+    for i in 0..MAX_TERMS as usize {
+        if i == coefficients.per_term.len() {
+            coefficients.grow();
+        }
+        let [ratio, h_b, h_c] = coefficients.per_term[i];
         f.d_z += (k + 1.0) * term * ratio;
         term *= ratio * z;
         f.value += term;
         f.d_b += term * h_b;
         f.d_c -= term * h_c;
         k += 1.0;
-        if term * rest * (1.0 + k + 1.0 / (1.0 - z)) <= f.value * 1e-17 {
+        if term * rest * (1.0 + k + spread) <= f.value * 1e-17 {
             return Some(f);
         }
     }
@@ -102,7 +147,7 @@ pub fn hyp2f1_one_with_derivatives(b: f64, c: f64, z: f64) -> Option<WithDerivat
 }
 
 /// `₂F₁(1, b; c; z)` alone, for predictions: the series of
-/// [`hyp2f1_one_with_derivatives`] without its derivatives, stopped when its rest (at most
+/// [`hyp2f1_one_with_derivatives_from`] without its derivatives, stopped when its rest (at most
 /// `term · z/(1−z)`) can no longer change the sum; `None` in the same cases.
 pub fn hyp2f1_one(b: f64, c: f64, z: f64) -> Option<f64> {
     if !((0.0..1.0).contains(&z) && b > 0.0 && c > b) {
@@ -124,6 +169,27 @@ pub fn hyp2f1_one(b: f64, c: f64, z: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The series with coefficients of its own.
+    fn hyp2f1_one_with_derivatives(b: f64, c: f64, z: f64) -> Option<WithDerivatives> {
+        hyp2f1_one_with_derivatives_from(&mut SeriesCoefficients::new(b, c), z)
+    }
+
+    #[test]
+    fn cached_coefficients_give_the_same_sums_bit_for_bit() {
+        // One cache through arguments that need few terms, then many (it grows), then few
+        // again: each sum equals the one from fresh coefficients exactly.
+        let (b, c) = (1.85, 4.3);
+        let mut cache = SeriesCoefficients::new(b, c);
+        for z in [0.1, 0.95, 0.999, 0.3, 0.0, 0.9996] {
+            let (cached, fresh) =
+                (hyp2f1_one_with_derivatives_from(&mut cache, z), hyp2f1_one_with_derivatives(b, c, z));
+            let bits =
+                |f: Option<WithDerivatives>| f.map(|f| [f.value, f.d_b, f.d_c, f.d_z].map(f64::to_bits));
+            assert_eq!(bits(cached), bits(fresh), "z = {z}");
+        }
+        assert!(cache.are_for(b, c) && !cache.are_for(b, c + 1e-12));
+    }
 
     fn close(a: f64, b: f64, tolerance: f64) -> bool {
         (a - b).abs() <= tolerance * b.abs().max(1.0)
