@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Check uplift's summaries against the warehouse queries run on DuckDB or Spark SQL.
+"""Check uplift's summaries against the warehouse queries run on DuckDB, Spark SQL or PostgreSQL.
 
 Loads a transaction log (CSV) into the engine as transactions(customer_id, segment,
 purchase_date, amount[, category]), runs scripts/warehouse_summary.sql in the engine's
@@ -268,7 +268,8 @@ class Postgres:
         return self.last
 
     def run(self, sql: str):
-        load = ("CREATE TEMP TABLE transactions (customer_id text, segment text, purchase_date date, "
+        load = ("SET client_encoding = 'UTF8';\nSET DateStyle = ISO;\n"
+                "CREATE TEMP TABLE transactions (customer_id text, segment text, purchase_date date, "
                 "amount numeric(38, 6), category text);\n"
                 f"\\copy transactions FROM {quote_str(self.path)} WITH (FORMAT csv, HEADER true)\n")
         result = self._psql(load + sql)

@@ -15,9 +15,9 @@ PostgreSQL is told to sort in byte order. This script makes exactly those change
   bigquery    UNIX_DATE(x)                              `name`        FLOAT64
   snowflake   DATEDIFF(day, DATE '1970-01-01', x)       "name"        DOUBLE PRECISION
 
-DuckDB and Spark SQL are run by scripts/check_warehouse.py (and the test
-`warehouse_sql_matches_uplift_summarise`); the other three are printed by the same rules
-but not run here.
+DuckDB, Spark SQL and PostgreSQL are run by scripts/check_warehouse.py (and the test
+`warehouse_sql_matches_uplift_summarise`); BigQuery and Snowflake are printed by the same
+rules but not run here.
 
 Usage:
   python3 scripts/warehouse_sql.py [--dialect duckdb|postgresql|spark|bigquery|snowflake]
@@ -32,6 +32,7 @@ Exit codes: 0 printed; 2 bad arguments or a query file this script does not reco
 from __future__ import annotations
 
 import argparse
+import datetime
 import re
 import sys
 from pathlib import Path
@@ -97,7 +98,9 @@ def in_dialect(sql: str, dialect: str, source: str) -> str:
     if dialect == "duckdb":
         return sql
     lines = sql.split("\n")
-    start = next(i for i, line in enumerate(lines) if line.startswith("WITH "))
+    start = next((i for i, line in enumerate(lines) if line.startswith("WITH ")), None)
+    if start is None:
+        raise QueryError(f"{source}: no line starting with `WITH ` where the query begins")
     body = "\n".join(code_line(line, dialect) for line in lines[start:])
     if DAY_NUMBER_OF[dialect] != DAY_NUMBER_OF["duckdb"] and DAY_NUMBER.search(
             "\n".join(line.partition("--")[0] for line in body.split("\n"))):
@@ -117,12 +120,20 @@ def with_dates(sql: str, end: str | None, calibration_end: str | None, source: s
                                  (calibration_end, CALIBRATION_LITERAL, "calibration_end")):
         if value is None:
             continue
-        if not ISO_DATE.fullmatch(value):
-            raise QueryError(f"{name} {value!r}: expected YYYY-MM-DD")
+        if not ISO_DATE.fullmatch(value) or not valid_date(value):
+            raise QueryError(f"{name} {value!r}: expected a date YYYY-MM-DD")
         sql, n = literal.subn(f"DATE '{value}'", sql)
         if n != 1:
             raise QueryError(f"{source}: no `DATE 'YYYY-MM-DD' AS {name}` line to set")
     return sql
+
+
+def valid_date(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def with_categories(sql: str) -> str:
@@ -139,6 +150,8 @@ def query(dialect: str = "duckdb", holdout: bool = False, category: bool = False
         raise QueryError("a calibration end is for the holdout summary (--holdout)")
     if category and holdout:
         raise QueryError("the holdout summary has no category column")
+    if end is not None and calibration_end is not None and not calibration_end < end:
+        raise QueryError(f"the calibration end {calibration_end} must lie before the observation end {end}")
     sql = with_dates(path.read_text(encoding="utf-8"), end, calibration_end, source)
     if category:
         sql = with_categories(sql)

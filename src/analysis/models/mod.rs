@@ -55,8 +55,9 @@ pub const MAX_RELATIVE_STANDARD_ERROR: f64 = 10.0;
 
 /// The standard errors of the parameters and the covariance of their logarithms at a
 /// maximum `x` of the likelihood (see [`optimize::uncertainty`]), or why the data cannot
-/// identify the parameters there: the observed information is singular or not positive
-/// definite, or a parameter's relative standard error exceeds
+/// identify the parameters there: the observed information is not positive definite (the
+/// likelihood is flat, or even rises, in some direction), or a parameter's relative standard
+/// error exceeds
 /// [`MAX_RELATIVE_STANDARD_ERROR`]. `names` are the parameters', for the reason.
 fn identified<const K: usize>(
     gradient: impl Fn(&[f64], &mut [f64]),
@@ -124,9 +125,9 @@ impl NoFit {
                 "the data cannot identify the model: {p}'s standard error is more than \
                  {MAX_RELATIVE_STANDARD_ERROR} times its value"
             ),
-            NoFit::NotIdentified { parameter: None } => {
-                "the data cannot identify the model: the likelihood is flat at its maximum".to_owned()
-            }
+            NoFit::NotIdentified { parameter: None } => "the data cannot identify the model: the likelihood \
+                                                          does not fall away in every direction from its maximum"
+                .to_owned(),
             NoFit::NoPrediction => {
                 "it gives no prediction for some customers, so it cannot be validated".to_owned()
             }
@@ -294,7 +295,7 @@ impl PurchaseFits {
         }
     }
 
-    /// The covariance of the logarithms of `m`'s parameters, when it has a fit and one.
+    /// The covariance of the logarithms of `m`'s parameters, when it has a fit.
     fn covariance(&self, m: Model) -> Option<[[f64; 4]; 4]> {
         match m {
             Model::BgNbd => Some(self.bg.as_ref()?.as_ref().ok()?.covariance),
@@ -374,7 +375,7 @@ pub struct SegmentModels {
     /// discounted at the end of each year.
     pub model_clv: Option<f64>,
     /// 90 % intervals of `expected_purchases` and `model_clv` from the parameters'
-    /// uncertainty (a parametric bootstrap); `null` when the fits give no covariance.
+    /// uncertainty (a parametric bootstrap); `null` without a purchase model in use.
     pub intervals: Option<bootstrap::Intervals>,
 }
 
@@ -792,6 +793,26 @@ mod tests {
         // c = 0: the likelihood is flat along θ₁; the information is singular.
         assert_eq!(
             identified(objective(0.0), &[0.0, 1.0], 20.0, names).err(),
+            Some(NoFit::NotIdentified { parameter: None })
+        );
+        // The bound itself, n = 1: se(θ₁) = 9.9 is identified, 10.1 is not.
+        let c = |se: f64| 1.0 / (2.0 * se * se);
+        assert!(identified(objective(c(9.9)), &[0.0, 0.0], 1.0, names).is_ok());
+        assert_eq!(
+            identified(objective(c(10.1)), &[0.0, 0.0], 1.0, names).err(),
+            Some(NoFit::NotIdentified { parameter: Some("b") })
+        );
+        // A saddle whose inverse still has a positive diagonal: H = I − (101/3)·J curves down
+        // along (1, 1, 1) (eigenvalue −100) and up across it; H⁻¹ = I − (1.01/3)·J has 0.66
+        // on its diagonal. Not a maximum, so no fit.
+        let saddle = |t: &[f64], g: &mut [f64]| {
+            let sum: f64 = t.iter().sum();
+            for (gi, ti) in g.iter_mut().zip(t) {
+                *gi = ti - 101.0 / 3.0 * sum;
+            }
+        };
+        assert_eq!(
+            identified(saddle, &[0.0; 3], 1.0, ["p", "q", "v"]).err(),
             Some(NoFit::NotIdentified { parameter: None })
         );
     }

@@ -25,8 +25,9 @@ const MAX_ITERATIONS: u32 = 2_000;
 const STALLED_TOLERANCE: f64 = 1e-6;
 
 /// The smallest fall of the value, relative to the value, that a line search still looks
-/// for: a quarter of a unit in the last place. A step that promises less cannot lower the
-/// value as a double registers it, except by rounding.
+/// for: a quarter of the relative precision of a double, which is a quarter to a half of a
+/// unit in the value's last place. A step that promises less cannot lower the value as a
+/// double registers it, except by rounding.
 const RESOLUTION: f64 = f64::EPSILON / 4.0;
 
 /// The mean negative log-likelihood of `n` observations at `theta`, the logarithms of the
@@ -161,7 +162,7 @@ pub fn numeric_gradient(f: &impl Fn(&[f64]) -> f64, x: &[f64], gradient: &mut [f
 /// The covariance of a maximum-likelihood estimate `x`, from the observed information: the
 /// Hessian of the mean negative log-likelihood (by central differences of its gradient)
 /// times the number of observations `n`, inverted and made exactly symmetric. `None` when
-/// it is singular.
+/// it is not positive definite (singular, or the point is not a maximum in every direction).
 pub fn covariance(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64) -> Option<Vec<Vec<f64>>> {
     let k = x.len();
     let mut hessian = vec![vec![0.0; k]; k];
@@ -177,6 +178,9 @@ pub fn covariance(gradient: impl Fn(&[f64], &mut [f64]), x: &[f64], n: f64) -> O
         for i in 0..k {
             hessian[i][j] = (up[i] - down[i]) / (2.0 * h) * n;
         }
+    }
+    if !positive_definite(&hessian) {
+        return None;
     }
     let inverse = invert(hessian)?;
     Some((0..k).map(|i| (0..k).map(|j| 0.5 * (inverse[i][j] + inverse[j][i])).collect()).collect())
@@ -211,6 +215,28 @@ pub fn uncertainty<const K: usize>(
         cov[i].copy_from_slice(&c[i][..K]);
     }
     Some((se, cov))
+}
+
+/// Whether the symmetric part of `m` is positive definite: its Cholesky factorisation
+/// finds a positive pivot in every column.
+fn positive_definite(m: &[Vec<f64>]) -> bool {
+    let k = m.len();
+    let mut l = vec![vec![0.0; k]; k];
+    for i in 0..k {
+        for j in 0..=i {
+            let sum =
+                0.5 * (m[i][j] + m[j][i]) - l[i][..j].iter().zip(&l[j][..j]).map(|(a, b)| a * b).sum::<f64>();
+            if i == j {
+                if sum.is_nan() || sum <= 0.0 {
+                    return false;
+                }
+                l[i][i] = sum.sqrt();
+            } else {
+                l[i][j] = sum / l[j][j];
+            }
+        }
+    }
+    true
 }
 
 /// Gauss–Jordan elimination with partial pivoting.

@@ -341,6 +341,17 @@ fn count(n: u64) -> f64 {
     n as f64
 }
 
+/// A parameter's name as the parameter table writes it: Greek letters as letters.
+fn symbol(name: &str) -> &str {
+    match name {
+        "alpha" => "α",
+        "beta" => "β",
+        "gamma" => "γ",
+        "delta" => "δ",
+        other => other,
+    }
+}
+
 /// Why a model has no fit, in the report's language.
 fn reason(why: &NoFit, l: &Localizer) -> String {
     match *why {
@@ -361,7 +372,7 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
             l.t_with("data-no-fit-not-converged", vec![("iterations", f64::from(iterations).into())])
         }
         NoFit::NotIdentified { parameter: Some(p) } => {
-            l.t_with("data-no-fit-not-identified-parameter", vec![("parameter", p.into())])
+            l.t_with("data-no-fit-not-identified-parameter", vec![("parameter", symbol(p).into())])
         }
         NoFit::NotIdentified { parameter: None } => l.t("data-no-fit-not-identified"),
         NoFit::NoPrediction => l.t("data-no-fit-no-prediction"),
