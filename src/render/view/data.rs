@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::models::{ChoiceReason, NoFit};
+use crate::analysis::models::{ChoiceReason, MAX_RELATIVE_STANDARD_ERROR, NoFit};
 use crate::analysis::{DataMetrics, Figure, Metrics, SegmentDataMetrics};
 use crate::render::charts::{self, Chart};
 use crate::render::locale::Localizer;
@@ -372,7 +372,11 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
             l.t_with("data-no-fit-not-converged", vec![("iterations", f64::from(iterations).into())])
         }
         NoFit::NotIdentified { parameter: Some(p) } => {
-            l.t_with("data-no-fit-not-identified-parameter", vec![("parameter", symbol(p).into())])
+            let bound = l.number(MAX_RELATIVE_STANDARD_ERROR, 0);
+            l.t_with(
+                "data-no-fit-not-identified-parameter",
+                vec![("parameter", symbol(p).into()), ("bound", bound.into())],
+            )
         }
         NoFit::NotIdentified { parameter: None } => l.t("data-no-fit-not-identified"),
         NoFit::NoPrediction => l.t("data-no-fit-no-prediction"),
@@ -416,4 +420,25 @@ pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> 
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Language;
+
+    /// The reason names the parameter as the parameter table does and states the bound the
+    /// analysis applies, in every language.
+    #[test]
+    fn a_model_the_data_cannot_identify_names_its_parameter_and_the_bound() {
+        let why = NoFit::NotIdentified { parameter: Some("alpha") };
+        for language in [Language::En, Language::Da, Language::Nb, Language::Sv] {
+            let l = Localizer::new(language, "DKK");
+            let text = reason(&why, &l);
+            assert!(
+                text.contains('α') && text.contains("10") && !text.contains("alpha"),
+                "{language:?}: {text}"
+            );
+        }
+    }
 }
