@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::analysis::models::bg_nbd::BgNbd;
 use crate::analysis::models::{ChoiceReason, MAX_RELATIVE_STANDARD_ERROR, NoFit};
 use crate::analysis::{DataMetrics, Figure, Metrics, SegmentDataMetrics};
 use crate::render::charts::{self, Chart};
@@ -383,40 +384,59 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
     }
 }
 
-/// The parameters of every fitted customer-base model, segment by segment.
+/// The parameters of every fitted customer-base model, segment by segment, each with its
+/// standard error in brackets (the sBG fit has none), at the parameter's own decimals.
 pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> {
     let mut rows = Vec::new();
+    // `name = value (standard error)`, the two at the same decimals.
+    let with_se = |name: &str, value: f64, se: f64, decimals: usize| {
+        format!("{name} = {} ({})", l.number(value, decimals), l.number(se, decimals))
+    };
     for s in &data.segments {
-        let row = |model, parameters| ParameterRow { segment: s.name.clone(), model, parameters };
+        let row = |model, parameters: Vec<String>| ParameterRow {
+            segment: s.name.clone(),
+            model,
+            parameters: parameters.join(", "),
+        };
         if let Some(m) = &s.models {
             // BG/NBD and MBG/NBD share their parameters' names.
-            let nbd = |p: &crate::analysis::models::bg_nbd::BgNbd| {
-                let (r, alpha, a, b) =
-                    (l.number(p.r, 3), l.number(p.alpha, 1), l.number(p.a, 3), l.number(p.b, 2));
-                format!("r = {r}, α = {alpha}, a = {a}, b = {b}")
+            let nbd = |p: &BgNbd, se: &BgNbd| {
+                vec![
+                    with_se("r", p.r, se.r, 3),
+                    with_se("α", p.alpha, se.alpha, 1),
+                    with_se("a", p.a, se.a, 3),
+                    with_se("b", p.b, se.b, 2),
+                ]
             };
             if let Some(f) = &m.bg_nbd {
-                rows.push(row("BG/NBD", nbd(&f.params)));
+                rows.push(row("BG/NBD", nbd(&f.params, &f.standard_errors)));
             }
             if let Some(f) = &m.pareto_nbd {
-                let p = f.params;
-                let (r, alpha, s, beta) =
-                    (l.number(p.r, 3), l.number(p.alpha, 1), l.number(p.s, 3), l.number(p.beta, 1));
-                rows.push(row("Pareto/NBD", format!("r = {r}, α = {alpha}, s = {s}, β = {beta}")));
+                let (p, se) = (f.params, f.standard_errors);
+                rows.push(row(
+                    "Pareto/NBD",
+                    vec![
+                        with_se("r", p.r, se.r, 3),
+                        with_se("α", p.alpha, se.alpha, 1),
+                        with_se("s", p.s, se.s, 3),
+                        with_se("β", p.beta, se.beta, 1),
+                    ],
+                ));
             }
             if let Some(f) = &m.mbg_nbd {
-                rows.push(row("MBG/NBD", nbd(&f.params)));
+                rows.push(row("MBG/NBD", nbd(&f.params, &f.standard_errors)));
             }
             if let Some(g) = &m.gamma_gamma {
-                let p = g.params;
-                let text =
-                    format!("p = {}, q = {}, v = {}", l.number(p.p, 2), l.number(p.q, 2), l.number(p.v, 0));
-                rows.push(row("Gamma-Gamma", text));
+                let (p, se) = (g.params, g.standard_errors);
+                rows.push(row(
+                    "Gamma-Gamma",
+                    vec![with_se("p", p.p, se.p, 2), with_se("q", p.q, se.q, 2), with_se("v", p.v, se.v, 0)],
+                ));
             }
         }
         if let Some(t) = &s.retention_by_tenure {
             let p = t.fit.params;
-            rows.push(row("sBG", format!("a = {}, b = {}", l.number(p.a, 3), l.number(p.b, 3))));
+            rows.push(row("sBG", vec![format!("a = {}, b = {}", l.number(p.a, 3), l.number(p.b, 3))]));
         }
     }
     rows
