@@ -52,7 +52,6 @@ import warehouse_sql  # noqa: E402  (beside this script)
 
 TOLERANCE = 1e-6
 MONEY = re.compile(r"-?\d+\.\d{6}")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ENGINES = ("duckdb", "spark", "postgresql")
 
 
@@ -90,8 +89,8 @@ def parse_args(argv):
         ap.error("--calibration-end checks the holdout summary, which has no category column")
     for name in ("end", "calibration_end"):
         value = getattr(args, name)
-        if value is not None and not ISO_DATE.fullmatch(value):
-            ap.error(f"--{name.replace('_', '-')} {value!r}: expected YYYY-MM-DD")
+        if value is not None and not warehouse_sql.valid_date(value):
+            ap.error(f"--{name.replace('_', '-')} {value!r}: expected a date YYYY-MM-DD")
     return args
 
 
@@ -343,7 +342,7 @@ def compare(sql_header, sql_rows, header, rows, max_diffs: int) -> list[str]:
 def main(argv=None) -> int:
     args = parse_args(argv)
     holdout = args.calibration_end is not None
-    source = "scripts/" + (warehouse_sql.HOLDOUT_SQL if holdout else warehouse_sql.SUMMARY_SQL).name
+    source = warehouse_sql.source_of(holdout)
     engine = None
     try:
         header, rows = read_uplift(args.summary)

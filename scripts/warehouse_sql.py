@@ -120,7 +120,7 @@ def with_dates(sql: str, end: str | None, calibration_end: str | None, source: s
                                  (calibration_end, CALIBRATION_LITERAL, "calibration_end")):
         if value is None:
             continue
-        if not ISO_DATE.fullmatch(value) or not valid_date(value):
+        if not valid_date(value):
             raise QueryError(f"{name} {value!r}: expected a date YYYY-MM-DD")
         sql, n = literal.subn(f"DATE '{value}'", sql)
         if n != 1:
@@ -129,6 +129,9 @@ def with_dates(sql: str, end: str | None, calibration_end: str | None, source: s
 
 
 def valid_date(value: str) -> bool:
+    """Whether `value` is a calendar date written YYYY-MM-DD."""
+    if not ISO_DATE.fullmatch(value):
+        return False
     try:
         datetime.date.fromisoformat(value)
     except ValueError:
@@ -141,11 +144,16 @@ def with_categories(sql: str) -> str:
     return re.sub(r"(?m)^--cat ", "", sql)
 
 
+def source_of(holdout: bool) -> str:
+    """The query file's name as messages give it."""
+    return f"scripts/{(HOLDOUT_SQL if holdout else SUMMARY_SQL).name}"
+
+
 def query(dialect: str = "duckdb", holdout: bool = False, category: bool = False,
           end: str | None = None, calibration_end: str | None = None) -> str:
     """The customer summary's (or, with `holdout`, the holdout summary's) query."""
     path = HOLDOUT_SQL if holdout else SUMMARY_SQL
-    source = f"scripts/{path.name}"
+    source = source_of(holdout)
     if calibration_end is not None and not holdout:
         raise QueryError("a calibration end is for the holdout summary (--holdout)")
     if category and holdout:

@@ -342,7 +342,8 @@ fn count(n: u64) -> f64 {
     n as f64
 }
 
-/// A parameter's name as the parameter table writes it: Greek letters as letters.
+/// A parameter's name (as the JSON spells it) as the report writes it: Greek letters as
+/// letters. The parameter table and the reasons for a missing fit both use it.
 fn symbol(name: &str) -> &str {
     match name {
         "alpha" => "α",
@@ -390,7 +391,7 @@ pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> 
     let mut rows = Vec::new();
     // `name = value (standard error)`, the two at the same decimals.
     let with_se = |name: &str, value: f64, se: f64, decimals: usize| {
-        format!("{name} = {} ({})", l.number(value, decimals), l.number(se, decimals))
+        format!("{} = {} ({})", symbol(name), l.number(value, decimals), l.number(se, decimals))
     };
     for s in &data.segments {
         let row = |model, parameters: Vec<String>| ParameterRow {
@@ -403,7 +404,7 @@ pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> 
             let nbd = |p: &BgNbd, se: &BgNbd| {
                 vec![
                     with_se("r", p.r, se.r, 3),
-                    with_se("α", p.alpha, se.alpha, 1),
+                    with_se("alpha", p.alpha, se.alpha, 1),
                     with_se("a", p.a, se.a, 3),
                     with_se("b", p.b, se.b, 2),
                 ]
@@ -417,9 +418,9 @@ pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> 
                     "Pareto/NBD",
                     vec![
                         with_se("r", p.r, se.r, 3),
-                        with_se("α", p.alpha, se.alpha, 1),
+                        with_se("alpha", p.alpha, se.alpha, 1),
                         with_se("s", p.s, se.s, 3),
-                        with_se("β", p.beta, se.beta, 1),
+                        with_se("beta", p.beta, se.beta, 1),
                     ],
                 ));
             }
