@@ -31,6 +31,11 @@ pub struct Load {
     /// report (docs/security.md).
     #[arg(long)]
     pub allow_symlinks: bool,
+    /// Compute everything afresh: neither recall nor keep results in the project's
+    /// build/.cache (the per-customer summary of the data and each segment's model fits,
+    /// kept so that an unchanged project is checked and built in milliseconds).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// What `uplift templates` does.

@@ -18,13 +18,14 @@ const LAYERS: [(&str, &[&str]); 5] = [
 ];
 
 /// The modules beside the pipeline, which every layer may use.
-const SHARED: [&str; 10] = [
+const SHARED: [&str; 11] = [
     "cli",
     "css",
     "csv_field",
     "diagnostic",
     "error",
     "interrupt",
+    "memo",
     "output",
     "parallel",
     "process",

@@ -15,6 +15,7 @@ pub mod error;
 pub mod interrupt;
 #[cfg(test)]
 mod layers;
+pub mod memo;
 pub mod model;
 pub mod output;
 pub mod parallel;

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::memo::{self, Memo};
+
 use super::models::validation::Holdout;
 use super::models::{
     self, HoldoutData, Model, NoFit, NotFitted, RetentionByTenure, SegmentModels, Validation,
@@ -55,8 +57,34 @@ fn holdouts(calibration: &Calibration, segments: usize) -> Vec<Vec<Holdout>> {
     models::validation::by_segment(&calibration.customers, segments)
 }
 
-/// The data section's figures; `None` without data and without retention curves.
-pub fn analyse(project: &Project) -> Option<DataMetrics> {
+/// The name of [`models::segment_models`]' result on exactly these inputs: the customers
+/// and holdout customers in their exact binary form, the rest as `{:?}`.
+fn segment_models_key(
+    customers: &[&CustomerSummary],
+    holdout: Option<&HoldoutData>,
+    choice: crate::model::ModelChoice,
+    drivers: &crate::model::Drivers,
+    money: (u32, f64, u64),
+) -> memo::Key {
+    use memo::Codec;
+    let mut bulk = Vec::new();
+    for c in customers {
+        c.put(&mut bulk);
+    }
+    // Every field named, so one added is not left out of the key.
+    let held = holdout.map(|h| {
+        let HoldoutData { calibration_end, holdout_days, customers, weekly, first_purchase_in_holdout } = h;
+        for c in *customers {
+            c.put(&mut bulk);
+        }
+        (calibration_end, holdout_days, customers.len(), weekly, first_purchase_in_holdout)
+    });
+    memo::key_with("segment models", &(customers.len(), held, choice, drivers, money), &bulk)
+}
+
+/// The data section's figures; `None` without data and without retention curves. Each
+/// segment's model results are recalled from `memo` when its inputs are unchanged.
+pub fn analyse(project: &Project, memo: &dyn Memo) -> Option<DataMetrics> {
     let set = project.data.as_ref();
     if set.is_none() && project.segments.iter().all(|s| s.retention_curve.is_none()) {
         return None;
@@ -131,8 +159,11 @@ pub fn analyse(project: &Project) -> Option<DataMetrics> {
                 Some(_) => {
                     // Each segment draws its own stream, from the project's seed.
                     let money = (s.horizon_years, s.discount_rate.get(), s.seed.wrapping_add(i as u64));
-                    let (m, v, n) =
-                        models::segment_models(&by_segment[i], holdout.as_ref(), choice, d, money);
+                    let customers = &by_segment[i];
+                    let key = segment_models_key(customers, holdout.as_ref(), choice, d, money);
+                    let (m, v, n) = memo::memoised(memo, &key, || {
+                        models::segment_models(customers, holdout.as_ref(), choice, d, money)
+                    });
                     (Some(m), v, n)
                 }
                 None => (None, None, Vec::new()),

@@ -80,6 +80,12 @@ pub struct WorkshopSummary {
 
 /// Computes every figure for `project`. Same project, same figures, bit for bit.
 pub fn analyse(project: &Project) -> Metrics {
+    analyse_with(project, &crate::memo::Nothing)
+}
+
+/// [`analyse`], recalling from `memo` the slow results whose inputs are unchanged (each
+/// segment's customer-base models), and keeping those it computes.
+pub fn analyse_with(project: &Project, memo: &dyn crate::memo::Memo) -> Metrics {
     let s = &project.settings;
     let (investment, segment_metrics) = programme::investment_and_segments(project);
     let pv = investment.pv;
@@ -101,7 +107,7 @@ pub fn analyse(project: &Project) -> Metrics {
         value_bridge: bridge::value_bridge(project),
         levers_shapley: shapley::all(&project.segments, &project.settings),
         problem_areas: problems::problem_areas(&project.segments, s),
-        simulation: simulation::simulate(project, &segment_metrics, pv),
+        simulation: simulation::simulate(project, &segment_metrics, pv, memo),
         tornado: simulation::tornado(project, &segment_metrics, pv),
         options: Vec::new(),
         touchpoints: project.journey.as_ref().map(|j| touchpoints::analyse(j, s.hourly_rate.get())),
@@ -121,7 +127,7 @@ pub fn analyse(project: &Project) -> Metrics {
                 phases: w.phases.iter().map(|p| p.id().to_owned()).collect(),
             })
             .collect(),
-        data: super::customer_data::analyse(project),
+        data: super::customer_data::analyse(project, memo),
         sources: project.sources.clone(),
         plausibility: Vec::new(),
         version: project.version.clone(),
@@ -134,7 +140,7 @@ pub fn analyse(project: &Project) -> Metrics {
         metrics.initiative_summary = Some(summary);
     }
     metrics.problem_areas.from_data = problems::from_data(metrics.data.as_ref());
-    metrics.options = options::compare(project, &metrics.programme, &metrics.simulation);
+    metrics.options = options::compare(project, &metrics.programme, &metrics.simulation, memo);
     metrics.plausibility = super::plausibility::doubts(project, &metrics);
     metrics
 }

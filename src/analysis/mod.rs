@@ -33,7 +33,7 @@ pub use customer_data::{DataMetrics, Figure, SegmentDataMetrics};
 pub use initiatives::{DeliveredValue, InitiativeSummary, InitiativeValue, Reallocation, Unattributed};
 pub use jobs::{JobLabel, JobMetrics};
 pub use loyalty_path::{Bottleneck, Integrated, LoyaltyPath, MIN_BENCHMARK_CUSTOMERS, Stage, WinBack};
-pub use metrics::{Metrics, ProjectSummary, SCHEMA_VERSION, WorkshopSummary, analyse};
+pub use metrics::{Metrics, ProjectSummary, SCHEMA_VERSION, WorkshopSummary, analyse, analyse_with};
 pub use options::{OptionFigures, best_downside, highest_expected_npv};
 pub use plausibility::Doubt;
 pub use problems::{DataProblemArea, NO_BENCHMARK, NotScored, ProblemArea, ProblemAreas};

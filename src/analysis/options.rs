@@ -36,25 +36,30 @@ pub struct OptionFigures {
 
 /// The base case (from its already computed `programme` and `simulation`) and every option
 /// of `project`; empty when the project has no options.
-pub fn compare(project: &Project, base: &Programme, base_simulation: &Simulation) -> Vec<OptionFigures> {
+pub fn compare(
+    project: &Project,
+    base: &Programme,
+    base_simulation: &Simulation,
+    memo: &dyn crate::memo::Memo,
+) -> Vec<OptionFigures> {
     if project.options.is_empty() {
         return Vec::new();
     }
     let mut rows = vec![row(BASE_CASE_ID, "Base case", None, base, base_simulation)];
     for option in &project.options {
         let variant = project.with_option(option);
-        let (programme, simulation) = value(&variant);
+        let (programme, simulation) = value(&variant, memo);
         rows.push(row(&option.id, &option.name, Some(&option.file), &programme, &simulation));
     }
     rows
 }
 
 /// The programme's figures and simulation for a project, as `analyse` computes them.
-fn value(project: &Project) -> (Programme, Simulation) {
+fn value(project: &Project, memo: &dyn crate::memo::Memo) -> (Programme, Simulation) {
     let (investment, segments) = investment_and_segments(project);
     let pv = investment.pv;
     // The decision table shows the project's own lever correlation only.
-    let simulation = simulate_at(project, &segments, pv, &[project.settings.lever_correlation.get()]);
+    let simulation = simulate_at(project, &segments, pv, &[project.settings.lever_correlation.get()], memo);
     (programme(project, &segments, investment), simulation)
 }
 

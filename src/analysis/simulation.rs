@@ -24,7 +24,8 @@ use super::pert::Pert;
 use super::programme::uplift_of_totals;
 use super::segments::SegmentMetrics;
 use super::value::projected_clv;
-use crate::model::{Driver, Drivers, PerDriver, Project, Scenario};
+use crate::memo::{self, Memo};
+use crate::model::{Driver, Drivers, PerDriver, Project, Scenario, Segment, Settings};
 
 /// Draws per block: each block has its own independent stream.
 const BLOCK: usize = 1024;
@@ -96,10 +97,26 @@ pub struct TornadoBar {
     pub swing: f64,
 }
 
+// Kept in `build/.cache` (`crate::memo`): each struct with all its fields.
+crate::codec_struct!(Simulation {
+    draws,
+    seed,
+    lever_correlation,
+    uncertain_levers,
+    npv,
+    uplift,
+    probability_reaching_target,
+    npv_histogram,
+    sensitivity
+});
+crate::codec_struct!(Percentiles { p10, p50, p90, mean });
+crate::codec_struct!(Histogram { edges, counts });
+crate::codec_struct!(Sensitivity { lever_correlation, probability_reaching_target, npv, uplift });
+
 /// The uncertain levers, as (segment index, driver, distribution).
-fn uncertain_levers(project: &Project) -> Vec<(usize, Driver, Pert)> {
+fn uncertain_levers(segments: &[Segment]) -> Vec<(usize, Driver, Pert)> {
     let mut levers = Vec::new();
-    for (i, seg) in project.segments.iter().enumerate() {
+    for (i, seg) in segments.iter().enumerate() {
         for driver in Driver::ALL {
             let e = seg.levers.get(driver);
             if e.is_uncertain() {
@@ -121,28 +138,33 @@ fn correlations(rho: f64) -> Vec<f64> {
     all
 }
 
-pub fn simulate(project: &Project, segments: &[SegmentMetrics], investment_pv: f64) -> Simulation {
-    simulate_at(project, segments, investment_pv, &correlations(project.settings.lever_correlation.get()))
+pub fn simulate(
+    project: &Project,
+    segments: &[SegmentMetrics],
+    investment_pv: f64,
+    memo: &dyn Memo,
+) -> Simulation {
+    let rhos = correlations(project.settings.lever_correlation.get());
+    simulate_at(project, segments, investment_pv, &rhos, memo)
 }
 
 /// What every draw shares: today's value of the focus segments, and the value uplift and
 /// projected focus value of the segments that have no uncertain lever (not in `moving`), which
 /// keep their likely CLV in every draw, so they are added up once and a draw values the others.
 fn fixed_part(
-    project: &Project,
+    project_segments: &[Segment],
     segments: &[SegmentMetrics],
     baseline: &[f64],
     moving: &[usize],
 ) -> (f64, f64, f64) {
-    let today: f64 = project
-        .segments
+    let today: f64 = project_segments
         .iter()
         .zip(baseline)
         .filter(|(s, _)| s.focus)
         .map(|(s, b)| s.customers.get() * b)
         .sum();
     let (mut fixed_value, mut fixed_projected) = (0.0, 0.0);
-    for (i, (seg, m)) in project.segments.iter().zip(segments).enumerate() {
+    for (i, (seg, m)) in project_segments.iter().zip(segments).enumerate() {
         if moving.binary_search(&i).is_err() {
             let projected = m.scenarios.likely.value.clv;
             fixed_value += seg.customers.get() * (projected - baseline[i]);
@@ -162,24 +184,38 @@ pub fn simulate_at(
     segments: &[SegmentMetrics],
     investment_pv: f64,
     rhos: &[f64],
+    memo: &dyn Memo,
 ) -> Simulation {
-    let settings = &project.settings;
+    // What the draws read, and nothing else: the key covers all of it.
+    let (settings, project_segments) = (&project.settings, project.segments.as_slice());
+    let key = memo::key("simulation", &(settings, project_segments, segments, investment_pv, rhos));
+    memo::memoised(memo, &key, || draw(settings, project_segments, segments, investment_pv, rhos))
+}
+
+/// [`simulate_at`], computed.
+fn draw(
+    settings: &Settings,
+    project_segments: &[Segment],
+    segments: &[SegmentMetrics],
+    investment_pv: f64,
+    rhos: &[f64],
+) -> Simulation {
     let draws = settings.draws as usize;
-    let levers = uncertain_levers(project);
+    let levers = uncertain_levers(project_segments);
     let likely: Vec<PerDriver<f64>> =
-        project.segments.iter().map(|s| s.levers.at(Scenario::Likely)).collect();
+        project_segments.iter().map(|s| s.levers.at(Scenario::Likely)).collect();
     let baseline: Vec<f64> = segments.iter().map(|m| m.baseline.clv).collect();
     let ramp = &settings.ramp_up;
 
     let mut moving: Vec<usize> = levers.iter().map(|(i, ..)| *i).collect();
     moving.dedup();
-    let (today, fixed_value, fixed_projected) = fixed_part(project, segments, &baseline, &moving);
+    let (today, fixed_value, fixed_projected) = fixed_part(project_segments, segments, &baseline, &moving);
     // What a draw reads of each segment with an uncertain lever, side by side in memory: the
     // draws read it millions of times.
     let moving: Vec<(usize, Drivers, f64, f64, bool)> = moving
         .iter()
         .map(|&i| {
-            let seg = &project.segments[i];
+            let seg = &project_segments[i];
             (i, *seg.drivers, seg.customers.get(), baseline[i], seg.focus)
         })
         .collect();
@@ -418,7 +454,7 @@ mod tests {
     #[test]
     fn levers_in_lockstep_put_the_p10_at_every_levers_10th_percentile() {
         let (p, metrics) = two_segments(1.0, 20_000);
-        let sim = simulate(&p, &metrics, 0.0);
+        let sim = simulate(&p, &metrics, 0.0, &crate::memo::Nothing);
         for (got, q) in [(sim.uplift.p10, 0.1), (sim.uplift.p50, 0.5), (sim.uplift.p90, 0.9)] {
             let exact = uplift_at_quantile(&p, &metrics, q);
             // Sampling error of a quantile at 20,000 draws: well under 1 % of the value here.
@@ -431,7 +467,7 @@ mod tests {
     #[test]
     fn the_spread_widens_as_levers_move_together_on_the_same_draws() {
         let (p, metrics) = two_segments(0.5, 5_000);
-        let sim = simulate(&p, &metrics, 0.0);
+        let sim = simulate(&p, &metrics, 0.0, &crate::memo::Nothing);
         let rhos: Vec<f64> = sim.sensitivity.iter().map(|s| s.lever_correlation).collect();
         assert_eq!(rhos, [0.0, 0.5, 1.0]);
         let spread: Vec<f64> = sim.sensitivity.iter().map(|s| s.uplift.p90 - s.uplift.p10).collect();
@@ -441,7 +477,7 @@ mod tests {
         assert_eq!(sim.probability_reaching_target.to_bits(), reaching(&sim.sensitivity[1]));
         assert_eq!((sim.independent().lever_correlation, sim.lockstep().lever_correlation), (0.0, 1.0));
         // The project's own run is the same whether 0.5 is asked for alone or with 0 and 1.
-        let again = simulate(&p, &metrics, 0.0);
+        let again = simulate(&p, &metrics, 0.0, &crate::memo::Nothing);
         assert_eq!(again.npv.p10.to_bits(), sim.npv.p10.to_bits());
         // At ρ = 0, the independent levers: the P10 lies well above the all-at-P10 uplift.
         let all_low = uplift_at_quantile(&p, &metrics, 0.1);
@@ -451,7 +487,7 @@ mod tests {
             sim.sensitivity[0].uplift.p10
         );
         let (independent, _) = two_segments(0.0, 5_000);
-        let alone = simulate(&independent, &metrics, 0.0);
+        let alone = simulate(&independent, &metrics, 0.0, &crate::memo::Nothing);
         assert_eq!(alone.sensitivity.len(), 2);
         assert_eq!(alone.uplift.p10.to_bits(), sim.sensitivity[0].uplift.p10.to_bits());
     }

@@ -85,7 +85,8 @@ pub fn build(
     options: crate::project::Options,
 ) -> Result<Built, Error> {
     let Outputs { report: output, pdf, assets: assets_dir } = outputs;
-    let project = load(dir, options)?;
+    let cache = super::cache::Store::open(dir, options.cache);
+    let project = load(dir, options, &cache)?;
     let target = target(dir, output);
     if let Destination::File(path) = &target {
         if output.is_none() {
@@ -99,7 +100,7 @@ pub fn build(
     if let Some(into) = assets_dir {
         refuse_non_folder(into)?;
     }
-    let metrics = analyse(&project);
+    let metrics = analyse(&project, &cache);
     let language = choices.language.unwrap_or(project.meta.language);
     let edition = choices.edition.unwrap_or(project.story.edition);
     let changes = since.map(|rev| super::diff::since(dir, rev, &project, &metrics)).transpose()?;
@@ -139,6 +140,7 @@ pub fn build(
             crate::output::write_atomically(&into.join(name), bytes)?;
         }
     }
+    cache.save();
     Ok(Built { target, bytes: html.len(), assets: assets.len() })
 }
 

@@ -12,9 +12,10 @@ use crate::diagnostic::plural;
 use crate::error::Error;
 
 pub fn run(dir: &Path, options: crate::project::Options, deny_warnings: bool) -> Result<(), Error> {
-    let project = load(dir, options)?;
+    let cache = super::cache::Store::open(dir, options.cache);
+    let project = load(dir, options, &cache)?;
     // The figures are computed to warn about those a reviewer would question.
-    let metrics = super::analyse(&project);
+    let metrics = super::analyse(&project, &cache);
     if !project.templates.is_empty() {
         crate::render::report(&project, &metrics, project.meta.language, project.story.edition, None)?;
     }
@@ -63,6 +64,10 @@ pub fn run(dir: &Path, options: crate::project::Options, deny_warnings: bool) ->
             crate::say!("{note}");
         }
     }
+    if let Some(line) = cache.summary() {
+        crate::say!("{line}");
+    }
+    cache.save();
     let warnings = project.warnings.len() + metrics.plausibility.len();
     if deny_warnings && warnings > 0 {
         return Err(Error::Tool(format!(

@@ -36,7 +36,8 @@ pub fn run(request: Request) -> Result<(), Error> {
         let (p, m) = at_revision(&dir, rev)?;
         (p, m, history::short(&dir, rev))
     } else {
-        let p = load(&dir, crate::project::Options::default())?;
+        let cache = super::cache::Store::none();
+        let p = load(&dir, crate::project::Options::default(), &cache)?;
         let m = analyse(&p);
         (p, m, "the working tree".to_owned())
     };

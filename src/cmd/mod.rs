@@ -1,6 +1,7 @@
 //! One file per command; each turns its arguments into a result or an [`Error`].
 
 pub mod build;
+pub mod cache;
 pub mod check;
 pub mod diff;
 mod fit;
@@ -20,7 +21,7 @@ use crate::project::Options;
 
 /// How the command line asks a project to be read.
 fn options(load: Load) -> Options {
-    Options { skip_bad_rows: load.skip_bad_rows, allow_symlinks: load.allow_symlinks }
+    Options { skip_bad_rows: load.skip_bad_rows, allow_symlinks: load.allow_symlinks, cache: !load.no_cache }
 }
 
 pub fn run(cli: Cli) -> Result<(), Error> {
@@ -59,8 +60,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 /// Every figure of `project`, saying on standard error which customer-base models could
 /// not be fitted and why (the report leaves their figures out, and says so too), and which
 /// figures a reviewer would question.
-pub fn analyse(project: &Project) -> crate::analysis::Metrics {
-    let metrics = crate::analysis::analyse(project);
+pub fn analyse(project: &Project, cache: &cache::Store) -> crate::analysis::Metrics {
+    let metrics = crate::analysis::analyse_with(project, cache);
     for s in metrics.data.iter().flat_map(|d| &d.segments) {
         for n in &s.not_fitted {
             crate::warn!("warning: {}; the figures that need it are left out", n.sentence(&s.id));
@@ -73,13 +74,14 @@ pub fn analyse(project: &Project) -> crate::analysis::Metrics {
     metrics
 }
 
-/// Loads the project in `dir`, or explains why it cannot.
-pub fn load(dir: &Path, options: Options) -> Result<Project, Error> {
+/// Loads the project in `dir`, or explains why it cannot; the data as read is recalled
+/// from and kept in `cache`.
+pub fn load(dir: &Path, options: Options, cache: &cache::Store) -> Result<Project, Error> {
     if !dir.is_dir() {
         let why = if dir.exists() { "is not a folder" } else { "does not exist" };
         return Err(Error::Usage(format!("the project folder {} {why}", dir.display())));
     }
-    let project = crate::project::load_with(dir, options).map_err(Error::Invalid)?;
+    let project = crate::project::load_memoised(dir, options, cache).map_err(Error::Invalid)?;
     crate::render::check_templates(&project)?;
     for warning in &project.warnings {
         crate::warn!("{}", warning.trim_end());

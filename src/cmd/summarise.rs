@@ -13,7 +13,8 @@ pub fn run(
     holdout: bool,
     options: crate::project::Options,
 ) -> Result<(), Error> {
-    let project = load(dir, options)?;
+    let cache = super::cache::Store::open(dir, options.cache);
+    let project = load(dir, options, &cache)?;
     let Some(data) = &project.data else {
         return Err(Error::Usage(format!(
             "{} has no `data:` section in project.yaml: there is nothing to summarise",
@@ -41,6 +42,7 @@ pub fn run(
             calibration.holdout_days,
             calibration.first_purchase_in_holdout.iter().sum::<u64>()
         );
+        cache.save();
         return Ok(());
     }
     let csv = crate::project::data::write_summary(&data.customers, &ids, &project.settings.loyalty_path);
@@ -55,5 +57,6 @@ pub fn run(
     for note in super::check::left_out(c) {
         crate::warn!("{note}");
     }
+    cache.save();
     Ok(())
 }

@@ -44,10 +44,13 @@ pub fn view(
     choices: super::build::Choices,
     options: crate::project::Options,
 ) -> Result<(), Error> {
-    let project = super::load(dir, options)?;
-    let metrics = super::analyse(&project);
+    let cache = super::cache::Store::open(dir, options.cache);
+    let project = super::load(dir, options, &cache)?;
+    let metrics = super::analyse(&project, &cache);
     let language = choices.language.unwrap_or(project.meta.language);
     let edition = choices.edition.unwrap_or(project.story.edition);
     let view = crate::render::view_json(&project, &metrics, language, edition)?;
-    crate::output::Destination::Stdout.write(view.as_bytes())
+    crate::output::Destination::Stdout.write(view.as_bytes())?;
+    cache.save();
+    Ok(())
 }

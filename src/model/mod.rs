@@ -6,6 +6,7 @@
 //! [`Rate`], [`Money`], [`Quantity`], [`Score`] and [`OnScale`]: a value outside its range
 //! cannot be built at all (`units`), and so are a segment's drivers ([`Economics`]).
 
+mod cached;
 mod data;
 mod driver;
 #[cfg(test)]

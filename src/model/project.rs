@@ -408,7 +408,7 @@ pub enum BenchmarkSource {
 }
 
 /// An input file and its fingerprint, so a printed report can be traced to its inputs.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// Relative to the project folder, with `/` separators.
     pub path: String,

@@ -58,6 +58,9 @@ pub struct Options {
     pub skip_bad_rows: bool,
     /// Follow symbolic links whose target stays inside the project (refused by default).
     pub allow_symlinks: bool,
+    /// Recall and keep the slow steps' results in the project's `build/.cache`: the
+    /// commands open it (`cmd/cache.rs`) and hand it to [`load_memoised`].
+    pub cache: bool,
 }
 
 /// Whether `rel` (`/` separated, relative to the project) is a file the project is read
@@ -92,11 +95,18 @@ pub fn load(dir: &Path) -> Result<Project, Invalid> {
 
 /// Reads and validates the project in `dir` with command-line `options`.
 pub fn load_with(dir: &Path, options: Options) -> Result<Project, Invalid> {
+    load_memoised(dir, options, &crate::memo::Nothing)
+}
+
+/// [`load_with`], recalling the data as read from `memo` when the files and settings it
+/// is read from are unchanged, and keeping it when read.
+pub fn load_memoised(dir: &Path, options: Options, memo: &dyn crate::memo::Memo) -> Result<Project, Invalid> {
     let links = if options.allow_symlinks { Links::Inside } else { Links::Refuse };
     let mut loader = Loader {
         dir,
         folder: Folder { root: dir, links },
         options,
+        memo,
         diagnostics: Diagnostics::default(),
         sources: Vec::new(),
         binary_sources: Vec::new(),
@@ -126,6 +136,8 @@ struct Loader<'a> {
     /// `dir`, with the rule on links every read goes through.
     folder: Folder<'a>,
     options: Options,
+    /// Where the data as read is recalled from and kept.
+    memo: &'a dyn crate::memo::Memo,
     diagnostics: Diagnostics,
     sources: Vec<SourceText>,
     /// Non-text inputs (the logo), listed with the sources.
@@ -317,21 +329,39 @@ impl Loader<'_> {
     ) -> Option<crate::model::DataSet> {
         let mut config = config.clone();
         config.skip_bad_rows |= self.options.skip_bad_rows;
+        // The files' fingerprints and every setting the reading takes name the result.
+        let files = crate::project::data::fingerprints(&self.folder, &config);
+        let key = files.as_ref().map(|f| crate::memo::key("data", &(&config, segment_ids, path, f)));
+        if let (Some(key), Some(files)) = (&key, &files)
+            && let Some(set) = crate::memo::recall(self.memo, key)
+        {
+            self.binary_sources.extend(files.iter().cloned());
+            return Some(set);
+        }
         match crate::project::data::read(&self.folder, &config, segment_ids, path) {
             Ok(input) => {
-                self.binary_sources.extend(input.sources());
+                let sources = input.sources();
                 let has_margin = config.columns.margin.is_some();
                 let modelling = crate::project::data::customer_base::Modelling {
                     model: config.model,
                     calibration_end: config.calibration_end.map(crate::project::data::day_of),
                 };
-                Some(crate::project::data::customer_base::derive(
+                let set = crate::project::data::customer_base::derive(
                     input,
                     segment_ids.len(),
                     has_margin,
                     path,
                     modelling,
-                ))
+                );
+                // Kept only when the files read are the files fingerprinted: one changed in
+                // between would file this result under the other's name.
+                if let Some(key) = key
+                    && files.as_ref() == Some(&sources)
+                {
+                    crate::memo::keep(self.memo, &key, &set);
+                }
+                self.binary_sources.extend(sources);
+                Some(set)
             }
             Err(problems) => {
                 self.diagnostics.extend(problems);

@@ -156,6 +156,32 @@ impl Folder<'_> {
     }
 }
 
+impl Folder<'_> {
+    /// The size and lower-case hex SHA-256 of file `rel`, read in pieces (a transaction
+    /// log may be a gigabyte), under the same rule on links as every read; `None` when it
+    /// is missing, refused, larger than `limit` or unreadable: the read that follows says
+    /// why.
+    pub fn fingerprint(&self, rel: &Path, limit: u64) -> Option<(u64, String)> {
+        let path = self.locate(rel, Kind::File).ok()??;
+        let mut file = fs::File::open(path).ok()?.take(limit.saturating_add(1));
+        let mut hasher = Sha256::new();
+        let mut buffer = vec![0; 1 << 16];
+        let mut bytes = 0u64;
+        loop {
+            match file.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => {
+                    hasher.update(&buffer[..n]);
+                    bytes += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return None,
+            }
+        }
+        (bytes <= limit).then(|| (bytes, hex(&hasher.finalize())))
+    }
+}
+
 /// The bytes of `rel` as UTF-8 text, without a byte-order mark.
 fn text(rel: &Path, bytes: Vec<u8>, sha256: String) -> Result<SourceText, Diagnostic> {
     let len = bytes.len() as u64;

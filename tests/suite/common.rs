@@ -33,9 +33,13 @@ pub fn example() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("example-project")
 }
 
-/// Copies every file below `from` into `to`, keeping relative paths.
+/// Copies every file below `from` into `to`, keeping relative paths; not `from`'s `build`
+/// folder, the outputs (and `build/.cache`) other runs leave there.
 pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+    let outputs = from.join("build");
+    for entry in
+        walkdir::WalkDir::new(from).sort_by_file_name().into_iter().filter_entry(|e| e.path() != outputs)
+    {
         let entry = entry.expect("walk");
         let rel = entry.path().strip_prefix(from).expect("relative");
         let target = to.join(rel);

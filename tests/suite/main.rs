@@ -5,6 +5,7 @@ mod accessibility;
 mod assets;
 mod broken_projects;
 mod browser;
+mod cache;
 mod cdnow;
 mod cli;
 mod common;

@@ -6,6 +6,7 @@
 pub mod bg_bb;
 pub mod bg_nbd;
 pub mod bootstrap;
+mod cached;
 pub mod gamma_gamma;
 mod optimize;
 pub mod pareto_nbd;
@@ -398,6 +399,7 @@ pub struct Validation {
 }
 
 /// A segment's calibration customers with their holdout purchases, for validation.
+#[derive(Debug)]
 pub struct HoldoutData<'a> {
     pub calibration_end: Option<chrono::NaiveDate>,
     pub holdout_days: u32,

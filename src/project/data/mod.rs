@@ -162,6 +162,24 @@ pub fn read(
     }
 }
 
+/// The files `config` reads, in the order [`Input::sources`] lists them, with their
+/// fingerprints; `None` when one cannot be fingerprinted (the read then says why).
+pub fn fingerprints(dir: &Folder, config: &DataConfig) -> Option<Vec<Source>> {
+    let files: Vec<(&Path, u64)> = match &config.input {
+        DataInput::Summary(rel) => vec![(rel, summary_file::MAX_BYTES)],
+        DataInput::Transactions { log, customers } => std::iter::once((log.as_path(), LOG_MAX_BYTES))
+            .chain(customers.as_deref().map(|c| (c, customers_file::MAX_BYTES)))
+            .collect(),
+    };
+    files
+        .into_iter()
+        .map(|(rel, limit)| {
+            let (bytes, sha256) = dir.fingerprint(rel, limit)?;
+            Some(Source { path: slash_path(rel), bytes, sha256 })
+        })
+        .collect()
+}
+
 /// A calibration end inside the data and at least [`MIN_HOLDOUT_DAYS`] before its end.
 fn check_calibration_end(
     calibration_end: chrono::NaiveDate,
