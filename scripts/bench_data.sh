@@ -1,30 +1,38 @@
 #!/usr/bin/env bash
-# Release benchmark of uplift's transaction-data path, against pandas + lifetimes.
+# Release benchmark of uplift's transaction-data path, against the tools a user would pick
+# instead: DuckDB and Polars for the per-customer summary, pandas + lifetimes for it and the
+# model fits.
 #
-#   bash scripts/bench_data.sh        (from the repo root; prints a Markdown table for the README)
+#   bash scripts/bench_data.sh        (from the repo root; prints Markdown tables for the README)
 #
 # 1. Once, cached under target/bench-data/ (regenerated when the generator or its
-#    arguments change): a 10,000,000-row log of the five example segments
-#    (scripts/generate_transactions.py --preset bench) and the reference summary of a
-#    1,000,000-customer log. The project folder around the log (example-project/ with a
-#    `data:` section) is refreshed on every run.
-# 2. Times `uplift summarise` on the 10M-row project and `uplift fit` on the 1M-customer
-#    summary (BG/NBD + Gamma-Gamma, then Pareto/NBD, then MBG/NBD, each alone with
-#    `--models`): wall clock median of 3 runs, peak RSS (GNU time) the largest.
-# 3. Times the same steps once with pandas read_csv + lifetimes
+#    arguments change): a 10,000,000-row and a 2,000,000-row log of the five example
+#    segments (scripts/generate_transactions.py --preset bench) and the reference summary
+#    of a 1,000,000-customer log. The project folders around the logs (example-project/
+#    with a `data:` section) are refreshed on every run.
+# 2. Per log: `uplift summarise --no-cache`, DuckDB running our own
+#    scripts/warehouse_summary.sql on DuckDB's CSV reader, and a Polars lazy query of the
+#    same summary (scripts/bench_peers.py), each the median of 3 runs; each peer's output
+#    is checked to be uplift's summary (bench_peers.py compare).
+# 3. `uplift fit` on the 1M-customer summary (BG/NBD + Gamma-Gamma, then Pareto/NBD,
+#    then MBG/NBD, each alone with `--models`): wall clock median of 3 runs, peak RSS (GNU
+#    time) the largest.
+# 4. The same steps once with pandas read_csv + lifetimes
 #    summary_data_from_transaction_data, BetaGeoFitter + GammaGammaFitter, ParetoNBDFitter
 #    and ModifiedBetaGeoFitter per segment (slow: the Pareto/NBD takes many minutes).
-# 4. Prints `cat log > /dev/null` for scale.
+# 5. Prints `cat log > /dev/null` for scale.
 #
 # Environment: UPLIFT_BIN (default: target/release/uplift, built with cargo first),
 # BENCH_VENV (default: target/bench-data/venv, created from scripts/requirements-bench.txt
 # when missing), BENCH_ROWS (default 10000000), BENCH_CUSTOMERS (default 1000000),
-# BENCH_RUNS (default 3), BENCH_SKIP_LIFETIMES=1 to leave out step 3.
+# BENCH_SMALL_ROWS (default 2000000), BENCH_RUNS (default 3), BENCH_SKIP_LIFETIMES=1 to
+# leave out step 4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 data=target/bench-data
 rows=${BENCH_ROWS:-10000000}
+small_rows=${BENCH_SMALL_ROWS:-2000000}
 customers=${BENCH_CUSTOMERS:-1000000}
 runs=${BENCH_RUNS:-3}
 venv=${BENCH_VENV:-$data/venv}
@@ -52,15 +60,18 @@ trap 'rm -rf "$work"' EXIT
 # ---------------------------------------------------------------- data (cached)
 project=$data/project
 log=$project/data/transactions.csv
+small=$data/project-small
+small_log=$small/data/transactions.csv
 summary_1m=$data/summary-${customers}.csv
 gen_args=(--preset bench --seed "$seed" --start 2023-11-01 --end 2026-10-31)
-stamp="$(sha256sum scripts/generate_transactions.py | cut -d' ' -f1) ${gen_args[*]} rows=$rows customers=$customers"
-if [ ! -f "$data/stamp" ] || [ "$(cat "$data/stamp")" != "$stamp" ] || [ ! -f "$log" ] || [ ! -f "$summary_1m" ]; then
+stamp="$(sha256sum scripts/generate_transactions.py | cut -d' ' -f1) ${gen_args[*]} rows=$rows small=$small_rows customers=$customers"
+if [ ! -f "$data/stamp" ] || [ "$(cat "$data/stamp")" != "$stamp" ] || [ ! -f "$log" ] || [ ! -f "$small_log" ] || [ ! -f "$summary_1m" ]; then
   echo "bench_data: generating the data (once; cached in $data)" >&2
-  rm -rf "$project/data" "$data/stamp"
-  mkdir -p "$project/data"
+  rm -rf "$project/data" "$small/data" "$data/stamp"
+  mkdir -p "$project/data" "$small/data"
   "$py" scripts/generate_transactions.py "${gen_args[@]}" --rows "$rows" --out "$log" \
     --summary "$data/reference-summary.csv"
+  "$py" scripts/generate_transactions.py "${gen_args[@]}" --rows "$small_rows" --seed $((seed + 2)) --out "$small_log"
   "$py" scripts/generate_transactions.py "${gen_args[@]}" --customers "$customers" --seed $((seed + 1)) \
     --out /dev/null --summary "$summary_1m"
   echo "$stamp" > "$data/stamp"
@@ -69,13 +80,14 @@ fi
 # The project around the log, refreshed from example-project/ on every run (cheap): the
 # example without its build output and data, with our data section instead of its own, and
 # a typed gross margin, as the generated log has no margin column.
+for folder in "$project" "$small"; do
 for f in example-project/*; do
-  case "$(basename "$f")" in build|data) ;; *) rm -rf "$project/$(basename "$f")"; cp -r "$f" "$project/" ;; esac
+  case "$(basename "$f")" in build|data) ;; *) rm -rf "$folder/$(basename "$f")"; cp -r "$f" "$folder/" ;; esac
 done
 # Drop the example's `data:` block (up to the next top-level key).
 awk '/^data:/ {skip=1; next} skip && /^[^[:space:]#]/ {skip=0} !skip' \
-  example-project/project.yaml > "$project/project.yaml"
-cat >> "$project/project.yaml" <<'YAML'
+  example-project/project.yaml > "$folder/project.yaml"
+cat >> "$folder/project.yaml" <<'YAML'
 
 data:
   transactions: data/transactions.csv
@@ -87,9 +99,12 @@ data:
   observation_end: 2026-10-31
   on_bad_rows: fail
 YAML
-sed -i 's/gross_margin: from_data/gross_margin: 0.30/' "$project/segments.yaml"
+sed -i 's/gross_margin: from_data/gross_margin: 0.30/' "$folder/segments.yaml"
+done
 log_rows=$(( $(wc -l < "$log") - 1 ))
 log_mb=$(( $(stat -c %s "$log") / 1000000 ))
+small_rows_read=$(( $(wc -l < "$small_log") - 1 ))
+small_mb=$(( $(stat -c %s "$small_log") / 1000000 ))
 fit_customers=$(( $(wc -l < "$summary_1m") - 1 ))
 
 # ---------------------------------------------------------------- timing helpers
@@ -116,7 +131,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; el
 measure "$runs" cat "$log"
 cat_wall=$m_wall
 
-measure "$runs" "$bin" summarise "$project" --output "$work/summary.csv"
+measure "$runs" "$bin" summarise "$project" --no-cache --output "$work/summary.csv"
 sum_wall=$m_wall; sum_mib=$m_mib
 # The reference has the first eight columns; uplift adds the loyalty path's.
 if cut -d, -f1-8 "$work/summary.csv" | cmp -s - "$data/reference-summary.csv"; then
@@ -124,6 +139,26 @@ if cut -d, -f1-8 "$work/summary.csv" | cmp -s - "$data/reference-summary.csv"; t
 else
   sum_check="not byte-identical to the reference summary (last-digit rounding?); $("$py" scripts/check_warehouse.py "$log" "$work/summary.csv" --end 2026-10-31 2>&1 | head -n 3 | tr '\n' ' ')"
 fi
+
+# ---------------------------------------------------------------- DuckDB and Polars
+# peer NAME LOG UPLIFT_SUMMARY: times the peer NAME on LOG (sets m_wall, m_mib) and sets
+# p_check to whether its summary is uplift's.
+peer() {
+  measure "$runs" "$py" scripts/bench_peers.py "$1" "$2" "$work/$1.csv" --end 2026-10-31
+  if "$py" scripts/bench_peers.py compare "$3" "$work/$1.csv" 2> "$work/compare"; then
+    p_check="same summary"
+  else
+    p_check="DIFFERS: $(cat "$work/compare")"
+  fi
+}
+peer duckdb "$log" "$work/summary.csv"; duck_wall=$m_wall; duck_mib=$m_mib; duck_check=$p_check
+peer polars "$log" "$work/summary.csv"; pol_wall=$m_wall; pol_mib=$m_mib; pol_check=$p_check
+measure "$runs" "$bin" summarise "$small" --no-cache --output "$work/small-summary.csv"
+small_wall=$m_wall; small_mib=$m_mib
+peer duckdb "$small_log" "$work/small-summary.csv"; sduck_wall=$m_wall; sduck_mib=$m_mib; sduck_check=$p_check
+peer polars "$small_log" "$work/small-summary.csv"; spol_wall=$m_wall; spol_mib=$m_mib; spol_check=$p_check
+measure "$runs" cat "$small_log"
+small_cat_wall=$m_wall
 
 measure "$runs" "$bin" fit "$summary_1m" --models bg_nbd,gamma_gamma --timings
 fit_wall=$m_wall; fit_mib=$m_mib
@@ -169,6 +204,8 @@ PY
   echo "bench_data: pandas + lifetimes summary of $log_rows rows (slow) ..." >&2
   measure 1 "$py" "$work/lt_summary.py" "$log"
   lts_wall=$m_wall; lts_mib=$m_mib
+  measure 1 "$py" "$work/lt_summary.py" "$small_log"
+  slts_wall=$m_wall; slts_mib=$m_mib
   echo "bench_data: lifetimes fits on $fit_customers customers ..." >&2
   measure 1 "$py" "$work/lt_fit.py" "$summary_1m"
   ltf_wall=$m_wall; ltf_mib=$m_mib
@@ -179,7 +216,15 @@ PY
   ltm_wall=$m_wall; ltm_mib=$m_mib
 fi
 
-# ---------------------------------------------------------------- table
+# ---------------------------------------------------------------- tables
+lt_cell() { if [ "${BENCH_SKIP_LIFETIMES:-0}" != 1 ]; then echo "$1 s, $2 MiB | $(ratio "$1" "$3")"; else echo "– | –"; fi; }
+echo
+echo "| per-customer summary | uplift \`summarise\` | DuckDB, our warehouse_summary.sql | DuckDB / uplift | Polars lazy query | Polars / uplift | pandas + lifetimes (1 run) | lifetimes / uplift | \`cat\` |"
+echo "|---|---|---|---|---|---|---|---|---|"
+echo "| $small_rows_read rows, $small_mb MB | $small_wall s, $small_mib MiB | $sduck_wall s, $sduck_mib MiB | $(ratio "$sduck_wall" "$small_wall") | $spol_wall s, $spol_mib MiB | $(ratio "$spol_wall" "$small_wall") | $(lt_cell "${slts_wall:-}" "${slts_mib:-}" "$small_wall") | $small_cat_wall s |"
+echo "| $log_rows rows, $log_mb MB | $sum_wall s, $sum_mib MiB | $duck_wall s, $duck_mib MiB | $(ratio "$duck_wall" "$sum_wall") | $pol_wall s, $pol_mib MiB | $(ratio "$pol_wall" "$sum_wall") | $(lt_cell "${lts_wall:-}" "${lts_mib:-}" "$sum_wall") | $cat_wall s |"
+echo
+echo "Peers' summaries against uplift's: DuckDB $sduck_check ($small_rows_read rows), $duck_check ($log_rows rows); Polars $spol_check, $pol_check."
 echo
 echo "| step | input | uplift (median of $runs) | pandas + lifetimes (1 run) | lifetimes / uplift |"
 echo "|---|---|---|---|---|"

@@ -30,6 +30,11 @@ pub type Key = [u8; 32];
 
 /// Where results are recalled from and kept; [`Nothing`] recalls nothing.
 pub trait Memo: Sync {
+    /// Whether anything is kept at all: without, a step need not even work out its key
+    /// (which for the data means hashing the whole export once more).
+    fn enabled(&self) -> bool {
+        true
+    }
     /// The bytes kept under `key`, if any (and trustworthy).
     fn recall(&self, key: &Key) -> Option<Vec<u8>>;
     /// Keeps `value` under `key`.
@@ -40,6 +45,9 @@ pub trait Memo: Sync {
 pub struct Nothing;
 
 impl Memo for Nothing {
+    fn enabled(&self) -> bool {
+        false
+    }
     fn recall(&self, _: &Key) -> Option<Vec<u8>> {
         None
     }

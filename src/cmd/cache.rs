@@ -97,6 +97,10 @@ impl Store {
 }
 
 impl Memo for Store {
+    fn enabled(&self) -> bool {
+        self.place.is_some()
+    }
+
     fn recall(&self, key: &Key) -> Option<Vec<u8>> {
         let (folder, secret) = self.place.as_ref()?;
         let path = folder.join(hex(key));

@@ -330,7 +330,8 @@ impl Loader<'_> {
         let mut config = config.clone();
         config.skip_bad_rows |= self.options.skip_bad_rows;
         // The files' fingerprints and every setting the reading takes name the result.
-        let files = crate::project::data::fingerprints(&self.folder, &config);
+        let files =
+            self.memo.enabled().then(|| crate::project::data::fingerprints(&self.folder, &config)).flatten();
         let key = files.as_ref().map(|f| crate::memo::key("data", &(&config, segment_ids, path, f)));
         if let (Some(key), Some(files)) = (&key, &files)
             && let Some(set) = crate::memo::recall(self.memo, key)
