@@ -28,7 +28,8 @@ fn main() {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
     let version = std::process::Command::new(rustc).arg("-vV").output().map(|o| o.stdout).unwrap_or_default();
     hash.write(&version);
-    for var in ["TARGET", "PROFILE", "OPT_LEVEL"] {
+    // What else changes the machine code: the target, the profile, flags and CPU features.
+    for var in ["TARGET", "PROFILE", "OPT_LEVEL", "CARGO_ENCODED_RUSTFLAGS", "CARGO_CFG_TARGET_FEATURE"] {
         hash.write(std::env::var(var).unwrap_or_default().as_bytes());
     }
     println!("cargo:rustc-env=UPLIFT_BUILD_ID={:016x}", hash.finish());

@@ -81,13 +81,13 @@ fi
 # example without its build output and data, with our data section instead of its own, and
 # a typed gross margin, as the generated log has no margin column.
 for folder in "$project" "$small"; do
-for f in example-project/*; do
-  case "$(basename "$f")" in build|data) ;; *) rm -rf "$folder/$(basename "$f")"; cp -r "$f" "$folder/" ;; esac
-done
-# Drop the example's `data:` block (up to the next top-level key).
-awk '/^data:/ {skip=1; next} skip && /^[^[:space:]#]/ {skip=0} !skip' \
-  example-project/project.yaml > "$folder/project.yaml"
-cat >> "$folder/project.yaml" <<'YAML'
+  for f in example-project/*; do
+    case "$(basename "$f")" in build|data) ;; *) rm -rf "$folder/$(basename "$f")"; cp -r "$f" "$folder/" ;; esac
+  done
+  # Drop the example's `data:` block (up to the next top-level key).
+  awk '/^data:/ {skip=1; next} skip && /^[^[:space:]#]/ {skip=0} !skip' \
+    example-project/project.yaml > "$folder/project.yaml"
+  cat >> "$folder/project.yaml" <<'YAML'
 
 data:
   transactions: data/transactions.csv
@@ -99,7 +99,7 @@ data:
   observation_end: 2026-10-31
   on_bad_rows: fail
 YAML
-sed -i 's/gross_margin: from_data/gross_margin: 0.30/' "$folder/segments.yaml"
+  sed -i 's/gross_margin: from_data/gross_margin: 0.30/' "$folder/segments.yaml"
 done
 log_rows=$(( $(wc -l < "$log") - 1 ))
 log_mb=$(( $(stat -c %s "$log") / 1000000 ))

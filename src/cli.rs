@@ -32,8 +32,8 @@ pub struct Load {
     #[arg(long)]
     pub allow_symlinks: bool,
     /// Compute everything afresh: neither recall nor keep results in the project's
-    /// build/.cache (the per-customer summary of the data and each segment's model fits,
-    /// kept so that an unchanged project is checked and built in milliseconds).
+    /// build/.cache (the data as read, each segment's model fits and the simulations, kept
+    /// so that an unchanged project does not compute them again).
     #[arg(long)]
     pub no_cache: bool,
 }

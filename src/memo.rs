@@ -1,6 +1,7 @@
 //! Results of the slow, pure steps — the per-customer summary of the transaction export,
-//! and each segment's model fits, holdout validation and intervals — kept between runs, so
-//! that `check`, `metrics` and `build` of an unchanged project do not recompute them.
+//! each segment's model fits, holdout validation and intervals, and the simulations of the
+//! levers — kept between runs, so that `check`, `metrics` and `build` of an unchanged
+//! project do not recompute them.
 //!
 //! A result is filed under a [`Key`]: the SHA-256 of this build of uplift ([`BUILD`]), the
 //! step's name and everything the step reads, so a changed byte or setting names another
@@ -39,6 +40,8 @@ pub trait Memo: Sync {
     fn recall(&self, key: &Key) -> Option<Vec<u8>>;
     /// Keeps `value` under `key`.
     fn keep(&self, key: &Key, value: Vec<u8>);
+    /// What was recalled under `key` did not decode: it was not a result after all.
+    fn spoiled(&self, _key: &Key) {}
 }
 
 /// A memo that keeps nothing: every result is computed.
@@ -86,20 +89,30 @@ impl fmt::Write for Hashing {
     }
 }
 
-/// The result kept under `key`, or `compute`'s, which is then kept. An entry that does not
-/// decode completely is recomputed (and replaced).
-pub fn memoised<T: Codec>(memo: &dyn Memo, key: &Key, compute: impl FnOnce() -> T) -> T {
-    if let Some(value) = recall(memo, key) {
+/// The result kept under the key `key` works out, or `compute`'s, which is then kept. An
+/// entry that does not decode completely is recomputed (and replaced). Without a cache,
+/// the key is not even worked out.
+pub fn memoised<T: Codec>(memo: &dyn Memo, key: impl FnOnce() -> Key, compute: impl FnOnce() -> T) -> T {
+    if !memo.enabled() {
+        return compute();
+    }
+    let key = key();
+    if let Some(value) = recall(memo, &key) {
         return value;
     }
     let value = compute();
-    memo.keep(key, codec::encode(&value));
+    memo.keep(&key, codec::encode(&value));
     value
 }
 
 /// The result kept under `key`, when there is one that decodes completely.
 pub fn recall<T: Codec>(memo: &dyn Memo, key: &Key) -> Option<T> {
-    codec::decode(&memo.recall(key)?)
+    let bytes = memo.recall(key)?;
+    let value = codec::decode(&bytes);
+    if value.is_none() {
+        memo.spoiled(key);
+    }
+    value
 }
 
 /// Keeps `value` under `key`.
@@ -156,13 +169,14 @@ mod tests {
             runs.set(runs.get() + 1);
             (9u64, Some(0.1_f64))
         };
-        assert_eq!(memoised(&memo, &k, square), (9, Some(0.1)));
-        assert_eq!(memoised(&memo, &k, square), (9, Some(0.1)));
+        assert_eq!(memoised(&memo, || k, square), (9, Some(0.1)));
+        assert_eq!(memoised(&memo, || k, square), (9, Some(0.1)));
         assert_eq!(runs.get(), 1);
         memo.0.lock().unwrap().get_mut(&k).unwrap().pop();
-        assert_eq!(memoised(&memo, &k, square), (9, Some(0.1)));
+        assert_eq!(memoised(&memo, || k, square), (9, Some(0.1)));
         assert_eq!(runs.get(), 2);
-        assert_eq!(memoised(&Nothing, &k, square), (9, Some(0.1)));
+        let never = || -> Key { panic!("no key is worked out without a cache") };
+        assert_eq!(memoised(&Nothing, never, square), (9, Some(0.1)));
         assert_eq!(runs.get(), 3);
     }
 }

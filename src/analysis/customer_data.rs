@@ -160,8 +160,8 @@ pub fn analyse(project: &Project, memo: &dyn Memo) -> Option<DataMetrics> {
                     // Each segment draws its own stream, from the project's seed.
                     let money = (s.horizon_years, s.discount_rate.get(), s.seed.wrapping_add(i as u64));
                     let customers = &by_segment[i];
-                    let key = segment_models_key(customers, holdout.as_ref(), choice, d, money);
-                    let (m, v, n) = memo::memoised(memo, &key, || {
+                    let key = || segment_models_key(customers, holdout.as_ref(), choice, d, money);
+                    let (m, v, n) = memo::memoised(memo, key, || {
                         models::segment_models(customers, holdout.as_ref(), choice, d, money)
                     });
                     (Some(m), v, n)

@@ -188,8 +188,8 @@ pub fn simulate_at(
 ) -> Simulation {
     // What the draws read, and nothing else: the key covers all of it.
     let (settings, project_segments) = (&project.settings, project.segments.as_slice());
-    let key = memo::key("simulation", &(settings, project_segments, segments, investment_pv, rhos));
-    memo::memoised(memo, &key, || draw(settings, project_segments, segments, investment_pv, rhos))
+    let key = || memo::key("simulation", &(settings, project_segments, segments, investment_pv, rhos));
+    memo::memoised(memo, key, || draw(settings, project_segments, segments, investment_pv, rhos))
 }
 
 /// [`simulate_at`], computed.

@@ -1,24 +1,28 @@
-//! `build/.cache`: the results of the slow steps of a project (`crate::memo`), kept between
-//! runs so that an unchanged project is checked and built in milliseconds.
+//! `build/.cache`: the results of the slow steps of a project (`crate::memo`: the data as
+//! read, each segment's model fits, validation and intervals, and the simulations), kept
+//! between runs so that an unchanged project does not compute them again.
 //!
 //! A project folder is untrusted input, and so is its `build/.cache`: a colleague or a pull
 //! request could bring entries with figures of their own choosing under the names the
 //! real inputs give. So every entry is signed with HMAC-SHA256 under a key that never
 //! leaves this user account (`$XDG_CACHE_HOME/uplift/cache-key`, else
 //! `~/.cache/uplift/cache-key`, made on first use from the operating system's random
-//! source). An entry that is not a regular file, too large, unsigned, signed with another
-//! key, or does not decode completely is ignored, recomputed and replaced — never trusted.
-//! Without a home for the key, nothing is kept.
+//! source). An entry that is not a regular file, larger than [`MAX_ENTRY_BYTES`], unsigned,
+//! signed with another key or for another name, or that does not decode completely is
+//! ignored, recomputed and replaced — never trusted. Its signature is checked reading the
+//! file in pieces, before any of it is kept in memory. Without a home for the key, nothing
+//! is kept.
 //!
 //! Entries are written only when the command succeeds (so "nothing was written" stays
-//! true of a failed run), each atomically, never over a link or a file that is not an
-//! entry, and at most [`MAX_ENTRIES`] are kept: the least recently used go first.
+//! true of a failed run), each atomically ([`crate::output::write_atomically`]), never
+//! over a link or a file that is not an entry, and at most [`MAX_ENTRIES`] are kept: the
+//! least recently used go first, and only files that are entries are removed.
 
+use std::collections::HashSet;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use sha2::{Digest, Sha256};
 
@@ -30,68 +34,96 @@ pub const FOLDER: &str = "build/.cache";
 /// The first bytes of every entry, before its signature.
 const MAGIC: &[u8] = b"uplift cache 1\n";
 
-/// The most entries kept: a project with data keeps one for the data and one per segment.
+/// The most entries kept: a project with data keeps one for the data, one per segment and
+/// one per simulation (the base case's and each programme option's).
 pub const MAX_ENTRIES: usize = 256;
 
-/// The largest entry read: the data of the largest transaction log read is smaller.
-const MAX_ENTRY_BYTES: u64 = 2 << 30;
+/// The largest entry written or read. The data of a log of a million customers takes
+/// about 85 MB; a larger result is computed on every run rather than kept.
+pub const MAX_ENTRY_BYTES: u64 = 1 << 30;
 
 /// A project's `build/.cache`, or no cache at all.
 pub struct Store {
-    /// `None`: nothing is recalled or kept (`--no-cache`, a linked build folder, no key).
+    /// The project folder and the signing key; `None`: nothing is recalled or kept
+    /// (`--no-cache`, no project folder, a linked build folder, no signing key).
     place: Option<(PathBuf, [u8; 32])>,
-    pending: Mutex<Vec<(Key, Vec<u8>)>>,
-    reused: AtomicU32,
-    refused: AtomicU32,
+    state: Mutex<State>,
+}
+
+/// What one run did with the cache.
+#[derive(Default)]
+struct State {
+    /// Computed in this run, to be written when the command succeeds.
+    pending: Vec<(Key, Vec<u8>)>,
+    /// Recalled: touched when the command succeeds, so pruning removes them last.
+    reused: HashSet<Key>,
+    /// Entries found but not trusted.
+    refused: u32,
 }
 
 impl Store {
     /// The cache of project folder `dir`; a store that keeps nothing when `enabled` is
-    /// false, when the build folder or the cache folder is a link or not a folder, or when
-    /// there is no signing key.
+    /// false, when `dir` is not a folder, when the build folder or the cache folder is a
+    /// link or not a folder, or when there is no signing key.
     pub fn open(dir: &Path, enabled: bool) -> Self {
-        let place = enabled.then(|| usable(dir)).flatten().and_then(|folder| Some((folder, signing_key()?)));
-        Self { place, pending: Mutex::new(Vec::new()), reused: AtomicU32::new(0), refused: AtomicU32::new(0) }
+        let place = (enabled && dir.is_dir() && usable(dir).is_some())
+            .then(|| Some((dir.to_path_buf(), signing_key()?)))
+            .flatten();
+        Self { place, state: Mutex::new(State::default()) }
     }
 
     /// A store that keeps nothing.
     pub fn none() -> Self {
-        Self::open(Path::new(""), false)
+        Self { place: None, state: Mutex::new(State::default()) }
     }
 
-    /// Writes the entries computed in this run; one that cannot be written is left out
-    /// (it costs time at the next run, nothing else).
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Writes the entries computed in this run and marks those recalled as recently used;
+    /// an entry that cannot be written is left out (it costs time at the next run, nothing
+    /// else).
     pub fn save(&self) {
-        let Some((folder, secret)) = &self.place else { return };
-        let pending =
-            std::mem::take(&mut *self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-        if pending.is_empty() || fs::create_dir_all(folder).is_err() || usable_folder(folder).is_none() {
+        let Some((dir, secret)) = &self.place else { return };
+        let folder = &dir.join(FOLDER);
+        let (pending, reused) = {
+            let mut state = self.state();
+            (std::mem::take(&mut state.pending), std::mem::take(&mut state.reused))
+        };
+        for key in &reused {
+            let _ = fs::File::options()
+                .append(true)
+                .open(folder.join(hex(key)))
+                .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+        }
+        // Checked again: the folders must still be real ones, not links made meanwhile.
+        if pending.is_empty() || usable(dir).is_none() || fs::create_dir_all(folder).is_err() {
             return;
         }
         for (key, payload) in &pending {
-            let _ = write_entry(folder, secret, key, payload);
+            write_entry(folder, secret, key, payload);
         }
         prune(folder, MAX_ENTRIES);
     }
 
-    /// "2 results reused, 1 computed, 1 refused and recomputed", for `check`; `None`
-    /// without a cache.
+    /// "cache: 2 results reused, 1 computed; 1 untrusted entry ignored (…)", for `check`;
+    /// `None` without a cache.
     pub fn summary(&self) -> Option<String> {
         self.place.as_ref()?;
-        let computed = self.pending.lock().map_or(0, |p| p.len());
-        let reused = self.reused.load(Ordering::Relaxed);
-        let refused = self.refused.load(Ordering::Relaxed);
+        let state = self.state();
+        let (reused, computed, refused) = (state.reused.len(), state.pending.len(), state.refused as usize);
         let ignored = if refused > 0 {
             format!(
                 "; {refused} untrusted {} ignored",
-                crate::diagnostic::plural(refused as usize, "entry", "entries")
+                crate::diagnostic::plural(refused, "entry", "entries")
             )
         } else {
             String::new()
         };
         Some(format!(
             "cache: {reused} {} reused, {computed} computed{ignored} ({FOLDER}; --no-cache computes all)",
-            crate::diagnostic::plural(reused as usize, "result", "results")
+            crate::diagnostic::plural(reused, "result", "results")
         ))
     }
 }
@@ -102,46 +134,47 @@ impl Memo for Store {
     }
 
     fn recall(&self, key: &Key) -> Option<Vec<u8>> {
-        let (folder, secret) = self.place.as_ref()?;
-        let path = folder.join(hex(key));
+        let (dir, secret) = self.place.as_ref()?;
+        // Computed earlier in this run (a programme option that changes nothing the
+        // simulation reads): the same result.
+        if let Some((_, value)) = self.state().pending.iter().find(|(k, _)| k == key) {
+            return Some(value.clone());
+        }
+        let path = dir.join(FOLDER).join(hex(key));
         let meta = fs::symlink_metadata(&path).ok()?;
         let payload = (meta.is_file() && meta.len() <= MAX_ENTRY_BYTES)
             .then(|| read_entry(&path, secret, key))
             .flatten();
+        let mut state = self.state();
         match &payload {
             Some(_) => {
-                self.reused.fetch_add(1, Ordering::Relaxed);
-                // Recently used: pruned last.
-                let _ = fs::File::options().append(true).open(&path).and_then(|f| f.set_modified(now()));
+                state.reused.insert(*key);
             }
-            None => {
-                self.refused.fetch_add(1, Ordering::Relaxed);
-            }
+            None => state.refused += 1,
         }
         payload
     }
 
     fn keep(&self, key: &Key, value: Vec<u8>) {
-        if self.place.is_some()
-            && let Ok(mut pending) = self.pending.lock()
-        {
-            pending.push((*key, value));
+        let mut state = self.state();
+        if self.place.is_some() && !state.pending.iter().any(|(k, _)| k == key) {
+            state.pending.push((*key, value));
+        }
+    }
+
+    fn spoiled(&self, key: &Key) {
+        let mut state = self.state();
+        if state.reused.remove(key) {
+            state.refused += 1;
         }
     }
 }
 
-fn now() -> std::time::SystemTime {
-    std::time::SystemTime::now()
-}
-
-/// `dir/build/.cache`, when neither it nor `build` is a link or something other than a
-/// folder (either may not exist yet).
-fn usable(dir: &Path) -> Option<PathBuf> {
-    let build = dir.join("build");
-    usable_folder(&build)?;
-    let folder = dir.join(FOLDER);
-    usable_folder(&folder)?;
-    Some(folder)
+/// `Some` when neither `dir/build` nor `dir/build/.cache` is a link or something other
+/// than a folder (either may not exist yet).
+fn usable(dir: &Path) -> Option<()> {
+    usable_folder(&dir.join("build"))?;
+    usable_folder(&dir.join(FOLDER))
 }
 
 /// `Some` when `path` is a real folder or nothing.
@@ -152,62 +185,113 @@ fn usable_folder(path: &Path) -> Option<()> {
     }
 }
 
-/// The payload of the entry at `path`, when it is signed under `secret` for `key`.
+/// The payload of the entry at `path`, when it is signed under `secret` for `key`. The
+/// signature is checked on a first pass in pieces, so a large file that is not an entry
+/// costs reading, not memory; only then is the payload read.
 fn read_entry(path: &Path, secret: &[u8; 32], key: &Key) -> Option<Vec<u8>> {
-    let mut bytes = Vec::new();
-    fs::File::open(path).ok()?.take(MAX_ENTRY_BYTES).read_to_end(&mut bytes).ok()?;
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let (signature, payload) = rest.split_at_checked(32)?;
-    let expected = sign(secret, key, payload);
-    // Every byte compared, so the time taken says nothing of where they differ.
-    let differ = signature.iter().zip(expected).fold(0u8, |acc, (a, b)| acc | (a ^ b));
-    (differ == 0).then(|| payload.to_vec())
-}
-
-/// Writes one entry atomically; never over a link or a file that is not an entry.
-fn write_entry(folder: &Path, secret: &[u8; 32], key: &Key, payload: &[u8]) -> std::io::Result<()> {
-    let path = folder.join(hex(key));
-    if let Ok(meta) = fs::symlink_metadata(&path) {
-        let is_entry = meta.is_file()
-            && fs::File::open(&path)
-                .and_then(|f| {
-                    let mut head = Vec::new();
-                    f.take(MAGIC.len() as u64).read_to_end(&mut head)?;
-                    Ok(head == MAGIC)
-                })
-                .unwrap_or(false);
-        if !is_entry {
-            return Ok(());
+    let mut file = fs::File::open(path).ok()?;
+    let len = file.metadata().ok().filter(fs::Metadata::is_file)?.len();
+    if len > MAX_ENTRY_BYTES {
+        return None;
+    }
+    let mut head = vec![0u8; MAGIC.len() + 32];
+    file.read_exact(&mut head).ok()?;
+    let (magic, signature) = head.split_at(MAGIC.len());
+    if magic != MAGIC {
+        return None;
+    }
+    let mut mac = Hmac::new(secret);
+    mac.update(key);
+    let mut piece = vec![0u8; 1 << 16];
+    let mut read = 0u64;
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => break,
+            Ok(n) => {
+                mac.update(&piece[..n]);
+                read += n as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+        if read > MAX_ENTRY_BYTES {
+            return None;
         }
     }
-    let mut file = tempfile::Builder::new().prefix(".entry-").tempfile_in(folder)?;
-    file.write_all(MAGIC)?;
-    file.write_all(&sign(secret, key, payload))?;
-    file.write_all(payload)?;
-    file.persist(&path).map_err(|e| e.error)?;
-    Ok(())
+    // Every byte compared, so the time taken says nothing of where they differ.
+    let differ = signature.iter().zip(mac.finish()).fold(0u8, |acc, (a, b)| acc | (a ^ b));
+    if differ != 0 {
+        return None;
+    }
+    // Read again, and checked again: the file may have changed in between.
+    let mut bytes = Vec::with_capacity(usize::try_from(read).ok()?);
+    let mut file = fs::File::open(path).ok()?;
+    file.read_exact(&mut head).ok()?;
+    file.take(read + 1).read_to_end(&mut bytes).ok()?;
+    (head[..MAGIC.len()] == *MAGIC && head[MAGIC.len()..] == sign(secret, key, &bytes)).then_some(bytes)
+}
+
+/// Whether the file at `path` is an entry (it starts with [`MAGIC`]).
+fn is_entry(path: &Path) -> bool {
+    let mut head = vec![0u8; MAGIC.len()];
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+        && fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok()
+        && head == MAGIC
+}
+
+/// Writes one entry, unless it is too large or a file there is not an entry.
+fn write_entry(folder: &Path, secret: &[u8; 32], key: &Key, payload: &[u8]) {
+    let path = folder.join(hex(key));
+    if payload.len() as u64 > MAX_ENTRY_BYTES || (fs::symlink_metadata(&path).is_ok() && !is_entry(&path)) {
+        return;
+    }
+    let mut entry = Vec::with_capacity(MAGIC.len() + 32 + payload.len());
+    entry.extend_from_slice(MAGIC);
+    entry.extend_from_slice(&sign(secret, key, payload));
+    entry.extend_from_slice(payload);
+    let _ = crate::output::write_atomically(&path, &entry);
 }
 
 /// HMAC-SHA256 (RFC 2104) of `key ‖ payload` under `secret`.
 fn sign(secret: &[u8; 32], key: &Key, payload: &[u8]) -> [u8; 32] {
-    hmac(secret, &[key, payload])
+    let mut mac = Hmac::new(secret);
+    mac.update(key);
+    mac.update(payload);
+    mac.finish()
 }
 
-fn hmac(secret: &[u8], message: &[&[u8]]) -> [u8; 32] {
-    let mut block = [0u8; 64];
-    if secret.len() > 64 {
-        block[..32].copy_from_slice(&Sha256::digest(secret));
-    } else {
-        block[..secret.len()].copy_from_slice(secret);
-    }
-    let mut inner = Sha256::new().chain_update(block.map(|b| b ^ 0x36));
-    for part in message {
-        inner.update(part);
-    }
-    Sha256::new().chain_update(block.map(|b| b ^ 0x5c)).chain_update(inner.finalize()).finalize().into()
+/// HMAC-SHA256 (RFC 2104), fed in pieces. Twelve lines over the `sha2` the project
+/// already uses, rather than one more dependency; checked against RFC 4231's vectors.
+struct Hmac {
+    inner: Sha256,
+    outer: Sha256,
 }
 
-/// Removes the least recently used entries beyond `keep`.
+impl Hmac {
+    fn new(secret: &[u8]) -> Self {
+        let mut block = [0u8; 64];
+        if secret.len() > 64 {
+            block[..32].copy_from_slice(&Sha256::digest(secret));
+        } else {
+            block[..secret.len()].copy_from_slice(secret);
+        }
+        Self {
+            inner: Sha256::new().chain_update(block.map(|b| b ^ 0x36)),
+            outer: Sha256::new().chain_update(block.map(|b| b ^ 0x5c)),
+        }
+    }
+
+    fn update(&mut self, bytes: &[u8]) {
+        self.inner.update(bytes);
+    }
+
+    fn finish(self) -> [u8; 32] {
+        self.outer.chain_update(self.inner.finalize()).finalize().into()
+    }
+}
+
+/// Removes the least recently used entries beyond `keep`; files that are not entries (by
+/// name: 64 lower-case hex digits; and by content: [`MAGIC`] first) are left alone.
 fn prune(folder: &Path, keep: usize) {
     let Ok(listing) = fs::read_dir(folder) else { return };
     let mut entries: Vec<(std::time::SystemTime, PathBuf)> = listing
@@ -215,12 +299,10 @@ fn prune(folder: &Path, keep: usize) {
         .filter(|e| {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            name.len() == 64 && name.bytes().all(|b| b.is_ascii_hexdigit())
+            name.len() == 64 && name.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
         })
-        .filter_map(|e| {
-            let meta = e.path().symlink_metadata().ok().filter(fs::Metadata::is_file)?;
-            Some((meta.modified().ok()?, e.path()))
-        })
+        .filter(|e| is_entry(&e.path()))
+        .filter_map(|e| Some((e.path().symlink_metadata().ok()?.modified().ok()?, e.path())))
         .collect();
     if entries.len() <= keep {
         return;
@@ -231,7 +313,8 @@ fn prune(folder: &Path, keep: usize) {
     }
 }
 
-/// This user's signing key, made on first use; `None` without a place for it.
+/// This user's signing key, made on first use (atomically: a run that starts meanwhile
+/// reads the whole key or none); `None` without a place for it.
 fn signing_key() -> Option<[u8; 32]> {
     let home = |var: &str| std::env::var_os(var).map(PathBuf::from).filter(|p| p.is_absolute());
     let base = home("XDG_CACHE_HOME").or_else(|| home("HOME").map(|h| h.join(".cache")))?;
@@ -239,18 +322,15 @@ fn signing_key() -> Option<[u8; 32]> {
     if let Some(key) = read_key(&path) {
         return Some(key);
     }
-    fs::create_dir_all(path.parent()?).ok()?;
+    let folder = path.parent()?;
+    fs::create_dir_all(folder).ok()?;
     let mut key = [0u8; 32];
     getrandom::fill(&mut key).ok()?;
-    let mut options = fs::File::options();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(&path) {
-        Ok(mut file) => {
-            file.write_all(&key).ok()?;
-            Some(key)
-        }
+    // A temporary file is made readable by its owner alone.
+    let mut temp = tempfile::Builder::new().prefix(".cache-key.").tempfile_in(folder).ok()?;
+    std::io::Write::write_all(&mut temp, &key).and_then(|()| temp.as_file().sync_all()).ok()?;
+    match temp.persist_noclobber(&path) {
+        Ok(_) => Some(key),
         // Another run made it first.
         Err(_) => read_key(&path),
     }
@@ -269,13 +349,19 @@ mod tests {
     /// RFC 4231, test cases 1 and 2.
     #[test]
     fn hmac_matches_the_published_test_vectors() {
-        let hex = |b: [u8; 32]| crate::memo::hex(&b);
+        let hmac = |secret: &[u8], pieces: &[&[u8]]| {
+            let mut mac = Hmac::new(secret);
+            for piece in pieces {
+                mac.update(piece);
+            }
+            crate::memo::hex(&mac.finish())
+        };
         assert_eq!(
-            hex(hmac(&[0x0b; 20], &[b"Hi There"])),
+            hmac(&[0x0b; 20], &[b"Hi There"]),
             "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
         );
         assert_eq!(
-            hex(hmac(b"Jefe", &[b"what do ya want ", b"for nothing?"])),
+            hmac(b"Jefe", &[b"what do ya want ", b"for nothing?"]),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
         );
     }
@@ -286,7 +372,7 @@ mod tests {
     fn an_entry_is_trusted_only_as_signed() {
         let dir = tempfile::tempdir().unwrap();
         let (secret, key) = ([7u8; 32], [1u8; 32]);
-        write_entry(dir.path(), &secret, &key, b"payload").unwrap();
+        write_entry(dir.path(), &secret, &key, b"payload");
         let path = dir.path().join(hex(&key));
         assert_eq!(read_entry(&path, &secret, &key).as_deref(), Some(&b"payload"[..]));
         assert_eq!(read_entry(&path, &[8u8; 32], &key), None, "another user's key");
@@ -299,7 +385,7 @@ mod tests {
         // A file there that is not an entry is left alone.
         let other = [3u8; 32];
         fs::write(dir.path().join(hex(&other)), b"not an entry").unwrap();
-        write_entry(dir.path(), &secret, &other, b"payload").unwrap();
+        write_entry(dir.path(), &secret, &other, b"payload");
         assert_eq!(fs::read(dir.path().join(hex(&other))).unwrap(), b"not an entry");
     }
 
@@ -309,17 +395,21 @@ mod tests {
         let base = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
         for i in 0..5u8 {
             let path = dir.path().join(hex(&[i; 32]));
-            fs::write(&path, b"x").unwrap();
+            fs::write(&path, MAGIC).unwrap();
             let file = fs::File::options().append(true).open(&path).unwrap();
             file.set_modified(base + std::time::Duration::from_secs(u64::from(i))).unwrap();
         }
+        // Not entries: another name, and an entry's name on a file that is not one (an
+        // input a project could name there).
         fs::write(dir.path().join("README"), b"kept").unwrap();
+        let input = hex(&[9; 32]);
+        fs::write(dir.path().join(&input), b"customer,segment").unwrap();
         prune(dir.path(), 2);
         let mut left: Vec<String> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into())
             .collect();
         left.sort();
-        assert_eq!(left, vec![hex(&[3; 32]), hex(&[4; 32]), "README".to_owned()]);
+        assert_eq!(left, vec![hex(&[3; 32]), hex(&[4; 32]), input, "README".to_owned()]);
     }
 }

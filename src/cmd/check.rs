@@ -64,10 +64,10 @@ pub fn run(dir: &Path, options: crate::project::Options, deny_warnings: bool) ->
             crate::say!("{note}");
         }
     }
+    // On standard error: what the project says stays the same whatever the cache held.
     if let Some(line) = cache.summary() {
-        crate::say!("{line}");
+        crate::warn!("{line}");
     }
-    cache.save();
     let warnings = project.warnings.len() + metrics.plausibility.len();
     if deny_warnings && warnings > 0 {
         return Err(Error::Tool(format!(
@@ -75,6 +75,7 @@ pub fn run(dir: &Path, options: crate::project::Options, deny_warnings: bool) ->
             plural(warnings, "warning", "warnings")
         )));
     }
+    cache.save();
     Ok(())
 }
 

@@ -25,15 +25,15 @@ fn arg(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
 
-/// The `cache:` line of a successful `check`.
+/// The `cache:` line of a successful `check` (on standard error).
 fn cache_line(home: &Path, dir: &Path) -> String {
     let out = run(home, &["check", arg(dir)]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let stdout = text(&out.stdout);
-    stdout
+    let stderr = text(&out.stderr);
+    stderr
         .lines()
         .find(|l| l.starts_with("cache: "))
-        .unwrap_or_else(|| panic!("no cache line:\n{stdout}"))
+        .unwrap_or_else(|| panic!("no cache line:\n{stderr}"))
         .to_owned()
 }
 
@@ -164,10 +164,21 @@ fn a_failed_run_no_cache_and_a_linked_cache_write_nothing() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(!dir.path().join("build").exists(), "a failed run wrote build/");
 
+    // Valid, but failed by --deny-warnings: a benchmark far from the segment's own figure.
+    let dir = example_copy("cache-denied");
+    let segments = dir.path().join("segments.yaml");
+    let yaml = fs::read_to_string(&segments).unwrap();
+    assert!(yaml.contains("average_order_value: 8600,"));
+    fs::write(&segments, yaml.replace("average_order_value: 8600,", "average_order_value: 86000,")).unwrap();
+    let out = run(home.path(), &["check", "--deny-warnings", arg(dir.path())]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("--deny-warnings"), "{}", text(&out.stderr));
+    assert!(!dir.path().join("build").exists(), "a run failed by --deny-warnings wrote build/");
+
     let dir = example_copy("cache-off");
     let out = run(home.path(), &["check", "--no-cache", arg(dir.path())]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(!text(&out.stdout).contains("cache:"));
+    assert!(!text(&out.stderr).contains("cache:"));
     assert!(!dir.path().join("build").exists(), "--no-cache wrote build/");
 
     #[cfg(unix)]
@@ -178,7 +189,7 @@ fn a_failed_run_no_cache_and_a_linked_cache_write_nothing() {
         std::os::unix::fs::symlink(outside.path(), dir.path().join("build/.cache")).unwrap();
         let out = run(home.path(), &["check", arg(dir.path())]);
         assert!(out.status.success(), "{}", text(&out.stderr));
-        assert!(!text(&out.stdout).contains("cache:"));
+        assert!(!text(&out.stderr).contains("cache:"));
         assert_eq!(fs::read_dir(outside.path()).unwrap().count(), 0, "written through the link");
     }
 }

@@ -17,13 +17,11 @@ fn check_accepts_the_example_with_a_short_summary() {
     let out = uplift(&["check", path(&example())]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    // One line for the project, one for the data it read, one reconciling its lines, one
-    // for the results recalled from build/.cache.
-    assert_eq!(stdout.lines().count(), 4, "{stdout}");
+    // One line for the project, one for the data it read, one reconciling its lines.
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
     assert!(stdout.starts_with("ok: "), "{stdout}");
     assert!(stdout.lines().nth(1).unwrap().starts_with("data: 79847 rows, 3566 customers"), "{stdout}");
     assert_eq!(stdout.lines().nth(2).unwrap(), "lines: 79848 = 1 header + 79847 rows used + 0 bad + 0 blank");
-    assert!(stdout.lines().nth(3).unwrap().starts_with("cache: "), "{stdout}");
     assert!(stdout.contains("5 segments (3 in focus), 28 touchpoints, 2 workshop notes"), "{stdout}");
     // The example's programme options are counted too.
     let _ = common::Run::new(&["check", path(&example())]).code(0).stdout_has("2 programme options, ");

@@ -77,8 +77,23 @@ pub fn installers_summary() -> (Vec<String>, chrono::NaiveDate) {
     (rows, end)
 }
 
+/// The uplift binary, to run without `build/.cache`: every figure computed, nothing
+/// written into the example or a key into the user's home. The key's home is a file,
+/// where no key can be made (tests/suite/cache.rs gives its runs a home of their own).
+pub fn command() -> Command {
+    static NO_KEY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let home = NO_KEY.get_or_init(|| {
+        let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-cache-key-here");
+        fs::write(&file, b"").expect("write a file in the target's temp folder");
+        file
+    });
+    let mut command = Command::new(env!("CARGO_BIN_EXE_uplift"));
+    command.env("XDG_CACHE_HOME", home);
+    command
+}
+
 pub fn uplift(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_uplift")).args(args).output().expect("run uplift")
+    command().args(args).output().expect("run uplift")
 }
 
 pub fn text(bytes: &[u8]) -> String {

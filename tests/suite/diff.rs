@@ -4,7 +4,6 @@ use crate::common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use common::{TempDir, copy_tree, example, git, git_commit_all, text, uplift};
 
@@ -80,7 +79,7 @@ fn diff_against_the_working_tree_by_default_and_without_touching_it() {
     let project = repo.path().join("acme");
     edit(&project.join("project.yaml"), "discount_rate: 0.09", "discount_rate: 0.10");
     let before = fs::read(project.join("project.yaml")).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_uplift")).arg("diff").current_dir(&project).output().unwrap();
+    let out = crate::common::command().arg("diff").current_dir(&project).output().unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
     let table = text(&out.stdout);
     assert!(

@@ -127,7 +127,7 @@ fn a_template_with_a_script_link_is_refused() {
 fn a_template_cannot_read_the_environment() {
     let dir = hostile("template-reads-environment");
     let out = dir.path().join("out.html");
-    let result = Command::new(env!("CARGO_BIN_EXE_uplift"))
+    let result = crate::common::command()
         .args(["build", arg(dir.path()), "-o", arg(&out)])
         .env("UPLIFT_TEST_SECRET", "AKIA-not-a-real-key")
         .output()
@@ -469,8 +469,7 @@ fn a_rebuilt_report_keeps_its_permissions() {
 fn dash_means_standard_output() {
     let dir = TempDir::new("output-dash");
     for args in [vec!["metrics", arg(&example()), "-o", "-"], vec!["build", arg(&example()), "-o", "-"]] {
-        let result =
-            Command::new(env!("CARGO_BIN_EXE_uplift")).args(&args).current_dir(dir.path()).output().unwrap();
+        let result = crate::common::command().args(&args).current_dir(dir.path()).output().unwrap();
         assert!(result.status.success(), "{}", text(&result.stderr));
         assert!(result.stdout.len() > 1000, "{args:?} wrote to standard output");
     }
@@ -483,10 +482,8 @@ fn ctrl_c_leaves_no_temporary_file() {
     let out = dir.path().join("summary.csv");
     // Interrupt the summary at several moments; whatever was under way, nothing is left.
     for delay in [5, 40, 120, 300] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_uplift"))
-            .args(["summarise", arg(&example()), "-o", arg(&out)])
-            .spawn()
-            .unwrap();
+        let mut child =
+            crate::common::command().args(["summarise", arg(&example()), "-o", arg(&out)]).spawn().unwrap();
         std::thread::sleep(Duration::from_millis(delay));
         let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
         let status = child.wait().unwrap();
@@ -768,7 +765,7 @@ fn diff_leaves_no_scratch_folder_behind() {
     // `_repo` lives to the end of the test: dropping it deletes the repository.
     let (_repo, project) = committed_client("git-scratch");
     let tmp = TempDir::new("git-scratch-tmp");
-    let result = Command::new(env!("CARGO_BIN_EXE_uplift"))
+    let result = crate::common::command()
         .args(["diff", "HEAD", arg(&project)])
         .env("TMPDIR", tmp.path())
         .output()

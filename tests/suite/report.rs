@@ -246,7 +246,7 @@ fn build_writes_to_the_project_build_folder_by_default() {
 fn pdf_without_a_browser_is_a_clear_error_and_the_html_is_kept() {
     let dir = TempDir::new("no-browser");
     let out = dir.path().join("report.html");
-    let result = std::process::Command::new(env!("CARGO_BIN_EXE_uplift"))
+    let result = crate::common::command()
         .args(["build", example().to_str().unwrap(), "-o", out.to_str().unwrap(), "--pdf"])
         .env("PATH", dir.path())
         .env_remove("UPLIFT_CHROMIUM")

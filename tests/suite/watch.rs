@@ -27,7 +27,7 @@ fn wait_for(lines: &Receiver<String>, needle: &str) -> Vec<String> {
 
 /// `uplift watch DIR`, and its output line by line.
 fn watch(dir: &std::path::Path) -> (std::process::Child, Receiver<String>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_uplift"))
+    let mut child = crate::common::command()
         .args(["watch", dir.to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -29,6 +29,9 @@ pub struct Pattern {
     pub count: f64,
 }
 
+/// The parameters' names, as a reason names one.
+pub const PARAMETERS: [&str; 4] = ["alpha", "beta", "gamma", "delta"];
+
 #[derive(Clone, Copy, Debug, serde::Serialize)]
 pub struct Fit {
     /// What one step of `n` is: `"opportunity"`.
@@ -65,12 +68,8 @@ pub fn fit(patterns: &[Pattern]) -> Result<Fit, NoFit> {
     let found =
         minimize(|theta, gradient| mean_negative(theta, &patterns, customers, gradient), &[0.0; 4], 1e-9);
     let convergence = Convergence::of(&found)?;
-    let (se, covariance) = identified(
-        |t, g| _ = mean_negative(t, &patterns, customers, g),
-        &found.x,
-        customers,
-        ["alpha", "beta", "gamma", "delta"],
-    )?;
+    let (se, covariance) =
+        identified(|t, g| _ = mean_negative(t, &patterns, customers, g), &found.x, customers, PARAMETERS)?;
     Ok(Fit {
         time_unit: "opportunity",
         params: from_logs(&found.x),

@@ -124,6 +124,9 @@ pub struct Fit {
 /// The time unit of every fitted rate: days, as the summary counts recency and T.
 pub const TIME_UNIT: &str = "day";
 
+/// The parameters' names (MBG/NBD's too), as a reason names one.
+pub const PARAMETERS: [&str; 4] = ["r", "alpha", "a", "b"];
+
 /// Customers needed before a fit is attempted.
 pub const MIN_CUSTOMERS: usize = 30;
 
@@ -152,8 +155,7 @@ pub fn fit_with(customers: &[Rfm], dropout: Dropout) -> Result<Fit, NoFit> {
     let objective = |theta: &[f64], gradient: &mut [f64]| mean_negative(theta, dropout, &data, gradient);
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
-    let (se, covariance) =
-        identified(|t, g| _ = objective(t, g), &found.x, data.customers, ["r", "alpha", "a", "b"])?;
+    let (se, covariance) = identified(|t, g| _ = objective(t, g), &found.x, data.customers, PARAMETERS)?;
     Ok(Fit {
         time_unit: TIME_UNIT,
         params: from_logs(&found.x),

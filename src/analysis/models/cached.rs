@@ -8,7 +8,34 @@ use super::bootstrap::Intervals;
 use super::gamma_gamma::{Fit as GammaGammaFit, GammaGamma};
 use super::pareto_nbd::{Fit as ParetoNbdFit, ParetoNbd};
 use super::validation::{FrequencyBin, Holdout, ModelValidation, TrackingPoint};
-use super::{Choice, ChoiceReason, Convergence, Model, NoFit, NotFitted, SegmentModels, Validation};
+use super::{
+    Choice, ChoiceReason, Convergence, Model, NoFit, NotFitted, SegmentModels, Validation, bg_bb, bg_nbd,
+    gamma_gamma, pareto_nbd,
+};
+use crate::memo::Codec;
+
+/// The fixed words a result holds as `&'static str`: a fit's time unit and the names of
+/// the models' parameters (a `not_identified` reason names one). Any other word does not
+/// decode, and the result is computed afresh.
+fn word(text: &str) -> Option<&'static str> {
+    [bg_nbd::TIME_UNIT]
+        .iter()
+        .chain(&bg_nbd::PARAMETERS)
+        .chain(&pareto_nbd::PARAMETERS)
+        .chain(&gamma_gamma::PARAMETERS)
+        .chain(&bg_bb::PARAMETERS)
+        .copied()
+        .find(|w| *w == text)
+}
+
+impl Codec for &'static str {
+    fn put(&self, out: &mut Vec<u8>) {
+        (*self).to_owned().put(out);
+    }
+    fn take(input: &mut &[u8]) -> Option<Self> {
+        word(&String::take(input)?)
+    }
+}
 
 crate::codec_struct!(SegmentModels {
     chosen,
@@ -119,9 +146,11 @@ mod tests {
             NoFit::NotIdentified { parameter: None },
             NoFit::NoPrediction,
         ];
-        for name in ["r", "alpha", "a", "b", "s", "beta", "p", "q", "v"] {
+        let names = bg_nbd::PARAMETERS.iter().chain(&pareto_nbd::PARAMETERS).chain(&gamma_gamma::PARAMETERS);
+        for name in names.chain(&bg_bb::PARAMETERS) {
             reasons.push(NoFit::NotIdentified { parameter: Some(name) });
         }
+        assert_eq!(decode::<&'static str>(&encode(&"gamma ray".to_owned())), None, "not a word of a result");
         for why in reasons {
             let n = NotFitted { model: Model::MbgNbd, why };
             assert_eq!(decode::<NotFitted>(&encode(&n)), Some(n));

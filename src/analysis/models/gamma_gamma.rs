@@ -24,6 +24,9 @@ pub struct Spend {
     pub m: f64,
 }
 
+/// The parameters' names, as a reason names one.
+pub const PARAMETERS: [&str; 3] = ["p", "q", "v"];
+
 #[derive(Clone, Copy, Debug, serde::Serialize)]
 pub struct Fit {
     pub params: GammaGamma,
@@ -98,7 +101,7 @@ pub fn fit(customers: &[Spend]) -> Result<Fit, NoFit> {
     let found = minimize(objective, &start, 1e-9);
     let convergence = Convergence::of(&found)?;
     let x = &found.x;
-    let (se, covariance) = identified(|t, g| _ = objective(t, g), x, n, ["p", "q", "v"])?;
+    let (se, covariance) = identified(|t, g| _ = objective(t, g), x, n, PARAMETERS)?;
     Ok(Fit {
         params: GammaGamma { p: x[0].exp(), q: x[1].exp(), v: x[2].exp() },
         standard_errors: GammaGamma { p: se[0], q: se[1], v: se[2] },

@@ -22,6 +22,9 @@ pub struct ParetoNbd {
     pub beta: f64,
 }
 
+/// The parameters' names, as a reason names one.
+pub const PARAMETERS: [&str; 4] = ["r", "alpha", "s", "beta"];
+
 /// The fit's result.
 #[derive(Clone, Copy, Debug, serde::Serialize)]
 pub struct Fit {
@@ -62,8 +65,7 @@ pub fn fit(customers: &[Rfm]) -> Result<Fit, NoFit> {
     let start = [0.0, ((mean_t + 1.0) / (mean_x + 1.0)).ln(), 0.0, (mean_t + 1.0).ln()];
     let found = minimize(|theta, gradient| mean_negative(theta, &data, gradient), &start, 1e-9);
     let convergence = Convergence::of(&found)?;
-    let (se, covariance) =
-        identified(|t, g| _ = mean_negative(t, &data, g), &found.x, n, ["r", "alpha", "s", "beta"])?;
+    let (se, covariance) = identified(|t, g| _ = mean_negative(t, &data, g), &found.x, n, PARAMETERS)?;
     Ok(Fit {
         time_unit: super::bg_nbd::TIME_UNIT,
         params: from_logs(&found.x),
