@@ -47,6 +47,8 @@ pub struct Store {
     /// The project folder and the signing key; `None`: nothing is recalled or kept
     /// (`--no-cache`, no project folder, a linked build folder, no signing key).
     place: Option<(PathBuf, [u8; 32])>,
+    /// Why a cache that was asked for is not used, for `check` to say.
+    off: Option<&'static str>,
     state: Mutex<State>,
 }
 
@@ -66,15 +68,24 @@ impl Store {
     /// false, when `dir` is not a folder, when the build folder or the cache folder is a
     /// link or not a folder, or when there is no signing key.
     pub fn open(dir: &Path, enabled: bool) -> Self {
-        let place = (enabled && dir.is_dir() && usable(dir).is_some())
-            .then(|| Some((dir.to_path_buf(), signing_key()?)))
-            .flatten();
-        Self { place, state: Mutex::new(State::default()) }
+        let (place, off) = if !enabled || !dir.is_dir() {
+            (None, None)
+        } else if usable(dir).is_none() {
+            (None, Some("build or build/.cache is a symbolic link or not a folder"))
+        } else {
+            match signing_key() {
+                Some(key) => (Some((dir.to_path_buf(), key)), None),
+                None => {
+                    (None, Some("no signing key could be read or made under $XDG_CACHE_HOME or ~/.cache"))
+                }
+            }
+        };
+        Self { place, off, state: Mutex::new(State::default()) }
     }
 
     /// A store that keeps nothing.
     pub fn none() -> Self {
-        Self { place: None, state: Mutex::new(State::default()) }
+        Self { place: None, off: None, state: Mutex::new(State::default()) }
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
@@ -107,9 +118,12 @@ impl Store {
         prune(folder, MAX_ENTRIES);
     }
 
-    /// "cache: 2 results reused, 1 computed; 1 untrusted entry ignored (…)", for `check`;
-    /// `None` without a cache.
+    /// "cache: 2 results reused, 1 computed; 1 untrusted entry ignored (…)", or why the
+    /// cache is off, for `check`; `None` with `--no-cache`.
     pub fn summary(&self) -> Option<String> {
+        if let Some(why) = self.off {
+            return Some(format!("cache: off, every result computed: {why}"));
+        }
         self.place.as_ref()?;
         let state = self.state();
         let (reused, computed, refused) = (state.reused.len(), state.pending.len(), state.refused as usize);
