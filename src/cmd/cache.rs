@@ -102,14 +102,17 @@ impl Store {
             let mut state = self.state();
             (std::mem::take(&mut state.pending), std::mem::take(&mut state.reused))
         };
+        // Checked again: the folders must still be real ones, not links made meanwhile.
+        if usable(dir).is_none() {
+            return;
+        }
         for key in &reused {
             let _ = fs::File::options()
                 .append(true)
                 .open(folder.join(hex(key)))
                 .and_then(|f| f.set_modified(std::time::SystemTime::now()));
         }
-        // Checked again: the folders must still be real ones, not links made meanwhile.
-        if pending.is_empty() || usable(dir).is_none() || fs::create_dir_all(folder).is_err() {
+        if pending.is_empty() || fs::create_dir_all(folder).is_err() {
             return;
         }
         for (key, payload) in &pending {
