@@ -120,14 +120,6 @@ pub fn keep<T: Codec>(memo: &dyn Memo, key: &Key, value: &T) {
     memo.keep(key, codec::encode(value));
 }
 
-/// Lower-case hex, as entries are named.
-pub fn hex(key: &Key) -> String {
-    key.iter().fold(String::with_capacity(64), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,7 +148,6 @@ mod tests {
         assert_ne!(base, key("step", &(1.0_f64, "a", vec![1u32, 2, 3])));
         assert_ne!(key("step", &-0.0_f64), key("step", &0.0_f64));
         assert_ne!(key_with("step", &1, &[0]), key_with("step", &1, &[1]));
-        assert_eq!(hex(&base).len(), 64);
     }
 
     /// A kept result is recalled instead of computed; a damaged one is recomputed.

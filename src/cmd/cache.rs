@@ -26,7 +26,9 @@ use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
-use crate::memo::{Key, Memo, hex};
+use crate::memo::{Key, Memo};
+// Entries are named by their key in lower-case hex, as the sources are fingerprinted.
+use crate::project::source::hex;
 
 /// Where the entries are, inside the project folder.
 pub const FOLDER: &str = "build/.cache";
@@ -371,7 +373,7 @@ mod tests {
             for piece in pieces {
                 mac.update(piece);
             }
-            crate::memo::hex(&mac.finish())
+            hex(&mac.finish())
         };
         assert_eq!(
             hmac(&[0x0b; 20], &[b"Hi There"]),
