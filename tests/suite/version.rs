@@ -28,9 +28,23 @@ fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
     assert_eq!(clean["commit"].as_str().unwrap().len(), 7, "{clean}");
     assert_eq!(clean["date"].as_str().unwrap().len(), 10, "{clean}");
 
+    // A change of the same size is found by hashing; one of another size and a new input
+    // by the tree listing alone: each is uncommitted, and undoing it is clean again.
     let segments = project.join("segments.yaml");
-    let changed = fs::read_to_string(&segments).unwrap().replacen("customers: 2100", "customers: 2200", 1);
-    fs::write(&segments, changed).unwrap();
+    let committed = fs::read_to_string(&segments).unwrap();
+    let same_size = committed.replacen("customers: 2100", "customers: 2200", 1);
+    assert_eq!(same_size.len(), committed.len());
+    for (file, text) in [(&segments, same_size.clone()), (&segments, format!("{committed}\n"))] {
+        fs::write(file, text).unwrap();
+        assert_eq!(version_of(&project)["uncommitted_changes"], true);
+        fs::write(&segments, &committed).unwrap();
+        assert_eq!(version_of(&project)["uncommitted_changes"], false);
+    }
+    let note = project.join("workshops/2027-03-stockholm.md");
+    fs::copy(project.join("workshops/2027-02-oslo.md"), &note).unwrap();
+    assert_eq!(version_of(&project)["uncommitted_changes"], true);
+    fs::remove_file(&note).unwrap();
+    fs::write(&segments, same_size).unwrap();
     assert_eq!(version_of(&project)["uncommitted_changes"], true);
 
     // The report says so on its cover.
