@@ -69,12 +69,22 @@ pub fn derive(
                 }
                 (customers, per_segment, returns_only, holdout)
             });
-            let mut customers = Vec::with_capacity(log.customers.len());
+            let (rows, lines, skipped) = (log.rows, log.lines, log.bad.skipped());
+            // The days are summed up: their memory goes before the runs are joined.
+            drop(log);
+            let total: usize = runs.iter().map(|r| r.0.len()).sum();
+            let mut customers = Vec::new();
             let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
             let mut returns_only = 0;
             let mut holdout = split.map(|(cal, end)| HoldoutAccumulator::new(segments, cal, end));
-            for (run_customers, run_segments, run_returns_only, run_holdout) in runs {
-                customers.extend(run_customers);
+            for (mut run_customers, run_segments, run_returns_only, run_holdout) in runs {
+                // The first run's list grows to hold them all: no second copy of the summaries.
+                if customers.is_empty() {
+                    customers = run_customers;
+                    customers.reserve_exact(total - customers.len());
+                } else {
+                    customers.append(&mut run_customers);
+                }
                 returns_only += run_returns_only;
                 for (acc, run) in per_segment.iter_mut().zip(run_segments) {
                     acc.absorb(run);
@@ -85,13 +95,13 @@ pub fn derive(
             }
             let coverage = Coverage {
                 files: files.iter().map(|f| f.path.clone()).collect(),
-                rows: log.rows,
-                lines: Some(log.lines),
+                rows,
+                lines: Some(lines),
                 customers: customers.len() as u64,
                 customers_returns_only: returns_only,
                 first_date: data::date_of(first_day),
                 observation_end: data::date_of(end),
-                skipped: log.bad.skipped(),
+                skipped,
                 from_summary: false,
             };
             let loyalty = loyalty_counts(&customers, segments, end, path);
@@ -170,7 +180,7 @@ impl HoldoutAccumulator {
     /// [`summarise`] counts them), and their purchase days after it.
     fn add(&mut self, history: &History) {
         let cut = history.days.partition_point(|d| d.day <= self.calibration_end);
-        let before = History { days: &history.days[..cut], ..*history };
+        let before = history.first_days(cut);
         let Some(at_end) = summarise_rfm(&before, self.calibration_end) else {
             if history.days[cut..].iter().any(|d| is_purchase(d.amount) && d.day <= self.end) {
                 if let Some(n) = history.segment.and_then(|s| self.first_purchase_in_holdout.get_mut(s)) {
@@ -427,10 +437,10 @@ impl Accumulator {
         let mut active_windows: u64 = 0;
         let mut years: u64 = 0;
         let first_year = year_of(data::day_of(summary.first_purchase));
-        for day in history.days {
+        for (i, day) in history.days.iter().enumerate() {
             if window(day.day, end) == 0 {
                 self.last_year_revenue += day.amount;
-                self.last_year_margin += day.margin;
+                self.last_year_margin += history.margin(i);
                 self.last_year_purchases += u64::from(is_purchase(day.amount));
             }
             if is_purchase(day.amount) {
@@ -550,17 +560,12 @@ mod tests {
 
     fn days(days: &[(&str, i64)]) -> Vec<DayTotal> {
         days.iter()
-            .map(|(d, a)| DayTotal {
-                day: day(d),
-                amount: a * UNITS_PER_CURRENCY,
-                margin: a * 3000,
-                categories: 0,
-            })
+            .map(|(d, a)| DayTotal { day: day(d), categories: 0, amount: a * UNITS_PER_CURRENCY })
             .collect()
     }
 
     fn history(days: &[DayTotal]) -> History<'_> {
-        History { id: "c", segment: Some(0), days }
+        History { id: "c", segment: Some(0), days, margins: &[] }
     }
 
     #[test]
@@ -627,8 +632,15 @@ mod tests {
             // A zero-value order on a day of its own: a purchase day all the same.
             days(&[("2024-05-01", 400), ("2024-05-10", 0)]),
         ];
-        let histories =
-            customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
+        // Each day's margin is 30 % of its amount.
+        let histories = customers
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let margins = d.iter().map(|d| d.amount * 3 / 10).collect();
+                (format!("c{i}"), Some(0), d, margins)
+            })
+            .collect();
         let log = Log::of(histories, Some((day("2022-01-01"), end)));
         let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
         let set = derive(
@@ -667,7 +679,7 @@ mod tests {
 
     /// Day `n` after 2024-01-01 with `amount` and the bits of the `categories` bought.
     fn on(n: i32, amount: i64, categories: u32) -> DayTotal {
-        DayTotal { day: day("2024-01-01") + n, amount: amount * UNITS_PER_CURRENCY, margin: 0, categories }
+        DayTotal { day: day("2024-01-01") + n, categories, amount: amount * UNITS_PER_CURRENCY }
     }
 
     /// The loyalty counts of one segment of `customers`, the data running from 2023-10-01
@@ -675,8 +687,11 @@ mod tests {
     /// `categories`.
     fn loyalty_of(customers: Vec<Vec<DayTotal>>, categories: Option<u32>) -> LoyaltyCounts {
         let end = day("2024-12-31");
-        let histories =
-            customers.into_iter().enumerate().map(|(i, d)| (format!("c{i}"), Some(0), d)).collect();
+        let histories = customers
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| (format!("c{i}"), Some(0), d, Vec::new()))
+            .collect();
         let log = Log::of(histories, Some((day("2023-10-01"), end)));
         let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
         let path =

@@ -99,8 +99,9 @@ pub type Pending = (Packed, u32);
 /// (long ids are looked up at once, packed ones a batch later; one customer's rows always
 /// take the same path, so each customer's rows stay in file order).
 ///
-/// Packed ids live in an open-addressing table of our own (linear probing, at most half
-/// full; the all-zero key marks a free slot, and no packed id is all zero, as its length
+/// Packed ids live in an open-addressing table of our own (linear probing, at most three
+/// quarters full: each worker's table holds nearly every customer of a log sorted by date,
+/// so its size is the reader's second cost in memory after the rows; the all-zero key marks a free slot, and no packed id is all zero, as its length
 /// byte is at least 1). Owning the layout lets [`Interner::intern_batch`] touch the slots of
 /// a whole batch of rows before it probes any, so their cache misses overlap instead of
 /// queueing one behind the other.
@@ -143,7 +144,7 @@ impl Interner {
     /// Finds each packed id of `batch`, adding it with its segment when new; `found` gets one
     /// entry per id, in order.
     pub fn intern_batch(&mut self, batch: &[Pending], found: &mut Vec<Found>) {
-        while (self.len as usize + batch.len()) * 2 > self.slots.len() {
+        while (self.len as usize + batch.len()) * 4 > self.slots.len() * 3 {
             self.grow();
         }
         // Touch every slot first: these loads do not depend on each other, so the CPU keeps
@@ -199,11 +200,13 @@ impl Interner {
     }
 
     /// Every id with its number, sorted by id.
-    pub fn into_sorted(self) -> Vec<(Key, u32)> {
+    pub fn into_sorted(mut self) -> Vec<(Key, u32)> {
+        // The table is mostly free slots: shed them before the list is made beside it.
+        self.slots.retain(|s| s.key != [0, 0]);
+        self.slots.shrink_to_fit();
         let mut keys: Vec<(Key, u32)> = self
             .slots
             .into_iter()
-            .filter(|s| s.key != [0, 0])
             .map(|s| (Key::Packed(s.key), s.number))
             .chain(self.long.into_iter().map(|(k, s)| (Key::Long(k), s.number)))
             .collect();

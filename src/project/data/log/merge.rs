@@ -1,12 +1,13 @@
 //! The workers' reads joined into one log: one numbering of customers in id order, rows
-//! grouped by customer and summed per day, bad rows given their file lines, and customers
-//! whose rows name two segments reported.
+//! sorted in place by customer and day and summed per day, bad rows given their file
+//! lines, and customers whose rows name two segments reported.
 
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::ids::Key;
+use super::rows::{self, Entry, NO_CATEGORY};
 use super::worker::{MAX_CATEGORIES, Part};
 use super::{Customer, DayTotal, Loc, Log, LogSpec, NO_SEGMENT, Segments};
 use crate::diagnostic::{Diagnostic, Position};
@@ -15,7 +16,7 @@ use crate::project::data::bad_rows::{BadRow, BadRows, SHOWN};
 
 /// Joins the parts; `threads` threads may share the work. `Err` when the log holds more
 /// categories than a customer-day's set can.
-pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log, Diagnostic> {
+pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) -> Result<Log, Diagnostic> {
     let lines = FileLines::new(&parts);
     let categories = Categories::new(&parts, spec, &lines)?;
     let mut bad = BadRows::default();
@@ -40,17 +41,21 @@ pub fn merge(mut parts: Vec<Part>, spec: &LogSpec, threads: usize) -> Result<Log
     let blank_lines = parts.iter().map(|p| p.blank_lines).sum();
     let continuation_lines = parts.iter().map(|p| p.continuation_lines).sum();
     let body_lines = parts.iter().flat_map(|p| &p.lines).map(|&(_, n)| u64::from(n)).sum();
-    let (days, ranges) = group(parts, &numbering.remap, &categories.remap, numbering.ids.len(), threads);
+    let (days, margins, ranges) =
+        group(parts, &numbering.remap, &categories.remap, numbering.id_ends.len(), threads);
     let customers = numbering
-        .ids
-        .into_iter()
+        .id_ends
+        .iter()
+        .scan(0, |start, &end| Some(std::mem::replace(start, end)..end))
         .zip(numbering.segments)
         .zip(ranges)
         .map(|((id, segment), days)| Customer { id, segment: segment_of(segment), days })
         .collect();
     Ok(Log {
         customers,
+        ids: numbering.ids,
         days,
+        margins,
         rows,
         lines: LineCounts {
             header: 1,
@@ -74,7 +79,7 @@ struct Categories {
 
 impl Categories {
     /// `Err` past [`MAX_CATEGORIES`], at the line where the first one too many appears.
-    fn new(parts: &[Part], spec: &LogSpec, lines: &FileLines) -> Result<Self, Diagnostic> {
+    fn new<E>(parts: &[Part<E>], spec: &LogSpec, lines: &FileLines) -> Result<Self, Diagnostic> {
         let mut names: Vec<String> = parts.iter().flat_map(|p| p.category_names.iter().cloned()).collect();
         names.sort_unstable();
         names.dedup();
@@ -134,7 +139,7 @@ struct FileLines {
 }
 
 impl FileLines {
-    fn new(parts: &[Part]) -> Self {
+    fn new<E>(parts: &[Part<E>]) -> Self {
         let mut blocks: Vec<(u32, u32)> = parts.iter().flat_map(|p| p.lines.iter().copied()).collect();
         blocks.sort_unstable();
         // The header is line 1; block 0 starts on line 2.
@@ -157,7 +162,9 @@ impl FileLines {
 
 /// The customers of all workers, numbered in id order.
 struct Numbering {
-    ids: Vec<String>,
+    /// The ids one after the other, each ending at its entry of `id_ends`.
+    ids: String,
+    id_ends: Vec<u32>,
     segments: Vec<u32>,
     /// Per worker: its customer numbers → these.
     remap: Vec<Vec<u32>>,
@@ -167,11 +174,12 @@ struct Numbering {
 
 impl Numbering {
     /// Merges the workers' sorted id lists.
-    fn new(parts: &mut [Part]) -> Self {
+    fn new<E>(parts: &mut [Part<E>]) -> Self {
         let lists: Vec<Vec<(Key, u32)>> = parts.iter_mut().map(|p| std::mem::take(&mut p.ids)).collect();
         let mut remap: Vec<Vec<u32>> = parts.iter().map(|p| vec![0; p.firsts.len()]).collect();
         let most = lists.iter().map(Vec::len).max().unwrap_or(0);
-        let (mut ids, mut segments) = (Vec::with_capacity(most), Vec::with_capacity(most));
+        let (mut ids, mut id_ends, mut segments) =
+            (String::new(), Vec::with_capacity(most), Vec::with_capacity(most));
         let mut conflicted = FxHashSet::default();
         let mut at = vec![0; lists.len()];
         let mut buffer = [0; 16];
@@ -185,8 +193,9 @@ impl Numbering {
                 }
             }
             let Some(key) = smallest else { break };
-            let number = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-            ids.push(String::from_utf8_lossy(key.bytes(&mut buffer)).into_owned());
+            let number = u32::try_from(id_ends.len()).unwrap_or(u32::MAX);
+            ids.push_str(&String::from_utf8_lossy(key.bytes(&mut buffer)));
+            id_ends.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
             let mut segment = None;
             for (w, list) in lists.iter().enumerate() {
                 let Some((k, local)) = list.get(at[w]) else { continue };
@@ -206,11 +215,18 @@ impl Numbering {
         for (part, map) in parts.iter().zip(&remap) {
             conflicted.extend(part.others.iter().map(|&(local, _, _)| map[local as usize]));
         }
-        Self { ids, segments, remap, conflicted }
+        Self { ids, id_ends, segments, remap, conflicted }
+    }
+
+    /// The id of customer `number`.
+    fn id(&self, number: u32) -> &str {
+        let end = self.id_ends[number as usize] as usize;
+        let start = number.checked_sub(1).map_or(0, |n| self.id_ends[n as usize] as usize);
+        &self.ids[start..end]
     }
 
     /// Each conflicted customer with each segment their rows name, at its first line.
-    fn conflicts(&self, parts: &[Part], lines: &FileLines) -> Vec<Conflict> {
+    fn conflicts<E>(&self, parts: &[Part<E>], lines: &FileLines) -> Vec<Conflict> {
         let mut places: FxHashMap<u32, Vec<(u32, Loc)>> = FxHashMap::default();
         for (part, map) in parts.iter().zip(&self.remap) {
             for (local, number) in map.iter().enumerate() {
@@ -233,33 +249,43 @@ impl Numbering {
                         distinct.push((segment, lines.of(at)));
                     }
                 }
-                (self.ids[number as usize].clone(), distinct)
+                (self.id(number).to_owned(), distinct)
             })
             .collect()
     }
 }
 
-/// Groups the rows by customer (a counting sort on the customer number), then sorts each
-/// customer's rows by day and sums the rows of one day. Returns the days and each customer's
-/// run of them. `threads` threads share the work, each taking a run of customers.
-fn group(
-    mut parts: Vec<Part>,
+/// Groups the rows by customer and sums the rows of one day: returns the days, their
+/// margins (empty unless `E` has them) and each customer's run of days.
+///
+/// The rows are sorted where they lie, in three steps: each worker's rows renumbered (a
+/// thread per worker) and appended to the largest worker's list; that list cut into
+/// [`BUCKETS`] runs of customers by moving each row once ([`rows::permute`]); then
+/// `threads` threads take runs of buckets, cut each into its customers the same way, and
+/// sort and sum each customer's rows by day. No second list of the rows is made beside the
+/// first, so grouping takes the memory of the rows once (and of the largest worker's rows
+/// again while the lists are joined).
+fn group<E: Entry>(
+    mut parts: Vec<Part<E>>,
     remap: &[Vec<u32>],
     categories: &[Vec<u8>],
     customers: usize,
     threads: usize,
-) -> (Vec<DayTotal>, Vec<Range<usize>>) {
-    // Each worker's rows renumbered in place and counted per customer, a thread per worker.
+) -> (Vec<DayTotal>, Vec<i64>, Vec<Range<usize>>) {
+    // Each worker's rows keyed by the customer's number among all, and counted per customer.
     let counts: Vec<Vec<u32>> = std::thread::scope(|scope| {
         let handles: Vec<_> = parts
             .iter_mut()
-            .zip(remap)
-            .map(|(part, map)| {
+            .zip(remap.iter().zip(categories))
+            .map(|(part, (map, categories))| {
                 scope.spawn(move || {
                     let mut counts = vec![0u32; customers];
                     for row in &mut part.rows {
-                        row.customer = map[row.customer as usize];
-                        counts[row.customer as usize] += 1;
+                        let key = row.key();
+                        let customer = map[rows::customer(key) as usize];
+                        let category = categories.get(usize::from(rows::category(key))).copied();
+                        row.set_key(rows::key(customer, rows::day(key), category.unwrap_or(NO_CATEGORY)));
+                        counts[customer as usize] += 1;
                     }
                     counts
                 })
@@ -276,90 +302,116 @@ fn group(
     }
     drop(counts);
 
-    // Runs of customers with about equal numbers of rows, one per thread.
+    let largest = (0..parts.len()).max_by_key(|&i| parts[i].rows.len()).unwrap_or(0);
+    let mut all = if parts.is_empty() { Vec::new() } else { std::mem::take(&mut parts[largest].rows) };
+    all.reserve_exact(total - all.len());
+    for part in &mut parts {
+        all.extend_from_slice(&part.rows);
+        part.rows = Vec::new();
+    }
+    drop(parts);
+
+    // Buckets of `per` customers each.
+    let per = customers.div_ceil(BUCKETS).max(1);
+    let buckets = customers.div_ceil(per);
+    let bucket_starts: Vec<usize> = (0..=buckets).map(|b| starts[(b * per).min(customers)]).collect();
+    rows::permute(&mut all, &bucket_starts, |row| rows::customer(row.key()) as usize / per);
+
+    // Runs of buckets with about equal numbers of rows, one per thread.
     let threads = threads.max(1);
-    let bounds: Vec<usize> = (0..=threads)
-        .map(|t| if t == threads { customers } else { starts.partition_point(|&s| s < total * t / threads) })
-        .collect();
-    let mut days = vec![DayTotal::default(); total];
-    let (parts, starts) = (&parts, &starts);
-    let ranges = std::thread::scope(|scope| {
-        let mut rest: &mut [DayTotal] = &mut days;
+    let bounds: Vec<usize> =
+        (0..=threads)
+            .map(|t| {
+                if t == threads {
+                    buckets
+                } else {
+                    bucket_starts.partition_point(|&s| s < total * t / threads)
+                }
+            })
+            .collect();
+    let starts = &starts;
+    let kept: Vec<usize> = std::thread::scope(|scope| {
+        let mut rest: &mut [E] = &mut all;
         let handles: Vec<_> = bounds
             .windows(2)
             .map(|run| {
                 let (first, end) = (run[0], run[1]);
-                let (mine, tail) = std::mem::take(&mut rest).split_at_mut(starts[end] - starts[first]);
+                let customers = (first * per).min(customers)..(end * per).min(customers);
+                let (mine, tail) =
+                    std::mem::take(&mut rest).split_at_mut(starts[customers.end] - starts[customers.start]);
                 rest = tail;
-                scope.spawn(move || group_run(mine, (parts, categories), starts, first..end))
+                scope.spawn(move || group_run(mine, starts, customers, per))
             })
             .collect();
         handles.into_iter().flat_map(|h| h.join().expect("a grouping thread panicked")).collect()
     });
-    (days, ranges)
+    let ranges = kept.iter().enumerate().map(|(c, &n)| starts[c]..starts[c] + n).collect();
+    let margins = if E::HAS_MARGIN { all.iter().map(Entry::margin).collect() } else { Vec::new() };
+    // Row and day total are both 16 bytes (without a margin), so this reuses the rows' memory.
+    let days = all.into_iter().map(|row| day_total(&row)).collect();
+    (days, margins, ranges)
 }
 
-/// Fills `days` with the rows of `customers`, whose runs start at `starts` (offsets into the
-/// whole list, of which `days` is the part from `starts[customers.start]`), then sorts and
-/// sums each customer's run. A row's category, renumbered by `categories`, is its day's
-/// one bit when its amount is above zero (a return buys nothing).
-fn group_run(
-    days: &mut [DayTotal],
-    (parts, categories): (&[Part], &[Vec<u8>]),
-    starts: &[usize],
-    customers: Range<usize>,
-) -> Vec<Range<usize>> {
-    let base = starts[customers.start];
-    let mut next: Vec<usize> = starts[customers.clone()].iter().map(|s| s - base).collect();
-    if customers.is_empty() {
-        return Vec::new();
-    }
-    for (part, remap) in parts.iter().zip(categories) {
-        let mut place = |row: &super::worker::Row, bought: u32| {
-            let customer = row.customer as usize;
-            if customers.contains(&customer) {
-                let slot = &mut next[customer - customers.start];
-                days[*slot] =
-                    DayTotal { day: row.day, amount: row.amount, margin: row.margin, categories: bought };
-                *slot += 1;
-            }
-        };
-        // Two loops, so a log without categories pays nothing for them.
-        if part.categories.is_empty() {
-            part.rows.iter().for_each(|row| place(row, 0));
-        } else {
-            debug_assert_eq!(part.rows.len(), part.categories.len(), "a category per row");
-            for (row, &category) in part.rows.iter().zip(&part.categories) {
-                // A return buys nothing (and may have no category).
-                let bought = remap.get(usize::from(category)).filter(|_| row.amount > 0);
-                place(row, bought.map_or(0, |&k| 1u32 << k));
-            }
+/// Buckets of customers that rows are first cut into: few enough for their write positions
+/// to stay in the caches, many enough for a bucket's rows to fit them.
+const BUCKETS: usize = 256;
+
+/// Groups the rows of `customers` (whole buckets of `per`), which `rows` holds from
+/// `starts[customers.start]` on, and sums each customer's rows per day. Returns how many
+/// days each customer keeps, at the start of their run.
+fn group_run<E: Entry>(rows: &mut [E], starts: &[usize], customers: Range<usize>, per: usize) -> Vec<usize> {
+    let mut kept = Vec::with_capacity(customers.len());
+    let mut first = customers.start;
+    while first < customers.end {
+        let end = (first + per).min(customers.end);
+        let base = starts[first];
+        let bucket = &mut rows[base - starts[customers.start]..starts[end] - starts[customers.start]];
+        let bounds: Vec<usize> = starts[first..=end].iter().map(|s| s - base).collect();
+        rows::permute(bucket, &bounds, |row| rows::customer(row.key()) as usize - first);
+        for c in first..end {
+            kept.push(sum_per_day(&mut bucket[starts[c] - base..starts[c + 1] - base]));
         }
+        first = end;
     }
-    customers
-        .map(|c| {
-            let kept = sum_per_day(&mut days[starts[c] - base..starts[c + 1] - base]);
-            starts[c]..starts[c] + kept
-        })
-        .collect()
+    kept
 }
 
-/// Sorts `days` by day and sums entries of the same day into the first ones; returns how
-/// many days remain.
-fn sum_per_day(days: &mut [DayTotal]) -> usize {
-    days.sort_unstable_by_key(|d| d.day);
+/// Sorts one customer's rows by day and sums the rows of each day into the first ones; a
+/// row's category is its day's one bit when its amount is above zero (a return buys
+/// nothing). A summed entry's key holds its day and its set of categories (see
+/// [`day_total`]). Returns how many days remain.
+fn sum_per_day<E: Entry>(rows: &mut [E]) -> usize {
+    rows.sort_unstable_by_key(Entry::key);
     let mut kept = 0;
-    for i in 0..days.len() {
-        if kept > 0 && days[kept - 1].day == days[i].day {
-            days[kept - 1].amount += days[i].amount;
-            days[kept - 1].margin += days[i].margin;
-            days[kept - 1].categories |= days[i].categories;
+    let mut last_day = -1;
+    for i in 0..rows.len() {
+        let row = rows[i];
+        let key = row.key();
+        let bought = match rows::category(key) {
+            k if usize::from(k) < MAX_CATEGORIES && row.amount() > 0 => 1u64 << k,
+            _ => 0,
+        };
+        if kept > 0 && rows::day(key) == last_day {
+            let sum = &mut rows[kept - 1];
+            sum.add(&row);
+            sum.set_key(sum.key() | bought);
         } else {
-            days[kept] = days[i];
+            last_day = rows::day(key);
+            let mut sum = row;
+            #[allow(clippy::cast_sign_loss)] // days of four-digit years are positive
+            sum.set_key(((last_day as u64) << 32) | bought);
+            rows[kept] = sum;
             kept += 1;
         }
     }
     kept
+}
+
+/// A summed entry of [`sum_per_day`] as the day total it holds.
+fn day_total<E: Entry>(sum: &E) -> DayTotal {
+    let key = sum.key();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)] // what sum_per_day wrote
+    DayTotal { day: (key >> 32) as i32, categories: key as u32, amount: sum.amount() }
 }
 
 /// A customer in more than one segment: their id, and each segment with its first line.
@@ -397,13 +449,11 @@ fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec<Dia
 mod tests {
     use super::*;
 
-    fn day(day: i32, amount: i64) -> DayTotal {
-        DayTotal { day, amount, margin: amount / 2, categories: 0 }
-    }
+    use super::super::rows::{Row, RowWithMargin};
 
     /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
     /// `others` (number, segment, place) and blocks of ten lines.
-    fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part {
+    fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part<Row> {
         let key = |id: &str| {
             super::super::ids::pack(id.as_bytes())
                 .map_or_else(|| Key::Long(id.as_bytes().into()), Key::Packed)
@@ -416,7 +466,6 @@ mod tests {
             firsts: ids.iter().map(|(_, segment, at)| (*segment, *at)).collect(),
             others: others.to_vec(),
             rows: Vec::new(),
-            categories: Vec::new(),
             category_names: Vec::new(),
             category_firsts: Vec::new(),
             lines: vec![(block, 10)],
@@ -439,7 +488,7 @@ mod tests {
         ];
         let numbering = Numbering::new(&mut parts);
         // Byte order: `C` (0x43) before `a` (0x61).
-        assert_eq!(numbering.ids, ["A", "C", long]);
+        assert_eq!([0, 1, 2].map(|n| numbering.id(n)), ["A", "C", long]);
         assert_eq!(numbering.remap, [vec![0, 2], vec![1, 0], vec![0, 1]]);
         let mut conflicts = numbering.conflicts(&parts, &FileLines::new(&parts));
         conflicts.sort();
@@ -454,11 +503,57 @@ mod tests {
 
     #[test]
     fn rows_of_one_day_are_summed_and_days_sorted() {
-        let mut days = [day(5, 10), day(3, 4), day(5, -2), day(3, 6), day(9, 1)];
-        let kept = sum_per_day(&mut days);
-        assert_eq!(
-            &days[..kept],
-            [day(3, 10), DayTotal { day: 5, amount: 8, margin: 4, categories: 0 }, day(9, 1)]
-        );
+        // Customer 4's rows: (day, amount, margin, category); a return buys no category.
+        let rows = [(5, 10, 5, 1), (3, 4, 2, 0), (5, -2, -1, 2), (3, 6, 3, 0), (9, 1, 0, NO_CATEGORY)];
+        let mut entries: Vec<RowWithMargin> = rows
+            .iter()
+            .map(|&(day, amount, margin, k)| Entry::new(rows::key(4, day, k), amount, margin))
+            .collect();
+        let kept = sum_per_day(&mut entries);
+        let days: Vec<(DayTotal, i64)> = entries[..kept].iter().map(|e| (day_total(e), e.margin())).collect();
+        let total = |day, categories, amount, margin| (DayTotal { day, categories, amount }, margin);
+        assert_eq!(days, [total(3, 0b1, 10, 5), total(5, 0b10, 8, 4), total(9, 0, 1, 0)]);
+    }
+
+    #[test]
+    fn grouping_sorts_each_customers_rows_on_any_number_of_threads() {
+        // Three workers' rows of 5,000 customers, numbered alike (the identity), in a
+        // scrambled order; customer c has c % 7 rows on days c % 5 + 0, 1, ….
+        let customers = 5_000u32;
+        let mut all: Vec<(u32, i32, i64)> = (0..customers)
+            .flat_map(|c| {
+                (0..c % 7).map(move |i| (c, i32::try_from(c % 5 + i / 2).unwrap(), i64::from(c + i)))
+            })
+            .collect();
+        all.sort_by_key(|&(c, day, amount)| {
+            (u64::from(c) * 2_654_435_761 + u64::try_from(amount).unwrap()) % 10_007
+                + u64::try_from(day).unwrap()
+        });
+        let expected: Vec<Vec<(i32, i64)>> = (0..customers)
+            .map(|c| {
+                let mut days: Vec<(i32, i64)> = Vec::new();
+                for &(_, day, amount) in all.iter().filter(|r| r.0 == c) {
+                    match days.iter_mut().find(|d| d.0 == day) {
+                        Some(d) => d.1 += amount,
+                        None => days.push((day, amount)),
+                    }
+                }
+                days.sort_unstable();
+                days
+            })
+            .collect();
+        for threads in [1, 2, 3, 8] {
+            let mut parts: Vec<Part<Row>> = (0..3).map(|b| part(b, &[], &[])).collect();
+            for (i, &(c, day, amount)) in all.iter().enumerate() {
+                parts[i % 3].rows.push(Entry::new(rows::key(c, day, NO_CATEGORY), amount, 0));
+            }
+            let identity: Vec<Vec<u32>> = (0..3).map(|_| (0..customers).collect()).collect();
+            let (days, margins, ranges) =
+                group(parts, &identity, &[vec![], vec![], vec![]], customers as usize, threads);
+            assert!(margins.is_empty());
+            let grouped: Vec<Vec<(i32, i64)>> =
+                ranges.into_iter().map(|r| days[r].iter().map(|d| (d.day, d.amount)).collect()).collect();
+            assert_eq!(grouped, expected, "{threads} threads");
+        }
     }
 }

@@ -1,14 +1,17 @@
 //! The transaction log → one purchase history per customer, read in parallel.
 //!
 //! The file is streamed in blocks cut at record boundaries; each worker thread parses the
-//! blocks it takes into a flat list of rows and numbers the customers it meets (`worker`).
-//! The workers' numberings are then joined in id order, and the rows grouped by customer
-//! and summed per day (`merge`). Only per-customer, per-day totals outlive the read, never
-//! the text, so memory follows the number of rows, not the file size. Money is summed in
-//! whole ten-thousandths, so the result is the same whichever thread read which block.
+//! blocks it takes into a flat list of 16-byte rows and numbers the customers it meets
+//! (`worker`, `rows`). The workers' numberings are then joined in id order, and the rows
+//! sorted in place by customer and day and summed per day (`merge`). Only per-customer,
+//! per-day totals outlive the read, never the text, so memory follows the number of rows
+//! (16 bytes each, 24 with a margin column) and customers, not the file size. Money is
+//! summed in whole ten-thousandths, so the result is the same whichever thread read which
+//! block.
 
 mod ids;
 mod merge;
+mod rows;
 mod worker;
 
 use std::fs::File;
@@ -23,7 +26,7 @@ use sha2::{Digest, Sha256};
 
 use super::bad_rows::BadRows;
 use super::csv::complete_records_end;
-use super::header::read_header;
+use super::header::{Header, read_header};
 use super::progress::Progress;
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
@@ -57,7 +60,9 @@ pub struct LogSpec<'a> {
 /// A customer as the log has them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Customer {
-    pub id: String,
+    /// Where their id is in [`Log::ids`]: one text for all ids, not an allocation each,
+    /// which a million customers would pay for twice over in memory.
+    id: Range<u32>,
     pub segment: Option<usize>,
     /// Where their days are in [`Log::days`].
     pub days: Range<usize>,
@@ -70,18 +75,32 @@ pub struct History<'a> {
     pub segment: Option<usize>,
     /// Sorted by day, one entry per day with any row.
     pub days: &'a [DayTotal],
+    /// The margin of each of `days`; empty when the log has no margin column.
+    pub margins: &'a [i64],
 }
 
-/// A customer's rows on one day, summed. Money in ten-thousandths.
+impl History<'_> {
+    /// The margin of `days[i]`: 0 without a margin column.
+    pub fn margin(&self, i: usize) -> i64 {
+        self.margins.get(i).copied().unwrap_or(0)
+    }
+
+    /// The history of the first `n` days only.
+    #[must_use]
+    pub fn first_days(&self, n: usize) -> Self {
+        Self { days: &self.days[..n], margins: self.margins.get(..n).unwrap_or(&[]), ..*self }
+    }
+}
+
+/// A customer's rows on one day, summed. Money in ten-thousandths. The margin is kept
+/// apart ([`History::margins`]), so a log without one takes 16 bytes per day.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DayTotal {
     pub day: i32,
-    pub amount: i64,
-    pub margin: i64,
     /// The categories bought that day (rows with an amount above zero), bit `k` for the
-    /// `k`-th of the log's categories in name order; 0 without a category column. Fits
-    /// where `day`'s padding was.
+    /// `k`-th of the log's categories in name order; 0 without a category column.
     pub categories: u32,
+    pub amount: i64,
 }
 
 /// The log, read.
@@ -89,10 +108,14 @@ pub struct DayTotal {
 pub struct Log {
     /// Sorted by id.
     pub customers: Vec<Customer>,
+    /// Every customer's id, one after the other (`Customer::id`).
+    ids: String,
     /// Every customer's days, each customer's in one run (`Customer::days`). Entries between
     /// the runs are left over from summing rows of one day and mean nothing, so the list is
     /// read only through [`Log::history`].
     days: Vec<DayTotal>,
+    /// The margin of each of `days`; empty without a margin column.
+    margins: Vec<i64>,
     /// Rows used.
     pub rows: u64,
     /// The file's lines, which reconcile: `header + body`, and the body is the rows used,
@@ -117,15 +140,24 @@ impl Log {
 
     /// One customer (of this log) with their days.
     pub fn history<'a>(&'a self, customer: &'a Customer) -> History<'a> {
-        History { id: &customer.id, segment: customer.segment, days: &self.days[customer.days.clone()] }
+        let margins = if self.margins.is_empty() { &[] } else { &self.margins[customer.days.clone()] };
+        History {
+            id: &self.ids[customer.id.start as usize..customer.id.end as usize],
+            segment: customer.segment,
+            days: &self.days[customer.days.clone()],
+            margins,
+        }
     }
 
-    /// A log of the given customers and days (each sorted by day), for tests.
+    /// A log of the given customers and days (each sorted by day) with the days' margins
+    /// (none, or one per day), for tests.
     #[cfg(test)]
-    pub fn of(histories: Vec<(String, Option<usize>, Vec<DayTotal>)>, period: Option<(i32, i32)>) -> Self {
+    pub fn of(histories: Vec<TestHistory>, period: Option<(i32, i32)>) -> Self {
         let mut log = Log {
             customers: Vec::new(),
+            ids: String::new(),
             days: Vec::new(),
+            margins: Vec::new(),
             rows: 0,
             lines: LineCounts::default(),
             period,
@@ -134,15 +166,24 @@ impl Log {
             bytes: 0,
             sha256: String::new(),
         };
-        for (id, segment, days) in histories {
+        for (id, segment, days, margins) in histories {
             let start = log.days.len();
             log.rows += days.len() as u64;
+            assert!(margins.is_empty() || margins.len() == days.len(), "a margin per day");
+            log.margins.extend(margins);
             log.days.extend(days);
+            let at = u32::try_from(log.ids.len()).unwrap();
+            log.ids.push_str(&id);
+            let id = at..u32::try_from(log.ids.len()).unwrap();
             log.customers.push(Customer { id, segment, days: start..log.days.len() });
         }
         log
     }
 }
+
+/// A customer for [`Log::of`]: id, segment, days, and the days' margins (or none).
+#[cfg(test)]
+pub type TestHistory = (String, Option<usize>, Vec<DayTotal>, Vec<i64>);
 
 /// A row's place: its block and its line within the block, ordered as in the file.
 type Loc = (u32, u32);
@@ -164,30 +205,46 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     hasher.update(&first[..header.length]);
     let body = first.split_off(header.length);
 
+    let mut log = if spec.columns.margin.is_some() {
+        read_rows::<rows::RowWithMargin>(spec, &mut file, (&header, body, size), &mut hasher)?
+    } else {
+        read_rows::<rows::Row>(spec, &mut file, (&header, body, size), &mut hasher)?
+    };
+    log.bytes = size;
+    log.sha256 = format!("{:x}", hasher.finalize());
+    Ok(log)
+}
+
+/// Reads the body after the header into rows of type `E`, hashing it as it streams past.
+fn read_rows<E: rows::Entry>(
+    spec: &LogSpec,
+    file: &mut File,
+    (header, body, size): (&Header, Vec<u8>, u64),
+    hasher: &mut Sha256,
+) -> Result<Log, Vec<Diagnostic>> {
+    let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
     let workers = crate::parallel::threads();
     let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
     let receiver = Mutex::new(receiver);
     let mut progress = Progress::new(spec.rel, size);
     let (parts, read_result) = std::thread::scope(|scope| {
-        let handles: Vec<_> =
-            (0..workers).map(|_| scope.spawn(|| worker::Worker::new(spec, &header).run(&receiver))).collect();
+        let handles: Vec<_> = (0..workers)
+            .map(|_| scope.spawn(|| worker::Worker::<E>::new(spec, header).run(&receiver)))
+            .collect();
         let shape = (spec.format.delimiter, header.names.len());
-        let result = stream(&mut file, body, shape, |index, block| {
+        let result = stream(file, body, shape, |index, block| {
             progress.advance(block.len() as u64);
             hasher.update(&block);
             sender.send((index, block)).is_ok()
         });
         drop(sender);
-        let parts: Vec<worker::Part> =
+        let parts: Vec<worker::Part<E>> =
             handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect();
         (parts, result)
     });
     progress.finish();
     read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
-    let mut log = merge::merge(parts, spec, workers).map_err(|d| vec![d])?;
-    log.bytes = size;
-    log.sha256 = format!("{:x}", hasher.finalize());
-    Ok(log)
+    merge::merge(parts, spec, workers).map_err(|d| vec![d])
 }
 
 /// Reads as much as fits into `buffer`, returning how much was read.

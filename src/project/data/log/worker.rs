@@ -11,6 +11,7 @@ use std::sync::mpsc::Receiver;
 use rustc_hash::FxHashMap;
 
 use super::ids::{Found, Interner, Key, Pending, pack};
+use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
 use crate::project::data::Margin;
 use crate::project::data::bad_rows::{BadRow, Problem, SHOWN};
@@ -18,28 +19,27 @@ use crate::project::data::csv::{Fields, Records, Splitter};
 use crate::project::data::fields::{self, Encoding, FieldError};
 use crate::project::data::header::{ColumnIndex, Header};
 
-/// One usable row: the customer's number in its worker, the day, and money in
-/// ten-thousandths.
+/// A usable row's values before its customer is numbered: the day, money in
+/// ten-thousandths, and the category.
 #[derive(Clone, Copy)]
-pub struct Row {
-    pub customer: u32,
-    pub day: i32,
-    pub amount: i64,
-    pub margin: i64,
+struct Values {
+    day: i32,
+    amount: i64,
+    margin: i64,
+    category: u8,
 }
 
-/// What one worker read.
-pub struct Part {
+/// What one worker read, its rows of type `E` (see [`super::rows`]).
+pub struct Part<E> {
     /// The customer ids it met, sorted, each with its number.
     pub ids: Vec<(Key, u32)>,
     /// Per customer number: the segment of their first row here, and where that row is.
     pub firsts: Vec<(u32, Loc)>,
     /// Other segments a customer's rows named here: number, segment, the first row naming it.
     pub others: Vec<(u32, u32, Loc)>,
-    pub rows: Vec<Row>,
-    /// With a category column, each row's category (an index into `category_names`),
-    /// in the order of `rows`; empty without one.
-    pub categories: Vec<u8>,
+    /// Keyed by the customer's number here, the day, and the category (an index into
+    /// `category_names`, or [`NO_CATEGORY`]).
+    pub rows: Vec<E>,
     /// The categories it met, in the order met; one more than [`MAX_CATEGORIES`] at most,
     /// enough to tell the file has too many.
     pub category_names: Vec<String>,
@@ -57,7 +57,7 @@ pub struct Part {
     pub period: Option<(i32, i32)>,
 }
 
-pub struct Worker<'a> {
+pub struct Worker<'a, E> {
     spec: &'a LogSpec<'a>,
     header: &'a Header,
     ids: Interner,
@@ -75,9 +75,9 @@ pub struct Worker<'a> {
     decoded: String,
     /// Rows read but not yet looked up, with their packed ids (see `Interner::intern_batch`).
     batch: Vec<Pending>,
-    batch_rows: Vec<(Loc, Row, Option<u8>)>,
+    batch_rows: Vec<(Loc, Values)>,
     found: Vec<Found>,
-    part: Part,
+    part: Part<E>,
 }
 
 /// The first day a transaction may carry: earlier dates are typing mistakes or placeholders
@@ -89,14 +89,13 @@ static FIRST_PLAUSIBLE_DAY: std::sync::LazyLock<i32> = std::sync::LazyLock::new(
 /// A bad row before its line is known: problem, column index, message.
 type RowError = (Problem, Option<usize>, String);
 
-impl<'a> Worker<'a> {
+impl<'a, E: Entry> Worker<'a, E> {
     pub fn new(spec: &'a LogSpec<'a>, header: &'a Header) -> Self {
         let part = Part {
             ids: Vec::new(),
             firsts: Vec::new(),
             others: Vec::new(),
             rows: Vec::new(),
-            categories: Vec::new(),
             category_names: Vec::new(),
             category_firsts: Vec::new(),
             lines: Vec::new(),
@@ -123,7 +122,7 @@ impl<'a> Worker<'a> {
     }
 
     /// Reads blocks until the channel closes; the ids come back sorted.
-    pub fn run(mut self, receiver: &Mutex<Receiver<(u32, Vec<u8>)>>) -> Part {
+    pub fn run(mut self, receiver: &Mutex<Receiver<(u32, Vec<u8>)>>) -> Part<E> {
         let mut splitter = Splitter::new(self.spec.format.delimiter);
         loop {
             let next = receiver.lock().map(|r| r.recv());
@@ -180,22 +179,22 @@ impl<'a> Worker<'a> {
         };
         let category = match self.header.columns.category {
             Some(column) => match self.category(fields.get(column), parsed.amount, at) {
-                Ok(category) => Some(category),
+                Ok(category) => category,
                 Err((problem, message)) => return self.bad(located((problem, Some(column), message))),
             },
-            None => None,
+            None => NO_CATEGORY,
         };
-        let row = Row { customer: 0, day: parsed.day, amount: parsed.amount, margin: parsed.margin };
+        let values = Values { day: parsed.day, amount: parsed.amount, margin: parsed.margin, category };
         let id = key_text(parsed.customer, self.spec.format.encoding, &mut self.decoded);
         if let Some(key) = pack(id) {
             self.batch.push((key, segment));
-            self.batch_rows.push((at, row, category));
+            self.batch_rows.push((at, values));
             if self.batch.len() == BATCH {
                 self.flush();
             }
         } else {
             let found = self.ids.intern_long(id, segment);
-            record(&mut self.part, &mut self.others, found, (segment, category), at, row);
+            record(&mut self.part, &mut self.others, found, segment, at, values);
         }
     }
 
@@ -204,8 +203,8 @@ impl<'a> Worker<'a> {
         self.found.clear();
         self.ids.intern_batch(&self.batch, &mut self.found);
         let rows = std::mem::take(&mut self.batch_rows);
-        for ((&(_, segment), &found), &(at, row, category)) in self.batch.iter().zip(&self.found).zip(&rows) {
-            record(&mut self.part, &mut self.others, found, (segment, category), at, row);
+        for ((&(_, segment), &found), &(at, values)) in self.batch.iter().zip(&self.found).zip(&rows) {
+            record(&mut self.part, &mut self.others, found, segment, at, values);
         }
         self.batch_rows = rows;
         self.batch_rows.clear();
@@ -294,33 +293,27 @@ impl<'a> Worker<'a> {
 /// ([`super::DayTotal::categories`]).
 pub const MAX_CATEGORIES: usize = 32;
 
-/// The category of a return or zero row without one: it buys nothing, so names no category.
-pub const NO_CATEGORY: u8 = u8::MAX;
-
 /// Rows looked up together: enough to keep the CPU's outstanding cache misses busy.
 const BATCH: usize = 16;
 
 /// Adds a looked-up row to the part: a customer's first row gives their segment, a later
 /// row naming another segment is noted for the error.
-fn record(
-    part: &mut Part,
+fn record<E: Entry>(
+    part: &mut Part<E>,
     others: &mut FxHashMap<(u32, u32), Loc>,
     found: Found,
-    (segment, category): (u32, Option<u8>),
+    segment: u32,
     at: Loc,
-    row: Row,
+    values: Values,
 ) {
     if found.new {
         part.firsts.push((segment, at));
     } else if found.first_segment != segment {
         others.entry((found.number, segment)).or_insert(at);
     }
-    let day = row.day;
+    let day = values.day;
     part.period = Some(part.period.map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))));
-    part.rows.push(Row { customer: found.number, ..row });
-    if let Some(category) = category {
-        part.categories.push(category);
-    }
+    part.rows.push(E::new(rows::key(found.number, day, values.category), values.amount, values.margin));
 }
 
 /// A segment index as the worker stores it.

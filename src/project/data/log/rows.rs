@@ -1,0 +1,184 @@
+//! A row as the reader keeps it between reading and grouping, and the in-place sort that
+//! groups the rows by customer and day.
+//!
+//! A log holds ten rows per customer or more, so the rows are the reader's memory: 16 bytes
+//! each (24 with a margin column), the customer, day and category packed into one key.
+//! Grouping sorts them where they lie, with no second list beside them, so the memory a
+//! log takes is its rows once, plus what its customers take.
+
+/// A row's customer number, day and category in one integer whose order is
+/// (customer, day): bits 63–32 the customer, 31–6 the day, 5–0 the category.
+///
+/// The day (days since 1970) fits 26 bits: dates have four-digit years, and 9999-12-31 is
+/// day 2,932,896 < 2²⁶. The category is a worker's or the log's index (at most
+/// [`super::worker::MAX_CATEGORIES`]), or [`NO_CATEGORY`].
+pub type Key = u64;
+
+/// The category field of a row that names none (no category column, or a return without one).
+pub const NO_CATEGORY: u8 = 63;
+
+const DAY_BITS: u32 = 26;
+const CATEGORY_BITS: u32 = 6;
+
+pub fn key(customer: u32, day: i32, category: u8) -> Key {
+    debug_assert!((0..1 << DAY_BITS).contains(&day), "day {day} fits the key");
+    #[allow(clippy::cast_sign_loss)] // days of four-digit years are positive
+    let day = u64::from(day as u32) & ((1 << DAY_BITS) - 1);
+    (u64::from(customer) << 32) | (day << CATEGORY_BITS) | u64::from(category.min(NO_CATEGORY))
+}
+
+pub fn customer(key: Key) -> u32 {
+    #[allow(clippy::cast_possible_truncation)] // the high 32 bits
+    let customer = (key >> 32) as u32;
+    customer
+}
+
+pub fn day(key: Key) -> i32 {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)] // 26 bits
+    let day = ((key >> CATEGORY_BITS) & ((1 << DAY_BITS) - 1)) as i32;
+    day
+}
+
+pub fn category(key: Key) -> u8 {
+    #[allow(clippy::cast_possible_truncation)] // 6 bits
+    let category = (key & ((1 << CATEGORY_BITS) - 1)) as u8;
+    category
+}
+
+/// What grouping needs of a row, whichever the row type.
+pub trait Entry: Copy + Send + Sync {
+    /// Whether rows of this type carry a margin.
+    const HAS_MARGIN: bool;
+    fn new(key: Key, amount: i64, margin: i64) -> Self;
+    fn key(&self) -> Key;
+    fn set_key(&mut self, key: Key);
+    fn amount(&self) -> i64;
+    fn margin(&self) -> i64;
+    /// Adds `other`'s money to this row's.
+    fn add(&mut self, other: &Self);
+}
+
+/// A row of a log without a margin column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Row {
+    key: Key,
+    amount: i64,
+}
+
+impl Entry for Row {
+    const HAS_MARGIN: bool = false;
+    fn new(key: Key, amount: i64, _: i64) -> Self {
+        Self { key, amount }
+    }
+    fn key(&self) -> Key {
+        self.key
+    }
+    fn set_key(&mut self, key: Key) {
+        self.key = key;
+    }
+    fn amount(&self) -> i64 {
+        self.amount
+    }
+    fn margin(&self) -> i64 {
+        0
+    }
+    fn add(&mut self, other: &Self) {
+        self.amount += other.amount;
+    }
+}
+
+/// A row of a log with a margin column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowWithMargin {
+    key: Key,
+    amount: i64,
+    margin: i64,
+}
+
+impl Entry for RowWithMargin {
+    const HAS_MARGIN: bool = true;
+    fn new(key: Key, amount: i64, margin: i64) -> Self {
+        Self { key, amount, margin }
+    }
+    fn key(&self) -> Key {
+        self.key
+    }
+    fn set_key(&mut self, key: Key) {
+        self.key = key;
+    }
+    fn amount(&self) -> i64 {
+        self.amount
+    }
+    fn margin(&self) -> i64 {
+        self.margin
+    }
+    fn add(&mut self, other: &Self) {
+        self.amount += other.amount;
+        self.margin += other.margin;
+    }
+}
+
+/// Moves every entry into its bucket's range, in place (an American flag sort):
+/// `bounds[b]..bounds[b + 1]` is bucket `b`'s range, and must hold exactly as many entries
+/// as `bucket_of` puts into it. Entries keep no order within a bucket. Each entry is moved
+/// once, and only `bounds.len()` write positions are live, so the moves stay in the caches
+/// when the buckets are few.
+pub fn permute<E: Copy>(entries: &mut [E], bounds: &[usize], bucket_of: impl Fn(&E) -> usize) {
+    let buckets = bounds.len().saturating_sub(1);
+    let mut next: Vec<usize> = bounds[..buckets].to_vec();
+    for b in 0..buckets {
+        while next[b] < bounds[b + 1] {
+            // Carry the entry found here along its cycle until one for bucket `b` comes back.
+            let mut carried = entries[next[b]];
+            let mut target = bucket_of(&carried);
+            while target != b {
+                let slot = next[target];
+                next[target] += 1;
+                std::mem::swap(&mut carried, &mut entries[slot]);
+                target = bucket_of(&carried);
+            }
+            entries[next[b]] = carried;
+            next[b] += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_orders_by_customer_then_day_and_gives_its_parts_back() {
+        let last_day = crate::project::data::day_of(chrono::NaiveDate::from_ymd_opt(9999, 12, 31).unwrap());
+        for (customer, day, category) in [(0, 0, 0), (7, 20_000, 5), (u32::MAX, last_day, 32), (3, 1, 255)] {
+            let k = key(customer, day, category);
+            assert_eq!(
+                (super::customer(k), super::day(k), super::category(k)),
+                (customer, day, category.min(63))
+            );
+        }
+        assert!(key(1, 5, 0) < key(1, 6, 0) && key(1, 9_999, 63) < key(2, 0, 0));
+    }
+
+    #[test]
+    fn permuting_puts_every_entry_into_its_bucket_and_loses_none() {
+        // Entries are their bucket times ten plus a serial, in a scrambled order.
+        let mut entries: Vec<u32> = (0..200u32).map(|i| (i * 37) % 200).map(|i| (i % 7) * 1000 + i).collect();
+        let mut counts = [0usize; 7];
+        for e in &entries {
+            counts[(e / 1000) as usize] += 1;
+        }
+        let mut bounds = vec![0];
+        for c in counts {
+            bounds.push(bounds.last().unwrap() + c);
+        }
+        let mut before = entries.clone();
+        permute(&mut entries, &bounds, |e| (e / 1000) as usize);
+        for b in 0..7 {
+            assert!(entries[bounds[b]..bounds[b + 1]].iter().all(|e| (e / 1000) as usize == b), "bucket {b}");
+        }
+        before.sort_unstable();
+        entries.sort_unstable();
+        assert_eq!(entries, before);
+    }
+}
