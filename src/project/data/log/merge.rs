@@ -517,31 +517,36 @@ mod tests {
 
     #[test]
     fn grouping_sorts_each_customers_rows_on_any_number_of_threads() {
-        // Three workers' rows of 5,000 customers, numbered alike (the identity), in a
-        // scrambled order; customer c has c % 7 rows on days c % 5 + 0, 1, ….
-        let customers = 5_000u32;
+        // Many customers with a few rows each (more customers than buckets), a few with many
+        // rows (fewer than buckets), one with every row, and none.
+        let shapes: [(u32, fn(u32) -> u32); 4] =
+            [(5_000, |c| c % 7), (3, |c| c * 40 + 1), (1, |_| 3_000), (0, |_| 0)];
+        for (customers, rows_of) in shapes {
+            check_grouping(customers, rows_of);
+        }
+    }
+
+    /// Three workers' rows of `customers`, numbered alike (the identity), in a scrambled
+    /// order: customer c has `rows_of(c)` rows on days c % 5 + 0, 0, 1, 1, 2, ….
+    fn check_grouping(customers: u32, rows_of: fn(u32) -> u32) {
         let mut all: Vec<(u32, i32, i64)> = (0..customers)
             .flat_map(|c| {
-                (0..c % 7).map(move |i| (c, i32::try_from(c % 5 + i / 2).unwrap(), i64::from(c + i)))
+                (0..rows_of(c)).map(move |i| (c, i32::try_from(c % 5 + i / 2).unwrap(), i64::from(c + i)))
             })
             .collect();
         all.sort_by_key(|&(c, day, amount)| {
             (u64::from(c) * 2_654_435_761 + u64::try_from(amount).unwrap()) % 10_007
                 + u64::try_from(day).unwrap()
         });
-        let expected: Vec<Vec<(i32, i64)>> = (0..customers)
-            .map(|c| {
-                let mut days: Vec<(i32, i64)> = Vec::new();
-                for &(_, day, amount) in all.iter().filter(|r| r.0 == c) {
-                    match days.iter_mut().find(|d| d.0 == day) {
-                        Some(d) => d.1 += amount,
-                        None => days.push((day, amount)),
-                    }
-                }
-                days.sort_unstable();
-                days
-            })
-            .collect();
+        let mut expected: Vec<Vec<(i32, i64)>> = vec![Vec::new(); customers as usize];
+        for &(c, day, amount) in &all {
+            let days = &mut expected[c as usize];
+            match days.iter_mut().find(|d| d.0 == day) {
+                Some(d) => d.1 += amount,
+                None => days.push((day, amount)),
+            }
+        }
+        expected.iter_mut().for_each(|days| days.sort_unstable());
         for threads in [1, 2, 3, 8] {
             let mut parts: Vec<Part<Row>> = (0..3).map(|b| part(b, &[], &[])).collect();
             for (i, &(c, day, amount)) in all.iter().enumerate() {
@@ -553,7 +558,7 @@ mod tests {
             assert!(margins.is_empty());
             let grouped: Vec<Vec<(i32, i64)>> =
                 ranges.into_iter().map(|r| days[r].iter().map(|d| (d.day, d.amount)).collect()).collect();
-            assert_eq!(grouped, expected, "{threads} threads");
+            assert_eq!(grouped, expected, "{customers} customers, {threads} threads");
         }
     }
 }
