@@ -449,11 +449,11 @@ fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec<Dia
 mod tests {
     use super::*;
 
-    use super::super::rows::{Row, RowWithMargin};
+    use super::super::rows::{PlainRow, RowWithMargin};
 
     /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
     /// `others` (number, segment, place) and blocks of ten lines.
-    fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part<Row> {
+    fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part<PlainRow> {
         let key = |id: &str| {
             super::super::ids::pack(id.as_bytes())
                 .map_or_else(|| Key::Long(id.as_bytes().into()), Key::Packed)
@@ -519,12 +519,14 @@ mod tests {
     fn grouping_sorts_each_customers_rows_on_any_number_of_threads() {
         // Many customers with a few rows each (more customers than buckets), a few with many
         // rows (fewer than buckets), one with every row, and none.
-        let shapes: [(u32, fn(u32) -> u32); 4] =
-            [(5_000, |c| c % 7), (3, |c| c * 40 + 1), (1, |_| 3_000), (0, |_| 0)];
+        let shapes: [Shape; 4] = [(5_000, |c| c % 7), (3, |c| c * 40 + 1), (1, |_| 3_000), (0, |_| 0)];
         for (customers, rows_of) in shapes {
             check_grouping(customers, rows_of);
         }
     }
+
+    /// A number of customers, and how many rows customer `c` has.
+    type Shape = (u32, fn(u32) -> u32);
 
     /// Three workers' rows of `customers`, numbered alike (the identity), in a scrambled
     /// order: customer c has `rows_of(c)` rows on days c % 5 + 0, 0, 1, 1, 2, ….
@@ -546,9 +548,11 @@ mod tests {
                 None => days.push((day, amount)),
             }
         }
-        expected.iter_mut().for_each(|days| days.sort_unstable());
+        for days in &mut expected {
+            days.sort_unstable();
+        }
         for threads in [1, 2, 3, 8] {
-            let mut parts: Vec<Part<Row>> = (0..3).map(|b| part(b, &[], &[])).collect();
+            let mut parts: Vec<Part<PlainRow>> = (0..3).map(|b| part(b, &[], &[])).collect();
             for (i, &(c, day, amount)) in all.iter().enumerate() {
                 parts[i % 3].rows.push(Entry::new(rows::key(c, day, NO_CATEGORY), amount, 0));
             }

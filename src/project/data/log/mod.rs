@@ -208,7 +208,7 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let mut log = if spec.columns.margin.is_some() {
         read_rows::<rows::RowWithMargin>(spec, &mut file, (&header, body, size), &mut hasher)?
     } else {
-        read_rows::<rows::Row>(spec, &mut file, (&header, body, size), &mut hasher)?
+        read_rows::<rows::PlainRow>(spec, &mut file, (&header, body, size), &mut hasher)?
     };
     log.bytes = size;
     log.sha256 = format!("{:x}", hasher.finalize());
