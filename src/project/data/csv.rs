@@ -343,13 +343,31 @@ pub fn summary_rows(
     text: &[u8],
     rel: &std::path::Path,
     width: usize,
-    mut row: impl FnMut(&Fields, u32) -> Result<(), crate::diagnostic::Diagnostic>,
+    row: impl FnMut(&Fields, u32) -> Result<(), crate::diagnostic::Diagnostic>,
 ) -> Result<Vec<crate::diagnostic::Diagnostic>, Vec<crate::diagnostic::Diagnostic>> {
-    use crate::diagnostic::{Diagnostic, Position};
+    first_problems(read_piece(summary_body(text), 1, rel, width, row))
+}
+
+/// A summary file's text after its header line.
+fn summary_body(text: &[u8]) -> &[u8] {
     let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    &text[(header.len() + 1).min(text.len())..]
+}
+
+/// The records of `piece`, whose first line is `line + 1` of the file, passed to `row` as
+/// [`summary_rows`] says; returns the problems, stopping after the first one more than
+/// [`super::bad_rows::SHOWN`].
+fn read_piece(
+    piece: &[u8],
+    mut line: u32,
+    rel: &std::path::Path,
+    width: usize,
+    mut row: impl FnMut(&Fields, u32) -> Result<(), crate::diagnostic::Diagnostic>,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::{Diagnostic, Position};
     let mut splitter = Splitter::new(b',');
-    let (mut problems, mut line) = (Vec::new(), 1);
-    for record in Records::new(&text[(header.len() + 1).min(text.len())..], b',', Some(width)) {
+    let mut problems = Vec::new();
+    for record in Records::new(piece, b',', Some(width)) {
         line += record.lines;
         if record.unbalanced {
             problems.push(
@@ -357,20 +375,105 @@ pub fn summary_rows(
                     .at(Some(Position { line, column: 1 }))
                     .hint(UNBALANCED_QUOTE_HINT),
             );
-            continue;
-        }
-        if super::fields::trim(record.bytes).is_empty() {
-            continue;
-        }
-        if let Err(problem) = row(&splitter.split(record.bytes), line) {
+        } else if !super::fields::trim(record.bytes).is_empty()
+            && let Err(problem) = row(&splitter.split(record.bytes), line)
+        {
             problems.push(problem);
         }
         if problems.len() > super::bad_rows::SHOWN {
-            problems.push(Diagnostic::new(rel, "more problems follow; correct these first"));
-            return Err(problems);
+            break;
         }
     }
-    Ok(problems)
+    problems
+}
+
+/// The problems of a file, in file order, as [`summary_rows`] reports them: `Ok` with up to
+/// [`super::bad_rows::SHOWN`], `Err` with the first one more and a note that more follow.
+pub fn first_problems(
+    mut problems: Vec<crate::diagnostic::Diagnostic>,
+) -> Result<Vec<crate::diagnostic::Diagnostic>, Vec<crate::diagnostic::Diagnostic>> {
+    if problems.len() <= super::bad_rows::SHOWN {
+        return Ok(problems);
+    }
+    let rel = problems[0].file.clone();
+    problems.truncate(super::bad_rows::SHOWN + 1);
+    problems.push(crate::diagnostic::Diagnostic::new(rel, "more problems follow; correct these first"));
+    Err(problems)
+}
+
+/// What one piece of a summary file read by [`summary_pieces`] gave.
+pub struct Piece<T, S> {
+    /// The rows `row` made, and the line of each.
+    pub rows: Vec<T>,
+    pub lines: Vec<u32>,
+    pub problems: Vec<crate::diagnostic::Diagnostic>,
+    /// The piece's own state, as `row` left it.
+    pub state: S,
+}
+
+/// The rows of a summary file as [`summary_rows`] reads them, but in pieces cut at record
+/// boundaries and read on all cores: a million-customer summary is 70 MB of text. Each
+/// piece starts with `state()` for `row` to keep what it learns (new segment names); the
+/// pieces come back in file order for the caller to join. A piece stops after one problem
+/// more than [`super::bad_rows::SHOWN`], so a file wrong on every line costs little.
+pub fn summary_pieces<T: Send, S: Send>(
+    text: &[u8],
+    rel: &std::path::Path,
+    width: usize,
+    state: impl Fn() -> S + Sync,
+    row: impl Fn(&Fields, u32, &mut S) -> Result<T, crate::diagnostic::Diagnostic> + Sync,
+) -> Vec<Piece<T, S>> {
+    // Pieces of a megabyte or more: a small file is read at once.
+    let wanted = crate::parallel::threads().min(summary_body(text).len() / (1 << 20) + 1);
+    summary_pieces_in(wanted, text, rel, width, state, row)
+}
+
+/// [`summary_pieces`] in `wanted` pieces (fewer when the file has fewer records).
+fn summary_pieces_in<T: Send, S: Send>(
+    wanted: usize,
+    text: &[u8],
+    rel: &std::path::Path,
+    width: usize,
+    state: impl Fn() -> S + Sync,
+    row: impl Fn(&Fields, u32, &mut S) -> Result<T, crate::diagnostic::Diagnostic> + Sync,
+) -> Vec<Piece<T, S>> {
+    let body = summary_body(text);
+    // The header is line 1, as in `summary_rows`.
+    let first_line = 1;
+    let mut cuts = vec![0];
+    for k in 1..wanted {
+        let (start, target) = (cuts[cuts.len() - 1], body.len() * k / wanted);
+        if target > start {
+            let cut = start + complete_records_end(&body[start..target], b',', width);
+            if cut > start {
+                cuts.push(cut);
+            }
+        }
+    }
+    cuts.push(body.len());
+    let mut lines = vec![first_line];
+    for w in cuts.windows(2).take(cuts.len().saturating_sub(2)) {
+        let before = lines[lines.len() - 1];
+        lines.push(before + u32::try_from(memchr_iter(b'\n', &body[w[0]..w[1]]).count()).unwrap_or(u32::MAX));
+    }
+    let pieces: Vec<(&[u8], u32)> = cuts.windows(2).map(|w| &body[w[0]..w[1]]).zip(lines).collect();
+    let (state, row) = (&state, &row);
+    crate::parallel::map_runs(&pieces, |run| {
+        run.iter()
+            .map(|&(piece, line)| {
+                let (mut rows, mut lines, mut own) = (Vec::new(), Vec::new(), state());
+                let problems = read_piece(piece, line, rel, width, |fields, line| {
+                    rows.push(row(fields, line, &mut own)?);
+                    lines.push(line);
+                    Ok(())
+                });
+                Piece { rows, lines, problems, state: own }
+            })
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// A row's problem from `(field index, message)`, located at `line` and the field's column.
@@ -497,6 +600,62 @@ mod tests {
             let first: Vec<_> = Records::new(&text[..end], b',', Some(2)).collect();
             let rest: Vec<_> = Records::new(&text[end..], b',', Some(2)).collect();
             assert_eq!([first, rest].concat(), whole, "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn a_summary_read_in_pieces_gives_every_row_and_problem_as_read_at_once() {
+        use std::fmt::Write as _;
+        // Quoted fields (one spanning two lines), blank lines, a bad row and an open quote.
+        let mut text = String::from("customer,n\n");
+        for i in 0..200 {
+            match i % 37 {
+                5 => text.push_str("\"multi\nline\",5\n"),
+                11 => text.push('\n'),
+                17 => text.push_str("bad,x\n"),
+                23 => text.push_str("\"open,7\n"),
+                _ => {
+                    let _ = writeln!(text, "\"c{i}, quoted\",{i}");
+                }
+            }
+        }
+        let rel = std::path::Path::new("s.csv");
+        let read = |wanted| {
+            let pieces = summary_pieces_in(
+                wanted,
+                text.as_bytes(),
+                rel,
+                2,
+                || 0usize,
+                |f, line, seen: &mut usize| {
+                    *seen += 1;
+                    let n = std::str::from_utf8(f.get(1)).unwrap();
+                    n.parse::<u32>().map(|n| (String::from_utf8(f.get(0).to_vec()).unwrap(), n)).map_err(
+                        |_| {
+                            crate::diagnostic::Diagnostic::new(rel, "not a number")
+                                .at(Some(crate::diagnostic::Position { line, column: 2 }))
+                        },
+                    )
+                },
+            );
+            let count = pieces.len();
+            let rows: Vec<_> =
+                pieces.iter().flat_map(|p| p.rows.iter().cloned().zip(p.lines.iter().copied())).collect();
+            let problems: Vec<String> =
+                pieces.iter().flat_map(|p| &p.problems).map(ToString::to_string).collect();
+            let seen: usize = pieces.iter().map(|p| p.state).sum();
+            (count, rows, problems, seen)
+        };
+        let (one, rows, problems, seen) = read(1);
+        assert_eq!(one, 1);
+        // Of 200 lines, residues 5 and 11 come 6 times, 17 and 23 five times.
+        assert_eq!(rows.len(), 200 - 6 - 5 - 5, "every row but the blank, bad and open ones");
+        assert!(rows.iter().any(|((id, n), line)| id == "multi\nline" && *n == 5 && *line == 8));
+        assert_eq!(problems.len(), 10, "{problems:?}");
+        for wanted in [2, 3, 7, 500] {
+            let (count, r, p, s) = read(wanted);
+            assert!(count > 1, "{wanted} pieces wanted, {count} read");
+            assert_eq!((r, p, s), (rows.clone(), problems.clone(), seen), "{wanted} pieces");
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::csv::{Records, row_problem, sorted_once, summary_rows};
+use super::csv::{Records, first_problems, row_problem, sorted_once, summary_pieces};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{CustomerSummary, LoyaltyPathSettings, PathFields};
@@ -149,27 +149,60 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
                 )),
         ]);
     }
-    let mut customers = Vec::new();
+    // Each piece of the file names new segments in its own list (when `open`); joined in
+    // file order, they number the segments as one reading from the top would.
+    let pieces = summary_pieces(
+        text,
+        rel,
+        names.len(),
+        || if open { Vec::new() } else { segments.clone() },
+        |fields, line, own: &mut Vec<String>| {
+            row(fields, own, open, (&names, path.as_ref())).map_err(|p| row_problem(rel, line, p))
+        },
+    );
+    let total: usize = pieces.iter().map(|p| p.rows.len()).sum();
+    let mut customers: Vec<CustomerSummary> = Vec::new();
+    let mut problems = Vec::new();
     let mut end: Option<NaiveDate> = None;
-    let mut problems = summary_rows(text, rel, names.len(), |fields, line| {
-        let c = row(fields, &mut segments, open, (&names, path.as_ref()))
-            .map_err(|p| row_problem(rel, line, p))?;
-        let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
-        customers.push(c);
-        match end {
-            Some(e) if e != this_end => Err(Diagnostic::new(
-                rel,
-                format!("first_purchase + T is {this_end} here but {e} on earlier rows"),
-            )
-            .at(Some(Position { line, column: 1 }))
-            .hint("compute T for every customer against the same observation end")),
-            Some(_) => Ok(()),
-            None => {
-                end = Some(this_end);
-                Ok(())
+    for mut piece in pieces {
+        let renumber: Vec<usize> = piece
+            .state
+            .iter()
+            .map(|name| {
+                segments.iter().position(|s| s == name).unwrap_or_else(|| {
+                    segments.push(name.clone());
+                    segments.len() - 1
+                })
+            })
+            .collect();
+        problems.extend(piece.problems);
+        for (c, &line) in piece.rows.iter_mut().zip(&piece.lines) {
+            c.segment = c.segment.map(|s| renumber[s]);
+            let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
+            match end {
+                Some(e) if e != this_end => problems.push(
+                    Diagnostic::new(
+                        rel,
+                        format!("first_purchase + T is {this_end} here but {e} on earlier rows"),
+                    )
+                    .at(Some(Position { line, column: 1 }))
+                    .hint("compute T for every customer against the same observation end"),
+                ),
+                Some(_) => {}
+                None => end = Some(this_end),
             }
         }
-    })?;
+        // The first piece's list grows to hold them all: the rows are not copied twice.
+        if customers.is_empty() {
+            customers = piece.rows;
+            customers.reserve_exact(total - customers.len());
+        } else {
+            customers.append(&mut piece.rows);
+        }
+    }
+    // In file order, as one reading from the top finds them.
+    problems.sort_by_key(|p| p.position.map_or(0, |at| at.line));
+    let mut problems = first_problems(problems)?;
     let Some(observation_end) = end else {
         problems
             .push(Diagnostic::new(rel, "the file has a header but no rows").hint("export the summary again"));
