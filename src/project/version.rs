@@ -2,10 +2,12 @@
 //!
 //! Reads the repository with the `git` program, through [`super::git`], which runs
 //! nothing the repository configures. `git status` is not used: it can run the
-//! repository's fsmonitor program, hooks and clean filters. Instead the blob of every
-//! input the project was loaded from is hashed with `hash-object --no-filters` and
-//! compared with the commit's tree, which also makes "uncommitted changes" mean what the
-//! reader cares about: an input of this report differs from the commit. Outside a work
+//! repository's fsmonitor program, hooks and clean filters. Instead every input the
+//! project was loaded from is compared with the commit's tree: one new to the tree or of
+//! another size than its blob differs outright; otherwise each is hashed with
+//! `hash-object --no-filters` and compared with its blob. That also makes "uncommitted
+//! changes" mean what the reader cares about: an input of this report differs from the
+//! commit. Outside a work
 //! tree, without `git`, or in a repository owned by someone else, nothing is stamped and
 //! nothing fails.
 

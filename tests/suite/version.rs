@@ -34,8 +34,8 @@ fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
     let committed = fs::read_to_string(&segments).unwrap();
     let same_size = committed.replacen("customers: 2100", "customers: 2200", 1);
     assert_eq!(same_size.len(), committed.len());
-    for (file, text) in [(&segments, same_size.clone()), (&segments, format!("{committed}\n"))] {
-        fs::write(file, text).unwrap();
+    for text in [same_size.clone(), format!("{committed}\n")] {
+        fs::write(&segments, text).unwrap();
         assert_eq!(version_of(&project)["uncommitted_changes"], true);
         fs::write(&segments, &committed).unwrap();
         assert_eq!(version_of(&project)["uncommitted_changes"], false);

@@ -78,7 +78,8 @@ pub fn derive(
             let mut returns_only = 0;
             let mut holdout = split.map(|(cal, end)| HoldoutAccumulator::new(segments, cal, end));
             for (mut run_customers, run_segments, run_returns_only, run_holdout) in runs {
-                // The first run's list grows to hold them all: no second copy of the summaries.
+                // The first non-empty run's list grows to hold them all: no second copy of the
+                // summaries.
                 if customers.is_empty() {
                     customers = run_customers;
                     customers.reserve_exact(total - customers.len());

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::bad_rows::SHOWN;
 use super::csv::{Records, first_problems, row_problem, sorted_once, summary_pieces};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position};
@@ -165,6 +166,9 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     let mut problems = Vec::new();
     let mut end: Option<NaiveDate> = None;
     for mut piece in pieces {
+        // A piece's first problems of each kind are enough to find the file's first ones:
+        // a summary wrong on every row must not make a message per row.
+        let mut end_problems = 0;
         let renumber: Vec<usize> = piece
             .state
             .iter()
@@ -180,19 +184,28 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
             c.segment = c.segment.map(|s| renumber[s]);
             let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
             match end {
-                Some(e) if e != this_end => problems.push(
-                    Diagnostic::new(
-                        rel,
-                        format!("first_purchase + T is {this_end} here but {e} on earlier rows"),
-                    )
-                    .at(Some(Position { line, column: 1 }))
-                    .hint("compute T for every customer against the same observation end"),
-                ),
+                Some(e) if e != this_end => {
+                    end_problems += 1;
+                    if end_problems <= SHOWN + 1 {
+                        problems.push(
+                            Diagnostic::new(
+                                rel,
+                                format!("first_purchase + T is {this_end} here but {e} on earlier rows"),
+                            )
+                            .at(Some(Position { line, column: 1 }))
+                            .hint("compute T for every customer against the same observation end"),
+                        );
+                    }
+                }
                 Some(_) => {}
                 None => end = Some(this_end),
             }
         }
-        // The first piece's list grows to hold them all: the rows are not copied twice.
+        // In file order, as one reading from the top finds them; later pieces hold later
+        // lines only, so what is past the first one too many here stays past it.
+        problems.sort_by_key(|p| p.position.map_or(0, |at| at.line));
+        problems.truncate(SHOWN + 1);
+        // The first non-empty piece's list grows to hold them all: the rows are not copied twice.
         if customers.is_empty() {
             customers = piece.rows;
             customers.reserve_exact(total - customers.len());
@@ -200,8 +213,6 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
             customers.append(&mut piece.rows);
         }
     }
-    // In file order, as one reading from the top finds them.
-    problems.sort_by_key(|p| p.position.map_or(0, |at| at.line));
     let mut problems = first_problems(problems)?;
     let Some(observation_end) = end else {
         problems

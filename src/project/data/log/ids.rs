@@ -201,7 +201,8 @@ impl Interner {
 
     /// Every id with its number, sorted by id.
     pub fn into_sorted(mut self) -> Vec<(Key, u32)> {
-        // The table is mostly free slots: shed them before the list is made beside it.
+        // A quarter of the table or more is free slots: shed them before the list is made
+        // beside it.
         self.slots.retain(|s| s.key != [0, 0]);
         self.slots.shrink_to_fit();
         let mut keys: Vec<(Key, u32)> = self

@@ -195,6 +195,7 @@ impl Numbering {
             let Some(key) = smallest else { break };
             let number = u32::try_from(id_ends.len()).unwrap_or(u32::MAX);
             ids.push_str(&String::from_utf8_lossy(key.bytes(&mut buffer)));
+            // Fits: a log is at most 1 GiB, its ids decoded from Windows-1252 at most 3 GiB.
             id_ends.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
             let mut segment = None;
             for (w, list) in lists.iter().enumerate() {
@@ -347,10 +348,16 @@ fn group<E: Entry>(
     });
     let ranges = kept.iter().enumerate().map(|(c, &n)| starts[c]..starts[c] + n).collect();
     let margins = if E::HAS_MARGIN { all.iter().map(Entry::margin).collect() } else { Vec::new() };
-    // Row and day total are both 16 bytes (without a margin), so this reuses the rows' memory.
-    let days = all.into_iter().map(|row| day_total(&row)).collect();
+    // Row and day total are both 16 bytes (without a margin), so this reuses the rows'
+    // memory; from 24-byte rows it leaves a third unused, given back here.
+    let mut days: Vec<DayTotal> = all.into_iter().map(|row| day_total(&row)).collect();
+    days.shrink_to_fit();
     (days, margins, ranges)
 }
+
+// A customer-day's categories are the low 32 bits of a summed key, below its day; the
+// key's 6-bit category field must tell them apart from "none".
+const _: () = assert!(MAX_CATEGORIES <= 32 && MAX_CATEGORIES < NO_CATEGORY as usize);
 
 /// Buckets of customers that rows are first cut into: few enough for their write positions
 /// to stay in the caches, many enough for a bucket's rows to fit them.
@@ -359,13 +366,18 @@ const BUCKETS: usize = 256;
 /// Groups the rows of `customers` (whole buckets of `per`), which `rows` holds from
 /// `starts[customers.start]` on, and sums each customer's rows per day. Returns how many
 /// days each customer keeps, at the start of their run.
-fn group_run<E: Entry>(rows: &mut [E], starts: &[usize], customers: Range<usize>, per: usize) -> Vec<usize> {
+fn group_run<E: Entry>(
+    entries: &mut [E],
+    starts: &[usize],
+    customers: Range<usize>,
+    per: usize,
+) -> Vec<usize> {
     let mut kept = Vec::with_capacity(customers.len());
     let mut first = customers.start;
     while first < customers.end {
         let end = (first + per).min(customers.end);
         let base = starts[first];
-        let bucket = &mut rows[base - starts[customers.start]..starts[end] - starts[customers.start]];
+        let bucket = &mut entries[base - starts[customers.start]..starts[end] - starts[customers.start]];
         let bounds: Vec<usize> = starts[first..=end].iter().map(|s| s - base).collect();
         rows::permute(bucket, &bounds, |row| rows::customer(row.key()) as usize - first);
         for c in first..end {
@@ -380,19 +392,19 @@ fn group_run<E: Entry>(rows: &mut [E], starts: &[usize], customers: Range<usize>
 /// row's category is its day's one bit when its amount is above zero (a return buys
 /// nothing). A summed entry's key holds its day and its set of categories (see
 /// [`day_total`]). Returns how many days remain.
-fn sum_per_day<E: Entry>(rows: &mut [E]) -> usize {
-    rows.sort_unstable_by_key(Entry::key);
+fn sum_per_day<E: Entry>(entries: &mut [E]) -> usize {
+    entries.sort_unstable_by_key(Entry::key);
     let mut kept = 0;
     let mut last_day = -1;
-    for i in 0..rows.len() {
-        let row = rows[i];
+    for i in 0..entries.len() {
+        let row = entries[i];
         let key = row.key();
         let bought = match rows::category(key) {
             k if usize::from(k) < MAX_CATEGORIES && row.amount() > 0 => 1u64 << k,
             _ => 0,
         };
         if kept > 0 && rows::day(key) == last_day {
-            let sum = &mut rows[kept - 1];
+            let sum = &mut entries[kept - 1];
             sum.add(&row);
             sum.set_key(sum.key() | bought);
         } else {
@@ -400,7 +412,7 @@ fn sum_per_day<E: Entry>(rows: &mut [E]) -> usize {
             let mut sum = row;
             #[allow(clippy::cast_sign_loss)] // days of four-digit years are positive
             sum.set_key(((last_day as u64) << 32) | bought);
-            rows[kept] = sum;
+            entries[kept] = sum;
             kept += 1;
         }
     }

@@ -166,10 +166,15 @@ impl Log {
             bytes: 0,
             sha256: String::new(),
         };
+        let with_margins = histories.first().is_some_and(|h| !h.3.is_empty());
         for (id, segment, days, margins) in histories {
             let start = log.days.len();
             log.rows += days.len() as u64;
-            assert!(margins.is_empty() || margins.len() == days.len(), "a margin per day");
+            assert_eq!(
+                margins.len(),
+                if with_margins { days.len() } else { 0 },
+                "margins for every day, or none"
+            );
             log.margins.extend(margins);
             log.days.extend(days);
             let at = u32::try_from(log.ids.len()).unwrap();

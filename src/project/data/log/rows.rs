@@ -2,9 +2,10 @@
 //! groups the rows by customer and day.
 //!
 //! A log holds ten rows per customer or more, so the rows are the reader's memory: 16 bytes
-//! each (24 with a margin column), the customer, day and category packed into one key.
-//! Grouping sorts them where they lie, with no second list beside them, so the memory a
-//! log takes is its rows once, plus what its customers take.
+//! each (24 with a margin column, whose margins are then copied out beside them when
+//! grouping ends), the customer, day and category packed into one key. Grouping sorts them
+//! where they lie, with no second list beside them, so the memory a log takes is its rows
+//! once, plus what its customers take.
 
 /// A row's customer number, day and category in one integer whose order is
 /// (customer, day): bits 63–32 the customer, 31–6 the day, 5–0 the category.
@@ -12,7 +13,7 @@
 /// The day (days since 1970) fits 26 bits: dates have four-digit years, and 9999-12-31 is
 /// day 2,932,896 < 2²⁶. The category is a worker's or the log's index (at most
 /// [`super::worker::MAX_CATEGORIES`]), or [`NO_CATEGORY`].
-pub type Key = u64;
+pub type SortKey = u64;
 
 /// The category field of a row that names none (no category column, or a return without one).
 pub const NO_CATEGORY: u8 = 63;
@@ -20,26 +21,26 @@ pub const NO_CATEGORY: u8 = 63;
 const DAY_BITS: u32 = 26;
 const CATEGORY_BITS: u32 = 6;
 
-pub fn key(customer: u32, day: i32, category: u8) -> Key {
+pub fn key(customer: u32, day: i32, category: u8) -> SortKey {
     debug_assert!((0..1 << DAY_BITS).contains(&day), "day {day} fits the key");
     #[allow(clippy::cast_sign_loss)] // days of four-digit years are positive
     let day = u64::from(day as u32) & ((1 << DAY_BITS) - 1);
     (u64::from(customer) << 32) | (day << CATEGORY_BITS) | u64::from(category.min(NO_CATEGORY))
 }
 
-pub fn customer(key: Key) -> u32 {
+pub fn customer(key: SortKey) -> u32 {
     #[allow(clippy::cast_possible_truncation)] // the high 32 bits
     let customer = (key >> 32) as u32;
     customer
 }
 
-pub fn day(key: Key) -> i32 {
+pub fn day(key: SortKey) -> i32 {
     #[allow(clippy::cast_possible_truncation, clippy::cast_possible_wrap)] // 26 bits
     let day = ((key >> CATEGORY_BITS) & ((1 << DAY_BITS) - 1)) as i32;
     day
 }
 
-pub fn category(key: Key) -> u8 {
+pub fn category(key: SortKey) -> u8 {
     #[allow(clippy::cast_possible_truncation)] // 6 bits
     let category = (key & ((1 << CATEGORY_BITS) - 1)) as u8;
     category
@@ -49,9 +50,11 @@ pub fn category(key: Key) -> u8 {
 pub trait Entry: Copy + Send + Sync {
     /// Whether rows of this type carry a margin.
     const HAS_MARGIN: bool;
-    fn new(key: Key, amount: i64, margin: i64) -> Self;
-    fn key(&self) -> Key;
-    fn set_key(&mut self, key: Key);
+    fn new(key: SortKey, amount: i64, margin: i64) -> Self;
+    /// The row's [`SortKey`]; once grouping has summed a day into it, the day and the
+    /// day's set of categories instead (see `merge::sum_per_day`).
+    fn key(&self) -> SortKey;
+    fn set_key(&mut self, key: SortKey);
     fn amount(&self) -> i64;
     fn margin(&self) -> i64;
     /// Adds `other`'s money to this row's.
@@ -62,7 +65,7 @@ pub trait Entry: Copy + Send + Sync {
 /// column, `()` (no bytes) for one without.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Row<M> {
-    key: Key,
+    key: SortKey,
     amount: i64,
     margin: M,
 }
@@ -100,13 +103,13 @@ impl Margin for i64 {
 
 impl<M: Margin> Entry for Row<M> {
     const HAS_MARGIN: bool = M::PRESENT;
-    fn new(key: Key, amount: i64, margin: i64) -> Self {
+    fn new(key: SortKey, amount: i64, margin: i64) -> Self {
         Self { key, amount, margin: M::of(margin) }
     }
-    fn key(&self) -> Key {
+    fn key(&self) -> SortKey {
         self.key
     }
-    fn set_key(&mut self, key: Key) {
+    fn set_key(&mut self, key: SortKey) {
         self.key = key;
     }
     fn amount(&self) -> i64 {

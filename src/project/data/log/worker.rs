@@ -313,6 +313,7 @@ fn record<E: Entry>(
     }
     let day = values.day;
     part.period = Some(part.period.map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))));
+    // The day fits the key: the date formats read four-digit years only (see `rows::SortKey`).
     part.rows.push(E::new(rows::key(found.number, day, values.category), values.amount, values.margin));
 }
 
