@@ -57,8 +57,32 @@ fn sum_chunks_on<T: Sync, const K: usize>(
     total
 }
 
+/// The lists one after the other, in order, moved into the first non-empty one: results
+/// of a million customers are not copied into a second list beside the runs that made them.
+pub fn concat<T>(lists: Vec<Vec<T>>) -> Vec<T> {
+    let total: usize = lists.iter().map(Vec::len).sum();
+    let mut joined = Vec::new();
+    for mut list in lists {
+        if joined.is_empty() {
+            joined = list;
+            joined.reserve_exact(total - joined.len());
+        } else {
+            joined.append(&mut list);
+        }
+    }
+    joined
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn concat_keeps_the_order_and_moves_into_the_first_list() {
+        let joined = super::concat(vec![Vec::new(), vec![1, 2], vec![3], Vec::new(), vec![4, 5]]);
+        assert_eq!(joined, [1, 2, 3, 4, 5]);
+        assert_eq!(joined.capacity(), 5, "grown once, to the total");
+        assert!(super::concat(Vec::<Vec<u8>>::new()).is_empty());
+    }
+
     #[test]
     fn runs_come_back_in_order_and_cover_everything() {
         let items: Vec<u32> = (0..1001).collect();

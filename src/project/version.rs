@@ -7,9 +7,8 @@
 //! another size than its blob differs outright; otherwise each is hashed with
 //! `hash-object --no-filters` and compared with its blob. That also makes "uncommitted
 //! changes" mean what the reader cares about: an input of this report differs from the
-//! commit. Outside a work
-//! tree, without `git`, or in a repository owned by someone else, nothing is stamped and
-//! nothing fails.
+//! commit. Outside a work tree, without `git`, or in a repository owned by someone else,
+//! nothing is stamped and nothing fails.
 
 use std::collections::BTreeMap;
 use std::path::Path;

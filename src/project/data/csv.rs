@@ -411,25 +411,19 @@ pub struct Piece<T, S> {
     pub state: S,
 }
 
-/// The rows of a summary file as [`summary_rows`] reads them, but in pieces cut at record
-/// boundaries and read on all cores: a million-customer summary is 70 MB of text. Each
-/// piece starts with `state()` for `row` to keep what it learns (new segment names); the
-/// pieces come back in file order for the caller to join. A piece stops after one problem
-/// more than [`super::bad_rows::SHOWN`], so a file wrong on every line costs little.
-pub fn summary_pieces<T: Send, S: Send>(
-    text: &[u8],
-    rel: &std::path::Path,
-    width: usize,
-    state: impl Fn() -> S + Sync,
-    row: impl Fn(&Fields, u32, &mut S) -> Result<T, crate::diagnostic::Diagnostic> + Sync,
-) -> Vec<Piece<T, S>> {
-    // Pieces of a megabyte or more: a small file is read at once.
-    let wanted = crate::parallel::threads().min(summary_body(text).len() / (1 << 20) + 1);
-    summary_pieces_in(wanted, text, rel, width, state, row)
+/// How many pieces [`summary_pieces`] should cut `text` into: one per core, each of a
+/// megabyte or more, so a small file is read at once.
+pub fn pieces_for(text: &[u8]) -> usize {
+    crate::parallel::threads().min(summary_body(text).len() / (1 << 20) + 1)
 }
 
-/// [`summary_pieces`] in `wanted` pieces (fewer when the file has fewer records).
-fn summary_pieces_in<T: Send, S: Send>(
+/// The rows of a summary file as [`summary_rows`] reads them, but in `wanted` pieces (fewer
+/// when the file has fewer records; see [`pieces_for`]) cut at record boundaries and read on
+/// all cores: a million-customer summary is 70 MB of text. Each piece starts with `state()`
+/// for `row` to keep what it learns (new segment names); the pieces come back in file order
+/// for the caller to join. A piece stops after one problem more than
+/// [`super::bad_rows::SHOWN`], so a file wrong on every line costs little.
+pub fn summary_pieces<T: Send, S: Send>(
     wanted: usize,
     text: &[u8],
     rel: &std::path::Path,
@@ -438,8 +432,6 @@ fn summary_pieces_in<T: Send, S: Send>(
     row: impl Fn(&Fields, u32, &mut S) -> Result<T, crate::diagnostic::Diagnostic> + Sync,
 ) -> Vec<Piece<T, S>> {
     let body = summary_body(text);
-    // The header is line 1, as in `summary_rows`.
-    let first_line = 1;
     let mut cuts = vec![0];
     for k in 1..wanted {
         let (start, target) = (cuts[cuts.len() - 1], body.len() * k / wanted);
@@ -451,7 +443,8 @@ fn summary_pieces_in<T: Send, S: Send>(
         }
     }
     cuts.push(body.len());
-    let mut lines = vec![first_line];
+    // The header is line 1, as in `summary_rows`.
+    let mut lines = vec![1];
     for w in cuts.windows(2).take(cuts.len().saturating_sub(2)) {
         let before = lines[lines.len() - 1];
         lines.push(before + u32::try_from(memchr_iter(b'\n', &body[w[0]..w[1]]).count()).unwrap_or(u32::MAX));
@@ -621,7 +614,7 @@ mod tests {
         }
         let rel = std::path::Path::new("s.csv");
         let read = |wanted| {
-            let pieces = summary_pieces_in(
+            let pieces = summary_pieces(
                 wanted,
                 text.as_bytes(),
                 rel,

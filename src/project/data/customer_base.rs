@@ -72,20 +72,12 @@ pub fn derive(
             let (rows, lines, skipped) = (log.rows, log.lines, log.bad.skipped());
             // The days are summed up: their memory goes before the runs are joined.
             drop(log);
-            let total: usize = runs.iter().map(|r| r.0.len()).sum();
-            let mut customers = Vec::new();
+            let mut customers = Vec::with_capacity(runs.len());
             let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
             let mut returns_only = 0;
             let mut holdout = split.map(|(cal, end)| HoldoutAccumulator::new(segments, cal, end));
-            for (mut run_customers, run_segments, run_returns_only, run_holdout) in runs {
-                // The first non-empty run's list grows to hold them all: no second copy of the
-                // summaries.
-                if customers.is_empty() {
-                    customers = run_customers;
-                    customers.reserve_exact(total - customers.len());
-                } else {
-                    customers.append(&mut run_customers);
-                }
+            for (run_customers, run_segments, run_returns_only, run_holdout) in runs {
+                customers.push(run_customers);
                 returns_only += run_returns_only;
                 for (acc, run) in per_segment.iter_mut().zip(run_segments) {
                     acc.absorb(run);
@@ -94,6 +86,7 @@ pub fn derive(
                     h.absorb(run);
                 }
             }
+            let customers = crate::parallel::concat(customers);
             let coverage = Coverage {
                 files: files.iter().map(|f| f.path.clone()).collect(),
                 rows,

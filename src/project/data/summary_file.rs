@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::bad_rows::SHOWN;
-use super::csv::{Records, first_problems, row_problem, sorted_once, summary_pieces};
+use super::csv::{Records, first_problems, pieces_for, row_problem, sorted_once, summary_pieces};
 use super::fields;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{CustomerSummary, LoyaltyPathSettings, PathFields};
@@ -153,6 +153,7 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     // Each piece of the file names new segments in its own list (when `open`); joined in
     // file order, they number the segments as one reading from the top would.
     let pieces = summary_pieces(
+        pieces_for(text),
         text,
         rel,
         names.len(),
@@ -161,8 +162,7 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
             row(fields, own, open, (&names, path.as_ref())).map_err(|p| row_problem(rel, line, p))
         },
     );
-    let total: usize = pieces.iter().map(|p| p.rows.len()).sum();
-    let mut customers: Vec<CustomerSummary> = Vec::new();
+    let mut customers: Vec<Vec<CustomerSummary>> = Vec::with_capacity(pieces.len());
     let mut problems = Vec::new();
     let mut end: Option<NaiveDate> = None;
     for mut piece in pieces {
@@ -205,14 +205,9 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
         // lines only, so what is past the first one too many here stays past it.
         problems.sort_by_key(|p| p.position.map_or(0, |at| at.line));
         problems.truncate(SHOWN + 1);
-        // The first non-empty piece's list grows to hold them all: the rows are not copied twice.
-        if customers.is_empty() {
-            customers = piece.rows;
-            customers.reserve_exact(total - customers.len());
-        } else {
-            customers.append(&mut piece.rows);
-        }
+        customers.push(piece.rows);
     }
+    let mut customers = crate::parallel::concat(customers);
     let mut problems = first_problems(problems)?;
     let Some(observation_end) = end else {
         problems

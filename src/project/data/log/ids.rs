@@ -101,7 +101,8 @@ pub type Pending = (Packed, u32);
 ///
 /// Packed ids live in an open-addressing table of our own (linear probing, at most three
 /// quarters full: each worker's table holds nearly every customer of a log sorted by date,
-/// so its size is the reader's second cost in memory after the rows; the all-zero key marks a free slot, and no packed id is all zero, as its length
+/// so its size is the reader's second cost in memory after the rows; the all-zero key
+/// marks a free slot, and no packed id is all zero, as its length
 /// byte is at least 1). Owning the layout lets [`Interner::intern_batch`] touch the slots of
 /// a whole batch of rows before it probes any, so their cache misses overlap instead of
 /// queueing one behind the other.

@@ -363,7 +363,7 @@ const _: () = assert!(MAX_CATEGORIES <= 32 && MAX_CATEGORIES < NO_CATEGORY as us
 /// to stay in the caches, many enough for a bucket's rows to fit them.
 const BUCKETS: usize = 256;
 
-/// Groups the rows of `customers` (whole buckets of `per`), which `rows` holds from
+/// Groups the rows of `customers` (whole buckets of `per`), which `entries` holds from
 /// `starts[customers.start]` on, and sums each customer's rows per day. Returns how many
 /// days each customer keeps, at the start of their run.
 fn group_run<E: Entry>(
