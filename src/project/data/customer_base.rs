@@ -14,10 +14,14 @@ use crate::model::{
     Calibration, CalibrationCustomer, Cohort, Coverage, CustomerSummary, DataSet, LoyaltyCounts,
     LoyaltyPathSettings, ModelChoice, PathFields, SegmentData, Survival,
 };
-use crate::project::data::{self, History, Input, UNITS_PER_CURRENCY, year_of};
+use crate::project::data::{self, Customer, History, Input, Log, UNITS_PER_CURRENCY, year_of};
 
 /// Days in a year of the windows.
 pub const YEAR: i32 = 365;
+
+/// Customers summarised per step before their days are given back ([`derive`]): a step's
+/// summaries take a few megabytes, and a million customers take 31 steps.
+const STEP: usize = 32_768;
 
 /// Retention pools at most this many pairs of consecutive years.
 const RETENTION_PAIRS: i32 = 3;
@@ -44,10 +48,10 @@ pub fn derive(
     modelling: Modelling,
 ) -> DataSet {
     match input {
-        Input::Transactions { log, end, files } => {
+        Input::Transactions { mut log, end, files } => {
             let first_day = log.period.map_or(end, |(first, _)| first);
             let split = modelling.calibration_end.map(|cal| (cal, end));
-            let runs = crate::parallel::map_runs(&log.customers, |run| {
+            let summarise_run = |log: &Log, run: &[Customer]| {
                 let mut per_segment: Vec<Accumulator> =
                     (0..segments).map(|_| Accumulator::default()).collect();
                 let mut customers = Vec::with_capacity(run.len());
@@ -68,25 +72,36 @@ pub fn derive(
                     customers.push(summary);
                 }
                 (customers, per_segment, returns_only, holdout)
-            });
+            };
             let (rows, lines, skipped) = (log.rows, log.lines, log.bad.skipped());
-            // The days are summed up: their memory goes before the runs are joined.
-            drop(log);
-            let mut customers = Vec::with_capacity(runs.len());
+            // From the last customers to the first, a step at a time, each step's days given
+            // back before the next and its results taken in at once: the summaries take the
+            // memory the days free, and the peak stays near the log's size instead of the
+            // log's and the summaries' together. The customers are collected last first and
+            // turned round at the end; every total is a sum of integers or sorted, so the
+            // order it is taken in does not show.
+            let mut customers = Vec::with_capacity(log.customers.len());
             let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
             let mut returns_only = 0;
             let mut holdout = split.map(|(cal, end)| HoldoutAccumulator::new(segments, cal, end));
-            for (run_customers, run_segments, run_returns_only, run_holdout) in runs {
-                customers.push(run_customers);
-                returns_only += run_returns_only;
-                for (acc, run) in per_segment.iter_mut().zip(run_segments) {
-                    acc.absorb(run);
-                }
-                if let (Some(h), Some(run)) = (holdout.as_mut(), run_holdout) {
-                    h.absorb(run);
+            while !log.customers.is_empty() {
+                let at = log.customers.len().saturating_sub(STEP);
+                let runs = crate::parallel::map_runs(&log.customers[at..], |run| summarise_run(&log, run));
+                log.truncate(at);
+                for (run_customers, run_segments, run_returns_only, run_holdout) in runs.into_iter().rev() {
+                    customers.extend(run_customers.into_iter().rev());
+                    returns_only += run_returns_only;
+                    for (acc, run) in per_segment.iter_mut().zip(run_segments) {
+                        acc.absorb(run);
+                    }
+                    if let (Some(h), Some(run)) = (holdout.as_mut(), run_holdout) {
+                        h.absorb(run);
+                    }
                 }
             }
-            let customers = crate::parallel::concat(customers);
+            drop(log);
+            customers.reverse();
+            customers.shrink_to_fit();
             let coverage = Coverage {
                 files: files.iter().map(|f| f.path.clone()).collect(),
                 rows,
@@ -669,6 +684,64 @@ mod tests {
         // alive for 3 years, still alive. Customers 2 and 3 were seen in tenure year 0 only,
         // and their tenure year 1 has not ended by 2024-12-31: both still alive after 0 years.
         assert_eq!(s.survival, Survival { lost: vec![], alive: vec![2, 0, 1] });
+    }
+
+    /// A log of more customers than one step takes, read in steps from the last customer
+    /// to the first, comes out as each history summarised in the order of the log, with the
+    /// totals of one pass over them all.
+    #[test]
+    fn a_log_read_in_steps_adds_up_as_one_pass() {
+        let (start, cal, end) = (day("2023-01-01"), day("2024-06-30"), day("2024-12-31"));
+        let histories: Vec<_> = (0..i32::try_from(5 * STEP / 2).unwrap())
+            .map(|i| {
+                let first = start + i % 300;
+                let days = if i % 11 == 0 {
+                    vec![DayTotal { day: first, categories: 0, amount: -10 }]
+                } else {
+                    (0..=i % 4)
+                        .map(|k| DayTotal {
+                            day: first + k * (20 + i % 90),
+                            categories: 0,
+                            amount: i64::from(i % 97),
+                        })
+                        .collect()
+                };
+                let margins = days.iter().map(|d| d.amount / 3).collect();
+                let segment = (i % 7 != 0).then_some(usize::try_from(i % 3).unwrap());
+                (format!("c{i:06}"), segment, days, margins)
+            })
+            .collect();
+        let path = LoyaltyPathSettings::default();
+        let log = Log::of(histories.clone(), Some((start, end)));
+        let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
+        let modelling = Modelling { calibration_end: Some(cal), ..Modelling::default() };
+        let set = derive(Input::Transactions { log, end, files: vec![file] }, 3, true, &path, modelling);
+
+        // The same customers in one pass, in order.
+        let log = Log::of(histories, Some((start, end)));
+        let expected: Vec<CustomerSummary> =
+            log.histories().filter_map(|h| summarise(&h, end, &path)).collect();
+        assert!(expected.len() > STEP * 2, "the test spans three steps");
+        assert_eq!(set.customers, expected);
+        let returns_only = log.histories().filter(|h| summarise(h, end, &path).is_none()).count();
+        assert_eq!(set.coverage.customers_returns_only, returns_only as u64);
+        let mut accumulators: Vec<Accumulator> = (0..3).map(|_| Accumulator::default()).collect();
+        let mut holdout = HoldoutAccumulator::new(3, cal, end);
+        for h in log.histories() {
+            holdout.add(&h);
+            if let (Some(s), Some(acc)) = (summarise(&h, end, &path), h.segment.map(|s| &mut accumulators[s]))
+            {
+                acc.add(&h, &s, end, start);
+            }
+        }
+        let segments: Vec<SegmentData> = accumulators.into_iter().map(|a| a.finish(end, true)).collect();
+        let without_path = |s: &[SegmentData]| {
+            s.iter()
+                .map(|s| serde_json::to_string(&SegmentData { loyalty: None, ..s.clone() }).unwrap())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(without_path(&set.segments), without_path(&segments));
+        assert_eq!(set.calibration, Some(holdout.finish()));
     }
 
     /// Day `n` after 2024-01-01 with `amount` and the bits of the `categories` bought.

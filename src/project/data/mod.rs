@@ -23,7 +23,7 @@ pub use bad_rows::{BadRows, Problem};
 pub use config::{Columns, CsvFormat, DataConfig, DataInput, Margin};
 pub use customers_file::MAX_BYTES as CUSTOMERS_MAX_BYTES;
 pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of, year_of};
-pub use log::{DayTotal, History, Log};
+pub use log::{Customer, DayTotal, History, Log};
 pub use summary_file::{
     COLUMNS as SUMMARY_COLUMNS, MAX_BYTES as SUMMARY_MAX_BYTES, Summary, read as read_summary,
     write as write_summary,

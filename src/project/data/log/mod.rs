@@ -110,9 +110,9 @@ pub struct Log {
     pub customers: Vec<Customer>,
     /// Every customer's id, one after the other (`Customer::id`).
     ids: String,
-    /// Every customer's days, each customer's in one run (`Customer::days`). Entries between
-    /// the runs are left over from summing rows of one day and mean nothing, so the list is
-    /// read only through [`Log::history`].
+    /// Every customer's days, each customer's in one run (`Customer::days`), the runs in the
+    /// customers' order. Entries between the runs are left over from summing rows of one day
+    /// and mean nothing, so the list is read only through [`Log::history`].
     days: Vec<DayTotal>,
     /// The margin of each of `days`; empty without a margin column.
     margins: Vec<i64>,
@@ -147,6 +147,23 @@ impl Log {
             days: &self.days[customer.days.clone()],
             margins,
         }
+    }
+
+    /// Forgets the customers from `at` on and gives the memory of their ids and days back:
+    /// a reader done with the last customers hands their memory on to what it made of them.
+    /// Each customer's id and days lie after those of the customers before them, so the
+    /// lists are cut where the first forgotten customer's begin.
+    pub fn truncate(&mut self, at: usize) {
+        let Some(first) = self.customers.get(at) else { return };
+        let (id_end, days_end) = (first.id.start as usize, first.days.start);
+        self.customers.truncate(at);
+        self.customers.shrink_to_fit();
+        self.ids.truncate(id_end);
+        self.ids.shrink_to_fit();
+        self.days.truncate(days_end);
+        self.days.shrink_to_fit();
+        self.margins.truncate(days_end);
+        self.margins.shrink_to_fit();
     }
 
     /// A log of the given customers and days (each sorted by day) with the days' margins
