@@ -179,9 +179,13 @@ pub fn run(
     };
     let folder = crate::project::source::Folder { root: folder, links: crate::project::source::Links::Any };
     let started = Instant::now();
-    let (text, _) =
-        crate::project::data::read_file(&folder, name, crate::project::data::SUMMARY_MAX_BYTES, "summaries")
-            .map_err(invalid)?;
+    let text = crate::project::data::read_file_unhashed(
+        &folder,
+        name,
+        crate::project::data::SUMMARY_MAX_BYTES,
+        "summaries",
+    )
+    .map_err(invalid)?;
     let days_only = !only.is_empty()
         && (holdout_file::is_holdout_summary(&text) || periods_file::is_periods_summary(&text));
     if days_only {

@@ -135,6 +135,15 @@ impl Folder<'_> {
         limit: u64,
         what: &str,
     ) -> Result<Option<(Vec<u8>, String)>, Diagnostic> {
+        Ok(self.read_unhashed(rel, limit, what)?.map(|bytes| {
+            let sha256 = hex(&Sha256::digest(&bytes));
+            (bytes, sha256)
+        }))
+    }
+
+    /// [`Self::read_bytes`] without the SHA-256, for a reader that records no source: hashing
+    /// takes a tenth of the time of reading a large summary.
+    pub fn read_unhashed(&self, rel: &Path, limit: u64, what: &str) -> Result<Option<Vec<u8>>, Diagnostic> {
         let Some(path) = self.locate(rel, Kind::File)? else {
             return Ok(None);
         };
@@ -151,8 +160,7 @@ impl Folder<'_> {
         if bytes.len() as u64 > limit {
             return Err(too_large(rel, bytes.len() as u64, limit, what));
         }
-        let sha256 = hex(&Sha256::digest(&bytes));
-        Ok(Some((bytes, sha256)))
+        Ok(Some(bytes))
     }
 }
 

@@ -74,16 +74,7 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(customers: &[Rfm]) -> Self {
-        let mut times: Vec<f64> = customers.iter().flat_map(|c| [c.t_x, c.t]).collect();
-        times.sort_unstable_by(f64::total_cmp);
-        times.dedup_by(|a, b| a.to_bits() == b.to_bits());
-        let index = |t: f64| {
-            let i = times.partition_point(|s| s.total_cmp(&t).is_lt());
-            u32::try_from(i).unwrap_or(u32::MAX)
-        };
-        let mut sorted: Vec<(u32, u32, u32)> =
-            customers.iter().map(|c| (c.x, index(c.t_x), index(c.t))).collect();
-        sorted.sort_unstable();
+        let (times, sorted) = super::histories::sorted(customers);
         let mut groups: Vec<Group> = Vec::new();
         for (x, t_x, t) in sorted {
             match groups.last_mut() {

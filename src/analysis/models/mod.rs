@@ -8,6 +8,7 @@ pub mod bg_nbd;
 pub mod bootstrap;
 mod cached;
 pub mod gamma_gamma;
+mod histories;
 mod optimize;
 pub mod pareto_nbd;
 pub mod sbg;

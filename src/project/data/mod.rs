@@ -255,7 +255,21 @@ pub fn read_file(
             let source = Source { path: slash_path(rel), bytes: bytes.len() as u64, sha256 };
             Ok((bytes, source))
         }
-        Ok(None) => Err(vec![Diagnostic::new(rel, "the file does not exist")]),
+        Ok(None) => Err(missing(rel)),
         Err(d) => Err(vec![d]),
     }
+}
+
+/// [`read_file`] without the fingerprint, for a reader that lists no sources (`uplift fit`).
+pub fn read_file_unhashed(
+    dir: &Folder,
+    rel: &Path,
+    limit: u64,
+    what: &str,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    dir.read_unhashed(rel, limit, what).map_err(|d| vec![d])?.ok_or_else(|| missing(rel))
+}
+
+fn missing(rel: &Path) -> Vec<Diagnostic> {
+    vec![Diagnostic::new(rel, "the file does not exist")]
 }
