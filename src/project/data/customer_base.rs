@@ -39,7 +39,6 @@ pub struct Modelling {
 /// Derives the data set from what was read, for a project with `segments` segments.
 /// `has_margin` says whether the log carries a margin column; `path` how the loyalty path is
 /// read.
-#[allow(clippy::too_many_lines)] // the two inputs side by side
 pub fn derive(
     input: Input,
     segments: usize,
@@ -47,79 +46,48 @@ pub fn derive(
     path: &LoyaltyPathSettings,
     modelling: Modelling,
 ) -> DataSet {
+    derive_in_steps(input, (segments, has_margin), path, modelling, STEP)
+}
+
+/// [`derive`], summarising a log `step` customers at a time.
+fn derive_in_steps(
+    input: Input,
+    (segments, has_margin): (usize, bool),
+    path: &LoyaltyPathSettings,
+    modelling: Modelling,
+    step: usize,
+) -> DataSet {
     match input {
-        Input::Transactions { mut log, end, files } => {
+        Input::Transactions { log, end, files } => {
             let first_day = log.period.map_or(end, |(first, _)| first);
-            let split = modelling.calibration_end.map(|cal| (cal, end));
-            let summarise_run = |log: &Log, run: &[Customer]| {
-                let mut per_segment: Vec<Accumulator> =
-                    (0..segments).map(|_| Accumulator::default()).collect();
-                let mut customers = Vec::with_capacity(run.len());
-                let mut returns_only = 0u64;
-                let mut holdout = split.map(|(cal, end)| HoldoutAccumulator::new(segments, cal, end));
-                for customer in run {
-                    let history = log.history(customer);
-                    if let Some(h) = holdout.as_mut() {
-                        h.add(&history);
-                    }
-                    let Some(summary) = summarise(&history, end, path) else {
-                        returns_only += 1;
-                        continue;
-                    };
-                    if let Some(acc) = history.segment.and_then(|s| per_segment.get_mut(s)) {
-                        acc.add(&history, &summary, end, first_day);
-                    }
-                    customers.push(summary);
-                }
-                (customers, per_segment, returns_only, holdout)
-            };
             let (rows, lines, skipped) = (log.rows, log.lines, log.bad.skipped());
-            // From the last customers to the first, a step at a time, each step's days given
-            // back before the next and its results taken in at once: the summaries take the
-            // memory the days free, and the peak stays near the log's size instead of the
-            // log's and the summaries' together. The customers are collected last first and
-            // turned round at the end; every total is a sum of integers or sorted, so the
-            // order it is taken in does not show.
-            let mut customers = Vec::with_capacity(log.customers.len());
-            let mut per_segment: Vec<Accumulator> = (0..segments).map(|_| Accumulator::default()).collect();
-            let mut returns_only = 0;
-            let mut holdout = split.map(|(cal, end)| HoldoutAccumulator::new(segments, cal, end));
-            while !log.customers.is_empty() {
-                let at = log.customers.len().saturating_sub(STEP);
-                let runs = crate::parallel::map_runs(&log.customers[at..], |run| summarise_run(&log, run));
-                log.truncate(at);
-                for (run_customers, run_segments, run_returns_only, run_holdout) in runs.into_iter().rev() {
-                    customers.extend(run_customers.into_iter().rev());
-                    returns_only += run_returns_only;
-                    for (acc, run) in per_segment.iter_mut().zip(run_segments) {
-                        acc.absorb(run);
-                    }
-                    if let (Some(h), Some(run)) = (holdout.as_mut(), run_holdout) {
-                        h.absorb(run);
-                    }
-                }
-            }
-            drop(log);
-            customers.reverse();
-            customers.shrink_to_fit();
+            let how = Reading {
+                segments,
+                end,
+                first_day,
+                path,
+                split: modelling.calibration_end.map(|cal| (cal, end)),
+            };
+            let (customers, totals) = summarise_log(log, &how, step);
             let coverage = Coverage {
                 files: files.iter().map(|f| f.path.clone()).collect(),
                 rows,
                 lines: Some(lines),
                 customers: customers.len() as u64,
-                customers_returns_only: returns_only,
+                customers_returns_only: totals.returns_only,
                 first_date: data::date_of(first_day),
                 observation_end: data::date_of(end),
                 skipped,
                 from_summary: false,
             };
             let loyalty = loyalty_counts(&customers, segments, end, path);
-            let segments = per_segment
+            let segments = totals
+                .per_segment
                 .into_iter()
                 .zip(loyalty)
                 .map(|(a, counts)| SegmentData { loyalty: Some(counts), ..a.finish(end, has_margin) })
                 .collect();
-            let calibration = holdout.map(HoldoutAccumulator::finish);
+            let calibration = totals.holdout.map(HoldoutAccumulator::finish);
             DataSet { coverage, customers, segments, model: modelling.model, calibration }
         }
         Input::Summary { summary, file } => {
@@ -162,6 +130,92 @@ pub fn derive(
             }
         }
     }
+}
+
+/// How a log's customers are summarised: the project's segments, the observation end, the
+/// first day of the data, the loyalty path, and the calibration and observation ends of a
+/// holdout.
+struct Reading<'a> {
+    segments: usize,
+    end: i32,
+    first_day: i32,
+    path: &'a LoyaltyPathSettings,
+    split: Option<(i32, i32)>,
+}
+
+/// What a run of a log's customers adds up to besides their summaries.
+struct Totals {
+    per_segment: Vec<Accumulator>,
+    returns_only: u64,
+    holdout: Option<HoldoutAccumulator>,
+}
+
+impl Totals {
+    fn new(how: &Reading) -> Self {
+        Totals {
+            per_segment: (0..how.segments).map(|_| Accumulator::default()).collect(),
+            returns_only: 0,
+            holdout: how.split.map(|(cal, end)| HoldoutAccumulator::new(how.segments, cal, end)),
+        }
+    }
+
+    /// Adds the totals of another run. Every total is a sum of integers or a list sorted
+    /// when finished, so the order the runs are taken in does not show.
+    fn absorb(&mut self, other: Totals) {
+        self.returns_only += other.returns_only;
+        for (acc, run) in self.per_segment.iter_mut().zip(other.per_segment) {
+            acc.absorb(run);
+        }
+        if let (Some(h), Some(run)) = (self.holdout.as_mut(), other.holdout) {
+            h.absorb(run);
+        }
+    }
+}
+
+/// Summarises every customer of the log, in its order, with their totals.
+///
+/// From the last customers to the first, `step` at a time, each step's ids and days given
+/// back ([`Log::truncate`]) before the next and its results taken in at once: the summaries
+/// take the memory the days free, so the peak stays near the log's size instead of the
+/// log's and the summaries' together. The summaries are collected last first and turned
+/// round at the end. With glibc, shrinking a large list gives its end back in place
+/// (`mremap`); an allocator that copied instead would still give the same result.
+fn summarise_log(mut log: Log, how: &Reading, step: usize) -> (Vec<CustomerSummary>, Totals) {
+    let mut customers = Vec::with_capacity(log.customers.len());
+    let mut totals = Totals::new(how);
+    while !log.customers.is_empty() {
+        let at = log.customers.len().saturating_sub(step.max(1));
+        let runs = crate::parallel::map_runs(&log.customers[at..], |run| summarise_run(&log, run, how));
+        log.truncate(at);
+        for (run_customers, run_totals) in runs.into_iter().rev() {
+            customers.extend(run_customers.into_iter().rev());
+            totals.absorb(run_totals);
+        }
+    }
+    customers.reverse();
+    customers.shrink_to_fit();
+    (customers, totals)
+}
+
+/// The summaries of a run of the log's customers, in order, and their totals.
+fn summarise_run(log: &Log, run: &[Customer], how: &Reading) -> (Vec<CustomerSummary>, Totals) {
+    let mut customers = Vec::with_capacity(run.len());
+    let mut totals = Totals::new(how);
+    for customer in run {
+        let history = log.history(customer);
+        if let Some(h) = totals.holdout.as_mut() {
+            h.add(&history);
+        }
+        let Some(summary) = summarise(&history, how.end, how.path) else {
+            totals.returns_only += 1;
+            continue;
+        };
+        if let Some(acc) = history.segment.and_then(|s| totals.per_segment.get_mut(s)) {
+            acc.add(&history, &summary, how.end, how.first_day);
+        }
+        customers.push(summary);
+    }
+    (customers, totals)
 }
 
 /// The customers split at the calibration end, accumulated over a run of customers.
@@ -686,23 +740,23 @@ mod tests {
         assert_eq!(s.survival, Survival { lost: vec![], alive: vec![2, 0, 1] });
     }
 
-    /// A log of more customers than one step takes, read in steps from the last customer
-    /// to the first, comes out as each history summarised in the order of the log, with the
-    /// totals of one pass over them all.
+    /// A log read a few customers at a time, from the last to the first, gives the same data
+    /// set as read in one pass: every summary in the log's order, every total, the loyalty
+    /// path and the holdout.
     #[test]
-    fn a_log_read_in_steps_adds_up_as_one_pass() {
+    fn a_log_read_in_steps_gives_what_one_pass_gives() {
         let (start, cal, end) = (day("2023-01-01"), day("2024-06-30"), day("2024-12-31"));
-        let histories: Vec<_> = (0..i32::try_from(5 * STEP / 2).unwrap())
+        let histories: Vec<_> = (0..1_000)
             .map(|i| {
                 let first = start + i % 300;
-                let days = if i % 11 == 0 {
+                let days: Vec<DayTotal> = if i % 11 == 0 {
                     vec![DayTotal { day: first, categories: 0, amount: -10 }]
                 } else {
                     (0..=i % 4)
                         .map(|k| DayTotal {
                             day: first + k * (20 + i % 90),
                             categories: 0,
-                            amount: i64::from(i % 97),
+                            amount: i64::from(i % 97) * UNITS_PER_CURRENCY,
                         })
                         .collect()
                 };
@@ -711,37 +765,25 @@ mod tests {
                 (format!("c{i:06}"), segment, days, margins)
             })
             .collect();
-        let path = LoyaltyPathSettings::default();
-        let log = Log::of(histories.clone(), Some((start, end)));
-        let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
+        let path = LoyaltyPathSettings { window_days: 200, lapse_days: 60, ..LoyaltyPathSettings::default() };
         let modelling = Modelling { calibration_end: Some(cal), ..Modelling::default() };
-        let set = derive(Input::Transactions { log, end, files: vec![file] }, 3, true, &path, modelling);
-
-        // The same customers in one pass, in order.
-        let log = Log::of(histories, Some((start, end)));
+        let read = |step: usize| {
+            let log = Log::of(histories.clone(), Some((start, end)));
+            let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
+            let input = Input::Transactions { log, end, files: vec![file] };
+            derive_in_steps(input, (3, true), &path, modelling, step)
+        };
+        let whole = read(usize::MAX);
+        // One pass gives each history's summary, in the log's order.
+        let log = Log::of(histories.clone(), Some((start, end)));
         let expected: Vec<CustomerSummary> =
             log.histories().filter_map(|h| summarise(&h, end, &path)).collect();
-        assert!(expected.len() > STEP * 2, "the test spans three steps");
-        assert_eq!(set.customers, expected);
-        let returns_only = log.histories().filter(|h| summarise(h, end, &path).is_none()).count();
-        assert_eq!(set.coverage.customers_returns_only, returns_only as u64);
-        let mut accumulators: Vec<Accumulator> = (0..3).map(|_| Accumulator::default()).collect();
-        let mut holdout = HoldoutAccumulator::new(3, cal, end);
-        for h in log.histories() {
-            holdout.add(&h);
-            if let (Some(s), Some(acc)) = (summarise(&h, end, &path), h.segment.map(|s| &mut accumulators[s]))
-            {
-                acc.add(&h, &s, end, start);
-            }
+        assert_eq!(whole.customers, expected);
+        assert!(whole.coverage.customers > 800 && whole.coverage.customers_returns_only > 80);
+        assert!(whole.calibration.as_ref().is_some_and(|c| c.customers.len() > 500));
+        for step in [1, 7, 999] {
+            assert_eq!(format!("{:?}", read(step)), format!("{whole:?}"), "in steps of {step}");
         }
-        let segments: Vec<SegmentData> = accumulators.into_iter().map(|a| a.finish(end, true)).collect();
-        let without_path = |s: &[SegmentData]| {
-            s.iter()
-                .map(|s| serde_json::to_string(&SegmentData { loyalty: None, ..s.clone() }).unwrap())
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(without_path(&set.segments), without_path(&segments));
-        assert_eq!(set.calibration, Some(holdout.finish()));
     }
 
     /// Day `n` after 2024-01-01 with `amount` and the bits of the `categories` bought.

@@ -156,6 +156,10 @@ impl Log {
     pub fn truncate(&mut self, at: usize) {
         let Some(first) = self.customers.get(at) else { return };
         let (id_end, days_end) = (first.id.start as usize, first.days.start);
+        debug_assert!(
+            self.customers[..at].iter().all(|c| c.id.end as usize <= id_end && c.days.end <= days_end),
+            "a customer kept has an id or days after the cut"
+        );
         self.customers.truncate(at);
         self.customers.shrink_to_fit();
         self.ids.truncate(id_end);
@@ -305,6 +309,40 @@ fn stream(
         }
         if at_end {
             return Ok(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(first: i32, n: i32) -> Vec<DayTotal> {
+        (0..n).map(|k| DayTotal { day: first + k, categories: 0, amount: i64::from(k) }).collect()
+    }
+
+    #[test]
+    fn truncating_keeps_the_first_customers_as_they_were() {
+        for with_margins in [false, true] {
+            let histories: Vec<TestHistory> = (0..4)
+                .map(|i| {
+                    let d = days(10 * i, i + 1);
+                    let margins =
+                        if with_margins { d.iter().map(|d| d.amount * 2).collect() } else { Vec::new() };
+                    (format!("customer-{i}"), Some(0), d, margins)
+                })
+                .collect();
+            let mut log = Log::of(histories, None);
+            let before: Vec<String> = log.histories().take(2).map(|h| format!("{h:?}")).collect();
+            log.truncate(9);
+            assert_eq!(log.customers.len(), 4, "a cut past the end forgets nobody");
+            log.truncate(2);
+            assert_eq!(log.histories().map(|h| format!("{h:?}")).collect::<Vec<_>>(), before);
+            // Customers 0 and 1 have 1 + 2 days and ids of 10 characters each.
+            assert_eq!((log.days.len(), log.ids.len()), (3, 20));
+            assert_eq!(log.margins.len(), if with_margins { 3 } else { 0 });
+            log.truncate(0);
+            assert!(log.customers.is_empty() && log.days.is_empty() && log.ids.is_empty());
         }
     }
 }
