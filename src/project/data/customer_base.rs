@@ -19,9 +19,22 @@ use crate::project::data::{self, Customer, History, Input, Log, UNITS_PER_CURREN
 /// Days in a year of the windows.
 pub const YEAR: i32 = 365;
 
-/// Customers summarised per step before their days are given back ([`derive`]): a step's
-/// summaries take a few megabytes, and a million customers take 31 steps.
-const STEP: usize = 32_768;
+/// Customers summarised per step before their days are given back ([`derive`]): at least
+/// this many, whose summaries take a few megabytes…
+const MIN_STEP: usize = 32_768;
+
+/// …and in at most this many steps: each run of a step sets up its own totals (per segment,
+/// and per holdout week with a holdout), which a thousand segments and a long holdout make
+/// worth counting. A million customers take 31 steps.
+const MAX_STEPS: usize = 32;
+
+/// How many customers of a log of so many each step summarises.
+type StepOf = fn(usize) -> usize;
+
+/// The step [`derive`] takes for a log of `customers`.
+fn step_of(customers: usize) -> usize {
+    MIN_STEP.max(customers.div_ceil(MAX_STEPS))
+}
 
 /// Retention pools at most this many pairs of consecutive years.
 const RETENTION_PAIRS: i32 = 3;
@@ -46,16 +59,16 @@ pub fn derive(
     path: &LoyaltyPathSettings,
     modelling: Modelling,
 ) -> DataSet {
-    derive_in_steps(input, (segments, has_margin), path, modelling, STEP)
+    derive_in_steps(input, (segments, has_margin), path, modelling, step_of)
 }
 
-/// [`derive`], summarising a log `step` customers at a time.
+/// [`derive`], summarising a log of `n` customers `step(n)` at a time.
 fn derive_in_steps(
     input: Input,
     (segments, has_margin): (usize, bool),
     path: &LoyaltyPathSettings,
     modelling: Modelling,
-    step: usize,
+    step: StepOf,
 ) -> DataSet {
     match input {
         Input::Transactions { log, end, files } => {
@@ -68,6 +81,7 @@ fn derive_in_steps(
                 path,
                 split: modelling.calibration_end.map(|cal| (cal, end)),
             };
+            let step = step(log.customers.len());
             let (customers, totals) = summarise_log(log, &how, step);
             let coverage = Coverage {
                 files: files.iter().map(|f| f.path.clone()).collect(),
@@ -740,6 +754,15 @@ mod tests {
         assert_eq!(s.survival, Survival { lost: vec![], alive: vec![2, 0, 1] });
     }
 
+    #[test]
+    fn a_log_takes_at_most_max_steps_of_at_least_min_step() {
+        for n in [1, MIN_STEP, MIN_STEP * MAX_STEPS + 1, 1_048_998, 20_000_000] {
+            let step = step_of(n);
+            assert!(step >= MIN_STEP && n.div_ceil(step) <= MAX_STEPS, "{n} customers");
+        }
+        assert_eq!(1_000_000usize.div_ceil(step_of(1_000_000)), 31);
+    }
+
     /// A log read a few customers at a time, from the last to the first, gives the same data
     /// set as read in one pass: every summary in the log's order, every total, the loyalty
     /// path and the holdout.
@@ -767,13 +790,13 @@ mod tests {
             .collect();
         let path = LoyaltyPathSettings { window_days: 200, lapse_days: 60, ..LoyaltyPathSettings::default() };
         let modelling = Modelling { calibration_end: Some(cal), ..Modelling::default() };
-        let read = |step: usize| {
+        let read = |step: StepOf| {
             let log = Log::of(histories.clone(), Some((start, end)));
             let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
             let input = Input::Transactions { log, end, files: vec![file] };
             derive_in_steps(input, (3, true), &path, modelling, step)
         };
-        let whole = read(usize::MAX);
+        let whole = read(|_| usize::MAX);
         // One pass gives each history's summary, in the log's order.
         let log = Log::of(histories.clone(), Some((start, end)));
         let expected: Vec<CustomerSummary> =
@@ -781,8 +804,10 @@ mod tests {
         assert_eq!(whole.customers, expected);
         assert!(whole.coverage.customers > 800 && whole.coverage.customers_returns_only > 80);
         assert!(whole.calibration.as_ref().is_some_and(|c| c.customers.len() > 500));
-        for step in [1, 7, 999] {
-            assert_eq!(format!("{:?}", read(step)), format!("{whole:?}"), "in steps of {step}");
+        let steps: [(StepOf, &str); 4] =
+            [(|_| 1, "1"), (|_| 7, "7"), (|_| 999, "999"), (step_of, "the default")];
+        for (step, name) in steps {
+            assert_eq!(format!("{:?}", read(step)), format!("{whole:?}"), "in steps of {name}");
         }
     }
 
