@@ -59,50 +59,9 @@ pub fn derive(
     path: &LoyaltyPathSettings,
     modelling: Modelling,
 ) -> DataSet {
-    derive_in_steps(input, (segments, has_margin), path, modelling, step_of)
-}
-
-/// [`derive`], summarising a log of `n` customers `step(n)` at a time.
-fn derive_in_steps(
-    input: Input,
-    (segments, has_margin): (usize, bool),
-    path: &LoyaltyPathSettings,
-    modelling: Modelling,
-    step: StepOf,
-) -> DataSet {
     match input {
         Input::Transactions { log, end, files } => {
-            let first_day = log.period.map_or(end, |(first, _)| first);
-            let (rows, lines, skipped) = (log.rows, log.lines, log.bad.skipped());
-            let how = Reading {
-                segments,
-                end,
-                first_day,
-                path,
-                split: modelling.calibration_end.map(|cal| (cal, end)),
-            };
-            let step = step(log.customers.len());
-            let (customers, totals) = summarise_log(log, &how, step);
-            let coverage = Coverage {
-                files: files.iter().map(|f| f.path.clone()).collect(),
-                rows,
-                lines: Some(lines),
-                customers: customers.len() as u64,
-                customers_returns_only: totals.returns_only,
-                first_date: data::date_of(first_day),
-                observation_end: data::date_of(end),
-                skipped,
-                from_summary: false,
-            };
-            let loyalty = loyalty_counts(&customers, segments, end, path);
-            let segments = totals
-                .per_segment
-                .into_iter()
-                .zip(loyalty)
-                .map(|(a, counts)| SegmentData { loyalty: Some(counts), ..a.finish(end, has_margin) })
-                .collect();
-            let calibration = totals.holdout.map(HoldoutAccumulator::finish);
-            DataSet { coverage, customers, segments, model: modelling.model, calibration }
+            from_log(log, (end, &files), (segments, has_margin), path, modelling, step_of)
         }
         Input::Summary { summary, file } => {
             let end = data::day_of(summary.observation_end);
@@ -144,6 +103,44 @@ fn derive_in_steps(
             }
         }
     }
+}
+
+/// The data set of a transaction log ending on day `end`, read from `files`, summarising a
+/// log of `n` customers `step(n)` at a time.
+fn from_log(
+    log: Log,
+    (end, files): (i32, &[crate::model::Source]),
+    (segments, has_margin): (usize, bool),
+    path: &LoyaltyPathSettings,
+    modelling: Modelling,
+    step: StepOf,
+) -> DataSet {
+    let first_day = log.period.map_or(end, |(first, _)| first);
+    let (rows, lines, skipped) = (log.rows, log.lines, log.bad.skipped());
+    let how =
+        Reading { segments, end, first_day, path, split: modelling.calibration_end.map(|cal| (cal, end)) };
+    let step = step(log.customers.len());
+    let (customers, totals) = summarise_log(log, &how, step);
+    let coverage = Coverage {
+        files: files.iter().map(|f| f.path.clone()).collect(),
+        rows,
+        lines: Some(lines),
+        customers: customers.len() as u64,
+        customers_returns_only: totals.returns_only,
+        first_date: data::date_of(first_day),
+        observation_end: data::date_of(end),
+        skipped,
+        from_summary: false,
+    };
+    let loyalty = loyalty_counts(&customers, segments, end, path);
+    let segments = totals
+        .per_segment
+        .into_iter()
+        .zip(loyalty)
+        .map(|(a, counts)| SegmentData { loyalty: Some(counts), ..a.finish(end, has_margin) })
+        .collect();
+    let calibration = totals.holdout.map(HoldoutAccumulator::finish);
+    DataSet { coverage, customers, segments, model: modelling.model, calibration }
 }
 
 /// How a log's customers are summarised: the project's segments, the observation end, the
@@ -793,8 +790,7 @@ mod tests {
         let read = |step: StepOf| {
             let log = Log::of(histories.clone(), Some((start, end)));
             let file = crate::model::Source { path: "t.csv".into(), bytes: 0, sha256: String::new() };
-            let input = Input::Transactions { log, end, files: vec![file] };
-            derive_in_steps(input, (3, true), &path, modelling, step)
+            from_log(log, (end, &[file]), (3, true), &path, modelling, step)
         };
         let whole = read(|_| usize::MAX);
         // One pass gives each history's summary, in the log's order.
