@@ -945,3 +945,48 @@ fn formulas_in_ids_are_defused_in_the_spreadsheet_csv_and_kept_exact_in_the_summ
     assert!(written.lines().any(|l| l.starts_with(defused)), "{written}");
     assert!(written.lines().any(|l| l.starts_with(&format!("{second},installers,"))));
 }
+
+/// A summary read without a project numbers each new segment name; one that named a segment
+/// per customer once made that reading quadratic (200,000 segments: 80 s). A file may name
+/// as many segments as segments.yaml may, and the first one too many is the problem, for a
+/// customer summary read in pieces on all cores (each piece here names 600, together 1,200)
+/// and for a holdout summary alike.
+#[test]
+fn a_summary_naming_more_segments_than_a_project_may_is_refused_at_the_first_one_too_many() {
+    use std::fmt::Write as _;
+    let dir = TempDir::new("many-segments");
+    let customers = dir.path().join("summary.csv");
+    let mut csv =
+        String::from("customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n");
+    for i in 0..24_000 {
+        let _ = writeln!(csv, "C{i:08},s{:04},0,0,10,0.000000,2024-01-01,2024-01-01", i / 20);
+    }
+    fs::write(&customers, csv).unwrap();
+    let holdouts = dir.path().join("holdout.csv");
+    let mut csv = String::from("customer,segment,frequency,recency,T,holdout_frequency,holdout_days\n");
+    for i in 0..1_200 {
+        let _ = writeln!(csv, "C{i:08},s{i:04},0,0,10,0,30");
+    }
+    fs::write(&holdouts, csv).unwrap();
+    // s1000 is first named by customer 20,000 (line 20,002) and holdout customer 1,000.
+    for (file, line) in [(&customers, 20_002), (&holdouts, 1_002)] {
+        let started = Instant::now();
+        let result = run(&["fit", arg(file)]);
+        let stderr = text(&result.stderr);
+        assert_eq!(result.status.code(), Some(1), "{stderr}");
+        let first = stderr.lines().find(|l| l.starts_with("error:")).unwrap_or_default();
+        let name = file.display();
+        assert_eq!(
+            first,
+            format!(
+                "error: {name}:{line}:2: `s1000` is one segment more than the 1000 named before it; a file may name at most 1000, as segments.yaml may"
+            ),
+            "{stderr}"
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "a hang, not a slow machine: {:?}",
+            started.elapsed()
+        );
+    }
+}

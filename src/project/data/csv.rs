@@ -314,11 +314,11 @@ impl NamedRow<'_> {
         t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", self.names[i])))
     }
 
-    /// The customer id (field 0, not empty) and the segment (field 1): its index in
-    /// `segments`, a name not seen before appended; `None` when empty.
+    /// The customer id (field 0, not empty) and the segment (field 1): its number in
+    /// `segments`, a name not seen before numbered when they are open; `None` when empty.
     pub fn customer_and_segment(
         &self,
-        segments: &mut Vec<String>,
+        segments: &mut super::segment_names::SegmentNames,
     ) -> Result<(&str, Option<usize>), (usize, String)> {
         let id = self.text(0)?;
         if id.is_empty() {
@@ -326,10 +326,7 @@ impl NamedRow<'_> {
         }
         let segment = match self.text(1)? {
             "" => None,
-            name => Some(segments.iter().position(|s| s == name).unwrap_or_else(|| {
-                segments.push(name.to_owned());
-                segments.len() - 1
-            })),
+            name => Some(segments.number(name).map_err(|why| (1, segments.problem(why, name)))?),
         };
         Ok((id, segment))
     }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::csv::{NamedRow, Records, row_problem, sorted_once, summary_rows};
 use super::fields;
+use super::segment_names::SegmentNames;
 use crate::csv_field::push_exact;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{Calibration, CalibrationCustomer};
@@ -64,7 +65,7 @@ pub fn read(text: &[u8], rel: &Path) -> Result<Holdouts, Vec<Diagnostic>> {
                 .hint(format!("the first line must be `{}`", COLUMNS.join(","))),
         ]);
     }
-    let (mut segments, mut customers) = (Vec::new(), Vec::new());
+    let (mut segments, mut customers) = (SegmentNames::open(), Vec::new());
     let mut days: Option<u32> = None;
     let mut problems = summary_rows(text, rel, COLUMNS.len(), |fields, line| {
         let (c, d) = row(fields, &mut segments).map_err(|p| row_problem(rel, line, p))?;
@@ -87,13 +88,13 @@ pub fn read(text: &[u8], rel: &Path) -> Result<Holdouts, Vec<Diagnostic>> {
         return Err(problems);
     };
     sorted_once(&mut customers, |c| &c.id, rel)?;
-    Ok(Holdouts { customers, segments, holdout_days })
+    Ok(Holdouts { customers, segments: segments.into_names(), holdout_days })
 }
 
 /// One row and its `holdout_days`; the error holds the field index and the problem.
 fn row(
     f: &super::csv::Fields,
-    segments: &mut Vec<String>,
+    segments: &mut SegmentNames,
 ) -> Result<(CalibrationCustomer, u32), (usize, String)> {
     if f.len() != COLUMNS.len() {
         return Err((0, super::csv::field_count_problem(f.len(), COLUMNS.len())));

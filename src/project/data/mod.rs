@@ -15,6 +15,7 @@ pub mod holdout_file;
 mod log;
 pub mod periods_file;
 mod progress;
+mod segment_names;
 mod summary_file;
 
 use std::path::Path;
@@ -95,15 +96,15 @@ pub fn read(
                         segment_column,
                         &config.format,
                         segment_ids,
-                    )
-                    .map_err(capped)?;
+                    )?;
                     Some(map)
                 }
                 None => None,
             };
+            let names = segment_names::SegmentNames::of(segment_ids);
             let segments = match (&customer_map, &config.columns.segment) {
                 (Some(map), _) => log::Segments::Customers(map),
-                (None, Some(_)) => log::Segments::Column(segment_ids),
+                (None, Some(_)) => log::Segments::Column(&names),
                 (None, None) => log::Segments::None,
             };
             // With a customers file, the segment column is the customers file's, not the log's.
@@ -226,20 +227,6 @@ fn wrong_decimal_sign(log: &Log, rel: &Path, decimal: u8) -> Option<Diagnostic> 
         .at(Some(crate::diagnostic::Position { line: 1, column: 1 }))
         .hint(format!("set `decimal: \"{other}\"` under `data:` in project.yaml")),
     )
-}
-
-/// At most [`bad_rows::SHOWN`] problems of one file, then a count of the rest.
-fn capped(mut problems: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    if problems.len() > bad_rows::SHOWN {
-        let total = problems.len();
-        let file = problems[0].file.clone();
-        problems.truncate(bad_rows::SHOWN);
-        problems.push(Diagnostic::new(
-            file,
-            format!("{total} problems in all; the first {} are listed", bad_rows::SHOWN),
-        ));
-    }
-    problems
 }
 
 /// Reads a whole data file of at most `limit` bytes (the project's own reader, with its

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::csv::{NamedRow, Records, row_problem, sorted_once, summary_rows};
 use super::fields;
+use super::segment_names::SegmentNames;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::PeriodHistory;
 
@@ -48,7 +49,7 @@ pub fn read(text: &[u8], rel: &Path) -> Result<Periods, Vec<Diagnostic>> {
                 )),
         ]);
     }
-    let (mut segments, mut histories) = (Vec::new(), Vec::new());
+    let (mut segments, mut histories) = (SegmentNames::open(), Vec::new());
     let mut problems = summary_rows(text, rel, names.len(), |fields, line| {
         histories.push(row(fields, &names, &mut segments).map_err(|p| row_problem(rel, line, p))?);
         Ok(())
@@ -61,14 +62,14 @@ pub fn read(text: &[u8], rel: &Path) -> Result<Periods, Vec<Diagnostic>> {
         return Err(problems);
     }
     sorted_once(&mut histories, |h| &h.id, rel)?;
-    Ok(Periods { histories, segments })
+    Ok(Periods { histories, segments: segments.into_names() })
 }
 
 /// One row; the error holds the field index and the problem.
 fn row(
     f: &super::csv::Fields,
     names: &[&str],
-    segments: &mut Vec<String>,
+    segments: &mut SegmentNames,
 ) -> Result<PeriodHistory, (usize, String)> {
     if f.len() != names.len() {
         return Err((0, super::csv::field_count_problem(f.len(), names.len())));

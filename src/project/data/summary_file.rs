@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::bad_rows::SHOWN;
 use super::csv::{Records, first_problems, pieces_for, row_problem, sorted_once, summary_pieces};
 use super::fields;
+use super::segment_names::SegmentNames;
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{CustomerSummary, LoyaltyPathSettings, PathFields};
 
@@ -128,7 +129,7 @@ pub struct Summary {
 /// With `segment_ids`, every segment must be one of them; without, each new segment name
 /// seen gets the next index.
 pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<Summary, Vec<Diagnostic>> {
-    let mut segments: Vec<String> = segment_ids.map(<[String]>::to_vec).unwrap_or_default();
+    let mut segments = segment_ids.map_or_else(SegmentNames::open, SegmentNames::of);
     let open = segment_ids.is_none();
     if text.is_empty() {
         return Err(vec![Diagnostic::new(rel, "the file is empty").hint("export the summary again")]);
@@ -157,28 +158,31 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
         text,
         rel,
         names.len(),
-        || if open { Vec::new() } else { segments.clone() },
-        |fields, line, own: &mut Vec<String>| {
-            row(fields, own, open, (&names, path.as_ref())).map_err(|p| row_problem(rel, line, p))
+        || if open { SegmentNames::open() } else { segments.clone() },
+        |fields, line, own: &mut SegmentNames| {
+            row(fields, own, (&names, path.as_ref())).map_err(|p| row_problem(rel, line, p))
         },
     );
     let mut customers: Vec<Vec<CustomerSummary>> = Vec::with_capacity(pieces.len());
     let mut problems = Vec::new();
     let mut end: Option<NaiveDate> = None;
+    // Past MAX_SEGMENTS names, the first name too many is the problem; later ones add nothing.
+    let mut too_many = false;
     for mut piece in pieces {
         // A piece's first problems of each kind are enough to find the file's first ones:
         // a summary wrong on every row must not make a message per row.
         let mut end_problems = 0;
-        let renumber: Vec<usize> = piece
-            .state
-            .iter()
-            .map(|name| {
-                segments.iter().position(|s| s == name).unwrap_or_else(|| {
-                    segments.push(name.clone());
-                    segments.len() - 1
-                })
-            })
-            .collect();
+        let mut renumber = Vec::with_capacity(piece.state.names().len());
+        for (own, name) in piece.state.names().iter().enumerate() {
+            renumber.push(segments.number(name).unwrap_or_else(|why| {
+                if !std::mem::replace(&mut too_many, true) {
+                    let rows = piece.rows.iter().zip(&piece.lines);
+                    let line = rows.filter(|(c, _)| c.segment == Some(own)).map(|(_, &line)| line).next();
+                    problems.push(row_problem(rel, line.unwrap_or(1), (1, segments.problem(why, name))));
+                }
+                0
+            }));
+        }
         problems.extend(piece.problems);
         for (c, &line) in piece.rows.iter_mut().zip(&piece.lines) {
             c.segment = c.segment.map(|s| renumber[s]);
@@ -218,7 +222,7 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
         return Err(problems);
     }
     sorted_once(&mut customers, |c| &c.id, rel)?;
-    Ok(Summary { customers, observation_end, segments, path })
+    Ok(Summary { customers, observation_end, segments: segments.into_names(), path })
 }
 
 /// Checks that the summary's loyalty columns were read under the project's `path`
@@ -263,8 +267,7 @@ pub fn match_path(
 /// the error holds the field index and the problem.
 fn row(
     f: &super::csv::Fields,
-    segments: &mut Vec<String>,
-    open: bool,
+    segments: &mut SegmentNames,
     (names, path): (&[&str], Option<&LoyaltyPathSettings>),
 ) -> Result<CustomerSummary, (usize, String)> {
     if f.len() != names.len() {
@@ -287,22 +290,10 @@ fn row(
         return Err((0, "the customer id is empty".into()));
     }
     let segment_text = text(1)?;
-    let segment = match segments.iter().position(|s| s == segment_text) {
-        _ if segment_text.is_empty() => None,
-        Some(i) => Some(i),
-        None if open => {
-            segments.push(segment_text.to_owned());
-            Some(segments.len() - 1)
-        }
-        None => {
-            return Err((
-                1,
-                format!(
-                    "`{segment_text}` is not a segment id in segments.yaml (use one of: {})",
-                    segments.join(", ")
-                ),
-            ));
-        }
+    let segment = if segment_text.is_empty() {
+        None
+    } else {
+        Some(segments.number(segment_text).map_err(|why| (1, segments.problem(why, segment_text)))?)
     };
     let (frequency, recency, age) = (count(2)?, count(3)?, count(4)?);
     let m = text(5)?;

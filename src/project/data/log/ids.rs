@@ -6,10 +6,17 @@
 //! lookup compares integers in memory it has already fetched, instead of following a
 //! pointer to the id's bytes, a second cache miss per row. Longer ids keep their bytes on
 //! the heap and take the slower path.
+//!
+//! The ids come from the client's export, so they may be chosen by someone who wants the
+//! read to stall: ids that all hash alike would queue up in one run of the table, and each
+//! new one would walk past all the others (hours for a million of them). Both tables are
+//! therefore keyed with secrets drawn afresh for every table from the operating system's
+//! randomness (through std's `RandomState`), so that no file can be written to collide.
+//! Nothing read depends on where a key lands: ids leave the tables sorted.
 
 use std::cmp::Ordering;
-
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// The longest id that is packed.
 const PACKED_MAX: usize = 15;
@@ -110,19 +117,27 @@ pub struct Interner {
     slots: Vec<Slot>,
     /// `64 - log2(slots.len())`: the top bits of a hash pick the slot.
     shift: u32,
-    long: FxHashMap<Box<[u8]>, Slot>,
+    /// The packed ids' hash key, secret and new for every table.
+    secret: [u64; 2],
+    /// Ids too long to pack, under std's keyed hash (SipHash-1-3).
+    long: HashMap<Box<[u8]>, Slot>,
     len: u32,
 }
 
 impl Default for Interner {
     fn default() -> Self {
-        Self { slots: vec![Slot::default(); 1 << 10], shift: 64 - 10, long: FxHashMap::default(), len: 0 }
+        let long: HashMap<Box<[u8]>, Slot> = HashMap::default();
+        // Two outputs of the long table's own keyed hash: as unpredictable as its key.
+        let secret = [long.hasher().hash_one(0u8), long.hasher().hash_one(1u8)];
+        Self { slots: vec![Slot::default(); 1 << 10], shift: 64 - 10, secret, long, len: 0 }
     }
 }
 
-/// Mixes both words of a packed id into the slot-choosing top bits (a folded 128-bit multiply).
-fn hash(key: &Packed) -> u64 {
-    let product = u128::from(key[0] ^ 0x243f_6a88_85a3_08d3) * u128::from(key[1] ^ 0x1319_8a2e_0370_7344);
+/// Mixes both words of a packed id, each first mixed with a word of `secret`, into the
+/// slot-choosing top bits (a folded 128-bit multiply, as in foldhash and wyhash). Without
+/// the secret, every id whose first word cancels the constant would give a product of 0.
+fn hash(key: &Packed, secret: [u64; 2]) -> u64 {
+    let product = u128::from(key[0] ^ secret[0]) * u128::from(key[1] ^ secret[1]);
     #[allow(clippy::cast_possible_truncation)] // the low half, on purpose
     let low = product as u64;
     ((product >> 64) as u64 ^ low).wrapping_mul(0x9e37_79b9_7f4a_7c15)
@@ -132,7 +147,7 @@ impl Interner {
     /// The slot where the search for `key` starts.
     fn home(&self, key: &Packed) -> usize {
         #[allow(clippy::cast_possible_truncation)] // fewer bits than the table's size
-        let home = (hash(key) >> self.shift) as usize;
+        let home = (hash(key, self.secret) >> self.shift) as usize;
         home
     }
 
@@ -200,6 +215,17 @@ impl Interner {
         }
     }
 
+    /// The longest walk from a key's home slot to where it lies: how far a lookup may probe.
+    #[cfg(test)]
+    fn longest_probe(&self) -> usize {
+        let mask = self.slots.len() - 1;
+        (0..self.slots.len())
+            .filter(|&i| self.slots[i].key != [0, 0])
+            .map(|i| i.wrapping_sub(self.home(&self.slots[i].key)) & mask)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Every id with its number, sorted by id.
     pub fn into_sorted(mut self) -> Vec<(Key, u32)> {
         // A quarter of the table or more is free slots: shed them before the list is made
@@ -261,6 +287,44 @@ mod tests {
         assert_eq!(seen, [(0, 0, true), (0, 0, false), (2, 0, true)]);
         let sorted: Vec<u32> = ids.into_sorted().into_iter().map(|(_, i)| i).collect();
         assert_eq!(sorted, [2, 0, 1]);
+    }
+
+    /// Ids whose first eight bytes equal the first word the hash was once mixed with: under
+    /// that fixed word every product is 0, so all of them shared one home slot.
+    fn colliding_under_the_fixed_word(n: u32) -> Vec<Pending> {
+        (0..n)
+            .map(|i| {
+                let mut id = 0x243f_6a88_85a3_08d3_u64.to_be_bytes().to_vec();
+                id.extend(format!("{i:07}").bytes());
+                (pack(&id).unwrap(), 0)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ids_chosen_to_collide_under_a_known_key_spread_under_the_secret_one() {
+        let ids = colliding_under_the_fixed_word(50_000);
+        let intern = |mut table: Interner| {
+            let mut found = Vec::new();
+            for chunk in ids.chunks(16) {
+                table.intern_batch(chunk, &mut found);
+            }
+            assert!(found.iter().enumerate().all(|(i, f)| f.new && f.number as usize == i));
+            table.longest_probe()
+        };
+        // The attack works on the known key: every id walks past all those before it.
+        let known =
+            Interner { secret: [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344], ..Interner::default() };
+        assert!(intern(known) >= 49_999);
+        // Under a secret key the same ids scatter like any others (at most three quarters
+        // full, linear probing's longest run stays far below a hundred).
+        let longest = intern(Interner::default());
+        assert!(longest < 1_000, "a run of {longest} slots");
+    }
+
+    #[test]
+    fn every_table_has_its_own_secret() {
+        assert_ne!(Interner::default().secret, Interner::default().secret);
     }
 
     #[test]

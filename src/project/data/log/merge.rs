@@ -432,7 +432,7 @@ type Conflict = (String, Vec<(Option<usize>, u64)>);
 fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec<Diagnostic> {
     conflicts.sort_by(|a, b| a.1[0].1.cmp(&b.1[0].1).then_with(|| a.0.cmp(&b.0)));
     let ids: &[String] = match spec.segments {
-        Segments::Column(ids) => ids,
+        Segments::Column(names) => names.names(),
         _ => &[],
     };
     let name = |s: Option<usize>| s.and_then(|i| ids.get(i)).map_or("(none)", String::as_str);

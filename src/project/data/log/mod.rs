@@ -21,13 +21,14 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::sync::mpsc::sync_channel;
 
-use rustc_hash::FxHashMap;
 use sha2::{Digest, Sha256};
 
 use super::bad_rows::BadRows;
 use super::csv::complete_records_end;
+use super::customers_file::SegmentOf;
 use super::header::{Header, read_header};
 use super::progress::Progress;
+use super::segment_names::SegmentNames;
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::{Columns, CsvFormat};
@@ -39,10 +40,10 @@ const BLOCK: usize = 4 << 20;
 pub enum Segments<'a> {
     /// The data does not say.
     None,
-    /// A column of the log holds segment ids; these are the project's, in order.
-    Column(&'a [String]),
+    /// A column of the log holds segment ids; these are the project's.
+    Column(&'a SegmentNames),
     /// The customers file maps each customer to a segment index.
-    Customers(&'a FxHashMap<Box<[u8]>, usize>),
+    Customers(&'a SegmentOf),
 }
 
 /// What to read and how.

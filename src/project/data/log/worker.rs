@@ -220,7 +220,7 @@ impl<'a, E: Entry> Worker<'a, E> {
                 let id = format.encoding.decode(customer).unwrap_or_default();
                 (Problem::UnknownCustomer, format!("customer `{id}` is not in the customers file"))
             }),
-            Segments::Column(ids) => {
+            Segments::Column(names) => {
                 let column = self.header.columns.segment.expect("a segment column is mapped");
                 let value = fields::trim(fields.get(column));
                 if value.is_empty() {
@@ -230,15 +230,20 @@ impl<'a, E: Entry> Worker<'a, E> {
                     return Ok(self.last_segment.1);
                 }
                 let text = format.encoding.decode(value).unwrap_or_default();
-                if let Some(i) = ids.iter().position(|id| *id == text) {
+                if let Some(i) = names.find(&text) {
                     self.last_segment.0.clear();
                     self.last_segment.0.extend_from_slice(value);
                     self.last_segment.1 = index(i);
                     return Ok(index(i));
                 }
-                let hint = crate::diagnostic::did_you_mean(&text, ids.iter().map(String::as_str))
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
+                // Among a thousand segments the guess costs a thousand comparisons: made only
+                // for the rows whose message is kept, not for every row of a file wrong on
+                // every line.
+                let shown = self.part.bad.len() < SHOWN;
+                let guess = shown.then(|| {
+                    crate::diagnostic::did_you_mean(&text, names.names().iter().map(String::as_str))
+                });
+                let hint = guess.flatten().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
                 Err((Problem::UnknownSegment, format!("`{text}` is not a segment id in segments.yaml{hint}")))
             }
         }
