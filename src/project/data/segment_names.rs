@@ -10,6 +10,9 @@ use std::collections::HashMap;
 
 pub use crate::project::limits::MAX_SEGMENTS;
 
+/// Up to this many names are searched in order rather than hashed.
+const FEW: usize = 8;
+
 /// Segment names numbered 0, 1, 2, …: the project's, in segments.yaml's order
 /// ([`SegmentNames::of`]), or for a file read without a project each new name the next
 /// number ([`SegmentNames::open`]).
@@ -44,7 +47,7 @@ impl SegmentNames {
 
     /// The number of `name`, given the next one when new and open.
     pub fn number(&mut self, name: &str) -> Result<usize, NotNumbered> {
-        if let Some(&n) = self.numbers.get(name) {
+        if let Some(n) = self.find(name) {
             return Ok(n);
         }
         if !self.open {
@@ -58,9 +61,14 @@ impl SegmentNames {
         Ok(self.names.len() - 1)
     }
 
-    /// The number of `name` without numbering it.
+    /// The number of `name` without numbering it. A few names are compared one by one,
+    /// which is quicker than hashing the name; more are looked up.
     pub fn find(&self, name: &str) -> Option<usize> {
-        self.numbers.get(name).copied()
+        if self.names.len() <= FEW {
+            self.names.iter().position(|n| n == name)
+        } else {
+            self.numbers.get(name).copied()
+        }
     }
 
     /// The names, each at its number.
