@@ -948,41 +948,51 @@ fn formulas_in_ids_are_defused_in_the_spreadsheet_csv_and_kept_exact_in_the_summ
 
 /// A summary read without a project numbers each new segment name; one that named a segment
 /// per customer once made that reading quadratic (200,000 segments: 80 s). A file may name
-/// as many segments as segments.yaml may, and the first one too many is the problem, for a
-/// customer summary read in pieces on all cores (each piece here names 600, together 1,200)
-/// and for a holdout summary alike.
+/// as many segments as segments.yaml may, and each row naming one past them is a problem at
+/// its line, as a reading from the top finds them: in a customer summary read in pieces on
+/// all cores (each piece here names 600, together 1,200), in one read in one piece, and in a
+/// holdout summary.
 #[test]
-fn a_summary_naming_more_segments_than_a_project_may_is_refused_at_the_first_one_too_many() {
+fn a_summary_naming_more_segments_than_a_project_may_is_refused_at_each_row_past_them() {
     use std::fmt::Write as _;
     let dir = TempDir::new("many-segments");
-    let customers = dir.path().join("summary.csv");
-    let mut csv =
-        String::from("customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n");
-    for i in 0..24_000 {
-        let _ = writeln!(csv, "C{i:08},s{:04},0,0,10,0.000000,2024-01-01,2024-01-01", i / 20);
-    }
-    fs::write(&customers, csv).unwrap();
+    let header = "customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase";
+    let customers = |n: usize, per_segment: usize| {
+        let mut csv = format!("{header}\n");
+        for i in 0..n {
+            let _ = writeln!(csv, "C{i:08},s{:04},0,0,10,0.000000,2024-01-01,2024-01-01", i / per_segment);
+        }
+        csv
+    };
+    let in_pieces = dir.path().join("summary.csv");
+    fs::write(&in_pieces, customers(24_000, 20)).unwrap();
+    let at_once = dir.path().join("small.csv");
+    fs::write(&at_once, customers(1_005, 1)).unwrap();
     let holdouts = dir.path().join("holdout.csv");
     let mut csv = String::from("customer,segment,frequency,recency,T,holdout_frequency,holdout_days\n");
-    for i in 0..1_200 {
+    for i in 0..1_005 {
         let _ = writeln!(csv, "C{i:08},s{i:04},0,0,10,0,30");
     }
     fs::write(&holdouts, csv).unwrap();
-    // s1000 is first named by customer 20,000 (line 20,002) and holdout customer 1,000.
-    for (file, line) in [(&customers, 20_002), (&holdouts, 1_002)] {
+    // s1000 is first named on line 20,002 of the first (customer 20,000), 1,002 of the others.
+    for (file, first, past) in [(&in_pieces, 20_002, 4_000), (&at_once, 1_002, 5), (&holdouts, 1_002, 5)] {
         let started = Instant::now();
         let result = run(&["fit", arg(file)]);
         let stderr = text(&result.stderr);
         assert_eq!(result.status.code(), Some(1), "{stderr}");
-        let first = stderr.lines().find(|l| l.starts_with("error:")).unwrap_or_default();
-        let name = file.display();
-        assert_eq!(
-            first,
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        let past_them = |line: usize| {
             format!(
-                "error: {name}:{line}:2: `s1000` is one segment more than the 1000 named before it; a file may name at most 1000, as segments.yaml may"
-            ),
-            "{stderr}"
-        );
+                "error: {}:{line}:2: `s{:04}` is a segment past the first 1000 this file names; a file may name at most 1000 segments, as segments.yaml may",
+                file.display(),
+                if file == &in_pieces { (line - 2) / 20 } else { line - 2 }
+            )
+        };
+        // The first 21 rows in full, then a line saying more follow.
+        let (rows, rest) = errors.split_at(past.min(21));
+        assert!(rows.iter().enumerate().all(|(k, e)| *e == past_them(first + k)), "{stderr}");
+        let follow = format!("error: {}: more problems follow; correct these first", file.display());
+        assert_eq!(rest, if past > 20 { vec![follow] } else { vec![] }, "{stderr}");
         assert!(
             started.elapsed() < Duration::from_secs(30),
             "a hang, not a slow machine: {:?}",

@@ -17,20 +17,20 @@ pub const MAX_BYTES: u64 = 1 << 30;
 /// are the client's and could be chosen to collide under a hash anyone can compute.
 pub type SegmentOf = HashMap<Box<[u8]>, usize>;
 
-/// Reads the customers file's `text`: its `customer` and `segment` columns map every customer to one of `ids`.
+/// Reads the customers file's `text`: its `customer` and `segment` columns map every customer to one of `segments`.
 pub fn read(
     text: &[u8],
     rel: &Path,
     customer_column: &str,
     segment_column: &str,
     format: &CsvFormat,
-    ids: &[String],
+    segments: &SegmentNames,
 ) -> Result<SegmentOf, Vec<Diagnostic>> {
+    let ids = segments.names();
     let wanted = [("customer", customer_column), ("segment", segment_column)];
     let (length, names, found) = super::header::locate(text, rel, format, &wanted)?;
     let (customer, segment) = (found[0], found[1]);
     let mut map = SegmentOf::default();
-    let segments = SegmentNames::of(ids);
     let mut problems = Problems::default();
     let mut splitter = Splitter::new(format.delimiter);
     let mut line = 1;
@@ -147,8 +147,8 @@ mod tests {
             date_format: DateFormat::iso(),
             encoding: Encoding::Utf8,
         };
-        let ids = ["installers".to_owned(), "utilities".to_owned()];
-        read(text.as_bytes(), Path::new("data/customers.csv"), "id", "segment", &format, &ids)
+        let segments = SegmentNames::of(&["installers".to_owned(), "utilities".to_owned()]);
+        read(text.as_bytes(), Path::new("data/customers.csv"), "id", "segment", &format, &segments)
     }
 
     #[test]

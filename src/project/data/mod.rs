@@ -84,6 +84,7 @@ pub fn read(
         }
         DataInput::Transactions { log: rel, customers } => {
             let mut files = Vec::new();
+            let names = segment_names::SegmentNames::of(segment_ids);
             let customer_map = match customers {
                 Some(c) => {
                     let segment_column = config.columns.segment.as_deref().unwrap_or("segment");
@@ -95,13 +96,12 @@ pub fn read(
                         &config.columns.customer,
                         segment_column,
                         &config.format,
-                        segment_ids,
+                        &names,
                     )?;
                     Some(map)
                 }
                 None => None,
             };
-            let names = segment_names::SegmentNames::of(segment_ids);
             let segments = match (&customer_map, &config.columns.segment) {
                 (Some(map), _) => log::Segments::Customers(map),
                 (None, Some(_)) => log::Segments::Column(&names),

@@ -4,11 +4,12 @@
 //! with more segments: a list searched from the top made a summary of 200,000 one-customer
 //! segments take 80 s, and a million of them half an hour. Names are found through a hash
 //! table under std's keyed hash, which a file cannot be written to collide, and a file read
-//! without a project may name at most [`MAX_SEGMENTS`], the limit segments.yaml has.
+//! without a project may name at most [`MAX_SEGMENTS`], the limit segments.yaml has: every
+//! row naming one past them is a problem, so a list never holds more.
 
 use std::collections::HashMap;
 
-pub use crate::project::limits::MAX_SEGMENTS;
+use crate::project::limits::MAX_SEGMENTS;
 
 /// Up to this many names are searched in order rather than hashed.
 const FEW: usize = 8;
@@ -34,9 +35,13 @@ pub enum NotNumbered {
 }
 
 impl SegmentNames {
-    /// The project's segments, and no others.
+    /// The project's segments, and no others. segments.yaml's ids are unique; were one
+    /// repeated, its first number would count, whether found by hashing or by comparing.
     pub fn of(ids: &[String]) -> Self {
-        let numbers = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        let mut numbers = HashMap::with_capacity(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            numbers.entry(id.clone()).or_insert(i);
+        }
         Self { names: ids.to_vec(), numbers, open: false }
     }
 
@@ -76,6 +81,7 @@ impl SegmentNames {
         &self.names
     }
 
+    /// The names, each at its number, for the summary read.
     pub fn into_names(self) -> Vec<String> {
         self.names
     }
@@ -88,7 +94,7 @@ impl SegmentNames {
                 self.names.join(", ")
             ),
             NotNumbered::TooMany => format!(
-                "`{name}` is one segment more than the {MAX_SEGMENTS} named before it; a file may name at most {MAX_SEGMENTS}, as segments.yaml may"
+                "`{name}` is a segment past the first {MAX_SEGMENTS} this file names; a file may name at most {MAX_SEGMENTS} segments, as segments.yaml may"
             ),
         }
     }
@@ -100,6 +106,10 @@ mod tests {
 
     #[test]
     fn the_projects_names_keep_their_numbers_and_admit_no_others() {
+        // A repeated id keeps its first number, hashed (more than FEW names) or compared.
+        let many: Vec<String> = (0..20).map(|i| format!("s{}", i % 10)).collect();
+        assert_eq!(SegmentNames::of(&many).find("s3"), Some(3));
+        assert_eq!(SegmentNames::of(&["a".to_owned(), "b".to_owned(), "a".to_owned()]).find("a"), Some(0));
         let mut names = SegmentNames::of(&["b".to_owned(), "a".to_owned()]);
         assert_eq!((names.number("a"), names.number("b")), (Ok(1), Ok(0)));
         assert_eq!(names.number("c"), Err(NotNumbered::Unknown));

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::bad_rows::SHOWN;
 use super::csv::{Records, first_problems, pieces_for, row_problem, sorted_once, summary_pieces};
 use super::fields;
-use super::segment_names::SegmentNames;
+use super::segment_names::{NotNumbered, SegmentNames};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{CustomerSummary, LoyaltyPathSettings, PathFields};
 
@@ -166,26 +166,29 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     let mut customers: Vec<Vec<CustomerSummary>> = Vec::with_capacity(pieces.len());
     let mut problems = Vec::new();
     let mut end: Option<NaiveDate> = None;
-    // Past MAX_SEGMENTS names, the first name too many is the problem; later ones add nothing.
-    let mut too_many = false;
     for mut piece in pieces {
         // A piece's first problems of each kind are enough to find the file's first ones:
         // a summary wrong on every row must not make a message per row.
-        let mut end_problems = 0;
-        let mut renumber = Vec::with_capacity(piece.state.names().len());
-        for (own, name) in piece.state.names().iter().enumerate() {
-            renumber.push(segments.number(name).unwrap_or_else(|why| {
-                if !std::mem::replace(&mut too_many, true) {
-                    let rows = piece.rows.iter().zip(&piece.lines);
-                    let line = rows.filter(|(c, _)| c.segment == Some(own)).map(|(_, &line)| line).next();
-                    problems.push(row_problem(rel, line.unwrap_or(1), (1, segments.problem(why, name))));
-                }
-                0
-            }));
-        }
+        let (mut end_problems, mut segment_problems) = (0, 0);
+        // The piece's segments in the file's numbering; `None` for a name past the limit,
+        // which only the pieces together may pass: each of its rows is then a problem, as
+        // in a reading from the top.
+        let renumber: Vec<Option<usize>> =
+            piece.state.names().iter().map(|name| segments.number(name).ok()).collect();
         problems.extend(piece.problems);
         for (c, &line) in piece.rows.iter_mut().zip(&piece.lines) {
-            c.segment = c.segment.map(|s| renumber[s]);
+            if let Some(own) = c.segment {
+                let Some(number) = renumber[own] else {
+                    segment_problems += 1;
+                    if segment_problems <= SHOWN + 1 {
+                        let name = &piece.state.names()[own];
+                        let problem = segments.problem(NotNumbered::TooMany, name);
+                        problems.push(row_problem(rel, line, (1, problem)));
+                    }
+                    continue;
+                };
+                c.segment = Some(number);
+            }
             let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
             match end {
                 Some(e) if e != this_end => {

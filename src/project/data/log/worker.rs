@@ -62,7 +62,8 @@ pub struct Worker<'a, E> {
     header: &'a Header,
     ids: Interner,
     /// Customer number and segment → first row, for rows naming another segment than the
-    /// customer's first row did (rare: the run then fails).
+    /// customer's first row did (rare: the run then fails). Unkeyed, unlike the id table:
+    /// the keys are numbers this reader gives in order, not text from the file.
     others: FxHashMap<(u32, u32), Loc>,
     /// The last date text read and its day: exports are sorted by date, so most rows repeat it.
     last_date: (Vec<u8>, i32),
