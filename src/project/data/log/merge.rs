@@ -242,14 +242,13 @@ impl Numbering {
         places
             .into_iter()
             .map(|(number, mut seen)| {
-                seen.sort_by_key(|(_, at)| *at);
-                let mut distinct: Vec<(Option<usize>, u64)> = Vec::new();
-                for (segment, at) in seen {
-                    let segment = segment_of(segment);
-                    if !distinct.iter().any(|(s, _)| *s == segment) {
-                        distinct.push((segment, lines.of(at)));
-                    }
-                }
+                // Each segment where it first appears, in file order. Sorted, not searched:
+                // a customer may name every one of a thousand segments.
+                seen.sort_unstable();
+                seen.dedup_by_key(|(segment, _)| *segment);
+                seen.sort_unstable_by_key(|(_, at)| *at);
+                let distinct =
+                    seen.into_iter().map(|(segment, at)| (segment_of(segment), lines.of(at))).collect();
                 (self.id(number).to_owned(), distinct)
             })
             .collect()
