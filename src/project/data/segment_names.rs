@@ -2,7 +2,7 @@
 //!
 //! Every row of a log or summary names its segment, so finding a name must not cost more
 //! with more segments: a list searched from the top made a summary of 200,000 one-customer
-//! segments take 80 s, and a million of them half an hour. Names are found through a hash
+//! segments take 80 s (a million would take half an hour). Names are found through a hash
 //! table under std's keyed hash, which a file cannot be written to collide, and a file read
 //! without a project may name at most [`MAX_SEGMENTS`], the limit segments.yaml has: every
 //! row naming one past them is a problem, so a list never holds more.
