@@ -324,10 +324,7 @@ impl NamedRow<'_> {
         if id.is_empty() {
             return Err((0, "the customer id is empty".into()));
         }
-        let segment = match self.text(1)? {
-            "" => None,
-            name => Some(segments.number(name).map_err(|why| (1, segments.problem(why, name)))?),
-        };
+        let segment = segments.of_field(self.text(1)?).map_err(|problem| (1, problem))?;
         Ok((id, segment))
     }
 }

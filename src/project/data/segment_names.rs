@@ -66,6 +66,15 @@ impl SegmentNames {
         Ok(self.names.len() - 1)
     }
 
+    /// The number of a row's segment field, `None` when it is empty; the problem, in words,
+    /// when it has none.
+    pub fn of_field(&mut self, field: &str) -> Result<Option<usize>, String> {
+        if field.is_empty() {
+            return Ok(None);
+        }
+        self.number(field).map(Some).map_err(|why| self.problem(why, field))
+    }
+
     /// The number of `name` without numbering it. A few names are compared one by one,
     /// which is quicker than hashing the name; more are looked up.
     pub fn find(&self, name: &str) -> Option<usize> {
@@ -113,6 +122,11 @@ mod tests {
         let mut names = SegmentNames::of(&["b".to_owned(), "a".to_owned()]);
         assert_eq!((names.number("a"), names.number("b")), (Ok(1), Ok(0)));
         assert_eq!(names.number("c"), Err(NotNumbered::Unknown));
+        assert_eq!((names.of_field(""), names.of_field("a")), (Ok(None), Ok(Some(1))));
+        assert_eq!(
+            names.of_field("c"),
+            Err("`c` is not a segment id in segments.yaml (use one of: b, a)".to_owned())
+        );
         assert_eq!(names.find("c"), None);
         assert_eq!(names.into_names(), ["b", "a"]);
     }

@@ -130,7 +130,6 @@ pub struct Summary {
 /// seen gets the next index.
 pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<Summary, Vec<Diagnostic>> {
     let mut segments = segment_ids.map_or_else(SegmentNames::open, SegmentNames::of);
-    let open = segment_ids.is_none();
     if text.is_empty() {
         return Err(vec![Diagnostic::new(rel, "the file is empty").hint("export the summary again")]);
     }
@@ -151,14 +150,15 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
                 )),
         ]);
     }
-    // Each piece of the file names new segments in its own list (when `open`); joined in
-    // file order, they number the segments as one reading from the top would.
+    // Each piece of the file starts from the project's segments, or from none, and names
+    // new ones in its own list when open; joined in file order, they number the segments
+    // as one reading from the top would.
     let pieces = summary_pieces(
         pieces_for(text),
         text,
         rel,
         names.len(),
-        || if open { SegmentNames::open() } else { segments.clone() },
+        || segments.clone(),
         |fields, line, own: &mut SegmentNames| {
             row(fields, own, (&names, path.as_ref())).map_err(|p| row_problem(rel, line, p))
         },
@@ -293,11 +293,7 @@ fn row(
         return Err((0, "the customer id is empty".into()));
     }
     let segment_text = text(1)?;
-    let segment = if segment_text.is_empty() {
-        None
-    } else {
-        Some(segments.number(segment_text).map_err(|why| (1, segments.problem(why, segment_text)))?)
-    };
+    let segment = segments.of_field(segment_text).map_err(|problem| (1, problem))?;
     let (frequency, recency, age) = (count(2)?, count(3)?, count(4)?);
     let m = text(5)?;
     let monetary: f64 = m
