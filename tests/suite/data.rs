@@ -465,8 +465,9 @@ impl PlainCustomer {
     }
 }
 
-/// A log of several blocks (the reader hands out 4 MiB at a time), rows in no order, ids
-/// short and long, returns and several rows on one day: `uplift summarise` must equal a
+/// A log of several blocks (the reader hands out 4 MiB at a time), rows in no order, ids of
+/// every width the reader keys differently (up to 15 bytes, up to 47, longer), returns and
+/// several rows on one day: `uplift summarise` must equal a
 /// summary computed here the plain way, customer by customer.
 #[test]
 fn a_log_read_in_parallel_equals_a_plain_summary() {
@@ -474,8 +475,10 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
     let start = chrono::NaiveDate::from_ymd_opt(2023, 11, 1).unwrap();
     let days = 1096;
     let mut rng = Lcg(20_261_123);
-    let id = |i: u64| {
-        if i % 3 == 0 { format!("customer-{i:05}-of-the-northern-region") } else { format!("{}", 10_000 + i) }
+    let id = |i: u64| match i % 3 {
+        0 => format!("customer-{i:05}-of-the-northern-region"),
+        1 => format!("customer-{i:05}-of-the-northern-region-served-from-bergen"),
+        _ => format!("{}", 10_000 + i),
     };
     let segment = |i: u64| if i % 2 == 0 { "installers" } else { "facility-management" };
     let mut csv = String::from("Kundenr;Dato;Beløb;Dækningsbidrag;Segment;Varegruppe\n");

@@ -466,7 +466,7 @@ mod tests {
     /// `others` (number, segment, place) and blocks of ten lines.
     fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part<PlainRow> {
         let key = |id: &str| {
-            super::super::ids::pack(id.as_bytes())
+            super::super::ids::pack::<{ super::super::ids::NARROW }>(id.as_bytes())
                 .map_or_else(|| Key::Long(id.as_bytes().into()), Key::Packed)
         };
         let mut keys: Vec<(Key, u32)> =

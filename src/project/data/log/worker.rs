@@ -10,7 +10,7 @@ use std::sync::mpsc::Receiver;
 
 use rustc_hash::FxHashMap;
 
-use super::ids::{Found, Interner, Key, Pending, pack};
+use super::ids::{Found, Interner, Key, NARROW, Packed, Pending, WIDE, Width, pack};
 use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
 use crate::project::data::Margin;
@@ -74,9 +74,10 @@ pub struct Worker<'a, E> {
     last_category: (Vec<u8>, u8),
     /// An id decoded from Windows-1252, so ids are keyed by their text in every encoding.
     decoded: String,
-    /// Rows read but not yet looked up, with their packed ids (see `Interner::intern_batch`).
-    batch: Vec<Pending>,
-    batch_rows: Vec<(Loc, Values)>,
+    /// Rows read but not yet looked up, with their packed ids (see `Interner::intern_batch`):
+    /// ids of up to 15 bytes and ids of up to 47.
+    narrow: Batch<NARROW>,
+    wide: Batch<WIDE>,
     found: Vec<Found>,
     part: Part<E>,
 }
@@ -115,8 +116,8 @@ impl<'a, E: Entry> Worker<'a, E> {
             last_segment: (Vec::new(), 0),
             last_category: (Vec::new(), 0),
             decoded: String::new(),
-            batch: Vec::with_capacity(BATCH),
-            batch_rows: Vec::with_capacity(BATCH),
+            narrow: Batch::default(),
+            wide: Batch::default(),
             found: Vec::with_capacity(BATCH),
             part,
         }
@@ -148,7 +149,8 @@ impl<'a, E: Entry> Worker<'a, E> {
             }
             self.part.lines.push((index, line));
         }
-        self.flush();
+        self.flush::<NARROW>();
+        self.flush::<WIDE>();
         self.part.others = self.others.into_iter().map(|((c, s), at)| (c, s, at)).collect();
         self.part.ids = self.ids.into_sorted();
         self.part
@@ -187,11 +189,13 @@ impl<'a, E: Entry> Worker<'a, E> {
         };
         let values = Values { day: parsed.day, amount: parsed.amount, margin: parsed.margin, category };
         let id = key_text(parsed.customer, self.spec.format.encoding, &mut self.decoded);
-        if let Some(key) = pack(id) {
-            self.batch.push((key, segment));
-            self.batch_rows.push((at, values));
-            if self.batch.len() == BATCH {
-                self.flush();
+        if let Some(key) = pack::<NARROW>(id) {
+            if self.narrow.push(key, segment, at, values) {
+                self.flush::<NARROW>();
+            }
+        } else if let Some(key) = pack::<WIDE>(id) {
+            if self.wide.push(key, segment, at, values) {
+                self.flush::<WIDE>();
             }
         } else {
             let found = self.ids.intern_long(id, segment);
@@ -199,17 +203,21 @@ impl<'a, E: Entry> Worker<'a, E> {
         }
     }
 
-    /// Looks up the batch's customers and records its rows.
-    fn flush(&mut self) {
+    /// Looks up the customers of the batch of ids packed into `W` words and records its rows.
+    fn flush<const W: usize>(&mut self)
+    where
+        Self: Batched<W>,
+        Interner: Width<W>,
+    {
+        let mut batch = std::mem::take(self.batch());
         self.found.clear();
-        self.ids.intern_batch(&self.batch, &mut self.found);
-        let rows = std::mem::take(&mut self.batch_rows);
-        for ((&(_, segment), &found), &(at, values)) in self.batch.iter().zip(&self.found).zip(&rows) {
+        self.ids.intern_batch(&batch.keys, &mut self.found);
+        for ((&(_, segment), &found), &(at, values)) in batch.keys.iter().zip(&self.found).zip(&batch.rows) {
             record(&mut self.part, &mut self.others, found, segment, at, values);
         }
-        self.batch_rows = rows;
-        self.batch_rows.clear();
-        self.batch.clear();
+        batch.keys.clear();
+        batch.rows.clear();
+        *self.batch() = batch;
     }
 
     /// The customer's segment from the segment column or the customers file.
@@ -301,6 +309,45 @@ pub const MAX_CATEGORIES: usize = 32;
 
 /// Rows looked up together: enough to keep the CPU's outstanding cache misses busy.
 const BATCH: usize = 16;
+
+/// Rows waiting to be looked up together, their ids packed into `W` words. The default is
+/// empty and allocates nothing, so a batch can be taken out of the worker while it is looked up.
+struct Batch<const W: usize> {
+    keys: Vec<Pending<W>>,
+    rows: Vec<(Loc, Values)>,
+}
+
+impl<const W: usize> Default for Batch<W> {
+    fn default() -> Self {
+        Self { keys: Vec::new(), rows: Vec::new() }
+    }
+}
+
+impl<const W: usize> Batch<W> {
+    /// Adds a row; true when the batch is full.
+    fn push(&mut self, key: Packed<W>, segment: u32, at: Loc, values: Values) -> bool {
+        self.keys.push((key, segment));
+        self.rows.push((at, values));
+        self.keys.len() == BATCH
+    }
+}
+
+/// A worker's batch of ids packed into `W` words.
+trait Batched<const W: usize> {
+    fn batch(&mut self) -> &mut Batch<W>;
+}
+
+impl<E> Batched<NARROW> for Worker<'_, E> {
+    fn batch(&mut self) -> &mut Batch<NARROW> {
+        &mut self.narrow
+    }
+}
+
+impl<E> Batched<WIDE> for Worker<'_, E> {
+    fn batch(&mut self) -> &mut Batch<WIDE> {
+        &mut self.wide
+    }
+}
 
 /// Adds a looked-up row to the part: a customer's first row gives their segment, a later
 /// row naming another segment is noted for the error.
