@@ -7,8 +7,9 @@
 #
 # 1. Once, cached under target/bench-data/ (regenerated when the generator or its
 #    arguments change): a 10,000,000-row and a 2,000,000-row log of the five example
-#    segments (scripts/generate_transactions.py --preset bench) and the reference summary
-#    of a 1,000,000-customer log. The project folders around the logs (example-project/
+#    segments (scripts/generate_transactions.py --preset bench), the 2,000,000-row log
+#    again with each id replaced by a UUID of 36 characters derived from it (as a CRM
+#    keyed by UUIDs exports it), and the reference summary of a 1,000,000-customer log. The project folders around the logs (example-project/
 #    with a `data:` section) are refreshed on every run.
 # 2. Per log: `uplift summarise --no-cache`, DuckDB running our own
 #    scripts/warehouse_summary.sql on DuckDB's CSV reader, and a Polars lazy query of the
@@ -62,25 +63,41 @@ project=$data/project
 log=$project/data/transactions.csv
 small=$data/project-small
 small_log=$small/data/transactions.csv
+uuids=$data/project-uuid
+uuid_log=$uuids/data/transactions.csv
 summary_1m=$data/summary-${customers}.csv
 gen_args=(--preset bench --seed "$seed" --start 2023-11-01 --end 2026-10-31)
-stamp="$(sha256sum scripts/generate_transactions.py | cut -d' ' -f1) ${gen_args[*]} rows=$rows small=$small_rows customers=$customers"
-if [ ! -f "$data/stamp" ] || [ "$(cat "$data/stamp")" != "$stamp" ] || [ ! -f "$log" ] || [ ! -f "$small_log" ] || [ ! -f "$summary_1m" ]; then
+# The UUID of an id: the first 16 bytes of its SHA-256, as version-4 UUIDs look.
+uuid_of_ids='
+import hashlib, sys, uuid
+out = open(sys.argv[2], "w")
+with open(sys.argv[1]) as log:
+    out.write(next(log))
+    for line in log:
+        customer, rest = line.split(",", 1)
+        digest = bytearray(hashlib.sha256(customer.encode()).digest()[:16])
+        digest[6] = digest[6] & 0x0F | 0x40
+        digest[8] = digest[8] & 0x3F | 0x80
+        out.write(f"{uuid.UUID(bytes=bytes(digest))},{rest}")
+'
+stamp="$(sha256sum scripts/generate_transactions.py | cut -d' ' -f1) ${gen_args[*]} rows=$rows small=$small_rows customers=$customers uuids=1"
+if [ ! -f "$data/stamp" ] || [ "$(cat "$data/stamp")" != "$stamp" ] || [ ! -f "$log" ] || [ ! -f "$small_log" ] || [ ! -f "$uuid_log" ] || [ ! -f "$summary_1m" ]; then
   echo "bench_data: generating the data (once; cached in $data)" >&2
-  rm -rf "$project/data" "$small/data" "$data/stamp"
-  mkdir -p "$project/data" "$small/data"
+  rm -rf "$project/data" "$small/data" "$uuids/data" "$data/stamp"
+  mkdir -p "$project/data" "$small/data" "$uuids/data"
   "$py" scripts/generate_transactions.py "${gen_args[@]}" --rows "$rows" --out "$log" \
     --summary "$data/reference-summary.csv"
   "$py" scripts/generate_transactions.py "${gen_args[@]}" --rows "$small_rows" --seed $((seed + 2)) --out "$small_log"
   "$py" scripts/generate_transactions.py "${gen_args[@]}" --customers "$customers" --seed $((seed + 1)) \
     --out /dev/null --summary "$summary_1m"
+  "$py" -c "$uuid_of_ids" "$small_log" "$uuid_log"
   echo "$stamp" > "$data/stamp"
 fi
 
 # The project around the log, refreshed from example-project/ on every run (cheap): the
 # example without its build output and data, with our data section instead of its own, and
 # a typed gross margin, as the generated log has no margin column.
-for folder in "$project" "$small"; do
+for folder in "$project" "$small" "$uuids"; do
   for f in example-project/*; do
     case "$(basename "$f")" in build|data) ;; *) rm -rf "$folder/$(basename "$f")"; cp -r "$f" "$folder/" ;; esac
   done
@@ -105,6 +122,7 @@ log_rows=$(( $(wc -l < "$log") - 1 ))
 log_mb=$(( $(stat -c %s "$log") / 1000000 ))
 small_rows_read=$(( $(wc -l < "$small_log") - 1 ))
 small_mb=$(( $(stat -c %s "$small_log") / 1000000 ))
+uuid_mb=$(( $(stat -c %s "$uuid_log") / 1000000 ))
 fit_customers=$(( $(wc -l < "$summary_1m") - 1 ))
 
 # ---------------------------------------------------------------- timing helpers
@@ -159,6 +177,12 @@ peer duckdb "$small_log" "$work/small-summary.csv"; sduck_wall=$m_wall; sduck_mi
 peer polars "$small_log" "$work/small-summary.csv"; spol_wall=$m_wall; spol_mib=$m_mib; spol_check=$p_check
 measure "$runs" cat "$small_log"
 small_cat_wall=$m_wall
+measure "$runs" "$bin" summarise "$uuids" --no-cache --output "$work/uuid-summary.csv"
+uuid_wall=$m_wall; uuid_mib=$m_mib
+peer duckdb "$uuid_log" "$work/uuid-summary.csv"; uduck_wall=$m_wall; uduck_mib=$m_mib; uduck_check=$p_check
+peer polars "$uuid_log" "$work/uuid-summary.csv"; upol_wall=$m_wall; upol_mib=$m_mib; upol_check=$p_check
+measure "$runs" cat "$uuid_log"
+uuid_cat_wall=$m_wall
 
 measure "$runs" "$bin" fit "$summary_1m" --models bg_nbd,gamma_gamma --timings
 fit_wall=$m_wall; fit_mib=$m_mib
@@ -222,9 +246,10 @@ echo
 echo "| per-customer summary | uplift \`summarise\` | DuckDB, our warehouse_summary.sql | DuckDB / uplift | Polars lazy query | Polars / uplift | pandas + lifetimes (1 run) | lifetimes / uplift | \`cat\` |"
 echo "|---|---|---|---|---|---|---|---|---|"
 echo "| $small_rows_read rows, $small_mb MB | $small_wall s, $small_mib MiB | $sduck_wall s, $sduck_mib MiB | $(ratio "$sduck_wall" "$small_wall") | $spol_wall s, $spol_mib MiB | $(ratio "$spol_wall" "$small_wall") | $(lt_cell "${slts_wall:-}" "${slts_mib:-}" "$small_wall") | $small_cat_wall s |"
+echo "| $small_rows_read rows, $uuid_mb MB, UUIDs for ids | $uuid_wall s, $uuid_mib MiB | $uduck_wall s, $uduck_mib MiB | $(ratio "$uduck_wall" "$uuid_wall") | $upol_wall s, $upol_mib MiB | $(ratio "$upol_wall" "$uuid_wall") | – | – | $uuid_cat_wall s |"
 echo "| $log_rows rows, $log_mb MB | $sum_wall s, $sum_mib MiB | $duck_wall s, $duck_mib MiB | $(ratio "$duck_wall" "$sum_wall") | $pol_wall s, $pol_mib MiB | $(ratio "$pol_wall" "$sum_wall") | $(lt_cell "${lts_wall:-}" "${lts_mib:-}" "$sum_wall") | $cat_wall s |"
 echo
-echo "Peers' summaries against uplift's: DuckDB $sduck_check ($small_rows_read rows), $duck_check ($log_rows rows); Polars $spol_check, $pol_check."
+echo "Peers' summaries against uplift's: DuckDB $sduck_check ($small_rows_read rows), $uduck_check (UUIDs), $duck_check ($log_rows rows); Polars $spol_check, $upol_check, $pol_check."
 echo
 echo "| step | input | uplift (median of $runs) | pandas + lifetimes (1 run) | lifetimes / uplift |"
 echo "|---|---|---|---|---|"

@@ -6,8 +6,8 @@
 //! already fetched, instead of following a pointer to the id's bytes, a second cache miss
 //! per row. Ids of up to 15 bytes (nearly every CRM's) go to a table of two words per id;
 //! ids of up to 47 bytes (UUIDs, Salesforce's 18-character ids, e-mail addresses) to one of
-//! six words, as one row of a log rarely has both. Only longer ids keep their bytes on the
-//! heap and take the slower path.
+//! six words, so that short ids keep slots of 24 bytes instead of 56. Only longer ids keep
+//! their bytes on the heap and take the slower path.
 //!
 //! The ids come from the client's export, so they may be chosen by someone who wants the
 //! read to stall: ids that all hash alike would queue up in one run of the table, and each
@@ -126,6 +126,9 @@ pub struct Found {
     pub new: bool,
 }
 
+/// Rows looked up together: enough to keep the CPU's outstanding cache misses busy.
+pub const BATCH: usize = 16;
+
 /// A packed id waiting in a batch, with the segment its row names.
 pub type Pending<const W: usize = NARROW> = (Packed<W>, u32);
 
@@ -151,48 +154,51 @@ fn hash<const W: usize>(key: &Packed<W>, secret: [u64; 2]) -> u64 {
 /// key marks a free slot). Owning the layout lets [`Table::intern`] touch the slots of a
 /// whole batch of rows before it probes any, so their cache misses overlap instead of
 /// queueing one behind the other.
-pub struct Table<const W: usize> {
+struct Table<const W: usize> {
     slots: Vec<Slot<W>>,
     /// `64 - log2(slots.len())`: the top bits of a hash pick the slot.
     shift: u32,
+    /// The hash key, secret and new for every table.
+    secret: [u64; 2],
     /// The ids it holds.
     len: usize,
 }
 
 impl<const W: usize> Table<W> {
-    fn with_bits(bits: u32) -> Self {
-        Self { slots: vec![Slot::FREE; 1 << bits], shift: 64 - bits, len: 0 }
+    fn new(bits: u32, secret: [u64; 2]) -> Self {
+        Self { slots: vec![Slot::FREE; 1 << bits], shift: 64 - bits, secret, len: 0 }
     }
 
     /// The slot where the search for `key` starts.
-    fn home(&self, key: &Packed<W>, secret: [u64; 2]) -> usize {
+    fn home(&self, key: &Packed<W>) -> usize {
         #[allow(clippy::cast_possible_truncation)] // fewer bits than the table's size
-        let home = (hash(key, secret) >> self.shift) as usize;
+        let home = (hash(key, self.secret) >> self.shift) as usize;
         home
     }
 
-    /// Finds each id of `batch`, adding it with its segment and the number `next` gives
-    /// when new; `found` gets one entry per id, in order.
-    fn intern(
-        &mut self,
-        batch: &[Pending<W>],
-        found: &mut Vec<Found>,
-        secret: [u64; 2],
-        mut next: impl FnMut() -> u32,
-    ) {
-        while (self.len + batch.len()) * 4 > self.slots.len() * 3 {
-            self.grow(secret);
+    /// Finds each id of `batch`, [`BATCH`] at a time, adding it with its segment and the next
+    /// number of `numbered` when new; `found` gets one entry per id, in order.
+    fn intern(&mut self, batch: &[Pending<W>], found: &mut Vec<Found>, numbered: &mut u32) {
+        if batch.len() > BATCH {
+            return batch.chunks(BATCH).for_each(|chunk| self.intern(chunk, found, numbered));
         }
-        // Touch every slot first: these loads do not depend on each other, so the CPU keeps
-        // them in flight together, and the probes below find the lines in cache.
+        while (self.len + batch.len()) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        // Touch every slot first, its first and last word (a slot of six words may straddle
+        // two cache lines): these loads do not depend on each other, so the CPU keeps them
+        // in flight together, and the probes below find the lines in cache.
+        let mut homes = [0; BATCH];
         let mut touched = 0u64;
-        for (key, _) in batch {
-            touched = touched.wrapping_add(self.slots[self.home(key, secret)].key[0]);
+        for ((key, _), home) in batch.iter().zip(&mut homes) {
+            *home = self.home(key);
+            let slot = &self.slots[*home];
+            touched = touched.wrapping_add(slot.key[0] ^ slot.key[W - 1]);
         }
         std::hint::black_box(touched);
         let mask = self.slots.len() - 1;
-        for &(key, segment) in batch {
-            let mut i = self.home(&key, secret);
+        for (&(key, segment), &home) in batch.iter().zip(&homes) {
+            let mut i = home;
             loop {
                 let slot = self.slots[i];
                 if slot.holds(&key) {
@@ -200,7 +206,8 @@ impl<const W: usize> Table<W> {
                     break;
                 }
                 if slot.is_free() {
-                    let number = next();
+                    let number = *numbered;
+                    *numbered += 1;
                     self.slots[i] = Slot { key, number, segment };
                     self.len += 1;
                     found.push(Found { number, first_segment: segment, new: true });
@@ -212,13 +219,13 @@ impl<const W: usize> Table<W> {
     }
 
     /// Doubles the table.
-    fn grow(&mut self, secret: [u64; 2]) {
+    fn grow(&mut self) {
         let doubled = vec![Slot::FREE; self.slots.len() * 2];
         let old = std::mem::replace(&mut self.slots, doubled);
         self.shift -= 1;
         let mask = self.slots.len() - 1;
         for slot in old.into_iter().filter(|s| !s.is_free()) {
-            let mut i = self.home(&slot.key, secret);
+            let mut i = self.home(&slot.key);
             while !self.slots[i].is_free() {
                 i = (i + 1) & mask;
             }
@@ -228,11 +235,11 @@ impl<const W: usize> Table<W> {
 
     /// The longest walk from a key's home slot to where it lies: how far a lookup may probe.
     #[cfg(test)]
-    fn longest_probe(&self, secret: [u64; 2]) -> usize {
+    fn longest_probe(&self) -> usize {
         let mask = self.slots.len() - 1;
         (0..self.slots.len())
             .filter(|&i| !self.slots[i].is_free())
-            .map(|i| i.wrapping_sub(self.home(&self.slots[i].key, secret)) & mask)
+            .map(|i| i.wrapping_sub(self.home(&self.slots[i].key)) & mask)
             .max()
             .unwrap_or(0)
     }
@@ -253,56 +260,43 @@ impl<const W: usize> Table<W> {
 pub struct Interner {
     narrow: Table<NARROW>,
     wide: Table<WIDE>,
-    /// The packed ids' hash key, secret and new for every table.
-    secret: [u64; 2],
     /// Ids too long to pack, under std's keyed hash (SipHash-1-3), with their number and
     /// first segment.
     long: HashMap<Box<[u8]>, (u32, u32)>,
+    /// The ids numbered so far, in all three tables.
     len: u32,
 }
 
 impl Default for Interner {
     fn default() -> Self {
         let long: HashMap<Box<[u8]>, (u32, u32)> = HashMap::default();
-        // Two outputs of the long table's own keyed hash: as unpredictable as its key.
-        let secret = [long.hasher().hash_one(0u8), long.hasher().hash_one(1u8)];
+        // Outputs of the long table's own keyed hash: as unpredictable as its key.
+        let secret = |i: u8| [long.hasher().hash_one(2 * i), long.hasher().hash_one(2 * i + 1)];
         // The wide table starts small: most logs have no id longer than 15 bytes.
-        Self { narrow: Table::with_bits(10), wide: Table::with_bits(4), secret, long, len: 0 }
+        Self { narrow: Table::new(10, secret(0)), wide: Table::new(4, secret(1)), long, len: 0 }
     }
 }
 
-/// The interner's table of ids packed into `W` words.
-pub trait Width<const W: usize> {
-    fn table(&mut self) -> &mut Table<W>;
+/// Looking up a batch of ids packed into `W` words, in the table of that width.
+pub trait InternBatch<const W: usize> {
+    /// Finds each packed id of `batch`, adding it with its segment when new; `found` gets one
+    /// entry per id, in order.
+    fn intern_batch(&mut self, batch: &[Pending<W>], found: &mut Vec<Found>);
 }
 
-impl Width<NARROW> for Interner {
-    fn table(&mut self) -> &mut Table<NARROW> {
-        &mut self.narrow
+impl InternBatch<NARROW> for Interner {
+    fn intern_batch(&mut self, batch: &[Pending<NARROW>], found: &mut Vec<Found>) {
+        self.narrow.intern(batch, found, &mut self.len);
     }
 }
 
-impl Width<WIDE> for Interner {
-    fn table(&mut self) -> &mut Table<WIDE> {
-        &mut self.wide
+impl InternBatch<WIDE> for Interner {
+    fn intern_batch(&mut self, batch: &[Pending<WIDE>], found: &mut Vec<Found>) {
+        self.wide.intern(batch, found, &mut self.len);
     }
 }
 
 impl Interner {
-    /// Finds each packed id of `batch`, adding it with its segment when new; `found` gets one
-    /// entry per id, in order.
-    pub fn intern_batch<const W: usize>(&mut self, batch: &[Pending<W>], found: &mut Vec<Found>)
-    where
-        Self: Width<W>,
-    {
-        let (secret, mut len) = (self.secret, self.len);
-        self.table().intern(batch, found, secret, || {
-            len += 1;
-            len - 1
-        });
-        self.len = len;
-    }
-
     /// Finds an id too long to pack, adding it with `segment` when new.
     pub fn intern_long(&mut self, id: &[u8], segment: u32) -> Found {
         if let Some(&(number, first_segment)) = self.long.get(id) {
@@ -316,19 +310,27 @@ impl Interner {
 
     /// Every id with its number, sorted by id.
     pub fn into_sorted(self) -> Vec<(Key, u32)> {
-        let (narrow, wide) = (self.narrow.into_sorted(), self.wide.into_sorted());
+        let narrow = self.narrow.into_sorted().into_iter().map(|(k, n)| (Key::Packed(k), n));
+        let wide = self.wide.into_sorted().into_iter().map(|(k, n)| (Key::Long(unpack(&k)), n));
         let mut long: Vec<(Box<[u8]>, u32)> = self.long.into_iter().map(|(k, (n, _))| (k, n)).collect();
         long.sort_unstable();
-        let runs = [!narrow.is_empty(), !wide.is_empty(), !long.is_empty()];
-        let mut keys: Vec<(Key, u32)> = Vec::with_capacity(narrow.len() + wide.len() + long.len());
-        keys.extend(narrow.into_iter().map(|(k, n)| (Key::Packed(k), n)));
-        keys.extend(wide.iter().map(|(k, n)| (Key::Long(unpack(k)), *n)));
-        keys.extend(long.into_iter().map(|(k, n)| (Key::Long(k), n)));
-        // Three sorted runs: std's stable sort finds them and merges them, in a pass each.
-        if runs.iter().filter(|&&r| r).count() > 1 {
-            keys.sort_by(|a, b| a.0.cmp(&b.0));
-        }
-        keys
+        let long = long.into_iter().map(|(k, n)| (Key::Long(k), n));
+        merge_sorted([Box::new(narrow), Box::new(wide), Box::new(long)])
+    }
+}
+
+/// Sorted runs of ids merged into one sorted list, taking the smallest head each time: no
+/// sort, and no scratch memory beside the list.
+fn merge_sorted(mut runs: [Box<dyn ExactSizeIterator<Item = (Key, u32)>>; 3]) -> Vec<(Key, u32)> {
+    let mut merged = Vec::with_capacity(runs.iter().map(ExactSizeIterator::len).sum());
+    let mut heads = [runs[0].next(), runs[1].next(), runs[2].next()];
+    loop {
+        let smallest = (0..heads.len()).filter(|&i| heads[i].is_some()).reduce(|a, b| {
+            if heads[b].as_ref().map(|h| &h.0) < heads[a].as_ref().map(|h| &h.0) { b } else { a }
+        });
+        let Some(i) = smallest else { return merged };
+        let next = runs[i].next();
+        merged.extend(std::mem::replace(&mut heads[i], next));
     }
 }
 
@@ -341,8 +343,9 @@ mod tests {
         pack::<NARROW>(id).map_or_else(|| Key::Long(id.into()), Key::Packed)
     }
 
-    /// Ids around both packing limits, to 15, 16, 47 and 48 bytes.
-    const IDS: [&[u8]; 14] = [
+    /// Ids around both packing limits, to 15, 16, 47 and 48 bytes, some ending in NUL bytes,
+    /// which only the length byte tells from the padding.
+    const IDS: [&[u8]; 16] = [
         b"",
         b"C1",
         b"C1\0",
@@ -357,6 +360,8 @@ mod tests {
         b"0000b00a-6dab-fcba-7196-bc06908a7231-and-11-more",
         b"0000b00a-6dab-fcba-7196-bc06908a7231-and-11-mor",
         b"0000b00a-6dab-fcba-7196-bc06908a7231\0",
+        b"0000b00a-6dab-fcba-7196-bc06908a7231-and-11-mo",
+        b"0000b00a-6dab-fcba-7196-bc06908a7231-and-11-mo\0",
     ];
 
     #[test]
@@ -408,107 +413,145 @@ mod tests {
     }
 
     #[test]
-    fn ids_of_every_width_leave_the_interner_sorted_by_their_bytes() {
+    fn ids_of_every_width_leave_the_interner_sorted_by_their_bytes_with_their_numbers() {
         let mut ids = Interner::default();
         let mut found = Vec::new();
-        for (i, id) in IDS.iter().enumerate().filter(|(_, id)| !id.is_empty()) {
-            let segment = u32::try_from(i).unwrap();
+        let mut expected: Vec<(&[u8], u32)> = Vec::new();
+        for id in IDS.into_iter().filter(|id| !id.is_empty()) {
             if let Some(k) = pack::<NARROW>(id) {
-                ids.intern_batch(&[(k, segment)], &mut found);
+                ids.intern_batch(&[(k, 0)], &mut found);
             } else if let Some(k) = pack::<WIDE>(id) {
-                ids.intern_batch(&[(k, segment)], &mut found);
+                ids.intern_batch(&[(k, 0)], &mut found);
             } else {
-                found.push(ids.intern_long(id, segment));
+                found.push(ids.intern_long(id, 0));
             }
+            expected.push((id, u32::try_from(expected.len()).unwrap()));
         }
-        let mut expected: Vec<&[u8]> = IDS[1..].to_vec();
+        assert!(found.iter().enumerate().all(|(i, f)| f.new && f.number as usize == i));
         expected.sort();
         let mut buffer = [0; 16];
-        let sorted: Vec<Vec<u8>> =
-            ids.into_sorted().iter().map(|(k, _)| k.bytes(&mut buffer).to_vec()).collect();
+        let sorted: Vec<(Vec<u8>, u32)> =
+            ids.into_sorted().iter().map(|(k, n)| (k.bytes(&mut buffer).to_vec(), *n)).collect();
+        let expected: Vec<(Vec<u8>, u32)> = expected.into_iter().map(|(id, n)| (id.to_vec(), n)).collect();
         assert_eq!(sorted, expected);
     }
 
-    /// Ids whose first eight bytes equal the first word the hash was once mixed with: under
-    /// that fixed word every product is 0, so all of them shared one home slot.
-    fn colliding_under_the_fixed_word(n: u32) -> Vec<Pending> {
+    /// A hash key an attacker knows.
+    const KNOWN: [u64; 2] = [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344];
+
+    /// Ids of `W` words whose words 0, 2, 4, … equal the first word of [`KNOWN`]: under that
+    /// key every pair's product is 0, so all of them share one home slot.
+    fn colliding_under_the_known_key<const W: usize>(n: u32) -> Vec<Pending<W>> {
         (0..n)
             .map(|i| {
-                let mut id = 0x243f_6a88_85a3_08d3_u64.to_be_bytes().to_vec();
+                let mut id = Vec::new();
+                for _ in 1..W / 2 {
+                    id.extend(KNOWN[0].to_be_bytes());
+                    id.extend(b"-filler-");
+                }
+                id.extend(KNOWN[0].to_be_bytes());
                 id.extend(format!("{i:07}").bytes());
                 (pack(&id).unwrap(), 0)
             })
             .collect()
     }
 
-    /// Interns `ids` sixteen at a time into a table of `W` words, checks each is numbered in
-    /// turn, and gives the table's longest probe.
-    fn longest_probe_after<const W: usize>(mut table: Interner, ids: &[Pending<W>]) -> usize
+    /// The longest probe of one of an interner's tables.
+    type Probe = fn(&Interner) -> usize;
+
+    /// Interns `ids` sixteen at a time, checks each is numbered in turn, and gives the
+    /// longest probe of the table `probe` looks at.
+    fn longest_probe_after<const W: usize>(mut table: Interner, ids: &[Pending<W>], probe: Probe) -> usize
     where
-        Interner: Width<W>,
+        Interner: InternBatch<W>,
     {
         let mut found = Vec::new();
         for chunk in ids.chunks(16) {
             table.intern_batch(chunk, &mut found);
         }
         assert!(found.iter().enumerate().all(|(i, f)| f.new && f.number as usize == i));
-        let secret = table.secret;
-        table.table().longest_probe(secret)
+        probe(&table)
     }
 
     #[test]
     fn ids_chosen_to_collide_under_a_known_key_spread_under_the_secret_one() {
-        let ids = colliding_under_the_fixed_word(50_000);
-        // The attack works on the known key: every id walks past all those before it.
+        let narrow: Probe = |t| t.narrow.longest_probe();
+        let wide: Probe = |t| t.wide.longest_probe();
+        let narrow_ids = colliding_under_the_known_key::<NARROW>(50_000);
+        let wide_ids = colliding_under_the_known_key::<WIDE>(50_000);
+        // The attack works on the known key: every id walks past all those before it (shown
+        // on the first 20,000 only, as each walk is as long as the table is full).
         let known =
-            Interner { secret: [0x243f_6a88_85a3_08d3, 0x1319_8a2e_0370_7344], ..Interner::default() };
-        assert!(longest_probe_after(known, &ids) >= 49_999);
+            || Interner { narrow: Table::new(10, KNOWN), wide: Table::new(4, KNOWN), ..Interner::default() };
+        assert!(longest_probe_after(known(), &narrow_ids[..20_000], narrow) >= 19_999);
+        assert!(longest_probe_after(known(), &wide_ids[..20_000], wide) >= 19_999);
         // Under a secret key the same ids scatter like any others: 50,000 in 131,072 slots,
         // where linear probing's longest walk stays far below a hundred.
-        let longest = longest_probe_after(Interner::default(), &ids);
-        assert!(longest < 100, "a walk of {longest} slots");
+        for longest in [
+            longest_probe_after(Interner::default(), &narrow_ids, narrow),
+            longest_probe_after(Interner::default(), &wide_ids, wide),
+        ] {
+            assert!(longest < 100, "a walk of {longest} slots");
+        }
     }
 
     #[test]
-    fn wide_ids_that_differ_only_in_their_last_words_spread_too() {
-        // UUID-like ids that share their first 24 bytes: the later words must move the slot.
-        let ids: Vec<Pending<WIDE>> = (0..50_000)
-            .map(|i| (pack(format!("00000000-0000-0000-0000-{i:012x}").as_bytes()).unwrap(), 0))
-            .collect();
-        let longest = longest_probe_after(Interner::default(), &ids);
-        assert!(longest < 100, "a walk of {longest} slots");
+    fn wide_ids_that_differ_in_one_pair_of_words_only_spread_too() {
+        // Ids of 40 bytes, alike but for bytes 16 to 31 (the second pair of words), or but
+        // for bytes 32 to 39 (the third): each pair must move the slot.
+        let alike = "00000000-0000-0000-0000-000000000000-000";
+        let differing = |at: usize, i: u32| {
+            let mut id = alike.as_bytes().to_vec();
+            let digits = format!("{i:08x}");
+            for (k, d) in digits.bytes().enumerate() {
+                id[at + 2 * k] = d;
+            }
+            (pack::<WIDE>(&id).unwrap(), 0)
+        };
+        for at in [16, 24] {
+            let ids: Vec<Pending<WIDE>> = (0..50_000).map(|i| differing(at, i)).collect();
+            let longest = longest_probe_after(Interner::default(), &ids, |t| t.wide.longest_probe());
+            assert!(longest < 100, "ids differing from byte {at} on: a walk of {longest} slots");
+        }
     }
 
     #[test]
     fn every_table_has_its_own_secret() {
-        assert_ne!(Interner::default().secret, Interner::default().secret);
+        let (a, b) = (Interner::default(), Interner::default());
+        assert_ne!(a.narrow.secret, b.narrow.secret);
+        assert_ne!(a.narrow.secret, a.wide.secret);
+        assert_ne!(a.wide.secret, b.wide.secret);
     }
 
     #[test]
     fn the_tables_grow_and_find_every_id_again() {
-        fn check<const W: usize>(keys: &[Pending<W>])
+        fn check<const W: usize>(keys: &[Pending<W>], held: fn(&Interner) -> usize)
         where
-            Interner: Width<W>,
+            Interner: InternBatch<W>,
         {
             let mut ids = Interner::default();
             let mut found = Vec::new();
-            for chunk in keys.chunks(16) {
+            // Unequal batches, one longer than a batch is.
+            for chunk in keys.chunks(23) {
                 ids.intern_batch(chunk, &mut found);
             }
             assert!(found.iter().enumerate().all(|(i, f)| f.new && f.number as usize == i));
             found.clear();
-            ids.intern_batch(&keys[..16], &mut found);
+            ids.intern_batch(&keys[..40], &mut found);
             assert!(found.iter().enumerate().all(|(i, f)| !f.new && f.number as usize == i));
+            assert_eq!(found.len(), 40);
             assert_eq!(ids.len, 50_000);
-            assert_eq!(ids.table().len, 50_000);
+            assert_eq!(held(&ids), 50_000);
         }
         check::<NARROW>(
             &(0..50_000).map(|i| (pack(format!("C{i:07}").as_bytes()).unwrap(), i % 3)).collect::<Vec<_>>(),
+            |t| t.narrow.len,
         );
         check::<WIDE>(
             &(0..50_000)
                 .map(|i| (pack(format!("customer-{i:07}@example.com").as_bytes()).unwrap(), i % 3))
                 .collect::<Vec<_>>(),
+            |t| t.wide.len,
         );
     }
 }

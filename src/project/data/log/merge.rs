@@ -460,14 +460,14 @@ fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec<Dia
 mod tests {
     use super::*;
 
+    use super::super::ids::{NARROW, pack};
     use super::super::rows::{PlainRow, RowWithMargin};
 
     /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
     /// `others` (number, segment, place) and blocks of ten lines.
     fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part<PlainRow> {
         let key = |id: &str| {
-            super::super::ids::pack::<{ super::super::ids::NARROW }>(id.as_bytes())
-                .map_or_else(|| Key::Long(id.as_bytes().into()), Key::Packed)
+            pack::<NARROW>(id.as_bytes()).map_or_else(|| Key::Long(id.as_bytes().into()), Key::Packed)
         };
         let mut keys: Vec<(Key, u32)> =
             ids.iter().zip(0..).map(|((id, _, _), number)| (key(id), number)).collect();

@@ -10,7 +10,7 @@ use std::sync::mpsc::Receiver;
 
 use rustc_hash::FxHashMap;
 
-use super::ids::{Found, Interner, Key, NARROW, Packed, Pending, WIDE, Width, pack};
+use super::ids::{BATCH, Found, InternBatch, Interner, Key, NARROW, Packed, Pending, WIDE, pack};
 use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
 use crate::project::data::Margin;
@@ -149,8 +149,8 @@ impl<'a, E: Entry> Worker<'a, E> {
             }
             self.part.lines.push((index, line));
         }
-        self.flush::<NARROW>();
-        self.flush::<WIDE>();
+        self.flush(|w| &mut w.narrow);
+        self.flush(|w| &mut w.wide);
         self.part.others = self.others.into_iter().map(|((c, s), at)| (c, s, at)).collect();
         self.part.ids = self.ids.into_sorted();
         self.part
@@ -191,11 +191,11 @@ impl<'a, E: Entry> Worker<'a, E> {
         let id = key_text(parsed.customer, self.spec.format.encoding, &mut self.decoded);
         if let Some(key) = pack::<NARROW>(id) {
             if self.narrow.push(key, segment, at, values) {
-                self.flush::<NARROW>();
+                self.flush(|w| &mut w.narrow);
             }
         } else if let Some(key) = pack::<WIDE>(id) {
             if self.wide.push(key, segment, at, values) {
-                self.flush::<WIDE>();
+                self.flush(|w| &mut w.wide);
             }
         } else {
             let found = self.ids.intern_long(id, segment);
@@ -203,13 +203,13 @@ impl<'a, E: Entry> Worker<'a, E> {
         }
     }
 
-    /// Looks up the customers of the batch of ids packed into `W` words and records its rows.
-    fn flush<const W: usize>(&mut self)
+    /// Looks up the customers of the batch `of` the worker (its ids packed into `W` words) and
+    /// records its rows.
+    fn flush<const W: usize>(&mut self, of: fn(&mut Self) -> &mut Batch<W>)
     where
-        Self: Batched<W>,
-        Interner: Width<W>,
+        Interner: InternBatch<W>,
     {
-        let mut batch = std::mem::take(self.batch());
+        let mut batch = std::mem::take(of(self));
         self.found.clear();
         self.ids.intern_batch(&batch.keys, &mut self.found);
         for ((&(_, segment), &found), &(at, values)) in batch.keys.iter().zip(&self.found).zip(&batch.rows) {
@@ -217,7 +217,7 @@ impl<'a, E: Entry> Worker<'a, E> {
         }
         batch.keys.clear();
         batch.rows.clear();
-        *self.batch() = batch;
+        *of(self) = batch;
     }
 
     /// The customer's segment from the segment column or the customers file.
@@ -307,9 +307,6 @@ impl<'a, E: Entry> Worker<'a, E> {
 /// ([`super::DayTotal::categories`]).
 pub const MAX_CATEGORIES: usize = 32;
 
-/// Rows looked up together: enough to keep the CPU's outstanding cache misses busy.
-const BATCH: usize = 16;
-
 /// Rows waiting to be looked up together, their ids packed into `W` words. The default is
 /// empty and allocates nothing, so a batch can be taken out of the worker while it is looked up.
 struct Batch<const W: usize> {
@@ -329,23 +326,6 @@ impl<const W: usize> Batch<W> {
         self.keys.push((key, segment));
         self.rows.push((at, values));
         self.keys.len() == BATCH
-    }
-}
-
-/// A worker's batch of ids packed into `W` words.
-trait Batched<const W: usize> {
-    fn batch(&mut self) -> &mut Batch<W>;
-}
-
-impl<E> Batched<NARROW> for Worker<'_, E> {
-    fn batch(&mut self) -> &mut Batch<NARROW> {
-        &mut self.narrow
-    }
-}
-
-impl<E> Batched<WIDE> for Worker<'_, E> {
-    fn batch(&mut self) -> &mut Batch<WIDE> {
-        &mut self.wide
     }
 }
 
