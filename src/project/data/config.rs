@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::{DateFormat, Encoding};
+use crate::diagnostic::Position;
 
 /// `data:` in project.yaml, validated: where the export is and how to read it.
 #[derive(Clone, Debug)]
@@ -17,6 +18,9 @@ pub struct DataConfig {
     pub observation_end: Option<NaiveDate>,
     /// The last day of the calibration period of holdout validation; transactions only.
     pub calibration_end: Option<NaiveDate>,
+    /// Where `calibration_end` is written in project.yaml: whether it leaves room for a
+    /// holdout is known only once the data is read, and the message points there.
+    pub calibration_end_at: Option<Position>,
     pub model: crate::model::ModelChoice,
     pub skip_bad_rows: bool,
 }

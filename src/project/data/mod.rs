@@ -155,7 +155,8 @@ pub fn read(
             };
             let end = config.observation_end.map_or(last, day_of);
             if let Some(calibration_end) = config.calibration_end {
-                check_calibration_end(calibration_end, log.period.map_or(end, |(first, _)| first), end)?;
+                let first = log.period.map_or(end, |(first, _)| first);
+                check_calibration_end(calibration_end, config.calibration_end_at, first, end)?;
             }
             files.insert(0, Source { path: slash_path(rel), bytes: log.bytes, sha256: log.sha256.clone() });
             Ok(Input::Transactions { log, end, files })
@@ -184,6 +185,7 @@ pub fn fingerprints(dir: &Folder, config: &DataConfig) -> Option<Vec<Source>> {
 /// A calibration end inside the data and at least [`MIN_HOLDOUT_DAYS`] before its end.
 fn check_calibration_end(
     calibration_end: chrono::NaiveDate,
+    at: Option<crate::diagnostic::Position>,
     first: i32,
     end: i32,
 ) -> Result<(), Vec<Diagnostic>> {
@@ -195,11 +197,13 @@ fn check_calibration_end(
         Diagnostic::new(
             Path::new(crate::model::PROJECT_YAML),
             format!(
-                "data.calibration_end {calibration_end} leaves no room for a holdout: the data runs from {} to {}",
+                "{calibration_end} leaves no room for a holdout: the data runs from {} to {}",
                 date_of(first),
                 date_of(end)
             ),
         )
+        .at(at)
+        .field("data.calibration_end")
         .hint(format!(
             "choose a day in the data at least {MIN_HOLDOUT_DAYS} days before the observation end, e.g. {}",
             date_of(first.max(end - 273).min(end - MIN_HOLDOUT_DAYS))

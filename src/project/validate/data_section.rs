@@ -154,6 +154,7 @@ pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataCo
         },
         observation_end: observation_end.ok()?,
         calibration_end: calibration_end.ok()?,
+        calibration_end_at: d.calibration_end.as_ref().and_then(|v| c.pos(v)),
         model: model?,
         skip_bad_rows: skip?,
     })
