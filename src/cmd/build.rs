@@ -110,6 +110,7 @@ pub fn build(
         language,
         edition,
         changes.as_ref().map(|(d, label)| (d, label.as_str())),
+        &cache,
     )?;
     let assets = match assets_dir {
         Some(into) => {

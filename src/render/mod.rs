@@ -21,16 +21,19 @@ pub use locale::{Language, Localizer};
 
 use crate::analysis::Metrics;
 use crate::error::Error;
+use crate::memo::Memo;
 use crate::model::Project;
 
 /// Renders the report of `project` to HTML, in `language`; with `since`, the changes
-/// against an earlier revision (and its label) follow the executive summary.
+/// against an earlier revision (and its label) follow the executive summary. The report's
+/// safety check is recalled from `memo` for a rendering it has checked before.
 pub fn report(
     project: &Project,
     metrics: &Metrics,
     language: Language,
     edition: crate::model::Edition,
     since: Option<(&crate::analysis::diff::Diff, &str)>,
+    memo: &dyn Memo,
 ) -> Result<String, Error> {
     let logo = project.brand.logo.as_ref().map(data_uri);
     let localizer = Localizer::new(language, &project.meta.currency);
@@ -42,12 +45,30 @@ pub fn report(
     } else {
         confined::render(&project.templates, language, context)?
     };
-    policy::enforce(&html).map_err(|v| {
+    enforce(&html, memo).map_err(|v| {
         Error::Template(format!(
             "the report would hold {v}; a report may not run script, load or link anything outside itself, \
              or redirect the reader, so nothing was written"
         ))
     })
+}
+
+/// [`policy::enforce`] on `html`, or what it wrote for the same text before, kept in `memo`
+/// under the text's SHA-256. The check is a function of the text alone, and its two parses
+/// are most of a build whose figures the cache holds (half of the example's, and seconds of
+/// a large project's). Only what passed is kept; what is kept is signed, so a received
+/// folder cannot plant a report that skipped the check (`cmd/cache.rs`).
+fn enforce(html: &str, memo: &dyn Memo) -> Result<String, policy::Violation> {
+    if !memo.enabled() {
+        return policy::enforce(html);
+    }
+    let key = crate::memo::key_with("report policy", &(), html.as_bytes());
+    if let Some(written) = crate::memo::recall::<String>(memo, &key) {
+        return Ok(written);
+    }
+    let written = policy::enforce(html)?;
+    crate::memo::keep(memo, &key, &written);
+    Ok(written)
 }
 
 /// The view the templates of `project`'s report see, as indented JSON: what a template

@@ -153,6 +153,45 @@ fn an_altered_or_foreign_entry_is_never_trusted() {
     );
 }
 
+/// The report's safety check is kept for the text it passed. `check` renders a project
+/// with templates of its own, so its second run recalls the check; a build with the check
+/// recalled writes what one without the cache writes; a kept check altered by one byte in
+/// the middle (the report's text) is not trusted, and the report is checked afresh.
+#[test]
+fn a_reports_safety_check_is_recalled_only_as_signed() {
+    let (home, dir) = (TempDir::new("cache-home"), example_copy("cache-policy"));
+    fs::create_dir_all(dir.path().join("templates")).unwrap();
+    let css = format!("{}\n.own-theme {{ color: red; }}\n", include_str!("../../templates/style.css"));
+    fs::write(dir.path().join("templates/style.css"), css).unwrap();
+    let kept = RESULTS + 1;
+    let line = cache_line(home.path(), dir.path());
+    assert!(line.starts_with(&format!("cache: 0 results reused, {kept} computed")), "{line}");
+    let line = cache_line(home.path(), dir.path());
+    assert!(line.starts_with(&format!("cache: {kept} results reused, 0 computed")), "{line}");
+    let build = |name: &str, extra: Option<&str>| {
+        let report = dir.path().join(name);
+        let mut args = vec!["build", arg(dir.path()), "-o", arg(&report)];
+        args.extend(extra);
+        let out = run(home.path(), &args);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        fs::read(report).unwrap()
+    };
+    let computed = build("computed.html", Some("--no-cache"));
+    assert!(build("recalled.html", None) == computed, "a recalled check wrote another report");
+    for entry in entries(dir.path()) {
+        let mut bytes = fs::read(&entry).unwrap();
+        let middle = bytes.len() / 2;
+        bytes[middle] ^= 1;
+        fs::write(&entry, bytes).unwrap();
+    }
+    let line = cache_line(home.path(), dir.path());
+    assert!(
+        line.starts_with(&format!("cache: 0 results reused, {kept} computed; {kept} untrusted")),
+        "{line}"
+    );
+    assert!(build("checked-again.html", None) == computed, "an altered check wrote another report");
+}
+
 /// A failed run, `--no-cache`, and a cache folder that is a link write nothing.
 #[test]
 fn a_failed_run_no_cache_and_a_linked_cache_write_nothing() {
