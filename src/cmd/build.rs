@@ -85,6 +85,7 @@ pub fn build(
     options: crate::project::Options,
 ) -> Result<Built, Error> {
     let Outputs { report: output, pdf, assets: assets_dir } = outputs;
+    let built_in = crate::render::BuiltIn::start();
     let cache = super::cache::Store::open(dir, options.cache);
     let project = load(dir, options, &cache)?;
     let target = target(dir, output);
@@ -110,6 +111,7 @@ pub fn build(
         language,
         edition,
         changes.as_ref().map(|(d, label)| (d, label.as_str())),
+        Some(built_in),
         &cache,
     )?;
     let assets = match assets_dir {

@@ -17,14 +17,8 @@ pub fn run(dir: &Path, options: crate::project::Options, deny_warnings: bool) ->
     // The figures are computed to warn about those a reviewer would question.
     let metrics = super::analyse(&project, &cache);
     if !project.templates.is_empty() {
-        crate::render::report(
-            &project,
-            &metrics,
-            project.meta.language,
-            project.story.edition,
-            None,
-            &cache,
-        )?;
+        let (language, edition) = (project.meta.language, project.story.edition);
+        crate::render::report(&project, &metrics, language, edition, None, None, &cache)?;
     }
     let focus = project.segments.iter().filter(|s| s.focus).count();
     let touchpoints = project.journey.as_ref().map_or(0, |j| j.touchpoints.len());

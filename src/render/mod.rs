@@ -24,15 +24,32 @@ use crate::error::Error;
 use crate::memo::Memo;
 use crate::model::Project;
 
+/// The built-in templates, parsed on a thread of their own from [`BuiltIn::start`] on: a
+/// command that renders the report starts it before it reads and analyses the project,
+/// which takes about as long.
+pub struct BuiltIn(std::thread::JoinHandle<Result<tera::Tera, Error>>);
+
+impl BuiltIn {
+    pub fn start() -> Self {
+        Self(std::thread::spawn(|| templates::parse(&[])))
+    }
+
+    fn parsed(self) -> Result<tera::Tera, Error> {
+        self.0.join().unwrap_or_else(|_| Err(Error::Template("parsing the built-in templates failed".into())))
+    }
+}
+
 /// Renders the report of `project` to HTML, in `language`; with `since`, the changes
-/// against an earlier revision (and its label) follow the executive summary. The report's
-/// safety check is recalled from `memo` for a rendering it has checked before.
+/// against an earlier revision (and its label) follow the executive summary. The built-in
+/// templates are `built_in`'s, when started, else parsed here. The report's safety check is
+/// recalled from `memo` for a rendering it has checked before.
 pub fn report(
     project: &Project,
     metrics: &Metrics,
     language: Language,
     edition: crate::model::Edition,
     since: Option<(&crate::analysis::diff::Diff, &str)>,
+    built_in: Option<BuiltIn>,
     memo: &dyn Memo,
 ) -> Result<String, Error> {
     let logo = project.brand.logo.as_ref().map(data_uri);
@@ -40,7 +57,8 @@ pub fn report(
     let view = view::build(project, metrics, view::Extras { logo, since, edition }, &localizer);
     let context = tera::Context::from_serialize(&view).map_err(|e| Error::Template(templates::chain(&e)))?;
     let html = if project.templates.is_empty() {
-        let tera = templates::compile(&[], localizer.catalogue.clone())?;
+        let parsed = built_in.map_or_else(|| templates::parse(&[]), BuiltIn::parsed)?;
+        let tera = templates::with_functions(parsed, localizer.catalogue.clone());
         templates::render(&tera, &context)?
     } else {
         confined::render(&project.templates, language, context)?

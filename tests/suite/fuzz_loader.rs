@@ -42,7 +42,7 @@ proptest! {
         }
         if let Ok(project) = uplift::project::load(dir.path()) {
             let metrics = uplift::analysis::analyse(&project);
-            prop_assert!(uplift::render::report(&project, &metrics, project.meta.language, project.story.edition, None, &uplift::memo::Nothing).is_ok());
+            prop_assert!(uplift::render::report(&project, &metrics, project.meta.language, project.story.edition, None, None, &uplift::memo::Nothing).is_ok());
         }
     }
 }
