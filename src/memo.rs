@@ -1,7 +1,7 @@
 //! Results of the slow, pure steps — the per-customer summary of the transaction export,
-//! each segment's model fits, holdout validation and intervals, and the simulations of the
-//! levers — kept between runs, so that `check`, `metrics` and `build` of an unchanged
-//! project do not recompute them.
+//! each segment's model fits, holdout validation and intervals, the simulations of the
+//! levers, and the report's safety check — kept between runs, so that `check`, `metrics`
+//! and `build` of an unchanged project do not recompute them.
 //!
 //! A result is filed under a [`Key`]: the SHA-256 of this build of uplift ([`BUILD`]), the
 //! step's name and everything the step reads, so a changed byte or setting names another

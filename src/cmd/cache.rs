@@ -1,6 +1,7 @@
 //! `build/.cache`: the results of the slow steps of a project (`crate::memo`: the data as
-//! read, each segment's model fits, validation and intervals, and the simulations), kept
-//! between runs so that an unchanged project does not compute them again.
+//! read, each segment's model fits, validation and intervals, the simulations, and the
+//! report as its safety check wrote it), kept between runs so that an unchanged project
+//! does not compute them again.
 //!
 //! A project folder is untrusted input, and so is its `build/.cache`: a colleague or a pull
 //! request could bring entries with figures of their own choosing under the names the
@@ -36,8 +37,8 @@ pub const FOLDER: &str = "build/.cache";
 /// The first bytes of every entry, before its signature.
 const MAGIC: &[u8] = b"uplift cache 1\n";
 
-/// The most entries kept: a project with data keeps one for the data, one per segment and
-/// one per simulation (the base case's and each programme option's).
+/// The most entries kept: a project with data keeps one for the data, one per segment, one
+/// per simulation (the base case's and each programme option's) and one per report built.
 pub const MAX_ENTRIES: usize = 256;
 
 /// The largest entry written or read. The data of a log of a million customers takes

@@ -27,15 +27,19 @@ use crate::model::Project;
 /// The built-in templates, parsed on a thread of their own from [`BuiltIn::start`] on: a
 /// command that renders the report starts it before it reads and analyses the project,
 /// which takes about as long.
-pub struct BuiltIn(std::thread::JoinHandle<Result<tera::Tera, Error>>);
+pub struct BuiltIn(std::thread::JoinHandle<Result<templates::Parsed, Error>>);
 
 impl BuiltIn {
+    /// Starts parsing. Whether the project brings templates of its own is known only once it
+    /// is read; then this parse is not used (its 20 ms ran beside the reading).
     pub fn start() -> Self {
         Self(std::thread::spawn(|| templates::parse(&[])))
     }
 
-    fn parsed(self) -> Result<tera::Tera, Error> {
-        self.0.join().unwrap_or_else(|_| Err(Error::Template("parsing the built-in templates failed".into())))
+    /// The parsed templates; a panic while parsing is the caller's, as it would have been
+    /// parsing here.
+    fn parsed(self) -> Result<templates::Parsed, Error> {
+        self.0.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     }
 }
 
@@ -73,8 +77,8 @@ pub fn report(
 
 /// [`policy::enforce`] on `html`, or what it wrote for the same text before, kept in `memo`
 /// under the text's SHA-256. The check is a function of the text alone, and its two parses
-/// are most of a build whose figures the cache holds (half of the example's, and seconds of
-/// a large project's). Only what passed is kept; what is kept is signed, so a received
+/// are most of a build whose figures the cache holds (half of the example's, and more than a
+/// second of a large project's). Only what passed is kept; what is kept is signed, so a received
 /// folder cannot plant a report that skipped the check (`cmd/cache.rs`).
 fn enforce(html: &str, memo: &dyn Memo) -> Result<String, policy::Violation> {
     if !memo.enabled() {

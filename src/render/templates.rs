@@ -54,10 +54,14 @@ pub fn compile(overrides: &[TemplateOverride], catalogue: Catalogue) -> Result<T
     Ok(with_functions(parse(overrides)?, catalogue))
 }
 
+/// Templates parsed but not yet renderable: they still have Tera's own `get_env`, `now`,
+/// `get_random` and uncapped `range`, which only [`with_functions`] replaces.
+pub struct Parsed(Tera);
+
 /// The report's templates, parsed, without the functions they call: parsing is the slow
 /// part (Tera's parser reads the 80 KB of built-in templates at a few MB/s, a third of a
 /// build whose figures the cache holds), and needs no language, so it can start first.
-pub fn parse(overrides: &[TemplateOverride]) -> Result<Tera, Error> {
+pub fn parse(overrides: &[TemplateOverride]) -> Result<Parsed, Error> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     let sources = BUILT_IN.iter().map(|(name, built_in)| {
@@ -66,12 +70,12 @@ pub fn parse(overrides: &[TemplateOverride]) -> Result<Tera, Error> {
         (*name, text)
     });
     tera.add_raw_templates(sources).map_err(|e| Error::Template(chain(&e)))?;
-    Ok(tera)
+    Ok(Parsed(tera))
 }
 
 /// Parsed templates with the report's functions, for `catalogue`'s language; the functions
 /// that would read the environment, the clock or a random source refuse.
-pub fn with_functions(mut tera: Tera, catalogue: Catalogue) -> Tera {
+pub fn with_functions(Parsed(mut tera): Parsed, catalogue: Catalogue) -> Tera {
     for name in ["get_env", "now", "get_random"] {
         tera.register_function(name, refused(name));
     }

@@ -93,6 +93,12 @@ fn an_unchanged_project_is_recalled_bit_for_bit() {
 fn a_changed_byte_or_setting_is_computed_afresh() {
     let (home, dir) = (TempDir::new("cache-home"), example_copy("cache-changed"));
     let before = metrics(home.path(), dir.path(), true);
+    // A comment line added at the top moves every setting but changes none: all recalled.
+    let project = dir.path().join("project.yaml");
+    let yaml = fs::read_to_string(&project).unwrap();
+    fs::write(&project, format!("# reviewed with the client\n{yaml}")).unwrap();
+    let line = cache_line(home.path(), dir.path());
+    assert!(line.starts_with(&format!("cache: {RESULTS} results reused, 0 computed")), "{line}");
     // The last row's amount, one cent more.
     let export = dir.path().join("data/transactions.csv");
     let changed = fs::read_to_string(&export).unwrap().replace(
@@ -190,6 +196,26 @@ fn a_reports_safety_check_is_recalled_only_as_signed() {
         "{line}"
     );
     assert!(build("checked-again.html", None) == computed, "an altered check wrote another report");
+    // A template that adds a script is refused each time, with the cache as without it, and
+    // its refusal leaves no entry to recall.
+    let before = entries(dir.path());
+    fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/template-adds-script/templates/report.html"),
+        dir.path().join("templates/report.html"),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        let report = dir.path().join("refused.html");
+        let out = run(home.path(), &["build", arg(dir.path()), "-o", arg(&report)]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        assert!(
+            text(&out.stderr).contains("the report would hold a `<script>` element"),
+            "{}",
+            text(&out.stderr)
+        );
+        assert!(!report.exists());
+    }
+    assert_eq!(entries(dir.path()), before, "a refused report was kept");
 }
 
 /// A failed run, `--no-cache`, and a cache folder that is a link write nothing.

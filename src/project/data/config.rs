@@ -20,9 +20,21 @@ pub struct DataConfig {
     pub calibration_end: Option<NaiveDate>,
     /// Where `calibration_end` is written in project.yaml: whether it leaves room for a
     /// holdout is known only once the data is read, and the message points there.
-    pub calibration_end_at: Option<Position>,
+    pub calibration_end_at: WrittenAt,
     pub model: crate::model::ModelChoice,
     pub skip_bad_rows: bool,
+}
+
+/// Where a setting is written, for a message about it found later. It is left out of the
+/// setting's `{:?}`, which names the cached results of reading the data (`memo::key`): a
+/// line added above the setting moves it, and must not make the whole export read again.
+#[derive(Clone, Copy, Default)]
+pub struct WrittenAt(pub Option<Position>);
+
+impl std::fmt::Debug for WrittenAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WrittenAt")
+    }
 }
 
 /// What the consultant gave: a transaction log, or a summary computed in a warehouse.

@@ -21,7 +21,7 @@ mod summary_file;
 use std::path::Path;
 
 pub use bad_rows::{BadRows, Problem};
-pub use config::{Columns, CsvFormat, DataConfig, DataInput, Margin};
+pub use config::{Columns, CsvFormat, DataConfig, DataInput, Margin, WrittenAt};
 pub use customers_file::MAX_BYTES as CUSTOMERS_MAX_BYTES;
 pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of, year_of};
 pub use log::{Customer, DayTotal, History, Log};
@@ -156,7 +156,7 @@ pub fn read(
             let end = config.observation_end.map_or(last, day_of);
             if let Some(calibration_end) = config.calibration_end {
                 let first = log.period.map_or(end, |(first, _)| first);
-                check_calibration_end(calibration_end, config.calibration_end_at, first, end)?;
+                check_calibration_end(calibration_end, config.calibration_end_at.0, first, end)?;
             }
             files.insert(0, Source { path: slash_path(rel), bytes: log.bytes, sha256: log.sha256.clone() });
             Ok(Input::Transactions { log, end, files })

@@ -4,7 +4,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::checker::Checker;
 use crate::model::ModelChoice;
-use crate::project::data::{Columns, CsvFormat, DataConfig, DataInput, Margin};
+use crate::project::data::{Columns, CsvFormat, DataConfig, DataInput, Margin, WrittenAt};
 use crate::project::data::{DateFormat, Encoding};
 use crate::project::raw::{RawColumns, RawData, Sp};
 
@@ -154,7 +154,7 @@ pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataCo
         },
         observation_end: observation_end.ok()?,
         calibration_end: calibration_end.ok()?,
-        calibration_end_at: d.calibration_end.as_ref().and_then(|v| c.pos(v)),
+        calibration_end_at: WrittenAt(d.calibration_end.as_ref().and_then(|v| c.pos(v))),
         model: model?,
         skip_bad_rows: skip?,
     })
