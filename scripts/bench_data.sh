@@ -171,18 +171,21 @@ peer() {
 }
 peer duckdb "$log" "$work/summary.csv"; duck_wall=$m_wall; duck_mib=$m_mib; duck_check=$p_check
 peer polars "$log" "$work/summary.csv"; pol_wall=$m_wall; pol_mib=$m_mib; pol_check=$p_check
-measure "$runs" "$bin" summarise "$small" --no-cache --output "$work/small-summary.csv"
-small_wall=$m_wall; small_mib=$m_mib
-peer duckdb "$small_log" "$work/small-summary.csv"; sduck_wall=$m_wall; sduck_mib=$m_mib; sduck_check=$p_check
-peer polars "$small_log" "$work/small-summary.csv"; spol_wall=$m_wall; spol_mib=$m_mib; spol_check=$p_check
-measure "$runs" cat "$small_log"
-small_cat_wall=$m_wall
-measure "$runs" "$bin" summarise "$uuids" --no-cache --output "$work/uuid-summary.csv"
-uuid_wall=$m_wall; uuid_mib=$m_mib
-peer duckdb "$uuid_log" "$work/uuid-summary.csv"; uduck_wall=$m_wall; uduck_mib=$m_mib; uduck_check=$p_check
-peer polars "$uuid_log" "$work/uuid-summary.csv"; upol_wall=$m_wall; upol_mib=$m_mib; upol_check=$p_check
-measure "$runs" cat "$uuid_log"
-uuid_cat_wall=$m_wall
+# side_by_side NAME PROJECT LOG: uplift, DuckDB, Polars and `cat` on one log; sets NAME_wall,
+# NAME_mib, NAME_duck_wall, NAME_duck_mib, NAME_duck_check, the same for _pol, and NAME_cat_wall.
+side_by_side() {
+  local name=$1 folder=$2 file=$3
+  measure "$runs" "$bin" summarise "$folder" --no-cache --output "$work/$name-summary.csv"
+  declare -g "${name}_wall=$m_wall" "${name}_mib=$m_mib"
+  peer duckdb "$file" "$work/$name-summary.csv"
+  declare -g "${name}_duck_wall=$m_wall" "${name}_duck_mib=$m_mib" "${name}_duck_check=$p_check"
+  peer polars "$file" "$work/$name-summary.csv"
+  declare -g "${name}_pol_wall=$m_wall" "${name}_pol_mib=$m_mib" "${name}_pol_check=$p_check"
+  measure "$runs" cat "$file"
+  declare -g "${name}_cat_wall=$m_wall"
+}
+side_by_side small "$small" "$small_log"
+side_by_side uuid "$uuids" "$uuid_log"
 
 measure "$runs" "$bin" fit "$summary_1m" --models bg_nbd,gamma_gamma --timings
 fit_wall=$m_wall; fit_mib=$m_mib
@@ -245,11 +248,11 @@ lt_cell() { if [ "${BENCH_SKIP_LIFETIMES:-0}" != 1 ]; then echo "$1 s, $2 MiB | 
 echo
 echo "| per-customer summary | uplift \`summarise\` | DuckDB, our warehouse_summary.sql | DuckDB / uplift | Polars lazy query | Polars / uplift | pandas + lifetimes (1 run) | lifetimes / uplift | \`cat\` |"
 echo "|---|---|---|---|---|---|---|---|---|"
-echo "| $small_rows_read rows, $small_mb MB | $small_wall s, $small_mib MiB | $sduck_wall s, $sduck_mib MiB | $(ratio "$sduck_wall" "$small_wall") | $spol_wall s, $spol_mib MiB | $(ratio "$spol_wall" "$small_wall") | $(lt_cell "${slts_wall:-}" "${slts_mib:-}" "$small_wall") | $small_cat_wall s |"
-echo "| $small_rows_read rows, $uuid_mb MB, UUIDs for ids | $uuid_wall s, $uuid_mib MiB | $uduck_wall s, $uduck_mib MiB | $(ratio "$uduck_wall" "$uuid_wall") | $upol_wall s, $upol_mib MiB | $(ratio "$upol_wall" "$uuid_wall") | – | – | $uuid_cat_wall s |"
+echo "| $small_rows_read rows, $small_mb MB | $small_wall s, $small_mib MiB | $small_duck_wall s, $small_duck_mib MiB | $(ratio "$small_duck_wall" "$small_wall") | $small_pol_wall s, $small_pol_mib MiB | $(ratio "$small_pol_wall" "$small_wall") | $(lt_cell "${slts_wall:-}" "${slts_mib:-}" "$small_wall") | $small_cat_wall s |"
+echo "| $small_rows_read rows, $uuid_mb MB, UUIDs for ids | $uuid_wall s, $uuid_mib MiB | $uuid_duck_wall s, $uuid_duck_mib MiB | $(ratio "$uuid_duck_wall" "$uuid_wall") | $uuid_pol_wall s, $uuid_pol_mib MiB | $(ratio "$uuid_pol_wall" "$uuid_wall") | – | – | $uuid_cat_wall s |"
 echo "| $log_rows rows, $log_mb MB | $sum_wall s, $sum_mib MiB | $duck_wall s, $duck_mib MiB | $(ratio "$duck_wall" "$sum_wall") | $pol_wall s, $pol_mib MiB | $(ratio "$pol_wall" "$sum_wall") | $(lt_cell "${lts_wall:-}" "${lts_mib:-}" "$sum_wall") | $cat_wall s |"
 echo
-echo "Peers' summaries against uplift's: DuckDB $sduck_check ($small_rows_read rows), $uduck_check (UUIDs), $duck_check ($log_rows rows); Polars $spol_check, $upol_check, $pol_check."
+echo "Peers' summaries against uplift's: DuckDB $small_duck_check ($small_rows_read rows), $uuid_duck_check (UUIDs), $duck_check ($log_rows rows); Polars $small_pol_check, $uuid_pol_check, $pol_check."
 echo
 echo "| step | input | uplift (median of $runs) | pandas + lifetimes (1 run) | lifetimes / uplift |"
 echo "|---|---|---|---|---|"
