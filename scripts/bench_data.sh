@@ -145,20 +145,7 @@ measure() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }'; }
 
-# ---------------------------------------------------------------- uplift
-measure "$runs" cat "$log"
-cat_wall=$m_wall
-
-measure "$runs" "$bin" summarise "$project" --no-cache --output "$work/summary.csv"
-sum_wall=$m_wall; sum_mib=$m_mib
-# The reference has the first eight columns; uplift adds the loyalty path's.
-if cut -d, -f1-8 "$work/summary.csv" | cmp -s - "$data/reference-summary.csv"; then
-  sum_check="its first eight columns byte-identical to the generator's reference summary"
-else
-  sum_check="not byte-identical to the reference summary (last-digit rounding?); $("$py" scripts/check_warehouse.py "$log" "$work/summary.csv" --end 2026-10-31 2>&1 | head -n 3 | tr '\n' ' ')"
-fi
-
-# ---------------------------------------------------------------- DuckDB and Polars
+# ---------------------------------------------------------------- uplift, DuckDB and Polars
 # peer NAME LOG UPLIFT_SUMMARY: times the peer NAME on LOG (sets m_wall, m_mib) and sets
 # p_check to whether its summary is uplift's.
 peer() {
@@ -169,10 +156,9 @@ peer() {
     p_check="DIFFERS: $(cat "$work/compare")"
   fi
 }
-peer duckdb "$log" "$work/summary.csv"; duck_wall=$m_wall; duck_mib=$m_mib; duck_check=$p_check
-peer polars "$log" "$work/summary.csv"; pol_wall=$m_wall; pol_mib=$m_mib; pol_check=$p_check
 # side_by_side NAME PROJECT LOG: uplift, DuckDB, Polars and `cat` on one log; sets NAME_wall,
-# NAME_mib, NAME_duck_wall, NAME_duck_mib, NAME_duck_check, the same for _pol, and NAME_cat_wall.
+# NAME_mib, NAME_duck_wall, NAME_duck_mib, NAME_duck_check, the same for _pol, and
+# NAME_cat_wall; uplift's summary is left in $work/NAME-summary.csv.
 side_by_side() {
   local name=$1 folder=$2 file=$3
   measure "$runs" "$bin" summarise "$folder" --no-cache --output "$work/$name-summary.csv"
@@ -184,6 +170,13 @@ side_by_side() {
   measure "$runs" cat "$file"
   declare -g "${name}_cat_wall=$m_wall"
 }
+side_by_side large "$project" "$log"
+# The reference has the first eight columns; uplift adds the loyalty path's.
+if cut -d, -f1-8 "$work/large-summary.csv" | cmp -s - "$data/reference-summary.csv"; then
+  sum_check="its first eight columns byte-identical to the generator's reference summary"
+else
+  sum_check="not byte-identical to the reference summary (last-digit rounding?); $("$py" scripts/check_warehouse.py "$log" "$work/large-summary.csv" --end 2026-10-31 2>&1 | head -n 3 | tr '\n' ' ')"
+fi
 side_by_side small "$small" "$small_log"
 side_by_side uuid "$uuids" "$uuid_log"
 
@@ -250,24 +243,24 @@ echo "| per-customer summary | uplift \`summarise\` | DuckDB, our warehouse_summ
 echo "|---|---|---|---|---|---|---|---|---|"
 echo "| $small_rows_read rows, $small_mb MB | $small_wall s, $small_mib MiB | $small_duck_wall s, $small_duck_mib MiB | $(ratio "$small_duck_wall" "$small_wall") | $small_pol_wall s, $small_pol_mib MiB | $(ratio "$small_pol_wall" "$small_wall") | $(lt_cell "${slts_wall:-}" "${slts_mib:-}" "$small_wall") | $small_cat_wall s |"
 echo "| $small_rows_read rows, $uuid_mb MB, UUIDs for ids | $uuid_wall s, $uuid_mib MiB | $uuid_duck_wall s, $uuid_duck_mib MiB | $(ratio "$uuid_duck_wall" "$uuid_wall") | $uuid_pol_wall s, $uuid_pol_mib MiB | $(ratio "$uuid_pol_wall" "$uuid_wall") | – | – | $uuid_cat_wall s |"
-echo "| $log_rows rows, $log_mb MB | $sum_wall s, $sum_mib MiB | $duck_wall s, $duck_mib MiB | $(ratio "$duck_wall" "$sum_wall") | $pol_wall s, $pol_mib MiB | $(ratio "$pol_wall" "$sum_wall") | $(lt_cell "${lts_wall:-}" "${lts_mib:-}" "$sum_wall") | $cat_wall s |"
+echo "| $log_rows rows, $log_mb MB | $large_wall s, $large_mib MiB | $large_duck_wall s, $large_duck_mib MiB | $(ratio "$large_duck_wall" "$large_wall") | $large_pol_wall s, $large_pol_mib MiB | $(ratio "$large_pol_wall" "$large_wall") | $(lt_cell "${lts_wall:-}" "${lts_mib:-}" "$large_wall") | $large_cat_wall s |"
 echo
-echo "Peers' summaries against uplift's: DuckDB $small_duck_check ($small_rows_read rows), $uuid_duck_check (UUIDs), $duck_check ($log_rows rows); Polars $small_pol_check, $uuid_pol_check, $pol_check."
+echo "Peers' summaries against uplift's: DuckDB $small_duck_check ($small_rows_read rows), $uuid_duck_check (UUIDs), $large_duck_check ($log_rows rows); Polars $small_pol_check, $uuid_pol_check, $large_pol_check."
 echo
 echo "| step | input | uplift (median of $runs) | pandas + lifetimes (1 run) | lifetimes / uplift |"
 echo "|---|---|---|---|---|"
 if [ "${BENCH_SKIP_LIFETIMES:-0}" != 1 ]; then
-  echo "| per-customer summary (\`uplift summarise\`) | $log_rows rows, $log_mb MB CSV | $sum_wall s, $sum_mib MiB | $lts_wall s, $lts_mib MiB | $(ratio "$lts_wall" "$sum_wall") |"
+  echo "| per-customer summary (\`uplift summarise\`) | $log_rows rows, $log_mb MB CSV | $large_wall s, $large_mib MiB | $lts_wall s, $lts_mib MiB | $(ratio "$lts_wall" "$large_wall") |"
   echo "| BG/NBD + Gamma-Gamma fits, 5 segments (\`uplift fit --models bg_nbd,gamma_gamma\`) | $fit_customers customers | $fit_wall s, $fit_mib MiB | $ltf_wall s, $ltf_mib MiB | $(ratio "$ltf_wall" "$fit_wall") |"
   echo "| Pareto/NBD fits, 5 segments (\`--models pareto_nbd\`) | $fit_customers customers | $pnbd_wall s, $pnbd_mib MiB | $ltp_wall s, $ltp_mib MiB | $(ratio "$ltp_wall" "$pnbd_wall") |"
   echo "| MBG/NBD fits, 5 segments (\`--models mbg_nbd\`) | $fit_customers customers | $mbg_wall s, $mbg_mib MiB | $ltm_wall s, $ltm_mib MiB | $(ratio "$ltm_wall" "$mbg_wall") |"
 else
-  echo "| per-customer summary (\`uplift summarise\`) | $log_rows rows, $log_mb MB CSV | $sum_wall s, $sum_mib MiB | – | – |"
+  echo "| per-customer summary (\`uplift summarise\`) | $log_rows rows, $log_mb MB CSV | $large_wall s, $large_mib MiB | – | – |"
   echo "| BG/NBD + Gamma-Gamma fits, 5 segments (\`uplift fit --models bg_nbd,gamma_gamma\`) | $fit_customers customers | $fit_wall s, $fit_mib MiB | – | – |"
   echo "| Pareto/NBD fits, 5 segments (\`--models pareto_nbd\`) | $fit_customers customers | $pnbd_wall s, $pnbd_mib MiB | – | – |"
   echo "| MBG/NBD fits, 5 segments (\`--models mbg_nbd\`) | $fit_customers customers | $mbg_wall s, $mbg_mib MiB | – | – |"
 fi
-echo "| \`cat log > /dev/null\` (for scale) | $log_mb MB | $cat_wall s | | |"
+echo "| \`cat log > /dev/null\` (for scale) | $log_mb MB | $large_cat_wall s | | |"
 echo
 echo "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; summary check: $sum_check."
 echo "uplift fit --timings (last run):"
