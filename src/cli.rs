@@ -139,7 +139,8 @@ pub enum Command {
         /// Also write each customer's P(alive), expected purchases and expected spend to FILE.
         #[arg(long, value_name = "FILE")]
         predictions: Option<PathBuf>,
-        /// Print how long reading and each fit took to stderr.
+        /// Print how long reading and each fit took to stderr. Segments are fitted side by
+        /// side, so a fit's time is its wall time beside the others'.
         #[arg(long)]
         timings: bool,
     },

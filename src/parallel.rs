@@ -28,6 +28,41 @@ fn map_runs_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&[T]) -
     })
 }
 
+/// Applies `f` to each item on all cores, each free thread taking the next item in order,
+/// and returns the results in the order of `items`. For a few items of unequal work (the
+/// segments of a summary, each fitted on its own), where [`map_runs`]' equal runs would
+/// leave a core idle while another fits the largest segments one after the other.
+pub fn map_each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    map_each_on(threads(), items, f)
+}
+
+/// [`map_each`] on `threads` threads.
+fn map_each_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads.clamp(1, items.len().max(1));
+    if threads == 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (f, next) = (&f, &next);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { return done };
+                        done.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    done.sort_unstable_by_key(|&(i, _)| i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Items per chunk of [`sum_chunks`]: fixed, so the chunks, and with them every
 /// floating-point sum, are the same on any number of cores.
 const CHUNK: usize = 4096;
@@ -89,6 +124,18 @@ mod tests {
         let runs = super::map_runs(&items, <[u32]>::to_vec);
         assert_eq!(runs.concat(), items);
         assert_eq!(super::map_runs(&[] as &[u32], <[u32]>::len), [0]);
+    }
+
+    #[test]
+    fn each_item_comes_back_in_order_on_any_number_of_threads() {
+        let items: Vec<u64> = (0..37).collect();
+        // Unequal work, so that threads finish out of order.
+        let work = |&i: &u64| (0..(37 - i) * 10_000).fold(i, |a, k| a ^ k.wrapping_mul(a | 1));
+        let serial: Vec<u64> = items.iter().map(work).collect();
+        for threads in [1, 2, 3, 8, 64] {
+            assert_eq!(super::map_each_on(threads, &items, work), serial, "{threads} threads");
+        }
+        assert!(super::map_each(&[] as &[u64], work).is_empty());
     }
 
     #[test]

@@ -82,6 +82,44 @@ fn segment_models_key(
     memo::key_with("segment models", &(customers.len(), held, choice, drivers, money), &bulk)
 }
 
+/// A segment's models, holdout validation and the models not fitted; `None` for a segment
+/// without customers in the data.
+type Fitted = Option<(SegmentModels, Option<Validation>, Vec<NotFitted>)>;
+
+/// What the data says of segment `i`; `None` when it has no customers there.
+fn segment_data(project: &Project, i: usize) -> Option<&SegmentData> {
+    project.data.as_ref()?.segments.get(i).filter(|d| d.customers > 0)
+}
+
+/// The models of each segment, from `memo` when its inputs are unchanged. The segments are
+/// shared among the cores: each is fitted to its own customers and draws from its own
+/// stream, so the order they are fitted in does not show.
+fn fit_segments(project: &Project, by_segment: &[Vec<&CustomerSummary>], memo: &dyn Memo) -> Vec<Fitted> {
+    let (set, s) = (project.data.as_ref(), &project.settings);
+    let calibration = set.and_then(|d| d.calibration.as_ref());
+    let holdouts = calibration.map(|c| holdouts(c, project.segments.len())).unwrap_or_default();
+    let choice = set.map(|d| d.model).unwrap_or_default();
+    let indices: Vec<usize> = (0..project.segments.len()).collect();
+    crate::parallel::map_each(&indices, |&i| {
+        segment_data(project, i)?;
+        let d = &project.segments[i].drivers;
+        let holdout = calibration.map(|c| HoldoutData {
+            calibration_end: Some(c.end),
+            holdout_days: c.holdout_days,
+            customers: holdouts.get(i).map_or(&[], Vec::as_slice),
+            weekly: Some(c.weekly_purchases.get(i).map_or(&[], Vec::as_slice)),
+            first_purchase_in_holdout: Some(c.first_purchase_in_holdout.get(i).copied().unwrap_or(0)),
+        });
+        // Each segment draws its own stream, from the project's seed.
+        let money = (s.horizon_years, s.discount_rate.get(), s.seed.wrapping_add(i as u64));
+        let customers = &by_segment[i];
+        let key = || segment_models_key(customers, holdout.as_ref(), choice, d, money);
+        Some(memo::memoised(memo, key, || {
+            models::segment_models(customers, holdout.as_ref(), choice, d, money)
+        }))
+    })
+}
+
 /// The data section's figures; `None` without data and without retention curves. Each
 /// segment's model results are recalled from `memo` when its inputs are unchanged.
 pub fn analyse(project: &Project, memo: &dyn Memo) -> Option<DataMetrics> {
@@ -97,15 +135,13 @@ pub fn analyse(project: &Project, memo: &dyn Memo) -> Option<DataMetrics> {
     }
     let s = &project.settings;
     let mut paths = super::loyalty_path::analyse(project);
-    let calibration = set.and_then(|d| d.calibration.as_ref());
-    let holdouts = calibration.map(|c| holdouts(c, project.segments.len())).unwrap_or_default();
-    let choice = set.map(|d| d.model).unwrap_or_default();
+    let mut fitted = fit_segments(project, &by_segment, memo);
     let segments = project
         .segments
         .iter()
         .enumerate()
         .filter_map(|(i, segment)| {
-            let data = set.and_then(|d| d.segments.get(i)).filter(|d| d.customers > 0);
+            let data = segment_data(project, i);
             if data.is_none() && segment.retention_curve.is_none() {
                 return None;
             }
@@ -148,24 +184,8 @@ pub fn analyse(project: &Project, memo: &dyn Memo) -> Option<DataMetrics> {
                     None => Err(NoFit::TooFewCustomers { customers: 0, needed: models::sbg::MIN_CUSTOMERS }),
                 },
             });
-            let holdout = calibration.map(|c| HoldoutData {
-                calibration_end: Some(c.end),
-                holdout_days: c.holdout_days,
-                customers: holdouts.get(i).map_or(&[], Vec::as_slice),
-                weekly: Some(c.weekly_purchases.get(i).map_or(&[], Vec::as_slice)),
-                first_purchase_in_holdout: Some(c.first_purchase_in_holdout.get(i).copied().unwrap_or(0)),
-            });
-            let (models, validation, mut not_fitted) = match data {
-                Some(_) => {
-                    // Each segment draws its own stream, from the project's seed.
-                    let money = (s.horizon_years, s.discount_rate.get(), s.seed.wrapping_add(i as u64));
-                    let customers = &by_segment[i];
-                    let key = || segment_models_key(customers, holdout.as_ref(), choice, d, money);
-                    let (m, v, n) = memo::memoised(memo, key, || {
-                        models::segment_models(customers, holdout.as_ref(), choice, d, money)
-                    });
-                    (Some(m), v, n)
-                }
+            let (models, validation, mut not_fitted) = match fitted[i].take() {
+                Some((m, v, n)) => (Some(m), v, n),
                 None => (None, None, Vec::new()),
             };
             if let Some(Err(why)) = &tenure {

@@ -125,7 +125,7 @@ impl<P> ModelOut<P> {
     }
 }
 
-/// Prints how long `what` took, with `--timings`.
+/// Prints how long each step took, with `--timings`.
 struct Clock {
     timings: bool,
 }
@@ -138,13 +138,36 @@ impl Clock {
         }
     }
 
-    /// Runs `f`, printing `what` (given the result) and the time it took.
-    fn time<T>(&self, f: impl FnOnce() -> T, what: impl FnOnce(&T) -> String) -> T {
+    /// Runs `f`, noting in `lines` `what` (given the result) and the time it took.
+    fn time<T>(&self, lines: &mut Vec<String>, f: impl FnOnce() -> T, what: impl FnOnce(&T) -> String) -> T {
         let start = Instant::now();
         let result = f();
-        self.since(&what(&result), start);
+        if self.timings {
+            lines.push(format!("{}: {:.3} s", what(&result), start.elapsed().as_secs_f64()));
+        }
         result
     }
+}
+
+/// `fit` applied to each segment, the segments shared among the cores (each fit also sums
+/// its likelihood on all of them), the results in segment order. The lines `fit` notes
+/// ([`Clock::time`], with `--timings`) are printed in that order too, once every segment is
+/// fitted; fits that ran side by side each count the time they shared.
+fn per_segment<S: Sync, R: Send>(segments: &[S], fit: impl Fn(&S, &mut Vec<String>) -> R + Sync) -> Vec<R> {
+    let fitted = crate::parallel::map_each(segments, |segment| {
+        let mut lines = Vec::new();
+        let result = fit(segment, &mut lines);
+        (result, lines)
+    });
+    fitted
+        .into_iter()
+        .map(|(result, lines)| {
+            for line in lines {
+                crate::warn!("{line}");
+            }
+            result
+        })
+        .collect()
 }
 
 /// "… (N iterations)" or "… (no fit)".
@@ -289,95 +312,111 @@ fn fit_days(
     predict: bool,
     clock: &Clock,
 ) -> (Vec<SegmentFit>, String) {
-    let mut segments = Vec::new();
-    let mut rows = String::from(
-        "customer,segment,p_alive,expected_purchases,expected_average_spend,\
-         p_alive_pareto_nbd,expected_purchases_pareto_nbd,p_alive_mbg_nbd,expected_purchases_mbg_nbd\n",
-    );
-    for (name, customers) in by_segment(customers, segment_names, |c| c.segment) {
-        let rfm: Vec<bg_nbd::Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
-        let spend: Vec<gamma_gamma::Spend> =
-            customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
-        #[allow(clippy::cast_precision_loss)]
-        let n = rfm.len() as f64;
-        let what = |model: &str| format!("{model} fit, {} customers, segment `{name}`", rfm.len());
-        // Each model `--models` asks for (all by default), timed with `--timings`.
-        let bg = which
-            .bg
-            .then(|| clock.time(|| bg_nbd::fit(&rfm), |f| iterations(&what("BG/NBD"), f, |f| f.convergence)));
-        let pareto = which.pareto.then(|| {
-            clock.time(|| pareto_nbd::fit(&rfm), |f| iterations(&what("Pareto/NBD"), f, |f| f.convergence))
+    let fitted =
+        per_segment(&by_segment(customers, segment_names, |c| c.segment), |(name, customers), lines| {
+            let rfm: Vec<bg_nbd::Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
+            let spend: Vec<gamma_gamma::Spend> =
+                customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
+            #[allow(clippy::cast_precision_loss)]
+            let n = rfm.len() as f64;
+            let what = |model: &str| format!("{model} fit, {} customers, segment `{name}`", rfm.len());
+            // Each model `--models` asks for (all by default), timed with `--timings`.
+            let bg = which.bg.then(|| {
+                clock.time(lines, || bg_nbd::fit(&rfm), |f| iterations(&what("BG/NBD"), f, |f| f.convergence))
+            });
+            let pareto = which.pareto.then(|| {
+                let fit = || pareto_nbd::fit(&rfm);
+                clock.time(lines, fit, |f| iterations(&what("Pareto/NBD"), f, |f| f.convergence))
+            });
+            let mbg = which.mbg.then(|| {
+                let fit = || bg_nbd::fit_with(&rfm, Dropout::AfterAny);
+                clock.time(lines, fit, |f| iterations(&what("MBG/NBD"), f, |f| f.convergence))
+            });
+            let gg = which.gg.then(|| {
+                let fit = || gamma_gamma::fit(&spend);
+                clock.time(lines, fit, |f| iterations(&what("Gamma-Gamma"), f, |f| f.convergence))
+            });
+            let not_fitted = models::not_fitted_of(&[
+                (Model::BgNbd, why(bg.as_ref())),
+                (Model::ParetoNbd, why(pareto.as_ref())),
+                (Model::MbgNbd, why(mbg.as_ref())),
+                (Model::GammaGamma, why(gg.as_ref())),
+            ]);
+            let (bg, pareto, mbg, gg) = (
+                bg.and_then(Result::ok),
+                pareto.and_then(Result::ok),
+                mbg.and_then(Result::ok),
+                gg.and_then(Result::ok),
+            );
+            let mut rows = String::new();
+            if predict {
+                let fits =
+                    Fits { bg: bg.as_ref(), pareto: pareto.as_ref(), mbg: mbg.as_ref(), gg: gg.as_ref() };
+                predict_days(&mut rows, name, customers, &rfm, fits, horizon_days);
+            }
+            let fit = SegmentFit::Days(Box::new(DaysFit {
+                customers: customers.len(),
+                not_fitted,
+                bg_nbd: bg.map(|f| {
+                    ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
+                }),
+                pareto_nbd: pareto.map(|f| {
+                    ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
+                }),
+                mbg_nbd: mbg.map(|f| {
+                    ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
+                }),
+                gamma_gamma: gg.map(|f| {
+                    #[allow(clippy::cast_precision_loss)]
+                    let used = f.customers as f64;
+                    let spend =
+                        ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 3, used), f.convergence);
+                    ModelOut { time_unit: None, customers: Some(f.customers), ..spend }
+                }),
+                segment: name.clone(),
+            }));
+            (fit, rows)
         });
-        let mbg = which.mbg.then(|| {
-            let fit = || bg_nbd::fit_with(&rfm, Dropout::AfterAny);
-            clock.time(fit, |f| iterations(&what("MBG/NBD"), f, |f| f.convergence))
-        });
-        let gg = which.gg.then(|| {
-            clock
-                .time(|| gamma_gamma::fit(&spend), |f| iterations(&what("Gamma-Gamma"), f, |f| f.convergence))
-        });
-        let not_fitted = models::not_fitted_of(&[
-            (Model::BgNbd, why(bg.as_ref())),
-            (Model::ParetoNbd, why(pareto.as_ref())),
-            (Model::MbgNbd, why(mbg.as_ref())),
-            (Model::GammaGamma, why(gg.as_ref())),
-        ]);
-        let (bg, pareto, mbg, gg) = (
-            bg.and_then(Result::ok),
-            pareto.and_then(Result::ok),
-            mbg.and_then(Result::ok),
-            gg.and_then(Result::ok),
-        );
-        if predict {
-            let fits = Fits { bg: bg.as_ref(), pareto: pareto.as_ref(), mbg: mbg.as_ref(), gg: gg.as_ref() };
-            predict_days(&mut rows, &name, &customers, &rfm, fits, horizon_days);
-        }
-        segments.push(SegmentFit::Days(Box::new(DaysFit {
-            customers: customers.len(),
-            not_fitted,
-            bg_nbd: bg
-                .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
-            pareto_nbd: pareto
-                .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
-            mbg_nbd: mbg
-                .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
-            gamma_gamma: gg.map(|f| {
-                #[allow(clippy::cast_precision_loss)]
-                let used = f.customers as f64;
-                let spend =
-                    ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 3, used), f.convergence);
-                ModelOut { time_unit: None, customers: Some(f.customers), ..spend }
-            }),
-            segment: name,
-        })));
-    }
+    let header = "customer,segment,p_alive,expected_purchases,expected_average_spend,\
+         p_alive_pareto_nbd,expected_purchases_pareto_nbd,p_alive_mbg_nbd,expected_purchases_mbg_nbd\n";
+    joined(fitted, header)
+}
+
+/// The segments' fits in order, and their prediction rows after `header`.
+fn joined(fitted: Vec<(SegmentFit, String)>, header: &str) -> (Vec<SegmentFit>, String) {
+    let mut rows = String::with_capacity(header.len() + fitted.iter().map(|(_, r)| r.len()).sum::<usize>());
+    rows.push_str(header);
+    let segments = fitted
+        .into_iter()
+        .map(|(fit, segment_rows)| {
+            rows.push_str(&segment_rows);
+            fit
+        })
+        .collect();
     (segments, rows)
 }
 
 /// Every purchase model per segment of a holdout summary, validated.
 fn fit_holdout(read: &holdout_file::Holdouts, clock: &Clock) -> Vec<SegmentFit> {
-    by_segment(&read.customers, &read.segments, |c| c.segment)
-        .into_iter()
-        .map(|(name, customers)| {
-            let holdouts: Vec<Holdout> = customers.into_iter().map(Holdout::from).collect();
-            let data = models::HoldoutData {
-                calibration_end: None,
-                holdout_days: read.holdout_days,
-                customers: &holdouts,
-                weekly: None,
-                first_purchase_in_holdout: None,
-            };
-            let what = format!("validation of 3 models, {} customers, segment `{name}`", holdouts.len());
-            let mut validation = clock.time(|| models::validate_all(&data), |_| what);
-            let not_fitted = std::mem::take(&mut validation.not_fitted);
-            SegmentFit::Holdout(HoldoutFit {
-                segment: name,
-                customers: holdouts.len(),
-                validation,
-                not_fitted,
-            })
+    per_segment(&by_segment(&read.customers, &read.segments, |c| c.segment), |(name, customers), lines| {
+        let holdouts: Vec<Holdout> = customers.iter().map(|&c| Holdout::from(c)).collect();
+        let data = models::HoldoutData {
+            calibration_end: None,
+            holdout_days: read.holdout_days,
+            customers: &holdouts,
+            weekly: None,
+            first_purchase_in_holdout: None,
+        };
+        let what = format!("validation of 3 models, {} customers, segment `{name}`", holdouts.len());
+        let mut validation = clock.time(lines, || models::validate_all(&data), |_| what);
+        let not_fitted = std::mem::take(&mut validation.not_fitted);
+        SegmentFit::Holdout(HoldoutFit {
+            segment: name.clone(),
+            customers: holdouts.len(),
+            validation,
+            not_fitted,
         })
-        .collect()
+    })
 }
 
 /// BG/BB per segment of a periods summary, and the predictions rows.
@@ -387,38 +426,42 @@ fn fit_periods(
     predict: bool,
     clock: &Clock,
 ) -> (Vec<SegmentFit>, String) {
-    let mut segments = Vec::new();
-    let mut rows = format!("customer,segment,p_alive,expected_transactions_next_{horizon}\n");
-    for (name, histories) in by_segment(&read.histories, &read.segments, |h| h.segment) {
-        let patterns: Vec<bg_bb::Pattern> = histories.iter().map(|h| pattern_of(h)).collect();
-        let customers: u64 = histories.iter().map(|h| h.count).sum();
-        let what = format!("BG/BB fit, {customers} customers, segment `{name}`");
-        let fit = clock.time(|| bg_bb::fit(&patterns), |f| iterations(&what, f, |f| f.convergence));
-        let not_fitted = models::not_fitted_of(&[(Model::BgBb, fit.as_ref().err().copied())]);
-        let fit = fit.ok();
-        if let (true, Some(f)) = (predict, &fit) {
-            for (h, p) in histories.iter().zip(&patterns) {
-                let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
-                push_for_spreadsheet(&mut rows, &h.id, ',');
-                rows.push(',');
-                push_for_spreadsheet(&mut rows, &name, ',');
-                let expected = f.params.expected_transactions(p, horizon);
-                let _ = writeln!(rows, ",{},{}", cell(Some(f.params.p_alive(p))), cell(expected));
+    let fitted = per_segment(
+        &by_segment(&read.histories, &read.segments, |h| h.segment),
+        |(name, histories), lines| {
+            let patterns: Vec<bg_bb::Pattern> = histories.iter().map(|h| pattern_of(h)).collect();
+            let customers: u64 = histories.iter().map(|h| h.count).sum();
+            let what = format!("BG/BB fit, {customers} customers, segment `{name}`");
+            let fit =
+                clock.time(lines, || bg_bb::fit(&patterns), |f| iterations(&what, f, |f| f.convergence));
+            let not_fitted = models::not_fitted_of(&[(Model::BgBb, fit.as_ref().err().copied())]);
+            let fit = fit.ok();
+            let mut rows = String::new();
+            if let (true, Some(f)) = (predict, &fit) {
+                for (h, p) in histories.iter().zip(&patterns) {
+                    let cell = |x: Option<f64>| x.map(|v| format!("{v:.12e}")).unwrap_or_default();
+                    push_for_spreadsheet(&mut rows, &h.id, ',');
+                    rows.push(',');
+                    push_for_spreadsheet(&mut rows, name, ',');
+                    let expected = f.params.expected_transactions(p, horizon);
+                    let _ = writeln!(rows, ",{},{}", cell(Some(f.params.p_alive(p))), cell(expected));
+                }
             }
-        }
-        #[allow(clippy::cast_precision_loss)]
-        let n = customers as f64;
-        segments.push(SegmentFit::Periods(PeriodsFit {
-            customers,
-            not_fitted,
-            bg_bb: fit.map(|f| ModelOut {
-                time_unit: Some(f.time_unit),
-                ..ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
-            }),
-            segment: name,
-        }));
-    }
-    (segments, rows)
+            #[allow(clippy::cast_precision_loss)]
+            let n = customers as f64;
+            let fit = SegmentFit::Periods(PeriodsFit {
+                customers,
+                not_fitted,
+                bg_bb: fit.map(|f| ModelOut {
+                    time_unit: Some(f.time_unit),
+                    ..ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
+                }),
+                segment: name.clone(),
+            });
+            (fit, rows)
+        },
+    );
+    joined(fitted, &format!("customer,segment,p_alive,expected_transactions_next_{horizon}\n"))
 }
 
 #[allow(clippy::cast_precision_loss)]
