@@ -327,6 +327,7 @@ cap-cohorts = { $segment }: of the customers who first bought in { $year }, { $s
 desc-cohorts-item = { $year }: { $shares }
 cap-p-alive = In { $segment }, { $share } of the customers have more likely left than not (P(alive) below 50%).
 desc-p-alive-item = { $segment }: { $shares }
+desc-p-alive-item-left-out = { $segment }: { $shares } (of the customers with a P(alive): { $customers } more have none)
 cap-tenure = In { $segment }, retention rises from { $first } at the first renewal to { $last } at renewal { $renewal }: the customers likely to leave go first.
 desc-tenure-item = { $segment }: { $shares }
 
@@ -505,6 +506,7 @@ data-no-fit-not-converged = the estimate did not settle within { $iterations } i
 data-no-fit-not-identified-parameter = the data cannot pin down its parameter { $parameter }: its standard error is more than { $bound } times its value
 data-no-fit-not-identified = the data cannot pin down its parameters: the likelihood does not fall away in every direction from its maximum
 data-no-fit-no-prediction = it gives no prediction for some customers, so it cannot be validated
+data-no-fit-no-prediction-for = it gives no P(alive) for { $customers } customers, so the segment's mean P(alive), expected purchases and model CLV are left out, and the P(alive) chart shows the others only
 data-tenure-title = Retention by tenure
 data-tenure-note = The shifted-beta-geometric model: each customer has their own chance of leaving at each renewal, so retention rises with tenure as those likely to leave go first. Points are the observed shares, lines the model.
 data-tenure-data = from the data

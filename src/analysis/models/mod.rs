@@ -102,6 +102,11 @@ pub enum NoFit {
     /// Fitted, but it gives no prediction for some customer (BG/NBD and MBG/NBD at a = 1,
     /// Pareto/NBD where its series cannot be summed), so it cannot be validated.
     NoPrediction,
+    /// Fitted and in use, but it gives no P(alive) for `customers` of the segment's
+    /// customers (as [`NoFit::NoPrediction`]): the segment's mean P(alive), expected
+    /// purchases and model CLV, which are over every customer, are left out, and the
+    /// P(alive) chart counts only the others.
+    NoPredictionFor { customers: u64 },
 }
 
 impl NoFit {
@@ -133,6 +138,10 @@ impl NoFit {
             NoFit::NoPrediction => {
                 "it gives no prediction for some customers, so it cannot be validated".to_owned()
             }
+            NoFit::NoPredictionFor { customers } => format!(
+                "it gives no prediction for {customers} customers, so the segment's mean P(alive), expected \
+                 purchases and model CLV are left out, and the P(alive) chart shows the others only"
+            ),
         }
     }
 }
@@ -451,18 +460,13 @@ pub fn segment_models(
     let figures = move |m: &PurchaseModel, g: Option<&gamma_gamma::GammaGamma>, cs: &[bootstrap::Valued]| {
         segment_figures(m, g, cs, margin, (horizon, discount_rate))
     };
-    let mut p_alive = vec![0; P_ALIVE_BINS];
-    let mut alive_sum = Some(0.0);
+    let mut alive = PAlive::default();
     let (mut expected, mut clv, mut intervals) = (None, None, None);
     if let Some(model) = &model {
-        for r in &rfm {
-            let alive = model.p_alive(*r);
-            alive_sum = alive_sum.zip(alive).map(|(a, b)| a + b);
-            if let Some(alive) = alive {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                let bin = ((alive * 10.0) as usize).min(P_ALIVE_BINS - 1);
-                p_alive[bin] += 1;
-            }
+        alive = PAlive::of(model, &rfm);
+        if alive.unknown > 0 {
+            let why = NoFit::NoPredictionFor { customers: alive.unknown };
+            not_fitted.push(NotFitted { model: model.model(), why });
         }
         (expected, clv) = figures(model, gg.as_ref().map(|g| &g.params), &valued);
         let covariance = chosen.and_then(|c| fits.covariance(c.model));
@@ -471,22 +475,52 @@ pub fn segment_models(
             bootstrap::intervals((model, &cov), spend, &valued, (e, clv), &figures, seed)
         });
     }
-    #[allow(clippy::cast_precision_loss)]
-    let n = customers.len() as f64;
     let fitted = model.is_some();
     let models = SegmentModels {
         chosen: chosen.filter(|_| fitted),
-        mean_p_alive: alive_sum.filter(|_| fitted).map(|a| a / n),
+        mean_p_alive: alive.mean,
         expected_purchases: expected,
         model_clv: clv,
         intervals,
-        p_alive: if fitted { p_alive } else { Vec::new() },
+        p_alive: alive.bins,
         bg_nbd: fits.bg.and_then(Result::ok),
         pareto_nbd: fits.pareto.and_then(Result::ok),
         mbg_nbd: fits.mbg.and_then(Result::ok),
         gamma_gamma: gg,
     };
     (models, validation, not_fitted)
+}
+
+/// The customers by P(alive) under a fitted model.
+#[derive(Debug, Default, PartialEq)]
+struct PAlive {
+    /// Customers per tenth ([`SegmentModels::p_alive`]); empty without a model.
+    bins: Vec<u64>,
+    /// Over every customer; `None` when the model gives some of them none.
+    mean: Option<f64>,
+    /// Customers the model gives no P(alive) (Pareto/NBD where its series cannot be
+    /// summed): not in `bins`, and counted so that the report can say so.
+    unknown: u64,
+}
+
+impl PAlive {
+    fn of(model: &PurchaseModel, rfm: &[Rfm]) -> Self {
+        let mut bins = vec![0; P_ALIVE_BINS];
+        let (mut sum, mut unknown) = (0.0, 0);
+        for r in rfm {
+            let Some(alive) = model.p_alive(*r) else {
+                unknown += 1;
+                continue;
+            };
+            sum += alive;
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let bin = ((alive * 10.0) as usize).min(P_ALIVE_BINS - 1);
+            bins[bin] += 1;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let mean = (unknown == 0 && !rfm.is_empty()).then(|| sum / rfm.len() as f64);
+        Self { bins, mean, unknown }
+    }
 }
 
 /// The sum of the customers' expected purchases in the next 365 days, and the mean model
@@ -675,6 +709,36 @@ fn observed_retention(counts: &Survival) -> Vec<Option<f64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A customer the model gives no P(alive) is counted apart, not binned, and takes the
+    /// segment's mean with them; the others land in the tenth of their own P(alive).
+    #[test]
+    fn customers_without_a_p_alive_are_counted_apart() {
+        // β ten thousand times α: at τ = 0 the series' argument (β−α)/β is within 4e-4 of
+        // 1, so Pareto/NBD has no P(alive) for a customer without a repeat purchase (tₓ = 0).
+        let p = pareto_nbd::ParetoNbd { r: 0.5, alpha: 1.0, s: 0.5, beta: 10_000.0 };
+        let model = PurchaseModel::ParetoNbd(p);
+        let rfm = [
+            Rfm { x: 0, t_x: 0.0, t: 300.0 },
+            Rfm { x: 3, t_x: 200.0, t: 300.0 },
+            Rfm { x: 5, t_x: 290.0, t: 300.0 },
+            Rfm { x: 0, t_x: 0.0, t: 100.0 },
+        ];
+        let known: Vec<f64> = rfm[1..3].iter().map(|r| model.p_alive(*r).unwrap()).collect();
+        let alive = PAlive::of(&model, &rfm);
+        assert_eq!((alive.unknown, alive.mean), (2, None));
+        let mut bins = vec![0; P_ALIVE_BINS];
+        for p in &known {
+            assert!((0.0..=1.0).contains(p), "{p}");
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let tenth = ((p * 10.0) as usize).min(P_ALIVE_BINS - 1);
+            bins[tenth] += 1;
+        }
+        assert_eq!(alive.bins, bins);
+        // Without them, nobody is left out and the mean is over all.
+        let all_known = PAlive::of(&model, &rfm[1..3]);
+        assert_eq!(all_known, PAlive { bins, mean: Some(known.iter().sum::<f64>() / 2.0), unknown: 0 });
+    }
 
     /// `auto` takes the lowest holdout error among the models also fitted to all the data,
     /// else the lowest BIC; a named model is taken as it is, if it fits.

@@ -5,6 +5,7 @@ use plotters::prelude::*;
 use super::axes::{Axes, Series, cartesian, grouped_bars, legend};
 use super::{Area, BLUE, Chart, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, render};
 use crate::analysis::SegmentDataMetrics;
+use crate::analysis::models::NoFit;
 use crate::model::Cohort;
 use crate::render::locale::Localizer;
 
@@ -78,22 +79,33 @@ pub fn cohorts(segment_id: &str, segment_name: &str, cohorts: &[Cohort], l: &Loc
 pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
     let title = l.t("chart-p-alive");
     // Per segment: the share of customers in each tenth, and the share below one half.
-    let shares: Vec<(&str, Vec<f64>)> = segments
+    // Per segment also the customers the model gives no P(alive), whom the shares leave out.
+    let shares: Vec<(&str, Vec<f64>, u64)> = segments
         .iter()
         .filter_map(|s| {
             let m = s.models.as_ref()?;
             let total: u64 = m.p_alive.iter().sum();
             #[allow(clippy::cast_precision_loss)] // counts far below 2^53
             let tenths = m.p_alive.iter().map(|n| *n as f64 / total.max(1) as f64).collect();
-            Some((s.name.as_str(), tenths))
+            let unknown = s.not_fitted.iter().find_map(|n| match n.why {
+                NoFit::NoPredictionFor { customers } => Some(customers),
+                _ => None,
+            });
+            Some((s.name.as_str(), tenths, unknown.unwrap_or(0)))
         })
         .collect();
     let below_half = |tenths: &[f64]| tenths.iter().take(tenths.len() / 2).sum::<f64>();
     let values = shares
         .iter()
-        .map(|(name, tenths)| {
+        .map(|(name, tenths, unknown)| {
             let shown = tenths.iter().map(|x| l.percent(*x, 0)).collect::<Vec<_>>().join(", ");
-            l.t_with("desc-p-alive-item", vec![("segment", (*name).into()), ("shares", shown.into())])
+            let mut args = vec![("segment", (*name).into()), ("shares", shown.into())];
+            if *unknown == 0 {
+                return l.t_with("desc-p-alive-item", args);
+            }
+            #[allow(clippy::cast_precision_loss)] // counts far below 2^53
+            args.push(("customers", l.number(*unknown as f64, 0).into()));
+            l.t_with("desc-p-alive-item-left-out", args)
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -101,7 +113,7 @@ pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
     let desc = format!("{guide} {values}.");
     let caption = shares.iter().max_by(|a, b| below_half(&a.1).total_cmp(&below_half(&b.1))).map_or_else(
         || guide.clone(),
-        |(name, tenths)| {
+        |(name, tenths, _)| {
             l.t_with(
                 "cap-p-alive",
                 vec![("segment", (*name).into()), ("share", l.percent(below_half(tenths), 0).into())],
@@ -124,7 +136,7 @@ pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
         let series: Vec<Series> = shares
             .iter()
             .enumerate()
-            .map(|(k, (name, tenths))| Series {
+            .map(|(k, (name, tenths, _))| Series {
                 name,
                 colour: PALETTE[k % PALETTE.len()],
                 values: tenths.iter().copied().map(Some).collect(),
@@ -201,4 +213,62 @@ pub fn tenure(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
         }
         legend(&mut chart, SeriesLabelPosition::LowerRight)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::models::{Model, NotFitted, SegmentModels};
+    use crate::model::Language;
+
+    fn segment(name: &str, p_alive: Vec<u64>, not_fitted: Vec<NotFitted>) -> SegmentDataMetrics {
+        SegmentDataMetrics {
+            id: name.to_lowercase(),
+            name: name.to_owned(),
+            data: None,
+            figures: Vec::new(),
+            models: Some(SegmentModels {
+                chosen: None,
+                bg_nbd: None,
+                pareto_nbd: None,
+                mbg_nbd: None,
+                gamma_gamma: None,
+                p_alive,
+                mean_p_alive: None,
+                expected_purchases: None,
+                model_clv: None,
+                intervals: None,
+            }),
+            validation: None,
+            simple_clv: 0.0,
+            retention_by_tenure: None,
+            not_fitted,
+            loyalty_path: None,
+        }
+    }
+
+    /// The shares are of the customers with a P(alive); the description says how many more
+    /// the model gave none, in every language, and says nothing of the kind when none are.
+    #[test]
+    fn the_p_alive_chart_says_whom_its_shares_leave_out() {
+        let left_out = NotFitted { model: Model::ParetoNbd, why: NoFit::NoPredictionFor { customers: 1234 } };
+        let bins = vec![0, 0, 0, 0, 0, 1, 1, 0, 0, 2];
+        let segments =
+            [segment("Installers", bins.clone(), vec![left_out]), segment("Utilities", bins, Vec::new())];
+        let shown: Vec<&SegmentDataMetrics> = segments.iter().collect();
+        for (language, count) in [
+            (Language::En, "1,234"),
+            (Language::Da, "1.234"),
+            (Language::Nb, "1\u{a0}234"),
+            (Language::Sv, "1\u{a0}234"),
+        ] {
+            let l = Localizer::new(language, "DKK");
+            let desc = p_alive(&shown, &l).desc;
+            let (installers, utilities) = desc.split_once("; ").expect("two segments");
+            assert!(installers.contains(count), "{language:?}: {desc}");
+            assert!(installers.contains("25"), "{language:?}: the shares of the customers with one: {desc}");
+            assert!(!utilities.contains('('), "{language:?}: nobody left out: {desc}");
+            assert!(!desc.contains('⟦'), "{language:?}: a message is missing: {desc}");
+        }
+    }
 }

@@ -382,6 +382,10 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
         }
         NoFit::NotIdentified { parameter: None } => l.t("data-no-fit-not-identified"),
         NoFit::NoPrediction => l.t("data-no-fit-no-prediction"),
+        NoFit::NoPredictionFor { customers } => l.t_with(
+            "data-no-fit-no-prediction-for",
+            vec![("customers", l.number(count(customers), 0).into())],
+        ),
     }
 }
 
