@@ -342,10 +342,22 @@ pub fn summary_rows(
     first_problems(read_piece(summary_body(text), 1, rel, width, row))
 }
 
-/// A summary file's text after its header line.
+/// A summary file's text after its header.
 fn summary_body(text: &[u8]) -> &[u8] {
-    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
-    &text[(header.len() + 1).min(text.len())..]
+    &text[first_record(text).1..]
+}
+
+/// The first record of a comma-separated `text` (its header, without the line ending), and
+/// the bytes it takes with its line ending. Only the lines a record may span
+/// ([`MAX_RECORD_LINES`]) are read: a million-row file is not searched for quotes to find
+/// its first line.
+pub fn first_record(text: &[u8]) -> (&[u8], usize) {
+    let lines = memchr_iter(b'\n', text).nth(MAX_RECORD_LINES as usize - 1);
+    let head = &text[..lines.map_or(text.len(), |n| n + 1)];
+    match Records::new(head, b',', None).next_record() {
+        Some((record, taken)) => (record.bytes, taken.min(text.len())),
+        None => (&[], 0),
+    }
 }
 
 /// The records of `piece`, whose first line is `line + 1` of the file, passed to `row` as
@@ -496,6 +508,26 @@ pub fn sorted_once<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The header found in its own lines is the one a reading of the whole text finds, with
+    /// the bytes it takes: a quoted header over several lines, with either line ending, a
+    /// header alone without a line ending, and a quote that never closes.
+    #[test]
+    fn the_first_record_is_found_without_reading_the_rest() {
+        let rows = "a,1\n".repeat(200);
+        let unclosed = format!("\"a,b\n{}", "x\n".repeat(100));
+        for text in [
+            "id,\"two\nlines\"\r\nrest\n".to_owned(),
+            format!("h1,h2\r\n{rows}"),
+            "h1,h2".to_owned(),
+            unclosed,
+        ] {
+            let whole = Records::new(text.as_bytes(), b',', None).next_record().unwrap();
+            assert_eq!(first_record(text.as_bytes()), (whole.0.bytes, whole.1.min(text.len())), "{text:?}");
+        }
+        assert_eq!(first_record(b"id,x\r\nrow,1\r\n"), (&b"id,x"[..], 6));
+        assert_eq!(first_record(b""), (&b""[..], 0));
+    }
 
     fn fields(line: &str, delimiter: u8) -> Vec<String> {
         let mut splitter = Splitter::new(delimiter);

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::csv::{NamedRow, Records, row_problem, sorted_once, summary_rows};
+use super::csv::{NamedRow, first_record, row_problem, sorted_once, summary_rows};
 use super::fields;
 use super::segment_names::SegmentNames;
 use crate::csv_field::push_exact;
@@ -23,7 +23,7 @@ pub const MAX_DAYS: u32 = 36_525;
 
 /// Whether `text` starts with this summary's header.
 pub fn is_holdout_summary(text: &[u8]) -> bool {
-    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let header = first_record(text).0;
     let header = header.strip_prefix(b"\xef\xbb\xbf").unwrap_or(header);
     fields::trim(header) == COLUMNS.join(",").as_bytes()
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::csv::{NamedRow, Records, row_problem, sorted_once, summary_rows};
+use super::csv::{NamedRow, first_record, row_problem, sorted_once, summary_rows};
 use super::fields;
 use super::segment_names::SegmentNames;
 use crate::diagnostic::{Diagnostic, Position};
@@ -20,7 +20,7 @@ pub const MAX_PERIODS: u32 = 1_000;
 
 /// Whether `text` starts with this summary's header.
 pub fn is_periods_summary(text: &[u8]) -> bool {
-    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let header = first_record(text).0;
     let header = header.strip_prefix(b"\xef\xbb\xbf").unwrap_or(header);
     header.starts_with(COLUMNS.join(",").as_bytes())
 }
@@ -34,7 +34,7 @@ pub struct Periods {
 
 /// Reads the summary: every row's problems located by line and column, all in one go.
 pub fn read(text: &[u8], rel: &Path) -> Result<Periods, Vec<Diagnostic>> {
-    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let header = first_record(text).0;
     let bom = if header.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
     let names: Vec<&str> =
         std::str::from_utf8(fields::trim(&header[bom..])).unwrap_or_default().split(',').collect();
@@ -129,6 +129,12 @@ mod tests {
         let found: Vec<(u32, u32)> =
             problems.iter().map(|d| (d.position.unwrap().line, d.position.unwrap().column)).collect();
         assert_eq!(found, [(2, 3), (3, 4), (4, 4), (5, 3)], "{problems:?}");
+        // Windows line endings count one line each, the header's too.
+        let crlf = String::from_utf8_lossy(bad).replace('\n', "\r\n");
+        let problems = read(crlf.as_bytes(), Path::new("d.csv")).unwrap_err();
+        let found_crlf: Vec<(u32, u32)> =
+            problems.iter().map(|d| (d.position.unwrap().line, d.position.unwrap().column)).collect();
+        assert_eq!(found_crlf, found, "{problems:?}");
         assert!(!is_periods_summary(b"customer,segment,frequency,recency,T,monetary_value\n"));
     }
 }

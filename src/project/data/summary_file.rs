@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::bad_rows::SHOWN;
-use super::csv::{Records, first_problems, pieces_for, row_problem, sorted_once, summary_pieces};
+use super::csv::{Piece, first_problems, first_record, pieces_for, row_problem, sorted_once, summary_pieces};
 use super::fields;
 use super::segment_names::{NotNumbered, SegmentNames};
 use crate::diagnostic::{Diagnostic, Position};
@@ -133,7 +133,7 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     if text.is_empty() {
         return Err(vec![Diagnostic::new(rel, "the file is empty").hint("export the summary again")]);
     }
-    let header = Records::new(text, b',', None).next().map(|r| r.bytes).unwrap_or_default();
+    let header = first_record(text).0;
     let bom = if header.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
     let expected = COLUMNS.join(",");
     let names: Vec<&str> =
@@ -163,55 +163,43 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
             row(fields, own, (&names, path.as_ref())).map_err(|p| row_problem(rel, line, p))
         },
     );
+    // Each piece's segments in the file's numbering, numbered piece by piece as a reading
+    // from the top would; `Err` with the problem for a name past the limit, which only the
+    // pieces together may pass: each of its rows is then a problem.
+    let renumbered: Vec<Vec<Numbered>> = pieces
+        .iter()
+        .map(|piece| {
+            let names = piece.state.names().iter();
+            names
+                .map(|name| segments.number(name).map_err(|_| segments.problem(NotNumbered::TooMany, name)))
+                .collect()
+        })
+        .collect();
+    // Every customer must be observed to the same end as the first whose segment is known.
+    let end = pieces.iter().zip(&renumbered).find_map(|(piece, numbers)| {
+        let first = piece.rows.iter().find(|c| c.segment.is_none_or(|own| numbers[own].is_ok()))?;
+        Some(observation_end_of(first))
+    });
+    // The rows checked against it on all cores: the date arithmetic of a million rows.
+    let checks: Vec<(&SummaryPiece, &[Numbered])> =
+        pieces.iter().zip(renumbered.iter().map(Vec::as_slice)).collect();
+    let found = crate::parallel::map_each(&checks, |&(piece, numbers)| {
+        end.map_or_else(Vec::new, |end| piece_problems(piece, numbers, end, rel))
+    });
     let mut customers: Vec<Vec<CustomerSummary>> = Vec::with_capacity(pieces.len());
     let mut problems = Vec::new();
-    let mut end: Option<NaiveDate> = None;
-    for mut piece in pieces {
-        // A piece's first problems of each kind are enough to find the file's first ones:
-        // a summary wrong on every row must not make a message per row.
-        let (mut end_problems, mut segment_problems) = (0, 0);
-        // The piece's segments in the file's numbering; `None` for a name past the limit,
-        // which only the pieces together may pass: each of its rows is then a problem, as
-        // in a reading from the top.
-        let renumber: Vec<Option<usize>> =
-            piece.state.names().iter().map(|name| segments.number(name).ok()).collect();
+    for ((mut piece, numbers), found) in pieces.into_iter().zip(renumbered).zip(found) {
         problems.extend(piece.problems);
-        for (c, &line) in piece.rows.iter_mut().zip(&piece.lines) {
-            if let Some(own) = c.segment {
-                let Some(number) = renumber[own] else {
-                    segment_problems += 1;
-                    if segment_problems <= SHOWN + 1 {
-                        let name = &piece.state.names()[own];
-                        let problem = segments.problem(NotNumbered::TooMany, name);
-                        problems.push(row_problem(rel, line, (1, problem)));
-                    }
-                    continue;
-                };
-                c.segment = Some(number);
-            }
-            let this_end = c.first_purchase + chrono::Days::new(u64::from(c.age));
-            match end {
-                Some(e) if e != this_end => {
-                    end_problems += 1;
-                    if end_problems <= SHOWN + 1 {
-                        problems.push(
-                            Diagnostic::new(
-                                rel,
-                                format!("first_purchase + T is {this_end} here but {e} on earlier rows"),
-                            )
-                            .at(Some(Position { line, column: 1 }))
-                            .hint("compute T for every customer against the same observation end"),
-                        );
-                    }
-                }
-                Some(_) => {}
-                None => end = Some(this_end),
-            }
-        }
+        problems.extend(found);
         // In file order, as one reading from the top finds them; later pieces hold later
         // lines only, so what is past the first one too many here stays past it.
         problems.sort_by_key(|p| p.position.map_or(0, |at| at.line));
         problems.truncate(SHOWN + 1);
+        for c in &mut piece.rows {
+            if let Some(Ok(number)) = c.segment.map(|own| &numbers[own]) {
+                c.segment = Some(*number);
+            }
+        }
         customers.push(piece.rows);
     }
     let mut customers = crate::parallel::concat(customers);
@@ -226,6 +214,49 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     }
     sorted_once(&mut customers, |c| &c.id, rel)?;
     Ok(Summary { customers, observation_end, segments: segments.into_names(), path })
+}
+
+/// A piece of a summary as read, its segments numbered its own way.
+type SummaryPiece = Piece<CustomerSummary, SegmentNames>;
+
+/// A piece's segment in the file's numbering, or the problem with its name.
+type Numbered = Result<usize, String>;
+
+/// The day a summary row says its customer was observed to: `first_purchase + T`.
+fn observation_end_of(c: &CustomerSummary) -> NaiveDate {
+    c.first_purchase + chrono::Days::new(u64::from(c.age))
+}
+
+/// The problems of a piece's rows, in row order: a segment past the limit (`numbers` has
+/// the piece's segments in the file's numbering), or an observation end other than `end`.
+/// The first one more than [`SHOWN`] of each kind is enough to find the file's first ones:
+/// a summary wrong on every row must not make a message per row.
+fn piece_problems(piece: &SummaryPiece, numbers: &[Numbered], end: NaiveDate, rel: &Path) -> Vec<Diagnostic> {
+    let (mut problems, mut end_problems, mut segment_problems) = (Vec::new(), 0, 0);
+    for (c, &line) in piece.rows.iter().zip(&piece.lines) {
+        if let Some(Err(problem)) = c.segment.map(|own| &numbers[own]) {
+            segment_problems += 1;
+            if segment_problems <= SHOWN + 1 {
+                problems.push(row_problem(rel, line, (1, problem.clone())));
+            }
+            continue;
+        }
+        let this_end = observation_end_of(c);
+        if this_end != end {
+            end_problems += 1;
+            if end_problems <= SHOWN + 1 {
+                problems.push(
+                    Diagnostic::new(
+                        rel,
+                        format!("first_purchase + T is {this_end} here but {end} on earlier rows"),
+                    )
+                    .at(Some(Position { line, column: 1 }))
+                    .hint("compute T for every customer against the same observation end"),
+                );
+            }
+        }
+    }
+    problems
 }
 
 /// Checks that the summary's loyalty columns were read under the project's `path`
@@ -440,6 +471,23 @@ mod tests {
             first_purchase: day(1),
             last_purchase: day(10),
             path,
+        }
+    }
+
+    /// Each problem is at its line and column, with Unix and with Windows line endings: a
+    /// bad number, and an observation end other than the first row's.
+    #[test]
+    fn problems_are_located_with_either_line_ending() {
+        let text = "customer,segment,frequency,recency,T,monetary_value,first_purchase,last_purchase\n\
+                    a,s,1,10,100,5.0,2024-01-01,2024-01-11\n\
+                    b,s,x,10,100,5.0,2024-01-01,2024-01-11\n\
+                    c,s,1,10,99,5.0,2024-01-01,2024-01-11\n";
+        for text in [text.to_owned(), text.replace('\n', "\r\n")] {
+            let problems = read(text.as_bytes(), Path::new("s.csv"), None).unwrap_err();
+            let found: Vec<(u32, u32)> =
+                problems.iter().map(|d| (d.position.unwrap().line, d.position.unwrap().column)).collect();
+            assert_eq!(found, [(3, 3), (4, 1)], "{text:?}: {problems:?}");
+            assert!(problems[1].message.contains("2024-04-09 here but 2024-04-10"), "{problems:?}");
         }
     }
 
