@@ -112,6 +112,7 @@ pub fn load_memoised(dir: &Path, options: Options, memo: &dyn crate::memo::Memo)
         binary_sources: Vec::new(),
         misspelt: HashSet::new(),
         markdown_bodies: Vec::new(),
+        prefetch: None,
     };
     let project = loader.project();
     if let Some(p) = &project
@@ -146,11 +147,15 @@ struct Loader<'a> {
     misspelt: HashSet<(PathBuf, String)>,
     /// The body of every Markdown file read (`/`-separated path, text), for its pictures.
     markdown_bodies: Vec<(String, String)>,
+    /// The data files' fingerprints, taken while the rest is read; `None` once used, or
+    /// without a cache to find results by them.
+    prefetch: Option<crate::project::data::Prefetch>,
 }
 
 impl Loader<'_> {
     fn project(&mut self) -> Option<Project> {
         let raw_project: Option<RawProject> = self.parse_file(PROJECT_FILE, true);
+        self.prefetch_data(raw_project.as_ref());
         let raw_segments: Option<RawSegmentsFile> = self.parse_file(SEGMENTS_FILE, true);
         let raw_journey: Option<RawJourney> = self.parse_file(JOURNEY_FILE, false);
         let raw_winloss: Option<RawWinLoss> = self.parse_file(WINLOSS_FILE, false);
@@ -320,6 +325,20 @@ impl Loader<'_> {
         }
     }
 
+    /// Starts taking the fingerprints of the files project.yaml's `data:` names, by which an
+    /// unchanged project's data is recalled, while the other files are read and checked
+    /// (see [`crate::project::data::Prefetch`]). Without a cache nothing is recalled, so
+    /// nothing is taken.
+    fn prefetch_data(&mut self, raw: Option<&RawProject>) {
+        let Some(data) = raw.and_then(|r| r.data.as_ref()).filter(|_| self.memo.enabled()) else { return };
+        let named = |field: &Option<raw::Sp<String>>| field.as_ref().map(|f| validate::data_path(&f.value));
+        let (log, customers, summary) =
+            (named(&data.value.transactions), named(&data.value.customers), named(&data.value.summary));
+        let files =
+            crate::project::data::named_files(log.as_deref(), customers.as_deref(), summary.as_deref());
+        self.prefetch = Some(crate::project::data::Prefetch::start(&self.folder, files));
+    }
+
     /// Reads the client's data and derives what it says per segment (in segments.yaml's order).
     fn data(
         &mut self,
@@ -330,8 +349,12 @@ impl Loader<'_> {
         let mut config = config.clone();
         config.skip_bad_rows |= self.options.skip_bad_rows;
         // The files' fingerprints and every setting the reading takes name the result.
-        let files =
-            self.memo.enabled().then(|| crate::project::data::fingerprints(&self.folder, &config)).flatten();
+        let prefetched = self.prefetch.take();
+        let files = self
+            .memo
+            .enabled()
+            .then(|| crate::project::data::fingerprints(&self.folder, &config, prefetched))
+            .flatten();
         let key = files.as_ref().map(|f| crate::memo::key("data", &(&config, segment_ids, path, f)));
         if let (Some(key), Some(files)) = (&key, &files)
             && let Some(set) = crate::memo::recall(self.memo, key)

@@ -10,6 +10,7 @@
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use sha2::{Digest, Sha256};
 
@@ -170,12 +171,20 @@ impl Folder<'_> {
     /// is missing, refused, larger than `limit` or unreadable: the read that follows says
     /// why.
     pub fn fingerprint(&self, rel: &Path, limit: u64) -> Option<(u64, String)> {
+        self.fingerprint_unless(rel, limit, &AtomicBool::new(false))
+    }
+
+    /// [`Self::fingerprint`], giving up (`None`) once `stop` is set, between pieces.
+    pub fn fingerprint_unless(&self, rel: &Path, limit: u64, stop: &AtomicBool) -> Option<(u64, String)> {
         let path = self.locate(rel, Kind::File).ok()??;
         let mut file = fs::File::open(path).ok()?.take(limit.saturating_add(1));
         let mut hasher = Sha256::new();
         let mut buffer = vec![0; 1 << 16];
         let mut bytes = 0u64;
         loop {
+            if stop.load(Ordering::Relaxed) {
+                return None;
+            }
             match file.read(&mut buffer) {
                 Ok(0) => break,
                 Ok(n) => {

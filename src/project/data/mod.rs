@@ -14,17 +14,19 @@ mod header;
 pub mod holdout_file;
 mod log;
 pub mod periods_file;
+mod prefetch;
 mod progress;
 mod segment_names;
 mod summary_file;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub use bad_rows::{BadRows, Problem};
 pub use config::{Columns, CsvFormat, DataConfig, DataInput, Margin, WrittenAt};
 pub use customers_file::MAX_BYTES as CUSTOMERS_MAX_BYTES;
 pub use fields::{DateFormat, Encoding, UNITS_PER_CURRENCY, date_of, day_of, year_of};
 pub use log::{Customer, DayTotal, History, Log};
+pub use prefetch::Prefetch;
 pub use summary_file::{
     COLUMNS as SUMMARY_COLUMNS, MAX_BYTES as SUMMARY_MAX_BYTES, Summary, read as read_summary,
     write as write_summary,
@@ -164,20 +166,33 @@ pub fn read(
     }
 }
 
+/// The files a `data:` section names — transaction log, customers file, summary — each
+/// with the size limit of its kind, in the order [`Input::sources`] lists them.
+pub fn named_files(
+    log: Option<&Path>,
+    customers: Option<&Path>,
+    summary: Option<&Path>,
+) -> Vec<(PathBuf, u64)> {
+    let kinds =
+        [(log, LOG_MAX_BYTES), (customers, customers_file::MAX_BYTES), (summary, summary_file::MAX_BYTES)];
+    kinds.into_iter().filter_map(|(rel, limit)| Some((rel?.to_path_buf(), limit))).collect()
+}
+
 /// The files `config` reads, in the order [`Input::sources`] lists them, with their
-/// fingerprints; `None` when one cannot be fingerprinted (the read then says why).
-pub fn fingerprints(dir: &Folder, config: &DataConfig) -> Option<Vec<Source>> {
-    let files: Vec<(&Path, u64)> = match &config.input {
-        DataInput::Summary(rel) => vec![(rel, summary_file::MAX_BYTES)],
-        DataInput::Transactions { log, customers } => std::iter::once((log.as_path(), LOG_MAX_BYTES))
-            .chain(customers.as_deref().map(|c| (c, customers_file::MAX_BYTES)))
-            .collect(),
+/// fingerprints; `None` when one cannot be fingerprinted (the read then says why). Those
+/// `prefetched` took are not taken again.
+pub fn fingerprints(dir: &Folder, config: &DataConfig, prefetched: Option<Prefetch>) -> Option<Vec<Source>> {
+    let files = match &config.input {
+        DataInput::Summary(rel) => named_files(None, None, Some(rel)),
+        DataInput::Transactions { log, customers } => named_files(Some(log), customers.as_deref(), None),
     };
+    let taken = prefetched.map(Prefetch::taken).unwrap_or_default();
     files
         .into_iter()
-        .map(|(rel, limit)| {
-            let (bytes, sha256) = dir.fingerprint(rel, limit)?;
-            Some(Source { path: slash_path(rel), bytes, sha256 })
+        .map(|file| {
+            let known = taken.iter().find(|(named, _)| *named == file).map(|(_, f)| f.clone());
+            let (bytes, sha256) = known.unwrap_or_else(|| dir.fingerprint(&file.0, file.1))?;
+            Some(Source { path: slash_path(&file.0), bytes, sha256 })
         })
         .collect()
 }

@@ -8,13 +8,18 @@ use crate::project::data::{Columns, CsvFormat, DataConfig, DataInput, Margin, Wr
 use crate::project::data::{DateFormat, Encoding};
 use crate::project::raw::{RawColumns, RawData, Sp};
 
+/// The path a `data:` file key names, as it is read: the text without surrounding spaces.
+pub fn data_path(value: &str) -> PathBuf {
+    PathBuf::from(value.trim())
+}
+
 #[allow(clippy::too_many_lines)] // one check per key of `data:`, read top to bottom
 pub fn validate(raw: &Sp<RawData>, c: &mut Checker, dir: &Path) -> Option<DataConfig> {
     let at = c.pos(raw);
     let d = &raw.value;
     let file = |c: &mut Checker, v: &Option<Sp<String>>, key: &str| -> Result<Option<PathBuf>, ()> {
         let Some(v) = v else { return Ok(None) };
-        let rel = PathBuf::from(v.value.trim());
+        let rel = data_path(&v.value);
         let inside = rel.components().all(|p| matches!(p, Component::Normal(_)));
         if !inside || !dir.join(&rel).is_file() {
             c.error(

@@ -23,6 +23,7 @@ mod winloss_file;
 mod workshop_file;
 
 pub use checker::{Checker, KnownIds};
+pub use data_section::data_path;
 pub use journey_file::{declared_initiatives, declared_markets, declared_phases};
 pub use option_file::validate as option;
 pub use own_section_file::validate as own_section;
