@@ -322,7 +322,7 @@ cap-cohorts = { $segment }: af kunderne, der købte første gang i { $year }, k�
 desc-cohorts-item = { $year }: { $shares }
 cap-p-alive = I { $segment } er { $share } af kunderne snarere faldet fra end ikke (P(aktiv) under 50 %).
 desc-p-alive-item = { $segment }: { $shares }
-desc-p-alive-item-left-out = { $segment }: { $shares } (af kunderne med en P(aktiv): { $customers } mere har ingen)
+desc-p-alive-item-left-out = { $segment }: { $shares } (andele af kunderne med en P(aktiv): yderligere { $customers } har ingen)
 cap-tenure = I { $segment } stiger fastholdelsen fra { $first } ved første fornyelse til { $last } ved fornyelse { $renewal }: de kunder, der er tilbøjelige til at forlade os, går først.
 desc-tenure-item = { $segment }: { $shares }
 
@@ -501,7 +501,7 @@ data-no-fit-not-converged = estimeringen konvergerede ikke inden for { $iteratio
 data-no-fit-not-identified-parameter = dataene kan ikke fastlægge parameteren { $parameter }: dens standardfejl er mere end { $bound } gange dens værdi
 data-no-fit-not-identified = dataene kan ikke fastlægge parametrene: likelihoodfunktionen falder ikke i alle retninger fra sit maksimum
 data-no-fit-no-prediction = den giver ingen forudsigelse for nogle kunder og kan derfor ikke afprøves
-data-no-fit-no-prediction-for = den giver ingen P(aktiv) for { $customers } kunder, så segmentets gennemsnitlige P(aktiv), forventede køb og modellens CLV er udeladt, og P(aktiv)-diagrammet viser kun de øvrige
+data-no-p-alive = { $segment } — { $model } giver ingen P(aktiv) for { $customers } kunder (dens række kan ikke summeres for dem), så segmentets gennemsnitlige P(aktiv), forventede køb og modellens CLV er udeladt, og P(aktiv)-diagrammet viser kun de øvrige.
 data-tenure-title = Fastholdelse efter kundeforholdets længde
 data-tenure-note = Den forskudte beta-geometriske model: hver kunde har sin egen risiko for at opsige ved hver fornyelse, så fastholdelsen stiger, jo længere kundeforholdet har varet, fordi de mest opsigelsestilbøjelige forsvinder først. Punkterne er de observerede andele, linjerne modellen.
 data-tenure-data = fra data

@@ -322,7 +322,7 @@ cap-cohorts = { $segment }: av kundene som kjøpte første gang i { $year }, kj�
 desc-cohorts-item = { $year }: { $shares }
 cap-p-alive = I { $segment } har { $share } av kundene trolig falt fra (P(aktiv) under 50 %).
 desc-p-alive-item = { $segment }: { $shares }
-desc-p-alive-item-left-out = { $segment }: { $shares } (av kundene med en P(aktiv): { $customers } til har ingen)
+desc-p-alive-item-left-out = { $segment }: { $shares } (andeler av kundene med en P(aktiv): ytterligere { $customers } har ingen)
 cap-tenure = I { $segment } stiger kundelojaliteten fra { $first } ved første fornyelse til { $last } ved fornyelse { $renewal }: kundene som er tilbøyelige til å forsvinne, går først.
 desc-tenure-item = { $segment }: { $shares }
 
@@ -501,7 +501,7 @@ data-no-fit-not-converged = estimatet stabiliserte seg ikke innen { $iterations 
 data-no-fit-not-identified-parameter = dataene kan ikke fastsette parameteren { $parameter }: standardfeilen er mer enn { $bound } ganger verdien
 data-no-fit-not-identified = dataene kan ikke fastsette parameterne: likelihoodfunksjonen faller ikke i alle retninger fra maksimumet
 data-no-fit-no-prediction = den gir ingen prognose for noen kunder og kan derfor ikke prøves ut
-data-no-fit-no-prediction-for = den gir ingen P(aktiv) for { $customers } kunder, så segmentets gjennomsnittlige P(aktiv), forventede kjøp og modellens CLV er utelatt, og P(aktiv)-diagrammet viser bare de øvrige
+data-no-p-alive = { $segment } — { $model } gir ingen P(aktiv) for { $customers } kunder (rekken dens kan ikke summeres for dem), så segmentets gjennomsnittlige P(aktiv), forventede kjøp og modellens CLV er utelatt, og P(aktiv)-diagrammet viser bare de øvrige.
 data-tenure-title = Kundelojalitet etter kundeforholdets lengde
 data-tenure-note = sBG-modellen (shifted beta-geometric): hver kunde har sin egen sannsynlighet for å si opp ved hver fornyelse, så lojaliteten stiger jo lenger kundeforholdet varer, fordi de som mest sannsynlig slutter, går først. Punktene er de observerte andelene, linjene modellen.
 data-tenure-data = fra dataene

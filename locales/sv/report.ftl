@@ -325,7 +325,7 @@ cap-cohorts = { $segment }: av kunderna som köpte första gången { $year } kö
 desc-cohorts-item = { $year }: { $shares }
 cap-p-alive = I { $segment } har { $share } av kunderna troligen lämnat oss (P(aktiv) under 50 %).
 desc-p-alive-item = { $segment }: { $shares }
-desc-p-alive-item-left-out = { $segment }: { $shares } (av kunderna med en P(aktiv): { $customers } till har ingen)
+desc-p-alive-item-left-out = { $segment }: { $shares } (andelar av kunderna med en P(aktiv): ytterligare { $customers } har ingen)
 cap-tenure = I { $segment } stiger kundbehållningen från { $first } vid första förnyelsen till { $last } vid förnyelse { $renewal }: de kunder som är benägna att lämna försvinner först.
 desc-tenure-item = { $segment }: { $shares }
 
@@ -504,7 +504,7 @@ data-no-fit-not-converged = skattningen stabiliserades inte inom { $iterations }
 data-no-fit-not-identified-parameter = data kan inte bestämma parametern { $parameter }: dess standardfel är mer än { $bound } gånger dess värde
 data-no-fit-not-identified = data kan inte bestämma parametrarna: likelihoodfunktionen faller inte i alla riktningar från sitt maximum
 data-no-fit-no-prediction = den ger ingen prognos för vissa kunder och kan därför inte prövas
-data-no-fit-no-prediction-for = den ger ingen P(aktiv) för { $customers } kunder, så segmentets genomsnittliga P(aktiv), förväntade köp och modellens CLV är utelämnade, och P(aktiv)-diagrammet visar bara de övriga
+data-no-p-alive = { $segment } — { $model } ger ingen P(aktiv) för { $customers } kunder (dess serie kan inte summeras för dem), så segmentets genomsnittliga P(aktiv), förväntade köp och modellens CLV är utelämnade, och P(aktiv)-diagrammet visar bara de övriga.
 data-tenure-title = Kundbehållning efter kundrelationens längd
 data-tenure-note = Den förskjutna beta-geometriska modellen: varje kund har sin egen risk att säga upp avtalet vid varje förnyelse, så kundbehållningen stiger ju längre kundrelationen har varat, eftersom de som är mest benägna att lämna försvinner först. Punkterna är de observerade andelarna, linjerna modellen.
 data-tenure-data = från datan

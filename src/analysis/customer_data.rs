@@ -41,6 +41,43 @@ pub struct SegmentDataMetrics {
     pub loyalty_path: Option<super::LoyaltyPath>,
 }
 
+#[cfg(test)]
+impl SegmentDataMetrics {
+    /// A segment with nothing but models (none fitted but, when given, the one `chosen`):
+    /// customers by P(alive), and how many have none.
+    pub fn with_p_alive(
+        name: &str,
+        chosen: Option<models::Choice>,
+        p_alive: Vec<u64>,
+        customers_without_p_alive: u64,
+    ) -> Self {
+        SegmentDataMetrics {
+            id: name.to_lowercase(),
+            name: name.to_owned(),
+            data: None,
+            figures: Vec::new(),
+            models: Some(SegmentModels {
+                chosen,
+                bg_nbd: None,
+                pareto_nbd: None,
+                mbg_nbd: None,
+                gamma_gamma: None,
+                p_alive,
+                mean_p_alive: None,
+                customers_without_p_alive,
+                expected_purchases: None,
+                model_clv: None,
+                intervals: None,
+            }),
+            validation: None,
+            simple_clv: 0.0,
+            retention_by_tenure: None,
+            not_fitted: Vec::new(),
+            loyalty_path: None,
+        }
+    }
+}
+
 /// One figure from the data beside the one in use.
 #[derive(Clone, Debug, Serialize)]
 pub struct Figure {

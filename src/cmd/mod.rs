@@ -66,6 +66,9 @@ pub fn analyse(project: &Project, cache: &cache::Store) -> crate::analysis::Metr
         for n in &s.not_fitted {
             crate::warn!("warning: {}; the figures that need it are left out", n.sentence(&s.id));
         }
+        if let Some(sentence) = s.models.as_ref().and_then(|m| m.without_p_alive(&s.id)) {
+            crate::warn!("warning: {sentence}");
+        }
     }
     for doubt in &metrics.plausibility {
         let (file, field) = doubt.place();

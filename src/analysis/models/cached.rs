@@ -45,6 +45,7 @@ crate::codec_struct!(SegmentModels {
     gamma_gamma,
     p_alive,
     mean_p_alive,
+    customers_without_p_alive,
     expected_purchases,
     model_clv,
     intervals
@@ -125,7 +126,6 @@ crate::codec_enum!(NoFit {
     5 => NotConverged { iterations, gradient },
     6 => NotIdentified { parameter },
     7 => NoPrediction,
-    8 => NoPredictionFor { customers },
 });
 
 #[cfg(test)]
@@ -146,7 +146,6 @@ mod tests {
             NoFit::NotConverged { iterations: 500, gradient: 1e-3 },
             NoFit::NotIdentified { parameter: None },
             NoFit::NoPrediction,
-            NoFit::NoPredictionFor { customers: 17 },
         ];
         let names = bg_nbd::PARAMETERS.iter().chain(&pareto_nbd::PARAMETERS).chain(&gamma_gamma::PARAMETERS);
         for name in names.chain(&bg_bb::PARAMETERS) {

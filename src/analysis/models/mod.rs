@@ -102,11 +102,6 @@ pub enum NoFit {
     /// Fitted, but it gives no prediction for some customer (BG/NBD and MBG/NBD at a = 1,
     /// Pareto/NBD where its series cannot be summed), so it cannot be validated.
     NoPrediction,
-    /// Fitted and in use, but it gives no P(alive) for `customers` of the segment's
-    /// customers (as [`NoFit::NoPrediction`]): the segment's mean P(alive), expected
-    /// purchases and model CLV, which are over every customer, are left out, and the
-    /// P(alive) chart counts only the others.
-    NoPredictionFor { customers: u64 },
 }
 
 impl NoFit {
@@ -138,10 +133,6 @@ impl NoFit {
             NoFit::NoPrediction => {
                 "it gives no prediction for some customers, so it cannot be validated".to_owned()
             }
-            NoFit::NoPredictionFor { customers } => format!(
-                "it gives no prediction for {customers} customers, so the segment's mean P(alive), expected \
-                 purchases and model CLV are left out, and the P(alive) chart shows the others only"
-            ),
         }
     }
 }
@@ -377,8 +368,14 @@ pub struct SegmentModels {
     /// Customers by P(alive) under the chosen model: `[k]` counts those with P(alive) in
     /// `[k/10, (k+1)/10)`, the last bin including 1.
     pub p_alive: Vec<u64>,
-    /// Mean P(alive) over all customers in the data.
+    /// Mean P(alive) over all customers in the data; `null` when the model gives some of
+    /// them none.
     pub mean_p_alive: Option<f64>,
+    /// Customers the model in use gives no P(alive) (Pareto/NBD where its series cannot be
+    /// summed): not in `p_alive`, and with any, `mean_p_alive`, `expected_purchases` and
+    /// `model_clv`, which are over every customer, are `null`. Left out of the JSON at 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub customers_without_p_alive: u64,
     /// Expected purchases in the next 365 days, summed over every customer in the data.
     pub expected_purchases: Option<f64>,
     /// Mean model-based CLV of an active customer (a purchase in the last 365 days): the
@@ -388,6 +385,22 @@ pub struct SegmentModels {
     /// 90 % intervals of `expected_purchases` and `model_clv` from the parameters'
     /// uncertainty (a parametric bootstrap); `null` without a purchase model in use.
     pub intervals: Option<bootstrap::Intervals>,
+}
+
+impl SegmentModels {
+    /// "Pareto/NBD gives no P(alive) for N customers of segment `x` …", for the terminal;
+    /// `None` when the model in use gives every customer one.
+    pub fn without_p_alive(&self, segment: &str) -> Option<String> {
+        let (n, chosen) = (self.customers_without_p_alive, self.chosen.as_ref()?);
+        (n > 0).then(|| {
+            format!(
+                "{} gives no P(alive) for {n} customers of segment `{segment}` (its series cannot be summed \
+                 for them): the segment's mean P(alive), expected purchases and model CLV are left out, and \
+                 the P(alive) chart shows the others only",
+                chosen.model.name()
+            )
+        })
+    }
 }
 
 /// Holdout validation of a segment's purchase models (docs/metrics.md).
@@ -464,10 +477,6 @@ pub fn segment_models(
     let (mut expected, mut clv, mut intervals) = (None, None, None);
     if let Some(model) = &model {
         alive = PAlive::of(model, &rfm);
-        if alive.unknown > 0 {
-            let why = NoFit::NoPredictionFor { customers: alive.unknown };
-            not_fitted.push(NotFitted { model: model.model(), why });
-        }
         (expected, clv) = figures(model, gg.as_ref().map(|g| &g.params), &valued);
         let covariance = chosen.and_then(|c| fits.covariance(c.model));
         let spend = gg.as_ref().map(|g| (&g.params, &g.covariance));
@@ -479,6 +488,7 @@ pub fn segment_models(
     let models = SegmentModels {
         chosen: chosen.filter(|_| fitted),
         mean_p_alive: alive.mean,
+        customers_without_p_alive: alive.unknown,
         expected_purchases: expected,
         model_clv: clv,
         intervals,
@@ -489,6 +499,11 @@ pub fn segment_models(
         gamma_gamma: gg,
     };
     (models, validation, not_fitted)
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// The customers by P(alive) under a fitted model.

@@ -5,7 +5,6 @@ use plotters::prelude::*;
 use super::axes::{Axes, Series, cartesian, grouped_bars, legend};
 use super::{Area, BLUE, Chart, GREEN, GREY, ORANGE, PURPLE, SKY, VERMILLION, render};
 use crate::analysis::SegmentDataMetrics;
-use crate::analysis::models::NoFit;
 use crate::model::Cohort;
 use crate::render::locale::Localizer;
 
@@ -87,11 +86,7 @@ pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
             let total: u64 = m.p_alive.iter().sum();
             #[allow(clippy::cast_precision_loss)] // counts far below 2^53
             let tenths = m.p_alive.iter().map(|n| *n as f64 / total.max(1) as f64).collect();
-            let unknown = s.not_fitted.iter().find_map(|n| match n.why {
-                NoFit::NoPredictionFor { customers } => Some(customers),
-                _ => None,
-            });
-            Some((s.name.as_str(), tenths, unknown.unwrap_or(0)))
+            Some((s.name.as_str(), tenths, m.customers_without_p_alive))
         })
         .collect();
     let below_half = |tenths: &[f64]| tenths.iter().take(tenths.len() / 2).sum::<f64>();
@@ -218,43 +213,17 @@ pub fn tenure(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::models::{Model, NotFitted, SegmentModels};
     use crate::model::Language;
-
-    fn segment(name: &str, p_alive: Vec<u64>, not_fitted: Vec<NotFitted>) -> SegmentDataMetrics {
-        SegmentDataMetrics {
-            id: name.to_lowercase(),
-            name: name.to_owned(),
-            data: None,
-            figures: Vec::new(),
-            models: Some(SegmentModels {
-                chosen: None,
-                bg_nbd: None,
-                pareto_nbd: None,
-                mbg_nbd: None,
-                gamma_gamma: None,
-                p_alive,
-                mean_p_alive: None,
-                expected_purchases: None,
-                model_clv: None,
-                intervals: None,
-            }),
-            validation: None,
-            simple_clv: 0.0,
-            retention_by_tenure: None,
-            not_fitted,
-            loyalty_path: None,
-        }
-    }
 
     /// The shares are of the customers with a P(alive); the description says how many more
     /// the model gave none, in every language, and says nothing of the kind when none are.
     #[test]
     fn the_p_alive_chart_says_whom_its_shares_leave_out() {
-        let left_out = NotFitted { model: Model::ParetoNbd, why: NoFit::NoPredictionFor { customers: 1234 } };
         let bins = vec![0, 0, 0, 0, 0, 1, 1, 0, 0, 2];
-        let segments =
-            [segment("Installers", bins.clone(), vec![left_out]), segment("Utilities", bins, Vec::new())];
+        let segments = [
+            SegmentDataMetrics::with_p_alive("Installers", None, bins.clone(), 1234),
+            SegmentDataMetrics::with_p_alive("Utilities", None, bins, 0),
+        ];
         let shown: Vec<&SegmentDataMetrics> = segments.iter().collect();
         for (language, count) in [
             (Language::En, "1,234"),

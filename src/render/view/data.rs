@@ -27,6 +27,9 @@ pub struct DataView {
     pub tenure: Vec<TenureRow>,
     /// "Segment — BG/NBD: why", one per model that could not be fitted.
     pub not_fitted: Vec<String>,
+    /// Per segment whose model in use gives some customers no P(alive): how many, and what
+    /// that leaves out.
+    pub without_p_alive: Vec<String>,
     pub charts: DataCharts,
     /// The path from first purchase to a loyal customer, from the transaction log.
     pub loyalty_path: Option<super::loyalty_path::LoyaltyPathView>,
@@ -138,9 +141,25 @@ pub fn build(metrics: &Metrics, l: &Localizer) -> Option<DataView> {
                     .map(move |n| format!("{} — {}: {}", s.name, n.model.name(), reason(&n.why, l)))
             })
             .collect(),
+        without_p_alive: data.segments.iter().filter_map(|s| without_p_alive(s, l)).collect(),
         charts: data_charts(data, l),
         loyalty_path: super::loyalty_path::build(data, l),
     })
+}
+
+/// "Segment — Pareto/NBD gives no P(alive) for N customers …"; `None` when the model in
+/// use gives every customer one.
+fn without_p_alive(s: &SegmentDataMetrics, l: &Localizer) -> Option<String> {
+    let m = s.models.as_ref()?;
+    let chosen = m.chosen.as_ref().filter(|_| m.customers_without_p_alive > 0)?;
+    Some(l.t_with(
+        "data-no-p-alive",
+        vec![
+            ("segment", s.name.clone().into()),
+            ("model", chosen.model.name().into()),
+            ("customers", l.number(count(m.customers_without_p_alive), 0).into()),
+        ],
+    ))
 }
 
 /// What was read (rows, customers, period, files), the rows left out and why, and the
@@ -382,10 +401,6 @@ fn reason(why: &NoFit, l: &Localizer) -> String {
         }
         NoFit::NotIdentified { parameter: None } => l.t("data-no-fit-not-identified"),
         NoFit::NoPrediction => l.t("data-no-fit-no-prediction"),
-        NoFit::NoPredictionFor { customers } => l.t_with(
-            "data-no-fit-no-prediction-for",
-            vec![("customers", l.number(count(customers), 0).into())],
-        ),
     }
 }
 
@@ -451,6 +466,37 @@ pub fn model_parameters(data: &DataMetrics, l: &Localizer) -> Vec<ParameterRow> 
 mod tests {
     use super::*;
     use crate::model::Language;
+
+    /// A segment whose model gives some customers no P(alive) says so, naming the model and
+    /// the count, in every language; the terminal too. Without such customers, nothing.
+    #[test]
+    fn customers_without_a_p_alive_are_named_under_the_models() {
+        use crate::analysis::models::{Choice, ChoiceReason, Model};
+        let chosen = Some(Choice { model: Model::ParetoNbd, reason: ChoiceReason::Setting });
+        let some = SegmentDataMetrics::with_p_alive("Installers", chosen, vec![1; 10], 1234);
+        let none = SegmentDataMetrics::with_p_alive("Utilities", chosen, vec![1; 10], 0);
+        for (language, count) in [
+            (Language::En, "1,234"),
+            (Language::Da, "1.234"),
+            (Language::Nb, "1\u{a0}234"),
+            (Language::Sv, "1\u{a0}234"),
+        ] {
+            let l = Localizer::new(language, "DKK");
+            let text = without_p_alive(&some, &l).unwrap();
+            assert!(
+                text.contains("Installers") && text.contains("Pareto/NBD") && text.contains(count),
+                "{text}"
+            );
+            assert!(!text.contains('⟦'), "{language:?}: {text}");
+            assert_eq!(without_p_alive(&none, &l), None);
+        }
+        let models = |s: &SegmentDataMetrics| s.models.clone().unwrap();
+        let sentence = models(&some).without_p_alive("installers").unwrap();
+        assert!(
+            sentence.starts_with("Pareto/NBD gives no P(alive) for 1234 customers of segment `installers`")
+        );
+        assert_eq!(models(&none).without_p_alive("utilities"), None);
+    }
 
     /// The reason names the parameter as the parameter table does and states the bound the
     /// analysis applies, in every language.
