@@ -125,7 +125,8 @@ impl<P> ModelOut<P> {
     }
 }
 
-/// Prints how long each step took, with `--timings`.
+/// How long each step took, with `--timings`: the read printed at once, each fit noted
+/// for [`per_segment`] to print in segment order.
 struct Clock {
     timings: bool,
 }
@@ -312,74 +313,81 @@ fn fit_days(
     predict: bool,
     clock: &Clock,
 ) -> (Vec<SegmentFit>, String) {
-    let fitted =
-        per_segment(&by_segment(customers, segment_names, |c| c.segment), |(name, customers), lines| {
-            let rfm: Vec<bg_nbd::Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
-            let spend: Vec<gamma_gamma::Spend> =
-                customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
-            #[allow(clippy::cast_precision_loss)]
-            let n = rfm.len() as f64;
-            let what = |model: &str| format!("{model} fit, {} customers, segment `{name}`", rfm.len());
-            // Each model `--models` asks for (all by default), timed with `--timings`.
-            let bg = which.bg.then(|| {
-                clock.time(lines, || bg_nbd::fit(&rfm), |f| iterations(&what("BG/NBD"), f, |f| f.convergence))
-            });
-            let pareto = which.pareto.then(|| {
-                let fit = || pareto_nbd::fit(&rfm);
-                clock.time(lines, fit, |f| iterations(&what("Pareto/NBD"), f, |f| f.convergence))
-            });
-            let mbg = which.mbg.then(|| {
-                let fit = || bg_nbd::fit_with(&rfm, Dropout::AfterAny);
-                clock.time(lines, fit, |f| iterations(&what("MBG/NBD"), f, |f| f.convergence))
-            });
-            let gg = which.gg.then(|| {
-                let fit = || gamma_gamma::fit(&spend);
-                clock.time(lines, fit, |f| iterations(&what("Gamma-Gamma"), f, |f| f.convergence))
-            });
-            let not_fitted = models::not_fitted_of(&[
-                (Model::BgNbd, why(bg.as_ref())),
-                (Model::ParetoNbd, why(pareto.as_ref())),
-                (Model::MbgNbd, why(mbg.as_ref())),
-                (Model::GammaGamma, why(gg.as_ref())),
-            ]);
-            let (bg, pareto, mbg, gg) = (
-                bg.and_then(Result::ok),
-                pareto.and_then(Result::ok),
-                mbg.and_then(Result::ok),
-                gg.and_then(Result::ok),
-            );
-            let mut rows = String::new();
-            if predict {
-                let fits =
-                    Fits { bg: bg.as_ref(), pareto: pareto.as_ref(), mbg: mbg.as_ref(), gg: gg.as_ref() };
-                predict_days(&mut rows, name, customers, &rfm, fits, horizon_days);
-            }
-            let fit = SegmentFit::Days(Box::new(DaysFit {
-                customers: customers.len(),
-                not_fitted,
-                bg_nbd: bg.map(|f| {
-                    ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
-                }),
-                pareto_nbd: pareto.map(|f| {
-                    ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
-                }),
-                mbg_nbd: mbg.map(|f| {
-                    ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)
-                }),
-                gamma_gamma: gg.map(|f| {
-                    #[allow(clippy::cast_precision_loss)]
-                    let used = f.customers as f64;
-                    let spend =
-                        ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 3, used), f.convergence);
-                    ModelOut { time_unit: None, customers: Some(f.customers), ..spend }
-                }),
-                segment: name.clone(),
-            }));
-            (fit, rows)
-        });
+    let segments = by_segment(customers, segment_names, |c| c.segment);
+    let fitted = per_segment(&segments, |(name, customers), lines| {
+        fit_segment_days(name, customers, (horizon_days, which), predict, (clock, lines))
+    });
     let header = "customer,segment,p_alive,expected_purchases,expected_average_spend,\
          p_alive_pareto_nbd,expected_purchases_pareto_nbd,p_alive_mbg_nbd,expected_purchases_mbg_nbd\n";
     joined(fitted, header)
+}
+
+/// The models `which` names fitted to one segment's customers, timed with `clock` into
+/// `lines`, and the customers' prediction rows when `predict`.
+fn fit_segment_days(
+    name: &str,
+    customers: &[&CustomerSummary],
+    (horizon_days, which): (u32, Which),
+    predict: bool,
+    (clock, lines): (&Clock, &mut Vec<String>),
+) -> (SegmentFit, String) {
+    let rfm: Vec<bg_nbd::Rfm> = customers.iter().map(|c| rfm_of(c)).collect();
+    let spend: Vec<gamma_gamma::Spend> =
+        customers.iter().map(|c| gamma_gamma::Spend { x: c.frequency, m: c.monetary }).collect();
+    #[allow(clippy::cast_precision_loss)]
+    let n = rfm.len() as f64;
+    let what = |model: &str| format!("{model} fit, {} customers, segment `{name}`", rfm.len());
+    // Each model `--models` asks for (all by default), timed with `--timings`.
+    let bg = which.bg.then(|| {
+        clock.time(lines, || bg_nbd::fit(&rfm), |f| iterations(&what("BG/NBD"), f, |f| f.convergence))
+    });
+    let pareto = which.pareto.then(|| {
+        let fit = || pareto_nbd::fit(&rfm);
+        clock.time(lines, fit, |f| iterations(&what("Pareto/NBD"), f, |f| f.convergence))
+    });
+    let mbg = which.mbg.then(|| {
+        let fit = || bg_nbd::fit_with(&rfm, Dropout::AfterAny);
+        clock.time(lines, fit, |f| iterations(&what("MBG/NBD"), f, |f| f.convergence))
+    });
+    let gg = which.gg.then(|| {
+        let fit = || gamma_gamma::fit(&spend);
+        clock.time(lines, fit, |f| iterations(&what("Gamma-Gamma"), f, |f| f.convergence))
+    });
+    let not_fitted = models::not_fitted_of(&[
+        (Model::BgNbd, why(bg.as_ref())),
+        (Model::ParetoNbd, why(pareto.as_ref())),
+        (Model::MbgNbd, why(mbg.as_ref())),
+        (Model::GammaGamma, why(gg.as_ref())),
+    ]);
+    let (bg, pareto, mbg, gg) = (
+        bg.and_then(Result::ok),
+        pareto.and_then(Result::ok),
+        mbg.and_then(Result::ok),
+        gg.and_then(Result::ok),
+    );
+    let mut rows = String::new();
+    if predict {
+        let fits = Fits { bg: bg.as_ref(), pareto: pareto.as_ref(), mbg: mbg.as_ref(), gg: gg.as_ref() };
+        predict_days(&mut rows, name, customers, &rfm, fits, horizon_days);
+    }
+    let fit = SegmentFit::Days(Box::new(DaysFit {
+        customers: customers.len(),
+        not_fitted,
+        bg_nbd: bg
+            .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
+        pareto_nbd: pareto
+            .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
+        mbg_nbd: mbg
+            .map(|f| ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 4, n), f.convergence)),
+        gamma_gamma: gg.map(|f| {
+            #[allow(clippy::cast_precision_loss)]
+            let used = f.customers as f64;
+            let spend = ModelOut::of(f.params, f.standard_errors, (f.log_likelihood, 3, used), f.convergence);
+            ModelOut { time_unit: None, customers: Some(f.customers), ..spend }
+        }),
+        segment: name.to_owned(),
+    }));
+    (fit, rows)
 }
 
 /// The segments' fits in order, and their prediction rows after `header`.

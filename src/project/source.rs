@@ -177,7 +177,12 @@ impl Folder<'_> {
     /// [`Self::fingerprint`], giving up (`None`) once `stop` is set, between pieces.
     pub fn fingerprint_unless(&self, rel: &Path, limit: u64, stop: &AtomicBool) -> Option<(u64, String)> {
         let path = self.locate(rel, Kind::File).ok()??;
-        let mut file = fs::File::open(path).ok()?.take(limit.saturating_add(1));
+        let file = fs::File::open(path).ok()?;
+        // A file over its limit is refused by its size, as the read refuses it, not read first.
+        if file.metadata().ok()?.len() > limit {
+            return None;
+        }
+        let mut file = file.take(limit.saturating_add(1));
         let mut hasher = Sha256::new();
         let mut buffer = vec![0; 1 << 16];
         let mut bytes = 0u64;

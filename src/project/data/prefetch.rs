@@ -1,6 +1,6 @@
 //! The data files' fingerprints, taken on a second thread while the rest of the project is
 //! read. An unchanged project's results are found by them (`build/.cache`), and hashing the
-//! example's 4 MB export is the longest step of a run that recalls them; the YAML read
+//! example's 4.4 MB export is the longest step of a run that recalls them; the YAML read
 //! meanwhile takes about as long.
 
 use std::path::PathBuf;
@@ -15,7 +15,8 @@ use crate::project::source::Folder;
 pub type Taken = Vec<((PathBuf, u64), Option<(u64, String)>)>;
 
 /// Fingerprints being taken. Dropped unused — the project had a problem before its data
-/// was read — the thread stops after the piece it is hashing.
+/// was read — the thread is told to stop and waited for: it gives up after the 64 KiB it
+/// is hashing, and no thread outlives the load.
 pub struct Prefetch {
     thread: Option<JoinHandle<Taken>>,
     stop: Arc<AtomicBool>,
@@ -50,6 +51,9 @@ impl Prefetch {
 impl Drop for Prefetch {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 

@@ -169,9 +169,8 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
     let renumbered: Vec<Vec<Numbered>> = pieces
         .iter()
         .map(|piece| {
-            let names = piece.state.names().iter();
-            names
-                .map(|name| segments.number(name).map_err(|_| segments.problem(NotNumbered::TooMany, name)))
+            let own = piece.state.names().iter();
+            own.map(|name| segments.number(name).map_err(|_| segments.problem(NotNumbered::TooMany, name)))
                 .collect()
         })
         .collect();
