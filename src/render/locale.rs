@@ -104,6 +104,21 @@ impl Catalogue {
     }
 }
 
+/// 1,234 as each language writes a count, with a localizer for it: for tests that a
+/// count reaches a message in every language.
+#[cfg(test)]
+pub fn each_language_with_1234() -> Vec<(Localizer, &'static str)> {
+    [
+        (Language::En, "1,234"),
+        (Language::Da, "1.234"),
+        (Language::Nb, "1\u{a0}234"),
+        (Language::Sv, "1\u{a0}234"),
+    ]
+    .into_iter()
+    .map(|(language, count)| (Localizer::new(language, "DKK"), count))
+    .collect()
+}
+
 /// Text and number formatting in one language, for one currency.
 pub struct Localizer {
     pub language: Language,

@@ -213,7 +213,6 @@ pub fn tenure(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Language;
 
     /// The shares are of the customers with a P(alive); the description says how many more
     /// the model gave none, in every language, and says nothing of the kind when none are.
@@ -225,13 +224,8 @@ mod tests {
             SegmentDataMetrics::with_p_alive("Utilities", None, bins, 0),
         ];
         let shown: Vec<&SegmentDataMetrics> = segments.iter().collect();
-        for (language, count) in [
-            (Language::En, "1,234"),
-            (Language::Da, "1.234"),
-            (Language::Nb, "1\u{a0}234"),
-            (Language::Sv, "1\u{a0}234"),
-        ] {
-            let l = Localizer::new(language, "DKK");
+        for (l, count) in crate::render::locale::each_language_with_1234() {
+            let language = l.language;
             let desc = p_alive(&shown, &l).desc;
             let (installers, utilities) = desc.split_once("; ").expect("two segments");
             assert!(installers.contains(count), "{language:?}: {desc}");

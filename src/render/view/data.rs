@@ -475,13 +475,8 @@ mod tests {
         let chosen = Some(Choice { model: Model::ParetoNbd, reason: ChoiceReason::Setting });
         let some = SegmentDataMetrics::with_p_alive("Installers", chosen, vec![1; 10], 1234);
         let none = SegmentDataMetrics::with_p_alive("Utilities", chosen, vec![1; 10], 0);
-        for (language, count) in [
-            (Language::En, "1,234"),
-            (Language::Da, "1.234"),
-            (Language::Nb, "1\u{a0}234"),
-            (Language::Sv, "1\u{a0}234"),
-        ] {
-            let l = Localizer::new(language, "DKK");
+        for (l, count) in crate::render::locale::each_language_with_1234() {
+            let language = l.language;
             let text = without_p_alive(&some, &l).unwrap();
             assert!(
                 text.contains("Installers") && text.contains("Pareto/NBD") && text.contains(count),
