@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     match uplift::cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{}", uplift::terminal::escape(&error.to_string()));
+            uplift::warn!("{error}");
             ExitCode::from(error.exit_code())
         }
     }

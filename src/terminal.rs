@@ -33,11 +33,18 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Writes `text`, escaped, and a line break to `out`. A message that cannot be written is
+/// dropped: a reader that went away (`uplift check 2>&1 | head`) is no reason to panic, as
+/// `println!` would, and the exit code still says how the command ended.
+pub fn write_line(mut out: impl std::io::Write, text: &str) {
+    let _ = writeln!(out, "{}", escape(text));
+}
+
 /// Prints `text` and a line break to standard output, escaped.
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {
-        println!("{}", $crate::terminal::escape(&format!($($arg)*)))
+        $crate::terminal::write_line(std::io::stdout().lock(), &format!($($arg)*))
     };
 }
 
@@ -45,7 +52,7 @@ macro_rules! say {
 #[macro_export]
 macro_rules! warn {
     ($($arg:tt)*) => {
-        eprintln!("{}", $crate::terminal::escape(&format!($($arg)*)))
+        $crate::terminal::write_line(std::io::stderr().lock(), &format!($($arg)*))
     };
 }
 

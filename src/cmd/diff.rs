@@ -1,5 +1,6 @@
 //! `uplift diff`: what changed between two versions of a project, and by how much.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -52,8 +53,10 @@ pub fn run(request: Request) -> Result<(), Error> {
         }
         Format::Text => table(&changes, &from_label, &to_label, &new.meta.currency),
     };
-    print!("{}", crate::terminal::escape(&text));
-    Ok(())
+    std::io::stdout()
+        .lock()
+        .write_all(crate::terminal::escape(&text).as_bytes())
+        .map_err(Error::io("write", "standard output"))
 }
 
 /// The changes from `rev` to the loaded `project` (the working tree), with `rev`'s short label.

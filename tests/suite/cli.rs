@@ -513,3 +513,23 @@ fn a_churn_that_rounds_to_no_churn_is_refused_with_a_message() {
         .stderr_has("1 problem found");
     assert!(!run.stderr().contains("0 problems"), "{}", run.stderr());
 }
+
+/// A reader that went away — `uplift check 2>&1 | head` — does not make a command panic
+/// (exit 101): its messages are dropped, and the exit code still says how it ended. The
+/// example's `check` writes three lines to standard output, a project with nothing in it
+/// its problems to standard error.
+#[test]
+fn a_closed_pipe_does_not_make_a_command_panic() {
+    let closed = || {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        writer
+    };
+    let (example, empty) = (example(), TempDir::new("closed-pipe"));
+    let cases = [(vec!["check", path(&example)], 0), (vec!["check", path(&empty.0)], 1)];
+    for (args, code) in cases {
+        let out =
+            common::command().args(&args).stdout(closed()).stderr(closed()).output().expect("run uplift");
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+}
