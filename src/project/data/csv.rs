@@ -11,7 +11,8 @@ use memchr::{memchr, memchr_iter, memrchr};
 pub struct Fields<'a> {
     buffer: &'a [u8],
     ranges: &'a [(u32, u32)],
-    /// Byte offset of each field in the original line, for column numbers.
+    /// Byte offset of each field in the original line, for column numbers; empty when the
+    /// record holds no quote, as each field then starts where its range does.
     starts: &'a [u32],
 }
 
@@ -27,7 +28,28 @@ impl<'a> Fields<'a> {
 
     /// The 1-based byte column where field `i` starts in its line.
     pub fn column(&self, i: usize) -> u32 {
-        self.starts.get(i).map_or(1, |s| s + 1)
+        let start = if self.starts.is_empty() {
+            self.ranges.get(i).map(|r| r.0)
+        } else {
+            self.starts.get(i).copied()
+        };
+        start.map_or(1, |s| s + 1)
+    }
+
+    /// Field `i` as text, when the record is UTF-8 throughout: `whole` is the record's
+    /// [`Fields::as_text`], so that a row of many fields is checked once, not per field.
+    /// `None` when the field is not text.
+    pub fn text_in(&self, whole: Option<&'a str>, i: usize) -> Option<&'a str> {
+        let (start, end) = self.ranges[i];
+        match whole {
+            Some(text) => text.get(start as usize..end as usize),
+            None => std::str::from_utf8(self.get(i)).ok(),
+        }
+    }
+
+    /// The record's fields as one text (delimiters and all, quotes removed), when it is UTF-8.
+    pub fn as_text(&self) -> Option<&'a str> {
+        std::str::from_utf8(self.buffer).ok()
     }
 }
 
@@ -48,24 +70,18 @@ impl Splitter {
     pub fn split<'a>(&'a mut self, record: &'a [u8]) -> Fields<'a> {
         self.ranges.clear();
         self.starts.clear();
-        // A plain byte loop: records are short, and a search call per field costs more
-        // than it saves.
-        let mut start = 0;
-        for (i, &b) in record.iter().enumerate() {
-            if b == self.delimiter {
-                self.ranges.push((offset(start), offset(i)));
-                self.starts.push(offset(start));
-                start = i + 1;
-            } else if b == b'"' {
-                self.ranges.clear();
-                self.starts.clear();
-                self.split_quoted(record);
-                return Fields { buffer: &self.scratch, ranges: &self.ranges, starts: &self.starts };
-            }
+        if memchr(b'"', record).is_some() {
+            self.split_quoted(record);
+            return Fields { buffer: &self.scratch, ranges: &self.ranges, starts: &self.starts };
         }
-        self.ranges.push((offset(start), offset(record.len())));
-        self.starts.push(offset(start));
-        Fields { buffer: record, ranges: &self.ranges, starts: &self.starts }
+        // Without quotes, the fields lie between the delimiters, where they start.
+        let (mut start, ranges) = (0, &mut self.ranges);
+        each_position(record, self.delimiter, |end| {
+            ranges.push((offset(start), offset(end)));
+            start = end + 1;
+        });
+        ranges.push((offset(start), offset(record.len())));
+        Fields { buffer: record, ranges: &self.ranges, starts: &[] }
     }
 
     /// The slow path: copies each field into the scratch buffer without its quotes.
@@ -125,6 +141,33 @@ pub fn field_count_problem(found: usize, expected: usize) -> String {
 
 fn offset(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// Calls `found` with the position of each `byte` in `text`, in order, looking at eight
+/// bytes at a time: a record's fields are short, and a search call per field, or a branch
+/// per byte, costs more than the word arithmetic.
+fn each_position(text: &[u8], byte: u8, mut found: impl FnMut(usize)) {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let pattern = u64::from_ne_bytes([byte; 8]);
+    let mut words = text.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let v = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ pattern;
+        // The high bit of each byte of `equal` is set exactly when that byte of `v` is 0,
+        // i.e. the text's byte is `byte`: `(v & LOW) + LOW` cannot carry into the next
+        // byte, so no byte is marked for its neighbour's sake.
+        let mut equal = !(((v & LOW) + LOW) | v | LOW);
+        while equal != 0 {
+            found(at + (equal.trailing_zeros() / 8) as usize);
+            equal &= equal - 1;
+        }
+        at += 8;
+    }
+    for (i, &b) in words.remainder().iter().enumerate() {
+        if b == byte {
+            found(at + i);
+        }
+    }
 }
 
 /// The most lines one record may span. A quoted field with line breaks (an address, a
@@ -547,6 +590,44 @@ mod tests {
         assert_eq!(check(&["a", "b", "b", "c"]), Err("customer `b` is listed twice".to_owned()));
         assert_eq!(check(&["d", "c", "a", "c", "a"]), Err("customer `a` is listed twice".to_owned()));
         assert_eq!(check(&[]), Ok(vec![]));
+    }
+
+    /// Eight bytes at a time finds every delimiter and nothing else, wherever it lies: the
+    /// bytes most like it (one bit off, the high bit set, zero) are the likeliest to be
+    /// mistaken for it by word arithmetic.
+    #[test]
+    fn each_delimiter_is_found_and_nothing_else() {
+        for delimiter in [b',', b';', b'\t', b'|'] {
+            let alphabet =
+                [delimiter, delimiter ^ 1, delimiter ^ 0x80, delimiter.wrapping_sub(1), 0, 0xff, b'a'];
+            for len in 0..40usize {
+                for seed in 0..alphabet.len() * 3 {
+                    let text: Vec<u8> =
+                        (0..len).map(|i| alphabet[(i * 5 + seed + i * i * seed) % alphabet.len()]).collect();
+                    let mut found = Vec::new();
+                    each_position(&text, delimiter, |at| found.push(at));
+                    let expected: Vec<usize> = (0..len).filter(|&i| text[i] == delimiter).collect();
+                    assert_eq!(found, expected, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_field_is_located_at_its_column_quoted_or_not() {
+        let mut splitter = Splitter::new(b',');
+        let plain = splitter.split(b"id,2024-01-05,12.5");
+        assert_eq!((0..4).map(|i| plain.column(i)).collect::<Vec<_>>(), [1, 4, 15, 1]);
+        let whole = plain.as_text();
+        assert_eq!(plain.text_in(whole, 1), Some("2024-01-05"));
+        let quoted = splitter.split(br#""a,b",x,"c""d""#);
+        assert_eq!((0..3).map(|i| quoted.column(i)).collect::<Vec<_>>(), [1, 7, 9]);
+        assert_eq!(quoted.text_in(quoted.as_text(), 2), Some(r#"c"d"#));
+        let latin = splitter.split(b"caf\xe9,1");
+        assert_eq!(
+            (latin.as_text(), latin.text_in(None, 0), latin.text_in(None, 1)),
+            (None, None, Some("1"))
+        );
     }
 
     #[test]

@@ -37,6 +37,16 @@ pub fn trim(mut s: &[u8]) -> &[u8] {
     s
 }
 
+/// [`trim`] for text: spaces and tabs are single bytes, so what is left starts and ends on
+/// a character.
+pub fn trim_text(s: &str) -> &str {
+    let blank = |b: &u8| matches!(b, b' ' | b'\t');
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(|b| !blank(b)).map_or(start, |i| i + 1);
+    &s[start..end]
+}
+
 /// Parses an amount such as `1234.5`, `-12,50` or `1.234,50` into ten-thousandths.
 ///
 /// `decimal` is the decimal sign (`.` or `,`); the other of the two is accepted as a
@@ -306,6 +316,15 @@ fn windows_1252(b: u8) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_trimmed_as_its_bytes_are() {
+        for text in [" \tcafé 1\t ", "café", "   ", "", "\t\u{a0}x\u{a0}"] {
+            let trimmed = trim_text(text);
+            assert_eq!(trimmed.as_bytes(), trim(text.as_bytes()), "{text:?}");
+        }
+        assert_eq!(trim_text(" a b "), "a b");
+    }
 
     #[test]
     fn amounts_in_both_decimal_conventions() {

@@ -306,9 +306,11 @@ fn row(
     if f.len() != names.len() {
         return Err((0, super::csv::field_count_problem(f.len(), names.len())));
     }
+    let whole = f.as_text();
     let text = |i: usize| -> Result<&str, (usize, String)> {
-        std::str::from_utf8(fields::trim(f.get(i)))
-            .map_err(|_| (i, format!("`{}` is not UTF-8 text", names[i])))
+        f.text_in(whole, i)
+            .map(fields::trim_text)
+            .ok_or_else(|| (i, format!("`{}` is not UTF-8 text", names[i])))
     };
     let count = |i: usize| -> Result<u32, (usize, String)> {
         let t = text(i)?;
