@@ -448,10 +448,22 @@ change-entry-options = Programalternativ
 
 ## Hvad data siger
 section-data = Hvad data siger
-data-coverage = { $rows } transaktionslinjer fra { $files }: { $customers } kunder, der har købt mellem { $from } og { $to }.
+data-coverage = { $rows ->
+        [one] { $rows } transaktionslinje
+       *[other] { $rows } transaktionslinjer
+    } fra { $files }: { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    }, der har købt mellem { $from } og { $to }.
 data-skipped-title = Udeladte linjer:
-data-skipped = { $rows } linjer med { $reason }
-data-returns-only = { $customers } kunder med kun returneringer (ingen dag med køb) er udeladt af kundetal og modeller.
+data-skipped = { $rows ->
+        [one] { $rows } linje
+       *[other] { $rows } linjer
+    } med { $reason }
+data-returns-only = { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } med kun returneringer (ingen dag med køb) er udeladt af kundetal og modeller.
 data-figures-title = Data sammenholdt med de anvendte tal
 data-figures-note = Aktive kunder har købt inden for de seneste 365 dage; køb, ordreværdi og bruttomargin gælder de samme 365 dage; fastholdelse er andelen af et års kunder, der køber igen året efter, opgjort samlet for de seneste hele år. Hvor et tal er indtastet, viser sidste kolonne afvigelsen fra data.
 th-from-data = Fra data
@@ -492,8 +504,14 @@ th-model-clv = Modellens CLV
 th-simple-clv = Simpel CLV
 th-difference = Forskel
 data-not-fitted = Ikke estimeret, så de tal, der bygger på dem, er udeladt:
-data-no-fit-too-few = { $customers } kunder, og modellen kræver mindst { $needed }
-data-no-fit-too-few-repeat = { $customers } kunder med genkøb, og modellen kræver mindst { $needed }
+data-no-fit-too-few = { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    }, og modellen kræver mindst { $needed }
+data-no-fit-too-few-repeat = { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } med genkøb, og modellen kræver mindst { $needed }
 data-no-fit-no-repeat = ingen kunde har købt to gange, så købsfrekvensen kan ikke estimeres
 data-no-fit-nobody-lost = ingen kunde er faldet fra, så frafaldet kan ikke estimeres
 data-no-fit-same-churn = kunderne adskiller sig ikke i deres frafald: fastholdelsen forbliver { $retention }, som den simple CLV antager
@@ -501,7 +519,10 @@ data-no-fit-not-converged = estimeringen konvergerede ikke inden for { $iteratio
 data-no-fit-not-identified-parameter = dataene kan ikke fastlægge parameteren { $parameter }: dens standardfejl er mere end { $bound } gange dens værdi
 data-no-fit-not-identified = dataene kan ikke fastlægge parametrene: likelihoodfunktionen falder ikke i alle retninger fra sit maksimum
 data-no-fit-no-prediction = den giver ingen forudsigelse for nogle kunder og kan derfor ikke afprøves
-data-no-p-alive = { $segment } — { $model } giver ingen P(aktiv) for { $customers } kunder (dens række kan ikke summeres for dem), så segmentets gennemsnitlige P(aktiv), forventede køb og modellens CLV er udeladt, og P(aktiv)-diagrammet viser kun de øvrige.
+data-no-p-alive = { $segment } — { $model } giver ingen P(aktiv) for { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } (dens række kan ikke summeres for dem), så segmentets gennemsnitlige P(aktiv), forventede køb og modellens CLV er udeladt, og P(aktiv)-diagrammet viser kun de øvrige.
 data-tenure-title = Fastholdelse efter kundeforholdets længde
 data-tenure-note = Den forskudte beta-geometriske model: hver kunde har sin egen risiko for at opsige ved hver fornyelse, så fastholdelsen stiger, jo længere kundeforholdet har varet, fordi de mest opsigelsestilbøjelige forsvinder først. Punkterne er de observerede andele, linjerne modellen.
 data-tenure-data = fra data
@@ -643,7 +664,10 @@ stage-loyal = Loyal
 stage-purchase-day = købsdag { $n }
 chart-loyalty-path = Vejen til en loyal kunde: { $segment }
 cap-loyalty-path = { $segment }: { $share } af de nye kunder bliver loyale inden for perioden; vejen brydes mest fra { $from } til { $to }.
-desc-loyalty-stage = { $stage }: { $customers } kunder ({ $share })
+desc-loyalty-stage = { $stage }: { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } ({ $share })
 th-stage = Trin
 th-purchase-day = Købsdag
 th-conversion = Konvertering

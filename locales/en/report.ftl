@@ -327,7 +327,10 @@ cap-cohorts = { $segment }: of the customers who first bought in { $year }, { $s
 desc-cohorts-item = { $year }: { $shares }
 cap-p-alive = In { $segment }, { $share } of the customers have more likely left than not (P(alive) below 50%).
 desc-p-alive-item = { $segment }: { $shares }
-desc-p-alive-item-left-out = { $segment }: { $shares } (of the customers with a P(alive): { $customers } more have none)
+desc-p-alive-item-left-out = { $segment }: { $shares } (of the customers with a P(alive): { $customers ->
+        [one] { $customers } more has none
+       *[other] { $customers } more have none
+    })
 cap-tenure = In { $segment }, retention rises from { $first } at the first renewal to { $last } at renewal { $renewal }: the customers likely to leave go first.
 desc-tenure-item = { $segment }: { $shares }
 
@@ -453,10 +456,22 @@ change-entry-options = Programme option
 
 ## What the data says
 section-data = What the data says
-data-coverage = { $rows } transaction rows from { $files }: { $customers } customers buying between { $from } and { $to }.
+data-coverage = { $rows ->
+        [one] { $rows } transaction row
+       *[other] { $rows } transaction rows
+    } from { $files }: { $customers ->
+        [one] { $customers } customer buying
+       *[other] { $customers } customers buying
+    } between { $from } and { $to }.
 data-skipped-title = Rows left out:
-data-skipped = { $rows } rows with { $reason }
-data-returns-only = { $customers } customers with returns only (no day of purchases) are left out of the customer counts and the models.
+data-skipped = { $rows ->
+        [one] { $rows } row
+       *[other] { $rows } rows
+    } with { $reason }
+data-returns-only = { $customers ->
+        [one] { $customers } customer with returns only (no day of purchases) is left out of the customer counts and the models.
+       *[other] { $customers } customers with returns only (no day of purchases) are left out of the customer counts and the models.
+    }
 data-figures-title = The data beside the figures in use
 data-figures-note = Active customers bought in the last 365 days; purchases, order value and margin cover those 365 days; retention is the share of one year's customers who buy again the next year, pooled over the last full years. Where a figure is typed, the last column shows how far it is from the data.
 th-from-data = From the data
@@ -497,8 +512,14 @@ th-model-clv = Model CLV
 th-simple-clv = Simple CLV
 th-difference = Difference
 data-not-fitted = Not fitted, so the figures that need them are left out:
-data-no-fit-too-few = { $customers } customers, and the model needs at least { $needed }
-data-no-fit-too-few-repeat = { $customers } customers with a repeat purchase, and the model needs at least { $needed }
+data-no-fit-too-few = { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    }, and the model needs at least { $needed }
+data-no-fit-too-few-repeat = { $customers ->
+        [one] { $customers } customer with a repeat purchase
+       *[other] { $customers } customers with a repeat purchase
+    }, and the model needs at least { $needed }
 data-no-fit-no-repeat = no customer bought twice, so there is no purchase rate to learn
 data-no-fit-nobody-lost = no customer was lost, so there is no churn to learn
 data-no-fit-same-churn = the customers do not differ in their churn: retention stays at { $retention }, as the simple CLV assumes
@@ -506,7 +527,10 @@ data-no-fit-not-converged = the estimate did not settle within { $iterations } i
 data-no-fit-not-identified-parameter = the data cannot pin down its parameter { $parameter }: its standard error is more than { $bound } times its value
 data-no-fit-not-identified = the data cannot pin down its parameters: the likelihood does not fall away in every direction from its maximum
 data-no-fit-no-prediction = it gives no prediction for some customers, so it cannot be validated
-data-no-p-alive = { $segment } — { $model } gives no P(alive) for { $customers } customers (its series cannot be summed for them), so the segment's mean P(alive), expected purchases and model CLV are left out, and the P(alive) chart shows the others only.
+data-no-p-alive = { $segment } — { $model } gives no P(alive) for { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    } (its series cannot be summed for them), so the segment's mean P(alive), expected purchases and model CLV are left out, and the P(alive) chart shows the others only.
 data-tenure-title = Retention by tenure
 data-tenure-note = The shifted-beta-geometric model: each customer has their own chance of leaving at each renewal, so retention rises with tenure as those likely to leave go first. Points are the observed shares, lines the model.
 data-tenure-data = from the data
@@ -651,7 +675,10 @@ stage-loyal = Loyal
 stage-purchase-day = purchase day { $n }
 chart-loyalty-path = The path to a loyal customer: { $segment }
 cap-loyalty-path = { $segment }: { $share } of new customers become loyal within the window; the path breaks down most from { $from } to { $to }.
-desc-loyalty-stage = { $stage }: { $customers } customers ({ $share })
+desc-loyalty-stage = { $stage }: { $customers ->
+        [one] { $customers } customer
+       *[other] { $customers } customers
+    } ({ $share })
 th-stage = Stage
 th-purchase-day = Purchase day
 th-conversion = Conversion

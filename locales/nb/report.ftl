@@ -448,10 +448,22 @@ change-entry-options = Programalternativ
 
 ## Hva dataene sier
 section-data = Hva dataene sier
-data-coverage = { $rows } transaksjonslinjer fra { $files }: { $customers } kunder som har kjøpt mellom { $from } og { $to }.
+data-coverage = { $rows ->
+        [one] { $rows } transaksjonslinje
+       *[other] { $rows } transaksjonslinjer
+    } fra { $files }: { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } som har kjøpt mellom { $from } og { $to }.
 data-skipped-title = Utelatte linjer:
-data-skipped = { $rows } linjer med { $reason }
-data-returns-only = { $customers } kunder med bare returer (ingen dag med kjøp) er utelatt fra kundetall og modeller.
+data-skipped = { $rows ->
+        [one] { $rows } linje
+       *[other] { $rows } linjer
+    } med { $reason }
+data-returns-only = { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } med bare returer (ingen dag med kjøp) er utelatt fra kundetall og modeller.
 data-figures-title = Dataene ved siden av tallene som brukes
 data-figures-note = Aktive kunder har kjøpt noe de siste 365 dagene; kjøp, ordreverdi og bruttomargin gjelder samme periode; kundelojalitet er andelen av ett års kunder som kjøper igjen året etter, samlet for de siste hele årene. Der et tall er tastet inn, viser siste kolonne avviket fra dataene.
 th-from-data = Fra dataene
@@ -492,8 +504,14 @@ th-model-clv = Modellens CLV
 th-simple-clv = Enkel CLV
 th-difference = Forskjell
 data-not-fitted = Ikke estimert, så tallene som bygger på dem, er utelatt:
-data-no-fit-too-few = { $customers } kunder, og modellen trenger minst { $needed }
-data-no-fit-too-few-repeat = { $customers } kunder med gjenkjøp, og modellen trenger minst { $needed }
+data-no-fit-too-few = { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    }, og modellen trenger minst { $needed }
+data-no-fit-too-few-repeat = { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } med gjenkjøp, og modellen trenger minst { $needed }
 data-no-fit-no-repeat = ingen kunde har kjøpt to ganger, så det finnes ingen kjøpsrate å estimere
 data-no-fit-nobody-lost = ingen kunde har falt fra, så det finnes ikke noe frafall å estimere
 data-no-fit-same-churn = kundene skiller seg ikke i frafall: lojaliteten forblir { $retention }, slik enkel CLV antar
@@ -501,7 +519,10 @@ data-no-fit-not-converged = estimatet stabiliserte seg ikke innen { $iterations 
 data-no-fit-not-identified-parameter = dataene kan ikke fastsette parameteren { $parameter }: standardfeilen er mer enn { $bound } ganger verdien
 data-no-fit-not-identified = dataene kan ikke fastsette parameterne: likelihoodfunksjonen faller ikke i alle retninger fra maksimumet
 data-no-fit-no-prediction = den gir ingen prognose for noen kunder og kan derfor ikke prøves ut
-data-no-p-alive = { $segment } — { $model } gir ingen P(aktiv) for { $customers } kunder (rekken dens kan ikke summeres for dem), så segmentets gjennomsnittlige P(aktiv), forventede kjøp og modellens CLV er utelatt, og P(aktiv)-diagrammet viser bare de øvrige.
+data-no-p-alive = { $segment } — { $model } gir ingen P(aktiv) for { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } (rekken dens kan ikke summeres for dem), så segmentets gjennomsnittlige P(aktiv), forventede kjøp og modellens CLV er utelatt, og P(aktiv)-diagrammet viser bare de øvrige.
 data-tenure-title = Kundelojalitet etter kundeforholdets lengde
 data-tenure-note = sBG-modellen (shifted beta-geometric): hver kunde har sin egen sannsynlighet for å si opp ved hver fornyelse, så lojaliteten stiger jo lenger kundeforholdet varer, fordi de som mest sannsynlig slutter, går først. Punktene er de observerte andelene, linjene modellen.
 data-tenure-data = fra dataene
@@ -643,7 +664,10 @@ stage-loyal = Lojal
 stage-purchase-day = kjøpsdag { $n }
 chart-loyalty-path = Veien til en lojal kunde: { $segment }
 cap-loyalty-path = { $segment }: { $share } av de nye kundene blir lojale innen perioden; veien brytes mest fra { $from } til { $to }.
-desc-loyalty-stage = { $stage }: { $customers } kunder ({ $share })
+desc-loyalty-stage = { $stage }: { $customers ->
+        [one] { $customers } kunde
+       *[other] { $customers } kunder
+    } ({ $share })
 th-stage = Trinn
 th-purchase-day = Kjøpsdag
 th-conversion = Konvertering

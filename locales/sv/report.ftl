@@ -451,10 +451,22 @@ change-entry-options = Programalternativ
 
 ## Vad datan säger
 section-data = Vad datan säger
-data-coverage = { $rows } transaktionsrader från { $files }: { $customers } kunder som har köpt mellan { $from } och { $to }.
+data-coverage = { $rows ->
+        [one] { $rows } transaktionsrad
+       *[other] { $rows } transaktionsrader
+    } från { $files }: { $customers ->
+        [one] { $customers } kund
+       *[other] { $customers } kunder
+    } som har köpt mellan { $from } och { $to }.
 data-skipped-title = Utelämnade rader:
-data-skipped = { $rows } rader med { $reason }
-data-returns-only = { $customers } kunder med enbart returer (ingen dag med köp) är utelämnade ur kundantal och modeller.
+data-skipped = { $rows ->
+        [one] { $rows } rad
+       *[other] { $rows } rader
+    } med { $reason }
+data-returns-only = { $customers ->
+        [one] { $customers } kund med enbart returer (ingen dag med köp) är utelämnad ur kundantal och modeller.
+       *[other] { $customers } kunder med enbart returer (ingen dag med köp) är utelämnade ur kundantal och modeller.
+    }
 data-figures-title = Datan jämförd med de siffror som används
 data-figures-note = Aktiva kunder har köpt under de senaste 365 dagarna; köp, ordervärde och bruttomarginal avser samma 365 dagar; kundbehållning är andelen av ett års kunder som köper igen året därpå, sammanvägd över de senaste hela åren. Där en siffra är inskriven visar sista kolumnen hur mycket den avviker från datan.
 th-from-data = Från datan
@@ -495,8 +507,14 @@ th-model-clv = Modellens CLV
 th-simple-clv = Enkel CLV
 th-difference = Skillnad
 data-not-fitted = Inte skattade, så de siffror som bygger på dem är utelämnade:
-data-no-fit-too-few = { $customers } kunder, och modellen behöver minst { $needed }
-data-no-fit-too-few-repeat = { $customers } kunder med återköp, och modellen behöver minst { $needed }
+data-no-fit-too-few = { $customers ->
+        [one] { $customers } kund
+       *[other] { $customers } kunder
+    }, och modellen behöver minst { $needed }
+data-no-fit-too-few-repeat = { $customers ->
+        [one] { $customers } kund
+       *[other] { $customers } kunder
+    } med återköp, och modellen behöver minst { $needed }
 data-no-fit-no-repeat = ingen kund har köpt två gånger, så det finns ingen köpfrekvens att skatta
 data-no-fit-nobody-lost = ingen kund har lämnat, så det finns inget kundbortfall att skatta
 data-no-fit-same-churn = kunderna skiljer sig inte åt i kundbortfall: kundbehållningen ligger kvar på { $retention }, som den enkla CLV:n antar
@@ -504,7 +522,10 @@ data-no-fit-not-converged = skattningen stabiliserades inte inom { $iterations }
 data-no-fit-not-identified-parameter = data kan inte bestämma parametern { $parameter }: dess standardfel är mer än { $bound } gånger dess värde
 data-no-fit-not-identified = data kan inte bestämma parametrarna: likelihoodfunktionen faller inte i alla riktningar från sitt maximum
 data-no-fit-no-prediction = den ger ingen prognos för vissa kunder och kan därför inte prövas
-data-no-p-alive = { $segment } — { $model } ger ingen P(aktiv) för { $customers } kunder (dess serie kan inte summeras för dem), så segmentets genomsnittliga P(aktiv), förväntade köp och modellens CLV är utelämnade, och P(aktiv)-diagrammet visar bara de övriga.
+data-no-p-alive = { $segment } — { $model } ger ingen P(aktiv) för { $customers ->
+        [one] { $customers } kund
+       *[other] { $customers } kunder
+    } (dess serie kan inte summeras för dem), så segmentets genomsnittliga P(aktiv), förväntade köp och modellens CLV är utelämnade, och P(aktiv)-diagrammet visar bara de övriga.
 data-tenure-title = Kundbehållning efter kundrelationens längd
 data-tenure-note = Den förskjutna beta-geometriska modellen: varje kund har sin egen risk att säga upp avtalet vid varje förnyelse, så kundbehållningen stiger ju längre kundrelationen har varat, eftersom de som är mest benägna att lämna försvinner först. Punkterna är de observerade andelarna, linjerna modellen.
 data-tenure-data = från datan
@@ -646,7 +667,10 @@ stage-loyal = Lojal
 stage-purchase-day = köpdag { $n }
 chart-loyalty-path = Vägen till en lojal kund: { $segment }
 cap-loyalty-path = { $segment }: { $share } av de nya kunderna blir lojala inom perioden; vägen bryts mest från { $from } till { $to }.
-desc-loyalty-stage = { $stage }: { $customers } kunder ({ $share })
+desc-loyalty-stage = { $stage }: { $customers ->
+        [one] { $customers } kund
+       *[other] { $customers } kunder
+    } ({ $share })
 th-stage = Steg
 th-purchase-day = Köpdag
 th-conversion = Konvertering

@@ -27,8 +27,69 @@ fluent_templates::static_loader! {
         locales: "./locales",
         fallback_language: "en",
         // Fluent wraps arguments in Unicode isolation marks by default; in HTML they are noise.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(whole_numbers_of(&bundle.locales));
+        },
     };
+}
+
+/// How the catalogue of `locales` (one language) writes a whole number it is given:
+/// counts reach a message as numbers, so that it can choose its plural form (`1 customer`,
+/// `2 customers`), and are written as [`Localizer::number`] writes them (`1,234`, `1.234`).
+fn whole_numbers_of<M>(locales: &[LanguageIdentifier]) -> Option<fn(&FluentValue, &M) -> Option<String>> {
+    let code = locales.first().map(|l| l.language.as_str().to_owned()).unwrap_or_default();
+    let position = Language::ALL.iter().position(|l| l.code() == code)?;
+    // A plain function per language, as Fluent takes one.
+    let written: [fn(&FluentValue, &M) -> Option<String>; 4] =
+        [whole_number::<0, M>, whole_number::<1, M>, whole_number::<2, M>, whole_number::<3, M>];
+    Some(written[position])
+}
+
+/// A whole number from 0 to 2⁵³, given without options (`NUMBER()`), as language
+/// `Language::ALL[LANGUAGE]` writes it; `None` for anything else, which Fluent then writes
+/// as it does.
+fn whole_number<const LANGUAGE: usize, M>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else { return None };
+    let plain = n.options == fluent_templates::fluent_bundle::types::FluentNumberOptions::default();
+    let whole = n.value.fract() == 0.0 && (0.0..=2f64.powi(53)).contains(&n.value);
+    // Made once per thread: ICU's formatter cannot be shared between threads.
+    thread_local! {
+        static DIGITS: [Digits; 4] = Language::ALL.map(Digits::new);
+    }
+    (plain && whole).then(|| DIGITS.with(|digits| digits[LANGUAGE].number(n.value, 0)))
+}
+
+/// Digits, grouping and decimal sign of one language (CLDR, through ICU4X).
+struct Digits(DecimalFormatter);
+
+impl Digits {
+    fn new(language: Language) -> Self {
+        let locale =
+            icu_locale_core::Locale::from_str(language.code()).unwrap_or(icu_locale_core::locale!("und"));
+        let decimal = DecimalFormatter::try_new((&locale).into(), DecimalFormatterOptions::default())
+            .or_else(|_| {
+                DecimalFormatter::try_new(
+                    DecimalFormatterPreferences::default(),
+                    DecimalFormatterOptions::default(),
+                )
+            })
+            .unwrap_or_else(|_| unreachable!("compiled CLDR data covers the root locale"));
+        Self(decimal)
+    }
+
+    /// `1,234,567.5` (en), `1.234.567,5` (da), `1 234 567,5` (nb, sv), rounding halves
+    /// away from zero to `decimals` places.
+    fn number(&self, x: f64, decimals: usize) -> String {
+        let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+        let rounded = (x.abs() * scale).round() / scale;
+        let sign = if x < 0.0 && rounded != 0.0 { "-" } else { "" };
+        let text = format!("{sign}{rounded:.decimals$}");
+        match Decimal::try_from_str(&text) {
+            Ok(d) => self.0.format(&d).to_string(),
+            Err(_) => text,
+        }
+    }
 }
 
 /// An argument of a message: text as shown, or a number (for plural selection).
@@ -52,6 +113,14 @@ impl From<&str> for Arg {
 impl From<f64> for Arg {
     fn from(x: f64) -> Self {
         Arg::Number(x)
+    }
+}
+
+impl From<u64> for Arg {
+    /// A count, exact up to 2⁵³ (no count comes near).
+    #[allow(clippy::cast_precision_loss)]
+    fn from(x: u64) -> Self {
+        Arg::Number(x as f64)
     }
 }
 
@@ -123,23 +192,18 @@ pub fn each_language_with_1234() -> Vec<(Localizer, &'static str)> {
 pub struct Localizer {
     pub language: Language,
     pub catalogue: Catalogue,
-    decimal: DecimalFormatter,
+    digits: Digits,
     currency: String,
 }
 
 impl Localizer {
     pub fn new(language: Language, currency: &str) -> Self {
-        let locale =
-            icu_locale_core::Locale::from_str(language.code()).unwrap_or(icu_locale_core::locale!("und"));
-        let decimal = DecimalFormatter::try_new((&locale).into(), DecimalFormatterOptions::default())
-            .or_else(|_| {
-                DecimalFormatter::try_new(
-                    DecimalFormatterPreferences::default(),
-                    DecimalFormatterOptions::default(),
-                )
-            })
-            .unwrap_or_else(|_| unreachable!("compiled CLDR data covers the root locale"));
-        Self { language, catalogue: Catalogue::new(language), decimal, currency: currency.to_owned() }
+        Self {
+            language,
+            catalogue: Catalogue::new(language),
+            digits: Digits::new(language),
+            currency: currency.to_owned(),
+        }
     }
 
     /// The project currency's ISO code.
@@ -160,14 +224,7 @@ impl Localizer {
     /// `1,234,567.5` (en), `1.234.567,5` (da), `1 234 567,5` (nb, sv), rounding halves
     /// away from zero to `decimals` places.
     pub fn number(&self, x: f64, decimals: usize) -> String {
-        let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
-        let rounded = (x.abs() * scale).round() / scale;
-        let sign = if x < 0.0 && rounded != 0.0 { "-" } else { "" };
-        let text = format!("{sign}{rounded:.decimals$}");
-        match Decimal::try_from_str(&text) {
-            Ok(d) => self.decimal.format(&d).to_string(),
-            Err(_) => text,
-        }
+        self.digits.number(x, decimals)
     }
 
     /// `x` with up to `max_decimals` decimals and no trailing zeros (`0.815`, `1.09`, `4,896`):
@@ -320,6 +377,62 @@ mod tests {
         assert_eq!(all(0.0, 1), ["0.0", "0,0", "0,0", "0,0"].map(String::from));
         assert_eq!(all(-0.004, 2), ["0.00", "0,00", "0,00", "0,00"].map(String::from));
         assert_eq!(all(999.0, 0), ["999", "999", "999", "999"].map(String::from));
+    }
+
+    /// A count reaches a message as a number: the message chooses its form by it (one row,
+    /// 1,234 rows), and it is written in the language's digits, as `number` writes it.
+    #[test]
+    fn a_count_chooses_its_plural_form_and_is_written_in_the_languages_digits() {
+        let skipped = |l: &Localizer, rows: u64| {
+            l.t_with("data-skipped", vec![("rows", rows.into()), ("reason", "x".into())])
+        };
+        let expected = [
+            ("1 row with x", "rows with x"),
+            ("1 linje med x", "linjer med x"),
+            ("1 linje med x", "linjer med x"),
+            ("1 rad med x", "rader med x"),
+        ];
+        for ((l, grouped), (one, many)) in each_language_with_1234().iter().zip(expected) {
+            assert_eq!(skipped(l, 1), one, "{}", l.language);
+            assert_eq!(skipped(l, 1234), format!("{grouped} {many}"), "{}", l.language);
+            assert_eq!(skipped(l, 0), format!("0 {many}"), "{}", l.language);
+            // Past 2^53, and for a fraction, Fluent's own writing: no grouping.
+            let far = l.t_with("data-skipped", vec![("rows", 1e16.into()), ("reason", "x".into())]);
+            assert!(far.starts_with("10000000000000000 "), "{far}");
+            let half = l.t_with("data-skipped", vec![("rows", 1234.5.into()), ("reason", "x".into())]);
+            assert!(half.starts_with("1234.5 "), "{half}");
+        }
+        // Every message that counts customers or rows takes a number, in every language: a
+        // text argument would not choose a form, and its `[one]` would never show.
+        for (l, grouped) in each_language_with_1234() {
+            for (id, var) in [
+                ("data-coverage", "customers"),
+                ("data-coverage", "rows"),
+                ("data-returns-only", "customers"),
+                ("data-no-p-alive", "customers"),
+                ("desc-p-alive-item-left-out", "customers"),
+                ("data-no-fit-too-few", "customers"),
+                ("data-no-fit-too-few-repeat", "customers"),
+                ("desc-loyalty-stage", "customers"),
+            ] {
+                // Every other argument any of these messages takes, so that none is missing.
+                let with = |n: u64| {
+                    let counts =
+                        ["rows", "customers"].into_iter().filter(|o| *o != var).map(|o| (o, 7u64.into()));
+                    let texts =
+                        ["segment", "model", "shares", "stage", "share", "needed", "files", "from", "to"]
+                            .map(|o| (o, Arg::from("x")));
+                    l.t_with(id, std::iter::once((var, n.into())).chain(counts).chain(texts).collect())
+                };
+                let (one, many) = (with(1), with(1234));
+                assert!(many.contains(grouped), "{id} ({}): {many}", l.language);
+                // The Nordic wording names nothing after this count ("yderligere 1 har ingen").
+                if id == "desc-p-alive-item-left-out" && l.language != Language::En {
+                    continue;
+                }
+                assert_ne!(one, many.replace(grouped, "1"), "{id} ({}) has one form only: {one}", l.language);
+            }
+        }
     }
 
     fn in_own_currency(language: Language) -> Localizer {

@@ -98,8 +98,7 @@ pub fn p_alive(segments: &[&SegmentDataMetrics], l: &Localizer) -> Chart {
             if *unknown == 0 {
                 return l.t_with("desc-p-alive-item", args);
             }
-            #[allow(clippy::cast_precision_loss)] // counts far below 2^53
-            args.push(("customers", l.number(*unknown as f64, 0).into()));
+            args.push(("customers", (*unknown).into()));
             l.t_with("desc-p-alive-item-left-out", args)
         })
         .collect::<Vec<_>>()

@@ -27,7 +27,7 @@ pub fn funnel(segment_id: &str, segment_name: &str, path: &LoyaltyPath, l: &Loca
                 "desc-loyalty-stage",
                 vec![
                     ("stage", stage(s.name).into()),
-                    ("customers", l.number(s.customers as f64, 0).into()),
+                    ("customers", s.customers.into()),
                     ("share", l.percent(share(s.customers), 0).into()),
                 ],
             )

@@ -76,7 +76,7 @@ fn pareto_caption(reasons: &[(String, u64)], total: u64, l: &Localizer) -> Strin
         return l.t("cap-pareto-none");
     }
     let mut covered = 0;
-    let mut count = 0;
+    let mut count = 0usize;
     for (_, n) in reasons {
         covered += n;
         count += 1;

@@ -157,7 +157,7 @@ fn without_p_alive(s: &SegmentDataMetrics, l: &Localizer) -> Option<String> {
         vec![
             ("segment", s.name.clone().into()),
             ("model", chosen.model.name().into()),
-            ("customers", l.number(count(m.customers_without_p_alive), 0).into()),
+            ("customers", m.customers_without_p_alive.into()),
         ],
     ))
 }
@@ -169,8 +169,8 @@ fn coverage(data: &DataMetrics, l: &Localizer) -> (Option<String>, Vec<String>, 
     let read = l.t_with(
         "data-coverage",
         vec![
-            ("rows", l.number(count(c.rows), 0).into()),
-            ("customers", l.number(count(c.customers), 0).into()),
+            ("rows", c.rows.into()),
+            ("customers", c.customers.into()),
             ("from", l.date(c.first_date).into()),
             ("to", l.date(c.observation_end).into()),
             ("files", c.files.join(", ").into()),
@@ -179,19 +179,10 @@ fn coverage(data: &DataMetrics, l: &Localizer) -> (Option<String>, Vec<String>, 
     let skipped = c
         .skipped
         .iter()
-        .map(|s| {
-            l.t_with(
-                "data-skipped",
-                vec![("rows", l.number(count(s.rows), 0).into()), ("reason", s.reason.clone().into())],
-            )
-        })
+        .map(|s| l.t_with("data-skipped", vec![("rows", s.rows.into()), ("reason", s.reason.clone().into())]))
         .collect();
-    let returns_only = (c.customers_returns_only > 0).then(|| {
-        l.t_with(
-            "data-returns-only",
-            vec![("customers", l.number(count(c.customers_returns_only), 0).into())],
-        )
-    });
+    let returns_only = (c.customers_returns_only > 0)
+        .then(|| l.t_with("data-returns-only", vec![("customers", c.customers_returns_only.into())]));
     (Some(read), skipped, returns_only)
 }
 
@@ -376,13 +367,12 @@ fn symbol(name: &str) -> &str {
 /// Why a model has no fit, in the report's language.
 fn reason(why: &NoFit, l: &Localizer) -> String {
     match *why {
-        NoFit::TooFewCustomers { customers, needed } => l.t_with(
-            "data-no-fit-too-few",
-            vec![("customers", l.number(count(customers as u64), 0).into()), ("needed", needed.into())],
-        ),
+        NoFit::TooFewCustomers { customers, needed } => {
+            l.t_with("data-no-fit-too-few", vec![("customers", customers.into()), ("needed", needed.into())])
+        }
         NoFit::TooFewRepeatBuyers { customers, needed } => l.t_with(
             "data-no-fit-too-few-repeat",
-            vec![("customers", l.number(count(customers as u64), 0).into()), ("needed", needed.into())],
+            vec![("customers", customers.into()), ("needed", needed.into())],
         ),
         NoFit::NoRepeatPurchases => l.t("data-no-fit-no-repeat"),
         NoFit::NobodyLost => l.t("data-no-fit-nobody-lost"),
