@@ -124,3 +124,44 @@ fn data_uri(logo: &crate::model::Logo) -> String {
         base64::engine::general_purpose::STANDARD.encode(&logo.bytes)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::models::{Choice, ChoiceReason, Model};
+    use crate::analysis::{DataMetrics, SegmentDataMetrics};
+    use crate::model::fixture::{drivers, project, segment};
+    use crate::model::{Edition, PerDriver};
+
+    /// The data section's templates show each segment's customers without a P(alive), as
+    /// the view words them, in a note of its own: one count, in every language (the written
+    /// report spells a no-break space `&nbsp;`).
+    #[test]
+    fn customers_without_a_p_alive_are_named_in_the_report() {
+        let seg = segment("installers", 500.0, drivers(1.0, 100.0, 0.5, 0.5), PerDriver::default(), true);
+        let p = project(vec![seg], vec![], 2, 0.0);
+        let mut metrics = crate::analysis::analyse(&p);
+        let chosen = Some(Choice { model: Model::ParetoNbd, reason: ChoiceReason::Setting });
+        let segments = vec![
+            SegmentDataMetrics::with_p_alive("Installers", chosen, vec![1; 10], 1234),
+            SegmentDataMetrics::with_p_alive("Utilities", chosen, vec![1; 10], 0),
+        ];
+        metrics.data = Some(DataMetrics { coverage: None, segments });
+        for (l, count) in crate::render::locale::each_language_with_1234() {
+            let html = report(&p, &metrics, l.language, Edition::Full, None, None, &crate::memo::Nothing)
+                .unwrap_or_else(|e| panic!("{e}"));
+            let notes = html.split("<p class=\"note\">").skip(1).filter_map(|n| n.split_once("</p>"));
+            let named: Vec<&str> = notes
+                .map(|(note, _)| note)
+                .filter(|n| n.starts_with("Installers") || n.starts_with("Utilities"))
+                .collect();
+            assert_eq!(named.len(), 1, "{:?}: {named:?}", l.language);
+            assert!(
+                named[0].starts_with("Installers — Pareto/NBD")
+                    && named[0].contains(&count.replace('\u{a0}', "&nbsp;")),
+                "{}",
+                named[0]
+            );
+        }
+    }
+}
