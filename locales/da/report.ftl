@@ -520,9 +520,9 @@ data-no-fit-not-identified-parameter = dataene kan ikke fastlægge parameteren {
 data-no-fit-not-identified = dataene kan ikke fastlægge parametrene: likelihoodfunktionen falder ikke i alle retninger fra sit maksimum
 data-no-fit-no-prediction = den giver ingen forudsigelse for nogle kunder og kan derfor ikke afprøves
 data-no-p-alive = { $segment } — { $model } giver ingen P(aktiv) for { $customers ->
-        [one] { $customers } kunde
-       *[other] { $customers } kunder
-    } (dens række kan ikke summeres for dem), så segmentets gennemsnitlige P(aktiv), forventede køb og modellens CLV er udeladt, og P(aktiv)-diagrammet viser kun de øvrige.
+        [one] { $customers } kunde (dens række kan ikke summeres for den)
+       *[other] { $customers } kunder (dens række kan ikke summeres for dem)
+    }, så segmentets gennemsnitlige P(aktiv), forventede køb og modellens CLV er udeladt, og P(aktiv)-diagrammet viser kun de øvrige.
 data-tenure-title = Fastholdelse efter kundeforholdets længde
 data-tenure-note = Den forskudte beta-geometriske model: hver kunde har sin egen risiko for at opsige ved hver fornyelse, så fastholdelsen stiger, jo længere kundeforholdet har varet, fordi de mest opsigelsestilbøjelige forsvinder først. Punkterne er de observerede andele, linjerne modellen.
 data-tenure-data = fra data

@@ -520,9 +520,9 @@ data-no-fit-not-identified-parameter = dataene kan ikke fastsette parameteren { 
 data-no-fit-not-identified = dataene kan ikke fastsette parameterne: likelihoodfunksjonen faller ikke i alle retninger fra maksimumet
 data-no-fit-no-prediction = den gir ingen prognose for noen kunder og kan derfor ikke prøves ut
 data-no-p-alive = { $segment } — { $model } gir ingen P(aktiv) for { $customers ->
-        [one] { $customers } kunde
-       *[other] { $customers } kunder
-    } (rekken dens kan ikke summeres for dem), så segmentets gjennomsnittlige P(aktiv), forventede kjøp og modellens CLV er utelatt, og P(aktiv)-diagrammet viser bare de øvrige.
+        [one] { $customers } kunde (rekken dens kan ikke summeres for den)
+       *[other] { $customers } kunder (rekken dens kan ikke summeres for dem)
+    }, så segmentets gjennomsnittlige P(aktiv), forventede kjøp og modellens CLV er utelatt, og P(aktiv)-diagrammet viser bare de øvrige.
 data-tenure-title = Kundelojalitet etter kundeforholdets lengde
 data-tenure-note = sBG-modellen (shifted beta-geometric): hver kunde har sin egen sannsynlighet for å si opp ved hver fornyelse, så lojaliteten stiger jo lenger kundeforholdet varer, fordi de som mest sannsynlig slutter, går først. Punktene er de observerte andelene, linjene modellen.
 data-tenure-data = fra dataene

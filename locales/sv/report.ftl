@@ -523,9 +523,9 @@ data-no-fit-not-identified-parameter = data kan inte bestämma parametern { $par
 data-no-fit-not-identified = data kan inte bestämma parametrarna: likelihoodfunktionen faller inte i alla riktningar från sitt maximum
 data-no-fit-no-prediction = den ger ingen prognos för vissa kunder och kan därför inte prövas
 data-no-p-alive = { $segment } — { $model } ger ingen P(aktiv) för { $customers ->
-        [one] { $customers } kund
-       *[other] { $customers } kunder
-    } (dess serie kan inte summeras för dem), så segmentets genomsnittliga P(aktiv), förväntade köp och modellens CLV är utelämnade, och P(aktiv)-diagrammet visar bara de övriga.
+        [one] { $customers } kund (dess serie kan inte summeras för den)
+       *[other] { $customers } kunder (dess serie kan inte summeras för dem)
+    }, så segmentets genomsnittliga P(aktiv), förväntade köp och modellens CLV är utelämnade, och P(aktiv)-diagrammet visar bara de övriga.
 data-tenure-title = Kundbehållning efter kundrelationens längd
 data-tenure-note = Den förskjutna beta-geometriska modellen: varje kund har sin egen risk att säga upp avtalet vid varje förnyelse, så kundbehållningen stiger ju längre kundrelationen har varat, eftersom de som är mest benägna att lämna försvinner först. Punkterna är de observerade andelarna, linjerna modellen.
 data-tenure-data = från datan

@@ -46,18 +46,24 @@ fn whole_numbers_of<M>(locales: &[LanguageIdentifier]) -> Option<fn(&FluentValue
     Some(written[position])
 }
 
-/// A whole number from 0 to 2⁵³, given without options (`NUMBER()`), as language
-/// `Language::ALL[LANGUAGE]` writes it; `None` for anything else, which Fluent then writes
-/// as it does.
+/// A whole number from 0 to 2⁵³ with Fluent's default number options, as language
+/// `Language::ALL[LANGUAGE]` writes it; `None` for anything else (text, a fraction, a
+/// negative number), which Fluent then writes as it does.
 fn whole_number<const LANGUAGE: usize, M>(value: &FluentValue, _: &M) -> Option<String> {
     let FluentValue::Number(n) = value else { return None };
     let plain = n.options == fluent_templates::fluent_bundle::types::FluentNumberOptions::default();
     let whole = n.value.fract() == 0.0 && (0.0..=2f64.powi(53)).contains(&n.value);
+    (plain && whole).then(|| number(Language::ALL[LANGUAGE], n.value, 0))
+}
+
+/// `x` as `language` writes it, rounded to `decimals` places ([`Digits::number`]).
+fn number(language: Language, x: f64, decimals: usize) -> String {
     // Made once per thread: ICU's formatter cannot be shared between threads.
     thread_local! {
         static DIGITS: [Digits; 4] = Language::ALL.map(Digits::new);
     }
-    (plain && whole).then(|| DIGITS.with(|digits| digits[LANGUAGE].number(n.value, 0)))
+    let at = Language::ALL.iter().position(|&l| l == language).unwrap_or(0);
+    DIGITS.with(|digits| digits[at].number(x, decimals))
 }
 
 /// Digits, grouping and decimal sign of one language (CLDR, through ICU4X).
@@ -192,18 +198,12 @@ pub fn each_language_with_1234() -> Vec<(Localizer, &'static str)> {
 pub struct Localizer {
     pub language: Language,
     pub catalogue: Catalogue,
-    digits: Digits,
     currency: String,
 }
 
 impl Localizer {
     pub fn new(language: Language, currency: &str) -> Self {
-        Self {
-            language,
-            catalogue: Catalogue::new(language),
-            digits: Digits::new(language),
-            currency: currency.to_owned(),
-        }
+        Self { language, catalogue: Catalogue::new(language), currency: currency.to_owned() }
     }
 
     /// The project currency's ISO code.
@@ -224,7 +224,7 @@ impl Localizer {
     /// `1,234,567.5` (en), `1.234.567,5` (da), `1 234 567,5` (nb, sv), rounding halves
     /// away from zero to `decimals` places.
     pub fn number(&self, x: f64, decimals: usize) -> String {
-        self.digits.number(x, decimals)
+        number(self.language, x, decimals)
     }
 
     /// `x` with up to `max_decimals` decimals and no trailing zeros (`0.815`, `1.09`, `4,896`):

@@ -134,8 +134,9 @@ mod tests {
     use crate::model::{Edition, PerDriver};
 
     /// The data section's templates show each segment's customers without a P(alive), as
-    /// the view words them, in a note of its own: one count, in every language (the written
-    /// report spells a no-break space `&nbsp;`).
+    /// the view words them, in a note of its own per segment that has any, in every
+    /// language: 1,234 of them (the written report spells a no-break space `&nbsp;`), and
+    /// one customer in the singular.
     #[test]
     fn customers_without_a_p_alive_are_named_in_the_report() {
         let seg = segment("installers", 500.0, drivers(1.0, 100.0, 0.5, 0.5), PerDriver::default(), true);
@@ -145,17 +146,21 @@ mod tests {
         let segments = vec![
             SegmentDataMetrics::with_p_alive("Installers", chosen, vec![1; 10], 1234),
             SegmentDataMetrics::with_p_alive("Utilities", chosen, vec![1; 10], 0),
+            SegmentDataMetrics::with_p_alive("Depots", chosen, vec![1; 10], 1),
         ];
+        // One customer, in the singular: "1 customer", "1 kunde", "1 kund".
+        let one = ["1 customer (", "1 kunde (", "1 kunde (", "1 kund ("];
         metrics.data = Some(DataMetrics { coverage: None, segments });
-        for (l, count) in crate::render::locale::each_language_with_1234() {
+        for ((l, count), one) in crate::render::locale::each_language_with_1234().into_iter().zip(one) {
             let html = report(&p, &metrics, l.language, Edition::Full, None, None, &crate::memo::Nothing)
                 .unwrap_or_else(|e| panic!("{e}"));
             let notes = html.split("<p class=\"note\">").skip(1).filter_map(|n| n.split_once("</p>"));
             let named: Vec<&str> = notes
                 .map(|(note, _)| note)
-                .filter(|n| n.starts_with("Installers") || n.starts_with("Utilities"))
+                .filter(|n| ["Installers", "Utilities", "Depots"].iter().any(|s| n.starts_with(s)))
                 .collect();
-            assert_eq!(named.len(), 1, "{:?}: {named:?}", l.language);
+            assert_eq!(named.len(), 2, "{:?}: {named:?}", l.language);
+            assert!(named[1].starts_with("Depots") && named[1].contains(one), "{}", named[1]);
             assert!(
                 named[0].starts_with("Installers — Pareto/NBD")
                     && named[0].contains(&count.replace('\u{a0}', "&nbsp;")),

@@ -47,7 +47,8 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// The record's fields as one text (delimiters and all, quotes removed), when it is UTF-8.
+    /// The bytes the fields are cut from as one text, when they are UTF-8: the record
+    /// itself, or for a quoted record its fields one after the other without their quotes.
     pub fn as_text(&self) -> Option<&'a str> {
         std::str::from_utf8(self.buffer).ok()
     }
