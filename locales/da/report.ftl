@@ -392,7 +392,10 @@ method-jobs-words = Ulwicks mulighedsscore: 15 eller mere er stærkt underdække
 assumption-simulation = { $draws } simuleringer, startværdi { $seed }, løftestængernes korrelation ρ = { $rho }
 ramp-up-none = ingen indfasning antaget: alle løftestænger har fuld effekt fra år 1
 ramp-up-shares = indfasning: { $shares } af den fulde effekt i år 1, 2, …
-assumption-acquisition = { $customers } nye kunder for { $spend } om året
+assumption-acquisition = { $customers ->
+        [one] { $customers } ny kunde
+       *[other] { $customers } nye kunder
+    } for { $spend } om året
 assumption-benchmark-used = anvendt for { $segment }
 
 ## Ændringer siden en version
@@ -653,7 +656,10 @@ loyalty-title = Vejen til en loyal kunde
 loyalty-note = Nye kunder — intet køb i de { $lapse } dage af data før deres første — hvis første { $window } dage alle er observeret, efter det trin de nåede inden for de { $window } dage: første køb, genkøb, fast kunde og loyal ved købsdag { $purchases }. Konvertering er andelen af trinnet før. Tilbagevundet: af kunderne med et ophold på mere end { $lapse } dage mellem køb eller før observationsperiodens slut, dem der købte igen efter et sådant ophold.
 loyalty-median-day = median dag { $day }
 loyalty-win-back = { $returned } af { $lapsed } ({ $share })
-loyalty-bottleneck = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers } flere af de { $at_from } kunder på trinnet { $from } være nået til { $to }, værd { $value } i dækningsbidrag inden for deres første { $window } dage.
+loyalty-bottleneck = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers ->
+        [one] yderligere { $customers } af de { $at_from } kunder
+       *[other] { $customers } flere af de { $at_from } kunder
+    } på trinnet { $from } være nået til { $to }, værd { $value } i dækningsbidrag inden for deres første { $window } dage.
 loyalty-bottleneck-best = { $segment }: det svageste trin målt mod alle segmenter er fra { $from } til { $to } ({ $conversion }, alle segmenter { $all }), og intet segment med nok kunder konverterer bedre dér.
 th-loyalty-eligible = Kunder talt med
 th-win-back = Tilbagevundet
@@ -682,7 +688,10 @@ chart-winloss-trend = Forholdet mellem vundne og tabte kunder og mersalgsandelen
 chart-winloss-trend-x = Periode
 cap-winloss-trend = Hvert segments forhold mellem vundne og tabte kunder (vundne pr. tabt kunde) og mersalgsandel, periode for periode fra { $first } til { $last }.
 th-period = Periode
-loyalty-bottleneck-unvalued = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers } flere af de { $at_from } kunder på trinnet { $from } være nået til { $to }; hvad det er værd, kan ikke måles, da segmentet ikke har kunder på begge sider af trinnet.
+loyalty-bottleneck-unvalued = { $segment }: vejen brydes mest fra { $from } til { $to }: { $conversion } går videre mod { $all } i alle segmenter og { $best } i { $best_segment }. Med samme konvertering ville { $customers ->
+        [one] yderligere { $customers } af de { $at_from } kunder
+       *[other] { $customers } flere af de { $at_from } kunder
+    } på trinnet { $from } være nået til { $to }; hvad det er værd, kan ikke måles, da segmentet ikke har kunder på begge sider af trinnet.
 loyalty-left-out = { $before } før data, { $recent } for nye
 th-loyalty-left-out = Ikke talt med
 cap-winloss-trend-more = Diagrammet viser de første { $shown } af de { $count } segmenter, der er talt pr. periode; tabellen viser dem alle.
@@ -690,7 +699,10 @@ stage-integrated = Integreret
 stage-categories = { $n } varegrupper
 loyalty-note-integrated = Integreret: loyal og har købt fra mindst { $categories } varegrupper inden for de samme { $window } dage (en varegruppe tæller med en linje over nul: en returvare er intet køb); nået på den seneste af de to dage.
 economics-data-problems = Vurderet ud fra data: lav produktintegration
-data-problems-note = Integreret: loyal og køber fra mindst { $categories } varegrupper inden for de første { $window } dage. Værdien på spil er den dækning inden for de { $window } dage, som { $customers } flere integrerede kunder ville have givet ud over det, de gav som blot loyale kunder — kunderne i data samlet, ikke en kundelevetidsværdi, så den rangeres ikke sammen med problemområderne ovenfor. Den sammenligner kunder; den beviser ikke, at salg af flere varegrupper giver den ekstra dækning.
+data-problems-note = Integreret: loyal og køber fra mindst { $categories } varegrupper inden for de første { $window } dage. Værdien på spil er den dækning inden for de { $window } dage, som { $customers ->
+        [one] yderligere { $customers } integreret kunde
+       *[other] { $customers } flere integrerede kunder
+    } ville have givet ud over det, de gav som blot loyale kunder — kunderne i data samlet, ikke en kundelevetidsværdi, så den rangeres ikke sammen med problemområderne ovenfor. Den sammenligner kunder; den beviser ikke, at salg af flere varegrupper giver den ekstra dækning.
 summary-data-problem-item = { $current } af de loyale nye kunder blev integrerede, mod { $benchmark } i { $best_segment }; i det tempo ville de have givet { $value } mere i dækning inden for deres første { $window } dage (alle nye kunder i data samlet; ikke en kundelevetidsværdi)
 th-additional = Flere integrerede
 th-categories = Varegrupper

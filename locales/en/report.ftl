@@ -400,7 +400,10 @@ method-jobs-words = Ulwick's opportunity score: 15 or more is extremely under-se
 assumption-simulation = { $draws } draws, seed { $seed }, lever correlation ρ = { $rho }
 ramp-up-none = no ramp-up assumed: every lever at full effect from year 1
 ramp-up-shares = ramp-up: { $shares } of the full effect in year 1, 2, …
-assumption-acquisition = { $customers } new customers for { $spend } a year
+assumption-acquisition = { $customers ->
+        [one] { $customers } new customer
+       *[other] { $customers } new customers
+    } for { $spend } a year
 assumption-benchmark-used = used for { $segment }
 
 ## What changed since a revision
@@ -701,7 +704,10 @@ stage-integrated = Integrated
 stage-categories = { $n } categories
 loyalty-note-integrated = Integrated: loyal, and bought from at least { $categories } product categories within the same { $window } days (a category counts with a row above zero: a return buys nothing); reached on the later of the two days.
 economics-data-problems = Scored from the data: low product integration
-data-problems-note = Integrated: loyal and buying from at least { $categories } product categories within the first { $window } days. The value at stake is the margin within those { $window } days that { $customers } more integrated customers would have brought, over what they brought as loyal customers only — the customers in the data together, not a customer lifetime value, so it is not ranked with the problem areas above. It compares customers; it does not prove that selling more categories causes the extra margin.
+data-problems-note = Integrated: loyal and buying from at least { $categories } product categories within the first { $window } days. The value at stake is the margin within those { $window } days that { $customers ->
+        [one] { $customers } more integrated customer
+       *[other] { $customers } more integrated customers
+    } would have brought, over what they brought as loyal customers only — the customers in the data together, not a customer lifetime value, so it is not ranked with the problem areas above. It compares customers; it does not prove that selling more categories causes the extra margin.
 summary-data-problem-item = { $current } of loyal new customers became integrated, against { $benchmark } in { $best_segment }; at that rate they would have brought { $value } more margin within their first { $window } days (all new customers in the data together; not a lifetime value)
 th-additional = More integrated
 th-categories = Categories

@@ -392,7 +392,10 @@ method-jobs-words = Ulwicks mulighetsscore: 15 eller mer er sterkt underdekket, 
 assumption-simulation = { $draws } simuleringer, startverdi { $seed }, virkemidlenes korrelasjon ρ = { $rho }
 ramp-up-none = ingen innfasing antatt: alle virkemidler har full effekt fra år 1
 ramp-up-shares = innfasing: { $shares } av full effekt i år 1, 2, …
-assumption-acquisition = { $customers } nye kunder for { $spend } per år
+assumption-acquisition = { $customers ->
+        [one] { $customers } ny kunde
+       *[other] { $customers } nye kunder
+    } for { $spend } per år
 assumption-benchmark-used = brukt for { $segment }
 
 ## Endringer siden en versjon
@@ -653,7 +656,10 @@ loyalty-title = Veien til en lojal kunde
 loyalty-note = Nye kunder — ingen kjøp i de { $lapse } dagene med data før det første — der alle de første { $window } dagene er observert, etter trinnet de nådde innen de { $window } dagene: første kjøp, gjenkjøp, fast kunde og lojal ved kjøpsdag { $purchases }. Konvertering er andelen av trinnet før. Vunnet tilbake: av kundene med et opphold på mer enn { $lapse } dager mellom kjøp eller før slutten av observasjonsperioden, de som kjøpte igjen etter et slikt opphold.
 loyalty-median-day = median dag { $day }
 loyalty-win-back = { $returned } av { $lapsed } ({ $share })
-loyalty-bottleneck = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers } flere av de { $at_from } kundene på trinnet { $from } ha nådd { $to }, verdt { $value } i dekningsbidrag innen de første { $window } dagene.
+loyalty-bottleneck = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers ->
+        [one] ytterligere { $customers } av de { $at_from } kundene
+       *[other] { $customers } flere av de { $at_from } kundene
+    } på trinnet { $from } ha nådd { $to }, verdt { $value } i dekningsbidrag innen de første { $window } dagene.
 loyalty-bottleneck-best = { $segment }: det svakeste trinnet målt mot alle segmenter er fra { $from } til { $to } ({ $conversion }, alle segmenter { $all }), og ingen segmenter med nok kunder konverterer bedre der.
 th-loyalty-eligible = Kunder tatt med
 th-win-back = Vunnet tilbake
@@ -682,7 +688,10 @@ chart-winloss-trend = Forholdet mellom vunne og tapte kunder og mersalgsandelen 
 chart-winloss-trend-x = Periode
 cap-winloss-trend = Hvert segments forhold mellom vunne og tapte kunder (vunne per tapt kunde) og mersalgsandel, periode for periode fra { $first } til { $last }.
 th-period = Periode
-loyalty-bottleneck-unvalued = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers } flere av de { $at_from } kundene på trinnet { $from } ha nådd { $to }; hva det er verdt, kan ikke måles, fordi segmentet ikke har kunder på begge sider av trinnet.
+loyalty-bottleneck-unvalued = { $segment }: veien brytes mest fra { $from } til { $to }: { $conversion } går videre, mot { $all } i alle segmenter og { $best } i { $best_segment }. Med like god konvertering ville { $customers ->
+        [one] ytterligere { $customers } av de { $at_from } kundene
+       *[other] { $customers } flere av de { $at_from } kundene
+    } på trinnet { $from } ha nådd { $to }; hva det er verdt, kan ikke måles, fordi segmentet ikke har kunder på begge sider av trinnet.
 loyalty-left-out = { $before } før dataene, { $recent } for nye
 th-loyalty-left-out = Ikke tatt med
 cap-winloss-trend-more = Diagrammet viser de første { $shown } av de { $count } segmentene som er talt per periode; tabellen viser alle.
@@ -690,7 +699,10 @@ stage-integrated = Integrert
 stage-categories = { $n } varegrupper
 loyalty-note-integrated = Integrert: lojal, og har kjøpt fra minst { $categories } varegrupper innen de samme { $window } dagene (en varegruppe teller med en linje over null: en retur er ikke et kjøp); nådd på den seneste av de to dagene.
 economics-data-problems = Vurdert ut fra data: lav produktintegrasjon
-data-problems-note = Integrert: lojal og kjøper fra minst { $categories } varegrupper innen de første { $window } dagene. Verdien som står på spill er dekningsbidraget innen de { $window } dagene som { $customers } flere integrerte kunder ville ha gitt utover det de ga som bare lojale kunder — kundene i dataene samlet, ikke en kundelevetidsverdi, så den rangeres ikke sammen med problemområdene over. Den sammenligner kunder; den beviser ikke at salg av flere varegrupper gir det ekstra dekningsbidraget.
+data-problems-note = Integrert: lojal og kjøper fra minst { $categories } varegrupper innen de første { $window } dagene. Verdien som står på spill er dekningsbidraget innen de { $window } dagene som { $customers ->
+        [one] ytterligere { $customers } integrert kunde
+       *[other] { $customers } flere integrerte kunder
+    } ville ha gitt utover det de ga som bare lojale kunder — kundene i dataene samlet, ikke en kundelevetidsverdi, så den rangeres ikke sammen med problemområdene over. Den sammenligner kunder; den beviser ikke at salg av flere varegrupper gir det ekstra dekningsbidraget.
 summary-data-problem-item = { $current } av de lojale nye kundene ble integrerte, mot { $benchmark } i { $best_segment }; i det tempoet ville de ha gitt { $value } mer i dekningsbidrag innen de første { $window } dagene (alle nye kunder i dataene samlet; ikke en kundelevetidsverdi)
 th-additional = Flere integrerte
 th-categories = Varegrupper

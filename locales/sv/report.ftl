@@ -395,7 +395,10 @@ method-jobs-words = Ulwicks möjlighetsvärde: 15 eller mer är kraftigt underf�
 assumption-simulation = { $draws } simuleringar, startvärde { $seed }, hävstängernas korrelation ρ = { $rho }
 ramp-up-none = ingen infasning antagen: alla hävstänger har full effekt från år 1
 ramp-up-shares = infasning: { $shares } av full effekt år 1, 2, …
-assumption-acquisition = { $customers } nya kunder för { $spend } per år
+assumption-acquisition = { $customers ->
+        [one] { $customers } ny kund
+       *[other] { $customers } nya kunder
+    } för { $spend } per år
 assumption-benchmark-used = används för { $segment }
 
 ## Ändringar sedan en version
@@ -656,7 +659,10 @@ loyalty-title = Vägen till en lojal kund
 loyalty-note = Nya kunder — inget köp under de { $lapse } dagarna med data före det första — vars första { $window } dagar alla har observerats, efter det steg de nådde inom de { $window } dagarna: första köp, återköp, stamkund och lojal vid köpdag { $purchases }. Konvertering är andelen av steget före. Återvunna: av kunderna med ett uppehåll på mer än { $lapse } dagar mellan köp eller före observationsperiodens slut, de som köpte igen efter ett sådant uppehåll.
 loyalty-median-day = median dag { $day }
 loyalty-win-back = { $returned } av { $lapsed } ({ $share })
-loyalty-bottleneck = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers } fler av de { $at_from } kunderna i steget { $from } ha nått { $to }, värt { $value } i täckningsbidrag inom deras första { $window } dagar.
+loyalty-bottleneck = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers ->
+        [one] ytterligare { $customers } av de { $at_from } kunderna
+       *[other] { $customers } fler av de { $at_from } kunderna
+    } i steget { $from } ha nått { $to }, värt { $value } i täckningsbidrag inom deras första { $window } dagar.
 loyalty-bottleneck-best = { $segment }: det svagaste steget mätt mot alla segment är från { $from } till { $to } ({ $conversion }, alla segment { $all }), och inget segment med tillräckligt många kunder konverterar bättre där.
 th-loyalty-eligible = Kunder som räknas
 th-win-back = Återvunna
@@ -685,7 +691,10 @@ chart-winloss-trend = Förhållandet mellan vunna och förlorade kunder och merf
 chart-winloss-trend-x = Period
 cap-winloss-trend = Varje segments förhållande mellan vunna och förlorade kunder (vunna per förlorad kund) och merförsäljningsandel, period för period från { $first } till { $last }.
 th-period = Period
-loyalty-bottleneck-unvalued = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers } fler av de { $at_from } kunderna i steget { $from } ha nått { $to }; vad det är värt kan inte mätas, eftersom segmentet inte har kunder på båda sidor av steget.
+loyalty-bottleneck-unvalued = { $segment }: vägen bryts mest från { $from } till { $to }: { $conversion } går vidare, mot { $all } i alla segment och { $best } i { $best_segment }. Med lika god konvertering skulle { $customers ->
+        [one] ytterligare { $customers } av de { $at_from } kunderna
+       *[other] { $customers } fler av de { $at_from } kunderna
+    } i steget { $from } ha nått { $to }; vad det är värt kan inte mätas, eftersom segmentet inte har kunder på båda sidor av steget.
 loyalty-left-out = { $before } före data, { $recent } för nya
 th-loyalty-left-out = Inte med
 cap-winloss-trend-more = Diagrammet visar de första { $shown } av de { $count } segment som räknas per period; tabellen visar alla.
@@ -693,7 +702,10 @@ stage-integrated = Integrerad
 stage-categories = { $n } varugrupper
 loyalty-note-integrated = Integrerad: lojal, och har köpt från minst { $categories } varugrupper inom samma { $window } dagar (en varugrupp räknas med en rad över noll: en retur är inget köp); nådd den senare av de två dagarna.
 economics-data-problems = Bedömt utifrån data: låg produktintegration
-data-problems-note = Integrerad: lojal och köper från minst { $categories } varugrupper inom de första { $window } dagarna. Värdet som står på spel är täckningsbidraget inom de { $window } dagarna som { $customers } fler integrerade kunder skulle ha gett utöver vad de gav som enbart lojala kunder — kunderna i data sammantaget, inte ett kundlivstidsvärde, så det rangordnas inte med problemområdena ovan. Det jämför kunder; det bevisar inte att försäljning av fler varugrupper ger det extra täckningsbidraget.
+data-problems-note = Integrerad: lojal och köper från minst { $categories } varugrupper inom de första { $window } dagarna. Värdet som står på spel är täckningsbidraget inom de { $window } dagarna som { $customers ->
+        [one] ytterligare { $customers } integrerad kund
+       *[other] { $customers } fler integrerade kunder
+    } skulle ha gett utöver vad de gav som enbart lojala kunder — kunderna i data sammantaget, inte ett kundlivstidsvärde, så det rangordnas inte med problemområdena ovan. Det jämför kunder; det bevisar inte att försäljning av fler varugrupper ger det extra täckningsbidraget.
 summary-data-problem-item = { $current } av de lojala nya kunderna blev integrerade, mot { $benchmark } i { $best_segment }; i den takten skulle de ha gett { $value } mer i täckningsbidrag inom de första { $window } dagarna (alla nya kunder i data sammantaget; inte ett kundlivstidsvärde)
 th-additional = Fler integrerade
 th-categories = Varugrupper

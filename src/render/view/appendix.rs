@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::analysis::{Metrics, SegmentMetrics};
 use crate::model::{BenchmarkSource, Driver, Drivers, Estimate, Phase, Project, Ref, Segment};
 use crate::render::labels::{lever_name, problem_name};
-use crate::render::locale::Localizer;
+use crate::render::locale::{Arg, Localizer};
 use crate::render::markdown;
 
 /// The appendix section.
@@ -675,7 +675,7 @@ fn segment_assumptions(i: usize, seg: &Segment, l: &Localizer) -> Vec<Assumption
         }
     }
     let acquisition = vec![
-        ("customers", l.number(seg.new_customers_per_year.get(), 0).into()),
+        ("customers", Arg::rounded(seg.new_customers_per_year.get())),
         ("spend", l.money(seg.acquisition_spend_per_year.get()).into()),
     ];
     rows.push(Assumption {

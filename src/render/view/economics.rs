@@ -7,7 +7,7 @@ use crate::analysis::Metrics;
 use crate::model::{BenchmarkSource, Driver};
 use crate::render::charts::{self, Chart};
 use crate::render::labels::{lever_name, problem_name};
-use crate::render::locale::Localizer;
+use crate::render::locale::{Arg, Localizer};
 
 /// The segment economics section: each segment today, its problem areas in money, and what a
 /// krone does in acquisition and in loyalty.
@@ -191,7 +191,7 @@ pub fn data_problems(
             vec![
                 ("categories", f64::from(categories).into()),
                 ("window", f64::from(path.window_days).into()),
-                ("customers", l.number(customers, 0).into()),
+                ("customers", Arg::rounded(customers)),
             ],
         ),
     })

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::optional;
 use crate::analysis::{Bottleneck, DataMetrics, LoyaltyPath, SegmentDataMetrics};
 use crate::render::charts::{self, Chart};
-use crate::render::locale::Localizer;
+use crate::render::locale::{Arg, Localizer};
 
 #[derive(Debug, Serialize)]
 pub struct LoyaltyPathView {
@@ -165,8 +165,8 @@ fn bottleneck(
     args.extend([
         ("best", l.percent(b.best_conversion, 0).into()),
         ("best_segment", best.to_owned().into()),
-        ("customers", l.number(b.additional_customers, 0).into()),
-        ("at_from", l.number(at_from as f64, 0).into()),
+        ("customers", Arg::rounded(b.additional_customers)),
+        ("at_from", at_from.into()),
         ("window", f64::from(path.window_days).into()),
     ]);
     match b.value_at_stake {
