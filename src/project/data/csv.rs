@@ -39,7 +39,7 @@ impl<'a> Fields<'a> {
     /// Field `i` as text, when the record is UTF-8 throughout: `whole` is the record's
     /// [`Fields::as_text`], so that a row of many fields is checked once, not per field.
     /// `None` when the field is not text.
-    pub fn text_in(&self, whole: Option<&'a str>, i: usize) -> Option<&'a str> {
+    fn text_in(&self, whole: Option<&'a str>, i: usize) -> Option<&'a str> {
         let (start, end) = self.ranges[i];
         match whole {
             Some(text) => text.get(start as usize..end as usize),
@@ -49,7 +49,7 @@ impl<'a> Fields<'a> {
 
     /// The bytes the fields are cut from as one text, when they are UTF-8: the record
     /// itself, or for a quoted record its fields one after the other without their quotes.
-    pub fn as_text(&self) -> Option<&'a str> {
+    fn as_text(&self) -> Option<&'a str> {
         std::str::from_utf8(self.buffer).ok()
     }
 }
@@ -341,15 +341,24 @@ fn well_formed_fields(record: &[u8], delimiter: u8) -> Option<usize> {
 /// A row of a summary file read by its columns' names: each problem comes with the index of
 /// the field it is in, for its column number.
 pub struct NamedRow<'a> {
-    pub fields: &'a Fields<'a>,
+    fields: &'a Fields<'a>,
     pub names: &'a [&'a str],
+    /// The record as text, checked once ([`Fields::as_text`]); `None` when it is not UTF-8
+    /// throughout, and each field is then checked on its own to name the one that is not.
+    whole: Option<&'a str>,
 }
 
-impl NamedRow<'_> {
+impl<'a> NamedRow<'a> {
+    pub fn new(fields: &'a Fields<'a>, names: &'a [&'a str]) -> Self {
+        Self { fields, names, whole: fields.as_text() }
+    }
+
     /// Field `i` as trimmed text.
-    pub fn text(&self, i: usize) -> Result<&str, (usize, String)> {
-        std::str::from_utf8(super::fields::trim(self.fields.get(i)))
-            .map_err(|_| (i, format!("`{}` is not UTF-8 text", self.names[i])))
+    pub fn text(&self, i: usize) -> Result<&'a str, (usize, String)> {
+        self.fields
+            .text_in(self.whole, i)
+            .map(super::fields::trim_text)
+            .ok_or_else(|| (i, format!("`{}` is not UTF-8 text", self.names[i])))
     }
 
     /// Field `i` as a whole number ≥ 0.
@@ -363,7 +372,7 @@ impl NamedRow<'_> {
     pub fn customer_and_segment(
         &self,
         segments: &mut super::segment_names::SegmentNames,
-    ) -> Result<(&str, Option<usize>), (usize, String)> {
+    ) -> Result<(&'a str, Option<usize>), (usize, String)> {
         let id = self.text(0)?;
         if id.is_empty() {
             return Err((0, "the customer id is empty".into()));

@@ -99,7 +99,7 @@ fn row(
     if f.len() != COLUMNS.len() {
         return Err((0, super::csv::field_count_problem(f.len(), COLUMNS.len())));
     }
-    let row = NamedRow { fields: f, names: &COLUMNS };
+    let row = NamedRow::new(f, &COLUMNS);
     let (id, segment) = row.customer_and_segment(segments)?;
     let count = |i: usize| row.count(i);
     let (frequency, recency, age) = (count(2)?, count(3)?, count(4)?);

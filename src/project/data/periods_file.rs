@@ -74,7 +74,7 @@ fn row(
     if f.len() != names.len() {
         return Err((0, super::csv::field_count_problem(f.len(), names.len())));
     }
-    let row = NamedRow { fields: f, names };
+    let row = NamedRow::new(f, names);
     let (id, segment) = row.customer_and_segment(segments)?;
     let count = |i: usize| row.count(i);
     let (frequency, recency, periods) = (count(2)?, count(3)?, count(4)?);

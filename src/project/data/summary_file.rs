@@ -7,7 +7,9 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::bad_rows::SHOWN;
-use super::csv::{Piece, first_problems, first_record, pieces_for, row_problem, sorted_once, summary_pieces};
+use super::csv::{
+    NamedRow, Piece, first_problems, first_record, pieces_for, row_problem, sorted_once, summary_pieces,
+};
 use super::fields;
 use super::segment_names::{NotNumbered, SegmentNames};
 use crate::diagnostic::{Diagnostic, Position};
@@ -306,28 +308,15 @@ fn row(
     if f.len() != names.len() {
         return Err((0, super::csv::field_count_problem(f.len(), names.len())));
     }
-    let whole = f.as_text();
-    let text = |i: usize| -> Result<&str, (usize, String)> {
-        f.text_in(whole, i)
-            .map(fields::trim_text)
-            .ok_or_else(|| (i, format!("`{}` is not UTF-8 text", names[i])))
-    };
-    let count = |i: usize| -> Result<u32, (usize, String)> {
-        let t = text(i)?;
-        t.parse().map_err(|_| (i, format!("{} must be a whole number ≥ 0, got `{t}`", names[i])))
-    };
+    let row = NamedRow::new(f, names);
+    let count = |i: usize| row.count(i);
     let date = |i: usize| -> Result<NaiveDate, (usize, String)> {
-        let t = text(i)?;
+        let t = row.text(i)?;
         iso_date(t).ok_or_else(|| (i, format!("{} must be a date YYYY-MM-DD, got `{t}`", names[i])))
     };
-    let id = text(0)?;
-    if id.is_empty() {
-        return Err((0, "the customer id is empty".into()));
-    }
-    let segment_text = text(1)?;
-    let segment = segments.of_field(segment_text).map_err(|problem| (1, problem))?;
+    let (id, segment) = row.customer_and_segment(segments)?;
     let (frequency, recency, age) = (count(2)?, count(3)?, count(4)?);
-    let m = text(5)?;
+    let m = row.text(5)?;
     let monetary: f64 = m
         .parse()
         .ok()
@@ -356,7 +345,7 @@ fn row(
         return Err((3, "a customer without repeat purchases has recency 0".into()));
     }
     let path = match path {
-        Some(settings) => Some(loyalty_fields((&count, &text), names, settings, (frequency, recency, age))?),
+        Some(settings) => Some(loyalty_fields(&row, settings, (frequency, recency, age))?),
         None => None,
     };
     Ok(CustomerSummary {
@@ -372,20 +361,17 @@ fn row(
     })
 }
 
-/// A row's field `i` read as a whole number or as text; the error holds the field index.
-type FieldReader<'f, T> = &'f dyn Fn(usize) -> Result<T, (usize, String)>;
-
 /// The loyalty path's columns of one row, read under `settings`: a day is empty when the
 /// step was not reached in the window. Each must fit the row's own figures — a stage on a
 /// later day than the one before, within the window and the recency, and no more stages
 /// than purchase days — so a summary edited by hand or computed wrongly cannot inflate the
 /// path.
 fn loyalty_fields(
-    (count, text): (FieldReader<'_, u32>, FieldReader<'_, &str>),
-    names: &[&str],
+    row: &NamedRow,
     settings: &LoyaltyPathSettings,
     (frequency, recency, age): (u32, u32, u32),
 ) -> Result<PathFields, (usize, String)> {
+    let (count, text, names) = (|i| row.count(i), |i| row.text(i), row.names);
     let at = COLUMNS.len();
     let window = settings.window_days;
     let day = |i: usize| -> Result<Option<u32>, (usize, String)> {
