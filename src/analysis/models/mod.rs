@@ -392,9 +392,10 @@ impl SegmentModels {
     /// `None` when the model in use gives every customer one.
     pub fn without_p_alive(&self, segment: &str) -> Option<String> {
         let (n, chosen) = (self.customers_without_p_alive, self.chosen.as_ref()?);
+        let customers = if n == 1 { "customer" } else { "customers" };
         (n > 0).then(|| {
             format!(
-                "{} gives no P(alive) for {n} customers of segment `{segment}` (its series cannot be summed \
+                "{} gives no P(alive) for {n} {customers} of segment `{segment}` (its series cannot be summed \
                  for them): the segment's mean P(alive), expected purchases and model CLV are left out, and \
                  the P(alive) chart shows the others only",
                 chosen.model.name()

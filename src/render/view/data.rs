@@ -481,6 +481,12 @@ mod tests {
             sentence.starts_with("Pareto/NBD gives no P(alive) for 1234 customers of segment `installers`")
         );
         assert_eq!(models(&none).without_p_alive("utilities"), None);
+        let single = SegmentDataMetrics::with_p_alive("Depots", chosen, vec![1; 10], 1);
+        let sentence = models(&single).without_p_alive("depots").unwrap();
+        assert!(
+            sentence.starts_with("Pareto/NBD gives no P(alive) for 1 customer of segment `depots`"),
+            "{sentence}"
+        );
     }
 
     /// The reason names the parameter as the parameter table does and states the bound the
