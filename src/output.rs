@@ -31,11 +31,18 @@ impl Destination {
 
     /// Writes `bytes` to standard output, or atomically to the file.
     pub fn write(&self, bytes: &[u8]) -> Result<(), Error> {
+        self.write_with(|out| out.write_all(bytes))
+    }
+
+    /// Writes what `fill` writes, as [`Destination::write`] does: for an output made in
+    /// pieces, which is then never held whole.
+    pub fn write_with(&self, fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<(), Error> {
         match self {
             Self::Stdout => {
-                std::io::stdout().lock().write_all(bytes).map_err(Error::io("write", "standard output"))
+                let mut out = std::io::stdout().lock();
+                fill(&mut out).and_then(|()| out.flush()).map_err(Error::io("write", "standard output"))
             }
-            Self::File(path) => write_atomically(path, bytes),
+            Self::File(path) => write_atomically_with(path, fill),
         }
     }
 }
@@ -103,6 +110,15 @@ fn resolve(path: &Path) -> Option<PathBuf> {
 /// Writes `bytes` to `path` through a temporary file in the same folder, then renames it,
 /// keeping the permissions of the file it replaces.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_atomically_with(path, |out| out.write_all(bytes))
+}
+
+/// [`write_atomically`] of what `fill` writes; on its error, the temporary file is removed
+/// and `path` left as it was.
+pub fn write_atomically_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
     check_target(path, None)?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -115,7 +131,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     set_permissions(&mut builder, path);
     let mut temp = builder.tempfile_in(dir).map_err(Error::io("write", path))?;
     let _pending = crate::interrupt::register(temp.path());
-    temp.write_all(bytes).and_then(|()| temp.as_file().sync_all()).map_err(Error::io("write", path))?;
+    fill(temp.as_file_mut()).and_then(|()| temp.as_file().sync_all()).map_err(Error::io("write", path))?;
     temp.persist(path).map_err(|e| Error::io("write", path)(e.error))?;
     Ok(())
 }

@@ -45,8 +45,9 @@ pub fn run(
         cache.save();
         return Ok(());
     }
-    let csv = crate::project::data::write_summary(&data.customers, &ids, &project.settings.loyalty_path);
-    destination.write(csv.as_bytes())?;
+    destination.write_with(|out| {
+        crate::project::data::write_summary(&data.customers, &ids, &project.settings.loyalty_path, out)
+    })?;
     let c = &data.coverage;
     crate::warn!(
         "summarised {} {} from {} rows",

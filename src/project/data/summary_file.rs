@@ -53,49 +53,74 @@ fn path_settings(names: &[&str]) -> Option<LoyaltyPathSettings> {
     })
 }
 
-/// Writes `customers` as CSV, naming segments by their ids, with the loyalty path's columns
-/// under `path`. Runs of customers are written on all cores and joined in order.
-pub fn write(customers: &[CustomerSummary], segment_ids: &[String], path: &LoyaltyPathSettings) -> String {
-    let runs = crate::parallel::map_runs(customers, |run| {
-        let mut text = String::with_capacity(run.len() * 72);
-        for c in run {
-            let segment = c.segment.and_then(|i| segment_ids.get(i)).map_or("", String::as_str);
-            crate::csv_field::push_exact(&mut text, &c.id, ',');
-            text.push(',');
-            crate::csv_field::push_exact(&mut text, segment, ',');
-            let _ = write!(
-                text,
-                ",{},{},{},{:.6},{},{}",
-                c.frequency, c.recency, c.age, c.monetary, c.first_purchase, c.last_purchase
-            );
-            if let Some(f) = &c.path {
-                let _ = write!(text, ",{}", f.longest_gap);
-                for day in f.stage_days {
-                    push_day(&mut text, day);
-                }
-                text.push(',');
-                push_exact_money(&mut text, f.window_revenue);
-                if path.categories.is_some() {
-                    push_day(&mut text, f.categories_day);
-                }
-            }
-            text.push('\n');
-        }
-        text
-    });
-    let mut out = COLUMNS.join(",");
+/// Customers formatted per batch by [`write`]: some ten megabytes of text, so that the
+/// summary of ten million customers goes out as it is made instead of being held whole
+/// (some 700 MB, on top of the summaries themselves).
+const WRITE_BATCH: usize = 1 << 17;
+
+/// Writes `customers` as CSV to `out`, naming segments by their ids, with the loyalty
+/// path's columns under `path`. Each batch of customers is formatted on all cores, in runs
+/// joined in order, and written before the next is formatted.
+pub fn write(
+    customers: &[CustomerSummary],
+    segment_ids: &[String],
+    path: &LoyaltyPathSettings,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    write_in_batches(customers, (segment_ids, path), WRITE_BATCH, out)
+}
+
+/// [`write`], `batch` customers at a time.
+fn write_in_batches(
+    customers: &[CustomerSummary],
+    (segment_ids, path): (&[String], &LoyaltyPathSettings),
+    batch: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let mut header = COLUMNS.join(",");
     if customers.first().is_some_and(|c| c.path.is_some()) {
         for name in path_columns(path) {
-            out.push(',');
-            out.push_str(&name);
+            header.push(',');
+            header.push_str(&name);
         }
     }
-    out.push('\n');
-    out.reserve(runs.iter().map(String::len).sum());
-    for run in runs {
-        out.push_str(&run);
+    header.push('\n');
+    out.write_all(header.as_bytes())?;
+    for customers in customers.chunks(batch.max(1)) {
+        for run in crate::parallel::map_runs(customers, |run| rows_text(run, segment_ids, path)) {
+            out.write_all(run.as_bytes())?;
+        }
     }
-    out
+    Ok(())
+}
+
+/// The rows of `customers`, one line each.
+fn rows_text(customers: &[CustomerSummary], segment_ids: &[String], path: &LoyaltyPathSettings) -> String {
+    let mut text = String::with_capacity(customers.len() * 72);
+    for c in customers {
+        let segment = c.segment.and_then(|i| segment_ids.get(i)).map_or("", String::as_str);
+        crate::csv_field::push_exact(&mut text, &c.id, ',');
+        text.push(',');
+        crate::csv_field::push_exact(&mut text, segment, ',');
+        let _ = write!(
+            text,
+            ",{},{},{},{:.6},{},{}",
+            c.frequency, c.recency, c.age, c.monetary, c.first_purchase, c.last_purchase
+        );
+        if let Some(f) = &c.path {
+            let _ = write!(text, ",{}", f.longest_gap);
+            for day in f.stage_days {
+                push_day(&mut text, day);
+            }
+            text.push(',');
+            push_exact_money(&mut text, f.window_revenue);
+            if path.categories.is_some() {
+                push_day(&mut text, f.categories_day);
+            }
+        }
+        text.push('\n');
+    }
+    text
 }
 
 /// Appends `,` and the day, or nothing after it when there is none.
@@ -494,7 +519,7 @@ mod tests {
             categories_day: Some(9),
             window_revenue: -12_345_678,
         };
-        let text = write(&[customer(Some(fields))], &["s".to_owned()], &settings);
+        let text = written(&[customer(Some(fields))], &settings, WRITE_BATCH);
         assert_eq!(
             text.lines().collect::<Vec<_>>(),
             [
@@ -505,7 +530,7 @@ mod tests {
         let read = read(text.as_bytes(), Path::new("s.csv"), Some(&["s".to_owned()])).unwrap();
         assert_eq!(read.customers, [customer(Some(fields))]);
         assert_eq!(read.path, Some(settings));
-        let plain = write(&[customer(None)], &["s".to_owned()], &settings);
+        let plain = written(&[customer(None)], &settings, WRITE_BATCH);
         assert_eq!(read_plain(&plain).path, None);
         // A stage after the last purchase day cannot have been reached.
         let inflated = text.replace(",7,4,,,", ",7,15,,,");
@@ -525,6 +550,28 @@ mod tests {
         );
         let odd = text.replacen("longest_gap", "longest_pause", 1);
         assert!(super::read(odd.as_bytes(), Path::new("s.csv"), None).is_err());
+    }
+
+    /// `customers` of segment `s` as [`write_in_batches`] writes them, `batch` at a time.
+    fn written(customers: &[CustomerSummary], settings: &LoyaltyPathSettings, batch: usize) -> String {
+        let mut out = Vec::new();
+        write_in_batches(customers, (&["s".to_owned()], settings), batch, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The file is the same bytes however many customers each batch holds.
+    #[test]
+    fn batches_are_written_in_order_and_change_nothing() {
+        let settings = LoyaltyPathSettings::default();
+        let customers: Vec<CustomerSummary> =
+            (0..7).map(|i| CustomerSummary { id: format!("c{i}"), frequency: i, ..customer(None) }).collect();
+        let whole = written(&customers, &settings, customers.len());
+        assert_eq!(whole.lines().count(), 8, "{whole}");
+        assert!(whole.lines().nth(7).is_some_and(|l| l.starts_with("c6,s,6,")), "{whole}");
+        for batch in [1, 2, 3, 6, 100] {
+            assert_eq!(written(&customers, &settings, batch), whole, "batches of {batch}");
+        }
+        assert_eq!(written(&[], &settings, 3), format!("{}\n", COLUMNS.join(",")));
     }
 
     fn read_plain(text: &str) -> Summary {
