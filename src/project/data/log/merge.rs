@@ -258,12 +258,11 @@ impl Numbering {
 /// Groups the rows by customer and sums the rows of one day: returns the days, their
 /// margins (empty unless `E` has them) and each customer's run of days.
 ///
-/// The rows are sorted where they lie, in three steps: each worker's rows renumbered (a
-/// thread per worker) and moved onto the end of the largest worker's list ([`move_rows`]);
-/// that list cut into [`BUCKETS`] runs of customers by moving each row once
-/// ([`rows::permute`]); then
-/// `threads` threads take runs of buckets, cut each into its customers the same way, and
-/// sort and sum each customer's rows by day. No second list of the rows is made beside the
+/// The rows are sorted where they lie, in three steps: each worker's rows renumbered and
+/// cut into [`BUCKETS`] runs of customers by moving each row once ([`rows::permute`]), a
+/// thread per worker; the workers' lists joined bucket by bucket into the largest
+/// ([`join_buckets`]); then `threads` threads take runs of buckets, cut each into its
+/// customers the same way, and sort and sum each customer's rows by day. No second list of the rows is made beside the
 /// first, so grouping takes the memory of the rows once.
 fn group<E: Entry>(
     mut parts: Vec<Part<E>>,
@@ -272,8 +271,12 @@ fn group<E: Entry>(
     customers: usize,
     threads: usize,
 ) -> (Vec<DayTotal>, Vec<i64>, Vec<Range<usize>>) {
-    // Each worker's rows keyed by the customer's number among all, and counted per customer.
-    let counts: Vec<Vec<u32>> = std::thread::scope(|scope| {
+    // Buckets of `per` customers each.
+    let per = customers.div_ceil(BUCKETS).max(1);
+    let buckets = customers.div_ceil(per);
+    // Each worker's rows keyed by the customer's number among all, counted per customer, and
+    // cut into the buckets where they lie, a thread per worker.
+    let (counts, bounds): (Vec<Vec<u32>>, Vec<Vec<usize>>) = std::thread::scope(|scope| {
         let handles: Vec<_> = parts
             .iter_mut()
             .zip(remap.iter().zip(categories))
@@ -287,11 +290,18 @@ fn group<E: Entry>(
                         row.set_key(rows::key(customer, rows::day(key), category.unwrap_or(NO_CATEGORY)));
                         counts[customer as usize] += 1;
                     }
-                    counts
+                    let mut bounds = vec![0];
+                    for bucket in counts.chunks(per) {
+                        bounds.push(
+                            bounds.last().unwrap_or(&0) + bucket.iter().map(|&n| n as usize).sum::<usize>(),
+                        );
+                    }
+                    rows::permute(&mut part.rows, &bounds, |row| rows::customer(row.key()) as usize / per);
+                    (counts, bounds)
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("a grouping thread panicked")).collect()
+        handles.into_iter().map(|h| h.join().expect("a grouping thread panicked")).unzip()
     });
     let mut starts = Vec::with_capacity(customers + 1);
     let mut total = 0;
@@ -301,20 +311,9 @@ fn group<E: Entry>(
         starts.push(total);
     }
     drop(counts);
-
-    let largest = (0..parts.len()).max_by_key(|&i| parts[i].rows.len()).unwrap_or(0);
-    let mut all = if parts.is_empty() { Vec::new() } else { std::mem::take(&mut parts[largest].rows) };
-    all.reserve_exact(total - all.len());
-    for part in &mut parts {
-        move_rows(&mut part.rows, &mut all);
-    }
-    drop(parts);
-
-    // Buckets of `per` customers each.
-    let per = customers.div_ceil(BUCKETS).max(1);
-    let buckets = customers.div_ceil(per);
     let bucket_starts: Vec<usize> = (0..=buckets).map(|b| starts[(b * per).min(customers)]).collect();
-    rows::permute(&mut all, &bucket_starts, |row| rows::customer(row.key()) as usize / per);
+    let lists = parts.into_iter().map(|p| p.rows).zip(bounds).collect();
+    let mut all = join_buckets(lists, &bucket_starts);
 
     // Runs of buckets with about equal numbers of rows, one per thread.
     let threads = threads.max(1);
@@ -386,21 +385,42 @@ fn group_run<E: Entry>(
     kept
 }
 
-/// Rows moved per step by [`move_rows`]: 16 MiB of plain rows.
-const MOVE_STEP: usize = 1 << 20;
+/// Lists whose emptied tails are given back to the allocator once this many entries are
+/// free: 16 MiB of plain rows.
+const GIVE_BACK: usize = 1 << 20;
 
-/// Moves every row of `from` onto the end of `to`, a step at a time from `from`'s end,
-/// giving each step's memory back before the next: the rows are never held twice, which
-/// for a log of a hundred million rows would be some 800 MB more at the peak. The rows'
-/// order is not kept, and need not be: grouping sorts each customer's rows by their key
-/// and sums whole ten-thousandths, which no order changes.
-fn move_rows<E: Copy>(from: &mut Vec<E>, to: &mut Vec<E>) {
-    while !from.is_empty() {
-        let cut = from.len().saturating_sub(MOVE_STEP);
-        to.extend_from_slice(&from[cut..]);
-        from.truncate(cut);
-        from.shrink_to_fit();
+/// Joins lists cut into the same buckets (`bounds[b]..bounds[b + 1]` of each list is its
+/// bucket `b`) into one list holding bucket `b` at `starts[b]..starts[b + 1]`.
+///
+/// The rows are never held twice: the largest list is stretched to hold them all, and from
+/// the last bucket to the first its own rows of the bucket are moved up into place (never
+/// over a bucket not yet moved: every bucket's place starts at or after where its rows
+/// lie) and followed by the other lists' rows of it, taken from their ends, whose memory is
+/// given back as they empty. Rows keep no order within a bucket, and need not: grouping
+/// sorts each customer's rows by their key and sums whole ten-thousandths, which no order
+/// changes.
+fn join_buckets<E: Copy>(mut lists: Vec<(Vec<E>, Vec<usize>)>, starts: &[usize]) -> Vec<E> {
+    let Some(largest) = (0..lists.len()).max_by_key(|&i| lists[i].0.len()) else { return Vec::new() };
+    let (mut all, own) = lists.swap_remove(largest);
+    let total = starts.last().copied().unwrap_or(0);
+    let Some(&filler) = all.first() else { return all };
+    all.resize(total, filler);
+    for b in (0..starts.len().saturating_sub(1)).rev() {
+        let mut at = starts[b];
+        all.copy_within(own[b]..own[b + 1], at);
+        at += own[b + 1] - own[b];
+        for (list, bounds) in &mut lists {
+            let rows = &list[bounds[b]..bounds[b + 1]];
+            all[at..at + rows.len()].copy_from_slice(rows);
+            at += rows.len();
+            list.truncate(bounds[b]);
+            if list.capacity() - list.len() >= GIVE_BACK {
+                list.shrink_to_fit();
+            }
+        }
+        debug_assert_eq!(at, starts[b + 1], "bucket {b} filled exactly");
     }
+    all
 }
 
 /// Sorts one customer's rows by day and sums the rows of each day into the first ones; a
@@ -480,15 +500,50 @@ mod tests {
     use super::super::rows::{PlainRow, RowWithMargin};
 
     #[test]
-    fn moving_rows_loses_none_and_gives_the_memory_back() {
-        // Two steps and a bit, onto a list that already holds some.
-        let rows: Vec<u32> = (0..u32::try_from(2 * MOVE_STEP + 3).unwrap()).collect();
-        let (mut from, mut to) = (rows[5..].to_vec(), rows[..5].to_vec());
-        move_rows(&mut from, &mut to);
-        assert!(from.is_empty());
-        assert_eq!(from.capacity(), 0, "the memory of the rows moved is given back");
-        to.sort_unstable();
-        assert_eq!(to, rows);
+    fn joined_buckets_hold_exactly_their_rows() {
+        // Three lists of rows `bucket * 1000 + serial`, each cut into 4 buckets of its own
+        // sizes (some empty), the largest not first; each list's buckets in scrambled order.
+        let sizes = [[2, 0, 3, 1], [5, 4, 0, 6], [0, 1, 1, 0]];
+        let mut serial = 0;
+        let lists: Vec<(Vec<u32>, Vec<usize>)> = sizes
+            .iter()
+            .map(|sizes| {
+                let mut rows = Vec::new();
+                let mut bounds = vec![0];
+                for (bucket, &n) in (0u32..).zip(sizes) {
+                    let mut bucket_rows: Vec<u32> = (0..n)
+                        .map(|_| {
+                            serial += 1;
+                            bucket * 1000 + serial
+                        })
+                        .collect();
+                    bucket_rows.reverse();
+                    rows.extend(bucket_rows);
+                    bounds.push(rows.len());
+                }
+                (rows, bounds)
+            })
+            .collect();
+        let mut starts = vec![0];
+        for b in 0..4 {
+            starts.push(starts[b] + sizes.iter().map(|s| s[b]).sum::<usize>());
+        }
+        let mut expected: Vec<u32> = lists.iter().flat_map(|(rows, _)| rows.iter().copied()).collect();
+        let joined = join_buckets(lists, &starts);
+        assert_eq!(joined.len(), starts[4]);
+        for b in 0..4 {
+            let bucket = u32::try_from(b).unwrap();
+            assert!(
+                joined[starts[b]..starts[b + 1]].iter().all(|row| row / 1000 == bucket),
+                "bucket {b}: {joined:?}"
+            );
+        }
+        let mut joined = joined;
+        joined.sort_unstable();
+        expected.sort_unstable();
+        assert_eq!(joined, expected, "no row lost or repeated");
+        assert!(join_buckets::<u32>(Vec::new(), &[0]).is_empty());
+        assert!(join_buckets(vec![(Vec::<u32>::new(), vec![0, 0])], &[0, 0]).is_empty());
     }
 
     /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
