@@ -29,6 +29,50 @@ pub fn push_for_spreadsheet(out: &mut String, s: &str, separator: char) {
     }
 }
 
+/// Appends `n` in decimal, as `{}` writes it, without the formatting machinery: a summary
+/// of a million customers writes some ten million numbers.
+pub fn push_number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        #[allow(clippy::cast_possible_truncation)] // one digit
+        let digit = (n % 10) as u8;
+        digits[at] = b'0' + digit;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// Appends `date` as `{}` writes it (`2026-10-31`), the digits pushed directly for the
+/// four-digit years every date read has.
+pub fn push_date(out: &mut String, date: chrono::NaiveDate) {
+    use chrono::Datelike;
+    let Ok(year) = u64::try_from(date.year()) else {
+        out.push_str(&date.to_string());
+        return;
+    };
+    if year > 9999 {
+        out.push_str(&date.to_string());
+        return;
+    }
+    let two = |out: &mut String, n: u32| {
+        out.push(char::from(b'0' + u8::try_from(n / 10).unwrap_or(0)));
+        out.push(char::from(b'0' + u8::try_from(n % 10).unwrap_or(0)));
+    };
+    #[allow(clippy::cast_possible_truncation)] // at most 9999
+    let year = year as u32;
+    two(out, year / 100);
+    two(out, year % 100);
+    out.push('-');
+    two(out, date.month());
+    out.push('-');
+    two(out, date.day());
+}
+
 fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
     out.push_str(&s.replace('"', "\"\""));
@@ -43,6 +87,39 @@ mod tests {
         let mut out = String::new();
         push(&mut out, s, ',');
         out
+    }
+
+    #[test]
+    fn numbers_and_dates_are_written_as_display_writes_them() {
+        let number = |n| {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            out
+        };
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(number(n), n.to_string());
+        }
+        let date = |d: chrono::NaiveDate| {
+            let mut out = String::from("x");
+            push_date(&mut out, d);
+            out
+        };
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let mut d = day(1969, 12, 25);
+        while d < day(2031, 1, 5) {
+            assert_eq!(date(d), format!("x{d}"));
+            d = d.succ_opt().unwrap();
+        }
+        for d in [
+            day(0, 1, 1),
+            day(7, 3, 9),
+            day(999, 12, 31),
+            day(9999, 12, 31),
+            day(10_000, 1, 1),
+            day(-1, 6, 30),
+        ] {
+            assert_eq!(date(d), format!("x{d}"));
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use super::csv::{
 };
 use super::fields;
 use super::segment_names::{NotNumbered, SegmentNames};
+use crate::csv_field::{push_date, push_exact, push_number};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{CustomerSummary, LoyaltyPathSettings, PathFields};
 
@@ -60,7 +61,7 @@ const WRITE_BATCH: usize = 1 << 17;
 
 /// Writes `customers` as CSV to `out`, naming segments by their ids, with the loyalty
 /// path's columns under `path`. Each batch of customers is formatted on all cores, in runs
-/// joined in order, and written before the next is formatted.
+/// joined in order, while the batch before it is written.
 pub fn write(
     customers: &[CustomerSummary],
     segment_ids: &[String],
@@ -86,12 +87,24 @@ fn write_in_batches(
     }
     header.push('\n');
     out.write_all(header.as_bytes())?;
-    for customers in customers.chunks(batch.max(1)) {
-        for run in crate::parallel::map_runs(customers, |run| rows_text(run, segment_ids, path)) {
-            out.write_all(run.as_bytes())?;
+    // Batches are formatted on a thread of their own while this one writes the one before.
+    std::thread::scope(|scope| {
+        let (sender, formatted) = std::sync::mpsc::sync_channel::<Vec<String>>(1);
+        scope.spawn(move || {
+            for customers in customers.chunks(batch.max(1)) {
+                let runs = crate::parallel::map_runs(customers, |run| rows_text(run, segment_ids, path));
+                if sender.send(runs).is_err() {
+                    return; // the writing failed
+                }
+            }
+        });
+        for runs in formatted {
+            for run in runs {
+                out.write_all(run.as_bytes())?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The rows of `customers`, one line each.
@@ -99,16 +112,20 @@ fn rows_text(customers: &[CustomerSummary], segment_ids: &[String], path: &Loyal
     let mut text = String::with_capacity(customers.len() * 72);
     for c in customers {
         let segment = c.segment.and_then(|i| segment_ids.get(i)).map_or("", String::as_str);
-        crate::csv_field::push_exact(&mut text, &c.id, ',');
+        push_exact(&mut text, &c.id, ',');
         text.push(',');
-        crate::csv_field::push_exact(&mut text, segment, ',');
-        let _ = write!(
-            text,
-            ",{},{},{},{:.6},{},{}",
-            c.frequency, c.recency, c.age, c.monetary, c.first_purchase, c.last_purchase
-        );
+        push_exact(&mut text, segment, ',');
+        for n in [c.frequency, c.recency, c.age] {
+            text.push(',');
+            push_number(&mut text, u64::from(n));
+        }
+        let _ = write!(text, ",{:.6},", c.monetary);
+        push_date(&mut text, c.first_purchase);
+        text.push(',');
+        push_date(&mut text, c.last_purchase);
         if let Some(f) = &c.path {
-            let _ = write!(text, ",{}", f.longest_gap);
+            text.push(',');
+            push_number(&mut text, u64::from(f.longest_gap));
             for day in f.stage_days {
                 push_day(&mut text, day);
             }
@@ -127,15 +144,18 @@ fn rows_text(customers: &[CustomerSummary], segment_ids: &[String], path: &Loyal
 fn push_day(text: &mut String, day: Option<u32>) {
     text.push(',');
     if let Some(day) = day {
-        let _ = write!(text, "{day}");
+        push_number(text, u64::from(day));
     }
 }
 
 /// Appends ten-thousandths as a decimal with six places, exactly: `-12.500000`.
 fn push_exact_money(text: &mut String, units: i64) {
-    let sign = if units < 0 { "-" } else { "" };
+    if units < 0 {
+        text.push('-');
+    }
     let (whole, part) = (units.unsigned_abs() / 10_000, units.unsigned_abs() % 10_000);
-    let _ = write!(text, "{sign}{whole}.{part:04}00");
+    push_number(text, whole);
+    let _ = write!(text, ".{part:04}00");
 }
 
 /// A summary file read: the customers and the observation end they imply.
