@@ -370,13 +370,17 @@ fn group_run<E: Entry>(
     per: usize,
 ) -> Vec<usize> {
     let mut kept = Vec::with_capacity(customers.len());
+    // A bucket's rows, copied out to be dealt to their customers: a bucket is small enough
+    // for its copy to stay in the caches, so the copy costs less than moving the rows
+    // along their cycles in place, each move waiting for the one before.
+    let mut scratch = Vec::new();
     let mut first = customers.start;
     while first < customers.end {
         let end = (first + per).min(customers.end);
         let base = starts[first];
         let bucket = &mut entries[base - starts[customers.start]..starts[end] - starts[customers.start]];
         let bounds: Vec<usize> = starts[first..=end].iter().map(|s| s - base).collect();
-        rows::permute(bucket, &bounds, |row| rows::customer(row.key()) as usize - first);
+        rows::deal(bucket, &bounds, |row| rows::customer(row.key()) as usize - first, &mut scratch);
         for c in first..end {
             kept.push(sum_per_day(&mut bucket[starts[c] - base..starts[c + 1] - base]));
         }

@@ -149,6 +149,26 @@ pub fn permute<E: Copy>(entries: &mut [E], bounds: &[usize], bucket_of: impl Fn(
     }
 }
 
+/// Puts every entry into its bucket's range, as [`permute`] does, but by copying the
+/// entries into `scratch` and dealing them back, each to the next free place of its bucket:
+/// twice the moves of [`permute`], none waiting for another, for entries few enough that
+/// `scratch` stays in the caches. Entries keep their order within a bucket.
+pub fn deal<E: Copy>(
+    entries: &mut [E],
+    bounds: &[usize],
+    bucket_of: impl Fn(&E) -> usize,
+    scratch: &mut Vec<E>,
+) {
+    scratch.clear();
+    scratch.extend_from_slice(entries);
+    let mut next: Vec<usize> = bounds[..bounds.len().saturating_sub(1)].to_vec();
+    for entry in scratch.iter() {
+        let bucket = bucket_of(entry);
+        entries[next[bucket]] = *entry;
+        next[bucket] += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,9 +207,14 @@ mod tests {
             bounds.push(bounds.last().unwrap() + c);
         }
         let mut before = entries.clone();
+        let mut dealt = entries.clone();
         permute(&mut entries, &bounds, |e| (e / 1000) as usize);
+        deal(&mut dealt, &bounds, |e| (e / 1000) as usize, &mut Vec::new());
         for b in 0..7 {
             assert!(entries[bounds[b]..bounds[b + 1]].iter().all(|e| (e / 1000) as usize == b), "bucket {b}");
+            // Dealt, a bucket keeps the order its entries came in.
+            let came: Vec<u32> = before.iter().copied().filter(|e| (e / 1000) as usize == b).collect();
+            assert_eq!(dealt[bounds[b]..bounds[b + 1]], came, "bucket {b} dealt");
         }
         before.sort_unstable();
         entries.sort_unstable();
