@@ -360,6 +360,16 @@ const _: () = assert!(MAX_CATEGORIES <= 32 && MAX_CATEGORIES < NO_CATEGORY as us
 /// to stay in the caches, many enough for a bucket's rows to fit them.
 const BUCKETS: usize = 256;
 
+/// The most rows of a bucket that [`group_run`] copies to deal them to their customers:
+/// 16 MiB of plain rows.
+#[cfg(not(test))]
+const DEAL_MAX: usize = 1 << 20;
+
+/// In tests, whose buckets are small, fewer: a test's customer with thousands of rows is
+/// then cut in place, and both ways are tested.
+#[cfg(test)]
+const DEAL_MAX: usize = 1_000;
+
 /// Groups the rows of `customers` (whole buckets of `per`), which `entries` holds from
 /// `starts[customers.start]` on, and sums each customer's rows per day. Returns how many
 /// days each customer keeps, at the start of their run.
@@ -372,7 +382,9 @@ fn group_run<E: Entry>(
     let mut kept = Vec::with_capacity(customers.len());
     // A bucket's rows, copied out to be dealt to their customers: a bucket is small enough
     // for its copy to stay in the caches, so the copy costs less than moving the rows
-    // along their cycles in place, each move waiting for the one before.
+    // along their cycles in place, each move waiting for the one before. A bucket past
+    // [`DEAL_MAX`] rows (one customer of millions of rows, such as a till's walk-in
+    // account) is cut in place instead, so that no copy adds to the memory of the rows.
     let mut scratch = Vec::new();
     let mut first = customers.start;
     while first < customers.end {
@@ -380,7 +392,12 @@ fn group_run<E: Entry>(
         let base = starts[first];
         let bucket = &mut entries[base - starts[customers.start]..starts[end] - starts[customers.start]];
         let bounds: Vec<usize> = starts[first..=end].iter().map(|s| s - base).collect();
-        rows::deal(bucket, &bounds, |row| rows::customer(row.key()) as usize - first, &mut scratch);
+        let customer = |row: &E| rows::customer(row.key()) as usize - first;
+        if bucket.len() <= DEAL_MAX {
+            rows::deal(bucket, &bounds, customer, &mut scratch);
+        } else {
+            rows::permute(bucket, &bounds, customer);
+        }
         for c in first..end {
             kept.push(sum_per_day(&mut bucket[starts[c] - base..starts[c + 1] - base]));
         }
@@ -615,9 +632,13 @@ mod tests {
 
     #[test]
     fn grouping_sorts_each_customers_rows_on_any_number_of_threads() {
-        // Many customers with a few rows each (more customers than buckets), a few with many
-        // rows (fewer than buckets), one with every row, and none.
-        let shapes: [Shape; 4] = [(5_000, |c| c % 7), (3, |c| c * 40 + 1), (1, |_| 3_000), (0, |_| 0)];
+        // Many customers with a few rows each (more customers than buckets: buckets small
+        // enough to be dealt), a few with many rows (fewer than buckets), buckets of two
+        // customers of 600 rows each (past `DEAL_MAX`: cut in place), one with every row,
+        // and none.
+        let shapes: [Shape; 5] =
+            [(5_000, |c| c % 7), (3, |c| c * 40 + 1), (260, |_| 600), (1, |_| 3_000), (0, |_| 0)];
+        const { assert!(2 * 600 > DEAL_MAX && 260 > BUCKETS && 7 * 5_000 / BUCKETS < DEAL_MAX) };
         for (customers, rows_of) in shapes {
             check_grouping(customers, rows_of);
         }
