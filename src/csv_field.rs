@@ -1,5 +1,6 @@
-//! Writing CSV fields: exact for files `uplift` reads back, defused for spreadsheets.
-//! Shared by the data commands and the report's tables (`build --assets`).
+//! Writing CSV fields: exact for files `uplift` reads back, defused for spreadsheets, and
+//! numbers and dates as `{}` writes them, without its machinery. Shared by the data
+//! commands and the report's tables (`build --assets`).
 //!
 //! The summary CSV (`uplift summarise`) is an interchange file that `uplift fit` and the
 //! warehouse read back, so its ids are written exactly as they are, quoted only where
@@ -31,40 +32,22 @@ pub fn push_for_spreadsheet(out: &mut String, s: &str, separator: char) {
 
 /// Appends `n` in decimal, as `{}` writes it, without the formatting machinery: a summary
 /// of a million customers writes some ten million numbers.
-pub fn push_number(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        #[allow(clippy::cast_possible_truncation)] // one digit
-        let digit = (n % 10) as u8;
-        digits[at] = b'0' + digit;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+pub fn push_number(out: &mut String, n: u64) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// Appends `date` as `{}` writes it (`2026-10-31`), the digits pushed directly for the
 /// four-digit years every date read has.
 pub fn push_date(out: &mut String, date: chrono::NaiveDate) {
     use chrono::Datelike;
-    let Ok(year) = u64::try_from(date.year()) else {
+    let Some(year) = u32::try_from(date.year()).ok().filter(|&y| y <= 9999) else {
         out.push_str(&date.to_string());
         return;
     };
-    if year > 9999 {
-        out.push_str(&date.to_string());
-        return;
-    }
     let two = |out: &mut String, n: u32| {
         out.push(char::from(b'0' + u8::try_from(n / 10).unwrap_or(0)));
         out.push(char::from(b'0' + u8::try_from(n % 10).unwrap_or(0)));
     };
-    #[allow(clippy::cast_possible_truncation)] // at most 9999
-    let year = year as u32;
     two(out, year / 100);
     two(out, year % 100);
     out.push('-');

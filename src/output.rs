@@ -166,6 +166,20 @@ mod tests {
     }
 
     #[test]
+    fn a_failed_write_leaves_the_file_as_it_was_and_nothing_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("summary.csv");
+        write_atomically(&path, b"before").unwrap();
+        let failed = write_atomically_with(&path, |out| {
+            out.write_all(b"half of it")?;
+            Err(std::io::Error::other("the disk is full"))
+        });
+        assert!(failed.unwrap_err().to_string().contains("the disk is full"));
+        assert_eq!(fs::read(&path).unwrap(), b"before");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+    }
+
+    #[test]
     fn links_folders_and_devices_are_not_written_through() {
         let dir = tempfile::tempdir().unwrap();
         let link = dir.path().join("link.html");

@@ -68,13 +68,14 @@ pub fn write(
     path: &LoyaltyPathSettings,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    write_in_batches(customers, (segment_ids, path), WRITE_BATCH, out)
+    write_in_batches(customers, segment_ids, path, WRITE_BATCH, out)
 }
 
 /// [`write`], `batch` customers at a time.
 fn write_in_batches(
     customers: &[CustomerSummary],
-    (segment_ids, path): (&[String], &LoyaltyPathSettings),
+    segment_ids: &[String],
+    path: &LoyaltyPathSettings,
     batch: usize,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -575,7 +576,7 @@ mod tests {
     /// `customers` of segment `s` as [`write_in_batches`] writes them, `batch` at a time.
     fn written(customers: &[CustomerSummary], settings: &LoyaltyPathSettings, batch: usize) -> String {
         let mut out = Vec::new();
-        write_in_batches(customers, (&["s".to_owned()], settings), batch, &mut out).unwrap();
+        write_in_batches(customers, &["s".to_owned()], settings, batch, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -592,6 +593,30 @@ mod tests {
             assert_eq!(written(&customers, &settings, batch), whole, "batches of {batch}");
         }
         assert_eq!(written(&[], &settings, 3), format!("{}\n", COLUMNS.join(",")));
+    }
+
+    /// A destination that fails part of the way stops the writing, which returns its error
+    /// rather than waiting on the batches still to be formatted.
+    #[test]
+    fn a_failing_destination_stops_the_writing() {
+        struct FullAfter(usize);
+        impl std::io::Write for FullAfter {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                if bytes.len() > self.0 {
+                    return Err(std::io::Error::other("the disk is full"));
+                }
+                self.0 -= bytes.len();
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let customers: Vec<CustomerSummary> = (0..1_000).map(|_| customer(None)).collect();
+        let settings = LoyaltyPathSettings::default();
+        let error =
+            write_in_batches(&customers, &["s".to_owned()], &settings, 1, &mut FullAfter(500)).unwrap_err();
+        assert_eq!(error.to_string(), "the disk is full");
     }
 
     fn read_plain(text: &str) -> Summary {

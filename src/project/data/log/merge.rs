@@ -260,10 +260,11 @@ impl Numbering {
 ///
 /// The rows are sorted where they lie, in three steps: each worker's rows renumbered and
 /// cut into [`BUCKETS`] runs of customers by moving each row once ([`rows::permute`]), a
-/// thread per worker; the workers' lists joined bucket by bucket into the largest
-/// ([`join_buckets`]); then `threads` threads take runs of buckets, cut each into its
-/// customers the same way, and sort and sum each customer's rows by day. No second list of the rows is made beside the
-/// first, so grouping takes the memory of the rows once.
+/// thread per worker ([`cut_part`]); the workers' lists joined bucket by bucket
+/// ([`join_buckets`]); then `threads` threads take runs of buckets, deal each bucket's
+/// rows to its customers ([`rows::deal`], through a copy of at most [`DEAL_MAX`] rows per
+/// thread), and sort and sum each customer's rows by day. No second list of the rows is
+/// made beside the first, so grouping takes the memory of the rows once.
 fn group<E: Entry>(
     mut parts: Vec<Part<E>>,
     remap: &[Vec<u32>],
@@ -276,29 +277,12 @@ fn group<E: Entry>(
     let buckets = customers.div_ceil(per);
     // Each worker's rows keyed by the customer's number among all, counted per customer, and
     // cut into the buckets where they lie, a thread per worker.
-    let (counts, bounds): (Vec<Vec<u32>>, Vec<Vec<usize>>) = std::thread::scope(|scope| {
+    let (counts, sizes): (Vec<Vec<u32>>, Vec<Vec<usize>>) = std::thread::scope(|scope| {
         let handles: Vec<_> = parts
             .iter_mut()
             .zip(remap.iter().zip(categories))
             .map(|(part, (map, categories))| {
-                scope.spawn(move || {
-                    let mut counts = vec![0u32; customers];
-                    for row in &mut part.rows {
-                        let key = row.key();
-                        let customer = map[rows::customer(key) as usize];
-                        let category = categories.get(usize::from(rows::category(key))).copied();
-                        row.set_key(rows::key(customer, rows::day(key), category.unwrap_or(NO_CATEGORY)));
-                        counts[customer as usize] += 1;
-                    }
-                    let mut bounds = vec![0];
-                    for bucket in counts.chunks(per) {
-                        bounds.push(
-                            bounds.last().unwrap_or(&0) + bucket.iter().map(|&n| n as usize).sum::<usize>(),
-                        );
-                    }
-                    rows::permute(&mut part.rows, &bounds, |row| rows::customer(row.key()) as usize / per);
-                    (counts, bounds)
-                })
+                scope.spawn(move || cut_part(&mut part.rows, (map, categories), (customers, per)))
             })
             .collect();
         handles.into_iter().map(|h| h.join().expect("a grouping thread panicked")).unzip()
@@ -312,8 +296,9 @@ fn group<E: Entry>(
     }
     drop(counts);
     let bucket_starts: Vec<usize> = (0..=buckets).map(|b| starts[(b * per).min(customers)]).collect();
-    let lists = parts.into_iter().map(|p| p.rows).zip(bounds).collect();
-    let mut all = join_buckets(lists, &bucket_starts);
+    let lists = parts.into_iter().map(|p| p.rows).zip(sizes).collect();
+    let mut all = join_buckets(lists, total);
+    debug_assert_eq!(all.len(), total, "every row joined");
 
     // Runs of buckets with about equal numbers of rows, one per thread.
     let threads = threads.max(1);
@@ -361,9 +346,10 @@ const _: () = assert!(MAX_CATEGORIES <= 32 && MAX_CATEGORIES < NO_CATEGORY as us
 const BUCKETS: usize = 256;
 
 /// The most rows of a bucket that [`group_run`] copies to deal them to their customers:
-/// 16 MiB of plain rows.
+/// 4 MiB of plain rows, 6 with margins, per thread. A log of ten million rows has buckets
+/// of some 40,000; one of a hundred million, of some 400,000, which are cut in place.
 #[cfg(not(test))]
-const DEAL_MAX: usize = 1 << 20;
+const DEAL_MAX: usize = 1 << 18;
 
 /// In tests, whose buckets are small, fewer: a test's customer with thousands of rows is
 /// then cut in place, and both ways are tested.
@@ -383,8 +369,9 @@ fn group_run<E: Entry>(
     // A bucket's rows, copied out to be dealt to their customers: a bucket is small enough
     // for its copy to stay in the caches, so the copy costs less than moving the rows
     // along their cycles in place, each move waiting for the one before. A bucket past
-    // [`DEAL_MAX`] rows (one customer of millions of rows, such as a till's walk-in
-    // account) is cut in place instead, so that no copy adds to the memory of the rows.
+    // [`DEAL_MAX`] rows (a log of a hundred million rows, or one customer of millions of
+    // rows such as a till's walk-in account) is cut in place instead, so that the copy
+    // stays small beside the rows.
     let mut scratch = Vec::new();
     let mut first = customers.start;
     while first < customers.end {
@@ -406,40 +393,57 @@ fn group_run<E: Entry>(
     kept
 }
 
+/// Keys a worker's rows by the customer's number among all `customers` (`map`) and the
+/// category's (`categories`), counts each customer's rows, and cuts the rows into buckets
+/// of `per` customers where they lie, the last bucket first: [`join_buckets`] takes the first bucket
+/// from the end of the list. Returns the rows per customer, and per bucket in bucket order.
+fn cut_part<E: Entry>(
+    rows: &mut [E],
+    (map, categories): (&[u32], &[u8]),
+    (customers, per): (usize, usize),
+) -> (Vec<u32>, Vec<usize>) {
+    let mut counts = vec![0u32; customers];
+    for row in rows.iter_mut() {
+        let key = row.key();
+        let customer = map[rows::customer(key) as usize];
+        let category = categories.get(usize::from(rows::category(key))).copied();
+        row.set_key(rows::key(customer, rows::day(key), category.unwrap_or(NO_CATEGORY)));
+        counts[customer as usize] += 1;
+    }
+    let sizes: Vec<usize> = counts.chunks(per).map(|c| c.iter().map(|&n| n as usize).sum()).collect();
+    let last = sizes.len().saturating_sub(1);
+    let mut bounds = vec![0];
+    for size in sizes.iter().rev() {
+        bounds.push(bounds.last().unwrap_or(&0) + size);
+    }
+    rows::permute(rows, &bounds, |row| last - rows::customer(row.key()) as usize / per);
+    (counts, sizes)
+}
+
 /// Lists whose emptied tails are given back to the allocator once this many entries are
 /// free: 16 MiB of plain rows.
 const GIVE_BACK: usize = 1 << 20;
 
-/// Joins lists cut into the same buckets (`bounds[b]..bounds[b + 1]` of each list is its
-/// bucket `b`) into one list holding bucket `b` at `starts[b]..starts[b + 1]`.
+/// Joins lists of `total` rows, each cut into the same buckets the last bucket first, with
+/// its number of rows per bucket in bucket order, into one list of the buckets in order.
 ///
-/// The rows are never held twice: the largest list is stretched to hold them all, and from
-/// the last bucket to the first its own rows of the bucket are moved up into place (never
-/// over a bucket not yet moved: every bucket's place starts at or after where its rows
-/// lie) and followed by the other lists' rows of it, taken from their ends, whose memory is
-/// given back as they empty. Rows keep no order within a bucket, and need not: grouping
-/// sorts each customer's rows by their key and sums whole ten-thousandths, which no order
-/// changes.
-fn join_buckets<E: Copy>(mut lists: Vec<(Vec<E>, Vec<usize>)>, starts: &[usize]) -> Vec<E> {
-    let Some(largest) = (0..lists.len()).max_by_key(|&i| lists[i].0.len()) else { return Vec::new() };
-    let (mut all, own) = lists.swap_remove(largest);
-    let total = starts.last().copied().unwrap_or(0);
-    let Some(&filler) = all.first() else { return all };
-    all.resize(total, filler);
-    for b in (0..starts.len().saturating_sub(1)).rev() {
-        let mut at = starts[b];
-        all.copy_within(own[b]..own[b + 1], at);
-        at += own[b + 1] - own[b];
-        for (list, bounds) in &mut lists {
-            let rows = &list[bounds[b]..bounds[b + 1]];
-            all[at..at + rows.len()].copy_from_slice(rows);
-            at += rows.len();
-            list.truncate(bounds[b]);
+/// The rows are never held twice: the list is made empty with room for all of them, which
+/// takes memory only as it is written, and filled bucket by bucket from the ends of the
+/// lists, which give their memory back as they empty. Rows keep no order within a bucket,
+/// and need not: grouping sorts each customer's rows by their key and sums whole
+/// ten-thousandths, which no order changes.
+fn join_buckets<E: Copy>(mut lists: Vec<(Vec<E>, Vec<usize>)>, total: usize) -> Vec<E> {
+    let mut all = Vec::with_capacity(total);
+    let buckets = lists.iter().map(|(_, sizes)| sizes.len()).max().unwrap_or(0);
+    for b in 0..buckets {
+        for (list, sizes) in &mut lists {
+            let cut = list.len() - sizes.get(b).copied().unwrap_or(0);
+            all.extend_from_slice(&list[cut..]);
+            list.truncate(cut);
             if list.capacity() - list.len() >= GIVE_BACK {
                 list.shrink_to_fit();
             }
         }
-        debug_assert_eq!(at, starts[b + 1], "bucket {b} filled exactly");
     }
     all
 }
@@ -522,27 +526,21 @@ mod tests {
 
     #[test]
     fn joined_buckets_hold_exactly_their_rows() {
-        // Three lists of rows `bucket * 1000 + serial`, each cut into 4 buckets of its own
-        // sizes (some empty), the largest not first; each list's buckets in scrambled order.
-        let sizes = [[2, 0, 3, 1], [5, 4, 0, 6], [0, 1, 1, 0]];
+        // Three lists of rows `bucket * 1000 + serial`, each with 4 buckets of its own sizes
+        // (some empty), the last bucket first, the largest list not first.
+        let sizes = [vec![2, 0, 3, 1], vec![5, 4, 0, 6], vec![0, 1, 1, 0]];
         let mut serial = 0;
         let lists: Vec<(Vec<u32>, Vec<usize>)> = sizes
             .iter()
             .map(|sizes| {
                 let mut rows = Vec::new();
-                let mut bounds = vec![0];
-                for (bucket, &n) in (0u32..).zip(sizes) {
-                    let mut bucket_rows: Vec<u32> = (0..n)
-                        .map(|_| {
-                            serial += 1;
-                            bucket * 1000 + serial
-                        })
-                        .collect();
-                    bucket_rows.reverse();
-                    rows.extend(bucket_rows);
-                    bounds.push(rows.len());
+                for (bucket, &n) in (0u32..4).zip(sizes).rev() {
+                    for _ in 0..n {
+                        serial += 1;
+                        rows.push(bucket * 1000 + serial);
+                    }
                 }
-                (rows, bounds)
+                (rows, sizes.clone())
             })
             .collect();
         let mut starts = vec![0];
@@ -550,7 +548,7 @@ mod tests {
             starts.push(starts[b] + sizes.iter().map(|s| s[b]).sum::<usize>());
         }
         let mut expected: Vec<u32> = lists.iter().flat_map(|(rows, _)| rows.iter().copied()).collect();
-        let joined = join_buckets(lists, &starts);
+        let mut joined = join_buckets(lists, starts[4]);
         assert_eq!(joined.len(), starts[4]);
         for b in 0..4 {
             let bucket = u32::try_from(b).unwrap();
@@ -559,12 +557,24 @@ mod tests {
                 "bucket {b}: {joined:?}"
             );
         }
-        let mut joined = joined;
         joined.sort_unstable();
         expected.sort_unstable();
         assert_eq!(joined, expected, "no row lost or repeated");
-        assert!(join_buckets::<u32>(Vec::new(), &[0]).is_empty());
-        assert!(join_buckets(vec![(Vec::<u32>::new(), vec![0, 0])], &[0, 0]).is_empty());
+        assert!(join_buckets::<u32>(Vec::new(), 0).is_empty());
+        assert!(join_buckets(vec![(Vec::<u32>::new(), Vec::new())], 0).is_empty());
+    }
+
+    #[test]
+    fn a_part_is_cut_into_its_buckets_the_last_first() {
+        // Customers 0–4 in buckets of two, numbered 4, 3, … here; rows in scrambled order.
+        let customers: [u32; 9] = [3, 0, 4, 1, 1, 2, 0, 4, 4];
+        let mut rows: Vec<PlainRow> =
+            customers.iter().map(|&c| Entry::new(rows::key(4 - c, 0, NO_CATEGORY), 1, 0)).collect();
+        let (counts, sizes) = cut_part(&mut rows, (&[4, 3, 2, 1, 0], &[]), (5, 2));
+        assert_eq!(counts, [2, 2, 1, 1, 3]);
+        assert_eq!(sizes, [4, 2, 3]);
+        let buckets: Vec<usize> = rows.iter().map(|r| rows::customer(r.key()) as usize / 2).collect();
+        assert_eq!(buckets, [2, 2, 2, 1, 1, 0, 0, 0, 0]);
     }
 
     /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
