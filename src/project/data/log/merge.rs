@@ -345,11 +345,12 @@ const _: () = assert!(MAX_CATEGORIES <= 32 && MAX_CATEGORIES < NO_CATEGORY as us
 /// to stay in the caches, many enough for a bucket's rows to fit them.
 const BUCKETS: usize = 256;
 
-/// The most rows of a bucket that [`group_run`] copies to deal them to their customers:
-/// 4 MiB of plain rows, 6 with margins, per thread. A log of ten million rows has buckets
-/// of some 40,000; one of a hundred million, of some 400,000, which are cut in place.
+/// The most rows of a bucket that [`group_run`] copies to deal them to their customers,
+/// per thread: 16 MiB of plain rows, 24 with margins. A log of ten million rows has
+/// buckets of some 40,000 rows, one at the 1 GiB limit of a few hundred thousand; only a
+/// customer of millions of rows makes a bucket larger, which is then cut in place.
 #[cfg(not(test))]
-const DEAL_MAX: usize = 1 << 18;
+const DEAL_MAX: usize = 1 << 20;
 
 /// In tests, whose buckets are small, fewer: a test's customer with thousands of rows is
 /// then cut in place, and both ways are tested.
@@ -369,9 +370,8 @@ fn group_run<E: Entry>(
     // A bucket's rows, copied out to be dealt to their customers: a bucket is small enough
     // for its copy to stay in the caches, so the copy costs less than moving the rows
     // along their cycles in place, each move waiting for the one before. A bucket past
-    // [`DEAL_MAX`] rows (a log of a hundred million rows, or one customer of millions of
-    // rows such as a till's walk-in account) is cut in place instead, so that the copy
-    // stays small beside the rows.
+    // [`DEAL_MAX`] rows (one customer of millions of rows, such as a till's walk-in
+    // account) is cut in place instead, so that the copy stays small beside the rows.
     let mut scratch = Vec::new();
     let mut first = customers.start;
     while first < customers.end {

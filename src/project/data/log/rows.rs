@@ -4,9 +4,9 @@
 //! A log holds ten rows per customer or more, so the rows are the reader's memory: 16 bytes
 //! each (24 with a margin column, whose margins are then copied out beside them when
 //! grouping ends), the customer, day and category packed into one key. Grouping sorts them
-//! where they lie, with no second list beside them (only a bucket of a few megabytes at a
-//! time is copied, to [`deal`] it), so the memory a log takes is its rows once, plus what
-//! its customers take.
+//! where they lie, with no second list beside them (only one bucket of at most a million
+//! rows at a time per thread is copied, to [`deal`] it), so the memory a log takes is its
+//! rows once, plus what its customers take.
 
 /// A row's customer number, day and category in one integer whose order is
 /// (customer, day): bits 63–32 the customer, 31–6 the day, 5–0 the category.
