@@ -33,7 +33,7 @@ pub fn run(
                 dir.display()
             )));
         };
-        destination.write(crate::project::data::holdout_file::write(calibration, &ids).as_bytes())?;
+        destination.write_with(|out| crate::project::data::holdout_file::write(calibration, &ids, out))?;
         let n = calibration.customers.len() as u64;
         crate::warn!(
             "summarised {n} {} as of {} with their purchases in the {} days after; {} whose first purchase fell after it left out",

@@ -3,13 +3,12 @@
 //! warehouse to compute (docs/metrics.md, "Holdout validation"). `uplift fit` recognises it
 //! by its header.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use super::csv::{NamedRow, first_record, row_problem, sorted_once, summary_rows};
 use super::fields;
 use super::segment_names::SegmentNames;
-use crate::csv_field::push_exact;
+use crate::csv_field::{push_exact, push_number};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{Calibration, CalibrationCustomer};
 
@@ -28,23 +27,35 @@ pub fn is_holdout_summary(text: &[u8]) -> bool {
     fields::trim(header) == COLUMNS.join(",").as_bytes()
 }
 
-/// The summary of `calibration`, segment indices written as `segment_ids`.
-pub fn write(calibration: &Calibration, segment_ids: &[String]) -> String {
+/// Customers formatted before each write by [`write`]: a few megabytes of text, so that a
+/// summary of millions of customers is never held whole.
+const WRITE_BATCH: usize = 1 << 16;
+
+/// Writes the summary of `calibration` to `out`, segment indices written as `segment_ids`.
+pub fn write(
+    calibration: &Calibration,
+    segment_ids: &[String],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut text = COLUMNS.join(",");
     text.push('\n');
-    for c in &calibration.customers {
-        push_exact(&mut text, &c.id, ',');
-        text.push(',');
-        if let Some(id) = c.segment.and_then(|s| segment_ids.get(s)) {
-            push_exact(&mut text, id, ',');
+    for customers in calibration.customers.chunks(WRITE_BATCH) {
+        for c in customers {
+            push_exact(&mut text, &c.id, ',');
+            text.push(',');
+            if let Some(id) = c.segment.and_then(|s| segment_ids.get(s)) {
+                push_exact(&mut text, id, ',');
+            }
+            for n in [c.frequency, c.recency, c.age, c.holdout_frequency, calibration.holdout_days] {
+                text.push(',');
+                push_number(&mut text, u64::from(n));
+            }
+            text.push('\n');
         }
-        let _ = writeln!(
-            text,
-            ",{},{},{},{},{}",
-            c.frequency, c.recency, c.age, c.holdout_frequency, calibration.holdout_days
-        );
+        out.write_all(text.as_bytes())?;
+        text.clear();
     }
-    text
+    out.write_all(text.as_bytes())
 }
 
 /// A holdout summary read: the customers, the segment each index names, and the holdout's
@@ -165,7 +176,9 @@ mod tests {
             first_purchase_in_holdout: Vec::new(),
             weekly_purchases: Vec::new(),
         };
-        let text = write(&calibration, &["installers".to_owned()]);
+        let mut written = Vec::new();
+        write(&calibration, &["installers".to_owned()], &mut written).unwrap();
+        let text = String::from_utf8(written).unwrap();
         assert!(text.starts_with("customer,segment,frequency,recency,T,holdout_frequency,holdout_days\n=1+1,installers,2,40,100,3,273\n"), "{text}");
         let back = read(text.as_bytes(), Path::new("h.csv")).unwrap();
         assert_eq!((back.customers, back.holdout_days), (calibration.customers, 273));
@@ -175,5 +188,34 @@ mod tests {
         let found: Vec<(u32, u32)> =
             problems.iter().map(|d| (d.position.unwrap().line, d.position.unwrap().column)).collect();
         assert_eq!(found, [(2, 3), (3, 6)], "{problems:?}");
+    }
+
+    /// A summary of more customers than a batch holds is every line once, in order.
+    #[test]
+    fn a_summary_longer_than_a_batch_is_written_whole_and_in_order() {
+        let customers: Vec<CalibrationCustomer> = (0..u32::try_from(WRITE_BATCH).unwrap() + 3)
+            .map(|i| CalibrationCustomer {
+                id: format!("c{i}"),
+                segment: Some(0),
+                frequency: i % 5,
+                recency: i % 7,
+                age: 400,
+                holdout_frequency: i % 3,
+            })
+            .collect();
+        let lines = customers
+            .iter()
+            .map(|c| format!("{},s,{},{},400,{},90\n", c.id, c.frequency, c.recency, c.holdout_frequency));
+        let expected: String = std::iter::once(format!("{}\n", COLUMNS.join(","))).chain(lines).collect();
+        let calibration = Calibration {
+            end: chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(),
+            holdout_days: 90,
+            customers,
+            first_purchase_in_holdout: Vec::new(),
+            weekly_purchases: Vec::new(),
+        };
+        let mut written = Vec::new();
+        write(&calibration, &["s".to_owned()], &mut written).unwrap();
+        assert!(String::from_utf8(written).unwrap() == expected, "the written summary differs");
     }
 }
