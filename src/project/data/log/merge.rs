@@ -395,8 +395,9 @@ fn group_run<E: Entry>(
 
 /// Keys a worker's rows by the customer's number among all `customers` (`map`) and the
 /// category's (`categories`), counts each customer's rows, and cuts the rows into buckets
-/// of `per` customers where they lie, the last bucket first: [`join_buckets`] takes the first bucket
-/// from the end of the list. Returns the rows per customer, and per bucket in bucket order.
+/// of `per` customers where they lie, the last bucket first: [`join_buckets`] takes the
+/// first bucket from the end of the list. Returns the rows per customer, and per bucket in
+/// bucket order.
 fn cut_part<E: Entry>(
     rows: &mut [E],
     (map, categories): (&[u32], &[u8]),
