@@ -153,7 +153,7 @@ pub fn permute<E: Copy>(entries: &mut [E], bounds: &[usize], bucket_of: impl Fn(
 /// Puts every entry into its bucket's range, as [`permute`] does, but by copying the
 /// entries into `scratch` and dealing them back, each to the next free place of its bucket:
 /// twice the moves of [`permute`], none waiting for another, for entries few enough that
-/// `scratch` stays in the caches. Entries keep their order within a bucket.
+/// `scratch` stays in or near the caches. Entries keep their order within a bucket.
 pub fn deal<E: Copy>(
     entries: &mut [E],
     bounds: &[usize],
