@@ -38,8 +38,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let horizon = fit::Horizon { days: horizon_days, periods: horizon_periods };
             fit::run(&summary, horizon, &models, predictions.as_deref(), timings)
         }
-        Command::Summarise { dir, output, holdout, load } => {
-            summarise::run(&dir, output.as_deref(), holdout, options(load))
+        Command::Summarise { dir, output, holdout, memory_limit, load } => {
+            summarise::run(&dir, output.as_deref(), (holdout, memory_limit << 20), options(load))
         }
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), options(load)),

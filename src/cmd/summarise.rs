@@ -7,12 +7,21 @@ use crate::diagnostic::plural;
 use crate::error::Error;
 use crate::output::{Destination, Protected, check_target};
 
+/// Summarises the project in `dir`, or its holdout; a log too large for `memory_limit` bytes
+/// is read in parts.
 pub fn run(
     dir: &Path,
     output: Option<&Path>,
-    holdout: bool,
+    (holdout, memory_limit): (bool, u64),
     options: crate::project::Options,
 ) -> Result<(), Error> {
+    if !holdout
+        && dir.is_dir()
+        && let Some(data) = crate::project::load_data_only(dir, options)
+        && data.needs_parts(dir, memory_limit)
+    {
+        return in_parts(dir, output, &data, memory_limit);
+    }
     let cache = super::cache::Store::open(dir, options.cache);
     let project = load(dir, options, &cache)?;
     let Some(data) = &project.data else {
@@ -48,7 +57,44 @@ pub fn run(
     destination.write_with(|out| {
         crate::project::data::write_summary(&data.customers, &ids, &project.settings.loyalty_path, out)
     })?;
-    let c = &data.coverage;
+    said(&data.coverage);
+    cache.save();
+    Ok(())
+}
+
+/// Summarises a log too large to read whole in `memory_limit` bytes, part by part. Only
+/// project.yaml and segments.yaml are read besides the data (see `DataOnly`), and nothing
+/// is cached: the summary is the result.
+fn in_parts(
+    dir: &Path,
+    output: Option<&Path>,
+    data: &crate::project::DataOnly,
+    memory_limit: u64,
+) -> Result<(), Error> {
+    let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
+    if let Destination::File(path) = &destination {
+        check_target(path, Some(Protected { dir, inputs: &data.inputs }))?;
+    }
+    let summarised =
+        data.summarise_in_parts(dir, memory_limit, &std::env::temp_dir()).map_err(Error::Invalid)?;
+    destination.write_with(|out| summarised.write(out))?;
+    let (parts, largest) = summarised.parts;
+    let largest = if largest < 10 << 20 {
+        format!("{} KiB", largest.div_ceil(1 << 10))
+    } else {
+        format!("{} MiB", largest.div_ceil(1 << 20))
+    };
+    crate::warn!(
+        "read the log in {parts} {} of at most {largest} each, within the memory limit of {} MiB; only project.yaml and segments.yaml were read besides the data",
+        plural(parts as u64, "part", "parts"),
+        memory_limit >> 20
+    );
+    said(&summarised.coverage);
+    Ok(())
+}
+
+/// Says on standard error how many customers and rows were summarised, and what was left out.
+fn said(c: &crate::model::Coverage) {
     crate::warn!(
         "summarised {} {} from {} rows",
         c.customers,
@@ -58,6 +104,4 @@ pub fn run(
     for note in super::check::left_out(c) {
         crate::warn!("{note}");
     }
-    cache.save();
-    Ok(())
 }

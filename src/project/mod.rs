@@ -132,6 +132,86 @@ pub fn load_memoised(dir: &Path, options: Options, memo: &dyn crate::memo::Memo)
     }
 }
 
+/// What `uplift summarise` reads of a project whose transaction log it summarises in parts
+/// ([`data::in_parts`]): project.yaml, for its `data:` section and loyalty path, and the
+/// segment ids of segments.yaml. The other files are not read: no other command reads a log
+/// that large, so its summary is all the project can take from it.
+pub struct DataOnly {
+    pub config: data::DataConfig,
+    pub segment_ids: Vec<String>,
+    pub path: crate::model::LoyaltyPathSettings,
+    /// The two files read, and the data files named: what no output may replace.
+    pub inputs: Vec<crate::model::Source>,
+    pub links: Links,
+}
+
+impl DataOnly {
+    /// Whether the log is too large to read whole within `memory_limit` bytes.
+    pub fn needs_parts(&self, dir: &Path, memory_limit: u64) -> bool {
+        data::in_parts::needs_parts(&Folder { root: dir, links: self.links }, &self.config, memory_limit)
+    }
+
+    /// Summarises the log in parts (see [`data::in_parts::summarise`]).
+    pub fn summarise_in_parts(
+        &self,
+        dir: &Path,
+        memory_limit: u64,
+        temporary: &Path,
+    ) -> Result<data::in_parts::Summarised, Invalid> {
+        let folder = Folder { root: dir, links: self.links };
+        data::in_parts::summarise(
+            &folder,
+            &self.config,
+            &self.segment_ids,
+            &self.path,
+            (memory_limit, temporary),
+        )
+        .map_err(|problems| {
+            // Ordered as a whole project's problems are.
+            let mut diagnostics = Diagnostics::default();
+            diagnostics.extend(problems);
+            Invalid { diagnostics: diagnostics.into_sorted(), texts: BTreeMap::new() }
+        })
+    }
+}
+
+/// Reads what [`DataOnly`] holds; `None` when project.yaml names no data or either file has
+/// a problem: the whole project's load then says what.
+pub fn load_data_only(dir: &Path, options: Options) -> Option<DataOnly> {
+    let links = if options.allow_symlinks { Links::Inside } else { Links::Refuse };
+    let memo = crate::memo::Nothing;
+    let mut loader = Loader {
+        dir,
+        folder: Folder { root: dir, links },
+        options,
+        memo: &memo,
+        diagnostics: Diagnostics::default(),
+        sources: Vec::new(),
+        binary_sources: Vec::new(),
+        misspelt: HashSet::new(),
+        markdown_bodies: Vec::new(),
+        prefetch: None,
+    };
+    let raw_project: RawProject = loader.parse_file(PROJECT_FILE, true)?;
+    let raw_segments: RawSegmentsFile = loader.parse_file(SEGMENTS_FILE, true)?;
+    let segment_ids = validate::ids_in_order(&raw_segments);
+    let mut c = Checker::new(Path::new(PROJECT_FILE), 0, &mut loader.diagnostics);
+    let (settings, data) = validate::settings_and_data(&raw_project, &mut c, dir);
+    let (settings, mut config) = (settings?, data??);
+    if !loader.diagnostics.is_empty() || segment_ids.is_empty() || segment_ids.iter().any(String::is_empty) {
+        return None;
+    }
+    config.skip_bad_rows |= options.skip_bad_rows;
+    let source =
+        |path: &Path| crate::model::Source { path: slash_path(path), bytes: 0, sha256: String::new() };
+    let mut inputs: Vec<crate::model::Source> =
+        [Path::new(PROJECT_FILE), Path::new(SEGMENTS_FILE)].map(source).into();
+    if let data::DataInput::Transactions { log, customers } = &config.input {
+        inputs.extend(std::iter::once(log).chain(customers).map(|p| source(p)));
+    }
+    Some(DataOnly { config, segment_ids, path: settings.loyalty_path, inputs, links })
+}
+
 struct Loader<'a> {
     dir: &'a Path,
     /// `dir`, with the rule on links every read goes through.

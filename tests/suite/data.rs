@@ -536,6 +536,18 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
         assert_eq!(a, b, "line {}", line + 1);
     }
     assert_eq!(written.lines().count(), plain.lines().count());
+    // Read in parts of a third of 4 MiB, the log gives the same summary.
+    let in_parts = dir.path().join("in-parts.csv");
+    let out = uplift(&[
+        "summarise",
+        dir.path().to_str().unwrap(),
+        "--memory-limit",
+        "4",
+        "-o",
+        in_parts.to_str().unwrap(),
+    ]);
+    assert!(text(&out.stderr).contains("read the log in 10 parts"), "{}", text(&out.stderr));
+    assert!(fs::read_to_string(&in_parts).unwrap() == written, "the summary read in parts differs");
 
     // The same customer in another segment far down the file is found, with both lines.
     let first_line = csv.lines().nth(1).unwrap().to_owned();
@@ -553,4 +565,90 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
     assert!(err.contains("is in more than one segment"), "{err}");
     assert!(err.contains("1 bad row in all") && err.contains("the row has 2 fields, the header 6"), "{err}");
     assert!(err.contains(&format!("on line {}", lines + 1)), "{err}");
+}
+
+/// `summarise` of a log larger than its memory limit reads it in parts by customer id; what
+/// it writes and every problem it finds are those of the log read whole. The example's
+/// 4.4 MB log with a memory limit of 1 MiB goes in 13 parts of at most 341 KiB.
+#[test]
+fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
+    let summarise = |dir: &Path, extra: &[&str]| {
+        let mut args = vec!["summarise", dir.to_str().unwrap(), "--no-cache"];
+        args.extend_from_slice(extra);
+        uplift(&args)
+    };
+    let parts_line = |err: &str| err.lines().find(|l| l.contains("read the log in")).map(str::to_owned);
+    let without_parts_line =
+        |err: &str| err.lines().filter(|l| !l.contains("read the log in")).collect::<Vec<_>>().join("\n");
+
+    // Rows of every kind a part could misplace or misread, spread over the file: bad rows,
+    // a blank line, a line whose quote does not close, a row with a line break in a quoted
+    // field, and a quoted id holding the delimiter.
+    let lines = fs::read_to_string(example().join(LOG)).unwrap().lines().count();
+    let far = |k: usize| k * lines / 10;
+    let edits = [
+        (2, "10004;;100,00;30,00;installers;VVS".to_owned()),
+        (far(1), "10001;31.02.2024;100,00;30,00;installers;VVS".to_owned()),
+        (far(2), String::new()),
+        (far(3), "10002;01.03.2024;12x;30,00;installers;VVS".to_owned()),
+        (far(4), "10003;01.03.2024;\"100,00;30,00;installers;VVS".to_owned()),
+        (far(5), "10005;01.03.2024;100,00;30,00;facility-management;\"VVS\nog rør\"".to_owned()),
+        (far(6), "\"10;006\";01.03.2024;100,00;30,00;installers;VVS".to_owned()),
+        (far(7), "10003;01.03.2024;100,00".to_owned()),
+        (far(9), ";01.03.2024;100,00;30,00;installers;VVS".to_owned()),
+    ];
+    let edits: Vec<(usize, &str)> = edits.iter().map(|(line, text)| (*line, text.as_str())).collect();
+    let dir = with_lines("in-parts", &edits);
+    let whole = summarise(dir.path(), &["--skip-bad-rows"]);
+    let parts = summarise(dir.path(), &["--skip-bad-rows", "--memory-limit", "1"]);
+    let (whole_err, parts_err) = (text(&whole.stderr), text(&parts.stderr));
+    assert!(whole.status.success() && parts.status.success(), "{whole_err}\n{parts_err}");
+    assert_eq!(parts_line(&whole_err), None, "{whole_err}");
+    let said = parts_line(&parts_err).unwrap_or_else(|| panic!("not read in parts:\n{parts_err}"));
+    assert!(said.contains("13 parts of at most 341 KiB"), "{said}");
+    assert!(text(&whole.stdout).contains("\n10;006,installers,"), "the quoted id is summarised");
+    assert_eq!(text(&parts.stdout), text(&whole.stdout));
+    let summarised = |err: &str| {
+        err.lines().filter(|l| !l.contains("read the log in")).map(str::to_owned).collect::<Vec<_>>()
+    };
+    assert!(summarised(&whole_err).iter().any(|l| l.contains("skipped")), "{whole_err}");
+    for line in summarised(&parts_err) {
+        assert!(whole_err.contains(&line), "`{line}` is not in:\n{whole_err}");
+    }
+
+    // Not skipped, the bad rows fail both runs with the same problems and lines.
+    let whole = summarise(dir.path(), &[]);
+    let parts = summarise(dir.path(), &["--memory-limit", "1"]);
+    let (whole_err, parts_err) = (text(&whole.stderr), text(&parts.stderr));
+    assert_eq!((whole.status.code(), parts.status.code()), (Some(1), Some(1)), "{whole_err}\n{parts_err}");
+    assert!(whole_err.contains("6 bad rows in all"), "{whole_err}");
+    assert!(whole_err.contains(&format!("data/transactions.csv:{}:", far(4))), "{whole_err}");
+    assert_eq!(without_parts_line(&parts_err), without_parts_line(&whole_err));
+
+    // A customer in two segments, found in one part, and categories past the limit, which
+    // no part holds too many of alone: the same problems at the same lines.
+    let first = fs::read_to_string(example().join(LOG)).unwrap().lines().nth(1).unwrap().to_owned();
+    let moved = if first.contains(";installers;") {
+        first.replace(";installers;", ";facility-management;")
+    } else {
+        first.replace(";facility-management;", ";installers;")
+    };
+    let dir = with_lines("in-parts-conflict", &[(far(8), moved.as_str())]);
+    let whole = summarise(dir.path(), &[]);
+    let parts = summarise(dir.path(), &["--memory-limit", "1"]);
+    let whole_err = text(&whole.stderr);
+    assert!(whole_err.contains("is in more than one segment"), "{whole_err}");
+    assert_eq!(text(&parts.stderr), whole_err);
+    let many: Vec<(usize, String)> = (0..33)
+        .map(|k| {
+            (2 + k * (lines - 40) / 33, format!("10004;01.11.2023;100,00;30,00;installers;Gruppe {k:02}"))
+        })
+        .collect();
+    let many: Vec<(usize, &str)> = many.iter().map(|(line, text)| (*line, text.as_str())).collect();
+    let dir = with_lines("in-parts-categories", &many);
+    let whole = summarise(dir.path(), &[]);
+    let parts = summarise(dir.path(), &["--memory-limit", "1"]);
+    let whole_err = text(&whole.stderr);
+    assert!(whole_err.contains("`Gruppe 24` is category number 33"), "{whole_err}");
+    assert_eq!(text(&parts.stderr), whole_err);
 }

@@ -12,6 +12,7 @@ mod customers_file;
 mod fields;
 mod header;
 pub mod holdout_file;
+pub mod in_parts;
 mod log;
 pub mod periods_file;
 mod prefetch;
@@ -40,8 +41,12 @@ use crate::project::source::{Folder, Kind};
 /// The shortest holdout of holdout validation: a week.
 pub const MIN_HOLDOUT_DAYS: i32 = 7;
 
-/// The largest transaction log read; a larger one is summarised in the warehouse.
+/// The largest transaction log read whole; a larger one is summarised in parts
+/// (`uplift summarise`) or in the warehouse.
 pub const LOG_MAX_BYTES: u64 = 1 << 30;
+
+/// The largest transaction log `uplift summarise` reads in parts.
+pub const LOG_IN_PARTS_MAX_BYTES: u64 = 16 << 30;
 
 /// The data as read, before analysis.
 #[derive(Debug)]
@@ -85,84 +90,164 @@ pub fn read(
             Ok(Input::Summary { summary, file })
         }
         DataInput::Transactions { log: rel, customers } => {
-            let mut files = Vec::new();
-            let names = segment_names::SegmentNames::of(segment_ids);
-            let customer_map = match customers {
-                Some(c) => {
-                    let segment_column = config.columns.segment.as_deref().unwrap_or("segment");
-                    let (text, source) = read_file(dir, c, customers_file::MAX_BYTES, "customers files")?;
-                    files.push(source);
-                    let map = customers_file::read(
-                        &text,
-                        c,
-                        &config.columns.customer,
-                        segment_column,
-                        &config.format,
-                        &names,
-                    )?;
-                    Some(map)
-                }
-                None => None,
-            };
-            let segments = match (&customer_map, &config.columns.segment) {
-                (Some(map), _) => log::Segments::Customers(map),
-                (None, Some(_)) => log::Segments::Column(&names),
-                (None, None) => log::Segments::None,
-            };
-            // With a customers file, the segment column is the customers file's, not the log's.
-            let columns = Columns {
-                segment: if customers.is_some() { None } else { config.columns.segment.clone() },
-                ..config.columns.clone()
-            };
-            let path = dir
-                .locate(rel, Kind::File)
-                .map_err(|d| vec![d])?
-                .ok_or_else(|| vec![Diagnostic::new(rel, "the file does not exist")])?;
-            let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-            if bytes > LOG_MAX_BYTES {
-                return Err(vec![Diagnostic::new(rel, format!(
-                    "the file is {} MiB; a transaction log is limited to {} MiB",
-                    bytes >> 20,
-                    LOG_MAX_BYTES >> 20
-                ))
-                .hint("summarise a larger log in the warehouse (docs/warehouse.md) and name the summary as `data: summary:`")]);
-            }
-            let spec = log::LogSpec {
-                path: &path,
-                rel,
-                columns: &columns,
-                format: &config.format,
-                end: config.observation_end.map(day_of),
-                segments,
-            };
+            let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LOG_MAX_BYTES)?;
+            let spec = setup.spec(rel, config, None);
             let mut log = log::read(&spec)?;
-            let bad = log.bad.total();
-            if let Some(d) = wrong_decimal_sign(&log, rel, config.format.decimal) {
-                return Err(vec![d]);
-            }
-            // Bad rows and customers in two segments are reported together.
-            let mut problems =
-                if bad > 0 && !config.skip_bad_rows { log.bad.diagnostics(rel) } else { Vec::new() };
-            problems.append(&mut log.conflicts);
-            if !problems.is_empty() {
-                return Err(problems);
-            }
-            let Some((_, last)) = log.period else {
-                let message = if bad > 0 {
-                    format!("none of the {bad} rows could be used")
-                } else {
-                    "the file has a header but no rows".to_owned()
-                };
-                return Err(vec![Diagnostic::new(rel, message).hint("export the transactions again")]);
+            let read = LogRead {
+                rows: log.rows,
+                period: log.period,
+                bad: &log.bad,
+                conflicts: std::mem::take(&mut log.conflicts),
+                categories: &log.categories,
             };
-            let end = config.observation_end.map_or(last, day_of);
-            if let Some(calibration_end) = config.calibration_end {
-                let first = log.period.map_or(end, |(first, _)| first);
-                check_calibration_end(calibration_end, config.calibration_end_at.0, first, end)?;
-            }
+            let end = read.judge(&spec, config)?;
+            let mut files = setup.files;
             files.insert(0, Source { path: slash_path(rel), bytes: log.bytes, sha256: log.sha256.clone() });
             Ok(Input::Transactions { log, end, files })
         }
+    }
+}
+
+/// What reading a transaction log takes besides the log: where it is, the customers file's
+/// segments, and the columns read.
+struct LogSetup {
+    path: PathBuf,
+    names: segment_names::SegmentNames,
+    customer_map: Option<customers_file::SegmentOf>,
+    columns: Columns,
+    /// The customers file, when one is read.
+    files: Vec<Source>,
+}
+
+impl LogSetup {
+    /// Reads the customers file, if any, and finds the log, of at most `limit` bytes.
+    fn new(
+        dir: &Folder,
+        config: &DataConfig,
+        segment_ids: &[String],
+        (rel, customers): (&Path, Option<&Path>),
+        limit: u64,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        let mut files = Vec::new();
+        let names = segment_names::SegmentNames::of(segment_ids);
+        let customer_map = match customers {
+            Some(c) => {
+                let segment_column = config.columns.segment.as_deref().unwrap_or("segment");
+                let (text, source) = read_file(dir, c, customers_file::MAX_BYTES, "customers files")?;
+                files.push(source);
+                let map = customers_file::read(
+                    &text,
+                    c,
+                    &config.columns.customer,
+                    segment_column,
+                    &config.format,
+                    &names,
+                )?;
+                Some(map)
+            }
+            None => None,
+        };
+        // With a customers file, the segment column is the customers file's, not the log's.
+        let columns = Columns {
+            segment: if customers.is_some() { None } else { config.columns.segment.clone() },
+            ..config.columns.clone()
+        };
+        let path = dir
+            .locate(rel, Kind::File)
+            .map_err(|d| vec![d])?
+            .ok_or_else(|| vec![Diagnostic::new(rel, "the file does not exist")])?;
+        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if bytes > limit {
+            let hint = if limit == LOG_MAX_BYTES {
+                format!(
+                    "summarise it with `uplift summarise`, which reads a log of up to {} GiB in parts, or in the warehouse (docs/warehouse.md), and name the summary as `data: summary:`",
+                    LOG_IN_PARTS_MAX_BYTES >> 30
+                )
+            } else {
+                "summarise it in the warehouse (docs/warehouse.md) and name the summary as `data: summary:`"
+                    .to_owned()
+            };
+            return Err(vec![
+                Diagnostic::new(
+                    rel,
+                    format!(
+                        "the file is {} MiB; a transaction log is limited to {} MiB{}",
+                        bytes >> 20,
+                        limit >> 20,
+                        if limit == LOG_MAX_BYTES { "" } else { " even in parts" }
+                    ),
+                )
+                .hint(hint),
+            ]);
+        }
+        Ok(Self { path, names, customer_map, columns, files })
+    }
+
+    /// How to read the log `rel`, or the part of it whose lines `part` maps.
+    fn spec<'a>(
+        &'a self,
+        rel: &'a Path,
+        config: &'a DataConfig,
+        part: Option<&'a log::LineMap>,
+    ) -> log::LogSpec<'a> {
+        let segments = match (&self.customer_map, &self.columns.segment) {
+            (Some(map), _) => log::Segments::Customers(map),
+            (None, Some(_)) => log::Segments::Column(&self.names),
+            (None, None) => log::Segments::None,
+        };
+        log::LogSpec {
+            path: &self.path,
+            rel,
+            columns: &self.columns,
+            format: &config.format,
+            end: config.observation_end.map(day_of),
+            segments,
+            part,
+        }
+    }
+}
+
+/// A log's rows as read, before they are judged.
+struct LogRead<'a> {
+    rows: u64,
+    period: Option<(i32, i32)>,
+    bad: &'a BadRows,
+    conflicts: Vec<log::Conflict>,
+    categories: &'a [(u64, String)],
+}
+
+impl LogRead<'_> {
+    /// The problems that fail the read, as one list, or else the observation end (a day).
+    /// Too many categories and the wrong decimal sign are reported alone; bad rows (unless
+    /// skipped) and customers in two segments together.
+    fn judge(self, spec: &log::LogSpec, config: &DataConfig) -> Result<i32, Vec<Diagnostic>> {
+        let rel = spec.rel;
+        if let Some(d) = log::too_many_categories(self.categories, spec) {
+            return Err(vec![d]);
+        }
+        let bad = self.bad.total();
+        if let Some(d) = wrong_decimal_sign(self.bad, self.rows, rel, config.format.decimal) {
+            return Err(vec![d]);
+        }
+        let mut problems =
+            if bad > 0 && !config.skip_bad_rows { self.bad.diagnostics(rel) } else { Vec::new() };
+        problems.extend(log::conflict_diagnostics(self.conflicts, spec));
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let Some((first, last)) = self.period else {
+            let message = if bad > 0 {
+                format!("none of the {bad} rows could be used")
+            } else {
+                "the file has a header but no rows".to_owned()
+            };
+            return Err(vec![Diagnostic::new(rel, message).hint("export the transactions again")]);
+        };
+        let end = config.observation_end.map_or(last, day_of);
+        if let Some(calibration_end) = config.calibration_end {
+            check_calibration_end(calibration_end, config.calibration_end_at.0, first, end)?;
+        }
+        Ok(end)
     }
 }
 
@@ -228,9 +313,9 @@ fn check_calibration_end(
 
 /// One problem, at the top, when most rows only read with the other decimal sign: the
 /// setting is wrong, not the rows, and skipping them would leave little of the file.
-fn wrong_decimal_sign(log: &Log, rel: &Path, decimal: u8) -> Option<Diagnostic> {
-    let wrong = log.bad.counts.get(&Problem::DecimalSign).copied().unwrap_or(0);
-    if wrong == 0 || wrong * 2 <= log.rows + log.bad.total() {
+fn wrong_decimal_sign(bad: &BadRows, rows: u64, rel: &Path, decimal: u8) -> Option<Diagnostic> {
+    let wrong = bad.counts.get(&Problem::DecimalSign).copied().unwrap_or(0);
+    if wrong == 0 || wrong * 2 <= rows + bad.total() {
         return None;
     }
     let other = fields::other_decimal(decimal) as char;
@@ -239,7 +324,7 @@ fn wrong_decimal_sign(log: &Log, rel: &Path, decimal: u8) -> Option<Diagnostic> 
             rel,
             format!(
                 "{wrong} of {} rows hold numbers written with `{other}` as the decimal sign; project.yaml says `decimal: \"{}\"`",
-                log.rows + log.bad.total(),
+                rows + bad.total(),
                 decimal as char
             ),
         )

@@ -79,15 +79,7 @@ fn write_in_batches(
     batch: usize,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let mut header = COLUMNS.join(",");
-    if customers.first().is_some_and(|c| c.path.is_some()) {
-        for name in path_columns(path) {
-            header.push(',');
-            header.push_str(&name);
-        }
-    }
-    header.push('\n');
-    out.write_all(header.as_bytes())?;
+    out.write_all(header(customers.first().is_some_and(|c| c.path.is_some()), path).as_bytes())?;
     // Batches are formatted on a thread of their own while this one writes the one before.
     std::thread::scope(|scope| {
         let (sender, formatted) = std::sync::mpsc::sync_channel::<Vec<String>>(1);
@@ -108,37 +100,121 @@ fn write_in_batches(
     })
 }
 
+/// The header line: [`COLUMNS`], and the loyalty path's columns under `path` when the
+/// rows have them.
+pub fn header(with_path: bool, path: &LoyaltyPathSettings) -> String {
+    let mut header = COLUMNS.join(",");
+    if with_path {
+        for name in path_columns(path) {
+            header.push(',');
+            header.push_str(&name);
+        }
+    }
+    header.push('\n');
+    header
+}
+
 /// The rows of `customers`, one line each.
 fn rows_text(customers: &[CustomerSummary], segment_ids: &[String], path: &LoyaltyPathSettings) -> String {
     let mut text = String::with_capacity(customers.len() * 72);
     for c in customers {
-        let segment = c.segment.and_then(|i| segment_ids.get(i)).map_or("", String::as_str);
-        push_exact(&mut text, &c.id, ',');
-        text.push(',');
-        push_exact(&mut text, segment, ',');
-        for n in [c.frequency, c.recency, c.age] {
-            text.push(',');
-            push_number(&mut text, u64::from(n));
-        }
-        let _ = write!(text, ",{:.6},", c.monetary);
-        push_date(&mut text, c.first_purchase);
-        text.push(',');
-        push_date(&mut text, c.last_purchase);
-        if let Some(f) = &c.path {
-            text.push(',');
-            push_number(&mut text, u64::from(f.longest_gap));
-            for day in f.stage_days {
-                push_day(&mut text, day);
-            }
-            text.push(',');
-            push_exact_money(&mut text, f.window_revenue);
-            if path.categories.is_some() {
-                push_day(&mut text, f.categories_day);
-            }
-        }
-        text.push('\n');
+        push_head(&mut text, c, segment_ids);
+        push_number(&mut text, u64::from(c.age));
+        push_tail(&mut text, c, path);
     }
     text
+}
+
+/// A row up to its `T`: id, segment, frequency and recency, each with its comma.
+fn push_head(text: &mut String, c: &CustomerSummary, segment_ids: &[String]) {
+    let segment = c.segment.and_then(|i| segment_ids.get(i)).map_or("", String::as_str);
+    push_exact(text, &c.id, ',');
+    text.push(',');
+    push_exact(text, segment, ',');
+    for n in [c.frequency, c.recency] {
+        text.push(',');
+        push_number(text, u64::from(n));
+    }
+    text.push(',');
+}
+
+/// A row after its `T`, to its line ending.
+fn push_tail(text: &mut String, c: &CustomerSummary, path: &LoyaltyPathSettings) {
+    let _ = write!(text, ",{:.6},", c.monetary);
+    push_date(text, c.first_purchase);
+    text.push(',');
+    push_date(text, c.last_purchase);
+    if let Some(f) = &c.path {
+        text.push(',');
+        push_number(text, u64::from(f.longest_gap));
+        for day in f.stage_days {
+            push_day(text, day);
+        }
+        text.push(',');
+        push_exact_money(text, f.window_revenue);
+        if path.categories.is_some() {
+            push_day(text, f.categories_day);
+        }
+    }
+    text.push('\n');
+}
+
+/// Writes `customers` as frames: each row formatted but for its `T`, which counts the days
+/// from the first purchase to an observation end not yet known. A frame is the length of
+/// the row's head (to its `T`) and the first purchase's day number, 4 bytes each, then the
+/// head and the rest of the row, which ends with the row's only line ending after the id.
+/// [`write_from_frames`] writes the rows once the end is known.
+pub fn write_frames(
+    customers: &[CustomerSummary],
+    segment_ids: &[String],
+    path: &LoyaltyPathSettings,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for customers in customers.chunks(WRITE_BATCH) {
+        let runs = crate::parallel::map_runs(customers, |run| {
+            let (mut frames, mut text) = (Vec::with_capacity(run.len() * 80), String::new());
+            for c in run {
+                text.clear();
+                push_head(&mut text, c, segment_ids);
+                let head = u32::try_from(text.len()).unwrap_or(u32::MAX);
+                push_tail(&mut text, c, path);
+                frames.extend_from_slice(&head.to_le_bytes());
+                frames.extend_from_slice(&crate::project::data::day_of(c.first_purchase).to_le_bytes());
+                frames.extend_from_slice(text.as_bytes());
+            }
+            frames
+        });
+        for run in runs {
+            out.write_all(&run)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the rows of `frames` ([`write_frames`]), each `T` counted to day `end`. `Err`
+/// for a frame cut short.
+pub fn write_from_frames(frames: &[u8], end: i32, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let cut_short = || std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "a summary frame is cut short");
+    let mut rows: Vec<u8> = Vec::with_capacity(1 << 20);
+    let mut rest = frames;
+    let mut number = itoa::Buffer::new();
+    while !rest.is_empty() {
+        let (lengths, after) = rest.split_at_checked(8).ok_or_else(cut_short)?;
+        let (size, first) = lengths.split_at(4);
+        let size = u32::from_le_bytes(size.try_into().unwrap_or_default()) as usize;
+        let first = i32::from_le_bytes(first.try_into().unwrap_or_default());
+        let (head, after) = after.split_at_checked(size).ok_or_else(cut_short)?;
+        let tail = memchr::memchr(b'\n', after).ok_or_else(cut_short)? + 1;
+        rows.extend_from_slice(head);
+        rows.extend_from_slice(number.format(u32::try_from(end - first).unwrap_or(0)).as_bytes());
+        rows.extend_from_slice(&after[..tail]);
+        rest = &after[tail..];
+        if rows.len() >= 1 << 20 {
+            out.write_all(&rows)?;
+            rows.clear();
+        }
+    }
+    out.write_all(&rows)
 }
 
 /// Appends `,` and the day, or nothing after it when there is none.
@@ -491,6 +567,48 @@ fn iso_date(t: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn frames_give_the_rows_written_whole_once_the_end_is_known() {
+        let end = chrono::NaiveDate::from_ymd_opt(2026, 10, 31).unwrap();
+        let path = LoyaltyPathSettings::default();
+        let customers: Vec<CustomerSummary> =
+            ["C1", "with,comma", "with \"quote\"\nand a line break", "=1+2"]
+                .iter()
+                .enumerate()
+                .map(|(k, id)| {
+                    let k = u32::try_from(k).unwrap();
+                    let first = end - chrono::Days::new(400 * u64::from(k) + 3);
+                    CustomerSummary {
+                        id: (*id).to_owned(),
+                        segment: Some(k as usize % 2),
+                        frequency: k,
+                        recency: 2 * k,
+                        age: u32::try_from((end - first).num_days()).unwrap(),
+                        monetary: 12.5 * f64::from(k),
+                        first_purchase: first,
+                        last_purchase: first + chrono::Days::new(2 * u64::from(k)),
+                        path: Some(PathFields {
+                            longest_gap: k,
+                            window_revenue: -1234,
+                            ..PathFields::default()
+                        }),
+                    }
+                })
+                .collect();
+        let ids = ["installers".to_owned(), "oem".to_owned()];
+        let mut whole = Vec::new();
+        write(&customers, &ids, &path, &mut whole).unwrap();
+        let mut frames = Vec::new();
+        write_frames(&customers, &ids, &path, &mut frames).unwrap();
+        let mut rows = header(true, &path).into_bytes();
+        write_from_frames(&frames, crate::project::data::day_of(end), &mut rows).unwrap();
+        assert_eq!(String::from_utf8(rows).unwrap(), String::from_utf8(whole).unwrap());
+        // A frame cut short is an error, not a short summary.
+        for cut in [3, 8, frames.len() - 1] {
+            assert!(write_from_frames(&frames[..cut], 0, &mut Vec::new()).is_err(), "cut at {cut}");
+        }
+    }
 
     fn customer(path: Option<PathFields>) -> CustomerSummary {
         let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).unwrap();

@@ -27,7 +27,7 @@ pub use data_section::data_path;
 pub use journey_file::{declared_initiatives, declared_markets, declared_phases};
 pub use option_file::validate as option;
 pub use own_section_file::validate as own_section;
-pub use project_file::{InvestmentRefs, ProjectPart, validate as project};
+pub use project_file::{InvestmentRefs, ProjectPart, settings_and_data, validate as project};
 pub use segments_file::{DataState, declared_ids as declared_segments, ids_in_order, validate as segments};
 pub use {
     jobs_file::validate as jobs, journey_file::validate as journey, winloss_file::validate as winloss,

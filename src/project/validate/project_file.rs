@@ -35,10 +35,27 @@ pub struct ProjectPart {
     pub story: Story,
 }
 
+/// The settings, and the `data:` section when there is one (`None` inside when invalid):
+/// all that a read of the data alone takes (`project::load_data_only`).
+pub fn settings_and_data(
+    raw: &RawProject,
+    c: &mut Checker,
+    dir: &Path,
+) -> (Option<Settings>, Option<Option<crate::project::data::DataConfig>>) {
+    let settings = settings(raw, c, Some(Position { line: 1, column: 1 }));
+    let data = raw.data.as_ref().map(|d| super::data_section::validate(d, c, dir));
+    let categories = integration_categories(raw, data.as_ref().and_then(Option::as_ref), c);
+    let settings = settings.map(|mut s| {
+        s.loyalty_path.categories = categories.flatten();
+        s
+    });
+    (settings, data)
+}
+
 pub fn validate(raw: &RawProject, c: &mut Checker, refs: &InvestmentRefs, dir: &Path) -> Option<ProjectPart> {
     let top = Some(Position { line: 1, column: 1 });
     let meta = meta(raw, c, top);
-    let settings = settings(raw, c, top);
+    let (settings, data) = settings_and_data(raw, c, dir);
     let business_case = raw.business_case.as_ref().map_or_else(BusinessCase::default, |b| BusinessCase {
         challenge: c.optional_text(&b.value.challenge, "business_case.challenge"),
         approach: c.optional_text(&b.value.approach, "business_case.approach"),
@@ -51,12 +68,6 @@ pub fn validate(raw: &RawProject, c: &mut Checker, refs: &InvestmentRefs, dir: &
         Some(b) => benchmarks(&b.value, c, "benchmarks"),
         None => Some(PerDriver::default()),
     };
-    let data = raw.data.as_ref().map(|d| super::data_section::validate(d, c, dir));
-    let categories = integration_categories(raw, data.as_ref().and_then(Option::as_ref), c);
-    let settings = settings.map(|mut s| {
-        s.loyalty_path.categories = categories.flatten();
-        s
-    });
     let story = super::report_block::validate(raw.report.as_ref(), c);
     let brand = brand(raw, c, dir);
     let (brand, logo_path) = match brand {

@@ -14,11 +14,10 @@ use crate::diagnostic::{Diagnostic, Position};
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, SHOWN};
 
-/// Joins the parts; `threads` threads may share the work. `Err` when the log holds more
-/// categories than a customer-day's set can.
-pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) -> Result<Log, Diagnostic> {
-    let lines = FileLines::new(&parts);
-    let categories = Categories::new(&parts, spec, &lines)?;
+/// Joins the parts; `threads` threads may share the work.
+pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) -> Log {
+    let lines = FileLines::new(&parts, spec.part);
+    let categories = Categories::new(&parts, &lines);
     let mut bad = BadRows::default();
     let mut period: Option<(i32, i32)> = None;
     for part in &mut parts {
@@ -32,11 +31,8 @@ pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) 
         }
     }
     let numbering = Numbering::new(&mut parts);
-    let conflicts = if numbering.conflicted.is_empty() {
-        Vec::new()
-    } else {
-        conflict_diagnostics(numbering.conflicts(&parts, &lines), spec)
-    };
+    let conflicts =
+        if numbering.conflicted.is_empty() { Vec::new() } else { numbering.conflicts(&parts, &lines) };
     let rows = parts.iter().map(|p| p.rows.len() as u64).sum();
     let blank_lines = parts.iter().map(|p| p.blank_lines).sum();
     let continuation_lines = parts.iter().map(|p| p.continuation_lines).sum();
@@ -51,7 +47,7 @@ pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) 
         .zip(ranges)
         .map(|((id, segment), days)| Customer { id, segment: segment_of(segment), days })
         .collect();
-    Ok(Log {
+    Log {
         customers,
         ids: numbering.ids,
         days,
@@ -66,80 +62,76 @@ pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) 
         period,
         bad,
         conflicts,
+        categories: categories.firsts,
         bytes: 0,
         sha256: String::new(),
-    })
+    }
 }
 
 /// The categories of all workers, numbered in name order.
 struct Categories {
     /// Per worker: its category numbers → these.
     remap: Vec<Vec<u8>>,
+    /// Each category at the line where it first appears, in file order, the first
+    /// [`MAX_CATEGORIES`] + 1 only: enough to name the first one too many.
+    firsts: Vec<(u64, String)>,
 }
 
 impl Categories {
-    /// `Err` past [`MAX_CATEGORIES`], at the line where the first one too many appears.
-    fn new<E>(parts: &[Part<E>], spec: &LogSpec, lines: &FileLines) -> Result<Self, Diagnostic> {
+    fn new<E>(parts: &[Part<E>], lines: &FileLines) -> Self {
         let mut names: Vec<String> = parts.iter().flat_map(|p| p.category_names.iter().cloned()).collect();
         names.sort_unstable();
         names.dedup();
-        if names.len() > MAX_CATEGORIES {
-            // In file order, each category where it first appears; each worker kept the
-            // first ones it met, so the first one too many is among them.
-            let mut firsts: Vec<(Loc, &str)> = parts
-                .iter()
-                .flat_map(|p| {
-                    p.category_firsts.iter().copied().zip(p.category_names.iter().map(String::as_str))
-                })
-                .collect();
-            firsts.sort_unstable();
-            let mut seen: Vec<(Loc, &str)> = Vec::new();
-            for &(at, name) in &firsts {
-                if !seen.iter().any(|(_, n)| *n == name) {
-                    seen.push((at, name));
-                }
-            }
-            let (at, extra) = seen[MAX_CATEGORIES];
-            let column = spec.columns.category.as_deref().unwrap_or("category");
-            let listed: Vec<String> = seen[..MAX_CATEGORIES].iter().map(|(_, n)| format!("`{n}`")).collect();
-            return Err(Diagnostic::new(
-                spec.rel,
-                format!(
-                    "`{extra}` is category number {} in the column `{column}`, which may hold at most {MAX_CATEGORIES}; the first {MAX_CATEGORIES}: {}",
-                    MAX_CATEGORIES + 1,
-                    listed.join(", ")
-                ),
-            )
-            .at(Some(Position { line: u32::try_from(lines.of(at)).unwrap_or(u32::MAX), column: 1 }))
-            .field(column)
-            .hint(format!(
-                "the loyalty path counts a customer's categories for its integrated stage and tells at most {MAX_CATEGORIES} apart: export a coarser category (e.g. the assortment's top level), or remove `category` from `data: columns`"
-            )));
-        }
+        // Each worker kept the first ones it met, so the first ones of the file are among them.
+        let located = parts.iter().flat_map(|p| {
+            p.category_firsts.iter().map(|&at| lines.of(at)).zip(p.category_names.iter().cloned())
+        });
+        let firsts = first_categories(located);
+        // Past MAX_CATEGORIES a number still fits a row's key (`rows::key` caps it) and buys
+        // no bit; such a log is refused by its reader ([`super::too_many_categories`]).
         let remap = parts
             .iter()
             .map(|p| {
                 p.category_names
                     .iter()
-                    .map(|n| u8::try_from(names.binary_search(n).unwrap_or(0)).unwrap_or(0))
+                    .map(|n| u8::try_from(names.binary_search(n).unwrap_or(0)).unwrap_or(u8::MAX))
                     .collect()
             })
             .collect();
-        Ok(Self { remap })
+        Self { remap, firsts }
     }
+}
+
+/// Each category of `located` (line, name) at its first line, in file order, the first
+/// [`MAX_CATEGORIES`] + 1 only.
+pub fn first_categories(located: impl Iterator<Item = (u64, String)>) -> Vec<(u64, String)> {
+    let mut all: Vec<(u64, String)> = located.collect();
+    all.sort_unstable();
+    let mut seen: Vec<(u64, String)> = Vec::new();
+    for (line, name) in all {
+        if seen.len() > MAX_CATEGORIES {
+            break;
+        }
+        if !seen.iter().any(|(_, n)| *n == name) {
+            seen.push((line, name));
+        }
+    }
+    seen
 }
 
 fn segment_of(segment: u32) -> Option<usize> {
     (segment != NO_SEGMENT).then_some(segment as usize)
 }
 
-/// The file line of each block's first line, so a row's place becomes a line number.
-struct FileLines {
+/// The file line of each block's first line, so a row's place becomes a line number; for
+/// a part of a larger log, its line there.
+struct FileLines<'a> {
     first: Vec<u64>,
+    part: Option<&'a super::LineMap>,
 }
 
-impl FileLines {
-    fn new<E>(parts: &[Part<E>]) -> Self {
+impl<'a> FileLines<'a> {
+    fn new<E>(parts: &[Part<E>], part: Option<&'a super::LineMap>) -> Self {
         let mut blocks: Vec<(u32, u32)> = parts.iter().flat_map(|p| p.lines.iter().copied()).collect();
         blocks.sort_unstable();
         // The header is line 1; block 0 starts on line 2.
@@ -152,11 +144,12 @@ impl FileLines {
                 first
             })
             .collect();
-        Self { first }
+        Self { first, part }
     }
 
     fn of(&self, (block, line): Loc) -> u64 {
-        self.first[block as usize] + u64::from(line)
+        let line = self.first[block as usize] + u64::from(line);
+        self.part.map_or(line, |map| map.line(line))
     }
 }
 
@@ -489,9 +482,14 @@ fn day_total<E: Entry>(sum: &E) -> DayTotal {
 }
 
 /// A customer in more than one segment: their id, and each segment with its first line.
-type Conflict = (String, Vec<(Option<usize>, u64)>);
+pub type Conflict = (String, Vec<(Option<usize>, u64)>);
 
-fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec<Diagnostic> {
+/// The problems of customers in more than one segment: the first [`SHOWN`] by line, and
+/// how many there are when more.
+pub fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec<Diagnostic> {
+    if conflicts.is_empty() {
+        return Vec::new();
+    }
     conflicts.sort_by(|a, b| a.1[0].1.cmp(&b.1[0].1).then_with(|| a.0.cmp(&b.0)));
     let ids: &[String] = match spec.segments {
         Segments::Column(names) => names.names(),
@@ -617,7 +615,7 @@ mod tests {
         // Byte order: `C` (0x43) before `a` (0x61).
         assert_eq!([0, 1, 2].map(|n| numbering.id(n)), ["A", "C", long]);
         assert_eq!(numbering.remap, [vec![0, 2], vec![1, 0], vec![0, 1]]);
-        let mut conflicts = numbering.conflicts(&parts, &FileLines::new(&parts));
+        let mut conflicts = numbering.conflicts(&parts, &FileLines::new(&parts, None));
         conflicts.sort();
         assert_eq!(
             conflicts,

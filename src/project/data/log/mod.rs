@@ -11,8 +11,12 @@
 
 mod ids;
 mod merge;
+mod parts;
 mod rows;
 mod worker;
+
+pub use merge::{Conflict, conflict_diagnostics, first_categories};
+pub use parts::{LineMap, Parts, split};
 
 use std::fs::File;
 use std::io::Read;
@@ -56,6 +60,9 @@ pub struct LogSpec<'a> {
     /// Rows after this day are bad rows.
     pub end: Option<i32>,
     pub segments: Segments<'a>,
+    /// When the file is one part of a larger log ([`split`]): each of its lines' line in
+    /// that log. A part is neither hashed nor shown in progress: the log was.
+    pub part: Option<&'a LineMap>,
 }
 
 /// A customer as the log has them.
@@ -125,10 +132,13 @@ pub struct Log {
     /// First and last day of the rows used; `None` when no row was usable.
     pub period: Option<(i32, i32)>,
     pub bad: BadRows,
-    /// Customers whose rows name more than one segment, one problem each: the caller
-    /// reports them together with the bad rows.
-    pub conflicts: Vec<Diagnostic>,
-    /// The file's size and SHA-256, hashed while it streamed past.
+    /// Customers whose rows name more than one segment: the caller reports them together
+    /// with the bad rows ([`conflict_diagnostics`]).
+    pub conflicts: Vec<Conflict>,
+    /// Each category at its first line, in file order, at most [`worker::MAX_CATEGORIES`]
+    /// \+ 1: more than the maximum fail the read ([`too_many_categories`]).
+    pub categories: Vec<(u64, String)>,
+    /// The file's size and SHA-256, hashed while it streamed past (not for a part).
     pub bytes: u64,
     pub sha256: String,
 }
@@ -185,6 +195,7 @@ impl Log {
             period,
             bad: BadRows::default(),
             conflicts: Vec::new(),
+            categories: Vec::new(),
             bytes: 0,
             sha256: String::new(),
         };
@@ -219,7 +230,8 @@ type Loc = (u32, u32);
 const NO_SEGMENT: u32 = u32::MAX;
 
 /// Reads the whole log; `Err` for problems with the file itself (missing, not CSV, columns
-/// not found). Bad rows and customers placed in two segments are returned, not judged.
+/// not found). Bad rows, customers placed in two segments and too many categories are
+/// returned, not judged.
 pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
     let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
@@ -238,8 +250,32 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
         read_rows::<rows::PlainRow>(spec, &mut file, (&header, body, size), &mut hasher)?
     };
     log.bytes = size;
-    log.sha256 = format!("{:x}", hasher.finalize());
+    if spec.part.is_none() {
+        log.sha256 = format!("{:x}", hasher.finalize());
+    }
     Ok(log)
+}
+
+/// The problem of a log with more categories than a customer-day's set tells apart, at the
+/// line where the first one too many appears; `firsts` as [`Log::categories`] lists them.
+pub fn too_many_categories(firsts: &[(u64, String)], spec: &LogSpec) -> Option<Diagnostic> {
+    use worker::MAX_CATEGORIES;
+    let (line, extra) = firsts.get(MAX_CATEGORIES)?;
+    let column = spec.columns.category.as_deref().unwrap_or("category");
+    let listed: Vec<String> = firsts[..MAX_CATEGORIES].iter().map(|(_, n)| format!("`{n}`")).collect();
+    Some(Diagnostic::new(
+        spec.rel,
+        format!(
+            "`{extra}` is category number {} in the column `{column}`, which may hold at most {MAX_CATEGORIES}; the first {MAX_CATEGORIES}: {}",
+            MAX_CATEGORIES + 1,
+            listed.join(", ")
+        ),
+    )
+    .at(Some(crate::diagnostic::Position { line: u32::try_from(*line).unwrap_or(u32::MAX), column: 1 }))
+    .field(column)
+    .hint(format!(
+        "the loyalty path counts a customer's categories for its integrated stage and tells at most {MAX_CATEGORIES} apart: export a coarser category (e.g. the assortment's top level), or remove `category` from `data: columns`"
+    )))
 }
 
 /// Reads the body after the header into rows of type `E`, hashing it as it streams past.
@@ -253,15 +289,18 @@ fn read_rows<E: rows::Entry>(
     let workers = crate::parallel::threads();
     let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
     let receiver = Mutex::new(receiver);
-    let mut progress = Progress::new(spec.rel, size);
+    let mut progress = Progress::new(spec.rel, if spec.part.is_some() { 0 } else { size });
     let (parts, read_result) = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| scope.spawn(|| worker::Worker::<E>::new(spec, header).run(&receiver)))
             .collect();
         let shape = (spec.format.delimiter, header.names.len());
+        let hashed = spec.part.is_none();
         let result = stream(file, body, shape, |index, block| {
             progress.advance(block.len() as u64);
-            hasher.update(&block);
+            if hashed {
+                hasher.update(&block);
+            }
             sender.send((index, block)).is_ok()
         });
         drop(sender);
@@ -271,7 +310,7 @@ fn read_rows<E: rows::Entry>(
     });
     progress.finish();
     read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
-    merge::merge(parts, spec, workers).map_err(|d| vec![d])
+    Ok(merge::merge(parts, spec, workers))
 }
 
 /// Reads as much as fits into `buffer`, returning how much was read.

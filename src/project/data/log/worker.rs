@@ -357,7 +357,7 @@ fn index(segment: usize) -> u32 {
 
 /// The id's text as bytes: UTF-8 ids as they are, Windows-1252 ids decoded when they hold a
 /// non-ASCII byte, so the same customer is one key and ids sort by their text.
-fn key_text<'b>(id: &'b [u8], encoding: Encoding, decoded: &'b mut String) -> &'b [u8] {
+pub(super) fn key_text<'b>(id: &'b [u8], encoding: Encoding, decoded: &'b mut String) -> &'b [u8] {
     if encoding == Encoding::Utf8 || id.is_ascii() {
         return id;
     }

@@ -1,0 +1,501 @@
+//! A log too large to read in the memory allowed, cut into parts by customer id.
+//!
+//! Each part holds every row of a range of ids, in file order, under the log's own header:
+//! read on its own ([`super::read`]), a part gives its customers whole, and they come after
+//! the customers of the part before in id order. So the parts' summaries, one after the
+//! other, are the log's summary.
+//!
+//! The ranges are cut at ids sampled evenly through the file, so the parts hold about
+//! equal numbers of rows; one customer's rows always stay together, however many they are.
+//! Rows that cannot be placed by their id (a wrong number of fields, no id) go to the
+//! first part, where its reader finds them bad. Blank lines and lines whose quote does not
+//! close are judged here and not written: a line read without the lines that followed it
+//! in the log could read otherwise. Every written line's line in the log is kept beside the
+//! part ([`LineMap`]), so every problem names the log's line.
+
+use std::fs::File;
+use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, sync_channel};
+
+use super::worker::key_text;
+use super::{BLOCK, LogSpec, fill, stream};
+use crate::diagnostic::Diagnostic;
+use crate::model::LineCounts;
+use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
+use crate::project::data::csv::{Records, Splitter, UNBALANCED_QUOTE};
+use crate::project::data::fields;
+use crate::project::data::header::{Header, read_header};
+use crate::project::data::progress::Progress;
+
+/// The most parts a log is cut into: each keeps two files open while it is written.
+pub const MAX_PARTS: usize = 256;
+
+/// Places in the file where ids are sampled to choose the ranges…
+const SAMPLES: u64 = 512;
+/// …and the bytes read at each.
+const SAMPLE_BYTES: usize = 16 << 10;
+
+/// Each part file's write buffer.
+const WRITE_BUFFER: usize = 64 << 10;
+
+/// A log cut into parts, in a private temporary folder removed when this is dropped, or on
+/// Ctrl-C.
+pub struct Parts {
+    // Unregistered before the folder is removed: fields drop in order.
+    _pending: crate::interrupt::Pending,
+    _folder: tempfile::TempDir,
+    /// Each part's CSV file, in id order, and the file of its lines' lines in the log.
+    pub files: Vec<(PathBuf, PathBuf)>,
+    /// The lines judged here: those whose quote does not close.
+    pub bad: BadRows,
+    /// The log's lines; `continuation` counts none: each part counts the lines that
+    /// continue a record of its own.
+    pub lines: LineCounts,
+}
+
+/// Each line of a part (after its header) at its line in the log: the differences from the
+/// line before, as LEB128 numbers, with a start every [`LineMap::EVERY`] lines.
+pub struct LineMap {
+    deltas: Vec<u8>,
+    /// The byte and the line before every `EVERY`-th line.
+    starts: Vec<(usize, u64)>,
+}
+
+impl LineMap {
+    const EVERY: usize = 1024;
+
+    /// The map written beside a part.
+    pub fn read(path: &Path) -> std::io::Result<Self> {
+        let deltas = std::fs::read(path)?;
+        let mut starts = Vec::new();
+        let (mut at, mut line, mut k) = (0, 1u64, 0usize);
+        while at < deltas.len() {
+            if k % Self::EVERY == 0 {
+                starts.push((at, line));
+            }
+            let (delta, next) = leb128(&deltas, at);
+            line += delta;
+            at = next;
+            k += 1;
+        }
+        Ok(Self { deltas, starts })
+    }
+
+    /// The log's line of the part's line `line` (the header, line 1, is the log's line 1).
+    pub fn line(&self, line: u64) -> u64 {
+        let Some(index) = line.checked_sub(2).and_then(|i| usize::try_from(i).ok()) else { return line };
+        let Some(&(mut at, mut value)) = self.starts.get(index / Self::EVERY) else { return line };
+        for _ in 0..=index % Self::EVERY {
+            if at >= self.deltas.len() {
+                return line;
+            }
+            let (delta, next) = leb128(&self.deltas, at);
+            value += delta;
+            at = next;
+        }
+        value
+    }
+}
+
+/// The LEB128 number at `at` and where the next one starts.
+fn leb128(bytes: &[u8], mut at: usize) -> (u64, usize) {
+    let (mut value, mut shift) = (0u64, 0);
+    while let Some(&byte) = bytes.get(at) {
+        at += 1;
+        value |= u64::from(byte & 0x7f) << shift;
+        shift += 7;
+        if byte & 0x80 == 0 || shift >= 64 {
+            break;
+        }
+    }
+    (value, at)
+}
+
+fn push_leb128(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        #[allow(clippy::cast_possible_truncation)] // the low seven bits
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// What one block of the log holds for the parts.
+#[derive(Default)]
+struct CutBlock {
+    /// Lines in the block.
+    lines: u32,
+    parts: Vec<PartPiece>,
+    /// Block lines whose quote does not close.
+    quotes: Vec<u32>,
+    blank_lines: u64,
+}
+
+/// What one block holds for one part: records, each with its line ending, and the block
+/// lines they are on: the first, the last, and the differences between them (LEB128).
+#[derive(Clone, Default)]
+struct PartPiece {
+    bytes: Vec<u8>,
+    first: Option<u32>,
+    last: u32,
+    deltas: Vec<u8>,
+}
+
+impl PartPiece {
+    fn push(&mut self, record: &[u8], line: u32, lines: u32) {
+        self.bytes.extend_from_slice(record);
+        self.bytes.push(b'\n');
+        for line in line..line + lines {
+            match self.first {
+                None => self.first = Some(line),
+                Some(_) => push_leb128(&mut self.deltas, u64::from(line - self.last)),
+            }
+            self.last = line;
+        }
+    }
+}
+
+/// The ids at which the parts' ranges begin, each with its first eight bytes as a number,
+/// so that placing a row mostly compares numbers.
+struct Bounds {
+    bounds: Vec<(u64, Vec<u8>)>,
+}
+
+impl Bounds {
+    fn new(ids: Vec<Vec<u8>>) -> Self {
+        Self { bounds: ids.into_iter().map(|id| (prefix(&id), id)).collect() }
+    }
+
+    fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// The part of `id`: the number of bounds at or below it.
+    fn part(&self, id: &[u8]) -> usize {
+        let p = prefix(id);
+        self.bounds.partition_point(|(bp, b)| *bp < p || (*bp == p && b.as_slice() <= id))
+    }
+}
+
+/// The first eight bytes of `id`, big-endian, zero-padded: ordered as the bytes are, but
+/// for ties, which the whole ids decide.
+fn prefix(id: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = id.len().min(8);
+    bytes[..n].copy_from_slice(&id[..n]);
+    u64::from_be_bytes(bytes)
+}
+
+/// Cuts the log `spec` names into parts of about `part_bytes` each, in a temporary folder
+/// under `temporary`. `Err` for problems with the file itself, as [`super::read`] gives them,
+/// and when the parts cannot be written.
+pub fn split(spec: &LogSpec, part_bytes: u64, temporary: &Path) -> Result<Parts, Vec<Diagnostic>> {
+    let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
+    let read_error = |e: std::io::Error| diagnostic(format!("cannot read the file: {e}"));
+    let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let mut first = vec![0; BLOCK];
+    let filled = fill(&mut file, &mut first).map_err(read_error)?;
+    first.truncate(filled);
+    let header = read_header(&first, spec.rel, spec.columns, spec.format)?;
+    let body_bytes = size.saturating_sub(header.length as u64);
+    let wanted = usize::try_from(body_bytes.div_ceil(part_bytes.max(1))).unwrap_or(usize::MAX).max(1);
+    if wanted > MAX_PARTS {
+        return Err(vec![
+            Diagnostic::new(
+                spec.rel,
+                format!(
+                    "the file is {} MiB: in parts of {} MiB it would take {wanted} parts, and a log is cut into at most {MAX_PARTS}",
+                    size >> 20,
+                    part_bytes >> 20
+                ),
+            )
+            .hint(format!(
+                "raise `--memory-limit` to at least {} MiB",
+                (body_bytes.div_ceil(MAX_PARTS as u64) * 2).div_ceil(1 << 20)
+            )),
+        ]);
+    }
+    let bounds = Bounds::new(if wanted == 1 {
+        Vec::new()
+    } else {
+        let samples = sample_ids(&mut file, &header, spec, size).map_err(read_error)?;
+        bounds(&samples, wanted)
+    });
+    file.seek(SeekFrom::Start(first.len() as u64)).map_err(read_error)?;
+    let write_error =
+        |e: std::io::Error| diagnostic(format!("cannot write its parts to {}: {e}", temporary.display()));
+    let folder =
+        tempfile::Builder::new().prefix("uplift-parts-").tempdir_in(temporary).map_err(write_error)?;
+    let pending = crate::interrupt::register(folder.path());
+    let mut writers = Vec::with_capacity(bounds.len() + 1);
+    let mut files = Vec::with_capacity(bounds.len() + 1);
+    for k in 0..=bounds.len() {
+        let csv = folder.path().join(format!("part-{k}.csv"));
+        let map = folder.path().join(format!("part-{k}.lines"));
+        let mut out = BufWriter::with_capacity(WRITE_BUFFER, File::create_new(&csv).map_err(write_error)?);
+        out.write_all(&first[..header.length]).map_err(write_error)?;
+        let lines = BufWriter::with_capacity(WRITE_BUFFER, File::create_new(&map).map_err(write_error)?);
+        writers.push((out, lines, 1u64));
+        files.push((csv, map));
+    }
+    let body = first.split_off(header.length);
+    let (cut, written) = cut_and_write(spec, &header, (&mut file, body, size), &bounds, &mut writers);
+    cut.map_err(read_error)?;
+    let (bad, lines) = written.map_err(write_error)?;
+    for (out, map, _) in writers {
+        out.into_inner().map_err(|e| write_error(e.into_error()))?;
+        map.into_inner().map_err(|e| write_error(e.into_error()))?;
+    }
+    Ok(Parts { _pending: pending, _folder: folder, files, bad, lines })
+}
+
+/// An open part: its CSV, its line map, and the log line of the last line written to it.
+type PartWriter = (BufWriter<File>, BufWriter<File>, u64);
+
+/// Streams the body through the workers, which cut each block by the ids' ranges, and
+/// writes the blocks' pieces to the parts in file order. Returns the reading's result and
+/// the writing's, with the lines judged and counted.
+fn cut_and_write(
+    spec: &LogSpec,
+    header: &Header,
+    (file, body, size): (&mut File, Vec<u8>, u64),
+    bounds: &Bounds,
+    writers: &mut [PartWriter],
+) -> (std::io::Result<()>, std::io::Result<(BadRows, LineCounts)>) {
+    let workers = crate::parallel::threads();
+    let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
+    let receiver = Mutex::new(receiver);
+    let (cut_sender, cut_receiver) = sync_channel::<(u32, CutBlock)>(workers * 2);
+    let mut progress = Progress::new(spec.rel, size);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let cut_sender = cut_sender.clone();
+            let receiver = &receiver;
+            scope.spawn(move || cut_blocks(spec, header, bounds, receiver, &cut_sender));
+        }
+        drop(cut_sender);
+        let writing = scope.spawn(move || write_in_order(&cut_receiver, writers));
+        let shape = (spec.format.delimiter, header.names.len());
+        let read = stream(file, body, shape, |index, block| {
+            progress.advance(block.len() as u64);
+            sender.send((index, block)).is_ok()
+        });
+        drop(sender);
+        let written = writing.join().expect("the thread writing the parts panicked");
+        progress.finish();
+        (read, written)
+    })
+}
+
+/// A worker: cuts each block it takes into the parts' pieces.
+fn cut_blocks(
+    spec: &LogSpec,
+    header: &Header,
+    bounds: &Bounds,
+    receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
+    sender: &std::sync::mpsc::SyncSender<(u32, CutBlock)>,
+) {
+    let mut ids = Ids { splitter: Splitter::new(spec.format.delimiter), decoded: String::new() };
+    loop {
+        let next = receiver.lock().map(|r| r.recv());
+        let Ok(Ok((index, block))) = next else { return };
+        let mut cut = CutBlock { parts: vec![PartPiece::default(); bounds.len() + 1], ..CutBlock::default() };
+        // Without a quote, a field lies between delimiters: no need to split the others.
+        let quoted = memchr::memchr(b'"', &block).is_some();
+        for record in Records::new(&block, spec.format.delimiter, Some(header.names.len())) {
+            let line = cut.lines + 1;
+            cut.lines += record.lines;
+            if record.unbalanced {
+                cut.quotes.push(line);
+            } else if fields::trim(record.bytes).is_empty() {
+                cut.blank_lines += u64::from(record.lines);
+            } else {
+                let id = ids.of(record.bytes, quoted, header, spec);
+                let k = if id.is_empty() { 0 } else { bounds.part(id) };
+                cut.parts[k].push(record.bytes, line, record.lines);
+            }
+        }
+        if sender.send((index, cut)).is_err() {
+            return;
+        }
+    }
+}
+
+/// Finds rows' customer ids as the reader keys them.
+struct Ids {
+    splitter: Splitter,
+    /// An id decoded from Windows-1252.
+    decoded: String,
+}
+
+impl Ids {
+    /// The id of `record` (`quoted` when it may hold a quote), trimmed and decoded; empty
+    /// when the row has none, or too few fields to have one. A row whose number of fields
+    /// is wrong may land in any part: the part's reader finds it bad wherever it is.
+    fn of<'a>(&'a mut self, record: &'a [u8], quoted: bool, header: &Header, spec: &LogSpec) -> &'a [u8] {
+        let column = header.columns.customer;
+        let field = if quoted {
+            let fields = self.splitter.split(record);
+            if column < fields.len() { fields.get(column) } else { &[] }
+        } else {
+            record.split(|&b| b == spec.format.delimiter).nth(column).unwrap_or_default()
+        };
+        key_text(fields::trim(field), spec.format.encoding, &mut self.decoded)
+    }
+}
+
+/// Writes the blocks' pieces to the parts in block order, whichever worker cut them first.
+fn write_in_order(
+    receiver: &Receiver<(u32, CutBlock)>,
+    writers: &mut [PartWriter],
+) -> std::io::Result<(BadRows, LineCounts)> {
+    let mut waiting = std::collections::BTreeMap::new();
+    let mut next = 0;
+    let mut bad = BadRows::default();
+    let mut lines = LineCounts { header: 1, ..LineCounts::default() };
+    let mut first = Vec::new();
+    for (index, cut) in receiver {
+        waiting.insert(index, cut);
+        while let Some(cut) = waiting.remove(&next) {
+            let before = 1 + lines.body;
+            for (piece, (out, map, last)) in cut.parts.iter().zip(writers.iter_mut()) {
+                let Some(line) = piece.first else { continue };
+                out.write_all(&piece.bytes)?;
+                first.clear();
+                push_leb128(&mut first, before + u64::from(line) - *last);
+                map.write_all(&first)?;
+                map.write_all(&piece.deltas)?;
+                *last = before + u64::from(piece.last);
+            }
+            for &line in &cut.quotes {
+                *bad.counts.entry(Problem::Quote).or_default() += 1;
+                if bad.first.len() < SHOWN {
+                    let message = UNBALANCED_QUOTE.to_owned();
+                    let line = before + u64::from(line);
+                    bad.first.push(BadRow { line, column: 1, field: None, problem: Problem::Quote, message });
+                }
+            }
+            lines.body += u64::from(cut.lines);
+            lines.blank += cut.blank_lines;
+            next += 1;
+        }
+    }
+    Ok((bad, lines))
+}
+
+/// Customer ids read at [`SAMPLES`] places spread evenly through the body, sorted.
+fn sample_ids(file: &mut File, header: &Header, spec: &LogSpec, size: u64) -> std::io::Result<Vec<Vec<u8>>> {
+    let start = header.length as u64;
+    let mut ids_of = Ids { splitter: Splitter::new(spec.format.delimiter), decoded: String::new() };
+    let mut buffer = vec![0; SAMPLE_BYTES];
+    let mut ids = Vec::new();
+    for k in 0..SAMPLES {
+        let at = start + (size - start) * k / SAMPLES;
+        file.seek(SeekFrom::Start(at))?;
+        let n = fill(file, &mut buffer)?;
+        let window = &buffer[..n];
+        // Whole lines only: from the first line that starts in the window (the body's
+        // first at the start) to the last that ends in it.
+        let from = if k == 0 { 0 } else { memchr::memchr(b'\n', window).map_or(n, |i| i + 1) };
+        let to = memchr::memrchr(b'\n', window).map_or(0, |i| i + 1);
+        if from >= to {
+            continue;
+        }
+        for record in Records::new(&window[from..to], spec.format.delimiter, Some(header.names.len())) {
+            let id = if record.unbalanced { &[][..] } else { ids_of.of(record.bytes, true, header, spec) };
+            if !id.is_empty() {
+                ids.push(id.to_vec());
+            }
+        }
+    }
+    ids.sort_unstable();
+    Ok(ids)
+}
+
+/// The ids at which `parts` ranges begin (the first range begins with the smallest id):
+/// the sample's quantiles, each once. Fewer parts when the sample has too few ids.
+fn bounds(samples: &[Vec<u8>], parts: usize) -> Vec<Vec<u8>> {
+    let mut bounds: Vec<Vec<u8>> =
+        (1..parts).filter_map(|k| samples.get(samples.len() * k / parts).cloned()).collect();
+    bounds.dedup();
+    // A bound at the smallest id sampled would leave the first range with no sampled id.
+    if bounds.first().is_some_and(|b| Some(b) == samples.first()) {
+        bounds.remove(0);
+    }
+    bounds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_map_gives_back_every_line_written() {
+        // Lines far apart and close together, past several starts, and one past 2^32.
+        let mut lines: Vec<u64> = (0..5000u64).map(|k| 2 + k * k % 7 + k * 3).collect();
+        lines.push(5 << 32);
+        let mut deltas = Vec::new();
+        let mut last = 1;
+        for &line in &lines {
+            push_leb128(&mut deltas, line - last);
+            last = line;
+        }
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), &deltas).unwrap();
+        let map = LineMap::read(file.path()).unwrap();
+        assert_eq!(map.line(1), 1, "the header");
+        for (k, &line) in lines.iter().enumerate() {
+            assert_eq!(map.line(k as u64 + 2), line, "the part's line {}", k + 2);
+        }
+        for value in [0, 1, 127, 128, 16_383, 16_384, u64::MAX] {
+            let mut bytes = Vec::new();
+            push_leb128(&mut bytes, value);
+            assert_eq!(leb128(&bytes, 0), (value, bytes.len()));
+        }
+    }
+
+    #[test]
+    fn ids_fall_in_the_range_their_bytes_sort_into() {
+        let ids: Vec<&[u8]> = vec![
+            b"a",
+            b"abcdefgh",
+            b"abcdefgh\0",
+            b"abcdefgh0",
+            b"abcdefgi",
+            b"b",
+            b"\xc3\xa6",
+            b"z",
+            b"zzzzzzzzzz",
+        ];
+        for bound_ids in
+            [vec![b"abcdefgh".to_vec()], vec![b"abcdefgh0".to_vec(), b"b".to_vec()], vec![b"a".to_vec()]]
+        {
+            let bounds = Bounds::new(bound_ids.clone());
+            for id in &ids {
+                let expected = bound_ids.iter().filter(|b| b.as_slice() <= *id).count();
+                assert_eq!(
+                    bounds.part(id),
+                    expected,
+                    "{:?} among {bound_ids:?}",
+                    String::from_utf8_lossy(id)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn ranges_are_cut_at_the_samples_quantiles_each_once() {
+        let samples: Vec<Vec<u8>> = (0..100u32).map(|k| format!("{k:03}").into_bytes()).collect();
+        assert_eq!(bounds(&samples, 4), [b"025".to_vec(), b"050".to_vec(), b"075".to_vec()]);
+        // A sample of one id everywhere leaves one range.
+        assert!(bounds(&vec![b"same".to_vec(); 50], 4).is_empty());
+        assert!(bounds(&[], 4).is_empty());
+    }
+}
