@@ -158,10 +158,10 @@ pub enum Command {
         /// The log is then read whole.
         #[arg(long)]
         holdout: bool,
-        /// The memory the summary may take, in MiB: a transaction log larger than a third
-        /// of it is cut into parts of at most a third by customer id, in the temporary
-        /// folder ($TMPDIR), each read on its own; a log may be up to 16 GiB this way. Some
-        /// 50 MiB of buffers come on top, which only limits under 256 MiB notice.
+        /// The memory the summary may take, in MiB. A transaction log larger than this is
+        /// cut by customer id into parts of at most a third of it, in the temporary folder
+        /// ($TMPDIR), each read on its own; a log may be up to 16 GiB this way. Below some
+        /// 512 MiB, buffers and the allocator's free memory take the peak past it.
         #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
         memory_limit: u64,
         #[command(flatten)]

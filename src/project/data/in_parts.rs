@@ -19,10 +19,11 @@ use crate::diagnostic::{Diagnostic, slash_path};
 use crate::model::{Coverage, LineCounts, LoyaltyPathSettings};
 use crate::project::source::{Folder, Kind};
 
-/// A log of more bytes than this share of the memory limit is read in parts of at most
-/// this share each: reading a part takes up to about four fifths of its size at the peak
-/// (16 bytes per row, a few hundred per customer), and the part before it is summarised
-/// meanwhile (its days, then its summaries).
+/// A log larger than the memory limit is read in parts of at most this share of it:
+/// reading a part takes up to about four fifths of its size at the peak (16 bytes per row,
+/// a few hundred per customer), and the part before it is summarised meanwhile (its days,
+/// then its summaries). A log within the limit is read whole, which takes those four
+/// fifths once.
 const PART_SHARE: u64 = 3;
 
 /// The part size for a memory limit of `memory_limit` bytes.
@@ -30,12 +31,12 @@ pub fn part_bytes(memory_limit: u64) -> u64 {
     memory_limit / PART_SHARE
 }
 
-/// Whether the data `config` names is a transaction log too large to read whole within
-/// `memory_limit` bytes. `false` when it cannot be found: the whole read then says why.
+/// Whether the data `config` names is a transaction log larger than `memory_limit` bytes,
+/// to be read in parts. `false` when it cannot be found: the whole read then says why.
 pub fn needs_parts(dir: &Folder, config: &DataConfig, memory_limit: u64) -> bool {
     let DataInput::Transactions { log, .. } = &config.input else { return false };
     let Ok(Some(path)) = dir.locate(log, Kind::File) else { return false };
-    std::fs::metadata(path).is_ok_and(|m| m.len() > part_bytes(memory_limit))
+    std::fs::metadata(path).is_ok_and(|m| m.len() > memory_limit)
 }
 
 /// A log summarised part by part, waiting to be written ([`Summarised::write`]).

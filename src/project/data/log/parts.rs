@@ -207,19 +207,17 @@ pub fn split(spec: &LogSpec, part_bytes: u64, temporary: &Path) -> Result<Parts,
     let body_bytes = size.saturating_sub(header.length as u64);
     let wanted = usize::try_from(body_bytes.div_ceil(part_bytes.max(1))).unwrap_or(usize::MAX).max(1);
     if wanted > MAX_PARTS {
+        let smallest = body_bytes.div_ceil(MAX_PARTS as u64);
         return Err(vec![
             Diagnostic::new(
                 spec.rel,
                 format!(
-                    "the file is {} MiB: in parts of {} MiB it would take {wanted} parts, and a log is cut into at most {MAX_PARTS}",
+                    "the file is {} MiB: in parts of {} KiB it would take {wanted} parts, and a log is cut into at most {MAX_PARTS}",
                     size >> 20,
-                    part_bytes >> 20
+                    part_bytes >> 10
                 ),
             )
-            .hint(format!(
-                "raise `--memory-limit` to at least {} MiB",
-                (body_bytes.div_ceil(MAX_PARTS as u64) * 2).div_ceil(1 << 20)
-            )),
+            .hint(format!("raise `--memory-limit`, so that parts may hold {} KiB", smallest.div_ceil(1 << 10))),
         ]);
     }
     let bounds = Bounds::new(if wanted == 1 {
