@@ -2,7 +2,7 @@
 # Measures `uplift summarise` on a 100 M-row log against the 10 M-row one (issue: speed,
 # "memory grows with customers, not rows"). A 100 M-row log is 4.55 GB: over the 1 GiB
 # `check` and `build` read whole, so `summarise` reads it in parts by customer id, each at
-# most half of `--memory-limit` (default 1024 MiB):
+# most a third of `--memory-limit` (default 1024 MiB):
 #
 #   cargo build --release && bash scripts/bench_100m.sh
 #

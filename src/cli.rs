@@ -158,10 +158,11 @@ pub enum Command {
         /// The log is then read whole.
         #[arg(long)]
         holdout: bool,
-        /// The memory the summary may take, in MiB. A transaction log larger than this is
-        /// cut by customer id into parts of at most a third of it, in the temporary folder
-        /// ($TMPDIR), each read on its own; a log may be up to 16 GiB this way. Below some
-        /// 512 MiB, buffers and the allocator's free memory take the peak past it.
+        /// The memory the summary may take, in MiB. A transaction log larger than this (or
+        /// than 1 GiB) is cut by customer id into parts of about a third of it, in the
+        /// temporary folder ($TMPDIR), each read on its own; a log may be up to 16 GiB this
+        /// way. Below some 512 MiB, buffers and the allocator's free memory take the peak
+        /// past it.
         #[arg(long, value_name = "MIB", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..=1 << 20))]
         memory_limit: u64,
         #[command(flatten)]

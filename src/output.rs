@@ -98,6 +98,13 @@ pub fn check_target(target: &Path, project: Option<Protected>) -> Result<(), Err
     Ok(())
 }
 
+/// Where `target` lies inside the folder `dir`, `/`-separated, once both are resolved;
+/// `None` outside it.
+pub fn place_in(dir: &Path, target: &Path) -> Option<String> {
+    let (root, resolved) = (fs::canonicalize(dir).ok()?, resolve(target)?);
+    Some(crate::diagnostic::slash_path(resolved.strip_prefix(root).ok()?))
+}
+
 /// `path` resolved through its nearest existing folder: the file, and folders the build
 /// will create, may not exist yet (`-o data/new/x.html` is still inside `data/`).
 fn resolve(path: &Path) -> Option<PathBuf> {

@@ -74,6 +74,15 @@ fn in_parts(
     let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
     if let Destination::File(path) = &destination {
         check_target(path, Some(Protected { dir, inputs: &data.inputs }))?;
+        // The files the project is read from by their name are inputs too, though unread.
+        if let Some(rel) =
+            crate::output::place_in(dir, path).filter(|rel| crate::project::is_fixed_input(rel))
+        {
+            return Err(Error::Usage(format!(
+                "{} is the project's input {rel}; write the output somewhere else",
+                path.display()
+            )));
+        }
     }
     let summarised =
         data.summarise_in_parts(dir, memory_limit, &std::env::temp_dir()).map_err(Error::Invalid)?;

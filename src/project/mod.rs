@@ -101,19 +101,7 @@ pub fn load_with(dir: &Path, options: Options) -> Result<Project, Invalid> {
 /// [`load_with`], recalling the data as read from `memo` when the files and settings it
 /// is read from are unchanged, and keeping it when read.
 pub fn load_memoised(dir: &Path, options: Options, memo: &dyn crate::memo::Memo) -> Result<Project, Invalid> {
-    let links = if options.allow_symlinks { Links::Inside } else { Links::Refuse };
-    let mut loader = Loader {
-        dir,
-        folder: Folder { root: dir, links },
-        options,
-        memo,
-        diagnostics: Diagnostics::default(),
-        sources: Vec::new(),
-        binary_sources: Vec::new(),
-        misspelt: HashSet::new(),
-        markdown_bodies: Vec::new(),
-        prefetch: None,
-    };
+    let mut loader = Loader::new(dir, options, memo);
     let project = loader.project();
     if let Some(p) = &project
         && loader.diagnostics.is_empty()
@@ -178,20 +166,7 @@ impl DataOnly {
 /// Reads what [`DataOnly`] holds; `None` when project.yaml names no data or either file has
 /// a problem: the whole project's load then says what.
 pub fn load_data_only(dir: &Path, options: Options) -> Option<DataOnly> {
-    let links = if options.allow_symlinks { Links::Inside } else { Links::Refuse };
-    let memo = crate::memo::Nothing;
-    let mut loader = Loader {
-        dir,
-        folder: Folder { root: dir, links },
-        options,
-        memo: &memo,
-        diagnostics: Diagnostics::default(),
-        sources: Vec::new(),
-        binary_sources: Vec::new(),
-        misspelt: HashSet::new(),
-        markdown_bodies: Vec::new(),
-        prefetch: None,
-    };
+    let mut loader = Loader::new(dir, options, &crate::memo::Nothing);
     let raw_project: RawProject = loader.parse_file(PROJECT_FILE, true)?;
     let raw_segments: RawSegmentsFile = loader.parse_file(SEGMENTS_FILE, true)?;
     let segment_ids = validate::ids_in_order(&raw_segments);
@@ -209,7 +184,7 @@ pub fn load_data_only(dir: &Path, options: Options) -> Option<DataOnly> {
     if let data::DataInput::Transactions { log, customers } = &config.input {
         inputs.extend(std::iter::once(log).chain(customers).map(|p| source(p)));
     }
-    Some(DataOnly { config, segment_ids, path: settings.loyalty_path, inputs, links })
+    Some(DataOnly { config, segment_ids, path: settings.loyalty_path, inputs, links: loader.folder.links })
 }
 
 struct Loader<'a> {
@@ -232,7 +207,23 @@ struct Loader<'a> {
     prefetch: Option<crate::project::data::Prefetch>,
 }
 
-impl Loader<'_> {
+impl<'a> Loader<'a> {
+    fn new(dir: &'a Path, options: Options, memo: &'a dyn crate::memo::Memo) -> Self {
+        let links = if options.allow_symlinks { Links::Inside } else { Links::Refuse };
+        Loader {
+            dir,
+            folder: Folder { root: dir, links },
+            options,
+            memo,
+            diagnostics: Diagnostics::default(),
+            sources: Vec::new(),
+            binary_sources: Vec::new(),
+            misspelt: HashSet::new(),
+            markdown_bodies: Vec::new(),
+            prefetch: None,
+        }
+    }
+
     fn project(&mut self) -> Option<Project> {
         let raw_project: Option<RawProject> = self.parse_file(PROJECT_FILE, true);
         self.prefetch_data(raw_project.as_ref());

@@ -569,7 +569,7 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
 
 /// `summarise` of a log larger than its memory limit reads it in parts by customer id; what
 /// it writes and every problem it finds are those of the log read whole. The example's
-/// 4.4 MB log with a memory limit of 1 MiB goes in 13 parts of at most 341 KiB.
+/// 4.4 MB log with a memory limit of 1 MiB goes in 13 parts of about a third of a MiB.
 #[test]
 fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
     let summarise = |dir: &Path, extra: &[&str]| {
@@ -596,6 +596,11 @@ fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
         (far(6), "\"10;006\";01.03.2024;100,00;30,00;installers;VVS".to_owned()),
         (far(7), "10003;01.03.2024;100,00".to_owned()),
         (far(9), ";01.03.2024;100,00;30,00;installers;VVS".to_owned()),
+        // A carriage return of its own before the line ending, and a NUL byte past the
+        // first 64 KiB of the log, where no header check looks, but in the first rows of the
+        // last part (the id sorts last): both read as the whole read reads them.
+        (far(9) + 1, "10004;01.03.2024;100,00;30,00;installers;VVS\r\r".to_owned()),
+        (2000, "99999;01.03.2024;100,00;30,00;installers;V\u{0}VS".to_owned()),
     ];
     let edits: Vec<(usize, &str)> = edits.iter().map(|(line, text)| (*line, text.as_str())).collect();
     let dir = with_lines("in-parts", &edits);
@@ -605,9 +610,22 @@ fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
     assert!(whole.status.success() && parts.status.success(), "{whole_err}\n{parts_err}");
     assert_eq!(parts_line(&whole_err), None, "{whole_err}");
     let said = parts_line(&parts_err).unwrap_or_else(|| panic!("not read in parts:\n{parts_err}"));
-    assert!(said.contains("13 parts of at most 341 KiB"), "{said}");
+    assert!(said.contains("13 parts of at most ") && said.contains(" KiB each"), "{said}");
     assert!(text(&whole.stdout).contains("\n10;006,installers,"), "the quoted id is summarised");
     assert_eq!(text(&parts.stdout), text(&whole.stdout));
+    // Read in parts, only project.yaml and segments.yaml are read besides the data; the
+    // project's other inputs are still no place for the summary.
+    let journey = dir.path().join("journey.yaml");
+    let before = fs::read(&journey).unwrap();
+    let refused =
+        summarise(dir.path(), &["--skip-bad-rows", "--memory-limit", "1", "-o", journey.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains("is the project's input journey.yaml"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert_eq!(fs::read(&journey).unwrap(), before);
     let summarised = |err: &str| {
         err.lines().filter(|l| !l.contains("read the log in")).map(str::to_owned).collect::<Vec<_>>()
     };
@@ -639,9 +657,12 @@ fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
     let whole_err = text(&whole.stderr);
     assert!(whole_err.contains("is in more than one segment"), "{whole_err}");
     assert_eq!(text(&parts.stderr), whole_err);
+    // New customers with ids spread over the example's (10001 to 13566), so the
+    // categories fall into different parts.
     let many: Vec<(usize, String)> = (0..33)
         .map(|k| {
-            (2 + k * (lines - 40) / 33, format!("10004;01.11.2023;100,00;30,00;installers;Gruppe {k:02}"))
+            let id = 10_001 + k * 108;
+            (2 + k * (lines - 40) / 33, format!("{id}-new;01.11.2023;100,00;30,00;installers;Gruppe {k:02}"))
         })
         .collect();
     let many: Vec<(usize, &str)> = many.iter().map(|(line, text)| (*line, text.as_str())).collect();

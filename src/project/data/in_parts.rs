@@ -13,7 +13,7 @@ use std::sync::mpsc::sync_channel;
 
 use super::log::{self, LineMap};
 use super::{
-    BadRows, DataConfig, DataInput, LOG_IN_PARTS_MAX_BYTES, LogRead, LogSetup, date_of, summary_file,
+    DataConfig, DataInput, LOG_IN_PARTS_MAX_BYTES, LOG_MAX_BYTES, LogRead, LogSetup, date_of, summary_file,
 };
 use crate::diagnostic::{Diagnostic, slash_path};
 use crate::model::{Coverage, LineCounts, LoyaltyPathSettings};
@@ -26,17 +26,19 @@ use crate::project::source::{Folder, Kind};
 /// fifths once.
 const PART_SHARE: u64 = 3;
 
-/// The part size for a memory limit of `memory_limit` bytes.
+/// The part size for a memory limit of `memory_limit` bytes: never more than a log read
+/// whole may be, which the reader's tables are sized for.
 pub fn part_bytes(memory_limit: u64) -> u64 {
-    memory_limit / PART_SHARE
+    (memory_limit / PART_SHARE).min(LOG_MAX_BYTES)
 }
 
 /// Whether the data `config` names is a transaction log larger than `memory_limit` bytes,
-/// to be read in parts. `false` when it cannot be found: the whole read then says why.
+/// or than a log read whole may be, to be read in parts. `false` when it cannot be found:
+/// the whole read then says why.
 pub fn needs_parts(dir: &Folder, config: &DataConfig, memory_limit: u64) -> bool {
     let DataInput::Transactions { log, .. } = &config.input else { return false };
     let Ok(Some(path)) = dir.locate(log, Kind::File) else { return false };
-    std::fs::metadata(path).is_ok_and(|m| m.len() > memory_limit)
+    std::fs::metadata(path).is_ok_and(|m| m.len() > memory_limit.min(LOG_MAX_BYTES))
 }
 
 /// A log summarised part by part, waiting to be written ([`Summarised::write`]).
@@ -70,11 +72,11 @@ pub fn summarise(
         )]);
     };
     let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LOG_IN_PARTS_MAX_BYTES)?;
-    let spec = setup.spec(rel, config, None);
-    let parts = log::split(&spec, part_bytes(memory_limit), temporary)?;
+    let spec = setup.spec(rel, config);
+    let mut parts = log::split(&spec, part_bytes(memory_limit), temporary)?;
     let io = |e: std::io::Error| vec![Diagnostic::new(rel, format!("cannot read or write its parts: {e}"))];
 
-    let mut bad = BadRows { first: parts.bad.first.clone(), counts: parts.bad.counts.clone() };
+    let mut bad = std::mem::take(&mut parts.bad);
     let (mut rows, mut period, mut continuation) = (0, None::<(i32, i32)>, 0);
     let (mut conflicts, mut categories) = (Vec::new(), Vec::new());
     let mut largest = 0;
@@ -97,9 +99,13 @@ pub fn summarise(
         });
         let read = (|| {
             for (k, (csv, lines)) in parts.files.iter().enumerate() {
-                let map = LineMap::read(lines).map_err(io)?;
-                largest = largest.max(std::fs::metadata(csv).map_or(0, |m| m.len()));
-                let part_spec = log::LogSpec { path: csv, part: Some(&map), ..setup.spec(rel, config, None) };
+                let bytes = std::fs::metadata(csv).map_or(0, |m| m.len());
+                if bytes > LOG_MAX_BYTES {
+                    return Err(too_large_part(rel, bytes));
+                }
+                largest = largest.max(bytes);
+                let part = log::Part { header: parts.header, lines: LineMap::read(lines).map_err(io)? };
+                let part_spec = log::LogSpec { path: csv, part: Some(&part), ..setup.spec(rel, config) };
                 let mut part = log::read(&part_spec)?;
                 // Its text is not needed again, and a file removed soon after it was written
                 // may never reach the disk.
@@ -156,6 +162,22 @@ struct Written {
     frames: Vec<PathBuf>,
     customers: u64,
     returns_only: u64,
+}
+
+/// The problem of a part larger than a log read whole may be: its customers' rows, or a
+/// range of ids the sample missed, hold that much.
+fn too_large_part(rel: &Path, bytes: u64) -> Vec<Diagnostic> {
+    vec![
+        Diagnostic::new(
+            rel,
+            format!(
+                "one range of customer ids holds {} MiB of rows, more than the {} MiB a part may hold",
+                bytes >> 20,
+                LOG_MAX_BYTES >> 20
+            ),
+        )
+        .hint("a few customers hold most of the rows (a till's walk-in account?): summarise the log in the warehouse (docs/warehouse.md)"),
+    ]
 }
 
 impl Summarised {

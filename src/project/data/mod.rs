@@ -91,7 +91,7 @@ pub fn read(
         }
         DataInput::Transactions { log: rel, customers } => {
             let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LOG_MAX_BYTES)?;
-            let spec = setup.spec(rel, config, None);
+            let spec = setup.spec(rel, config);
             let mut log = log::read(&spec)?;
             let read = LogRead {
                 rows: log.rows,
@@ -160,7 +160,7 @@ impl LogSetup {
         if bytes > limit {
             let hint = if limit == LOG_MAX_BYTES {
                 format!(
-                    "summarise it with `uplift summarise`, which reads a log of up to {} GiB in parts, or in the warehouse (docs/warehouse.md), and name the summary as `data: summary:`",
+                    "summarise it with `uplift summarise` (without `--holdout`), which reads a log of up to {} GiB in parts, or in the warehouse (docs/warehouse.md), and name the summary as `data: summary:`",
                     LOG_IN_PARTS_MAX_BYTES >> 30
                 )
             } else {
@@ -183,13 +183,8 @@ impl LogSetup {
         Ok(Self { path, names, customer_map, columns, files })
     }
 
-    /// How to read the log `rel`, or the part of it whose lines `part` maps.
-    fn spec<'a>(
-        &'a self,
-        rel: &'a Path,
-        config: &'a DataConfig,
-        part: Option<&'a log::LineMap>,
-    ) -> log::LogSpec<'a> {
+    /// How to read the log `rel`.
+    fn spec<'a>(&'a self, rel: &'a Path, config: &'a DataConfig) -> log::LogSpec<'a> {
         let segments = match (&self.customer_map, &self.columns.segment) {
             (Some(map), _) => log::Segments::Customers(map),
             (None, Some(_)) => log::Segments::Column(&self.names),
@@ -202,7 +197,7 @@ impl LogSetup {
             format: &config.format,
             end: config.observation_end.map(day_of),
             segments,
-            part,
+            part: None,
         }
     }
 }

@@ -16,7 +16,7 @@ use crate::project::data::bad_rows::{BadRow, BadRows, SHOWN};
 
 /// Joins the parts; `threads` threads may share the work.
 pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) -> Log {
-    let lines = FileLines::new(&parts, spec.part);
+    let lines = FileLines::new(&parts, spec.part.map(|p| &p.lines));
     let categories = Categories::new(&parts, &lines);
     let mut bad = BadRows::default();
     let mut period: Option<(i32, i32)> = None;
@@ -188,7 +188,8 @@ impl Numbering {
             let Some(key) = smallest else { break };
             let number = u32::try_from(id_ends.len()).unwrap_or(u32::MAX);
             ids.push_str(&String::from_utf8_lossy(key.bytes(&mut buffer)));
-            // Fits: a log is at most 1 GiB, its ids decoded from Windows-1252 at most 3 GiB.
+            // Fits: a log read whole is at most 1 GiB, as is a part of a larger one; its ids
+            // decoded from Windows-1252 at most 3 GiB.
             id_ends.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
             let mut segment = None;
             for (w, list) in lists.iter().enumerate() {

@@ -16,7 +16,7 @@ mod rows;
 mod worker;
 
 pub use merge::{Conflict, conflict_diagnostics, first_categories};
-pub use parts::{LineMap, Parts, split};
+pub use parts::{LineMap, Part, Parts, split};
 
 use std::fs::File;
 use std::io::Read;
@@ -60,9 +60,10 @@ pub struct LogSpec<'a> {
     /// Rows after this day are bad rows.
     pub end: Option<i32>,
     pub segments: Segments<'a>,
-    /// When the file is one part of a larger log ([`split`]): each of its lines' line in
-    /// that log. A part is neither hashed nor shown in progress: the log was.
-    pub part: Option<&'a LineMap>,
+    /// When the file is one part of a larger log ([`split`]): its header's length and each
+    /// of its lines' line in that log. The body of a part is not hashed nor shown in
+    /// progress: the log's was.
+    pub part: Option<&'a Part>,
 }
 
 /// A customer as the log has them.
@@ -239,7 +240,12 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let mut first = vec![0; BLOCK];
     let filled = fill(&mut file, &mut first).map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
     first.truncate(filled);
-    let header = read_header(&first, spec.rel, spec.columns, spec.format)?;
+    // A part's header is the log's, checked there; its body is checked as the log's rows.
+    let start = match spec.part {
+        Some(part) => &first[..part.header.min(first.len())],
+        None => &first[..],
+    };
+    let header = read_header(start, spec.rel, spec.columns, spec.format)?;
     let mut hasher = Sha256::new();
     hasher.update(&first[..header.length]);
     let body = first.split_off(header.length);

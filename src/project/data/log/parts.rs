@@ -7,8 +7,8 @@
 //!
 //! The ranges are cut at ids sampled evenly through the file, so the parts hold about
 //! equal numbers of rows; one customer's rows always stay together, however many they are.
-//! Rows that cannot be placed by their id (a wrong number of fields, no id) go to the
-//! first part, where its reader finds them bad. Blank lines and lines whose quote does not
+//! Rows without an id go to the first part, and a row with the wrong number of fields to
+//! the part of whatever its customer column holds: each part's reader finds them bad. Blank lines and lines whose quote does not
 //! close are judged here and not written: a line read without the lines that followed it
 //! in the log could read otherwise. Every written line's line in the log is kept beside the
 //! part ([`LineMap`]), so every problem names the log's line.
@@ -17,6 +17,7 @@ use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, sync_channel};
 
 use super::worker::key_text;
@@ -48,6 +49,8 @@ pub struct Parts {
     _folder: tempfile::TempDir,
     /// Each part's CSV file, in id order, and the file of its lines' lines in the log.
     pub files: Vec<(PathBuf, PathBuf)>,
+    /// The header's bytes, at the start of each part.
+    pub header: usize,
     /// The lines judged here: those whose quote does not close.
     pub bad: BadRows,
     /// The log's lines; `continuation` counts none: each part counts the lines that
@@ -55,8 +58,17 @@ pub struct Parts {
     pub lines: LineCounts,
 }
 
+/// One part of a log, as its reader needs it: how long the header copied from the log is
+/// (only it is checked as a header: the part's rows are the log's), and each line's line
+/// in the log.
+pub struct Part {
+    pub header: usize,
+    pub lines: LineMap,
+}
+
 /// Each line of a part (after its header) at its line in the log: the differences from the
-/// line before, as LEB128 numbers, with a start every [`LineMap::EVERY`] lines.
+/// line before (the header, line 1, before the first), as LEB128 numbers, with a start
+/// every [`LineMap::EVERY`] lines.
 pub struct LineMap {
     deltas: Vec<u8>,
     /// The byte and the line before every `EVERY`-th line.
@@ -86,10 +98,14 @@ impl LineMap {
     /// The log's line of the part's line `line` (the header, line 1, is the log's line 1).
     pub fn line(&self, line: u64) -> u64 {
         let Some(index) = line.checked_sub(2).and_then(|i| usize::try_from(i).ok()) else { return line };
-        let Some(&(mut at, mut value)) = self.starts.get(index / Self::EVERY) else { return line };
+        let past = || {
+            debug_assert!(false, "line {line} is past the part's map");
+            line
+        };
+        let Some(&(mut at, mut value)) = self.starts.get(index / Self::EVERY) else { return past() };
         for _ in 0..=index % Self::EVERY {
             if at >= self.deltas.len() {
-                return line;
+                return past();
             }
             let (delta, next) = leb128(&self.deltas, at);
             value += delta;
@@ -137,7 +153,7 @@ struct CutBlock {
     blank_lines: u64,
 }
 
-/// What one block holds for one part: records, each with its line ending, and the block
+/// What one block holds for one part: records, each with a line ending, and the block
 /// lines they are on: the first, the last, and the differences between them (LEB128).
 #[derive(Clone, Default)]
 struct PartPiece {
@@ -148,9 +164,12 @@ struct PartPiece {
 }
 
 impl PartPiece {
+    /// Adds a record as [`Records`] gave it. It ends in `\r\n`, of which the part's reader
+    /// takes off the `\r` as the log's reader took off one before: a record that ends in a
+    /// carriage return of its own keeps it.
     fn push(&mut self, record: &[u8], line: u32, lines: u32) {
         self.bytes.extend_from_slice(record);
-        self.bytes.push(b'\n');
+        self.bytes.extend_from_slice(b"\r\n");
         for line in line..line + lines {
             match self.first {
                 None => self.first = Some(line),
@@ -251,7 +270,7 @@ pub fn split(spec: &LogSpec, part_bytes: u64, temporary: &Path) -> Result<Parts,
         out.into_inner().map_err(|e| write_error(e.into_error()))?;
         map.into_inner().map_err(|e| write_error(e.into_error()))?;
     }
-    Ok(Parts { _pending: pending, _folder: folder, files, bad, lines })
+    Ok(Parts { _pending: pending, _folder: folder, files, header: header.length, bad, lines })
 }
 
 /// An open part: its CSV, its line map, and the log line of the last line written to it.
@@ -271,19 +290,22 @@ fn cut_and_write(
     let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
     let receiver = Mutex::new(receiver);
     let (cut_sender, cut_receiver) = sync_channel::<(u32, CutBlock)>(workers * 2);
+    // Set when the writing failed: the reading stops, and the workers only take the blocks
+    // already sent, so that no send waits for a worker that is gone.
+    let failed = AtomicBool::new(false);
     let mut progress = Progress::new(spec.rel, size);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let cut_sender = cut_sender.clone();
-            let receiver = &receiver;
-            scope.spawn(move || cut_blocks(spec, header, bounds, receiver, &cut_sender));
+            let (receiver, failed) = (&receiver, &failed);
+            scope.spawn(move || cut_blocks(spec, header, bounds, receiver, (&cut_sender, failed)));
         }
         drop(cut_sender);
         let writing = scope.spawn(move || write_in_order(&cut_receiver, writers));
         let shape = (spec.format.delimiter, header.names.len());
         let read = stream(file, body, shape, |index, block| {
             progress.advance(block.len() as u64);
-            sender.send((index, block)).is_ok()
+            !failed.load(Ordering::Relaxed) && sender.send((index, block)).is_ok()
         });
         drop(sender);
         let written = writing.join().expect("the thread writing the parts panicked");
@@ -298,12 +320,15 @@ fn cut_blocks(
     header: &Header,
     bounds: &Bounds,
     receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
-    sender: &std::sync::mpsc::SyncSender<(u32, CutBlock)>,
+    (sender, failed): (&std::sync::mpsc::SyncSender<(u32, CutBlock)>, &AtomicBool),
 ) {
     let mut ids = Ids { splitter: Splitter::new(spec.format.delimiter), decoded: String::new() };
     loop {
         let next = receiver.lock().map(|r| r.recv());
         let Ok(Ok((index, block))) = next else { return };
+        if failed.load(Ordering::Relaxed) {
+            continue; // the writing failed: the block is only taken off the channel
+        }
         let mut cut = CutBlock { parts: vec![PartPiece::default(); bounds.len() + 1], ..CutBlock::default() };
         // Without a quote, a field lies between delimiters: no need to split the others.
         let quoted = memchr::memchr(b'"', &block).is_some();
@@ -321,7 +346,7 @@ fn cut_blocks(
             }
         }
         if sender.send((index, cut)).is_err() {
-            return;
+            failed.store(true, Ordering::Relaxed);
         }
     }
 }
