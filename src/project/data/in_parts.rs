@@ -12,9 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
 use super::log::{self, LineMap};
-use super::{
-    DataConfig, DataInput, LOG_IN_PARTS_MAX_BYTES, LOG_MAX_BYTES, LogRead, LogSetup, date_of, summary_file,
-};
+use super::{DataConfig, DataInput, LOG_MAX_BYTES, LogLimit, LogRead, LogSetup, date_of, summary_file};
 use crate::diagnostic::{Diagnostic, slash_path};
 use crate::model::{Coverage, LineCounts, LoyaltyPathSettings};
 use crate::project::source::{Folder, Kind};
@@ -71,7 +69,7 @@ pub fn summarise(
             "the data is not a transaction log",
         )]);
     };
-    let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LOG_IN_PARTS_MAX_BYTES)?;
+    let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LogLimit::InParts)?;
     let spec = setup.spec(rel, config);
     let mut parts = log::split(&spec, part_bytes(memory_limit), temporary)?;
     let io = |e: std::io::Error| vec![Diagnostic::new(rel, format!("cannot read or write its parts: {e}"))];

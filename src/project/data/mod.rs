@@ -90,7 +90,8 @@ pub fn read(
             Ok(Input::Summary { summary, file })
         }
         DataInput::Transactions { log: rel, customers } => {
-            let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LOG_MAX_BYTES)?;
+            let setup =
+                LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LogLimit::Whole)?;
             let spec = setup.spec(rel, config);
             let mut log = log::read(&spec)?;
             let read = LogRead {
@@ -108,6 +109,51 @@ pub fn read(
     }
 }
 
+/// How a log is read, which sets the largest it may be.
+#[derive(Clone, Copy)]
+enum LogLimit {
+    /// Whole, by every command: [`LOG_MAX_BYTES`].
+    Whole,
+    /// In parts, by `uplift summarise`: [`LOG_IN_PARTS_MAX_BYTES`].
+    InParts,
+}
+
+impl LogLimit {
+    fn bytes(self) -> u64 {
+        match self {
+            Self::Whole => LOG_MAX_BYTES,
+            Self::InParts => LOG_IN_PARTS_MAX_BYTES,
+        }
+    }
+
+    /// The problem of a log of `bytes` over the limit, with where to summarise it instead.
+    fn refusal(self, rel: &Path, bytes: u64) -> Diagnostic {
+        let (even, hint) = match self {
+            Self::Whole => (
+                "",
+                format!(
+                    "summarise it with `uplift summarise` (without `--holdout`), which reads a log of up to {} GiB in parts, or in the warehouse (docs/warehouse.md), and name the summary as `data: summary:`",
+                    LOG_IN_PARTS_MAX_BYTES >> 30
+                ),
+            ),
+            Self::InParts => (
+                " even in parts",
+                "summarise it in the warehouse (docs/warehouse.md) and name the summary as `data: summary:`"
+                    .to_owned(),
+            ),
+        };
+        Diagnostic::new(
+            rel,
+            format!(
+                "the file is {} MiB; a transaction log is limited to {} MiB{even}",
+                bytes >> 20,
+                self.bytes() >> 20
+            ),
+        )
+        .hint(hint)
+    }
+}
+
 /// What reading a transaction log takes besides the log: where it is, the customers file's
 /// segments, and the columns read.
 struct LogSetup {
@@ -120,13 +166,13 @@ struct LogSetup {
 }
 
 impl LogSetup {
-    /// Reads the customers file, if any, and finds the log, of at most `limit` bytes.
+    /// Reads the customers file, if any, and finds the log, within `limit`.
     fn new(
         dir: &Folder,
         config: &DataConfig,
         segment_ids: &[String],
         (rel, customers): (&Path, Option<&Path>),
-        limit: u64,
+        limit: LogLimit,
     ) -> Result<Self, Vec<Diagnostic>> {
         let mut files = Vec::new();
         let names = segment_names::SegmentNames::of(segment_ids);
@@ -157,28 +203,8 @@ impl LogSetup {
             .map_err(|d| vec![d])?
             .ok_or_else(|| vec![Diagnostic::new(rel, "the file does not exist")])?;
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-        if bytes > limit {
-            let hint = if limit == LOG_MAX_BYTES {
-                format!(
-                    "summarise it with `uplift summarise` (without `--holdout`), which reads a log of up to {} GiB in parts, or in the warehouse (docs/warehouse.md), and name the summary as `data: summary:`",
-                    LOG_IN_PARTS_MAX_BYTES >> 30
-                )
-            } else {
-                "summarise it in the warehouse (docs/warehouse.md) and name the summary as `data: summary:`"
-                    .to_owned()
-            };
-            return Err(vec![
-                Diagnostic::new(
-                    rel,
-                    format!(
-                        "the file is {} MiB; a transaction log is limited to {} MiB{}",
-                        bytes >> 20,
-                        limit >> 20,
-                        if limit == LOG_MAX_BYTES { "" } else { " even in parts" }
-                    ),
-                )
-                .hint(hint),
-            ]);
+        if bytes > limit.bytes() {
+            return Err(vec![limit.refusal(rel, bytes)]);
         }
         Ok(Self { path, names, customer_map, columns, files })
     }

@@ -80,20 +80,31 @@ fn write_in_batches(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     out.write_all(header(customers.first().is_some_and(|c| c.path.is_some()), path).as_bytes())?;
-    // Batches are formatted on a thread of their own while this one writes the one before.
+    format_in_batches(customers, batch, |run| rows_text(run, segment_ids, path).into_bytes(), out)
+}
+
+/// Writes what `format` makes of `customers`, `batch` at a time: each batch formatted on
+/// all cores, in runs joined in order, on a thread of its own while this one writes the
+/// batch before.
+fn format_in_batches(
+    customers: &[CustomerSummary],
+    batch: usize,
+    format: impl Fn(&[CustomerSummary]) -> Vec<u8> + Sync,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     std::thread::scope(|scope| {
-        let (sender, formatted) = std::sync::mpsc::sync_channel::<Vec<String>>(1);
+        let (sender, formatted) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
+        let format = &format;
         scope.spawn(move || {
             for customers in customers.chunks(batch.max(1)) {
-                let runs = crate::parallel::map_runs(customers, |run| rows_text(run, segment_ids, path));
-                if sender.send(runs).is_err() {
+                if sender.send(crate::parallel::map_runs(customers, format)).is_err() {
                     return; // the writing failed
                 }
             }
         });
         for runs in formatted {
             for run in runs {
-                out.write_all(run.as_bytes())?;
+                out.write_all(&run)?;
             }
         }
         Ok(())
@@ -170,25 +181,20 @@ pub fn write_frames(
     path: &LoyaltyPathSettings,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    for customers in customers.chunks(WRITE_BATCH) {
-        let runs = crate::parallel::map_runs(customers, |run| {
-            let (mut frames, mut text) = (Vec::with_capacity(run.len() * 80), String::new());
-            for c in run {
-                text.clear();
-                push_head(&mut text, c, segment_ids);
-                let head = u32::try_from(text.len()).unwrap_or(u32::MAX);
-                push_tail(&mut text, c, path);
-                frames.extend_from_slice(&head.to_le_bytes());
-                frames.extend_from_slice(&crate::project::data::day_of(c.first_purchase).to_le_bytes());
-                frames.extend_from_slice(text.as_bytes());
-            }
-            frames
-        });
-        for run in runs {
-            out.write_all(&run)?;
+    let frames = |run: &[CustomerSummary]| {
+        let (mut frames, mut text) = (Vec::with_capacity(run.len() * 80), String::new());
+        for c in run {
+            text.clear();
+            push_head(&mut text, c, segment_ids);
+            let head = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            push_tail(&mut text, c, path);
+            frames.extend_from_slice(&head.to_le_bytes());
+            frames.extend_from_slice(&crate::project::data::day_of(c.first_purchase).to_le_bytes());
+            frames.extend_from_slice(text.as_bytes());
         }
-    }
-    Ok(())
+        frames
+    };
+    format_in_batches(customers, WRITE_BATCH, frames, out)
 }
 
 /// Writes the rows of `frames` ([`write_frames`]), each `T` counted to day `end`. `Err`
