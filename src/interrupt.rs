@@ -1,11 +1,14 @@
-//! Ctrl-C: leave nothing behind.
+//! Ctrl-C, or a request to terminate: leave nothing behind.
 //!
-//! Outputs are written through temporary files, and `diff` and `build --pdf` use scratch
-//! folders. Without a handler, Ctrl-C ends the process where it stands and leaves them
-//! (a hidden 161 MB temporary summary once). [`install`] sets one handler for the whole
-//! process: it removes every temporary path still [`register`]ed and exits with 130, the
-//! shell's code for an interrupt — unless a command asked to stop gracefully
-//! ([`graceful`], used by `watch`), which then sees [`requested`] and ends its loop.
+//! Outputs are written through temporary files, `diff` and `build --pdf` use scratch
+//! folders, and `summarise` cuts a large log into parts under `$TMPDIR`. Without a
+//! handler, Ctrl-C ends the process where it stands and leaves them (a hidden 161 MB
+//! temporary summary once). [`install`] sets one handler for the whole process, for
+//! SIGINT (Ctrl-C) and for SIGTERM and SIGHUP (a `kill`, a closed terminal, a job
+//! scheduler's time limit): it removes every temporary path still [`register`]ed and exits
+//! with 130, the shell's code for an interrupt — unless a command asked to stop gracefully
+//! ([`graceful`], used by `watch`), which then sees [`requested`] and ends its loop. A
+//! SIGKILL cannot be caught: what it leaves under `$TMPDIR` the system's cleaning removes.
 //!
 //! The registry is the one piece of global state in `uplift`: a signal arrives on its
 //! own thread and can reach nothing else.
@@ -21,7 +24,7 @@ static GRACEFUL: AtomicBool = AtomicBool::new(false);
 /// Exit code after an interrupt (128 + SIGINT).
 pub const EXIT_CODE: i32 = 130;
 
-/// Installs the process's Ctrl-C handler; call once, first thing.
+/// Installs the process's handler of Ctrl-C, SIGTERM and SIGHUP; call once, first thing.
 pub fn install() {
     let _ = ctrlc::set_handler(|| {
         REQUESTED.store(true, Ordering::SeqCst);
@@ -66,13 +69,20 @@ impl Drop for Pending {
     }
 }
 
+/// Removes every registered path. The other threads run on while this one removes: a
+/// folder may gain a file after its listing, and its removal then fails. It is tried
+/// again, a bounded number of times, until it is gone: nothing can be created in a folder
+/// that no longer exists.
 fn remove_pending() {
+    const ATTEMPTS: usize = 100;
     let Ok(pending) = PENDING.lock() else { return };
     for path in pending.iter() {
-        if path.is_dir() {
-            let _ = std::fs::remove_dir_all(path);
-        } else {
-            let _ = std::fs::remove_file(path);
+        for _ in 0..ATTEMPTS {
+            let removed =
+                if path.is_dir() { std::fs::remove_dir_all(path) } else { std::fs::remove_file(path) };
+            if removed.is_ok() || std::fs::symlink_metadata(path).is_err() {
+                break;
+            }
         }
     }
 }

@@ -19,9 +19,21 @@ use crate::error::Error;
 use crate::model::Project;
 use crate::project::Options;
 
-/// How the command line asks a project to be read.
+/// How the command line asks a project to be read, by a command that shows the inputs'
+/// fingerprints: the report and the metrics list them.
 fn options(load: Load) -> Options {
-    Options { skip_bad_rows: load.skip_bad_rows, allow_symlinks: load.allow_symlinks, cache: !load.no_cache }
+    Options {
+        skip_bad_rows: load.skip_bad_rows,
+        allow_symlinks: load.allow_symlinks,
+        cache: !load.no_cache,
+        log_fingerprint: crate::project::LogFingerprint::Always,
+    }
+}
+
+/// How the command line asks a project to be read, by a command that shows no fingerprints
+/// (`check`, `summarise`) and so need not hash the transaction log.
+fn options_without_report(load: Load) -> Options {
+    Options { log_fingerprint: crate::project::LogFingerprint::ForCache, ..options(load) }
 }
 
 pub fn run(cli: Cli) -> Result<(), Error> {
@@ -33,14 +45,19 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             since.as_deref(),
             options(load),
         ),
-        Command::Check { dir, load, deny_warnings } => check::run(&dir, options(load), deny_warnings),
+        Command::Check { dir, load, deny_warnings } => {
+            check::run(&dir, options_without_report(load), deny_warnings)
+        }
         Command::Fit { summary, horizon_days, horizon_periods, models, predictions, timings } => {
             let horizon = fit::Horizon { days: horizon_days, periods: horizon_periods };
             fit::run(&summary, horizon, &models, predictions.as_deref(), timings)
         }
-        Command::Summarise { dir, output, holdout, memory_limit, load } => {
-            summarise::run(&dir, output.as_deref(), (holdout, memory_limit << 20), options(load))
-        }
+        Command::Summarise { dir, output, holdout, memory_limit, load } => summarise::run(
+            &dir,
+            output.as_deref(),
+            (holdout, memory_limit << 20),
+            options_without_report(load),
+        ),
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), options(load)),
         Command::New { dir, example } => new::run(&dir, example),

@@ -413,6 +413,7 @@ pub struct Source {
     /// Relative to the project folder, with `/` separators.
     pub path: String,
     pub bytes: u64,
-    /// Lower-case hex SHA-256 of the file's bytes.
+    /// Lower-case hex SHA-256 of the file's bytes; empty for a transaction log read by a
+    /// command that shows no fingerprints (`project::LogFingerprint::ForCache`).
     pub sha256: String,
 }

@@ -61,6 +61,21 @@ pub struct Options {
     /// Recall and keep the slow steps' results in the project's `build/.cache`: the
     /// commands open it (`cmd/cache.rs`) and hand it to [`load_memoised`].
     pub cache: bool,
+    /// When the transaction log's SHA-256 is taken as it is read.
+    pub log_fingerprint: LogFingerprint,
+}
+
+/// When the transaction log's SHA-256 is taken as it is read: it costs a large log a
+/// third of a second of a core, and only the report, the metrics and the cache use it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LogFingerprint {
+    /// Always: the report and the metrics list it among the inputs.
+    #[default]
+    Always,
+    /// Only for the cache, to trust that the file read is the file its result is filed
+    /// under: for the commands that show no fingerprints. Without a cache the log's
+    /// [`crate::model::Source::sha256`] is then empty.
+    ForCache,
 }
 
 /// Whether `rel` (`/` separated, relative to the project) is a file the project is read
@@ -433,7 +448,12 @@ impl<'a> Loader<'a> {
             self.binary_sources.extend(files.iter().cloned());
             return Some(set);
         }
-        match crate::project::data::read(&self.folder, &config, segment_ids, path) {
+        match crate::project::data::read(
+            &self.folder,
+            &config,
+            segment_ids,
+            (path, self.memo.enabled() || self.options.log_fingerprint == LogFingerprint::Always),
+        ) {
             Ok(input) => {
                 let sources = input.sources();
                 let has_margin = config.columns.margin.is_some();

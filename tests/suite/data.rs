@@ -673,3 +673,30 @@ fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
     assert!(whole_err.contains("`Gruppe 24` is category number 33"), "{whole_err}");
     assert_eq!(text(&parts.stderr), whole_err);
 }
+
+/// `check` and `summarise` leave out the log's SHA-256 (the reading is faster without
+/// it); the report and the metrics, with a cache or without, must still list it.
+#[test]
+fn the_report_and_metrics_list_the_logs_fingerprint_with_or_without_a_cache() {
+    use sha2::Digest as _;
+    let dir = example_copy("log-fingerprint");
+    let d = dir.path().to_str().unwrap();
+    let log = fs::read(dir.path().join(LOG)).unwrap();
+    let sha = uplift::project::source::hex(&sha2::Sha256::digest(&log));
+    let out = dir.path().join("build/report.html");
+    let o = out.to_str().unwrap();
+    let runs: [(&str, &[&str]); 2] = [("without a cache", &["--no-cache"]), ("with a cache", &[])];
+    for (label, cache) in runs {
+        // A `check` first, so that with a cache the build recalls the data `check` kept.
+        let checked = uplift(&[&["check", d][..], cache].concat());
+        assert!(checked.status.success(), "{}", text(&checked.stderr));
+        let built = uplift(&[&["build", d, "-o", o][..], cache].concat());
+        assert!(built.status.success(), "{}", text(&built.stderr));
+        let html = fs::read_to_string(&out).unwrap();
+        assert!(html.contains(&format!("<code>{LOG}</code>")), "{label}: the log is listed");
+        assert!(html.contains(&sha), "{label}: the log is listed with its SHA-256");
+        let metrics = uplift(&[&["metrics", d][..], cache].concat());
+        assert!(metrics.status.success(), "{}", text(&metrics.stderr));
+        assert!(text(&metrics.stdout).contains(&format!("\"sha256\": \"{sha}\"")), "{label}: in the metrics");
+    }
+}

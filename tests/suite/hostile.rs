@@ -477,23 +477,39 @@ fn dash_means_standard_output() {
 }
 
 #[test]
-fn ctrl_c_leaves_no_temporary_file() {
+fn an_interrupt_or_a_termination_leaves_no_temporary_file() {
     let dir = TempDir::new("interrupt");
     let out = dir.path().join("summary.csv");
-    // Interrupt the summary at several moments; whatever was under way, nothing is left.
-    for delay in [5, 40, 120, 300] {
-        let mut child =
-            crate::common::command().args(["summarise", arg(&example()), "-o", arg(&out)]).spawn().unwrap();
-        std::thread::sleep(Duration::from_millis(delay));
-        let _ = Command::new("kill").args(["-INT", &child.id().to_string()]).status();
-        let status = child.wait().unwrap();
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(Result::ok)
-            .map(|e| e.file_name().to_string_lossy().into_owned())
-            .filter(|n| n != "summary.csv")
-            .collect();
-        assert!(leftovers.is_empty(), "after {delay} ms ({status}): {leftovers:?}");
+    // `$TMPDIR`, where a log larger than the memory limit is cut into parts.
+    let scratch = dir.path().join("tmp");
+    fs::create_dir(&scratch).unwrap();
+    let names = |folder: &Path| -> Vec<String> {
+        let entries = fs::read_dir(folder).unwrap().filter_map(Result::ok);
+        entries.map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+    };
+    // Stop the summary at several moments, read whole and in parts (the example's 4 MB log
+    // over a 1 MiB limit); whatever was under way, nothing is left.
+    for signal in ["-INT", "-TERM", "-HUP"] {
+        for limit in ["1024", "1"] {
+            for delay in [10, 30, 50, 70] {
+                let mut child = crate::common::command()
+                    .args(["summarise", arg(&example()), "--memory-limit", limit, "-o", arg(&out)])
+                    .env("TMPDIR", &scratch)
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap();
+                std::thread::sleep(Duration::from_millis(delay));
+                let _ = Command::new("kill").args([signal, &child.id().to_string()]).status();
+                let status = child.wait().unwrap();
+                let mut leftovers = names(dir.path());
+                leftovers.retain(|n| n != "summary.csv" && n != "tmp");
+                leftovers.extend(names(&scratch));
+                assert!(
+                    leftovers.is_empty(),
+                    "{signal} after {delay} ms, limit {limit} ({status}): {leftovers:?}"
+                );
+            }
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 //! These run once per row of logs with tens of millions of rows, so they work on bytes,
 //! allocate nothing and parse only the formats a client's export actually uses.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 /// Money is kept as whole ten-thousandths of the currency unit, so sums are exact and do not
@@ -286,11 +288,14 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// The text of `bytes`, or `None` when they are not valid in this encoding.
-    pub fn decode(self, bytes: &[u8]) -> Option<String> {
+    /// The text of `bytes`, or `None` when they are not valid in this encoding. Borrowed
+    /// unless Windows-1252 bytes beyond ASCII had to be decoded: a log's rows look up their
+    /// segment and category by this text, and an allocation per row would show.
+    pub fn decode(self, bytes: &[u8]) -> Option<Cow<'_, str>> {
         match self {
-            Self::Utf8 => std::str::from_utf8(bytes).ok().map(str::to_owned),
-            Self::Windows1252 => Some(bytes.iter().map(|&b| windows_1252(b)).collect()),
+            Self::Utf8 => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+            Self::Windows1252 if bytes.is_ascii() => std::str::from_utf8(bytes).ok().map(Cow::Borrowed),
+            Self::Windows1252 => Some(Cow::Owned(bytes.iter().map(|&b| windows_1252(b)).collect())),
         }
     }
 
@@ -430,5 +435,10 @@ mod tests {
     fn windows_1252_decodes_nordic_letters() {
         assert_eq!(Encoding::Windows1252.decode(b"K\xf8benhavn \x80").unwrap(), "København €");
         assert_eq!(Encoding::Utf8.decode(b"K\xf8benhavn"), None);
+        // Text that needs no decoding is lent, not copied: every row's segment is decoded.
+        for encoding in [Encoding::Utf8, Encoding::Windows1252] {
+            assert!(matches!(encoding.decode(b"installers"), Some(Cow::Borrowed("installers"))));
+        }
+        assert!(matches!(Encoding::Utf8.decode("Tromsø".as_bytes()), Some(Cow::Borrowed("Tromsø"))));
     }
 }

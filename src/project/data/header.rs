@@ -108,7 +108,7 @@ pub fn locate(
     let names: Vec<String> = (0..split.len())
         .map(|i| {
             let name = fields::trim(split.get(i));
-            format.encoding.decode(name).unwrap_or_else(|| String::from_utf8_lossy(name).into_owned())
+            format.encoding.decode(name).unwrap_or_else(|| String::from_utf8_lossy(name)).into_owned()
         })
         .collect();
     let at = Some(Position { line: 1, column: 1 });

@@ -103,7 +103,12 @@ pub fn summarise(
                 }
                 largest = largest.max(bytes);
                 let part = log::Part { header: parts.header, lines: LineMap::read(lines).map_err(io)? };
-                let part_spec = log::LogSpec { path: csv, part: Some(&part), ..setup.spec(rel, config) };
+                let part_spec = log::LogSpec {
+                    path: csv,
+                    part: Some(&part),
+                    fingerprint: false,
+                    ..setup.spec(rel, config)
+                };
                 let mut part = log::read(&part_spec)?;
                 // Its text is not needed again, and a file removed soon after it was written
                 // may never reach the disk.

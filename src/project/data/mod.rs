@@ -75,12 +75,14 @@ impl Input {
 }
 
 /// Reads the data `config` names, inside project folder `dir`. Segment values must be
-/// among `segment_ids`. Bad rows fail the read unless the config skips them.
+/// among `segment_ids`. Bad rows fail the read unless the config skips them. A log is
+/// hashed as it is read only when `fingerprint` asks (see [`log::LogSpec::fingerprint`]);
+/// its [`Source::sha256`] is empty otherwise.
 pub fn read(
     dir: &Folder,
     config: &DataConfig,
     segment_ids: &[String],
-    path: &crate::model::LoyaltyPathSettings,
+    (path, fingerprint): (&crate::model::LoyaltyPathSettings, bool),
 ) -> Result<Input, Vec<Diagnostic>> {
     match &config.input {
         DataInput::Summary(rel) => {
@@ -92,7 +94,7 @@ pub fn read(
         DataInput::Transactions { log: rel, customers } => {
             let setup =
                 LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LogLimit::Whole)?;
-            let spec = setup.spec(rel, config);
+            let spec = log::LogSpec { fingerprint, ..setup.spec(rel, config) };
             let mut log = log::read(&spec)?;
             let read = LogRead {
                 rows: log.rows,
@@ -224,6 +226,7 @@ impl LogSetup {
             end: config.observation_end.map(day_of),
             segments,
             part: None,
+            fingerprint: false,
         }
     }
 }

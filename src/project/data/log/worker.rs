@@ -282,7 +282,7 @@ impl<'a, E: Entry> Worker<'a, E> {
         let part = &mut self.part;
         let index = part.category_names.iter().position(|n| *n == text).unwrap_or_else(|| {
             if part.category_names.len() <= MAX_CATEGORIES {
-                part.category_names.push(text);
+                part.category_names.push(text.into_owned());
                 part.category_firsts.push(at);
             }
             part.category_names.len() - 1
@@ -361,7 +361,7 @@ pub(super) fn key_text<'b>(id: &'b [u8], encoding: Encoding, decoded: &'b mut St
     if encoding == Encoding::Utf8 || id.is_ascii() {
         return id;
     }
-    *decoded = encoding.decode(id).unwrap_or_default();
+    *decoded = encoding.decode(id).unwrap_or_default().into_owned();
     decoded.as_bytes()
 }
 
