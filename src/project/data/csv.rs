@@ -186,6 +186,31 @@ pub struct Record<'a> {
     pub unbalanced: bool,
 }
 
+/// What a record of a log is to its readers, in the order they judge it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Its quote does not close: a bad row ([`UNBALANCED_QUOTE`]).
+    Unbalanced,
+    /// Nothing but spaces: counted, not read.
+    Blank,
+    /// A row to read.
+    Row,
+}
+
+impl Record<'_> {
+    /// What the record is. The whole read and the cut into parts both judge records by
+    /// this, so that a log gives the same rows either way.
+    pub fn kind(&self) -> Kind {
+        if self.unbalanced {
+            Kind::Unbalanced
+        } else if super::fields::trim(self.bytes).is_empty() {
+            Kind::Blank
+        } else {
+            Kind::Row
+        }
+    }
+}
+
 /// The records of a block that starts on a record boundary.
 ///
 /// A line whose quotes balance is a record. A line that opens a quote is joined with the

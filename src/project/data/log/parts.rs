@@ -25,8 +25,7 @@ use super::{BLOCK, LogSpec, fill, stream};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
-use crate::project::data::csv::{Records, Splitter, UNBALANCED_QUOTE};
-use crate::project::data::fields;
+use crate::project::data::csv::{Kind, Records, Splitter, UNBALANCED_QUOTE};
 use crate::project::data::header::{Header, read_header};
 use crate::project::data::progress::Progress;
 
@@ -335,14 +334,14 @@ fn cut_blocks(
         for record in Records::new(&block, spec.format.delimiter, Some(header.names.len())) {
             let line = cut.lines + 1;
             cut.lines += record.lines;
-            if record.unbalanced {
-                cut.quotes.push(line);
-            } else if fields::trim(record.bytes).is_empty() {
-                cut.blank_lines += u64::from(record.lines);
-            } else {
-                let id = ids.of(record.bytes, quoted, header, spec);
-                let k = if id.is_empty() { 0 } else { bounds.part(id) };
-                cut.parts[k].push(record.bytes, line, record.lines);
+            match record.kind() {
+                Kind::Unbalanced => cut.quotes.push(line),
+                Kind::Blank => cut.blank_lines += u64::from(record.lines),
+                Kind::Row => {
+                    let id = ids.of(record.bytes, quoted, header, spec);
+                    let k = if id.is_empty() { 0 } else { bounds.part(id) };
+                    cut.parts[k].push(record.bytes, line, record.lines);
+                }
             }
         }
         if sender.send((index, cut)).is_err() {
@@ -370,7 +369,7 @@ impl Ids {
         } else {
             record.split(|&b| b == spec.format.delimiter).nth(column).unwrap_or_default()
         };
-        key_text(fields::trim(field), spec.format.encoding, &mut self.decoded)
+        key_text(field, spec.format.encoding, &mut self.decoded)
     }
 }
 

@@ -15,7 +15,7 @@ use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
 use crate::project::data::Margin;
 use crate::project::data::bad_rows::{BadRow, Problem, SHOWN};
-use crate::project::data::csv::{Fields, Records, Splitter};
+use crate::project::data::csv::{Fields, Kind, Records, Splitter};
 use crate::project::data::fields::{self, Encoding, FieldError};
 use crate::project::data::header::{ColumnIndex, Header};
 
@@ -135,16 +135,15 @@ impl<'a, E: Entry> Worker<'a, E> {
                 line += record.lines;
                 let at = (index, line - record.lines + 1);
                 self.part.continuation_lines += u64::from(record.lines - 1);
-                if record.unbalanced {
-                    let message = crate::project::data::csv::UNBALANCED_QUOTE.to_owned();
-                    self.bad((
-                        at,
-                        BadRow { line: 0, column: 1, field: None, problem: Problem::Quote, message },
-                    ));
-                } else if fields::trim(record.bytes).is_empty() {
-                    self.part.blank_lines += u64::from(record.lines);
-                } else {
-                    self.row(&splitter.split(record.bytes), at);
+                match record.kind() {
+                    Kind::Unbalanced => {
+                        let message = crate::project::data::csv::UNBALANCED_QUOTE.to_owned();
+                        let row =
+                            BadRow { line: 0, column: 1, field: None, problem: Problem::Quote, message };
+                        self.bad((at, row));
+                    }
+                    Kind::Blank => self.part.blank_lines += u64::from(record.lines),
+                    Kind::Row => self.row(&splitter.split(record.bytes), at),
                 }
             }
             self.part.lines.push((index, line));
@@ -355,9 +354,12 @@ fn index(segment: usize) -> u32 {
     u32::try_from(segment).unwrap_or(NO_SEGMENT)
 }
 
-/// The id's text as bytes: UTF-8 ids as they are, Windows-1252 ids decoded when they hold a
-/// non-ASCII byte, so the same customer is one key and ids sort by their text.
-pub(super) fn key_text<'b>(id: &'b [u8], encoding: Encoding, decoded: &'b mut String) -> &'b [u8] {
+/// A customer's key from their id field: trimmed, then UTF-8 ids as they are and
+/// Windows-1252 ids decoded when they hold a non-ASCII byte, so the same customer is one
+/// key and ids sort by their text. The whole read and the cut into parts both key ids by
+/// this, so that a customer's rows all fall in one part.
+pub(super) fn key_text<'b>(field: &'b [u8], encoding: Encoding, decoded: &'b mut String) -> &'b [u8] {
+    let id = fields::trim(field);
     if encoding == Encoding::Utf8 || id.is_ascii() {
         return id;
     }
