@@ -700,3 +700,29 @@ fn the_report_and_metrics_list_the_logs_fingerprint_with_or_without_a_cache() {
         assert!(text(&metrics.stdout).contains(&format!("\"sha256\": \"{sha}\"")), "{label}: in the metrics");
     }
 }
+
+/// A log that would need more than 256 parts under its memory limit is refused before a
+/// byte of its body is read, and the limit the advice names is enough: the example's rows
+/// 21 times over (93 MB) under 1 MiB would take 267 parts of a third of a MiB.
+#[test]
+fn a_log_needing_too_many_parts_is_refused_with_a_limit_that_works() {
+    let dir = example_copy("too-many-parts");
+    let path = dir.path().join(LOG);
+    let log = fs::read_to_string(&path).unwrap();
+    let (header, body) = log.split_once('\n').unwrap();
+    fs::write(&path, format!("{header}\n{}", body.repeat(21))).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let summarise = |limit: &str| uplift(&["summarise", d, "--no-cache", "--memory-limit", limit, "-o", "-"]);
+    let refused = summarise("1");
+    let err = text(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{err}");
+    assert!(err.contains("it would take 267 parts, and a log is cut into at most 256"), "{err}");
+    let advised = err.split("give `--memory-limit ").nth(1).and_then(|rest| rest.split('`').next());
+    let advised = advised.unwrap_or_else(|| panic!("no limit advised:\n{err}"));
+    assert!(advised.parse::<u64>().is_ok_and(|mib| mib > 1), "{err}");
+    let read = summarise(advised);
+    let err = text(&read.stderr);
+    assert!(read.status.success(), "{err}");
+    let parts = err.split("read the log in ").nth(1).and_then(|rest| rest.split(' ').next());
+    assert!(parts.and_then(|n| n.parse::<usize>().ok()).is_some_and(|n| (2..=256).contains(&n)), "{err}");
+}

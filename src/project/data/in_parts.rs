@@ -71,7 +71,11 @@ pub fn summarise(
     };
     let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LogLimit::InParts)?;
     let spec = setup.spec(rel, config);
-    let mut parts = log::split(&spec, part_bytes(memory_limit), temporary)?;
+    let advice = |smallest: u64| {
+        let limit = (smallest * PART_SHARE).div_ceil(1 << 20);
+        format!("give `--memory-limit {limit}` or more, so that each part may hold its share of the log")
+    };
+    let mut parts = log::split(&spec, (part_bytes(memory_limit), &advice), temporary)?;
     let io = |e: std::io::Error| vec![Diagnostic::new(rel, format!("cannot read or write its parts: {e}"))];
 
     let mut bad = std::mem::take(&mut parts.bad);

@@ -212,8 +212,14 @@ fn prefix(id: &[u8]) -> u64 {
 
 /// Cuts the log `spec` names into parts of about `part_bytes` each, in a temporary folder
 /// under `temporary`. `Err` for problems with the file itself, as [`super::read`] gives them,
-/// and when the parts cannot be written.
-pub fn split(spec: &LogSpec, part_bytes: u64, temporary: &Path) -> Result<Parts, Vec<Diagnostic>> {
+/// and when the parts cannot be written. A log that would need more than [`MAX_PARTS`]
+/// parts is refused with `advice` for parts of the smallest size that would do, in bytes:
+/// the caller knows what sets the part size.
+pub fn split(
+    spec: &LogSpec,
+    (part_bytes, advice): (u64, &dyn Fn(u64) -> String),
+    temporary: &Path,
+) -> Result<Parts, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
     let read_error = |e: std::io::Error| diagnostic(format!("cannot read the file: {e}"));
     let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
@@ -235,7 +241,7 @@ pub fn split(spec: &LogSpec, part_bytes: u64, temporary: &Path) -> Result<Parts,
                     part_bytes >> 10
                 ),
             )
-            .hint(format!("raise `--memory-limit`, so that parts may hold {} KiB", smallest.div_ceil(1 << 10))),
+            .hint(advice(smallest)),
         ]);
     }
     let bounds = Bounds::new(if wanted == 1 {
