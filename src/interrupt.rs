@@ -6,9 +6,11 @@
 //! temporary summary once). [`install`] sets one handler for the whole process, for
 //! SIGINT (Ctrl-C) and for SIGTERM and SIGHUP (a `kill`, a closed terminal, a job
 //! scheduler's time limit): it removes every temporary path still [`register`]ed and exits
-//! with 130, the shell's code for an interrupt — unless a command asked to stop gracefully
-//! ([`graceful`], used by `watch`), which then sees [`requested`] and ends its loop. A
-//! SIGKILL cannot be caught: what it leaves under `$TMPDIR` the system's cleaning removes.
+//! with 130, the shell's code for an interrupt, whichever of the three it was (the handler
+//! is not told) — unless a command asked to stop gracefully ([`graceful`], used by
+//! `watch`), which then sees [`requested`] and ends its loop. A signal that ends the
+//! process at once and cannot be handled here (SIGKILL, SIGQUIT, an abort) still leaves
+//! them.
 //!
 //! The registry is the one piece of global state in `uplift`: a signal arrives on its
 //! own thread and can reach nothing else.
@@ -21,7 +23,7 @@ static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static REQUESTED: AtomicBool = AtomicBool::new(false);
 static GRACEFUL: AtomicBool = AtomicBool::new(false);
 
-/// Exit code after an interrupt (128 + SIGINT).
+/// Exit code after an interrupt (128 + SIGINT), and after SIGTERM or SIGHUP too.
 pub const EXIT_CODE: i32 = 130;
 
 /// Installs the process's handler of Ctrl-C, SIGTERM and SIGHUP; call once, first thing.
@@ -36,22 +38,35 @@ pub fn install() {
     });
 }
 
-/// From now on Ctrl-C only sets [`requested`]; the caller stops by itself.
+/// From now on Ctrl-C, SIGTERM and SIGHUP only set [`requested`]; the caller stops by itself.
 pub fn graceful() {
     GRACEFUL.store(true, Ordering::SeqCst);
 }
 
-/// Whether Ctrl-C was pressed.
+/// Whether Ctrl-C was pressed (or SIGTERM or SIGHUP sent).
 pub fn requested() -> bool {
     REQUESTED.load(Ordering::SeqCst)
 }
 
-/// A temporary file or folder to remove if the process is interrupted; it is forgotten
+/// Waits for the handler to end the process when it is doing so: the command's own result,
+/// success or error, came after the signal and means nothing now. An error then is most
+/// likely the handler's removal of a file the command was still using ("No such file"),
+/// which must not be printed nor race the handler's exit code.
+pub fn await_handler() {
+    if requested() && !GRACEFUL.load(Ordering::SeqCst) {
+        // The handler calls `exit` once it has removed what it must.
+        loop {
+            std::thread::park();
+        }
+    }
+}
+
+/// A temporary file or folder to remove if the process is interrupted or terminated; it is forgotten
 /// when the guard is dropped (by then it was renamed into place or removed).
 #[must_use = "the path is forgotten when the guard is dropped"]
 pub struct Pending(PathBuf);
 
-/// Registers `path` for removal on Ctrl-C.
+/// Registers `path` for removal on Ctrl-C, SIGTERM or SIGHUP.
 pub fn register(path: &Path) -> Pending {
     if let Ok(mut pending) = PENDING.lock() {
         pending.push(path.to_path_buf());

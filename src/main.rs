@@ -8,7 +8,9 @@ fn main() -> ExitCode {
         return uplift::render::confined::serve();
     }
     uplift::interrupt::install();
-    match uplift::cmd::run(cli) {
+    let result = uplift::cmd::run(cli);
+    uplift::interrupt::await_handler();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             uplift::warn!("{error}");

@@ -31,8 +31,9 @@ fn options(load: Load) -> Options {
 }
 
 /// How the command line asks a project to be read, by a command that shows no fingerprints
-/// (`check`, `summarise`) and so need not hash the transaction log.
-fn options_without_report(load: Load) -> Options {
+/// (`check`, `summarise`) and so need not hash the transaction log. (`check` renders a
+/// project's own templates to check them, its list of inputs then without the log's hash.)
+fn options_without_fingerprints(load: Load) -> Options {
     Options { log_fingerprint: crate::project::LogFingerprint::ForCache, ..options(load) }
 }
 
@@ -46,7 +47,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             options(load),
         ),
         Command::Check { dir, load, deny_warnings } => {
-            check::run(&dir, options_without_report(load), deny_warnings)
+            check::run(&dir, options_without_fingerprints(load), deny_warnings)
         }
         Command::Fit { summary, horizon_days, horizon_periods, models, predictions, timings } => {
             let horizon = fit::Horizon { days: horizon_days, periods: horizon_periods };
@@ -56,7 +57,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             &dir,
             output.as_deref(),
             (holdout, memory_limit << 20),
-            options_without_report(load),
+            options_without_fingerprints(load),
         ),
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), options(load)),

@@ -4,7 +4,7 @@
 //! rebuild: after the first change we wait until the folder has been quiet for a
 //! moment. An invalid project prints its problems and leaves the last good report in
 //! place (reports are written atomically, and only when the build succeeds). Ctrl-C
-//! stops cleanly between rebuilds.
+//! (or SIGTERM, SIGHUP) stops it cleanly between rebuilds.
 
 use std::path::Path;
 use std::sync::mpsc::{self, RecvTimeoutError};

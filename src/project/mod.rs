@@ -452,7 +452,7 @@ impl<'a> Loader<'a> {
             &self.folder,
             &config,
             segment_ids,
-            (path, self.memo.enabled() || self.options.log_fingerprint == LogFingerprint::Always),
+            (path, if self.memo.enabled() { LogFingerprint::Always } else { self.options.log_fingerprint }),
         ) {
             Ok(input) => {
                 let sources = input.sources();

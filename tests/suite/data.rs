@@ -685,18 +685,31 @@ fn the_report_and_metrics_list_the_logs_fingerprint_with_or_without_a_cache() {
     let sha = uplift::project::source::hex(&sha2::Sha256::digest(&log));
     let out = dir.path().join("build/report.html");
     let o = out.to_str().unwrap();
-    let runs: [(&str, &[&str]); 2] = [("without a cache", &["--no-cache"]), ("with a cache", &[])];
-    for (label, cache) in runs {
-        // A `check` first, so that with a cache the build recalls the data `check` kept.
-        let checked = uplift(&[&["check", d][..], cache].concat());
-        assert!(checked.status.success(), "{}", text(&checked.stderr));
-        let built = uplift(&[&["build", d, "-o", o][..], cache].concat());
-        assert!(built.status.success(), "{}", text(&built.stderr));
+    // A home of its own for the cache's key: `uplift()` runs without a cache.
+    let home = TempDir::new("log-fingerprint-home");
+    let run = |args: &[&str], cache: bool| {
+        let mut command = common::command();
+        command.args(args);
+        if cache {
+            command.env("XDG_CACHE_HOME", home.path());
+        } else {
+            command.arg("--no-cache");
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{args:?}: {}", text(&output.stderr));
+        output
+    };
+    for (label, cache) in [("without a cache", false), ("with a cache", true)] {
+        // A `check` first: with a cache the build then recalls the data `check` kept,
+        // which `check` without one would not have hashed.
+        let checked = text(&run(&["check", d], cache).stderr);
+        let kept = checked.lines().any(|l| l.starts_with("cache: 0 results reused, 6 computed"));
+        assert_eq!(kept, cache, "{label}: {checked}");
+        run(&["build", d, "-o", o], cache);
         let html = fs::read_to_string(&out).unwrap();
         assert!(html.contains(&format!("<code>{LOG}</code>")), "{label}: the log is listed");
         assert!(html.contains(&sha), "{label}: the log is listed with its SHA-256");
-        let metrics = uplift(&[&["metrics", d][..], cache].concat());
-        assert!(metrics.status.success(), "{}", text(&metrics.stderr));
+        let metrics = run(&["metrics", d], cache);
         assert!(text(&metrics.stdout).contains(&format!("\"sha256\": \"{sha}\"")), "{label}: in the metrics");
     }
 }

@@ -483,33 +483,54 @@ fn an_interrupt_or_a_termination_leaves_no_temporary_file() {
     // `$TMPDIR`, where a log larger than the memory limit is cut into parts.
     let scratch = dir.path().join("tmp");
     fs::create_dir(&scratch).unwrap();
-    let names = |folder: &Path| -> Vec<String> {
-        let entries = fs::read_dir(folder).unwrap().filter_map(Result::ok);
-        entries.map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+    // The temporary files and folders: beside the output, and under `$TMPDIR`.
+    let temporaries = || -> Vec<String> {
+        let names = |folder: &Path| -> Vec<String> {
+            let entries = fs::read_dir(folder).unwrap().filter_map(Result::ok);
+            entries.map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+        };
+        let mut found = names(dir.path());
+        found.retain(|n| n != "summary.csv" && n != "tmp");
+        found.extend(names(&scratch));
+        found
     };
-    // Stop the summary at several moments, read whole and in parts (the example's 4 MB log
-    // over a 1 MiB limit); whatever was under way, nothing is left.
+    // Stop the summary, read whole and in parts (the example's 4 MB log over a 1 MiB
+    // limit), as soon as a temporary file or folder appears and a little later; whatever was
+    // under way, nothing is left, and the exit code says the run was stopped.
     for signal in ["-INT", "-TERM", "-HUP"] {
+        let mut stopped = 0;
         for limit in ["1024", "1"] {
-            for delay in [10, 30, 50, 70] {
+            for after in [0, 5, 20] {
+                let _ = fs::remove_file(&out);
                 let mut child = crate::common::command()
                     .args(["summarise", arg(&example()), "--memory-limit", limit, "-o", arg(&out)])
                     .env("TMPDIR", &scratch)
                     .stderr(std::process::Stdio::null())
                     .spawn()
                     .unwrap();
-                std::thread::sleep(Duration::from_millis(delay));
+                let started = Instant::now();
+                while temporaries().is_empty() && child.try_wait().unwrap().is_none() {
+                    assert!(started.elapsed() < Duration::from_secs(30), "no temporary file appeared");
+                    std::thread::sleep(Duration::from_micros(200));
+                }
+                std::thread::sleep(Duration::from_millis(after));
+                let running = child.try_wait().unwrap().is_none();
                 let _ = Command::new("kill").args([signal, &child.id().to_string()]).status();
                 let status = child.wait().unwrap();
-                let mut leftovers = names(dir.path());
-                leftovers.retain(|n| n != "summary.csv" && n != "tmp");
-                leftovers.extend(names(&scratch));
+                let leftovers = temporaries();
                 assert!(
                     leftovers.is_empty(),
-                    "{signal} after {delay} ms, limit {limit} ({status}): {leftovers:?}"
+                    "{signal} {after} ms in, limit {limit} ({status}): {leftovers:?}"
                 );
+                if running && !status.success() {
+                    stopped += 1;
+                    assert_eq!(status.code(), Some(130), "{signal} {after} ms in, limit {limit}: {status}");
+                }
             }
         }
+        // Read whole, the example's summary is written in a few milliseconds: the signal
+        // may come too late. Its parts exist for most of the run.
+        assert!(stopped > 0, "{signal}: every run ended before the signal");
     }
 }
 

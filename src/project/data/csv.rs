@@ -188,7 +188,7 @@ pub struct Record<'a> {
 
 /// What a record of a log is to its readers, in the order they judge it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub enum RecordKind {
     /// Its quote does not close: a bad row ([`UNBALANCED_QUOTE`]).
     Unbalanced,
     /// Nothing but spaces: counted, not read.
@@ -200,13 +200,13 @@ pub enum Kind {
 impl Record<'_> {
     /// What the record is. The whole read and the cut into parts both judge records by
     /// this, so that a log gives the same rows either way.
-    pub fn kind(&self) -> Kind {
+    pub fn kind(&self) -> RecordKind {
         if self.unbalanced {
-            Kind::Unbalanced
+            RecordKind::Unbalanced
         } else if super::fields::trim(self.bytes).is_empty() {
-            Kind::Blank
+            RecordKind::Blank
         } else {
-            Kind::Row
+            RecordKind::Row
         }
     }
 }

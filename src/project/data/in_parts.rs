@@ -15,6 +15,7 @@ use super::log::{self, LineMap};
 use super::{DataConfig, DataInput, LOG_MAX_BYTES, LogLimit, LogRead, LogSetup, date_of, summary_file};
 use crate::diagnostic::{Diagnostic, slash_path};
 use crate::model::{Coverage, LineCounts, LoyaltyPathSettings};
+use crate::project::LogFingerprint;
 use crate::project::source::{Folder, Kind};
 
 /// A log larger than the memory limit is read in parts of at most this share of it:
@@ -28,6 +29,11 @@ const PART_SHARE: u64 = 3;
 /// whole may be, which the reader's tables are sized for.
 pub fn part_bytes(memory_limit: u64) -> u64 {
     (memory_limit / PART_SHARE).min(LOG_MAX_BYTES)
+}
+
+/// The smallest memory limit, in MiB, whose parts hold `part_bytes` each.
+fn memory_limit_for(part_bytes: u64) -> u64 {
+    (part_bytes * PART_SHARE).div_ceil(1 << 20)
 }
 
 /// Whether the data `config` names is a transaction log larger than `memory_limit` bytes,
@@ -70,9 +76,10 @@ pub fn summarise(
         )]);
     };
     let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LogLimit::InParts)?;
-    let spec = setup.spec(rel, config);
+    // Nothing here is cached nor lists its inputs: neither the log nor a part is hashed.
+    let spec = setup.spec(rel, config, LogFingerprint::ForCache);
     let advice = |smallest: u64| {
-        let limit = (smallest * PART_SHARE).div_ceil(1 << 20);
+        let limit = memory_limit_for(smallest);
         format!("give `--memory-limit {limit}` or more, so that each part may hold its share of the log")
     };
     let mut parts = log::split(&spec, (part_bytes(memory_limit), &advice), temporary)?;
@@ -110,8 +117,7 @@ pub fn summarise(
                 let part_spec = log::LogSpec {
                     path: csv,
                     part: Some(&part),
-                    fingerprint: false,
-                    ..setup.spec(rel, config)
+                    ..setup.spec(rel, config, LogFingerprint::ForCache)
                 };
                 let mut part = log::read(&part_spec)?;
                 // Its text is not needed again, and a file removed soon after it was written
@@ -197,5 +203,22 @@ impl Summarised {
             summary_file::write_from_frames(&frames, self.end, out)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limit_advised_for_a_part_size_gives_parts_that_large() {
+        for part in [1, 1000, 349_525, 349_526, 371_000, 64 << 20, LOG_MAX_BYTES] {
+            let limit = memory_limit_for(part);
+            assert!(part_bytes(limit << 20) >= part, "{part} bytes: {limit} MiB is not enough");
+            assert!(
+                limit == 1 || part_bytes((limit - 1) << 20) < part,
+                "{part} bytes: {limit} MiB is more than needed"
+            );
+        }
     }
 }

@@ -36,6 +36,7 @@ pub use summary_file::{
 use crate::diagnostic::Diagnostic;
 use crate::diagnostic::slash_path;
 use crate::model::Source;
+use crate::project::LogFingerprint;
 use crate::project::source::{Folder, Kind};
 
 /// The shortest holdout of holdout validation: a week.
@@ -76,13 +77,13 @@ impl Input {
 
 /// Reads the data `config` names, inside project folder `dir`. Segment values must be
 /// among `segment_ids`. Bad rows fail the read unless the config skips them. A log is
-/// hashed as it is read only when `fingerprint` asks (see [`log::LogSpec::fingerprint`]);
-/// its [`Source::sha256`] is empty otherwise.
+/// hashed as it is read when `fingerprint` is [`LogFingerprint::Always`] (the caller with a
+/// cache asks for it); its [`Source::sha256`] is empty otherwise.
 pub fn read(
     dir: &Folder,
     config: &DataConfig,
     segment_ids: &[String],
-    (path, fingerprint): (&crate::model::LoyaltyPathSettings, bool),
+    (path, fingerprint): (&crate::model::LoyaltyPathSettings, LogFingerprint),
 ) -> Result<Input, Vec<Diagnostic>> {
     match &config.input {
         DataInput::Summary(rel) => {
@@ -94,7 +95,7 @@ pub fn read(
         DataInput::Transactions { log: rel, customers } => {
             let setup =
                 LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LogLimit::Whole)?;
-            let spec = log::LogSpec { fingerprint, ..setup.spec(rel, config) };
+            let spec = setup.spec(rel, config, fingerprint);
             let mut log = log::read(&spec)?;
             let read = LogRead {
                 rows: log.rows,
@@ -212,7 +213,12 @@ impl LogSetup {
     }
 
     /// How to read the log `rel`.
-    fn spec<'a>(&'a self, rel: &'a Path, config: &'a DataConfig) -> log::LogSpec<'a> {
+    fn spec<'a>(
+        &'a self,
+        rel: &'a Path,
+        config: &'a DataConfig,
+        fingerprint: LogFingerprint,
+    ) -> log::LogSpec<'a> {
         let segments = match (&self.customer_map, &self.columns.segment) {
             (Some(map), _) => log::Segments::Customers(map),
             (None, Some(_)) => log::Segments::Column(&self.names),
@@ -226,7 +232,7 @@ impl LogSetup {
             end: config.observation_end.map(day_of),
             segments,
             part: None,
-            fingerprint: false,
+            fingerprint: fingerprint == LogFingerprint::Always,
         }
     }
 }

@@ -63,10 +63,9 @@ pub struct LogSpec<'a> {
     /// When the file is one part of a larger log ([`split`]): its header's length and each
     /// of its lines' line in that log. A part's body is not shown in progress: the log's was.
     pub part: Option<&'a Part>,
-    /// Whether to take the file's SHA-256 as it streams past ([`Log::sha256`]). It costs a
-    /// 435 MB log a third of a second of one core, on a machine whose cores parse: taken
-    /// only when a cache must trust the file read is the file fingerprinted, or a report
-    /// lists it; never for a part.
+    /// Whether to take the file's SHA-256 as it streams past ([`Log::sha256`]). Only the
+    /// report, the metrics and the cache use it, and on a 435 MB log it takes a third of a
+    /// second of a core the parse could use. Never for a part.
     pub fingerprint: bool,
 }
 

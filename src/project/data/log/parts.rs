@@ -25,7 +25,7 @@ use super::{BLOCK, LogSpec, fill, stream};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
-use crate::project::data::csv::{Kind, Records, Splitter, UNBALANCED_QUOTE};
+use crate::project::data::csv::{RecordKind, Records, Splitter, UNBALANCED_QUOTE};
 use crate::project::data::header::{Header, read_header};
 use crate::project::data::progress::Progress;
 
@@ -41,7 +41,7 @@ const SAMPLE_BYTES: usize = 16 << 10;
 const WRITE_BUFFER: usize = 64 << 10;
 
 /// A log cut into parts, in a private temporary folder removed when this is dropped, or on
-/// Ctrl-C.
+/// Ctrl-C, SIGTERM or SIGHUP.
 pub struct Parts {
     // Unregistered before the folder is removed: fields drop in order.
     _pending: crate::interrupt::Pending,
@@ -341,9 +341,9 @@ fn cut_blocks(
             let line = cut.lines + 1;
             cut.lines += record.lines;
             match record.kind() {
-                Kind::Unbalanced => cut.quotes.push(line),
-                Kind::Blank => cut.blank_lines += u64::from(record.lines),
-                Kind::Row => {
+                RecordKind::Unbalanced => cut.quotes.push(line),
+                RecordKind::Blank => cut.blank_lines += u64::from(record.lines),
+                RecordKind::Row => {
                     let id = ids.of(record.bytes, quoted, header, spec);
                     let k = if id.is_empty() { 0 } else { bounds.part(id) };
                     cut.parts[k].push(record.bytes, line, record.lines);

@@ -15,7 +15,7 @@ use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
 use crate::project::data::Margin;
 use crate::project::data::bad_rows::{BadRow, Problem, SHOWN};
-use crate::project::data::csv::{Fields, Kind, Records, Splitter};
+use crate::project::data::csv::{Fields, RecordKind, Records, Splitter};
 use crate::project::data::fields::{self, Encoding, FieldError};
 use crate::project::data::header::{ColumnIndex, Header};
 
@@ -136,14 +136,14 @@ impl<'a, E: Entry> Worker<'a, E> {
                 let at = (index, line - record.lines + 1);
                 self.part.continuation_lines += u64::from(record.lines - 1);
                 match record.kind() {
-                    Kind::Unbalanced => {
+                    RecordKind::Unbalanced => {
                         let message = crate::project::data::csv::UNBALANCED_QUOTE.to_owned();
                         let row =
                             BadRow { line: 0, column: 1, field: None, problem: Problem::Quote, message };
                         self.bad((at, row));
                     }
-                    Kind::Blank => self.part.blank_lines += u64::from(record.lines),
-                    Kind::Row => self.row(&splitter.split(record.bytes), at),
+                    RecordKind::Blank => self.part.blank_lines += u64::from(record.lines),
+                    RecordKind::Row => self.row(&splitter.split(record.bytes), at),
                 }
             }
             self.part.lines.push((index, line));
