@@ -61,8 +61,8 @@ pub fn await_handler() {
     }
 }
 
-/// A temporary file or folder to remove if the process is interrupted or terminated; it is forgotten
-/// when the guard is dropped (by then it was renamed into place or removed).
+/// A temporary file or folder to remove if the process is interrupted or terminated; it is
+/// forgotten when the guard is dropped (by then it was renamed into place or removed).
 #[must_use = "the path is forgotten when the guard is dropped"]
 pub struct Pending(PathBuf);
 

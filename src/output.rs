@@ -3,11 +3,12 @@
 //! A failed or interrupted run never leaves a half-written file and never destroys the
 //! previous one: bytes go to a temporary file with a random name beside the target
 //! (removed on every error and on Ctrl-C, SIGTERM or SIGHUP, see [`crate::interrupt`]),
-//! which is then renamed into place with the permissions of the file it replaces. Before that, the target is
-//! checked: an output may not replace one of the project's inputs or anything in its
-//! `data/` folder (`build -o project.yaml`, `summarise -o data/transactions.csv`), and it
-//! must be a regular file or nothing yet — not a folder, a device such as `/dev/full`, a
-//! FIFO or a symbolic link, each of which the rename would silently replace.
+//! which is then renamed into place with the permissions of the file it replaces. Before
+//! that, the target is checked: an output may not replace one of the project's inputs or
+//! anything in its `data/` folder (`build -o project.yaml`, `summarise -o
+//! data/transactions.csv`), and it must be a regular file or nothing yet — not a folder, a
+//! device such as `/dev/full`, a FIFO or a symbolic link, each of which the rename would
+//! silently replace.
 
 use std::fs;
 use std::io::Write;
