@@ -175,7 +175,22 @@ side_by_side large "$project" "$log"
 if cut -d, -f1-8 "$work/large-summary.csv" | cmp -s - "$data/reference-summary.csv"; then
   sum_check="its first eight columns byte-identical to the generator's reference summary"
 else
-  sum_check="not byte-identical to the reference summary (last-digit rounding?); $("$py" scripts/check_warehouse.py "$log" "$work/large-summary.csv" --end 2026-10-31 2>&1 | head -n 3 | tr '\n' ' ')"
+  # The generator rounds each average, a binary float, to six decimals; uplift rounds the
+  # exact decimal average, so where that falls on a half they may differ in the last digit.
+  sum_check="$(cut -d, -f1-8 "$work/large-summary.csv" | "$py" -c '
+import csv, sys
+ours = list(csv.reader(sys.stdin))
+theirs = list(csv.reader(open(sys.argv[1])))
+assert len(ours) == len(theirs), f"{len(ours)} rows against {len(theirs)}"
+last_digit = 0
+for a, b in zip(ours, theirs):
+    if a == b:
+        continue
+    same_but_money = a[:5] + a[6:] == b[:5] + b[6:]
+    assert same_but_money and abs(float(a[5]) - float(b[5])) < 1.5e-6, f"{a} against {b}"
+    last_digit += 1
+print(f"its first eight columns equal to the generator reference summary but for {last_digit} averages one apart in the sixth decimal (the reference rounds a binary float, uplift the exact decimal)")
+' "$data/reference-summary.csv" 2>&1 | tail -n 1)"
 fi
 side_by_side small "$small" "$small_log"
 side_by_side uuid "$uuids" "$uuid_log"
