@@ -5,7 +5,7 @@
 //! handler, Ctrl-C ends the process where it stands and leaves them (a hidden 161 MB
 //! temporary summary once). [`install`] sets one handler for the whole process, for
 //! SIGINT (Ctrl-C) and for SIGTERM and SIGHUP (a `kill`, a closed terminal, a job
-//! scheduler's time limit): it removes every temporary path still [`register`]ed and exits
+//! scheduler's time limit): it removes every temporary path still registered ([`create`]) and exits
 //! with 130, the shell's code for an interrupt, whichever of the three it was (the handler
 //! is not told) — unless a command asked to stop gracefully ([`graceful`], used by
 //! `watch`), which then sees [`requested`] and ends its loop. A signal that ends the
@@ -16,8 +16,8 @@
 //! own thread and can reach nothing else.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static REQUESTED: AtomicBool = AtomicBool::new(false);
@@ -33,7 +33,9 @@ pub fn install() {
         if GRACEFUL.load(Ordering::SeqCst) {
             return;
         }
-        remove_pending();
+        // Held to the exit: nothing new is registered, and left, after the removal.
+        let pending = locked();
+        remove(&pending);
         std::process::exit(EXIT_CODE);
     });
 }
@@ -66,32 +68,43 @@ pub fn await_handler() {
 #[must_use = "the path is forgotten when the guard is dropped"]
 pub struct Pending(PathBuf);
 
-/// Registers `path` for removal on Ctrl-C, SIGTERM or SIGHUP.
-pub fn register(path: &Path) -> Pending {
-    if let Ok(mut pending) = PENDING.lock() {
-        pending.push(path.to_path_buf());
-    }
-    Pending(path.to_path_buf())
+/// Creates a temporary file or folder with `create` and registers it (the path `path_of`
+/// gives) for removal on Ctrl-C, SIGTERM or SIGHUP, in one step. The registry stays locked
+/// while it is created, so a signal's handler waits until the new path is on the list:
+/// created first and registered after, a signal in between left it behind.
+pub fn create<T>(
+    create: impl FnOnce() -> std::io::Result<T>,
+    path_of: impl FnOnce(&T) -> &Path,
+) -> std::io::Result<(T, Pending)> {
+    let mut pending = locked();
+    let made = create()?;
+    let path = path_of(&made).to_path_buf();
+    pending.push(path.clone());
+    Ok((made, Pending(path)))
 }
 
 impl Drop for Pending {
     fn drop(&mut self) {
-        if let Ok(mut pending) = PENDING.lock()
-            && let Some(i) = pending.iter().position(|p| *p == self.0)
-        {
+        let mut pending = locked();
+        if let Some(i) = pending.iter().position(|p| *p == self.0) {
             pending.swap_remove(i);
         }
     }
 }
 
-/// Removes every registered path. The other threads run on while this one removes: a
+/// The registry, even after a panic while it was held: a list of paths cannot be left
+/// half-changed by one.
+fn locked() -> MutexGuard<'static, Vec<PathBuf>> {
+    PENDING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Removes every path in `pending`. The other threads run on while this one removes: a
 /// folder may gain a file after its listing, and its removal then fails. It is tried
 /// again, a bounded number of times, until it is gone: nothing can be created in a folder
 /// that no longer exists.
-fn remove_pending() {
+fn remove(pending: &[PathBuf]) {
     const ATTEMPTS: usize = 100;
-    let Ok(pending) = PENDING.lock() else { return };
-    for path in pending.iter() {
+    for path in pending {
         for _ in 0..ATTEMPTS {
             let removed =
                 if path.is_dir() { std::fs::remove_dir_all(path) } else { std::fs::remove_file(path) };
@@ -99,5 +112,36 @@ fn remove_pending() {
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_temporary_path_is_on_the_list_before_a_handler_can_read_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("temporary");
+        // A stand-in for the signal's handler: it reads the list while the file is made.
+        let seen = std::thread::scope(|scope| {
+            let mut reader = None;
+            let made = create(
+                || {
+                    let path = &path;
+                    reader = Some(scope.spawn(move || locked().contains(path)));
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                    std::fs::File::create(path)?;
+                    Ok(path.clone())
+                },
+                PathBuf::as_path,
+            );
+            let (_, pending) = made.unwrap();
+            let seen = reader.unwrap().join().unwrap();
+            drop(pending);
+            seen
+        });
+        assert!(seen, "the handler found the new file unregistered");
+        assert!(!locked().contains(&path), "a dropped guard forgets its path");
     }
 }

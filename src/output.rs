@@ -137,8 +137,9 @@ pub fn write_atomically_with(
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     set_permissions(&mut builder, path);
-    let mut temp = builder.tempfile_in(dir).map_err(Error::io("write", path))?;
-    let _pending = crate::interrupt::register(temp.path());
+    let (mut temp, _pending) =
+        crate::interrupt::create(|| builder.tempfile_in(dir), tempfile::NamedTempFile::path)
+            .map_err(Error::io("write", path))?;
     fill(temp.as_file_mut()).and_then(|()| temp.as_file().sync_all()).map_err(Error::io("write", path))?;
     temp.persist(path).map_err(|e| Error::io("write", path)(e.error))?;
     Ok(())

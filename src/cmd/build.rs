@@ -205,11 +205,11 @@ fn print_pdf(html: &Path, pdf: &Path) -> Result<(), Error> {
     })?;
     let html = std::fs::canonicalize(html).map_err(Error::io("read", html))?;
     // A private scratch folder (mode 0700, random name) for the profile and the PDF.
-    let scratch = tempfile::Builder::new()
-        .prefix("uplift-pdf-")
-        .tempdir()
-        .map_err(Error::io("create", "a scratch folder"))?;
-    let _pending = crate::interrupt::register(scratch.path());
+    let (scratch, _pending) = crate::interrupt::create(
+        || tempfile::Builder::new().prefix("uplift-pdf-").tempdir(),
+        tempfile::TempDir::path,
+    )
+    .map_err(Error::io("create", "a scratch folder"))?;
     let temp_pdf = scratch.path().join("report.pdf");
     let mut chromium = headless(&browser, &scratch.path().join("profile"))?;
     // A tagged PDF (Chromium tags printed pages) with bookmarks from the report's headings,

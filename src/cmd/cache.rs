@@ -347,7 +347,11 @@ fn signing_key() -> Option<[u8; 32]> {
     let mut key = [0u8; 32];
     getrandom::fill(&mut key).ok()?;
     // A temporary file is made readable by its owner alone.
-    let mut temp = tempfile::Builder::new().prefix(".cache-key.").tempfile_in(folder).ok()?;
+    let (mut temp, _pending) = crate::interrupt::create(
+        || tempfile::Builder::new().prefix(".cache-key.").tempfile_in(folder),
+        tempfile::NamedTempFile::path,
+    )
+    .ok()?;
     std::io::Write::write_all(&mut temp, &key).and_then(|()| temp.as_file().sync_all()).ok()?;
     match temp.persist_noclobber(&path) {
         Ok(_) => Some(key),

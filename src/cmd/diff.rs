@@ -85,11 +85,11 @@ fn at_revision(dir: &Path, rev: &str) -> Result<(Project, Metrics), Error> {
         return Err(Error::Usage(format!("the project folder {} does not exist", dir.display())));
     }
     // A private scratch folder (mode 0700, random name), removed on every way out.
-    let scratch = tempfile::Builder::new()
-        .prefix("uplift-diff-")
-        .tempdir()
-        .map_err(Error::io("create", "a scratch folder"))?;
-    let _pending = crate::interrupt::register(scratch.path());
+    let (scratch, _pending) = crate::interrupt::create(
+        || tempfile::Builder::new().prefix("uplift-diff-").tempdir(),
+        tempfile::TempDir::path,
+    )
+    .map_err(Error::io("create", "a scratch folder"))?;
     let exported = history::export(dir, rev, scratch.path());
     let loaded = exported.map(|()| crate::project::load(scratch.path()));
     drop(scratch);

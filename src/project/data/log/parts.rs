@@ -253,9 +253,11 @@ pub fn split(
     file.seek(SeekFrom::Start(first.len() as u64)).map_err(read_error)?;
     let write_error =
         |e: std::io::Error| diagnostic(format!("cannot write its parts to {}: {e}", temporary.display()));
-    let folder =
-        tempfile::Builder::new().prefix("uplift-parts-").tempdir_in(temporary).map_err(write_error)?;
-    let pending = crate::interrupt::register(folder.path());
+    let (folder, pending) = crate::interrupt::create(
+        || tempfile::Builder::new().prefix("uplift-parts-").tempdir_in(temporary),
+        tempfile::TempDir::path,
+    )
+    .map_err(write_error)?;
     let mut writers = Vec::with_capacity(bounds.len() + 1);
     let mut files = Vec::with_capacity(bounds.len() + 1);
     for k in 0..=bounds.len() {
