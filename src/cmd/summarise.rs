@@ -6,6 +6,7 @@ use super::load;
 use crate::diagnostic::plural;
 use crate::error::Error;
 use crate::output::{Destination, Protected, check_target};
+use crate::project::data::in_parts::{Failure, Target};
 
 /// Summarises the project in `dir`, or its holdout; a log too large for `memory_limit` bytes
 /// is read in parts.
@@ -84,9 +85,28 @@ fn in_parts(
             )));
         }
     }
-    let summarised =
-        data.summarise_in_parts(dir, memory_limit, &std::env::temp_dir()).map_err(Error::Invalid)?;
-    destination.write_with(|out| summarised.write(out))?;
+    // A file is written to a temporary one first, which the log's problems, found once every
+    // part is read, leave unrenamed: its rows may go out as they are made. Standard output
+    // takes nothing before the log is judged.
+    let undoable = matches!(destination, Destination::File(_));
+    let (mut summarised, mut problems) = (None, None);
+    let written = destination.write_with(|out| {
+        let target = Target { out, undoable };
+        match data.summarise_in_parts(dir, (memory_limit, &std::env::temp_dir()), target) {
+            Ok(done) => summarised = Some(done),
+            Err(Failure::Output(e)) => return Err(e),
+            Err(Failure::Invalid(invalid)) => {
+                problems = Some(invalid);
+                return Err(std::io::Error::other("the log has problems"));
+            }
+        }
+        Ok(())
+    });
+    if let Some(invalid) = problems {
+        return Err(Error::Invalid(invalid));
+    }
+    written?;
+    let Some(summarised) = summarised else { unreachable!("`write_with` writes what its `fill` writes") };
     let (parts, largest) = summarised.parts;
     let largest = if largest < 10 << 20 {
         format!("{} KiB", largest.div_ceil(1 << 10))

@@ -154,27 +154,16 @@ impl DataOnly {
         data::in_parts::needs_parts(&Folder { root: dir, links: self.links }, &self.config, memory_limit)
     }
 
-    /// Summarises the log in parts (see [`data::in_parts::summarise`]).
+    /// Summarises the log in parts to `target` (see [`data::in_parts::summarise`]).
     pub fn summarise_in_parts(
         &self,
         dir: &Path,
-        memory_limit: u64,
-        temporary: &Path,
-    ) -> Result<data::in_parts::Summarised, Invalid> {
+        (memory_limit, temporary): (u64, &Path),
+        target: data::in_parts::Target,
+    ) -> Result<data::in_parts::Summarised, data::in_parts::Failure> {
         let folder = Folder { root: dir, links: self.links };
-        data::in_parts::summarise(
-            &folder,
-            &self.config,
-            &self.segment_ids,
-            &self.path,
-            (memory_limit, temporary),
-        )
-        .map_err(|problems| {
-            // Ordered as a whole project's problems are.
-            let mut diagnostics = Diagnostics::default();
-            diagnostics.extend(problems);
-            Invalid { diagnostics: diagnostics.into_sorted(), texts: BTreeMap::new() }
-        })
+        let (config, segment_ids) = (&self.config, &self.segment_ids);
+        data::in_parts::summarise(&folder, config, segment_ids, &self.path, (memory_limit, temporary), target)
     }
 }
 

@@ -674,6 +674,50 @@ fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
     assert_eq!(text(&parts.stderr), whole_err);
 }
 
+/// Written to a file, a part's rows go out as soon as it is summarised, `T` counted to the
+/// observation end project.yaml sets; without one, only once the last part has told the
+/// log's last day. Either way they are the whole read's bytes, and a log whose problems are
+/// found only after rows went out leaves no file.
+#[test]
+fn a_log_read_in_parts_to_a_file_gives_the_whole_reads_bytes_or_nothing() {
+    let dir = with_lines("in-parts-file", &[(9, "10002;01.03.2024;12x;30,00;installers;VVS")]);
+    let d = dir.path().to_str().unwrap();
+    let output = TempDir::new("in-parts-output");
+    let file = output.path().join("summary.csv");
+    let f = file.to_str().unwrap();
+    let yaml = dir.path().join("project.yaml");
+    let config = fs::read_to_string(&yaml).unwrap();
+    let set = "  observation_end: 2026-10-31\n";
+    assert!(config.contains(set), "the example sets its observation end");
+    let mut by_end = Vec::new();
+    for end in ["  observation_end: 2026-11-30\n", ""] {
+        fs::write(&yaml, config.replace(set, end)).unwrap();
+        let whole = uplift(&["summarise", d, "--no-cache", "--skip-bad-rows"]);
+        let parts =
+            uplift(&["summarise", d, "--no-cache", "--skip-bad-rows", "--memory-limit", "1", "-o", f]);
+        assert!(whole.status.success() && parts.status.success(), "{}", text(&parts.stderr));
+        assert!(text(&parts.stderr).contains("read the log in 13 parts"), "{}", text(&parts.stderr));
+        assert!(
+            fs::read_to_string(&file).unwrap() == text(&whole.stdout),
+            "with `{end}`: the summaries differ"
+        );
+        by_end.push(text(&whole.stdout));
+    }
+    assert_ne!(by_end[0], by_end[1], "the two ends give the same `T`s: the test would prove little");
+    fs::remove_file(&file).unwrap();
+    for end in [set, ""] {
+        fs::write(&yaml, config.replace(set, end)).unwrap();
+        let whole = uplift(&["summarise", d, "--no-cache"]);
+        let failed = uplift(&["summarise", d, "--no-cache", "--memory-limit", "1", "-o", f]);
+        assert_eq!(failed.status.code(), Some(1), "{}", text(&failed.stderr));
+        let problems =
+            |err: &str| err.lines().filter(|l| !l.contains("read the log in")).collect::<Vec<_>>().join("\n");
+        assert!(text(&whole.stderr).contains("data/transactions.csv:9:"), "{}", text(&whole.stderr));
+        assert_eq!(problems(&text(&failed.stderr)), problems(&text(&whole.stderr)));
+        assert_eq!(fs::read_dir(output.path()).unwrap().count(), 0, "a summary or a temporary file is left");
+    }
+}
+
 /// `check` and `summarise` leave out the log's SHA-256 (the reading is faster without
 /// it); the report and the metrics, with a cache or without, must still list it.
 #[test]

@@ -208,12 +208,13 @@ fn summarise_log(mut log: Log, how: &Reading, step: usize) -> (Vec<CustomerSumma
     (customers, totals)
 }
 
-/// The summaries of a log's customers, in id order, and how many have none (returns only),
-/// with `T` as of no day in particular: for a part of a larger log, whose observation end
-/// only the last part read tells ([`super::in_parts`]), so its `T` is written later.
-pub fn summaries(log: Log, path: &LoyaltyPathSettings) -> (Vec<CustomerSummary>, u64) {
+/// The summaries of a part of a larger log's customers ([`super::in_parts`]), in id order,
+/// and how many have none (returns only), with `T` counted to day `end`: the observation
+/// end when project.yaml sets it, or any day when only the last part read tells it and
+/// `T` is written later.
+pub fn summaries(log: Log, end: i32, path: &LoyaltyPathSettings) -> (Vec<CustomerSummary>, u64) {
     // No segments: the per-segment totals are the whole read's business, not a part's.
-    let how = Reading { segments: 0, end: i32::MAX, first_day: 0, path, split: None };
+    let how = Reading { segments: 0, end, first_day: 0, path, split: None };
     let step = step_of(log.customers.len());
     let (customers, totals) = summarise_log(log, &how, step);
     (customers, totals.returns_only)

@@ -1,19 +1,21 @@
 //! `uplift summarise` of a log larger than the memory it may take: the log is cut into
 //! parts by customer id ([`log::split`]), each part read and its customers summarised on
-//! its own, so the memory taken is a part's, not the log's. A summary's `T` counts the days
-//! to the observation end, the log's last day, which only the last part read tells: each
-//! part's summaries are therefore kept on disk, formatted but for `T`, and written out in
-//! id order once every part has been read. The result is the summary of the log read
+//! its own, so the memory taken is a part's, not the log's. The parts' customers, one part
+//! after the other, are the log's in id order: the result is the summary of the log read
 //! whole, byte for byte, and so are its problems.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
+use super::bad_rows::BadRows;
 use super::log::{self, LineMap};
-use super::{DataConfig, DataInput, LOG_MAX_BYTES, LogLimit, LogRead, LogSetup, date_of, summary_file};
-use crate::diagnostic::{Diagnostic, slash_path};
+use super::{
+    DataConfig, DataInput, LOG_MAX_BYTES, LogLimit, LogRead, LogSetup, date_of, day_of, summary_file,
+};
+use crate::diagnostic::{Diagnostic, Diagnostics, Invalid, slash_path};
 use crate::model::{Coverage, LineCounts, LoyaltyPathSettings};
 use crate::project::LogFingerprint;
 use crate::project::source::{Folder, Kind};
@@ -45,15 +47,34 @@ pub fn needs_parts(dir: &Folder, config: &DataConfig, memory_limit: u64) -> bool
     std::fs::metadata(path).is_ok_and(|m| m.len() > memory_limit.min(LOG_MAX_BYTES))
 }
 
-/// A log summarised part by part, waiting to be written ([`Summarised::write`]).
+/// Where [`summarise`] writes the summary.
+pub struct Target<'a> {
+    pub out: &'a mut dyn Write,
+    /// Whether rows may go out before the whole log is judged: a temporary file, removed
+    /// when the log turns out to have problems, may take them; standard output may not.
+    pub undoable: bool,
+}
+
+/// Why [`summarise`] wrote no whole summary.
+#[derive(Debug)]
+pub enum Failure {
+    /// The log's problems, as the log read whole would give them.
+    Invalid(Invalid),
+    /// The target could not be written to.
+    Output(std::io::Error),
+}
+
+impl From<Vec<Diagnostic>> for Failure {
+    fn from(problems: Vec<Diagnostic>) -> Self {
+        // Ordered as a whole project's problems are.
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(problems);
+        Self::Invalid(Invalid { diagnostics: diagnostics.into_sorted(), texts: BTreeMap::new() })
+    }
+}
+
+/// What [`summarise`] read, once the summary is written.
 pub struct Summarised {
-    /// The log's parts, kept for their temporary folder, which holds the summaries.
-    _parts: log::Parts,
-    /// Each part's summaries, in id order ([`summary_file::write_frames`]).
-    frames: Vec<PathBuf>,
-    header: String,
-    /// The observation end, as a day number.
-    end: i32,
     pub coverage: Coverage,
     /// Parts read, and the most bytes one of them held.
     pub parts: (usize, u64),
@@ -61,19 +82,28 @@ pub struct Summarised {
 
 /// Summarises the log `config` names part by part, each of at most [`part_bytes`] of
 /// `memory_limit` (apart from one customer's rows, which stay together), its temporary
-/// files under `temporary`. `Err` with the problems the log read whole would give.
+/// files under `temporary`, and writes the summary to `target`. `Err` with the problems the
+/// log read whole would give, or the target's error; `target` then holds nothing, or rows
+/// to undo.
+///
+/// A summary's `T` counts the days to the observation end. When project.yaml sets it and
+/// `target` is undoable, each part's rows go out as soon as its customers are summarised.
+/// Otherwise the end is the log's last day, which only the last part read tells: each
+/// part's summaries are kept on disk, formatted but for `T` ([`summary_file::write_frames`]),
+/// and written out once every part has been read.
 pub fn summarise(
     dir: &Folder,
     config: &DataConfig,
     segment_ids: &[String],
     path: &LoyaltyPathSettings,
     (memory_limit, temporary): (u64, &Path),
-) -> Result<Summarised, Vec<Diagnostic>> {
+    target: Target,
+) -> Result<Summarised, Failure> {
     let DataInput::Transactions { log: rel, customers } = &config.input else {
-        return Err(vec![Diagnostic::new(
+        return Err(Failure::from(vec![Diagnostic::new(
             Path::new(crate::model::PROJECT_YAML),
             "the data is not a transaction log",
-        )]);
+        )]));
     };
     let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LogLimit::InParts)?;
     // Nothing here is cached nor lists its inputs: neither the log nor a part is hashed.
@@ -83,98 +113,172 @@ pub fn summarise(
         format!("give `--memory-limit {limit}` or more, so that each part may hold its share of the log")
     };
     let mut parts = log::split(&spec, (part_bytes(memory_limit), &advice), temporary)?;
-    let io = |e: std::io::Error| vec![Diagnostic::new(rel, format!("cannot read or write its parts: {e}"))];
+    let io = parts_error(rel);
 
-    let mut bad = std::mem::take(&mut parts.bad);
-    let (mut rows, mut period, mut continuation) = (0, None::<(i32, i32)>, 0);
-    let (mut conflicts, mut categories) = (Vec::new(), Vec::new());
-    let mut largest = 0;
-    // Each part's customers are summarised and written on a thread of their own while the
-    // next part is read: one part waits at most, so two are in memory at once.
-    let (sender, received) = sync_channel::<(log::Log, PathBuf)>(0);
-    let summarised = std::thread::scope(|scope| {
-        let writing = scope.spawn(move || -> std::io::Result<Written> {
-            let mut written = Written::default();
-            for (part, file) in received {
-                let (summaries, none) = super::customer_base::summaries(part, path);
-                written.customers += summaries.len() as u64;
-                written.returns_only += none;
-                let mut out = BufWriter::new(File::create_new(&file)?);
-                summary_file::write_frames(&summaries, segment_ids, path, &mut out)?;
-                out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
-                written.frames.push(file);
-            }
-            Ok(written)
-        });
-        let read = (|| {
-            for (k, (csv, lines)) in parts.files.iter().enumerate() {
-                let bytes = std::fs::metadata(csv).map_or(0, |m| m.len());
-                if bytes > LOG_MAX_BYTES {
-                    return Err(too_large_part(rel, bytes));
-                }
-                largest = largest.max(bytes);
-                let part = log::Part { header: parts.header, lines: LineMap::read(lines).map_err(io)? };
-                let part_spec = log::LogSpec {
-                    path: csv,
-                    part: Some(&part),
-                    ..setup.spec(rel, config, LogFingerprint::ForCache)
-                };
-                let mut part = log::read(&part_spec)?;
-                // Its text is not needed again, and a file removed soon after it was written
-                // may never reach the disk.
-                let _ = (std::fs::remove_file(csv), std::fs::remove_file(lines));
-                rows += part.rows;
-                continuation += part.lines.continuation;
-                if let Some((lo, hi)) = part.period {
-                    period = Some(period.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
-                }
-                bad.merge(std::mem::take(&mut part.bad));
-                conflicts.append(&mut part.conflicts);
-                categories.append(&mut part.categories);
-                if sender.send((part, csv.with_file_name(format!("part-{k}.summary")))).is_err() {
-                    break; // the writing failed, and says why below
-                }
-            }
-            Ok(())
-        })();
-        drop(sender);
-        let written = writing.join().expect("the thread summarising the parts panicked");
-        read.and_then(|()| written.map_err(io))
-    })?;
-    let categories = log::first_categories(categories.into_iter());
-    let read = LogRead { rows, period, bad: &bad, conflicts, categories: &categories };
-    let end = read.judge(&spec, config)?;
-    let first_day = period.map_or(end, |(first, _)| first);
+    let known_end = config.observation_end.map(day_of).filter(|_| target.undoable);
+    let bad = std::mem::take(&mut parts.bad);
+    // Each part is read on a thread of its own while this one summarises and writes the
+    // part before: one part waits at most, so two are in memory at once.
+    let (sender, received) = sync_channel::<(log::Log, usize)>(0);
+    let (read, written) = std::thread::scope(|scope| {
+        let (parts, setup) = (&parts, &setup);
+        // It owns the sender: the writing's loop ends when the reading does.
+        let reading = scope.spawn(move || read_parts(parts, setup, (config, rel), bad, &sender));
+        let written = write_parts(&received, known_end, (segment_ids, path), (parts, &mut *target.out, rel));
+        // A failed write takes no more parts: the reading stops at its next one.
+        drop(received);
+        (reading.join().expect("the thread reading the parts panicked"), written)
+    });
+    let read = read?;
+    let written = written?;
+    let categories = log::first_categories(read.categories.into_iter());
+    let judged = LogRead {
+        rows: read.rows,
+        period: read.period,
+        bad: &read.bad,
+        conflicts: read.conflicts,
+        categories: &categories,
+    };
+    let end = judged.judge(&spec, config)?;
+    let out = target.out;
+    // The rows are out when the end was known, after the header unless none was.
+    if !written.header {
+        out.write_all(summary_file::header(written.customers > 0, path).as_bytes())
+            .map_err(Failure::Output)?;
+    }
+    for file in &written.frames {
+        let frames = std::fs::read(file).map_err(io)?;
+        let _ = std::fs::remove_file(file);
+        summary_file::write_from_frames(&frames, end, out).map_err(Failure::Output)?;
+    }
+    let first_day = read.period.map_or(end, |(first, _)| first);
     let coverage = Coverage {
         files: std::iter::once(slash_path(rel)).chain(setup.files.iter().map(|f| f.path.clone())).collect(),
-        rows,
-        lines: Some(LineCounts { continuation, ..parts.lines }),
-        customers: summarised.customers,
-        customers_returns_only: summarised.returns_only,
+        rows: read.rows,
+        lines: Some(LineCounts { continuation: read.continuation, ..parts.lines }),
+        customers: written.customers,
+        customers_returns_only: written.returns_only,
         first_date: date_of(first_day),
         observation_end: date_of(end),
-        skipped: bad.skipped(),
+        skipped: read.bad.skipped(),
         from_summary: false,
     };
-    let header = summary_file::header(summarised.customers > 0, path);
-    let count = parts.files.len();
-    Ok(Summarised {
-        _parts: parts,
-        frames: summarised.frames,
-        header,
-        end,
-        coverage,
-        parts: (count, largest),
-    })
+    Ok(Summarised { coverage, parts: (parts.files.len(), read.largest) })
 }
 
-/// What the summarising thread wrote: the frames' files, in id order, and the customers
-/// with and without a summary.
+/// What the parts' reading found, besides their customers: summed over the parts, as the
+/// log read whole would find it.
+struct Read {
+    rows: u64,
+    period: Option<(i32, i32)>,
+    continuation: u64,
+    bad: BadRows,
+    conflicts: Vec<log::Conflict>,
+    categories: Vec<(u64, String)>,
+    /// The most bytes a part held.
+    largest: u64,
+}
+
+/// Reads each part in turn and sends it, with its number, to be summarised; `bad` holds
+/// what the cut found. Stops at the first part that cannot be read, and when nothing takes
+/// the parts any more.
+fn read_parts(
+    parts: &log::Parts,
+    setup: &LogSetup,
+    (config, rel): (&DataConfig, &Path),
+    bad: BadRows,
+    sender: &SyncSender<(log::Log, usize)>,
+) -> Result<Read, Vec<Diagnostic>> {
+    let io = parts_error(rel);
+    let mut read = Read {
+        rows: 0,
+        period: None,
+        continuation: 0,
+        bad,
+        conflicts: Vec::new(),
+        categories: Vec::new(),
+        largest: 0,
+    };
+    for (k, (csv, lines)) in parts.files.iter().enumerate() {
+        let bytes = std::fs::metadata(csv).map_or(0, |m| m.len());
+        if bytes > LOG_MAX_BYTES {
+            return Err(too_large_part(rel, bytes));
+        }
+        read.largest = read.largest.max(bytes);
+        let part = log::Part { header: parts.header, lines: LineMap::read(lines).map_err(io)? };
+        let part_spec = log::LogSpec {
+            path: csv,
+            part: Some(&part),
+            ..setup.spec(rel, config, LogFingerprint::ForCache)
+        };
+        let mut part = log::read(&part_spec)?;
+        // Its text is not needed again, and a file removed soon after it was written
+        // may never reach the disk.
+        let _ = (std::fs::remove_file(csv), std::fs::remove_file(lines));
+        read.rows += part.rows;
+        read.continuation += part.lines.continuation;
+        if let Some((lo, hi)) = part.period {
+            read.period = Some(read.period.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
+        }
+        read.bad.merge(std::mem::take(&mut part.bad));
+        read.conflicts.append(&mut part.conflicts);
+        read.categories.append(&mut part.categories);
+        if sender.send((part, k)).is_err() {
+            break; // the writing failed, and says why
+        }
+    }
+    Ok(read)
+}
+
+/// What [`write_parts`] wrote.
 #[derive(Default)]
 struct Written {
+    /// Each part's frames, in id order, when the observation end is not known.
     frames: Vec<PathBuf>,
+    /// Whether the summary's header is out: before the first row, when the end is known.
+    header: bool,
     customers: u64,
     returns_only: u64,
+}
+
+/// Summarises each part received, in order, and writes its customers: their rows to `out`,
+/// `T` counted to `known_end`, or without it their frames to a file beside the part's.
+fn write_parts(
+    received: &Receiver<(log::Log, usize)>,
+    known_end: Option<i32>,
+    (segment_ids, path): (&[String], &LoyaltyPathSettings),
+    (parts, out, rel): (&log::Parts, &mut dyn Write, &Path),
+) -> Result<Written, Failure> {
+    let mut written = Written::default();
+    for (part, k) in received {
+        let (summaries, none) = super::customer_base::summaries(part, known_end.unwrap_or(i32::MAX), path);
+        written.customers += summaries.len() as u64;
+        written.returns_only += none;
+        if known_end.is_some() {
+            if !written.header && !summaries.is_empty() {
+                out.write_all(summary_file::header(true, path).as_bytes()).map_err(Failure::Output)?;
+                written.header = true;
+            }
+            summary_file::write_rows(&summaries, segment_ids, path, out).map_err(Failure::Output)?;
+        } else {
+            let file = parts.files[k].0.with_file_name(format!("part-{k}.summary"));
+            let write = || -> std::io::Result<()> {
+                let mut frames = BufWriter::new(File::create_new(&file)?);
+                summary_file::write_frames(&summaries, segment_ids, path, &mut frames)?;
+                frames.into_inner().map_err(std::io::IntoInnerError::into_error)?;
+                Ok(())
+            };
+            write().map_err(parts_error(rel))?;
+            written.frames.push(file);
+        }
+    }
+    Ok(written)
+}
+
+/// The problem of the log `rel` whose parts, or the summaries kept beside them, could not
+/// be read or written.
+fn parts_error(rel: &Path) -> impl Fn(std::io::Error) -> Vec<Diagnostic> + Copy + '_ {
+    move |e| vec![Diagnostic::new(rel, format!("cannot read or write its parts: {e}"))]
 }
 
 /// The problem of a part larger than a log read whole may be: its customers' rows, or a
@@ -191,19 +295,6 @@ fn too_large_part(rel: &Path, bytes: u64) -> Vec<Diagnostic> {
         )
         .hint("a few customers hold most of the rows (a till's walk-in account?): summarise the log in the warehouse (docs/warehouse.md)"),
     ]
-}
-
-impl Summarised {
-    /// Writes the summary: the header, then each part's customers with their `T`.
-    pub fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        out.write_all(self.header.as_bytes())?;
-        for file in &self.frames {
-            let frames = std::fs::read(file)?;
-            let _ = std::fs::remove_file(file);
-            summary_file::write_from_frames(&frames, self.end, out)?;
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

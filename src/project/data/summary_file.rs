@@ -80,6 +80,28 @@ fn write_in_batches(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     out.write_all(header(customers.first().is_some_and(|c| c.path.is_some()), path).as_bytes())?;
+    rows_in_batches(customers, segment_ids, path, batch, out)
+}
+
+/// [`write`] without the header: the rows of some of a summary's customers, the rest
+/// written before or after them.
+pub fn write_rows(
+    customers: &[CustomerSummary],
+    segment_ids: &[String],
+    path: &LoyaltyPathSettings,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    rows_in_batches(customers, segment_ids, path, WRITE_BATCH, out)
+}
+
+/// The rows of `customers`, `batch` at a time ([`format_in_batches`]).
+fn rows_in_batches(
+    customers: &[CustomerSummary],
+    segment_ids: &[String],
+    path: &LoyaltyPathSettings,
+    batch: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     format_in_batches(customers, batch, |run| rows_text(run, segment_ids, path).into_bytes(), out)
 }
 
