@@ -107,11 +107,11 @@ fn in_parts(
     }
     written?;
     let Some(summarised) = summarised else { unreachable!("`write_with` writes what its `fill` writes") };
-    let (parts, largest) = summarised.parts;
-    let largest = if largest < 10 << 20 {
-        format!("{} KiB", largest.div_ceil(1 << 10))
+    let (parts, bytes) = (summarised.parts, summarised.largest);
+    let largest = if bytes < 10 << 20 {
+        format!("{} KiB", bytes.div_ceil(1 << 10))
     } else {
-        format!("{} MiB", largest.div_ceil(1 << 20))
+        format!("{} MiB", bytes.div_ceil(1 << 20))
     };
     crate::warn!(
         "read the log in {parts} {} of at most {largest} each, within the memory limit of {} MiB; only project.yaml and segments.yaml were read besides the data",

@@ -76,8 +76,10 @@ impl From<Vec<Diagnostic>> for Failure {
 /// What [`summarise`] read, once the summary is written.
 pub struct Summarised {
     pub coverage: Coverage,
-    /// Parts read, and the most bytes one of them held.
-    pub parts: (usize, u64),
+    /// The parts read.
+    pub parts: usize,
+    /// The most bytes one part held.
+    pub largest: u64,
 }
 
 /// Summarises the log `config` names part by part, each of at most [`part_bytes`] of
@@ -163,7 +165,7 @@ pub fn summarise(
         skipped: read.bad.skipped(),
         from_summary: false,
     };
-    Ok(Summarised { coverage, parts: (parts.files.len(), read.largest) })
+    Ok(Summarised { coverage, parts: parts.files.len(), largest: read.largest })
 }
 
 /// What the parts' reading found, besides their customers: summed over the parts, as the
