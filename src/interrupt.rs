@@ -33,7 +33,8 @@ pub fn install() {
         if GRACEFUL.load(Ordering::SeqCst) {
             return;
         }
-        // Held to the exit: nothing new is registered, and left, after the removal.
+        // Held until `exit`, so that nothing is registered after the removal and left
+        // behind; other threads' `Pending::drop` wait on it, harmlessly.
         let pending = locked();
         remove(&pending);
         std::process::exit(EXIT_CODE);
@@ -68,19 +69,25 @@ pub fn await_handler() {
 #[must_use = "the path is forgotten when the guard is dropped"]
 pub struct Pending(PathBuf);
 
-/// Creates a temporary file or folder with `create` and registers it (the path `path_of`
+/// Creates a temporary file or folder with `make` and registers it (the path `path_of`
 /// gives) for removal on Ctrl-C, SIGTERM or SIGHUP, in one step. The registry stays locked
-/// while it is created, so a signal's handler waits until the new path is on the list:
-/// created first and registered after, a signal in between left it behind.
+/// while it is made, so a signal's handler waits until the new path is on the list:
+/// made first and registered after, a signal in between left it behind. `make` must
+/// neither call this nor drop a [`Pending`] (the lock is not re-entrant), and should be
+/// quick: Ctrl-C waits for it.
+///
+/// Bind the result as `(_pending, made)`: locals are dropped last to first, so the
+/// temporary is removed (when dropping it does) before its path is forgotten, and a signal
+/// in between finds it still registered.
 pub fn create<T>(
-    create: impl FnOnce() -> std::io::Result<T>,
+    make: impl FnOnce() -> std::io::Result<T>,
     path_of: impl FnOnce(&T) -> &Path,
-) -> std::io::Result<(T, Pending)> {
+) -> std::io::Result<(Pending, T)> {
     let mut pending = locked();
-    let made = create()?;
+    let made = make()?;
     let path = path_of(&made).to_path_buf();
     pending.push(path.clone());
-    Ok((made, Pending(path)))
+    Ok((Pending(path), made))
 }
 
 impl Drop for Pending {
@@ -136,7 +143,7 @@ mod tests {
                 },
                 PathBuf::as_path,
             );
-            let (_, pending) = made.unwrap();
+            let (pending, _) = made.unwrap();
             let seen = reader.unwrap().join().unwrap();
             drop(pending);
             seen

@@ -137,7 +137,7 @@ pub fn write_atomically_with(
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(".tmp");
     set_permissions(&mut builder, path);
-    let (mut temp, _pending) =
+    let (_pending, mut temp) =
         crate::interrupt::create(|| builder.tempfile_in(dir), tempfile::NamedTempFile::path)
             .map_err(Error::io("write", path))?;
     fill(temp.as_file_mut()).and_then(|()| temp.as_file().sync_all()).map_err(Error::io("write", path))?;

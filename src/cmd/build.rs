@@ -205,7 +205,7 @@ fn print_pdf(html: &Path, pdf: &Path) -> Result<(), Error> {
     })?;
     let html = std::fs::canonicalize(html).map_err(Error::io("read", html))?;
     // A private scratch folder (mode 0700, random name) for the profile and the PDF.
-    let (scratch, _pending) = crate::interrupt::create(
+    let (_pending, scratch) = crate::interrupt::create(
         || tempfile::Builder::new().prefix("uplift-pdf-").tempdir(),
         tempfile::TempDir::path,
     )

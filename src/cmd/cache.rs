@@ -347,7 +347,7 @@ fn signing_key() -> Option<[u8; 32]> {
     let mut key = [0u8; 32];
     getrandom::fill(&mut key).ok()?;
     // A temporary file is made readable by its owner alone.
-    let (mut temp, _pending) = crate::interrupt::create(
+    let (_pending, mut temp) = crate::interrupt::create(
         || tempfile::Builder::new().prefix(".cache-key.").tempfile_in(folder),
         tempfile::NamedTempFile::path,
     )

@@ -85,7 +85,7 @@ fn at_revision(dir: &Path, rev: &str) -> Result<(Project, Metrics), Error> {
         return Err(Error::Usage(format!("the project folder {} does not exist", dir.display())));
     }
     // A private scratch folder (mode 0700, random name), removed on every way out.
-    let (scratch, _pending) = crate::interrupt::create(
+    let (_pending, scratch) = crate::interrupt::create(
         || tempfile::Builder::new().prefix("uplift-diff-").tempdir(),
         tempfile::TempDir::path,
     )

@@ -718,6 +718,46 @@ fn a_log_read_in_parts_to_a_file_gives_the_whole_reads_bytes_or_nothing() {
     }
 }
 
+/// Read in parts with its observation end set, a summary going to a file that can be undone
+/// takes each part's rows before the log is judged; standard output takes nothing until
+/// then. A target that fails stops the run with its own error, not the log's.
+#[test]
+fn read_in_parts_with_its_end_set_the_rows_go_out_before_the_log_is_judged() {
+    use uplift::project::data::in_parts::{Failure, Target};
+    /// A disk that is full from the first byte.
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("the disk is full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    // A bad row, which fails the log only once every part is read.
+    let dir = with_lines("in-parts-early", &[(9, "10002;01.03.2024;12x;30,00;installers;VVS")]);
+    let scratch = TempDir::new("in-parts-early-tmp");
+    let data = uplift::project::load_data_only(dir.path(), uplift::project::Options::default())
+        .expect("project.yaml and segments.yaml read");
+    let summarise = |out: &mut dyn std::io::Write, undoable: bool| {
+        data.summarise_in_parts(dir.path(), (1 << 20, scratch.path()), Target { out, undoable })
+    };
+    for undoable in [true, false] {
+        let mut out = Vec::new();
+        let result = summarise(&mut out, undoable);
+        assert!(matches!(result, Err(Failure::Invalid(_))), "undoable {undoable}: the bad row fails the log");
+        let header = "customer,segment,frequency,recency,T,";
+        assert_eq!(
+            out.starts_with(header.as_bytes()) && out.len() > 100_000,
+            undoable,
+            "undoable {undoable}"
+        );
+    }
+    let result = summarise(&mut Full, true);
+    assert!(matches!(&result, Err(Failure::Output(e)) if e.to_string() == "the disk is full"));
+    assert_eq!(fs::read_dir(scratch.path()).unwrap().count(), 0, "the parts are removed");
+}
+
 /// `check` and `summarise` leave out the log's SHA-256 (the reading is faster without
 /// it); the report and the metrics, with a cache or without, must still list it.
 #[test]

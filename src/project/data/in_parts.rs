@@ -117,7 +117,9 @@ pub fn summarise(
     let mut parts = log::split(&spec, (part_bytes(memory_limit), &advice), temporary)?;
     let io = parts_error(rel);
 
-    let known_end = config.observation_end.map(day_of).filter(|_| target.undoable);
+    // The end each part's rows are written with as soon as the part is summarised: set in
+    // project.yaml, and for a target that can be undone. Otherwise the rows wait as frames.
+    let end_up_front = config.observation_end.map(day_of).filter(|_| target.undoable);
     let bad = std::mem::take(&mut parts.bad);
     // Each part is read on a thread of its own while this one summarises and writes the
     // part before: one part waits at most, so two are in memory at once.
@@ -126,11 +128,13 @@ pub fn summarise(
         let (parts, setup) = (&parts, &setup);
         // It owns the sender: the writing's loop ends when the reading does.
         let reading = scope.spawn(move || read_parts(parts, setup, (config, rel), bad, &sender));
-        let written = write_parts(&received, known_end, (segment_ids, path), (parts, &mut *target.out, rel));
-        // A failed write takes no more parts: the reading stops at its next one.
+        let written =
+            write_parts(&received, end_up_front, (segment_ids, path), (parts, &mut *target.out, rel));
+        // A failed write takes no more parts: the reading stops once the part it is on is read.
         drop(received);
         (reading.join().expect("the thread reading the parts panicked"), written)
     });
+    // The log's problems first, as the whole read gives them, even when the writing failed too.
     let read = read?;
     let written = written?;
     let categories = log::first_categories(read.categories.into_iter());
@@ -235,28 +239,28 @@ fn read_parts(
 /// What [`write_parts`] wrote.
 #[derive(Default)]
 struct Written {
-    /// Each part's frames, in id order, when the observation end is not known.
+    /// Each part's frames, in id order, when the rows wait for the end.
     frames: Vec<PathBuf>,
-    /// Whether the summary's header is out: before the first row, when the end is known.
+    /// Whether the summary's header is out: before the first row, when rows go out at once.
     header: bool,
     customers: u64,
     returns_only: u64,
 }
 
 /// Summarises each part received, in order, and writes its customers: their rows to `out`,
-/// `T` counted to `known_end`, or without it their frames to a file beside the part's.
+/// `T` counted to `end_up_front`, or without it their frames to a file beside the part's.
 fn write_parts(
     received: &Receiver<(log::Log, usize)>,
-    known_end: Option<i32>,
+    end_up_front: Option<i32>,
     (segment_ids, path): (&[String], &LoyaltyPathSettings),
     (parts, out, rel): (&log::Parts, &mut dyn Write, &Path),
 ) -> Result<Written, Failure> {
     let mut written = Written::default();
     for (part, k) in received {
-        let (summaries, none) = super::customer_base::summaries(part, known_end.unwrap_or(i32::MAX), path);
+        let (summaries, none) = super::customer_base::summaries(part, end_up_front.unwrap_or(i32::MAX), path);
         written.customers += summaries.len() as u64;
         written.returns_only += none;
-        if known_end.is_some() {
+        if end_up_front.is_some() {
             if !written.header && !summaries.is_empty() {
                 out.write_all(summary_file::header(true, path).as_bytes()).map_err(Failure::Output)?;
                 written.header = true;

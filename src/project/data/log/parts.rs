@@ -43,9 +43,10 @@ const WRITE_BUFFER: usize = 64 << 10;
 /// A log cut into parts, in a private temporary folder removed when this is dropped, or on
 /// Ctrl-C, SIGTERM or SIGHUP.
 pub struct Parts {
-    // Unregistered before the folder is removed: fields drop in order.
-    _pending: crate::interrupt::Pending,
+    // Fields drop in order: the folder is removed before it is forgotten, so a signal in
+    // between still finds it registered.
     _folder: tempfile::TempDir,
+    _pending: crate::interrupt::Pending,
     /// Each part's CSV file, in id order, and the file of its lines' lines in the log.
     pub files: Vec<(PathBuf, PathBuf)>,
     /// The header's bytes, at the start of each part.
@@ -253,7 +254,7 @@ pub fn split(
     file.seek(SeekFrom::Start(first.len() as u64)).map_err(read_error)?;
     let write_error =
         |e: std::io::Error| diagnostic(format!("cannot write its parts to {}: {e}", temporary.display()));
-    let (folder, pending) = crate::interrupt::create(
+    let (pending, folder) = crate::interrupt::create(
         || tempfile::Builder::new().prefix("uplift-parts-").tempdir_in(temporary),
         tempfile::TempDir::path,
     )
