@@ -90,9 +90,10 @@ pub struct Summarised {
 ///
 /// A summary's `T` counts the days to the observation end. When project.yaml sets it and
 /// `target` is undoable, each part's rows go out as soon as its customers are summarised.
-/// Otherwise the end is the log's last day, which only the last part read tells: each
-/// part's summaries are kept on disk, formatted but for `T` ([`summary_file::write_frames`]),
-/// and written out once every part has been read.
+/// Otherwise each part's summaries are kept on disk, formatted but for `T`
+/// ([`summary_file::write_frames`]), and written out once every part has been read and the
+/// log judged: without a set end, the end is the log's last day, which only the last part
+/// read tells.
 pub fn summarise(
     dir: &Folder,
     config: &DataConfig,
@@ -174,6 +175,7 @@ pub fn summarise(
 
 /// What the parts' reading found, besides their customers: summed over the parts, as the
 /// log read whole would find it.
+#[derive(Default)]
 struct Read {
     rows: u64,
     period: Option<(i32, i32)>,
@@ -196,15 +198,7 @@ fn read_parts(
     sender: &SyncSender<(log::Log, usize)>,
 ) -> Result<Read, Vec<Diagnostic>> {
     let io = parts_error(rel);
-    let mut read = Read {
-        rows: 0,
-        period: None,
-        continuation: 0,
-        bad,
-        conflicts: Vec::new(),
-        categories: Vec::new(),
-        largest: 0,
-    };
+    let mut read = Read { bad, ..Read::default() };
     for (k, (csv, lines)) in parts.files.iter().enumerate() {
         let bytes = std::fs::metadata(csv).map_or(0, |m| m.len());
         if bytes > LOG_MAX_BYTES {
