@@ -5,9 +5,9 @@
 //! handler, Ctrl-C ends the process where it stands and leaves them (a hidden 161 MB
 //! temporary summary once). [`install`] sets one handler for the whole process, for
 //! SIGINT (Ctrl-C) and for SIGTERM and SIGHUP (a `kill`, a closed terminal, a job
-//! scheduler's time limit): it removes every temporary path still registered ([`create`]) and exits
-//! with 130, the shell's code for an interrupt, whichever of the three it was (the handler
-//! is not told) — unless a command asked to stop gracefully ([`graceful`], used by
+//! scheduler's time limit): it removes every temporary path still registered
+//! ([`create`]) and exits with 130, the shell's code for an interrupt, whichever of the
+//! three it was (the handler is not told) — unless a command asked to stop gracefully ([`graceful`], used by
 //! `watch`), which then sees [`requested`] and ends its loop. A signal that ends the
 //! process at once and cannot be handled here (SIGKILL, SIGQUIT, an abort) still leaves
 //! them.

@@ -68,8 +68,19 @@ pub fn write(
     path: &LoyaltyPathSettings,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    write_in_batches(customers, segment_ids, path, WRITE_BATCH, out)
+}
+
+/// [`write`], `batch` customers at a time.
+fn write_in_batches(
+    customers: &[CustomerSummary],
+    segment_ids: &[String],
+    path: &LoyaltyPathSettings,
+    batch: usize,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     out.write_all(header(customers.first().is_some_and(|c| c.path.is_some()), path).as_bytes())?;
-    write_rows(customers, segment_ids, path, out)
+    rows_in_batches(customers, segment_ids, path, batch, out)
 }
 
 /// [`write`] without the header: the rows of some of a summary's customers, the rest
@@ -708,11 +719,10 @@ mod tests {
         assert!(super::read(odd.as_bytes(), Path::new("s.csv"), None).is_err());
     }
 
-    /// `customers` of segment `s` as [`write`] writes them, `batch` at a time.
+    /// `customers` of segment `s` as [`write_in_batches`] writes them, `batch` at a time.
     fn written(customers: &[CustomerSummary], settings: &LoyaltyPathSettings, batch: usize) -> String {
-        let with_path = customers.first().is_some_and(|c| c.path.is_some());
-        let mut out = header(with_path, settings).into_bytes();
-        rows_in_batches(customers, &["s".to_owned()], settings, batch, &mut out).unwrap();
+        let mut out = Vec::new();
+        write_in_batches(customers, &["s".to_owned()], settings, batch, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -751,7 +761,7 @@ mod tests {
         let customers: Vec<CustomerSummary> = (0..1_000).map(|_| customer(None)).collect();
         let settings = LoyaltyPathSettings::default();
         let error =
-            rows_in_batches(&customers, &["s".to_owned()], &settings, 1, &mut FullAfter(500)).unwrap_err();
+            write_in_batches(&customers, &["s".to_owned()], &settings, 1, &mut FullAfter(500)).unwrap_err();
         assert_eq!(error.to_string(), "the disk is full");
     }
 
