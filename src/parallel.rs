@@ -10,6 +10,13 @@ pub fn threads() -> usize {
     *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, usize::from).clamp(1, 8))
 }
 
+/// Drops `value` on a thread of its own, so that the caller need not wait while it is
+/// freed: for a large result a command is done with just before its process ends, which
+/// frees all memory at once and ends that thread too.
+pub fn drop_aside<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
 /// Applies `f` to runs of `items`, one run per thread, and returns the results in order.
 pub fn map_runs<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
     map_runs_on(threads(), items, f)

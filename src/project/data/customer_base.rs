@@ -329,11 +329,22 @@ fn loyalty_counts(
     path: &LoyaltyPathSettings,
 ) -> Vec<LoyaltyCounts> {
     let start = customers.iter().map(|c| data::day_of(c.first_purchase)).min().unwrap_or(end);
-    let mut per_segment: Vec<LoyaltyAccumulator> =
-        (0..segments).map(|_| LoyaltyAccumulator::default()).collect();
-    for c in customers {
-        if let Some(acc) = c.segment.and_then(|s| per_segment.get_mut(s)) {
-            acc.add(c, (start, end), path);
+    let empty = || (0..segments).map(|_| LoyaltyAccumulator::default()).collect::<Vec<_>>();
+    // A run of customers per core; every total is a count, a sum of integers or a list
+    // sorted when finished, so the runs' order does not show.
+    let runs = crate::parallel::map_runs(customers, |run| {
+        let mut per_segment = empty();
+        for c in run {
+            if let Some(acc) = c.segment.and_then(|s| per_segment.get_mut(s)) {
+                acc.add(c, (start, end), path);
+            }
+        }
+        per_segment
+    });
+    let mut per_segment = empty();
+    for run in runs {
+        for (acc, other) in per_segment.iter_mut().zip(run) {
+            acc.absorb(other);
         }
     }
     per_segment.into_iter().map(LoyaltyAccumulator::finish).collect()
@@ -495,6 +506,21 @@ impl LoyaltyAccumulator {
         let came_back = fields.longest_gap > lapse;
         self.lapsed += u64::from(came_back || c.age - c.recency > lapse);
         self.returned += u64::from(came_back);
+    }
+
+    /// Adds the totals of another run of customers.
+    fn absorb(&mut self, other: Self) {
+        self.eligible += other.eligible;
+        self.before_data += other.before_data;
+        self.window_not_observed += other.window_not_observed;
+        for (days, more) in self.days_to_stage.iter_mut().zip(other.days_to_stage) {
+            days.extend(more);
+        }
+        for (sum, more) in self.window_revenue_by_furthest.iter_mut().zip(other.window_revenue_by_furthest) {
+            *sum += more;
+        }
+        self.lapsed += other.lapsed;
+        self.returned += other.returned;
     }
 
     #[allow(clippy::cast_precision_loss)] // ten-thousandths far below 2^53

@@ -1,7 +1,6 @@
 //! The per-customer summary: written by `uplift summarise`, or computed in a warehouse
 //! (docs/warehouse.md) and read instead of the transactions.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -12,7 +11,7 @@ use super::csv::{
 };
 use super::fields;
 use super::segment_names::{NotNumbered, SegmentNames};
-use crate::csv_field::{push_date, push_exact, push_number};
+use crate::csv_field::{push_date, push_exact, push_number, push_padded, push_six_places};
 use crate::diagnostic::{Diagnostic, Position};
 use crate::model::{CustomerSummary, LoyaltyPathSettings, PathFields};
 
@@ -173,7 +172,9 @@ fn push_head(text: &mut String, c: &CustomerSummary, segment_ids: &[String]) {
 
 /// A row after its `T`, to its line ending.
 fn push_tail(text: &mut String, c: &CustomerSummary, path: &LoyaltyPathSettings) {
-    let _ = write!(text, ",{:.6},", c.monetary);
+    text.push(',');
+    push_six_places(text, c.monetary);
+    text.push(',');
     push_date(text, c.first_purchase);
     text.push(',');
     push_date(text, c.last_purchase);
@@ -260,7 +261,9 @@ fn push_exact_money(text: &mut String, units: i64) {
     }
     let (whole, part) = (units.unsigned_abs() / 10_000, units.unsigned_abs() % 10_000);
     push_number(text, whole);
-    let _ = write!(text, ".{part:04}00");
+    text.push('.');
+    push_padded(text, part, 4);
+    text.push_str("00");
 }
 
 /// A summary file read: the customers and the observation end they imply.

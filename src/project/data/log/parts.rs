@@ -25,7 +25,7 @@ use super::{BLOCK, LogSpec, fill, stream};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
-use crate::project::data::csv::{RecordKind, Records, Splitter, UNBALANCED_QUOTE};
+use crate::project::data::csv::{Record, RecordKind, Records, Splitter, UNBALANCED_QUOTE};
 use crate::project::data::header::{Header, read_header};
 use crate::project::data::progress::Progress;
 
@@ -338,8 +338,6 @@ fn cut_blocks(
             continue; // the writing failed: the block is only taken off the channel
         }
         let mut cut = CutBlock { parts: vec![PartPiece::default(); bounds.len() + 1], ..CutBlock::default() };
-        // Without a quote, a field lies between delimiters: no need to split the others.
-        let quoted = memchr::memchr(b'"', &block).is_some();
         for record in Records::new(&block, spec.format.delimiter, Some(header.names.len())) {
             let line = cut.lines + 1;
             cut.lines += record.lines;
@@ -347,7 +345,7 @@ fn cut_blocks(
                 RecordKind::Unbalanced => cut.quotes.push(line),
                 RecordKind::Blank => cut.blank_lines += u64::from(record.lines),
                 RecordKind::Row => {
-                    let id = ids.of(record.bytes, quoted, header, spec);
+                    let id = ids.of(&record, header, spec);
                     let k = if id.is_empty() { 0 } else { bounds.part(id) };
                     cut.parts[k].push(record.bytes, line, record.lines);
                 }
@@ -367,16 +365,18 @@ struct Ids {
 }
 
 impl Ids {
-    /// The id of `record` (`quoted` when it may hold a quote), trimmed and decoded; empty
-    /// when the row has none, or too few fields to have one. A row whose number of fields
-    /// is wrong may land in any part: the part's reader finds it bad wherever it is.
-    fn of<'a>(&'a mut self, record: &'a [u8], quoted: bool, header: &Header, spec: &LogSpec) -> &'a [u8] {
+    /// The id of `record`, trimmed and decoded; empty when the row has none, or too few
+    /// fields to have one. A row whose number of fields is wrong may land in any part: the
+    /// part's reader finds it bad wherever it is.
+    fn of<'a>(&'a mut self, record: &Record<'a>, header: &Header, spec: &LogSpec) -> &'a [u8] {
         let column = header.columns.customer;
-        let field = if quoted {
-            let fields = self.splitter.split(record);
+        // Without a quote in its block, a field lies between delimiters: no need to split
+        // the others.
+        let field = if record.quoted {
+            let fields = self.splitter.split_record(record);
             if column < fields.len() { fields.get(column) } else { &[] }
         } else {
-            record.split(|&b| b == spec.format.delimiter).nth(column).unwrap_or_default()
+            record.bytes.split(|&b| b == spec.format.delimiter).nth(column).unwrap_or_default()
         };
         key_text(field, spec.format.encoding, &mut self.decoded)
     }
@@ -440,7 +440,7 @@ fn sample_ids(file: &mut File, header: &Header, spec: &LogSpec, size: u64) -> st
             continue;
         }
         for record in Records::new(&window[from..to], spec.format.delimiter, Some(header.names.len())) {
-            let id = if record.unbalanced { &[][..] } else { ids_of.of(record.bytes, true, header, spec) };
+            let id = if record.unbalanced { &[][..] } else { ids_of.of(&record, header, spec) };
             if !id.is_empty() {
                 ids.push(id.to_vec());
             }

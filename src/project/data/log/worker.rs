@@ -67,9 +67,11 @@ pub struct Worker<'a, E> {
     others: FxHashMap<(u32, u32), Loc>,
     /// The last date text read and its day: exports are sorted by date, so most rows repeat it.
     last_date: (Vec<u8>, i32),
-    /// The last segment text read and its index: rows of one customer come together, so
-    /// most rows repeat it, and decoding it for every row would allocate in the hot loop.
-    last_segment: (Vec<u8>, u32),
+    /// Segment texts read, as in the file, with their indexes: the first
+    /// [`KNOWN_SEGMENTS`] met. A log sorted by date names its few segments in turn, and
+    /// decoding each row's and searching the project's names for it took a twentieth of
+    /// the read; comparing its bytes with these does not.
+    known_segments: Vec<(Vec<u8>, u32)>,
     /// The last category text read and its index, for the same reason.
     last_category: (Vec<u8>, u8),
     /// An id decoded from Windows-1252, so ids are keyed by their text in every encoding.
@@ -113,7 +115,7 @@ impl<'a, E: Entry> Worker<'a, E> {
             ids: Interner::default(),
             others: FxHashMap::default(),
             last_date: (Vec::new(), 0),
-            last_segment: (Vec::new(), 0),
+            known_segments: Vec::new(),
             last_category: (Vec::new(), 0),
             decoded: String::new(),
             narrow: Batch::default(),
@@ -143,7 +145,7 @@ impl<'a, E: Entry> Worker<'a, E> {
                         self.bad((at, row));
                     }
                     RecordKind::Blank => self.part.blank_lines += u64::from(record.lines),
-                    RecordKind::Row => self.row(&splitter.split(record.bytes), at),
+                    RecordKind::Row => self.row(&splitter.split_record(&record), at),
                 }
             }
             self.part.lines.push((index, line));
@@ -234,14 +236,14 @@ impl<'a, E: Entry> Worker<'a, E> {
                 if value.is_empty() {
                     return Err((Problem::MissingSegment, "the segment is empty".into()));
                 }
-                if value == self.last_segment.0.as_slice() {
-                    return Ok(self.last_segment.1);
+                if let Some(&(_, known)) = self.known_segments.iter().find(|(text, _)| text == value) {
+                    return Ok(known);
                 }
                 let text = format.encoding.decode(value).unwrap_or_default();
                 if let Some(i) = names.find(&text) {
-                    self.last_segment.0.clear();
-                    self.last_segment.0.extend_from_slice(value);
-                    self.last_segment.1 = index(i);
+                    if self.known_segments.len() < KNOWN_SEGMENTS {
+                        self.known_segments.push((value.to_vec(), index(i)));
+                    }
                     return Ok(index(i));
                 }
                 // Among a thousand segments the guess costs a thousand comparisons: made only
@@ -301,6 +303,10 @@ impl<'a, E: Entry> Worker<'a, E> {
         }
     }
 }
+
+/// The segment texts a worker keeps ([`Worker::known_segments`]): a project's segments are
+/// few, and past these the names are searched as before.
+const KNOWN_SEGMENTS: usize = 16;
 
 /// The distinct categories a log may hold: each is a bit of a customer-day's set
 /// ([`super::DayTotal::categories`]).
