@@ -24,13 +24,39 @@ pub fn map_runs<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> R + Sync) -> 
 
 /// [`map_runs`] on `threads` threads.
 fn map_runs_on<T: Sync, R: Send>(threads: usize, items: &[T], f: impl Fn(&[T]) -> R + Sync) -> Vec<R> {
-    let run = items.len().div_ceil(threads.max(1)).max(1);
-    if items.len() <= run {
+    if items.len() <= run_length(threads, items) {
         return vec![f(items)];
     }
+    spawn_runs(threads, items, f, || ())
+}
+
+/// [`map_runs`], each run on a thread of its own, while this thread does `beside`: work it
+/// has to do anyway, which would otherwise wait for the runs or keep them waiting.
+pub fn map_runs_beside<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&[T]) -> R + Sync,
+    beside: impl FnOnce(),
+) -> Vec<R> {
+    spawn_runs(threads(), items, f, beside)
+}
+
+/// The items per run of [`map_runs_on`].
+fn run_length<T>(threads: usize, items: &[T]) -> usize {
+    items.len().div_ceil(threads.max(1)).max(1)
+}
+
+/// Applies `f` to runs of `items` on `threads` threads while this one does `beside`.
+fn spawn_runs<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    f: impl Fn(&[T]) -> R + Sync,
+    beside: impl FnOnce(),
+) -> Vec<R> {
     let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items.chunks(run).map(|chunk| scope.spawn(move || f(chunk))).collect();
+        let handles: Vec<_> =
+            items.chunks(run_length(threads, items)).map(|chunk| scope.spawn(move || f(chunk))).collect();
+        beside();
         handles.into_iter().map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     })
 }
@@ -131,6 +157,11 @@ mod tests {
         let runs = super::map_runs(&items, <[u32]>::to_vec);
         assert_eq!(runs.concat(), items);
         assert_eq!(super::map_runs(&[] as &[u32], <[u32]>::len), [0]);
+        let mut beside = 0;
+        let runs = super::map_runs_beside(&items, <[u32]>::to_vec, || beside += 1);
+        assert_eq!((runs.concat(), beside), (items, 1), "every run, and the work beside them once");
+        let none = super::map_runs_beside(&[] as &[u32], <[u32]>::len, || beside += 1);
+        assert_eq!((none.len(), beside), (0, 2));
     }
 
     #[test]

@@ -27,14 +27,16 @@ fn options(load: Load) -> Options {
         allow_symlinks: load.allow_symlinks,
         cache: !load.no_cache,
         log_fingerprint: crate::project::LogFingerprint::Always,
+        no_version: false,
     }
 }
 
 /// How the command line asks a project to be read, by a command that shows no fingerprints
-/// (`check`, `summarise`) and so need not hash the transaction log. (`check` renders a
-/// project's own templates to check them, its list of inputs then without the log's hash.)
+/// and no version (`check`, `summarise`), and so need not hash the transaction log nor ask
+/// `git` for the commit. (`check` renders a project's own templates to check them, its
+/// list of inputs then without the log's hash, its cover without a version.)
 fn options_without_fingerprints(load: Load) -> Options {
-    Options { log_fingerprint: crate::project::LogFingerprint::ForCache, ..options(load) }
+    Options { log_fingerprint: crate::project::LogFingerprint::ForCache, no_version: true, ..options(load) }
 }
 
 pub fn run(cli: Cli) -> Result<(), Error> {

@@ -30,7 +30,8 @@ pub struct Project {
     pub workshops: Vec<Workshop>,
     /// Every input file read, sorted by path.
     pub sources: Vec<Source>,
-    /// The git commit of the project folder, when it is in a work tree.
+    /// The git commit of the project folder, when it is in a work tree and the command
+    /// shows it (`crate::project::Options::no_version`).
     pub version: Option<crate::model::Version>,
     /// The client's data, read and summarised, when project.yaml has a `data:` section.
     pub data: Option<super::DataSet>,

@@ -63,6 +63,10 @@ pub struct Options {
     pub cache: bool,
     /// When the transaction log's SHA-256 is taken as it is read.
     pub log_fingerprint: LogFingerprint,
+    /// Leave the project's commit unread ([`crate::model::Project::version`] `None`): for
+    /// the commands that show none (`check`, `summarise`). Finding it runs `git` three
+    /// times, one after the other, some 60 ms: a sixth of the `summarise` of a 2 M-row log.
+    pub no_version: bool,
 }
 
 /// When the transaction log's SHA-256 is taken as it is read: it costs a large log a
@@ -304,7 +308,7 @@ impl<'a> Loader<'a> {
         }
         let sources = self.sources_read();
         let inputs: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
-        let version = version::version(self.dir, &inputs);
+        let version = if self.options.no_version { None } else { version::version(self.dir, &inputs) };
         Some(Project {
             meta: part.meta,
             settings: part.settings,

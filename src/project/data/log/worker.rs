@@ -10,7 +10,7 @@ use std::sync::mpsc::Receiver;
 
 use rustc_hash::FxHashMap;
 
-use super::ids::{BATCH, Found, InternBatch, Interner, Key, NARROW, Packed, Pending, WIDE, pack};
+use super::ids::{BATCH, Found, InternBatch, Interner, Listed, NARROW, Packed, Pending, WIDE, pack};
 use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
 use crate::project::data::Margin;
@@ -31,8 +31,8 @@ struct Values {
 
 /// What one worker read, its rows of type `E` (see [`super::rows`]).
 pub struct Part<E> {
-    /// The customer ids it met, sorted, each with its number.
-    pub ids: Vec<(Key, u32)>,
+    /// The customer ids it met, sorted, each with its number and first segment.
+    pub ids: Vec<Listed>,
     /// Per customer number: the segment of their first row here, and where that row is.
     pub firsts: Vec<(u32, Loc)>,
     /// Other segments a customer's rows named here: number, segment, the first row naming it.
