@@ -72,11 +72,10 @@ impl Splitter {
         self.split_as(record, memchr(b'"', record).is_some())
     }
 
-    /// The fields of a record of [`Records`]: searched for a quote only when its block
-    /// holds one, which saves a search per row of the many blocks without.
+    /// The fields of a record of [`Records`], which found whether it holds a quote: a
+    /// search per row saved.
     pub fn split_record<'a>(&'a mut self, record: &Record<'a>) -> Fields<'a> {
-        let quoted = record.quoted && memchr(b'"', record.bytes).is_some();
-        self.split_as(record.bytes, quoted)
+        self.split_as(record.bytes, record.quoted)
     }
 
     /// The fields of `record`, which holds a quote when `quoted`.
@@ -196,8 +195,8 @@ pub struct Record<'a> {
     /// The line opens a quote that does not close into a record of the expected shape
     /// within [`MAX_RECORD_LINES`] lines: a bad row, and reading goes on at the next line.
     pub unbalanced: bool,
-    /// Whether the record may hold a quote: not when its block holds none, so that its
-    /// fields need not be searched for one ([`Splitter::split_record`]).
+    /// Whether the record holds a quote (`"`), found while its end was: a record without
+    /// one need not be searched for one again ([`Splitter::split_record`]).
     pub quoted: bool,
 }
 
@@ -274,23 +273,17 @@ impl<'a> Records<'a> {
             None if self.complete => self.rest.len(),
             None => return None,
         };
+        let mut quotes = if self.has_quotes { memchr_iter(b'"', &self.rest[..first_end]).count() } else { 0 };
+        let quoted = quotes > 0;
         let single = |unbalanced| {
-            (
-                Record {
-                    bytes: strip_cr(&self.rest[..first_end]),
-                    lines: 1,
-                    unbalanced,
-                    quoted: self.has_quotes,
-                },
-                first_end + 1,
-            )
+            let bytes = strip_cr(&self.rest[..first_end]);
+            (Record { bytes, lines: 1, unbalanced, quoted }, first_end + 1)
         };
-        if !self.has_quotes || memchr_iter(b'"', &self.rest[..first_end]).count() % 2 == 0 {
+        if quotes % 2 == 0 {
             return Some(single(false));
         }
         // An open quote: look for the line that closes it.
         let (mut end, mut lines) = (first_end, 1);
-        let mut quotes = memchr_iter(b'"', &self.rest[..first_end]).count();
         while lines < MAX_RECORD_LINES && end < self.rest.len() {
             let next_end = match self.line_end(end + 1) {
                 Some(e) => e,

@@ -28,6 +28,22 @@ pub enum FieldError {
     NotADate,
 }
 
+/// Whether `a` and `b` hold the same bytes: for the short fields each row compares (its
+/// date with the row before's, its segment with those seen), which from 8 to 16 bytes long
+/// are compared as two words each instead of by a call to compare memory.
+pub fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    if (8..=16).contains(&n) {
+        let word = |s: &[u8], at: usize| u64::from_ne_bytes(s[at..at + 8].try_into().expect("eight bytes"));
+        // The first eight bytes and the last eight cover them all.
+        return word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8);
+    }
+    a == b
+}
+
 /// Trims ASCII spaces and tabs at both ends.
 pub fn trim(mut s: &[u8]) -> &[u8] {
     while let [b' ' | b'\t', rest @ ..] = s {
@@ -57,6 +73,42 @@ pub fn trim_text(s: &str) -> &str {
 /// other decimal sign (`6078.76` where `,` is declared) is an error, never an amount a
 /// hundred times too large. A leading `-` marks a return.
 pub fn amount(field: &[u8], decimal: u8) -> Result<i64, FieldError> {
+    match plain_amount(field, decimal) {
+        Some(units) => Ok(units),
+        None => amount_by_the_rules(field, decimal),
+    }
+}
+
+/// The shape nearly every amount of an export has, read at a glance: an optional `-`, one
+/// to twelve digits, and optionally the decimal sign and one to four more. `None` for any
+/// other field (spaces, a `+`, thousands separators, a fifth decimal, more digits), which
+/// [`amount_by_the_rules`] reads; where both read a field they agree. Ten million rows
+/// each read an amount, and the general rules' state took a twentieth of the read.
+fn plain_amount(field: &[u8], decimal: u8) -> Option<i64> {
+    let (negative, digits) = match field {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, field),
+    };
+    let whole = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+    if whole == 0 || whole > 12 {
+        return None;
+    }
+    let fraction = match &digits[whole..] {
+        [] => &[][..],
+        [sign, fraction @ ..] if *sign == decimal && (1..=4).contains(&fraction.len()) => fraction,
+        _ => return None,
+    };
+    if !fraction.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    // At most sixteen digits: below 10¹⁶, far inside an i64 and the largest amount allowed.
+    let units = digits[..whole].iter().chain(fraction).fold(0_i64, |n, b| n * 10 + i64::from(b - b'0'));
+    let units = units * 10_i64.pow(DECIMALS - u32::try_from(fraction.len()).unwrap_or(DECIMALS));
+    Some(if negative { -units } else { units })
+}
+
+/// [`amount`] by its every rule: trimming, signs, thousands separators, rounding.
+fn amount_by_the_rules(field: &[u8], decimal: u8) -> Result<i64, FieldError> {
     let s = trim(field);
     let (negative, digits) = match s {
         [] => return Err(FieldError::Empty),
@@ -341,6 +393,82 @@ mod tests {
         assert_eq!(amount(b"0.00004", b'.'), Ok(0));
         assert_eq!(amount(b"-0.00005", b'.'), Ok(-1));
         assert_eq!(amount(b"7", b'.'), Ok(70_000));
+    }
+
+    #[test]
+    fn plain_amounts_read_at_a_glance_as_the_rules_read_them() {
+        // Every field of these characters up to five long, and longer ones of each shape.
+        let alphabet: &[u8] = b"-+0159., ";
+        let mut fields: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let longer: Vec<Vec<u8>> = fields
+                .iter()
+                .filter(|f| f.len() == fields.last().map_or(0, Vec::len))
+                .flat_map(|f| alphabet.iter().map(move |&b| [f.as_slice(), &[b]].concat()))
+                .collect();
+            fields.extend(longer);
+        }
+        for extra in [
+            &b"999999999999.9999"[..],
+            b"-999999999999.9999",
+            b"9999999999999",
+            b"1000000000000",
+            b"123456789012.12345",
+            b"0000000000001.5",
+            b"12.3456",
+            b"-0.0001",
+            b"1,234.5",
+        ] {
+            fields.push(extra.to_vec());
+        }
+        let mut plain = 0;
+        for field in &fields {
+            for decimal in [b'.', b','] {
+                if let Some(units) = plain_amount(field, decimal) {
+                    plain += 1;
+                    assert_eq!(
+                        Ok(units),
+                        amount_by_the_rules(field, decimal),
+                        "{:?}",
+                        String::from_utf8_lossy(field)
+                    );
+                }
+            }
+        }
+        // Not a path never taken: the common shapes are read at a glance.
+        assert!(plain > 1000, "{plain} fields read at a glance");
+        for common in [&b"6078.76"[..], b"-12.5", b"7", b"0.0001"] {
+            assert!(plain_amount(common, b'.').is_some(), "{:?}", String::from_utf8_lossy(common));
+        }
+    }
+
+    #[test]
+    fn same_bytes_is_slice_equality() {
+        let texts: [&[u8]; 9] = [
+            b"",
+            b"a",
+            b"2024-01-05",
+            b"2024-01-06",
+            b"3024-01-05",
+            b"2024-01-0",
+            b"installers",
+            b"installerz",
+            b"a-seventeen-bytes",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(same_bytes(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+        for n in 0..20 {
+            let a: Vec<u8> = (0..n).collect();
+            for i in 0..usize::from(n) {
+                let mut b = a.clone();
+                b[i] ^= 1;
+                assert!(!same_bytes(&a, &b), "{n} bytes, byte {i} differs");
+            }
+            assert!(same_bytes(&a, &a.clone()));
+        }
     }
 
     #[test]

@@ -39,9 +39,15 @@ pub fn pack<const W: usize>(id: &[u8]) -> Option<Packed<W>> {
     }
     let mut key = [0u64; W];
     for (word, chunk) in key.iter_mut().zip(id.chunks(8)) {
-        let mut bytes = [0u8; 8];
-        bytes[..chunk.len()].copy_from_slice(chunk);
-        *word = u64::from_be_bytes(bytes);
+        // A whole word is read as one, without a copy of unknown length.
+        *word = match <[u8; 8]>::try_from(chunk) {
+            Ok(bytes) => u64::from_be_bytes(bytes),
+            Err(_) => {
+                let mut bytes = [0u8; 8];
+                bytes[..chunk.len()].copy_from_slice(chunk);
+                u64::from_be_bytes(bytes)
+            }
+        };
     }
     // The last byte is padding: the id is at most 8·W − 1 bytes.
     key[W - 1] |= id.len() as u64;

@@ -236,7 +236,9 @@ impl<'a, E: Entry> Worker<'a, E> {
                 if value.is_empty() {
                     return Err((Problem::MissingSegment, "the segment is empty".into()));
                 }
-                if let Some(&(_, known)) = self.known_segments.iter().find(|(text, _)| text == value) {
+                if let Some(&(_, known)) =
+                    self.known_segments.iter().find(|(text, _)| fields::same_bytes(text, value))
+                {
                     return Ok(known);
                 }
                 let text = format.encoding.decode(value).unwrap_or_default();
@@ -409,7 +411,7 @@ fn parse_row<'r>(
     }
     let date = fields.get(columns.date);
     // The cache starts empty: an empty date must not match it.
-    let day = if !date.is_empty() && date == last_date.0.as_slice() {
+    let day = if !date.is_empty() && fields::same_bytes(date, &last_date.0) {
         last_date.1
     } else {
         let day = format.date_format.parse(date).map_err(|_| {
