@@ -68,7 +68,7 @@ pub fn push_date(out: &mut String, date: chrono::NaiveDate) {
 /// infinities and NaN, take the general formatter.
 pub fn push_six_places(out: &mut String, x: f64) {
     const MILLION: u64 = 1_000_000;
-    if !(x.abs() < 1e12) {
+    if !x.is_finite() || x.abs() >= 1e12 {
         use std::fmt::Write as _;
         let _ = write!(out, "{x:.6}");
         return;

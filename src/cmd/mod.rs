@@ -27,7 +27,7 @@ fn options(load: Load) -> Options {
         allow_symlinks: load.allow_symlinks,
         cache: !load.no_cache,
         log_fingerprint: crate::project::LogFingerprint::Always,
-        no_version: false,
+        version: crate::project::VersionLookup::Asked,
     }
 }
 
@@ -36,7 +36,11 @@ fn options(load: Load) -> Options {
 /// `git` for the commit. (`check` renders a project's own templates to check them, its
 /// list of inputs then without the log's hash, its cover without a version.)
 fn options_without_fingerprints(load: Load) -> Options {
-    Options { log_fingerprint: crate::project::LogFingerprint::ForCache, no_version: true, ..options(load) }
+    Options {
+        log_fingerprint: crate::project::LogFingerprint::ForCache,
+        version: crate::project::VersionLookup::Skipped,
+        ..options(load)
+    }
 }
 
 pub fn run(cli: Cli) -> Result<(), Error> {

@@ -31,7 +31,7 @@ pub struct Project {
     /// Every input file read, sorted by path.
     pub sources: Vec<Source>,
     /// The git commit of the project folder, when it is in a work tree and the command
-    /// shows it (`crate::project::Options::no_version`).
+    /// shows it (`crate::project::VersionLookup`).
     pub version: Option<crate::model::Version>,
     /// The client's data, read and summarised, when project.yaml has a `data:` section.
     pub data: Option<super::DataSet>,

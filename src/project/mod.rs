@@ -63,10 +63,20 @@ pub struct Options {
     pub cache: bool,
     /// When the transaction log's SHA-256 is taken as it is read.
     pub log_fingerprint: LogFingerprint,
-    /// Leave the project's commit unread ([`crate::model::Project::version`] `None`): for
-    /// the commands that show none (`check`, `summarise`). Finding it runs `git` three
-    /// times, one after the other, some 60 ms: a sixth of the `summarise` of a 2 M-row log.
-    pub no_version: bool,
+    /// Whether the project's commit is looked up.
+    pub version: VersionLookup,
+}
+
+/// Whether the project's commit is looked up for [`crate::model::Project::version`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum VersionLookup {
+    /// The report and the metrics show it.
+    #[default]
+    Asked,
+    /// Left unread (`None`), for the commands that show none (`check`, `summarise`):
+    /// finding it runs `git` three times, one after the other, some 60 ms, a sixth of the
+    /// `summarise` of a 2 M-row log.
+    Skipped,
 }
 
 /// When the transaction log's SHA-256 is taken as it is read: it costs a large log a
@@ -308,7 +318,10 @@ impl<'a> Loader<'a> {
         }
         let sources = self.sources_read();
         let inputs: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
-        let version = if self.options.no_version { None } else { version::version(self.dir, &inputs) };
+        let version = match self.options.version {
+            VersionLookup::Asked => version::version(self.dir, &inputs),
+            VersionLookup::Skipped => None,
+        };
         Some(Project {
             meta: part.meta,
             settings: part.settings,

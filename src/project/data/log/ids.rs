@@ -40,13 +40,12 @@ pub fn pack<const W: usize>(id: &[u8]) -> Option<Packed<W>> {
     let mut key = [0u64; W];
     for (word, chunk) in key.iter_mut().zip(id.chunks(8)) {
         // A whole word is read as one, without a copy of unknown length.
-        *word = match <[u8; 8]>::try_from(chunk) {
-            Ok(bytes) => u64::from_be_bytes(bytes),
-            Err(_) => {
-                let mut bytes = [0u8; 8];
-                bytes[..chunk.len()].copy_from_slice(chunk);
-                u64::from_be_bytes(bytes)
-            }
+        *word = if let Ok(bytes) = <[u8; 8]>::try_from(chunk) {
+            u64::from_be_bytes(bytes)
+        } else {
+            let mut bytes = [0u8; 8];
+            bytes[..chunk.len()].copy_from_slice(chunk);
+            u64::from_be_bytes(bytes)
         };
     }
     // The last byte is padding: the id is at most 8·W − 1 bytes.
@@ -355,7 +354,7 @@ impl Interner {
             number: s.number,
             segment: s.segment,
         });
-        let mut long: Vec<(Box<[u8]>, (u32, u32))> = self.long.into_iter().collect();
+        let mut long: Vec<_> = self.long.into_iter().collect();
         long.sort_unstable();
         let long =
             long.into_iter().map(|(k, (number, segment))| Listed { key: Key::Long(k), number, segment });

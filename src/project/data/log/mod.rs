@@ -23,7 +23,7 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Mutex;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use sha2::{Digest, Sha256};
 
@@ -300,13 +300,17 @@ fn read_rows<E: rows::Entry>(
     let workers = crate::parallel::threads();
     let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
     let receiver = Mutex::new(receiver);
+    let (give_back, spares) = spare_blocks(workers);
     let mut progress = Progress::new(spec.rel, if spec.part.is_some() { 0 } else { size });
     let (parts, read_result) = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
-            .map(|_| scope.spawn(|| worker::Worker::<E>::new(spec, header).run(&receiver)))
+            .map(|_| {
+                let (receiver, give_back) = (&receiver, give_back.clone());
+                scope.spawn(move || worker::Worker::<E>::new(spec, header).run(receiver, &give_back))
+            })
             .collect();
         let shape = (spec.format.delimiter, header.names.len());
-        let result = stream(file, body, shape, |index, block| {
+        let result = stream(file, body, shape, &spares, |index, block| {
             progress.advance(block.len() as u64);
             if spec.fingerprint {
                 hasher.update(&block);
@@ -319,6 +323,8 @@ fn read_rows<E: rows::Entry>(
         (parts, result)
     });
     progress.finish();
+    // The blocks given back are freed before the merge, whose memory is the read's peak.
+    drop((give_back, spares));
     read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
     Ok(merge::merge(parts, spec, workers))
 }
@@ -336,23 +342,43 @@ fn fill(file: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
 }
 
 /// Cuts the rest of the file into blocks of whole records and hands each to `send`.
+///
+/// Each block is read into one that `spares` gives back once a worker is done with it, when
+/// there is one: a new block's 4 MiB would be zeroed before the read overwrote them, and
+/// its pages faulted in afresh (a twentieth of the cut of a 100 M-row log). Only the bytes
+/// of a block up to its length are its own; a buffer given back is longer than the text it
+/// next holds.
 fn stream(
     file: &mut File,
-    mut carry: Vec<u8>,
+    mut buffer: Vec<u8>,
     (delimiter, fields): (u8, usize),
+    spares: &Receiver<Vec<u8>>,
     mut send: impl FnMut(u32, Vec<u8>) -> bool,
 ) -> std::io::Result<()> {
     let mut index = 0;
+    // The bytes of `buffer` read and not yet sent.
+    let mut filled = buffer.len();
     loop {
-        let start = carry.len();
-        carry.resize(start + BLOCK, 0);
-        let n = fill(file, &mut carry[start..])?;
-        carry.truncate(start + n);
+        if buffer.len() < filled + BLOCK {
+            buffer.resize(filled + BLOCK, 0);
+        }
+        let n = fill(file, &mut buffer[filled..filled + BLOCK])?;
+        filled += n;
         let at_end = n == 0;
-        let cut = if at_end { carry.len() } else { complete_records_end(&carry, delimiter, fields) };
+        let cut = if at_end { filled } else { complete_records_end(&buffer[..filled], delimiter, fields) };
         if cut > 0 {
-            let rest = carry.split_off(cut);
-            if !send(index, std::mem::replace(&mut carry, rest)) {
+            // The record the block ends inside starts the next.
+            let rest = &buffer[cut..filled];
+            let mut next = spares.try_recv().unwrap_or_default();
+            if next.len() >= rest.len() {
+                next[..rest.len()].copy_from_slice(rest);
+            } else {
+                next.clear();
+                next.extend_from_slice(rest);
+            }
+            filled = rest.len();
+            buffer.truncate(cut);
+            if !send(index, std::mem::replace(&mut buffer, next)) {
                 return Ok(());
             }
             index += 1;
@@ -361,6 +387,12 @@ fn stream(
             return Ok(());
         }
     }
+}
+
+/// A channel for the blocks workers are done with, sized so that giving one back never
+/// waits: the blocks in flight, and one being read.
+fn spare_blocks(workers: usize) -> (SyncSender<Vec<u8>>, Receiver<Vec<u8>>) {
+    sync_channel(workers * 3 + 2)
 }
 
 #[cfg(test)]

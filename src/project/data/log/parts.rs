@@ -18,10 +18,10 @@ use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use super::worker::key_text;
-use super::{BLOCK, LogSpec, fill, stream};
+use super::{BLOCK, LogSpec, fill, spare_blocks, stream};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
@@ -205,9 +205,11 @@ impl Bounds {
 /// The first eight bytes of `id`, big-endian, zero-padded: ordered as the bytes are, but
 /// for ties, which the whole ids decide.
 fn prefix(id: &[u8]) -> u64 {
+    if let Some(first) = id.first_chunk::<8>() {
+        return u64::from_be_bytes(*first);
+    }
     let mut bytes = [0u8; 8];
-    let n = id.len().min(8);
-    bytes[..n].copy_from_slice(&id[..n]);
+    bytes[..id.len()].copy_from_slice(id);
     u64::from_be_bytes(bytes)
 }
 
@@ -301,17 +303,21 @@ fn cut_and_write(
     // Set when the writing failed: the reading stops, and the workers only take the blocks
     // already sent, so that no send waits for a worker that is gone.
     let failed = AtomicBool::new(false);
+    let (give_back, spares) = spare_blocks(workers);
     let mut progress = Progress::new(spec.rel, size);
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            let cut_sender = cut_sender.clone();
+            let (cut_sender, give_back) = (cut_sender.clone(), give_back.clone());
             let (receiver, failed) = (&receiver, &failed);
-            scope.spawn(move || cut_blocks(spec, header, bounds, receiver, (&cut_sender, failed)));
+            scope.spawn(move || {
+                let outlets = Outlets { cut: &cut_sender, give_back: &give_back, failed };
+                cut_blocks(spec, header, bounds, receiver, &outlets);
+            });
         }
-        drop(cut_sender);
+        drop((cut_sender, give_back));
         let writing = scope.spawn(move || write_in_order(&cut_receiver, writers));
         let shape = (spec.format.delimiter, header.names.len());
-        let read = stream(file, body, shape, |index, block| {
+        let read = stream(file, body, shape, &spares, |index, block| {
             progress.advance(block.len() as u64);
             !failed.load(Ordering::Relaxed) && sender.send((index, block)).is_ok()
         });
@@ -322,22 +328,34 @@ fn cut_and_write(
     })
 }
 
+/// Where a cutting worker sends the blocks it cut, gives back those it read, and learns
+/// that the writing failed.
+struct Outlets<'a> {
+    cut: &'a SyncSender<(u32, CutBlock)>,
+    give_back: &'a SyncSender<Vec<u8>>,
+    failed: &'a AtomicBool,
+}
+
 /// A worker: cuts each block it takes into the parts' pieces.
 fn cut_blocks(
     spec: &LogSpec,
     header: &Header,
     bounds: &Bounds,
     receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
-    (sender, failed): (&std::sync::mpsc::SyncSender<(u32, CutBlock)>, &AtomicBool),
+    outlets: &Outlets,
 ) {
     let mut ids = Ids { splitter: Splitter::new(spec.format.delimiter), decoded: String::new() };
     loop {
         let next = receiver.lock().map(|r| r.recv());
         let Ok(Ok((index, block))) = next else { return };
-        if failed.load(Ordering::Relaxed) {
+        if outlets.failed.load(Ordering::Relaxed) {
             continue; // the writing failed: the block is only taken off the channel
         }
-        let mut cut = CutBlock { parts: vec![PartPiece::default(); bounds.len() + 1], ..CutBlock::default() };
+        // The parts are of about equal size: room for a share of the block each, and some
+        // more, so that a piece rarely grows (each growth copies it).
+        let share = block.len() / (bounds.len() + 1) * 5 / 4;
+        let piece = PartPiece { bytes: Vec::with_capacity(share), ..PartPiece::default() };
+        let mut cut = CutBlock { parts: vec![piece; bounds.len() + 1], ..CutBlock::default() };
         for record in Records::new(&block, spec.format.delimiter, Some(header.names.len())) {
             let line = cut.lines + 1;
             cut.lines += record.lines;
@@ -351,8 +369,10 @@ fn cut_blocks(
                 }
             }
         }
-        if sender.send((index, cut)).is_err() {
-            failed.store(true, Ordering::Relaxed);
+        // A full channel, or a reader gone, only means the block is freed instead.
+        let _ = outlets.give_back.try_send(block);
+        if outlets.cut.send((index, cut)).is_err() {
+            outlets.failed.store(true, Ordering::Relaxed);
         }
     }
 }
@@ -376,7 +396,11 @@ impl Ids {
             let fields = self.splitter.split_record(record);
             if column < fields.len() { fields.get(column) } else { &[] }
         } else {
-            record.bytes.split(|&b| b == spec.format.delimiter).nth(column).unwrap_or_default()
+            let mut start = 0;
+            let ends = memchr::memchr_iter(spec.format.delimiter, record.bytes).chain([record.bytes.len()]);
+            ends.map(|end| &record.bytes[std::mem::replace(&mut start, end + 1)..end])
+                .nth(column)
+                .unwrap_or_default()
         };
         key_text(field, spec.format.encoding, &mut self.decoded)
     }

@@ -6,7 +6,7 @@
 //! random access per row is the customer's table lookup (see `ids`).
 
 use std::sync::Mutex;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, SyncSender};
 
 use rustc_hash::FxHashMap;
 
@@ -125,8 +125,13 @@ impl<'a, E: Entry> Worker<'a, E> {
         }
     }
 
-    /// Reads blocks until the channel closes; the ids come back sorted.
-    pub fn run(mut self, receiver: &Mutex<Receiver<(u32, Vec<u8>)>>) -> Part<E> {
+    /// Reads blocks until the channel closes, giving each back once read; the ids come
+    /// back sorted.
+    pub fn run(
+        mut self,
+        receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
+        give_back: &SyncSender<Vec<u8>>,
+    ) -> Part<E> {
         let mut splitter = Splitter::new(self.spec.format.delimiter);
         loop {
             let next = receiver.lock().map(|r| r.recv());
@@ -149,6 +154,8 @@ impl<'a, E: Entry> Worker<'a, E> {
                 }
             }
             self.part.lines.push((index, line));
+            // A full channel, or a reader gone, only means the block is freed instead.
+            let _ = give_back.try_send(block);
         }
         self.flush(|w| &mut w.narrow);
         self.flush(|w| &mut w.wide);
