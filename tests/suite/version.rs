@@ -67,3 +67,37 @@ fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
     assert!(!html.contains(&stamp), "no stamp");
     assert!(!version_of(&project).is_null());
 }
+
+/// `check` and `summarise` show no version, so they ask git for none: its three runs, one
+/// after the other, were a sixth of the `summarise` of a 2 M-row log. A `git` first on the
+/// PATH that notes each run and hands it on to the real one tells which commands run it.
+#[test]
+fn check_and_summarise_run_no_git_and_metrics_does() {
+    let repo = TempDir::new("git-unasked");
+    let project = repo.path().join("client");
+    copy_tree(&example(), &project);
+    git_commit_all(repo.path(), "first");
+    let found = std::process::Command::new("sh").args(["-c", "command -v git"]).output().unwrap();
+    let real = text(&found.stdout).trim().to_owned();
+    assert!(found.status.success() && !real.is_empty(), "a git on the PATH");
+    let bin = repo.path().join("bin");
+    fs::create_dir(&bin).unwrap();
+    let noted = repo.path().join("git-runs");
+    let script = format!("#!/bin/sh\necho \"$@\" >> '{}'\nexec '{real}' \"$@\"\n", noted.display());
+    fs::write(bin.join("git"), script).unwrap();
+    let mut permissions = fs::metadata(bin.join("git")).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o755);
+    fs::set_permissions(bin.join("git"), permissions).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let runs = |args: &[&str]| {
+        let _ = fs::remove_file(&noted);
+        let out = common::command().env("PATH", &path).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        fs::read_to_string(&noted).unwrap_or_default().lines().count()
+    };
+    let dir = project.to_str().unwrap();
+    let summary = repo.path().join("summary.csv");
+    assert!(runs(&["metrics", dir, "--no-cache"]) > 0, "metrics asks git for the commit");
+    assert_eq!(runs(&["check", dir, "--no-cache"]), 0);
+    assert_eq!(runs(&["summarise", dir, "--no-cache", "-o", summary.to_str().unwrap()]), 0);
+}

@@ -399,6 +399,46 @@ fn spare_blocks(workers: usize) -> (SyncSender<Vec<u8>>, Receiver<Vec<u8>>) {
 mod tests {
     use super::*;
 
+    /// Streams `text` (one record per line) as [`read_rows`] does, each block given back at
+    /// once when `give_back` (so that every block after the first few is read into one
+    /// given back), and returns the blocks' texts.
+    fn streamed(text: &[u8], give_back: bool) -> Vec<Vec<u8>> {
+        let mut file = tempfile::tempfile().unwrap();
+        std::io::Write::write_all(&mut file, text).unwrap();
+        std::io::Seek::rewind(&mut file).unwrap();
+        let (back, spares) = spare_blocks(2);
+        let mut blocks = Vec::new();
+        stream(&mut file, Vec::new(), (b',', 2), &spares, |index, block| {
+            assert_eq!(index as usize, blocks.len(), "blocks in order");
+            blocks.push(block.clone());
+            if give_back {
+                back.try_send(block).unwrap();
+            }
+            true
+        })
+        .unwrap();
+        blocks
+    }
+
+    #[test]
+    fn blocks_read_into_blocks_given_back_hold_the_text_and_end_on_records() {
+        // Some 13 MiB of lines of many lengths, so that blocks end inside lines.
+        let mut text = Vec::new();
+        let mut k = 0_u64;
+        while text.len() < 13 << 20 {
+            text.extend_from_slice(
+                format!("id-{k},{}\n", "x".repeat(usize::try_from(k % 97).unwrap())).as_bytes(),
+            );
+            k += 1;
+        }
+        for give_back in [false, true] {
+            let blocks = streamed(&text, give_back);
+            assert!(blocks.len() >= 4, "{} blocks", blocks.len());
+            assert!(blocks.iter().all(|b| b.ends_with(b"\n")), "each block ends on a record");
+            assert_eq!(blocks.concat(), text, "given back: {give_back}");
+        }
+    }
+
     fn days(first: i32, n: i32) -> Vec<DayTotal> {
         (0..n).map(|k| DayTotal { day: first + k, categories: 0, amount: i64::from(k) }).collect()
     }
