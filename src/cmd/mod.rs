@@ -31,11 +31,11 @@ fn options(load: Load) -> Options {
     }
 }
 
-/// How the command line asks a project to be read, by a command that shows no fingerprints
-/// and no version (`check`, `summarise`), and so need not hash the transaction log nor ask
-/// `git` for the commit. (`check` renders a project's own templates to check them, its
+/// How the command line asks a project to be read, by a command that shows none of the
+/// inputs' provenance, neither their fingerprints nor the version (`check`, `summarise`),
+/// and so need not hash the transaction log nor ask `git` for the commit. (`check` renders a project's own templates to check them, its
 /// list of inputs then without the log's hash, its cover without a version.)
-fn options_without_fingerprints(load: Load) -> Options {
+fn options_without_provenance(load: Load) -> Options {
     Options {
         log_fingerprint: crate::project::LogFingerprint::ForCache,
         version: crate::project::VersionLookup::Skipped,
@@ -53,7 +53,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             options(load),
         ),
         Command::Check { dir, load, deny_warnings } => {
-            check::run(&dir, options_without_fingerprints(load), deny_warnings)
+            check::run(&dir, options_without_provenance(load), deny_warnings)
         }
         Command::Fit { summary, horizon_days, horizon_periods, models, predictions, timings } => {
             let horizon = fit::Horizon { days: horizon_days, periods: horizon_periods };
@@ -63,7 +63,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             &dir,
             output.as_deref(),
             (holdout, memory_limit << 20),
-            options_without_fingerprints(load),
+            options_without_provenance(load),
         ),
         Command::Diff { from, to, dir, format } => diff::run(diff::Request { from, to, dir, format }),
         Command::Metrics { dir, output, load } => metrics::run(&dir, output.as_deref(), options(load)),

@@ -60,8 +60,8 @@ pub fn run(
     })?;
     said(&data.coverage);
     cache.save();
-    // A million customers' summaries are a million allocations, freed one by one: a
-    // twentieth of a second the run need not wait for, as its process is about to end.
+    // A million customers' summaries are a million allocations, freed one by one: some
+    // 30 ms the run need not wait for, as its process is about to end.
     crate::parallel::drop_aside(project);
     Ok(())
 }

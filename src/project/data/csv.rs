@@ -704,6 +704,28 @@ mod tests {
     }
 
     #[test]
+    fn records_say_whether_they_hold_a_quote_and_split_as_split_does() {
+        let block: &[u8] = b"a,b\n\"c,d\",e\r\nf,\"g\nh\"\n\"open,x\nplain,y\r\n";
+        let got: Vec<(&[u8], bool, bool)> =
+            Records::new(block, b',', Some(2)).map(|r| (r.bytes, r.quoted, r.unbalanced)).collect();
+        let expected: [(&[u8], bool, bool); 5] = [
+            (b"a,b", false, false),
+            (b"\"c,d\",e", true, false),
+            (b"f,\"g\nh\"", true, false),
+            (b"\"open,x", true, true),
+            (b"plain,y", false, false),
+        ];
+        assert_eq!(got, expected);
+        let (mut by_record, mut by_bytes) = (Splitter::new(b','), Splitter::new(b','));
+        for record in Records::new(block, b',', Some(2)) {
+            let (a, b) = (by_record.split_record(&record), by_bytes.split(record.bytes));
+            let fields =
+                |f: &Fields| (0..f.len()).map(|i| (f.get(i).to_vec(), f.column(i))).collect::<Vec<_>>();
+            assert_eq!(fields(&a), fields(&b), "{:?}", String::from_utf8_lossy(record.bytes));
+        }
+    }
+
+    #[test]
     fn records_span_quoted_newlines_and_drop_carriage_returns() {
         let block = b"a,b\r\n\"multi\nline\",c\nlast,x";
         assert_eq!(

@@ -186,7 +186,8 @@ impl Totals {
 /// Summarises every customer of the log, in its order, with their totals.
 ///
 /// From the last customers to the first, `step` at a time, each step's ids and days given
-/// back ([`Log::truncate`]) before the next and its results taken in at once: the summaries
+/// back ([`Log::truncate`]) before the next and its results taken in while the next is
+/// made (one step's summaries, a few megabytes, wait meanwhile): the summaries
 /// take the memory the days free, so the peak stays near the log's size instead of the
 /// log's and the summaries' together. The summaries are collected last first and turned
 /// round at the end. With glibc, shrinking a large list gives its end back in place
@@ -354,7 +355,8 @@ fn loyalty_counts(
         }
         per_segment
     });
-    let mut per_segment = empty();
+    let mut runs = runs.into_iter();
+    let mut per_segment = runs.next().unwrap_or_else(empty);
     for run in runs {
         for (acc, other) in per_segment.iter_mut().zip(run) {
             acc.absorb(other);

@@ -171,26 +171,14 @@ impl Numbering {
     /// thread of its own, and then each worker's numbers are mapped to these on a thread of
     /// its own. On one thread, the merge of a 10 M-row log's two lists of a million ids
     /// each took a twentieth of a second while the other core waited.
-    fn new<E: Send>(parts: &mut [Part<E>], threads: usize) -> Self {
+    fn new<E>(parts: &mut [Part<E>], threads: usize) -> Self {
         let lists: Vec<Vec<Listed>> = parts.iter_mut().map(|p| std::mem::take(&mut p.ids)).collect();
-        let longest = lists.iter().map(Vec::as_slice).max_by_key(|l| l.len()).unwrap_or_default();
-        let ranges = threads.clamp(1, longest.len().max(1));
-        let cuts: Vec<&Key> = (1..ranges).map(|r| &longest[longest.len() * r / ranges].key).collect();
-        // Each list's ranges: a range ends before the first id not below its cut.
-        let bounds: Vec<Vec<usize>> = lists
-            .iter()
-            .map(|list| {
-                let inner = cuts.iter().map(|&cut| list.partition_point(|l| l.key < *cut));
-                std::iter::once(0).chain(inner).chain([list.len()]).collect()
-            })
-            .collect();
-        let slices = |r: usize| -> Vec<&[Listed]> {
-            lists.iter().zip(&bounds).map(|(list, b)| &list[b[r]..b[r + 1]]).collect()
-        };
-        let merged: Vec<Merged> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..ranges)
+        let bounds = range_bounds(&lists, threads);
+        let mut merged: Vec<Merged> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..bounds[0].len() - 1)
                 .map(|r| {
-                    let lists = slices(r);
+                    let lists: Vec<&[Listed]> =
+                        lists.iter().zip(&bounds).map(|(list, b)| &list[b[r]..b[r + 1]]).collect();
                     scope.spawn(move || merge_range(&lists))
                 })
                 .collect();
@@ -201,39 +189,20 @@ impl Numbering {
         let (mut id_ends, mut segments) = (Vec::with_capacity(customers), Vec::with_capacity(customers));
         let mut conflicted = FxHashSet::default();
         // The number of each range's first customer.
-        let mut first_numbers = Vec::with_capacity(ranges);
-        for m in &merged {
+        let mut first_numbers = Vec::with_capacity(merged.len());
+        for m in &mut merged {
             // Fits: a log read whole is at most 1 GiB, as is a part of a larger one; its ids
             // decoded from Windows-1252 at most 3 GiB.
             let text_start = u32::try_from(ids.len()).unwrap_or(u32::MAX);
             let first = u32::try_from(id_ends.len()).unwrap_or(u32::MAX);
             first_numbers.push(first);
-            ids.push_str(&m.ids);
-            id_ends.extend(m.id_ends.iter().map(|end| text_start + end));
-            segments.extend_from_slice(&m.segments);
+            // Taken, not copied: the ranges' texts are not held beside the joined one.
+            ids.push_str(&std::mem::take(&mut m.ids));
+            id_ends.extend(std::mem::take(&mut m.id_ends).into_iter().map(|end| text_start + end));
+            segments.append(&mut m.segments);
             conflicted.extend(m.conflicted.iter().map(|n| first + n));
         }
-        let remap: Vec<Vec<u32>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = lists
-                .iter()
-                .zip(&bounds)
-                .zip(parts.iter())
-                .enumerate()
-                .map(|(w, ((list, bounds), part))| {
-                    let (merged, first_numbers, len) = (&merged, &first_numbers, part.firsts.len());
-                    scope.spawn(move || {
-                        let mut map = vec![0; len];
-                        for (r, m) in merged.iter().enumerate() {
-                            for (listed, &n) in list[bounds[r]..bounds[r + 1]].iter().zip(&m.numbers[w]) {
-                                map[listed.number as usize] = first_numbers[r] + n;
-                            }
-                        }
-                        map
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().expect("a numbering thread panicked")).collect()
-        });
+        let remap = remap_lists(&lists, &bounds, parts, (&merged, &first_numbers));
         for (part, map) in parts.iter().zip(&remap) {
             conflicted.extend(part.others.iter().map(|&(local, _, _)| map[local as usize]));
         }
@@ -274,6 +243,54 @@ impl Numbering {
             })
             .collect()
     }
+}
+
+/// Where each of `lists` is cut into ranges of ids, up to `threads` of them, at the
+/// quantiles of the longest list: a range ends before the first id not below its cut, so
+/// that an id falls in the same range in every list. Each list's bounds start with 0 and
+/// end with its length.
+fn range_bounds(lists: &[Vec<Listed>], threads: usize) -> Vec<Vec<usize>> {
+    let longest = lists.iter().map(Vec::as_slice).max_by_key(|l| l.len()).unwrap_or_default();
+    let ranges = threads.clamp(1, longest.len().max(1));
+    let cuts: Vec<&Key> = (1..ranges).map(|r| &longest[longest.len() * r / ranges].key).collect();
+    lists
+        .iter()
+        .map(|list| {
+            let inner = cuts.iter().map(|&cut| list.partition_point(|l| l.key < *cut));
+            std::iter::once(0).chain(inner).chain([list.len()]).collect()
+        })
+        .collect()
+}
+
+/// Each worker's numbers → the merged ones, a thread per worker: range by range, each
+/// entry of its list gets its range's first number plus its number within the range.
+fn remap_lists<E>(
+    lists: &[Vec<Listed>],
+    bounds: &[Vec<usize>],
+    parts: &[Part<E>],
+    (merged, first_numbers): (&[Merged], &[u32]),
+) -> Vec<Vec<u32>> {
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = lists
+            .iter()
+            .zip(bounds)
+            .zip(parts)
+            .enumerate()
+            .map(|(w, ((list, bounds), part))| {
+                let len = part.firsts.len();
+                scope.spawn(move || {
+                    let mut map = vec![0; len];
+                    for (r, m) in merged.iter().enumerate() {
+                        for (listed, &n) in list[bounds[r]..bounds[r + 1]].iter().zip(&m.numbers[w]) {
+                            map[listed.number as usize] = first_numbers[r] + n;
+                        }
+                    }
+                    map
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a numbering thread panicked")).collect()
+    })
 }
 
 /// One range of ids merged from every worker's list, numbered from 0: their text, where
@@ -600,7 +617,7 @@ pub fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec
 mod tests {
     use super::*;
 
-    use super::super::ids::{NARROW, pack};
+    use super::super::ids::{NARROW, WIDE, pack};
     use super::super::rows::{PlainRow, RowWithMargin};
 
     #[test]
@@ -659,8 +676,11 @@ mod tests {
     /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
     /// `others` (number, segment, place) and blocks of ten lines.
     fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part<PlainRow> {
-        let key = |id: &str| {
-            pack::<NARROW>(id.as_bytes()).map_or_else(|| Key::Long(id.as_bytes().into()), Key::Packed)
+        // As the interner keys them: packed in two words, or six, or the bytes.
+        let key = |id: &str| match (pack::<NARROW>(id.as_bytes()), pack::<WIDE>(id.as_bytes())) {
+            (Some(narrow), _) => Key::Packed(narrow),
+            (None, Some(wide)) => Key::Wide(Box::new(wide)),
+            (None, None) => Key::Long(id.as_bytes().into()),
         };
         let mut keys: Vec<Listed> = ids
             .iter()
@@ -681,6 +701,47 @@ mod tests {
             blank_lines: 0,
             continuation_lines: 0,
             period: None,
+        }
+    }
+
+    #[test]
+    fn ids_of_every_width_are_numbered_alike_on_any_number_of_threads() {
+        // 600 ids of 4 to 60 bytes (packed in two words, in six, or kept as bytes), each met
+        // by some of four workers, each worker numbering them in an order of its own.
+        let ids: Vec<String> = (0..600_u32)
+            .map(|i| format!("{i:03}-{}", "x".repeat(usize::try_from(i * 7 % 57).unwrap())))
+            .collect();
+        let mets: Vec<Vec<(&str, u32, Loc)>> = (0..4_u32)
+            .map(|w| {
+                let met = ids
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| (u32::try_from(*i).unwrap() * 31 + w * 17) % 7 < 3);
+                met.map(|(i, id)| (id.as_str(), 0, (w, u32::try_from(i).unwrap()))).rev().collect()
+            })
+            .collect();
+        let build =
+            || -> Vec<Part<PlainRow>> { (0..4).zip(&mets).map(|(w, met)| part(w, met, &[])).collect() };
+        let mut parts = build();
+        let one = Numbering::new(&mut parts, 1);
+        let numbered: Vec<&str> = (0..one.id_ends.len()).map(|n| one.id(u32::try_from(n).unwrap())).collect();
+        let met: std::collections::BTreeSet<&str> = numbered.iter().copied().collect();
+        assert_eq!(met.len(), numbered.len(), "each id once");
+        assert!(numbered.windows(2).all(|w| w[0] < w[1]), "in byte order");
+        assert!(
+            numbered.len() > 400
+                && numbered.iter().any(|id| id.len() > 47)
+                && numbered.iter().any(|id| (16..48).contains(&id.len()))
+        );
+        // Each worker's number for an id maps to that id's number.
+        for (map, met) in one.remap.iter().zip(&mets) {
+            assert!(met.iter().zip(map).all(|((id, _, _), &n)| one.id(n) == *id));
+        }
+        for threads in 2..=8 {
+            let mut parts = build();
+            let many = Numbering::new(&mut parts, threads);
+            assert_eq!((&many.ids, &many.id_ends, &many.segments), (&one.ids, &one.id_ends, &one.segments));
+            assert_eq!(many.remap, one.remap, "on {threads} threads");
         }
     }
 

@@ -317,14 +317,14 @@ fn read_rows<E: rows::Entry>(
             }
             sender.send((index, block)).is_ok()
         });
-        drop(sender);
+        // No block is read any more: those given back from now on are freed at once, not
+        // kept through the workers' last steps and the merge, the read's peak.
+        drop((sender, spares));
         let parts: Vec<worker::Part<E>> =
             handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect();
         (parts, result)
     });
     progress.finish();
-    // The blocks given back are freed before the merge, whose memory is the read's peak.
-    drop((give_back, spares));
     read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
     Ok(merge::merge(parts, spec, workers))
 }

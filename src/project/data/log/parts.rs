@@ -321,7 +321,8 @@ fn cut_and_write(
             progress.advance(block.len() as u64);
             !failed.load(Ordering::Relaxed) && sender.send((index, block)).is_ok()
         });
-        drop(sender);
+        // No block is read any more: those given back from now on are freed at once.
+        drop((sender, spares));
         let written = writing.join().expect("the thread writing the parts panicked");
         progress.finish();
         (read, written)
@@ -354,8 +355,10 @@ fn cut_blocks(
         // The parts are of about equal size: room for a share of the block each, and some
         // more, so that a piece rarely grows (each growth copies it).
         let share = block.len() / (bounds.len() + 1) * 5 / 4;
-        let piece = PartPiece { bytes: Vec::with_capacity(share), ..PartPiece::default() };
-        let mut cut = CutBlock { parts: vec![piece; bounds.len() + 1], ..CutBlock::default() };
+        // Each made afresh: a clone of an empty list has no room.
+        let parts = (0..=bounds.len())
+            .map(|_| PartPiece { bytes: Vec::with_capacity(share), ..PartPiece::default() });
+        let mut cut = CutBlock { parts: parts.collect(), ..CutBlock::default() };
         for record in Records::new(&block, spec.format.delimiter, Some(header.names.len())) {
             let line = cut.lines + 1;
             cut.lines += record.lines;

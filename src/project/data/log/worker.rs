@@ -250,9 +250,12 @@ impl<'a, E: Entry> Worker<'a, E> {
                 }
                 let text = format.encoding.decode(value).unwrap_or_default();
                 if let Some(i) = names.find(&text) {
-                    if self.known_segments.len() < KNOWN_SEGMENTS {
-                        self.known_segments.push((value.to_vec(), index(i)));
+                    // Past the first segments met, the last place holds the latest, so that a
+                    // run of rows of one segment still finds it there.
+                    if self.known_segments.len() == KNOWN_SEGMENTS {
+                        self.known_segments.pop();
                     }
+                    self.known_segments.push((value.to_vec(), index(i)));
                     return Ok(index(i));
                 }
                 // Among a thousand segments the guess costs a thousand comparisons: made only
@@ -283,7 +286,7 @@ impl<'a, E: Entry> Worker<'a, E> {
                 "the category is empty (a row above zero needs one: it is what the customer bought)".into(),
             ));
         }
-        if value == self.last_category.0.as_slice() {
+        if fields::same_bytes(value, &self.last_category.0) {
             return Ok(self.last_category.1);
         }
         let Some(text) = self.spec.format.encoding.decode(value) else {
@@ -314,7 +317,7 @@ impl<'a, E: Entry> Worker<'a, E> {
 }
 
 /// The segment texts a worker keeps ([`Worker::known_segments`]): a project's segments are
-/// few, and past these the names are searched as before.
+/// few; past these, each new one takes the last place, and the names are searched.
 const KNOWN_SEGMENTS: usize = 16;
 
 /// The distinct categories a log may hold: each is a bit of a customer-day's set
