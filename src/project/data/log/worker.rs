@@ -68,7 +68,8 @@ pub struct Worker<'a, E> {
     /// The last date text read and its day: exports are sorted by date, so most rows repeat it.
     last_date: (Vec<u8>, i32),
     /// Segment texts read, as in the file, with their indexes: the first
-    /// [`KNOWN_SEGMENTS`] met. A log sorted by date names its few segments in turn, and
+    /// [`KNOWN_SEGMENTS`] − 1 met, and the latest other one. A log sorted by date names its
+    /// few segments in turn, and
     /// decoding each row's and searching the project's names for it took a twentieth of
     /// the read; comparing its bytes with these does not.
     known_segments: Vec<(Vec<u8>, u32)>,
