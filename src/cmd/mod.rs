@@ -33,8 +33,9 @@ fn options(load: Load) -> Options {
 
 /// How the command line asks a project to be read, by a command that shows none of the
 /// inputs' provenance, neither their fingerprints nor the version (`check`, `summarise`),
-/// and so need not hash the transaction log nor ask `git` for the commit. (`check` renders a project's own templates to check them, its
-/// list of inputs then without the log's hash, its cover without a version.)
+/// and so need not hash the transaction log nor ask `git` for the commit. (`check` renders
+/// a project's own templates to check them, its list of inputs then without the log's
+/// hash, its cover without a version.)
 fn options_without_provenance(load: Load) -> Options {
     Options {
         log_fingerprint: crate::project::LogFingerprint::ForCache,

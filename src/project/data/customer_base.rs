@@ -186,16 +186,15 @@ impl Totals {
 /// Summarises every customer of the log, in its order, with their totals.
 ///
 /// From the last customers to the first, `step` at a time, each step's ids and days given
-/// back ([`Log::truncate`]) before the next and its results taken in while the next is
-/// made (one step's summaries, a few megabytes, wait meanwhile): the summaries
-/// take the memory the days free, so the peak stays near the log's size instead of the
-/// log's and the summaries' together. The summaries are collected last first and turned
-/// round at the end. With glibc, shrinking a large list gives its end back in place
-/// (`mremap`); an allocator that copied instead would still give the same result.
+/// back ([`Log::truncate`]) before the next: the summaries take the memory the days free, so
+/// the peak stays near the log's size instead of the log's and the summaries' together. The
+/// summaries are collected last first and turned round at the end. With glibc, shrinking a
+/// large list gives its end back in place (`mremap`); an allocator that copied instead
+/// would still give the same result.
 ///
-/// Each step's results are taken in while the next step is summarised: taking them in
-/// writes memory not touched before, and done between the steps it left a core idle for a
-/// third of the time.
+/// Each step's results are taken in while the next step is summarised (one step's
+/// summaries, a few megabytes, wait meanwhile): taking them in writes memory not touched
+/// before, and done between the steps it left a core idle for a third of the time.
 fn summarise_log(mut log: Log, how: &Reading, step: usize) -> (Vec<CustomerSummary>, Totals) {
     let mut customers = Vec::with_capacity(log.customers.len());
     let mut totals = Totals::new(how);
