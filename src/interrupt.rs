@@ -7,8 +7,8 @@
 //! SIGINT (Ctrl-C) and for SIGTERM and SIGHUP (a `kill`, a closed terminal, a job
 //! scheduler's time limit): it removes every temporary path still registered
 //! ([`create`]) and exits with 130, the shell's code for an interrupt, whichever of the
-//! three it was (the handler is not told) — unless a command asked to stop gracefully ([`graceful`], used by
-//! `watch`), which then sees [`requested`] and ends its loop. A signal that ends the
+//! three it was (the handler is not told) — unless a command asked to stop gracefully
+//! ([`graceful`], used by `watch`), which then sees [`requested`] and ends its loop. A signal that ends the
 //! process at once and cannot be handled here (SIGKILL, SIGQUIT, an abort) still leaves
 //! them.
 //!

@@ -39,18 +39,23 @@ pub fn pack<const W: usize>(id: &[u8]) -> Option<Packed<W>> {
     }
     let mut key = [0u64; W];
     for (word, chunk) in key.iter_mut().zip(id.chunks(8)) {
-        // A whole word is read as one, without a copy of unknown length.
-        *word = if let Ok(bytes) = <[u8; 8]>::try_from(chunk) {
-            u64::from_be_bytes(bytes)
-        } else {
-            let mut bytes = [0u8; 8];
-            bytes[..chunk.len()].copy_from_slice(chunk);
-            u64::from_be_bytes(bytes)
-        };
+        *word = word_of(chunk);
     }
     // The last byte is padding: the id is at most 8·W − 1 bytes.
     key[W - 1] |= id.len() as u64;
     Some(key)
+}
+
+/// The first eight bytes of `bytes` as one big-endian word, zero-padded when there are
+/// fewer: ordered as the bytes are. A whole word is read as one, without a copy of unknown
+/// length (a call per row, on the read's hot path).
+pub(super) fn word_of(bytes: &[u8]) -> u64 {
+    if let Some(first) = bytes.first_chunk::<8>() {
+        return u64::from_be_bytes(*first);
+    }
+    let mut word = [0u8; 8];
+    word[..bytes.len()].copy_from_slice(bytes);
+    u64::from_be_bytes(word)
 }
 
 /// A customer id, owned: packed into the words of the table it was found in when it fits

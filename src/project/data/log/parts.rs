@@ -20,6 +20,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
+use super::ids::word_of;
 use super::worker::key_text;
 use super::{BLOCK, LogSpec, fill, spare_blocks, stream};
 use crate::diagnostic::Diagnostic;
@@ -180,15 +181,16 @@ impl PartPiece {
     }
 }
 
-/// The ids at which the parts' ranges begin, each with its first eight bytes as a number,
-/// so that placing a row mostly compares numbers.
+/// The ids at which the parts' ranges begin, each with its first eight bytes as a number
+/// ([`word_of`]: ordered as the bytes are, but for ties, which the whole ids decide), so
+/// that placing a row mostly compares numbers.
 struct Bounds {
     bounds: Vec<(u64, Vec<u8>)>,
 }
 
 impl Bounds {
     fn new(ids: Vec<Vec<u8>>) -> Self {
-        Self { bounds: ids.into_iter().map(|id| (prefix(&id), id)).collect() }
+        Self { bounds: ids.into_iter().map(|id| (word_of(&id), id)).collect() }
     }
 
     fn len(&self) -> usize {
@@ -197,20 +199,9 @@ impl Bounds {
 
     /// The part of `id`: the number of bounds at or below it.
     fn part(&self, id: &[u8]) -> usize {
-        let p = prefix(id);
+        let p = word_of(id);
         self.bounds.partition_point(|(bp, b)| *bp < p || (*bp == p && b.as_slice() <= id))
     }
-}
-
-/// The first eight bytes of `id`, big-endian, zero-padded: ordered as the bytes are, but
-/// for ties, which the whole ids decide.
-fn prefix(id: &[u8]) -> u64 {
-    if let Some(first) = id.first_chunk::<8>() {
-        return u64::from_be_bytes(*first);
-    }
-    let mut bytes = [0u8; 8];
-    bytes[..id.len()].copy_from_slice(id);
-    u64::from_be_bytes(bytes)
 }
 
 /// Cuts the log `spec` names into parts of about `part_bytes` each, in a temporary folder
