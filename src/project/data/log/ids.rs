@@ -5,9 +5,11 @@
 //! machine words stored in the table itself: a lookup compares integers in memory it has
 //! already fetched, instead of following a pointer to the id's bytes, a second cache miss
 //! per row. Ids of up to 15 bytes (nearly every CRM's) go to a table of two words per id;
-//! ids of up to 47 bytes (UUIDs, Salesforce's 18-character ids, e-mail addresses) to one of
-//! six words, so that short ids keep slots of 24 bytes instead of 56. Only longer ids keep
-//! their bytes on the heap and take the slower path.
+//! UUIDs in lowercase hex, the other common shape, are 128 bits, and go as their value to
+//! a table of two words too; other ids of up to 47 bytes (uppercase UUIDs, Salesforce's
+//! 18-character ids, e-mail addresses) to one of six words, so that short ids keep slots of
+//! 24 bytes instead of 56. Only longer ids keep their bytes on the heap and take the slower
+//! path.
 //!
 //! The ids come from the client's export, so they may be chosen by someone who wants the
 //! read to stall: ids that all hash alike would queue up in one run of the table, and each
@@ -46,6 +48,71 @@ pub fn pack<const W: usize>(id: &[u8]) -> Option<Packed<W>> {
     Some(key)
 }
 
+/// The text of a UUID: 36 bytes, hex digits with dashes between groups of 8, 4, 4, 4 and 12.
+const UUID_LEN: usize = 36;
+const UUID_DASHES: [usize; 4] = [8, 13, 18, 23];
+
+/// A UUID in lowercase hex (`0f5e…-…`) as its 128-bit value, two big-endian words, or
+/// `None` for any other id. Lowercase hex digits sort as their values do (`0`–`9` before
+/// `a`–`f`) and the dashes stand at the same places in every UUID, so the values sort as
+/// the texts. A value whose last word is 0 is left to the wide table, as that word marks a
+/// free slot ([`Slot::is_free`]); so are uppercase UUIDs, whose text a value cannot give back.
+pub fn pack_uuid(id: &[u8]) -> Option<Packed> {
+    let id: &[u8; UUID_LEN] = id.try_into().ok()?;
+    if UUID_DASHES.iter().any(|&at| id[at] != b'-') {
+        return None;
+    }
+    // The 32 digits as four runs of eight: 0–7, 9–12 with 14–17, 19–22 with 24–27, 28–35.
+    let eight = |at: usize| u64::from_be_bytes(id[at..at + 8].try_into().unwrap_or_default());
+    let four = |at: usize| u64::from(u32::from_be_bytes(id[at..at + 4].try_into().unwrap_or_default()));
+    let runs = [eight(0), four(9) << 32 | four(14), four(19) << 32 | four(24), eight(28)];
+    let [a, b, c, d] = runs.map(hex_digits);
+    let key = [a? << 32 | b?, c? << 32 | d?];
+    (key[1] != 0).then_some(key)
+}
+
+/// The value of eight lowercase hex digits, the bytes of `text` (big-endian), or `None` when
+/// one is not. All eight bytes at once: the read looks at every row's id.
+fn hex_digits(text: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // Each byte's top bit: whether it is at least `k`. Bytes below 0x80 plus at most 0x50
+    // stay below 0x100, so no byte carries into the next.
+    let at_least = |k: u8| text.wrapping_add(u64::from(0x80 - k) * ONES) & HIGH;
+    let digit = at_least(b'0') & !at_least(b'9' + 1);
+    let letter = at_least(b'a') & !at_least(b'f' + 1);
+    if text & HIGH != 0 || digit | letter != HIGH {
+        return None;
+    }
+    // `0`–`9` are 0x30–0x39 and `a`–`f` 0x61–0x66: the low four bits, plus 9 for a letter
+    // (bit 6 set).
+    let nibbles = (text & (0x0f * ONES)) + 9 * (text >> 6 & ONES);
+    let bytes = (nibbles | nibbles >> 4) & 0x00ff_00ff_00ff_00ff;
+    let pairs = (bytes | bytes >> 8) & 0x0000_ffff_0000_ffff;
+    Some((pairs | pairs >> 16) & 0xffff_ffff)
+}
+
+/// The text of a UUID packed by [`pack_uuid`], written into `buffer`.
+fn uuid_bytes<'a>(key: &Packed, buffer: &'a mut KeyBuffer) -> &'a [u8] {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut digits = [0u8; 32];
+    let value = [key[0].to_be_bytes(), key[1].to_be_bytes()];
+    for (pair, byte) in digits.chunks_exact_mut(2).zip(value.as_flattened()) {
+        pair.copy_from_slice(&[HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]]);
+    }
+    // The digits in groups of 8, 4, 4, 4 and 12, a dash before each but the first.
+    let (mut at, mut from) = (0, 0);
+    for to in [8, 12, 16, 20, 32] {
+        if from > 0 {
+            buffer[at] = b'-';
+            at += 1;
+        }
+        buffer[at..at + to - from].copy_from_slice(&digits[from..to]);
+        (at, from) = (at + to - from, to);
+    }
+    &buffer[..at]
+}
+
 /// The first eight bytes of `bytes` as one big-endian word, zero-padded when there are
 /// fewer: ordered as the bytes are. A whole word is read as one, without a copy of unknown
 /// length (a call per row, on the read's hot path).
@@ -65,6 +132,7 @@ pub(super) fn word_of(bytes: &[u8]) -> u64 {
 #[derive(Clone, Debug)]
 pub enum Key {
     Packed(Packed),
+    Uuid(Packed),
     Wide(Box<Packed<WIDE>>),
     Long(Box<[u8]>),
 }
@@ -73,10 +141,26 @@ pub enum Key {
 pub type KeyBuffer = [u8; 8 * WIDE];
 
 impl Key {
+    /// `id` keyed as the interner keys it: packed into the first form it fits (the narrow
+    /// table's words, a UUID's value, the wide table's words), its bytes otherwise.
+    #[cfg(test)]
+    pub fn of(id: &[u8]) -> Self {
+        if let Some(narrow) = pack::<NARROW>(id) {
+            Self::Packed(narrow)
+        } else if let Some(uuid) = pack_uuid(id) {
+            Self::Uuid(uuid)
+        } else if let Some(wide) = pack::<WIDE>(id) {
+            Self::Wide(Box::new(wide))
+        } else {
+            Self::Long(id.into())
+        }
+    }
+
     /// The id's bytes, written into `buffer` when packed.
     pub fn bytes<'a>(&'a self, buffer: &'a mut KeyBuffer) -> &'a [u8] {
         match self {
             Self::Packed(words) => packed_bytes(words, buffer),
+            Self::Uuid(value) => uuid_bytes(value, buffer),
             Self::Wide(words) => packed_bytes(words, buffer),
             Self::Long(bytes) => bytes,
         }
@@ -95,7 +179,7 @@ impl Ord for Key {
     /// Byte by byte, as the ids' text sorts.
     fn cmp(&self, other: &Self) -> Ordering {
         match (self, other) {
-            (Self::Packed(a), Self::Packed(b)) => a.cmp(b),
+            (Self::Packed(a), Self::Packed(b)) | (Self::Uuid(a), Self::Uuid(b)) => a.cmp(b),
             (Self::Wide(a), Self::Wide(b)) => a.as_ref().cmp(b.as_ref()),
             _ => {
                 let (mut a, mut b) = ([0; 8 * WIDE], [0; 8 * WIDE]);
@@ -298,11 +382,12 @@ impl<const W: usize> Table<W> {
 /// rows always take the same path, so each customer's rows stay in file order).
 pub struct Interner {
     narrow: Table<NARROW>,
+    uuids: Table<NARROW>,
     wide: Table<WIDE>,
     /// Ids too long to pack, under std's keyed hash (SipHash-1-3), with their number and
     /// first segment.
     long: HashMap<Box<[u8]>, (u32, u32)>,
-    /// The ids numbered so far, in all three tables.
+    /// The ids numbered so far, in all four tables.
     len: u32,
 }
 
@@ -311,31 +396,38 @@ impl Default for Interner {
         let long: HashMap<Box<[u8]>, (u32, u32)> = HashMap::default();
         // Outputs of the long table's own keyed hash: as unpredictable as its key.
         let secret = |i: u8| [long.hasher().hash_one(2 * i), long.hasher().hash_one(2 * i + 1)];
-        // The wide table starts small: most logs have no id longer than 15 bytes.
-        Self { narrow: Table::new(10, secret(0)), wide: Table::new(4, secret(1)), long, len: 0 }
+        // The UUID and wide tables start small: most logs have ids of one shape, and short.
+        Self {
+            narrow: Table::new(10, secret(0)),
+            uuids: Table::new(4, secret(1)),
+            wide: Table::new(4, secret(2)),
+            long,
+            len: 0,
+        }
     }
 }
 
-/// Looking up a batch of ids packed into `W` words, in the table of that width.
-pub trait InternBatch<const W: usize> {
-    /// Finds each packed id of `batch`, adding it with its segment when new; `found` gets one
-    /// entry per id, in order.
-    fn intern_batch(&mut self, batch: &[Pending<W>], found: &mut Vec<Found>);
-}
-
-impl InternBatch<NARROW> for Interner {
-    fn intern_batch(&mut self, batch: &[Pending<NARROW>], found: &mut Vec<Found>) {
-        self.narrow.intern(batch, found, &mut self.len);
-    }
-}
-
-impl InternBatch<WIDE> for Interner {
-    fn intern_batch(&mut self, batch: &[Pending<WIDE>], found: &mut Vec<Found>) {
-        self.wide.intern(batch, found, &mut self.len);
-    }
-}
+/// Looking up a batch of ids packed into `W` words in one of the interner's tables: finds
+/// each id of the batch, adding it with its segment when new; `found` gets one entry per
+/// id, in order.
+pub type Intern<const W: usize> = fn(&mut Interner, &[Pending<W>], &mut Vec<Found>);
 
 impl Interner {
+    /// [`Intern`] for ids packed by [`pack`] into the narrow table's two words.
+    pub fn intern_narrow(&mut self, batch: &[Pending], found: &mut Vec<Found>) {
+        self.narrow.intern(batch, found, &mut self.len);
+    }
+
+    /// [`Intern`] for UUIDs packed by [`pack_uuid`].
+    pub fn intern_uuids(&mut self, batch: &[Pending], found: &mut Vec<Found>) {
+        self.uuids.intern(batch, found, &mut self.len);
+    }
+
+    /// [`Intern`] for ids packed by [`pack`] into the wide table's six words.
+    pub fn intern_wide(&mut self, batch: &[Pending<WIDE>], found: &mut Vec<Found>) {
+        self.wide.intern(batch, found, &mut self.len);
+    }
+
     /// Finds an id too long to pack, adding it with `segment` when new.
     pub fn intern_long(&mut self, id: &[u8], segment: u32) -> Found {
         if let Some(&(number, first_segment)) = self.long.get(id) {
@@ -354,6 +446,11 @@ impl Interner {
             number: s.number,
             segment: s.segment,
         });
+        let uuids = self.uuids.into_sorted().into_iter().map(|s| Listed {
+            key: Key::Uuid(s.key),
+            number: s.number,
+            segment: s.segment,
+        });
         let wide = self.wide.into_sorted().into_iter().map(move |s| Listed {
             key: Key::Wide(Box::new(s.key)),
             number: s.number,
@@ -363,15 +460,15 @@ impl Interner {
         long.sort_unstable();
         let long =
             long.into_iter().map(|(k, (number, segment))| Listed { key: Key::Long(k), number, segment });
-        merge_sorted([Box::new(narrow), Box::new(wide), Box::new(long)])
+        merge_sorted([Box::new(narrow), Box::new(uuids), Box::new(wide), Box::new(long)])
     }
 }
 
 /// Sorted runs of ids merged into one sorted list, taking the smallest head each time: no
 /// sort, and no scratch memory beside the list.
-fn merge_sorted(mut runs: [Box<dyn ExactSizeIterator<Item = Listed>>; 3]) -> Vec<Listed> {
+fn merge_sorted<const N: usize>(mut runs: [Box<dyn ExactSizeIterator<Item = Listed>>; N]) -> Vec<Listed> {
     let mut merged = Vec::with_capacity(runs.iter().map(ExactSizeIterator::len).sum());
-    let mut heads = [runs[0].next(), runs[1].next(), runs[2].next()];
+    let mut heads = runs.each_mut().map(Iterator::next);
     loop {
         let smallest = (0..heads.len()).filter(|&i| heads[i].is_some()).reduce(|a, b| {
             if heads[b].as_ref().map(|h| &h.key) < heads[a].as_ref().map(|h| &h.key) { b } else { a }
@@ -386,18 +483,10 @@ fn merge_sorted(mut runs: [Box<dyn ExactSizeIterator<Item = Listed>>; 3]) -> Vec
 mod tests {
     use super::*;
 
-    /// An id as the interner keys it: packed when narrow, its bytes otherwise.
-    fn key(id: &[u8]) -> Key {
-        match (pack::<NARROW>(id), pack::<WIDE>(id)) {
-            (Some(narrow), _) => Key::Packed(narrow),
-            (None, Some(wide)) => Key::Wide(Box::new(wide)),
-            (None, None) => Key::Long(id.into()),
-        }
-    }
-
     /// Ids around both packing limits, to 15, 16, 47 and 48 bytes, some ending in NUL bytes,
-    /// which only the length byte tells from the padding.
-    const IDS: [&[u8]; 16] = [
+    /// which only the length byte tells from the padding; and UUIDs, packed as their value
+    /// but for the uppercase one, the one whose last half is zero, and the misshapen ones.
+    const IDS: [&[u8]; 24] = [
         b"",
         b"C1",
         b"C1\0",
@@ -414,15 +503,63 @@ mod tests {
         b"0000b00a-6dab-fcba-7196-bc06908a7231\0",
         b"0000b00a-6dab-fcba-7196-bc06908a7231-and-11-mo",
         b"0000b00a-6dab-fcba-7196-bc06908a7231-and-11-mo\0",
+        b"0000b00a-6dab-fcba-7196-bc06908a7232",
+        b"ffffffff-ffff-ffff-ffff-ffffffffffff",
+        b"0000b00a-6dab-fcba-0000-000000000000",
+        b"0000b00a-6dab-fcba-0000-000000000001",
+        b"0000B00A-6DAB-FCBA-7196-BC06908A7231",
+        b"0000b00a-6dab-fcba-7196-bc06908a723g",
+        b"0000b00a-6dab-fcba-7196_bc06908a7231",
+        b"0000b00a-6dab-fcba-7196-bc06908a7231-",
     ];
+
+    #[test]
+    fn uuids_pack_to_the_value_their_digits_spell_and_unpack_to_their_text() {
+        let mut state = 0x853c_49e6_748f_ea9b_u64;
+        let mut random = || {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            state
+        };
+        for _ in 0..100_000 {
+            let value = u128::from(random()) << 64 | u128::from(random() | 1);
+            let hex = format!("{value:032x}");
+            let text =
+                format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..]);
+            #[allow(clippy::cast_possible_truncation)]
+            let words = [(value >> 64) as u64, value as u64];
+            assert_eq!(pack_uuid(text.as_bytes()), Some(words), "{text}");
+            assert_eq!(uuid_bytes(&words, &mut [0; 8 * WIDE]), text.as_bytes());
+        }
+    }
+
+    #[test]
+    fn lowercase_uuids_pack_to_their_value_and_no_other_id_does() {
+        assert_eq!(
+            pack_uuid(b"0000b00a-6dab-fcba-7196-bc06908a7231"),
+            Some([0x0000_b00a_6dab_fcba, 0x7196_bc06_908a_7231])
+        );
+        assert_eq!(pack_uuid(b"ffffffff-ffff-ffff-ffff-ffffffffffff"), Some([u64::MAX; 2]));
+        assert_eq!(pack_uuid(b"0000b00a-6dab-fcba-0000-000000000001"), Some([0x0000_b00a_6dab_fcba, 1]));
+        let packed: Vec<&[u8]> = IDS.into_iter().filter(|id| pack_uuid(id).is_some()).collect();
+        assert_eq!(packed.len(), 4, "{packed:?}");
+        // Every byte of a UUID's text that is not a lowercase hex digit keeps it unpacked.
+        let uuid = *b"0123abcd-4567-89ef-0123-456789abcdef";
+        for at in (0..uuid.len()).filter(|at| !UUID_DASHES.contains(at)) {
+            for byte in (0..=255u8).filter(|b| !b"0123456789abcdef".contains(b)) {
+                let mut changed = uuid;
+                changed[at] = byte;
+                assert_eq!(pack_uuid(&changed), None, "{:?}", String::from_utf8_lossy(&changed));
+            }
+        }
+    }
 
     #[test]
     fn keys_sort_as_their_bytes() {
         for a in IDS {
             let mut buffer = [0; 8 * WIDE];
-            assert_eq!(key(a).bytes(&mut buffer), a);
+            assert_eq!(Key::of(a).bytes(&mut buffer), a);
             for b in IDS {
-                assert_eq!(key(a).cmp(&key(b)), a.cmp(b), "{a:?} against {b:?}");
+                assert_eq!(Key::of(a).cmp(&Key::of(b)), a.cmp(b), "{a:?} against {b:?}");
             }
         }
     }
@@ -448,20 +585,34 @@ mod tests {
         let mut found = Vec::new();
         let long = b"a-customer-id-longer-than-forty-seven-bytes-whose-bytes-stay-on-the-heap";
         let wide = pack::<WIDE>(b"an-id-of-more-than-fifteen-bytes").unwrap();
-        ids.intern_batch(&[(pack::<NARROW>(b"K2").unwrap(), 0)], &mut found);
+        let uuid = pack_uuid(b"0f5e0000-6dab-4cba-9196-bc06908a7231").unwrap();
+        ids.intern_narrow(&[(pack::<NARROW>(b"K2").unwrap(), 0)], &mut found);
         assert_eq!(ids.intern_long(long, 1).number, 1);
-        ids.intern_batch(&[(wide, 4)], &mut found);
-        ids.intern_batch(
+        ids.intern_wide(&[(wide, 4)], &mut found);
+        ids.intern_narrow(
             &[(pack::<NARROW>(b"K2").unwrap(), 3), (pack::<NARROW>(b"K1").unwrap(), 0)],
             &mut found,
         );
-        ids.intern_batch(&[(wide, 5)], &mut found);
+        ids.intern_uuids(&[(uuid, 6)], &mut found);
+        ids.intern_wide(&[(wide, 5)], &mut found);
+        ids.intern_uuids(&[(uuid, 7)], &mut found);
         assert_eq!(ids.intern_long(long, 2).first_segment, 1);
         let seen: Vec<(u32, u32, bool)> = found.iter().map(|f| (f.number, f.first_segment, f.new)).collect();
-        assert_eq!(seen, [(0, 0, true), (2, 4, true), (0, 0, false), (3, 0, true), (2, 4, false)]);
+        assert_eq!(
+            seen,
+            [
+                (0, 0, true),
+                (2, 4, true),
+                (0, 0, false),
+                (3, 0, true),
+                (4, 6, true),
+                (2, 4, false),
+                (4, 6, false)
+            ]
+        );
         let sorted: Vec<(u32, u32)> = ids.into_sorted().into_iter().map(|l| (l.number, l.segment)).collect();
-        // K1, K2, a-customer-id-…, an-id-of-…, each with the segment of its first row.
-        assert_eq!(sorted, [(3, 0), (0, 0), (1, 1), (2, 4)]);
+        // 0f5e…, K1, K2, a-customer-id-…, an-id-of-…, each with the segment of its first row.
+        assert_eq!(sorted, [(4, 6), (3, 0), (0, 0), (1, 1), (2, 4)]);
     }
 
     #[test]
@@ -470,15 +621,15 @@ mod tests {
         let mut found = Vec::new();
         let mut expected: Vec<(&[u8], u32)> = Vec::new();
         for id in IDS.into_iter().filter(|id| !id.is_empty()) {
-            if let Some(k) = pack::<NARROW>(id) {
-                ids.intern_batch(&[(k, 0)], &mut found);
-            } else if let Some(k) = pack::<WIDE>(id) {
-                ids.intern_batch(&[(k, 0)], &mut found);
-            } else {
-                found.push(ids.intern_long(id, 0));
+            match Key::of(id) {
+                Key::Packed(k) => ids.intern_narrow(&[(k, 0)], &mut found),
+                Key::Uuid(k) => ids.intern_uuids(&[(k, 0)], &mut found),
+                Key::Wide(k) => ids.intern_wide(&[(*k, 0)], &mut found),
+                Key::Long(_) => found.push(ids.intern_long(id, 0)),
             }
             expected.push((id, u32::try_from(expected.len()).unwrap()));
         }
+        assert_eq!(ids.uuids.len, 4);
         assert!(found.iter().enumerate().all(|(i, f)| f.new && f.number as usize == i));
         expected.sort();
         let mut buffer = [0; 8 * WIDE];
@@ -513,13 +664,15 @@ mod tests {
 
     /// Interns `ids` sixteen at a time, checks each is numbered in turn, and gives the
     /// longest probe of the table `probe` looks at.
-    fn longest_probe_after<const W: usize>(mut table: Interner, ids: &[Pending<W>], probe: Probe) -> usize
-    where
-        Interner: InternBatch<W>,
-    {
+    fn longest_probe_after<const W: usize>(
+        mut table: Interner,
+        intern: Intern<W>,
+        ids: &[Pending<W>],
+        probe: Probe,
+    ) -> usize {
         let mut found = Vec::new();
         for chunk in ids.chunks(16) {
-            table.intern_batch(chunk, &mut found);
+            intern(&mut table, chunk, &mut found);
         }
         assert!(found.iter().enumerate().all(|(i, f)| f.new && f.number as usize == i));
         probe(&table)
@@ -528,20 +681,31 @@ mod tests {
     #[test]
     fn ids_chosen_to_collide_under_a_known_key_spread_under_the_secret_one() {
         let narrow: Probe = |t| t.narrow.longest_probe();
+        let uuids: Probe = |t| t.uuids.longest_probe();
         let wide: Probe = |t| t.wide.longest_probe();
         let narrow_ids = colliding_under_the_known_key::<NARROW>(50_000);
         let wide_ids = colliding_under_the_known_key::<WIDE>(50_000);
+        // UUIDs whose first half is the key's first word.
+        let uuid_ids: Vec<Pending> = (1..=50_000).map(|i| ([KNOWN[0], i], 0)).collect();
         // The attack works on the known key: every id walks past all those before it (shown
         // on the first 20,000 only, as each walk is as long as the table is full).
-        let known =
-            || Interner { narrow: Table::new(10, KNOWN), wide: Table::new(4, KNOWN), ..Interner::default() };
-        assert!(longest_probe_after(known(), &narrow_ids[..20_000], narrow) >= 19_999);
-        assert!(longest_probe_after(known(), &wide_ids[..20_000], wide) >= 19_999);
+        let known = || Interner {
+            narrow: Table::new(10, KNOWN),
+            uuids: Table::new(4, KNOWN),
+            wide: Table::new(4, KNOWN),
+            ..Interner::default()
+        };
+        assert!(
+            longest_probe_after(known(), Interner::intern_narrow, &narrow_ids[..20_000], narrow) >= 19_999
+        );
+        assert!(longest_probe_after(known(), Interner::intern_uuids, &uuid_ids[..20_000], uuids) >= 19_999);
+        assert!(longest_probe_after(known(), Interner::intern_wide, &wide_ids[..20_000], wide) >= 19_999);
         // Under a secret key the same ids scatter like any others: 50,000 in 131,072 slots,
         // where linear probing's longest walk stays far below a hundred.
         for longest in [
-            longest_probe_after(Interner::default(), &narrow_ids, narrow),
-            longest_probe_after(Interner::default(), &wide_ids, wide),
+            longest_probe_after(Interner::default(), Interner::intern_narrow, &narrow_ids, narrow),
+            longest_probe_after(Interner::default(), Interner::intern_uuids, &uuid_ids, uuids),
+            longest_probe_after(Interner::default(), Interner::intern_wide, &wide_ids, wide),
         ] {
             assert!(longest < 100, "a walk of {longest} slots");
         }
@@ -562,7 +726,9 @@ mod tests {
         };
         for at in [16, 24] {
             let ids: Vec<Pending<WIDE>> = (0..50_000).map(|i| differing(at, i)).collect();
-            let longest = longest_probe_after(Interner::default(), &ids, |t| t.wide.longest_probe());
+            let longest = longest_probe_after(Interner::default(), Interner::intern_wide, &ids, |t| {
+                t.wide.longest_probe()
+            });
             assert!(longest < 100, "ids differing from byte {at} on: a walk of {longest} slots");
         }
     }
@@ -571,35 +737,46 @@ mod tests {
     fn every_table_has_its_own_secret() {
         let (a, b) = (Interner::default(), Interner::default());
         assert_ne!(a.narrow.secret, b.narrow.secret);
+        assert_ne!(a.narrow.secret, a.uuids.secret);
         assert_ne!(a.narrow.secret, a.wide.secret);
+        assert_ne!(a.uuids.secret, a.wide.secret);
+        assert_ne!(a.uuids.secret, b.uuids.secret);
         assert_ne!(a.wide.secret, b.wide.secret);
     }
 
     #[test]
     fn the_tables_grow_and_find_every_id_again() {
-        fn check<const W: usize>(keys: &[Pending<W>], held: fn(&Interner) -> usize)
-        where
-            Interner: InternBatch<W>,
-        {
+        fn check<const W: usize>(intern: Intern<W>, keys: &[Pending<W>], held: fn(&Interner) -> usize) {
             let mut ids = Interner::default();
             let mut found = Vec::new();
             // Unequal batches, one longer than a batch is.
             for chunk in keys.chunks(23) {
-                ids.intern_batch(chunk, &mut found);
+                intern(&mut ids, chunk, &mut found);
             }
             assert!(found.iter().enumerate().all(|(i, f)| f.new && f.number as usize == i));
             found.clear();
-            ids.intern_batch(&keys[..40], &mut found);
+            intern(&mut ids, &keys[..40], &mut found);
             assert!(found.iter().enumerate().all(|(i, f)| !f.new && f.number as usize == i));
             assert_eq!(found.len(), 40);
             assert_eq!(ids.len, 50_000);
             assert_eq!(held(&ids), 50_000);
         }
         check::<NARROW>(
+            Interner::intern_narrow,
             &(0..50_000).map(|i| (pack(format!("C{i:07}").as_bytes()).unwrap(), i % 3)).collect::<Vec<_>>(),
             |t| t.narrow.len,
         );
+        check::<NARROW>(
+            Interner::intern_uuids,
+            &(0..50_000)
+                .map(|i| {
+                    (pack_uuid(format!("0f5e0000-6dab-4cba-9196-{:012x}", i + 1).as_bytes()).unwrap(), i % 3)
+                })
+                .collect::<Vec<_>>(),
+            |t| t.uuids.len,
+        );
         check::<WIDE>(
+            Interner::intern_wide,
             &(0..50_000)
                 .map(|i| (pack(format!("customer-{i:07}@example.com").as_bytes()).unwrap(), i % 3))
                 .collect::<Vec<_>>(),

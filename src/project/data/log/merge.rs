@@ -617,7 +617,7 @@ pub fn conflict_diagnostics(mut conflicts: Vec<Conflict>, spec: &LogSpec) -> Vec
 mod tests {
     use super::*;
 
-    use super::super::ids::{NARROW, WIDE, pack};
+    use super::super::ids::pack_uuid;
     use super::super::rows::{PlainRow, RowWithMargin};
 
     #[test]
@@ -676,12 +676,7 @@ mod tests {
     /// A worker's part that met `ids` (id, segment of its first row, where that row is), with
     /// `others` (number, segment, place) and blocks of ten lines.
     fn part(block: u32, ids: &[(&str, u32, Loc)], others: &[(u32, u32, Loc)]) -> Part<PlainRow> {
-        // As the interner keys them: packed in two words, or six, or the bytes.
-        let key = |id: &str| match (pack::<NARROW>(id.as_bytes()), pack::<WIDE>(id.as_bytes())) {
-            (Some(narrow), _) => Key::Packed(narrow),
-            (None, Some(wide)) => Key::Wide(Box::new(wide)),
-            (None, None) => Key::Long(id.as_bytes().into()),
-        };
+        let key = |id: &str| Key::of(id.as_bytes());
         let mut keys: Vec<Listed> = ids
             .iter()
             .zip(0..)
@@ -706,10 +701,13 @@ mod tests {
 
     #[test]
     fn ids_of_every_width_are_numbered_alike_on_any_number_of_threads() {
-        // 600 ids of 4 to 60 bytes (packed in two words, in six, or kept as bytes), each met
-        // by some of four workers, each worker numbering them in an order of its own.
+        // 600 ids of 4 to 60 bytes (packed in two words, as a UUID, in six, or kept as bytes),
+        // each met by some of four workers, each worker numbering them in an order of its own.
         let ids: Vec<String> = (0..600_u32)
-            .map(|i| format!("{i:03}-{}", "x".repeat(usize::try_from(i * 7 % 57).unwrap())))
+            .map(|i| match i % 5 {
+                0 => format!("{i:03}{i:05x}-6dab-4cba-9196-{:012x}", i + 1),
+                _ => format!("{i:03}-{}", "x".repeat(usize::try_from(i * 7 % 57).unwrap())),
+            })
             .collect();
         let mets: Vec<Vec<(&str, u32, Loc)>> = (0..4_u32)
             .map(|w| {
@@ -732,6 +730,7 @@ mod tests {
             numbered.len() > 400
                 && numbered.iter().any(|id| id.len() > 47)
                 && numbered.iter().any(|id| (16..48).contains(&id.len()))
+                && numbered.iter().filter(|id| pack_uuid(id.as_bytes()).is_some()).count() == 120
         );
         // Each worker's number for an id maps to that id's number.
         for (map, met) in one.remap.iter().zip(&mets) {

@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 
 use rustc_hash::FxHashMap;
 
-use super::ids::{BATCH, Found, InternBatch, Interner, Listed, NARROW, Packed, Pending, WIDE, pack};
+use super::ids::{BATCH, Found, Intern, Interner, Listed, NARROW, Packed, Pending, WIDE, pack, pack_uuid};
 use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
 use crate::project::data::Margin;
@@ -77,9 +77,10 @@ pub struct Worker<'a, E> {
     last_category: (Vec<u8>, u8),
     /// An id decoded from Windows-1252, so ids are keyed by their text in every encoding.
     decoded: String,
-    /// Rows read but not yet looked up, with their packed ids (see `Interner::intern_batch`):
-    /// ids of up to 15 bytes and ids of up to 47.
+    /// Rows read but not yet looked up, with their packed ids (see [`Intern`]): ids of up
+    /// to 15 bytes, UUIDs, and other ids of up to 47.
     narrow: Batch<NARROW>,
+    uuids: Batch<NARROW>,
     wide: Batch<WIDE>,
     found: Vec<Found>,
     part: Part<E>,
@@ -120,6 +121,7 @@ impl<'a, E: Entry> Worker<'a, E> {
             last_category: (Vec::new(), 0),
             decoded: String::new(),
             narrow: Batch::default(),
+            uuids: Batch::default(),
             wide: Batch::default(),
             found: Vec::with_capacity(BATCH),
             part,
@@ -158,8 +160,9 @@ impl<'a, E: Entry> Worker<'a, E> {
             // A full channel, or a reader gone, only means the block is freed instead.
             let _ = give_back.try_send(block);
         }
-        self.flush(|w| &mut w.narrow);
-        self.flush(|w| &mut w.wide);
+        self.flush(|w| &mut w.narrow, Interner::intern_narrow);
+        self.flush(|w| &mut w.uuids, Interner::intern_uuids);
+        self.flush(|w| &mut w.wide, Interner::intern_wide);
         self.part.others = self.others.into_iter().map(|((c, s), at)| (c, s, at)).collect();
         self.part.ids = self.ids.into_sorted();
         self.part
@@ -198,13 +201,18 @@ impl<'a, E: Entry> Worker<'a, E> {
         };
         let values = Values { day: parsed.day, amount: parsed.amount, margin: parsed.margin, category };
         let id = key_text(parsed.customer, self.spec.format.encoding, &mut self.decoded);
+        // The order of `Key::of`, which the tests key ids by.
         if let Some(key) = pack::<NARROW>(id) {
             if self.narrow.push(key, segment, at, values) {
-                self.flush(|w| &mut w.narrow);
+                self.flush(|w| &mut w.narrow, Interner::intern_narrow);
+            }
+        } else if let Some(key) = pack_uuid(id) {
+            if self.uuids.push(key, segment, at, values) {
+                self.flush(|w| &mut w.uuids, Interner::intern_uuids);
             }
         } else if let Some(key) = pack::<WIDE>(id) {
             if self.wide.push(key, segment, at, values) {
-                self.flush(|w| &mut w.wide);
+                self.flush(|w| &mut w.wide, Interner::intern_wide);
             }
         } else {
             let found = self.ids.intern_long(id, segment);
@@ -212,15 +220,12 @@ impl<'a, E: Entry> Worker<'a, E> {
         }
     }
 
-    /// Looks up the customers of the batch `of` the worker (its ids packed into `W` words) and
-    /// records its rows.
-    fn flush<const W: usize>(&mut self, of: fn(&mut Self) -> &mut Batch<W>)
-    where
-        Interner: InternBatch<W>,
-    {
+    /// Looks up the customers of the batch `of` the worker (its ids packed into `W` words) in
+    /// the table `intern` searches, and records its rows.
+    fn flush<const W: usize>(&mut self, of: fn(&mut Self) -> &mut Batch<W>, intern: Intern<W>) {
         let mut batch = std::mem::take(of(self));
         self.found.clear();
-        self.ids.intern_batch(&batch.keys, &mut self.found);
+        intern(&mut self.ids, &batch.keys, &mut self.found);
         for ((&(_, segment), &found), &(at, values)) in batch.keys.iter().zip(&self.found).zip(&batch.rows) {
             record(&mut self.part, &mut self.others, found, segment, at, values);
         }
