@@ -464,16 +464,23 @@ impl Interner {
     }
 }
 
+/// The smallest of sorted lists' first ids (`None` for a list at its end), the first list's
+/// on a tie, with the index of its list: the step of merging the lists.
+pub fn smallest<'a>(heads: impl IntoIterator<Item = Option<&'a Key>>) -> Option<(usize, &'a Key)> {
+    heads
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, head)| Some((i, head?)))
+        .reduce(|least, next| if next.1 < least.1 { next } else { least })
+}
+
 /// Sorted runs of ids merged into one sorted list, taking the smallest head each time: no
 /// sort, and no scratch memory beside the list.
 fn merge_sorted<const N: usize>(mut runs: [Box<dyn ExactSizeIterator<Item = Listed>>; N]) -> Vec<Listed> {
     let mut merged = Vec::with_capacity(runs.iter().map(ExactSizeIterator::len).sum());
     let mut heads = runs.each_mut().map(Iterator::next);
     loop {
-        let smallest = (0..heads.len()).filter(|&i| heads[i].is_some()).reduce(|a, b| {
-            if heads[b].as_ref().map(|h| &h.key) < heads[a].as_ref().map(|h| &h.key) { b } else { a }
-        });
-        let Some(i) = smallest else { return merged };
+        let Some((i, _)) = smallest(heads.iter().map(|h| h.as_ref().map(|l| &l.key))) else { return merged };
         let next = runs[i].next();
         merged.extend(std::mem::replace(&mut heads[i], next));
     }

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::ids::{Key, KeyBuffer, Listed, WIDE};
+use super::ids::{self, Key, KeyBuffer, Listed, WIDE};
 use super::rows::{self, Entry, NO_CATEGORY};
 use super::worker::{MAX_CATEGORIES, Part};
 use super::{Customer, DayTotal, Loc, Log, LogSpec, NO_SEGMENT, Segments};
@@ -318,15 +318,8 @@ fn merge_range(lists: &[&[Listed]]) -> Merged {
     let mut at = vec![0; lists.len()];
     let mut buffer: KeyBuffer = [0; 8 * WIDE];
     loop {
-        let mut smallest: Option<&Key> = None;
-        for (list, &i) in lists.iter().zip(&at) {
-            if let Some(listed) = list.get(i)
-                && smallest.is_none_or(|s| listed.key < *s)
-            {
-                smallest = Some(&listed.key);
-            }
-        }
-        let Some(key) = smallest else { return m };
+        let heads = lists.iter().zip(&at).map(|(list, &i)| list.get(i).map(|l| &l.key));
+        let Some((_, key)) = ids::smallest(heads) else { return m };
         let number = u32::try_from(m.id_ends.len()).unwrap_or(u32::MAX);
         m.ids.push_str(&String::from_utf8_lossy(key.bytes(&mut buffer)));
         m.id_ends.push(u32::try_from(m.ids.len()).unwrap_or(u32::MAX));

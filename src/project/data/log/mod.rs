@@ -397,6 +397,12 @@ fn spare_blocks(workers: usize) -> (SyncSender<Vec<u8>>, Receiver<Vec<u8>>) {
     sync_channel(workers * 3 + 2)
 }
 
+/// Gives a block that is done with back to be read into again. A full channel, or a reader
+/// gone, only means the block is freed instead.
+fn give_back(spares: &SyncSender<Vec<u8>>, block: Vec<u8>) {
+    let _ = spares.try_send(block);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -363,8 +363,7 @@ fn cut_blocks(
                 }
             }
         }
-        // A full channel, or a reader gone, only means the block is freed instead.
-        let _ = outlets.give_back.try_send(block);
+        super::give_back(outlets.give_back, block);
         if outlets.cut.send((index, cut)).is_err() {
             outlets.failed.store(true, Ordering::Relaxed);
         }

@@ -157,8 +157,7 @@ impl<'a, E: Entry> Worker<'a, E> {
                 }
             }
             self.part.lines.push((index, line));
-            // A full channel, or a reader gone, only means the block is freed instead.
-            let _ = give_back.try_send(block);
+            super::give_back(give_back, block);
         }
         self.flush(|w| &mut w.narrow, Interner::intern_narrow);
         self.flush(|w| &mut w.uuids, Interner::intern_uuids);
