@@ -9,8 +9,10 @@
 //! summed in whole ten-thousandths, so the result is the same whichever thread read which
 //! block.
 
+mod group;
 mod ids;
 mod merge;
+mod numbering;
 mod parts;
 mod rows;
 mod worker;

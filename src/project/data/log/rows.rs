@@ -53,7 +53,7 @@ pub trait Entry: Copy + Send + Sync {
     const HAS_MARGIN: bool;
     fn new(key: SortKey, amount: i64, margin: i64) -> Self;
     /// The row's [`SortKey`]; once grouping has summed a day into it, the day and the
-    /// day's set of categories instead (see `merge::sum_per_day`).
+    /// day's set of categories instead (see `group::sum_per_day`).
     fn key(&self) -> SortKey;
     fn set_key(&mut self, key: SortKey);
     fn amount(&self) -> i64;

@@ -57,6 +57,26 @@ pub struct Part<E> {
     pub period: Option<(i32, i32)>,
 }
 
+/// An empty part: a worker's before it reads.
+impl<E> Default for Part<E> {
+    fn default() -> Self {
+        Self {
+            ids: Vec::new(),
+            firsts: Vec::new(),
+            others: Vec::new(),
+            rows: Vec::new(),
+            category_names: Vec::new(),
+            category_firsts: Vec::new(),
+            lines: Vec::new(),
+            bad: Vec::new(),
+            counts: FxHashMap::default(),
+            blank_lines: 0,
+            continuation_lines: 0,
+            period: None,
+        }
+    }
+}
+
 pub struct Worker<'a, E> {
     spec: &'a LogSpec<'a>,
     header: &'a Header,
@@ -97,20 +117,6 @@ type RowError = (Problem, Option<usize>, String);
 
 impl<'a, E: Entry> Worker<'a, E> {
     pub fn new(spec: &'a LogSpec<'a>, header: &'a Header) -> Self {
-        let part = Part {
-            ids: Vec::new(),
-            firsts: Vec::new(),
-            others: Vec::new(),
-            rows: Vec::new(),
-            category_names: Vec::new(),
-            category_firsts: Vec::new(),
-            lines: Vec::new(),
-            bad: Vec::new(),
-            counts: FxHashMap::default(),
-            blank_lines: 0,
-            continuation_lines: 0,
-            period: None,
-        };
         Self {
             spec,
             header,
@@ -124,7 +130,7 @@ impl<'a, E: Entry> Worker<'a, E> {
             uuids: Batch::default(),
             wide: Batch::default(),
             found: Vec::with_capacity(BATCH),
-            part,
+            part: Part::default(),
         }
     }
 
