@@ -259,13 +259,20 @@ fn warehouse_sql_sorts_ids_in_byte_order_as_uplift_does() {
         let (id, rest) = line.split_once(';').unwrap();
         let id = match (i, id.parse::<u32>()) {
             (0, _) | (_, Err(_)) => id.to_owned(),
-            // One id per customer still (each form keeps n), in forms that interleave.
-            (_, Ok(n)) => match n % 6 {
+            // One id per customer still (each form keeps n), in forms that interleave, each
+            // keyed its own way by the reader: short ids, lowercase UUIDs (as values),
+            // uppercase ones and those whose last half is zero (in six words), and ids too
+            // long for any table.
+            (_, Ok(n)) => match n % 10 {
                 0 => format!("a{n}"),
                 1 => format!("A{n}"),
                 2 => format!("ø{n}"),
                 3 => format!("{}", n.saturating_sub(10_000)),
                 4 => format!("Z-{n}"),
+                5 => format!("{n:08x}-6dab-4cba-9196-{:012x}", n + 1),
+                6 => format!("{n:08X}-6DAB-4CBA-9196-{:012X}", n + 1),
+                7 => format!("{n:08x}-6dab-4cba-0000-000000000000"),
+                8 => format!("customer-{n}-of-a-crm-whose-ids-run-past-forty-seven-bytes"),
                 _ => format!("é{n}"),
             },
         };
@@ -280,6 +287,12 @@ fn warehouse_sql_sorts_ids_in_byte_order_as_uplift_does() {
     let starts = |c: char| ids.iter().any(|id| id.starts_with(c));
     let short = ids.iter().any(|id| id.len() == 1);
     assert!(ids.is_sorted() && starts('A') && starts('a') && starts('ø') && short, "{:?}", &ids[..20]);
+    // More customers of each UUID form and of long ids than a reader looks up at once (16).
+    let count = |shaped: &dyn Fn(&str) -> bool| ids.iter().filter(|id| shaped(id)).count();
+    assert!(count(&|id| id.contains("-6dab-4cba-9196-")) > 100);
+    assert!(count(&|id| id.contains("-6DAB-4CBA-9196-")) > 100);
+    assert!(count(&|id| id.ends_with("-0000-000000000000")) > 100);
+    assert!(count(&|id| id.len() > 47) > 100);
     check_on_every_engine(&log, &[(&summary, &["--category", "Varegruppe"])]);
 }
 

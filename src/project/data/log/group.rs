@@ -120,12 +120,12 @@ fn group_run<E: Entry>(
     per: usize,
 ) -> Vec<usize> {
     let mut kept = Vec::with_capacity(customers.len());
-    // A bucket's rows, copied out to be dealt to their customers: a bucket is small enough
-    // for its copy to stay in or near the caches (some 640 KB of a 10 M-row log's bucket),
-    // so the copy costs less than moving the rows along their cycles in place, each move
-    // waiting for the one before. A bucket past
+    // A bucket's rows, copied out and dealt to their customers, keep their order: the
+    // file's, by date, which each customer's sort by day then finds nearly done. A bucket
+    // is small enough for its copy to stay in or near the caches (some 640 KB of a 10 M-row
+    // log's bucket); cut in place instead, the 10 M-row log took as long. A bucket past
     // [`DEAL_MAX`] rows (one customer of millions of rows, such as a till's walk-in
-    // account) is cut in place instead, so that the copy stays small beside the rows.
+    // account) is cut in place, so that the copy stays small beside the rows.
     let mut scratch = Vec::new();
     let mut first = customers.start;
     while first < customers.end {

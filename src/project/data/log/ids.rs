@@ -23,6 +23,8 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::BuildHasher;
 
+use super::uuid;
+
 /// The words of a packed id of the narrow table: ids of up to 15 bytes.
 pub const NARROW: usize = 2;
 /// The words of a packed id of the wide table: ids of up to 47 bytes.
@@ -48,71 +50,6 @@ pub fn pack<const W: usize>(id: &[u8]) -> Option<Packed<W>> {
     Some(key)
 }
 
-/// The text of a UUID: 36 bytes, hex digits with dashes between groups of 8, 4, 4, 4 and 12.
-const UUID_LEN: usize = 36;
-const UUID_DASHES: [usize; 4] = [8, 13, 18, 23];
-
-/// A UUID in lowercase hex (`0f5e…-…`) as its 128-bit value, two big-endian words, or
-/// `None` for any other id. Lowercase hex digits sort as their values do (`0`–`9` before
-/// `a`–`f`) and the dashes stand at the same places in every UUID, so the values sort as
-/// the texts. A value whose last word is 0 is left to the wide table, as that word marks a
-/// free slot ([`Slot::is_free`]); so are uppercase UUIDs, whose text a value cannot give back.
-pub fn pack_uuid(id: &[u8]) -> Option<Packed> {
-    let id: &[u8; UUID_LEN] = id.try_into().ok()?;
-    if UUID_DASHES.iter().any(|&at| id[at] != b'-') {
-        return None;
-    }
-    // The 32 digits as four runs of eight: 0–7, 9–12 with 14–17, 19–22 with 24–27, 28–35.
-    let eight = |at: usize| u64::from_be_bytes(id[at..at + 8].try_into().unwrap_or_default());
-    let four = |at: usize| u64::from(u32::from_be_bytes(id[at..at + 4].try_into().unwrap_or_default()));
-    let runs = [eight(0), four(9) << 32 | four(14), four(19) << 32 | four(24), eight(28)];
-    let [a, b, c, d] = runs.map(hex_digits);
-    let key = [a? << 32 | b?, c? << 32 | d?];
-    (key[1] != 0).then_some(key)
-}
-
-/// The value of eight lowercase hex digits, the bytes of `text` (big-endian), or `None` when
-/// one is not. All eight bytes at once: the read looks at every row's id.
-fn hex_digits(text: u64) -> Option<u64> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    // Each byte's top bit: whether it is at least `k`. Bytes below 0x80 plus at most 0x50
-    // stay below 0x100, so no byte carries into the next.
-    let at_least = |k: u8| text.wrapping_add(u64::from(0x80 - k) * ONES) & HIGH;
-    let digit = at_least(b'0') & !at_least(b'9' + 1);
-    let letter = at_least(b'a') & !at_least(b'f' + 1);
-    if text & HIGH != 0 || digit | letter != HIGH {
-        return None;
-    }
-    // `0`–`9` are 0x30–0x39 and `a`–`f` 0x61–0x66: the low four bits, plus 9 for a letter
-    // (bit 6 set).
-    let nibbles = (text & (0x0f * ONES)) + 9 * (text >> 6 & ONES);
-    let bytes = (nibbles | nibbles >> 4) & 0x00ff_00ff_00ff_00ff;
-    let pairs = (bytes | bytes >> 8) & 0x0000_ffff_0000_ffff;
-    Some((pairs | pairs >> 16) & 0xffff_ffff)
-}
-
-/// The text of a UUID packed by [`pack_uuid`], written into `buffer`.
-fn uuid_bytes<'a>(key: &Packed, buffer: &'a mut KeyBuffer) -> &'a [u8] {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut digits = [0u8; 32];
-    let value = [key[0].to_be_bytes(), key[1].to_be_bytes()];
-    for (pair, byte) in digits.chunks_exact_mut(2).zip(value.as_flattened()) {
-        pair.copy_from_slice(&[HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xf)]]);
-    }
-    // The digits in groups of 8, 4, 4, 4 and 12, a dash before each but the first.
-    let (mut at, mut from) = (0, 0);
-    for to in [8, 12, 16, 20, 32] {
-        if from > 0 {
-            buffer[at] = b'-';
-            at += 1;
-        }
-        buffer[at..at + to - from].copy_from_slice(&digits[from..to]);
-        (at, from) = (at + to - from, to);
-    }
-    &buffer[..at]
-}
-
 /// The first eight bytes of `bytes` as one big-endian word, zero-padded when there are
 /// fewer: ordered as the bytes are. A whole word is read as one, without a copy of unknown
 /// length (a call per row, on the read's hot path).
@@ -125,14 +62,42 @@ pub(super) fn word_of(bytes: &[u8]) -> u64 {
     u64::from_be_bytes(word)
 }
 
+/// An id as the interner keys it: in the first form it fits, each the key of a table of
+/// its own. The read and the tests route ids by this alone.
+pub enum Packing {
+    /// Up to 15 bytes, packed by [`pack`] into two words.
+    Narrow(Packed),
+    /// A UUID in lowercase hex, as its value ([`uuid::pack`]).
+    Uuid(uuid::Value),
+    /// Any other id of up to 47 bytes, packed into six words.
+    Wide(Packed<WIDE>),
+    /// Longer: its bytes.
+    Long,
+}
+
+impl Packing {
+    pub fn of(id: &[u8]) -> Self {
+        if let Some(narrow) = pack::<NARROW>(id) {
+            Self::Narrow(narrow)
+        } else if let Some(value) = uuid::pack(id) {
+            Self::Uuid(value)
+        } else if let Some(wide) = pack::<WIDE>(id) {
+            Self::Wide(wide)
+        } else {
+            Self::Long
+        }
+    }
+}
+
 /// A customer id, owned: packed into the words of the table it was found in when it fits
-/// one, its bytes otherwise. Ids of one width compare as integers, with no call to compare
-/// bytes: a log keyed by UUIDs has a million wide ids. A wide id's words are boxed, so that
-/// a key takes 24 bytes, as the lists of a million keys per reader are the merge's memory.
+/// one, its bytes otherwise. Ids of one form compare as integers, with no call to compare
+/// bytes: a log keyed by UUIDs or e-mail addresses has a million of them. A wide id's words
+/// are boxed, so that a key takes 24 bytes, as the lists of a million keys per reader are
+/// the merge's memory.
 #[derive(Clone, Debug)]
 pub enum Key {
     Packed(Packed),
-    Uuid(Packed),
+    Uuid(uuid::Value),
     Wide(Box<Packed<WIDE>>),
     Long(Box<[u8]>),
 }
@@ -141,18 +106,14 @@ pub enum Key {
 pub type KeyBuffer = [u8; 8 * WIDE];
 
 impl Key {
-    /// `id` keyed as the interner keys it: packed into the first form it fits (the narrow
-    /// table's words, a UUID's value, the wide table's words), its bytes otherwise.
+    /// `id` keyed as the interner keys it ([`Packing::of`]).
     #[cfg(test)]
     pub fn of(id: &[u8]) -> Self {
-        if let Some(narrow) = pack::<NARROW>(id) {
-            Self::Packed(narrow)
-        } else if let Some(uuid) = pack_uuid(id) {
-            Self::Uuid(uuid)
-        } else if let Some(wide) = pack::<WIDE>(id) {
-            Self::Wide(Box::new(wide))
-        } else {
-            Self::Long(id.into())
+        match Packing::of(id) {
+            Packing::Narrow(narrow) => Self::Packed(narrow),
+            Packing::Uuid(value) => Self::Uuid(value),
+            Packing::Wide(wide) => Self::Wide(Box::new(wide)),
+            Packing::Long => Self::Long(id.into()),
         }
     }
 
@@ -160,7 +121,7 @@ impl Key {
     pub fn bytes<'a>(&'a self, buffer: &'a mut KeyBuffer) -> &'a [u8] {
         match self {
             Self::Packed(words) => packed_bytes(words, buffer),
-            Self::Uuid(value) => uuid_bytes(value, buffer),
+            Self::Uuid(value) => uuid::text(value, buffer),
             Self::Wide(words) => packed_bytes(words, buffer),
             Self::Long(bytes) => bytes,
         }
@@ -226,10 +187,11 @@ struct Slot<const W: usize> {
 }
 
 impl<const W: usize> Slot<W> {
-    /// A free slot: no packed id is all zero, as its length byte is at least 1.
+    /// A free slot: its key's last word is 0, which no key's is. A packed id's last word
+    /// holds its length, at least 1; a UUID whose value ends in a zero word is not packed.
     const FREE: Self = Self { key: [0; W], number: 0, segment: 0 };
 
-    /// Free when the length byte, in the last word, is 0.
+    /// Free when the key's last word is 0.
     fn is_free(&self) -> bool {
         self.key[W - 1] == 0
     }
@@ -273,8 +235,8 @@ fn hash<const W: usize>(key: &Packed<W>, secret: [u64; 2]) -> u64 {
 
 /// Packed ids of `W` words in an open-addressing table of our own (linear probing, at most
 /// three quarters full: each worker's table holds nearly every customer of a log sorted by
-/// date, so its size is the reader's second cost in memory after the rows; the all-zero
-/// key marks a free slot). Owning the layout lets [`Table::intern`] touch the slots of a
+/// date, so its size is the reader's second cost in memory after the rows; a last word of
+/// 0 marks a free slot). Owning the layout lets [`Table::intern`] touch the slots of a
 /// whole batch of rows before it probes any, so their cache misses overlap instead of
 /// queueing one behind the other.
 struct Table<const W: usize> {
@@ -367,13 +329,13 @@ impl<const W: usize> Table<W> {
             .unwrap_or(0)
     }
 
-    /// Every id with its number and first segment, sorted by id.
-    fn into_sorted(mut self) -> Vec<Slot<W>> {
+    /// Every id with its number and first segment, sorted by id, its key made by `key`.
+    fn into_listed(mut self, key: fn(Packed<W>) -> Key) -> impl ExactSizeIterator<Item = Listed> {
         // A quarter of the table or more is free slots: shed them before the list is made.
         self.slots.retain(|s| !s.is_free());
         self.slots.sort_unstable_by_key(|s| s.key);
         self.slots.shrink_to_fit();
-        self.slots
+        self.slots.into_iter().map(move |s| Listed { key: key(s.key), number: s.number, segment: s.segment })
     }
 }
 
@@ -418,7 +380,7 @@ impl Interner {
         self.narrow.intern(batch, found, &mut self.len);
     }
 
-    /// [`Intern`] for UUIDs packed by [`pack_uuid`].
+    /// [`Intern`] for UUIDs packed by [`uuid::pack`].
     pub fn intern_uuids(&mut self, batch: &[Pending], found: &mut Vec<Found>) {
         self.uuids.intern(batch, found, &mut self.len);
     }
@@ -441,21 +403,9 @@ impl Interner {
 
     /// Every id with its number and first segment, sorted by id.
     pub fn into_sorted(self) -> Vec<Listed> {
-        let narrow = self.narrow.into_sorted().into_iter().map(|s| Listed {
-            key: Key::Packed(s.key),
-            number: s.number,
-            segment: s.segment,
-        });
-        let uuids = self.uuids.into_sorted().into_iter().map(|s| Listed {
-            key: Key::Uuid(s.key),
-            number: s.number,
-            segment: s.segment,
-        });
-        let wide = self.wide.into_sorted().into_iter().map(move |s| Listed {
-            key: Key::Wide(Box::new(s.key)),
-            number: s.number,
-            segment: s.segment,
-        });
+        let narrow = self.narrow.into_listed(Key::Packed);
+        let uuids = self.uuids.into_listed(Key::Uuid);
+        let wide = self.wide.into_listed(|words| Key::Wide(Box::new(words)));
         let mut long: Vec<_> = self.long.into_iter().collect();
         long.sort_unstable();
         let long =
@@ -521,46 +471,6 @@ mod tests {
     ];
 
     #[test]
-    fn uuids_pack_to_the_value_their_digits_spell_and_unpack_to_their_text() {
-        let mut state = 0x853c_49e6_748f_ea9b_u64;
-        let mut random = || {
-            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            state
-        };
-        for _ in 0..100_000 {
-            let value = u128::from(random()) << 64 | u128::from(random() | 1);
-            let hex = format!("{value:032x}");
-            let text =
-                format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..]);
-            #[allow(clippy::cast_possible_truncation)]
-            let words = [(value >> 64) as u64, value as u64];
-            assert_eq!(pack_uuid(text.as_bytes()), Some(words), "{text}");
-            assert_eq!(uuid_bytes(&words, &mut [0; 8 * WIDE]), text.as_bytes());
-        }
-    }
-
-    #[test]
-    fn lowercase_uuids_pack_to_their_value_and_no_other_id_does() {
-        assert_eq!(
-            pack_uuid(b"0000b00a-6dab-fcba-7196-bc06908a7231"),
-            Some([0x0000_b00a_6dab_fcba, 0x7196_bc06_908a_7231])
-        );
-        assert_eq!(pack_uuid(b"ffffffff-ffff-ffff-ffff-ffffffffffff"), Some([u64::MAX; 2]));
-        assert_eq!(pack_uuid(b"0000b00a-6dab-fcba-0000-000000000001"), Some([0x0000_b00a_6dab_fcba, 1]));
-        let packed: Vec<&[u8]> = IDS.into_iter().filter(|id| pack_uuid(id).is_some()).collect();
-        assert_eq!(packed.len(), 4, "{packed:?}");
-        // Every byte of a UUID's text that is not a lowercase hex digit keeps it unpacked.
-        let uuid = *b"0123abcd-4567-89ef-0123-456789abcdef";
-        for at in (0..uuid.len()).filter(|at| !UUID_DASHES.contains(at)) {
-            for byte in (0..=255u8).filter(|b| !b"0123456789abcdef".contains(b)) {
-                let mut changed = uuid;
-                changed[at] = byte;
-                assert_eq!(pack_uuid(&changed), None, "{:?}", String::from_utf8_lossy(&changed));
-            }
-        }
-    }
-
-    #[test]
     fn keys_sort_as_their_bytes() {
         for a in IDS {
             let mut buffer = [0; 8 * WIDE];
@@ -592,7 +502,7 @@ mod tests {
         let mut found = Vec::new();
         let long = b"a-customer-id-longer-than-forty-seven-bytes-whose-bytes-stay-on-the-heap";
         let wide = pack::<WIDE>(b"an-id-of-more-than-fifteen-bytes").unwrap();
-        let uuid = pack_uuid(b"0f5e0000-6dab-4cba-9196-bc06908a7231").unwrap();
+        let uuid = uuid::pack(b"0f5e0000-6dab-4cba-9196-bc06908a7231").unwrap();
         ids.intern_narrow(&[(pack::<NARROW>(b"K2").unwrap(), 0)], &mut found);
         assert_eq!(ids.intern_long(long, 1).number, 1);
         ids.intern_wide(&[(wide, 4)], &mut found);
@@ -777,7 +687,7 @@ mod tests {
             Interner::intern_uuids,
             &(0..50_000)
                 .map(|i| {
-                    (pack_uuid(format!("0f5e0000-6dab-4cba-9196-{:012x}", i + 1).as_bytes()).unwrap(), i % 3)
+                    (uuid::pack(format!("0f5e0000-6dab-4cba-9196-{:012x}", i + 1).as_bytes()).unwrap(), i % 3)
                 })
                 .collect::<Vec<_>>(),
             |t| t.uuids.len,

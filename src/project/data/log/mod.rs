@@ -15,6 +15,7 @@ mod merge;
 mod numbering;
 mod parts;
 mod rows;
+mod uuid;
 mod worker;
 
 pub use merge::{Conflict, conflict_diagnostics, first_categories};

@@ -193,7 +193,7 @@ pub(super) fn listing_part(
 mod tests {
     use super::*;
 
-    use super::super::ids::pack_uuid;
+    use super::super::uuid;
 
     #[test]
     fn ids_of_every_width_are_numbered_alike_on_any_number_of_threads() {
@@ -227,7 +227,7 @@ mod tests {
             numbered.len() > 400
                 && numbered.iter().any(|id| id.len() > 47)
                 && numbered.iter().any(|id| (16..48).contains(&id.len()))
-                && numbered.iter().filter(|id| pack_uuid(id.as_bytes()).is_some()).count() == 120
+                && numbered.iter().filter(|id| uuid::pack(id.as_bytes()).is_some()).count() == 120
         );
         // Each worker's number for an id maps to that id's number.
         for (map, met) in one.remap.iter().zip(&mets) {

@@ -183,15 +183,21 @@ impl PartPiece {
 
 /// The ids at which the parts' ranges begin, sorted, and apart their first eight bytes as
 /// numbers ([`word_of`]: ordered as the bytes are, but for ties, which the whole ids
-/// decide), so that placing a row compares a dozen numbers at once, without a branch to
-/// mispredict.
+/// decide), so that placing a row mostly compares numbers: up to [`COUNTED`] of them all
+/// at once, without a branch to mispredict, more by a binary search.
 struct Bounds {
     words: Vec<u64>,
     ids: Vec<Vec<u8>>,
 }
 
+/// The most bounds whose first words [`Bounds::part`] compares all with an id's: a log
+/// read in the default parts has a dozen; one of [`MAX_PARTS`] parts, whose every row the
+/// comparisons of all would cost a few hundred, is searched.
+const COUNTED: usize = 32;
+
 impl Bounds {
     fn new(ids: Vec<Vec<u8>>) -> Self {
+        debug_assert!(ids.is_sorted(), "bounds in order");
         Self { words: ids.iter().map(|id| word_of(id)).collect(), ids }
     }
 
@@ -204,7 +210,11 @@ impl Bounds {
     /// their whole id is.
     fn part(&self, id: &[u8]) -> usize {
         let word = word_of(id);
-        let below = self.words.iter().map(|&w| usize::from(w < word)).sum::<usize>();
+        let below = if self.words.len() <= COUNTED {
+            self.words.iter().map(|&w| usize::from(w < word)).sum::<usize>()
+        } else {
+            self.words.partition_point(|&w| w < word)
+        };
         let tied = self.words[below..].iter().take_while(|&&w| w == word).count();
         below + self.ids[below..below + tied].iter().filter(|b| b.as_slice() <= id).count()
     }
@@ -518,7 +528,15 @@ mod tests {
     #[test]
     fn ids_fall_in_the_range_their_bytes_sort_into() {
         let ids: Vec<&[u8]> = vec![
+            b"",
+            b"\0",
             b"a",
+            b"a\0",
+            b"a\0\0\0",
+            b"abcdefg0",
+            b"abcdefg00",
+            b"abcdefg55x",
+            b"abcdefg99",
             b"abcdefgh",
             b"abcdefgh\0",
             b"abcdefgh0",
@@ -528,14 +546,20 @@ mod tests {
             b"z",
             b"zzzzzzzzzz",
         ];
-        // Bounds alone, two, and three sharing their first eight bytes between others.
+        // Bounds alone, two, three sharing their first eight bytes between others, short
+        // ones told apart by a NUL byte only, and more than are counted at once.
         let tied: Vec<Vec<u8>> =
             [&b"a"[..], b"abcdefgh", b"abcdefgh\0", b"abcdefgh0", b"abcdefgi"].map(<[u8]>::to_vec).into();
+        let many: Vec<Vec<u8>> = (0..100).map(|i| format!("abcdefg{i:02}").into_bytes()).collect();
+        let with_nul: Vec<Vec<u8>> = [&b"a"[..], b"a\0", b"a\0\0"].map(<[u8]>::to_vec).into();
+        assert!(many.len() > COUNTED);
         for bound_ids in [
             vec![b"abcdefgh".to_vec()],
             vec![b"abcdefgh0".to_vec(), b"b".to_vec()],
             vec![b"a".to_vec()],
             tied,
+            many,
+            with_nul,
         ] {
             let bounds = Bounds::new(bound_ids.clone());
             for id in &ids {

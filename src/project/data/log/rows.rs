@@ -146,6 +146,10 @@ pub fn permute<E: Copy>(entries: &mut [E], bounds: &[usize], bucket_of: impl Fn(
                 // Its bucket has a free place as long as one of its entries lies elsewhere;
                 // for bucket `b` itself, that place is `at` or before it.
                 let target = bucket_of(&entries[at]);
+                debug_assert!(
+                    next[target] < bounds[target + 1],
+                    "more entries for bucket {target} than room"
+                );
                 entries.swap(at, next[target]);
                 next[target] += 1;
             }
@@ -155,9 +159,9 @@ pub fn permute<E: Copy>(entries: &mut [E], bounds: &[usize], bucket_of: impl Fn(
 }
 
 /// Puts every entry into its bucket's range, as [`permute`] does, but by copying the
-/// entries into `scratch` and dealing them back, each to the next free place of its bucket:
-/// twice the moves of [`permute`], none waiting for another, for entries few enough that
-/// `scratch` stays in or near the caches. Entries keep their order within a bucket.
+/// entries into `scratch` and dealing them back, each to the next free place of its bucket,
+/// so that entries keep their order within a bucket: for entries few enough that `scratch`
+/// stays in or near the caches.
 pub fn deal<E: Copy>(
     entries: &mut [E],
     bounds: &[usize],

@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, SyncSender};
 
 use rustc_hash::FxHashMap;
 
-use super::ids::{BATCH, Found, Intern, Interner, Listed, NARROW, Packed, Pending, WIDE, pack, pack_uuid};
+use super::ids::{BATCH, Found, Intern, Interner, Listed, NARROW, Packing, Pending, WIDE};
 use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
 use crate::project::data::Margin;
@@ -126,9 +126,9 @@ impl<'a, E: Entry> Worker<'a, E> {
             known_segments: Vec::new(),
             last_category: (Vec::new(), 0),
             decoded: String::new(),
-            narrow: Batch::default(),
-            uuids: Batch::default(),
-            wide: Batch::default(),
+            narrow: Batch::new(Interner::intern_narrow),
+            uuids: Batch::new(Interner::intern_uuids),
+            wide: Batch::new(Interner::intern_wide),
             found: Vec::with_capacity(BATCH),
             part: Part::default(),
         }
@@ -165,9 +165,9 @@ impl<'a, E: Entry> Worker<'a, E> {
             self.part.lines.push((index, line));
             super::give_back(give_back, block);
         }
-        self.flush(|w| &mut w.narrow, Interner::intern_narrow);
-        self.flush(|w| &mut w.uuids, Interner::intern_uuids);
-        self.flush(|w| &mut w.wide, Interner::intern_wide);
+        self.flush(|w| &mut w.narrow);
+        self.flush(|w| &mut w.uuids);
+        self.flush(|w| &mut w.wide);
         self.part.others = self.others.into_iter().map(|((c, s), at)| (c, s, at)).collect();
         self.part.ids = self.ids.into_sorted();
         self.part
@@ -206,37 +206,46 @@ impl<'a, E: Entry> Worker<'a, E> {
         };
         let values = Values { day: parsed.day, amount: parsed.amount, margin: parsed.margin, category };
         let id = key_text(parsed.customer, self.spec.format.encoding, &mut self.decoded);
-        // The order of `Key::of`, which the tests key ids by.
-        if let Some(key) = pack::<NARROW>(id) {
-            if self.narrow.push(key, segment, at, values) {
-                self.flush(|w| &mut w.narrow, Interner::intern_narrow);
+        match Packing::of(id) {
+            Packing::Narrow(key) => self.queue(|w| &mut w.narrow, (key, segment), (at, values)),
+            Packing::Uuid(key) => self.queue(|w| &mut w.uuids, (key, segment), (at, values)),
+            Packing::Wide(key) => self.queue(|w| &mut w.wide, (key, segment), (at, values)),
+            Packing::Long => {
+                let found = self.ids.intern_long(id, segment);
+                record(&mut self.part, &mut self.others, found, segment, at, values);
             }
-        } else if let Some(key) = pack_uuid(id) {
-            if self.uuids.push(key, segment, at, values) {
-                self.flush(|w| &mut w.uuids, Interner::intern_uuids);
-            }
-        } else if let Some(key) = pack::<WIDE>(id) {
-            if self.wide.push(key, segment, at, values) {
-                self.flush(|w| &mut w.wide, Interner::intern_wide);
-            }
-        } else {
-            let found = self.ids.intern_long(id, segment);
-            record(&mut self.part, &mut self.others, found, segment, at, values);
         }
     }
 
-    /// Looks up the customers of the batch `of` the worker (its ids packed into `W` words) in
-    /// the table `intern` searches, and records its rows.
-    fn flush<const W: usize>(&mut self, of: fn(&mut Self) -> &mut Batch<W>, intern: Intern<W>) {
-        let mut batch = std::mem::take(of(self));
+    /// Adds a row to the batch `of` the worker, looking the batch up when full.
+    fn queue<const W: usize>(
+        &mut self,
+        of: fn(&mut Self) -> &mut Batch<W>,
+        key: Pending<W>,
+        row: (Loc, Values),
+    ) {
+        let batch = of(self);
+        batch.keys.push(key);
+        batch.rows.push(row);
+        if batch.keys.len() == BATCH {
+            self.flush(of);
+        }
+    }
+
+    /// Looks up the customers of the batch `of` the worker in its table, and records its rows.
+    fn flush<const W: usize>(&mut self, of: fn(&mut Self) -> &mut Batch<W>) {
+        let batch = of(self);
+        let (keys, rows, intern) =
+            (std::mem::take(&mut batch.keys), std::mem::take(&mut batch.rows), batch.intern);
         self.found.clear();
-        intern(&mut self.ids, &batch.keys, &mut self.found);
-        for ((&(_, segment), &found), &(at, values)) in batch.keys.iter().zip(&self.found).zip(&batch.rows) {
+        intern(&mut self.ids, &keys, &mut self.found);
+        for ((&(_, segment), &found), &(at, values)) in keys.iter().zip(&self.found).zip(&rows) {
             record(&mut self.part, &mut self.others, found, segment, at, values);
         }
+        let batch = of(self);
+        (batch.keys, batch.rows) = (keys, rows);
         batch.keys.clear();
         batch.rows.clear();
-        *of(self) = batch;
     }
 
     /// The customer's segment from the segment column or the customers file.
@@ -335,25 +344,18 @@ const KNOWN_SEGMENTS: usize = 16;
 /// ([`super::DayTotal::categories`]).
 pub const MAX_CATEGORIES: usize = 32;
 
-/// Rows waiting to be looked up together, their ids packed into `W` words. The default is
-/// empty and allocates nothing, so a batch can be taken out of the worker while it is looked up.
+/// Rows waiting to be looked up together in one of the interner's tables, their ids packed
+/// into `W` words: each batch is made with the function that searches its table, so that
+/// a batch is always looked up where its ids belong.
 struct Batch<const W: usize> {
     keys: Vec<Pending<W>>,
     rows: Vec<(Loc, Values)>,
-}
-
-impl<const W: usize> Default for Batch<W> {
-    fn default() -> Self {
-        Self { keys: Vec::new(), rows: Vec::new() }
-    }
+    intern: Intern<W>,
 }
 
 impl<const W: usize> Batch<W> {
-    /// Adds a row; true when the batch is full.
-    fn push(&mut self, key: Packed<W>, segment: u32, at: Loc, values: Values) -> bool {
-        self.keys.push((key, segment));
-        self.rows.push((at, values));
-        self.keys.len() == BATCH
+    fn new(intern: Intern<W>) -> Self {
+        Self { keys: Vec::new(), rows: Vec::new(), intern }
     }
 }
 
