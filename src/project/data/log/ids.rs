@@ -76,6 +76,7 @@ pub enum Packing {
 }
 
 impl Packing {
+    /// The form `id` is keyed in.
     pub fn of(id: &[u8]) -> Self {
         if let Some(narrow) = pack::<NARROW>(id) {
             Self::Narrow(narrow)
