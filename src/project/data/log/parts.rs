@@ -191,8 +191,8 @@ struct Bounds {
 }
 
 /// The most bounds whose first words [`Bounds::part`] compares all with an id's: a log
-/// read in the default parts has a dozen; one of [`MAX_PARTS`] parts, whose every row the
-/// comparisons of all would cost a few hundred, is searched.
+/// read in the default parts has a dozen. A log cut into up to [`MAX_PARTS`] parts, where
+/// comparing all would cost a few hundred comparisons a row, is searched instead.
 const COUNTED: usize = 32;
 
 impl Bounds {
