@@ -8,9 +8,9 @@
 //! scheduler's time limit): it removes every temporary path still registered
 //! ([`create`]) and exits with 130, the shell's code for an interrupt, whichever of the
 //! three it was (the handler is not told) — unless a command asked to stop gracefully
-//! ([`graceful`], used by `watch`), which then sees [`requested`] and ends its loop. A signal that ends the
-//! process at once and cannot be handled here (SIGKILL, SIGQUIT, an abort) still leaves
-//! them.
+//! ([`graceful`], used by `watch`), which then sees [`requested`] and ends its loop. A
+//! signal that ends the process at once and cannot be handled here (SIGKILL, SIGQUIT, an
+//! abort) still leaves them.
 //!
 //! The registry is the one piece of global state in `uplift`: a signal arrives on its
 //! own thread and can reach nothing else.

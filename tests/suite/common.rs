@@ -152,6 +152,16 @@ impl Run {
     }
 }
 
+/// A repository whose `client/` folder is a copy of the example, committed: the project
+/// and the repository it lives in.
+pub fn committed_client(label: &str) -> (TempDir, PathBuf) {
+    let repo = TempDir::new(label);
+    let project = repo.path().join("client");
+    copy_tree(&example(), &project);
+    git_commit_all(repo.path(), "first");
+    (repo, project)
+}
+
 /// A new repository in `dir` with everything in it committed as `message`.
 pub fn git_commit_all(dir: &Path, message: &str) {
     git(dir, &["init", "-q"]);

@@ -16,7 +16,9 @@ use std::time::{Duration, Instant};
 
 use sha2::Digest as _;
 
-use common::{TempDir, copy_tree, example, example_copy, git, git_commit_all, text, uplift};
+use common::{
+    TempDir, committed_client, copy_tree, example, example_copy, git, git_commit_all, text, uplift,
+};
 
 /// A copy of the example with the attack folder `tests/hostile/<name>` laid over it.
 fn hostile(name: &str) -> TempDir {
@@ -555,16 +557,6 @@ fn escape_sequences_from_project_files_never_reach_the_terminal() {
 }
 
 // ---- Git ----
-
-/// A repository whose `client/` folder is a copy of the example, committed: the project
-/// and the repository it lives in.
-fn committed_client(label: &str) -> (TempDir, PathBuf) {
-    let repo = TempDir::new(label);
-    let project = repo.path().join("client");
-    copy_tree(&example(), &project);
-    git_commit_all(repo.path(), "first");
-    (repo, project)
-}
 
 /// A repository holding a copy of the example, with a program planted that writes
 /// `marker` whenever git runs it as fsmonitor, as a hook or as a clean filter.

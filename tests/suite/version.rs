@@ -73,10 +73,7 @@ fn a_project_in_git_is_stamped_with_its_commit_and_dirty_state() {
 /// PATH that notes each run and hands it on to the real one tells which commands run it.
 #[test]
 fn check_and_summarise_run_no_git_and_metrics_does() {
-    let repo = TempDir::new("git-unasked");
-    let project = repo.path().join("client");
-    copy_tree(&example(), &project);
-    git_commit_all(repo.path(), "first");
+    let (repo, project) = common::committed_client("git-unasked");
     let found = std::process::Command::new("sh").args(["-c", "command -v git"]).output().unwrap();
     let real = text(&found.stdout).trim().to_owned();
     assert!(found.status.success() && !real.is_empty(), "a git on the PATH");

@@ -349,9 +349,8 @@ fn fill(file: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
 /// Each block is read into one that `spares` gives back once a worker is done with it, when
 /// there is one: a new block's 4 MiB would be zeroed before the read overwrote them, and
 /// its pages faulted in afresh (some 4 % of the processor time of the cut of a 100 M-row
-/// log). Only the bytes
-/// of a block up to its length are its own; a buffer given back is longer than the text it
-/// next holds.
+/// log). Only the bytes of a block up to its length are its own; a buffer given back is
+/// longer than the text it next holds.
 fn stream(
     file: &mut File,
     mut buffer: Vec<u8>,
