@@ -1,30 +1,31 @@
-//! The workers' rows grouped by customer and summed per day, in place: each worker's rows
-//! renumbered and cut into buckets of customers, the buckets joined, and each bucket's rows
-//! dealt to their customers and summed by day on all cores.
+//! The workers' rows grouped by customer and summed per day: each worker's rows renumbered
+//! and cut into buckets of customers where they lie, then the buckets' rows dealt to their
+//! customers and summed by day on all cores, a wave of buckets at a time.
 
 use std::ops::Range;
 
 use super::DayTotal;
+use super::days::Days;
 use super::rows::{self, Entry, NO_CATEGORY};
 use super::worker::{MAX_CATEGORIES, Part};
 
-/// Groups the rows by customer and sums the rows of one day: returns the days, their
-/// margins (empty unless `E` has them) and each customer's run of days.
+/// Groups the rows by customer and sums the rows of one day: returns the days (with their
+/// margins when `E` has them) and each customer's run of days among them.
 ///
-/// The rows are sorted where they lie, in three steps: each worker's rows renumbered and
-/// cut into [`BUCKETS`] runs of customers by swaps in place ([`rows::permute`]), a
-/// thread per worker ([`cut_part`]); the workers' lists joined bucket by bucket
-/// ([`join_buckets`]); then `threads` threads take runs of buckets, deal each bucket's
-/// rows to its customers ([`rows::deal`], through a copy of at most [`DEAL_MAX`] rows per
-/// thread), and sort and sum each customer's rows by day. No second list of the rows is
-/// made beside the first, so grouping takes the memory of the rows once.
+/// Three steps: each worker's rows renumbered and cut into [`BUCKETS`] runs of customers
+/// by swaps in place ([`rows::permute`]), a thread per worker ([`cut_part`]); then, a wave
+/// of buckets at a time, `threads` threads each take a run of the wave's buckets, deal each
+/// bucket's rows from every worker's list to its customers ([`group_run`]), sort and sum
+/// each customer's rows by day, and write the day totals to a list of their own ([`Days`]).
+/// After each wave the workers' lists give the wave's rows back, so rows and days together
+/// take the memory of the rows plus a wave of at most [`WAVE`] rows.
 pub fn group<E: Entry>(
     mut parts: Vec<Part<E>>,
     remap: &[Vec<u32>],
     categories: &[Vec<u8>],
     customers: usize,
     threads: usize,
-) -> (Vec<DayTotal>, Vec<i64>, Vec<Range<usize>>) {
+) -> (Days, Vec<Range<usize>>) {
     // Buckets of `per` customers each.
     let per = customers.div_ceil(BUCKETS).max(1);
     let buckets = customers.div_ceil(per);
@@ -40,54 +41,78 @@ pub fn group<E: Entry>(
             .collect();
         handles.into_iter().map(|h| h.join().expect("a grouping thread panicked")).unzip()
     });
-    let mut starts = Vec::with_capacity(customers + 1);
-    let mut total = 0;
-    starts.push(total);
-    for customer in 0..customers {
-        total += counts.iter().map(|c| c[customer] as usize).sum::<usize>();
-        starts.push(total);
-    }
-    drop(counts);
-    let bucket_starts: Vec<usize> = (0..=buckets).map(|b| starts[(b * per).min(customers)]).collect();
-    let lists = parts.into_iter().map(|p| p.rows).zip(sizes).collect();
-    let mut all = join_buckets(lists, total);
-    debug_assert_eq!(all.len(), total, "every row joined");
-
-    // Runs of buckets with about equal numbers of rows, one per thread.
-    let threads = threads.max(1);
-    let bounds: Vec<usize> =
-        (0..=threads)
-            .map(|t| {
-                if t == threads {
-                    buckets
-                } else {
-                    bucket_starts.partition_point(|&s| s < total * t / threads)
-                }
-            })
+    let mut lists: Vec<Vec<E>> = parts.into_iter().map(|p| p.rows).collect();
+    let bucket_rows = |b: usize| sizes.iter().map(|s| s.get(b).copied().unwrap_or(0)).sum::<usize>();
+    let shape = Layout { per, customers, counts: &counts };
+    let (mut days, mut kept) = (Days::default(), Vec::with_capacity(customers));
+    let mut first = 0;
+    while first < buckets {
+        // The wave: buckets from `first` on, as many as WAVE rows hold, one at least.
+        let mut end = first + 1;
+        let mut rows = bucket_rows(first);
+        while end < buckets && rows + bucket_rows(end) <= WAVE {
+            rows += bucket_rows(end);
+            end += 1;
+        }
+        // Each list ends with the wave's buckets, the first last: one slice per bucket and list.
+        let mut slices: Vec<Vec<&mut [E]>> = (first..end).map(|_| Vec::new()).collect();
+        let taken: Vec<usize> = sizes.iter().map(|s| s[first..end].iter().sum()).collect();
+        for ((list, size), &n) in lists.iter_mut().zip(&sizes).zip(&taken) {
+            let at = list.len() - n;
+            let mut rest = &mut list[at..];
+            for (b, bucket) in (first..end).zip(&mut slices) {
+                let (head, slice) = rest.split_at_mut(rest.len() - size[b]);
+                bucket.push(slice);
+                rest = head;
+            }
+        }
+        // Runs of the wave's buckets with about equal numbers of rows, one per thread.
+        let len = end - first;
+        let mut before = Vec::with_capacity(len);
+        for b in first..end {
+            before.push(before.last().map_or(0, |&s| s + bucket_rows(b - 1)));
+        }
+        let threads = threads.clamp(1, len);
+        let cuts: Vec<usize> = (0..=threads)
+            .map(|t| if t == threads { len } else { before.partition_point(|&s| s < rows * t / threads) })
             .collect();
-    let starts = &starts;
-    let kept: Vec<usize> = std::thread::scope(|scope| {
-        let mut rest: &mut [E] = &mut all;
-        let handles: Vec<_> = bounds
+        let mut slices = slices.into_iter();
+        let work: Vec<(usize, Vec<Vec<&mut [E]>>)> = cuts
             .windows(2)
-            .map(|run| {
-                let (first, end) = (run[0], run[1]);
-                let customers = (first * per).min(customers)..(end * per).min(customers);
-                let (mine, tail) =
-                    std::mem::take(&mut rest).split_at_mut(starts[customers.end] - starts[customers.start]);
-                rest = tail;
-                scope.spawn(move || group_run(mine, starts, customers, per))
-            })
+            .map(|cut| ((first + cut[0]) * per, slices.by_ref().take(cut[1] - cut[0]).collect::<Vec<_>>()))
+            .filter(|(_, buckets)| !buckets.is_empty())
             .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a grouping thread panicked")).collect()
-    });
-    let ranges = kept.iter().enumerate().map(|(c, &n)| starts[c]..starts[c] + n).collect();
-    let margins = if E::HAS_MARGIN { all.iter().map(Entry::margin).collect() } else { Vec::new() };
-    // Row and day total are both 16 bytes (without a margin), so this reuses the rows'
-    // memory; from 24-byte rows it leaves a third unused, given back here.
-    let mut days: Vec<DayTotal> = all.into_iter().map(|row| day_total(&row)).collect();
-    days.shrink_to_fit();
-    (days, margins, ranges)
+        let shape = &shape;
+        let done: Vec<_> = std::thread::scope(|scope| {
+            let handles: Vec<_> = work
+                .into_iter()
+                .map(|(start, buckets)| scope.spawn(move || group_run(buckets, start, shape)))
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("a grouping thread panicked")).collect()
+        });
+        for (run_days, run_margins, run_kept) in done {
+            days.push(run_days, run_margins);
+            kept.extend(run_kept);
+        }
+        // The wave's rows are summed: their lists give their memory back.
+        for (list, n) in lists.iter_mut().zip(taken) {
+            list.truncate(list.len() - n);
+            if list.capacity() - list.len() >= GIVE_BACK {
+                list.shrink_to_fit();
+            }
+        }
+        first = end;
+    }
+    debug_assert_eq!(kept.len(), customers, "every customer grouped");
+    let mut start = 0;
+    let ranges = kept
+        .into_iter()
+        .map(|n| {
+            start += n;
+            start - n..start
+        })
+        .collect();
+    (days, ranges)
 }
 
 // A customer-day's categories are the low 32 bits of a summed key, below its day; the
@@ -98,60 +123,120 @@ const _: () = assert!(MAX_CATEGORIES <= 32 && MAX_CATEGORIES < NO_CATEGORY as us
 /// to stay in the caches, many enough for a bucket's rows to fit them.
 const BUCKETS: usize = 256;
 
-/// The most rows of a bucket that [`group_run`] copies to deal them to their customers,
+/// The most rows a wave of buckets takes (one bucket larger than this is a wave of its
+/// own): 16 MiB of plain rows, the memory the days may take beside the rows.
+#[cfg(not(test))]
+const WAVE: usize = 1 << 20;
+
+/// In tests, fewer: a test's thousands of rows then take several waves.
+#[cfg(test)]
+const WAVE: usize = 2_000;
+
+/// The most rows of a bucket that [`group_run`] deals to their customers through a copy,
 /// per thread: 16 MiB of plain rows, 24 with margins. A log of ten million rows has
 /// buckets of some 40,000 rows, one at the 1 GiB limit of a few hundred thousand; only a
-/// customer of millions of rows makes a bucket larger, which is then cut in place.
+/// customer of millions of rows makes a bucket larger, which is then grouped in place.
 #[cfg(not(test))]
 const DEAL_MAX: usize = 1 << 20;
 
 /// In tests, whose buckets are small, fewer: a test's customer with thousands of rows is
-/// then cut in place, and both ways are tested.
+/// then grouped in place, and both ways are tested.
 #[cfg(test)]
 const DEAL_MAX: usize = 1_000;
 
-/// Groups the rows of `customers` (whole buckets of `per`), which `entries` holds from
-/// `starts[customers.start]` on, and sums each customer's rows per day. Returns how many
-/// days each customer keeps, at the start of their run.
-fn group_run<E: Entry>(
-    entries: &mut [E],
-    starts: &[usize],
-    customers: Range<usize>,
+/// What [`group_run`] needs to know of the customers: `per` to a bucket, how many in all,
+/// and each worker's rows per customer.
+struct Layout<'a> {
     per: usize,
-) -> Vec<usize> {
-    let mut kept = Vec::with_capacity(customers.len());
-    // A bucket's rows, copied out and dealt to their customers, keep their order: the
-    // file's, by date, which each customer's sort by day then finds nearly done. A bucket
-    // is small enough for its copy to stay in or near the caches (some 640 KB of a 10 M-row
-    // log's bucket); cut in place instead, the 10 M-row log took as long. A bucket past
-    // [`DEAL_MAX`] rows (one customer of millions of rows, such as a till's walk-in
-    // account) is cut in place, so that the copy stays small beside the rows.
-    let mut scratch = Vec::new();
-    let mut first = customers.start;
-    while first < customers.end {
-        let end = (first + per).min(customers.end);
-        let base = starts[first];
-        let bucket = &mut entries[base - starts[customers.start]..starts[end] - starts[customers.start]];
-        let bounds: Vec<usize> = starts[first..=end].iter().map(|s| s - base).collect();
-        let customer = |row: &E| rows::customer(row.key()) as usize - first;
-        if bucket.len() <= DEAL_MAX {
-            rows::deal(bucket, &bounds, customer, &mut scratch);
-        } else {
-            rows::permute(bucket, &bounds, customer);
+    customers: usize,
+    counts: &'a [Vec<u32>],
+}
+
+impl Layout<'_> {
+    /// Where each of the customers `range` begins among their rows, and where the last
+    /// ends, counting the rows of the workers `of` (all, or one).
+    fn bounds(&self, range: Range<usize>, of: Range<usize>) -> Vec<usize> {
+        let mut at = 0;
+        let mut bounds = Vec::with_capacity(range.len() + 1);
+        bounds.push(0);
+        for c in range {
+            at += self.counts[of.clone()].iter().map(|counts| counts[c] as usize).sum::<usize>();
+            bounds.push(at);
         }
-        for c in first..end {
-            kept.push(sum_per_day(&mut bucket[starts[c] - base..starts[c + 1] - base]));
-        }
-        first = end;
+        bounds
     }
-    kept
+}
+
+/// Groups a run of buckets, the first of whose customers is `start`: each bucket given as
+/// its rows in each worker's list. Returns the day totals of the run's customers in order,
+/// their margins (none unless `E` has them), and how many days each customer has.
+///
+/// A bucket's rows are dealt to their customers into a copy, which keeps them in the order
+/// they lie and stays in or near the caches (some 640 KB of a 10 M-row log's bucket); each
+/// customer's rows are then sorted and summed there. A bucket past [`DEAL_MAX`] rows (one
+/// customer of millions of rows, such as a till's walk-in account) is not copied: each
+/// worker's slice of it is cut by customer and summed per day where it lies, and only the
+/// day totals of a customer are copied, to be merged across workers.
+fn group_run<E: Entry>(
+    buckets: Vec<Vec<&mut [E]>>,
+    start: usize,
+    shape: &Layout,
+) -> (Vec<DayTotal>, Vec<i64>, Vec<usize>) {
+    let rows: usize = buckets.iter().flatten().map(|s| s.len()).sum();
+    let mut days = Vec::with_capacity(rows);
+    let mut margins = if E::HAS_MARGIN { Vec::with_capacity(rows) } else { Vec::new() };
+    let mut kept = Vec::with_capacity(buckets.len() * shape.per);
+    let mut emit = |summed: &[E]| {
+        days.extend(summed.iter().map(day_total));
+        if E::HAS_MARGIN {
+            margins.extend(summed.iter().map(Entry::margin));
+        }
+        summed.len()
+    };
+    let mut scratch: Vec<E> = Vec::new();
+    for (i, mut sources) in buckets.into_iter().enumerate() {
+        let first = start + i * shape.per;
+        let customers = first..(first + shape.per).min(shape.customers);
+        let customer = |row: &E| rows::customer(row.key()) as usize - first;
+        let n: usize = sources.iter().map(|s| s.len()).sum();
+        if n <= DEAL_MAX {
+            let bounds = shape.bounds(customers.clone(), 0..shape.counts.len());
+            if scratch.len() < n {
+                scratch.resize(n, E::new(0, 0, 0));
+            }
+            let dealt = &mut scratch[..n];
+            rows::deal(sources.iter().map(|s| &**s), &bounds, customer, dealt);
+            for run in bounds.windows(2) {
+                let run = &mut dealt[run[0]..run[1]];
+                let n = sum_per_day(run);
+                kept.push(emit(&run[..n]));
+            }
+        } else {
+            let bounds: Vec<Vec<usize>> =
+                (0..sources.len()).map(|w| shape.bounds(customers.clone(), w..w + 1)).collect();
+            for (slice, bounds) in sources.iter_mut().zip(&bounds) {
+                rows::permute(slice, bounds, customer);
+            }
+            for c in 0..customers.len() {
+                scratch.clear();
+                for (slice, bounds) in sources.iter_mut().zip(&bounds) {
+                    let run = &mut slice[bounds[c]..bounds[c + 1]];
+                    let n = sum_per_day(run);
+                    scratch.extend_from_slice(&run[..n]);
+                }
+                let n = merge_summed(&mut scratch);
+                kept.push(emit(&scratch[..n]));
+            }
+        }
+    }
+    (days, margins, kept)
 }
 
 /// Keys a worker's rows by the customer's number among all `customers` (`map`) and the
 /// category's (`categories`), counts each customer's rows, and cuts the rows into buckets
-/// of `per` customers where they lie, the last bucket first: [`join_buckets`] takes the
-/// first bucket from the end of the list. Returns the rows per customer, and per bucket in
-/// bucket order.
+/// of `per` customers where they lie, the last bucket first: [`group`] takes the first
+/// buckets from the end of the list, which then gives their memory back. Returns the rows
+/// per customer, and per bucket in bucket order.
 fn cut_part<E: Entry>(
     rows: &mut [E],
     (map, categories): (&[u32], &[u8]),
@@ -178,30 +263,6 @@ fn cut_part<E: Entry>(
 /// Lists whose emptied tails are given back to the allocator once this many entries are
 /// free: 16 MiB of plain rows.
 const GIVE_BACK: usize = 1 << 20;
-
-/// Joins lists of `total` rows, each cut into the same buckets the last bucket first, with
-/// its number of rows per bucket in bucket order, into one list of the buckets in order.
-///
-/// The rows are never held twice: the list is made empty with room for all of them, which
-/// takes memory only as it is written, and filled bucket by bucket from the ends of the
-/// lists, which give their memory back as they empty. Rows keep no order within a bucket,
-/// and need not: grouping sorts each customer's rows by their key and sums whole
-/// ten-thousandths, which no order changes.
-fn join_buckets<E: Copy>(mut lists: Vec<(Vec<E>, Vec<usize>)>, total: usize) -> Vec<E> {
-    let mut all = Vec::with_capacity(total);
-    let buckets = lists.iter().map(|(_, sizes)| sizes.len()).max().unwrap_or(0);
-    for b in 0..buckets {
-        for (list, sizes) in &mut lists {
-            let cut = list.len() - sizes.get(b).copied().unwrap_or(0);
-            all.extend_from_slice(&list[cut..]);
-            list.truncate(cut);
-            if list.capacity() - list.len() >= GIVE_BACK {
-                list.shrink_to_fit();
-            }
-        }
-    }
-    all
-}
 
 /// Sorts one customer's rows by day and sums the rows of each day into the first ones; a
 /// row's category is its day's one bit when its amount is above zero (a return buys
@@ -241,51 +302,32 @@ fn day_total<E: Entry>(sum: &E) -> DayTotal {
     DayTotal { day: (key >> 32) as i32, categories: key as u32, amount: sum.amount() }
 }
 
+/// Merges one customer's day totals summed apart ([`sum_per_day`]'s entries, each keyed by
+/// its day and categories, each run sorted by day): sorts them by day and adds those of one
+/// day into the first. Returns how many days remain.
+fn merge_summed<E: Entry>(entries: &mut [E]) -> usize {
+    let day = |e: &E| e.key() >> 32;
+    entries.sort_unstable_by_key(day);
+    let mut kept = 0;
+    for i in 0..entries.len() {
+        let entry = entries[i];
+        if kept > 0 && day(&entries[kept - 1]) == day(&entry) {
+            let sum = &mut entries[kept - 1];
+            sum.add(&entry);
+            sum.set_key(sum.key() | entry.key());
+        } else {
+            entries[kept] = entry;
+            kept += 1;
+        }
+    }
+    kept
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     use super::super::rows::{PlainRow, RowWithMargin};
-
-    #[test]
-    fn joined_buckets_hold_exactly_their_rows() {
-        // Three lists of rows `bucket * 1000 + serial`, each with 4 buckets of its own sizes
-        // (some empty), the last bucket first, the largest list not first.
-        let sizes = [vec![2, 0, 3, 1], vec![5, 4, 0, 6], vec![0, 1, 1, 0]];
-        let mut serial = 0;
-        let lists: Vec<(Vec<u32>, Vec<usize>)> = sizes
-            .iter()
-            .map(|sizes| {
-                let mut rows = Vec::new();
-                for (bucket, &n) in (0u32..4).zip(sizes).rev() {
-                    for _ in 0..n {
-                        serial += 1;
-                        rows.push(bucket * 1000 + serial);
-                    }
-                }
-                (rows, sizes.clone())
-            })
-            .collect();
-        let mut starts = vec![0];
-        for b in 0..4 {
-            starts.push(starts[b] + sizes.iter().map(|s| s[b]).sum::<usize>());
-        }
-        let mut expected: Vec<u32> = lists.iter().flat_map(|(rows, _)| rows.iter().copied()).collect();
-        let mut joined = join_buckets(lists, starts[4]);
-        assert_eq!(joined.len(), starts[4]);
-        for b in 0..4 {
-            let bucket = u32::try_from(b).unwrap();
-            assert!(
-                joined[starts[b]..starts[b + 1]].iter().all(|row| row / 1000 == bucket),
-                "bucket {b}: {joined:?}"
-            );
-        }
-        joined.sort_unstable();
-        expected.sort_unstable();
-        assert_eq!(joined, expected, "no row lost or repeated");
-        assert!(join_buckets::<u32>(Vec::new(), 0).is_empty());
-        assert!(join_buckets(vec![(Vec::<u32>::new(), Vec::new())], 0).is_empty());
-    }
 
     #[test]
     fn a_part_is_cut_into_its_buckets_the_last_first() {
@@ -312,6 +354,30 @@ mod tests {
         let days: Vec<(DayTotal, i64)> = entries[..kept].iter().map(|e| (day_total(e), e.margin())).collect();
         let total = |day, categories, amount, margin| (DayTotal { day, categories, amount }, margin);
         assert_eq!(days, [total(3, 0b1, 10, 5), total(5, 0b10, 8, 4), total(9, 0, 1, 0)]);
+    }
+
+    #[test]
+    fn day_totals_summed_apart_are_merged_by_day() {
+        // One customer's days summed on two workers: days 3 and 5 on both, 4 and 9 on one.
+        let summed = |day: u64, categories: u64, amount, margin| {
+            RowWithMargin::new((day << 32) | categories, amount, margin)
+        };
+        let mut entries = vec![
+            summed(3, 0b01, 10, 1),
+            summed(5, 0b10, 7, 2),
+            summed(9, 0, -4, -1),
+            summed(3, 0b10, 5, 3),
+            summed(4, 0, 1, 0),
+            summed(5, 0b10, 2, 4),
+        ];
+        let kept = merge_summed(&mut entries);
+        let days: Vec<(DayTotal, i64)> = entries[..kept].iter().map(|e| (day_total(e), e.margin())).collect();
+        let total = |day, categories, amount, margin| (DayTotal { day, categories, amount }, margin);
+        assert_eq!(
+            days,
+            [total(3, 0b11, 15, 4), total(4, 0, 1, 0), total(5, 0b10, 9, 6), total(9, 0, -4, -1)]
+        );
+        assert_eq!(merge_summed::<PlainRow>(&mut []), 0);
     }
 
     #[test]
@@ -343,29 +409,55 @@ mod tests {
             (u64::from(c) * 2_654_435_761 + u64::try_from(amount).unwrap()) % 10_007
                 + u64::try_from(day).unwrap()
         });
-        let mut expected: Vec<Vec<(i32, i64)>> = vec![Vec::new(); customers as usize];
+        // Each customer's (day, amount, margin), each row's margin a third of its amount
+        // (rounded down): a day's margin is then the sum of its rows', not a third of its amount.
+        let mut expected: Vec<Vec<(i32, i64, i64)>> = vec![Vec::new(); customers as usize];
         for &(c, day, amount) in &all {
             let days = &mut expected[c as usize];
             match days.iter_mut().find(|d| d.0 == day) {
-                Some(d) => d.1 += amount,
-                None => days.push((day, amount)),
+                Some(d) => (d.1, d.2) = (d.1 + amount, d.2 + amount / 3),
+                None => days.push((day, amount, amount / 3)),
             }
         }
         for days in &mut expected {
             days.sort_unstable();
         }
+        let without_margins: Vec<Vec<(i32, i64, i64)>> = expected
+            .iter()
+            .map(|days| days.iter().map(|&(day, amount, _)| (day, amount, 0)).collect())
+            .collect();
         for threads in [1, 2, 3, 8] {
-            let mut parts: Vec<Part<PlainRow>> = (0..3).map(|_| Part::default()).collect();
-            for (i, &(c, day, amount)) in all.iter().enumerate() {
-                parts[i % 3].rows.push(Entry::new(rows::key(c, day, NO_CATEGORY), amount, 0));
-            }
-            let identity: Vec<Vec<u32>> = (0..3).map(|_| (0..customers).collect()).collect();
-            let (days, margins, ranges) =
-                group(parts, &identity, &[vec![], vec![], vec![]], customers as usize, threads);
-            assert!(margins.is_empty());
-            let grouped: Vec<Vec<(i32, i64)>> =
-                ranges.into_iter().map(|r| days[r].iter().map(|d| (d.day, d.amount)).collect()).collect();
-            assert_eq!(grouped, expected, "{customers} customers, {threads} threads");
+            let plain = grouped_by_three::<PlainRow>(&all, customers, threads);
+            assert_eq!(plain, without_margins, "{customers} customers, {threads} threads");
+            let with_margins = grouped_by_three::<RowWithMargin>(&all, customers, threads);
+            assert_eq!(with_margins, expected, "{customers} customers, {threads} threads, margins");
         }
+    }
+
+    /// `all` (customer, day, amount) dealt to three workers in turn and grouped on
+    /// `threads`: each customer's (day, amount, margin), the margin 0 without one.
+    fn grouped_by_three<E: Entry>(
+        all: &[(u32, i32, i64)],
+        customers: u32,
+        threads: usize,
+    ) -> Vec<Vec<(i32, i64, i64)>> {
+        let mut parts: Vec<Part<E>> = (0..3).map(|_| Part::default()).collect();
+        for (i, &(c, day, amount)) in all.iter().enumerate() {
+            parts[i % 3].rows.push(Entry::new(rows::key(c, day, NO_CATEGORY), amount, amount / 3));
+        }
+        let identity: Vec<Vec<u32>> = (0..3).map(|_| (0..customers).collect()).collect();
+        let (days, ranges) = group(parts, &identity, &[vec![], vec![], vec![]], customers as usize, threads);
+        assert_eq!(days.len(), ranges.last().map_or(0, |r| r.end), "the days are the customers' only");
+        ranges
+            .into_iter()
+            .map(|r| {
+                let (days, margins) = days.get(r);
+                assert_eq!(margins.len(), if E::HAS_MARGIN { days.len() } else { 0 });
+                days.iter()
+                    .enumerate()
+                    .map(|(i, d)| (d.day, d.amount, margins.get(i).copied().unwrap_or(0)))
+                    .collect()
+            })
+            .collect()
     }
 }

@@ -37,8 +37,7 @@ pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) 
     let blank_lines = parts.iter().map(|p| p.blank_lines).sum();
     let continuation_lines = parts.iter().map(|p| p.continuation_lines).sum();
     let body_lines = parts.iter().flat_map(|p| &p.lines).map(|&(_, n)| u64::from(n)).sum();
-    let (days, margins, ranges) =
-        group(parts, &numbering.remap, &categories.remap, numbering.id_ends.len(), threads);
+    let (days, ranges) = group(parts, &numbering.remap, &categories.remap, numbering.id_ends.len(), threads);
     let customers = numbering
         .id_ends
         .iter()
@@ -51,7 +50,6 @@ pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) 
         customers,
         ids: numbering.ids,
         days,
-        margins,
         rows,
         lines: LineCounts {
             header: 1,

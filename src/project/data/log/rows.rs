@@ -1,12 +1,12 @@
-//! A row as the reader keeps it between reading and grouping, and the in-place sort that
-//! groups the rows by customer and day.
+//! A row as the reader keeps it between reading and grouping, and the two ways grouping
+//! puts rows into buckets: in place ([`permute`]) and through a copy ([`deal`]).
 //!
 //! A log holds ten rows per customer or more, so the rows are the reader's memory: 16 bytes
-//! each (24 with a margin column, whose margins are then copied out beside them when
-//! grouping ends), the customer, day and category packed into one key. Grouping sorts them
-//! where they lie, with no second list beside them (only one bucket of at most a million
-//! rows at a time per thread is copied, to [`deal`] it), so the memory a log takes is its
-//! rows once, plus what its customers take.
+//! each (24 with a margin column), the customer, day and category packed into one key.
+//! Grouping cuts them into buckets of customers where they lie, and copies only one bucket
+//! at a time per thread, to [`deal`] it to its customers; the rows of a wave of buckets are
+//! given back as their day totals are written (`group`), so the memory a log takes is its
+//! rows once, plus a wave, plus what its customers take.
 
 /// A row's customer number, day and category in one integer whose order is
 /// (customer, day): bits 63–32 the customer, 31–6 the day, 5–0 the category.
@@ -158,22 +158,20 @@ pub fn permute<E: Copy>(entries: &mut [E], bounds: &[usize], bucket_of: impl Fn(
     }
 }
 
-/// Puts every entry into its bucket's range, as [`permute`] does, but by copying the
-/// entries into `scratch` and dealing them back, each to the next free place of its bucket,
-/// so that entries keep their order within a bucket: for entries few enough that `scratch`
-/// stays in or near the caches.
-pub fn deal<E: Copy>(
-    entries: &mut [E],
+/// Puts the entries of `sources`, one list after the other, into their buckets' ranges of
+/// `into` (as [`permute`] bounds them), each to the next free place of its bucket, so that
+/// entries keep their order within a bucket: for entries few enough that `into` stays in
+/// or near the caches.
+pub fn deal<'a, E: Copy + 'a>(
+    sources: impl IntoIterator<Item = &'a [E]>,
     bounds: &[usize],
     bucket_of: impl Fn(&E) -> usize,
-    scratch: &mut Vec<E>,
+    into: &mut [E],
 ) {
-    scratch.clear();
-    scratch.extend_from_slice(entries);
     let mut next: Vec<usize> = bounds[..bounds.len().saturating_sub(1)].to_vec();
-    for entry in scratch.iter() {
+    for entry in sources.into_iter().flatten() {
         let bucket = bucket_of(entry);
-        entries[next[bucket]] = *entry;
+        into[next[bucket]] = *entry;
         next[bucket] += 1;
     }
 }
@@ -197,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_row_takes_16_bytes_and_a_day_total_the_same() {
-        // Grouping turns the rows into day totals in their own memory only when the sizes agree.
+        // The rows are the reader's memory: a day total takes no more than a plain row.
         assert_eq!(std::mem::size_of::<PlainRow>(), 16);
         assert_eq!(std::mem::size_of::<super::super::DayTotal>(), 16);
         assert_eq!(std::mem::size_of::<RowWithMargin>(), 24);
@@ -216,9 +214,11 @@ mod tests {
             bounds.push(bounds.last().unwrap() + c);
         }
         let mut before = entries.clone();
-        let mut dealt = entries.clone();
+        let mut dealt = vec![0; entries.len()];
+        // Dealt from two lists, the first 77 entries and the rest.
+        let (head, tail) = before.split_at(77);
+        deal([head, tail], &bounds, |e| (e / 1000) as usize, &mut dealt);
         permute(&mut entries, &bounds, |e| (e / 1000) as usize);
-        deal(&mut dealt, &bounds, |e| (e / 1000) as usize, &mut Vec::new());
         for b in 0..7 {
             assert!(entries[bounds[b]..bounds[b + 1]].iter().all(|e| (e / 1000) as usize == b), "bucket {b}");
             // Dealt, a bucket keeps the order its entries came in.
