@@ -3,8 +3,8 @@
 //! Grouping sums the rows a wave of customers at a time, each thread into a list of its own
 //! (`group`), so the days come in several lists, one after the other in customer order.
 //! Joining them into one would copy every day once more, single-threaded, into memory not
-//! touched before; looking a customer's days up in the right list costs a search among a
-//! few dozen.
+//! touched before; looking a customer's days up costs a binary search among the lists
+//! (a wave's per thread: two dozen for the 10 M-row log on two cores).
 
 use std::ops::Range;
 
@@ -53,6 +53,7 @@ impl Days {
             return (&[], &[]);
         }
         let list = &self.lists[self.lists.partition_point(|l| l.end() <= range.start)];
+        debug_assert!(range.end <= list.end(), "days {range:?} lie in one list");
         let local = range.start - list.first..range.end - list.first;
         let margins = if list.margins.is_empty() { &[][..] } else { &list.margins[local.clone()] };
         (&list.days[local], margins)
@@ -114,5 +115,13 @@ mod tests {
         assert_eq!((all.len(), all.lists.len()), (3, 1));
         all.truncate(0);
         assert_eq!((all.len(), all.lists.len()), (0, 0));
+
+        // Margins go with their days.
+        let mut all = Days::default();
+        all.push(days(0, 2), vec![1, 2]);
+        all.push(days(100, 3), vec![3, 4, 5]);
+        all.truncate(3);
+        assert_eq!(all.get(2..3), (&days(100, 1)[..], &[3][..]));
+        assert_eq!(all.lists[1].margins.capacity(), 1, "the rest given back");
     }
 }

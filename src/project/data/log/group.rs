@@ -42,51 +42,37 @@ pub fn group<E: Entry>(
         handles.into_iter().map(|h| h.join().expect("a grouping thread panicked")).unzip()
     });
     let mut lists: Vec<Vec<E>> = parts.into_iter().map(|p| p.rows).collect();
-    let bucket_rows = |b: usize| sizes.iter().map(|s| s.get(b).copied().unwrap_or(0)).sum::<usize>();
-    let shape = Layout { per, customers, counts: &counts };
+    let bucket_rows: Vec<usize> = (0..buckets).map(|b| sizes.iter().map(|s| s[b]).sum()).collect();
+    let layout = Layout { per, customers, counts: &counts };
     let (mut days, mut kept) = (Days::default(), Vec::with_capacity(customers));
-    let mut first = 0;
-    while first < buckets {
-        // The wave: buckets from `first` on, as many as WAVE rows hold, one at least.
-        let mut end = first + 1;
-        let mut rows = bucket_rows(first);
-        while end < buckets && rows + bucket_rows(end) <= WAVE {
-            rows += bucket_rows(end);
+    let mut first_bucket = 0;
+    while first_bucket < buckets {
+        // The wave: buckets from the first on, as many as WAVE rows hold, one at least.
+        let mut end = first_bucket + 1;
+        let mut wave_rows = bucket_rows[first_bucket];
+        while end < buckets && wave_rows + bucket_rows[end] <= WAVE {
+            wave_rows += bucket_rows[end];
             end += 1;
         }
-        // Each list ends with the wave's buckets, the first last: one slice per bucket and list.
-        let mut slices: Vec<Vec<&mut [E]>> = (first..end).map(|_| Vec::new()).collect();
-        let taken: Vec<usize> = sizes.iter().map(|s| s[first..end].iter().sum()).collect();
-        for ((list, size), &n) in lists.iter_mut().zip(&sizes).zip(&taken) {
-            let at = list.len() - n;
-            let mut rest = &mut list[at..];
-            for (b, bucket) in (first..end).zip(&mut slices) {
-                let (head, slice) = rest.split_at_mut(rest.len() - size[b]);
-                bucket.push(slice);
-                rest = head;
-            }
-        }
-        // Runs of the wave's buckets with about equal numbers of rows, one per thread.
-        let len = end - first;
-        let mut before = Vec::with_capacity(len);
-        for b in first..end {
-            before.push(before.last().map_or(0, |&s| s + bucket_rows(b - 1)));
-        }
-        let threads = threads.clamp(1, len);
-        let cuts: Vec<usize> = (0..=threads)
-            .map(|t| if t == threads { len } else { before.partition_point(|&s| s < rows * t / threads) })
-            .collect();
+        let wave = first_bucket..end;
+        let taken: Vec<usize> = sizes.iter().map(|s| s[wave.clone()].iter().sum()).collect();
+        let slices = wave_slices(&mut lists, &sizes, wave.clone());
+        let runs = runs(&bucket_rows[wave.clone()], threads);
         let mut slices = slices.into_iter();
-        let work: Vec<(usize, Vec<Vec<&mut [E]>>)> = cuts
+        let work: Vec<(usize, Vec<Vec<&mut [E]>>)> = runs
             .windows(2)
-            .map(|cut| ((first + cut[0]) * per, slices.by_ref().take(cut[1] - cut[0]).collect::<Vec<_>>()))
+            .map(|run| {
+                ((first_bucket + run[0]) * per, slices.by_ref().take(run[1] - run[0]).collect::<Vec<_>>())
+            })
             .filter(|(_, buckets)| !buckets.is_empty())
             .collect();
-        let shape = &shape;
+        let layout = &layout;
         let done: Vec<_> = std::thread::scope(|scope| {
             let handles: Vec<_> = work
                 .into_iter()
-                .map(|(start, buckets)| scope.spawn(move || group_run(buckets, start, shape)))
+                .map(|(first_customer, buckets)| {
+                    scope.spawn(move || group_run(buckets, first_customer, layout))
+                })
                 .collect();
             handles.into_iter().map(|h| h.join().expect("a grouping thread panicked")).collect()
         });
@@ -94,15 +80,15 @@ pub fn group<E: Entry>(
             days.push(run_days, run_margins);
             kept.extend(run_kept);
         }
-        // The wave's rows are summed: their lists give their memory back.
+        // The wave's rows are summed: their lists give their memory back (`realloc` shrinks
+        // a list where it lies; glibc moves the pages of a large one, copying nothing).
         for (list, n) in lists.iter_mut().zip(taken) {
             list.truncate(list.len() - n);
-            if list.capacity() - list.len() >= GIVE_BACK {
-                list.shrink_to_fit();
-            }
+            list.shrink_to_fit();
         }
-        first = end;
+        first_bucket = end;
     }
+    debug_assert!(lists.iter().all(Vec::is_empty), "every row grouped");
     debug_assert_eq!(kept.len(), customers, "every customer grouped");
     let mut start = 0;
     let ranges = kept
@@ -113,6 +99,43 @@ pub fn group<E: Entry>(
         })
         .collect();
     (days, ranges)
+}
+
+/// Each of `wave`'s buckets as its rows in each list (`sizes` gives each list's rows per
+/// bucket): the lists end with the wave's buckets, the first last.
+fn wave_slices<'a, E>(
+    lists: &'a mut [Vec<E>],
+    sizes: &[Vec<usize>],
+    wave: Range<usize>,
+) -> Vec<Vec<&'a mut [E]>> {
+    let mut slices: Vec<Vec<&mut [E]>> = wave.clone().map(|_| Vec::with_capacity(lists.len())).collect();
+    for (list, size) in lists.iter_mut().zip(sizes) {
+        let at = list.len() - size[wave.clone()].iter().sum::<usize>();
+        let mut rest = &mut list[at..];
+        for (b, bucket) in wave.clone().zip(&mut slices) {
+            let (head, slice) = rest.split_at_mut(rest.len() - size[b]);
+            bucket.push(slice);
+            rest = head;
+        }
+        debug_assert!(rest.is_empty(), "the wave's buckets fill the list's tail");
+    }
+    slices
+}
+
+/// Where `threads` runs of buckets with about equal numbers of rows begin, and where the
+/// last ends: `rows[b]` is bucket `b`'s. Runs may be empty.
+fn runs(rows: &[usize], threads: usize) -> Vec<usize> {
+    let total: usize = rows.iter().sum();
+    let threads = threads.clamp(1, rows.len().max(1));
+    let mut before = Vec::with_capacity(rows.len());
+    let mut sum = 0;
+    for &n in rows {
+        before.push(sum);
+        sum += n;
+    }
+    (0..=threads)
+        .map(|t| if t == threads { rows.len() } else { before.partition_point(|&s| s < total * t / threads) })
+        .collect()
 }
 
 // A customer-day's categories are the low 32 bits of a summed key, below its day; the
@@ -167,7 +190,7 @@ impl Layout<'_> {
     }
 }
 
-/// Groups a run of buckets, the first of whose customers is `start`: each bucket given as
+/// Groups a run of buckets whose first customer is `first_customer`, each bucket given as
 /// its rows in each worker's list. Returns the day totals of the run's customers in order,
 /// their margins (none unless `E` has them), and how many days each customer has.
 ///
@@ -179,13 +202,13 @@ impl Layout<'_> {
 /// day totals of a customer are copied, to be merged across workers.
 fn group_run<E: Entry>(
     buckets: Vec<Vec<&mut [E]>>,
-    start: usize,
-    shape: &Layout,
+    first_customer: usize,
+    layout: &Layout,
 ) -> (Vec<DayTotal>, Vec<i64>, Vec<usize>) {
-    let rows: usize = buckets.iter().flatten().map(|s| s.len()).sum();
-    let mut days = Vec::with_capacity(rows);
-    let mut margins = if E::HAS_MARGIN { Vec::with_capacity(rows) } else { Vec::new() };
-    let mut kept = Vec::with_capacity(buckets.len() * shape.per);
+    let row_count: usize = buckets.iter().flatten().map(|s| s.len()).sum();
+    let mut days = Vec::with_capacity(row_count);
+    let mut margins = if E::HAS_MARGIN { Vec::with_capacity(row_count) } else { Vec::new() };
+    let mut kept = Vec::with_capacity(buckets.len() * layout.per);
     let mut emit = |summed: &[E]| {
         days.extend(summed.iter().map(day_total));
         if E::HAS_MARGIN {
@@ -195,12 +218,12 @@ fn group_run<E: Entry>(
     };
     let mut scratch: Vec<E> = Vec::new();
     for (i, mut sources) in buckets.into_iter().enumerate() {
-        let first = start + i * shape.per;
-        let customers = first..(first + shape.per).min(shape.customers);
+        let first = first_customer + i * layout.per;
+        let customers = first..(first + layout.per).min(layout.customers);
         let customer = |row: &E| rows::customer(row.key()) as usize - first;
         let n: usize = sources.iter().map(|s| s.len()).sum();
         if n <= DEAL_MAX {
-            let bounds = shape.bounds(customers.clone(), 0..shape.counts.len());
+            let bounds = layout.bounds(customers, 0..layout.counts.len());
             if scratch.len() < n {
                 scratch.resize(n, E::new(0, 0, 0));
             }
@@ -213,7 +236,7 @@ fn group_run<E: Entry>(
             }
         } else {
             let bounds: Vec<Vec<usize>> =
-                (0..sources.len()).map(|w| shape.bounds(customers.clone(), w..w + 1)).collect();
+                (0..sources.len()).map(|w| layout.bounds(customers.clone(), w..w + 1)).collect();
             for (slice, bounds) in sources.iter_mut().zip(&bounds) {
                 rows::permute(slice, bounds, customer);
             }
@@ -229,6 +252,9 @@ fn group_run<E: Entry>(
             }
         }
     }
+    // The lists were made room for every row; their days are fewer.
+    days.shrink_to_fit();
+    margins.shrink_to_fit();
     (days, margins, kept)
 }
 
@@ -259,10 +285,6 @@ fn cut_part<E: Entry>(
     rows::permute(rows, &bounds, |row| last - rows::customer(row.key()) as usize / per);
     (counts, sizes)
 }
-
-/// Lists whose emptied tails are given back to the allocator once this many entries are
-/// free: 16 MiB of plain rows.
-const GIVE_BACK: usize = 1 << 20;
 
 /// Sorts one customer's rows by day and sums the rows of each day into the first ones; a
 /// row's category is its day's one bit when its amount is above zero (a return buys
@@ -384,11 +406,22 @@ mod tests {
     fn grouping_sorts_each_customers_rows_on_any_number_of_threads() {
         // Many customers with a few rows each (more customers than buckets: buckets small
         // enough to be dealt), a few with many rows (fewer than buckets), buckets of two
-        // customers of 600 rows each (past `DEAL_MAX`: cut in place), one with every row,
-        // and none.
-        let shapes: [Shape; 5] =
-            [(5_000, |c| c % 7), (3, |c| c * 40 + 1), (260, |_| 600), (1, |_| 3_000), (0, |_| 0)];
-        const { assert!(2 * 600 > DEAL_MAX && 260 > BUCKETS && 7 * 5_000 / BUCKETS < DEAL_MAX) };
+        // customers of 600 rows each (past `DEAL_MAX`: cut in place), such buckets among
+        // small ones in one wave, two buckets of exactly a wave, one customer with every
+        // row, and none.
+        let shapes: [Shape; 7] = [
+            (5_000, |c| c % 7),
+            (3, |c| c * 40 + 1),
+            (260, |_| 600),
+            (300, |c| if c % 50 == 0 { 1_200 } else { c % 4 }),
+            (2, |_| 1_000),
+            (1, |_| 3_000),
+            (0, |_| 0),
+        ];
+        const {
+            assert!(2 * 600 > DEAL_MAX && 260 > BUCKETS && 7 * 5_000 / BUCKETS < DEAL_MAX);
+            assert!(1_200 > DEAL_MAX && 1_200 + 2 * 3 < WAVE && 2 * 1_000 == WAVE && 1_000 <= DEAL_MAX);
+        };
         for (customers, rows_of) in shapes {
             check_grouping(customers, rows_of);
         }
@@ -397,56 +430,79 @@ mod tests {
     /// A number of customers, and how many rows customer `c` has.
     type Shape = (u32, fn(u32) -> u32);
 
-    /// Three workers' rows of `customers`, numbered alike (the identity), in a scrambled
-    /// order: customer c has `rows_of(c)` rows on days c % 5 + 0, 0, 1, 1, 2, ….
+    /// A row: customer, day, amount, category (`NO_CATEGORY` for none).
+    type TestRow = (u32, i32, i64, u8);
+
+    /// A customer's day: day, amount, margin, categories.
+    type TestDay = (i32, i64, i64, u32);
+
+    /// `customers`' rows in a scrambled order (customer `c`'s `rows_of(c)` rows on the days
+    /// `c % 5` plus 0, 0, 1, 1, 2, …, each in one of four categories or none), grouped from
+    /// three workers' lists and a fourth worker's empty one, each worker numbering customers
+    /// and categories its own way.
     fn check_grouping(customers: u32, rows_of: fn(u32) -> u32) {
-        let mut all: Vec<(u32, i32, i64)> = (0..customers)
+        let mut all: Vec<TestRow> = (0..customers)
             .flat_map(|c| {
-                (0..rows_of(c)).map(move |i| (c, i32::try_from(c % 5 + i / 2).unwrap(), i64::from(c + i)))
+                (0..rows_of(c)).map(move |i| {
+                    let category = if i % 5 == 4 { NO_CATEGORY } else { u8::try_from((c + i) % 4).unwrap() };
+                    (c, i32::try_from(c % 5 + i / 2).unwrap(), i64::from(c + i) - 2, category)
+                })
             })
             .collect();
-        all.sort_by_key(|&(c, day, amount)| {
-            (u64::from(c) * 2_654_435_761 + u64::try_from(amount).unwrap()) % 10_007
+        all.sort_by_key(|&(c, day, amount, _)| {
+            (u64::from(c) * 2_654_435_761 + u64::try_from(amount + 2).unwrap()) % 10_007
                 + u64::try_from(day).unwrap()
         });
-        // Each customer's (day, amount, margin), each row's margin a third of its amount
-        // (rounded down): a day's margin is then the sum of its rows', not a third of its amount.
-        let mut expected: Vec<Vec<(i32, i64, i64)>> = vec![Vec::new(); customers as usize];
-        for &(c, day, amount) in &all {
+        // Each customer's days, each row's margin a third of its amount (rounded toward
+        // zero): a day's margin is then the sum of its rows', not a third of its amount. A
+        // row's category counts when its amount is above zero.
+        let mut expected: Vec<Vec<TestDay>> = vec![Vec::new(); customers as usize];
+        for &(c, day, amount, category) in &all {
+            let bought = if amount > 0 && category != NO_CATEGORY { 1 << category } else { 0 };
             let days = &mut expected[c as usize];
             match days.iter_mut().find(|d| d.0 == day) {
-                Some(d) => (d.1, d.2) = (d.1 + amount, d.2 + amount / 3),
-                None => days.push((day, amount, amount / 3)),
+                Some(d) => (d.1, d.2, d.3) = (d.1 + amount, d.2 + amount / 3, d.3 | bought),
+                None => days.push((day, amount, amount / 3, bought)),
             }
         }
         for days in &mut expected {
             days.sort_unstable();
         }
-        let without_margins: Vec<Vec<(i32, i64, i64)>> = expected
+        let without_margins: Vec<Vec<TestDay>> = expected
             .iter()
-            .map(|days| days.iter().map(|&(day, amount, _)| (day, amount, 0)).collect())
+            .map(|days| days.iter().map(|&(day, amount, _, bought)| (day, amount, 0, bought)).collect())
             .collect();
         for threads in [1, 2, 3, 8] {
-            let plain = grouped_by_three::<PlainRow>(&all, customers, threads);
+            let plain = grouped_by_workers::<PlainRow>(&all, customers, threads);
             assert_eq!(plain, without_margins, "{customers} customers, {threads} threads");
-            let with_margins = grouped_by_three::<RowWithMargin>(&all, customers, threads);
+            let with_margins = grouped_by_workers::<RowWithMargin>(&all, customers, threads);
             assert_eq!(with_margins, expected, "{customers} customers, {threads} threads, margins");
         }
     }
 
-    /// `all` (customer, day, amount) dealt to three workers in turn and grouped on
-    /// `threads`: each customer's (day, amount, margin), the margin 0 without one.
-    fn grouped_by_three<E: Entry>(
-        all: &[(u32, i32, i64)],
-        customers: u32,
-        threads: usize,
-    ) -> Vec<Vec<(i32, i64, i64)>> {
-        let mut parts: Vec<Part<E>> = (0..3).map(|_| Part::default()).collect();
-        for (i, &(c, day, amount)) in all.iter().enumerate() {
-            parts[i % 3].rows.push(Entry::new(rows::key(c, day, NO_CATEGORY), amount, amount / 3));
+    /// `all` dealt to three workers in turn (a fourth gets none), worker `w` numbering
+    /// customer `c` as `(c + 7w) % customers` and category `k` as `(k + w) % 4`, and grouped
+    /// on `threads`: each customer's days, the margin 0 without one.
+    fn grouped_by_workers<E: Entry>(all: &[TestRow], customers: u32, threads: usize) -> Vec<Vec<TestDay>> {
+        const WORKERS: u32 = 4;
+        let mut parts: Vec<Part<E>> = (0..WORKERS).map(|_| Part::default()).collect();
+        for (i, &(c, day, amount, category)) in all.iter().enumerate() {
+            let w = u32::try_from(i % 3).unwrap();
+            let number = (c + 7 * w) % customers;
+            let category =
+                if category == NO_CATEGORY { NO_CATEGORY } else { (category + u8::try_from(w).unwrap()) % 4 };
+            parts[w as usize].rows.push(Entry::new(rows::key(number, day, category), amount, amount / 3));
         }
-        let identity: Vec<Vec<u32>> = (0..3).map(|_| (0..customers).collect()).collect();
-        let (days, ranges) = group(parts, &identity, &[vec![], vec![], vec![]], customers as usize, threads);
+        let remap: Vec<Vec<u32>> = (0..WORKERS)
+            .map(|w| {
+                let back = |n: u32| (i64::from(n) - 7 * i64::from(w)).rem_euclid(i64::from(customers));
+                (0..customers).map(|n| u32::try_from(back(n)).unwrap()).collect()
+            })
+            .collect();
+        let categories: Vec<Vec<u8>> = (0..WORKERS)
+            .map(|w| (0..4u8).map(|k| (k + 4 - u8::try_from(w).unwrap()) % 4).collect())
+            .collect();
+        let (days, ranges) = group(parts, &remap, &categories, customers as usize, threads);
         assert_eq!(days.len(), ranges.last().map_or(0, |r| r.end), "the days are the customers' only");
         ranges
             .into_iter()
@@ -455,7 +511,7 @@ mod tests {
                 assert_eq!(margins.len(), if E::HAS_MARGIN { days.len() } else { 0 });
                 days.iter()
                     .enumerate()
-                    .map(|(i, d)| (d.day, d.amount, margins.get(i).copied().unwrap_or(0)))
+                    .map(|(i, d)| (d.day, d.amount, margins.get(i).copied().unwrap_or(0), d.categories))
                     .collect()
             })
             .collect()

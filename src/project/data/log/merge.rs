@@ -1,7 +1,6 @@
 //! The workers' reads joined into one log: one numbering of customers in id order
-//! ([`Numbering`]), rows sorted in place by customer and day and summed per day
-//! ([`group`]), bad rows given their file lines, and customers whose rows name two segments
-//! reported.
+//! ([`Numbering`]), rows grouped by customer and summed per day ([`group`]), bad rows
+//! given their file lines, and customers whose rows name two segments reported.
 
 use rustc_hash::FxHashMap;
 

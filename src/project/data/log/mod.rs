@@ -44,11 +44,12 @@ use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::{Columns, CsvFormat};
 
-/// Bytes read for each block handed to a worker (plus the part record carried over). The
-/// blocks in flight (read, queued, parsed) are new memory until the first are given back:
-/// with blocks of 4 MiB they faulted in some 40 MB of pages, and the 2 M-row log took
-/// 8 % longer (11 alternating runs: 303 → 279 ms median).
-const BLOCK: usize = 1 << 20;
+/// Bytes read for each block handed to a worker (plus the part record carried over) when
+/// the log is read whole. The blocks in flight (read, queued, parsed) are new memory until
+/// the first are given back: with blocks of 4 MiB they faulted in some 40 MB of pages, and
+/// the 2 M-row log took 8 % longer (11 alternating runs: 303 → 279 ms median). The cut into
+/// parts reads larger blocks ([`parts`]).
+const READ_BLOCK: usize = 1 << 20;
 
 /// How each customer's segment is known.
 pub enum Segments<'a> {
@@ -86,7 +87,7 @@ pub struct Customer {
     /// which a million customers would pay for twice over in memory.
     id: Range<u32>,
     pub segment: Option<usize>,
-    /// Where their days are in [`Log::days`].
+    /// Their days' numbers in [`Log::days`], which lie in one of its lists.
     pub days: Range<usize>,
 }
 
@@ -246,7 +247,7 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
     let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
     let size = file.metadata().map_or(0, |m| m.len());
-    let mut first = vec![0; BLOCK];
+    let mut first = vec![0; READ_BLOCK];
     let filled = fill(&mut file, &mut first).map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
     first.truncate(filled);
     // A part's header is the log's, checked there; its body is checked as the log's rows.
@@ -315,7 +316,7 @@ fn read_rows<E: rows::Entry>(
             })
             .collect();
         let shape = (spec.format.delimiter, header.names.len());
-        let result = stream(file, body, shape, &spares, |index, block| {
+        let result = stream(file, (body, READ_BLOCK), shape, &spares, |index, block| {
             progress.advance(block.len() as u64);
             if spec.fingerprint {
                 hasher.update(&block);
@@ -331,8 +332,7 @@ fn read_rows<E: rows::Entry>(
     });
     progress.finish();
     read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
-    let m = merge::merge(parts, spec, workers);
-    Ok(m)
+    Ok(merge::merge(parts, spec, workers))
 }
 
 /// Reads as much as fits into `buffer`, returning how much was read.
@@ -347,16 +347,17 @@ fn fill(file: &mut File, buffer: &mut [u8]) -> std::io::Result<usize> {
     Ok(filled)
 }
 
-/// Cuts the rest of the file into blocks of whole records and hands each to `send`.
+/// Cuts the rest of the file, after the bytes of `buffer`, into blocks of whole records,
+/// reading `block` bytes at a time, and hands each to `send`.
 ///
 /// Each block is read into one that `spares` gives back once a worker is done with it, when
-/// there is one: a new block would be zeroed before the read overwrote it, and
-/// its pages faulted in afresh (some 4 % of the processor time of the cut of a 100 M-row
-/// log). Only the bytes of a block up to its length are its own; a buffer given back is
-/// longer than the text it next holds.
+/// there is one: a new block would be zeroed before the read overwrote it, and its pages
+/// faulted in afresh (some 4 % of the processor time of the cut of a 100 M-row log). Only
+/// the bytes of a block up to its length are its own; a buffer given back is longer than
+/// the text it next holds.
 fn stream(
     file: &mut File,
-    mut buffer: Vec<u8>,
+    (mut buffer, block): (Vec<u8>, usize),
     (delimiter, fields): (u8, usize),
     spares: &Receiver<Vec<u8>>,
     mut send: impl FnMut(u32, Vec<u8>) -> bool,
@@ -365,10 +366,10 @@ fn stream(
     // The bytes of `buffer` read and not yet sent.
     let mut filled = buffer.len();
     loop {
-        if buffer.len() < filled + BLOCK {
-            buffer.resize(filled + BLOCK, 0);
+        if buffer.len() < filled + block {
+            buffer.resize(filled + block, 0);
         }
-        let n = fill(file, &mut buffer[filled..filled + BLOCK])?;
+        let n = fill(file, &mut buffer[filled..filled + block])?;
         filled += n;
         let at_end = n == 0;
         let cut = if at_end { filled } else { complete_records_end(&buffer[..filled], delimiter, fields) };
@@ -421,7 +422,7 @@ mod tests {
         std::io::Seek::rewind(&mut file).unwrap();
         let (back, spares) = spare_blocks(2);
         let mut blocks = Vec::new();
-        stream(&mut file, Vec::new(), (b',', 2), &spares, |index, block| {
+        stream(&mut file, (Vec::new(), READ_BLOCK), (b',', 2), &spares, |index, block| {
             assert_eq!(index as usize, blocks.len(), "blocks in order");
             blocks.push(block.clone());
             if give_back {

@@ -22,7 +22,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use super::ids::word_of;
 use super::worker::key_text;
-use super::{BLOCK, LogSpec, fill, spare_blocks, stream};
+use super::{LogSpec, fill, spare_blocks, stream};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
@@ -40,6 +40,11 @@ const SAMPLE_BYTES: usize = 16 << 10;
 
 /// Each part file's write buffer.
 const WRITE_BUFFER: usize = 64 << 10;
+
+/// Bytes read for each block the cut hands to a worker: more than the whole read's
+/// ([`super::READ_BLOCK`]), as each block's rows are cut into a run per part, written in
+/// block order. Cut in blocks of 1 MiB, the 100 M-row log took 25.3 s instead of 18.5 s.
+const CUT_BLOCK: usize = 4 << 20;
 
 /// A log cut into parts, in a private temporary folder removed when this is dropped, or on
 /// Ctrl-C, SIGTERM or SIGHUP.
@@ -234,7 +239,7 @@ pub fn split(
     let read_error = |e: std::io::Error| diagnostic(format!("cannot read the file: {e}"));
     let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
     let size = file.metadata().map_or(0, |m| m.len());
-    let mut first = vec![0; BLOCK];
+    let mut first = vec![0; CUT_BLOCK];
     let filled = fill(&mut file, &mut first).map_err(read_error)?;
     first.truncate(filled);
     let header = read_header(&first, spec.rel, spec.columns, spec.format)?;
@@ -324,7 +329,7 @@ fn cut_and_write(
         drop((cut_sender, give_back));
         let writing = scope.spawn(move || write_in_order(&cut_receiver, writers));
         let shape = (spec.format.delimiter, header.names.len());
-        let read = stream(file, body, shape, &spares, |index, block| {
+        let read = stream(file, (body, CUT_BLOCK), shape, &spares, |index, block| {
             progress.advance(block.len() as u64);
             !failed.load(Ordering::Relaxed) && sender.send((index, block)).is_ok()
         });
