@@ -167,6 +167,12 @@ const DEAL_MAX: usize = 1 << 20;
 #[cfg(test)]
 const DEAL_MAX: usize = 1_000;
 
+/// Room each thread's day list starts with, at least: with glibc, a block of more than
+/// 32 MiB is a mapping of its own, given back to the system when freed, while a smaller one
+/// may come from a thread's heap, which keeps its memory once it is freed. Room never
+/// written takes no memory, and the list is shrunk to its days.
+const MAPPED: usize = 33 << 20;
+
 /// What [`group_run`] needs to know of the customers: `per` to a bucket, how many in all,
 /// and each worker's rows per customer.
 struct Layout<'a> {
@@ -206,8 +212,8 @@ fn group_run<E: Entry>(
     layout: &Layout,
 ) -> (Vec<DayTotal>, Vec<i64>, Vec<usize>) {
     let row_count: usize = buckets.iter().flatten().map(|s| s.len()).sum();
-    let mut days = Vec::with_capacity(row_count);
-    let mut margins = if E::HAS_MARGIN { Vec::with_capacity(row_count) } else { Vec::new() };
+    let mut days = Vec::with_capacity(row_count.max(MAPPED / size_of::<DayTotal>()));
+    let mut margins = if E::HAS_MARGIN { Vec::with_capacity(row_count.max(MAPPED / 8)) } else { Vec::new() };
     let mut kept = Vec::with_capacity(buckets.len() * layout.per);
     let mut emit = |summed: &[E]| {
         days.extend(summed.iter().map(day_total));
