@@ -55,8 +55,9 @@ pub fn group<E: Entry>(
             end += 1;
         }
         let wave = first_bucket..end;
+        // Each list's rows in the wave, at its end.
         let taken: Vec<usize> = sizes.iter().map(|s| s[wave.clone()].iter().sum()).collect();
-        let slices = wave_slices(&mut lists, &sizes, wave.clone());
+        let slices = wave_slices(&mut lists, (&sizes, &taken), wave.clone());
         let runs = runs(&bucket_rows[wave.clone()], threads);
         let mut slices = slices.into_iter();
         let work: Vec<(usize, Vec<Vec<&mut [E]>>)> = runs
@@ -102,15 +103,16 @@ pub fn group<E: Entry>(
 }
 
 /// Each of `wave`'s buckets as its rows in each list (`sizes` gives each list's rows per
-/// bucket): the lists end with the wave's buckets, the first last.
+/// bucket, `taken` its rows in the wave): the lists end with the wave's buckets, the first
+/// last.
 fn wave_slices<'a, E>(
     lists: &'a mut [Vec<E>],
-    sizes: &[Vec<usize>],
+    (sizes, taken): (&[Vec<usize>], &[usize]),
     wave: Range<usize>,
 ) -> Vec<Vec<&'a mut [E]>> {
     let mut slices: Vec<Vec<&mut [E]>> = wave.clone().map(|_| Vec::with_capacity(lists.len())).collect();
-    for (list, size) in lists.iter_mut().zip(sizes) {
-        let at = list.len() - size[wave.clone()].iter().sum::<usize>();
+    for ((list, size), &n) in lists.iter_mut().zip(sizes).zip(taken) {
+        let at = list.len() - n;
         let mut rest = &mut list[at..];
         for (b, bucket) in wave.clone().zip(&mut slices) {
             let (head, slice) = rest.split_at_mut(rest.len() - size[b]);
