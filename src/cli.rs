@@ -145,7 +145,9 @@ pub enum Command {
         timings: bool,
     },
     /// Write the per-customer summary of the project's transaction data as CSV: the same
-    /// table docs/warehouse.md computes in a warehouse.
+    /// table docs/warehouse.md computes in a warehouse. With `--no-cache`, or for a log read
+    /// in parts, only project.yaml, segments.yaml and the data are read, and rows go out as
+    /// they are made.
     Summarise {
         /// The project folder.
         #[arg(default_value = ".")]

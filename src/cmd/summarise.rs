@@ -19,9 +19,13 @@ pub fn run(
     if !holdout
         && dir.is_dir()
         && let Some(data) = crate::project::load_data_only(dir, options)
-        && data.needs_parts(dir, memory_limit)
     {
-        return in_parts(dir, output, &data, memory_limit);
+        if data.needs_parts(dir, memory_limit) {
+            return in_parts(dir, output, &data, memory_limit);
+        }
+        if !options.cache && data.is_log() {
+            return whole(dir, output, &data);
+        }
     }
     let cache = super::cache::Store::open(dir, options.cache);
     let project = load(dir, options, &cache)?;
@@ -66,6 +70,16 @@ pub fn run(
     Ok(())
 }
 
+/// Summarises a log read whole when nothing is cached, its rows written as they are made
+/// ([`crate::project::data::streamed`]). Only project.yaml and segments.yaml are read
+/// besides the data, as in parts: the summary depends on nothing else.
+fn whole(dir: &Path, output: Option<&Path>, data: &crate::project::DataOnly) -> Result<(), Error> {
+    let destination = data_destination(dir, output, data)?;
+    let coverage = write_summary(&destination, |out| data.summarise_whole(dir, out))?;
+    said(&coverage);
+    Ok(())
+}
+
 /// Summarises a log too large to read whole in `memory_limit` bytes, part by part. Only
 /// project.yaml and segments.yaml are read besides the data (see `DataOnly`), and nothing
 /// is cached: the summary is the result.
@@ -75,41 +89,14 @@ fn in_parts(
     data: &crate::project::DataOnly,
     memory_limit: u64,
 ) -> Result<(), Error> {
-    let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
-    if let Destination::File(path) = &destination {
-        check_target(path, Some(Protected { dir, inputs: &data.inputs }))?;
-        // The files the project is read from by their name are inputs too, though unread.
-        if let Some(rel) =
-            crate::output::place_in(dir, path).filter(|rel| crate::project::is_fixed_input(rel))
-        {
-            return Err(Error::Usage(format!(
-                "{} is the project's input {rel}; write the output somewhere else",
-                path.display()
-            )));
-        }
-    }
+    let destination = data_destination(dir, output, data)?;
     // A file is written to a temporary one first, which the log's problems, found once every
     // part is read, leave unrenamed: its rows may go out as they are made. Standard output
     // takes nothing before the log is judged.
     let undoable = matches!(destination, Destination::File(_));
-    let (mut summarised, mut problems) = (None, None);
-    let written = destination.write_with(|out| {
-        let target = Target { out, undoable };
-        match data.summarise_in_parts(dir, (memory_limit, &std::env::temp_dir()), target) {
-            Ok(done) => summarised = Some(done),
-            Err(Failure::Output(e)) => return Err(e),
-            Err(Failure::Invalid(invalid)) => {
-                problems = Some(invalid);
-                return Err(std::io::Error::other("the log has problems"));
-            }
-        }
-        Ok(())
-    });
-    if let Some(invalid) = problems {
-        return Err(Error::Invalid(invalid));
-    }
-    written?;
-    let Some(summarised) = summarised else { unreachable!("`write_with` writes what its `fill` writes") };
+    let summarised = write_summary(&destination, |out| {
+        data.summarise_in_parts(dir, (memory_limit, &std::env::temp_dir()), Target { out, undoable })
+    })?;
     let (parts, bytes) = (summarised.parts, summarised.largest);
     let largest = if bytes < 10 << 20 {
         format!("{} KiB", bytes.div_ceil(1 << 10))
@@ -123,6 +110,55 @@ fn in_parts(
     );
     said(&summarised.coverage);
     Ok(())
+}
+
+/// Where `output` asks a summary of `data` to go, refused when it would replace one of the
+/// project's inputs: the data files and the two files read, and the files read by their
+/// name, though unread here.
+fn data_destination(
+    dir: &Path,
+    output: Option<&Path>,
+    data: &crate::project::DataOnly,
+) -> Result<Destination, Error> {
+    let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
+    if let Destination::File(path) = &destination {
+        check_target(path, Some(Protected { dir, inputs: &data.inputs }))?;
+        if let Some(rel) =
+            crate::output::place_in(dir, path).filter(|rel| crate::project::is_fixed_input(rel))
+        {
+            return Err(Error::Usage(format!(
+                "{} is the project's input {rel}; write the output somewhere else",
+                path.display()
+            )));
+        }
+    }
+    Ok(destination)
+}
+
+/// Writes to `destination` what `summarise` writes, and returns what it returns: the log's
+/// problems when it has any (a file is then left as it was), or the output's error.
+fn write_summary<T>(
+    destination: &Destination,
+    summarise: impl FnOnce(&mut dyn std::io::Write) -> Result<T, Failure>,
+) -> Result<T, Error> {
+    let (mut done, mut problems) = (None, None);
+    let written = destination.write_with(|out| {
+        match summarise(out) {
+            Ok(result) => done = Some(result),
+            Err(Failure::Output(e)) => return Err(e),
+            Err(Failure::Invalid(invalid)) => {
+                problems = Some(invalid);
+                return Err(std::io::Error::other("the log has problems"));
+            }
+        }
+        Ok(())
+    });
+    if let Some(invalid) = problems {
+        return Err(Error::Invalid(invalid));
+    }
+    written?;
+    let Some(done) = done else { unreachable!("`write_with` writes what its `fill` writes") };
+    Ok(done)
 }
 
 /// Says on standard error how many customers and rows were summarised, and what was left out.

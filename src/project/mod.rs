@@ -150,9 +150,10 @@ pub fn load_memoised(dir: &Path, options: Options, memo: &dyn crate::memo::Memo)
 }
 
 /// What `uplift summarise` reads of a project whose transaction log it summarises in parts
-/// ([`data::in_parts`]): project.yaml, for its `data:` section and loyalty path, and the
-/// segment ids of segments.yaml. The other files are not read: no other command reads a log
-/// that large, so its summary is all the project can take from it.
+/// ([`data::in_parts`]), or whole with nothing cached ([`data::streamed`]): project.yaml,
+/// for its `data:` section and loyalty path, and the segment ids of segments.yaml. The
+/// other files are not read: the summary depends on nothing else, and no other command
+/// reads a log too large to read whole, so its summary is all the project can take from it.
 pub struct DataOnly {
     pub config: data::DataConfig,
     pub segment_ids: Vec<String>,
@@ -166,6 +167,22 @@ impl DataOnly {
     /// Whether the log is too large to read whole within `memory_limit` bytes.
     pub fn needs_parts(&self, dir: &Path, memory_limit: u64) -> bool {
         data::in_parts::needs_parts(&Folder { root: dir, links: self.links }, &self.config, memory_limit)
+    }
+
+    /// Summarises the log, read whole, to `out` as the rows are made (see
+    /// [`data::streamed`]).
+    pub fn summarise_whole(
+        &self,
+        dir: &Path,
+        out: &mut dyn std::io::Write,
+    ) -> Result<crate::model::Coverage, data::in_parts::Failure> {
+        let folder = Folder { root: dir, links: self.links };
+        data::streamed::summarise(&folder, &self.config, (&self.segment_ids, &self.path), out)
+    }
+
+    /// Whether the data is a transaction log, not a summary.
+    pub fn is_log(&self) -> bool {
+        matches!(self.config.input, data::DataInput::Transactions { .. })
     }
 
     /// Summarises the log in parts to `target` (see [`data::in_parts::summarise`]).

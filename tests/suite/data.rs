@@ -580,6 +580,52 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
     assert!(err.contains(&format!("on line {}", lines + 1)), "{err}");
 }
 
+/// Without a cache, `summarise` writes each customer's row as it is made, reading only
+/// project.yaml, segments.yaml and the data; with one (here without a key, so none is
+/// kept), it loads the project as the other commands do and writes the summaries they hold. The two write the same bytes, say the
+/// same about what was left out, and fail on the same problems.
+#[test]
+fn a_summary_written_as_it_is_made_is_the_one_the_project_holds() {
+    let edits = [
+        (2, "10004;;100,00;30,00;installers;VVS"),
+        (50, "10003;01.03.2024;12x;30,00;installers;VVS"),
+        (60, ""),
+        (70, "10005;01.03.2024;-100,00;-30,00;facility-management;VVS"),
+    ];
+    let dir = with_lines("streamed", &edits);
+    let d = dir.path().to_str().unwrap();
+    let (streamed_file, held_file) = (dir.path().join("streamed.csv"), dir.path().join("held.csv"));
+    let streamed =
+        uplift(&["summarise", d, "--no-cache", "--skip-bad-rows", "-o", streamed_file.to_str().unwrap()]);
+    let held = uplift(&["summarise", d, "--skip-bad-rows", "-o", held_file.to_str().unwrap()]);
+    let (streamed_err, held_err) = (text(&streamed.stderr), text(&held.stderr));
+    assert!(streamed.status.success() && held.status.success(), "{streamed_err}\n{held_err}");
+    assert!(fs::read(&streamed_file).unwrap() == fs::read(&held_file).unwrap(), "the summaries differ");
+    assert_eq!(streamed_err, held_err);
+    assert!(streamed_err.contains("skipped"), "{streamed_err}");
+    let stdout = uplift(&["summarise", d, "--no-cache", "--skip-bad-rows"]);
+    assert!(stdout.stdout == fs::read(&held_file).unwrap(), "standard output differs from the file");
+
+    // Not skipped, the bad rows fail both, with the same problems, and nothing is written.
+    fs::remove_file(&streamed_file).unwrap();
+    let streamed = uplift(&["summarise", d, "--no-cache", "-o", streamed_file.to_str().unwrap()]);
+    let held = uplift(&["summarise", d]);
+    assert_eq!((streamed.status.code(), held.status.code()), (Some(1), Some(1)));
+    assert_eq!(text(&streamed.stderr), text(&held.stderr));
+    assert!(text(&streamed.stderr).contains("data/transactions.csv:50:"), "{}", text(&streamed.stderr));
+    assert!(!streamed_file.exists(), "a failed summary leaves no file");
+
+    // A problem in project.yaml is told as the whole project's load tells it.
+    let yaml = dir.path().join("project.yaml");
+    let project = fs::read_to_string(&yaml).unwrap();
+    fs::write(&yaml, project.replace("date_format:", "date_fromat:")).unwrap();
+    let streamed = uplift(&["summarise", d, "--no-cache"]);
+    let held = uplift(&["summarise", d]);
+    assert_eq!((streamed.status.code(), held.status.code()), (Some(1), Some(1)));
+    assert_eq!(text(&streamed.stderr), text(&held.stderr));
+    assert!(text(&streamed.stderr).contains("date_fromat"), "{}", text(&streamed.stderr));
+}
+
 /// `summarise` of a log larger than its memory limit reads it in parts by customer id; what
 /// it writes and every problem it finds are those of the log read whole. The example's
 /// 4.4 MB log with a memory limit of 1 MiB goes in 13 parts of about a third of a MiB.

@@ -116,22 +116,13 @@ fn from_log(
     step: StepOf,
 ) -> DataSet {
     let first_day = log.period.map_or(end, |(first, _)| first);
-    let (rows, lines, skipped) = (log.rows, log.lines, log.bad.skipped());
+    let read = log_coverage(&log, (end, files), (0, 0));
     let how =
         Reading { segments, end, first_day, path, split: modelling.calibration_end.map(|cal| (cal, end)) };
     let step = step(log.customers.len());
     let (customers, totals) = summarise_log(log, &how, step);
-    let coverage = Coverage {
-        files: files.iter().map(|f| f.path.clone()).collect(),
-        rows,
-        lines: Some(lines),
-        customers: customers.len() as u64,
-        customers_returns_only: totals.returns_only,
-        first_date: data::date_of(first_day),
-        observation_end: data::date_of(end),
-        skipped,
-        from_summary: false,
-    };
+    let coverage =
+        Coverage { customers: customers.len() as u64, customers_returns_only: totals.returns_only, ..read };
     let loyalty = loyalty_counts(&customers, segments, end, path);
     let segments = totals
         .per_segment
@@ -141,6 +132,27 @@ fn from_log(
         .collect();
     let calibration = totals.holdout.map(HoldoutAccumulator::finish);
     DataSet { coverage, customers, segments, model: modelling.model, calibration }
+}
+
+/// What a log read whole from `files` and ending on day `end` covers, with its customers
+/// counted: `summarised` with a purchase day, `returns_only` without one.
+pub fn log_coverage(
+    log: &Log,
+    (end, files): (i32, &[crate::model::Source]),
+    (summarised, returns_only): (u64, u64),
+) -> Coverage {
+    let first_day = log.period.map_or(end, |(first, _)| first);
+    Coverage {
+        files: files.iter().map(|f| f.path.clone()).collect(),
+        rows: log.rows,
+        lines: Some(log.lines),
+        customers: summarised,
+        customers_returns_only: returns_only,
+        first_date: data::date_of(first_day),
+        observation_end: data::date_of(end),
+        skipped: log.bad.skipped(),
+        from_summary: false,
+    }
 }
 
 /// How a log's customers are summarised: the project's segments, the observation end, the
@@ -388,13 +400,20 @@ fn purchase_span(history: &History) -> Option<(i32, u32, i32)> {
 /// The customer's summary as of day `end`, with their steps on the loyalty path read
 /// under `path`; `None` without any purchase day.
 pub fn summarise(history: &History, end: i32, path: &LoyaltyPathSettings) -> Option<CustomerSummary> {
+    let figures = figures(history, end, path)?;
+    Some(CustomerSummary { id: history.id.to_owned(), ..figures })
+}
+
+/// [`summarise`] but for the id, left empty (an empty `String` takes no allocation): for a
+/// summary written out as soon as it is made, with the history's id.
+pub fn figures(history: &History, end: i32, path: &LoyaltyPathSettings) -> Option<CustomerSummary> {
     let (first, count, last) = purchase_span(history)?;
     let repeat_amount: i64 = history.days.iter().filter(|d| d.day > first).map(|d| d.amount).sum();
     #[allow(clippy::cast_precision_loss)] // sums far below 2^53 ten-thousandths
     let monetary =
         if count > 0 { repeat_amount as f64 / UNITS_PER_CURRENCY as f64 / f64::from(count) } else { 0.0 };
     Some(CustomerSummary {
-        id: history.id.to_owned(),
+        id: String::new(),
         segment: history.segment,
         frequency: count,
         recency: u32::try_from(last - first).unwrap_or(0),

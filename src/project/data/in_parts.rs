@@ -13,7 +13,8 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use super::bad_rows::BadRows;
 use super::log::{self, LineMap};
 use super::{
-    DataConfig, DataInput, LOG_MAX_BYTES, LogLimit, LogRead, LogSetup, date_of, day_of, summary_file,
+    DataConfig, DataInput, LOG_MAX_BYTES, LogLimit, LogRead, LogSetup, date_of, day_of, streamed,
+    summary_file,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Invalid, slash_path};
 use crate::model::{Coverage, LineCounts, LoyaltyPathSettings};
@@ -73,6 +74,14 @@ impl From<Vec<Diagnostic>> for Failure {
     }
 }
 
+/// The problem of a project whose data, named in project.yaml, is a summary, not a log.
+pub(super) fn not_a_log() -> Failure {
+    Failure::from(vec![Diagnostic::new(
+        Path::new(crate::model::PROJECT_YAML),
+        "the data is not a transaction log",
+    )])
+}
+
 /// What [`summarise`] read, once the summary is written.
 pub struct Summarised {
     pub coverage: Coverage,
@@ -102,12 +111,7 @@ pub fn summarise(
     (memory_limit, temporary): (u64, &Path),
     target: Target,
 ) -> Result<Summarised, Failure> {
-    let DataInput::Transactions { log: rel, customers } = &config.input else {
-        return Err(Failure::from(vec![Diagnostic::new(
-            Path::new(crate::model::PROJECT_YAML),
-            "the data is not a transaction log",
-        )]));
-    };
+    let DataInput::Transactions { log: rel, customers } = &config.input else { return Err(not_a_log()) };
     let setup = LogSetup::new(dir, config, segment_ids, (rel, customers.as_deref()), LogLimit::InParts)?;
     // Nothing here is cached nor lists its inputs: neither the log nor a part is hashed.
     let spec = setup.spec(rel, config, LogFingerprint::ForCache);
@@ -251,16 +255,22 @@ fn write_parts(
 ) -> Result<Written, Failure> {
     let mut written = Written::default();
     for (part, k) in received {
-        let (summaries, none) = super::customer_base::summaries(part, end_up_front.unwrap_or(i32::MAX), path);
-        written.customers += summaries.len() as u64;
-        written.returns_only += none;
-        if end_up_front.is_some() {
-            if !written.header && !summaries.is_empty() {
-                out.write_all(summary_file::header(true, path).as_bytes()).map_err(Failure::Output)?;
-                written.header = true;
-            }
-            summary_file::write_rows(&summaries, segment_ids, path, out).map_err(Failure::Output)?;
+        if let Some(end) = end_up_front {
+            // Summarised straight into their rows, as a log read whole is (`streamed`).
+            let mut write = |out: &mut dyn Write| {
+                if !written.header && streamed::any_summarised(&part, end, path) {
+                    out.write_all(summary_file::header(true, path).as_bytes())?;
+                    written.header = true;
+                }
+                streamed::write_rows(&part, end, (segment_ids, path), out)
+            };
+            let summarised = write(&mut *out).map_err(Failure::Output)?;
+            written.customers += summarised;
+            written.returns_only += part.customers.len() as u64 - summarised;
         } else {
+            let (summaries, none) = super::customer_base::summaries(part, i32::MAX, path);
+            written.customers += summaries.len() as u64;
+            written.returns_only += none;
             let file = parts.files[k].0.with_file_name(format!("part-{k}.summary"));
             let write = || -> std::io::Result<()> {
                 let mut frames = BufWriter::new(File::create_new(&file)?);

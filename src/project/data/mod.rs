@@ -18,6 +18,7 @@ pub mod periods_file;
 mod prefetch;
 mod progress;
 mod segment_names;
+pub mod streamed;
 mod summary_file;
 
 use std::path::{Path, PathBuf};

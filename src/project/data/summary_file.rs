@@ -82,17 +82,6 @@ fn write_in_batches(
     rows_in_batches(customers, segment_ids, path, batch, out)
 }
 
-/// [`write`] without the header: the rows of some of a summary's customers, the rest
-/// written before or after them.
-pub fn write_rows(
-    customers: &[CustomerSummary],
-    segment_ids: &[String],
-    path: &LoyaltyPathSettings,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    rows_in_batches(customers, segment_ids, path, WRITE_BATCH, out)
-}
-
 /// [`write_rows`], `batch` customers at a time.
 fn rows_in_batches(
     customers: &[CustomerSummary],
@@ -104,21 +93,21 @@ fn rows_in_batches(
     format_in_batches(customers, batch, |run| rows_text(run, segment_ids, path).into_bytes(), out)
 }
 
-/// Writes what `format` makes of `customers`, `batch` at a time: each batch formatted on
-/// all cores, in runs joined in order, on a thread of its own while this one writes the
-/// batch before.
-fn format_in_batches(
-    customers: &[CustomerSummary],
+/// Writes what `format` makes of `items`, `batch` at a time: each batch formatted on all
+/// cores, in runs joined in order, on a thread of its own while this one writes the batch
+/// before.
+pub fn format_in_batches<T: Sync>(
+    items: &[T],
     batch: usize,
-    format: impl Fn(&[CustomerSummary]) -> Vec<u8> + Sync,
+    format: impl Fn(&[T]) -> Vec<u8> + Sync,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     std::thread::scope(|scope| {
         let (sender, formatted) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(1);
         let format = &format;
         scope.spawn(move || {
-            for customers in customers.chunks(batch.max(1)) {
-                if sender.send(crate::parallel::map_runs(customers, format)).is_err() {
+            for items in items.chunks(batch.max(1)) {
+                if sender.send(crate::parallel::map_runs(items, format)).is_err() {
                     return; // the writing failed
                 }
             }
@@ -150,17 +139,28 @@ pub fn header(with_path: bool, path: &LoyaltyPathSettings) -> String {
 fn rows_text(customers: &[CustomerSummary], segment_ids: &[String], path: &LoyaltyPathSettings) -> String {
     let mut text = String::with_capacity(customers.len() * 72);
     for c in customers {
-        push_head(&mut text, c, segment_ids);
-        push_number(&mut text, u64::from(c.age));
-        push_tail(&mut text, c, path);
+        push_row(&mut text, &c.id, c, (segment_ids, path));
     }
     text
 }
 
+/// Appends the row of customer `id` summarised by `c` (whose own `id` is not read: a
+/// summary made to be written at once has none), with its line ending.
+pub fn push_row(
+    text: &mut String,
+    id: &str,
+    c: &CustomerSummary,
+    (segment_ids, path): (&[String], &LoyaltyPathSettings),
+) {
+    push_head(text, id, c, segment_ids);
+    push_number(text, u64::from(c.age));
+    push_tail(text, c, path);
+}
+
 /// A row up to its `T`: id, segment, frequency and recency, each with its comma.
-fn push_head(text: &mut String, c: &CustomerSummary, segment_ids: &[String]) {
+fn push_head(text: &mut String, id: &str, c: &CustomerSummary, segment_ids: &[String]) {
     let segment = c.segment.and_then(|i| segment_ids.get(i)).map_or("", String::as_str);
-    push_exact(text, &c.id, ',');
+    push_exact(text, id, ',');
     text.push(',');
     push_exact(text, segment, ',');
     for n in [c.frequency, c.recency] {
@@ -208,7 +208,7 @@ pub fn write_frames(
         let (mut frames, mut text) = (Vec::with_capacity(run.len() * 80), String::new());
         for c in run {
             text.clear();
-            push_head(&mut text, c, segment_ids);
+            push_head(&mut text, &c.id, c, segment_ids);
             let head = u32::try_from(text.len()).unwrap_or(u32::MAX);
             push_tail(&mut text, c, path);
             frames.extend_from_slice(&head.to_le_bytes());
