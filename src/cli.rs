@@ -145,9 +145,9 @@ pub enum Command {
         timings: bool,
     },
     /// Write the per-customer summary of the project's transaction data as CSV: the same
-    /// table docs/warehouse.md computes in a warehouse. With `--no-cache`, or for a log read
-    /// in parts, only project.yaml, segments.yaml and the data are read, and rows go out as
-    /// they are made.
+    /// table docs/warehouse.md computes in a warehouse. Without a cache (`--no-cache`), a
+    /// transaction log's rows go out as they are made. A log read in parts is read with
+    /// project.yaml and segments.yaml only: the other files are neither read nor checked.
     Summarise {
         /// The project folder.
         #[arg(default_value = ".")]

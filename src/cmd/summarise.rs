@@ -9,7 +9,8 @@ use crate::output::{Destination, Protected, check_target};
 use crate::project::data::in_parts::{Failure, Target};
 
 /// Summarises the project in `dir`, or its holdout; a log too large for `memory_limit` bytes
-/// is read in parts.
+/// is read in parts, and without a cache a log read whole is written out as it is
+/// summarised.
 pub fn run(
     dir: &Path,
     output: Option<&Path>,
@@ -24,7 +25,7 @@ pub fn run(
             return in_parts(dir, output, &data, memory_limit);
         }
         if !options.cache && data.is_log() {
-            return whole(dir, output, &data);
+            return whole(dir, output, &data, options);
         }
     }
     let cache = super::cache::Store::open(dir, options.cache);
@@ -70,12 +71,30 @@ pub fn run(
     Ok(())
 }
 
-/// Summarises a log read whole when nothing is cached, its rows written as they are made
-/// ([`crate::project::data::streamed`]). Only project.yaml and segments.yaml are read
-/// besides the data, as in parts: the summary depends on nothing else.
-fn whole(dir: &Path, output: Option<&Path>, data: &crate::project::DataOnly) -> Result<(), Error> {
-    let destination = data_destination(dir, output, data)?;
-    let coverage = write_summary(&destination, |out| data.summarise_whole(dir, out))?;
+/// Summarises a log read whole when nothing is cached, written out as it is summarised
+/// ([`crate::project::data::streamed`]), without the figures per segment that only the
+/// report and the cache need. As in parts, only project.yaml and segments.yaml are read
+/// besides the data; the project's other files are listed meanwhile, on a second thread,
+/// so that the summary replaces none of them.
+fn whole(
+    dir: &Path,
+    output: Option<&Path>,
+    data: &crate::project::DataOnly,
+    options: crate::project::Options,
+) -> Result<(), Error> {
+    // Refused before the log is read: the data and the files read by their name.
+    destination(dir, output, &data.inputs)?;
+    let (read, others) = std::thread::scope(|scope| {
+        let others = scope.spawn(|| crate::project::files_read(dir, options));
+        (data.read_whole(dir), others.join().expect("the thread listing the project's files panicked"))
+    });
+    let read = read.map_err(|failure| match failure {
+        Failure::Invalid(invalid) => Error::Invalid(invalid),
+        Failure::Output(e) => Error::io("read", dir)(e),
+    })?;
+    let inputs: Vec<_> = others.into_iter().chain(data.inputs.iter().cloned()).collect();
+    let destination = destination(dir, output, &inputs)?;
+    let coverage = write_or_leave(&destination, |out| data.write_whole(&read, out).map_err(Failure::Output))?;
     said(&coverage);
     Ok(())
 }
@@ -89,12 +108,12 @@ fn in_parts(
     data: &crate::project::DataOnly,
     memory_limit: u64,
 ) -> Result<(), Error> {
-    let destination = data_destination(dir, output, data)?;
+    let destination = destination(dir, output, &data.inputs)?;
     // A file is written to a temporary one first, which the log's problems, found once every
     // part is read, leave unrenamed: its rows may go out as they are made. Standard output
     // takes nothing before the log is judged.
     let undoable = matches!(destination, Destination::File(_));
-    let summarised = write_summary(&destination, |out| {
+    let summarised = write_or_leave(&destination, |out| {
         data.summarise_in_parts(dir, (memory_limit, &std::env::temp_dir()), Target { out, undoable })
     })?;
     let (parts, bytes) = (summarised.parts, summarised.largest);
@@ -112,17 +131,17 @@ fn in_parts(
     Ok(())
 }
 
-/// Where `output` asks a summary of `data` to go, refused when it would replace one of the
-/// project's inputs: the data files and the two files read, and the files read by their
-/// name, though unread here.
-fn data_destination(
+/// Where `output` asks the summary to go, refused when it would replace one of the
+/// project's `inputs`, or a file the project is read from by its name, even one this run
+/// did not read.
+fn destination(
     dir: &Path,
     output: Option<&Path>,
-    data: &crate::project::DataOnly,
+    inputs: &[crate::model::Source],
 ) -> Result<Destination, Error> {
     let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
     if let Destination::File(path) = &destination {
-        check_target(path, Some(Protected { dir, inputs: &data.inputs }))?;
+        check_target(path, Some(Protected { dir, inputs }))?;
         if let Some(rel) =
             crate::output::place_in(dir, path).filter(|rel| crate::project::is_fixed_input(rel))
         {
@@ -137,7 +156,7 @@ fn data_destination(
 
 /// Writes to `destination` what `summarise` writes, and returns what it returns: the log's
 /// problems when it has any (a file is then left as it was), or the output's error.
-fn write_summary<T>(
+fn write_or_leave<T>(
     destination: &Destination,
     summarise: impl FnOnce(&mut dyn std::io::Write) -> Result<T, Failure>,
 ) -> Result<T, Error> {

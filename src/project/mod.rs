@@ -149,11 +149,11 @@ pub fn load_memoised(dir: &Path, options: Options, memo: &dyn crate::memo::Memo)
     }
 }
 
-/// What `uplift summarise` reads of a project whose transaction log it summarises in parts
-/// ([`data::in_parts`]), or whole with nothing cached ([`data::streamed`]): project.yaml,
-/// for its `data:` section and loyalty path, and the segment ids of segments.yaml. The
-/// other files are not read: the summary depends on nothing else, and no other command
-/// reads a log too large to read whole, so its summary is all the project can take from it.
+/// What `uplift summarise` reads of a project whose transaction log it summarises itself,
+/// in parts ([`data::in_parts`]) or whole with nothing cached ([`data::streamed`]):
+/// project.yaml, for its `data:` section and loyalty path, and the segment ids of
+/// segments.yaml. The other files are not checked: the summary depends on nothing else
+/// ([`files_read`] lists them, so that no output replaces one).
 pub struct DataOnly {
     pub config: data::DataConfig,
     pub segment_ids: Vec<String>,
@@ -169,15 +169,20 @@ impl DataOnly {
         data::in_parts::needs_parts(&Folder { root: dir, links: self.links }, &self.config, memory_limit)
     }
 
-    /// Summarises the log, read whole, to `out` as the rows are made (see
+    /// Reads the log whole and judges it, to be written out as it is summarised (see
     /// [`data::streamed`]).
-    pub fn summarise_whole(
-        &self,
-        dir: &Path,
-        out: &mut dyn std::io::Write,
-    ) -> Result<crate::model::Coverage, data::in_parts::Failure> {
+    pub fn read_whole(&self, dir: &Path) -> Result<data::streamed::WholeLog, data::in_parts::Failure> {
         let folder = Folder { root: dir, links: self.links };
-        data::streamed::summarise(&folder, &self.config, (&self.segment_ids, &self.path), out)
+        data::streamed::read_whole(&folder, &self.config, (&self.segment_ids, &self.path))
+    }
+
+    /// Writes the summary of the log read by [`Self::read_whole`] to `out`.
+    pub fn write_whole(
+        &self,
+        read: &data::streamed::WholeLog,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<crate::model::Coverage> {
+        data::streamed::write_whole(read, (&self.segment_ids, &self.path), out)
     }
 
     /// Whether the data is a transaction log, not a summary.
@@ -196,6 +201,18 @@ impl DataOnly {
         let (config, segment_ids) = (&self.config, &self.segment_ids);
         data::in_parts::summarise(&folder, config, segment_ids, &self.path, (memory_limit, temporary), target)
     }
+}
+
+/// Every file the project in `dir` reads but its data — the YAML files, notes, templates,
+/// the logo, the pictures — whatever their problems: what no output may replace, for the
+/// commands that read the data on their own ([`DataOnly`]).
+pub fn files_read(dir: &Path, options: Options) -> Vec<crate::model::Source> {
+    let mut loader = Loader::new(dir, options, &crate::memo::Nothing);
+    // A project whose segments take figures `from_data` is then not valid: its problems
+    // are not asked for, only the files.
+    loader.data_unread = true;
+    let _ = loader.project();
+    loader.sources_read()
 }
 
 /// Reads what [`DataOnly`] holds; `None` when project.yaml names no data or either file has
@@ -240,6 +257,8 @@ struct Loader<'a> {
     /// The data files' fingerprints, taken while the rest is read; `None` once used, or
     /// without a cache to find results by them.
     prefetch: Option<crate::project::data::Prefetch>,
+    /// Whether the data is left unread ([`files_read`]).
+    data_unread: bool,
 }
 
 impl<'a> Loader<'a> {
@@ -256,6 +275,7 @@ impl<'a> Loader<'a> {
             misspelt: HashSet::new(),
             markdown_bodies: Vec::new(),
             prefetch: None,
+            data_unread: false,
         }
     }
 
@@ -426,6 +446,7 @@ impl<'a> Loader<'a> {
         let ids = raw_segments.map(validate::ids_in_order).filter(|ids| !ids.is_empty());
         match (part, ids) {
             (Some(p), Some(ids)) => match &p.data {
+                Some(_) if self.data_unread => Ok(None),
                 Some(config) => self.data(config, &ids, &p.settings.loyalty_path).map(Some).ok_or(()),
                 None => Ok(None),
             },

@@ -582,15 +582,16 @@ fn a_log_read_in_parallel_equals_a_plain_summary() {
 
 /// Without a cache, `summarise` writes each customer's row as it is made, reading only
 /// project.yaml, segments.yaml and the data; with one (here without a key, so none is
-/// kept), it loads the project as the other commands do and writes the summaries they hold. The two write the same bytes, say the
-/// same about what was left out, and fail on the same problems.
+/// kept), it writes the summaries the project holds for the other commands. The two write
+/// the same bytes, say the same about what was left out, and fail on the same problems in
+/// the data and the two files; no input of the project is a place for the summary.
 #[test]
 fn a_summary_written_as_it_is_made_is_the_one_the_project_holds() {
     let edits = [
         (2, "10004;;100,00;30,00;installers;VVS"),
         (50, "10003;01.03.2024;12x;30,00;installers;VVS"),
         (60, ""),
-        (70, "10005;01.03.2024;-100,00;-30,00;facility-management;VVS"),
+        (70, "99998;01.03.2024;-100,00;-30,00;facility-management;VVS"),
     ];
     let dir = with_lines("streamed", &edits);
     let d = dir.path().to_str().unwrap();
@@ -603,6 +604,7 @@ fn a_summary_written_as_it_is_made_is_the_one_the_project_holds() {
     assert!(fs::read(&streamed_file).unwrap() == fs::read(&held_file).unwrap(), "the summaries differ");
     assert_eq!(streamed_err, held_err);
     assert!(streamed_err.contains("skipped"), "{streamed_err}");
+    assert!(streamed_err.contains("left out: 1 customer with returns only"), "{streamed_err}");
     let stdout = uplift(&["summarise", d, "--no-cache", "--skip-bad-rows"]);
     assert!(stdout.stdout == fs::read(&held_file).unwrap(), "standard output differs from the file");
 
@@ -615,15 +617,38 @@ fn a_summary_written_as_it_is_made_is_the_one_the_project_holds() {
     assert!(text(&streamed.stderr).contains("data/transactions.csv:50:"), "{}", text(&streamed.stderr));
     assert!(!streamed_file.exists(), "a failed summary leaves no file");
 
-    // A problem in project.yaml is told as the whole project's load tells it.
-    let yaml = dir.path().join("project.yaml");
-    let project = fs::read_to_string(&yaml).unwrap();
-    fs::write(&yaml, project.replace("date_format:", "date_fromat:")).unwrap();
-    let streamed = uplift(&["summarise", d, "--no-cache"]);
-    let held = uplift(&["summarise", d]);
-    assert_eq!((streamed.status.code(), held.status.code()), (Some(1), Some(1)));
-    assert_eq!(text(&streamed.stderr), text(&held.stderr));
-    assert!(text(&streamed.stderr).contains("date_fromat"), "{}", text(&streamed.stderr));
+    // A problem in project.yaml fails both alike; one in journey.yaml, which the summary
+    // does not depend on, only the run that reads the whole project.
+    for (file, from, to, streamed_code) in [
+        ("project.yaml", "date_format:", "date_fromat:", Some(1)),
+        ("journey.yaml", "touchpoints:", "touchponts:", Some(0)),
+    ] {
+        let path = dir.path().join(file);
+        let before = fs::read_to_string(&path).unwrap();
+        assert!(before.contains(from), "{file} has no `{from}`");
+        fs::write(&path, before.replacen(from, to, 1)).unwrap();
+        let streamed = uplift(&["summarise", d, "--no-cache", "--skip-bad-rows"]);
+        let held = uplift(&["summarise", d, "--skip-bad-rows"]);
+        assert_eq!((streamed.status.code(), held.status.code()), (streamed_code, Some(1)), "{file}");
+        assert!(text(&held.stderr).contains(to.trim_end_matches(':')), "{}", text(&held.stderr));
+        if streamed_code == Some(1) {
+            assert_eq!(text(&streamed.stderr), text(&held.stderr));
+        } else {
+            assert!(streamed.stdout == fs::read(&held_file).unwrap(), "{file}: the summary differs");
+        }
+        fs::write(&path, before).unwrap();
+    }
+
+    // No input is a place for the summary: not the logo nor a note's picture, which only
+    // the whole project reads, nor the log.
+    for input in ["assets/logo.svg", "assets/welcome-process.svg", LOG] {
+        let path = dir.path().join(input);
+        let before = fs::read(&path).unwrap();
+        let refused =
+            uplift(&["summarise", d, "--no-cache", "--skip-bad-rows", "-o", path.to_str().unwrap()]);
+        assert_eq!(refused.status.code(), Some(2), "{input}: {}", text(&refused.stderr));
+        assert_eq!(fs::read(&path).unwrap(), before, "{input}");
+    }
 }
 
 /// `summarise` of a log larger than its memory limit reads it in parts by customer id; what
@@ -631,8 +656,10 @@ fn a_summary_written_as_it_is_made_is_the_one_the_project_holds() {
 /// 4.4 MB log with a memory limit of 1 MiB goes in 13 parts of about a third of a MiB.
 #[test]
 fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
+    // With a cache asked for (none is kept without a key), the log read whole gives the
+    // summaries the project holds, not rows written as they are made, as the parts' are.
     let summarise = |dir: &Path, extra: &[&str]| {
-        let mut args = vec!["summarise", dir.to_str().unwrap(), "--no-cache"];
+        let mut args = vec!["summarise", dir.to_str().unwrap()];
         args.extend_from_slice(extra);
         uplift(&args)
     };
@@ -751,7 +778,8 @@ fn a_log_read_in_parts_to_a_file_gives_the_whole_reads_bytes_or_nothing() {
     let mut by_end = Vec::new();
     for end in ["  observation_end: 2026-11-30\n", ""] {
         fs::write(&yaml, config.replace(set, end)).unwrap();
-        let whole = uplift(&["summarise", d, "--no-cache", "--skip-bad-rows"]);
+        // The whole read as the project holds it, not as it is written out without a cache.
+        let whole = uplift(&["summarise", d, "--skip-bad-rows"]);
         let parts =
             uplift(&["summarise", d, "--no-cache", "--skip-bad-rows", "--memory-limit", "1", "-o", f]);
         assert!(whole.status.success() && parts.status.success(), "{}", text(&parts.stderr));
@@ -766,7 +794,7 @@ fn a_log_read_in_parts_to_a_file_gives_the_whole_reads_bytes_or_nothing() {
     fs::remove_file(&file).unwrap();
     for end in [set, ""] {
         fs::write(&yaml, config.replace(set, end)).unwrap();
-        let whole = uplift(&["summarise", d, "--no-cache"]);
+        let whole = uplift(&["summarise", d]);
         let failed = uplift(&["summarise", d, "--no-cache", "--memory-limit", "1", "-o", f]);
         assert_eq!(failed.status.code(), Some(1), "{}", text(&failed.stderr));
         let problems =

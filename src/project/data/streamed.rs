@@ -24,24 +24,37 @@ use crate::project::source::Folder;
 /// for each batch cost little beside it.
 const BATCH: usize = 1 << 15;
 
-/// Reads the log `config` names, whole, and writes its summary to `out`. Nothing is
-/// written before the log is read and judged, so a log with problems leaves `out`
-/// untouched: `Err` with its problems, or with `out`'s error.
-pub fn summarise(
+/// A log read whole and judged, to be summarised: its rows, the last day of its
+/// observation, and the files read.
+pub struct WholeLog {
+    log: Log,
+    end: i32,
+    files: Vec<crate::model::Source>,
+}
+
+/// Reads the log `config` names, whole, and judges it: `Err` with its problems.
+pub fn read_whole(
     dir: &Folder,
     config: &DataConfig,
     (segment_ids, path): (&[String], &LoyaltyPathSettings),
-    out: &mut dyn Write,
-) -> Result<Coverage, Failure> {
+) -> Result<WholeLog, Failure> {
     // Nothing is cached nor lists its inputs: the log is not hashed.
-    let Input::Transactions { log, end, files } =
-        read(dir, config, segment_ids, (path, LogFingerprint::ForCache))?
-    else {
-        return Err(not_a_log());
-    };
-    let summarised = write_summary(&log, end, (segment_ids, path), out).map_err(Failure::Output)?;
+    match read(dir, config, segment_ids, (path, LogFingerprint::ForCache))? {
+        Input::Transactions { log, end, files } => Ok(WholeLog { log, end, files }),
+        Input::Summary { .. } => Err(not_a_log()),
+    }
+}
+
+/// Writes the summary of a log read whole to `out`, and says what it covers.
+pub fn write_whole(
+    read: &WholeLog,
+    (segment_ids, path): (&[String], &LoyaltyPathSettings),
+    out: &mut dyn Write,
+) -> std::io::Result<Coverage> {
+    let WholeLog { log, end, files } = read;
+    let summarised = write_summary(log, *end, (segment_ids, path), out)?;
     let customers = log.customers.len() as u64;
-    Ok(log_coverage(&log, (end, &files), (summarised, customers - summarised)))
+    Ok(log_coverage(log, (*end, files), (summarised, customers - summarised)))
 }
 
 /// Writes the summary of `log`, header and rows, `T` counted to day `end`, and returns

@@ -82,7 +82,7 @@ fn write_in_batches(
     rows_in_batches(customers, segment_ids, path, batch, out)
 }
 
-/// [`write_rows`], `batch` customers at a time.
+/// The rows of `customers` without the header, `batch` customers at a time.
 fn rows_in_batches(
     customers: &[CustomerSummary],
     segment_ids: &[String],
