@@ -311,10 +311,7 @@ fn cut_and_write(
     let workers = crate::parallel::threads();
     let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
     let receiver = Mutex::new(receiver);
-    // Each writing thread writes a run of `per` parts.
-    let per = writers.len().div_ceil(WRITERS).max(1);
-    let (cut_senders, cut_receivers): (Vec<_>, Vec<_>) =
-        writers.chunks(per).map(|_| sync_channel::<(u32, CutBlock)>(workers * 2)).unzip();
+    let (cut_sender, cut_receiver) = sync_channel::<(u32, CutBlock)>(workers * 2);
     // Set when the writing failed: the reading stops, and the workers only take the blocks
     // already sent, so that no send waits for a worker that is gone.
     let failed = AtomicBool::new(false);
@@ -322,19 +319,15 @@ fn cut_and_write(
     let mut progress = Progress::new(spec.rel, size);
     std::thread::scope(|scope| {
         for _ in 0..workers {
-            let (cut, give_back) = (cut_senders.clone(), give_back.clone());
+            let (cut_sender, give_back) = (cut_sender.clone(), give_back.clone());
             let (receiver, failed) = (&receiver, &failed);
             scope.spawn(move || {
-                let outlets = Outlets { cut: &cut, per, give_back: &give_back, failed };
+                let outlets = Outlets { cut: &cut_sender, give_back: &give_back, failed };
                 cut_blocks(spec, header, bounds, receiver, &outlets);
             });
         }
-        drop((cut_senders, give_back));
-        let writing: Vec<_> = writers
-            .chunks_mut(per)
-            .zip(cut_receivers)
-            .map(|(writers, received)| scope.spawn(move || write_in_order(&received, writers)))
-            .collect();
+        drop((cut_sender, give_back));
+        let writing = scope.spawn(move || write_in_order(&cut_receiver, writers));
         let shape = (spec.format.delimiter, header.names.len());
         let read = stream(file, (body, CUT_BLOCK), shape, &spares, |index, block| {
             progress.advance(block.len() as u64);
@@ -342,26 +335,16 @@ fn cut_and_write(
         });
         // No block is read any more: those given back from now on are freed at once.
         drop((sender, spares));
-        // The first run's writer judged the lines; any writer's error fails the writing.
-        let mut results = writing.into_iter().map(|w| w.join().expect("a thread writing the parts panicked"));
-        let first = results.next().unwrap_or_else(|| Ok((BadRows::default(), LineCounts::default())));
-        let written = results.fold(first, |first, other| first.and_then(|judged| other.map(|_| judged)));
+        let written = writing.join().expect("the thread writing the parts panicked");
         progress.finish();
         (read, written)
     })
 }
 
-/// Threads writing the parts, each its own run of them. Writing into the page cache costs
-/// the kernel about as much processor time as the cut itself: one thread writing every
-/// part made the cut of the 100 M-row log wait for it (4.3 s, against 2.5 s without the
-/// writes).
-const WRITERS: usize = 2;
-
-/// Where a cutting worker sends the blocks it cut (a share of `per` parts to each writing
-/// thread), gives back those it read, and learns that the writing failed.
+/// Where a cutting worker sends the blocks it cut, gives back those it read, and learns
+/// that the writing failed.
 struct Outlets<'a> {
-    cut: &'a [SyncSender<(u32, CutBlock)>],
-    per: usize,
+    cut: &'a SyncSender<(u32, CutBlock)>,
     give_back: &'a SyncSender<Vec<u8>>,
     failed: &'a AtomicBool,
 }
@@ -402,25 +385,10 @@ fn cut_blocks(
             }
         }
         super::give_back(outlets.give_back, block);
-        for (send, share) in outlets.cut.iter().zip(shares(cut, outlets.per)) {
-            if send.send((index, share)).is_err() {
-                outlets.failed.store(true, Ordering::Relaxed);
-            }
+        if outlets.cut.send((index, cut)).is_err() {
+            outlets.failed.store(true, Ordering::Relaxed);
         }
     }
-}
-
-/// `cut` as the writing threads take it, each the pieces of a run of `per` parts. The
-/// first keeps the lines judged; each counts the block's lines, to place its own.
-fn shares(mut cut: CutBlock, per: usize) -> Vec<CutBlock> {
-    let starts: Vec<usize> = (per..cut.parts.len()).step_by(per.max(1)).collect();
-    let mut later: Vec<CutBlock> = starts
-        .iter()
-        .rev()
-        .map(|&start| CutBlock { parts: cut.parts.split_off(start), lines: cut.lines, ..CutBlock::default() })
-        .collect();
-    later.reverse();
-    std::iter::once(cut).chain(later).collect()
 }
 
 /// Finds rows' customer ids as the reader keys them.
@@ -618,30 +586,5 @@ mod tests {
         // A sample of one id everywhere leaves one range.
         assert!(bounds(&vec![b"same".to_vec(); 50], 4).is_empty());
         assert!(bounds(&[], 4).is_empty());
-    }
-
-    #[test]
-    fn each_writer_takes_its_run_of_parts_and_the_first_the_lines_judged() {
-        let cut = |parts: usize| CutBlock {
-            lines: 40,
-            parts: (0..parts)
-                .map(|k| PartPiece { bytes: vec![u8::try_from(k).unwrap()], ..PartPiece::default() })
-                .collect(),
-            quotes: vec![7],
-            blank_lines: 2,
-        };
-        let pieces = |share: &CutBlock| share.parts.iter().map(|p| p.bytes[0]).collect::<Vec<_>>();
-        for (parts, per, expected) in [
-            (5, 3, vec![vec![0, 1, 2], vec![3, 4]]),
-            (4, 2, vec![vec![0, 1], vec![2, 3]]),
-            (1, 1, vec![vec![0]]),
-            (3, 3, vec![vec![0, 1, 2]]),
-        ] {
-            let shares = shares(cut(parts), per);
-            assert_eq!(shares.iter().map(pieces).collect::<Vec<_>>(), expected, "{parts} parts, {per} each");
-            assert!(shares.iter().all(|s| s.lines == 40), "each places its lines");
-            assert_eq!((shares[0].quotes.as_slice(), shares[0].blank_lines), (&[7][..], 2));
-            assert!(shares[1..].iter().all(|s| s.quotes.is_empty() && s.blank_lines == 0), "judged once");
-        }
     }
 }
