@@ -145,9 +145,10 @@ pub enum Command {
         timings: bool,
     },
     /// Write the per-customer summary of the project's transaction data as CSV: the same
-    /// table docs/warehouse.md computes in a warehouse. Without a cache (`--no-cache`), a
-    /// transaction log's rows go out as they are made. A log read in parts is read with
-    /// project.yaml and segments.yaml only: the other files are neither read nor checked.
+    /// table docs/warehouse.md computes in a warehouse. Without a cache (`--no-cache`), or
+    /// for a log read in parts, only project.yaml's settings and `data:`, segments.yaml and
+    /// the log are checked (the other files' problems and warnings are not shown), and the
+    /// log's rows go out as they are made.
     Summarise {
         /// The project folder.
         #[arg(default_value = ".")]

@@ -37,10 +37,7 @@ pub fn run(
         )));
     };
     let ids: Vec<String> = project.segments.iter().map(|s| s.id.clone()).collect();
-    let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
-    if let Destination::File(path) = &destination {
-        check_target(path, Some(Protected { dir, inputs: &project.sources }))?;
-    }
+    let destination = destination(dir, output, &project.sources)?;
     if holdout {
         let Some(calibration) = &data.calibration else {
             return Err(Error::Usage(format!(
@@ -132,8 +129,8 @@ fn in_parts(
 }
 
 /// Where `output` asks the summary to go, refused when it would replace one of the
-/// project's `inputs`, or a file the project is read from by its name, even one this run
-/// did not read.
+/// project's `inputs`, or a file the project is read from by its name or the logo's
+/// default place, even one this run did not read.
 fn destination(
     dir: &Path,
     output: Option<&Path>,
@@ -142,8 +139,8 @@ fn destination(
     let destination = Destination::from_arg(output).unwrap_or(Destination::Stdout);
     if let Destination::File(path) = &destination {
         check_target(path, Some(Protected { dir, inputs }))?;
-        if let Some(rel) =
-            crate::output::place_in(dir, path).filter(|rel| crate::project::is_fixed_input(rel))
+        if let Some(rel) = crate::output::place_in(dir, path)
+            .filter(|rel| crate::project::is_fixed_input(rel) || crate::project::is_default_logo(rel))
         {
             return Err(Error::Usage(format!(
                 "{} is the project's input {rel}; write the output somewhere else",

@@ -233,6 +233,10 @@ pub fn load_data_only(dir: &Path, options: Options) -> Option<DataOnly> {
         |path: &Path| crate::model::Source { path: slash_path(path), bytes: 0, sha256: String::new() };
     let mut inputs: Vec<crate::model::Source> =
         [Path::new(PROJECT_FILE), Path::new(SEGMENTS_FILE)].map(source).into();
+    // The logo project.yaml names: read only once the rest of project.yaml is valid, so
+    // [`files_read`] may miss it. (The default places are refused by name.)
+    let logo = raw_project.brand.as_ref().and_then(|b| b.value.logo.as_ref());
+    inputs.extend(logo.map(|v| source(Path::new(v.value.trim()))));
     if let data::DataInput::Transactions { log, customers } = &config.input {
         inputs.extend(std::iter::once(log).chain(customers).map(|p| source(p)));
     }

@@ -617,8 +617,8 @@ fn a_summary_written_as_it_is_made_is_the_one_the_project_holds() {
     assert!(text(&streamed.stderr).contains("data/transactions.csv:50:"), "{}", text(&streamed.stderr));
     assert!(!streamed_file.exists(), "a failed summary leaves no file");
 
-    // A problem in project.yaml fails both alike; one in journey.yaml, which the summary
-    // does not depend on, only the run that reads the whole project.
+    // A problem in project.yaml's `data:` fails both alike; one in journey.yaml, which the
+    // summary does not depend on, only the run that reads the whole project.
     for (file, from, to, streamed_code) in [
         ("project.yaml", "date_format:", "date_fromat:", Some(1)),
         ("journey.yaml", "touchpoints:", "touchponts:", Some(0)),
@@ -640,8 +640,21 @@ fn a_summary_written_as_it_is_made_is_the_one_the_project_holds() {
     }
 
     // No input is a place for the summary: not the logo nor a note's picture, which only
-    // the whole project reads, nor the log.
-    for input in ["assets/logo.svg", "assets/welcome-process.svg", LOG] {
+    // the whole project reads, nor the log; nor the logo, default or named, when a problem
+    // outside `data:` keeps the whole project from reading it.
+    let yaml = dir.path().join("project.yaml");
+    let valid = fs::read_to_string(&yaml).unwrap();
+    fs::copy(dir.path().join("assets/logo.svg"), dir.path().join("assets/brand.svg")).unwrap();
+    let named = valid.replace("brand: {primary_color: \"#1f4e79\"}", "brand: {logo: assets/brand.svg}");
+    assert_ne!(named, valid, "the example's brand line changed");
+    for (config, input) in [
+        (valid.clone(), "assets/logo.svg"),
+        (valid.clone(), "assets/welcome-process.svg"),
+        (valid.clone(), LOG),
+        (valid.replace("currency: DKK", "currency: dkk"), "assets/logo.svg"),
+        (named.replace("currency: DKK", "currency: dkk"), "assets/brand.svg"),
+    ] {
+        fs::write(&yaml, config).unwrap();
         let path = dir.path().join(input);
         let before = fs::read(&path).unwrap();
         let refused =

@@ -234,12 +234,11 @@ fn summarise_log(mut log: Log, how: &Reading, step: usize) -> (Vec<CustomerSumma
 }
 
 /// The summaries of a part of a larger log's customers ([`super::in_parts`]), in id order,
-/// and how many have none (returns only), with `T` counted to day `end`: the observation
-/// end when project.yaml sets it, or any day when only the last part read tells it and
-/// `T` is written later.
-pub fn summaries(log: Log, end: i32, path: &LoyaltyPathSettings) -> (Vec<CustomerSummary>, u64) {
+/// and how many have none (returns only), for a log whose observation end only its last
+/// part tells: their `T`, counted to no day yet, is written once the end is known.
+pub fn summaries(log: Log, path: &LoyaltyPathSettings) -> (Vec<CustomerSummary>, u64) {
     // No segments: the per-segment totals are the whole read's business, not a part's.
-    let how = Reading { segments: 0, end, first_day: 0, path, split: None };
+    let how = Reading { segments: 0, end: i32::MAX, first_day: 0, path, split: None };
     let step = step_of(log.customers.len());
     let (customers, totals) = summarise_log(log, &how, step);
     (customers, totals.returns_only)

@@ -268,7 +268,7 @@ fn write_parts(
             written.customers += summarised;
             written.returns_only += part.customers.len() as u64 - summarised;
         } else {
-            let (summaries, none) = super::customer_base::summaries(part, i32::MAX, path);
+            let (summaries, none) = super::customer_base::summaries(part, path);
             written.customers += summaries.len() as u64;
             written.returns_only += none;
             let file = parts.files[k].0.with_file_name(format!("part-{k}.summary"));
