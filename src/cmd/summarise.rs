@@ -22,7 +22,7 @@ pub fn run(
         && let Some(data) = crate::project::load_data_only(dir, options)
     {
         if data.needs_parts(dir, memory_limit) {
-            return in_parts(dir, output, &data, memory_limit);
+            return in_parts(dir, output, &data, (memory_limit, options));
         }
         if !options.cache && data.is_log() {
             return whole(dir, output, &data, options);
@@ -70,9 +70,9 @@ pub fn run(
 
 /// Summarises a log read whole when nothing is cached, written out as it is summarised
 /// ([`crate::project::data::streamed`]), without the figures per segment that only the
-/// report and the cache need. As in parts, only project.yaml and segments.yaml are read
-/// besides the data; the project's other files are listed meanwhile, on a second thread,
-/// so that the summary replaces none of them.
+/// report and the cache need. As in parts, only project.yaml's settings and `data:`, and
+/// segments.yaml, are checked besides the data; the project's other files are read
+/// meanwhile, on a second thread, only to list them, so that the summary replaces none.
 fn whole(
     dir: &Path,
     output: Option<&Path>,
@@ -97,15 +97,18 @@ fn whole(
 }
 
 /// Summarises a log too large to read whole in `memory_limit` bytes, part by part. Only
-/// project.yaml and segments.yaml are read besides the data (see `DataOnly`), and nothing
-/// is cached: the summary is the result.
+/// project.yaml's settings and `data:`, and segments.yaml, are checked besides the data
+/// (see `DataOnly`; the other files are only listed, so that the summary replaces none),
+/// and nothing is cached: the summary is the result.
 fn in_parts(
     dir: &Path,
     output: Option<&Path>,
     data: &crate::project::DataOnly,
-    memory_limit: u64,
+    (memory_limit, options): (u64, crate::project::Options),
 ) -> Result<(), Error> {
-    let destination = destination(dir, output, &data.inputs)?;
+    let inputs: Vec<_> =
+        crate::project::files_read(dir, options).into_iter().chain(data.inputs.iter().cloned()).collect();
+    let destination = destination(dir, output, &inputs)?;
     // A file is written to a temporary one first, which the log's problems, found once every
     // part is read, leave unrenamed: its rows may go out as they are made. Standard output
     // takes nothing before the log is judged.
@@ -120,7 +123,7 @@ fn in_parts(
         format!("{} MiB", bytes.div_ceil(1 << 20))
     };
     crate::warn!(
-        "read the log in {parts} {} of at most {largest} each, within the memory limit of {} MiB; only project.yaml and segments.yaml were read besides the data",
+        "read the log in {parts} {} of at most {largest} each, within the memory limit of {} MiB; only project.yaml and segments.yaml were checked besides the data",
         plural(parts as u64, "part", "parts"),
         memory_limit >> 20
     );

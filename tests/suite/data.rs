@@ -712,8 +712,15 @@ fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
     assert!(said.contains("13 parts of at most ") && said.contains(" KiB each"), "{said}");
     assert!(text(&whole.stdout).contains("\n10;006,installers,"), "the quoted id is summarised");
     assert_eq!(text(&parts.stdout), text(&whole.stdout));
-    // Read in parts, only project.yaml and segments.yaml are read besides the data; the
-    // project's other inputs are still no place for the summary.
+    // Read in parts, only project.yaml and segments.yaml are checked besides the data; the
+    // project's other inputs are still no place for the summary: not journey.yaml, read by
+    // its name, nor a note's picture, which only the whole project reads.
+    let picture = dir.path().join("assets/welcome-process.svg");
+    let kept = fs::read(&picture).unwrap();
+    let refused =
+        summarise(dir.path(), &["--skip-bad-rows", "--memory-limit", "1", "-o", picture.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert_eq!(fs::read(&picture).unwrap(), kept);
     let journey = dir.path().join("journey.yaml");
     let before = fs::read(&journey).unwrap();
     let refused =
