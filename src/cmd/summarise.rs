@@ -81,15 +81,14 @@ fn whole(
 ) -> Result<(), Error> {
     // Refused before the log is read: the data and the files read by their name.
     destination(dir, output, &data.inputs)?;
-    let (read, others) = std::thread::scope(|scope| {
-        let others = scope.spawn(|| crate::project::files_read(dir, options));
-        (data.read_whole(dir), others.join().expect("the thread listing the project's files panicked"))
+    let (read, inputs) = std::thread::scope(|scope| {
+        let inputs = scope.spawn(|| data.every_input(dir, options));
+        (data.read_whole(dir), inputs.join().expect("the thread listing the project's files panicked"))
     });
     let read = read.map_err(|failure| match failure {
         Failure::Invalid(invalid) => Error::Invalid(invalid),
         Failure::Output(e) => Error::io("read", dir)(e),
     })?;
-    let inputs: Vec<_> = others.into_iter().chain(data.inputs.iter().cloned()).collect();
     let destination = destination(dir, output, &inputs)?;
     let coverage = write_or_leave(&destination, |out| data.write_whole(&read, out).map_err(Failure::Output))?;
     said(&coverage);
@@ -106,9 +105,7 @@ fn in_parts(
     data: &crate::project::DataOnly,
     (memory_limit, options): (u64, crate::project::Options),
 ) -> Result<(), Error> {
-    let inputs: Vec<_> =
-        crate::project::files_read(dir, options).into_iter().chain(data.inputs.iter().cloned()).collect();
-    let destination = destination(dir, output, &inputs)?;
+    let destination = destination(dir, output, &data.every_input(dir, options))?;
     // A file is written to a temporary one first, which the log's problems, found once every
     // part is read, leave unrenamed: its rows may go out as they are made. Standard output
     // takes nothing before the log is judged.

@@ -185,6 +185,14 @@ impl DataOnly {
         data::streamed::write_whole(read, (&self.segment_ids, &self.path), out)
     }
 
+    /// Every file no output of the data may replace: the data's and the two files read,
+    /// and every other file the project reads ([`files_read`]).
+    pub fn every_input(&self, dir: &Path, options: Options) -> Vec<crate::model::Source> {
+        let mut inputs = files_read(dir, options);
+        inputs.extend(self.inputs.iter().cloned());
+        inputs
+    }
+
     /// Whether the data is a transaction log, not a summary.
     pub fn is_log(&self) -> bool {
         matches!(self.config.input, data::DataInput::Transactions { .. })
@@ -206,7 +214,7 @@ impl DataOnly {
 /// Every file the project in `dir` reads but its data — the YAML files, notes, templates,
 /// the logo, the pictures — whatever their problems: what no output may replace, for the
 /// commands that read the data on their own ([`DataOnly`]).
-pub fn files_read(dir: &Path, options: Options) -> Vec<crate::model::Source> {
+fn files_read(dir: &Path, options: Options) -> Vec<crate::model::Source> {
     let mut loader = Loader::new(dir, options, &crate::memo::Nothing);
     // A project whose segments take figures `from_data` is then not valid: its problems
     // are not asked for, only the files.
