@@ -153,7 +153,7 @@ pub fn load_memoised(dir: &Path, options: Options, memo: &dyn crate::memo::Memo)
 /// in parts ([`data::in_parts`]) or whole with nothing cached ([`data::streamed`]):
 /// project.yaml, for its `data:` section and loyalty path, and the segment ids of
 /// segments.yaml. The other files are not checked: the summary depends on nothing else
-/// ([`files_read`] lists them, so that no output replaces one).
+/// ([`Self::every_input`] lists them, so that no output replaces one).
 pub struct DataOnly {
     pub config: data::DataConfig,
     pub segment_ids: Vec<String>,
@@ -186,7 +186,7 @@ impl DataOnly {
     }
 
     /// Every file no output of the data may replace: the data's and the two files read,
-    /// and every other file the project reads ([`files_read`]).
+    /// and every other file the project reads (`files_read`).
     pub fn every_input(&self, dir: &Path, options: Options) -> Vec<crate::model::Source> {
         let mut inputs = files_read(dir, options);
         inputs.extend(self.inputs.iter().cloned());
