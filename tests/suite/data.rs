@@ -780,6 +780,96 @@ fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
     assert_eq!(text(&parts.stderr), whole_err);
 }
 
+/// The cut into parts reads every row as the whole read does, whatever shape the ids
+/// take (UUIDs, ids longer than 47 bytes with letters past ASCII), in Windows-1252, with rows
+/// after the observation end, and with segments from a customers file: the parts give the
+/// whole read's summary and notes.
+#[test]
+fn a_log_read_in_parts_reads_every_encoding_id_and_segment_source_as_the_whole_read() {
+    let compare = |dir: &Path, label: &str| {
+        let d = dir.to_str().unwrap();
+        let whole = uplift(&["summarise", d, "--skip-bad-rows"]);
+        let parts = uplift(&["summarise", d, "--skip-bad-rows", "--memory-limit", "1"]);
+        let (whole_err, parts_err) = (text(&whole.stderr), text(&parts.stderr));
+        assert!(whole.status.success() && parts.status.success(), "{label}: {whole_err}\n{parts_err}");
+        let parts_read = parts_err.split("read the log in ").nth(1).and_then(|rest| rest.split(' ').next());
+        assert!(
+            parts_read.and_then(|n| n.parse::<u32>().ok()).is_some_and(|n| n > 10),
+            "{label}: {parts_err}"
+        );
+        assert!(whole.stdout == parts.stdout, "{label}: the summaries differ");
+        let notes =
+            |err: &str| err.lines().filter(|l| !l.contains("read the log in")).collect::<Vec<_>>().join("\n");
+        assert_eq!(notes(&parts_err), notes(&whole_err), "{label}");
+        (text(&whole.stdout), whole_err)
+    };
+
+    // Ids of three shapes, the log in Windows-1252, and two rows after the observation end.
+    let dir = example_copy("in-parts-shapes");
+    let log = fs::read_to_string(dir.path().join(LOG)).unwrap();
+    let mut lines: Vec<String> = log.lines().map(str::to_owned).collect();
+    for line in lines.iter_mut().skip(1) {
+        let (id, rest) = line.split_once(';').unwrap();
+        let n: u64 = id.parse().unwrap();
+        *line = match n % 3 {
+            0 => format!("{n:08x}-6dab-4cba-9196-0000{n:08x};{rest}"),
+            1 => format!("kunde-æøå-{n}-{};{rest}", "x".repeat(40)),
+            _ => line.clone(),
+        };
+    }
+    lines.push("10002;05.11.2026;100,00;30,00;installers;VVS".into());
+    lines.push("kunde-æøå-10003-not-in-the-log;05.11.2026;100,00;30,00;installers;VVS".into());
+    let utf8 = lines.join("\n") + "\n";
+    let latin: Vec<u8> = utf8
+        .chars()
+        .map(|c| match c {
+            'æ' => 0xe6,
+            'ø' => 0xf8,
+            'å' => 0xe5,
+            c => u8::try_from(c).unwrap(),
+        })
+        .collect();
+    fs::write(dir.path().join(LOG), latin).unwrap();
+    let yaml = dir.path().join("project.yaml");
+    let config = fs::read_to_string(&yaml).unwrap();
+    let with_encoding =
+        config.replacen("  delimiter: \";\"", "  encoding: windows-1252\n  delimiter: \";\"", 1);
+    assert_ne!(with_encoding, config, "the example's delimiter line changed");
+    fs::write(&yaml, with_encoding).unwrap();
+    let (summary, notes) = compare(dir.path(), "shapes");
+    let count = |start: &str| summary.lines().filter(|l| l.starts_with(start)).count();
+    assert!(count("kunde-æøå-") > 1000, "the long ids are summarised as text");
+    assert!(count("0000") > 1000 && summary.contains("-6dab-4cba-9196-0000"), "the UUIDs are summarised");
+    assert!(notes.contains("after the observation end"), "{notes}");
+
+    // Segments from a customers file, which leaves one customer of the log out.
+    let dir = example_copy("in-parts-customers");
+    let log = fs::read_to_string(dir.path().join(LOG)).unwrap();
+    let mut segment_of = std::collections::BTreeMap::new();
+    for line in log.lines().skip(1) {
+        let fields: Vec<&str> = line.split(';').collect();
+        segment_of.entry(fields[0].to_owned()).or_insert_with(|| fields[4].to_owned());
+    }
+    let left_out = segment_of.keys().nth(100).unwrap().clone();
+    let mut customers = String::from("Kundenr;Segment\n");
+    for (id, segment) in segment_of.iter().filter(|(id, _)| **id != left_out) {
+        writeln!(customers, "{id};{segment}").unwrap();
+    }
+    fs::write(dir.path().join("data/customers.csv"), customers).unwrap();
+    let yaml = dir.path().join("project.yaml");
+    let config = fs::read_to_string(&yaml).unwrap();
+    let with_customers = config.replacen(
+        "  transactions: data/transactions.csv\n",
+        "  transactions: data/transactions.csv\n  customers: data/customers.csv\n",
+        1,
+    );
+    assert_ne!(with_customers, config, "the example's transactions line changed");
+    fs::write(&yaml, with_customers).unwrap();
+    let (summary, notes) = compare(dir.path(), "customers file");
+    assert!(!summary.contains(&format!("\n{left_out},")), "{left_out} is not in the customers file");
+    assert!(notes.contains("skipped"), "{notes}");
+}
+
 /// Written to a file, a part's rows go out as soon as it is summarised, `T` counted to the
 /// observation end project.yaml sets; without one, only once the last part has told the
 /// log's last day. Either way they are the whole read's bytes, and a log whose problems are

@@ -1,8 +1,8 @@
-//! `uplift summarise` of a log larger than the memory it may take: the log is cut into
-//! parts by customer id ([`log::split`]), each part read and its customers summarised on
-//! its own, so the memory taken is a part's, not the log's. The parts' customers, one part
-//! after the other, are the log's in id order: the result is the summary of the log read
-//! whole, byte for byte, and so are its problems.
+//! `uplift summarise` of a log larger than the memory it may take: the log is read and
+//! cut into parts by customer id ([`log::split`]), each part's customers then numbered and
+//! summarised on their own, so the memory taken is a part's, not the log's. The parts'
+//! customers, one part after the other, are the log's in id order: the result is the
+//! summary of the log read whole, byte for byte, and so are its problems.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -17,15 +17,15 @@ use super::{
     summary_file,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Invalid, slash_path};
-use crate::model::{Coverage, LineCounts, LoyaltyPathSettings};
+use crate::model::{Coverage, LoyaltyPathSettings};
 use crate::project::LogFingerprint;
 use crate::project::source::{Folder, Kind};
 
-/// A log larger than the memory limit is read in parts of at most this share of it:
-/// reading a part takes up to about four fifths of its size at the peak (16 bytes per row,
-/// a few hundred per customer), and the part before it is summarised meanwhile (its days,
-/// then its summaries). A log within the limit is read whole, which takes those four
-/// fifths once.
+/// A log larger than the memory limit is read in parts of at most this share of it, in
+/// the log's bytes: reading a part takes up to about four fifths of that at the peak (16
+/// bytes per row, a few hundred per customer), and the part before it is summarised
+/// meanwhile (its days, then its summaries). A log within the limit is read whole, which
+/// takes those four fifths once.
 const PART_SHARE: u64 = 3;
 
 /// The part size for a memory limit of `memory_limit` bytes: never more than a log read
@@ -87,7 +87,7 @@ pub struct Summarised {
     pub coverage: Coverage,
     /// The parts read.
     pub parts: usize,
-    /// The most bytes one part held.
+    /// The most bytes of the log one part held.
     pub largest: u64,
 }
 
@@ -166,7 +166,7 @@ pub fn summarise(
     let coverage = Coverage {
         files: std::iter::once(slash_path(rel)).chain(setup.files.iter().map(|f| f.path.clone())).collect(),
         rows: read.rows,
-        lines: Some(LineCounts { continuation: read.continuation, ..parts.lines }),
+        lines: Some(parts.lines),
         customers: written.customers,
         customers_returns_only: written.returns_only,
         first_date: date_of(first_day),
@@ -183,11 +183,11 @@ pub fn summarise(
 struct Read {
     rows: u64,
     period: Option<(i32, i32)>,
-    continuation: u64,
+    /// The bad rows the cut found.
     bad: BadRows,
     conflicts: Vec<log::Conflict>,
     categories: Vec<(u64, String)>,
-    /// The most bytes a part held.
+    /// The most bytes of the log a part held.
     largest: u64,
 }
 
@@ -203,28 +203,26 @@ fn read_parts(
 ) -> Result<Read, Vec<Diagnostic>> {
     let io = parts_error(rel);
     let mut read = Read { bad, ..Read::default() };
-    for (k, (csv, lines)) in parts.files.iter().enumerate() {
-        let bytes = std::fs::metadata(csv).map_or(0, |m| m.len());
+    for (k, ((rows, lines), &bytes)) in parts.files.iter().zip(&parts.text).enumerate() {
         if bytes > LOG_MAX_BYTES {
             return Err(too_large_part(rel, bytes));
         }
         read.largest = read.largest.max(bytes);
-        let part = log::Part { header: parts.header, lines: LineMap::read(lines).map_err(io)? };
+        let map = LineMap::read(lines).map_err(io)?;
         let part_spec = log::LogSpec {
-            path: csv,
-            part: Some(&part),
+            path: rows,
+            part: Some(&map),
             ..setup.spec(rel, config, LogFingerprint::ForCache)
         };
-        let mut part = log::read(&part_spec)?;
-        // Its text is not needed again, and a file removed soon after it was written
+        let mut part = log::read_part(&part_spec).map_err(io)?;
+        // Its rows are not needed again, and a file removed soon after it was written
         // may never reach the disk.
-        let _ = (std::fs::remove_file(csv), std::fs::remove_file(lines));
+        let _ = (std::fs::remove_file(rows), std::fs::remove_file(lines));
+        debug_assert!(part.bad.total() == 0, "the cut judged the rows");
         read.rows += part.rows;
-        read.continuation += part.lines.continuation;
         if let Some((lo, hi)) = part.period {
             read.period = Some(read.period.map_or((lo, hi), |(a, b)| (a.min(lo), b.max(hi))));
         }
-        read.bad.merge(std::mem::take(&mut part.bad));
         read.conflicts.append(&mut part.conflicts);
         read.categories.append(&mut part.categories);
         if sender.send((part, k)).is_err() {

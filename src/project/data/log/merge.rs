@@ -15,7 +15,7 @@ use crate::project::data::bad_rows::{BadRow, BadRows, SHOWN};
 
 /// Joins the parts; `threads` threads may share the work.
 pub fn merge<E: Entry>(mut parts: Vec<Part<E>>, spec: &LogSpec, threads: usize) -> Log {
-    let lines = FileLines::new(&parts, spec.part.map(|p| &p.lines));
+    let lines = FileLines::new(&parts, spec.part);
     let categories = Categories::new(&parts, &lines);
     let mut bad = BadRows::default();
     let mut period: Option<(i32, i32)> = None;

@@ -15,13 +15,16 @@ mod group;
 mod ids;
 mod merge;
 mod numbering;
+mod parsed;
 mod parts;
 mod rows;
 mod uuid;
+mod varint;
 mod worker;
 
 pub use merge::{Conflict, conflict_diagnostics, first_categories};
-pub use parts::{LineMap, Part, Parts, split};
+pub use parsed::read as read_part;
+pub use parts::{LineMap, Parts, split};
 
 use days::Days;
 
@@ -71,9 +74,9 @@ pub struct LogSpec<'a> {
     /// Rows after this day are bad rows.
     pub end: Option<i32>,
     pub segments: Segments<'a>,
-    /// When the file is one part of a larger log ([`split`]): its header's length and each
-    /// of its lines' line in that log. A part's body is not shown in progress: the log's was.
-    pub part: Option<&'a Part>,
+    /// When the file is one part of a larger log ([`split`], [`read_part`]): each of its
+    /// rows' line in that log.
+    pub part: Option<&'a LineMap>,
     /// Whether to take the file's SHA-256 as it streams past ([`Log::sha256`]). Only the
     /// report, the metrics and the cache use it, and on a 435 MB log it takes a third of a
     /// second of a core the parse could use. Never for a part.
@@ -250,12 +253,7 @@ pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let mut first = vec![0; READ_BLOCK];
     let filled = fill(&mut file, &mut first).map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
     first.truncate(filled);
-    // A part's header is the log's, checked there; its body is checked as the log's rows.
-    let start = match spec.part {
-        Some(part) => &first[..part.header.min(first.len())],
-        None => &first[..],
-    };
-    let header = read_header(start, spec.rel, spec.columns, spec.format)?;
+    let header = read_header(&first, spec.rel, spec.columns, spec.format)?;
     let mut hasher = Sha256::new();
     hasher.update(&first[..header.length]);
     let body = first.split_off(header.length);
@@ -307,7 +305,7 @@ fn read_rows<E: rows::Entry>(
     let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
     let receiver = Mutex::new(receiver);
     let (give_back, spares) = spare_blocks(workers);
-    let mut progress = Progress::new(spec.rel, if spec.part.is_some() { 0 } else { size });
+    let mut progress = Progress::new(spec.rel, size);
     let (parts, read_result) = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {

@@ -1,17 +1,20 @@
 //! A log too large to read in the memory allowed, cut into parts by customer id.
 //!
-//! Each part holds every row of a range of ids, in file order, under the log's own header:
-//! read on its own ([`super::read`]), a part gives its customers whole, and they come after
-//! the customers of the part before in id order. So the parts' summaries, one after the
-//! other, are the log's summary.
+//! Each part holds every usable row of a range of ids, in file order: read on its own
+//! ([`parsed::read`]), a part gives its customers whole, and they come after the customers
+//! of the part before in id order. So the parts' summaries, one after the other, are the
+//! log's summary.
+//!
+//! The cut reads every row as the whole read does ([`RowReader`]) and writes each usable
+//! one to its part as the values read ([`parsed`]), not as text. So the bad rows, blank
+//! lines and lines that continue a row are judged and counted here, once, with their lines
+//! in the log, and no part is parsed again.
 //!
 //! The ranges are cut at ids sampled evenly through the file, so the parts hold about
 //! equal numbers of rows; one customer's rows always stay together, however many they are.
-//! Rows without an id go to the first part, and a row with the wrong number of fields to
-//! the part of whatever its customer column holds: each part's reader finds them bad. Blank lines and lines whose quote does not
-//! close are judged here and not written: a line read without the lines that followed it
-//! in the log could read otherwise. Every written line's line in the log is kept beside the
-//! part ([`LineMap`]), so every problem names the log's line.
+//! Every row's line in the log is kept beside the part ([`LineMap`]), so every problem a
+//! part's customers have (one in two segments, the first line of a category) names the
+//! log's line.
 
 use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
@@ -20,13 +23,16 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
+use rustc_hash::FxHashMap;
+
 use super::ids::word_of;
-use super::worker::key_text;
-use super::{LogSpec, fill, spare_blocks, stream};
+use super::parsed::{self, FrameWriter};
+use super::worker::{ReadRow, RowReader, key_text, unbalanced_quote};
+use super::{LogSpec, fill, spare_blocks, stream, varint};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
-use crate::project::data::csv::{Record, RecordKind, Records, Splitter, UNBALANCED_QUOTE};
+use crate::project::data::csv::{Record, RecordKind, Records, Splitter};
 use crate::project::data::header::{Header, read_header};
 use crate::project::data::progress::Progress;
 
@@ -53,28 +59,21 @@ pub struct Parts {
     // between still finds it registered.
     _folder: tempfile::TempDir,
     _pending: crate::interrupt::Pending,
-    /// Each part's CSV file, in id order, and the file of its lines' lines in the log.
+    /// Each part's file of rows ([`parsed`]), in id order, and the file of its rows'
+    /// lines in the log ([`LineMap`]).
     pub files: Vec<(PathBuf, PathBuf)>,
-    /// The header's bytes, at the start of each part.
-    pub header: usize,
-    /// The lines judged here: those whose quote does not close.
+    /// The bytes of the log's rows each part holds, line endings counted.
+    pub text: Vec<u64>,
+    /// The log's bad rows.
     pub bad: BadRows,
-    /// The log's lines; `continuation` counts none: each part counts the lines that
-    /// continue a record of its own.
+    /// The log's lines.
     pub lines: LineCounts,
 }
 
-/// One part of a log, as its reader needs it: how long the header copied from the log is
-/// (only it is checked as a header: the part's rows are the log's), and each line's line
-/// in the log.
-pub struct Part {
-    pub header: usize,
-    pub lines: LineMap,
-}
-
-/// Each line of a part (after its header) at its line in the log: the differences from the
-/// line before (the header, line 1, before the first), as LEB128 numbers, with a start
-/// every [`LineMap::EVERY`] lines.
+/// Each row of a part at its line in the log (its first, when it spans more): the rows
+/// are the part's lines 2, 3, … (the log's header is line 1), stored as the differences from
+/// the line before (1 before the first), LEB128 numbers ([`varint`]), with a start every
+/// [`LineMap::EVERY`] rows.
 pub struct LineMap {
     deltas: Vec<u8>,
     /// The byte and the line before every `EVERY`-th line.
@@ -93,8 +92,10 @@ impl LineMap {
             if k % Self::EVERY == 0 {
                 starts.push((at, line));
             }
-            let (delta, next) = leb128(&deltas, at);
-            line += delta;
+            let not_a_map =
+                || std::io::Error::new(std::io::ErrorKind::InvalidData, "a part's line map is cut short");
+            let (delta, next) = varint::read(&deltas, at).ok_or_else(not_a_map)?;
+            line = line.checked_add(delta).ok_or_else(not_a_map)?;
             at = next;
             k += 1;
         }
@@ -113,38 +114,11 @@ impl LineMap {
             if at >= self.deltas.len() {
                 return past();
             }
-            let (delta, next) = leb128(&self.deltas, at);
+            let Some((delta, next)) = varint::read(&self.deltas, at) else { return past() };
             value += delta;
             at = next;
         }
         value
-    }
-}
-
-/// The LEB128 number at `at` and where the next one starts.
-fn leb128(bytes: &[u8], mut at: usize) -> (u64, usize) {
-    let (mut value, mut shift) = (0u64, 0);
-    while let Some(&byte) = bytes.get(at) {
-        at += 1;
-        value |= u64::from(byte & 0x7f) << shift;
-        shift += 7;
-        if byte & 0x80 == 0 || shift >= 64 {
-            break;
-        }
-    }
-    (value, at)
-}
-
-fn push_leb128(out: &mut Vec<u8>, mut value: u64) {
-    loop {
-        #[allow(clippy::cast_possible_truncation)] // the low seven bits
-        let byte = (value & 0x7f) as u8;
-        value >>= 7;
-        if value == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
     }
 }
 
@@ -154,35 +128,46 @@ struct CutBlock {
     /// Lines in the block.
     lines: u32,
     parts: Vec<PartPiece>,
-    /// Block lines whose quote does not close.
-    quotes: Vec<u32>,
+    /// The block's first bad rows, each at its line in the block, and how many of each
+    /// problem it holds.
+    bad: Vec<(u32, BadRow)>,
+    counts: FxHashMap<Problem, u64>,
     blank_lines: u64,
+    continuation_lines: u64,
 }
 
-/// What one block holds for one part: records, each with a line ending, and the block
-/// lines they are on: the first, the last, and the differences between them (LEB128).
-#[derive(Clone, Default)]
+impl CutBlock {
+    fn bad(&mut self, line: u32, row: BadRow) {
+        *self.counts.entry(row.problem).or_default() += 1;
+        if self.bad.len() < SHOWN {
+            self.bad.push((line, row));
+        }
+    }
+}
+
+/// What one block holds for one part: a frame of rows ([`parsed`]), and the block lines
+/// they start on: the first, the last, and the differences between them (LEB128).
+#[derive(Default)]
 struct PartPiece {
-    bytes: Vec<u8>,
+    rows: Vec<u8>,
+    frame: FrameWriter,
+    /// The bytes of the rows in the log, line endings counted.
+    text: u64,
     first: Option<u32>,
     last: u32,
     deltas: Vec<u8>,
 }
 
 impl PartPiece {
-    /// Adds a record as [`Records`] gave it. It ends in `\r\n`, of which the part's reader
-    /// takes off the `\r` as the log's reader took off one before: a record that ends in a
-    /// carriage return of its own keeps it.
-    fn push(&mut self, record: &[u8], line: u32, lines: u32) {
-        self.bytes.extend_from_slice(record);
-        self.bytes.extend_from_slice(b"\r\n");
-        for line in line..line + lines {
-            match self.first {
-                None => self.first = Some(line),
-                Some(_) => push_leb128(&mut self.deltas, u64::from(line - self.last)),
-            }
-            self.last = line;
+    /// Adds a row read from `text` bytes of the log that start on the block's line `line`.
+    fn push(&mut self, row: &ReadRow, text: usize, line: u32, with_margin: bool) {
+        self.frame.push(&mut self.rows, row, with_margin);
+        self.text += text as u64 + 1;
+        match self.first {
+            None => self.first = Some(line),
+            Some(_) => varint::push(&mut self.deltas, u64::from(line - self.last)),
         }
+        self.last = line;
     }
 }
 
@@ -276,27 +261,37 @@ pub fn split(
     let mut writers = Vec::with_capacity(bounds.len() + 1);
     let mut files = Vec::with_capacity(bounds.len() + 1);
     for k in 0..=bounds.len() {
-        let csv = folder.path().join(format!("part-{k}.csv"));
+        let rows = folder.path().join(format!("part-{k}.rows"));
         let map = folder.path().join(format!("part-{k}.lines"));
-        let mut out = BufWriter::with_capacity(WRITE_BUFFER, File::create_new(&csv).map_err(write_error)?);
-        out.write_all(&first[..header.length]).map_err(write_error)?;
+        let out = BufWriter::with_capacity(WRITE_BUFFER, File::create_new(&rows).map_err(write_error)?);
         let lines = BufWriter::with_capacity(WRITE_BUFFER, File::create_new(&map).map_err(write_error)?);
-        writers.push((out, lines, 1u64));
-        files.push((csv, map));
+        writers.push(PartWriter { rows: out, lines, last: 1, text: 0 });
+        files.push((rows, map));
     }
     let body = first.split_off(header.length);
     let (cut, written) = cut_and_write(spec, &header, (&mut file, body, size), &bounds, &mut writers);
     cut.map_err(read_error)?;
     let (bad, lines) = written.map_err(write_error)?;
-    for (out, map, _) in writers {
-        out.into_inner().map_err(|e| write_error(e.into_error()))?;
-        map.into_inner().map_err(|e| write_error(e.into_error()))?;
+    let mut text = Vec::with_capacity(writers.len());
+    for writer in writers {
+        writer.rows.into_inner().map_err(|e| write_error(e.into_error()))?;
+        writer.lines.into_inner().map_err(|e| write_error(e.into_error()))?;
+        text.push(writer.text);
     }
-    Ok(Parts { _pending: pending, _folder: folder, files, header: header.length, bad, lines })
+    Ok(Parts { _pending: pending, _folder: folder, files, text, bad, lines })
 }
 
-/// An open part: its CSV, its line map, and the log line of the last line written to it.
-type PartWriter = (BufWriter<File>, BufWriter<File>, u64);
+/// An open part.
+struct PartWriter {
+    /// Its frames of rows.
+    rows: BufWriter<File>,
+    /// Its line map.
+    lines: BufWriter<File>,
+    /// The log line of the last row written to it (1, the header's, before the first).
+    last: u64,
+    /// The bytes of the log's rows written to it.
+    text: u64,
+}
 
 /// Streams the body through the workers, which cut each block by the ids' ranges, and
 /// writes the blocks' pieces to the parts in file order. Returns the reading's result and
@@ -349,7 +344,7 @@ struct Outlets<'a> {
     failed: &'a AtomicBool,
 }
 
-/// A worker: cuts each block it takes into the parts' pieces.
+/// A worker: reads each block it takes and cuts its rows into the parts' pieces.
 fn cut_blocks(
     spec: &LogSpec,
     header: &Header,
@@ -357,7 +352,9 @@ fn cut_blocks(
     receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
     outlets: &Outlets,
 ) {
-    let mut ids = Ids { splitter: Splitter::new(spec.format.delimiter), decoded: String::new() };
+    let mut splitter = Splitter::new(spec.format.delimiter);
+    let mut reader = RowReader::new(spec, header);
+    let with_margin = spec.columns.margin.is_some();
     loop {
         let next = receiver.lock().map(|r| r.recv());
         let Ok(Ok((index, block))) = next else { return };
@@ -365,22 +362,29 @@ fn cut_blocks(
             continue; // the writing failed: the block is only taken off the channel
         }
         // The parts are of about equal size: room for a share of the block each, and some
-        // more, so that a piece rarely grows (each growth copies it).
-        let share = block.len() / (bounds.len() + 1) * 5 / 4;
+        // more, so that a piece rarely grows (each growth copies it). A row takes about a
+        // third of its text.
+        let share = block.len() / (bounds.len() + 1) / 2;
         // Each made afresh: a clone of an empty list has no room.
-        let parts = (0..=bounds.len())
-            .map(|_| PartPiece { bytes: Vec::with_capacity(share), ..PartPiece::default() });
+        let parts =
+            (0..=bounds.len()).map(|_| PartPiece { rows: Vec::with_capacity(share), ..PartPiece::default() });
         let mut cut = CutBlock { parts: parts.collect(), ..CutBlock::default() };
         for record in Records::new(&block, spec.format.delimiter, Some(header.names.len())) {
             let line = cut.lines + 1;
             cut.lines += record.lines;
+            cut.continuation_lines += u64::from(record.lines - 1);
             match record.kind() {
-                RecordKind::Unbalanced => cut.quotes.push(line),
+                RecordKind::Unbalanced => cut.bad(line, unbalanced_quote()),
                 RecordKind::Blank => cut.blank_lines += u64::from(record.lines),
                 RecordKind::Row => {
-                    let id = ids.of(&record, header, spec);
-                    let k = if id.is_empty() { 0 } else { bounds.part(id) };
-                    cut.parts[k].push(record.bytes, line, record.lines);
+                    let shown = cut.bad.len() < SHOWN;
+                    match reader.read(&splitter.split_record(&record), shown) {
+                        Ok(row) => {
+                            let k = bounds.part(row.id);
+                            cut.parts[k].push(&row, record.bytes.len(), line, with_margin);
+                        }
+                        Err(row) => cut.bad(line, row),
+                    }
                 }
             }
         }
@@ -391,7 +395,7 @@ fn cut_blocks(
     }
 }
 
-/// Finds rows' customer ids as the reader keys them.
+/// Finds rows' customer ids as the reader keys them, for the sample.
 struct Ids {
     splitter: Splitter,
     /// An id decoded from Windows-1252.
@@ -400,8 +404,7 @@ struct Ids {
 
 impl Ids {
     /// The id of `record`, trimmed and decoded; empty when the row has none, or too few
-    /// fields to have one. A row whose number of fields is wrong may land in any part: the
-    /// part's reader finds it bad wherever it is.
+    /// fields to have one.
     fn of<'a>(&'a mut self, record: &Record<'a>, header: &Header, spec: &LogSpec) -> &'a [u8] {
         let column = header.columns.customer;
         // Without a quote in its block, a field lies between delimiters: no need to split
@@ -420,7 +423,8 @@ impl Ids {
     }
 }
 
-/// Writes the blocks' pieces to the parts in block order, whichever worker cut them first.
+/// Writes the blocks' pieces to the parts in block order, whichever worker cut them first,
+/// and gathers the blocks' bad rows and lines.
 fn write_in_order(
     receiver: &Receiver<(u32, CutBlock)>,
     writers: &mut [PartWriter],
@@ -434,25 +438,26 @@ fn write_in_order(
         waiting.insert(index, cut);
         while let Some(cut) = waiting.remove(&next) {
             let before = 1 + lines.body;
-            for (piece, (out, map, last)) in cut.parts.iter().zip(writers.iter_mut()) {
+            for (piece, writer) in cut.parts.iter().zip(writers.iter_mut()) {
                 let Some(line) = piece.first else { continue };
-                out.write_all(&piece.bytes)?;
+                parsed::write_frame(&mut writer.rows, &piece.rows)?;
                 first.clear();
-                push_leb128(&mut first, before + u64::from(line) - *last);
-                map.write_all(&first)?;
-                map.write_all(&piece.deltas)?;
-                *last = before + u64::from(piece.last);
+                varint::push(&mut first, before + u64::from(line) - writer.last);
+                writer.lines.write_all(&first)?;
+                writer.lines.write_all(&piece.deltas)?;
+                writer.last = before + u64::from(piece.last);
+                writer.text += piece.text;
             }
-            for &line in &cut.quotes {
-                *bad.counts.entry(Problem::Quote).or_default() += 1;
-                if bad.first.len() < SHOWN {
-                    let message = UNBALANCED_QUOTE.to_owned();
-                    let line = before + u64::from(line);
-                    bad.first.push(BadRow { line, column: 1, field: None, problem: Problem::Quote, message });
-                }
+            for (problem, count) in cut.counts {
+                *bad.counts.entry(problem).or_default() += count;
             }
+            // Blocks in file order, and each block's rows: the log's first bad rows.
+            let room = SHOWN.saturating_sub(bad.first.len());
+            let located = cut.bad.into_iter().take(room);
+            bad.first.extend(located.map(|(line, row)| BadRow { line: before + u64::from(line), ..row }));
             lines.body += u64::from(cut.lines);
             lines.blank += cut.blank_lines;
+            lines.continuation += cut.continuation_lines;
             next += 1;
         }
     }
@@ -513,7 +518,7 @@ mod tests {
         let mut deltas = Vec::new();
         let mut last = 1;
         for &line in &lines {
-            push_leb128(&mut deltas, line - last);
+            varint::push(&mut deltas, line - last);
             last = line;
         }
         let file = tempfile::NamedTempFile::new().unwrap();
@@ -523,11 +528,9 @@ mod tests {
         for (k, &line) in lines.iter().enumerate() {
             assert_eq!(map.line(k as u64 + 2), line, "the part's line {}", k + 2);
         }
-        for value in [0, 1, 127, 128, 16_383, 16_384, u64::MAX] {
-            let mut bytes = Vec::new();
-            push_leb128(&mut bytes, value);
-            assert_eq!(leb128(&bytes, 0), (value, bytes.len()));
-        }
+        // A map cut inside its last number is refused.
+        std::fs::write(file.path(), &deltas[..deltas.len() - 1]).unwrap();
+        assert!(LineMap::read(file.path()).is_err());
     }
 
     #[test]

@@ -1,0 +1,271 @@
+//! A part's rows as the cut into parts read them ([`super::split`]), and the read of a part.
+//!
+//! The cut reads every row of the log once, as the whole read does ([`RowReader`]): its
+//! bad rows are judged there, and each usable row goes to its part as the values it read,
+//! not as text, about a third of the bytes. Reading a part then only numbers its customers
+//! and groups their rows ([`Collector`]), which the whole read does too: a part is not
+//! parsed a second time, and its file is a third as large to write and read back.
+//!
+//! A part's file is frames, one per block of the log that had rows for it, in the log's
+//! order: each the length of its rows in bytes (eight bytes, little-endian), then its rows.
+//! A row is its id's length and bytes, its segment + 1 (0 for none), its day less the
+//! frame's row before's (the first's less 0), its amount, its margin when the log has a
+//! margin column, and its category: 0 for none, 1 for the row before's in the frame, or
+//! its length + 2 and its text. Numbers are LEB128 ([`varint`]), signed ones zigzagged.
+//! The files are the reader's own, in a private folder; a file that does not read as
+//! this is refused, never trusted.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use super::rows::{Entry, PlainRow, RowWithMargin};
+use super::worker::{Collector, Part, ReadRow};
+use super::{Log, LogSpec, merge, spare_blocks, varint};
+
+/// The longest frame a part's reader takes: more than a block of the cut's can hold, so
+/// that a length read wrongly cannot ask for all the memory there is.
+const MAX_FRAME: u64 = 1 << 30;
+
+/// What a frame's rows are written against: the day and category of the row before.
+#[derive(Default)]
+pub struct FrameWriter {
+    day: i32,
+    category: Option<String>,
+}
+
+impl FrameWriter {
+    /// Appends `row` to `out`, the frame's rows so far, the margin when `with_margin`.
+    pub fn push(&mut self, out: &mut Vec<u8>, row: &ReadRow, with_margin: bool) {
+        varint::push(out, row.id.len() as u64);
+        out.extend_from_slice(row.id);
+        varint::push(out, u64::from(row.segment.wrapping_add(1)));
+        varint::push(out, varint::zigzag(i64::from(row.day) - i64::from(self.day)));
+        self.day = row.day;
+        varint::push(out, varint::zigzag(row.amount));
+        if with_margin {
+            varint::push(out, varint::zigzag(row.margin));
+        }
+        match row.category {
+            None => out.push(0),
+            Some(text) if self.category.as_deref() == Some(text) => out.push(1),
+            Some(text) => {
+                varint::push(out, text.len() as u64 + 2);
+                out.extend_from_slice(text.as_bytes());
+                let kept = self.category.get_or_insert_with(String::new);
+                text.clone_into(kept);
+            }
+        }
+    }
+}
+
+/// The rows of one frame, in order.
+pub struct FrameRows<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    with_margin: bool,
+    day: i32,
+    category: Option<&'a str>,
+}
+
+impl<'a> FrameRows<'a> {
+    pub fn new(bytes: &'a [u8], with_margin: bool) -> Self {
+        Self { bytes, at: 0, with_margin, day: 0, category: None }
+    }
+
+    fn number(&mut self) -> io::Result<u64> {
+        let (value, next) = varint::read(self.bytes, self.at).ok_or_else(not_a_part)?;
+        self.at = next;
+        Ok(value)
+    }
+
+    fn text(&mut self, length: u64) -> io::Result<&'a [u8]> {
+        let end = usize::try_from(length).ok().and_then(|n| self.at.checked_add(n));
+        let text = end.and_then(|end| self.bytes.get(self.at..end)).ok_or_else(not_a_part)?;
+        self.at += text.len();
+        Ok(text)
+    }
+
+    fn row(&mut self) -> io::Result<ReadRow<'a>> {
+        let length = self.number()?;
+        let id = self.text(length)?;
+        let segment = u32::try_from(self.number()?).map_err(|_| not_a_part())?.wrapping_sub(1);
+        let day = i64::from(self.day) + varint::unzigzag(self.number()?);
+        self.day = i32::try_from(day).map_err(|_| not_a_part())?;
+        let amount = varint::unzigzag(self.number()?);
+        let margin = if self.with_margin { varint::unzigzag(self.number()?) } else { 0 };
+        let category = match self.number()? {
+            0 => None,
+            1 => Some(self.category.ok_or_else(not_a_part)?),
+            length => {
+                let text = self.text(length - 2)?;
+                let text = std::str::from_utf8(text).map_err(|_| not_a_part())?;
+                self.category = Some(text);
+                Some(text)
+            }
+        };
+        Ok(ReadRow { id, segment, day: self.day, amount, margin, category })
+    }
+}
+
+impl<'a> Iterator for FrameRows<'a> {
+    type Item = io::Result<ReadRow<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.at >= self.bytes.len() {
+            return None;
+        }
+        let row = self.row();
+        if row.is_err() {
+            self.at = self.bytes.len(); // nothing after a row that does not read is read
+        }
+        Some(row)
+    }
+}
+
+/// The error of a part's file that does not read as the cut writes them.
+fn not_a_part() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, "a part's file is not as the cut wrote it")
+}
+
+/// Reads the part `spec` names, a file of frames the cut wrote, with its line map
+/// ([`LogSpec::part`]): the log of its rows, as the whole read would have read them, but
+/// for the bad rows, blank lines and continued lines, which the cut counted.
+pub fn read(spec: &LogSpec) -> io::Result<Log> {
+    let mut file = File::open(spec.path)?;
+    if spec.columns.margin.is_some() {
+        read_rows::<RowWithMargin>(spec, &mut file)
+    } else {
+        read_rows::<PlainRow>(spec, &mut file)
+    }
+}
+
+/// Streams the frames through collectors on every core, and merges what they kept.
+fn read_rows<E: Entry>(spec: &LogSpec, file: &mut File) -> io::Result<Log> {
+    let workers = crate::parallel::threads();
+    let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
+    let receiver = Mutex::new(receiver);
+    let (give_back, spares) = spare_blocks(workers);
+    let (parts, read) = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                let (receiver, give_back) = (&receiver, give_back.clone());
+                scope.spawn(move || collect::<E>(receiver, &give_back))
+            })
+            .collect();
+        let read = frames(file, &spares, |index, frame| sender.send((index, frame)).is_ok());
+        drop((sender, spares));
+        let parts: Vec<io::Result<Part<E>>> =
+            handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect();
+        (parts, read)
+    });
+    read?;
+    let parts = parts.into_iter().collect::<io::Result<Vec<_>>>()?;
+    Ok(merge::merge(parts, spec, workers))
+}
+
+/// A collector's thread: keeps the rows of each frame it takes, each at its place in the
+/// frame (the frame's number, the row's from 1), and gives the frame back.
+fn collect<E: Entry>(
+    receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
+    give_back: &SyncSender<Vec<u8>>,
+) -> io::Result<Part<E>> {
+    let mut collector = Collector::<E>::default();
+    loop {
+        let next = receiver.lock().map(|r| r.recv());
+        let Ok(Ok((index, frame))) = next else { break };
+        let mut rows = 0u32;
+        for row in FrameRows::new(&frame, E::HAS_MARGIN) {
+            rows += 1;
+            collector.add(&row?, (index, rows));
+        }
+        collector.part.lines.push((index, rows));
+        super::give_back(give_back, frame);
+    }
+    Ok(collector.finish())
+}
+
+/// Reads the frames of `file` in turn, each into a buffer `spares` gives back when it has
+/// one, and hands each to `send` with its number until it says to stop.
+fn frames(
+    file: &mut File,
+    spares: &Receiver<Vec<u8>>,
+    mut send: impl FnMut(u32, Vec<u8>) -> bool,
+) -> io::Result<()> {
+    for index in 0.. {
+        let mut length = [0u8; 8];
+        match file.read(&mut length[..1])? {
+            0 => return Ok(()),
+            _ => file.read_exact(&mut length[1..])?,
+        }
+        let length = u64::from_le_bytes(length);
+        let length = usize::try_from(length).ok().filter(|_| length <= MAX_FRAME).ok_or_else(not_a_part)?;
+        let mut frame = spares.try_recv().unwrap_or_default();
+        frame.resize(length, 0);
+        file.read_exact(&mut frame)?;
+        if !send(index, frame) {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Writes a frame of `rows` (a frame's rows, as [`FrameWriter`] wrote them) to `out`.
+pub fn write_frame(out: &mut impl io::Write, rows: &[u8]) -> io::Result<()> {
+    out.write_all(&(rows.len() as u64).to_le_bytes())?;
+    out.write_all(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::NO_SEGMENT;
+    use super::*;
+
+    fn row<'a>(id: &'a str, segment: u32, day: i32, amount: i64, category: Option<&'a str>) -> ReadRow<'a> {
+        ReadRow { id: id.as_bytes(), segment, day, amount, margin: -amount / 3, category }
+    }
+
+    #[test]
+    fn a_frames_rows_read_back_as_written_and_a_cut_frame_does_not_read() {
+        let long = "x".repeat(300);
+        let rows = [
+            row("C1", 0, 19_000, 121_434_400, Some("VVS")),
+            row("C2", NO_SEGMENT, 19_000, -500, None),
+            row("C1", 7, 18_990, 0, Some("VVS")),
+            row(&long, 1000, 2_932_896, i64::MAX, Some("rør og fittings")),
+            row("æøå", 2, 7305, i64::MIN, Some("VVS")),
+            row("C3", 1, 7305, 1, None),
+            row("C4", 1, 7306, 1, Some("rør og fittings")),
+        ];
+        for with_margin in [false, true] {
+            let mut bytes = Vec::new();
+            let mut writer = FrameWriter::default();
+            for r in &rows {
+                writer.push(&mut bytes, r, with_margin);
+            }
+            let read: Vec<ReadRow> = FrameRows::new(&bytes, with_margin).map(Result::unwrap).collect();
+            let expected: Vec<ReadRow> = rows
+                .iter()
+                .map(|r| ReadRow { margin: if with_margin { r.margin } else { 0 }, ..*r })
+                .collect();
+            assert_eq!(read, expected, "with a margin: {with_margin}");
+            // Cut anywhere inside a row, the frame is refused, never misread.
+            let ends: Vec<usize> = {
+                let mut frame = FrameRows::new(&bytes, with_margin);
+                std::iter::from_fn(|| frame.next().map(|_| frame.at)).collect()
+            };
+            for cut in 1..bytes.len() {
+                let read: Vec<io::Result<ReadRow>> = FrameRows::new(&bytes[..cut], with_margin).collect();
+                let whole = ends.iter().filter(|&&end| end <= cut).count();
+                assert!(read[..whole].iter().all(Result::is_ok), "cut at {cut}");
+                assert_eq!(read.len() > whole, !ends.contains(&cut), "cut at {cut}");
+                if read.len() > whole {
+                    assert!(read[whole].is_err(), "cut at {cut}: the row cut short is refused");
+                }
+            }
+        }
+        // A first row that names the category before it, with none before it, is refused.
+        assert!(FrameRows::new(&[1, b'a', 0, 0, 0, 1], false).next().unwrap().is_err());
+    }
+}
