@@ -51,15 +51,25 @@ pub fn pack<const W: usize>(id: &[u8]) -> Option<Packed<W>> {
 }
 
 /// The first eight bytes of `bytes` as one big-endian word, zero-padded when there are
-/// fewer: ordered as the bytes are. A whole word is read as one, without a copy of unknown
-/// length (a call per row, on the read's hot path).
+/// fewer: ordered as the bytes are. Read without a copy of unknown length, which is a call
+/// per row on the read's hot path: a whole word as one, four to seven bytes as two
+/// overlapping halves (the last word of an id of 12 to 15 bytes, a common length), fewer
+/// byte by byte.
+#[inline]
 pub(super) fn word_of(bytes: &[u8]) -> u64 {
     if let Some(first) = bytes.first_chunk::<8>() {
         return u64::from_be_bytes(*first);
     }
-    let mut word = [0u8; 8];
-    word[..bytes.len()].copy_from_slice(bytes);
-    u64::from_be_bytes(word)
+    let n = bytes.len();
+    if n >= 4 {
+        let half = |at: usize| {
+            u64::from(u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]))
+        };
+        // The last four bytes, shifted to their places after the first four: the bytes
+        // both halves hold are the same, in the same places.
+        return (half(0) << 32) | (half(n - 4) << ((8 - n) * 8));
+    }
+    bytes.iter().enumerate().fold(0, |word, (i, &b)| word | (u64::from(b) << ((7 - i) * 8)))
 }
 
 /// An id as the interner keys it: in the first form it fits, each the key of a table of
@@ -77,6 +87,7 @@ pub enum Packing {
 
 impl Packing {
     /// The form `id` is keyed in.
+    #[inline]
     pub fn of(id: &[u8]) -> Self {
         if let Some(narrow) = pack::<NARROW>(id) {
             Self::Narrow(narrow)
@@ -440,6 +451,17 @@ fn merge_sorted<const N: usize>(mut runs: [Box<dyn ExactSizeIterator<Item = List
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_holds_the_first_eight_bytes_zero_padded() {
+        let bytes: Vec<u8> = (0..12u8).map(|b| b.wrapping_mul(37).wrapping_add(0xa1)).collect();
+        for n in 0..=12 {
+            let mut padded = [0u8; 8];
+            let taken = n.min(8);
+            padded[..taken].copy_from_slice(&bytes[..taken]);
+            assert_eq!(word_of(&bytes[..n]), u64::from_be_bytes(padded), "{n} bytes");
+        }
+    }
 
     /// Ids around both packing limits, to 15, 16, 47 and 48 bytes, some ending in NUL bytes,
     /// which only the length byte tells from the padding; and UUIDs, packed as their value
