@@ -10,7 +10,7 @@
 # each copy's customer ids suffixed `-0` … `-9`, written to BENCH_100M_DIR (default
 # /tmp/uplift-bench-100m; 4.6 GB, not kept in the repository). Its summary must be the
 # 10 M-row one ten times over, which the script checks. Prints wall time and peak memory
-# (GNU time) of one run each; the parts need about 4.6 GB in $TMPDIR.
+# (GNU time) of one run each; the parts need about 1.9 GB in $TMPDIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -739,6 +739,14 @@ fn a_log_read_in_parts_gives_what_the_whole_read_gives() {
     for line in summarised(&parts_err) {
         assert!(whole_err.contains(&line), "`{line}` is not in:\n{whole_err}");
     }
+    // Both ways for the notes on the data; the whole project's run notes its other files too.
+    let about_data = ["summarised ", "skipped", "left out"];
+    let on_data: Vec<String> =
+        summarised(&whole_err).into_iter().filter(|l| about_data.iter().any(|s| l.starts_with(s))).collect();
+    assert!(on_data.len() >= 2, "{whole_err}");
+    for line in on_data {
+        assert!(parts_err.contains(line.as_str()), "`{line}` is not in:\n{parts_err}");
+    }
 
     // Not skipped, the bad rows fail both runs with the same problems and lines.
     let whole = summarise(dir.path(), &[]);

@@ -11,6 +11,10 @@ use chrono::{Datelike, NaiveDate};
 /// depend on the order rows are added in (which, read in parallel, differs between runs).
 pub const UNITS_PER_CURRENCY: i64 = 10_000;
 
+/// The most money one row may hold, either way, in ten-thousandths: more is a mistake, and
+/// the cap keeps every sum far from overflow.
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000 * UNITS_PER_CURRENCY;
+
 /// Decimals kept; a fifth decimal is rounded half away from zero.
 const DECIMALS: u32 = 4;
 
@@ -171,8 +175,7 @@ fn amount_by_the_rules(field: &[u8], decimal: u8) -> Result<i64, FieldError> {
     if round_up {
         units = units.checked_add(1).ok_or(FieldError::TooLarge)?;
     }
-    // Money beyond a trillion in one row is a mistake, and keeps every sum far from overflow.
-    if units > 1_000_000_000_000 * UNITS_PER_CURRENCY {
+    if units > MAX_AMOUNT {
         return Err(FieldError::TooLarge);
     }
     Ok(if negative { -units } else { units })

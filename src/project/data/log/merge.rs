@@ -121,7 +121,7 @@ fn segment_of(segment: u32) -> Option<usize> {
 }
 
 /// The file line of each block's first line, so a row's place becomes a line number; for
-/// a part of a larger log, its line there.
+/// a part of a larger log, whose blocks are frames of rows, one row a line, its line there.
 struct FileLines<'a> {
     first: Vec<u64>,
     part: Option<&'a super::LineMap>,

@@ -79,7 +79,7 @@ pub struct LogSpec<'a> {
     pub part: Option<&'a LineMap>,
     /// Whether to take the file's SHA-256 as it streams past ([`Log::sha256`]). Only the
     /// report, the metrics and the cache use it, and on a 435 MB log it takes a third of a
-    /// second of a core the parse could use. Never for a part.
+    /// second of a core the parse could use.
     pub fingerprint: bool,
 }
 

@@ -1,32 +1,32 @@
 //! A part's rows as the cut into parts read them ([`super::split`]), and the read of a part.
 //!
-//! The cut reads every row of the log once, as the whole read does ([`RowReader`]): its
-//! bad rows are judged there, and each usable row goes to its part as the values it read,
-//! not as text, about a third of the bytes. Reading a part then only numbers its customers
-//! and groups their rows ([`Collector`]), which the whole read does too: a part is not
-//! parsed a second time, and its file is a third as large to write and read back.
+//! The cut reads every row of the log once, as the whole read does
+//! ([`super::worker::RowReader`]): its bad rows are judged there, and each usable row goes
+//! to its part as the values it read, not as text, about two fifths of the bytes. Reading a
+//! part then only numbers its customers and groups their rows ([`Collector`]), which the
+//! whole read does too: a part is not parsed a second time, and its file is less than half
+//! as large to write and read back.
 //!
 //! A part's file is frames, one per block of the log that had rows for it, in the log's
 //! order: each the length of its rows in bytes (eight bytes, little-endian), then its rows.
 //! A row is its id's length and bytes, its segment + 1 (0 for none), its day less the
 //! frame's row before's (the first's less 0), its amount, its margin when the log has a
-//! margin column, and its category: 0 for none, 1 for the row before's in the frame, or
-//! its length + 2 and its text. Numbers are LEB128 ([`varint`]), signed ones zigzagged.
+//! margin column, and its category: 0 for none, 1 for the category the frame named last,
+//! or its length + 2 and its text. Numbers are LEB128 ([`varint`]), signed ones zigzagged.
 //! The files are the reader's own, in a private folder; a file that does not read as
-//! this is refused, never trusted.
+//! this (a row cut short, a day or an amount no row of a log can hold, more rows than its
+//! line map has lines) is refused, never trusted.
 
 use std::fs::File;
 use std::io::{self, Read};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use super::rows::{Entry, PlainRow, RowWithMargin};
-use super::worker::{Collector, Part, ReadRow};
+use super::rows::{self, Entry, PlainRow, RowWithMargin};
+use super::worker::{Collector, FIRST_PLAUSIBLE_DAY, Part, ReadRow};
 use super::{Log, LogSpec, merge, spare_blocks, varint};
-
-/// The longest frame a part's reader takes: more than a block of the cut's can hold, so
-/// that a length read wrongly cannot ask for all the memory there is.
-const MAX_FRAME: u64 = 1 << 30;
+use crate::project::data::fields::MAX_AMOUNT;
 
 /// What a frame's rows are written against: the day and category of the row before.
 #[derive(Default)]
@@ -60,8 +60,8 @@ impl FrameWriter {
     }
 }
 
-/// The rows of one frame, in order.
-pub struct FrameRows<'a> {
+/// The rows of one frame, in order; after a row that does not read, nothing.
+struct FrameRows<'a> {
     bytes: &'a [u8],
     at: usize,
     with_margin: bool,
@@ -70,7 +70,7 @@ pub struct FrameRows<'a> {
 }
 
 impl<'a> FrameRows<'a> {
-    pub fn new(bytes: &'a [u8], with_margin: bool) -> Self {
+    fn new(bytes: &'a [u8], with_margin: bool) -> Self {
         Self { bytes, at: 0, with_margin, day: 0, category: None }
     }
 
@@ -92,8 +92,14 @@ impl<'a> FrameRows<'a> {
         let id = self.text(length)?;
         let segment = u32::try_from(self.number()?).map_err(|_| not_a_part())?.wrapping_sub(1);
         let day = i64::from(self.day) + varint::unzigzag(self.number()?);
-        self.day = i32::try_from(day).map_err(|_| not_a_part())?;
+        self.day = i32::try_from(day)
+            .ok()
+            .filter(|&day| day >= *FIRST_PLAUSIBLE_DAY && rows::fits(day))
+            .ok_or_else(not_a_part)?;
         let amount = varint::unzigzag(self.number()?);
+        if amount.unsigned_abs() > MAX_AMOUNT.unsigned_abs() {
+            return Err(not_a_part());
+        }
         let margin = if self.with_margin { varint::unzigzag(self.number()?) } else { 0 };
         let category = match self.number()? {
             0 => None,
@@ -147,14 +153,19 @@ fn read_rows<E: Entry>(spec: &LogSpec, file: &mut File) -> io::Result<Log> {
     let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
     let receiver = Mutex::new(receiver);
     let (give_back, spares) = spare_blocks(workers);
+    // Set when a frame does not read: no more are read, and the collectors only take those
+    // already sent, so that no send waits for a collector that is gone.
+    let failed = AtomicBool::new(false);
     let (parts, read) = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
-                let (receiver, give_back) = (&receiver, give_back.clone());
-                scope.spawn(move || collect::<E>(receiver, &give_back))
+                let (receiver, give_back, failed) = (&receiver, give_back.clone(), &failed);
+                scope.spawn(move || collect::<E>(receiver, &give_back, failed))
             })
             .collect();
-        let read = frames(file, &spares, |index, frame| sender.send((index, frame)).is_ok());
+        let read = frames(file, &spares, |index, frame| {
+            !failed.load(Ordering::Relaxed) && sender.send((index, frame)).is_ok()
+        });
         drop((sender, spares));
         let parts: Vec<io::Result<Part<E>>> =
             handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect();
@@ -162,53 +173,75 @@ fn read_rows<E: Entry>(spec: &LogSpec, file: &mut File) -> io::Result<Log> {
     });
     read?;
     let parts = parts.into_iter().collect::<io::Result<Vec<_>>>()?;
+    // Each row has its line in the map, and no more rows than lines are there to place.
+    let rows: u64 = parts.iter().flat_map(|p| &p.lines).map(|&(_, n)| u64::from(n)).sum();
+    if spec.part.is_some_and(|map| map.len() != rows) {
+        return Err(not_a_part());
+    }
     Ok(merge::merge(parts, spec, workers))
 }
 
 /// A collector's thread: keeps the rows of each frame it takes, each at its place in the
-/// frame (the frame's number, the row's from 1), and gives the frame back.
+/// frame (the frame's number, the row's from 1), and gives the frame back. After a frame
+/// that does not read, it only takes the frames off the channel.
 fn collect<E: Entry>(
     receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
     give_back: &SyncSender<Vec<u8>>,
+    failed: &AtomicBool,
 ) -> io::Result<Part<E>> {
     let mut collector = Collector::<E>::default();
+    let mut read = Ok(());
     loop {
         let next = receiver.lock().map(|r| r.recv());
         let Ok(Ok((index, frame))) = next else { break };
-        let mut rows = 0u32;
-        for row in FrameRows::new(&frame, E::HAS_MARGIN) {
-            rows += 1;
-            collector.add(&row?, (index, rows));
+        if read.is_ok() && !failed.load(Ordering::Relaxed) {
+            read = collect_frame(&mut collector, index, &frame);
+            if read.is_err() {
+                failed.store(true, Ordering::Relaxed);
+            }
         }
-        collector.part.lines.push((index, rows));
         super::give_back(give_back, frame);
     }
-    Ok(collector.finish())
+    read.map(|()| collector.finish())
+}
+
+/// Keeps the rows of the frame `index`.
+fn collect_frame<E: Entry>(collector: &mut Collector<E>, index: u32, frame: &[u8]) -> io::Result<()> {
+    let mut rows = 0u32;
+    for row in FrameRows::new(frame, E::HAS_MARGIN) {
+        rows = rows.checked_add(1).ok_or_else(not_a_part)?;
+        collector.add(&row?, (index, rows));
+    }
+    collector.part.lines.push((index, rows));
+    Ok(())
 }
 
 /// Reads the frames of `file` in turn, each into a buffer `spares` gives back when it has
-/// one, and hands each to `send` with its number until it says to stop.
+/// one, and hands each to `send` with its number until it says to stop. A frame is read
+/// as far as the file holds it: a length read wrongly asks for no more memory than that.
 fn frames(
     file: &mut File,
     spares: &Receiver<Vec<u8>>,
     mut send: impl FnMut(u32, Vec<u8>) -> bool,
 ) -> io::Result<()> {
-    for index in 0.. {
+    for index in 0..=u32::MAX {
         let mut length = [0u8; 8];
         match file.read(&mut length[..1])? {
             0 => return Ok(()),
             _ => file.read_exact(&mut length[1..])?,
         }
         let length = u64::from_le_bytes(length);
-        let length = usize::try_from(length).ok().filter(|_| length <= MAX_FRAME).ok_or_else(not_a_part)?;
         let mut frame = spares.try_recv().unwrap_or_default();
-        frame.resize(length, 0);
-        file.read_exact(&mut frame)?;
+        frame.clear();
+        let read = (&mut *file).take(length).read_to_end(&mut frame)?;
+        if read as u64 != length {
+            return Err(not_a_part());
+        }
         if !send(index, frame) {
-            break;
+            return Ok(());
         }
     }
-    Ok(())
+    Err(not_a_part())
 }
 
 /// Writes a frame of `rows` (a frame's rows, as [`FrameWriter`] wrote them) to `out`.
@@ -233,8 +266,8 @@ mod tests {
             row("C1", 0, 19_000, 121_434_400, Some("VVS")),
             row("C2", NO_SEGMENT, 19_000, -500, None),
             row("C1", 7, 18_990, 0, Some("VVS")),
-            row(&long, 1000, 2_932_896, i64::MAX, Some("rør og fittings")),
-            row("æøå", 2, 7305, i64::MIN, Some("VVS")),
+            row(&long, 1000, 2_932_896, MAX_AMOUNT, Some("rør og fittings")),
+            row("æøå", 2, 7305, -MAX_AMOUNT, Some("VVS")),
             row("C3", 1, 7305, 1, None),
             row("C4", 1, 7306, 1, Some("rør og fittings")),
         ];
@@ -265,7 +298,26 @@ mod tests {
                 }
             }
         }
-        // A first row that names the category before it, with none before it, is refused.
-        assert!(FrameRows::new(&[1, b'a', 0, 0, 0, 1], false).next().unwrap().is_err());
+        // A first row that names the category before it, with none before it, is refused
+        // (below); so are a day before 1990 (day 7305 is 1 January 1990), past 9999, or money past the cap.
+        let first = |row: &ReadRow| {
+            let mut bytes = Vec::new();
+            FrameWriter::default().push(&mut bytes, row, false);
+            FrameRows::new(&bytes, false).next().unwrap().map(|r| r.day)
+        };
+        assert_eq!(first(&rows[4]).unwrap(), 7305);
+        for wrong in [
+            ReadRow { day: 7304, ..rows[4] },
+            ReadRow { day: 2_932_897 + (1 << 26), ..rows[4] },
+            ReadRow { amount: MAX_AMOUNT + 1, ..rows[4] },
+            ReadRow { amount: -MAX_AMOUNT - 1, ..rows[4] },
+        ] {
+            assert!(first(&wrong).is_err(), "{wrong:?}");
+        }
+        let mut bytes = Vec::new();
+        FrameWriter::default().push(&mut bytes, &ReadRow { category: None, ..rows[4] }, false);
+        assert!(FrameRows::new(&bytes, false).next().unwrap().is_ok());
+        *bytes.last_mut().unwrap() = 1;
+        assert!(FrameRows::new(&bytes, false).next().unwrap().is_err());
     }
 }

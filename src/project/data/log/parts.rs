@@ -62,7 +62,8 @@ pub struct Parts {
     /// Each part's file of rows ([`parsed`]), in id order, and the file of its rows'
     /// lines in the log ([`LineMap`]).
     pub files: Vec<(PathBuf, PathBuf)>,
-    /// The bytes of the log's rows each part holds, line endings counted.
+    /// The bytes of the log's rows each part holds: each row's text and a byte for its
+    /// line ending.
     pub text: Vec<u64>,
     /// The log's bad rows.
     pub bad: BadRows,
@@ -70,14 +71,16 @@ pub struct Parts {
     pub lines: LineCounts,
 }
 
-/// Each row of a part at its line in the log (its first, when it spans more): the rows
-/// are the part's lines 2, 3, … (the log's header is line 1), stored as the differences from
-/// the line before (1 before the first), LEB128 numbers ([`varint`]), with a start every
-/// [`LineMap::EVERY`] rows.
+/// Each row of a part at its line in the log (its first, when it spans more), stored as the
+/// differences from the line before (1, the header's, before the first), LEB128 numbers
+/// ([`varint`]), with a start every [`LineMap::EVERY`] rows. A part's reader numbers its
+/// rows as a file's after a header: 2, 3, … ([`LineMap::line`]).
 pub struct LineMap {
     deltas: Vec<u8>,
-    /// The byte and the line before every `EVERY`-th line.
+    /// The byte and the line before every `EVERY`-th row.
     starts: Vec<(usize, u64)>,
+    /// The rows mapped.
+    rows: u64,
 }
 
 impl LineMap {
@@ -99,10 +102,15 @@ impl LineMap {
             at = next;
             k += 1;
         }
-        Ok(Self { deltas, starts })
+        Ok(Self { deltas, starts, rows: k as u64 })
     }
 
-    /// The log's line of the part's line `line` (the header, line 1, is the log's line 1).
+    /// The rows mapped.
+    pub fn len(&self) -> u64 {
+        self.rows
+    }
+
+    /// The log's line of the part's row numbered `line` (from 2; 1 is the log's line 1).
     pub fn line(&self, line: u64) -> u64 {
         let Some(index) = line.checked_sub(2).and_then(|i| usize::try_from(i).ok()) else { return line };
         let past = || {
@@ -151,7 +159,7 @@ impl CutBlock {
 struct PartPiece {
     rows: Vec<u8>,
     frame: FrameWriter,
-    /// The bytes of the rows in the log, line endings counted.
+    /// The bytes of the rows in the log, as [`Parts::text`] counts them.
     text: u64,
     first: Option<u32>,
     last: u32,
@@ -220,11 +228,21 @@ pub fn split(
     (part_bytes, advice): (u64, &dyn Fn(u64) -> String),
     temporary: &Path,
 ) -> Result<Parts, Vec<Diagnostic>> {
+    split_in_blocks(spec, (part_bytes, advice), temporary, CUT_BLOCK)
+}
+
+/// [`split`], reading `block` bytes at a time: tests cut a small log in many blocks.
+fn split_in_blocks(
+    spec: &LogSpec,
+    (part_bytes, advice): (u64, &dyn Fn(u64) -> String),
+    temporary: &Path,
+    block: usize,
+) -> Result<Parts, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
     let read_error = |e: std::io::Error| diagnostic(format!("cannot read the file: {e}"));
     let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
     let size = file.metadata().map_or(0, |m| m.len());
-    let mut first = vec![0; CUT_BLOCK];
+    let mut first = vec![0; block];
     let filled = fill(&mut file, &mut first).map_err(read_error)?;
     first.truncate(filled);
     let header = read_header(&first, spec.rel, spec.columns, spec.format)?;
@@ -269,7 +287,7 @@ pub fn split(
         files.push((rows, map));
     }
     let body = first.split_off(header.length);
-    let (cut, written) = cut_and_write(spec, &header, (&mut file, body, size), &bounds, &mut writers);
+    let (cut, written) = cut_and_write(spec, &header, (&mut file, body, size, block), &bounds, &mut writers);
     cut.map_err(read_error)?;
     let (bad, lines) = written.map_err(write_error)?;
     let mut text = Vec::with_capacity(writers.len());
@@ -299,7 +317,7 @@ struct PartWriter {
 fn cut_and_write(
     spec: &LogSpec,
     header: &Header,
-    (file, body, size): (&mut File, Vec<u8>, u64),
+    (file, body, size, block): (&mut File, Vec<u8>, u64, usize),
     bounds: &Bounds,
     writers: &mut [PartWriter],
 ) -> (std::io::Result<()>, std::io::Result<(BadRows, LineCounts)>) {
@@ -310,21 +328,24 @@ fn cut_and_write(
     // Set when the writing failed: the reading stops, and the workers only take the blocks
     // already sent, so that no send waits for a worker that is gone.
     let failed = AtomicBool::new(false);
+    // Set once the log's first bad rows are known: rows of the blocks after are not shown.
+    let shown_all = AtomicBool::new(false);
     let (give_back, spares) = spare_blocks(workers);
     let mut progress = Progress::new(spec.rel, size);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let (cut_sender, give_back) = (cut_sender.clone(), give_back.clone());
-            let (receiver, failed) = (&receiver, &failed);
+            let (receiver, failed, shown_all) = (&receiver, &failed, &shown_all);
             scope.spawn(move || {
-                let outlets = Outlets { cut: &cut_sender, give_back: &give_back, failed };
+                let outlets = Outlets { cut: &cut_sender, give_back: &give_back, failed, shown_all };
                 cut_blocks(spec, header, bounds, receiver, &outlets);
             });
         }
         drop((cut_sender, give_back));
-        let writing = scope.spawn(move || write_in_order(&cut_receiver, writers));
+        let shown_all = &shown_all;
+        let writing = scope.spawn(move || write_in_order(&cut_receiver, writers, shown_all));
         let shape = (spec.format.delimiter, header.names.len());
-        let read = stream(file, (body, CUT_BLOCK), shape, &spares, |index, block| {
+        let read = stream(file, (body, block), shape, &spares, |index, block| {
             progress.advance(block.len() as u64);
             !failed.load(Ordering::Relaxed) && sender.send((index, block)).is_ok()
         });
@@ -337,11 +358,12 @@ fn cut_and_write(
 }
 
 /// Where a cutting worker sends the blocks it cut, gives back those it read, and learns
-/// that the writing failed.
+/// that the writing failed, or that no bad row of the blocks still to come is shown.
 struct Outlets<'a> {
     cut: &'a SyncSender<(u32, CutBlock)>,
     give_back: &'a SyncSender<Vec<u8>>,
     failed: &'a AtomicBool,
+    shown_all: &'a AtomicBool,
 }
 
 /// A worker: reads each block it takes and cuts its rows into the parts' pieces.
@@ -362,12 +384,15 @@ fn cut_blocks(
             continue; // the writing failed: the block is only taken off the channel
         }
         // The parts are of about equal size: room for a share of the block each, and some
-        // more, so that a piece rarely grows (each growth copies it). A row takes about a
-        // third of its text.
+        // more, so that a piece rarely grows (each growth copies it). A row takes about two
+        // fifths of its text, its line's difference from the line before one byte.
         let share = block.len() / (bounds.len() + 1) / 2;
         // Each made afresh: a clone of an empty list has no room.
-        let parts =
-            (0..=bounds.len()).map(|_| PartPiece { rows: Vec::with_capacity(share), ..PartPiece::default() });
+        let parts = (0..=bounds.len()).map(|_| PartPiece {
+            rows: Vec::with_capacity(share),
+            deltas: Vec::with_capacity(share / 16),
+            ..PartPiece::default()
+        });
         let mut cut = CutBlock { parts: parts.collect(), ..CutBlock::default() };
         for record in Records::new(&block, spec.format.delimiter, Some(header.names.len())) {
             let line = cut.lines + 1;
@@ -377,7 +402,8 @@ fn cut_blocks(
                 RecordKind::Unbalanced => cut.bad(line, unbalanced_quote()),
                 RecordKind::Blank => cut.blank_lines += u64::from(record.lines),
                 RecordKind::Row => {
-                    let shown = cut.bad.len() < SHOWN;
+                    // Within the block's first, and not after the log's first are known.
+                    let shown = cut.bad.len() < SHOWN && !outlets.shown_all.load(Ordering::Relaxed);
                     match reader.read(&splitter.split_record(&record), shown) {
                         Ok(row) => {
                             let k = bounds.part(row.id);
@@ -428,6 +454,7 @@ impl Ids {
 fn write_in_order(
     receiver: &Receiver<(u32, CutBlock)>,
     writers: &mut [PartWriter],
+    shown_all: &AtomicBool,
 ) -> std::io::Result<(BadRows, LineCounts)> {
     let mut waiting = std::collections::BTreeMap::new();
     let mut next = 0;
@@ -455,6 +482,9 @@ fn write_in_order(
             let room = SHOWN.saturating_sub(bad.first.len());
             let located = cut.bad.into_iter().take(room);
             bad.first.extend(located.map(|(line, row)| BadRow { line: before + u64::from(line), ..row }));
+            if bad.first.len() == SHOWN {
+                shown_all.store(true, Ordering::Relaxed);
+            }
             lines.body += u64::from(cut.lines);
             lines.blank += cut.blank_lines;
             lines.continuation += cut.continuation_lines;
@@ -509,6 +539,236 @@ fn bounds(samples: &[Vec<u8>], parts: usize) -> Vec<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use super::super::{Log, Segments, first_categories};
+    use crate::project::data::fields::MAX_AMOUNT;
+    use crate::project::data::segment_names::SegmentNames;
+    use crate::project::data::{Columns, CsvFormat, DateFormat, Encoding, day_of};
+
+    /// What a test log is read with: its columns `id,date,amount,segment,category`, UTF-8
+    /// with `,` and `.`, and the segments `a` and `b`.
+    struct Setting {
+        columns: Columns,
+        format: CsvFormat,
+        names: SegmentNames,
+    }
+
+    impl Setting {
+        fn new() -> Self {
+            let columns = Columns {
+                customer: "id".into(),
+                date: "date".into(),
+                amount: "amount".into(),
+                margin: None,
+                segment: Some("segment".into()),
+                category: Some("category".into()),
+            };
+            let format = CsvFormat {
+                delimiter: b',',
+                decimal: b'.',
+                date_format: DateFormat::new("%Y-%m-%d").unwrap(),
+                encoding: Encoding::Utf8,
+            };
+            Self { columns, format, names: SegmentNames::of(&["a".into(), "b".into()]) }
+        }
+
+        fn spec<'a>(&'a self, path: &'a Path, part: Option<&'a LineMap>, end: Option<i32>) -> LogSpec<'a> {
+            LogSpec {
+                path,
+                rel: Path::new("data/log.csv"),
+                columns: &self.columns,
+                format: &self.format,
+                end,
+                segments: Segments::Column(&self.names),
+                part,
+                fingerprint: false,
+            }
+        }
+    }
+
+    /// 4,000 rows of 400 customers with ids of four shapes, and among them every kind a
+    /// cut could misplace: 30 bad amounts in a run, an unknown segment a guess names, rows
+    /// after the end, a blank line, a quote that does not close, categories with a line
+    /// break, returns without a category, and a customer who changes segment late.
+    fn log_text() -> String {
+        use std::fmt::Write as _;
+        let mut text = String::from("id,date,amount,segment,category\n");
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            seed >> 33
+        };
+        let first = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        for i in 0..4000u64 {
+            let c = next() % 400;
+            let id = match c % 4 {
+                0 => format!("c{c}"),
+                1 => format!("customer-with-a-long-id-{c}-{}", "z".repeat(30)),
+                2 => format!("{c:08x}-6dab-4cba-9196-{c:012x}"),
+                _ => format!("k{c:05}"),
+            };
+            let mut segment = if c % 2 == 0 { "a" } else { "b" };
+            if i % 211 == 0 {
+                segment = "aa";
+            }
+            if i == 3000 && c % 2 == 0 {
+                segment = "b";
+            }
+            let date = first + chrono::Days::new(i / 10);
+            let (amount, category) = match i {
+                100..130 => ("12x".to_owned(), "c1".to_owned()),
+                _ if i % 53 == 0 => ("-5.00".to_owned(), String::new()),
+                _ if i % 97 == 0 => {
+                    (format!("{}.{:02}", next() % 1000, next() % 100), "\"line\nbreak\"".to_owned())
+                }
+                _ => (format!("{}.{:02}", next() % 1000, next() % 100), format!("c{}", next() % 5)),
+            };
+            writeln!(text, "{id},{date},{amount},{segment},{category}").unwrap();
+            if i % 401 == 0 {
+                text.push('\n');
+            }
+            if i == 2000 {
+                text.push_str("\"c1,2024-02-01,1.00,a,c1\n");
+            }
+        }
+        text
+    }
+
+    /// What a log's parts read, put together as the log read whole gives it.
+    struct Together {
+        histories: Vec<String>,
+        rows: u64,
+        period: Option<(i32, i32)>,
+        conflicts: Vec<super::super::Conflict>,
+        categories: Vec<(u64, String)>,
+    }
+
+    fn histories(log: &Log) -> Vec<String> {
+        log.histories().map(|h| format!("{h:?}")).collect()
+    }
+
+    #[test]
+    fn a_log_cut_in_many_blocks_reads_in_parts_as_it_reads_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.csv");
+        let text = log_text();
+        std::fs::write(&path, &text).unwrap();
+        let setting = Setting::new();
+        let end = day_of(chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap());
+        let mut whole = super::super::read(&setting.spec(&path, None, Some(end))).unwrap();
+        // The log holds what the test is about.
+        assert!(whole.bad.total() > 60 && whole.bad.first.len() == SHOWN, "{:?}", whole.bad.counts);
+        for problem in [Problem::Amount, Problem::UnknownSegment, Problem::AfterEnd, Problem::Quote] {
+            assert!(whole.bad.counts.contains_key(&problem), "{problem:?}");
+        }
+        assert!(whole.bad.first.iter().any(|r| r.message.contains("did you mean `a`")));
+        assert!(!whole.conflicts.is_empty() && whole.categories.len() > 5);
+        assert!(whole.lines.blank > 5 && whole.lines.continuation > 10, "{:?}", whole.lines);
+        whole.conflicts.sort();
+
+        let advice = |_: u64| String::new();
+        let part_bytes = text.len() as u64 / 6;
+        for block in [4096, 1 << 20] {
+            let parts = split_in_blocks(
+                &setting.spec(&path, None, Some(end)),
+                (part_bytes, &advice),
+                dir.path(),
+                block,
+            )
+            .unwrap();
+            assert!(parts.files.len() >= 5, "{} parts", parts.files.len());
+            let mut together = Together {
+                histories: Vec::new(),
+                rows: 0,
+                period: None,
+                conflicts: Vec::new(),
+                categories: Vec::new(),
+            };
+            for ((rows, lines), &bytes) in parts.files.iter().zip(&parts.text) {
+                assert!(
+                    bytes > 0 && std::fs::metadata(rows).unwrap().len() < bytes,
+                    "rows take less than their text"
+                );
+                let map = LineMap::read(lines).unwrap();
+                let mut part = parsed::read(&setting.spec(rows, Some(&map), Some(end))).unwrap();
+                assert_eq!(part.bad.total(), 0, "the cut judged the rows");
+                together.histories.extend(histories(&part));
+                together.rows += part.rows;
+                together.period = match (together.period, part.period) {
+                    (Some((a, b)), Some((lo, hi))) => Some((a.min(lo), b.max(hi))),
+                    (period, None) | (None, period) => period,
+                };
+                together.conflicts.append(&mut part.conflicts);
+                together.categories.append(&mut part.categories);
+            }
+            together.conflicts.sort();
+            assert_eq!(together.histories, histories(&whole), "blocks of {block}");
+            assert_eq!(together.rows, whole.rows);
+            assert_eq!(together.period, whole.period);
+            assert_eq!(together.conflicts, whole.conflicts);
+            assert_eq!(first_categories(together.categories.into_iter()), whole.categories);
+            assert_eq!(parts.bad.first, whole.bad.first, "blocks of {block}");
+            assert_eq!(parts.bad.counts, whole.bad.counts);
+            assert_eq!(parts.lines, whole.lines);
+        }
+    }
+
+    /// A part's file written by `rows` frames of the rows `frame` gives, with a line map of
+    /// `mapped` rows.
+    fn part_file(dir: &Path, frames: usize, frame: &dyn Fn() -> Vec<u8>, mapped: u64) -> (PathBuf, PathBuf) {
+        let (rows, lines) = (dir.join("part.rows"), dir.join("part.lines"));
+        let mut out = Vec::new();
+        for _ in 0..frames {
+            parsed::write_frame(&mut out, &frame()).unwrap();
+        }
+        std::fs::write(&rows, out).unwrap();
+        let mut map = Vec::new();
+        for _ in 0..mapped {
+            varint::push(&mut map, 1);
+        }
+        std::fs::write(&lines, map).unwrap();
+        (rows, lines)
+    }
+
+    #[test]
+    fn a_part_file_that_does_not_read_as_the_cut_wrote_it_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let setting = Setting::new();
+        let day = day_of(chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
+        let rows_of = |day: i32, amount: i64| {
+            move || {
+                let mut bytes = Vec::new();
+                let mut writer = FrameWriter::default();
+                let row = ReadRow { id: b"c1", segment: 0, day, amount, margin: 0, category: Some("c1") };
+                writer.push(&mut bytes, &row, false);
+                writer.push(&mut bytes, &ReadRow { id: b"c2", ..row }, false);
+                bytes
+            }
+        };
+        let read = |(rows, lines): &(PathBuf, PathBuf)| {
+            let map = LineMap::read(lines).unwrap();
+            parsed::read(&setting.spec(rows, Some(&map), None)).map(|log| log.rows)
+        };
+        // As the cut writes it, 40 frames of two rows read.
+        assert_eq!(read(&part_file(dir.path(), 40, &rows_of(day, 100), 80)).unwrap(), 80);
+        // Every frame's rows out of reach of a log: a day before 1990, money past the cap;
+        // every collector stops at its first, and the read ends.
+        for bad in [rows_of(5, 100), rows_of(day, MAX_AMOUNT + 1)] {
+            assert!(read(&part_file(dir.path(), 40, &bad, 80)).is_err());
+        }
+        // More rows than the line map places.
+        assert!(read(&part_file(dir.path(), 40, &rows_of(day, 100), 79)).is_err());
+        // The file cut inside its last frame, or a frame's length far past the file's end.
+        let file = part_file(dir.path(), 40, &rows_of(day, 100), 80);
+        let bytes = std::fs::read(&file.0).unwrap();
+        std::fs::write(&file.0, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(read(&file).is_err());
+        let mut huge = bytes.clone();
+        huge.extend_from_slice(&(u64::MAX / 2).to_le_bytes());
+        huge.extend_from_slice(b"short");
+        std::fs::write(&file.0, huge).unwrap();
+        assert!(read(&file).is_err());
+    }
 
     #[test]
     fn a_line_map_gives_back_every_line_written() {

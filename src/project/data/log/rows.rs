@@ -22,8 +22,13 @@ pub const NO_CATEGORY: u8 = 63;
 const DAY_BITS: u32 = 26;
 const CATEGORY_BITS: u32 = 6;
 
+/// Whether `day` fits a key: every day of a four-digit year from 1970 on does.
+pub fn fits(day: i32) -> bool {
+    (0..1 << DAY_BITS).contains(&day)
+}
+
 pub fn key(customer: u32, day: i32, category: u8) -> SortKey {
-    debug_assert!((0..1 << DAY_BITS).contains(&day), "day {day} fits the key");
+    debug_assert!(fits(day), "day {day} fits the key");
     #[allow(clippy::cast_sign_loss)] // days of four-digit years are positive
     let day = u64::from(day as u32) & ((1 << DAY_BITS) - 1);
     (u64::from(customer) << 32) | (day << CATEGORY_BITS) | u64::from(category.min(NO_CATEGORY))

@@ -48,7 +48,7 @@ pub struct Part<E> {
     pub category_names: Vec<String>,
     /// Where each of `category_names` first appears here.
     pub category_firsts: Vec<Loc>,
-    /// Lines per block it read.
+    /// Lines per block it read (rows per frame, for a part: [`super::parsed`]).
     pub lines: Vec<(u32, u32)>,
     pub bad: Vec<(Loc, BadRow)>,
     pub counts: FxHashMap<Problem, u64>,
@@ -279,10 +279,12 @@ impl<'a> RowReader<'a> {
         let Some(text) = self.spec.format.encoding.decode(value) else {
             return Err((Problem::NotText, "the category is not UTF-8 text (older Nordic exports are Windows-1252: set `encoding: windows-1252`)".into()));
         };
-        let text = text.into_owned();
+        // Into the buffers kept, not a new text: in a log sorted by date the category
+        // changes from nearly every row to the next.
+        self.last_category.1.clear();
+        self.last_category.1.push_str(&text);
         self.last_category.0.clear();
         self.last_category.0.extend_from_slice(value);
-        self.last_category.1 = text;
         Ok(true)
     }
 }
@@ -417,14 +419,14 @@ impl<E: Entry> Collector<E> {
 
 /// The first day a transaction may carry: earlier dates are typing mistakes or placeholders
 /// (`01.01.1900`), not purchases.
-static FIRST_PLAUSIBLE_DAY: std::sync::LazyLock<i32> = std::sync::LazyLock::new(|| {
+pub(super) static FIRST_PLAUSIBLE_DAY: std::sync::LazyLock<i32> = std::sync::LazyLock::new(|| {
     fields::day_of(chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default())
 });
 
 /// A bad row before its line is known: problem, column index, message.
 type RowError = (Problem, Option<usize>, String);
 
-/// The segment texts a worker keeps ([`Worker::known_segments`]): a project's segments are
+/// The segment texts a row reader keeps ([`RowReader::known_segments`]): a project's segments are
 /// few; past these, each new one takes the last place, and the names are searched.
 const KNOWN_SEGMENTS: usize = 16;
 
