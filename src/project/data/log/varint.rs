@@ -16,8 +16,17 @@ pub fn push(out: &mut Vec<u8>, mut value: u64) {
 }
 
 /// The number at `at` and where the next one starts; `None` when the bytes end inside it
-/// or it runs past 64 bits.
-pub fn read(bytes: &[u8], mut at: usize) -> Option<(u64, usize)> {
+/// or it runs past 64 bits. Most of a part's numbers take one byte, read at once.
+#[inline]
+pub fn read(bytes: &[u8], at: usize) -> Option<(u64, usize)> {
+    match bytes.get(at) {
+        Some(&byte) if byte < 0x80 => Some((u64::from(byte), at + 1)),
+        _ => read_long(bytes, at),
+    }
+}
+
+/// [`read`] of a number of more than one byte, or of none.
+fn read_long(bytes: &[u8], mut at: usize) -> Option<(u64, usize)> {
     let mut value = 0u64;
     for shift in (0..64).step_by(7) {
         let byte = *bytes.get(at)?;
