@@ -58,6 +58,19 @@ pub fn example_copy(label: &str) -> TempDir {
     dir
 }
 
+/// `text` as older Nordic systems write it: æ, ø, å as single Windows-1252 bytes (every
+/// other character must be Latin-1).
+pub fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            'æ' => 0xe6,
+            'ø' => 0xf8,
+            'å' => 0xe5,
+            c => u8::try_from(c).unwrap(),
+        })
+        .collect()
+}
+
 /// The example's customers of segment `installers` as a summary of the eight base columns
 /// (header first), and the observation end they are counted to: real enough data for
 /// every customer-base model to fit.

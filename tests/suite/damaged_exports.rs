@@ -161,17 +161,8 @@ fn a_windows_1252_export_read_as_utf8_says_which_encoding_to_set() {
     let dir = example_copy("windows-1252");
     let path = dir.path().join(LOG);
     let utf8 = fs::read_to_string(&path).unwrap();
-    // The export as older Nordic systems write it: æ, ø, å as single Windows-1252 bytes.
-    let bytes: Vec<u8> = utf8
-        .chars()
-        .map(|c| match c {
-            'æ' => 0xe6,
-            'ø' => 0xf8,
-            'å' => 0xe5,
-            c => u8::try_from(c).unwrap(),
-        })
-        .collect();
-    fs::write(&path, bytes).unwrap();
+    // The export as older Nordic systems write it.
+    fs::write(&path, common::windows_1252(&utf8)).unwrap();
     let out = uplift(&["check", dir.path().to_str().unwrap()]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");

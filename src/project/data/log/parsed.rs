@@ -13,9 +13,10 @@
 //! frame's row before's (the first's less 0), its amount, its margin when the log has a
 //! margin column, and its category: 0 for none, 1 for the category the frame named last,
 //! or its length + 2 and its text. Numbers are LEB128 ([`varint`]), signed ones zigzagged.
-//! The files are the reader's own, in a private folder; a file that does not read as
-//! this (a row cut short, a day or an amount no row of a log can hold, more rows than its
-//! line map has lines) is refused, never trusted.
+//! The files are the reader's own, in a private folder. A file that does not read as this
+//! (a row cut short, a day or an amount no row of a log can hold, rows in a number other
+//! than its line map's) is refused; a segment is not checked against the project's, as a
+//! number past them names no segment wherever it is looked up.
 
 use std::fs::File;
 use std::io::{self, Read};
@@ -91,9 +92,9 @@ impl<'a> FrameRows<'a> {
         let length = self.number()?;
         let id = self.text(length)?;
         let segment = u32::try_from(self.number()?).map_err(|_| not_a_part())?.wrapping_sub(1);
-        let day = i64::from(self.day) + varint::unzigzag(self.number()?);
-        self.day = i32::try_from(day)
-            .ok()
+        let day = i64::from(self.day).checked_add(varint::unzigzag(self.number()?));
+        self.day = day
+            .and_then(|day| i32::try_from(day).ok())
             .filter(|&day| day >= *FIRST_PLAUSIBLE_DAY && rows::fits(day))
             .ok_or_else(not_a_part)?;
         let amount = varint::unzigzag(self.number()?);
@@ -173,7 +174,7 @@ fn read_rows<E: Entry>(spec: &LogSpec, file: &mut File) -> io::Result<Log> {
     });
     read?;
     let parts = parts.into_iter().collect::<io::Result<Vec<_>>>()?;
-    // Each row has its line in the map, and no more rows than lines are there to place.
+    // Each row has its line in the map, and each line of the map its row.
     let rows: u64 = parts.iter().flat_map(|p| &p.lines).map(|&(_, n)| u64::from(n)).sum();
     if spec.part.is_some_and(|map| map.len() != rows) {
         return Err(not_a_part());
@@ -299,7 +300,8 @@ mod tests {
             }
         }
         // A first row that names the category before it, with none before it, is refused
-        // (below); so are a day before 1990 (day 7305 is 1 January 1990), past 9999, or money past the cap.
+        // (below); so are a day before 1990 (day 7305 is 1 January 1990), one past the key's
+        // 26 bits, or money past the cap.
         let first = |row: &ReadRow| {
             let mut bytes = Vec::new();
             FrameWriter::default().push(&mut bytes, row, false);

@@ -49,7 +49,8 @@ const WRITE_BUFFER: usize = 64 << 10;
 
 /// Bytes read for each block the cut hands to a worker: more than the whole read's
 /// ([`super::READ_BLOCK`]), as each block's rows are cut into a run per part, written in
-/// block order. Cut in blocks of 1 MiB, the 100 M-row log took 25.3 s instead of 18.5 s.
+/// block order. Cut in blocks of 1 MiB, the 100 M-row log took 25.3 s instead of 18.5 s
+/// (when the parts were text; not measured again since).
 const CUT_BLOCK: usize = 4 << 20;
 
 /// A log cut into parts, in a private temporary folder removed when this is dropped, or on
@@ -587,7 +588,7 @@ mod tests {
     }
 
     /// 4,000 rows of 400 customers with ids of four shapes, and among them every kind a
-    /// cut could misplace: 30 bad amounts in a run, an unknown segment a guess names, rows
+    /// cut could misplace: runs of 18 and 30 bad amounts, an unknown segment a guess names, rows
     /// after the end, a blank line, a quote that does not close, categories with a line
     /// break, returns without a category, and a customer who changes segment late.
     fn log_text() -> String {
@@ -608,7 +609,7 @@ mod tests {
                 _ => format!("k{c:05}"),
             };
             let mut segment = if c % 2 == 0 { "a" } else { "b" };
-            if i % 211 == 0 {
+            if i % 997 == 0 {
                 segment = "aa";
             }
             if i == 3000 && c % 2 == 0 {
@@ -616,7 +617,7 @@ mod tests {
             }
             let date = first + chrono::Days::new(i / 10);
             let (amount, category) = match i {
-                100..130 => ("12x".to_owned(), "c1".to_owned()),
+                100..118 | 1500..1530 => ("12x".to_owned(), "c1".to_owned()),
                 _ if i % 53 == 0 => ("-5.00".to_owned(), String::new()),
                 _ if i % 97 == 0 => {
                     (format!("{}.{:02}", next() % 1000, next() % 100), "\"line\nbreak\"".to_owned())
@@ -661,7 +662,10 @@ mod tests {
         for problem in [Problem::Amount, Problem::UnknownSegment, Problem::AfterEnd, Problem::Quote] {
             assert!(whole.bad.counts.contains_key(&problem), "{problem:?}");
         }
-        assert!(whole.bad.first.iter().any(|r| r.message.contains("did you mean `a`")));
+        // The 20th row shown is a guess's, many blocks past the 19 before it, and 30 bad rows
+        // follow it in a run: no block may stop guessing before it is known.
+        assert!(whole.bad.first[SHOWN - 1].message.contains("did you mean `a`"), "{:?}", whole.bad.first);
+        assert!(whole.bad.first[SHOWN - 1].line > 900 && whole.bad.first[SHOWN - 2].line < 200);
         assert!(!whole.conflicts.is_empty() && whole.categories.len() > 5);
         assert!(whole.lines.blank > 5 && whole.lines.continuation > 10, "{:?}", whole.lines);
         whole.conflicts.sort();
@@ -691,7 +695,6 @@ mod tests {
                 );
                 let map = LineMap::read(lines).unwrap();
                 let mut part = parsed::read(&setting.spec(rows, Some(&map), Some(end))).unwrap();
-                assert_eq!(part.bad.total(), 0, "the cut judged the rows");
                 together.histories.extend(histories(&part));
                 together.rows += part.rows;
                 together.period = match (together.period, part.period) {
@@ -713,7 +716,7 @@ mod tests {
         }
     }
 
-    /// A part's file written by `rows` frames of the rows `frame` gives, with a line map of
+    /// A part's file of `frames` frames, each of the rows `frame` gives, with a line map of
     /// `mapped` rows.
     fn part_file(dir: &Path, frames: usize, frame: &dyn Fn() -> Vec<u8>, mapped: u64) -> (PathBuf, PathBuf) {
         let (rows, lines) = (dir.join("part.rows"), dir.join("part.lines"));
