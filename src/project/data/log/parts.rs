@@ -27,12 +27,12 @@ use rustc_hash::FxHashMap;
 
 use super::ids::word_of;
 use super::parsed::{self, FrameWriter};
-use super::worker::{ReadRow, RowReader, key_text, unbalanced_quote};
+use super::worker::{ReadRow, RowReader, RowSink, key_text};
 use super::{LogSpec, fill, spare_blocks, stream, varint};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
-use crate::project::data::csv::{Record, RecordKind, Records, Splitter};
+use crate::project::data::csv::{Record, Records, Splitter};
 use crate::project::data::header::{Header, read_header};
 use crate::project::data::progress::Progress;
 
@@ -395,30 +395,37 @@ fn cut_blocks(
             ..PartPiece::default()
         });
         let mut cut = CutBlock { parts: parts.collect(), ..CutBlock::default() };
-        for record in Records::new(&block, spec.format.delimiter, Some(header.names.len())) {
-            let line = cut.lines + 1;
-            cut.lines += record.lines;
-            cut.continuation_lines += u64::from(record.lines - 1);
-            match record.kind() {
-                RecordKind::Unbalanced => cut.bad(line, unbalanced_quote()),
-                RecordKind::Blank => cut.blank_lines += u64::from(record.lines),
-                RecordKind::Row => {
-                    // Within the block's first, and not after the log's first are known.
-                    let shown = cut.bad.len() < SHOWN && !outlets.shown_all.load(Ordering::Relaxed);
-                    match reader.read(&splitter.split_record(&record), shown) {
-                        Ok(row) => {
-                            let k = bounds.part(row.id);
-                            cut.parts[k].push(&row, record.bytes.len(), line, with_margin);
-                        }
-                        Err(row) => cut.bad(line, row),
-                    }
-                }
-            }
-        }
+        let mut sink = CutSink { cut: &mut cut, bounds, with_margin, shown_all: outlets.shown_all };
+        let lines = reader.read_block(&block, &mut splitter, &mut sink);
+        (cut.lines, cut.blank_lines, cut.continuation_lines) = (lines.lines, lines.blank, lines.continuation);
         super::give_back(outlets.give_back, block);
         if outlets.cut.send((index, cut)).is_err() {
             outlets.failed.store(true, Ordering::Relaxed);
         }
+    }
+}
+
+/// A block being cut: each row goes to its part's piece.
+struct CutSink<'a> {
+    cut: &'a mut CutBlock,
+    bounds: &'a Bounds,
+    with_margin: bool,
+    shown_all: &'a AtomicBool,
+}
+
+impl RowSink for CutSink<'_> {
+    fn shown(&self) -> bool {
+        // Within the block's first, and not once the log's first are known.
+        self.cut.bad.len() < SHOWN && !self.shown_all.load(Ordering::Relaxed)
+    }
+
+    fn row(&mut self, line: u32, text: usize, row: &ReadRow) {
+        let k = self.bounds.part(row.id);
+        self.cut.parts[k].push(row, text, line, self.with_margin);
+    }
+
+    fn bad(&mut self, line: u32, row: BadRow) {
+        self.cut.bad(line, row);
     }
 }
 

@@ -103,33 +103,53 @@ impl<'a, E: Entry> Worker<'a, E> {
         loop {
             let next = receiver.lock().map(|r| r.recv());
             let Ok(Ok((index, block))) = next else { break };
-            let mut line = 0;
-            let delimiter = self.reader.spec.format.delimiter;
-            for record in Records::new(&block, delimiter, Some(self.reader.header.names.len())) {
-                line += record.lines;
-                let at = (index, line - record.lines + 1);
-                self.collector.part.continuation_lines += u64::from(record.lines - 1);
-                match record.kind() {
-                    RecordKind::Unbalanced => self.collector.bad((at, unbalanced_quote())),
-                    RecordKind::Blank => self.collector.part.blank_lines += u64::from(record.lines),
-                    RecordKind::Row => {
-                        let shown = self.collector.part.bad.len() < SHOWN;
-                        match self.reader.read(&splitter.split_record(&record), shown) {
-                            Ok(row) => self.collector.add(&row, at),
-                            Err(row) => self.collector.bad((at, row)),
-                        }
-                    }
-                }
-            }
-            self.collector.part.lines.push((index, line));
+            let mut sink = (&mut self.collector, index);
+            let lines = self.reader.read_block(&block, &mut splitter, &mut sink);
+            let part = &mut self.collector.part;
+            part.continuation_lines += lines.continuation;
+            part.blank_lines += lines.blank;
+            part.lines.push((index, lines.lines));
             super::give_back(give_back, block);
         }
         self.collector.finish()
     }
 }
 
+/// A collector takes a block's rows at their places: the block's number and their line in it.
+impl<E: Entry> RowSink for (&mut Collector<E>, u32) {
+    fn shown(&self) -> bool {
+        // Blocks arrive in file order, so a worker's first rows are its earliest.
+        self.0.part.bad.len() < SHOWN
+    }
+
+    fn row(&mut self, line: u32, _text: usize, row: &ReadRow) {
+        self.0.add(row, (self.1, line));
+    }
+
+    fn bad(&mut self, line: u32, row: BadRow) {
+        self.0.bad(((self.1, line), row));
+    }
+}
+
+/// Where [`RowReader::read_block`] puts a block's rows, each at the block line it starts on.
+pub(super) trait RowSink {
+    /// Whether a bad row met now may still be shown, and so is worth a guess at what was
+    /// meant.
+    fn shown(&self) -> bool;
+    /// A usable row, read from `text` bytes of the log (its line ending left out).
+    fn row(&mut self, line: u32, text: usize, row: &ReadRow);
+    fn bad(&mut self, line: u32, row: BadRow);
+}
+
+/// A block's lines, and those of them blank or continuing a row begun on the line before.
+pub(super) struct BlockLines {
+    pub lines: u32,
+    pub blank: u64,
+    pub continuation: u64,
+}
+
 /// The bad row of a line whose quote does not close, before its line is known.
-pub(super) fn unbalanced_quote() -> BadRow {
+fn unbalanced_quote() -> BadRow {
     let message = crate::project::data::csv::UNBALANCED_QUOTE.to_owned();
     BadRow { line: 0, column: 1, field: None, problem: Problem::Quote, message }
 }
@@ -177,6 +197,35 @@ impl<'a> RowReader<'a> {
             last_category: (Vec::new(), String::new()),
             decoded: String::new(),
         }
+    }
+
+    /// Reads the records of `block` (which starts on a record boundary) into `sink`, as the
+    /// whole read and the cut into parts both do: a line whose quote does not close is a
+    /// bad row, blank lines are counted, every other record is a row or a bad row.
+    #[allow(clippy::inline_always)] // as `read`
+    #[inline(always)]
+    pub fn read_block(
+        &mut self,
+        block: &[u8],
+        splitter: &mut Splitter,
+        sink: &mut impl RowSink,
+    ) -> BlockLines {
+        let mut lines = BlockLines { lines: 0, blank: 0, continuation: 0 };
+        let (delimiter, fields) = (self.spec.format.delimiter, self.header.names.len());
+        for record in Records::new(block, delimiter, Some(fields)) {
+            let line = lines.lines + 1;
+            lines.lines += record.lines;
+            lines.continuation += u64::from(record.lines - 1);
+            match record.kind() {
+                RecordKind::Unbalanced => sink.bad(line, unbalanced_quote()),
+                RecordKind::Blank => lines.blank += u64::from(record.lines),
+                RecordKind::Row => match self.read(&splitter.split_record(&record), sink.shown()) {
+                    Ok(row) => sink.row(line, record.bytes.len(), &row),
+                    Err(row) => sink.bad(line, row),
+                },
+            }
+        }
+        lines
     }
 
     /// The row of `fields`, or the bad row it is (its line not yet known). `shown`: whether
