@@ -198,3 +198,36 @@ fn carriage_returns_alone_are_named() {
     assert!(stderr.contains("data/transactions.csv:7:"), "{stderr}");
     assert!(stderr.contains("holds a carriage return: the file mixes line endings"), "{stderr}");
 }
+
+#[test]
+fn amounts_that_add_up_past_what_a_log_may_hold_are_refused_not_summed() {
+    // A thousand rows of 999,999,999,999.99 each, as a customer number read as the amount
+    // might give: in ten-thousandths they add up past what a 64-bit sum holds.
+    let dir = damaged("money-past-the-cap", |line, text| {
+        (2..=1001).contains(&line).then(|| {
+            let mut fields: Vec<&str> = text.split(';').collect();
+            fields[2] = "999999999999,99";
+            fields.join(";")
+        })
+    });
+    let d = dir.path().to_str().unwrap();
+    let out_file = dir.path().join("summary.csv");
+    let o = out_file.to_str().unwrap();
+    for args in [
+        vec!["check", d],
+        vec!["summarise", d, "--no-cache", "-o", o],
+        vec!["summarise", d, "--no-cache", "--memory-limit", "1", "-o", o],
+    ] {
+        let out = uplift(&args);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(
+                "data/transactions.csv: the rows' amounts and margins, each without its sign, add up to 10000"
+            ),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.contains("more than the 100000000000000 a log may hold"), "{stderr}");
+        assert!(!out_file.exists(), "{args:?} wrote nothing");
+    }
+}

@@ -10,6 +10,7 @@
 //! summed in whole ten-thousandths, so the result is the same whichever thread read which
 //! block.
 
+mod blocks;
 mod days;
 mod group;
 mod ids;
@@ -26,20 +27,21 @@ pub use merge::{Conflict, conflict_diagnostics, first_categories};
 pub use parsed::read as read_part;
 pub use parts::{LineMap, Parts, split};
 
+use blocks::on_every_core;
 use days::Days;
 
 use std::fs::File;
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::Receiver;
 
 use sha2::{Digest, Sha256};
 
 use super::bad_rows::BadRows;
 use super::csv::complete_records_end;
 use super::customers_file::SegmentOf;
+use super::fields::{MAX_LOG_MONEY, UNITS_PER_CURRENCY};
 use super::header::{Header, read_header};
 use super::progress::Progress;
 use super::segment_names::SegmentNames;
@@ -244,7 +246,7 @@ type Loc = (u32, u32);
 const NO_SEGMENT: u32 = u32::MAX;
 
 /// Reads the whole log; `Err` for problems with the file itself (missing, not CSV, columns
-/// not found). Bad rows, customers placed in two segments and too many categories are
+/// not found, more money than a log may hold: [`MAX_LOG_MONEY`]). Bad rows, customers placed in two segments and too many categories are
 /// returned, not judged.
 pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
@@ -301,36 +303,50 @@ fn read_rows<E: rows::Entry>(
     hasher: &mut Sha256,
 ) -> Result<Log, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
-    let workers = crate::parallel::threads();
-    let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
-    let receiver = Mutex::new(receiver);
-    let (give_back, spares) = spare_blocks(workers);
     let mut progress = Progress::new(spec.rel, size);
-    let (parts, read_result) = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let (receiver, give_back) = (&receiver, give_back.clone());
-                scope.spawn(move || worker::Worker::<E>::new(spec, header).run(receiver, &give_back))
+    let shape = (spec.format.delimiter, header.names.len());
+    let (parts, read_result) = on_every_core(
+        |blocks| worker::Worker::<E>::new(spec, header).run(blocks),
+        |feed| {
+            stream(file, (body, READ_BLOCK), shape, &feed.spares, |index, block| {
+                progress.advance(block.len() as u64);
+                if spec.fingerprint {
+                    hasher.update(&block);
+                }
+                feed.send(index, block)
             })
-            .collect();
-        let shape = (spec.format.delimiter, header.names.len());
-        let result = stream(file, (body, READ_BLOCK), shape, &spares, |index, block| {
-            progress.advance(block.len() as u64);
-            if spec.fingerprint {
-                hasher.update(&block);
-            }
-            sender.send((index, block)).is_ok()
-        });
-        // No block is read any more: those given back from now on are freed at once, not
-        // kept through the workers' last steps and the merge, the read's peak.
-        drop((sender, spares));
-        let parts: Vec<worker::Part<E>> =
-            handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect();
-        (parts, result)
-    });
+        },
+    );
     progress.finish();
     read_result.map_err(|e| diagnostic(format!("cannot read the file: {e}")))?;
-    Ok(merge::merge(parts, spec, workers))
+    if let Some(problem) = too_much_money(money(&parts), spec) {
+        return Err(vec![problem]);
+    }
+    Ok(merge::merge(parts, spec, crate::parallel::threads()))
+}
+
+/// The money of the workers' rows ([`worker::Part::money`]), added up to at most `u64::MAX`.
+fn money<E>(parts: &[worker::Part<E>]) -> u64 {
+    parts.iter().fold(0, |sum, part| sum.saturating_add(part.money))
+}
+
+/// The problem of a log whose usable rows hold more money than a log may
+/// ([`MAX_LOG_MONEY`]): `total` their amounts and margins, each without its sign, added up
+/// to at most `u64::MAX`. Told before any of it is summed, so that no sum overflows.
+fn too_much_money(total: u64, spec: &LogSpec) -> Option<Diagnostic> {
+    (total > MAX_LOG_MONEY).then(|| {
+        let whole = |units: u64| units / UNITS_PER_CURRENCY.unsigned_abs();
+        let more = if total == u64::MAX { " or more" } else { "" };
+        Diagnostic::new(
+            spec.rel,
+            format!(
+                "the rows' amounts and margins, each without its sign, add up to {}{more}: more than the {} a log may hold",
+                whole(total),
+                whole(MAX_LOG_MONEY)
+            ),
+        )
+        .hint("a column read as money holds something else, such as an id or a barcode: check `amount` and `margin` under `data: columns:` in project.yaml")
+    })
 }
 
 /// Reads as much as fits into `buffer`, returning how much was read.
@@ -394,19 +410,6 @@ fn stream(
     }
 }
 
-/// A channel for the blocks workers are done with, with room for every block that can be
-/// about at once (in the channel to the workers, in their hands, and one being read), so
-/// that one given back is rarely freed for want of room. Giving back never waits.
-fn spare_blocks(workers: usize) -> (SyncSender<Vec<u8>>, Receiver<Vec<u8>>) {
-    sync_channel(workers * 3 + 2)
-}
-
-/// Gives a block that is done with back to be read into again. A full channel, or a reader
-/// gone, only means the block is freed instead.
-fn give_back(spares: &SyncSender<Vec<u8>>, block: Vec<u8>) {
-    let _ = spares.try_send(block);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -418,7 +421,7 @@ mod tests {
         let mut file = tempfile::tempfile().unwrap();
         std::io::Write::write_all(&mut file, text).unwrap();
         std::io::Seek::rewind(&mut file).unwrap();
-        let (back, spares) = spare_blocks(2);
+        let (back, spares) = std::sync::mpsc::sync_channel(8);
         let mut blocks = Vec::new();
         stream(&mut file, (Vec::new(), READ_BLOCK), (b',', 2), &spares, |index, block| {
             assert_eq!(index as usize, blocks.len(), "blocks in order");

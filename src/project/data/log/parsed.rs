@@ -14,20 +14,21 @@
 //! margin column, and its category: 0 for none, 1 for the category the frame named last,
 //! or its length + 2 and its text. Numbers are LEB128 ([`varint`]), signed ones zigzagged.
 //! The files are the reader's own, in a private folder. A file that does not read as this
-//! (a row cut short, a day or an amount no row of a log can hold, rows in a number other
-//! than its line map's) is refused; a segment is not checked against the project's, as a
-//! number past them names no segment wherever it is looked up.
+//! (a row cut short, a day, amount or margin no row of a log can hold, more money in all
+//! than a log may hold, rows in a number other than its line map's) is refused; a segment
+//! is not checked against the project's, as a number past them names no segment wherever
+//! it is looked up.
 
 use std::fs::File;
 use std::io::{self, Read};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::mpsc::Receiver;
 
+use super::blocks::{Blocks, on_every_core};
 use super::rows::{self, Entry, PlainRow, RowWithMargin};
 use super::worker::{Collector, FIRST_PLAUSIBLE_DAY, Part, ReadRow};
-use super::{Log, LogSpec, merge, spare_blocks, varint};
-use crate::project::data::fields::MAX_AMOUNT;
+use super::{Log, LogSpec, merge, varint};
+use crate::project::data::fields::{MAX_AMOUNT, MAX_LOG_MONEY};
 
 /// What a frame's rows are written against: the day and category of the row before.
 #[derive(Default)]
@@ -98,10 +99,10 @@ impl<'a> FrameRows<'a> {
             .filter(|&day| day >= *FIRST_PLAUSIBLE_DAY && rows::fits(day))
             .ok_or_else(not_a_part)?;
         let amount = varint::unzigzag(self.number()?);
-        if amount.unsigned_abs() > MAX_AMOUNT.unsigned_abs() {
+        let margin = if self.with_margin { varint::unzigzag(self.number()?) } else { 0 };
+        if amount.unsigned_abs().max(margin.unsigned_abs()) > MAX_AMOUNT.unsigned_abs() {
             return Err(not_a_part());
         }
-        let margin = if self.with_margin { varint::unzigzag(self.number()?) } else { 0 };
         let category = match self.number()? {
             0 => None,
             1 => Some(self.category.ok_or_else(not_a_part)?),
@@ -150,58 +151,42 @@ pub fn read(spec: &LogSpec) -> io::Result<Log> {
 
 /// Streams the frames through collectors on every core, and merges what they kept.
 fn read_rows<E: Entry>(spec: &LogSpec, file: &mut File) -> io::Result<Log> {
-    let workers = crate::parallel::threads();
-    let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
-    let receiver = Mutex::new(receiver);
-    let (give_back, spares) = spare_blocks(workers);
     // Set when a frame does not read: no more are read, and the collectors only take those
     // already sent, so that no send waits for a collector that is gone.
     let failed = AtomicBool::new(false);
-    let (parts, read) = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                let (receiver, give_back, failed) = (&receiver, give_back.clone(), &failed);
-                scope.spawn(move || collect::<E>(receiver, &give_back, failed))
+    let (parts, read) = on_every_core(
+        |blocks| collect::<E>(blocks, &failed),
+        |feed| {
+            frames(file, &feed.spares, |index, frame| {
+                !failed.load(Ordering::Relaxed) && feed.send(index, frame)
             })
-            .collect();
-        let read = frames(file, &spares, |index, frame| {
-            !failed.load(Ordering::Relaxed) && sender.send((index, frame)).is_ok()
-        });
-        drop((sender, spares));
-        let parts: Vec<io::Result<Part<E>>> =
-            handles.into_iter().map(|h| h.join().expect("a reader thread panicked")).collect();
-        (parts, read)
-    });
+        },
+    );
     read?;
     let parts = parts.into_iter().collect::<io::Result<Vec<_>>>()?;
     // Each row has its line in the map, and each line of the map its row.
     let rows: u64 = parts.iter().flat_map(|p| &p.lines).map(|&(_, n)| u64::from(n)).sum();
-    if spec.part.is_some_and(|map| map.len() != rows) {
+    // The cut held the whole log's money to the cap: a part past it is not as written.
+    if spec.part.is_some_and(|map| map.len() != rows) || super::money(&parts) > MAX_LOG_MONEY {
         return Err(not_a_part());
     }
-    Ok(merge::merge(parts, spec, workers))
+    Ok(merge::merge(parts, spec, crate::parallel::threads()))
 }
 
 /// A collector's thread: keeps the rows of each frame it takes, each at its place in the
 /// frame (the frame's number, the row's from 1), and gives the frame back. After a frame
 /// that does not read, it only takes the frames off the channel.
-fn collect<E: Entry>(
-    receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
-    give_back: &SyncSender<Vec<u8>>,
-    failed: &AtomicBool,
-) -> io::Result<Part<E>> {
+fn collect<E: Entry>(blocks: &Blocks, failed: &AtomicBool) -> io::Result<Part<E>> {
     let mut collector = Collector::<E>::default();
     let mut read = Ok(());
-    loop {
-        let next = receiver.lock().map(|r| r.recv());
-        let Ok(Ok((index, frame))) = next else { break };
+    while let Some((index, frame)) = blocks.next() {
         if read.is_ok() && !failed.load(Ordering::Relaxed) {
             read = collect_frame(&mut collector, index, &frame);
             if read.is_err() {
                 failed.store(true, Ordering::Relaxed);
             }
         }
-        super::give_back(give_back, frame);
+        blocks.give_back(frame);
     }
     read.map(|()| collector.finish())
 }
@@ -211,7 +196,9 @@ fn collect_frame<E: Entry>(collector: &mut Collector<E>, index: u32, frame: &[u8
     let mut rows = 0u32;
     for row in FrameRows::new(frame, E::HAS_MARGIN) {
         rows = rows.checked_add(1).ok_or_else(not_a_part)?;
-        collector.add(&row?, (index, rows));
+        let row = row?;
+        collector.part.money = collector.part.money.saturating_add(row.money());
+        collector.add(&row, (index, rows));
     }
     collector.part.lines.push((index, rows));
     Ok(())

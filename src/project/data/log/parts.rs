@@ -19,16 +19,16 @@
 use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use rustc_hash::FxHashMap;
 
+use super::blocks::{Blocks, on_every_core};
 use super::ids::word_of;
 use super::parsed::{self, FrameWriter};
-use super::worker::{ReadRow, RowReader, RowSink, key_text};
-use super::{LogSpec, fill, spare_blocks, stream, varint};
+use super::worker::{BlockLines, ReadRow, RowReader, RowSink, key_text};
+use super::{LogSpec, fill, stream, varint};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
 use crate::project::data::bad_rows::{BadRow, BadRows, Problem, SHOWN};
@@ -134,15 +134,13 @@ impl LineMap {
 /// What one block of the log holds for the parts.
 #[derive(Default)]
 struct CutBlock {
-    /// Lines in the block.
-    lines: u32,
+    /// Its lines, and its rows' money.
+    lines: BlockLines,
     parts: Vec<PartPiece>,
     /// The block's first bad rows, each at its line in the block, and how many of each
     /// problem it holds.
     bad: Vec<(u32, BadRow)>,
     counts: FxHashMap<Problem, u64>,
-    blank_lines: u64,
-    continuation_lines: u64,
 }
 
 impl CutBlock {
@@ -290,7 +288,10 @@ fn split_in_blocks(
     let body = first.split_off(header.length);
     let (cut, written) = cut_and_write(spec, &header, (&mut file, body, size, block), &bounds, &mut writers);
     cut.map_err(read_error)?;
-    let (bad, lines) = written.map_err(write_error)?;
+    let Judged { bad, lines, money } = written.map_err(write_error)?;
+    if let Some(problem) = super::too_much_money(money, spec) {
+        return Err(vec![problem]);
+    }
     let mut text = Vec::with_capacity(writers.len());
     for writer in writers {
         writer.rows.into_inner().map_err(|e| write_error(e.into_error()))?;
@@ -321,68 +322,52 @@ fn cut_and_write(
     (file, body, size, block): (&mut File, Vec<u8>, u64, usize),
     bounds: &Bounds,
     writers: &mut [PartWriter],
-) -> (std::io::Result<()>, std::io::Result<(BadRows, LineCounts)>) {
-    let workers = crate::parallel::threads();
-    let (sender, receiver) = sync_channel::<(u32, Vec<u8>)>(workers * 2);
-    let receiver = Mutex::new(receiver);
-    let (cut_sender, cut_receiver) = sync_channel::<(u32, CutBlock)>(workers * 2);
+) -> (std::io::Result<()>, std::io::Result<Judged>) {
+    let (cut_sender, cut_receiver) = sync_channel::<(u32, CutBlock)>(crate::parallel::threads() * 2);
     // Set when the writing failed: the reading stops, and the workers only take the blocks
     // already sent, so that no send waits for a worker that is gone.
     let failed = AtomicBool::new(false);
     // Set once the log's first bad rows are known: rows of the blocks after are not shown.
     let shown_all = AtomicBool::new(false);
-    let (give_back, spares) = spare_blocks(workers);
     let mut progress = Progress::new(spec.rel, size);
+    let shape = (spec.format.delimiter, header.names.len());
     std::thread::scope(|scope| {
-        for _ in 0..workers {
-            let (cut_sender, give_back) = (cut_sender.clone(), give_back.clone());
-            let (receiver, failed, shown_all) = (&receiver, &failed, &shown_all);
-            scope.spawn(move || {
-                let outlets = Outlets { cut: &cut_sender, give_back: &give_back, failed, shown_all };
-                cut_blocks(spec, header, bounds, receiver, &outlets);
-            });
-        }
-        drop((cut_sender, give_back));
-        let shown_all = &shown_all;
-        let writing = scope.spawn(move || write_in_order(&cut_receiver, writers, shown_all));
-        let shape = (spec.format.delimiter, header.names.len());
-        let read = stream(file, (body, block), shape, &spares, |index, block| {
-            progress.advance(block.len() as u64);
-            !failed.load(Ordering::Relaxed) && sender.send((index, block)).is_ok()
-        });
-        // No block is read any more: those given back from now on are freed at once.
-        drop((sender, spares));
+        let shown = &shown_all;
+        // The receiver goes with the thread: once it stops, the workers' sends fail.
+        let writing = scope.spawn(move || write_in_order(&cut_receiver, writers, shown));
+        let outlets = Outlets { cut: &cut_sender, failed: &failed, shown_all: &shown_all };
+        let (_, read) = on_every_core(
+            |blocks| cut_blocks(spec, header, bounds, blocks, &outlets),
+            |feed| {
+                stream(file, (body, block), shape, &feed.spares, |index, block| {
+                    progress.advance(block.len() as u64);
+                    !failed.load(Ordering::Relaxed) && feed.send(index, block)
+                })
+            },
+        );
+        drop(cut_sender);
         let written = writing.join().expect("the thread writing the parts panicked");
         progress.finish();
         (read, written)
     })
 }
 
-/// Where a cutting worker sends the blocks it cut, gives back those it read, and learns
-/// that the writing failed, or that no bad row of the blocks still to come is shown.
+/// Where a cutting worker sends the blocks it cut, and learns that the writing failed, or
+/// that no bad row of the blocks still to come is shown.
 struct Outlets<'a> {
     cut: &'a SyncSender<(u32, CutBlock)>,
-    give_back: &'a SyncSender<Vec<u8>>,
     failed: &'a AtomicBool,
     shown_all: &'a AtomicBool,
 }
 
 /// A worker: reads each block it takes and cuts its rows into the parts' pieces.
-fn cut_blocks(
-    spec: &LogSpec,
-    header: &Header,
-    bounds: &Bounds,
-    receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
-    outlets: &Outlets,
-) {
+fn cut_blocks(spec: &LogSpec, header: &Header, bounds: &Bounds, blocks: &Blocks, outlets: &Outlets) {
     let mut splitter = Splitter::new(spec.format.delimiter);
     let mut reader = RowReader::new(spec, header);
     let with_margin = spec.columns.margin.is_some();
-    loop {
-        let next = receiver.lock().map(|r| r.recv());
-        let Ok(Ok((index, block))) = next else { return };
+    while let Some((index, block)) = blocks.next() {
         if outlets.failed.load(Ordering::Relaxed) {
-            continue; // the writing failed: the block is only taken off the channel
+            continue; // the writing failed: the block is only taken off the queue
         }
         // The parts are of about equal size: room for a share of the block each, and some
         // more, so that a piece rarely grows (each growth copies it). A row takes about two
@@ -396,9 +381,8 @@ fn cut_blocks(
         });
         let mut cut = CutBlock { parts: parts.collect(), ..CutBlock::default() };
         let mut sink = CutSink { cut: &mut cut, bounds, with_margin, shown_all: outlets.shown_all };
-        let lines = reader.read_block(&block, &mut splitter, &mut sink);
-        (cut.lines, cut.blank_lines, cut.continuation_lines) = (lines.lines, lines.blank, lines.continuation);
-        super::give_back(outlets.give_back, block);
+        cut.lines = reader.read_block(&block, &mut splitter, &mut sink);
+        blocks.give_back(block);
         if outlets.cut.send((index, cut)).is_err() {
             outlets.failed.store(true, Ordering::Relaxed);
         }
@@ -457,17 +441,26 @@ impl Ids {
     }
 }
 
+/// What the cut judged of the whole log: its first bad rows and their counts, its lines,
+/// and its usable rows' money ([`BlockLines::money`]).
+struct Judged {
+    bad: BadRows,
+    lines: LineCounts,
+    money: u64,
+}
+
 /// Writes the blocks' pieces to the parts in block order, whichever worker cut them first,
-/// and gathers the blocks' bad rows and lines.
+/// and gathers the blocks' bad rows, lines and money.
 fn write_in_order(
     receiver: &Receiver<(u32, CutBlock)>,
     writers: &mut [PartWriter],
     shown_all: &AtomicBool,
-) -> std::io::Result<(BadRows, LineCounts)> {
+) -> std::io::Result<Judged> {
     let mut waiting = std::collections::BTreeMap::new();
     let mut next = 0;
     let mut bad = BadRows::default();
     let mut lines = LineCounts { header: 1, ..LineCounts::default() };
+    let mut money = 0u64;
     let mut first = Vec::new();
     for (index, cut) in receiver {
         waiting.insert(index, cut);
@@ -493,13 +486,14 @@ fn write_in_order(
             if bad.first.len() == SHOWN {
                 shown_all.store(true, Ordering::Relaxed);
             }
-            lines.body += u64::from(cut.lines);
-            lines.blank += cut.blank_lines;
-            lines.continuation += cut.continuation_lines;
+            lines.body += u64::from(cut.lines.lines);
+            lines.blank += cut.lines.blank;
+            lines.continuation += cut.lines.continuation;
+            money = money.saturating_add(cut.lines.money);
             next += 1;
         }
     }
-    Ok((bad, lines))
+    Ok(Judged { bad, lines, money })
 }
 
 /// Customer ids read at [`SAMPLES`] places spread evenly through the body, sorted.
@@ -549,7 +543,7 @@ mod tests {
     use super::*;
 
     use super::super::{Log, Segments, first_categories};
-    use crate::project::data::fields::MAX_AMOUNT;
+    use crate::project::data::fields::{MAX_AMOUNT, UNITS_PER_CURRENCY};
     use crate::project::data::segment_names::SegmentNames;
     use crate::project::data::{Columns, CsvFormat, DateFormat, Encoding, day_of};
 
@@ -745,31 +739,52 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let setting = Setting::new();
         let day = day_of(chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
-        let rows_of = |day: i32, amount: i64| {
+        let mut with_margin = Setting::new();
+        with_margin.columns.margin = Some(crate::project::data::Margin::Money("margin".into()));
+        // Two rows of `amount`, and of `margin` when written with one.
+        let rows_of = |day: i32, amount: i64, margin: Option<i64>| {
             move || {
                 let mut bytes = Vec::new();
                 let mut writer = FrameWriter::default();
-                let row = ReadRow { id: b"c1", segment: 0, day, amount, margin: 0, category: Some("c1") };
-                writer.push(&mut bytes, &row, false);
-                writer.push(&mut bytes, &ReadRow { id: b"c2", ..row }, false);
+                let row = ReadRow {
+                    id: b"c1",
+                    segment: 0,
+                    day,
+                    amount,
+                    margin: margin.unwrap_or(0),
+                    category: Some("c1"),
+                };
+                writer.push(&mut bytes, &row, margin.is_some());
+                writer.push(&mut bytes, &ReadRow { id: b"c2", ..row }, margin.is_some());
                 bytes
             }
         };
-        let read = |(rows, lines): &(PathBuf, PathBuf)| {
+        let read_as = |setting: &Setting, (rows, lines): &(PathBuf, PathBuf)| {
             let map = LineMap::read(lines).unwrap();
             parsed::read(&setting.spec(rows, Some(&map), None)).map(|log| log.rows)
         };
-        // As the cut writes it, 40 frames of two rows read.
-        assert_eq!(read(&part_file(dir.path(), 40, &rows_of(day, 100), 80)).unwrap(), 80);
-        // Every frame's rows out of reach of a log: a day before 1990, money past the cap;
-        // every collector stops at its first, and the read ends.
-        for bad in [rows_of(5, 100), rows_of(day, MAX_AMOUNT + 1)] {
-            assert!(read(&part_file(dir.path(), 40, &bad, 80)).is_err());
+        let read = |file: &(PathBuf, PathBuf)| read_as(&setting, file);
+        // As the cut writes it, 40 frames of two rows read, with the most money a row may hold too.
+        assert_eq!(read(&part_file(dir.path(), 40, &rows_of(day, 100, None), 80)).unwrap(), 80);
+        assert_eq!(read(&part_file(dir.path(), 40, &rows_of(day, MAX_AMOUNT, None), 80)).unwrap(), 80);
+        let most = rows_of(day, -MAX_AMOUNT, Some(MAX_AMOUNT));
+        assert_eq!(read_as(&with_margin, &part_file(dir.path(), 20, &most, 40)).unwrap(), 40);
+        // Every frame's rows out of reach of a log: a day before 1990, an amount or a margin
+        // past what a row may hold, more money in all than a log may hold (400 rows of the
+        // most); every collector stops at its first, and the read ends.
+        for (frames, bad) in [
+            (40, rows_of(5, 100, None)),
+            (40, rows_of(day, MAX_AMOUNT + 1, None)),
+            (200, rows_of(day, MAX_AMOUNT, None)),
+        ] {
+            assert!(read(&part_file(dir.path(), frames, &bad, 2 * frames as u64)).is_err());
         }
+        let past = rows_of(day, 100, Some(-MAX_AMOUNT - 1));
+        assert!(read_as(&with_margin, &part_file(dir.path(), 40, &past, 80)).is_err());
         // More rows than the line map places.
-        assert!(read(&part_file(dir.path(), 40, &rows_of(day, 100), 79)).is_err());
+        assert!(read(&part_file(dir.path(), 40, &rows_of(day, 100, None), 79)).is_err());
         // The file cut inside its last frame, or a frame's length far past the file's end.
-        let file = part_file(dir.path(), 40, &rows_of(day, 100), 80);
+        let file = part_file(dir.path(), 40, &rows_of(day, 100, None), 80);
         let bytes = std::fs::read(&file.0).unwrap();
         std::fs::write(&file.0, &bytes[..bytes.len() - 1]).unwrap();
         assert!(read(&file).is_err());
@@ -778,6 +793,78 @@ mod tests {
         huge.extend_from_slice(b"short");
         std::fs::write(&file.0, huge).unwrap();
         assert!(read(&file).is_err());
+    }
+
+    #[test]
+    fn a_log_holding_more_money_than_a_log_may_is_refused_whole_and_in_parts_before_a_sum_overflows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.csv");
+        let setting = Setting::new();
+        let spec = setting.spec(&path, None, None);
+        let advice = |_: u64| String::new();
+        let cut = || split_in_blocks(&spec, (1 << 20, &advice), dir.path(), 4096);
+        // `rows` rows of one customer's day, each of `amount`.
+        let write = |rows: u64, amount: &str| {
+            let row = format!("c1,2024-05-01,{amount},a,c1\n");
+            std::fs::write(
+                &path,
+                format!("id,date,amount,segment,category\n{}", row.repeat(usize::try_from(rows).unwrap())),
+            )
+            .unwrap();
+        };
+        // A hundred rows of the most a row may hold are the most a log may: their day sums
+        // exactly, read whole or cut.
+        let most = "1000000000000.00";
+        write(100, most);
+        let whole = super::super::read(&spec).unwrap();
+        assert_eq!(whole.histories().next().unwrap().days[0].amount, 100 * MAX_AMOUNT);
+        assert!(cut().is_ok());
+        // One row more, a thousand (whose sum an i64 does not hold), a thousand returns.
+        for (rows, amount) in [(101, most), (1000, most), (1000, "-1000000000000.00")] {
+            write(rows, amount);
+            let whole = super::super::read(&spec).unwrap_err();
+            let parts = cut().err().expect("the cut refuses it too");
+            for problems in [whole, parts] {
+                assert_eq!(problems.len(), 1, "{problems:?}");
+                let expected = format!(
+                    "add up to {}: more than the 100000000000000 a log may hold",
+                    rows * 1_000_000_000_000
+                );
+                assert!(problems[0].message.contains(&expected), "{}", problems[0].message);
+            }
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, ["log.csv"], "no part is left behind");
+    }
+
+    #[test]
+    fn a_margin_rate_that_makes_more_money_than_a_row_may_hold_is_a_bad_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log.csv");
+        let mut setting = Setting::new();
+        setting.columns.margin = Some(crate::project::data::Margin::Rate("rate".into()));
+        let rows = [
+            "c1,2024-05-01,100.00,a,c1,0.31",
+            "c1,2024-05-01,100.00,a,c1,31%",
+            "c2,2024-05-01,1000000000000.00,a,c1,1.0001",
+            "c3,2024-05-01,5.00,a,c1,300000000000",
+            "c4,2024-05-01,-1000000000000.00,a,,-1",
+        ];
+        std::fs::write(&path, format!("id,date,amount,segment,category,rate\n{}\n", rows.join("\n")))
+            .unwrap();
+        let log = super::super::read(&setting.spec(&path, None, None)).unwrap();
+        let margins: Vec<_> = log.histories().map(|h| (h.id.to_owned(), h.margin(0))).collect();
+        // A row's margin is the rate times its amount, rounded; a return's is negative.
+        let units = UNITS_PER_CURRENCY;
+        assert_eq!(margins, [("c1".to_owned(), 62 * units), ("c4".to_owned(), MAX_AMOUNT)]);
+        assert_eq!(log.bad.counts.get(&Problem::Margin), Some(&2), "{:?}", log.bad.first);
+        let lines: Vec<_> = log.bad.first.iter().map(|b| (b.line, b.field.as_deref())).collect();
+        assert_eq!(lines, [(4, Some("rate")), (5, Some("rate"))]);
+        assert!(
+            log.bad.first[0]
+                .message
+                .contains("the margin rate `1.0001` makes a margin of more than 1000000000000")
+        );
     }
 
     #[test]

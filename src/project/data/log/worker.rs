@@ -8,11 +8,9 @@
 //! memory just written, while a per-customer list would be a cache miss per row. The only
 //! random access per row is the customer's table lookup (see `ids`).
 
-use std::sync::Mutex;
-use std::sync::mpsc::{Receiver, SyncSender};
-
 use rustc_hash::FxHashMap;
 
+use super::blocks::Blocks;
 use super::ids::{BATCH, Found, Intern, Interner, Listed, NARROW, Packing, Pending, WIDE};
 use super::rows::{self, Entry, NO_CATEGORY};
 use super::{Loc, LogSpec, NO_SEGMENT, Segments};
@@ -58,6 +56,9 @@ pub struct Part<E> {
     pub continuation_lines: u64,
     /// First and last day of its usable rows.
     pub period: Option<(i32, i32)>,
+    /// Its usable rows' amounts and margins, each without its sign, added up to at most
+    /// `u64::MAX` (past [`fields::MAX_LOG_MONEY`] either way).
+    pub money: u64,
 }
 
 /// An empty part: a worker's before it reads.
@@ -76,6 +77,7 @@ impl<E> Default for Part<E> {
             blank_lines: 0,
             continuation_lines: 0,
             period: None,
+            money: 0,
         }
     }
 }
@@ -92,24 +94,19 @@ impl<'a, E: Entry> Worker<'a, E> {
         Self { reader: RowReader::new(spec, header), collector: Collector::default() }
     }
 
-    /// Reads blocks until the channel closes, giving each back once read; the ids come
+    /// Reads blocks until the last is taken, giving each back once read; the ids come
     /// back sorted.
-    pub fn run(
-        mut self,
-        receiver: &Mutex<Receiver<(u32, Vec<u8>)>>,
-        give_back: &SyncSender<Vec<u8>>,
-    ) -> Part<E> {
+    pub fn run(mut self, blocks: &Blocks) -> Part<E> {
         let mut splitter = Splitter::new(self.reader.spec.format.delimiter);
-        loop {
-            let next = receiver.lock().map(|r| r.recv());
-            let Ok(Ok((index, block))) = next else { break };
+        while let Some((index, block)) = blocks.next() {
             let mut sink = (&mut self.collector, index);
             let lines = self.reader.read_block(&block, &mut splitter, &mut sink);
             let part = &mut self.collector.part;
             part.continuation_lines += lines.continuation;
             part.blank_lines += lines.blank;
+            part.money = part.money.saturating_add(lines.money);
             part.lines.push((index, lines.lines));
-            super::give_back(give_back, block);
+            blocks.give_back(block);
         }
         self.collector.finish()
     }
@@ -141,11 +138,16 @@ pub(super) trait RowSink {
     fn bad(&mut self, line: u32, row: BadRow);
 }
 
-/// A block's lines, and those of them blank or continuing a row begun on the line before.
+/// A block's lines, and those of them blank or continuing a row begun on the line before;
+/// and its usable rows' money.
+#[derive(Default)]
 pub(super) struct BlockLines {
     pub lines: u32,
     pub blank: u64,
     pub continuation: u64,
+    /// The rows' amounts and margins, each without its sign ([`ReadRow::money`]), added up
+    /// to at most `u64::MAX`: enough to tell a log past [`fields::MAX_LOG_MONEY`].
+    pub money: u64,
 }
 
 /// The bad row of a line whose quote does not close, before its line is known.
@@ -165,6 +167,14 @@ pub struct ReadRow<'r> {
     pub amount: i64,
     pub margin: i64,
     pub category: Option<&'r str>,
+}
+
+impl ReadRow<'_> {
+    /// Its amount and margin, each without its sign: what it adds to the money a log may
+    /// hold ([`fields::MAX_LOG_MONEY`]).
+    pub fn money(&self) -> u64 {
+        self.amount.unsigned_abs() + self.margin.unsigned_abs()
+    }
 }
 
 /// Reads a row's fields into a [`ReadRow`], or says why it is a bad row. The whole read and
@@ -210,7 +220,7 @@ impl<'a> RowReader<'a> {
         splitter: &mut Splitter,
         sink: &mut impl RowSink,
     ) -> BlockLines {
-        let mut lines = BlockLines { lines: 0, blank: 0, continuation: 0 };
+        let mut lines = BlockLines::default();
         let (delimiter, fields) = (self.spec.format.delimiter, self.header.names.len());
         for record in Records::new(block, delimiter, Some(fields)) {
             let line = lines.lines + 1;
@@ -220,7 +230,10 @@ impl<'a> RowReader<'a> {
                 RecordKind::Unbalanced => sink.bad(line, unbalanced_quote()),
                 RecordKind::Blank => lines.blank += u64::from(record.lines),
                 RecordKind::Row => match self.read(&splitter.split_record(&record), sink.shown()) {
-                    Ok(row) => sink.row(line, record.bytes.len(), &row),
+                    Ok(row) => {
+                        lines.money = lines.money.saturating_add(row.money());
+                        sink.row(line, record.bytes.len(), &row);
+                    }
                     Err(row) => sink.bad(line, row),
                 },
             }
@@ -620,8 +633,20 @@ fn parse_row<'r>(
             let raw = fields.get(i);
             let rate = fields::rate(raw, format.decimal)
                 .map_err(|e| number_error(&e, raw, format.decimal, Problem::Margin, i, "margin rate"))?;
-            #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-            let margin = (amount as f64 * rate).round() as i64;
+            #[allow(clippy::cast_precision_loss)]
+            let margin = (amount as f64 * rate).round();
+            // A rate that makes more money than a row may hold is no margin rate.
+            #[allow(clippy::cast_precision_loss)]
+            if margin.abs() > fields::MAX_AMOUNT as f64 {
+                let message = format!(
+                    "the margin rate `{}` makes a margin of more than {} on this row's amount: a rate is a fraction (0.31) or a percentage (31%)",
+                    lossy(raw),
+                    fields::MAX_AMOUNT / fields::UNITS_PER_CURRENCY
+                );
+                return Err((Problem::Margin, Some(i), message));
+            }
+            #[allow(clippy::cast_possible_truncation)] // within ±MAX_AMOUNT
+            let margin = margin as i64;
             margin
         }
         _ => 0,
