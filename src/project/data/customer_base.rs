@@ -408,7 +408,7 @@ pub fn summarise(history: &History, end: i32, path: &LoyaltyPathSettings) -> Opt
 pub fn figures(history: &History, end: i32, path: &LoyaltyPathSettings) -> Option<CustomerSummary> {
     let (first, count, last) = purchase_span(history)?;
     let repeat_amount: i64 = history.days.iter().filter(|d| d.day > first).map(|d| d.amount).sum();
-    #[allow(clippy::cast_precision_loss)] // sums far below 2^53 ten-thousandths
+    #[allow(clippy::cast_precision_loss)] // exact to 2^53 ten-thousandths (900 billion), then to 15 digits
     let monetary =
         if count > 0 { repeat_amount as f64 / UNITS_PER_CURRENCY as f64 / f64::from(count) } else { 0.0 };
     Some(CustomerSummary {
@@ -555,7 +555,7 @@ impl LoyaltyAccumulator {
         self.returned += other.returned;
     }
 
-    #[allow(clippy::cast_precision_loss)] // ten-thousandths far below 2^53
+    #[allow(clippy::cast_precision_loss)] // exact to 2^53 ten-thousandths (900 billion), then to 15 digits
     fn finish(mut self) -> LoyaltyCounts {
         for days in &mut self.days_to_stage {
             days.sort_unstable();
@@ -644,7 +644,7 @@ impl Accumulator {
         }
     }
 
-    #[allow(clippy::cast_precision_loss)] // counts and ten-thousandths far below 2^53
+    #[allow(clippy::cast_precision_loss)] // counts, and money exact to 2^53 ten-thousandths, then to 15 digits
     fn finish(mut self, end: i32, has_margin: bool) -> SegmentData {
         let units = UNITS_PER_CURRENCY as f64;
         let d = &mut self.data;

@@ -16,12 +16,14 @@ pub const UNITS_PER_CURRENCY: i64 = 10_000;
 /// 920 rows at the cap: [`MAX_LOG_MONEY`] keeps every sum in range.
 pub const MAX_AMOUNT: i64 = 1_000_000_000_000 * UNITS_PER_CURRENCY;
 
-/// The most the amounts and margins of a log's usable rows may add up to, each without
-/// its sign, in ten-thousandths: 100 trillion in the currency, about the world's yearly
-/// output. A log past it has a column misread (an id or a barcode read as money). Below
-/// it, every sum of money the reading and the models take (a customer's day, their
-/// history, a segment's, the whole log's, and one such sum less another) stays under a
-/// fourth of the 9.2 × 10¹⁸ an `i64` holds, so none overflows, whatever the rows.
+/// The most a file's money may add up to, each amount without its sign, in
+/// ten-thousandths: 100 trillion in the currency, about the world's yearly output. It
+/// holds for the amounts and margins of a log's usable rows, and for a summary's revenue
+/// in the loyalty path's window, the money either is summed from. A file past it has a
+/// column misread (an id or a barcode read as money). Below it, every sum of money the
+/// reading and the models take (a customer's day, their history, a segment's, the whole
+/// file's, and one such sum less another) stays under a fourth of the 9.2 × 10¹⁸ an `i64`
+/// holds, so none overflows, whatever the rows.
 pub const MAX_LOG_MONEY: u64 = 100_000_000_000_000 * UNITS_PER_CURRENCY.unsigned_abs();
 
 /// Decimals kept; a fifth decimal is rounded half away from zero.

@@ -50,6 +50,25 @@ pub const LOG_MAX_BYTES: u64 = 1 << 30;
 /// The largest transaction log `uplift summarise` reads in parts.
 pub const LOG_IN_PARTS_MAX_BYTES: u64 = 16 << 30;
 
+/// The problem of a file whose money passes [`fields::MAX_LOG_MONEY`]: `total` is the
+/// money `what` names, in ten-thousandths, each amount without its sign, added up to at
+/// most `u64::MAX`. Told before any of it is summed, so that no sum overflows.
+fn too_much_money(rel: &Path, what: &str, total: u64, hint: &str) -> Option<Diagnostic> {
+    (total > fields::MAX_LOG_MONEY).then(|| {
+        let whole = |units: u64| units / UNITS_PER_CURRENCY.unsigned_abs();
+        let more = if total == u64::MAX { " or more" } else { "" };
+        Diagnostic::new(
+            rel,
+            format!(
+                "{what}, each without its sign, add up to {}{more}: past the cap of {} on a file's money",
+                whole(total),
+                whole(fields::MAX_LOG_MONEY)
+            ),
+        )
+        .hint(format!("a column read as money holds something else, such as an id or a barcode: {hint}"))
+    })
+}
+
 /// The data as read, before analysis.
 #[derive(Debug)]
 pub enum Input {

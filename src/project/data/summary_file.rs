@@ -367,7 +367,25 @@ pub fn read(text: &[u8], rel: &Path, segment_ids: Option<&[String]>) -> Result<S
         return Err(problems);
     }
     sorted_once(&mut customers, |c| &c.id, rel)?;
+    if let Some(problem) = path.as_ref().and_then(|path| too_much_window_revenue(&customers, path, rel)) {
+        return Err(vec![problem]);
+    }
     Ok(Summary { customers, observation_end, segments: segments.into_names(), path })
+}
+
+/// The problem of a summary whose customers' revenue in the loyalty path's window, each
+/// row's at most [`fields::MAX_AMOUNT`], adds up past what a file's money may
+/// ([`super::too_much_money`]): the path sums it per stage.
+fn too_much_window_revenue(
+    customers: &[CustomerSummary],
+    path: &LoyaltyPathSettings,
+    rel: &Path,
+) -> Option<Diagnostic> {
+    let fields = customers.iter().filter_map(|c| c.path.as_ref());
+    let total = fields.fold(0u64, |sum, f| sum.saturating_add(f.window_revenue.unsigned_abs()));
+    let column = path_columns(path).into_iter().find(|name| name.starts_with("revenue_in_"))?;
+    let what = format!("the column `{column}`");
+    super::too_much_money(rel, &what, total, "export the summary again, as docs/warehouse.md computes it")
 }
 
 /// A piece of a summary as read, its segments numbered its own way.
@@ -766,6 +784,37 @@ mod tests {
         let error =
             write_in_batches(&customers, &["s".to_owned()], &settings, 1, &mut FullAfter(500)).unwrap_err();
         assert_eq!(error.to_string(), "the disk is full");
+    }
+
+    #[test]
+    fn window_revenue_past_the_cap_on_a_files_money_is_refused_before_it_is_summed() {
+        let settings = LoyaltyPathSettings::default();
+        // Customers each with the most a row may hold in the window, returns or purchases.
+        let summary = |n: usize, sign: i64| {
+            let fields = PathFields {
+                longest_gap: 7,
+                stage_days: [Some(4), None, None],
+                categories_day: None,
+                window_revenue: sign * fields::MAX_AMOUNT,
+            };
+            let customers: Vec<CustomerSummary> = (0..n)
+                .map(|i| CustomerSummary { id: format!("c{i:04}"), ..customer(Some(fields)) })
+                .collect();
+            written(&customers, &settings, WRITE_BATCH)
+        };
+        let read_back = |text: String| read(text.as_bytes(), Path::new("s.csv"), None);
+        // A hundred are the cap itself; one more, or a thousand (whose sum an i64 does not
+        // hold), pass it.
+        assert_eq!(read_back(summary(100, 1)).unwrap().customers.len(), 100);
+        for (n, sign) in [(101, 1), (1000, 1), (1000, -1)] {
+            let problems = read_back(summary(n, sign)).unwrap_err();
+            let expected = format!(
+                "the column `revenue_in_365_days`, each without its sign, add up to {}: past the cap of 100000000000000",
+                n * 1_000_000_000_000
+            );
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert!(problems[0].message.contains(&expected), "{}", problems[0].message);
+        }
     }
 
     fn read_plain(text: &str) -> Summary {

@@ -41,7 +41,6 @@ use sha2::{Digest, Sha256};
 use super::bad_rows::BadRows;
 use super::csv::complete_records_end;
 use super::customers_file::SegmentOf;
-use super::fields::{MAX_LOG_MONEY, UNITS_PER_CURRENCY};
 use super::header::{Header, read_header};
 use super::progress::Progress;
 use super::segment_names::SegmentNames;
@@ -246,8 +245,9 @@ type Loc = (u32, u32);
 const NO_SEGMENT: u32 = u32::MAX;
 
 /// Reads the whole log; `Err` for problems with the file itself (missing, not CSV, columns
-/// not found, more money than a log may hold: [`MAX_LOG_MONEY`]). Bad rows, customers placed in two segments and too many categories are
-/// returned, not judged.
+/// not found, more money than a file may hold: [`super::fields::MAX_LOG_MONEY`]). Bad
+/// rows, customers placed in two segments and too many categories are returned, not
+/// judged.
 pub fn read(spec: &LogSpec) -> Result<Log, Vec<Diagnostic>> {
     let diagnostic = |message: String| vec![Diagnostic::new(spec.rel, message)];
     let mut file = File::open(spec.path).map_err(|e| diagnostic(format!("cannot open the file: {e}")))?;
@@ -330,23 +330,11 @@ fn money<E>(parts: &[worker::Part<E>]) -> u64 {
     parts.iter().fold(0, |sum, part| sum.saturating_add(part.money))
 }
 
-/// The problem of a log whose usable rows hold more money than a log may
-/// ([`MAX_LOG_MONEY`]): `total` their amounts and margins, each without its sign, added up
-/// to at most `u64::MAX`. Told before any of it is summed, so that no sum overflows.
+/// The problem of a log whose usable rows hold more money than a file may
+/// ([`super::too_much_money`]): `total` their amounts and margins, as [`money`] adds them.
 fn too_much_money(total: u64, spec: &LogSpec) -> Option<Diagnostic> {
-    (total > MAX_LOG_MONEY).then(|| {
-        let whole = |units: u64| units / UNITS_PER_CURRENCY.unsigned_abs();
-        let more = if total == u64::MAX { " or more" } else { "" };
-        Diagnostic::new(
-            spec.rel,
-            format!(
-                "the rows' amounts and margins, each without its sign, add up to {}{more}: more than the {} a log may hold",
-                whole(total),
-                whole(MAX_LOG_MONEY)
-            ),
-        )
-        .hint("a column read as money holds something else, such as an id or a barcode: check `amount` and `margin` under `data: columns:` in project.yaml")
-    })
+    let hint = "check `amount` and `margin` under `data: columns:` in project.yaml";
+    super::too_much_money(spec.rel, "the rows' amounts and margins", total, hint)
 }
 
 /// Reads as much as fits into `buffer`, returning how much was read.

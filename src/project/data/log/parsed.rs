@@ -175,7 +175,7 @@ fn read_rows<E: Entry>(spec: &LogSpec, file: &mut File) -> io::Result<Log> {
 
 /// A collector's thread: keeps the rows of each frame it takes, each at its place in the
 /// frame (the frame's number, the row's from 1), and gives the frame back. After a frame
-/// that does not read, it only takes the frames off the channel.
+/// that does not read, it only takes the frames off the queue.
 fn collect<E: Entry>(blocks: &Blocks, failed: &AtomicBool) -> io::Result<Part<E>> {
     let mut collector = Collector::<E>::default();
     let mut read = Ok(());

@@ -27,7 +27,7 @@ use rustc_hash::FxHashMap;
 use super::blocks::{Blocks, on_every_core};
 use super::ids::word_of;
 use super::parsed::{self, FrameWriter};
-use super::worker::{BlockLines, ReadRow, RowReader, RowSink, key_text};
+use super::worker::{BlockTally, ReadRow, RowReader, RowSink, key_text};
 use super::{LogSpec, fill, stream, varint};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
@@ -135,7 +135,7 @@ impl LineMap {
 #[derive(Default)]
 struct CutBlock {
     /// Its lines, and its rows' money.
-    lines: BlockLines,
+    tally: BlockTally,
     parts: Vec<PartPiece>,
     /// The block's first bad rows, each at its line in the block, and how many of each
     /// problem it holds.
@@ -381,7 +381,7 @@ fn cut_blocks(spec: &LogSpec, header: &Header, bounds: &Bounds, blocks: &Blocks,
         });
         let mut cut = CutBlock { parts: parts.collect(), ..CutBlock::default() };
         let mut sink = CutSink { cut: &mut cut, bounds, with_margin, shown_all: outlets.shown_all };
-        cut.lines = reader.read_block(&block, &mut splitter, &mut sink);
+        cut.tally = reader.read_block(&block, &mut splitter, &mut sink);
         blocks.give_back(block);
         if outlets.cut.send((index, cut)).is_err() {
             outlets.failed.store(true, Ordering::Relaxed);
@@ -442,7 +442,7 @@ impl Ids {
 }
 
 /// What the cut judged of the whole log: its first bad rows and their counts, its lines,
-/// and its usable rows' money ([`BlockLines::money`]).
+/// and its usable rows' money ([`BlockTally::money`]).
 struct Judged {
     bad: BadRows,
     lines: LineCounts,
@@ -486,10 +486,10 @@ fn write_in_order(
             if bad.first.len() == SHOWN {
                 shown_all.store(true, Ordering::Relaxed);
             }
-            lines.body += u64::from(cut.lines.lines);
-            lines.blank += cut.lines.blank;
-            lines.continuation += cut.lines.continuation;
-            money = money.saturating_add(cut.lines.money);
+            lines.body += u64::from(cut.tally.lines);
+            lines.blank += cut.tally.blank;
+            lines.continuation += cut.tally.continuation;
+            money = money.saturating_add(cut.tally.money);
             next += 1;
         }
     }
@@ -799,37 +799,43 @@ mod tests {
     fn a_log_holding_more_money_than_a_log_may_is_refused_whole_and_in_parts_before_a_sum_overflows() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("log.csv");
-        let setting = Setting::new();
+        let mut setting = Setting::new();
+        setting.columns.margin = Some(crate::project::data::Margin::Money("margin".into()));
         let spec = setting.spec(&path, None, None);
         let advice = |_: u64| String::new();
         let cut = || split_in_blocks(&spec, (1 << 20, &advice), dir.path(), 4096);
-        // `rows` rows of one customer's day, each of `amount`.
-        let write = |rows: u64, amount: &str| {
-            let row = format!("c1,2024-05-01,{amount},a,c1\n");
-            std::fs::write(
-                &path,
-                format!("id,date,amount,segment,category\n{}", row.repeat(usize::try_from(rows).unwrap())),
-            )
-            .unwrap();
+        // `rows` rows of one customer's day, each of `amount` and `margin`, spread through
+        // 100,000 rows of nothing, so that the whole read's blocks and workers share them.
+        let write = |rows: u64, (amount, margin): (&str, &str)| {
+            let row = format!("c1,2024-05-01,{amount},a,c1,{margin}\n");
+            let nothing = "c2,2024-05-01,0.00,a,,0.00\n".repeat(usize::try_from(100_000 / rows).unwrap());
+            let body = (row + &nothing).repeat(usize::try_from(rows).unwrap());
+            std::fs::write(&path, format!("id,date,amount,segment,category,margin\n{body}")).unwrap();
+            assert!(body.len() > 2 * super::super::READ_BLOCK, "read whole in several blocks");
         };
         // A hundred rows of the most a row may hold are the most a log may: their day sums
         // exactly, read whole or cut.
         let most = "1000000000000.00";
-        write(100, most);
+        write(100, (most, "0"));
         let whole = super::super::read(&spec).unwrap();
         assert_eq!(whole.histories().next().unwrap().days[0].amount, 100 * MAX_AMOUNT);
         assert!(cut().is_ok());
-        // One row more, a thousand (whose sum an i64 does not hold), a thousand returns.
-        for (rows, amount) in [(101, most), (1000, most), (1000, "-1000000000000.00")] {
-            write(rows, amount);
+        // One row more, a thousand (whose sum an i64 does not hold), a thousand returns, and
+        // margins past the cap on amounts within it.
+        let cases = [
+            (101, (most, "0"), 101_000_000_000_000_u64),
+            (1000, (most, "0"), 1_000_000_000_000_000),
+            (1000, ("-1000000000000.00", "0"), 1_000_000_000_000_000),
+            (101, ("1.00", most), 101_000_000_000_101),
+        ];
+        for (rows, money, total) in cases {
+            write(rows, money);
             let whole = super::super::read(&spec).unwrap_err();
             let parts = cut().err().expect("the cut refuses it too");
             for problems in [whole, parts] {
                 assert_eq!(problems.len(), 1, "{problems:?}");
-                let expected = format!(
-                    "add up to {}: more than the 100000000000000 a log may hold",
-                    rows * 1_000_000_000_000
-                );
+                let expected =
+                    format!("add up to {total}: past the cap of 100000000000000 on a file's money");
                 assert!(problems[0].message.contains(&expected), "{}", problems[0].message);
             }
         }

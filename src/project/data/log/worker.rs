@@ -56,8 +56,8 @@ pub struct Part<E> {
     pub continuation_lines: u64,
     /// First and last day of its usable rows.
     pub period: Option<(i32, i32)>,
-    /// Its usable rows' amounts and margins, each without its sign, added up to at most
-    /// `u64::MAX` (past [`fields::MAX_LOG_MONEY`] either way).
+    /// Its usable rows' amounts and margins, each without its sign, added up: stopped at
+    /// `u64::MAX`, which is past [`fields::MAX_LOG_MONEY`] all the same.
     pub money: u64,
 }
 
@@ -100,12 +100,12 @@ impl<'a, E: Entry> Worker<'a, E> {
         let mut splitter = Splitter::new(self.reader.spec.format.delimiter);
         while let Some((index, block)) = blocks.next() {
             let mut sink = (&mut self.collector, index);
-            let lines = self.reader.read_block(&block, &mut splitter, &mut sink);
+            let tally = self.reader.read_block(&block, &mut splitter, &mut sink);
             let part = &mut self.collector.part;
-            part.continuation_lines += lines.continuation;
-            part.blank_lines += lines.blank;
-            part.money = part.money.saturating_add(lines.money);
-            part.lines.push((index, lines.lines));
+            part.continuation_lines += tally.continuation;
+            part.blank_lines += tally.blank;
+            part.money = part.money.saturating_add(tally.money);
+            part.lines.push((index, tally.lines));
             blocks.give_back(block);
         }
         self.collector.finish()
@@ -141,7 +141,7 @@ pub(super) trait RowSink {
 /// A block's lines, and those of them blank or continuing a row begun on the line before;
 /// and its usable rows' money.
 #[derive(Default)]
-pub(super) struct BlockLines {
+pub(super) struct BlockTally {
     pub lines: u32,
     pub blank: u64,
     pub continuation: u64,
@@ -219,26 +219,26 @@ impl<'a> RowReader<'a> {
         block: &[u8],
         splitter: &mut Splitter,
         sink: &mut impl RowSink,
-    ) -> BlockLines {
-        let mut lines = BlockLines::default();
+    ) -> BlockTally {
+        let mut tally = BlockTally::default();
         let (delimiter, fields) = (self.spec.format.delimiter, self.header.names.len());
         for record in Records::new(block, delimiter, Some(fields)) {
-            let line = lines.lines + 1;
-            lines.lines += record.lines;
-            lines.continuation += u64::from(record.lines - 1);
+            let line = tally.lines + 1;
+            tally.lines += record.lines;
+            tally.continuation += u64::from(record.lines - 1);
             match record.kind() {
                 RecordKind::Unbalanced => sink.bad(line, unbalanced_quote()),
-                RecordKind::Blank => lines.blank += u64::from(record.lines),
+                RecordKind::Blank => tally.blank += u64::from(record.lines),
                 RecordKind::Row => match self.read(&splitter.split_record(&record), sink.shown()) {
                     Ok(row) => {
-                        lines.money = lines.money.saturating_add(row.money());
+                        tally.money = tally.money.saturating_add(row.money());
                         sink.row(line, record.bytes.len(), &row);
                     }
                     Err(row) => sink.bad(line, row),
                 },
             }
         }
-        lines
+        tally
     }
 
     /// The row of `fields`, or the bad row it is (its line not yet known). `shown`: whether
