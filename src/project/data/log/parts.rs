@@ -545,7 +545,7 @@ mod tests {
     use super::super::{Log, Segments, first_categories};
     use crate::project::data::fields::{MAX_AMOUNT, UNITS_PER_CURRENCY};
     use crate::project::data::segment_names::SegmentNames;
-    use crate::project::data::{Columns, CsvFormat, DateFormat, Encoding, day_of};
+    use crate::project::data::{Columns, CsvFormat, DateFormat, Encoding, Margin, day_of};
 
     /// What a test log is read with: its columns `id,date,amount,segment,category`, UTF-8
     /// with `,` and `.`, and the segments `a` and `b`.
@@ -572,6 +572,13 @@ mod tests {
                 encoding: Encoding::Utf8,
             };
             Self { columns, format, names: SegmentNames::of(&["a".into(), "b".into()]) }
+        }
+
+        /// The same, with a margin read from the column `margin` names, after `category`.
+        fn with_margin(margin: Margin) -> Self {
+            let mut setting = Self::new();
+            setting.columns.margin = Some(margin);
+            setting
         }
 
         fn spec<'a>(&'a self, path: &'a Path, part: Option<&'a LineMap>, end: Option<i32>) -> LogSpec<'a> {
@@ -739,8 +746,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let setting = Setting::new();
         let day = day_of(chrono::NaiveDate::from_ymd_opt(2024, 5, 1).unwrap());
-        let mut with_margin = Setting::new();
-        with_margin.columns.margin = Some(crate::project::data::Margin::Money("margin".into()));
+        let with_margin = Setting::with_margin(Margin::Money("margin".into()));
         // Two rows of `amount`, and of `margin` when written with one.
         let rows_of = |day: i32, amount: i64, margin: Option<i64>| {
             move || {
@@ -799,8 +805,7 @@ mod tests {
     fn a_log_holding_more_money_than_a_log_may_is_refused_whole_and_in_parts_before_a_sum_overflows() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("log.csv");
-        let mut setting = Setting::new();
-        setting.columns.margin = Some(crate::project::data::Margin::Money("margin".into()));
+        let setting = Setting::with_margin(Margin::Money("margin".into()));
         let spec = setting.spec(&path, None, None);
         let advice = |_: u64| String::new();
         let cut = || split_in_blocks(&spec, (1 << 20, &advice), dir.path(), 4096);
@@ -847,8 +852,7 @@ mod tests {
     fn a_margin_rate_that_makes_more_money_than_a_row_may_hold_is_a_bad_row() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("log.csv");
-        let mut setting = Setting::new();
-        setting.columns.margin = Some(crate::project::data::Margin::Rate("rate".into()));
+        let setting = Setting::with_margin(Margin::Rate("rate".into()));
         let rows = [
             "c1,2024-05-01,100.00,a,c1,0.31",
             "c1,2024-05-01,100.00,a,c1,31%",
