@@ -173,7 +173,7 @@ impl ReadRow<'_> {
     /// Its amount and margin, each without its sign: what it adds to the money a log may
     /// hold ([`fields::MAX_LOG_MONEY`]).
     pub fn money(&self) -> u64 {
-        self.amount.unsigned_abs() + self.margin.unsigned_abs()
+        self.amount.unsigned_abs().saturating_add(self.margin.unsigned_abs())
     }
 }
 
