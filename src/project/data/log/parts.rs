@@ -27,7 +27,7 @@ use rustc_hash::FxHashMap;
 use super::blocks::{Blocks, on_every_core};
 use super::ids::word_of;
 use super::parsed::{self, FrameWriter};
-use super::worker::{BlockTally, ReadRow, RowReader, RowSink, key_text};
+use super::worker::{BlockTally, ReadRow, RowReader, RowSink, keep_bad, key_text};
 use super::{LogSpec, fill, stream, varint};
 use crate::diagnostic::Diagnostic;
 use crate::model::LineCounts;
@@ -141,15 +141,6 @@ struct CutBlock {
     /// problem it holds.
     bad: Vec<(u32, BadRow)>,
     counts: FxHashMap<Problem, u64>,
-}
-
-impl CutBlock {
-    fn bad(&mut self, line: u32, row: BadRow) {
-        *self.counts.entry(row.problem).or_default() += 1;
-        if self.bad.len() < SHOWN {
-            self.bad.push((line, row));
-        }
-    }
 }
 
 /// What one block holds for one part: a frame of rows ([`parsed`]), and the block lines
@@ -409,7 +400,7 @@ impl RowSink for CutSink<'_> {
     }
 
     fn bad(&mut self, line: u32, row: BadRow) {
-        self.cut.bad(line, row);
+        keep_bad(&mut self.cut.counts, &mut self.cut.bad, line, row);
     }
 }
 

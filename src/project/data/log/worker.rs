@@ -124,7 +124,22 @@ impl<E: Entry> RowSink for (&mut Collector<E>, u32) {
     }
 
     fn bad(&mut self, line: u32, row: BadRow) {
-        self.0.bad(((self.1, line), row));
+        let part = &mut self.0.part;
+        keep_bad(&mut part.counts, &mut part.bad, (self.1, line), row);
+    }
+}
+
+/// Counts a bad row and keeps it, at its place `at`, while fewer than [`SHOWN`] are kept:
+/// blocks arrive in file order, so the first kept are a reader's earliest.
+pub(super) fn keep_bad<L>(
+    counts: &mut FxHashMap<Problem, u64>,
+    kept: &mut Vec<(L, BadRow)>,
+    at: L,
+    row: BadRow,
+) {
+    *counts.entry(row.problem).or_default() += 1;
+    if kept.len() < SHOWN {
+        kept.push((at, row));
     }
 }
 
@@ -404,15 +419,6 @@ impl<E: Entry> Collector<E> {
                 let found = self.ids.intern_long(row.id, segment);
                 record(&mut self.part, &mut self.others, found, segment, at, values);
             }
-        }
-    }
-
-    /// Keeps a bad row, its place `at`: counted, and its message while few are kept.
-    pub fn bad(&mut self, (at, row): (Loc, BadRow)) {
-        *self.part.counts.entry(row.problem).or_default() += 1;
-        // Blocks arrive in file order, so a worker's first rows are its earliest.
-        if self.part.bad.len() < SHOWN {
-            self.part.bad.push((at, row));
         }
     }
 
